@@ -1,0 +1,82 @@
+// Opens the database: PGlite in a data folder (default) or PostgreSQL at DATABASE_URL.
+// Both give the same Kysely<DB>; date columns come back as 'YYYY-MM-DD' strings and
+// int8/numeric as numbers on both, so the rest of the code never sees a difference.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { DB } from './types.ts';
+import { createPglitePool } from './pglite-pool.ts';
+import { acquireDataFolderLock } from './data-folder-lock.ts';
+
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+const OID_DATE = 1082;
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** Runs a multi-statement SQL script (migrations, restore). */
+  execScript(sql: string): Promise<void>;
+  /** The PGlite instance when embedded: backup needs it. */
+  pglite?: PGlite;
+  /** The pg pool when on a server: COPY needs a raw client. */
+  pgPool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string }
+  | { dataDir: string; loadDataDir?: Blob; lock?: boolean }
+  | { memory: true; loadDataDir?: Blob };
+
+const parseNumber = (v: string) => Number(v);
+const keepText = (v: string) => v;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ('url' in options) return openPostgres(options.url);
+  return openPglite(options);
+}
+
+function openPostgres(url: string): Database {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === OID_INT8 || oid === OID_NUMERIC) return parseNumber;
+      if (oid === OID_DATE) return keepText;
+      return pg.types.getTypeParser(oid, format ?? 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), types: types as pg.CustomTypesConfig });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    pgPool: pool,
+    async execScript(sql) { await pool.query(sql); },
+    async close() { await db.destroy(); },
+  };
+}
+
+async function openPglite(options: { dataDir: string; loadDataDir?: Blob; lock?: boolean } | { memory: true; loadDataDir?: Blob }): Promise<Database> {
+  const releaseLock = 'dataDir' in options && options.lock !== false ? acquireDataFolderLock(options.dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create('dataDir' in options ? options.dataDir : undefined, {
+      loadDataDir: options.loadDataDir,
+      parsers: { [OID_INT8]: parseNumber, [OID_NUMERIC]: parseNumber, [OID_DATE]: keepText },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPglitePool(pglite) }) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      async execScript(sql) { await pglite.exec(sql); },
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}

@@ -1,0 +1,183 @@
+// Table types for Kysely, kept by hand beside the migrations: one interface per table.
+// Dates ('date' columns) travel as 'YYYY-MM-DD' strings; timestamps as Date.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type UnitKind = 'dang_bo_tinh' | 'dang_bo_xa' | 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo' | 'dang_bo_bo_phan' | 'to_dang';
+export type MemberStatus = 'du_bi' | 'chinh_thuc' | 'mien_sinh_hoat' | 'dinh_chi' | 'chuyen_di' | 'xoa_ten' | 'khai_tru' | 'tu_tran';
+export type Role = 'admin' | 'org_officer' | 'committee' | 'secretary' | 'member';
+
+export interface UnitEventsTable {
+  id: Generated<number>;
+  kind: 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
+  effective_on: string;
+  decision_number: string | null;
+  note: string | null;
+  payload: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  established_on: string;
+  dissolved_on: string | null;
+  search_name: string;
+}
+
+export interface UnitVersionsTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  kind: UnitKind;
+  parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  event_id: number | null;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  full_name: string;
+  given_name: string;
+  search_name: string;
+  sort_key: string;
+  sex: 'nam' | 'nu';
+  date_of_birth: string;
+  ethnicity: string;
+  religion: string;
+  hometown: string | null;
+  residence: string | null;
+  citizen_id: string | null;
+  party_card_number: string | null;
+  admitted_on: string | null;
+  full_member_on: string | null;
+  education: string | null;
+  theory_level: 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan' | null;
+  occupation: string | null;
+  position: string | null;
+  phone: string | null;
+  unit_id: number;
+  status: MemberStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberPlacementsTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  decision_number: string | null;
+  reason: string | null;
+  event_id: number | null;
+}
+
+export interface MemberStatusesTable {
+  id: Generated<number>;
+  member_id: number;
+  status: MemberStatus;
+  valid_from: string;
+  valid_to: string | null;
+  decision_number: string | null;
+  note: string | null;
+}
+
+export interface CommitteeMembersTable {
+  id: Generated<number>;
+  unit_id: number;
+  member_id: number | null;
+  full_name: string;
+  position: 'bi_thu' | 'pho_bi_thu' | 'cap_uy_vien';
+  valid_from: string;
+  valid_to: string | null;
+  decision_number: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  member_id: number | null;
+  locale: Generated<'vi' | 'en'>;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  unit_id: number;
+  include_subtree: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  unit_id: number | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface DB {
+  unit_events: UnitEventsTable;
+  units: UnitsTable;
+  unit_versions: UnitVersionsTable;
+  members: MembersTable;
+  member_placements: MemberPlacementsTable;
+  member_statuses: MemberStatusesTable;
+  committee_members: CommitteeMembersTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Member = Selectable<MembersTable>;
+export type NewMember = Insertable<MembersTable>;
+export type MemberUpdate = Updateable<MembersTable>;
+export type Unit = Selectable<UnitsTable>;
+export type User = Selectable<UsersTable>;

@@ -1,0 +1,26 @@
+// The one error type. `code` names a message in src/i18n/<lang>/*.json under "errors";
+// `params` fill its {placeholders}; `fieldErrors` point at the input that was wrong.
+export interface FieldError {
+  /** Dotted path of the field, or "row 12 / Ngày sinh" style locations for imports. */
+  path: string;
+  /** A message key (translated) or plain text already translated. */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: string,
+    public readonly status: number,
+    public readonly params: Record<string, string | number> = {},
+    public readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (entity: string) => new AppError('not_found', 404, { entity });
+export const forbidden = () => new AppError('forbidden', 403);
+export const badRequest = (code: string, params: Record<string, string | number> = {}, fieldErrors: FieldError[] = []) =>
+  new AppError(code, 400, params, fieldErrors);
+export const conflict = (code: string, params: Record<string, string | number> = {}) => new AppError(code, 409, params);

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import type { DB } from '../db/types.ts';
+import type { Access } from '../modules/access/access.ts';
+import type { Lang } from '../i18n/messages.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    database: Database;
+  }
+  interface FastifyRequest {
+    /** Who is calling and what they may see; null on public routes without a session. */
+    access: Access | null;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** Routes that answer without a logged-in user (login, health, openapi). */
+    public?: boolean;
+  }
+}

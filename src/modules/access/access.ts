@@ -1,0 +1,65 @@
+// The one access mechanism. Computed once per request from the user's grants: for each
+// permission, the set of visible units as path prefixes (subtree grants) and unit ids
+// (this-unit grants). Queries apply it inside SQL with `unitInScope`, so an
+// out-of-scope row is simply not found.
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB, Role } from '../../db/types.ts';
+import { ROLE_PERMISSIONS, type Permission } from '../../domain/permissions.ts';
+import { AppError } from '../../http/app-error.ts';
+
+export interface Grant { id: number; role: Role; unitId: number; unitPath: string; includeSubtree: boolean; unitName: string }
+
+export interface Scope { subtreePaths: string[]; unitIds: number[] }
+
+export interface Access {
+  userId: number;
+  username: string;
+  displayName: string;
+  memberId: number | null;
+  grants: Grant[];
+  scope(permission: Permission): Scope;
+  can(permission: Permission): boolean;
+}
+
+export function buildAccess(user: { id: number; username: string; display_name: string; member_id: number | null }, grants: Grant[]): Access {
+  const cache = new Map<Permission, Scope>();
+  const scope = (permission: Permission): Scope => {
+    let s = cache.get(permission);
+    if (!s) {
+      const relevant = grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+      s = {
+        subtreePaths: relevant.filter((g) => g.includeSubtree).map((g) => g.unitPath),
+        unitIds: relevant.filter((g) => !g.includeSubtree).map((g) => g.unitId),
+      };
+      cache.set(permission, s);
+    }
+    return s;
+  };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    memberId: user.member_id,
+    grants,
+    scope,
+    can: (permission) => { const s = scope(permission); return s.subtreePaths.length + s.unitIds.length > 0; },
+  };
+}
+
+export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[]> {
+  const rows = await db.selectFrom('role_grants as g').innerJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.id', 'g.role', 'g.unit_id', 'g.include_subtree', 'u.path', 'u.name'])
+    .where('g.user_id', '=', userId).orderBy('g.id').execute();
+  return rows.map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitPath: r.path, includeSubtree: r.include_subtree, unitName: r.name }));
+}
+
+/** SQL: the unit behind `unitId` is visible under `scope`. */
+export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>): Expression<SqlBool> {
+  if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return sql<SqlBool>`false`;
+  const prefixes = scope.subtreePaths.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
+  return sql<SqlBool>`${unitId} in (select su.id from units su where su.path like any(${sql.val(prefixes)}::text[]) or su.id = any(${sql.val(scope.unitIds)}::int[]))`;
+}
+
+export function requirePermission(access: Access, permission: Permission): void {
+  if (!access.can(permission)) throw new AppError('forbidden', 403);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['admin', 'org_officer', 'committee', 'secretary', 'member']);
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8, { message: 'auth.password_too_short' }).max(200),
+});
+
+export const grantOut = z.object({
+  id: z.number(),
+  role: roleSchema,
+  unitId: z.number(),
+  unitName: z.string(),
+  includeSubtree: z.boolean(),
+});
+
+export const meOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  memberId: z.number().nullable(),
+  grants: z.array(grantOut),
+  permissions: z.array(z.string()),
+});
+
+export const okOut = z.object({ ok: z.literal(true) });

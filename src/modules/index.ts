@@ -1,0 +1,4 @@
+// Each area's routes, registered under /api/v1 by server.ts. Add a module here.
+import type { FastifyInstance } from 'fastify';
+
+export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [];

@@ -1,0 +1,54 @@
+// Creating a unit: its row, its first version (for the tree on any date), a 'create'
+// event with the decision, and the audit row — one transaction.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { AppError, conflict, notFound } from '../../http/app-error.ts';
+import { foldForSearch } from '../../domain/vietnamese.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import type { CreateUnitInput } from './schemas.ts';
+
+export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, input: CreateUnitInput, eventId?: number) {
+  const taken = await trx.selectFrom('units').select('id').where('code', '=', input.code).executeTakeFirst();
+  if (taken) throw conflict('units.code_taken', { code: input.code });
+  let parentPath = '/';
+  let depth = 0;
+  if (input.parentId !== null) {
+    const parent = await trx.selectFrom('units').select(['path', 'depth', 'dissolved_on']).where('id', '=', input.parentId).executeTakeFirst();
+    if (!parent) throw notFound('entities.unit');
+    if (parent.dissolved_on) throw new AppError('units.parent_dissolved', 400);
+    parentPath = parent.path;
+    depth = parent.depth + 1;
+  }
+  const ev = eventId ?? (await trx.insertInto('unit_events').values({
+    kind: 'create', effective_on: input.establishedOn, decision_number: input.decisionNumber ?? null, created_by: actorUserId,
+    payload: JSON.stringify({ code: input.code, name: input.name }),
+  }).returning('id').executeTakeFirstOrThrow()).id;
+  const unit = await trx.insertInto('units').values({
+    code: input.code, name: input.name, kind: input.kind, parent_id: input.parentId, path: 'pending', depth,
+    established_on: input.establishedOn, search_name: foldForSearch(`${input.name} ${input.code}`),
+  }).returning('id').executeTakeFirstOrThrow();
+  const path = `${parentPath}${unit.id}/`;
+  await trx.updateTable('units').set({ path }).where('id', '=', unit.id).execute();
+  await trx.insertInto('unit_versions').values({
+    unit_id: unit.id, name: input.name, kind: input.kind, parent_id: input.parentId, valid_from: input.establishedOn, event_id: ev,
+  }).execute();
+  await writeAudit(trx, actorUserId, { action: 'unit.create', entityType: 'unit', entityId: unit.id, unitId: unit.id, after: input });
+  return unit.id;
+}
+
+export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUnitInput) {
+  return db.transaction().execute(async (trx) => {
+    if (input.parentId === null) {
+      // A new root is only for an admin of the whole system (an admin grant on a root unit), or the very first unit.
+      const anyUnit = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst();
+      const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.unitPath.split('/').filter(Boolean).length === 1);
+      if (anyUnit && !rootAdmin) throw new AppError('forbidden', 403);
+    } else {
+      const parent = await trx.selectFrom('units').select('id').where('id', '=', input.parentId)
+        .where((eb) => unitInScope(access.scope('write_units'), eb.ref('units.id'))).executeTakeFirst();
+      if (!parent) throw notFound('entities.unit');
+    }
+    return insertUnit(trx, access.userId, input);
+  });
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { roleSchema } from '../auth/schemas.ts';
+
+export const userOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  memberId: z.number().nullable(),
+  isActive: z.boolean(),
+  grants: z.array(z.object({ id: z.number(), role: roleSchema, unitId: z.number(), unitName: z.string(), includeSubtree: z.boolean() })),
+});
+
+export const createUserBody = z.strictObject({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(8, { message: 'auth.password_too_short' }).max(200),
+  memberId: z.number().int().positive().nullable().optional(),
+});
+
+export const updateUserBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  isActive: z.boolean().optional(),
+  memberId: z.number().int().positive().nullable().optional(),
+  password: z.string().min(8, { message: 'auth.password_too_short' }).max(200).optional(),
+});
+
+export const grantBody = z.strictObject({
+  role: roleSchema,
+  unitId: z.number().int().positive(),
+  includeSubtree: z.boolean().default(true),
+});
+
+export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const grantParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), grantId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const tokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const tokenOut = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export const newTokenOut = tokenOut.extend({ token: z.string() });

@@ -1,0 +1,97 @@
+// Accounts and role grants. An admin manages the users who hold a grant inside their
+// own manage_users scope, and can grant roles only on units inside it.
+import { sql, type Kysely } from 'kysely';
+import type { DB, Role } from '../../db/types.ts';
+import { AppError, conflict, notFound } from '../../http/app-error.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+function manageScope(access: Access) {
+  return access.scope('manage_users');
+}
+
+async function grantsOf(db: Kysely<DB>, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('role_grants as g').innerJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.id', 'g.user_id', 'g.role', 'g.unit_id', 'u.name as unit_name', 'g.include_subtree'])
+    .where('g.user_id', 'in', userIds).orderBy('g.id').execute();
+}
+
+export async function listUsers(db: Kysely<DB>, access: Access) {
+  const scope = manageScope(access);
+  // Users with a grant in scope, plus users with no grant yet (just created).
+  const users = await db.selectFrom('users as usr').select(['usr.id', 'usr.username', 'usr.display_name', 'usr.member_id', 'usr.is_active'])
+    .where((eb) => eb.or([
+      eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.user_id', '=', 'usr.id').where((inner) => unitInScope(scope, inner.ref('g.unit_id')))),
+      eb.not(eb.exists(eb.selectFrom('role_grants as g2').select('g2.id').whereRef('g2.user_id', '=', 'usr.id'))),
+    ]))
+    .where(sql<boolean>`${access.can('manage_users')}`)
+    .orderBy('usr.username').execute();
+  const grants = await grantsOf(db, users.map((u) => u.id));
+  return users.map((u) => ({
+    id: u.id, username: u.username, displayName: u.display_name, memberId: u.member_id, isActive: u.is_active,
+    grants: grants.filter((g) => g.user_id === u.id).map((g) => ({ id: g.id, role: g.role, unitId: g.unit_id, unitName: g.unit_name, includeSubtree: g.include_subtree })),
+  }));
+}
+
+export async function getUser(db: Kysely<DB>, access: Access, id: number) {
+  const user = (await listUsers(db, access)).find((u) => u.id === id);
+  if (!user) throw notFound('entities.user');
+  return user;
+}
+
+export async function createUser(db: Kysely<DB>, access: Access, input: { username: string; displayName: string; password: string; memberId?: number | null }) {
+  if (!access.can('manage_users')) throw new AppError('forbidden', 403);
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (taken) throw conflict('auth.username_taken', { username: input.username });
+    const row = await trx.insertInto('users').values({ username: input.username, display_name: input.displayName, password_hash: passwordHash, member_id: input.memberId ?? null })
+      .returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, { action: 'user.create', entityType: 'user', entityId: row.id, after: { username: input.username, displayName: input.displayName, memberId: input.memberId ?? null } });
+    return row.id;
+  });
+  return getUser(db, access, id);
+}
+
+export async function updateUser(db: Kysely<DB>, access: Access, id: number, input: { displayName?: string; isActive?: boolean; memberId?: number | null; password?: string }) {
+  const before = await getUser(db, access, id);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
+      ...(input.memberId !== undefined ? { member_id: input.memberId } : {}),
+      ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
+    }).where('id', '=', id).execute();
+    if (input.isActive === false || passwordHash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const { password: _omit, ...visible } = input;
+    await writeAudit(trx, access.userId, { action: 'user.update', entityType: 'user', entityId: id, before: { displayName: before.displayName, isActive: before.isActive, memberId: before.memberId }, after: { ...visible, passwordReset: !!passwordHash } });
+  });
+  return getUser(db, access, id);
+}
+
+export async function addGrant(db: Kysely<DB>, access: Access, userId: number, input: { role: Role; unitId: number; includeSubtree: boolean }) {
+  await getUser(db, access, userId);
+  await db.transaction().execute(async (trx) => {
+    const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId)
+      .where((eb) => unitInScope(manageScope(access), eb.ref('units.id'))).executeTakeFirst();
+    if (!unit) throw new AppError('auth.cannot_grant_outside_scope', 403);
+    const row = await trx.insertInto('role_grants').values({ user_id: userId, role: input.role, unit_id: input.unitId, include_subtree: input.includeSubtree })
+      .returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, { action: 'grant.create', entityType: 'user', entityId: userId, unitId: input.unitId, after: { grantId: row.id, ...input } });
+  });
+  return getUser(db, access, userId);
+}
+
+export async function removeGrant(db: Kysely<DB>, access: Access, userId: number, grantId: number) {
+  await db.transaction().execute(async (trx) => {
+    const grant = await trx.selectFrom('role_grants').selectAll().where('id', '=', grantId).where('user_id', '=', userId)
+      .where((eb) => unitInScope(manageScope(access), eb.ref('role_grants.unit_id'))).executeTakeFirst();
+    if (!grant) throw notFound('entities.grant');
+    await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    await writeAudit(trx, access.userId, { action: 'grant.delete', entityType: 'user', entityId: userId, unitId: grant.unit_id, before: { grantId, role: grant.role, unitId: grant.unit_id, includeSubtree: grant.include_subtree } });
+  });
+  return getUser(db, access, userId);
+}

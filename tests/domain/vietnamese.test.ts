@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { compareVietnameseNames, foldForSearch, normaliseName, personSortKey, splitName } from '../../src/domain/vietnamese.ts';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Nguyễn Văn Thắng', 'nguyen van thang'],
+    ['NGUYỄN VĂN THẮNG', 'nguyen van thang'],
+    ['Đặng Thị Ánh', 'dang thi anh'],
+    ['  Lò   Văn  Đức ', 'lo van duc'],
+    ['Hoàng Thị Ngọc Ước', 'hoang thi ngoc uoc'],
+  ])('%s → %s', (input, folded) => expect(foldForSearch(input)).toBe(folded));
+});
+
+describe('Vietnamese name order', () => {
+  it('sorts by given name first, then family and middle names', () => {
+    const names = ['Trần Văn Bình', 'Nguyễn Thị An', 'Lê Văn An', 'Phạm Văn Anh'];
+    expect([...names].sort(compareVietnameseNames)).toEqual(['Lê Văn An', 'Nguyễn Thị An', 'Phạm Văn Anh', 'Trần Văn Bình']);
+  });
+
+  it('follows the Vietnamese alphabet: a ă â b … d đ e ê … o ô ơ … u ư', () => {
+    const given = ['Ơn', 'Ôn', 'On', 'Đạt', 'Dũng', 'Ân', 'Ăn', 'An', 'Ưng', 'Uyên', 'Ê', 'Em'];
+    const sorted = given.map((g) => `Nguyễn ${g}`).sort(compareVietnameseNames).map((n) => n.split(' ')[1]);
+    expect(sorted).toEqual(['An', 'Ăn', 'Ân', 'Dũng', 'Đạt', 'Em', 'Ê', 'On', 'Ôn', 'Ơn', 'Uyên', 'Ưng']);
+  });
+
+  it('breaks ties by tone in dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng)', () => {
+    const given = ['Mạ', 'Má', 'Mã', 'Mả', 'Mà', 'Ma'];
+    const sorted = given.map((g) => `Lê ${g}`).sort(compareVietnameseNames).map((n) => n.split(' ')[1]);
+    expect(sorted).toEqual(['Ma', 'Mà', 'Mả', 'Mã', 'Má', 'Mạ']);
+  });
+
+  it('puts a shorter given name before a longer one with the same start', () => {
+    expect(personSortKey('Lê An') < personSortKey('Lê Anh')).toBe(true);
+  });
+
+  it('splits and normalises names', () => {
+    expect(splitName('Nguyễn Văn Thắng')).toEqual({ given: 'Thắng', rest: 'Nguyễn Văn' });
+    expect(normaliseName('  nguyễn  văn THẮNG ')).toBe('Nguyễn Văn Thắng');
+  });
+});
