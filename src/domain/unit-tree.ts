@@ -1,0 +1,95 @@
+// Pure rules about the tree of party organisations: which kind may sit under which,
+// what counts as a cell or a grassroots organisation, whose scope roots to show, and
+// whether a split plan places every member and every child unit exactly once.
+import type { MemberStatus, UnitKind } from '../db/types.ts';
+
+export const UNIT_KINDS: readonly UnitKind[] = ['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang'];
+
+/** Cells in cell statistics: a grassroots cell (chi bộ cơ sở) counts as a cell (RULES 1c). */
+export const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
+/** Grassroots organisations (tổ chức cơ sở đảng): a grassroots committee or a grassroots cell. */
+export const GRASSROOTS_KINDS: readonly UnitKind[] = ['dang_bo_co_so', 'chi_bo_co_so'];
+/** Statuses of people no longer in the party organisation: not counted as members. */
+export const LEFT_STATUSES: readonly MemberStatus[] = ['chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
+
+// Only the lower levels are fixed by the Charter: a cell holds party groups only, a party
+// group holds nothing, a grassroots committee holds cells and sub-committees. The upper
+// levels stay permissive because historical trees (districts before 7/2025) used them freely.
+const ALLOWED_CHILDREN: Record<UnitKind, readonly UnitKind[]> = {
+  dang_bo_tinh: UNIT_KINDS,
+  dang_bo_xa: UNIT_KINDS.filter((k) => k !== 'dang_bo_tinh'),
+  dang_bo_co_so: ['dang_bo_bo_phan', 'chi_bo'],
+  dang_bo_bo_phan: ['chi_bo'],
+  chi_bo_co_so: ['to_dang'],
+  chi_bo: ['to_dang'],
+  to_dang: [],
+};
+
+export function canContain(parent: UnitKind, child: UnitKind): boolean {
+  return ALLOWED_CHILDREN[parent].includes(child);
+}
+
+/** Unit ids along a materialised path '/1/5/23/' → [1, 5, 23]. */
+export function pathIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** True when `path` is `ancestorPath` itself or lies below it. */
+export function isWithin(path: string, ancestorPath: string): boolean {
+  return path.startsWith(ancestorPath);
+}
+
+export interface GrantLike { unitId: number; unitPath: string; includeSubtree: boolean }
+
+/**
+ * The units to show at the top of a caller's tree: one per grant, dropping any unit that
+ * already lies inside another grant's subtree, and duplicates.
+ */
+export function scopeRoots(grants: readonly GrantLike[]): number[] {
+  const covering = grants.filter((g) => g.includeSubtree);
+  const roots: number[] = [];
+  for (const g of grants) {
+    const inside = covering.some((c) => c.unitId !== g.unitId && isWithin(g.unitPath, c.unitPath));
+    if (!inside && !roots.includes(g.unitId)) roots.push(g.unitId);
+  }
+  return roots;
+}
+
+export interface SplitPart { memberIds: readonly number[]; childUnitIds: readonly number[] }
+
+export type SplitProblem =
+  | { kind: 'member_missing' | 'member_twice' | 'member_unknown'; id: number }
+  | { kind: 'unit_missing' | 'unit_twice' | 'unit_unknown'; id: number };
+
+/**
+ * Checks that a split plan puts every current member and every current child unit of the
+ * source in exactly one part, and nothing that is not the source's. Empty = the plan is good.
+ */
+export function checkSplitPlan(memberIds: readonly number[], childUnitIds: readonly number[], parts: readonly SplitPart[]): SplitProblem[] {
+  const problems: SplitProblem[] = [];
+  const check = (existing: readonly number[], assigned: number[], missing: 'member_missing' | 'unit_missing', twice: 'member_twice' | 'unit_twice', unknown: 'member_unknown' | 'unit_unknown') => {
+    const seen = new Map<number, number>();
+    for (const id of assigned) seen.set(id, (seen.get(id) ?? 0) + 1);
+    const known = new Set(existing);
+    for (const id of existing) {
+      const n = seen.get(id) ?? 0;
+      if (n === 0) problems.push({ kind: missing, id });
+      else if (n > 1) problems.push({ kind: twice, id });
+    }
+    for (const id of seen.keys()) if (!known.has(id)) problems.push({ kind: unknown, id });
+  };
+  check(memberIds, parts.flatMap((p) => [...p.memberIds]), 'member_missing', 'member_twice', 'member_unknown');
+  check(childUnitIds, parts.flatMap((p) => [...p.childUnitIds]), 'unit_missing', 'unit_twice', 'unit_unknown');
+  return problems;
+}
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way dates are shown to people. */
+export function showDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Today's date in Vietnam (UTC+7), as 'YYYY-MM-DD': the default "as of" date. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
