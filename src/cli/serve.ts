@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CommandContext } from '../cli.ts';
+import { serverHost, serverPort } from '../config.ts';
+import { buildApp } from '../server.ts';
+import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/seed-demo.ts';
+
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function ensureWebBuilt() {
+  if (fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html'))) return;
+  console.log('Đang dựng giao diện web lần đầu… / Building the web app once…');
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+}
+
+export async function startServer(ctx: CommandContext, options: { demoOnFirstRun: boolean }) {
+  const { values } = ctx.parse({ port: { type: 'string' } });
+  if (options.demoOnFirstRun) ensureWebBuilt();
+  const database = await ctx.open();
+  if (options.demoOnFirstRun) {
+    const any = await database.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+    if (!any) {
+      console.log('Cơ sở dữ liệu trống: tạo tổ chức mẫu… / Empty database: creating the demo organisation…');
+      await seedDemo(database, { scale: 'commune', seed: 1 });
+    }
+  }
+  const app = await buildApp(database, { logger: process.env.CHIBO_LOG === '1' });
+  const port = Number(values.port ?? serverPort());
+  await app.listen({ port, host: serverHost() });
+  console.log(`\nchibo đang chạy / is running: http://localhost:${port}  (${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
+  if (options.demoOnFirstRun) {
+    console.log('Tài khoản mẫu / demo accounts:');
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
+  }
+  const stop = async () => { await app.close(); await database.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
