@@ -1,4 +1,7 @@
 // Each area's routes, registered under /api/v1 by server.ts. Add a module here.
 import type { FastifyInstance } from 'fastify';
+import { memberRoutes } from './members/routes.ts';
 
-export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [];
+export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
+  memberRoutes,
+];

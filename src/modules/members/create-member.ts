@@ -2,23 +2,16 @@
 // (with the decision), and the audit row, in one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { conflict, notFound } from '../../http/app-error.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { loadMemberDetail } from './get-member.ts';
+import { findTargetCell } from './member-access.ts';
 import { memberColumns } from './member-row.ts';
-import type { CreateMemberInput } from './schemas.ts';
+import { assertDatesInOrder, assertUniqueIdentifiers, uniqueViolationAsConflict } from './record-checks.ts';
+import type { CreateMemberInput, MemberDetailOut } from './schemas.ts';
 
-export async function assertUniqueIdentifiers(trx: Transaction<DB> | Kysely<DB>, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number) {
-  for (const [column, value, code] of [
-    ['citizen_id', fields.citizenId, 'members.citizen_id_taken'],
-    ['party_card_number', fields.partyCardNumber, 'members.party_card_taken'],
-  ] as const) {
-    if (!value) continue;
-    const other = await trx.selectFrom('members').select('id').where(column, '=', value)
-      .$if(exceptMemberId !== undefined, (q) => q.where('id', '!=', exceptMemberId!)).executeTakeFirst();
-    if (other) throw conflict(code, { value });
-  }
-}
+// Kept for callers that imported it from here (imports).
+export { assertUniqueIdentifiers } from './record-checks.ts';
 
 export async function insertMember(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, input: CreateMemberInput) {
   await assertUniqueIdentifiers(trx, input);
@@ -30,11 +23,15 @@ export async function insertMember(trx: Transaction<DB> | Kysely<DB>, actorUserI
   return member.id;
 }
 
-export async function createMember(db: Kysely<DB>, access: Access, input: CreateMemberInput) {
-  return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId).where('dissolved_on', 'is', null)
-      .where((eb) => unitInScope(access.scope('write_members'), eb.ref('units.id'))).executeTakeFirst();
-    if (!unit) throw notFound('entities.unit');
-    return insertMember(trx, access.userId, input);
-  });
+export async function createMember(db: Kysely<DB>, access: Access, input: CreateMemberInput): Promise<MemberDetailOut> {
+  assertDatesInOrder({ dateOfBirth: input.dateOfBirth, admittedOn: input.admittedOn ?? null, fullMemberOn: input.fullMemberOn ?? null, joinedUnitOn: input.joinedUnitOn });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await findTargetCell(trx, access, input.unitId);
+      const id = await insertMember(trx, access.userId, input);
+      return loadMemberDetail(trx, access, id);
+    });
+  } catch (error) {
+    return uniqueViolationAsConflict(error, input);
+  }
 }

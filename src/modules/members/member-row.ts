@@ -1,15 +1,22 @@
 // Turning the personal record into table columns and back, in one place.
-import type { Member } from '../../db/types.ts';
+import type { Member, MembersTable } from '../../db/types.ts';
 import { foldForSearch, normaliseName, personSortKey, splitName } from '../../domain/vietnamese.ts';
-import type { MemberFields, MemberOut } from './schemas.ts';
+import type { MemberFields, MemberOut, UpdateMemberInput } from './schemas.ts';
 
-export function memberColumns(fields: MemberFields) {
-  const fullName = normaliseName(fields.fullName);
+/** The name columns derived from a full name: search form and Vietnamese sort key. */
+export function nameColumns(name: string) {
+  const fullName = normaliseName(name);
   return {
     full_name: fullName,
     given_name: splitName(fullName).given,
     search_name: foldForSearch(fullName),
     sort_key: personSortKey(fullName),
+  };
+}
+
+export function memberColumns(fields: MemberFields) {
+  return {
+    ...nameColumns(fields.fullName),
     sex: fields.sex,
     date_of_birth: fields.dateOfBirth,
     ethnicity: fields.ethnicity,
@@ -27,6 +34,14 @@ export function memberColumns(fields: MemberFields) {
     phone: fields.phone ?? null,
   };
 }
+
+/** API field → column, for the personal fields a PATCH may change. */
+export const PERSONAL_COLUMNS = {
+  fullName: 'full_name', sex: 'sex', dateOfBirth: 'date_of_birth', ethnicity: 'ethnicity', religion: 'religion',
+  hometown: 'hometown', residence: 'residence', citizenId: 'citizen_id', partyCardNumber: 'party_card_number',
+  admittedOn: 'admitted_on', fullMemberOn: 'full_member_on', education: 'education', theoryLevel: 'theory_level',
+  occupation: 'occupation', position: 'position', phone: 'phone',
+} as const satisfies Record<keyof UpdateMemberInput, keyof MembersTable>;
 
 export function presentMember(m: Member & { unit_name: string }): MemberOut {
   return {

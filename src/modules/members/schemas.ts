@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
+import { todayInVietnam } from './dates.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
 export const memberStatusSchema = z.enum(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran']);
@@ -9,23 +10,29 @@ export const theoryLevelSchema = z.enum(['so_cap', 'trung_cap', 'cao_cap', 'cu_n
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
 
-export const citizenIdSchema = z.string().trim().refine(isValidCitizenId, { message: 'members.bad_citizen_id' });
-export const partyCardSchema = z.string().trim().regex(/^[0-9A-Za-z.-]{6,20}$/, { message: 'members.bad_party_card' });
-export const phoneSchema = z.string().trim().regex(/^(\+84|0)[0-9]{9,10}$/, { message: 'members.bad_phone' });
+export const citizenIdSchema = z.string().max(50).trim().refine(isValidCitizenId, { message: 'members.bad_citizen_id' });
+export const partyCardSchema = z.string().max(50).trim().regex(/^[0-9A-Za-z.-]{6,20}$/, { message: 'members.bad_party_card' });
+export const phoneSchema = z.string().max(50).trim().regex(/^(\+84|0)[0-9]{9,10}$/, { message: 'members.bad_phone' });
+
+// The Party was founded on 3/2/1930: no admission, status or placement is dated before it,
+// and no decision is dated in the future (the current status must be true today).
+const PARTY_FOUNDED = '1930-02-03';
+export const birthDate = isoDate.refine((d) => d >= '1900-01-01' && d <= todayInVietnam(), { message: 'members.bad_birth_date' });
+export const partyDate = isoDate.refine((d) => d >= PARTY_FOUNDED && d <= todayInVietnam(), { message: 'members.bad_party_date' });
 
 /** The personal record of a member, as entered on a form or an import row. */
 export const memberFields = z.strictObject({
   fullName: text(200),
   sex: sexSchema,
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ethnicity: text(50).default('Kinh'),
   religion: text(50).default('Không'),
   hometown: optionalText(300),
   residence: optionalText(300),
   citizenId: citizenIdSchema.nullable().optional(),
   partyCardNumber: partyCardSchema.nullable().optional(),
-  admittedOn: isoDate.nullable().optional(),
-  fullMemberOn: isoDate.nullable().optional(),
+  admittedOn: partyDate.nullable().optional(),
+  fullMemberOn: partyDate.nullable().optional(),
   education: optionalText(100),
   theoryLevel: theoryLevelSchema.nullable().optional(),
   occupation: optionalText(200),
@@ -35,12 +42,81 @@ export const memberFields = z.strictObject({
 export type MemberFields = z.infer<typeof memberFields>;
 
 export const createMemberBody = memberFields.extend({
-  unitId: z.number().int().positive(),
+  unitId: z.number().int().positive().max(2_147_483_647),
   status: z.enum(['du_bi', 'chinh_thuc']),
-  joinedUnitOn: isoDate,
+  joinedUnitOn: partyDate,
   decisionNumber: decisionNumber.optional(),
 });
 export type CreateMemberInput = z.infer<typeof createMemberBody>;
+
+// Written out rather than memberFields.partial(): zod 4 would still apply the defaults
+// (ethnicity 'Kinh', religion 'Không') to fields a PATCH leaves out, overwriting them.
+export const updateMemberBody = z.strictObject({
+  fullName: text(200).optional(),
+  sex: sexSchema.optional(),
+  dateOfBirth: birthDate.optional(),
+  ethnicity: text(50).optional(),
+  religion: text(50).optional(),
+  hometown: optionalText(300),
+  residence: optionalText(300),
+  citizenId: citizenIdSchema.nullable().optional(),
+  partyCardNumber: partyCardSchema.nullable().optional(),
+  admittedOn: partyDate.nullable().optional(),
+  fullMemberOn: partyDate.nullable().optional(),
+  education: optionalText(100),
+  theoryLevel: theoryLevelSchema.nullable().optional(),
+  occupation: optionalText(200),
+  position: optionalText(200),
+  phone: phoneSchema.nullable().optional(),
+});
+export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
+
+export const changeStatusBody = z.strictObject({
+  status: memberStatusSchema,
+  effectiveOn: partyDate,
+  decisionNumber,
+  note: z.string().trim().max(1000).optional(),
+});
+export type ChangeStatusInput = z.infer<typeof changeStatusBody>;
+
+export const transferBody = z.strictObject({
+  unitId: z.number().int().positive().max(2_147_483_647),
+  effectiveOn: partyDate,
+  decisionNumber,
+  reason: z.string().trim().max(1000).optional(),
+});
+export type TransferInput = z.infer<typeof transferBody>;
+
+// Ids in the URL: digits only, within int4, so 'abc', '-1', '1e3' and 99999999999 are a
+// 400 rather than a database error.
+const urlId = z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' }).transform(Number)
+  .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' }));
+export const memberIdParams = z.strictObject({ id: urlId });
+
+const statusFilterValue = z.enum([...memberStatusSchema.options, 'all']);
+/** `status` may repeat (?status=a&status=b) or be comma-separated (?status=a,b). */
+const statusFilter = z.preprocess(
+  (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean)),
+  z.array(statusFilterValue).max(20).optional(),
+);
+const queryInt = (min: number, max: number) => z.string().regex(/^[0-9]{1,6}$/, { message: 'members.bad_number' }).transform(Number)
+  .pipe(z.number().min(min).max(max));
+
+export const listMembersQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  unitId: urlId.optional(),
+  status: statusFilter,
+  sex: sexSchema.optional(),
+  ethnicity: z.string().trim().max(50).optional(),
+  theoryLevel: theoryLevelSchema.optional(),
+  ageFrom: queryInt(0, 150).optional(),
+  ageTo: queryInt(0, 150).optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+export type ListMembersQuery = z.infer<typeof listMembersQuery>;
+export const exportMembersQuery = listMembersQuery.omit({ page: true, pageSize: true });
+export type MemberFilters = z.infer<typeof exportMembersQuery>;
 
 export const memberOut = z.object({
   id: z.number(),
@@ -65,3 +141,41 @@ export const memberOut = z.object({
   status: memberStatusSchema,
 });
 export type MemberOut = z.infer<typeof memberOut>;
+
+/** One member as the detail page shows it: the record and whether the caller may edit it. */
+export const memberDetailOut = memberOut.extend({ canEdit: z.boolean() });
+export type MemberDetailOut = z.infer<typeof memberDetailOut>;
+
+export const memberListItemOut = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  sex: sexSchema,
+  dateOfBirth: z.string(),
+  age: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  status: memberStatusSchema,
+  partyCardNumber: z.string().nullable(),
+  theoryLevel: theoryLevelSchema.nullable(),
+  ethnicity: z.string(),
+});
+export const memberListOut = z.object({
+  items: z.array(memberListItemOut),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const memberHistoryOut = z.object({
+  placements: z.array(z.object({
+    unitId: z.number(), unitName: z.string(), validFrom: z.string(), validTo: z.string().nullable(),
+    decisionNumber: z.string().nullable(), reason: z.string().nullable(),
+  })),
+  statuses: z.array(z.object({
+    status: memberStatusSchema, validFrom: z.string(), validTo: z.string().nullable(),
+    decisionNumber: z.string().nullable(), note: z.string().nullable(),
+  })),
+  changes: z.array(z.object({
+    at: z.string(), actor: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown(),
+  })),
+});

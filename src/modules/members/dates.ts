@@ -1,0 +1,44 @@
+// Calendar helpers for members: "today" is the date in Việt Nam (a server in UTC would
+// otherwise turn the day over at 07:00), ages in whole years, and the birth-date bounds
+// that turn an age band into a plain date range an index can use.
+
+const VN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Việt Nam, 'YYYY-MM-DD'. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return VN_DATE.format(now);
+}
+
+/** Age in whole years on `on` of someone born on `dateOfBirth` (both 'YYYY-MM-DD'). */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The same month and day `years` earlier; 29/2 falls back to 28/2 in a common year. */
+export function yearsBefore(on: string, years: number): string {
+  const year = Number(on.slice(0, 4)) - years;
+  const monthDay = on.slice(5) === '02-29' && !isLeap(year) ? '02-28' : on.slice(5);
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
+}
+
+/**
+ * Birth dates of people aged between `ageFrom` and `ageTo` (inclusive) on `on`:
+ * born on or before `bornOnOrBefore` and strictly after `bornAfter`.
+ */
+export function birthDateBounds(on: string, ageFrom?: number, ageTo?: number): { bornOnOrBefore?: string; bornAfter?: string } {
+  return {
+    ...(ageFrom !== undefined ? { bornOnOrBefore: yearsBefore(on, ageFrom) } : {}),
+    ...(ageTo !== undefined ? { bornAfter: yearsBefore(on, ageTo + 1) } : {}),
+  };
+}
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way dates are shown to people. */
+export function formatDateVi(date: string | null): string {
+  if (!date) return '';
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
