@@ -13,7 +13,6 @@ import { BACKUP_FORMAT, type BackupLine } from './backup-database.ts';
 import { listTables, quoteIdent } from './table-catalog.ts';
 
 export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<{ rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const tables = await listTables(db);
   const known = new Map(tables.map((t) => [t.name, t]));
   let rows = 0;
@@ -23,6 +22,9 @@ export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<{ r
       if (any.rows.length) throw new AppError('backup.not_empty', 409, { table: table.name });
     }
     await sql`set local session_replication_role = replica`.execute(trx);
+    // Opened only now: readline starts reading at once, and lines read before the loop
+    // begins would be lost.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     let header = true;
     for await (const text of lines) {
       if (!text.trim()) continue;
