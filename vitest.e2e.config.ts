@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: the real server on a fresh PGlite data folder, driven in Debian's
+// Chromium through playwright-core. One file at a time: each starts its own server.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+  },
+});
