@@ -1,7 +1,9 @@
 // Each area's routes, registered under /api/v1 by server.ts. Add a module here.
 import type { FastifyInstance } from 'fastify';
 import { memberRoutes } from './members/routes.ts';
+import { unitRoutes } from './units/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
+  unitRoutes,
 ];

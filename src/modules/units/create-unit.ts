@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { assertCanContain } from './restructure-steps.ts';
 import type { CreateUnitInput } from './schemas.ts';
 
 export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, input: CreateUnitInput, eventId?: number) {
@@ -20,6 +21,7 @@ export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId:
     parentPath = parent.path;
     depth = parent.depth + 1;
   }
+  const ownEvent = eventId === undefined;
   const ev = eventId ?? (await trx.insertInto('unit_events').values({
     kind: 'create', effective_on: input.establishedOn, decision_number: input.decisionNumber ?? null, created_by: actorUserId,
     payload: JSON.stringify({ code: input.code, name: input.name }),
@@ -30,6 +32,11 @@ export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId:
   }).returning('id').executeTakeFirstOrThrow();
   const path = `${parentPath}${unit.id}/`;
   await trx.updateTable('units').set({ path }).where('id', '=', unit.id).execute();
+  if (ownEvent) {
+    // The parent's history lists the units created under it too.
+    const unitIds = input.parentId === null ? [unit.id] : [unit.id, input.parentId];
+    await trx.updateTable('unit_events').set({ payload: JSON.stringify({ unitIds, code: input.code, name: input.name }) }).where('id', '=', ev).execute();
+  }
   await trx.insertInto('unit_versions').values({
     unit_id: unit.id, name: input.name, kind: input.kind, parent_id: input.parentId, valid_from: input.establishedOn, event_id: ev,
   }).execute();
@@ -45,9 +52,10 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
       const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.unitPath.split('/').filter(Boolean).length === 1);
       if (anyUnit && !rootAdmin) throw new AppError('forbidden', 403);
     } else {
-      const parent = await trx.selectFrom('units').select('id').where('id', '=', input.parentId)
+      const parent = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.parentId)
         .where((eb) => unitInScope(access.scope('write_units'), eb.ref('units.id'))).executeTakeFirst();
       if (!parent) throw notFound('entities.unit');
+      assertCanContain(parent, input);
     }
     return insertUnit(trx, access.userId, input);
   });

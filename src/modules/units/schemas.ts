@@ -3,12 +3,15 @@ import { z } from 'zod';
 export const isoDate = z.iso.date({ message: 'fields.invalid_date' });
 export const unitKind = z.enum(['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
 export const decisionNumber = z.string().trim().min(1).max(100);
+const id = z.number().int().positive().max(2_147_483_647);
+const unitCode = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
+const unitName = z.string().trim().min(1).max(300);
 
 export const createUnitBody = z.strictObject({
-  code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' }),
-  name: z.string().trim().min(1).max(300),
+  code: unitCode,
+  name: unitName,
   kind: unitKind,
-  parentId: z.number().int().positive().nullable(),
+  parentId: id.nullable(),
   establishedOn: isoDate,
   decisionNumber: decisionNumber.optional(),
 });
@@ -24,3 +27,117 @@ export const unitOut = z.object({
   establishedOn: z.string(),
   dissolvedOn: z.string().nullable(),
 });
+export type UnitOut = z.infer<typeof unitOut>;
+
+// ---- reads ----
+
+export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const committeeParams = idParams.extend({ committeeId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const atQuery = z.object({ at: isoDate.optional() });
+export const childrenQuery = atQuery.extend({ parentId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+export const searchQuery = atQuery.extend({ q: z.string().trim().min(1).max(200) });
+
+export const childOut = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKind,
+  parentId: z.number().nullable(),
+  childCount: z.number(),
+  memberCount: z.number(),
+});
+export type ChildOut = z.infer<typeof childOut>;
+export const childrenOut = z.object({ at: z.string(), items: z.array(childOut) });
+
+export const searchOut = z.object({
+  items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), kind: unitKind, path: z.array(z.string()) })),
+});
+
+export const committeePosition = z.enum(['bi_thu', 'pho_bi_thu', 'cap_uy_vien']);
+export const committeeOut = z.object({
+  id: z.number(),
+  memberId: z.number().nullable(),
+  fullName: z.string(),
+  position: committeePosition,
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+});
+export type CommitteeOut = z.infer<typeof committeeOut>;
+
+export const unitCounts = z.object({
+  members: z.number(),
+  cells: z.number(),
+  grassroots: z.number(),
+  exempted: z.number(),
+  probationary: z.number(),
+});
+
+export const unitDetailOut = z.object({
+  unit: unitOut,
+  ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
+  committee: z.array(committeeOut),
+  counts: unitCounts,
+  children: z.array(childOut),
+  canEdit: z.boolean(),
+});
+
+export const historyOut = z.object({
+  items: z.array(z.object({
+    id: z.number(),
+    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve']),
+    effectiveOn: z.string(),
+    decisionNumber: z.string().nullable(),
+    note: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })),
+});
+
+// ---- restructuring: each carries the date it takes effect and the decision behind it ----
+
+const decided = { effectiveOn: isoDate, decisionNumber };
+
+export const renameBody = z.strictObject({ name: unitName, ...decided });
+export type RenameInput = z.infer<typeof renameBody>;
+
+export const moveBody = z.strictObject({ parentId: id, ...decided });
+export type MoveInput = z.infer<typeof moveBody>;
+
+export const mergeBody = z.strictObject({
+  sourceIds: z.array(id).min(1).max(100),
+  target: z.union([
+    z.strictObject({ unitId: id }),
+    z.strictObject({ code: unitCode, name: unitName, kind: unitKind, parentId: id.nullable() }),
+  ]),
+  ...decided,
+});
+export type MergeInput = z.infer<typeof mergeBody>;
+
+export const splitBody = z.strictObject({
+  parts: z.array(z.strictObject({
+    code: unitCode,
+    name: unitName,
+    kind: unitKind,
+    memberIds: z.array(id).max(10_000),
+    childUnitIds: z.array(id).max(1_000),
+  })).min(2).max(50),
+  ...decided,
+});
+export type SplitInput = z.infer<typeof splitBody>;
+
+export const dissolveBody = z.strictObject({ ...decided });
+export type DissolveInput = z.infer<typeof dissolveBody>;
+
+export const restructureOut = z.object({ eventId: z.number(), unit: unitOut });
+export const mergeOut = z.object({ eventId: z.number(), target: unitOut, dissolvedIds: z.array(z.number()), membersMoved: z.number(), childUnitsMoved: z.number() });
+export const splitOut = z.object({ eventId: z.number(), parts: z.array(unitOut), dissolvedId: z.number() });
+
+export const addCommitteeBody = z.strictObject({
+  memberId: id.nullable().optional(),
+  fullName: z.string().trim().min(1).max(200),
+  position: committeePosition,
+  validFrom: isoDate,
+  decisionNumber: decisionNumber.optional(),
+});
+export type AddCommitteeInput = z.infer<typeof addCommitteeBody>;
+export const endCommitteeBody = z.strictObject({ validTo: isoDate });

@@ -1,0 +1,61 @@
+// One unit as it was on a date: its name and place then, its ancestors, its committee in
+// office, its figures over the subtree, its children, and whether the caller may edit it.
+import { sql } from 'kysely';
+import { notFound } from '../../http/app-error.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn, type Db } from './tree-at-date.ts';
+import type { CommitteeOut } from './schemas.ts';
+
+const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
+
+export async function committeeOn(db: Db, unitId: number, at: string): Promise<CommitteeOut[]> {
+  const rows = await db.selectFrom('committee_members as c')
+    .select(['c.id', 'c.member_id', 'c.full_name', 'c.position', 'c.valid_from', 'c.valid_to', 'c.decision_number'])
+    .where('c.unit_id', '=', unitId).where(validOn('c', at))
+    .orderBy(POSITION_ORDER).orderBy('c.valid_from').orderBy('c.id').execute();
+  return rows.map(presentCommitteeRow);
+}
+
+export function presentCommitteeRow(r: { id: number; member_id: number | null; full_name: string; position: CommitteeOut['position']; valid_from: string; valid_to: string | null; decision_number: string | null }): CommitteeOut {
+  return { id: r.id, memberId: r.member_id, fullName: r.full_name, position: r.position, validFrom: r.valid_from, validTo: r.valid_to, decisionNumber: r.decision_number };
+}
+
+export async function getUnit(db: Db, access: Access, id: number, at: string) {
+  const scope = access.scope('read');
+  const unit = await db.selectFrom('units as u').selectAll('u')
+    .select((eb) => sql<boolean>`${unitInScope(access.scope('write_units'), eb.ref('u.id'))}`.as('can_edit'))
+    .where('u.id', '=', id).where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
+  if (!unit) throw notFound('entities.unit');
+  // The version in force on the date; for a date before it was founded or after it was
+  // dissolved, the nearest one, so its page and history stay reachable.
+  const version = await db.selectFrom('unit_versions as v').select(['v.name', 'v.kind', 'v.parent_id', 'v.valid_from', 'v.valid_to'])
+    .where('v.unit_id', '=', id)
+    .orderBy(sql`case when v.valid_from <= ${at}::date then 0 else 1 end`).orderBy('v.valid_from', 'desc').orderBy('v.id', 'desc')
+    .limit(1).executeTakeFirstOrThrow();
+  const existed = version.valid_from <= at && (version.valid_to === null || version.valid_to > at);
+  const versionDate = existed ? at : version.valid_from > at ? version.valid_from : previousDay(version.valid_to!);
+  const [allAncestors, visibleAncestors, committee, counts, childVersions] = await Promise.all([
+    ancestorsOn(db, [id], versionDate),
+    ancestorsOn(db, [id], versionDate, scope),
+    committeeOn(db, id, at),
+    subtreeCounts(db, id, at),
+    childVersionsOn(db, id, at, scope),
+  ]);
+  return {
+    unit: {
+      id: unit.id, code: unit.code, name: version.name, kind: version.kind, parentId: version.parent_id,
+      depth: (allAncestors.get(id) ?? []).length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
+    },
+    ancestors: visibleAncestors.get(id) ?? [],
+    committee,
+    counts,
+    children: await presentChildren(db, childVersions, at),
+    canEdit: Boolean(unit.can_edit),
+  };
+}
+
+function previousDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,22 @@
+// The lazy tree: the children of one unit as they were on a date, or — without a parent —
+// the caller's own top units (one per grant, none inside another).
+import type { Access } from '../access/access.ts';
+import { unitInScope } from '../access/access.ts';
+import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
+import { scopeRoots } from '../../domain/unit-tree.ts';
+import { notFound } from '../../http/app-error.ts';
+import { childVersionsOn, presentChildren, versionsOn, type Db } from './tree-at-date.ts';
+import type { ChildOut } from './schemas.ts';
+
+export async function listChildren(db: Db, access: Access, parentId: number | undefined, at: string): Promise<ChildOut[]> {
+  const scope = access.scope('read');
+  if (parentId === undefined) {
+    const grants = access.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('read'));
+    const roots = await versionsOn(db, scopeRoots(grants), at);
+    return presentChildren(db, roots, at);
+  }
+  const parent = await db.selectFrom('units').select('id').where('id', '=', parentId)
+    .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
+  if (!parent) throw notFound('entities.unit');
+  return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at);
+}

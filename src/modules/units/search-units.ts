@@ -1,0 +1,24 @@
+// Finding a unit by name or code, ignoring case and diacritics ("bac binh" finds "Bắc Bình").
+// units.search_name holds the code and every name the unit has had, folded; the result
+// shows the name and ancestors on the date asked.
+import { sql } from 'kysely';
+import { foldForSearch } from '../../domain/vietnamese.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { ancestorsOn, validOn, type Db } from './tree-at-date.ts';
+
+const MAX_RESULTS = 50;
+
+export async function searchUnits(db: Db, access: Access, q: string, at: string) {
+  const words = foldForSearch(q).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const scope = access.scope('read');
+  const rows = await db.selectFrom('units as u').innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
+    .select(['u.id', 'u.code', 'v.name', 'v.kind'])
+    .where(validOn('v', at))
+    .where((eb) => eb.and(words.map((w) => eb('u.search_name', 'like', `%${w.replace(/[\\%_]/g, '\\$&')}%`))))
+    .where((eb) => unitInScope(scope, eb.ref('u.id')))
+    .orderBy('u.depth').orderBy(sql`v.name`).orderBy('u.id')
+    .limit(MAX_RESULTS).execute();
+  const ancestors = await ancestorsOn(db, rows.map((r) => r.id), at, scope);
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, path: (ancestors.get(r.id) ?? []).map((a) => a.name) }));
+}

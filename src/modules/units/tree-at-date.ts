@@ -1,0 +1,130 @@
+// The tree as it was on a date, read from unit_versions (one row per period a unit had a
+// name, kind and parent) with indexed lookups: children of X on D are the versions with
+// parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { DB, UnitKind } from '../../db/types.ts';
+import { CELL_KINDS, GRASSROOTS_KINDS, LEFT_STATUSES } from '../../domain/unit-tree.ts';
+import { unitInScope, type Scope } from '../access/access.ts';
+import type { ChildOut } from './schemas.ts';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** SQL: the row `alias` (with valid_from / valid_to, valid_to exclusive) is in force on `date`. */
+export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}::date))`;
+}
+
+const leftStatuses = () => sql`${sql.val([...LEFT_STATUSES])}::text[]`;
+
+export interface VersionRow { unit_id: number; code: string; name: string; kind: UnitKind; parent_id: number | null }
+
+/** The units (among `ids`) that existed on `date`, with their name, kind and parent then. */
+export async function versionsOn(db: Db, ids: number[], date: string): Promise<VersionRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('unit_versions as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.unit_id', 'u.code', 'v.name', 'v.kind', 'v.parent_id'])
+    .where('v.unit_id', 'in', ids).where(validOn('v', date)).execute();
+}
+
+/** Direct children of `parentId` on `date` that the caller may see. */
+export async function childVersionsOn(db: Db, parentId: number, date: string, scope: Scope): Promise<VersionRow[]> {
+  return db.selectFrom('unit_versions as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.unit_id', 'u.code', 'v.name', 'v.kind', 'v.parent_id'])
+    .where('v.parent_id', '=', parentId).where(validOn('v', date))
+    .where((eb) => unitInScope(scope, eb.ref('v.unit_id'))).execute();
+}
+
+/** How many units sat directly under each of `ids` on `date`. */
+async function childCountsOn(db: Db, ids: number[], date: string): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('unit_versions as v').select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('v.parent_id', 'in', ids).where(validOn('v', date)).groupBy('v.parent_id').execute();
+  return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
+}
+
+// The subtree of each root on the date, as (root_id, unit_id, kind) rows. UNION (not
+// UNION ALL) stops the walk even if back-dated history ever held a loop.
+function subtreeOn(rootIds: number[], date: string) {
+  return sql`sub(root_id, unit_id, kind) as (
+      select v.unit_id, v.unit_id, v.kind from unit_versions v
+       where v.unit_id = any(${sql.val(rootIds)}::int[]) and ${validOn('v', date)}
+      union
+      select s.root_id, v.unit_id, v.kind from sub s
+        join unit_versions v on v.parent_id = s.unit_id and ${validOn('v', date)}
+    )`;
+}
+
+/** Members (not counting those who left) in each root's whole subtree on `date`. */
+export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string): Promise<Map<number, number>> {
+  if (rootIds.length === 0) return new Map();
+  const { rows } = await sql<{ root_id: number; members: number }>`
+    with recursive ${subtreeOn(rootIds, date)}
+    select s.root_id, count(*)::int as members
+      from sub s
+      join member_placements p on p.unit_id = s.unit_id and ${validOn('p', date)}
+      join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
+     where not (ms.status = any(${leftStatuses()}))
+     group by s.root_id`.execute(db);
+  return new Map(rows.map((r) => [r.root_id, Number(r.members)]));
+}
+
+export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
+
+/** The figures of one unit's subtree on `date` (the unit itself included). */
+export async function subtreeCounts(db: Db, unitId: number, date: string): Promise<SubtreeCounts> {
+  const { rows } = await sql<SubtreeCounts>`
+    with recursive ${subtreeOn([unitId], date)},
+    people as (
+      select ms.status from sub s
+        join member_placements p on p.unit_id = s.unit_id and ${validOn('p', date)}
+        join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
+       where not (ms.status = any(${leftStatuses()}))
+    )
+    select (select count(*)::int from people) as members,
+           (select count(*)::int from sub where kind = any(${sql.val([...CELL_KINDS])}::text[])) as cells,
+           (select count(*)::int from sub where kind = any(${sql.val([...GRASSROOTS_KINDS])}::text[])) as grassroots,
+           (select count(*)::int from people where status = 'mien_sinh_hoat') as exempted,
+           (select count(*)::int from people where status = 'du_bi') as probationary`.execute(db);
+  const r = rows[0]!;
+  return { members: Number(r.members), cells: Number(r.cells), grassroots: Number(r.grassroots), exempted: Number(r.exempted), probationary: Number(r.probationary) };
+}
+
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+/** Turns versions into tree items with child and member counts, in Vietnamese name order. */
+export async function presentChildren(db: Db, versions: VersionRow[], date: string): Promise<ChildOut[]> {
+  const ids = versions.map((v) => v.unit_id);
+  const [childCounts, memberCounts] = await Promise.all([childCountsOn(db, ids, date), subtreeMemberCounts(db, ids, date)]);
+  return versions
+    .map((v) => ({ id: v.unit_id, code: v.code, name: v.name, kind: v.kind, parentId: v.parent_id, childCount: childCounts.get(v.unit_id) ?? 0, memberCount: memberCounts.get(v.unit_id) ?? 0 }))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+}
+
+export interface AncestorRow { start_id: number; unit_id: number; name: string; lvl: number }
+
+/**
+ * The ancestors of each unit in `starts` (unit id + the date to read it on), nearest first
+ * in `lvl`; `scope` keeps only those the caller may see.
+ */
+export async function ancestorsOn(db: Db, startIds: number[], date: string, scope?: Scope): Promise<Map<number, { id: number; name: string }[]>> {
+  const out = new Map<number, { id: number; name: string }[]>();
+  if (startIds.length === 0) return out;
+  const { rows } = await sql<AncestorRow>`
+    with recursive up(start_id, unit_id, parent_id, name, lvl) as (
+      select v.unit_id, v.unit_id, v.parent_id, v.name, 0 from unit_versions v
+       where v.unit_id = any(${sql.val(startIds)}::int[]) and ${validOn('v', date)}
+      union all
+      select up.start_id, v.unit_id, v.parent_id, v.name, up.lvl + 1 from up
+        join unit_versions v on v.unit_id = up.parent_id and ${validOn('v', date)}
+       where up.lvl < 64
+    )
+    select start_id, unit_id, name, lvl from up
+     where lvl > 0 and ${scope ? unitInScope(scope, sql.ref('up.unit_id')) : sql`true`}
+     order by start_id, lvl desc`.execute(db);
+  for (const r of rows) {
+    const list = out.get(r.start_id) ?? [];
+    list.push({ id: r.unit_id, name: r.name });
+    out.set(r.start_id, list);
+  }
+  return out;
+}

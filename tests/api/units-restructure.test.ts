@@ -1,0 +1,258 @@
+// Restructuring units without losing history: the 1/7/2025 commune merger, rename, move,
+// split and dissolve, each seen on the day before and the day it takes effect.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let admin: Client;
+const u: Record<string, number> = {};
+const m: Record<string, number> = {};
+
+interface Child { id: number; code: string; name: string; kind: string; parentId: number | null; childCount: number; memberCount: number }
+
+async function children(parentId: number, at: string): Promise<Child[]> {
+  const res = await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${parentId}&at=${at}` });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json().at).toBe(at);
+  return res.json().items;
+}
+const byName = (items: Child[]) => Object.fromEntries(items.map((c) => [c.name, c]));
+const total = (items: Child[]) => items.reduce((sum, c) => sum + c.memberCount, 0);
+
+/** Members with more than one (or no) placement in force on a date, among those not gone. */
+async function placementsPerMember(date: string) {
+  const { rows } = await sql<{ member_id: number; n: number }>`
+    select m.id as member_id, count(p.id)::int as n from members m
+      left join member_placements p on p.member_id = m.id and p.valid_from <= ${date}::date and (p.valid_to is null or p.valid_to > ${date}::date)
+     group by m.id`.execute(t.database.db);
+  return rows;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  u.province = await t.unit({ code: 'HT', name: 'Đảng bộ tỉnh Hà Tĩnh', kind: 'dang_bo_tinh' });
+  u.bacBinh = await t.unit({ code: 'XA-BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: u.province });
+  u.namBinh = await t.unit({ code: 'XA-NB', name: 'Đảng bộ xã Nam Bình', kind: 'dang_bo_xa', parentId: u.province });
+  u.kyAnh = await t.unit({ code: 'XA-KA', name: 'Đảng bộ xã Kỳ Anh', kind: 'dang_bo_xa', parentId: u.province });
+  u.thon1 = await t.unit({ code: 'BB-T1', name: 'Chi bộ thôn 1', parentId: u.bacBinh });
+  u.thon2 = await t.unit({ code: 'BB-T2', name: 'Chi bộ thôn 2', parentId: u.bacBinh });
+  u.namThon = await t.unit({ code: 'NB-T1', name: 'Chi bộ thôn Nam', parentId: u.namBinh });
+  u.kyThon = await t.unit({ code: 'KA-T1', name: 'Chi bộ thôn Kỳ Phú', parentId: u.kyAnh });
+  u.kyTruong = await t.unit({ code: 'KA-TH', name: 'Chi bộ trường học', parentId: u.kyAnh });
+  const people: Array<[string, number]> = [
+    ['Nguyễn Văn An', u.thon1], ['Trần Thị Bình', u.thon1], ['Lê Văn Cường', u.thon1],
+    ['Phạm Văn Dũng', u.thon2], ['Hoàng Thị Em', u.thon2],
+    ['Võ Văn Giang', u.namThon], ['Đặng Thị Hà', u.namThon], ['Bùi Văn Khánh', u.namThon], ['Đỗ Thị Lan', u.namThon],
+    // Sits directly in the commune committee (a committee member without a cell of her own).
+    ['Ngô Thị Mai', u.namBinh],
+    ['Lý Văn Nam', u.kyThon], ['Mai Thị Oanh', u.kyThon], ['Tạ Văn Phúc', u.kyTruong],
+  ];
+  for (const [fullName, unitId] of people) m[fullName] = await t.member({ fullName, unitId });
+  await t.user('admin', [{ role: 'admin', unitId: u.province }]);
+  admin = await t.as('admin');
+  // Struck off in 2024: no longer counted, and not carried by the merger.
+  const struck = await t.member({ fullName: 'Cao Văn Quý', unitId: u.thon1 });
+  const res = await admin({ method: 'POST', url: `/api/v1/members/${struck}/status`, payload: { status: 'xoa_ten', effectiveOn: '2024-05-01', decisionNumber: '12-QĐ/ĐU' } });
+  expect(res.statusCode, res.body).toBe(200);
+});
+afterAll(() => t.close());
+
+describe('merging two commune committees into a new one on 1/7/2025', () => {
+  let merged: number;
+
+  it('applies the merger as one decision', async () => {
+    const res = await admin({
+      method: 'POST', url: '/api/v1/units/merge',
+      payload: {
+        sourceIds: [u.bacBinh, u.namBinh],
+        target: { code: 'XA-BB-2025', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: u.province },
+        effectiveOn: '2025-07-01', decisionNumber: '1234-QĐ/TU',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    merged = body.target.id;
+    expect(body).toMatchObject({ dissolvedIds: [u.bacBinh, u.namBinh], childUnitsMoved: 3, membersMoved: 1, target: { code: 'XA-BB-2025', establishedOn: '2025-07-01', dissolvedOn: null } });
+  });
+
+  it('shows the old tree on 30/6/2025: old names, old parents, old member counts', async () => {
+    const top = byName(await children(u.province, '2025-06-30'));
+    expect(Object.keys(top).sort()).toEqual(['Đảng bộ xã Bắc Bình', 'Đảng bộ xã Kỳ Anh', 'Đảng bộ xã Nam Bình']);
+    expect(top['Đảng bộ xã Bắc Bình']).toMatchObject({ id: u.bacBinh, parentId: u.province, childCount: 2, memberCount: 5 });
+    expect(top['Đảng bộ xã Nam Bình']).toMatchObject({ id: u.namBinh, childCount: 1, memberCount: 5 });
+    expect(top['Đảng bộ xã Kỳ Anh']).toMatchObject({ memberCount: 3 });
+    const bb = await children(u.bacBinh, '2025-06-30');
+    expect(bb.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([['Chi bộ thôn 1', u.bacBinh, 3], ['Chi bộ thôn 2', u.bacBinh, 2]]);
+    expect(await children(merged, '2025-06-30')).toEqual([]);
+  });
+
+  it('shows the new tree from 1/7/2025', async () => {
+    const top = byName(await children(u.province, '2025-07-01'));
+    expect(Object.keys(top).sort()).toEqual(['Đảng bộ xã Bắc Bình', 'Đảng bộ xã Kỳ Anh']);
+    expect(top['Đảng bộ xã Bắc Bình']).toMatchObject({ id: merged, parentId: u.province, childCount: 3, memberCount: 10 });
+    const inside = await children(merged, '2025-07-01');
+    expect(inside.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([
+      ['Chi bộ thôn 1', merged, 3], ['Chi bộ thôn 2', merged, 2], ['Chi bộ thôn Nam', merged, 4],
+    ]);
+    expect(await children(u.bacBinh, '2025-07-01')).toEqual([]);
+  });
+
+  it('loses nobody and counts nobody twice', async () => {
+    const before = await children(u.province, '2025-06-30');
+    const after = await children(u.province, '2025-07-01');
+    expect(total(before)).toBe(13);
+    expect(total(after)).toBe(13);
+    for (const at of ['2025-06-30', '2025-07-01']) {
+      const detail = (await admin({ method: 'GET', url: `/api/v1/units/${u.province}?at=${at}` })).json();
+      expect(detail.counts).toMatchObject({ members: 13, cells: 5 });
+      // Every member sits in exactly one unit on each date (the struck-off one has left).
+      const per = await placementsPerMember(at);
+      expect(per.filter((r) => r.n !== 1).map((r) => r.n)).toEqual([0]);
+    }
+  });
+
+  it('moves the members of the merged units into the new one from the effective date', async () => {
+    const history = (await admin({ method: 'GET', url: `/api/v1/members/${m['Ngô Thị Mai']}/history` })).json();
+    expect(history.placements.map((p: { unitId: number; validFrom: string; validTo: string | null; decisionNumber: string | null }) => [p.unitId, p.validFrom, p.validTo])).toEqual(
+      expect.arrayContaining([[u.namBinh, '2020-01-01', '2025-07-01'], [merged, '2025-07-01', null]]),
+    );
+    const member = (await admin({ method: 'GET', url: `/api/v1/members/${m['Ngô Thị Mai']}` })).json();
+    expect(member.unitId).toBe(merged);
+  });
+
+  it('keeps the old units, dissolved on the date, with the merger in their history', async () => {
+    const detail = (await admin({ method: 'GET', url: `/api/v1/units/${u.bacBinh}` })).json();
+    expect(detail.unit).toMatchObject({ name: 'Đảng bộ xã Bắc Bình', dissolvedOn: '2025-07-01' });
+    expect(detail.counts.members).toBe(0);
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.namBinh}/history` })).json().items;
+    expect(history[0]).toMatchObject({ kind: 'merge', effectiveOn: '2025-07-01', decisionNumber: '1234-QĐ/TU' });
+    expect(history[0].details.target).toMatchObject({ id: merged, created: true });
+    expect(history.at(-1).kind).toBe('create');
+    const cellHistory = (await admin({ method: 'GET', url: `/api/v1/units/${u.namThon}/history` })).json().items;
+    expect(cellHistory.map((e: { kind: string }) => e.kind)).toEqual(['merge', 'create']);
+    const rename = await admin({ method: 'POST', url: `/api/v1/units/${u.bacBinh}/rename`, payload: { name: 'X', effectiveOn: '2025-08-01', decisionNumber: '1' } });
+    expect(rename.statusCode).toBe(400);
+    expect(rename.json().title).toBe('Đảng bộ xã Bắc Bình đã giải thể từ ngày 01/07/2025; không thể thay đổi.');
+  });
+
+  it('audits the merger on the units it touched', async () => {
+    const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=unit&entityId=${u.bacBinh}` })).json().items;
+    expect(audit[0]).toMatchObject({ action: 'unit.merge', after: { dissolvedOn: '2025-07-01', mergedInto: { id: merged } } });
+  });
+});
+
+describe('rename', () => {
+  it('keeps the old name before the date and shows the new one from it', async () => {
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ thôn Kỳ Phú Mới', effectiveOn: '2025-03-01', decisionNumber: '55-QĐ/ĐU' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unit.name).toBe('Chi bộ thôn Kỳ Phú Mới');
+    expect((await children(u.kyAnh, '2025-02-28')).map((c) => c.name)).toContain('Chi bộ thôn Kỳ Phú');
+    expect((await children(u.kyAnh, '2025-03-01')).map((c) => c.name)).toContain('Chi bộ thôn Kỳ Phú Mới');
+    const old = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyThon}?at=2025-02-28` })).json();
+    expect(old.unit.name).toBe('Chi bộ thôn Kỳ Phú');
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyThon}/history` })).json().items;
+    expect(history[0]).toMatchObject({ kind: 'rename', effectiveOn: '2025-03-01', decisionNumber: '55-QĐ/ĐU', details: { fromName: 'Chi bộ thôn Kỳ Phú', toName: 'Chi bộ thôn Kỳ Phú Mới' } });
+  });
+
+  it('refuses a date before the last change, or in the future', async () => {
+    const early = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ A', effectiveOn: '2025-02-01', decisionNumber: '56' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().title).toBe('Ngày hiệu lực phải sau lần thay đổi gần nhất của Chi bộ thôn Kỳ Phú Mới (ngày 01/03/2025).');
+    const future = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ A', effectiveOn: '2099-01-01', decisionNumber: '56' } });
+    expect(future.statusCode).toBe(400);
+  });
+});
+
+describe('move', () => {
+  it('moves a cell with its members to another commune from the date', async () => {
+    const merged = (await children(u.province, '2025-07-01')).find((c) => c.code === 'XA-BB-2025')!.id;
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyTruong}/move`, payload: { parentId: merged, effectiveOn: '2025-09-01', decisionNumber: '77-QĐ/TU' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unit).toMatchObject({ parentId: merged, depth: 2 });
+    expect((await children(u.kyAnh, '2025-08-31')).map((c) => c.name)).toContain('Chi bộ trường học');
+    expect((await children(u.kyAnh, '2025-09-01')).map((c) => c.name)).not.toContain('Chi bộ trường học');
+    expect((await children(merged, '2025-09-01')).map((c) => c.name)).toContain('Chi bộ trường học');
+    const before = byName(await children(u.province, '2025-08-31'));
+    const after = byName(await children(u.province, '2025-09-01'));
+    expect([before['Đảng bộ xã Kỳ Anh']!.memberCount, before['Đảng bộ xã Bắc Bình']!.memberCount]).toEqual([3, 10]);
+    expect([after['Đảng bộ xã Kỳ Anh']!.memberCount, after['Đảng bộ xã Bắc Bình']!.memberCount]).toEqual([2, 11]);
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyAnh}/history` })).json().items;
+    expect(history[0]).toMatchObject({ kind: 'move', details: { unit: { id: u.kyTruong }, from: { id: u.kyAnh }, to: { id: merged } } });
+  });
+
+  it('refuses to move a unit under its own descendant', async () => {
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyAnh}/move`, payload: { parentId: u.kyThon, effectiveOn: '2025-10-01', decisionNumber: '78' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('Không thể chuyển một tổ chức đảng vào chính nó hoặc vào tổ chức trực thuộc nó.');
+  });
+});
+
+describe('split', () => {
+  let village: number;
+  const people: number[] = [];
+  beforeAll(async () => {
+    village = await t.unit({ code: 'KA-DONG', name: 'Chi bộ thôn Đông', parentId: u.kyAnh });
+    for (const fullName of ['Lương Văn Sơn', 'Kiều Thị Tâm', 'Lâm Văn Uy']) people.push(await t.member({ fullName, unitId: village }));
+  });
+
+  it('refuses a plan that leaves a member out, naming them in Vietnamese', async () => {
+    const res = await admin({
+      method: 'POST', url: `/api/v1/units/${village}/split`,
+      payload: {
+        parts: [
+          { code: 'KA-DONG-1', name: 'Chi bộ thôn Đông 1', kind: 'chi_bo', memberIds: [people[0]], childUnitIds: [] },
+          { code: 'KA-DONG-2', name: 'Chi bộ thôn Đông 2', kind: 'chi_bo', memberIds: [people[1]], childUnitIds: [] },
+        ],
+        effectiveOn: '2025-10-01', decisionNumber: '90-QĐ/ĐU',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().title).toContain('Phương án chia tách Chi bộ thôn Đông chưa đầy đủ');
+    expect(res.json().errors).toEqual([{ path: 'parts', message: 'Đảng viên Lâm Văn Uy chưa được phân vào bộ phận nào.' }]);
+    expect((await children(u.kyAnh, '2025-10-01')).map((c) => c.name)).toContain('Chi bộ thôn Đông');
+  });
+
+  it('splits when everyone has a place, and keeps the old cell before the date', async () => {
+    const res = await admin({
+      method: 'POST', url: `/api/v1/units/${village}/split`,
+      payload: {
+        parts: [
+          { code: 'KA-DONG-1', name: 'Chi bộ thôn Đông 1', kind: 'chi_bo', memberIds: [people[0], people[2]], childUnitIds: [] },
+          { code: 'KA-DONG-2', name: 'Chi bộ thôn Đông 2', kind: 'chi_bo', memberIds: [people[1]], childUnitIds: [] },
+        ],
+        effectiveOn: '2025-10-01', decisionNumber: '90-QĐ/ĐU',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const before = byName(await children(u.kyAnh, '2025-09-30'));
+    const after = byName(await children(u.kyAnh, '2025-10-01'));
+    expect(before['Chi bộ thôn Đông']!.memberCount).toBe(3);
+    expect(after['Chi bộ thôn Đông']).toBeUndefined();
+    expect([after['Chi bộ thôn Đông 1']!.memberCount, after['Chi bộ thôn Đông 2']!.memberCount]).toEqual([2, 1]);
+    expect(total(await children(u.province, '2025-09-30'))).toBe(total(await children(u.province, '2025-10-01')));
+  });
+});
+
+describe('dissolve', () => {
+  it('refuses while members or child units remain', async () => {
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyAnh}/dissolve`, payload: { effectiveOn: '2025-11-01', decisionNumber: '99' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().title).toBe('Không thể giải thể Đảng bộ xã Kỳ Anh: còn 0 đảng viên và 3 tổ chức đảng trực thuộc. Hãy chuyển sinh hoạt đảng viên và chuyển các tổ chức trực thuộc trước.');
+    const cell = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/dissolve`, payload: { effectiveOn: '2025-11-01', decisionNumber: '99' } });
+    expect(cell.statusCode).toBe(409);
+    expect(cell.json().title).toContain('còn 2 đảng viên');
+  });
+
+  it('dissolves an empty unit from the date', async () => {
+    const empty = await t.unit({ code: 'KA-EMPTY', name: 'Chi bộ thôn Tây', parentId: u.kyAnh });
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${empty}/dissolve`, payload: { effectiveOn: '2025-11-01', decisionNumber: '100-QĐ/ĐU' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unit.dissolvedOn).toBe('2025-11-01');
+    expect((await children(u.kyAnh, '2025-10-31')).map((c) => c.name)).toContain('Chi bộ thôn Tây');
+    expect((await children(u.kyAnh, '2025-11-01')).map((c) => c.name)).not.toContain('Chi bộ thôn Tây');
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${empty}/history` })).json().items;
+    expect(history.map((e: { kind: string; decisionNumber: string | null }) => [e.kind, e.decisionNumber])).toEqual([['dissolve', '100-QĐ/ĐU'], ['create', null]]);
+  });
+});
