@@ -1,0 +1,117 @@
+// Providers (language, antd theme and locale, data cache, router) and the page map.
+// Pages other than login load on demand, so a phone downloads only what it opens.
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import viVNModule from 'antd/es/locale/vi_VN.js';
+import enUSModule from 'antd/es/locale/en_US.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi.js';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { ME_KEY } from './auth/session.ts';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { PageLoading } from './components/QueryState.tsx';
+import { useLang } from './i18n/i18n.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { setMessageApi, showError } from './lib/notify.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+const UnitsPage = lazy(() => import('./pages/units/UnitsPage.tsx'));
+const UnitPage = lazy(() => import('./pages/units/UnitPage.tsx'));
+const MembersPage = lazy(() => import('./pages/members/MembersPage.tsx'));
+const MemberPage = lazy(() => import('./pages/members/MemberPage.tsx'));
+const MemberFormPage = lazy(() => import('./pages/members/MemberFormPage.tsx'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const UserPage = lazy(() => import('./pages/users/UserPage.tsx'));
+const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+
+// antd ships its locales as ES modules without "type": "module", so TypeScript sees the
+// namespace where the bundler gives the default export: accept either.
+const interop = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
+const viVN = interop(viVNModule);
+const enUS = interop(enUSModule);
+
+function makeQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      // A first load failing is shown by the page itself; a background refresh failing
+      // (the page still shows old data) gets a message.
+      onError: (error, query) => { if (query.state.data !== undefined) showError(error); },
+    }),
+    mutationCache: new MutationCache({ onError: (error) => showError(error) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+/** Hands antd's message API (which follows the theme and locale) to code outside React. */
+function MessageBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => setMessageApi(message), [message]);
+  return null;
+}
+
+function Page({ children, permission }: { children: ReactNode; permission?: Parameters<typeof RequireAuth>[0]['permission'] }) {
+  return <RequireAuth permission={permission}><Suspense fallback={<PageLoading />}>{children}</Suspense></RequireAuth>;
+}
+
+export function App() {
+  const [lang] = useLang();
+  const [queryClient] = useState(makeQueryClient);
+
+  useEffect(() => {
+    dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    // The session ended: forget everything cached for it, and let the router send the person to login.
+    setUnauthorizedHandler(() => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, null);
+    });
+  }, [queryClient]);
+
+  return (
+    <ConfigProvider
+      locale={lang === 'vi' ? viVN : enUS}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" } }}
+    >
+      <AntApp>
+        <MessageBridge />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+                <Route index element={<Navigate to="/units" replace />} />
+                <Route path="units" element={<Page><UnitsPage /></Page>} />
+                <Route path="units/:id" element={<Page><UnitPage /></Page>} />
+                <Route path="members" element={<Page><MembersPage /></Page>} />
+                <Route path="members/new" element={<Page permission="write_members"><MemberFormPage /></Page>} />
+                <Route path="members/:id" element={<Page><MemberPage /></Page>} />
+                <Route path="members/:id/edit" element={<Page><MemberFormPage /></Page>} />
+                <Route path="imports" element={<Page permission="write_members"><ImportPage /></Page>} />
+                <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
+                <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
+                <Route path="account" element={<Page><AccountPage /></Page>} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

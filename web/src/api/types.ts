@@ -1,0 +1,45 @@
+// Shapes of the API's answers. Where the server already has a zod schema, the type is
+// inferred from it, so a contract change breaks this build instead of a page at runtime.
+import type { z } from 'zod';
+import type { MemberStatus, Role, UnitKind } from '../../../src/db/types.ts';
+import type { meOut } from '../../../src/modules/auth/schemas.ts';
+import type { memberDetailOut, memberHistoryOut, memberListOut } from '../../../src/modules/members/schemas.ts';
+import type { childrenOut, committeeOut, historyOut, searchOut, unitDetailOut, unitOut } from '../../../src/modules/units/schemas.ts';
+import type { userOut } from '../../../src/modules/users/schemas.ts';
+
+export type { MemberStatus, Role, UnitKind };
+export type Sex = 'nam' | 'nu';
+export type TheoryLevel = 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan';
+export type CommitteePosition = 'bi_thu' | 'pho_bi_thu' | 'cap_uy_vien';
+export type UnitEventKind = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
+
+export const UNIT_KINDS: readonly UnitKind[] = ['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang'];
+export const MEMBER_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
+export const CURRENT_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'];
+export const THEORY_LEVELS: readonly TheoryLevel[] = ['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'];
+export const SEXES: readonly Sex[] = ['nam', 'nu'];
+export const ROLES: readonly Role[] = ['admin', 'org_officer', 'committee', 'secretary', 'member'];
+export const COMMITTEE_POSITIONS: readonly CommitteePosition[] = ['bi_thu', 'pho_bi_thu', 'cap_uy_vien'];
+
+export type Me = z.infer<typeof meOut>;
+export type Permission = 'read' | 'write_members' | 'write_units' | 'manage_users' | 'read_audit' | 'manage_meetings';
+export type User = z.infer<typeof userOut>;
+export type Member = z.infer<typeof memberDetailOut>;
+export type Unit = z.infer<typeof unitOut>;
+export type UnitChildren = z.infer<typeof childrenOut>;
+export type UnitChild = UnitChildren['items'][number];
+export type UnitSearchItem = z.infer<typeof searchOut>['items'][number];
+export type CommitteeSeat = z.infer<typeof committeeOut>;
+export type UnitDetail = z.infer<typeof unitDetailOut>;
+export type UnitEvent = z.infer<typeof historyOut>['items'][number];
+export type MemberList = z.infer<typeof memberListOut>;
+export type MemberListItem = MemberList['items'][number];
+export type MemberHistory = z.infer<typeof memberHistoryOut>;
+
+/** One row of GET /audit. */
+export interface AuditEntry { id: number; at: string; actor: string | null; action: string; before: unknown; after: unknown }
+
+export interface ImportReport {
+  mode: 'dry-run' | 'apply'; totalRows: number; valid: number; created: number; updated: number;
+  errors: { row: number; column: string; message: string }[];
+}

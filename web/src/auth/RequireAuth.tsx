@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Result } from 'antd';
+import type { Permission } from '../api/types.ts';
+import { PageLoading, QueryError } from '../components/QueryState.tsx';
+import { useT } from '../i18n/i18n.ts';
+import { can, useMe } from './session.ts';
+
+/** Shows its children to a logged-in user (with the permission, if one is named). */
+export function RequireAuth({ children, permission }: { children: ReactNode; permission?: Permission }) {
+  const me = useMe();
+  const location = useLocation();
+  const t = useT();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (permission && !can(me.data, permission)) return <Result status="403" title={t('errors.noPermissionTitle')} subTitle={t('errors.noPermission')} />;
+  return <>{children}</>;
+}

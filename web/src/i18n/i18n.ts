@@ -1,0 +1,48 @@
+// A tiny translation hook: t('members.title'), t('members.total', { count: 3 }).
+// Keys are checked at compile time against vi.json, and en.json must have the same shape.
+import { useCallback, useSyncExternalStore } from 'react';
+import vi from './vi.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import { currentLang, setLang, subscribeLang, type Lang } from './lang-store.ts';
+
+type Messages = typeof vi;
+const dictionaries: Record<Lang, Messages> = { vi, en };
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+function lookup(lang: Lang, key: string): string | undefined {
+  let node: unknown = dictionaries[lang];
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const template = lookup(lang, key) ?? lookup('vi', key) ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+/** Whether a key built at runtime (an audit action, a server code) has a translation. */
+export function hasKey(key: string): key is MessageKey {
+  return lookup('vi', key) !== undefined;
+}
+
+export function useLang(): [Lang, (lang: Lang) => void] {
+  const lang = useSyncExternalStore(subscribeLang, currentLang);
+  return [lang, setLang];
+}
+
+export function useT(): Translate {
+  const [lang] = useLang();
+  return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+}
+
+/** For code outside components (notifications from the query cache). */
+export const t: Translate = (key, params) => translate(currentLang(), key, params);

@@ -1,0 +1,77 @@
+// The frame of every page after login: a header with the sections, the language switch
+// and who is logged in; on a phone the sections move into a drawer.
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
+import { MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { ME_KEY, useMe, can } from '../auth/session.ts';
+import { useT } from '../i18n/i18n.ts';
+import { usePhone } from '../lib/use-phone.ts';
+import { showError } from '../lib/notify.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+
+const { Header, Content } = Layout;
+
+export function AppLayout() {
+  const t = useT();
+  const { data: me } = useMe();
+  const phone = usePhone();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const sections = [
+    { key: '/units', label: <Link to="/units" data-testid="nav-units">{t('nav.units')}</Link> },
+    { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
+    ...(can(me, 'write_members') ? [{ key: '/imports', label: <Link to="/imports" data-testid="nav-imports">{t('nav.imports')}</Link> }] : []),
+    ...(can(me, 'manage_users') ? [{ key: '/users', label: <Link to="/users" data-testid="nav-users">{t('nav.users')}</Link> }] : []),
+  ];
+  const selected = sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
+
+  async function logout() {
+    try {
+      await api('/auth/logout', { method: 'POST' });
+    } catch (error) {
+      showError(error);
+    }
+    queryClient.clear();
+    queryClient.setQueryData(ME_KEY, null);
+    navigate('/login', { replace: true });
+  }
+
+  const userMenu = {
+    items: [
+      { key: 'account', label: <span data-testid="menu-account">{t('nav.account')}</span>, onClick: () => navigate('/account') },
+      { type: 'divider' as const },
+      { key: 'logout', label: <span data-testid="logout">{t('auth.logout')}</span>, onClick: () => void logout() },
+    ],
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: phone ? '0 12px' : '0 24px', position: 'sticky', top: 0, zIndex: 10 }}>
+        {phone && (
+          <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.menu')} data-testid="nav-open" />
+        )}
+        <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</Link>
+        {!phone && <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={sections} style={{ flex: 1, minWidth: 0 }} />}
+        {phone && <div style={{ flex: 1 }} />}
+        <LangSwitch dark />
+        <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+          <Button type="text" style={{ color: '#fff', maxWidth: phone ? 120 : 240 }} icon={<UserOutlined />} data-testid="current-user">
+            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: phone ? 80 : 200 }}>{me?.displayName ?? me?.username}</Typography.Text>
+          </Button>
+        </Dropdown>
+      </Header>
+      <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t('app.name')}>
+        <Menu mode="inline" selectedKeys={selected} items={sections} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+      </Drawer>
+      <Content style={{ padding: phone ? 8 : 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,21 @@
+// Puts the API's per-field problems next to the fields they belong to. Paths come as
+// 'body.fullName' or 'parts.0.code'; those that match no field on the form are returned
+// so the form can list them instead of losing them.
+import type { FormInstance } from 'antd';
+import { ApiError } from '../api/client.ts';
+
+export type FieldProblem = { path: string; message: string };
+
+export function applyApiErrors(form: FormInstance, error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || !error.problem.errors?.length) return [];
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const unmatched: FieldProblem[] = [];
+  const byField = new Map<string, string[]>();
+  for (const problem of error.problem.errors) {
+    const path = problem.path.replace(/^(body|querystring|params)\.?/, '');
+    if (registered.has(path)) byField.set(path, [...(byField.get(path) ?? []), problem.message]);
+    else unmatched.push({ path, message: problem.message });
+  }
+  form.setFields([...byField].map(([path, errors]) => ({ name: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors })));
+  return unmatched;
+}

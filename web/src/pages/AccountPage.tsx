@@ -1,0 +1,59 @@
+// The logged-in person's own account: who they are, their roles, and a password change.
+import { Link } from 'react-router-dom';
+import { Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useMe } from '../auth/session.ts';
+import { roleLabel } from '../components/labels.ts';
+import { useT } from '../i18n/i18n.ts';
+import { applyApiErrors } from '../lib/form-errors.ts';
+import { showSuccess } from '../lib/notify.ts';
+import { usePhone } from '../lib/use-phone.ts';
+
+interface PasswordValues { currentPassword: string; newPassword: string; confirm: string }
+
+export default function AccountPage() {
+  const t = useT();
+  const phone = usePhone();
+  const { data: me } = useMe();
+  const [form] = Form.useForm<PasswordValues>();
+  const change = useMutation({
+    mutationFn: (v: PasswordValues) => api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
+    onSuccess: () => { form.resetFields(); showSuccess(t('account.passwordChanged')); },
+    onError: (error) => applyApiErrors(form, error),
+  });
+  if (!me) return null;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('account.title')}</Typography.Title>
+      <Card size="small">
+        <Descriptions size="small" column={phone ? 1 : 2}>
+          <Descriptions.Item label={t('users.displayName')}><span data-testid="account-name">{me.displayName}</span></Descriptions.Item>
+          <Descriptions.Item label={t('users.username')}>{me.username}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5}>{t('users.grants')}</Typography.Title>
+        <List
+          size="small" dataSource={me.grants} locale={{ emptyText: t('users.noGrants') }}
+          renderItem={(g) => <List.Item>{roleLabel(t, g.role)} · <Link to={`/units/${g.unitId}`}>{g.unitName}</Link>{g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}</List.Item>}
+        />
+      </Card>
+      <Card size="small" title={t('account.changePassword')}>
+        <Form<PasswordValues> form={form} layout="vertical" onFinish={(v) => change.mutate(v)} style={{ maxWidth: 400 }}>
+          <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input.Password autoComplete="current-password" data-testid="password-current" />
+          </Form.Item>
+          <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.passwordMin') }]}>
+            <Input.Password autoComplete="new-password" data-testid="password-new" />
+          </Form.Item>
+          <Form.Item name="confirm" label={t('account.confirmPassword')} dependencies={['newPassword']} rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({ validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch')))) }),
+          ]}>
+            <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-save">{t('account.changePassword')}</Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

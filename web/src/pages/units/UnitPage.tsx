@@ -1,0 +1,133 @@
+// One unit: what it is, its committee and figures, its sub-units, its restructuring
+// history, and (for those who may) the forms that change it.
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { useUnit, useUnitHistory } from '../../api/units.ts';
+import type { CommitteeSeat, UnitEvent } from '../../api/types.ts';
+import { usePermission } from '../../auth/session.ts';
+import { eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
+import { PageLoading, QueryError } from '../../components/QueryState.tsx';
+import { useT } from '../../i18n/i18n.ts';
+import { showDate } from '../../lib/dates.ts';
+import { usePhone } from '../../lib/use-phone.ts';
+import { NotFoundPage } from '../NotFoundPage.tsx';
+import { CommitteeEndButton, UnitActions } from './UnitActions.tsx';
+
+export default function UnitPage() {
+  const t = useT();
+  const phone = usePhone();
+  const may = usePermission();
+  const id = Number(useParams().id);
+  const [params] = useSearchParams();
+  const at = params.get('at');
+  const unit = useUnit(id, at);
+  const history = useUnitHistory(id);
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (unit.isPending) return <PageLoading />;
+  if (unit.isError) return <QueryError error={unit.error} onRetry={() => void unit.refetch()} />;
+  const { unit: u, ancestors, committee, counts, children, canEdit } = unit.data;
+  const suffix = at ? `?at=${at}` : '';
+  const editable = canEdit && !u.dissolvedOn && !at;
+
+  const committeeColumns = [
+    { title: t('committee.fullName'), key: 'name', render: (c: CommitteeSeat) => (c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName) },
+    { title: t('committee.position'), key: 'position', render: (c: CommitteeSeat) => positionLabel(t, c.position) },
+    { title: t('committee.from'), key: 'from', render: (c: CommitteeSeat) => showDate(c.validFrom) },
+    { title: t('common.decisionNumber'), key: 'decision', render: (c: CommitteeSeat) => c.decisionNumber ?? '' },
+    ...(editable ? [{ title: '', key: 'end', render: (c: CommitteeSeat) => <CommitteeEndButton unitId={u.id} seat={c} /> }] : []),
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="unit-page">
+      <Breadcrumb
+        items={[
+          { title: <Link to={`/units${suffix}`}>{t('units.title')}</Link> },
+          ...ancestors.map((a) => ({ title: <Link to={`/units/${a.id}${suffix}`}>{a.name}</Link> })),
+          { title: u.name },
+        ]}
+      />
+      <Card>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">{u.name}</Typography.Title>
+            <Space wrap style={{ marginTop: 4 }}>
+              <Tag color="red" data-testid="unit-kind">{unitKindLabel(t, u.kind)}</Tag>
+              {u.dissolvedOn && <Tag>{t('units.dissolvedOn', { date: showDate(u.dissolvedOn) })}</Tag>}
+              {at && <Tag color="orange">{t('units.asOf', { date: showDate(at) })}</Tag>}
+            </Space>
+          </div>
+          <Descriptions size="small" column={phone ? 1 : 3}>
+            <Descriptions.Item label={t('units.code')}>{u.code}</Descriptions.Item>
+            <Descriptions.Item label={t('units.establishedOn')}>{showDate(u.establishedOn)}</Descriptions.Item>
+            {ancestors.length > 0 && <Descriptions.Item label={t('units.parent')}>{ancestors[ancestors.length - 1]!.name}</Descriptions.Item>}
+          </Descriptions>
+          <Row gutter={[12, 12]}>
+            <Col xs={12} sm={8} md={4}><Statistic title={t('units.counts.members')} value={counts.members} data-testid="count-members" /></Col>
+            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.probationary')} value={counts.probationary} /></Col>
+            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.exempted')} value={counts.exempted} /></Col>
+            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.grassroots')} value={counts.grassroots} /></Col>
+            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.cells')} value={counts.cells} /></Col>
+          </Row>
+          <Space wrap>
+            <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
+            {may('write_members') && editable && <Link to={`/members/new?unitId=${u.id}`}><Button data-testid="unit-add-member">{t('members.create')}</Button></Link>}
+            {may('write_members') && editable && <Link to={`/imports?unitId=${u.id}`}><Button data-testid="unit-import">{t('nav.imports')}</Button></Link>}
+          </Space>
+          {editable && <UnitActions detail={unit.data} />}
+        </Space>
+      </Card>
+
+      <Card title={t('committee.title')} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
+        {committee.length === 0 ? <Empty description={t('committee.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : phone ? (
+          <List
+            dataSource={committee}
+            renderItem={(c) => (
+              <List.Item data-testid="committee-row" extra={editable ? <CommitteeEndButton unitId={u.id} seat={c} /> : undefined}>
+                <List.Item.Meta
+                  title={c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName}
+                  description={`${positionLabel(t, c.position)} · ${t('committee.since', { date: showDate(c.validFrom) })}`}
+                />
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table rowKey="id" size="small" pagination={false} dataSource={committee} columns={committeeColumns} onRow={() => ({ 'data-testid': 'committee-row' }) as React.HTMLAttributes<HTMLElement>} />
+        )}
+      </Card>
+
+      <Card title={t('units.children', { count: children.length })} size="small">
+        {children.length === 0 ? <Empty description={t('units.noChildren')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+          <List
+            dataSource={children}
+            renderItem={(c) => (
+              <List.Item data-testid="unit-child">
+                <List.Item.Meta
+                  title={<Link to={`/units/${c.id}${suffix}`}>{c.name}</Link>}
+                  description={`${unitKindLabel(t, c.kind)} · ${t('units.memberCount', { count: c.memberCount })}`}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card title={t('units.history')} size="small">
+        {history.isPending ? <PageLoading /> : history.isError ? <QueryError error={history.error} onRetry={() => void history.refetch()} /> :
+          history.data.items.length === 0 ? <Empty description={t('units.noHistory')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+            <Timeline items={history.data.items.map((e) => ({ key: e.id, content: <HistoryItem event={e} /> }))} />
+          )}
+      </Card>
+    </Space>
+  );
+}
+
+function HistoryItem({ event }: { event: UnitEvent }) {
+  const t = useT();
+  return (
+    <div data-testid="unit-history-item">
+      <Typography.Text strong>{showDate(event.effectiveOn)}</Typography.Text> — {eventKindLabel(t, event.kind)}
+      {event.decisionNumber && <Typography.Text type="secondary"> · {t('common.decisionShort', { number: event.decisionNumber })}</Typography.Text>}
+      {event.note && <div><Typography.Text type="secondary">{event.note}</Typography.Text></div>}
+    </div>
+  );
+}
