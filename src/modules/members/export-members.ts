@@ -27,13 +27,15 @@ function fetchBatch(db: Kysely<DB>, access: Access, filters: MemberFilters, toda
 }
 type Row = Awaited<ReturnType<typeof fetchBatch>>[number];
 
-function cells(row: Row, no: number, lang: Lang): (string | number)[] {
-  const word = (key: string | null) => (key ? t(lang, key) : '');
+function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
+  const word = (key: string | null) => (key ? t(lang, key) : null);
+  const date = (d: string | null) => (d ? formatDateVi(d) : null);
+  // Identifiers stay text, so a citizen ID keeps its leading zero.
   return [
-    no, row.full_name, word(`members.sex.${row.sex}`), formatDateVi(row.date_of_birth), row.ethnicity, row.religion, row.hometown ?? '',
-    row.residence ?? '', row.citizen_id ?? '', row.party_card_number ?? '', formatDateVi(row.admitted_on), formatDateVi(row.full_member_on),
-    row.education ?? '', word(row.theory_level && `members.theory_level.${row.theory_level}`), row.occupation ?? '', row.position ?? '',
-    row.phone ?? '', row.unit_code, row.unit_name, word(`members.status.${row.status}`),
+    no, row.full_name, word(`members.sex.${row.sex}`), date(row.date_of_birth), row.ethnicity, row.religion, row.hometown,
+    row.residence, row.citizen_id, row.party_card_number, date(row.admitted_on), date(row.full_member_on),
+    row.education, word(row.theory_level && `members.theory_level.${row.theory_level}`), row.occupation, row.position,
+    row.phone, row.unit_code, row.unit_name, word(`members.status.${row.status}`),
   ];
 }
 

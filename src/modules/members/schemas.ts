@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
-import { decisionNumber, isoDate } from '../units/schemas.ts';
+import { decisionNumber as unitDecisionNumber, isoDate } from '../units/schemas.ts';
 import { todayInVietnam } from './dates.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
 export const memberStatusSchema = z.enum(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran']);
 export const theoryLevelSchema = z.enum(['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan']);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+// PostgreSQL text cannot hold NUL, and control characters in a name or a card number are
+// always a copy-paste accident: refuse them as bad input rather than fail in the database.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const NUL = /\u0000/;
+const line = (max: number) => z.string().max(max).trim().refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
+const multiline = (max: number) => z.string().max(max).trim().refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
+const text = (max: number) => line(max).min(1);
+const optionalText = (max: number) => line(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+const decisionNumber = unitDecisionNumber.refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
 
 export const citizenIdSchema = z.string().max(50).trim().refine(isValidCitizenId, { message: 'members.bad_citizen_id' });
 export const partyCardSchema = z.string().max(50).trim().regex(/^[0-9A-Za-z.-]{6,20}$/, { message: 'members.bad_party_card' });
@@ -17,8 +24,10 @@ export const phoneSchema = z.string().max(50).trim().regex(/^(\+84|0)[0-9]{9,10}
 // The Party was founded on 3/2/1930: no admission, status or placement is dated before it,
 // and no decision is dated in the future (the current status must be true today).
 const PARTY_FOUNDED = '1930-02-03';
-export const birthDate = isoDate.refine((d) => d >= '1900-01-01' && d <= todayInVietnam(), { message: 'members.bad_birth_date' });
-export const partyDate = isoDate.refine((d) => d >= PARTY_FOUNDED && d <= todayInVietnam(), { message: 'members.bad_party_date' });
+// (A value that is not even YYYY-MM-DD already has its error; don't add a second one.)
+const within = (from: string) => (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= from && d <= todayInVietnam());
+export const birthDate = isoDate.refine(within('1900-01-01'), { message: 'members.bad_birth_date' });
+export const partyDate = isoDate.refine(within(PARTY_FOUNDED), { message: 'members.bad_party_date' });
 
 /** The personal record of a member, as entered on a form or an import row. */
 export const memberFields = z.strictObject({
@@ -75,7 +84,7 @@ export const changeStatusBody = z.strictObject({
   status: memberStatusSchema,
   effectiveOn: partyDate,
   decisionNumber,
-  note: z.string().trim().max(1000).optional(),
+  note: multiline(1000).optional(),
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusBody>;
 
@@ -83,7 +92,7 @@ export const transferBody = z.strictObject({
   unitId: z.number().int().positive().max(2_147_483_647),
   effectiveOn: partyDate,
   decisionNumber,
-  reason: z.string().trim().max(1000).optional(),
+  reason: multiline(1000).optional(),
 });
 export type TransferInput = z.infer<typeof transferBody>;
 
@@ -103,11 +112,11 @@ const queryInt = (min: number, max: number) => z.string().regex(/^[0-9]{1,6}$/, 
   .pipe(z.number().min(min).max(max));
 
 export const listMembersQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: line(200).optional(),
   unitId: urlId.optional(),
   status: statusFilter,
   sex: sexSchema.optional(),
-  ethnicity: z.string().trim().max(50).optional(),
+  ethnicity: line(50).optional(),
   theoryLevel: theoryLevelSchema.optional(),
   ageFrom: queryInt(0, 150).optional(),
   ageTo: queryInt(0, 150).optional(),
