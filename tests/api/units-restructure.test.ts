@@ -256,3 +256,57 @@ describe('dissolve', () => {
     expect(history.map((e: { kind: string; decisionNumber: string | null }) => [e.kind, e.decisionNumber])).toEqual([['dissolve', '100-QĐ/ĐU'], ['create', null]]);
   });
 });
+
+describe('more merging and splitting', () => {
+  const id = async (code: string, at: string, parentId: number) => (await children(parentId, at)).find((c) => c.code === code)!.id;
+
+  it('merges a cell into an existing cell: its members join from the date', async () => {
+    const dong1 = await id('KA-DONG-1', '2025-11-01', u.kyAnh);
+    const dong2 = await id('KA-DONG-2', '2025-11-01', u.kyAnh);
+    const res = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [dong2], target: { unitId: dong1 }, effectiveOn: '2025-12-01', decisionNumber: '120-QĐ/ĐU' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ membersMoved: 1, childUnitsMoved: 0, dissolvedIds: [dong2], target: { id: dong1 } });
+    const before = byName(await children(u.kyAnh, '2025-11-30'));
+    const after = byName(await children(u.kyAnh, '2025-12-01'));
+    expect([before['Chi bộ thôn Đông 1']!.memberCount, before['Chi bộ thôn Đông 2']!.memberCount]).toEqual([2, 1]);
+    expect(after['Chi bộ thôn Đông 1']!.memberCount).toBe(3);
+    expect(after['Chi bộ thôn Đông 2']).toBeUndefined();
+  });
+
+  it('refuses to merge a unit with its own subunit, or a new unit from one source', async () => {
+    const nested = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyAnh, u.kyThon], target: { code: 'X1', name: 'X', kind: 'dang_bo_xa', parentId: u.province }, effectiveOn: '2025-12-20', decisionNumber: '1' } });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().title).toContain('không được là cấp trên hoặc cấp dưới');
+    const single = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyThon], target: { code: 'X2', name: 'X', kind: 'chi_bo', parentId: u.kyAnh }, effectiveOn: '2025-12-20', decisionNumber: '1' } });
+    expect(single.statusCode).toBe(400);
+  });
+
+  it('refuses a merge dated before a member left the source, so nobody drops out of the figures', async () => {
+    const move = await admin({ method: 'POST', url: `/api/v1/members/${m['Lý Văn Nam']}/transfer`, payload: { unitId: u.thon1, effectiveOn: '2025-12-15', decisionNumber: '130-QĐ/ĐU' } });
+    expect(move.statusCode, move.body).toBe(200);
+    const dong1 = await id('KA-DONG-1', '2025-12-01', u.kyAnh);
+    const res = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyThon], target: { unitId: dong1 }, effectiveOn: '2025-12-10', decisionNumber: '131' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('Đảng viên Lý Văn Nam có thay đổi nơi sinh hoạt hoặc trạng thái từ ngày 10/12/2025 trở đi; hãy chọn ngày hiệu lực muộn hơn.');
+  });
+
+  it('splits a commune committee with its cells; a cell left out is named', async () => {
+    const dong1 = await id('KA-DONG-1', '2025-12-01', u.kyAnh);
+    const plan = (parts: Array<{ code: string; name: string; childUnitIds: number[] }>) => ({
+      method: 'POST' as const, url: `/api/v1/units/${u.kyAnh}/split`,
+      payload: { parts: parts.map((p) => ({ ...p, kind: 'dang_bo_xa', memberIds: [] })), effectiveOn: '2026-01-01', decisionNumber: '1-QĐ/TU' },
+    });
+    const missing = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [] }]));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([{ path: 'parts', message: 'Tổ chức Chi bộ thôn Đông 1 chưa được phân vào bộ phận nào.' }]);
+    const res = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [dong1] }]));
+    expect(res.statusCode, res.body).toBe(200);
+    const [bac, nam] = res.json().parts;
+    expect((await children(bac.id, '2026-01-01')).map((c) => c.name)).toEqual(['Chi bộ thôn Kỳ Phú Mới']);
+    expect((await children(nam.id, '2026-01-01')).map((c) => [c.name, c.memberCount])).toEqual([['Chi bộ thôn Đông 1', 3]]);
+    expect((await children(u.kyAnh, '2025-12-31')).map((c) => c.name)).toEqual(['Chi bộ thôn Đông 1', 'Chi bộ thôn Kỳ Phú Mới']);
+    expect(total(await children(u.province, '2025-12-31'))).toBe(total(await children(u.province, '2026-01-01')));
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${dong1}/history` })).json().items;
+    expect(history.map((e: { kind: string }) => e.kind)).toEqual(['split', 'merge', 'split']);
+  });
+});
