@@ -2,6 +2,7 @@
 // (the import template's, so a file can go back in), dates dd/mm/yyyy, statuses in words.
 // Rows are read in keyset batches and streamed through exceljs' WorkbookWriter, so a
 // province-wide export never holds the whole list in memory.
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
@@ -61,6 +62,9 @@ export async function exportMembers(db: Kysely<DB>, access: Access, filters: Mem
     while (batch.length > 0) {
       for (const row of batch) sheet.addRow(cells(row, ++no, lang)).commit();
       if (batch.length < batchSize) break;
+      // Read the next batch only when the client has taken what was sent (and stop if it left).
+      if (out.writableNeedDrain) await once(out, 'drain');
+      if (out.destroyed) return;
       const last = batch[batch.length - 1]!;
       batch = await fetchBatch(db, access, filters, today, batchSize, { key: last.sort_key, id: last.id });
     }
