@@ -42,51 +42,72 @@ async function childCountsOn(db: Db, ids: number[], date: string): Promise<Map<n
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
-// The subtree of each root on the date, as (root_id, unit_id, kind) rows. UNION (not
-// UNION ALL) stops the walk even if back-dated history ever held a loop.
-function subtreeOn(rootIds: number[], date: string) {
-  return sql`sub(root_id, unit_id, kind) as (
+export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind }
+
+/**
+ * The subtree of each root on the date, as (root, unit, kind) rows, roots included.
+ * UNION (not UNION ALL) stops the walk even if back-dated history ever held a loop.
+ */
+export async function subtreesOn(db: Db, rootIds: number[], date: string): Promise<SubtreeRow[]> {
+  if (rootIds.length === 0) return [];
+  const { rows } = await sql<SubtreeRow>`
+    with recursive sub(root_id, unit_id, kind) as (
       select v.unit_id, v.unit_id, v.kind from unit_versions v
        where v.unit_id = any(${sql.val(rootIds)}::int[]) and ${validOn('v', date)}
       union
       select s.root_id, v.unit_id, v.kind from sub s
         join unit_versions v on v.parent_id = s.unit_id and ${validOn('v', date)}
-    )`;
+    )
+    select root_id, unit_id, kind from sub`.execute(db);
+  return rows;
+}
+
+// Members placed in the given units on the date, by unit and status, leavers left out.
+// The unit list is passed as an array (not joined to the recursive walk) so the planner
+// sees its real size: index lookups for a cell's subtree, a hash join for a province.
+async function membersByUnitOn(db: Db, unitIds: number[], date: string) {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<{ unit_id: number; status: string; n: number }>`
+    select p.unit_id, ms.status, count(*)::int as n
+      from member_placements p
+      join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
+     where p.unit_id = any(${sql.val(unitIds)}::int[]) and ${validOn('p', date)}
+       and not (ms.status = any(${leftStatuses()}))
+     group by p.unit_id, ms.status`.execute(db);
+  return rows;
 }
 
 /** Members (not counting those who left) in each root's whole subtree on `date`. */
 export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string): Promise<Map<number, number>> {
-  if (rootIds.length === 0) return new Map();
-  const { rows } = await sql<{ root_id: number; members: number }>`
-    with recursive ${subtreeOn(rootIds, date)}
-    select s.root_id, count(*)::int as members
-      from sub s
-      join member_placements p on p.unit_id = s.unit_id and ${validOn('p', date)}
-      join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
-     where not (ms.status = any(${leftStatuses()}))
-     group by s.root_id`.execute(db);
-  return new Map(rows.map((r) => [r.root_id, Number(r.members)]));
+  const subtree = await subtreesOn(db, rootIds, date);
+  const rootsOf = new Map<number, number[]>();
+  for (const r of subtree) rootsOf.set(r.unit_id, [...(rootsOf.get(r.unit_id) ?? []), r.root_id]);
+  const counts = new Map<number, number>();
+  for (const row of await membersByUnitOn(db, [...rootsOf.keys()], date)) {
+    for (const root of rootsOf.get(row.unit_id) ?? []) counts.set(root, (counts.get(root) ?? 0) + Number(row.n));
+  }
+  return counts;
 }
 
 export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
 
 /** The figures of one unit's subtree on `date` (the unit itself included). */
 export async function subtreeCounts(db: Db, unitId: number, date: string): Promise<SubtreeCounts> {
-  const { rows } = await sql<SubtreeCounts>`
-    with recursive ${subtreeOn([unitId], date)},
-    people as (
-      select ms.status from sub s
-        join member_placements p on p.unit_id = s.unit_id and ${validOn('p', date)}
-        join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
-       where not (ms.status = any(${leftStatuses()}))
-    )
-    select (select count(*)::int from people) as members,
-           (select count(*)::int from sub where kind = any(${sql.val([...CELL_KINDS])}::text[])) as cells,
-           (select count(*)::int from sub where kind = any(${sql.val([...GRASSROOTS_KINDS])}::text[])) as grassroots,
-           (select count(*)::int from people where status = 'mien_sinh_hoat') as exempted,
-           (select count(*)::int from people where status = 'du_bi') as probationary`.execute(db);
-  const r = rows[0]!;
-  return { members: Number(r.members), cells: Number(r.cells), grassroots: Number(r.grassroots), exempted: Number(r.exempted), probationary: Number(r.probationary) };
+  const subtree = await subtreesOn(db, [unitId], date);
+  const out: SubtreeCounts = {
+    members: 0,
+    cells: subtree.filter((r) => CELL_KINDS.includes(r.kind)).length,
+    grassroots: subtree.filter((r) => GRASSROOTS_KINDS.includes(r.kind)).length,
+    exempted: 0,
+    probationary: 0,
+  };
+  for (const row of await membersByUnitOn(db, [...new Set(subtree.map((r) => r.unit_id))], date)) {
+    const n = Number(row.n);
+    out.members += n;
+    if (row.status === 'mien_sinh_hoat') out.exempted += n;
+    if (row.status === 'du_bi') out.probationary += n;
+  }
+  return out;
 }
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
