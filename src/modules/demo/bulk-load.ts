@@ -1,0 +1,106 @@
+// Loading many rows fast, in one transaction, with PostgreSQL's COPY: through
+// pg-copy-streams on a server, and through PGlite's '/dev/blob' COPY when embedded.
+// Rows are buffered per table as COPY text and sent in chunks of a few megabytes.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/connect.ts';
+
+export type CopyValue = string | number | boolean | null;
+
+export interface BulkSession {
+  /** COPY text rows (tab-separated, \N for null, one row per line) into `table`. */
+  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** True when foreign-key triggers are off for this load: the caller must check the references itself. */
+  referencesUnchecked: boolean;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One row in COPY's text format. */
+export function copyLine(values: readonly CopyValue[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += '\t';
+    if (v === null || v === undefined) line += '\\N';
+    else if (typeof v === 'string') line += /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : v;
+    else line += String(v);
+  }
+  return `${line}\n`;
+}
+
+/**
+ * Foreign-key checks run one query per inserted row, which dominates a bulk load on
+ * PGlite. A superuser may switch them off for this transaction only
+ * (session_replication_role = replica); the caller then checks every reference with a
+ * few set-wise queries before committing, so nothing dangling is ever committed.
+ */
+async function skipPerRowReferenceChecks(query: (sql: string) => Promise<unknown[]>): Promise<boolean> {
+  const [row] = await query(`select current_setting('is_superuser') = 'on' as superuser`) as { superuser: boolean }[];
+  if (!row?.superuser) return false;
+  await query('set local session_replication_role = replica');
+  return true;
+}
+
+/** Runs `work` in one transaction with COPY available; rolls everything back on error. */
+export async function withBulkSession<T>(database: Database, work: (session: BulkSession) => Promise<T>): Promise<T> {
+  if (database.pglite) {
+    return database.pglite.transaction(async (tx) => {
+      const query = async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows;
+      return work({
+        async copy(table, columns, text) {
+          await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+        },
+        query,
+        referencesUnchecked: await skipPerRowReferenceChecks(query),
+      });
+    });
+  }
+  if (!database.pgPool) throw new Error('bulk load needs PGlite or a pg pool');
+  const client = await database.pgPool.connect();
+  try {
+    await client.query('begin');
+    const query = async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[];
+    const result = await work({
+      async copy(table, columns, text) {
+        await pipeline(Readable.from([text]), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+      },
+      query,
+      referencesUnchecked: await skipPerRowReferenceChecks(query),
+    });
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Collects rows for one table; the caller flushes tables in foreign-key order (units
+ * before members, members before their placements) whenever the buffers grow large.
+ */
+export class TableBuffer {
+  private text = '';
+  rows = 0;
+
+  constructor(private readonly session: BulkSession, readonly table: string, readonly columns: readonly string[]) {}
+
+  add(values: readonly CopyValue[]): void {
+    this.text += copyLine(values);
+    this.rows++;
+  }
+
+  get size(): number { return this.text.length; }
+
+  async flush(): Promise<void> {
+    if (!this.text) return;
+    const text = this.text;
+    this.text = '';
+    await this.session.copy(this.table, this.columns, text);
+  }
+}

@@ -1,0 +1,259 @@
+// The demo organisation tree, planned without touching a database: which units exist,
+// their codes, Vietnamese names, kinds, dates, and how many members each cell has. The
+// same seed always gives the same plan. Counts follow the articles' figures (Bắc Bình:
+// 11 cells, 340 members; Hà Tĩnh: 627 grassroots organisations, 4,131 cells, ~100,000
+// members; the country after 7/2025: 34 provinces, ~52,000 grassroots, ~300,000 cells,
+// ~5.6 M members), counted the way src/domain/unit-tree.ts counts them.
+import type { UnitKind } from '../../db/types.ts';
+import { allocate, hashSeed, Rng } from './random.ts';
+import { BAC_BINH, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
+
+export type DemoScale = 'commune' | 'province' | 'nation';
+export const DEMO_SCALES: readonly DemoScale[] = ['commune', 'province', 'nation'];
+
+export type UnitProfile = 'province' | 'commune' | 'committee' | 'village' | 'ward_group' | 'school' | 'police' | 'military'
+  | 'health' | 'agency' | 'enterprise' | 'coop' | 'bank';
+
+export interface DemoUnit {
+  index: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentIndex: number | null;
+  establishedOn: string;
+  profile: UnitProfile;
+  /** Index into PROVINCES. */
+  province: number;
+  /** "xã Bắc Bình", for addresses; null for province-level organisations. */
+  commune: string | null;
+  /** "thôn Bắc Sơn", for addresses of a village cell's members. */
+  village: string | null;
+  /** Members placed directly in this unit (cells only). */
+  memberCount: number;
+  /** Units whose secretary and deputy come from this cell's members: itself first, then ancestors. */
+  suppliesCommittees: number[];
+}
+
+export interface DemoTargets { provinces: number; communes: number; grassroots: number; cells: number; members: number }
+
+export const SCALE_TARGETS: Record<DemoScale, DemoTargets> = {
+  commune: { provinces: 1, communes: 1, grassroots: 0, cells: 11, members: 340 },
+  province: { provinces: 1, communes: 90, grassroots: 627, cells: 4131, members: 100_000 },
+  nation: { provinces: 34, communes: 3321, grassroots: 52_000, cells: 300_000, members: 5_600_000 },
+};
+
+export interface DemoPlan {
+  scale: DemoScale;
+  seed: number;
+  units: DemoUnit[];
+  /** Index of Đảng bộ xã Bắc Bình and of its first cell (Chi bộ thôn Bắc Sơn). */
+  communeIndex: number;
+  firstCellIndex: number;
+  totalMembers: number;
+}
+
+const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+function dateIn(rng: Rng, fromYear: number, toYear: number): string {
+  return `${rng.int(fromYear, toYear)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
+}
+
+/** Syllable pairs ("Tân Phong") not yet used in `taken`. */
+function placeName(rng: Rng, taken: Set<string>): string {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const a = rng.pick(PLACE_SYLLABLES);
+    const b = rng.pick(PLACE_SYLLABLES);
+    const name = `${a} ${b}`;
+    if (a !== b && !taken.has(name)) { taken.add(name); return name; }
+  }
+  // Crowded: fall back to a numbered name, still unique.
+  let n = 1;
+  while (taken.has(`${rng.pick(PLACE_SYLLABLES)} ${n}`)) n++;
+  const name = `${rng.pick(PLACE_SYLLABLES)} ${n}`;
+  taken.add(name);
+  return name;
+}
+
+const MEMBER_WEIGHT: Record<UnitProfile, [number, number]> = {
+  province: [0, 0], commune: [0, 0], committee: [0, 0],
+  village: [15, 45], ward_group: [15, 40], school: [8, 28], police: [8, 20], military: [5, 12], health: [8, 28],
+  agency: [6, 22], enterprise: [5, 25], coop: [5, 12], bank: [6, 15],
+};
+
+class PlanBuilder {
+  readonly units: DemoUnit[] = [];
+  communeIndex = -1;
+  firstCellIndex = -1;
+
+  constructor(private readonly rng: Rng) {}
+
+  add(u: Omit<DemoUnit, 'index' | 'memberCount' | 'suppliesCommittees'>, memberCount = 0): number {
+    const index = this.units.length;
+    this.units.push({ ...u, index, memberCount, suppliesCommittees: [] });
+    return index;
+  }
+
+  province(pi: number, t: Omit<DemoTargets, 'provinces'>, withBacBinh: boolean) {
+    const rng = this.rng;
+    const P = PROVINCES[pi]!;
+    const first = this.units.length;
+    const root = this.add({ code: P.code, name: P.unitName, kind: 'dang_bo_tinh', parentIndex: null, establishedOn: dateIn(rng, 1945, 1950),
+      profile: 'province', province: pi, commune: null, village: null });
+
+    const genericCommunes = t.communes - (withBacBinh ? 1 : 0);
+    const communeNames = new Set<string>(withBacBinh ? [BAC_BINH.name] : []);
+    const communes = Array.from({ length: genericCommunes }, () => ({ name: placeName(rng, communeNames), ward: rng.chance(0.15) }));
+
+    // Grassroots organisations: about half inside communes (schools, health stations,
+    // cooperatives, small enterprises), the rest directly under the province.
+    const underCommunes = genericCommunes > 0 ? Math.round(t.grassroots * 0.55) : 0;
+    const direct = t.grassroots - underCommunes;
+    const grassrootsPerCommune = allocate(underCommunes, communes.map(() => rng.bell(0.2, 1.8)));
+    interface Grassroots { kind: UnitKind; profile: UnitProfile; name: string; cells: number }
+    const communeGrassroots: Grassroots[][] = communes.map((c, ci) => Array.from({ length: grassrootsPerCommune[ci]! }, (_, k) => {
+      const place = `${c.ward ? 'phường' : 'xã'} ${c.name}`;
+      if (rng.chance(0.8)) {
+        const [profile, template] = COMMUNE_GRASSROOTS.cellish[k % COMMUNE_GRASSROOTS.cellish.length]!;
+        const suffix = k >= COMMUNE_GRASSROOTS.cellish.length ? ` số ${Math.floor(k / COMMUNE_GRASSROOTS.cellish.length) + 1}` : '';
+        return { kind: 'chi_bo_co_so' as const, profile, name: template.replace('{c}', place) + suffix, cells: 0 };
+      }
+      const [profile, template] = COMMUNE_GRASSROOTS.committees[k % COMMUNE_GRASSROOTS.committees.length]!;
+      return { kind: 'dang_bo_co_so' as const, profile, name: `${template.replace('{c}', c.name)}${k >= COMMUNE_GRASSROOTS.committees.length ? ` ${k}` : ''}`, cells: 0 };
+    }));
+    const areaNames = new Set<string>();
+    let namedCommittee = 0;
+    const directGrassroots: Grassroots[] = Array.from({ length: direct }, () => {
+      if (rng.chance(0.45)) {
+        if (namedCommittee < PROVINCE_GRASSROOTS.committees.length) {
+          const [profile, name] = PROVINCE_GRASSROOTS.committees[namedCommittee++]!;
+          return { kind: 'dang_bo_co_so' as const, profile, name, cells: 0 };
+        }
+        const [profile, template] = PROVINCE_GRASSROOTS.generatedCommittee;
+        return { kind: 'dang_bo_co_so' as const, profile, name: template.replace('{s}', placeName(rng, areaNames)), cells: 0 };
+      }
+      const [profile, template] = rng.pick(PROVINCE_GRASSROOTS.cellish);
+      return { kind: 'chi_bo_co_so' as const, profile, name: template.replace('{s}', placeName(rng, areaNames)), cells: 0 };
+    });
+
+    // Cells (chi bộ) in communes and grassroots committees; a grassroots cell counts as a cell too.
+    const allGrassroots = [...communeGrassroots.flat(), ...directGrassroots];
+    const grassrootsCells = allGrassroots.filter((g) => g.kind === 'chi_bo_co_so').length;
+    const chiBo = t.cells - grassrootsCells - (withBacBinh ? BAC_BINH.cells.length : 0);
+    const committees = allGrassroots.filter((g) => g.kind === 'dang_bo_co_so');
+    const containerWeights = [...communes.map(() => rng.bell(6, 20)), ...committees.map(() => rng.bell(2, 8))];
+    const cellCounts = allocate(chiBo, containerWeights, 2);
+    committees.forEach((g, i) => { g.cells = cellCounts[communes.length + i]!; });
+
+    if (withBacBinh) this.bacBinh(pi, root);
+    communes.forEach((c, ci) => {
+      const place = `${c.ward ? 'phường' : 'xã'} ${c.name}`;
+      const communeIndex = this.add({ code: `${P.code}.X${pad(ci + (withBacBinh ? 2 : 1), 3)}`, name: `Đảng bộ ${place}`, kind: 'dang_bo_xa',
+        parentIndex: root, establishedOn: dateIn(rng, 1955, 1975), profile: 'commune', province: pi, commune: place, village: null });
+      const code = this.units[communeIndex]!.code;
+      const villages = new Set<string>();
+      const cells = cellCounts[ci]!;
+      for (let j = 1; j <= cells; j++) {
+        const cellCode = `${code}.${pad(j, 2)}`;
+        if (cells >= 6 && j === 1) {
+          this.add({ code: cellCode, name: `Chi bộ Công an ${c.ward ? 'phường' : 'xã'}`, kind: 'chi_bo', parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 2019, 2021), profile: 'police', province: pi, commune: place, village: null });
+        } else if (cells >= 6 && j === 2) {
+          this.add({ code: cellCode, name: `Chi bộ Quân sự ${c.ward ? 'phường' : 'xã'}`, kind: 'chi_bo', parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1978, 1995), profile: 'military', province: pi, commune: place, village: null });
+        } else if (c.ward) {
+          const n = cells >= 6 ? j - 2 : j;
+          this.add({ code: cellCode, name: `Chi bộ Tổ dân phố số ${n}`, kind: 'chi_bo', parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1975, 2000), profile: 'ward_group', province: pi, commune: place, village: `tổ dân phố số ${n}` });
+        } else {
+          const village = placeName(rng, villages);
+          this.add({ code: cellCode, name: `Chi bộ thôn ${village}`, kind: 'chi_bo', parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1960, 1990), profile: 'village', province: pi, commune: place, village: `thôn ${village}` });
+        }
+      }
+      communeGrassroots[ci]!.forEach((g, k) => this.grassroots(g, `${code}.C${pad(k + 1, 2)}`, communeIndex, pi, place));
+    });
+    directGrassroots.forEach((g, k) => this.grassroots(g, `${P.code}.C${pad(k + 1, 3)}`, root, pi, null));
+
+    // Members: spread over the province's cells, at least 3 a cell (the Charter's minimum),
+    // more where a cell also supplies a committee above it.
+    this.assignCommitteeSuppliers(first);
+    const holders = this.units.slice(first).filter((u) => CELL_KINDS.includes(u.kind) && u.memberCount === 0);
+    const extra = holders.map((u) => 2 * (u.suppliesCommittees.length - 1));
+    const fixed = withBacBinh ? BAC_BINH.cells.reduce((a, c) => a + c.members, 0) : 0;
+    const counts = allocate(t.members - fixed - extra.reduce((a, b) => a + b, 0),
+      holders.map((u) => rng.bell(...MEMBER_WEIGHT[u.profile])), 3);
+    holders.forEach((u, i) => { u.memberCount = counts[i]! + extra[i]!; });
+  }
+
+  private grassroots(g: { kind: UnitKind; profile: UnitProfile; name: string; cells: number }, code: string, parent: number, pi: number, commune: string | null) {
+    const rng = this.rng;
+    const established = dateIn(rng, g.profile === 'enterprise' ? 1995 : 1976, g.profile === 'enterprise' ? 2015 : 2008);
+    const index = this.add({ code, name: g.name, kind: g.kind, parentIndex: parent, establishedOn: established,
+      profile: g.kind === 'dang_bo_co_so' ? 'committee' : g.profile, province: pi, commune, village: null });
+    const inner = INNER_CELLS[g.profile] ?? INNER_CELLS.agency!;
+    for (let j = 1; j <= g.cells; j++) {
+      const name = j <= inner.length ? `Chi bộ ${inner[j - 1]}` : `Chi bộ số ${j}`;
+      this.add({ code: `${code}.${pad(j, 2)}`, name, kind: 'chi_bo', parentIndex: index,
+        establishedOn: `${Math.min(2020, Number(established.slice(0, 4)) + rng.int(0, 10))}${established.slice(4)}`,
+        profile: g.profile, province: pi, commune, village: null });
+    }
+  }
+
+  private bacBinh(pi: number, root: number) {
+    const P = PROVINCES[pi]!;
+    const place = `xã ${BAC_BINH.name}`;
+    this.communeIndex = this.add({ code: `${P.code}.X001`, name: `Đảng bộ ${place}`, kind: 'dang_bo_xa', parentIndex: root,
+      establishedOn: '1959-06-12', profile: 'commune', province: pi, commune: place, village: null });
+    BAC_BINH.cells.forEach((c, j) => {
+      const index = this.add({ code: `${P.code}.X001.${pad(j + 1, 2)}`, name: c.name, kind: 'chi_bo', parentIndex: this.communeIndex,
+        establishedOn: c.establishedOn, profile: c.profile, province: pi, commune: place, village: c.village ? `thôn ${c.village}` : null }, c.members);
+      if (j === 0) this.firstCellIndex = index;
+    });
+  }
+
+  /**
+   * Each committee (province, commune, grassroots committee) takes its secretary and
+   * deputy from one cell below it: the first cell in tree order, or for a province the
+   * first cell of a provincial agency when there is one.
+   */
+  private assignCommitteeSuppliers(first: number) {
+    const supplier = new Map<number, number>();
+    const units = this.units;
+    for (let i = first; i < units.length; i++) {
+      const u = units[i]!;
+      if (!CELL_KINDS.includes(u.kind)) continue;
+      u.suppliesCommittees = [i];
+      for (let a = u.parentIndex; a !== null; a = units[a]!.parentIndex) {
+        if (supplier.has(a)) continue;
+        if (units[a]!.kind === 'dang_bo_tinh' && u.profile !== 'agency') continue;
+        supplier.set(a, i);
+        u.suppliesCommittees.push(a);
+      }
+    }
+    const root = units[first]!;
+    if (!supplier.has(first)) {
+      const firstCell = units.slice(first).find((u) => CELL_KINDS.includes(u.kind));
+      if (firstCell) firstCell.suppliesCommittees.push(root.index);
+    }
+  }
+}
+
+/** The whole tree for a scale and seed. */
+export function planDemo(scale: DemoScale, seed: number): DemoPlan {
+  const targets = SCALE_TARGETS[scale];
+  const rng = new Rng(hashSeed(`plan:${scale}`, seed));
+  const builder = new PlanBuilder(rng);
+  const provinces = PROVINCES.slice(0, targets.provinces);
+  const weights = provinces.map((p) => p.weight);
+  const split = (total: number, min: number) => (targets.provinces === 1 ? [total] : allocate(total, weights, min));
+  const communes = split(targets.communes, 2);
+  const grassroots = split(targets.grassroots, 2);
+  const cells = split(targets.cells, 20);
+  const members = split(targets.members, 500);
+  provinces.forEach((_, pi) => builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0));
+  return {
+    scale, seed, units: builder.units, communeIndex: builder.communeIndex, firstCellIndex: builder.firstCellIndex,
+    totalMembers: builder.units.reduce((a, u) => a + u.memberCount, 0),
+  };
+}

@@ -1,0 +1,195 @@
+// Fills an empty database with the demo organisation: units with their versions and
+// 'create' events, members with placements and status history, each unit's secretary
+// and deputy, and the demo accounts. Everything is one transaction loaded with COPY, so
+// the commune scale takes a moment and the province scale (100,000 members) seconds.
+import type { Database } from '../../db/connect.ts';
+import type { Role } from '../../db/types.ts';
+import { foldForSearch, personSortKey, splitName } from '../../domain/vietnamese.ts';
+import { AppError } from '../../http/app-error.ts';
+import { t } from '../../i18n/messages.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { todayInVietnam } from '../members/dates.ts';
+import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
+import { generateMembers, type DemoMember } from './generate-members.ts';
+import { planDemo, type DemoScale } from './plan-units.ts';
+
+export interface DemoAccount { username: string; password: string; description: string }
+
+const DEMO_PASSWORD = 'chibo@2026';
+
+interface AccountSpec { username: string; key: string; role: Role; on: 'province' | 'commune' | 'cell1'; includeSubtree: boolean; member: 'none' | 'cell1_secretary' | 'commune_secretary' | 'commune_committee' | 'cell1_member' }
+
+const ACCOUNT_SPECS: readonly AccountSpec[] = [
+  { username: 'admin', key: 'admin', role: 'admin', on: 'province', includeSubtree: true, member: 'none' },
+  { username: 'tochuc', key: 'tochuc', role: 'org_officer', on: 'commune', includeSubtree: true, member: 'none' },
+  { username: 'bithu.xa', key: 'bithu_xa', role: 'secretary', on: 'commune', includeSubtree: true, member: 'commune_secretary' },
+  { username: 'bithu.cb1', key: 'bithu_cb1', role: 'secretary', on: 'cell1', includeSubtree: true, member: 'cell1_secretary' },
+  { username: 'capuy', key: 'capuy', role: 'committee', on: 'commune', includeSubtree: true, member: 'commune_committee' },
+  { username: 'dangvien', key: 'dangvien', role: 'member', on: 'cell1', includeSubtree: false, member: 'cell1_member' },
+];
+
+/** The demo accounts `npm start` prints; all share one password. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = ACCOUNT_SPECS.map((a) => ({
+  username: a.username, password: DEMO_PASSWORD, description: t('vi', `demo.accounts.${a.key}`),
+}));
+
+export interface SeedDemoOptions {
+  scale: DemoScale;
+  seed: number;
+  /** The reference date ("today" in the data); defaults to today in Việt Nam. */
+  asOf?: string;
+  onProgress?: (membersSoFar: number) => void;
+}
+
+export interface SeedDemoResult { units: number; cells: number; members: number; accounts: number; ms: number }
+
+const SEQUENCED_TABLES = ['unit_events', 'units', 'unit_versions', 'members', 'member_placements', 'member_statuses', 'committee_members', 'users', 'role_grants'] as const;
+type SequencedTable = typeof SEQUENCED_TABLES[number];
+
+const FLUSH_CHARS = 8_000_000;
+
+export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const started = Date.now();
+  const { scale, seed } = options;
+  const asOf = options.asOf ?? todayInVietnam();
+  if (scale === 'nation' && database.kind !== 'postgres') throw new AppError('demo.nation_needs_postgres', 400);
+  const db = database.db;
+  if (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) throw new AppError('demo.not_empty', 409);
+  const taken = await db.selectFrom('users').select('username').where('username', 'in', ACCOUNT_SPECS.map((a) => a.username)).execute();
+  if (taken.length) throw new AppError('demo.accounts_exist', 409, { usernames: taken.map((u) => u.username).join(', ') });
+
+  const plan = planDemo(scale, seed);
+  // Password hashing is slow on purpose; do it before the transaction starts.
+  const passwordHashes = await Promise.all(ACCOUNT_SPECS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  return withBulkSession(database, async (session) => {
+    const base = await idBases(session);
+    const unitId = (index: number) => base.units + index + 1;
+    const memberId = (index: number) => base.members + index + 1;
+
+    // Units: one 'create' event and one version each, parents before children.
+    const events = new TableBuffer(session, 'unit_events', ['id', 'kind', 'effective_on', 'decision_number', 'payload']);
+    const units = new TableBuffer(session, 'units', ['id', 'code', 'name', 'kind', 'parent_id', 'path', 'depth', 'established_on', 'search_name']);
+    const versions = new TableBuffer(session, 'unit_versions', ['id', 'unit_id', 'name', 'kind', 'parent_id', 'valid_from', 'event_id']);
+    const paths: string[] = [];
+    const depths: number[] = [];
+    for (const u of plan.units) {
+      const id = unitId(u.index);
+      const parentPath = u.parentIndex === null ? '/' : paths[u.parentIndex]!;
+      paths[u.index] = `${parentPath}${id}/`;
+      depths[u.index] = u.parentIndex === null ? 0 : depths[u.parentIndex]! + 1;
+      const parentId = u.parentIndex === null ? null : unitId(u.parentIndex);
+      const eventId = base.unit_events + u.index + 1;
+      events.add([eventId, 'create', u.establishedOn, `${(u.index % 900) + 100}-QĐ/TU`, JSON.stringify({ code: u.code, name: u.name })]);
+      units.add([id, u.code, u.name, u.kind, parentId, paths[u.index]!, depths[u.index]!, u.establishedOn, foldForSearch(`${u.name} ${u.code}`)]);
+      versions.add([base.unit_versions + u.index + 1, id, u.name, u.kind, parentId, u.establishedOn, eventId]);
+    }
+    for (const buffer of [events, units, versions]) await buffer.flush();
+
+    // Members, their history and the committees, cell by cell.
+    const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',
+      'religion', 'hometown', 'residence', 'citizen_id', 'party_card_number', 'admitted_on', 'full_member_on', 'education', 'theory_level', 'occupation',
+      'position', 'phone', 'unit_id', 'status']);
+    const placements = new TableBuffer(session, 'member_placements', ['id', 'member_id', 'unit_id', 'valid_from', 'reason']);
+    const statuses = new TableBuffer(session, 'member_statuses', ['id', 'member_id', 'status', 'valid_from', 'valid_to', 'decision_number']);
+    const committees = new TableBuffer(session, 'committee_members', ['id', 'unit_id', 'member_id', 'full_name', 'position', 'valid_from', 'decision_number']);
+    const memberTables = [members, placements, statuses, committees];
+    const links = { cell1Secretary: null as DemoMember | null, communeSecretary: null as DemoMember | null, communeCommittee: null as DemoMember | null, cell1Member: null as DemoMember | null };
+    let memberCount = 0;
+    let lastProgress = 0;
+    for (const batch of generateMembers(plan, asOf)) {
+      for (const m of batch.members) {
+        const id = memberId(m.index);
+        const { given } = splitName(m.fullName);
+        members.add([id, m.fullName, given, foldForSearch(m.fullName), personSortKey(m.fullName), m.sex, m.dateOfBirth, m.ethnicity, m.religion,
+          m.hometown, m.residence, m.citizenId, m.partyCardNumber, m.admittedOn, m.fullMemberOn, m.education, m.theoryLevel, m.occupation,
+          m.position, m.phone, unitId(m.unitIndex), m.status]);
+        placements.add([base.member_placements + placements.rows + 1, id, unitId(m.unitIndex), m.joinedUnitOn, 'create']);
+        statuses.add([base.member_statuses + statuses.rows + 1, id, 'du_bi', m.admittedOn, m.fullMemberOn, m.admissionDecision]);
+        if (m.fullMemberOn) statuses.add([base.member_statuses + statuses.rows + 1, id, 'chinh_thuc', m.fullMemberOn, m.exemptedOn, m.fullMemberDecision]);
+        if (m.exemptedOn) statuses.add([base.member_statuses + statuses.rows + 1, id, 'mien_sinh_hoat', m.exemptedOn, null, m.exemptionDecision]);
+      }
+      for (const c of batch.committees) {
+        committees.add([base.committee_members + committees.rows + 1, unitId(c.unitIndex), memberId(c.memberIndex), c.fullName, c.position, c.validFrom, c.decisionNumber]);
+        const person = batch.members.find((m) => m.index === c.memberIndex)!;
+        if (c.position === 'bi_thu' && c.unitIndex === plan.firstCellIndex) links.cell1Secretary = person;
+        if (c.position === 'bi_thu' && c.unitIndex === plan.communeIndex) links.communeSecretary = person;
+      }
+      if (batch.unit.index === plan.firstCellIndex) {
+        links.cell1Member = batch.members.find((m) => m.position === null && m.status === 'chinh_thuc') ?? null;
+      } else if (batch.unit.parentIndex === plan.communeIndex && !links.communeCommittee) {
+        // A committee member (cấp ủy viên) of the commune, from its second cell.
+        const person = batch.members.find((m) => m.position === null && m.status === 'chinh_thuc');
+        if (person) {
+          links.communeCommittee = person;
+          committees.add([base.committee_members + committees.rows + 1, unitId(plan.communeIndex), memberId(person.index), person.fullName, 'cap_uy_vien', '2025-08-15', `${(person.index % 900) + 100}-QĐ/TU`]);
+        }
+      }
+      memberCount += batch.members.length;
+      if (members.size > FLUSH_CHARS) {
+        for (const buffer of memberTables) await buffer.flush();
+        if (memberCount - lastProgress >= 100_000) { options.onProgress?.(memberCount); lastProgress = memberCount; }
+      }
+    }
+    for (const buffer of memberTables) await buffer.flush();
+
+    // Demo accounts, with their grants and, where it fits, the member they are.
+    const users = new TableBuffer(session, 'users', ['id', 'username', 'display_name', 'password_hash', 'member_id']);
+    const grants = new TableBuffer(session, 'role_grants', ['id', 'user_id', 'role', 'unit_id', 'include_subtree']);
+    const grantUnit = { province: unitId(0), commune: unitId(plan.communeIndex), cell1: unitId(plan.firstCellIndex) };
+    const memberOf = (spec: AccountSpec) => ({
+      none: null, cell1_secretary: links.cell1Secretary, commune_secretary: links.communeSecretary,
+      commune_committee: links.communeCommittee, cell1_member: links.cell1Member,
+    })[spec.member];
+    ACCOUNT_SPECS.forEach((spec, i) => {
+      const person = memberOf(spec);
+      const userId = base.users + i + 1;
+      users.add([userId, spec.username, person?.fullName ?? t('vi', `demo.accounts.${spec.key}`), passwordHashes[i]!, person ? memberId(person.index) : null]);
+      grants.add([base.role_grants + i + 1, userId, spec.role, grantUnit[spec.on], spec.includeSubtree]);
+    });
+    await users.flush();
+    await grants.flush();
+
+    if (session.referencesUnchecked) await checkReferences(session);
+    for (const table of SEQUENCED_TABLES) {
+      await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
+    }
+    await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, 'demo.seed', 'database', 'demo', $1::jsonb)`,
+      [JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount })]);
+    return {
+      units: plan.units.length,
+      cells: plan.units.filter((u) => u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so').length,
+      members: memberCount,
+      accounts: ACCOUNT_SPECS.length,
+      ms: Date.now() - started,
+    };
+  }).then(async (result) => {
+    // Fresh statistics, so the first queries on a large demo get sensible plans.
+    await database.execScript('analyze');
+    return { ...result, ms: Date.now() - started };
+  });
+}
+
+// Every foreign key the demo fills, checked set-wise (one anti-join each) when the per-row
+// triggers were off for the load.
+const REFERENCES = [
+  ['units', 'parent_id', 'units'], ['unit_versions', 'unit_id', 'units'], ['unit_versions', 'parent_id', 'units'],
+  ['unit_versions', 'event_id', 'unit_events'], ['members', 'unit_id', 'units'], ['member_placements', 'member_id', 'members'],
+  ['member_placements', 'unit_id', 'units'], ['member_statuses', 'member_id', 'members'], ['committee_members', 'unit_id', 'units'],
+  ['committee_members', 'member_id', 'members'], ['users', 'member_id', 'members'], ['role_grants', 'user_id', 'users'], ['role_grants', 'unit_id', 'units'],
+] as const;
+
+async function checkReferences(session: BulkSession) {
+  const checks = REFERENCES.map(([table, column, target], i) =>
+    `(select count(*) from ${table} c where c.${column} is not null and not exists (select 1 from ${target} t where t.id = c.${column})) as r${i}`);
+  const row = (await session.query<Record<string, number | string>>(`select ${checks.join(', ')}`))[0]!;
+  const broken = REFERENCES.filter((_, i) => Number(row[`r${i}`]) > 0).map(([table, column]) => `${table}.${column}`);
+  if (broken.length) throw new Error(`demo data has dangling references: ${broken.join(', ')}`);
+}
+
+/** The highest id in each table, so the demo's explicit ids follow whatever is there. */
+async function idBases(session: BulkSession): Promise<Record<SequencedTable, number>> {
+  const row = (await session.query<Record<SequencedTable, number | string>>(
+    `select ${SEQUENCED_TABLES.map((t) => `(select coalesce(max(id), 0) from ${t}) as ${t}`).join(', ')}`))[0]!;
+  return Object.fromEntries(SEQUENCED_TABLES.map((t) => [t, Number(row[t])])) as Record<SequencedTable, number>;
+}
