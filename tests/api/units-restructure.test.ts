@@ -181,6 +181,13 @@ describe('move', () => {
     expect(history[0]).toMatchObject({ kind: 'move', details: { unit: { id: u.kyTruong }, from: { id: u.kyAnh }, to: { id: merged } } });
   });
 
+  it('refuses to move a unit under one that did not exist yet on the date', async () => {
+    const merged = (await children(u.province, '2025-07-01')).find((c) => c.code === 'XA-BB-2025')!.id;
+    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/move`, payload: { parentId: merged, effectiveOn: '2025-06-15', decisionNumber: '79' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('Đảng bộ xã Bắc Bình chưa được thành lập trước ngày 01/07/2025.');
+  });
+
   it('refuses to move a unit under its own descendant', async () => {
     const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyAnh}/move`, payload: { parentId: u.kyThon, effectiveOn: '2025-10-01', decisionNumber: '78' } });
     expect(res.statusCode).toBe(400);

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
+import { showDate } from '../../domain/unit-tree.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { assertCanContain } from './restructure-steps.ts';
@@ -52,10 +53,13 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
       const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.unitPath.split('/').filter(Boolean).length === 1);
       if (anyUnit && !rootAdmin) throw new AppError('forbidden', 403);
     } else {
-      const parent = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.parentId)
+      const parent = await trx.selectFrom('units').select(['id', 'name', 'kind', 'established_on']).where('id', '=', input.parentId)
         .where((eb) => unitInScope(access.scope('write_units'), eb.ref('units.id'))).executeTakeFirst();
       if (!parent) throw notFound('entities.unit');
       assertCanContain(parent, input);
+      if (input.establishedOn < parent.established_on) {
+        throw new AppError('units.not_yet_established', 400, { name: parent.name, date: showDate(parent.established_on) }, [{ path: 'establishedOn', message: 'units.effective_not_before_field', params: { date: showDate(parent.established_on) } }]);
+      }
     }
     return insertUnit(trx, access.userId, input);
   });

@@ -31,10 +31,13 @@ export async function lockUnits(trx: Trx, access: Access, ids: number[]): Promis
     .where('u.id', 'in', ids).where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id')))
     .orderBy('u.id').forUpdate('u').execute();
   const found = new Map(rows.map((r) => [r.id, r]));
-  const dissolved = await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.dissolved_on'])
-    .where('u.id', 'in', ids).where('u.dissolved_on', 'is not', null)
-    .where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id'))).executeTakeFirst();
-  if (dissolved) throw badRequest('units.dissolved', { name: dissolved.name, date: showDate(dissolved.dissolved_on!) });
+  if (found.size < ids.length) {
+    // A dissolved unit has no open version: say so rather than "not found".
+    const dissolved = await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.dissolved_on'])
+      .where('u.id', 'in', ids).where('u.dissolved_on', 'is not', null)
+      .where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id'))).executeTakeFirst();
+    if (dissolved) throw badRequest('units.dissolved', { name: dissolved.name, date: showDate(dissolved.dissolved_on!) });
+  }
   return ids.map((id) => {
     const u = found.get(id);
     if (!u) throw notFound('entities.unit');
@@ -57,14 +60,22 @@ export function assertEffectiveDate(date: string, units: Array<{ name: string; v
 }
 
 /**
- * A unit that will hold others from `date` on, with the units above it. Its chain must not
- * have changed on or after the date, so the tree stays a tree on every date.
+ * A unit that will hold others from `date` on. It and every unit above it must already
+ * exist on the date and sit under the same parent from then on as now; otherwise the
+ * tree read on some later date could hold a unit twice or a loop.
  */
 export async function loadNewParent(trx: Trx, access: Access, parentId: number, date: string) {
   const [parent] = await lockUnits(trx, access, [parentId]);
-  const chain = await trx.selectFrom('units as u').innerJoin('unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'u.id').on('v.valid_to', 'is', null))
-    .select(['u.name', 'v.valid_from as version_from']).where('u.id', 'in', pathIds(parent!.path)).execute();
-  assertEffectiveDate(date, chain);
+  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'effectiveOn', message: 'units.effective_in_future_field' }]);
+  const chain = await trx.selectFrom('units as u')
+    .select((eb) => ['u.name', 'u.established_on',
+      eb.selectFrom('unit_versions as v').select((e) => e.fn.max('v.valid_to').as('t'))
+        .whereRef('v.unit_id', '=', 'u.id').where(sql<boolean>`v.parent_id is distinct from u.parent_id`).as('placed_since')])
+    .where('u.id', 'in', pathIds(parent!.path)).execute();
+  for (const c of chain) {
+    if (date < c.established_on) throw badRequest('units.not_yet_established', { name: c.name, date: showDate(c.established_on) }, [{ path: 'effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.established_on) } }]);
+    if (c.placed_since && date < c.placed_since) throw badRequest('units.effective_before_parent_change', { name: c.name, date: showDate(c.placed_since) }, [{ path: 'effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.placed_since) } }]);
+  }
   return parent!;
 }
 
