@@ -217,7 +217,7 @@ describe('split', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toContain('Phương án chia tách Chi bộ thôn Đông chưa đầy đủ');
-    expect(res.json().errors).toEqual([{ path: 'parts', message: 'Đảng viên Lâm Văn Uy chưa được phân vào bộ phận nào.' }]);
+    expect(res.json().errors).toEqual([{ path: 'body.parts', message: 'Đảng viên Lâm Văn Uy chưa được phân vào bộ phận nào.' }]);
     expect((await children(u.kyAnh, '2025-10-01')).map((c) => c.name)).toContain('Chi bộ thôn Đông');
   });
 
@@ -305,7 +305,7 @@ describe('more merging and splitting', () => {
     });
     const missing = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [] }]));
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors).toEqual([{ path: 'parts', message: 'Tổ chức Chi bộ thôn Đông 1 chưa được phân vào bộ phận nào.' }]);
+    expect(missing.json().errors).toEqual([{ path: 'body.parts', message: 'Tổ chức Chi bộ thôn Đông 1 chưa được phân vào bộ phận nào.' }]);
     const res = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [dong1] }]));
     expect(res.statusCode, res.body).toBe(200);
     const [bac, nam] = res.json().parts;

@@ -58,7 +58,7 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
       if (!parent) throw notFound('entities.unit');
       assertCanContain(parent, input);
       if (input.establishedOn < parent.established_on) {
-        throw new AppError('units.not_yet_established', 400, { name: parent.name, date: showDate(parent.established_on) }, [{ path: 'establishedOn', message: 'units.effective_not_before_field', params: { date: showDate(parent.established_on) } }]);
+        throw new AppError('units.not_yet_established', 400, { name: parent.name, date: showDate(parent.established_on) }, [{ path: 'body.establishedOn', message: 'units.effective_not_before_field', params: { date: showDate(parent.established_on) } }]);
       }
     }
     return insertUnit(trx, access.userId, input);

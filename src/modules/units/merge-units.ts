@@ -25,8 +25,8 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     const date = input.effectiveOn;
     assertDistinct(input.sourceIds, 'units.duplicate_units');
     const existingTargetId = 'unitId' in input.target ? input.target.unitId : null;
-    if (existingTargetId === null && input.sourceIds.length < 2) throw badRequest('units.merge_needs_two', {}, [{ path: 'sourceIds', message: 'units.merge_needs_two' }]);
-    if (existingTargetId !== null && input.sourceIds.includes(existingTargetId)) throw badRequest('units.merge_target_is_source', {}, [{ path: 'target.unitId', message: 'units.merge_target_is_source' }]);
+    if (existingTargetId === null && input.sourceIds.length < 2) throw badRequest('units.merge_needs_two', {}, [{ path: 'body.sourceIds', message: 'units.merge_needs_two' }]);
+    if (existingTargetId !== null && input.sourceIds.includes(existingTargetId)) throw badRequest('units.merge_target_is_source', {}, [{ path: 'body.target.unitId', message: 'units.merge_target_is_source' }]);
 
     const sources = await lockUnits(trx, access, input.sourceIds);
     assertEffectiveDate(date, sources);

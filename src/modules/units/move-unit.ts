@@ -13,10 +13,10 @@ export async function moveUnit(db: Kysely<DB>, access: Access, id: number, input
   return db.transaction().execute(async (trx) => {
     const unit = await lockUnit(trx, access, id);
     assertEffectiveDate(input.effectiveOn, [unit]);
-    if (unit.parent_id === input.parentId) throw badRequest('units.same_parent', {}, [{ path: 'parentId', message: 'units.same_parent' }]);
+    if (unit.parent_id === input.parentId) throw badRequest('units.same_parent', {}, [{ path: 'body.parentId', message: 'units.same_parent' }]);
     const parent = await loadNewParent(trx, access, input.parentId, input.effectiveOn);
     if (isWithin(parent.path, unit.path)) {
-      throw badRequest('units.move_into_own_subtree', {}, [{ path: 'parentId', message: 'units.move_into_own_subtree' }]);
+      throw badRequest('units.move_into_own_subtree', {}, [{ path: 'body.parentId', message: 'units.move_into_own_subtree' }]);
     }
     assertCanContain(parent, unit);
     const from = unit.parent_id === null ? null

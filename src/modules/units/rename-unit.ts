@@ -11,7 +11,7 @@ import { loadUnitOut, searchNameOf } from './unit-row.ts';
 export async function renameUnit(db: Kysely<DB>, access: Access, id: number, input: RenameInput) {
   return db.transaction().execute(async (trx) => {
     const unit = await lockUnit(trx, access, id);
-    if (input.name === unit.name) throw badRequest('units.same_name', {}, [{ path: 'name', message: 'units.same_name' }]);
+    if (input.name === unit.name) throw badRequest('units.same_name', {}, [{ path: 'body.name', message: 'units.same_name' }]);
     assertEffectiveDate(input.effectiveOn, [unit]);
     const eventId = await startEvent(trx, access, 'rename', input.effectiveOn, input.decisionNumber);
     await nextVersion(trx, unit, input.effectiveOn, eventId, { name: input.name });

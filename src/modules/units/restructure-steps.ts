@@ -51,10 +51,10 @@ export async function lockUnit(trx: Trx, access: Access, id: number): Promise<Cu
 
 /** The effective date is not in the future and falls after each unit's last change. */
 export function assertEffectiveDate(date: string, units: Array<{ name: string; version_from: string }>) {
-  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'effectiveOn', message: 'units.effective_in_future_field' }]);
+  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
   for (const u of units) {
     if (date <= u.version_from) {
-      throw badRequest('units.effective_too_early', { name: u.name, date: showDate(u.version_from) }, [{ path: 'effectiveOn', message: 'units.effective_too_early_field', params: { date: showDate(u.version_from) } }]);
+      throw badRequest('units.effective_too_early', { name: u.name, date: showDate(u.version_from) }, [{ path: 'body.effectiveOn', message: 'units.effective_too_early_field', params: { date: showDate(u.version_from) } }]);
     }
   }
 }
@@ -66,15 +66,15 @@ export function assertEffectiveDate(date: string, units: Array<{ name: string; v
  */
 export async function loadNewParent(trx: Trx, access: Access, parentId: number, date: string) {
   const [parent] = await lockUnits(trx, access, [parentId]);
-  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'effectiveOn', message: 'units.effective_in_future_field' }]);
+  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
   const chain = await trx.selectFrom('units as u')
     .select((eb) => ['u.name', 'u.established_on',
       eb.selectFrom('unit_versions as v').select((e) => e.fn.max('v.valid_to').as('t'))
         .whereRef('v.unit_id', '=', 'u.id').where(sql<boolean>`v.parent_id is distinct from u.parent_id`).as('placed_since')])
     .where('u.id', 'in', pathIds(parent!.path)).execute();
   for (const c of chain) {
-    if (date < c.established_on) throw badRequest('units.not_yet_established', { name: c.name, date: showDate(c.established_on) }, [{ path: 'effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.established_on) } }]);
-    if (c.placed_since && date < c.placed_since) throw badRequest('units.effective_before_parent_change', { name: c.name, date: showDate(c.placed_since) }, [{ path: 'effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.placed_since) } }]);
+    if (date < c.established_on) throw badRequest('units.not_yet_established', { name: c.name, date: showDate(c.established_on) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.established_on) } }]);
+    if (c.placed_since && date < c.placed_since) throw badRequest('units.effective_before_parent_change', { name: c.name, date: showDate(c.placed_since) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.placed_since) } }]);
   }
   return parent!;
 }

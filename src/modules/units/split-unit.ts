@@ -36,7 +36,7 @@ export async function splitUnit(db: Kysely<DB>, access: Access, id: number, inpu
       const memberName = new Map(members.map((m) => [m.member_id, m.full_name]));
       const unitName = new Map(children.map((c) => [c.id, c.name]));
       const nameOf = (p: SplitProblem) => (p.kind.startsWith('member') ? memberName.get(p.id) : unitName.get(p.id)) ?? `#${p.id}`;
-      const fieldErrors: FieldError[] = problems.map((p) => ({ path: 'parts', message: `units.split.${p.kind}`, params: { name: nameOf(p), unit: source.name } }));
+      const fieldErrors: FieldError[] = problems.map((p) => ({ path: 'body.parts', message: `units.split.${p.kind}`, params: { name: nameOf(p), unit: source.name } }));
       throw badRequest('units.split_incomplete', { name: source.name, count: problems.length }, fieldErrors);
     }
     const childById = new Map(children.map((c) => [c.id, c]));
