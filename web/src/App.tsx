@@ -86,7 +86,13 @@ export function App() {
   return (
     <ConfigProvider
       locale={lang === 'vi' ? viVN : enUS}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" } }}
+      theme={{
+        token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
+        components: {
+          Layout: { headerBg: '#8e1414', headerHeight: 56 },
+          Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
+        },
+      }}
     >
       <AntApp>
         <MessageBridge />

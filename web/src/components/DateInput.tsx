@@ -29,6 +29,8 @@ export function DateInput({ value, onChange, testId, allowClear = true, notFutur
       disabledDate={notFuture ? (d: Dayjs) => d.format('YYYY-MM-DD') > today : undefined}
       style={{ width: '100%', ...style }}
       inputReadOnly={false}
+      // Enter confirms the typed date; it must not also submit the surrounding form.
+      onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
       data-testid={testId}
     />
   );

@@ -137,7 +137,7 @@ function CheckReport({ report }: { report: ImportReport }) {
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={8}><Statistic title={t('imports.totalRows')} value={report.totalRows} /></Col>
         <Col xs={8}><Statistic title={t('imports.validRows')} value={report.valid} /></Col>
-        <Col xs={8}><Statistic title={t('imports.errorCount')} value={report.errors.length} valueStyle={{ color: ok ? undefined : '#cf1322' }} data-testid="import-error-count" /></Col>
+        <Col xs={8}><Statistic title={t('imports.errorCount')} value={report.errors.length} styles={{ content: { color: ok ? undefined : '#cf1322' } }} data-testid="import-error-count" /></Col>
       </Row>
       {ok ? (
         report.totalRows > 0

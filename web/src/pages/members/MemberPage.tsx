@@ -156,20 +156,29 @@ function AuditTrail({ id }: { id: number }) {
   );
 }
 
-/** The fields that differ between before and after, one per line. */
+/** The fields that differ between before and after, one per line, in words and dd/mm/yyyy. */
 function Changes({ before, after }: { before: unknown; after: unknown }) {
   const t = useT();
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
   if (!keys.length) return null;
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const label = (k: string) => {
+    for (const key of [`audit.fields.${k}`, `members.fields.${k}`]) if (hasKey(key)) return t(key);
+    return k;
+  };
+  const show = (k: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return showDate(v);
+    if (typeof v === 'string' && (k === 'status' || k === 'sex' || k === 'theoryLevel')) {
+      const key = `${k === 'status' ? 'memberStatus' : k}.${v}`;
+      if (hasKey(key)) return t(key);
+    }
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return (
     <div style={{ fontSize: 12 }}>
-      {keys.map((k) => {
-        const label = `members.fields.${k}`;
-        return <div key={k}><b>{hasKey(label) ? t(label) : k}</b>: {show(b[k])} → {show(a[k])}</div>;
-      })}
+      {keys.map((k) => <div key={k}><b>{label(k)}</b>: {show(k, b[k])} → {show(k, a[k])}</div>)}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Badge, Button, Card, Col, Collapse, Empty, Input, List, Pagination, Row, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { download } from '../../api/client.ts';
 import { filtersToQuery, useMemberList, type MemberFilters } from '../../api/members.ts';
 import { MEMBER_STATUSES, SEXES, THEORY_LEVELS, type MemberListItem } from '../../api/types.ts';
@@ -152,7 +152,7 @@ export default function MembersPage() {
       </div>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Input.Search allowClear size="large" placeholder={t('members.searchPlaceholder')} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => setTyped(v)} data-testid="member-search" />
+          <Input allowClear size="large" prefix={<SearchOutlined />} type="search" enterKeyHint="search" placeholder={t('members.searchPlaceholder')} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="member-search" />
           {phone ? (
             <Collapse ghost size="small" items={[{ key: 'f', label: <Badge count={activeFilters} size="small" offset={[10, 0]}>{t('members.filter.title')}</Badge>, children: filterFields }]} data-testid="member-filters-toggle" />
           ) : filterFields}

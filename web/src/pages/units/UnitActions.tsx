@@ -15,6 +15,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT, type Translate } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { usePhone } from '../../lib/use-phone.ts';
 
 type Action = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'committee';
 
@@ -46,6 +47,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
   const navigate = useNavigate();
   const refresh = useRefreshAfterChange();
   const [open, setOpen] = useState<Action | null>(null);
+  const phone = usePhone();
   const u = detail.unit;
   const close = () => setOpen(null);
   const today = todayIso();
@@ -91,13 +93,13 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
     <>
       <div>
         <Typography.Text type="secondary">{t('unitActions.heading')}</Typography.Text>
-        <Space wrap style={{ marginTop: 6, display: 'flex' }}>
-          <Button onClick={() => setOpen('create')} data-testid="unit-create-child">{t('unitActions.create')}</Button>
-          <Button onClick={() => setOpen('rename')} data-testid="unit-rename">{t('unitActions.rename')}</Button>
-          {u.parentId !== null && <Button onClick={() => setOpen('move')} data-testid="unit-move">{t('unitActions.move')}</Button>}
-          <Button onClick={() => setOpen('merge')} data-testid="unit-merge">{t('unitActions.merge')}</Button>
-          <Button onClick={() => setOpen('split')} data-testid="unit-split">{t('unitActions.split')}</Button>
-          {u.parentId !== null && <Button danger onClick={() => setOpen('dissolve')} data-testid="unit-dissolve">{t('unitActions.dissolve')}</Button>}
+        <Space wrap size={phone ? 6 : 8} style={{ marginTop: 6, display: 'flex' }}>
+          <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>
+          <Button onClick={() => setOpen('rename')} size={phone ? 'small' : 'middle'} data-testid="unit-rename">{t('unitActions.rename')}</Button>
+          {u.parentId !== null && <Button onClick={() => setOpen('move')} size={phone ? 'small' : 'middle'} data-testid="unit-move">{t('unitActions.move')}</Button>}
+          <Button onClick={() => setOpen('merge')} size={phone ? 'small' : 'middle'} data-testid="unit-merge">{t('unitActions.merge')}</Button>
+          <Button onClick={() => setOpen('split')} size={phone ? 'small' : 'middle'} data-testid="unit-split">{t('unitActions.split')}</Button>
+          {u.parentId !== null && <Button danger onClick={() => setOpen('dissolve')} size={phone ? 'small' : 'middle'} data-testid="unit-dissolve">{t('unitActions.dissolve')}</Button>}
         </Space>
       </div>
 

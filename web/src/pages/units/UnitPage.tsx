@@ -3,7 +3,7 @@
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { useUnit, useUnitHistory } from '../../api/units.ts';
-import type { CommitteeSeat, UnitEvent } from '../../api/types.ts';
+import type { CommitteeSeat, UnitEvent, UnitKind } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
 import { eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
@@ -61,12 +61,13 @@ export default function UnitPage() {
             <Descriptions.Item label={t('units.establishedOn')}>{showDate(u.establishedOn)}</Descriptions.Item>
             {ancestors.length > 0 && <Descriptions.Item label={t('units.parent')}>{ancestors[ancestors.length - 1]!.name}</Descriptions.Item>}
           </Descriptions>
-          <Row gutter={[12, 12]}>
-            <Col xs={12} sm={8} md={4}><Statistic title={t('units.counts.members')} value={counts.members} data-testid="count-members" /></Col>
-            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.probationary')} value={counts.probationary} /></Col>
-            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.exempted')} value={counts.exempted} /></Col>
-            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.grassroots')} value={counts.grassroots} /></Col>
-            <Col xs={12} sm={8} md={5}><Statistic title={t('units.counts.cells')} value={counts.cells} /></Col>
+          <Row gutter={[12, 12]} data-testid="unit-counts">
+            <Col xs={8} md={4}><Statistic title={t('units.counts.members')} value={counts.members} styles={statStyle(phone)} data-testid="count-members" /></Col>
+            <Col xs={8} md={4}><Statistic title={t('units.counts.probationary')} value={counts.probationary} styles={statStyle(phone)} /></Col>
+            <Col xs={8} md={4}><Statistic title={t('units.counts.exempted')} value={counts.exempted} styles={statStyle(phone)} /></Col>
+            {/* A cell has no grassroots organisations or cells under it: those figures would only be noise. */}
+            {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.grassroots')} value={counts.grassroots} styles={statStyle(phone)} /></Col>}
+            {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.cells')} value={counts.cells} styles={statStyle(phone)} /></Col>}
           </Row>
           <Space wrap>
             <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
@@ -120,6 +121,9 @@ export default function UnitPage() {
     </Space>
   );
 }
+
+const CELL_KINDS = new Set<UnitKind>(['chi_bo', 'chi_bo_co_so', 'to_dang']);
+const statStyle = (phone: boolean) => ({ content: { fontSize: phone ? 20 : 24 } });
 
 function HistoryItem({ event }: { event: UnitEvent }) {
   const t = useT();

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Card, Empty, Input, List, Space, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { fetchChildren, unitKeys, useUnitChildren, useUnitSearch } from '../../api/units.ts';
 import type { UnitChild } from '../../api/types.ts';
@@ -32,8 +33,10 @@ export default function UnitsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>{t('units.title')}</Typography.Title>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Input.Search
+          <Input
             allowClear
+            prefix={<SearchOutlined />}
+            type="search"
             placeholder={t('units.searchPlaceholder')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}

@@ -99,7 +99,7 @@ export default function UserPage() {
                     content: t('users.removeGrantText', { role: roleLabel(t, g.role), unit: g.unitName, username: u.username }),
                     danger: true,
                     onOk: () => removeGrant.mutateAsync(g.id),
-                  })}>{t('common.remove')}</Button>,
+                  })}>{t('users.removeGrant')}</Button>,
                 ]}
               >
                 <List.Item.Meta
