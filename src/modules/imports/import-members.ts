@@ -1,0 +1,338 @@
+// Importing a list of members from an .xlsx file into a unit's subtree. The file is read
+// row by row and every row checked (the members module's schema and date rules, cell
+// codes inside the unit, duplicates within the file, card and citizen ID numbers held by
+// members elsewhere). A dry run stops there; an apply writes everything in one
+// transaction, or nothing when any row is wrong. Rows whose party card number (or, with
+// no card, citizen ID) matches a member already in the unit update that member, so
+// importing the same file twice changes nothing twice.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberStatus, UnitKind } from '../../db/types.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { t, type Lang } from '../../i18n/messages.ts';
+import { unitInScope, type Scope } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { todayInVietnam } from '../members/dates.ts';
+import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
+import type { MemberFields } from '../members/schemas.ts';
+import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';
+import { cellText, parseMemberRow, type ParsedRow, type RowError } from './parse-member-row.ts';
+import { readFirstSheetRows } from './read-sheet-rows.ts';
+
+export type ImportMode = 'dry-run' | 'apply';
+
+export interface ImportReport {
+  mode: ImportMode;
+  totalRows: number;
+  valid: number;
+  created: number;
+  updated: number;
+  errors: RowError[];
+}
+
+/** An apply refused because of row errors: 422, carrying the report. */
+export class ImportRejected extends AppError {
+  constructor(readonly report: ImportReport) {
+    super('imports.has_errors', 422, { count: report.errors.length });
+  }
+}
+
+/** Who imports: a user's write_members scope, or the command line (actor null, whole tree). */
+export interface ImportActor { userId: number | null; scope: Scope }
+
+export interface ImportOptions { unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang }
+
+const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
+const CHUNK = 500;
+const HEADER_SEARCH_ROWS = 10;
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+interface TargetUnit { id: number; code: string; name: string; kind: UnitKind; path: string; dissolved_on: string | null; established_on: string }
+
+async function findTarget(db: Db, scope: Scope, unitId: number): Promise<TargetUnit> {
+  const unit = await db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.path', 'u.dissolved_on', 'u.established_on'])
+    .where('u.id', '=', unitId).where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
+  if (!unit) throw notFound('entities.unit');
+  return unit;
+}
+
+interface ReadResult { totalRows: number; rows: ParsedRow[]; errors: RowError[]; columns: Set<ColumnKey> }
+
+/** Finds the header row, then parses every non-empty row under it. */
+async function readRows(filePath: string, lang: Lang): Promise<ReadResult> {
+  let columns: Map<ColumnKey, { column: ImportColumn; index: number }> | null = null;
+  const rows: ParsedRow[] = [];
+  const errors: RowError[] = [];
+  let totalRows = 0;
+  for await (const { number, cells } of readFirstSheetRows(filePath)) {
+    if (!columns) {
+      const found = new Map<ColumnKey, { column: ImportColumn; index: number }>();
+      cells.forEach((cell, index) => {
+        const column = typeof cell === 'string' ? columnForHeader(cell) : undefined;
+        if (column && !found.has(column.key)) found.set(column.key, { column, index });
+      });
+      if (found.size >= 3 && found.has('fullName')) {
+        const missing = IMPORT_COLUMNS.filter((c) => c.required && !found.has(c.key));
+        if (missing.length) throw new AppError('imports.missing_columns', 400, { columns: missing.map((c) => columnLabel(lang, c.key)).join(', ') });
+        columns = found;
+      } else if (number >= HEADER_SEARCH_ROWS) {
+        throw new AppError('imports.no_header', 400);
+      }
+      continue;
+    }
+    if (![...columns.values()].some(({ index }) => cellText(cells[index] ?? null) !== '')) continue;
+    totalRows++;
+    const result = parseMemberRow(number, cells, columns, lang);
+    if (result.parsed) rows.push(result.parsed);
+    else errors.push(...result.errors);
+  }
+  if (!columns) throw new AppError('imports.no_header', 400);
+  if (totalRows === 0) throw new AppError('imports.no_rows', 400);
+  return { totalRows, rows, errors, columns: new Set(columns.keys()) };
+}
+
+function chunks<T>(items: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface CellUnit { id: number; code: string; name: string; kind: UnitKind; dissolved_on: string | null; established_on: string }
+
+/** Units named in the file, found only inside the target's subtree and the caller's scope. */
+async function findCells(db: Db, scope: Scope, target: TargetUnit, codes: string[]): Promise<Map<string, CellUnit>> {
+  const found = new Map<string, CellUnit>();
+  for (const part of chunks(codes)) {
+    const rows = await db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.dissolved_on', 'u.established_on'])
+      .where(sql<boolean>`lower(u.code) = any(${sql.val(part)}::text[])`)
+      .where('u.path', 'like', `${target.path}%`)
+      .where((eb) => unitInScope(scope, eb.ref('u.id'))).execute();
+    for (const r of rows) found.set(r.code.toLowerCase(), r);
+  }
+  return found;
+}
+
+type MemberRowDb = Awaited<ReturnType<typeof existingQuery>>[number];
+function existingQuery(db: Db, scope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
+  return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m')
+    .select((eb) => sql<boolean>`(u.path like ${`${target.path}%`} and ${unitInScope(scope, eb.ref('m.unit_id'))})`.as('in_scope'))
+    .where((eb) => eb.or([
+      ...(cards.length ? [eb('m.party_card_number', 'in', cards)] : []),
+      ...(citizenIds.length ? [eb('m.citizen_id', 'in', citizenIds)] : []),
+    ])).execute();
+}
+
+/** Members already holding a card or citizen ID number from the file, wherever they are. */
+async function findExisting(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[]) {
+  const cards = [...new Set(rows.map((r) => r.fields.partyCardNumber).filter((v): v is string => !!v))];
+  const citizenIds = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
+  const byCard = new Map<string, MemberRowDb>();
+  const byCitizenId = new Map<string, MemberRowDb>();
+  const batches = Math.max(Math.ceil(cards.length / 1000), Math.ceil(citizenIds.length / 1000));
+  for (let i = 0; i < batches; i++) {
+    const c = cards.slice(i * 1000, (i + 1) * 1000);
+    const ids = citizenIds.slice(i * 1000, (i + 1) * 1000);
+    if (!c.length && !ids.length) continue;
+    for (const m of await existingQuery(db, scope, target, c, ids)) {
+      if (m.party_card_number) byCard.set(m.party_card_number, m);
+      if (m.citizen_id) byCitizenId.set(m.citizen_id, m);
+    }
+  }
+  return { byCard, byCitizenId };
+}
+
+interface PlannedRow {
+  parsed: ParsedRow;
+  unit: CellUnit;
+  existing: MemberRowDb | null;
+  /** New members: their first status. Existing: the status after the import. */
+  status: MemberStatus;
+}
+
+/** Every check that needs the database; returns the plan for the rows that passed. */
+async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[]): Promise<PlannedRow[]> {
+  const label = (key: ColumnKey) => columnLabel(lang, key);
+  const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
+  const cells = await findCells(db, scope, target, codes);
+  const { byCard, byCitizenId } = await findExisting(db, scope, target, rows);
+  const firstRowWith = { card: new Map<string, number>(), citizenId: new Map<string, number>(), member: new Map<number, number>() };
+  const planned: PlannedRow[] = [];
+
+  for (const parsed of rows) {
+    const rowErrors: RowError[] = [];
+    const fail = (key: ColumnKey, message: string, params: Record<string, string | number> = {}) =>
+      rowErrors.push({ row: parsed.row, column: label(key), message: t(lang, message, params) });
+    const { partyCardNumber: card, citizenId } = parsed.fields;
+
+    if (card) {
+      const first = firstRowWith.card.get(card);
+      if (first !== undefined) fail('partyCardNumber', 'imports.row.duplicate_in_file', { row: first });
+      else firstRowWith.card.set(card, parsed.row);
+    }
+    if (citizenId) {
+      const first = firstRowWith.citizenId.get(citizenId);
+      if (first !== undefined) fail('citizenId', 'imports.row.duplicate_in_file', { row: first });
+      else firstRowWith.citizenId.set(citizenId, parsed.row);
+    }
+
+    // The member this row is about: by party card number, else by citizen ID.
+    const withCard = card ? byCard.get(card) : undefined;
+    const withCitizenId = citizenId ? byCitizenId.get(citizenId) : undefined;
+    let existing: MemberRowDb | null = null;
+    if (withCard && !withCard.in_scope) fail('partyCardNumber', 'imports.row.card_out_of_scope', { value: card!, unit: target.name });
+    else if (withCitizenId && !withCitizenId.in_scope) fail('citizenId', 'imports.row.citizen_id_out_of_scope', { value: citizenId!, unit: target.name });
+    else if (withCard && withCitizenId && withCard.id !== withCitizenId.id) fail('citizenId', 'imports.row.citizen_id_other_member', { value: citizenId! });
+    else existing = withCard ?? withCitizenId ?? null;
+    if (existing) {
+      const first = firstRowWith.member.get(existing.id);
+      if (first !== undefined) fail(card ? 'partyCardNumber' : 'citizenId', 'imports.row.same_member_in_file', { row: first });
+      else firstRowWith.member.set(existing.id, parsed.row);
+    }
+
+    // The cell: as written, else the member's current cell, else the unit imported into.
+    let unit: CellUnit | undefined;
+    if (parsed.unitCode) {
+      unit = cells.get(parsed.unitCode.toLowerCase());
+      if (!unit) fail('unitCode', 'imports.row.unknown_unit', { value: parsed.unitCode, unit: target.name });
+    } else if (existing) {
+      unit = { id: existing.unit_id, code: '', name: '', kind: 'chi_bo', dissolved_on: null, established_on: '1930-02-03' };
+    } else {
+      unit = target;
+    }
+    if (unit && !CELL_KINDS.includes(unit.kind)) fail('unitCode', 'imports.row.unit_not_cell', { value: parsed.unitCode ?? unit.name, kind: `imports.kinds.${unit.kind}` });
+    else if (unit?.dissolved_on) fail('unitCode', 'imports.row.unit_dissolved', { value: parsed.unitCode ?? unit.name });
+
+    // Status: new members come in probationary or full; existing ones may only be
+    // recognised as full here, any other change needs its decision on the member's page.
+    const wanted = parsed.status ?? (existing ? existing.status : parsed.fields.fullMemberOn ? 'chinh_thuc' : 'du_bi');
+    if (!existing && wanted !== 'du_bi' && wanted !== 'chinh_thuc') fail('status', 'imports.row.status_new_member');
+    if (existing && wanted !== existing.status && !(existing.status === 'du_bi' && wanted === 'chinh_thuc')) {
+      fail('status', 'imports.row.status_change', { current: `members.status.${existing.status}`, wanted: `members.status.${wanted}` });
+    }
+
+    if (rowErrors.length) errors.push(...rowErrors);
+    else planned.push({ parsed, unit: unit!, existing, status: wanted });
+  }
+  return planned;
+}
+
+const dateMax = (a: string, b: string) => (a > b ? a : b);
+
+/** Fields as the audit trail shows them (camelCase, like the API). */
+function auditFields(m: MemberRowDb) {
+  return Object.fromEntries(Object.entries(PERSONAL_COLUMNS).map(([field, column]) => [field, m[column as keyof MemberRowDb]]));
+}
+
+async function createMembers(trx: Transaction<DB>, actorUserId: number | null, rows: PlannedRow[], today: string) {
+  for (const part of chunks(rows, CHUNK)) {
+    const ids = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('members', 'id'))::int as id from generate_series(1, ${part.length})`.execute(trx)).rows.map((r) => r.id);
+    await trx.insertInto('members').values(part.map((r, i) => ({ id: ids[i]!, ...memberColumns(r.parsed.fields), unit_id: r.unit.id, status: r.status }))).execute();
+    const placements = part.map((r, i) => ({
+      member_id: ids[i]!, unit_id: r.unit.id, reason: 'import',
+      // From admission (or the cell's founding, if later); today when the admission date is unknown.
+      valid_from: dateMax(r.parsed.fields.admittedOn ?? today, r.unit.established_on),
+    }));
+    await trx.insertInto('member_placements').values(placements).execute();
+    type StatusRow = { member_id: number; status: MemberStatus; valid_from: string; valid_to: string | null };
+    const statuses = part.flatMap((r, i): StatusRow[] => {
+      const { admittedOn, fullMemberOn } = r.parsed.fields;
+      if (r.status === 'du_bi') return [{ member_id: ids[i]!, status: 'du_bi', valid_from: admittedOn ?? today, valid_to: null }];
+      if (admittedOn && fullMemberOn) {
+        return [{ member_id: ids[i]!, status: 'du_bi', valid_from: admittedOn, valid_to: fullMemberOn },
+          { member_id: ids[i]!, status: 'chinh_thuc', valid_from: fullMemberOn, valid_to: null }];
+      }
+      return [{ member_id: ids[i]!, status: 'chinh_thuc', valid_from: fullMemberOn ?? admittedOn ?? today, valid_to: null }];
+    });
+    await trx.insertInto('member_statuses').values(statuses).execute();
+    // One audit row per member, written together (the same row writeAudit would write).
+    await trx.insertInto('audit_log').values(part.map((r, i) => ({
+      actor_user_id: actorUserId, action: 'member.create', entity_type: 'member', entity_id: String(ids[i]!), unit_id: r.unit.id,
+      after: JSON.stringify({ ...r.parsed.fields, unitId: r.unit.id, status: r.status, source: 'import' }),
+    }))).execute();
+  }
+}
+
+const DATE_COLUMNS = new Set(['date_of_birth', 'admitted_on', 'full_member_on']);
+
+async function updateMembers(trx: Transaction<DB>, actorUserId: number | null, rows: PlannedRow[], present: Set<ColumnKey>, today: string) {
+  // Only the columns the file has; the name's search and sort forms follow the name.
+  const fields = (Object.keys(PERSONAL_COLUMNS) as (keyof typeof PERSONAL_COLUMNS)[]).filter((f) => present.has(f));
+  const columns = [...fields.map((f) => PERSONAL_COLUMNS[f]), 'given_name', 'search_name', 'sort_key'];
+  const recordType = sql.raw(['id int', ...columns.map((c) => `${c} ${DATE_COLUMNS.has(c) ? 'date' : 'text'}`)].join(', '));
+  const assignments = sql.raw(columns.map((c) => `${c} = r.${c}`).join(', '));
+  for (const part of chunks(rows, CHUNK)) {
+    const records = part.map((r) => {
+      const all = memberColumns(r.parsed.fields) as Record<string, unknown>;
+      return Object.fromEntries([['id', r.existing!.id], ...columns.map((c) => [c, all[c]])]);
+    });
+    await sql`update members m set ${assignments}, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${recordType}) where m.id = r.id`.execute(trx);
+    await trx.insertInto('audit_log').values(part.map((r) => ({
+      actor_user_id: actorUserId, action: 'member.update', entity_type: 'member', entity_id: String(r.existing!.id), unit_id: r.unit.id,
+      before: JSON.stringify({ ...auditFields(r.existing!), unitId: r.existing!.unit_id, status: r.existing!.status }),
+      after: JSON.stringify({ ...Object.fromEntries(fields.map((f) => [f, r.parsed.fields[f as keyof MemberFields] ?? null])), unitId: r.unit.id, status: r.status, source: 'import' }),
+    }))).execute();
+  }
+  // Moves to another cell and recognitions as full member: rare, one by one, with history.
+  for (const r of rows) {
+    const id = r.existing!.id;
+    if (r.unit.id !== r.existing!.unit_id) {
+      await trx.updateTable('member_placements').set({ valid_to: today }).where('member_id', '=', id).where('valid_to', 'is', null).execute();
+      await trx.insertInto('member_placements').values({ member_id: id, unit_id: r.unit.id, valid_from: today, reason: 'import' }).execute();
+      await trx.updateTable('members').set({ unit_id: r.unit.id }).where('id', '=', id).execute();
+    }
+    if (r.status !== r.existing!.status) {
+      const open = await trx.selectFrom('member_statuses').select('valid_from').where('member_id', '=', id).where('valid_to', 'is', null).executeTakeFirst();
+      const from = dateMax(r.parsed.fields.fullMemberOn ?? today, open?.valid_from ?? '1930-02-03');
+      await trx.updateTable('member_statuses').set({ valid_to: from }).where('member_id', '=', id).where('valid_to', 'is', null).execute();
+      await trx.insertInto('member_statuses').values({ member_id: id, status: r.status, valid_from: from }).execute();
+      await trx.updateTable('members').set({ status: r.status }).where('id', '=', id).execute();
+    }
+  }
+}
+
+function sortErrors(errors: RowError[], lang: Lang) {
+  const order = new Map(IMPORT_COLUMNS.map((c, i) => [columnLabel(lang, c.key), i]));
+  return errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
+}
+
+export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
+  const { mode, lang } = options;
+  const target = await findTarget(db, actor.scope, options.unitId);
+  // The file is read before any transaction opens: on PGlite a transaction holds the only connection.
+  const read = await readRows(options.filePath, lang);
+  const errors = [...read.errors];
+  const today = todayInVietnam();
+
+  const check = async (q: Db) => {
+    const planned = await planRows(q, actor.scope, target, read.rows, lang, errors);
+    const report: ImportReport = {
+      mode, totalRows: read.totalRows, valid: planned.length,
+      created: planned.filter((p) => !p.existing).length, updated: planned.filter((p) => p.existing).length,
+      errors: sortErrors(errors, lang),
+    };
+    return { planned, report };
+  };
+
+  if (mode === 'dry-run') return (await check(db)).report;
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // Re-check inside the transaction, then write; any error leaves nothing behind.
+      await findTarget(trx, actor.scope, target.id);
+      const { planned, report } = await check(trx);
+      if (report.errors.length) throw new ImportRejected(report);
+      await createMembers(trx, actor.userId, planned.filter((p) => !p.existing), today);
+      await updateMembers(trx, actor.userId, planned.filter((p) => p.existing), read.columns, today);
+      await writeAudit(trx, actor.userId, {
+        action: 'import.apply', entityType: 'unit', entityId: target.id, unitId: target.id,
+        after: { file: options.fileName ?? null, totalRows: report.totalRows, created: report.created, updated: report.updated },
+      });
+      return report;
+    });
+  } catch (error) {
+    const e = error as { code?: string };
+    if (e?.code === '23505') throw new AppError('imports.conflict', 409);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+// Reads the first worksheet of an .xlsx file row by row with exceljs' streaming reader,
+// so a 20,000-row file never becomes one big workbook object in memory.
+import fs from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../http/app-error.ts';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** The row number Excel shows. */
+  number: number;
+  /** Column A is index 0. */
+  cells: CellValue[];
+}
+
+/** Formulas, rich text and links reduced to the value a person sees in the cell. */
+export function plainValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return plainValue(v.result);
+    if (typeof v.text === 'string') return v.text;
+    if (v.error !== undefined) return null;
+  }
+  return null;
+}
+
+/** An .xlsx file is a zip archive: it starts with "PK\x03\x04". */
+export async function looksLikeXlsx(filePath: string): Promise<boolean> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function* readFirstSheetRows(filePath: string): AsyncGenerator<SheetRow> {
+  if (!(await looksLikeXlsx(filePath))) throw new AppError('imports.not_xlsx', 400);
+  // Styles are read so that date-formatted cells arrive as dates, not serial numbers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: CellValue[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(plainValue(values[i]));
+        yield { number: row.number, cells };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('imports.not_xlsx', 400);
+  }
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../http/app-error.ts';
+import { problemFor } from '../../http/problem.ts';
+import { accessOf } from '../auth/authenticate.ts';
+import { buildMemberTemplate } from './build-template.ts';
+import { ImportRejected, importMembers } from './import-members.ts';
+import { importQuery, importReportOut } from './schemas.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves the uploaded file to a private temporary folder; the caller removes the folder. */
+async function saveUpload(req: FastifyRequest): Promise<{ dir: string; file: string; name: string }> {
+  const upload = await req.file();
+  if (!upload) throw new AppError('imports.no_file', 400);
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'chibo-import-'));
+  const file = path.join(dir, 'upload.xlsx');
+  try {
+    await pipeline(upload.file, fs.createWriteStream(file));
+    if (upload.file.truncated) throw new AppError('body_too_large', 413);
+  } catch (error) {
+    await fsp.rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, file, name: upload.filename };
+}
+
+export async function importRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['imports'];
+
+  app.get('/imports/members/template.xlsx', { schema: { tags } }, async (req, reply) => {
+    accessOf(req);
+    const file = await buildMemberTemplate(req.lang);
+    return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="mau-nhap-dang-vien.xlsx"').send(file);
+  });
+
+  app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {
+    const access = accessOf(req);
+    const upload = await saveUpload(req);
+    try {
+      return await importMembers(app.db, { userId: access.userId, scope: access.scope('write_members') }, {
+        unitId: req.query.unitId, mode: req.query.mode, filePath: upload.file, fileName: upload.name, lang: req.lang,
+      });
+    } catch (error) {
+      // A refused apply is a problem+json like any error, with the row report beside it.
+      if (error instanceof ImportRejected) {
+        const body = { ...problemFor(error, req.lang), report: error.report };
+        // (Sent as a raw string: the route's zod response schema covers only the 200 report.)
+        return (reply as FastifyReply).status(422).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+      }
+      throw error;
+    } finally {
+      await fsp.rm(upload.dir, { recursive: true, force: true });
+    }
+  });
+}

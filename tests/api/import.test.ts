@@ -1,0 +1,169 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+
+const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
+  'Ngày vào Đảng', 'Ngày chính thức', 'Trình độ học vấn', 'Lý luận chính trị', 'Nghề nghiệp', 'Chức vụ', 'Điện thoại', 'Mã chi bộ', 'Trạng thái'];
+type Cell = string | number | Date | null;
+type Row = Partial<Record<typeof HEADERS[number], Cell>>;
+
+async function xlsx(rows: Row[], headers: readonly string[] = HEADERS): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Đảng viên');
+  sheet.addRow([...headers]);
+  for (const r of rows) sheet.addRow(headers.map((h) => r[h] ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function upload(content: Buffer, fileName = 'dang-vien.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  const boundary = `----chibo${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const person = (i: number, extra: Row = {}): Row => ({
+  'Họ và tên': `Nguyễn Văn Thử ${String.fromCharCode(65 + i)}`, 'Giới tính': 'Nam', 'Ngày sinh (dd/mm/yyyy)': '17/05/1980',
+  'Số CCCD': `02608000${String(1000 + i)}`, 'Số thẻ đảng': `26.10${String(1000 + i)}`, 'Ngày vào Đảng': '03/02/2005',
+  'Ngày chính thức': '03/02/2006', 'Lý luận chính trị': 'Sơ cấp', 'Mã chi bộ': 'BB.01', 'Trạng thái': 'Chính thức', ...extra,
+});
+
+let t: TestApp;
+let commune: number;
+let otherCell: number;
+let cells: number[];
+let officer: Client;
+const importInto = (unitId: number, mode: 'dry-run' | 'apply', file: Buffer, as: Client = officer) =>
+  as({ method: 'POST', url: `/api/v1/imports/members?unitId=${unitId}&mode=${mode}`, ...upload(file) });
+const membersIn = async (unitId: number) => (await t.database.db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+  .select('m.full_name').where('u.path', 'like', `%/${unitId}/%`).orderBy('m.id').execute()).map((r) => r.full_name);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const province = await t.unit({ code: 'VP', name: 'Đảng bộ tỉnh Vĩnh Phúc', kind: 'dang_bo_tinh' });
+  commune = await t.unit({ code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: province });
+  cells = [await t.unit({ code: 'BB.01', name: 'Chi bộ thôn Bắc Sơn', parentId: commune }),
+    await t.unit({ code: 'BB.02', name: 'Chi bộ thôn Đông Thịnh', parentId: commune })];
+  const otherCommune = await t.unit({ code: 'TP', name: 'Đảng bộ xã Tân Phong', kind: 'dang_bo_xa', parentId: province });
+  otherCell = await t.unit({ code: 'TP.01', name: 'Chi bộ thôn Yên Lập', parentId: otherCommune });
+  await t.member({ unitId: otherCell, fullName: 'Trần Thị Ngoài', sex: 'nu', partyCardNumber: '26.999999' });
+  await t.user('tochuc', [{ role: 'org_officer', unitId: commune }]);
+  await t.user('capuy', [{ role: 'committee', unitId: commune }]);
+  officer = await t.as('tochuc');
+});
+afterAll(() => t.close());
+
+describe('member import from xlsx', () => {
+  it('offers a template with the Vietnamese headers and an instructions sheet', async () => {
+    const res = await officer({ method: 'GET', url: '/api/v1/imports/members/template.xlsx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [members, help] = workbook.worksheets;
+    expect(members!.name).toBe('Đảng viên');
+    expect((members!.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect(help!.name).toBe('Hướng dẫn');
+    expect(help!.getColumn(3).values.join(' ')).toContain('Dự bị hoặc Chính thức');
+  });
+
+  it('imports nothing from a file with 3 bad rows, and lists exactly those rows and columns', async () => {
+    const file = await xlsx([
+      person(0),
+      person(1, { 'Ngày sinh (dd/mm/yyyy)': '31/02/1980' }),          // row 3: no such date
+      person(2),
+      person(3, { 'Số thẻ đảng': '26.101000' }),                        // row 5: same card as row 2
+      person(4, { 'Mã chi bộ': 'TP.01' }),                              // row 6: a cell outside Bắc Bình
+      person(5),
+    ]);
+    const dry = await importInto(commune, 'dry-run', file);
+    expect(dry.statusCode).toBe(200);
+    const expected = [
+      { row: 3, column: 'Ngày sinh (dd/mm/yyyy)', message: expect.stringContaining('31/02/1980') },
+      { row: 5, column: 'Số thẻ đảng', message: 'Trùng với dòng 2 trong cùng tệp.' },
+      { row: 6, column: 'Mã chi bộ', message: 'Không có chi bộ mã "TP.01" trong Đảng bộ xã Bắc Bình.' },
+    ];
+    expect(dry.json()).toEqual({ mode: 'dry-run', totalRows: 6, valid: 3, created: 3, updated: 0, errors: expected });
+
+    const apply = await importInto(commune, 'apply', file);
+    expect(apply.statusCode).toBe(422);
+    expect(apply.headers['content-type']).toContain('application/problem+json');
+    const problem = apply.json();
+    expect(problem.title).toBe('Tệp có 3 lỗi nên chưa nhập dòng nào. Hãy sửa các dòng được liệt kê rồi nhập lại.');
+    expect(problem.report.errors).toEqual(expected);
+    expect(await membersIn(commune)).toEqual([]);
+  });
+
+  it('explains in Vietnamese what is wrong in each cell', async () => {
+    const file = await xlsx([
+      person(0, { 'Họ và tên': null }),
+      person(1, { 'Số CCCD': '12345' }),
+      person(2, { 'Số thẻ đảng': '26.999999' }),
+      person(3, { 'Giới tính': 'X', 'Trạng thái': 'Khai trừ' }),
+      person(4, { 'Mã chi bộ': null }),
+    ]);
+    const res = await importInto(commune, 'dry-run', file);
+    expect(res.json().errors).toEqual([
+      { row: 2, column: 'Họ và tên', message: 'Bắt buộc nhập.' },
+      { row: 3, column: 'Số CCCD', message: 'Số căn cước phải gồm đúng 12 chữ số, bắt đầu bằng mã tỉnh (001–096).' },
+      { row: 4, column: 'Số thẻ đảng', message: 'Số thẻ đảng 26.999999 đã thuộc về một đảng viên ngoài Đảng bộ xã Bắc Bình.' },
+      { row: 5, column: 'Giới tính', message: 'Giới tính phải là "Nam" hoặc "Nữ", không phải "X".' },
+      { row: 6, column: 'Mã chi bộ', message: expect.stringContaining('không phải chi bộ') },
+    ]);
+  });
+
+  it('imports a good file whole, reading Excel dates and numbers that lost their leading zero', async () => {
+    const file = await xlsx([
+      person(0, { 'Ngày sinh (dd/mm/yyyy)': new Date(Date.UTC(1975, 0, 9)), 'Số CCCD': 26080001000, 'Điện thoại': 912345678 }),
+      person(1, { 'Giới tính': 'Nữ', 'Họ và tên': 'lê thị  hoa', 'Mã chi bộ': 'BB.02' }),
+      person(2, { 'Ngày chính thức': null, 'Trạng thái': 'Dự bị', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2026' }),
+      person(3),
+    ]);
+    const res = await importInto(commune, 'apply', file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ mode: 'apply', totalRows: 4, valid: 4, created: 4, updated: 0, errors: [] });
+    expect(await membersIn(commune)).toEqual(['Nguyễn Văn Thử A', 'Lê Thị Hoa', 'Nguyễn Văn Thử C', 'Nguyễn Văn Thử D']);
+    const first = await t.database.db.selectFrom('members').selectAll().where('full_name', '=', 'Nguyễn Văn Thử A').executeTakeFirstOrThrow();
+    expect(first).toMatchObject({ date_of_birth: '1975-01-09', citizen_id: '026080001000', phone: '0912345678', status: 'chinh_thuc', theory_level: 'so_cap' });
+    const statuses = await t.database.db.selectFrom('member_statuses').select(['status', 'valid_from', 'valid_to']).where('member_id', '=', first.id).orderBy('valid_from').execute();
+    expect(statuses).toEqual([{ status: 'du_bi', valid_from: '2005-02-03', valid_to: '2006-02-03' }, { status: 'chinh_thuc', valid_from: '2006-02-03', valid_to: null }]);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action']).where('action', 'in', ['member.create', 'import.apply'])
+      .where('unit_id', 'in', [commune, ...cells]).execute();
+    expect(audit.filter((a) => a.action === 'member.create')).toHaveLength(4);
+    expect(audit.filter((a) => a.action === 'import.apply')).toHaveLength(1);
+  });
+
+  it('updates the same members when the file is imported again, instead of duplicating them', async () => {
+    const file = await xlsx([
+      person(0, { 'Họ và tên': 'Nguyễn Văn Thử Sửa', 'Số CCCD': 26080001000 }),
+      person(1, { 'Giới tính': 'Nữ', 'Họ và tên': 'Lê Thị Hoa', 'Mã chi bộ': 'BB.02' }),
+      person(2, { 'Ngày chính thức': null, 'Trạng thái': 'Dự bị', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2026' }),
+      person(3, { 'Mã chi bộ': 'BB.02' }),
+      person(6),
+    ]);
+    const res = await importInto(commune, 'apply', file);
+    expect(res.json()).toMatchObject({ totalRows: 5, valid: 5, created: 1, updated: 4, errors: [] });
+    expect(await membersIn(commune)).toEqual(['Nguyễn Văn Thử Sửa', 'Lê Thị Hoa', 'Nguyễn Văn Thử C', 'Nguyễn Văn Thử D', 'Nguyễn Văn Thử G']);
+    // The move to another cell is history, not an overwrite.
+    const moved = await t.database.db.selectFrom('members').select(['id', 'unit_id']).where('full_name', '=', 'Nguyễn Văn Thử D').executeTakeFirstOrThrow();
+    const placements = await t.database.db.selectFrom('member_placements').select(['valid_to']).where('member_id', '=', moved.id).orderBy('id').execute();
+    expect(placements).toHaveLength(2);
+    expect(placements[0]!.valid_to).not.toBeNull();
+  });
+
+  it('answers 404 for a unit outside the caller\'s scope, and for a read-only role', async () => {
+    const file = await xlsx([person(0)]);
+    expect((await importInto(otherCell, 'dry-run', file)).statusCode).toBe(404);
+    const readOnly = await t.as('capuy');
+    expect((await importInto(commune, 'dry-run', file, readOnly)).statusCode).toBe(404);
+  });
+
+  it('refuses a file that is not xlsx with a Vietnamese problem', async () => {
+    const res = await officer({ method: 'POST', url: `/api/v1/imports/members?unitId=${commune}&mode=dry-run`, ...upload(Buffer.from('Họ và tên,Giới tính\nA,Nam\n'), 'ds.csv', 'text/csv') });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().title).toContain('không phải tệp Excel .xlsx');
+  });
+});
