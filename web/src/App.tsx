@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
-import { ME_KEY } from './auth/session.ts';
+import { can, ME_KEY, useMe } from './auth/session.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
@@ -66,6 +66,14 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
   return <RequireAuth permission={permission}><Suspense fallback={<PageLoading />}>{children}</Suspense></RequireAuth>;
 }
 
+/** The start page: the unit tree for those with a unit role, otherwise one's own record. */
+function Home() {
+  const { data: me } = useMe();
+  if (can(me, 'read')) return <Navigate to="/units" replace />;
+  if (me?.memberId) return <Navigate to={`/members/${me.memberId}`} replace />;
+  return <Navigate to="/account" replace />;
+}
+
 export function App() {
   const [lang] = useLang();
   const [queryClient] = useState(makeQueryClient);
@@ -101,7 +109,7 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
-                <Route index element={<Navigate to="/units" replace />} />
+                <Route index element={<Home />} />
                 <Route path="units" element={<Page><UnitsPage /></Page>} />
                 <Route path="units/:id" element={<Page><UnitPage /></Page>} />
                 <Route path="members" element={<Page><MembersPage /></Page>} />

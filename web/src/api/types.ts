@@ -6,6 +6,7 @@ import type { meOut } from '../../../src/modules/auth/schemas.ts';
 import type { memberDetailOut, memberHistoryOut, memberListOut } from '../../../src/modules/members/schemas.ts';
 import type { childrenOut, committeeOut, historyOut, searchOut, unitDetailOut, unitOut } from '../../../src/modules/units/schemas.ts';
 import type { userOut } from '../../../src/modules/users/schemas.ts';
+import type { importReportOut } from '../../../src/modules/imports/schemas.ts';
 
 export type { MemberStatus, Role, UnitKind };
 export type Sex = 'nam' | 'nu';
@@ -39,7 +40,4 @@ export type MemberHistory = z.infer<typeof memberHistoryOut>;
 /** One row of GET /audit. */
 export interface AuditEntry { id: number; at: string; actor: string | null; action: string; before: unknown; after: unknown }
 
-export interface ImportReport {
-  mode: 'dry-run' | 'apply'; totalRows: number; valid: number; created: number; updated: number;
-  errors: { row: number; column: string; message: string }[];
-}
+export type ImportReport = z.infer<typeof importReportOut>;

@@ -23,12 +23,15 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const sections = [
+  // A plain member (no unit role) sees their own record rather than lists of others.
+  const sections = can(me, 'read') ? [
     { key: '/units', label: <Link to="/units" data-testid="nav-units">{t('nav.units')}</Link> },
     { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
     ...(can(me, 'write_members') ? [{ key: '/imports', label: <Link to="/imports" data-testid="nav-imports">{t('nav.imports')}</Link> }] : []),
     ...(can(me, 'manage_users') ? [{ key: '/users', label: <Link to="/users" data-testid="nav-users">{t('nav.users')}</Link> }] : []),
-  ];
+  ] : me?.memberId ? [
+    { key: `/members/${me.memberId}`, label: <Link to={`/members/${me.memberId}`} data-testid="nav-my-record">{t('nav.myRecord')}</Link> },
+  ] : [];
   const selected = sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
 
   async function logout() {

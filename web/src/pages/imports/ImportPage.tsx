@@ -2,7 +2,7 @@
 // run that lists every problem by row and column), and only then import.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Result, Space, Statistic, Row, Col, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Empty, List, Result, Space, Statistic, Row, Col, Steps, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -131,6 +131,7 @@ export default function ImportPage() {
 
 function CheckReport({ report }: { report: ImportReport }) {
   const t = useT();
+  const phone = usePhone();
   const ok = report.errors.length === 0;
   return (
     <Card size="small" title={t('imports.reportTitle')} data-testid="import-report">
@@ -146,6 +147,17 @@ function CheckReport({ report }: { report: ImportReport }) {
       ) : (
         <>
           <Alert type="error" showIcon title={t('imports.checkFailed', { count: report.errors.length })} style={{ marginBottom: 12 }} />
+          {phone ? (
+            <List
+              size="small" dataSource={report.errors} pagination={report.errors.length > 50 ? { pageSize: 50, simple: true } : false}
+              renderItem={(e) => (
+                <List.Item data-testid="import-error-row" style={{ display: 'block' }}>
+                  <Typography.Text strong>{t('imports.rowColumn', { row: e.row, column: e.column })}</Typography.Text>
+                  <div>{e.message}</div>
+                </List.Item>
+              )}
+            />
+          ) : (
           <Table
             size="small" rowKey={(e) => `${e.row}-${e.column}-${e.message}`} dataSource={report.errors} scroll={{ x: 480 }}
             pagination={report.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
@@ -156,6 +168,7 @@ function CheckReport({ report }: { report: ImportReport }) {
               { title: t('imports.message'), dataIndex: 'message' },
             ]}
           />
+          )}
         </>
       )}
     </Card>

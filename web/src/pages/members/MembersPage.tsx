@@ -146,7 +146,7 @@ export default function MembersPage() {
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="member-export">{t('members.export')}</Button>
+          {may('read') && <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="member-export">{t('members.export')}</Button>}
           {may('write_members') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/members/new${filters.unitId ? `?unitId=${filters.unitId}` : ''}`)} data-testid="member-create">{t('members.create')}</Button>}
         </Space>
       </div>
