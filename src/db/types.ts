@@ -174,6 +174,24 @@ export interface DB {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  // Meetings (issue 3)
+  rule_sets: RuleSetsTable;
+  meeting_topics: MeetingTopicsTable;
+  meetings: MeetingsTable;
+  meeting_preparations: MeetingPreparationsTable;
+  meeting_documents: MeetingDocumentsTable;
+  meeting_guests: MeetingGuestsTable;
+  meeting_check_ins: MeetingCheckInsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_minutes: MeetingMinutesTable;
+  meeting_minutes_amendments: MeetingMinutesAmendmentsTable;
+  meeting_action_items: MeetingActionItemsTable;
+  meeting_quality: MeetingQualityTable;
+  member_residence_links: MemberResidenceLinksTable;
+  calendar_tokens: CalendarTokensTable;
+  notices: NoticesTable;
+  meeting_notice_batches: MeetingNoticeBatchesTable;
+  notification_emails: NotificationEmailsTable;
 }
 
 export type Member = Selectable<MembersTable>;
@@ -181,3 +199,189 @@ export type NewMember = Insertable<MembersTable>;
 export type MemberUpdate = Updateable<MembersTable>;
 export type Unit = Selectable<UnitsTable>;
 export type User = Selectable<UsersTable>;
+
+// ---- Meetings (issue 3) ----
+export type MeetingKind = 'regular' | 'thematic' | 'committee' | 'grassroots_committee' | 'briefing' | 'extraordinary';
+export type AttendanceStatus = 'present' | 'absent_excused' | 'absent_unexcused';
+
+export interface RuleSetsTable {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  unit_id: number;
+  title: string;
+  source: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  body: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MeetingTopicsTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  summary: string | null;
+  published: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  unit_id: number;
+  party_group_id: number | null;
+  kind: MeetingKind;
+  held_on: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string;
+  topic: string;
+  topic_id: number | null;
+  focal_issues: Json;
+  agenda: Json;
+  prepares_meeting_id: number | null;
+  status: Generated<'planned' | 'cancelled'>;
+  cancel_reason: string | null;
+  check_in_code: string;
+  check_in_secret: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingPreparationsTable {
+  meeting_id: number;
+  member_reviews: Json;
+  agreed_content: string | null;
+  draft_resolution: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface MeetingDocumentsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+export interface MeetingGuestsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number | null;
+  full_name: string;
+  position: string | null;
+  assigned_by_unit_id: number | null;
+  attended: boolean | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MeetingCheckInsTable {
+  meeting_id: number;
+  member_id: number;
+  method: 'code' | 'qr';
+  checked_in_at: Timestamp;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  status: AttendanceStatus;
+  reason: string | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface MeetingMinutesTable {
+  meeting_id: number;
+  content: Json;
+  number: string | null;
+  attendance_snapshot: Json | null;
+  adopted_at: Timestamp | null;
+  adopted_by: number | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface MeetingMinutesAmendmentsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  reason: string;
+  before: Json;
+  after: Json;
+  amended_by: number | null;
+  amended_at: Timestamp;
+}
+
+export interface MeetingActionItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number | null;
+  assignee: string;
+  description: string;
+  due_on: string | null;
+  status: Generated<'open' | 'done'>;
+  created_at: Timestamp;
+}
+
+export interface MeetingQualityTable {
+  meeting_id: number;
+  rule_set_code: string;
+  rule_set_version: string;
+  ticks: Json;
+  result: Json;
+  points: number;
+  max_points: number;
+  grade: string;
+  graded_by: number | null;
+  graded_at: Timestamp;
+}
+
+export interface MemberResidenceLinksTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarTokensTable {
+  member_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  meeting_id: number | null;
+  params: Json;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
+export interface MeetingNoticeBatchesTable {
+  meeting_id: number;
+  dedupe_key: string;
+  recipients: number;
+  sent_at: Timestamp;
+}
+
+export interface NotificationEmailsTable {
+  member_id: number;
+  email: string;
+  updated_at: Timestamp;
+}

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { memberRoutes } from './members/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
   unitRoutes,
   importRoutes,
+  meetingRoutes,
 ];

@@ -1,0 +1,207 @@
+// Compliance of cells with the meeting rules over a period (HD 12, Chỉ thị 50): a regular
+// meeting every month, a thematic one every quarter, the attendance rate, the spread of
+// quality grades, members absent without reason N times within 12 months (a striking-off
+// warning) and cells with nothing planned this month by the plan deadline.
+// Only whole months and quarters that have ended by the report date are required.
+import { addMonths, lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
+import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
+import type { MeetingKind } from '../db/types.ts';
+
+export interface ComplianceRules {
+  planDeadlineDay: number;
+  thematicPerQuarter: number;
+  strikeOffUnexcusedAbsences: number;
+  strikeOffWindowMonths: number;
+}
+
+export interface CellFact { unitId: number; name: string; establishedOn: string; dissolvedOn: string | null }
+
+export interface MeetingFact {
+  unitId: number;
+  kind: MeetingKind;
+  heldOn: string;
+  /** Not cancelled: planned or held. */
+  recorded: boolean;
+  /** Recorded, dated on or before the report date, and with attendance taken. */
+  held: boolean;
+  expected: number;
+  present: number;
+  grade: QualityGrade | null;
+}
+
+export interface AbsenceFact { memberId: number; fullName: string; unitId: number; heldOn: string }
+
+export interface ComplianceInput {
+  from: string;
+  to: string;
+  asOf: string;
+  rules: ComplianceRules;
+  cells: readonly CellFact[];
+  meetings: readonly MeetingFact[];
+  /** Absences without reason at held meetings of the cells, within the period. */
+  unexcusedAbsences: readonly AbsenceFact[];
+}
+
+type GradeCounts = Record<QualityGrade, number> & { ungraded: number };
+
+export interface CellCompliance {
+  unitId: number;
+  unitName: string;
+  monthsRequired: number;
+  monthsHeld: number;
+  missingMonths: string[];
+  /** Null when no whole month of the period has ended yet. */
+  everyMonth: boolean | null;
+  thematicByQuarter: Record<string, number>;
+  thematicEveryQuarter: boolean | null;
+  meetingsHeld: number;
+  expected: number;
+  present: number;
+  attendanceRate: number | null;
+  grades: GradeCounts;
+}
+
+export interface ComplianceResult {
+  from: string;
+  to: string;
+  asOf: string;
+  monthsRequired: string[];
+  quartersRequired: string[];
+  cells: CellCompliance[];
+  summary: {
+    cells: number;
+    cellsEveryMonth: number;
+    cellsMonthlyApplicable: number;
+    cellsEveryMonthRate: number | null;
+    cellsThematicEveryQuarter: number;
+    cellsThematicApplicable: number;
+    cellsThematicEveryQuarterRate: number | null;
+    meetingsHeld: number;
+    expected: number;
+    present: number;
+    attendanceRate: number | null;
+    grades: GradeCounts;
+  };
+  strikeOffWarnings: { memberId: number; fullName: string; unitId: number; absences: number; dates: string[] }[];
+  thisMonth: { month: string; deadline: string; overdue: boolean; cellsWithoutMeeting: { unitId: number; unitName: string }[] };
+}
+
+const CELL_MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
+
+const emptyGrades = (): GradeCounts => ({ tot: 0, kha: 0, trung_binh: 0, kem: 0, ungraded: 0 });
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+function existedThroughout(cell: CellFact, first: string, last: string): boolean {
+  return cell.establishedOn <= first && (cell.dissolvedOn === null || cell.dissolvedOn > last);
+}
+
+function existedOn(cell: CellFact, day: string): boolean {
+  return cell.establishedOn <= day && (cell.dissolvedOn === null || cell.dissolvedOn > day);
+}
+
+export function computeCompliance(input: ComplianceInput): ComplianceResult {
+  const { from, to, asOf, rules } = input;
+  const end = to < asOf ? to : asOf;
+  // A month counts when it lies wholly inside the period and has ended by the report date.
+  const months = monthsBetween(from, to).filter((m) => `${m}-01` >= from && lastDayOfMonth(m) <= end);
+  const quarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))]
+    .filter((q) => quarterMonths(q).every((m) => months.includes(m)));
+
+  const inPeriod = input.meetings.filter((m) => m.heldOn >= from && m.heldOn <= end);
+  const cells: CellCompliance[] = [];
+  for (const cell of input.cells) {
+    if (!(cell.establishedOn <= end && (cell.dissolvedOn === null || cell.dissolvedOn > from))) continue;
+    const own = inPeriod.filter((m) => m.unitId === cell.unitId && m.held);
+    const required = months.filter((m) => existedThroughout(cell, `${m}-01`, lastDayOfMonth(m)));
+    const heldMonths = new Set(own.filter((m) => m.kind === 'regular').map((m) => monthOf(m.heldOn)));
+    const missingMonths = required.filter((m) => !heldMonths.has(m));
+    const requiredQuarters = quarters.filter((q) => existedThroughout(cell, `${quarterMonths(q)[0]}-01`, lastDayOfMonth(quarterMonths(q)[2]!)));
+    const thematicByQuarter: Record<string, number> = {};
+    for (const q of requiredQuarters) thematicByQuarter[q] = 0;
+    for (const m of own.filter((x) => x.kind === 'thematic')) {
+      const q = quarterOf(m.heldOn);
+      if (q in thematicByQuarter) thematicByQuarter[q] = thematicByQuarter[q]! + 1;
+    }
+    const attended = own.filter((m) => CELL_MEETING_KINDS.includes(m.kind));
+    const expected = attended.reduce((s, m) => s + m.expected, 0);
+    const present = attended.reduce((s, m) => s + m.present, 0);
+    const grades = emptyGrades();
+    for (const m of attended) grades[m.grade ?? 'ungraded'] += 1;
+    cells.push({
+      unitId: cell.unitId,
+      unitName: cell.name,
+      monthsRequired: required.length,
+      monthsHeld: required.length - missingMonths.length,
+      missingMonths,
+      everyMonth: required.length > 0 ? missingMonths.length === 0 : null,
+      thematicByQuarter,
+      thematicEveryQuarter: requiredQuarters.length > 0 ? requiredQuarters.every((q) => thematicByQuarter[q]! >= rules.thematicPerQuarter) : null,
+      meetingsHeld: attended.length,
+      expected,
+      present,
+      attendanceRate: ratio(present, expected),
+      grades,
+    });
+  }
+
+  const grades = emptyGrades();
+  for (const c of cells) for (const g of [...QUALITY_GRADES, 'ungraded'] as const) grades[g] += c.grades[g];
+  const monthlyApplicable = cells.filter((c) => c.everyMonth !== null);
+  const thematicApplicable = cells.filter((c) => c.thematicEveryQuarter !== null);
+  const expected = cells.reduce((s, c) => s + c.expected, 0);
+  const present = cells.reduce((s, c) => s + c.present, 0);
+  const cellsEveryMonth = monthlyApplicable.filter((c) => c.everyMonth).length;
+  const cellsThematic = thematicApplicable.filter((c) => c.thematicEveryQuarter).length;
+
+  const month = monthOf(asOf);
+  const deadline = `${month}-${String(rules.planDeadlineDay).padStart(2, '0')}`;
+  const plannedThisMonth = new Set(input.meetings.filter((m) => m.recorded && m.kind === 'regular' && monthOf(m.heldOn) === month).map((m) => m.unitId));
+  const cellsWithoutMeeting = input.cells.filter((c) => existedOn(c, asOf) && !plannedThisMonth.has(c.unitId))
+    .map((c) => ({ unitId: c.unitId, unitName: c.name }));
+
+  return {
+    from, to, asOf,
+    monthsRequired: months,
+    quartersRequired: quarters,
+    cells,
+    summary: {
+      cells: cells.length,
+      cellsEveryMonth,
+      cellsMonthlyApplicable: monthlyApplicable.length,
+      cellsEveryMonthRate: ratio(cellsEveryMonth, monthlyApplicable.length),
+      cellsThematicEveryQuarter: cellsThematic,
+      cellsThematicApplicable: thematicApplicable.length,
+      cellsThematicEveryQuarterRate: ratio(cellsThematic, thematicApplicable.length),
+      meetingsHeld: cells.reduce((s, c) => s + c.meetingsHeld, 0),
+      expected,
+      present,
+      attendanceRate: ratio(present, expected),
+      grades,
+    },
+    strikeOffWarnings: strikeOffWarnings(input.unexcusedAbsences.filter((a) => a.heldOn >= from && a.heldOn <= end), rules),
+    thisMonth: { month, deadline, overdue: asOf > deadline, cellsWithoutMeeting },
+  };
+}
+
+function quarterMonths(q: string): string[] {
+  const [y, n] = q.split('-Q');
+  const first = (Number(n) - 1) * 3 + 1;
+  return [0, 1, 2].map((i) => `${y}-${String(first + i).padStart(2, '0')}`);
+}
+
+/** Members with N absences without reason inside some window of M months. */
+export function strikeOffWarnings(absences: readonly AbsenceFact[], rules: Pick<ComplianceRules, 'strikeOffUnexcusedAbsences' | 'strikeOffWindowMonths'>) {
+  const byMember = new Map<number, AbsenceFact[]>();
+  for (const a of absences) byMember.set(a.memberId, [...(byMember.get(a.memberId) ?? []), a]);
+  const out: ComplianceResult['strikeOffWarnings'] = [];
+  for (const [memberId, list] of byMember) {
+    const dates = list.map((a) => a.heldOn).sort();
+    const n = rules.strikeOffUnexcusedAbsences;
+    const hit = dates.some((d, i) => i + n - 1 < dates.length && dates[i + n - 1]! < addMonths(d, rules.strikeOffWindowMonths));
+    if (hit) {
+      const last = list[list.length - 1]!;
+      out.push({ memberId, fullName: last.fullName, unitId: last.unitId, absences: dates.length, dates });
+    }
+  }
+  return out.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+}

@@ -1,0 +1,37 @@
+// The meeting rule set (HD 12-HD/BTCTW): the standard agenda of each kind of meeting, the
+// number of focal issues, the check-in window, the compliance thresholds, the document
+// size limit. Read with ruleSetInForce('meeting-rules', date, meetingRulesSchema).
+import { z } from 'zod';
+import type { MeetingKind } from '../db/types.ts';
+import { ruleSetInForce, type RuleSet } from './rules/load-rule-set.ts';
+
+export const meetingRulesSchema = z.object({
+  agenda: z.object({
+    regular: z.array(z.string()),
+    thematic: z.array(z.string()),
+    committee: z.array(z.string()),
+    other: z.array(z.string()),
+  }),
+  focalIssues: z.object({ min: z.number().int().min(0), max: z.number().int().min(1) }),
+  checkIn: z.object({ opensMinutesBefore: z.number().min(0), closesMinutesAfterEnd: z.number().min(0) }),
+  compliance: z.object({
+    planDeadlineDay: z.number().int().min(1).max(28),
+    thematicPerQuarter: z.number().int().min(0),
+    strikeOffUnexcusedAbsences: z.number().int().min(1),
+    strikeOffWindowMonths: z.number().int().min(1),
+  }),
+  documents: z.object({ maxBytes: z.number().int().positive() }),
+});
+export type MeetingRules = z.infer<typeof meetingRulesSchema>;
+
+export function meetingRulesOn(date: string, candidates: readonly RuleSet[] = []): RuleSet<MeetingRules> {
+  return ruleSetInForce('meeting-rules', date, meetingRulesSchema, candidates);
+}
+
+/** The standard agenda for a kind of meeting: the prefilled, editable list. */
+export function standardAgenda(rules: MeetingRules, kind: MeetingKind): string[] {
+  if (kind === 'regular') return rules.agenda.regular;
+  if (kind === 'thematic') return rules.agenda.thematic;
+  if (kind === 'committee' || kind === 'grassroots_committee') return rules.agenda.committee;
+  return rules.agenda.other;
+}

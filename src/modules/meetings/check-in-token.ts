@@ -1,0 +1,57 @@
+// The two ways a member proves they are at the meeting: the 6-digit code read out or
+// shown on the screen, or the QR code, whose payload is the meeting id signed with a
+// per-meeting secret (so a QR cannot be forged for another meeting).
+import crypto from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export function newCheckInSecret(): string {
+  return crypto.randomBytes(18).toString('base64url');
+}
+
+function randomCode(): string {
+  return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** A code not used by another live meeting within a day of this one. */
+export async function uniqueCheckInCode(db: Db, heldOn: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = randomCode();
+    const taken = await db.selectFrom('meetings').select('id').where('check_in_code', '=', code).where('status', '=', 'planned')
+      .where('held_on', '>=', sql<string>`${heldOn}::date - 1`).where('held_on', '<=', sql<string>`${heldOn}::date + 1`).executeTakeFirst();
+    if (!taken) return code;
+  }
+  return randomCode();
+}
+
+function signature(meetingId: number, secret: string): string {
+  return crypto.createHmac('sha256', secret).update(`check-in:${meetingId}`).digest('base64url').slice(0, 22);
+}
+
+/** The QR payload: "M<id>.<signature>". */
+export function qrToken(meetingId: number, secret: string): string {
+  return `M${meetingId}.${signature(meetingId, secret)}`;
+}
+
+/** Reads a QR payload, or the check-in URL that carries it in ?qr=. */
+export function parseQrToken(input: string): { meetingId: number; signature: string } | null {
+  let token = input.trim();
+  const q = token.indexOf('qr=');
+  if (q >= 0) token = decodeURIComponent(token.slice(q + 3).split('&')[0]!);
+  const match = /^M([0-9]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  if (!match) return null;
+  return { meetingId: Number(match[1]), signature: match[2]! };
+}
+
+export function qrSignatureValid(meetingId: number, secret: string, given: string): boolean {
+  const expected = Buffer.from(signature(meetingId, secret));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+}
+
+/** The web page a phone camera opens from the QR code. */
+export function checkInUrl(origin: string, token: string): string {
+  return `${origin}/check-in?qr=${encodeURIComponent(token)}`;
+}

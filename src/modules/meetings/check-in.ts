@@ -1,0 +1,72 @@
+// Self check-in from a phone: the member types the meeting's 6-digit code or scans its
+// QR code. Accepted only for someone on the meeting's roll, only inside the check-in
+// window (the rule set's minutes before the start, until the end), and only once: the
+// primary key of meeting_check_ins refuses a second row even when two requests race.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { AppError } from '../../http/app-error.ts';
+import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
+import { vnDate, vnTime } from '../../domain/meeting-time.ts';
+import { showDate } from '../../domain/unit-tree.ts';
+import type { Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { parseQrToken, qrSignatureValid } from './check-in-token.ts';
+import { rollStatusOf } from './meeting-roll.ts';
+import { meetingRulesFor } from './unit-rule-sets.ts';
+import type { CheckInInput } from './attendance-schemas.ts';
+
+const meetingColumns = ['m.id', 'm.unit_id', 'm.party_group_id', 'm.kind', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic',
+  'm.status', 'm.check_in_secret', 'u.name as unit_name'] as const;
+
+async function candidates(db: Kysely<DB>, input: CheckInInput, now: Date) {
+  const base = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id').select(meetingColumns).where('m.status', '=', 'planned');
+  if ('code' in input) {
+    const today = vnDate(now);
+    return base.where('m.check_in_code', '=', input.code)
+      .where('m.held_on', '>=', sql<string>`${today}::date - 1`).where('m.held_on', '<=', sql<string>`${today}::date + 1`).execute();
+  }
+  const token = parseQrToken(input.qr);
+  if (!token) throw new AppError('meetings.bad_qr', 400);
+  const rows = await base.where('m.id', '=', token.meetingId).execute();
+  if (!rows[0] || !qrSignatureValid(rows[0].id, rows[0].check_in_secret, token.signature)) throw new AppError('meetings.bad_qr', 400);
+  return rows;
+}
+
+export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInput, now: Date) {
+  const memberId = access.memberId;
+  if (memberId === null) throw new AppError('meetings.check_in_no_member', 403);
+  const found = await candidates(db, input, now);
+  if (found.length === 0) throw new AppError('meetings.check_in_code_unknown', 404);
+  let meeting: (typeof found)[number] | undefined;
+  for (const m of found) {
+    if (await rollStatusOf(db, m, memberId)) { meeting = m; break; }
+  }
+  if (!meeting) throw new AppError('meetings.check_in_not_member', 403);
+
+  const rules = await meetingRulesFor(db, meeting.unit_id, meeting.held_on);
+  const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
+  const state = windowState(now, window);
+  if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: showDate(vnDate(window.opensAt)) });
+  if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: showDate(vnDate(window.closesAt)) });
+
+  const m = meeting;
+  const checkedInAt = await db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('meeting_check_ins')
+      .values({ meeting_id: m.id, member_id: memberId, method: 'code' in input ? 'code' : 'qr', checked_in_at: now })
+      .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doNothing())
+      .returning('checked_in_at').executeTakeFirst();
+    if (!row) return null;
+    await writeAudit(trx, access.userId, { action: 'meeting.check_in', entityType: 'meeting', entityId: m.id, unitId: m.unit_id, after: { memberId, method: 'code' in input ? 'code' : 'qr' } });
+    return row.checked_in_at;
+  });
+  if (!checkedInAt) {
+    const first = await db.selectFrom('meeting_check_ins').select('checked_in_at').where('meeting_id', '=', m.id).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+    throw new AppError('meetings.already_checked_in', 409, { time: vnTime(first.checked_in_at) });
+  }
+  return {
+    meetingId: m.id,
+    memberId,
+    checkedInAt: checkedInAt.toISOString(),
+    meeting: { topic: m.topic, unitName: m.unit_name, heldOn: m.held_on, startTime: vnTime(m.starts_at), endTime: vnTime(m.ends_at), place: m.place },
+  };
+}

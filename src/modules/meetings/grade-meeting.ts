@@ -1,0 +1,79 @@
+// Scoring a meeting (đánh giá chất lượng buổi sinh hoạt) against the scale in force: the
+// automatic criteria from the data, the chair's ticks for the rest. The grade is stored
+// with the scale's code and version, and is locked once the minutes are adopted.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { badRequest, conflict } from '../../http/app-error.ts';
+import { gradeMeeting, type QualityResult } from '../../domain/meeting-quality.ts';
+import { t, type Lang } from '../../i18n/messages.ts';
+import type { Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
+import { qualityFacts } from './quality-facts.ts';
+import { scaleByVersion, scaleFor, scaleRef } from './quality-scales.ts';
+import type { MeetingRow } from './get-meeting.ts';
+import type { QualityOut } from './quality-schemas.ts';
+
+async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<QualityOut> {
+  const [stored, minutes] = await Promise.all([
+    db.selectFrom('meeting_quality').selectAll().where('meeting_id', '=', m.id).executeTakeFirst(),
+    db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', m.id).executeTakeFirst(),
+  ]);
+  const locked = Boolean(minutes?.adopted_at);
+  const scale = (stored && locked ? await scaleByVersion(db, m.unit_id, stored.rule_set_code, stored.rule_set_version) : undefined)
+    ?? await scaleFor(db, m.unit_id, m.held_on);
+  const ticks = (stored?.ticks ?? {}) as Record<string, boolean>;
+  const facts = await qualityFacts(db, m);
+  // Once locked, the stored result is the grade; the live facts are shown beside it.
+  const result: QualityResult = stored && locked ? stored.result as QualityResult : gradeMeeting(scale.body, facts, ticks);
+  const labelOf = new Map(scale.body.criteria.map((c) => [c.key, c.label[lang]]));
+  return {
+    meetingId: m.id,
+    scale: {
+      ...scaleRef(scale, lang),
+      notes: scale.body.notes?.[lang] ?? null,
+      bands: scale.body.bands.map((b) => ({ grade: b.grade, minPoints: b.minPoints, requires: b.requires ?? [] })),
+    },
+    criteria: result.criteria.map((c) => ({ ...c, label: labelOf.get(c.key) ?? c.key })),
+    facts,
+    ticks,
+    points: result.points,
+    maxPoints: result.maxPoints,
+    grade: result.grade,
+    gradeLabel: t(lang, `meetings.grades.${result.grade}`),
+    saved: Boolean(stored),
+    gradedAt: stored?.graded_at.toISOString() ?? null,
+    locked,
+  };
+}
+
+export async function getQuality(db: Kysely<DB>, access: Access, id: number, lang: Lang) {
+  const m = await findVisibleMeeting(db, await viewerOf(db, access), id);
+  return evaluate(db, m, lang);
+}
+
+export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ticks: Record<string, boolean>, now: Date, lang: Lang) {
+  await db.transaction().execute(async (trx) => {
+    const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
+    if (m.status === 'cancelled') throw conflict('meetings.cancelled');
+    if (now < m.starts_at) throw conflict('meetings.grade_before_meeting');
+    const minutes = await trx.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', id).executeTakeFirst();
+    if (minutes?.adopted_at) throw conflict('meetings.minutes_adopted_locked');
+    const scale = await scaleFor(trx, m.unit_id, m.held_on);
+    const manual = new Set(scale.body.criteria.filter((c) => !c.auto).map((c) => c.key));
+    const wrong = Object.keys(ticks).filter((k) => !manual.has(k));
+    if (wrong.length) throw badRequest('validation', {}, wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })));
+    const result = gradeMeeting(scale.body, await qualityFacts(trx, m), ticks);
+    const values = {
+      rule_set_code: scale.code, rule_set_version: scale.version, ticks: JSON.stringify(ticks), result: JSON.stringify(result),
+      points: result.points, max_points: result.maxPoints, grade: result.grade, graded_by: access.userId, graded_at: now,
+    };
+    const before = await trx.selectFrom('meeting_quality').select(['grade', 'points', 'ticks']).where('meeting_id', '=', id).executeTakeFirst();
+    await trx.insertInto('meeting_quality').values({ meeting_id: id, ...values }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.grade', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      before, after: { scale: `${scale.code}@${scale.version}`, ticks, points: result.points, grade: result.grade },
+    });
+  });
+  return getQuality(db, access, id, lang);
+}

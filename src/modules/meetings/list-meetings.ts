@@ -1,0 +1,34 @@
+// Meetings of a unit (and by default its whole subtree) in a period, newest first.
+import { sql, type Kysely } from 'kysely';
+import type { DB, MeetingKind } from '../../db/types.ts';
+import { notFound } from '../../http/app-error.ts';
+import { vnTime } from '../../domain/meeting-time.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { meetingVisible, viewerOf } from './meeting-access.ts';
+
+export interface ListMeetingsFilters { unitId: number; from?: string; to?: string; kind?: MeetingKind; subtree: boolean }
+
+export async function listMeetings(db: Kysely<DB>, access: Access, f: ListMeetingsFilters) {
+  const viewer = await viewerOf(db, access);
+  // Readers need the unit in scope; a plain member may ask about any unit and sees only
+  // the meetings visible to them.
+  const unit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', f.unitId)
+    .$if(viewer.member === null, (q) => q.where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))).executeTakeFirst();
+  if (!unit) throw notFound('entities.unit');
+  const rows = await db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+    .leftJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id').leftJoin('meeting_quality as q', 'q.meeting_id', 'm.id')
+    .select(['m.id', 'm.unit_id', 'u.name as unit_name', 'm.kind', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.status',
+      'mm.meeting_id as minutes_id', 'mm.adopted_at', 'q.grade'])
+    .where(f.subtree ? sql<boolean>`u.path like ${`${unit.path}%`}` : sql<boolean>`m.unit_id = ${unit.id}`)
+    .where(meetingVisible(viewer))
+    .$if(f.from !== undefined, (q) => q.where('m.held_on', '>=', f.from!))
+    .$if(f.to !== undefined, (q) => q.where('m.held_on', '<=', f.to!))
+    .$if(f.kind !== undefined, (q) => q.where('m.kind', '=', f.kind!))
+    .orderBy('m.held_on', 'desc').orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, heldOn: r.held_on,
+    startTime: vnTime(r.starts_at), endTime: vnTime(r.ends_at), place: r.place, topic: r.topic, status: r.status,
+    minutesStatus: r.minutes_id === null ? 'none' as const : r.adopted_at ? 'adopted' as const : 'draft' as const,
+    grade: r.grade as 'tot' | 'kha' | 'trung_binh' | 'kem' | null,
+  }));
+}

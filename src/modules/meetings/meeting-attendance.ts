@@ -1,0 +1,47 @@
+// The attendance of one meeting: the roll (as of the meeting's date) joined with the
+// secretary's roll call and the members' own check-ins, and the HD 12 summary.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { effectiveAttendance, isApart, summariseAttendance } from '../../domain/meeting-attendance.ts';
+import { loadRoll, type RollMeeting } from './meeting-roll.ts';
+import type { AttendanceEntryOut, AttendanceOut } from './attendance-schemas.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function meetingAttendance(db: Db, meeting: RollMeeting & { id: number }): Promise<Omit<AttendanceOut, 'late'>> {
+  const [roll, calls, checkIns, guests] = await Promise.all([
+    loadRoll(db, meeting),
+    db.selectFrom('meeting_attendance').select(['member_id', 'status', 'reason', 'recorded_at']).where('meeting_id', '=', meeting.id).execute(),
+    db.selectFrom('meeting_check_ins').select(['member_id', 'checked_in_at']).where('meeting_id', '=', meeting.id).execute(),
+    db.selectFrom('meeting_guests as g').leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
+      .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
+      .where('g.meeting_id', '=', meeting.id).orderBy('g.id').execute(),
+  ]);
+  const callOf = new Map(calls.map((c) => [c.member_id, c]));
+  const checkInOf = new Map(checkIns.map((c) => [c.member_id, c.checked_in_at]));
+  const entries: AttendanceEntryOut[] = roll.map((r) => {
+    const call = callOf.get(r.memberId);
+    const checkedInAt = checkInOf.get(r.memberId) ?? null;
+    const attendance = effectiveAttendance(call ? { status: call.status, at: call.recorded_at } : null, checkedInAt);
+    const fromRollCall = call !== undefined && (!checkedInAt || call.recorded_at >= checkedInAt);
+    return {
+      memberId: r.memberId,
+      fullName: r.fullName,
+      memberStatus: r.memberStatus,
+      attendance,
+      reason: fromRollCall ? call.reason : null,
+      checkedInAt: checkedInAt?.toISOString() ?? null,
+      source: fromRollCall ? 'roll_call' : checkedInAt ? 'check_in' : null,
+    };
+  });
+  return {
+    meetingId: meeting.id,
+    summary: summariseAttendance(entries.map((e) => ({ memberStatus: e.memberStatus, attendance: e.attendance }))),
+    members: entries.filter((e) => !isApart(e.memberStatus)),
+    apart: entries.filter((e) => isApart(e.memberStatus)),
+    guests: guests.map((g) => ({
+      id: g.id, memberId: g.member_id, fullName: g.full_name, position: g.position,
+      assignedByUnitId: g.assigned_by_unit_id, assignedByUnitName: g.unit_name, attended: g.attended,
+    })),
+  };
+}

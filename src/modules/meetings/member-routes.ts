@@ -1,0 +1,59 @@
+// Routes about a member's own meetings: upcoming meetings, the calendar token and the
+// public iCalendar feed, and the residence-cell links (sinh hoạt nơi cư trú).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addMonths, vnDate, vnTime } from '../../domain/meeting-time.ts';
+import { isoDate } from '../units/schemas.ts';
+import { accessOf } from '../auth/authenticate.ts';
+import { okOut } from '../auth/schemas.ts';
+import { calendarFeed, rotateCalendarToken } from './calendar-feed.ts';
+import { clock } from './clock.ts';
+import { myMeetings } from './my-meetings.ts';
+import { requestOrigin } from './request-origin.ts';
+import { addResidenceLink, endResidenceLink, listResidenceLinks } from './residence-links.ts';
+import { idParams, meetingKind, meetingStatus, optionalText } from './schemas.ts';
+
+const myMeetingOut = z.object({
+  id: z.number(), kind: meetingKind, unitId: z.number(), unitName: z.string(), heldOn: z.string(), startTime: z.string(), endTime: z.string(),
+  place: z.string(), topic: z.string(), status: meetingStatus, role: z.enum(['member', 'guest', 'residence', 'committee']),
+  checkedIn: z.boolean(), checkInOpen: z.boolean(),
+});
+const residenceLinkOut = z.object({
+  id: z.number(), memberId: z.number(), fullName: z.string(), workUnitId: z.number(), workUnitName: z.string(),
+  validFrom: z.string(), validTo: z.string().nullable(), note: z.string().nullable(),
+});
+
+export async function myMeetingRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['meetings'];
+  app.get('/me/meetings', { schema: { tags, querystring: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }), response: { 200: z.object({ items: z.array(myMeetingOut) }) } } },
+    async (req) => {
+      const now = clock.now();
+      const from = req.query.from ?? vnDate(now);
+      const items = await myMeetings(app.db, accessOf(req), from, req.query.to ?? addMonths(from, 3), now);
+      return { items: items.map(({ startsAt, endsAt, ...m }) => ({ ...m, kind: m.kind as z.infer<typeof meetingKind>, startTime: vnTime(startsAt), endTime: vnTime(endsAt) })) };
+    });
+  app.post('/me/calendar-token', { schema: { tags, response: { 201: z.object({ token: z.string(), url: z.string() }) } } },
+    async (req, reply) => reply.status(201).send(await rotateCalendarToken(app.db, accessOf(req), requestOrigin(req))));
+  app.get('/calendar/:token.ics', { config: { public: true }, schema: { tags, params: z.strictObject({ token: z.string().min(10).max(100) }) } }, async (req, reply) => {
+    const text = await calendarFeed(app.db, req.params.token, clock.now());
+    return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
+  });
+
+  app.get('/residence-links', { schema: { tags, querystring: z.strictObject({ unitId: z.coerce.number().int().positive() }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
+    async (req) => ({ items: await listResidenceLinks(app.db, accessOf(req), req.query.unitId) }));
+  app.post('/residence-links', {
+    schema: {
+      tags,
+      body: z.strictObject({ partyCardNumber: z.string().trim().min(1).max(20), unitId: z.number().int().positive(), validFrom: isoDate, note: optionalText(1000) }),
+      response: { 201: z.object({ items: z.array(residenceLinkOut) }) },
+    },
+  }, async (req, reply) => {
+    const access = accessOf(req);
+    await addResidenceLink(app.db, access, req.body);
+    return reply.status(201).send({ items: await listResidenceLinks(app.db, access, req.body.unitId) });
+  });
+  app.post('/residence-links/:id/end', { schema: { tags, params: idParams, body: z.strictObject({ validTo: isoDate }), response: { 200: okOut } } },
+    async (req) => { await endResidenceLink(app.db, accessOf(req), req.params.id, req.body.validTo); return { ok: true as const }; });
+}

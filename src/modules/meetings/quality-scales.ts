@@ -1,0 +1,75 @@
+// Meeting-quality scales: the HD 12 default ships as a rule-set file; a province or unit
+// may load its own (from scratch, or by adopting a built-in template), and the nearest
+// unit's scale in force on the meeting's date is the one a meeting is graded with.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/app-error.ts';
+import { qualityScaleSchema, type QualityScale } from '../../domain/meeting-quality.ts';
+import { builtinRuleSet, builtinRuleSets, ruleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
+import { todayInVietnam } from '../../domain/unit-tree.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { unitRuleSets } from './unit-rule-sets.ts';
+import type { LoadScaleInput } from './quality-schemas.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const KIND = 'meeting-quality';
+
+export async function scaleFor(db: Db, unitId: number, on: string): Promise<RuleSet<QualityScale>> {
+  return ruleSetInForce(KIND, on, qualityScaleSchema, await unitRuleSets(db, KIND, unitId));
+}
+
+/** A stored grade is shown with the scale it was made with. */
+export async function scaleByVersion(db: Db, unitId: number, code: string, version: string): Promise<RuleSet<QualityScale> | undefined> {
+  const own = (await unitRuleSets(db, KIND, unitId)).find((s) => s.code === code && s.version === version);
+  if (own) return { ...own, body: qualityScaleSchema.parse(own.body) };
+  return builtinRuleSet(KIND, code, qualityScaleSchema, version);
+}
+
+export function scaleRef(set: RuleSet, lang: Lang) {
+  return {
+    code: set.code, version: set.version, title: set.title[lang], source: set.source,
+    origin: set.origin.type, unitId: set.origin.type === 'unit' ? set.origin.unitId : null, use: set.use,
+    effectiveFrom: set.effectiveFrom, effectiveTo: set.effectiveTo,
+  };
+}
+
+async function readableUnit(db: Db, access: Access, unitId: number, permission: 'read' | 'manage_meetings') {
+  const unit = await db.selectFrom('units').select('id').where('id', '=', unitId)
+    .where((eb) => unitInScope(access.scope(permission), eb.ref('units.id'))).executeTakeFirst();
+  if (!unit) throw notFound('entities.unit');
+}
+
+export async function listScales(db: Kysely<DB>, access: Access, unitId: number, on: string | undefined, lang: Lang) {
+  await readableUnit(db, access, unitId, 'read');
+  const own = await unitRuleSets(db, KIND, unitId);
+  return {
+    inForce: scaleRef(await scaleFor(db, unitId, on ?? todayInVietnam()), lang),
+    available: [...own, ...builtinRuleSets(KIND)].map((s) => scaleRef(s, lang)),
+  };
+}
+
+export async function loadScale(db: Kysely<DB>, access: Access, input: LoadScaleInput) {
+  return db.transaction().execute(async (trx) => {
+    await readableUnit(trx, access, input.unitId, 'manage_meetings');
+    let values: { code: string; title: string; source: string | null; body: QualityScale };
+    if ('templateCode' in input) {
+      const template = builtinRuleSets(KIND).find((s) => s.code === input.templateCode);
+      if (!template) throw badRequest('meetings.unknown_template', {}, [{ path: 'templateCode', message: 'meetings.unknown_template' }]);
+      values = { code: template.code, title: template.title.vi, source: template.source, body: qualityScaleSchema.parse(template.body) };
+    } else {
+      values = { code: input.code, title: input.title, source: input.source ?? null, body: input.scale };
+    }
+    if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) throw new AppError('meetings.scale_bad_period', 400);
+    const taken = await trx.selectFrom('rule_sets').select('id').where('kind', '=', KIND).where('unit_id', '=', input.unitId)
+      .where('code', '=', values.code).where('effective_from', '=', input.effectiveFrom).executeTakeFirst();
+    if (taken) throw conflict('meetings.scale_exists', { code: values.code });
+    const row = await trx.insertInto('rule_sets').values({
+      kind: KIND, code: values.code, unit_id: input.unitId, title: values.title, source: values.source,
+      effective_from: input.effectiveFrom, effective_to: input.effectiveTo ?? null, body: JSON.stringify(values.body), created_by: access.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, { action: 'rule_set.load', entityType: 'rule_set', entityId: row.id, unitId: input.unitId, after: { kind: KIND, ...values, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null } });
+    return row.id;
+  });
+}

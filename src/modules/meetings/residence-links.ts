@@ -1,0 +1,51 @@
+// Sinh hoạt nơi cư trú (QĐ 213-QĐ/TW): the residence cell records the working members who
+// keep contact with it; they then see its meetings on their page and calendar. The
+// member shows their party card, so the link is made by card number.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { AppError, conflict, notFound } from '../../http/app-error.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { unitInScope, type Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+
+export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { partyCardNumber: string; unitId: number; validFrom: string; note?: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const unit = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.unitId)
+      .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id'))).executeTakeFirst();
+    if (!unit) throw notFound('entities.unit');
+    if (!CELL_KINDS.includes(unit.kind)) throw new AppError('meetings.residence_not_cell', 400);
+    const member = await trx.selectFrom('members').select(['id', 'unit_id']).where('party_card_number', '=', input.partyCardNumber).executeTakeFirst();
+    if (!member) throw notFound('entities.member');
+    if (member.unit_id === unit.id) throw new AppError('meetings.residence_same_cell', 400);
+    const open = await trx.selectFrom('member_residence_links').select('id').where('member_id', '=', member.id).where('unit_id', '=', unit.id)
+      .where('valid_to', 'is', null).executeTakeFirst();
+    if (open) throw conflict('meetings.residence_exists');
+    const row = await trx.insertInto('member_residence_links').values({
+      member_id: member.id, unit_id: unit.id, valid_from: input.validFrom, note: input.note ?? null, created_by: access.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, { action: 'residence_link.add', entityType: 'member', entityId: member.id, unitId: unit.id, after: { linkId: row.id, unitId: unit.id, validFrom: input.validFrom } });
+    return row.id;
+  });
+}
+
+export async function endResidenceLink(db: Kysely<DB>, access: Access, id: number, validTo: string) {
+  await db.transaction().execute(async (trx) => {
+    const link = await trx.selectFrom('member_residence_links').select(['id', 'member_id', 'unit_id', 'valid_from', 'valid_to']).where('id', '=', id)
+      .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('unit_id'))).executeTakeFirst();
+    if (!link) throw notFound('entities.record');
+    if (link.valid_to) throw conflict('meetings.residence_ended');
+    if (validTo <= link.valid_from) throw new AppError('meetings.residence_bad_end', 400);
+    await trx.updateTable('member_residence_links').set({ valid_to: validTo }).where('id', '=', id).execute();
+    await writeAudit(trx, access.userId, { action: 'residence_link.end', entityType: 'member', entityId: link.member_id, unitId: link.unit_id, after: { linkId: id, validTo } });
+  });
+}
+
+export async function listResidenceLinks(db: Kysely<DB>, access: Access, unitId: number) {
+  const unit = await db.selectFrom('units').select('id').where('id', '=', unitId)
+    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id'))).executeTakeFirst();
+  if (!unit) throw notFound('entities.unit');
+  const rows = await db.selectFrom('member_residence_links as r').innerJoin('members as m', 'm.id', 'r.member_id').innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['r.id', 'r.member_id', 'm.full_name', 'm.unit_id', 'u.name as unit_name', 'r.valid_from', 'r.valid_to', 'r.note'])
+    .where('r.unit_id', '=', unitId).orderBy('m.sort_key').orderBy('r.id').execute();
+  return rows.map((r) => ({ id: r.id, memberId: r.member_id, fullName: r.full_name, workUnitId: r.unit_id, workUnitName: r.unit_name, validFrom: r.valid_from, validTo: r.valid_to, note: r.note }));
+}

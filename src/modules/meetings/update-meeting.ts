@@ -1,0 +1,66 @@
+// Changing or cancelling a planned meeting. Once the minutes are adopted the meeting is
+// history: its plan no longer changes.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { badRequest, conflict } from '../../http/app-error.ts';
+import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
+import type { Access } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { findManageableMeeting } from './meeting-access.ts';
+import { checkFocalIssues, checkPartyGroup, checkTimes } from './plan-meeting.ts';
+import { findUsableTopic } from './topic-bank.ts';
+import { meetingRulesFor } from './unit-rule-sets.ts';
+import type { UpdateMeetingInput } from './schemas.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function assertMinutesNotAdopted(db: Db, meetingId: number) {
+  const minutes = await db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', meetingId).executeTakeFirst();
+  if (minutes?.adopted_at) throw conflict('meetings.minutes_adopted_locked');
+}
+
+export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, input: UpdateMeetingInput) {
+  return db.transaction().execute(async (trx) => {
+    const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
+    await assertMinutesNotAdopted(trx, id);
+    if (m.status === 'cancelled') throw conflict('meetings.cancelled');
+    const date = input.date ?? m.held_on;
+    const startTime = input.startTime ?? vnTime(m.starts_at);
+    const endTime = input.endTime ?? vnTime(m.ends_at);
+    checkTimes(startTime, endTime);
+    if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId);
+    if (input.focalIssues) checkFocalIssues(m.kind, input.focalIssues, (await meetingRulesFor(trx, m.unit_id, date)).body);
+    if (input.topicId) {
+      const topic = await findUsableTopic(trx, input.topicId, m.unit_id);
+      if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
+    }
+    const changes = {
+      ...(input.partyGroupId !== undefined ? { party_group_id: input.partyGroupId } : {}),
+      held_on: date,
+      starts_at: vnDateTime(date, startTime),
+      ends_at: vnDateTime(date, endTime),
+      ...(input.place !== undefined ? { place: input.place } : {}),
+      ...(input.topic !== undefined ? { topic: input.topic } : {}),
+      ...(input.topicId !== undefined ? { topic_id: input.topicId } : {}),
+      ...(input.focalIssues !== undefined ? { focal_issues: JSON.stringify(input.focalIssues) } : {}),
+      ...(input.agenda !== undefined ? { agenda: JSON.stringify(input.agenda) } : {}),
+      updated_at: new Date(),
+    };
+    await trx.updateTable('meetings').set(changes).where('id', '=', id).execute();
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.update', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      before: { date: m.held_on, startTime: vnTime(m.starts_at), endTime: vnTime(m.ends_at), place: m.place, topic: m.topic, focalIssues: m.focal_issues, agenda: m.agenda },
+      after: input,
+    });
+  });
+}
+
+export async function cancelMeeting(db: Kysely<DB>, access: Access, id: number, reason: string) {
+  return db.transaction().execute(async (trx) => {
+    const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
+    await assertMinutesNotAdopted(trx, id);
+    if (m.status === 'cancelled') throw conflict('meetings.cancelled');
+    await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason, updated_at: new Date() }).where('id', '=', id).execute();
+    await writeAudit(trx, access.userId, { action: 'meeting.cancel', entityType: 'meeting', entityId: id, unitId: m.unit_id, before: { status: m.status }, after: { status: 'cancelled', reason } });
+  });
+}

@@ -1,0 +1,69 @@
+// Background jobs through pg-boss 10, on the application's own database connection.
+// On PostgreSQL pg-boss runs over the app's pg pool. On PGlite there is one connection,
+// so pg-boss gets an `executeSql` that takes its turn on that connection (the same
+// queue Kysely uses, so a job's query never lands inside someone else's transaction);
+// multi-statement scripts (pg-boss's own migrations and maintenance) go through exec.
+// This works on PGlite as it is, so there is no separate scheduler.
+import PgBoss from 'pg-boss';
+import type { Database } from '../../db/connect.ts';
+import { sendMeetingNotices } from './send-meeting-notices.ts';
+import type { Notifier } from './notifier.ts';
+
+export const MEETING_NOTICES = 'meeting-notices';
+
+export interface JobRunner {
+  boss: PgBoss;
+  /** Asks for a notice run soon (after a meeting is planned, changed or cancelled). */
+  nudge(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type SqlResult = { rows: unknown[]; rowCount: number };
+
+export function executeSqlFor(database: Database): (text: string, values?: unknown[]) => Promise<SqlResult> {
+  if (database.kind === 'postgres') {
+    const pool = database.pgPool!;
+    return async (text, values) => {
+      const r = await pool.query(text, values);
+      return { rows: r.rows ?? [], rowCount: r.rowCount ?? 0 };
+    };
+  }
+  const pglite = database.pglite!;
+  return (text, values) => database.db.connection().execute(async () => {
+    if (values && values.length > 0) {
+      const r = await pglite.query(text, values);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    }
+    const results = await pglite.exec(text);
+    const last = results[results.length - 1];
+    return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
+  });
+}
+
+export interface JobRunnerOptions {
+  notifier: Notifier;
+  /** How often workers poll for jobs (pg-boss's minimum is 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** Cron for the periodic notice run. */
+  cron?: string;
+  now?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+export async function startJobRunner(database: Database, options: JobRunnerOptions): Promise<JobRunner> {
+  const boss = new PgBoss({ db: { executeSql: executeSqlFor(database) }, schema: 'pgboss' });
+  boss.on('error', options.onError ?? (() => {}));
+  await boss.start();
+  // 'stately': at most one run waiting and one running, so nudges coalesce.
+  await boss.createQueue(MEETING_NOTICES, { name: MEETING_NOTICES, policy: 'stately' });
+  await boss.schedule(MEETING_NOTICES, options.cron ?? '*/5 * * * *');
+  const now = options.now ?? (() => new Date());
+  await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    await sendMeetingNotices(database.db, options.notifier, now());
+  });
+  return {
+    boss,
+    async nudge() { await boss.send(MEETING_NOTICES, {}); },
+    async stop() { await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 }); },
+  };
+}

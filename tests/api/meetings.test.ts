@@ -1,0 +1,281 @@
+// A regular monthly meeting from plan to adopted minutes, with the rules a secretary and
+// a member would notice: the standard agenda, the committee pre-meeting, a guest from
+// the commune, self check-in inside the window only, the roll call with the exempted
+// member apart, votes checked against attendance, locked minutes and amendments, late
+// corrections in the audit trail, the grade, and the .docx in the party layout.
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../src/modules/meetings/clock.ts';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { buildCommune } from './meetings.fixtures.ts';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof buildCommune>>;
+let bithu: Client;
+let meetingId: number;
+const at = (time: string, date = '2026-03-05') => clock.set(new Date(`${date}T${time}:00+07:00`));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await buildCommune(t);
+  bithu = await t.as('bithu');
+  at('09:00', '2026-03-01');
+});
+afterAll(async () => { clock.reset(); await t.close(); });
+
+const plan = {
+  kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1',
+  topic: 'Sinh hoạt chi bộ tháng 3', focalIssues: ['Ra quân làm đường giao thông nông thôn', 'Thu nộp đảng phí quý I'],
+};
+
+describe('planning a monthly meeting', () => {
+  it('offers the standard HD 12 agenda', async () => {
+    const res = await bithu({ method: 'GET', url: '/api/v1/meetings/standard-agenda?kind=regular&on=2026-03-05' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.ruleSet.source).toContain('12-HD/BTCTW');
+    expect(body.items).toHaveLength(12);
+    expect(body.items[1].title).toBe('Cử thư ký ghi biên bản');
+    expect(body.focalIssues).toEqual({ min: 2, max: 3 });
+  });
+
+  it('refuses a regular meeting with one focal issue, in Vietnamese', async () => {
+    const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, unitId: f.cell1, focalIssues: ['Một vấn đề'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('Buổi sinh hoạt định kỳ cần từ 2 đến 3 vấn đề trọng tâm.');
+  });
+
+  it('plans the meeting with the agenda prefilled and a check-in window from 30 minutes before', async () => {
+    const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, unitId: f.cell1 } });
+    expect(res.statusCode).toBe(201);
+    const m = res.json();
+    meetingId = m.id;
+    expect(m).toMatchObject({ unitName: 'Chi bộ thôn 1', heldOn: '2026-03-05', startTime: '08:00', endTime: '10:00', status: 'planned', minutesStatus: 'none', canManage: true });
+    expect(m.agenda).toHaveLength(12);
+    expect(new Date(m.checkInOpensAt).toISOString()).toBe(new Date('2026-03-05T07:30:00+07:00').toISOString());
+  });
+
+  it('keeps other cells and plain members out', async () => {
+    const other = await t.as('bithu2');
+    expect((await other({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })).statusCode).toBe(404);
+    expect((await other({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, unitId: f.cell1 } })).statusCode).toBe(404);
+    const member = await t.as('dv2');
+    const seen = await member({ method: 'GET', url: `/api/v1/meetings/${meetingId}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().canManage).toBe(false);
+    expect((await member({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Nhà tôi' } })).statusCode).toBe(403);
+    const mine = await member({ method: 'GET', url: '/api/v1/me/meetings' });
+    expect(mine.json().items.map((i: { id: number }) => i.id)).toContain(meetingId);
+  });
+
+  it('records the committee pre-meeting with each member reviewed, linked to the meeting', async () => {
+    const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: {
+      unitId: f.cell1, kind: 'committee', date: '2026-03-02', startTime: '19:00', endTime: '20:30', place: 'Nhà bí thư',
+      topic: 'Chuẩn bị sinh hoạt tháng 3', preparesMeetingId: meetingId,
+    } });
+    expect(res.statusCode).toBe(201);
+    const committeeId = res.json().id;
+    const prep = await bithu({ method: 'PUT', url: `/api/v1/meetings/${committeeId}/preparation`, payload: {
+      memberReviews: [{ memberId: f.regular[1], strengths: 'Tích cực vận động nhân dân', shortcomings: 'Chậm nộp đảng phí' }],
+      agreedContent: 'Tập trung làm đường và thu đảng phí', draftResolution: 'Dự thảo nghị quyết tháng 3',
+    } });
+    expect(prep.statusCode).toBe(200);
+    expect(prep.json().memberReviews[0]).toMatchObject({ fullName: 'Trần Thị Bình', shortcomings: 'Chậm nộp đảng phí' });
+    const wrong = await bithu({ method: 'PUT', url: `/api/v1/meetings/${committeeId}/preparation`, payload: { memberReviews: [{ memberId: f.other }] } });
+    expect(wrong.statusCode).toBe(400);
+    const m = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}` });
+    expect(m.json().preMeetingIds).toEqual([committeeId]);
+  });
+
+  it('lets the commune assign a guest, who sees the meeting on their own calendar', async () => {
+    const xa = await t.as('xa');
+    const res = await xa({ method: 'POST', url: `/api/v1/meetings/${meetingId}/guests`, payload: { memberId: f.guest, position: 'Đảng ủy viên', assignedByUnitId: f.commune } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().guests[0]).toMatchObject({ fullName: 'Ngô Thị Hoa', assignedByUnitName: 'Đảng bộ xã Bắc Bình' });
+    const mine = await xa({ method: 'GET', url: '/api/v1/me/meetings' });
+    expect(mine.json().items.find((i: { id: number }) => i.id === meetingId)).toMatchObject({ role: 'guest' });
+    const notices = await xa({ method: 'GET', url: '/api/v1/me/notices' });
+    expect(notices.json().items[0].title).toContain('Chi bộ thôn 1');
+    const token = (await xa({ method: 'POST', url: '/api/v1/me/calendar-token' })).json();
+    const ics = await t.app.inject({ method: 'GET', url: `/api/v1/calendar/${token.token}.ics` });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain(`UID:meeting-${meetingId}@chibo`);
+    expect(ics.body).toContain('DTSTART:20260305T010000Z');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/calendar/cal_not-a-real-token.ics' })).statusCode).toBe(404);
+  });
+});
+
+describe('check-in', () => {
+  let code: string;
+  let qrToken: string;
+  beforeAll(async () => {
+    const res = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/check-in-code` });
+    ({ code, qrToken } = res.json());
+    expect(code).toMatch(/^[0-9]{6}$/);
+  });
+
+  it('is refused before the window opens, saying when it opens', async () => {
+    at('07:00');
+    const res = await (await t.as('dv2'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().title).toBe('Chưa đến giờ điểm danh: điểm danh mở từ 07:30 ngày 05/03/2026.');
+  });
+
+  it('accepts a member of the cell inside the window, once', async () => {
+    at('07:45');
+    const dv2 = await t.as('dv2');
+    const first = await dv2({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().meeting).toMatchObject({ unitName: 'Chi bộ thôn 1', startTime: '08:00' });
+    const again = await dv2({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().title).toBe('Đồng chí đã điểm danh lúc 07:45; không cần điểm danh lại.');
+  });
+
+  it('refuses two racing requests of one member but one', async () => {
+    const dv3 = await t.as('dv3');
+    const results = await Promise.all([1, 2, 3].map(() => dv3({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+  });
+
+  it('refuses a member of another cell, and an account without a member', async () => {
+    const khac = await (await t.as('khac'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(khac.statusCode).toBe(403);
+    expect(khac.json().title).toContain('không có tên trong danh sách');
+    const nologin = await (await t.as('nologin'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(nologin.statusCode).toBe(403);
+  });
+
+  it('accepts the signed QR payload and rejects a forged one', async () => {
+    const qr = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/check-in-qr` });
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(qr.body).toContain('<svg');
+    const png = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/check-in-qr?format=png` });
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const dv6 = await t.as('dv6');
+    const forged = await dv6({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { qr: `M${meetingId}.AAAAAAAAAAAAAAAAAAAAAA` } });
+    expect(forged.statusCode).toBe(400);
+    const ok = await dv6({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { qr: `https://chibo.vn/check-in?qr=${qrToken}` } });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('is refused after the meeting ends', async () => {
+    at('10:05');
+    const res = await (await t.as('dv5'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().title).toContain('Đã hết giờ điểm danh (đóng lúc 10:00');
+    at('08:30');
+  });
+});
+
+describe('roll call and minutes', () => {
+  it('lists the exempted member apart and leaves them out of the ratio', async () => {
+    const bad = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ path: 'entries.0.reason', message: 'Cần ghi lý do vắng mặt.' });
+    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [
+      { memberId: f.regular[0], status: 'present' },
+      { memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện' },
+      { memberId: f.regular[4], status: 'absent_unexcused' },
+    ] } });
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a.late).toBe(false);
+    expect(a.summary).toEqual({ total: 7, exempted: 1, suspended: 0, expected: 6, present: 4, absentExcused: 1, absentUnexcused: 1, unmarked: 0, rate: 4 / 6 });
+    expect(a.apart.map((e: { fullName: string }) => e.fullName)).toEqual(['Đỗ Văn Giáp']);
+    expect(a.members.map((e: { fullName: string }) => e.fullName)).not.toContain('Đỗ Văn Giáp');
+    // Sorted by given name the Vietnamese way: An, Bình, Cường, Dung, Em, Phương.
+    expect(a.members.map((e: { fullName: string }) => e.fullName.split(' ').pop())).toEqual(['An', 'Bình', 'Cường', 'Dung', 'Em', 'Phương']);
+    expect(a.members.find((e: { memberId: number }) => e.memberId === f.regular[1]).source).toBe('check_in');
+  });
+
+  const content = {
+    openedAt: '08:00', closedAt: '09:45', chairName: 'Nguyễn Văn An', chairPosition: 'Bí thư chi bộ', minuteTakerName: 'Trần Thị Bình',
+    purpose: 'Đánh giá tháng 2, đề ra nhiệm vụ tháng 3',
+    agendaItems: [{ title: 'Đánh giá nghị quyết tháng 2', summary: 'Hoàn thành 4/5 chỉ tiêu', speakers: ['Lê Văn Cường'] }],
+    previousResolutionReview: 'Đã hoàn thành thu quỹ, còn chậm làm đường',
+    conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm',
+    resolutionItems: ['Hoàn thành 300 m đường bê tông', 'Thu đủ đảng phí quý I'],
+  };
+
+  it('rejects vote counts larger than the members present', async () => {
+    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content: { ...content, votes: { for: 4, against: 0, abstain: 1 } } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('Số phiếu biểu quyết (5) lớn hơn số đảng viên có mặt (4).');
+  });
+
+  it('saves the draft, grades the meeting, and adopts the minutes', async () => {
+    const tasks = [{ memberId: f.regular[2], assignee: 'Lê Văn Cường', description: 'Phụ trách tổ làm đường', dueOn: '2026-03-31' }];
+    const saved = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content: { ...content, tasks, votes: { for: 4, against: 0, abstain: 0 } } } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ status: 'draft', complete: true, documentNumber: '…-BB/CB' });
+
+    const quality = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true } } });
+    expect(quality.statusCode).toBe(200);
+    const q = quality.json();
+    const met = Object.fromEntries(q.criteria.map((c: { key: string; met: boolean }) => [c.key, c.met]));
+    expect(met).toMatchObject({ attendance: false, no_unexcused_absence: false, committee_met: true, draft_prepared: true, duration: true, minutes_complete: true });
+    expect(q.points).toBe(75);
+    expect(q.grade).toBe('kha');
+    expect(q.gradeLabel).toBe('Khá');
+
+    const adopted = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/adopt` });
+    expect(adopted.statusCode).toBe(200);
+    expect(adopted.json()).toMatchObject({ status: 'adopted', number: '1', documentNumber: '1-BB/CB' });
+    expect(adopted.json().actionItems).toEqual([expect.objectContaining({ assignee: 'Lê Văn Cường', status: 'open', dueOn: '2026-03-31' })]);
+  });
+
+  it('locks adopted minutes: edits are refused, amendments are recorded and audited', async () => {
+    const edit = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content: { ...content, conclusions: 'Sửa lén' } } });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().title).toContain('hãy lập sửa đổi, bổ sung');
+    expect((await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: {} } })).statusCode).toBe(409);
+    const tooMany = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/amendments`, payload: { reason: 'Ghi sai', changes: { votes: { for: 6, against: 0, abstain: 0 } } } });
+    expect(tooMany.statusCode).toBe(400);
+    const res = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/amendments`, payload: { reason: 'Ghi thiếu một ý kết luận', changes: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm và giao chi ủy đôn đốc' } } });
+    expect(res.statusCode).toBe(201);
+    const minutes = res.json();
+    expect(minutes.content.conclusions).toContain('giao chi ủy đôn đốc');
+    expect(minutes.amendments).toEqual([expect.objectContaining({ reason: 'Ghi thiếu một ý kết luận', before: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm' } })]);
+    const admin = await t.as('admin');
+    const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=meeting&entityId=${meetingId}` })).json();
+    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['meeting.plan', 'meeting.check_in', 'minutes.save', 'minutes.adopt', 'minutes.amend']));
+  });
+
+  it('audits a correction after the meeting as late and keeps the adopted attendance', async () => {
+    at('11:00');
+    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [{ memberId: f.regular[4], status: 'absent_excused', reason: 'Báo ốm muộn' }], note: 'Đồng chí Em báo ốm sau buổi họp' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().late).toBe(true);
+    expect(res.json().summary.absentUnexcused).toBe(0);
+    const minutes = (await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes` })).json();
+    expect(minutes.attendance.summary.absentUnexcused).toBe(1);
+    const admin = await t.as('admin');
+    const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=meeting&entityId=${meetingId}` })).json();
+    const late = audit.items.find((i: { action: string }) => i.action === 'meeting.attendance.late_correction');
+    expect(late.before).toEqual([{ memberId: f.regular[4], attendance: 'absent_unexcused', reason: null }]);
+    expect(late.after.note).toBe('Đồng chí Em báo ốm sau buổi họp');
+  });
+
+  it('exports the minutes as a .docx in the party document layout', async () => {
+    const res = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes.docx` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 1-BB/CB', 'Bắc Bình, ngày 05 tháng 3 năm 2026',
+      'BIÊN BẢN', 'Sinh hoạt chi bộ định kỳ tháng 3 năm 2026', 'Tổng số đảng viên của chi bộ: 7 đồng chí, trong đó miễn sinh hoạt: 1 đồng chí',
+      'Có mặt: 4/6 đồng chí phải dự họp (66,67%)', 'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)', 'Vắng không có lý do: 1 đồng chí: Hoàng Văn Em']) {
+      expect(text).toContain(line);
+    }
+    expect(xml.indexOf('ĐẢNG BỘ XÃ BẮC BÌNH')).toBeLessThan(xml.indexOf('CHI BỘ THÔN 1'));
+    expect(xml.indexOf('CHI BỘ THÔN 1')).toBeLessThan(xml.indexOf('ĐẢNG CỘNG SẢN VIỆT NAM'));
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toContain('Times New Roman');
+    const print = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes/print` });
+    expect(print.headers['content-type']).toContain('text/html');
+    expect(print.body).toContain('Bắc Bình, ngày 05 tháng 3 năm 2026');
+  });
+});
