@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { isValidCitizenId } from '../../src/domain/citizen-id.ts';
+import { generateMembers, type DemoMember } from '../../src/modules/demo/generate-members.ts';
+import { planDemo } from '../../src/modules/demo/plan-units.ts';
+import { allocate, Rng } from '../../src/modules/demo/random.ts';
+import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
+
+const AS_OF = '2026-11-01';
+const membersOf = (seed: number, asOf = AS_OF): DemoMember[] => [...generateMembers(planDemo('commune', seed), asOf)].flatMap((b) => b.members);
+const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
+
+describe('demo plan', () => {
+  it('builds Bắc Bình as the articles describe it: 11 cells, 340 members', () => {
+    const plan = planDemo('commune', 1);
+    expect(plan.units.map((u) => u.name).slice(0, 3)).toEqual(['Đảng bộ tỉnh Vĩnh Phúc', 'Đảng bộ xã Bắc Bình', 'Chi bộ thôn Bắc Sơn']);
+    expect(plan.units.filter((u) => u.kind === 'chi_bo')).toHaveLength(11);
+    expect(plan.totalMembers).toBe(340);
+    expect(plan.units[plan.firstCellIndex]!.name).toBe('Chi bộ thôn Bắc Sơn');
+    expect(plan.units.some((u) => u.name === 'Chi bộ Trường THCS Bắc Bình')).toBe(true);
+  });
+
+  it('builds a province with 627 grassroots organisations, 4,131 cells and 100,000 members', () => {
+    const plan = planDemo('province', 1);
+    const count = (...kinds: string[]) => plan.units.filter((u) => kinds.includes(u.kind)).length;
+    expect(count('dang_bo_co_so', 'chi_bo_co_so')).toBe(627);
+    expect(count('chi_bo', 'chi_bo_co_so')).toBe(4131);
+    expect(plan.totalMembers).toBe(100_000);
+    expect(new Set(plan.units.map((u) => u.code)).size).toBe(plan.units.length);
+    expect(plan.units.filter((u) => u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so').every((u) => u.memberCount >= 3)).toBe(true);
+  });
+});
+
+describe('demo members', () => {
+  it('are the same people for the same seed, and other people for another seed', () => {
+    const names = (seed: number, asOf?: string) => membersOf(seed, asOf).map((m) => m.fullName);
+    expect(names(7)).toEqual(names(7));
+    expect(names(7, '2030-01-01')).toEqual(names(7));
+    expect(names(8)).not.toEqual(names(7));
+  });
+
+  it('carry middle names that match their sex', () => {
+    for (const m of membersOf(1)) {
+      const middle = m.fullName.split(' ')[1]!;
+      expect(m.sex === 'nam' ? MALE_MIDDLE_NAMES : FEMALE_MIDDLE_NAMES, m.fullName).toContain(middle);
+    }
+    expect([...MALE_MIDDLE_NAMES].filter((n) => FEMALE_MIDDLE_NAMES.has(n))).toEqual([]);
+  });
+
+  it('have plausible dates: born 1940–2004, admitted at 18 or older, full member 12 months later', () => {
+    const members = membersOf(1);
+    for (const m of members) {
+      expect(m.dateOfBirth >= '1940-01-01' && m.dateOfBirth <= '2004-12-31', m.fullName).toBe(true);
+      expect(m.admittedOn >= addYears(m.dateOfBirth, 18), m.fullName).toBe(true);
+      expect(m.admittedOn <= AS_OF).toBe(true);
+      if (m.status === 'du_bi') expect(m.fullMemberOn).toBeNull();
+      else expect(m.fullMemberOn).toBe(addYears(m.admittedOn, 1).replace(/-02-29$/, '-03-01'));
+    }
+    const byStatus = (s: string) => members.filter((m) => m.status === s).length;
+    expect(byStatus('du_bi')).toBeGreaterThan(0);
+    expect(byStatus('mien_sinh_hoat')).toBeGreaterThan(0);
+    for (const m of members.filter((x) => x.status === 'mien_sinh_hoat')) expect(m.dateOfBirth <= '1956-11-01').toBe(true);
+  });
+
+  it('have unique, well-formed citizen IDs and party card numbers, and some are from ethnic minorities', () => {
+    const members = membersOf(3);
+    expect(new Set(members.map((m) => m.citizenId)).size).toBe(members.length);
+    const cards = members.map((m) => m.partyCardNumber).filter((c) => c !== null);
+    expect(new Set(cards).size).toBe(cards.length);
+    expect(members.every((m) => isValidCitizenId(m.citizenId))).toBe(true);
+    expect(cards.every((c) => /^[0-9A-Za-z.-]{6,20}$/.test(c))).toBe(true);
+    expect(members.filter((m) => m.phone !== null).every((m) => /^0[0-9]{9}$/.test(m.phone!))).toBe(true);
+    expect(members.some((m) => m.ethnicity !== 'Kinh')).toBe(true);
+  });
+
+  it('give every unit a secretary and a deputy, two different people', () => {
+    const plan = planDemo('commune', 1);
+    const committees = [...generateMembers(plan, AS_OF)].flatMap((b) => b.committees);
+    for (const u of plan.units) {
+      const mine = committees.filter((c) => c.unitIndex === u.index);
+      expect(mine.map((c) => c.position).sort(), u.name).toEqual(['bi_thu', 'pho_bi_thu']);
+      expect(mine[0]!.memberIndex).not.toBe(mine[1]!.memberIndex);
+    }
+  });
+});
+
+describe('seeded random numbers', () => {
+  it('repeat for the same seed', () => {
+    const a = new Rng(42);
+    const b = new Rng(42);
+    expect(Array.from({ length: 5 }, () => a.next())).toEqual(Array.from({ length: 5 }, () => b.next()));
+  });
+
+  it.each([
+    [10, [1, 1, 1], 0, [4, 3, 3]],
+    [340, [46, 41, 38], 3, [125, 111, 104]],
+    [7, [0, 0], 2, [4, 3]],
+    [5, [5, 0, 0], 1, [3, 1, 1]],
+  ])('allocate(%i, %j, min %i) → %j', (total, weights, min, expected) => {
+    const parts = allocate(total, weights, min);
+    expect(parts.reduce((x, y) => x + y, 0)).toBe(total);
+    expect(parts).toEqual(expected);
+  });
+});
