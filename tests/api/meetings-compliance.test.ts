@@ -1,0 +1,147 @@
+// Compliance for a commune over 2025, from generated meetings, checked against figures
+// counted by hand (written out below, not recomputed by the same code).
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { setStatus } from './meetings.fixtures.ts';
+
+let t: TestApp;
+let commune: number;
+const ids: Record<string, number> = {};
+
+async function meeting(unitId: number, kind: MeetingKind, date: string, status: 'planned' | 'cancelled' = 'planned') {
+  const row = await t.database.db.insertInto('meetings').values({
+    unit_id: unitId, kind, held_on: date, starts_at: new Date(`${date}T08:00:00+07:00`), ends_at: new Date(`${date}T10:00:00+07:00`),
+    place: 'Nhà văn hóa', topic: `${kind} ${date}`, status, check_in_code: '123456', check_in_secret: 'test',
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Everyone expected present, except the listed absences; `viaCheckIn` members checked in themselves. */
+async function attend(meetingId: number, members: number[], absences: Record<number, AttendanceStatus> = {}, viaCheckIn: number[] = []) {
+  for (const memberId of members) {
+    if (viaCheckIn.includes(memberId) && !absences[memberId]) {
+      await t.database.db.insertInto('meeting_check_ins').values({ meeting_id: meetingId, member_id: memberId, method: 'code' }).execute();
+    } else {
+      await t.database.db.insertInto('meeting_attendance').values({ meeting_id: meetingId, member_id: memberId, status: absences[memberId] ?? 'present', reason: absences[memberId] === 'absent_excused' ? 'Ốm' : null }).execute();
+    }
+  }
+}
+
+const mm = (m: number) => String(m).padStart(2, '0');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  commune = await t.unit({ code: 'XA', name: 'Đảng bộ xã Quảng Lâm', kind: 'dang_bo_xa' });
+  const A = await t.unit({ code: 'XA-A', name: 'Chi bộ bản Nà Pền', parentId: commune });
+  const B = await t.unit({ code: 'XA-B', name: 'Chi bộ bản Huổi Lụ', parentId: commune });
+  const C = await t.unit({ code: 'XA-C', name: 'Chi bộ bản Pa Cá', parentId: commune });
+  Object.assign(ids, { A, B, C });
+  const a = [];
+  for (let i = 1; i <= 4; i++) a.push(await t.member({ unitId: A, fullName: `Lò Văn A${i}` }));
+  const a5 = await t.member({ unitId: A, fullName: 'Lò Văn Già' });
+  await setStatus(t, a5, 'mien_sinh_hoat');
+  const b = [];
+  for (let i = 1; i <= 3; i++) b.push(await t.member({ unitId: B, fullName: `Quàng Văn B${i}` }));
+  const c = [];
+  for (let i = 1; i <= 2; i++) c.push(await t.member({ unitId: C, fullName: `Lường Văn C${i}` }));
+  ids.a1 = a[0]!;
+
+  // Cell A: a regular meeting every month, a thematic one in Feb, May, Aug, Nov.
+  // a1 absent without reason in Jan, Mar, Jun (a striking-off warning); a2 absent with reason in Feb; a3 checks in.
+  for (let m = 1; m <= 12; m++) {
+    const id = await meeting(A, 'regular', `2025-${mm(m)}-05`);
+    const absences: Record<number, AttendanceStatus> = {};
+    if ([1, 3, 6].includes(m)) absences[a[0]!] = 'absent_unexcused';
+    if (m === 2) absences[a[1]!] = 'absent_excused';
+    await attend(id, [...a, a5], absences, [a[2]!]);
+    if (m === 1) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 95, max_points: 100, grade: 'tot' }).execute();
+    if (m === 2) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 75, max_points: 100, grade: 'kha' }).execute();
+  }
+  for (const m of [2, 5, 8, 11]) await attend(await meeting(A, 'thematic', `2025-${mm(m)}-20`), a);
+
+  // Cell B: no regular meeting in July; thematic in Mar, Jun, Sep (none in Q4).
+  // b1 absent without reason in Jan and Dec (two: no warning); b2 absent with reason in Mar.
+  for (let m = 1; m <= 12; m++) {
+    if (m === 7) continue;
+    const id = await meeting(B, 'regular', `2025-${mm(m)}-10`);
+    const absences: Record<number, AttendanceStatus> = {};
+    if (m === 1 || m === 12) absences[b[0]!] = 'absent_unexcused';
+    if (m === 3) absences[b[1]!] = 'absent_excused';
+    await attend(id, b, absences);
+    if (m === 3) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 40, max_points: 100, grade: 'kem' }).execute();
+  }
+  for (const m of [3, 6, 9]) await attend(await meeting(B, 'thematic', `2025-${mm(m)}-25`), b);
+
+  // Cell C: April's meeting was cancelled; September's was planned but no attendance was
+  // ever taken (not held). Thematic in Jan, Apr, Jul, Oct. c1 absent without reason in
+  // Feb and Nov 2025, and in Dec 2024 (outside the period: no warning).
+  await attend(await meeting(C, 'regular', '2024-12-05'), c, { [c[0]!]: 'absent_unexcused' });
+  for (let m = 1; m <= 12; m++) {
+    if (m === 4) { await meeting(C, 'regular', '2025-04-05', 'cancelled'); continue; }
+    const id = await meeting(C, 'regular', `2025-${mm(m)}-05`);
+    if (m === 9) continue;
+    await attend(id, c, m === 2 || m === 11 ? { [c[0]!]: 'absent_unexcused' } : {});
+  }
+  for (const m of [1, 4, 7, 10]) await attend(await meeting(C, 'thematic', `2025-${mm(m)}-15`), c);
+
+  // January 2026: only cell A has planned its meeting so far.
+  await meeting(A, 'regular', '2026-01-25');
+
+  await t.user('huyen', [{ role: 'org_officer', unitId: commune }]);
+  await t.user('bithu-b', [{ role: 'secretary', unitId: B }]);
+});
+afterAll(() => t.close());
+
+describe('compliance of a commune over 2025, as of 10/01/2026', () => {
+  const url = () => `/api/v1/meetings/compliance?unitId=${commune}&from=2025-01-01&to=2025-12-31&asOf=2026-01-10`;
+
+  it('matches the hand count', async () => {
+    const res = await (await t.as('huyen'))({ method: 'GET', url: url() });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.monthsRequired).toHaveLength(12);
+    expect(r.quartersRequired).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    const byName = Object.fromEntries(r.cells.map((c: { unitName: string }) => [c.unitName, c]));
+    // A: 12 regular + 4 thematic held; 4 expected each = 64; absences a1 ×3, a2 ×1 → 60 present.
+    expect(byName['Chi bộ bản Nà Pền']).toMatchObject({ monthsHeld: 12, everyMonth: true, thematicEveryQuarter: true, meetingsHeld: 16, expected: 64, present: 60, missingMonths: [] });
+    // B: 11 regular + 3 thematic; 3 expected each = 42; absences b1 ×2, b2 ×1 → 39.
+    expect(byName['Chi bộ bản Huổi Lụ']).toMatchObject({ monthsHeld: 11, everyMonth: false, missingMonths: ['2025-07'], thematicEveryQuarter: false, meetingsHeld: 14, expected: 42, present: 39 });
+    expect(byName['Chi bộ bản Huổi Lụ'].thematicByQuarter).toEqual({ '2025-Q1': 1, '2025-Q2': 1, '2025-Q3': 1, '2025-Q4': 0 });
+    // C: 10 regular held (April cancelled, September not held) + 4 thematic; 2 expected each = 28; c1 ×2 → 26.
+    expect(byName['Chi bộ bản Pa Cá']).toMatchObject({ monthsHeld: 10, everyMonth: false, missingMonths: ['2025-04', '2025-09'], thematicEveryQuarter: true, meetingsHeld: 14, expected: 28, present: 26 });
+    expect(r.summary).toMatchObject({
+      cells: 3, cellsEveryMonth: 1, cellsMonthlyApplicable: 3, cellsThematicEveryQuarter: 2, cellsThematicApplicable: 3,
+      meetingsHeld: 44, expected: 134, present: 125,
+      grades: { tot: 1, kha: 1, trung_binh: 0, kem: 1, ungraded: 41 },
+    });
+    expect(r.summary.cellsEveryMonthRate).toBeCloseTo(1 / 3);
+    expect(r.summary.attendanceRate).toBeCloseTo(125 / 134);
+    expect(r.strikeOffWarnings).toEqual([{ memberId: ids.a1, fullName: 'Lò Văn A1', unitId: ids.A, unitName: 'Chi bộ bản Nà Pền', absences: 3, dates: ['2025-01-05', '2025-03-05', '2025-06-05'] }]);
+    expect(r.thisMonth).toEqual({ month: '2026-01', deadline: '2026-01-20', overdue: false, cellsWithoutMeeting: [{ unitId: ids.B, unitName: 'Chi bộ bản Huổi Lụ' }, { unitId: ids.C, unitName: 'Chi bộ bản Pa Cá' }] });
+  });
+
+  it('exports the same figures as xlsx', async () => {
+    const res = await (await t.as('huyen'))({ method: 'GET', url: url().replace('compliance?', 'compliance.xlsx?') });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Từng chi bộ', 'Cảnh báo xóa tên', 'Chưa có lịch tháng này']);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    const values = Object.fromEntries(summary.getSheetValues().filter(Boolean).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    expect(values['Chi bộ sinh hoạt đủ hằng tháng']).toBe('1/3');
+    expect(values['Có mặt / phải dự']).toBe('125/134');
+    expect(wb.getWorksheet('Cảnh báo xóa tên')!.getRow(2).getCell(1).value).toBe('Lò Văn A1');
+  });
+
+  it('is not found for a unit outside the caller\'s scope', async () => {
+    const res = await (await t.as('bithu-b'))({ method: 'GET', url: url() });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('flags the plan deadline once the 20th has passed', async () => {
+    const res = await (await t.as('huyen'))({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${commune}&from=2025-01-01&to=2025-12-31&asOf=2026-01-21` });
+    expect(res.json().thisMonth).toMatchObject({ overdue: true, cellsWithoutMeeting: [{ unitName: 'Chi bộ bản Huổi Lụ' }, { unitName: 'Chi bộ bản Pa Cá' }] });
+  });
+});
