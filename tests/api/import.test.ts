@@ -118,7 +118,7 @@ describe('member import from xlsx', () => {
     const file = await xlsx([
       person(0, { 'Ngày sinh (dd/mm/yyyy)': new Date(Date.UTC(1975, 0, 9)), 'Số CCCD': 26080001000, 'Điện thoại': 912345678 }),
       person(1, { 'Giới tính': 'Nữ', 'Họ và tên': 'lê thị  hoa', 'Mã chi bộ': 'BB.02' }),
-      person(2, { 'Ngày chính thức': null, 'Trạng thái': 'Dự bị', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2026' }),
+      person(2, { 'Ngày chính thức': null, 'Trạng thái': 'Dự bị', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2025' }),
       person(3),
     ]);
     const res = await importInto(commune, 'apply', file);
@@ -139,7 +139,8 @@ describe('member import from xlsx', () => {
     const file = await xlsx([
       person(0, { 'Họ và tên': 'Nguyễn Văn Thử Sửa', 'Số CCCD': 26080001000 }),
       person(1, { 'Giới tính': 'Nữ', 'Họ và tên': 'Lê Thị Hoa', 'Mã chi bộ': 'BB.02' }),
-      person(2, { 'Ngày chính thức': null, 'Trạng thái': 'Dự bị', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2026' }),
+      // Recognised as a full member since the last import (matched by citizen ID: no card yet).
+      person(2, { 'Ngày chính thức': '10/03/2026', 'Trạng thái': 'Chính thức', 'Số thẻ đảng': null, 'Ngày vào Đảng': '10/03/2025' }),
       person(3, { 'Mã chi bộ': 'BB.02' }),
       person(6),
     ]);
@@ -151,6 +152,10 @@ describe('member import from xlsx', () => {
     const placements = await t.database.db.selectFrom('member_placements').select(['valid_to']).where('member_id', '=', moved.id).orderBy('id').execute();
     expect(placements).toHaveLength(2);
     expect(placements[0]!.valid_to).not.toBeNull();
+    const promoted = await t.database.db.selectFrom('members').select(['id', 'status']).where('full_name', '=', 'Nguyễn Văn Thử C').executeTakeFirstOrThrow();
+    expect(promoted.status).toBe('chinh_thuc');
+    const history = await t.database.db.selectFrom('member_statuses').select(['status', 'valid_from', 'valid_to']).where('member_id', '=', promoted.id).orderBy('id').execute();
+    expect(history).toEqual([{ status: 'du_bi', valid_from: '2025-03-10', valid_to: '2026-03-10' }, { status: 'chinh_thuc', valid_from: '2026-03-10', valid_to: null }]);
   });
 
   it('answers 404 for a unit outside the caller\'s scope, and for a read-only role', async () => {

@@ -204,7 +204,9 @@ async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRo
 
     // Status: new members come in probationary or full; existing ones may only be
     // recognised as full here, any other change needs its decision on the member's page.
-    const wanted = parsed.status ?? (existing ? existing.status : parsed.fields.fullMemberOn ? 'chinh_thuc' : 'du_bi');
+    // Exempted and suspended members are full members too: "Chính thức" keeps their status.
+    let wanted = parsed.status ?? (existing ? existing.status : parsed.fields.fullMemberOn ? 'chinh_thuc' : 'du_bi');
+    if (existing && wanted === 'chinh_thuc' && (existing.status === 'mien_sinh_hoat' || existing.status === 'dinh_chi')) wanted = existing.status;
     if (!existing && wanted !== 'du_bi' && wanted !== 'chinh_thuc') fail('status', 'imports.row.status_new_member');
     if (existing && wanted !== existing.status && !(existing.status === 'du_bi' && wanted === 'chinh_thuc')) {
       fail('status', 'imports.row.status_change', { current: `members.status.${existing.status}`, wanted: `members.status.${wanted}` });
