@@ -1,7 +1,7 @@
 // Providers (language, antd theme and locale, data cache, router) and the page map.
 // Pages other than login load on demand, so a phone downloads only what it opens.
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
@@ -12,22 +12,24 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { can, ME_KEY, useMe } from './auth/session.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { lazyPage } from './lib/lazy-page.ts';
 import { setMessageApi, showError } from './lib/notify.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
-const UnitsPage = lazy(() => import('./pages/units/UnitsPage.tsx'));
-const UnitPage = lazy(() => import('./pages/units/UnitPage.tsx'));
-const MembersPage = lazy(() => import('./pages/members/MembersPage.tsx'));
-const MemberPage = lazy(() => import('./pages/members/MemberPage.tsx'));
-const MemberFormPage = lazy(() => import('./pages/members/MemberFormPage.tsx'));
-const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
-const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
-const UserPage = lazy(() => import('./pages/users/UserPage.tsx'));
-const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'));
+const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'));
+const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'));
+const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'));
+const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx'));
+const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
+const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
+const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -63,7 +65,13 @@ function MessageBridge() {
 }
 
 function Page({ children, permission }: { children: ReactNode; permission?: Parameters<typeof RequireAuth>[0]['permission'] }) {
-  return <RequireAuth permission={permission}><Suspense fallback={<PageLoading />}>{children}</Suspense></RequireAuth>;
+  const location = useLocation();
+  return (
+    <RequireAuth permission={permission}>
+      {/* Keyed by address, so moving to another page clears a failure. */}
+      <ErrorBoundary key={location.pathname}><Suspense fallback={<PageLoading />}>{children}</Suspense></ErrorBoundary>
+    </RequireAuth>
+  );
 }
 
 /** The start page: the unit tree for those with a unit role, otherwise one's own record. */

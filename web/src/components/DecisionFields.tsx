@@ -10,7 +10,7 @@ export function DecisionFields({ decisionRequired = true }: { decisionRequired?:
     <Row gutter={12}>
       <Col xs={24} sm={12}>
         <Form.Item name="effectiveOn" label={t('common.effectiveOn')} rules={[required]}>
-          <DateInput testId="action-effective-on" />
+          <DateInput testId="action-effective-on" notFuture />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>

@@ -193,7 +193,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       >
         <Typography.Paragraph type="secondary">{t('unitActions.splitHelp')}</Typography.Paragraph>
         <Form.List name="parts">
-          {(fields, { add, remove }) => (
+          {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, index) => (
                 <div key={field.key} style={{ border: '1px solid #eee', borderRadius: 6, padding: 12, marginBottom: 12 }} data-testid="split-part">
@@ -215,6 +215,8 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                 </div>
               ))}
               <Button type="dashed" block onClick={() => add({ kind: u.kind })} style={{ marginBottom: 12 }} data-testid="split-add-part">{t('unitActions.splitAddPart')}</Button>
+              <SplitProgress members={detail.counts.members} children={detail.children.length} />
+              <div data-testid="split-errors"><Form.ErrorList errors={errors} /></div>
             </>
           )}
         </Form.List>
@@ -233,6 +235,24 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
         <DecisionFields />
       </ActionModal>
     </>
+  );
+}
+
+/** How many of the unit's members (for a unit without sub-units, whose figure is its own
+ * members) or sub-units the plan has placed so far: all must be. */
+function SplitProgress({ members, children }: { members: number; children: number }) {
+  const t = useT();
+  const form = Form.useFormInstance<SplitValues>();
+  const parts = Form.useWatch('parts', form) ?? [];
+  const placedMembers = new Set(parts.flatMap((p) => p?.memberIds ?? [])).size;
+  const placedChildren = new Set(parts.flatMap((p) => p?.childUnitIds ?? [])).size;
+  const done = children > 0 ? placedChildren >= children : placedMembers >= members;
+  return (
+    <Typography.Paragraph type={done ? 'success' : 'warning'} data-testid="split-progress">
+      {children > 0
+        ? t('unitActions.splitProgressChildren', { placed: placedChildren, total: children })
+        : t('unitActions.splitProgressMembers', { placed: placedMembers, total: members })}
+    </Typography.Paragraph>
   );
 }
 
