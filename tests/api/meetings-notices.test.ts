@@ -26,7 +26,7 @@ beforeAll(async () => {
   clock.set(vn('2026-03-01', '09:00'));
   const transport = nodemailer.createTransport({ jsonTransport: true });
   const send = transport.sendMail.bind(transport);
-  transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+  transport.sendMail = (async (mail: Parameters<typeof send>[0]) => {
     const info = await send(mail);
     sent.push(JSON.parse(String(info.message)));
     return info;

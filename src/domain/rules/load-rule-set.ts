@@ -72,12 +72,23 @@ export function ruleSetInForce<T>(kind: string, on: string, schema: z.ZodType<T>
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const chosen = own[0] ?? builtin[0];
   if (!chosen) throw new Error(`no ${kind} rule set in force on ${on}`);
-  return { ...chosen, body: schema.parse(chosen.body) };
+  return { ...chosen, body: parsedBody(chosen, schema) };
+}
+
+// Built-in sets never change in a process: check each body once per schema.
+const parsedBuiltins = new WeakMap<RuleSet, Map<z.ZodType, unknown>>();
+
+function parsedBody<T>(set: RuleSet, schema: z.ZodType<T>): T {
+  if (set.origin.type !== 'builtin') return schema.parse(set.body);
+  let bySchema = parsedBuiltins.get(set);
+  if (!bySchema) parsedBuiltins.set(set, (bySchema = new Map()));
+  if (!bySchema.has(schema)) bySchema.set(schema, schema.parse(set.body));
+  return bySchema.get(schema) as T;
 }
 
 /** A built-in set by code and version (to re-read the one a stored result was made with). */
 export function builtinRuleSet<T>(kind: string, code: string, schema: z.ZodType<T>, version?: string): RuleSet<T> | undefined {
   const found = builtinRuleSets(kind).filter((s) => s.code === code && (version === undefined || s.version === version))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
-  return found ? { ...found, body: schema.parse(found.body) } : undefined;
+  return found ? { ...found, body: parsedBody(found, schema) } : undefined;
 }

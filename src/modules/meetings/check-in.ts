@@ -11,15 +11,22 @@ import { showDate } from '../../domain/unit-tree.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { parseQrToken, qrSignatureValid } from './check-in-token.ts';
-import { rollStatusOf } from './meeting-roll.ts';
-import { meetingRulesFor } from './unit-rule-sets.ts';
+import { rollStatusSql } from './meeting-roll.ts';
+import { ruleSetsFromRows, unitRuleSetsJson } from './unit-rule-sets.ts';
+import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import type { CheckInInput } from './attendance-schemas.ts';
 
-const meetingColumns = ['m.id', 'm.unit_id', 'm.party_group_id', 'm.kind', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic',
-  'm.status', 'm.check_in_secret', 'u.name as unit_name'] as const;
-
-async function candidates(db: Kysely<DB>, input: CheckInInput, now: Date) {
-  const base = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id').select(meetingColumns).where('m.status', '=', 'planned');
+/**
+ * The meetings a code or QR points at, each with the caller's status on its roll and the
+ * meeting rules its unit loaded — one query, because this path is hit by a whole cell
+ * within minutes.
+ */
+function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: Date) {
+  const roll = rollStatusSql(memberId, { kind: sql.ref('m.kind'), unitId: sql.ref('m.unit_id'), partyGroupId: sql.ref('m.party_group_id'), heldOn: sql.ref('m.held_on') });
+  const base = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.unit_id', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.check_in_secret', 'u.name as unit_name', 'u.path as unit_path',
+      roll.as('roll_status'), unitRuleSetsJson('meeting-rules', sql.ref<string>('u.path')).as('unit_rules')])
+    .where('m.status', '=', 'planned');
   if ('code' in input) {
     const today = vnDate(now);
     return base.where('m.check_in_code', '=', input.code)
@@ -27,23 +34,21 @@ async function candidates(db: Kysely<DB>, input: CheckInInput, now: Date) {
   }
   const token = parseQrToken(input.qr);
   if (!token) throw new AppError('meetings.bad_qr', 400);
-  const rows = await base.where('m.id', '=', token.meetingId).execute();
-  if (!rows[0] || !qrSignatureValid(rows[0].id, rows[0].check_in_secret, token.signature)) throw new AppError('meetings.bad_qr', 400);
-  return rows;
+  return base.where('m.id', '=', token.meetingId).execute().then((rows) => {
+    if (!rows[0] || !qrSignatureValid(rows[0].id, rows[0].check_in_secret, token.signature)) throw new AppError('meetings.bad_qr', 400);
+    return rows;
+  });
 }
 
 export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInput, now: Date) {
   const memberId = access.memberId;
   if (memberId === null) throw new AppError('meetings.check_in_no_member', 403);
-  const found = await candidates(db, input, now);
+  const found = await candidates(db, input, memberId, now);
   if (found.length === 0) throw new AppError('meetings.check_in_code_unknown', 404);
-  let meeting: (typeof found)[number] | undefined;
-  for (const m of found) {
-    if (await rollStatusOf(db, m, memberId)) { meeting = m; break; }
-  }
+  const meeting = found.find((m) => m.roll_status !== null);
   if (!meeting) throw new AppError('meetings.check_in_not_member', 403);
 
-  const rules = await meetingRulesFor(db, meeting.unit_id, meeting.held_on);
+  const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules, meeting.unit_path));
   const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
   const state = windowState(now, window);
   if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: showDate(vnDate(window.opensAt)) });

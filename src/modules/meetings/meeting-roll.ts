@@ -3,35 +3,47 @@
 //   the cell meets by group), and in its party groups;
 // - committee meetings: the committee members of the unit;
 // - a briefing (giao ban): the unit's committee and the secretaries of the units below.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// One SQL definition serves both the whole roll (for a meeting given by value) and the
+// check-in's "is this member on it" (correlated with a meeting row in the query).
+import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, MeetingKind, MemberStatus } from '../../db/types.ts';
 
 export interface RollMeeting { kind: MeetingKind; unit_id: number; party_group_id: number | null; held_on: string }
 export interface RollMember { memberId: number; fullName: string; sortKey: string; memberStatus: MemberStatus }
 
 type Db = Kysely<DB> | Transaction<DB>;
+type Ref = Expression<unknown> | RawBuilder<unknown>;
 
 /** Statuses of people who are still members on a date (those who left are off the roll). */
-const CURRENT = sql.join(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'].map((s) => sql.lit(s)));
+export const CURRENT_STATUSES = sql.join(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'].map((s) => sql.lit(s)));
 
-function rollMemberIds(meeting: RollMeeting) {
-  const d = meeting.held_on;
-  switch (meeting.kind) {
-    case 'committee':
-    case 'grassroots_committee':
-      return sql`select c.member_id from committee_members c where c.unit_id = ${meeting.unit_id} and c.member_id is not null
-        and c.valid_from <= ${d} and (c.valid_to is null or c.valid_to > ${d})`;
-    case 'briefing':
-      return sql`select c.member_id from committee_members c join units u on u.id = c.unit_id
-        where c.member_id is not null and c.valid_from <= ${d} and (c.valid_to is null or c.valid_to > ${d})
-          and (c.unit_id = ${meeting.unit_id} or (u.parent_id = ${meeting.unit_id} and c.position = 'bi_thu'))`;
-    default: {
-      const unitId = meeting.party_group_id ?? meeting.unit_id;
-      return sql`select p.member_id from member_placements p
-        where p.valid_from <= ${d} and (p.valid_to is null or p.valid_to > ${d})
-          and p.unit_id in (select su.id from units su where su.path like (select u.path from units u where u.id = ${unitId}) || '%')`;
-    }
-  }
+/** SQL: the member ids on the roll of the meeting whose kind, unit, group and date are given. */
+export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; heldOn: Ref }) {
+  return sql`
+    select p.member_id from member_placements p
+    where ${m.kind} in ('regular', 'thematic', 'extraordinary')
+      and p.valid_from <= ${m.heldOn} and (p.valid_to is null or p.valid_to > ${m.heldOn})
+      and p.unit_id in (select su.id from units su where su.path like (select u.path from units u where u.id = coalesce(${m.partyGroupId}, ${m.unitId})) || '%')
+    union all
+    select c.member_id from committee_members c
+    where ${m.kind} in ('committee', 'grassroots_committee') and c.unit_id = ${m.unitId} and c.member_id is not null
+      and c.valid_from <= ${m.heldOn} and (c.valid_to is null or c.valid_to > ${m.heldOn})
+    union all
+    select c.member_id from committee_members c join units cu on cu.id = c.unit_id
+    where ${m.kind} = 'briefing' and c.member_id is not null and c.valid_from <= ${m.heldOn} and (c.valid_to is null or c.valid_to > ${m.heldOn})
+      and (c.unit_id = ${m.unitId} or (cu.parent_id = ${m.unitId} and c.position = 'bi_thu'))`;
+}
+
+const byValue = (m: RollMeeting) => ({
+  kind: sql.val(m.kind), unitId: sql`${m.unit_id}::int`, partyGroupId: sql`${m.party_group_id}::int`, heldOn: sql`${m.held_on}::date`,
+});
+
+/** SQL: the status of `memberId` on the roll of meeting `m` (given as column refs), or null. */
+export function rollStatusSql(memberId: number, m: { kind: Ref; unitId: Ref; partyGroupId: Ref; heldOn: Ref }) {
+  return sql<MemberStatus | null>`(select s.status from member_statuses s
+    where s.member_id = ${memberId} and s.valid_from <= ${m.heldOn} and (s.valid_to is null or s.valid_to > ${m.heldOn})
+      and s.status in (${CURRENT_STATUSES}) and ${memberId} in (${rollMemberIds(m)})
+    limit 1)`;
 }
 
 /** The roll, sorted the Vietnamese way. */
@@ -41,18 +53,13 @@ export async function loadRoll(db: Db, meeting: RollMeeting): Promise<RollMember
     select m.id, m.full_name, m.sort_key, s.status
     from members m
     join member_statuses s on s.member_id = m.id and s.valid_from <= ${d} and (s.valid_to is null or s.valid_to > ${d})
-    where m.id in (${rollMemberIds(meeting)}) and s.status in (${CURRENT})
+    where m.id in (${rollMemberIds(byValue(meeting))}) and s.status in (${CURRENT_STATUSES})
     order by m.sort_key collate "C", m.id`.execute(db);
   return rows.map((r) => ({ memberId: r.id, fullName: r.full_name, sortKey: r.sort_key, memberStatus: r.status }));
 }
 
-/** One member's status on the roll, or null when they are not on it (the check-in path). */
+/** One member's status on the roll, or null when they are not on it. */
 export async function rollStatusOf(db: Db, meeting: RollMeeting, memberId: number): Promise<MemberStatus | null> {
-  const d = meeting.held_on;
-  const { rows } = await sql<{ status: MemberStatus }>`
-    select s.status from member_statuses s
-    where s.member_id = ${memberId} and s.valid_from <= ${d} and (s.valid_to is null or s.valid_to > ${d})
-      and s.status in (${CURRENT}) and ${memberId} in (${rollMemberIds(meeting)})
-    limit 1`.execute(db);
+  const { rows } = await sql<{ status: MemberStatus | null }>`select ${rollStatusSql(memberId, byValue(meeting))} as status`.execute(db);
   return rows[0]?.status ?? null;
 }
