@@ -141,6 +141,13 @@ describe('documents, residence links, party groups, cancellation', () => {
     expect((await bithu({ method: 'PATCH', url: `/api/v1/meetings/${m.id}`, payload: { place: 'Khác' } })).statusCode).toBe(409);
   });
 
+  it('describes every meetings route in the OpenAPI document', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const route of ['/api/v1/meetings', '/api/v1/meetings/check-in', '/api/v1/meetings/{id}/minutes', '/api/v1/meetings/compliance', '/api/v1/me/notices', '/api/v1/calendar/{token}.ics']) {
+      expect(spec.paths[route], route).toBeDefined();
+    }
+  });
+
   it('rejects unknown fields and bad times', async () => {
     const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...base, unitId: f.cell1, kind: 'thematic', date: '2026-05-12', topic: 'x', startTime: '25:00', extra: 1 } });
     expect(res.statusCode).toBe(400);

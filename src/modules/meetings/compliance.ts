@@ -57,22 +57,19 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
     db.selectFrom('units').select(['id', 'name', 'established_on', 'dissolved_on'])
       .where(sql<boolean>`path like ${prefix}`).where('kind', 'in', ['chi_bo', 'chi_bo_co_so']).orderBy('name').execute(),
     db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id').leftJoin('meeting_quality as mq', 'mq.meeting_id', 'm.id')
-      .select(['m.id', 'm.unit_id', 'm.kind', 'm.held_on', 'm.status', 'mq.grade'])
+      .select(['m.id', 'm.unit_id', 'm.kind', 'm.held_on', 'm.status', 'mq.grade',
+        sql<boolean>`exists (select 1 from meeting_attendance a where a.meeting_id = m.id) or exists (select 1 from meeting_check_ins c where c.meeting_id = m.id)`.as('attendance_taken')])
       .where(sql<boolean>`u.path like ${prefix}`).where('u.kind', 'in', ['chi_bo', 'chi_bo_co_so'])
       .where((eb) => eb.or([eb.and([eb('m.held_on', '>=', q.from), eb('m.held_on', '<=', end)]), eb('m.held_on', '>=', thisMonthStart)]))
       .execute(),
-    sql<{ meeting_id: number; expected: number; present: number; marked: number }>`${attendanceCte(prefix, q.from, end)}
-      select meeting_id, count(*) as expected, count(*) filter (where attendance = 'present') as present,
-             count(*) filter (where attendance is not null) as marked
+    sql<{ meeting_id: number; expected: number; present: number }>`${attendanceCte(prefix, q.from, end)}
+      select meeting_id, count(*) as expected, count(*) filter (where attendance = 'present') as present
       from eff group by meeting_id`.execute(db),
     sql<{ member_id: number; full_name: string; unit_id: number; held_on: string }>`${attendanceCte(prefix, q.from, end)}
       select eff.member_id, mb.full_name, eff.unit_id, eff.held_on from eff join members mb on mb.id = eff.member_id
       where eff.attendance = 'absent_unexcused' order by eff.held_on`.execute(db),
   ]);
   const countOf = new Map(counts.rows.map((r) => [r.meeting_id, r]));
-  const checkedIn = await db.selectFrom('meeting_check_ins').select('meeting_id').distinct()
-    .where('meeting_id', 'in', meetings.length ? meetings.map((m) => m.id) : [0]).execute();
-  const anyCheckIn = new Set(checkedIn.map((c) => c.meeting_id));
 
   const result = computeCompliance({
     from: q.from, to: q.to, asOf: q.asOf, rules,
@@ -82,7 +79,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       const recorded = m.status === 'planned';
       return {
         unitId: m.unit_id, kind: m.kind as MeetingKind, heldOn: m.held_on, recorded,
-        held: recorded && m.held_on <= q.asOf && ((n?.marked ?? 0) > 0 || anyCheckIn.has(m.id)),
+        held: recorded && m.held_on <= q.asOf && m.attendance_taken,
         expected: n?.expected ?? 0, present: n?.present ?? 0, grade: (m.grade ?? null) as QualityGrade | null,
       };
     }),

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
-import { standardAgenda } from '../../domain/meeting-rules.ts';
+import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
 import { todayInVietnam } from '../../domain/unit-tree.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
@@ -21,7 +21,6 @@ import {
   cancelMeetingBody, documentOut, documentParams, guestBody, guestParams, idParams, listMeetingsQuery, meetingOut, meetingSummaryOut,
   planMeetingBody, preparationBody, preparationOut, standardAgendaOut, standardAgendaQuery, updateMeetingBody,
 } from './schemas.ts';
-import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
