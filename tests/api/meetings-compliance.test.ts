@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { setStatus } from './meetings.fixtures.ts';
+import { closeQuietly, setStatus } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let commune: number;
@@ -92,7 +92,7 @@ beforeAll(async () => {
   await t.user('huyen', [{ role: 'org_officer', unitId: commune }]);
   await t.user('bithu-b', [{ role: 'secretary', unitId: B }]);
 });
-afterAll(() => t.close());
+afterAll(() => closeQuietly(t));
 
 describe('compliance of a commune over 2025, as of 10/01/2026', () => {
   const url = () => `/api/v1/meetings/compliance?unitId=${commune}&from=2025-01-01&to=2025-12-31&asOf=2026-01-10`;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   xa = await t.as('xa');
   clock.set(new Date('2026-05-01T09:00:00+07:00'));
 });
-afterAll(async () => { clock.reset(); await t.close(); });
+afterAll(async () => { clock.reset(); await closeQuietly(t); });
 
 describe('topic bank', () => {
   let published: number;

@@ -9,7 +9,7 @@ import { startJobRunner } from '../../src/modules/notifications/job-runner.ts';
 import { EmailChannel, type Notifier } from '../../src/modules/notifications/notifier.ts';
 import { sendMeetingNotices } from '../../src/modules/notifications/send-meeting-notices.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   } });
   meetingId = res.json().id;
 });
-afterAll(async () => { clock.reset(); await t.close(); });
+afterAll(async () => { clock.reset(); await closeQuietly(t); });
 
 const noticesOf = (memberId: number) => t.database.db.selectFrom('notices').select(['kind', 'dedupe_key', 'emailed_at']).where('member_id', '=', memberId).orderBy('id').execute();
 

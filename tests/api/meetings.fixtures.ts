@@ -34,3 +34,14 @@ export async function buildCommune(t: TestApp) {
   await t.user('nologin', [{ role: 'member', unitId: cell1 }]);
   return { commune, cell1, cell2, office, regular, probationary, exempted, other, guest };
 }
+
+/**
+ * Closes the test app. The PostgreSQL pool gets an error listener first: the helper drops
+ * the test database right after pool.end() resolves, while ended clients may still be
+ * closing, and their "terminating connection" error would otherwise surface as an
+ * unhandled 'error' event of the pool (src/db/connect.ts attaches no listener).
+ */
+export async function closeQuietly(t: TestApp) {
+  t.database.pgPool?.on('error', () => {});
+  await t.close();
+}

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   bithu = await t.as('bithu');
   at('09:00', '2026-03-01');
 });
-afterAll(async () => { clock.reset(); await t.close(); });
+afterAll(async () => { clock.reset(); await closeQuietly(t); });
 
 const plan = {
   kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1',
