@@ -2,7 +2,7 @@
 import { Link } from 'react-router-dom';
 import { Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -20,7 +20,11 @@ export default function AccountPage() {
   const change = useMutation({
     mutationFn: (v: PasswordValues) => api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
     onSuccess: () => { form.resetFields(); showSuccess(t('account.passwordChanged')); },
-    onError: (error) => applyApiErrors(form, error),
+    onError: (error) => {
+      applyApiErrors(form, error);
+      // The one mistake here the API names without a field: point at the box to fix.
+      if (error instanceof ApiError && error.problem.code === 'auth.bad_current_password') form.setFields([{ name: 'currentPassword', errors: [error.problem.title] }]);
+    },
   });
   if (!me) return null;
   return (
