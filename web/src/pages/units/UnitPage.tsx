@@ -7,7 +7,7 @@ import type { CommitteeSeat, UnitEvent, UnitKind } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
 import { eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useT } from '../../i18n/i18n.ts';
+import { useT, type Translate } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -122,6 +122,23 @@ export default function UnitPage() {
   );
 }
 
+/** One line saying what the event did, from the names the API recorded with it. */
+function describeEvent(t: Translate, event: UnitEvent): string | null {
+  const d = event.details;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const name = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? str((v as { name: unknown }).name) : '');
+  const names = (v: unknown) => (Array.isArray(v) ? v.map(name).filter(Boolean).join(', ') : '');
+  switch (event.kind) {
+    case 'create': return d.name ? t('unitEventDetail.create', { name: str(d.name), code: str(d.code) }) : null;
+    case 'rename': return d.toName ? t('unitEventDetail.rename', { from: str(d.fromName), to: str(d.toName) }) : null;
+    case 'move': return d.to ? t('unitEventDetail.move', { name: name(d.unit), from: name(d.from) || '—', to: name(d.to) }) : null;
+    case 'merge': return d.target ? t('unitEventDetail.merge', { sources: names(d.sources), target: name(d.target), members: typeof d.membersMoved === 'number' ? d.membersMoved : 0 }) : null;
+    case 'split': return d.parts ? t('unitEventDetail.split', { source: name(d.source), parts: names(d.parts) }) : null;
+    case 'dissolve': return d.unit ? t('unitEventDetail.dissolve', { name: name(d.unit) }) : null;
+    default: return null;
+  }
+}
+
 const CELL_KINDS = new Set<UnitKind>(['chi_bo', 'chi_bo_co_so', 'to_dang']);
 const statStyle = (phone: boolean) => ({ content: { fontSize: phone ? 20 : 24 } });
 
@@ -131,6 +148,7 @@ function HistoryItem({ event }: { event: UnitEvent }) {
     <div data-testid="unit-history-item">
       <Typography.Text strong>{showDate(event.effectiveOn)}</Typography.Text> — {eventKindLabel(t, event.kind)}
       {event.decisionNumber && <Typography.Text type="secondary"> · {t('common.decisionShort', { number: event.decisionNumber })}</Typography.Text>}
+      {describeEvent(t, event) && <div data-testid="unit-history-detail">{describeEvent(t, event)}</div>}
       {event.note && <div><Typography.Text type="secondary">{event.note}</Typography.Text></div>}
     </div>
   );
