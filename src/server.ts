@@ -52,9 +52,11 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The single-page app answers every non-API path with its index.html.
+    // The single-page app answers every page path with its index.html; a missing file
+    // (a path with an extension, e.g. an old /assets/*.js) stays a 404.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      const pathname = request.url.split('?')[0]!;
+      if (pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   }

@@ -46,6 +46,9 @@ function openPostgres(url: string): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), types: types as pg.CustomTypesConfig });
+  // An idle connection dropped by the server (restart, dropped database) must not crash
+  // the process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => { console.error(`PostgreSQL: ${error.message}`); });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
