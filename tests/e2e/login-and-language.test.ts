@@ -1,0 +1,112 @@
+// Logging in and choosing the language, in Debian's Chromium against the real `chibo start`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+
+// Screenshots of the key steps, for a person to look at; never committed.
+const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
+const PASSWORD = 'chibo@2026';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
+  page = await context.newPage();
+});
+afterEach(async () => { await context?.close(); });
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
+
+async function fillLogin(username: string, password: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+describe('logging in', () => {
+  it('says in Vietnamese that the password is wrong, then lets the right one in and shows who is logged in', async () => {
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await fillLogin('tochuc', 'mat-khau-sai');
+    await page.getByTestId('login-error').waitFor();
+    expect(await text('login-error')).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(page.url()).toMatch(/\/login/);
+    await shot('login-wrong-password');
+
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await text('current-user')).toBe('Cán bộ tổ chức, Đảng bộ xã Bắc Bình');
+    expect(new URL(page.url()).pathname).toBe('/units');
+    expect(await page.getByTestId('login-error').count()).toBe(0);
+    // An org officer sees the sections they may use.
+    expect(await text('nav-members')).toBe('Đảng viên');
+    expect(await text('nav-imports')).toBe('Nhập từ Excel');
+    // The start page: the party units this officer works in.
+    await page.getByTestId('unit-node').filter({ hasText: 'Đảng bộ xã Bắc Bình' }).first().waitFor();
+    await shot('login-landed');
+
+    // The session survives a reload: still logged in.
+    await page.reload();
+    await page.getByTestId('current-user').waitFor();
+    expect(await text('current-user')).toBe('Cán bộ tổ chức, Đảng bộ xã Bắc Bình');
+  });
+});
+
+describe('language', () => {
+  it('switches the interface to English, and the choice survives a reload and a log-out', async () => {
+    await page.goto('/login');
+    expect(await page.getByTestId('login-submit').textContent()).toBe('Đăng nhập');
+    await fillLogin('tochuc', PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    expect(await text('nav-units')).toBe('Tổ chức đảng');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('nav-units').filter({ hasText: 'Party units' }).waitFor();
+    expect(await text('nav-members')).toBe('Members');
+    expect(await text('nav-imports')).toBe('Import from Excel');
+    expect(await text('lang-switch')).toBe('Tiếng Việt');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('unit-node').first().waitFor();
+    await shot('english-units');
+
+    await page.reload();
+    await page.getByTestId('nav-members').waitFor();
+    expect(await text('nav-members')).toBe('Members');
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-search').waitFor();
+    expect(await page.getByTestId('member-search').getAttribute('placeholder')).toBe('Search by name (diacritics optional)');
+    await page.getByTestId('member-total').filter({ hasText: /members$/ }).waitFor();
+    await shot('english-members');
+
+    // Logged out, the login page is in English too, and so are the server's messages.
+    await page.getByTestId('current-user').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    expect(await page.getByTestId('login-submit').textContent()).toBe('Log in');
+    await fillLogin('tochuc', 'wrong-password');
+    await page.getByTestId('login-error').waitFor();
+    expect(await text('login-error')).toBe('Wrong username or password.');
+    await shot('english-login-error');
+
+    // And back to Vietnamese from the login page.
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('login-submit').filter({ hasText: 'Đăng nhập' }).waitFor();
+  });
+});

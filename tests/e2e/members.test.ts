@@ -1,0 +1,135 @@
+// Finding a member without typing diacritics, editing their record, and the member list on
+// a phone, in Debian's Chromium against the real `chibo start` with the demo organisation.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE } from './helpers/browser.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+
+const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
+// A member of "Chi bộ thôn Bắc Sơn" in the demo organisation (seed 1); the only one whose
+// name folds to "duong duc sang".
+const MEMBER = 'Dương Đức Sáng';
+const TYPED = 'duong duc sang';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async () => { await context?.close(); context = undefined; });
+
+/** A fresh context logged in as `username` (through the API: the login page has its own test). */
+async function loggedIn(username: string, options: BrowserContextOptions = {}): Promise<Page> {
+  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', ...options });
+  const res = await context.request.post('/api/v1/auth/login', { data: { username, password: 'chibo@2026' } });
+  expect(res.status()).toBe(200);
+  return context.newPage();
+}
+
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+
+/** The value next to a label in the member record ("Điện thoại" → "0912345678"). */
+const recordValue = async (page: Page, label: string) =>
+  (await page.getByTestId('member-record').locator('th').filter({ hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::td[1]').textContent())?.trim();
+
+/** The overflow a phone user would have to scroll sideways through (0 when none). */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('members', () => {
+  it('finds a member by name typed without diacritics', async () => {
+    const page = await loggedIn('tochuc');
+    await page.goto('/members');
+    await page.getByTestId('member-row').first().waitFor();
+    const before = await page.getByTestId('member-total').textContent();
+
+    await page.getByTestId('member-search').fill(TYPED);
+    // The search lands in the address, and the list narrows to the member, written with diacritics.
+    await page.waitForURL((url) => url.searchParams.get('q') === TYPED);
+    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    expect(before).not.toBe('1 đảng viên');
+    const rows = page.getByTestId('member-row');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.getByTestId('member-link').textContent()).toBe(MEMBER);
+    expect(await rows.textContent()).toContain('Chi bộ thôn Bắc Sơn');
+    await shot(page, 'members-search');
+
+    // The search is kept in the address: a reload shows the same result.
+    await page.reload();
+    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    expect(await page.getByTestId('member-search').inputValue()).toBe(TYPED);
+    expect(await page.getByTestId('member-link').textContent()).toBe(MEMBER);
+  });
+
+  it('edits a member’s phone and occupation, and the new values are still there after a reload', async () => {
+    const page = await loggedIn('tochuc');
+    await page.goto(`/members?q=${encodeURIComponent(TYPED)}`);
+    await page.getByTestId('member-link').filter({ hasText: MEMBER }).click();
+    await page.getByTestId('member-name').filter({ hasText: MEMBER }).waitFor();
+    const memberUrl = page.url();
+    const oldPhone = await recordValue(page, 'Điện thoại');
+    expect(oldPhone).toMatch(/^0\d{9}$/);
+    expect(oldPhone).not.toBe('0912345678');
+
+    await page.getByTestId('member-edit').click();
+    await page.getByTestId('member-form').waitFor();
+    expect(await page.getByTestId('member-field-phone').inputValue()).toBe(oldPhone);
+    await page.getByTestId('member-field-phone').fill('0912345678');
+    await page.getByTestId('member-field-occupation').fill('Giáo viên tiểu học');
+    await shot(page, 'member-edit');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/v1\/members\/\d+$/.test(r.url()));
+    await page.getByTestId('member-save').click();
+    expect((await saved).status()).toBe(200);
+
+    // Back on the member's page, with the new values.
+    await page.waitForURL(memberUrl);
+    await page.getByTestId('member-record').waitFor();
+    expect(await recordValue(page, 'Điện thoại')).toBe('0912345678');
+    expect(await recordValue(page, 'Nghề nghiệp')).toBe('Giáo viên tiểu học');
+
+    await page.reload();
+    await page.getByTestId('member-record').waitFor();
+    expect(await page.getByTestId('member-name').textContent()).toBe(MEMBER);
+    expect(await recordValue(page, 'Điện thoại')).toBe('0912345678');
+    expect(await recordValue(page, 'Nghề nghiệp')).toBe('Giáo viên tiểu học');
+    await shot(page, 'member-saved');
+  });
+
+  it('on a phone, lists members as cards that fit the screen, and opens a member', async () => {
+    const page = await loggedIn('bithu.cb1', PHONE);
+    await page.goto('/members');
+    const cards = page.locator('li[data-testid="member-row"]');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(5);
+    const first = await cards.first().boundingBox();
+    expect(first!.width).toBeLessThanOrEqual(390);
+    expect(first!.x).toBeGreaterThanOrEqual(0);
+    expect(await page.getByTestId('member-search').isVisible()).toBe(true);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-members', false);
+
+    // Search works the same on the phone, and a card opens the member.
+    await page.getByTestId('member-search').fill(TYPED);
+    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    await cards.filter({ hasText: MEMBER }).click();
+    await page.getByTestId('member-name').filter({ hasText: MEMBER }).waitFor();
+    await page.getByTestId('member-record').waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-member');
+
+    // The sections are in a drawer.
+    await page.getByTestId('nav-open').click();
+    await page.getByTestId('nav-members').waitFor({ state: 'visible' });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+});
