@@ -1,6 +1,6 @@
 // Meeting times live in Vietnam time (UTC+7 all year, no daylight saving): a plan says
 // "05/03/2026, 08:00–10:00" and that is what members read, whatever the server's zone.
-import { todayInVietnam } from './unit-tree.ts';
+import { todayInVietnam } from './calendar.ts';
 
 const OFFSET_MS = 7 * 3600_000;
 

@@ -1,7 +1,7 @@
 // Pure rules about the tree of party organisations: which kind may sit under which,
 // what counts as a cell or a grassroots organisation, whose scope roots to show, and
 // whether a split plan places every member and every child unit exactly once.
-import type { MemberStatus, UnitKind } from '../db/types.ts';
+import type { UnitKind } from '../db/types.ts';
 
 export const UNIT_KINDS: readonly UnitKind[] = ['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang'];
 
@@ -10,7 +10,6 @@ export const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
 /** Grassroots organisations (tổ chức cơ sở đảng): a grassroots committee or a grassroots cell. */
 export const GRASSROOTS_KINDS: readonly UnitKind[] = ['dang_bo_co_so', 'chi_bo_co_so'];
 /** Statuses of people no longer in the party organisation: not counted as members. */
-export const LEFT_STATUSES: readonly MemberStatus[] = ['chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
 
 // Only the lower levels are fixed by the Charter: a cell holds party groups only, a party
 // group holds nothing, a grassroots committee holds cells and sub-committees. The upper
@@ -83,13 +82,4 @@ export function checkSplitPlan(memberIds: readonly number[], childUnitIds: reado
   return problems;
 }
 
-/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way dates are shown to people. */
-export function showDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
-/** Today's date in Vietnam (UTC+7), as 'YYYY-MM-DD': the default "as of" date. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

@@ -3,7 +3,7 @@
 // Vietnamese alphabet; filters by unit subtree, status, age band, sex, ethnicity, theory level.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { ageOn, birthDateBounds, todayInVietnam, yearsBefore } from '../../src/modules/members/dates.ts';
+import { ageOn, birthDateBounds, todayInVietnam, yearsBefore } from '../../src/domain/calendar.ts';
 
 let t: TestApp;
 let as: Client;

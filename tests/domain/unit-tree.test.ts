@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitKind } from '../../src/db/types.ts';
-import { canContain, checkSplitPlan, isWithin, pathIds, scopeRoots, showDate, todayInVietnam } from '../../src/domain/unit-tree.ts';
+import { canContain, checkSplitPlan, isWithin, pathIds, scopeRoots } from '../../src/domain/unit-tree.ts';
+import { formatDateVi, todayInVietnam } from '../../src/domain/calendar.ts';
 
 describe('which kind may sit under which', () => {
   it.each<[UnitKind, UnitKind, boolean]>([
@@ -67,7 +68,7 @@ describe('split plan', () => {
 });
 
 describe('dates', () => {
-  it('shows dates the Vietnamese way', () => expect(showDate('2025-07-01')).toBe('01/07/2025'));
+  it('shows dates the Vietnamese way', () => expect(formatDateVi('2025-07-01')).toBe('01/07/2025'));
   it('takes today in Vietnam time', () => {
     expect(todayInVietnam(new Date('2025-06-30T17:30:00Z'))).toBe('2025-07-01');
     expect(todayInVietnam(new Date('2025-06-30T16:30:00Z'))).toBe('2025-06-30');

@@ -8,7 +8,7 @@ import { foldForSearch, personSortKey, splitName } from '../../domain/vietnamese
 import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { todayInVietnam } from '../members/dates.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
 import { planDemo, type DemoScale } from './plan-units.ts';

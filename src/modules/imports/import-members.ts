@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { t, type Lang } from '../../i18n/messages.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { todayInVietnam } from '../members/dates.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
 import type { MemberFields } from '../members/schemas.ts';
 import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';

@@ -7,7 +7,7 @@ import type { DB } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
 import { vnDate, vnTime } from '../../domain/meeting-time.ts';
-import { showDate } from '../../domain/unit-tree.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { parseQrToken, qrSignatureValid } from './check-in-token.ts';
@@ -51,8 +51,8 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
   const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules, meeting.unit_path));
   const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
   const state = windowState(now, window);
-  if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: showDate(vnDate(window.opensAt)) });
-  if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: showDate(vnDate(window.closesAt)) });
+  if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: formatDateVi(vnDate(window.opensAt)) });
+  if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: formatDateVi(vnDate(window.closesAt)) });
 
   const m = meeting;
   const checkedInAt = await db.transaction().execute(async (trx) => {

@@ -7,6 +7,7 @@
 // check-in's "is this member on it" (correlated with a meeting row in the query).
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, MeetingKind, MemberStatus } from '../../db/types.ts';
+import { CURRENT_STATUSES as CURRENT_MEMBER_STATUSES } from '../../domain/member-status.ts';
 
 export interface RollMeeting { kind: MeetingKind; unit_id: number; party_group_id: number | null; held_on: string }
 export interface RollMember { memberId: number; fullName: string; sortKey: string; memberStatus: MemberStatus }
@@ -15,7 +16,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 type Ref = Expression<unknown> | RawBuilder<unknown>;
 
 /** Statuses of people who are still members on a date (those who left are off the roll). */
-export const CURRENT_STATUSES = sql.join(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'].map((s) => sql.lit(s)));
+export const CURRENT_STATUSES = sql.join(CURRENT_MEMBER_STATUSES.map((s) => sql.lit(s)));
 
 /** SQL: the member ids on the roll of the meeting whose kind, unit, group and date are given. */
 export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; heldOn: Ref }) {

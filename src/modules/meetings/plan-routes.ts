@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
-import { todayInVietnam } from '../../domain/unit-tree.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { nudgeNotices } from '../notifications/jobs-lifecycle.ts';

@@ -6,7 +6,7 @@ import type { DB } from '../../db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { qualityScaleSchema, type QualityScale } from '../../domain/meeting-quality.ts';
 import { builtinRuleSet, builtinRuleSets, ruleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
-import { todayInVietnam } from '../../domain/unit-tree.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';

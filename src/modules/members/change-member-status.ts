@@ -6,11 +6,11 @@ import type { DB } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formatDateVi } from './dates.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import type { ChangeStatusInput, MemberDetailOut } from './schemas.ts';
-import { checkStatusTransition } from './status-transitions.ts';
+import { checkStatusTransition } from '../../domain/member-status.ts';
 
 const STATUS_LABEL = (status: string) => `members.status.${status}`;
 

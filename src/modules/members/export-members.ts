@@ -10,7 +10,7 @@ import type { DB } from '../../db/types.ts';
 import { t, type Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formatDateVi, todayInVietnam } from './dates.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { filteredMembers } from './list-members.ts';
 import type { MemberFilters } from './schemas.ts';
 

@@ -6,10 +6,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, MemberStatus } from '../../db/types.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
-import { ageOn, birthDateBounds, todayInVietnam } from './dates.ts';
+import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
 import { memberReadable } from './member-access.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
-import { CURRENT_STATUSES } from './status-transitions.ts';
+import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 

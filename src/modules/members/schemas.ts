@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
 import { decisionNumber as unitDecisionNumber, isoDate } from '../units/schemas.ts';
-import { todayInVietnam } from './dates.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
 export const memberStatusSchema = z.enum(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran']);
@@ -29,13 +29,13 @@ const within = (from: string) => (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) |
 export const birthDate = isoDate.refine(within('1900-01-01'), { message: 'members.bad_birth_date' });
 export const partyDate = isoDate.refine(within(PARTY_FOUNDED), { message: 'members.bad_party_date' });
 
-/** The personal record of a member, as entered on a form or an import row. */
-export const memberFields = z.strictObject({
+/** The personal record of a member: each field's rule, without defaults. */
+const personalFields = {
   fullName: text(200),
   sex: sexSchema,
   dateOfBirth: birthDate,
-  ethnicity: text(50).default('Kinh'),
-  religion: text(50).default('Không'),
+  ethnicity: text(50),
+  religion: text(50),
   hometown: optionalText(300),
   residence: optionalText(300),
   citizenId: citizenIdSchema.nullable().optional(),
@@ -47,6 +47,13 @@ export const memberFields = z.strictObject({
   occupation: optionalText(200),
   position: optionalText(200),
   phone: phoneSchema.nullable().optional(),
+};
+
+/** The personal record as entered on a form or an import row. */
+export const memberFields = z.strictObject({
+  ...personalFields,
+  ethnicity: personalFields.ethnicity.default('Kinh'),
+  religion: personalFields.religion.default('Không'),
 });
 export type MemberFields = z.infer<typeof memberFields>;
 
@@ -58,26 +65,9 @@ export const createMemberBody = memberFields.extend({
 });
 export type CreateMemberInput = z.infer<typeof createMemberBody>;
 
-// Written out rather than memberFields.partial(): zod 4 would still apply the defaults
+// From the rules without defaults: memberFields.partial() would still apply the defaults
 // (ethnicity 'Kinh', religion 'Không') to fields a PATCH leaves out, overwriting them.
-export const updateMemberBody = z.strictObject({
-  fullName: text(200).optional(),
-  sex: sexSchema.optional(),
-  dateOfBirth: birthDate.optional(),
-  ethnicity: text(50).optional(),
-  religion: text(50).optional(),
-  hometown: optionalText(300),
-  residence: optionalText(300),
-  citizenId: citizenIdSchema.nullable().optional(),
-  partyCardNumber: partyCardSchema.nullable().optional(),
-  admittedOn: partyDate.nullable().optional(),
-  fullMemberOn: partyDate.nullable().optional(),
-  education: optionalText(100),
-  theoryLevel: theoryLevelSchema.nullable().optional(),
-  occupation: optionalText(200),
-  position: optionalText(200),
-  phone: phoneSchema.nullable().optional(),
-});
+export const updateMemberBody = z.strictObject(personalFields).partial();
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
 
 export const changeStatusBody = z.strictObject({

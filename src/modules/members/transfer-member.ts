@@ -10,7 +10,7 @@ import { effectiveTooEarly } from './change-member-status.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { findTargetCell, lockWritableMember } from './member-access.ts';
 import type { MemberDetailOut, TransferInput } from './schemas.ts';
-import { isLeaving } from './status-transitions.ts';
+import { isLeaving } from '../../domain/member-status.ts';
 
 export async function transferMember(db: Kysely<DB>, access: Access, id: number, input: TransferInput): Promise<MemberDetailOut> {
   return db.transaction().execute(async (trx) => {

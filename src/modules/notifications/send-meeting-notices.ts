@@ -9,7 +9,7 @@
 // Then pending emails are delivered through the notifier's channels.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { showDate } from '../../domain/unit-tree.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { vnDate, vnTime } from '../../domain/meeting-time.ts';
 import { loadRoll } from '../meetings/meeting-roll.ts';
 import { renderNotice, type Notifier } from './notifier.ts';
@@ -32,7 +32,7 @@ async function dueMeetings(db: Kysely<DB>, batch: Batch, now: Date) {
 
 /** What a meeting notice says: kind, topic, unit, date, time, place. */
 export function meetingNoticeParams(m: { kind: string; topic: string; unit_name: string; starts_at: Date; place: string }) {
-  return { topic: m.topic, unit: m.unit_name, date: showDate(vnDate(m.starts_at)), time: vnTime(m.starts_at), place: m.place, kind: `meetings.kinds.${m.kind}` };
+  return { topic: m.topic, unit: m.unit_name, date: formatDateVi(vnDate(m.starts_at)), time: vnTime(m.starts_at), place: m.place, kind: `meetings.kinds.${m.kind}` };
 }
 
 export async function sendMeetingNotices(db: Kysely<DB>, notifier: Notifier, now: Date): Promise<{ notices: number; emails: number }> {

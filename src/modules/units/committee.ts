@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { normaliseName } from '../../domain/vietnamese.ts';
-import { showDate } from '../../domain/unit-tree.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -17,7 +17,7 @@ export async function addCommitteeMember(db: Kysely<DB>, access: Access, unitId:
   return db.transaction().execute(async (trx) => {
     const unit = await lockUnit(trx, access, unitId);
     if (input.validFrom < unit.established_on) {
-      throw badRequest('units.committee_before_established', { date: showDate(unit.established_on) }, [{ path: 'body.validFrom', message: 'units.committee_before_established_field', params: { date: showDate(unit.established_on) } }]);
+      throw badRequest('units.committee_before_established', { date: formatDateVi(unit.established_on) }, [{ path: 'body.validFrom', message: 'units.committee_before_established_field', params: { date: formatDateVi(unit.established_on) } }]);
     }
     let fullName = normaliseName(input.fullName);
     if (input.memberId != null) {
@@ -52,9 +52,9 @@ export async function endCommitteeMember(db: Kysely<DB>, access: Access, unitId:
     const row = await trx.selectFrom('committee_members as c').select([...columns]).where('c.id', '=', committeeId).where('c.unit_id', '=', unitId)
       .forUpdate().executeTakeFirst();
     if (!row) throw notFound('units.committee_member_entity');
-    if (row.valid_to !== null) throw conflict('units.committee_already_ended', { date: showDate(row.valid_to) });
+    if (row.valid_to !== null) throw conflict('units.committee_already_ended', { date: formatDateVi(row.valid_to) });
     if (validTo <= row.valid_from) {
-      throw badRequest('units.committee_end_before_start', { date: showDate(row.valid_from) }, [{ path: 'body.validTo', message: 'units.committee_end_before_start', params: { date: showDate(row.valid_from) } }]);
+      throw badRequest('units.committee_end_before_start', { date: formatDateVi(row.valid_from) }, [{ path: 'body.validTo', message: 'units.committee_end_before_start', params: { date: formatDateVi(row.valid_from) } }]);
     }
     await trx.updateTable('committee_members').set({ valid_to: validTo }).where('id', '=', committeeId).execute();
     const out = presentCommitteeRow({ ...row, valid_to: validTo });

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
-import { showDate } from '../../domain/unit-tree.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { assertCanContain } from './restructure-steps.ts';
@@ -58,7 +58,7 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
       if (!parent) throw notFound('entities.unit');
       assertCanContain(parent, input);
       if (input.establishedOn < parent.established_on) {
-        throw new AppError('units.not_yet_established', 400, { name: parent.name, date: showDate(parent.established_on) }, [{ path: 'body.establishedOn', message: 'units.effective_not_before_field', params: { date: showDate(parent.established_on) } }]);
+        throw new AppError('units.not_yet_established', 400, { name: parent.name, date: formatDateVi(parent.established_on) }, [{ path: 'body.establishedOn', message: 'units.effective_not_before_field', params: { date: formatDateVi(parent.established_on) } }]);
       }
     }
     return insertUnit(trx, access.userId, input);

@@ -4,7 +4,8 @@
 // date every figure still shows the old tree.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { isWithin, showDate } from '../../domain/unit-tree.ts';
+import { isWithin } from '../../domain/unit-tree.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -78,7 +79,7 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     }
     await writeAudit(trx, access.userId, {
       action: 'unit.merge', entityType: 'unit', entityId: target.id, unitId: target.id,
-      after: { ...details, effectiveOn: date, effectiveOnShown: showDate(date), decisionNumber: input.decisionNumber, eventId },
+      after: { ...details, effectiveOn: date, effectiveOnShown: formatDateVi(date), decisionNumber: input.decisionNumber, eventId },
     });
     return {
       eventId, target: await loadUnitOut(trx, target.id), dissolvedIds: input.sourceIds,

@@ -5,7 +5,9 @@
 // exclusive) and starts the new one on D.
 import { sql, type Transaction } from 'kysely';
 import type { DB, UnitKind } from '../../db/types.ts';
-import { canContain, LEFT_STATUSES, pathIds, showDate, todayInVietnam } from '../../domain/unit-tree.ts';
+import { canContain, pathIds } from '../../domain/unit-tree.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { badRequest, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -36,7 +38,7 @@ export async function lockUnits(trx: Trx, access: Access, ids: number[]): Promis
     const dissolved = await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.dissolved_on'])
       .where('u.id', 'in', ids).where('u.dissolved_on', 'is not', null)
       .where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id'))).executeTakeFirst();
-    if (dissolved) throw badRequest('units.dissolved', { name: dissolved.name, date: showDate(dissolved.dissolved_on!) });
+    if (dissolved) throw badRequest('units.dissolved', { name: dissolved.name, date: formatDateVi(dissolved.dissolved_on!) });
   }
   return ids.map((id) => {
     const u = found.get(id);
@@ -54,7 +56,7 @@ export function assertEffectiveDate(date: string, units: Array<{ name: string; v
   if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
   for (const u of units) {
     if (date <= u.version_from) {
-      throw badRequest('units.effective_too_early', { name: u.name, date: showDate(u.version_from) }, [{ path: 'body.effectiveOn', message: 'units.effective_too_early_field', params: { date: showDate(u.version_from) } }]);
+      throw badRequest('units.effective_too_early', { name: u.name, date: formatDateVi(u.version_from) }, [{ path: 'body.effectiveOn', message: 'units.effective_too_early_field', params: { date: formatDateVi(u.version_from) } }]);
     }
   }
 }
@@ -73,8 +75,8 @@ export async function loadNewParent(trx: Trx, access: Access, parentId: number, 
         .whereRef('v.unit_id', '=', 'u.id').where(sql<boolean>`v.parent_id is distinct from u.parent_id`).as('placed_since')])
     .where('u.id', 'in', pathIds(parent!.path)).execute();
   for (const c of chain) {
-    if (date < c.established_on) throw badRequest('units.not_yet_established', { name: c.name, date: showDate(c.established_on) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.established_on) } }]);
-    if (c.placed_since && date < c.placed_since) throw badRequest('units.effective_before_parent_change', { name: c.name, date: showDate(c.placed_since) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: showDate(c.placed_since) } }]);
+    if (date < c.established_on) throw badRequest('units.not_yet_established', { name: c.name, date: formatDateVi(c.established_on) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: formatDateVi(c.established_on) } }]);
+    if (c.placed_since && date < c.placed_since) throw badRequest('units.effective_before_parent_change', { name: c.name, date: formatDateVi(c.placed_since) }, [{ path: 'body.effectiveOn', message: 'units.effective_not_before_field', params: { date: formatDateVi(c.placed_since) } }]);
   }
   return parent!;
 }
@@ -123,7 +125,7 @@ export async function reparent(trx: Trx, access: Access, unit: CurrentUnit, pare
 /** SQL: the member of placement `p` was a current member (not left) at some time in p from `date` on. */
 const activeFrom = (date: string) => sql<boolean>`exists (
   select 1 from member_statuses s
-   where s.member_id = p.member_id and not (s.status = any(${sql.val([...LEFT_STATUSES])}::text[]))
+   where s.member_id = p.member_id and not (s.status = any(${sql.val([...LEAVING_STATUSES])}::text[]))
      and (s.valid_to is null or s.valid_to > greatest(p.valid_from, ${date}::date))
      and (p.valid_to is null or s.valid_from < p.valid_to))`;
 
@@ -148,7 +150,7 @@ export async function placementsActiveFrom(trx: Trx, unitIds: number[], date: st
 export async function membersToCarry(trx: Trx, unitIds: number[], date: string): Promise<PlacedMember[]> {
   const rows = await placementsActiveFrom(trx, unitIds, date);
   const late = rows.find((r) => r.valid_from >= date || r.valid_to !== null);
-  if (late) throw badRequest('units.member_changed_after', { name: late.full_name, date: showDate(date) });
+  if (late) throw badRequest('units.member_changed_after', { name: late.full_name, date: formatDateVi(date) });
   return rows;
 }
 
@@ -162,7 +164,7 @@ export async function childrenToCarry(trx: Trx, unitIds: number[], date: string)
     .where('v.parent_id', 'in', unitIds)
     .where((eb) => eb.or([eb('v.valid_from', '>=', date), eb.and([eb('v.valid_to', 'is not', null), eb('v.valid_to', '>', date)])]))
     .executeTakeFirst();
-  if (late) throw badRequest('units.child_changed_after', { name: late.name, date: showDate(date) });
+  if (late) throw badRequest('units.child_changed_after', { name: late.name, date: formatDateVi(date) });
   return trx.selectFrom('units as u').innerJoin('unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'u.id').on('v.valid_to', 'is', null))
     .select([...unitColumns]).where('u.parent_id', 'in', unitIds).where('u.dissolved_on', 'is', null)
     .orderBy('u.id').forUpdate('u').execute();

@@ -2,7 +2,7 @@
 // restructurings — rename, move, merge, split, dissolve — plus the committee.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { todayInVietnam } from '../../domain/unit-tree.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { addCommitteeMember, endCommitteeMember } from './committee.ts';
 import { createUnit } from './create-unit.ts';

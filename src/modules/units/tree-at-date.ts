@@ -3,7 +3,8 @@
 // parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB, UnitKind } from '../../db/types.ts';
-import { CELL_KINDS, GRASSROOTS_KINDS, LEFT_STATUSES } from '../../domain/unit-tree.ts';
+import { CELL_KINDS, GRASSROOTS_KINDS } from '../../domain/unit-tree.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
@@ -14,7 +15,7 @@ export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}::date))`;
 }
 
-const leftStatuses = () => sql`${sql.val([...LEFT_STATUSES])}::text[]`;
+const leftStatuses = () => sql`${sql.val([...LEAVING_STATUSES])}::text[]`;
 
 export interface VersionRow { unit_id: number; code: string; name: string; kind: UnitKind; parent_id: number | null }
 

@@ -2,11 +2,9 @@
 // otherwise turn the day over at 07:00), ages in whole years, and the birth-date bounds
 // that turn an age band into a plain date range an index can use.
 
-const VN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Việt Nam, 'YYYY-MM-DD'. */
+/** Today's date in Việt Nam (UTC+7 all year, no daylight saving), 'YYYY-MM-DD'. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return VN_DATE.format(now);
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Age in whole years on `on` of someone born on `dateOfBirth` (both 'YYYY-MM-DD'). */

@@ -1,7 +1,7 @@
 // Table of the status changes a decision may make (pure rule, no database).
 import { describe, expect, it } from 'vitest';
 import type { MemberStatus } from '../../src/db/types.ts';
-import { checkStatusTransition } from '../../src/modules/members/status-transitions.ts';
+import { checkStatusTransition } from '../../src/domain/member-status.ts';
 
 describe('status transitions', () => {
   it.each<[MemberStatus, MemberStatus, string | null, string]>([

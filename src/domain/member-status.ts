@@ -1,7 +1,7 @@
 // Which status changes a decision can make (Điều lệ Đảng, HD 12-HD/BTCTW). Pure rules,
 // no I/O. Leaving the party organisation (chuyển đi, xóa tên, khai trừ, từ trần) ends
 // the membership here: it is final, and a later return is a new admission or record.
-import type { MemberStatus } from '../../db/types.ts';
+import type { MemberStatus } from '../db/types.ts';
 
 export const CURRENT_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'];
 export const LEAVING_STATUSES: readonly MemberStatus[] = ['chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
