@@ -80,13 +80,14 @@ export default function ImportPage() {
 
   const fileList: UploadFile[] = file ? [{ uid: 'chosen', name: file.name, status: 'done', size: file.size }] : [];
   const checkedOk = !!check && check.errors.length === 0 && check.totalRows > 0;
-  const step = applied ? 4 : check ? 3 : file ? 2 : unitId ? 1 : 0;
+  // A check that found problems stays on the check step, shown failed, until the file is fixed.
+  const step = applied ? 4 : checkedOk ? 3 : file ? 2 : unitId ? 1 : 0;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.title')}</Typography.Title>
       {!phone && (
-        <Steps size="small" current={step} items={[
+        <Steps size="small" current={step} status={check && !checkedOk && !applied ? 'error' : 'process'} items={[
           { title: t('imports.steps.unit') }, { title: t('imports.steps.file') }, { title: t('imports.steps.check') }, { title: t('imports.steps.apply') },
         ]} />
       )}
