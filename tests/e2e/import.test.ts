@@ -39,7 +39,12 @@ afterAll(async () => {
   await server?.stop();
   if (files) fs.rmSync(files, { recursive: true, force: true });
 });
-afterEach(async () => { await context?.close(); context = undefined; });
+afterEach(async ({ task }) => {
+  // What the page showed when a test failed, to see why.
+  if (task.result?.state === 'fail') await context?.pages()[0]?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
+  await context?.close();
+  context = undefined;
+});
 
 async function loggedIn(username: string): Promise<Page> {
   context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });

@@ -28,7 +28,11 @@ beforeEach(async () => {
   context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
   page = await context.newPage();
 });
-afterEach(async () => { await context?.close(); });
+afterEach(async ({ task }) => {
+  // What the page showed when a test failed, to see why.
+  if (task.result?.state === 'fail') await page?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
+  await context?.close();
+});
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();

@@ -26,7 +26,12 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-afterEach(async () => { await context?.close(); context = undefined; });
+afterEach(async ({ task }) => {
+  // What the page showed when a test failed, to see why.
+  if (task.result?.state === 'fail') await context?.pages()[0]?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
+  await context?.close();
+  context = undefined;
+});
 
 /** A fresh context logged in as `username` (through the API: the login page has its own test). */
 async function loggedIn(username: string, options: BrowserContextOptions = {}): Promise<Page> {
