@@ -30,6 +30,14 @@ const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
+const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
+const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
+const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'));
+const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
+const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
+const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'));
+const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
+const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -128,6 +136,15 @@ export function App() {
                 <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
                 <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
                 <Route path="account" element={<Page><AccountPage /></Page>} />
+                <Route path="meetings" element={<Page><MeetingsPage /></Page>} />
+                <Route path="meetings/new" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
+                <Route path="meetings/compliance" element={<Page permission="read"><CompliancePage /></Page>} />
+                <Route path="meetings/topics" element={<Page><TopicBankPage /></Page>} />
+                <Route path="meetings/:id" element={<Page><MeetingPage /></Page>} />
+                <Route path="meetings/:id/edit" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
+                <Route path="my-meetings" element={<Page><MyMeetingsPage /></Page>} />
+                <Route path="check-in" element={<Page><CheckInPage /></Page>} />
+                <Route path="notices" element={<Page><NoticesPage /></Page>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

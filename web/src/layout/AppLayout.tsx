@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n.ts';
 import { usePhone } from '../lib/use-phone.ts';
 import { showError } from '../lib/notify.ts';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NoticesBell } from '../pages/notices/NoticesBell.tsx';
 
 const { Header, Content } = Layout;
 
@@ -27,11 +28,14 @@ export function AppLayout() {
   const sections = can(me, 'read') ? [
     { key: '/units', label: <Link to="/units" data-testid="nav-units">{t('nav.units')}</Link> },
     { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
+    { key: '/meetings', label: <Link to="/meetings" data-testid="nav-meetings">{t('meetings.nav.meetings')}</Link> },
     ...(can(me, 'write_members') ? [{ key: '/imports', label: <Link to="/imports" data-testid="nav-imports">{t('nav.imports')}</Link> }] : []),
     ...(can(me, 'manage_users') ? [{ key: '/users', label: <Link to="/users" data-testid="nav-users">{t('nav.users')}</Link> }] : []),
   ] : me?.memberId ? [
     { key: `/members/${me.memberId}`, label: <Link to={`/members/${me.memberId}`} data-testid="nav-my-record">{t('nav.myRecord')}</Link> },
   ] : [];
+  // Everyone who is a member has their own meetings (secretaries too).
+  if (me?.memberId) sections.push({ key: '/my-meetings', label: <Link to="/my-meetings" data-testid="nav-my-meetings">{t('meetings.nav.myMeetings')}</Link> });
   const selected = sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
 
   async function logout() {
@@ -62,6 +66,7 @@ export function AppLayout() {
         <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</Link>
         {!phone && <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={sections} style={{ flex: 1, minWidth: 0 }} />}
         {phone && <div style={{ flex: 1 }} />}
+        <NoticesBell />
         <LangSwitch dark />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" style={{ color: '#fff', maxWidth: phone ? 120 : 240 }} icon={<UserOutlined />} data-testid="current-user">

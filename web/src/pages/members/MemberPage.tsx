@@ -19,6 +19,7 @@ import { showDate, showDateTime, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
 
 export default function MemberPage() {
   const t = useT();
@@ -61,6 +62,7 @@ export default function MemberPage() {
           )}
         </div>
       </Card>
+      <MyMeetingsCard memberId={m.id} />
       <Card size="small">
         <Tabs items={tabs} size={phone ? 'small' : 'middle'} />
       </Card>

@@ -71,6 +71,9 @@ export default function UnitPage() {
           </Row>
           <Space wrap>
             <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
+            {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
+            <Link to={`/meetings/compliance?unitId=${u.id}`}><Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button></Link>
+            {!u.dissolvedOn && <Link to={`/meetings/topics?unitId=${u.id}`}><Button data-testid="unit-topics">{t('meetings.unitLinks.topics')}</Button></Link>}
             {may('write_members') && editable && <Link to={`/members/new?unitId=${u.id}`}><Button data-testid="unit-add-member">{t('members.create')}</Button></Link>}
             {may('write_members') && editable && <Link to={`/imports?unitId=${u.id}`}><Button data-testid="unit-import">{t('nav.imports')}</Button></Link>}
           </Space>

@@ -1,0 +1,202 @@
+// A monthly cell meeting end to end in Debian's Chromium against the real `chibo start`:
+// the secretary plans it for today from the standard agenda, a member checks in from a
+// phone with the 6-digit code, the secretary takes the roll for the others, writes and
+// adopts the minutes, and downloads the .docx, whose header lines and attendance
+// figures are read back from the file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE } from './helpers/browser.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+
+const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
+const CELL = 'Chi bộ thôn Bắc Sơn';
+const SECRETARY = 'Nguyễn Văn Tân'; // bithu.cb1's own member record
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', acceptDownloads: true, ...options });
+  contexts.push(context);
+  return context.newPage();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/** Now in Việt Nam, whatever the machine's time zone. */
+function vietnamNow() {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return { date: `${parts.day}/${parts.month}/${parts.year}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''));
+
+describe('a monthly cell meeting', () => {
+  it('is planned, checked into from a phone, minuted, adopted and downloaded as a .docx', async () => {
+    // ---- The secretary plans today's meeting from the standard agenda. ----
+    const secretary = await newPage({ viewport: { width: 1280, height: 900 } });
+    await secretary.goto('/login?next=/meetings');
+    await secretary.getByTestId('login-username').fill('bithu.cb1');
+    await secretary.getByTestId('login-password').fill('chibo@2026');
+    await secretary.getByTestId('login-submit').click();
+    await secretary.getByTestId('meetings-page').waitFor();
+    await secretary.getByTestId('meeting-plan').click();
+
+    const now = vietnamNow();
+    // A window around now, so the check-in is open and the minutes may be adopted.
+    const start = Math.max(0, now.minutes - 5);
+    const end = Math.min(23 * 60 + 59, start + 120);
+    await secretary.getByTestId('plan-kind').click();
+    await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Sinh hoạt chi bộ định kỳ' }).click();
+    // The standard agenda (HD 12) fills the list.
+    await secretary.getByTestId('plan-agenda-item').nth(5).waitFor();
+    const agendaItems = await secretary.getByTestId('plan-agenda-item').count();
+    expect(await secretary.getByTestId('plan-agenda-title').first().inputValue()).toMatch(/^Khai mạc/);
+    expect(await secretary.getByTestId('plan-date').inputValue()).toBe(now.date);
+    await secretary.getByTestId('plan-start').fill(hhmm(start));
+    await secretary.getByTestId('plan-end').fill(hhmm(end));
+    await secretary.getByTestId('plan-place').fill('Nhà văn hóa thôn Bắc Sơn');
+    await secretary.getByTestId('plan-topic').fill('Sinh hoạt chi bộ định kỳ tháng này');
+    await secretary.getByTestId('plan-focal').nth(0).fill('Thu hoạch lúa vụ mùa');
+    await secretary.getByTestId('plan-focal').nth(1).fill('Vệ sinh môi trường khu dân cư');
+    await shot(secretary, 'meetings-plan');
+    await secretary.getByTestId('plan-save').click();
+    await secretary.waitForURL(/\/meetings\/\d+$/);
+    const meetingUrl = new URL(secretary.url()).pathname;
+    await secretary.getByTestId('meeting-agenda-item').first().waitFor();
+    expect(await secretary.getByTestId('meeting-agenda-item').count()).toBe(agendaItems);
+    expect(await secretary.getByTestId('meeting-when').textContent()).toContain(`${now.date} · ${hhmm(start)}–${hhmm(end)}`);
+
+    // The check-in panel shows the code and the QR image, open now.
+    await secretary.getByTestId('meeting-tab-attendance').click();
+    const panel = secretary.getByTestId('check-in-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-state')).toBe('open');
+    const code = (await secretary.getByTestId('check-in-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    await secretary.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="check-in-qr"]');
+      return img !== null && img.complete && img.naturalWidth > 0;
+    });
+
+    // ---- A member checks in on a phone by typing the code. ----
+    const member = await newPage({ ...PHONE });
+    await member.goto('/login');
+    await member.getByTestId('login-username').fill('dangvien');
+    await member.getByTestId('login-password').fill('chibo@2026');
+    await member.getByTestId('login-submit').click();
+    // Their start page lists today's meeting with a check-in button while the window is open.
+    const card = member.getByTestId('my-meetings-card');
+    await card.getByTestId('my-meeting-check-in').click();
+    await member.waitForURL(/\/check-in$/);
+    await member.getByTestId('check-in-code-input').fill(code);
+    await member.getByTestId('check-in-submit').click();
+    await member.getByTestId('check-in-success').waitFor();
+    expect(await member.getByTestId('check-in-meeting').textContent()).toContain(CELL);
+    await shot(member, 'meetings-check-in-phone');
+    // A second check-in is refused, in Vietnamese.
+    await member.goto('/check-in');
+    await member.getByTestId('check-in-code-input').fill(code);
+    await member.getByTestId('check-in-submit').click();
+    expect(await member.getByTestId('check-in-error').textContent()).toContain('đã điểm danh');
+
+    // ---- The secretary takes the roll for the others. ----
+    await secretary.getByTestId('roll-refresh').click();
+    const selfChecked = secretary.getByTestId('roll-row').filter({ has: secretary.getByTestId('roll-self') });
+    await selfChecked.first().waitFor();
+    expect(await selfChecked.count()).toBe(1);
+    const others = secretary.getByTestId('roll-row').filter({ hasNot: secretary.getByTestId('roll-self') });
+    const excused = others.filter({ hasNotText: SECRETARY }).nth(0);
+    const unexcused = others.filter({ hasNotText: SECRETARY }).nth(1);
+    await excused.getByTestId('roll-excused').click();
+    await excused.getByTestId('roll-reason').fill('Đi công tác');
+    await unexcused.getByTestId('roll-unexcused').click();
+    await secretary.getByTestId('roll-rest-present').click();
+    expect(await number(secretary, 'roll-unmarked')).toBe(0);
+    await secretary.getByTestId('roll-save').click();
+    await secretary.locator('.ant-message-notice').filter({ hasText: 'Đã lưu điểm danh' }).waitFor();
+    const total = await number(secretary, 'roll-total');
+    const expected = await number(secretary, 'roll-expected');
+    const present = await number(secretary, 'roll-present-count');
+    expect(await number(secretary, 'roll-excused-count')).toBe(1);
+    expect(await number(secretary, 'roll-unexcused-count')).toBe(1);
+    expect(present).toBe(expected - 2);
+    expect(total).toBeGreaterThan(expected); // one member of the demo cell is exempted, listed apart
+    expect(await secretary.getByTestId('roll-apart-row').count()).toBe(total - expected);
+    await shot(secretary, 'meetings-roll-call');
+
+    // ---- The minutes: the editor checks the vote against those present before sending. ----
+    await secretary.getByTestId('meeting-tab-minutes').click();
+    await secretary.getByTestId('minutes-form').waitFor();
+    await secretary.getByTestId('minutes-chair').fill(SECRETARY);
+    await secretary.getByTestId('minutes-chair-position').fill('Bí thư chi bộ');
+    await secretary.getByTestId('minutes-taker').fill('Trần Văn Chiến');
+    await secretary.getByTestId('minutes-agenda-summary').first().fill('Đồng chí bí thư nêu mục đích, yêu cầu buổi sinh hoạt.');
+    await secretary.getByTestId('minutes-previous').fill('Hoàn thành các chỉ tiêu nghị quyết tháng trước.');
+    await secretary.getByTestId('minutes-conclusions').fill('Chi bộ thống nhất tập trung thu hoạch lúa và vệ sinh môi trường.');
+    await secretary.getByTestId('minutes-resolution-item').first().fill('Hoàn thành thu hoạch lúa trước ngày 30.');
+    await secretary.getByTestId('minutes-votes-for').fill(String(present + 1));
+    await secretary.getByTestId('minutes-votes-against').fill('0');
+    await secretary.getByTestId('minutes-votes-abstain').fill('0');
+    await secretary.getByTestId('minutes-save').click();
+    await secretary.locator('.ant-form-item-explain-error').filter({ hasText: `lớn hơn số đảng viên có mặt (${present})` }).first().waitFor();
+    await secretary.getByTestId('minutes-votes-for').fill(String(present));
+    await secretary.getByTestId('minutes-task-add').click();
+    await secretary.getByTestId('minutes-task-assignee').fill('Tổ dân vận');
+    await secretary.getByTestId('minutes-task-description').fill('Vận động hộ gia đình thu gom rác đúng giờ.');
+    await secretary.getByTestId('minutes-save').click();
+    await secretary.locator('.ant-message-notice').filter({ hasText: 'Đã lưu dự thảo biên bản' }).waitFor();
+
+    // Adoption locks the minutes; afterwards only an amendment changes them.
+    await secretary.getByTestId('minutes-adopt').click();
+    await secretary.getByTestId('confirm-ok').click();
+    await secretary.getByTestId('minutes-adopted').waitFor();
+    await secretary.getByTestId('minutes-amend').waitFor();
+    expect(await secretary.getByTestId('minutes-save').count()).toBe(0);
+    expect(await secretary.getByTestId('minutes-votes-view').textContent()).toContain(`tán thành ${present}`);
+    await shot(secretary, 'meetings-minutes-adopted');
+
+    // ---- The .docx in the party document layout. ----
+    const [download] = await Promise.all([secretary.waitForEvent('download'), secretary.getByTestId('minutes-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = path.join(SHOTS, 'bien-ban.docx');
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain(CELL.toLocaleUpperCase('vi-VN'));
+    expect(text).toContain(`${CELL} tiến hành sinh hoạt`);
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toMatch(/Số \d+-BB\/CB/);
+    expect(text).toContain(`Tổng số đảng viên của chi bộ: ${total} đồng chí, trong đó miễn sinh hoạt: ${total - expected} đồng chí`);
+    expect(text).toContain(`Có mặt: ${present}/${expected} đồng chí phải dự họp`);
+    expect(text).toContain('Vắng có lý do: 1 đồng chí');
+    expect(text).toContain('(Đi công tác)');
+    expect(text).toContain('Vắng không có lý do: 1 đồng chí');
+    expect(text).toContain(`Biểu quyết: tán thành ${present}/${present} đồng chí có mặt`);
+    expect(text).not.toContain('DỰ THẢO');
+
+    // The member sees the meeting as checked in.
+    await member.goto('/my-meetings');
+    await member.getByTestId('my-meeting').filter({ has: member.getByTestId('my-meeting-checked-in') }).first().waitFor();
+    expect(meetingUrl).toMatch(/^\/meetings\/\d+$/);
+  });
+});
