@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -29,6 +29,9 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: false } },
+    // A URL the router itself refuses (a path parameter over 100 characters, a broken
+    // %-escape) is answered before any hook runs: still problem+json in the caller's language.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, request, error),
   });
   app.decorate('db', database.db);
   app.decorate('database', database);
