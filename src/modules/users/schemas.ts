@@ -14,19 +14,19 @@ export const createUserBody = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
   displayName: z.string().trim().min(1).max(200),
   password: z.string().min(8, { message: 'auth.password_too_short' }).max(200),
-  memberId: z.number().int().positive().nullable().optional(),
+  memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 });
 
 export const updateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
-  memberId: z.number().int().positive().nullable().optional(),
+  memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   password: z.string().min(8, { message: 'auth.password_too_short' }).max(200).optional(),
 });
 
 export const grantBody = z.strictObject({
   role: roleSchema,
-  unitId: z.number().int().positive(),
+  unitId: z.number().int().positive().max(2_147_483_647),
   includeSubtree: z.boolean().default(true),
 });
 
