@@ -43,12 +43,12 @@ export type AttendanceOut = z.infer<typeof attendanceOut>;
 
 export const recordAttendanceBody = z.strictObject({
   entries: z.array(z.strictObject({
-    memberId: z.number().int().positive(),
+    memberId: z.number().int().positive().max(2_147_483_647),
     /** null clears the roll-call entry (a self check-in, if any, counts again). */
     status: attendanceStatus.nullable(),
     reason: optionalText(500),
   })).max(2000).default([]),
-  guests: z.array(z.strictObject({ guestId: z.number().int().positive(), attended: z.boolean().nullable() })).max(200).default([]),
+  guests: z.array(z.strictObject({ guestId: z.number().int().positive().max(2_147_483_647), attended: z.boolean().nullable() })).max(200).default([]),
   /** Why a late correction is made; kept in the audit row. */
   note: optionalText(1000),
 });

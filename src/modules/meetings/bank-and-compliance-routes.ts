@@ -18,12 +18,12 @@ const topicOut = z.object({
 
 export async function bankAndComplianceRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/meeting-topics', { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: z.coerce.number().int().positive() }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
+  app.get('/meeting-topics', { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
     async (req) => ({ items: await listTopics(app.db, accessOf(req), req.query.unitId) }));
   app.post('/meeting-topics', {
     schema: {
       tags: ['meetings'],
-      body: z.strictObject({ unitId: z.number().int().positive(), title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
+      body: z.strictObject({ unitId: z.number().int().positive().max(2_147_483_647), title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
       response: { 201: z.object({ items: z.array(topicOut) }) },
     },
   }, async (req, reply) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../units/schemas.ts';
 
 export const complianceQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive().max(2_147_483_647),
   from: isoDate,
   to: isoDate,
   /** The report date (default today): months after it are not yet due. */

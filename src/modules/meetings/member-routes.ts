@@ -41,12 +41,12 @@ export async function myMeetingRoutes(root: FastifyInstance) {
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
   });
 
-  app.get('/residence-links', { schema: { tags, querystring: z.strictObject({ unitId: z.coerce.number().int().positive() }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
+  app.get('/residence-links', { schema: { tags, querystring: z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
     async (req) => ({ items: await listResidenceLinks(app.db, accessOf(req), req.query.unitId) }));
   app.post('/residence-links', {
     schema: {
       tags,
-      body: z.strictObject({ partyCardNumber: z.string().trim().min(1).max(20), unitId: z.number().int().positive(), validFrom: isoDate, note: optionalText(1000) }),
+      body: z.strictObject({ partyCardNumber: z.string().trim().min(1).max(20), unitId: z.number().int().positive().max(2_147_483_647), validFrom: isoDate, note: optionalText(1000) }),
       response: { 201: z.object({ items: z.array(residenceLinkOut) }) },
     },
   }, async (req, reply) => {

@@ -28,7 +28,7 @@ export const minutesFields = z.strictObject({
   resolutionItems: z.array(text(2000)).max(50).optional(),
   votes: z.strictObject({ for: count, against: count, abstain: count }).nullable().optional(),
   tasks: z.array(z.strictObject({
-    memberId: z.number().int().positive().nullable().optional(),
+    memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
     assignee: text(200),
     description: text(2000),
     dueOn: isoDate.nullable().optional(),

@@ -28,7 +28,7 @@ export async function planRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
 
-  app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: z.coerce.number().int().positive().optional() }), response: { 200: standardAgendaOut } } },
+  app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: z.coerce.number().int().positive().max(2_147_483_647).optional() }), response: { 200: standardAgendaOut } } },
     async (req) => {
       accessOf(req);
       const on = req.query.on ?? todayInVietnam();

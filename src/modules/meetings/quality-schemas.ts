@@ -48,7 +48,7 @@ export const qualityOut = z.object({
 });
 export type QualityOut = z.infer<typeof qualityOut>;
 
-export const scalesQuery = z.strictObject({ unitId: z.coerce.number().int().positive(), on: isoDate.optional() });
+export const scalesQuery = z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647), on: isoDate.optional() });
 
 export const scalesOut = z.object({
   inForce: scaleRef,
@@ -57,14 +57,14 @@ export const scalesOut = z.object({
 
 export const loadScaleBody = z.union([
   z.strictObject({
-    unitId: z.number().int().positive(),
+    unitId: z.number().int().positive().max(2_147_483_647),
     /** Adopt a built-in template as this unit's scale. */
     templateCode: z.string().min(1).max(100),
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable().optional(),
   }),
   z.strictObject({
-    unitId: z.number().int().positive(),
+    unitId: z.number().int().positive().max(2_147_483_647),
     code: z.string().trim().regex(/^[a-z0-9-]{2,60}$/, { message: 'meetings.bad_scale_code' }),
     title: text(300),
     source: text(500).optional(),

@@ -4,6 +4,8 @@ import { isoDate } from '../units/schemas.ts';
 
 export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const idParams = z.strictObject({ id });
+/** An id inside a body: a positive int4, so a huge one is a 400, not a database error. */
+export const bodyId = z.number().int().positive().max(2_147_483_647);
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
 export const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'meetings.bad_time' });
@@ -16,8 +18,8 @@ export const qualityGrade = z.enum(['tot', 'kha', 'trung_binh', 'kem']);
 export const agendaItem = z.strictObject({ title: text(500), note: optionalText(2000) });
 
 export const planMeetingBody = z.strictObject({
-  unitId: z.number().int().positive(),
-  partyGroupId: z.number().int().positive().nullable().optional(),
+  unitId: bodyId,
+  partyGroupId: bodyId.nullable().optional(),
   kind: meetingKind,
   date: isoDate,
   startTime: hhmm,
@@ -25,22 +27,22 @@ export const planMeetingBody = z.strictObject({
   place: text(300),
   /** Optional when a topic is picked from the bank: its title is used. */
   topic: text(500).optional(),
-  topicId: z.number().int().positive().nullable().optional(),
+  topicId: bodyId.nullable().optional(),
   focalIssues: z.array(text(500)).max(10).default([]),
   /** Omitted: the standard agenda of the rule set in force on the date. */
   agenda: z.array(agendaItem).max(50).optional(),
-  preparesMeetingId: z.number().int().positive().nullable().optional(),
+  preparesMeetingId: bodyId.nullable().optional(),
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingBody>;
 
 export const updateMeetingBody = z.strictObject({
-  partyGroupId: z.number().int().positive().nullable().optional(),
+  partyGroupId: bodyId.nullable().optional(),
   date: isoDate.optional(),
   startTime: hhmm.optional(),
   endTime: hhmm.optional(),
   place: text(300).optional(),
   topic: text(500).optional(),
-  topicId: z.number().int().positive().nullable().optional(),
+  topicId: bodyId.nullable().optional(),
   focalIssues: z.array(text(500)).max(10).optional(),
   agenda: z.array(agendaItem).max(50).optional(),
 });
@@ -129,7 +131,7 @@ export const meetingSummaryOut = z.object({
 
 export const preparationBody = z.strictObject({
   memberReviews: z.array(z.strictObject({
-    memberId: z.number().int().positive(),
+    memberId: bodyId,
     strengths: optionalText(5000),
     shortcomings: optionalText(5000),
   })).max(500).default([]),
@@ -149,12 +151,12 @@ export const preparationOut = z.object({
 
 export const guestBody = z.strictObject({
   /** A member of a higher committee, assigned to attend and guide. */
-  memberId: z.number().int().positive().nullable().optional(),
+  memberId: bodyId.nullable().optional(),
   /** Required for a guest who is not a member in chibo. */
   fullName: text(200).optional(),
   position: optionalText(200),
   /** The committee that assigns the guest (a unit above the meeting's). */
-  assignedByUnitId: z.number().int().positive().nullable().optional(),
+  assignedByUnitId: bodyId.nullable().optional(),
 });
 export type GuestInput = z.infer<typeof guestBody>;
 
