@@ -39,9 +39,13 @@ export function qrToken(meetingId: number, secret: string): string {
 export function parseQrToken(input: string): { meetingId: number; signature: string } | null {
   let token = input.trim();
   const q = token.indexOf('qr=');
-  if (q >= 0) token = decodeURIComponent(token.slice(q + 3).split('&')[0]!);
+  if (q >= 0) {
+    // A broken %-escape (a mangled link) is just not a token.
+    try { token = decodeURIComponent(token.slice(q + 3).split('&')[0]!); } catch { return null; }
+  }
   const match = /^M([0-9]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
-  if (!match) return null;
+  // Meeting ids are int4: a larger one cannot be ours (and would fail in the query).
+  if (!match || Number(match[1]) > 2_147_483_647) return null;
   return { meetingId: Number(match[1]), signature: match[2]! };
 }
 
