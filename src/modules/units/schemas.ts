@@ -33,7 +33,7 @@ export type UnitOut = z.infer<typeof unitOut>;
 
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const committeeParams = idParams.extend({ committeeId: z.coerce.number().int().positive().max(2_147_483_647) });
-export const atQuery = z.object({ at: isoDate.optional() });
+export const atQuery = z.strictObject({ at: isoDate.optional() });
 export const childrenQuery = atQuery.extend({ parentId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 export const searchQuery = atQuery.extend({ q: z.string().trim().min(1).max(200) });
 
