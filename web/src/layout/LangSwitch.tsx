@@ -9,6 +9,8 @@ export function LangSwitch({ dark }: { dark?: boolean }) {
     <Button
       size="small"
       ghost={dark}
+      // On the dark red header antd's hover colour (a red) would hide the label; a tap leaves phones "hovering".
+      style={dark ? { color: '#fff', borderColor: '#fff' } : undefined}
       onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
       data-testid="lang-switch"
       aria-label={t('lang.switchLabel')}
