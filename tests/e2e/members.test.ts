@@ -121,6 +121,7 @@ describe('members', () => {
     expect(first!.x).toBeGreaterThanOrEqual(0);
     expect(await page.getByTestId('member-search').isVisible()).toBe(true);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
     await shot(page, 'phone-members', false);
 
     // Search works the same on the phone, and a card opens the member.
