@@ -235,7 +235,7 @@ function setAt(root: unknown, path: (string | number)[], value: unknown, schema:
 }
 
 /** Wrong values for one property: the other JSON types, and the edges of its own. */
-function wrongValues(schema: Schema): Array<[string, unknown]> {
+function wrongValues(schema: Schema, name: string | number | undefined): Array<[string, unknown]> {
   const s = variant(schema);
   const type = typeOf(s);
   const out: Array<[string, unknown]> = [];
@@ -248,6 +248,8 @@ function wrongValues(schema: Schema): Array<[string, unknown]> {
     if (s.format === 'date') out.push(['date 2025-02-30', '2025-02-30'], ['date 30/02/2025', '30/02/2025']);
   }
   if (type === 'integer' || type === 'number') out.push(['huge integer', 99999999999], ['negative', -1], ['fraction', 1.5]);
+  // A well-formed id of nothing: a reference that must be looked up, not left to a foreign key.
+  if (type === 'integer' && (typeof name === 'number' || /Ids?$/.test(name ?? ''))) out.push(['id of no record', 2_000_000_000]);
   return out;
 }
 
@@ -324,8 +326,8 @@ function casesFor(op: Operation): Case[] {
     cases.push(json('JSON array instead of object', [baseline], true));
     cases.push(json('unknown extra field', { ...(baseline as object), isAdmin: true }, true));
     for (const { path, schema } of bodyPaths(op.body!)) {
-      for (const [what, value] of wrongValues(schema)) {
-        cases.push(json(`body.${path.join('.')}: ${what}`, setAt(baseline, path, value, op.body!), breaks(schema, value)));
+      for (const [what, value] of wrongValues(schema, path.at(-1))) {
+        cases.push(json(`body.${path.join('.')}: ${what}`, setAt(baseline, path, value, op.body!), what === 'id of no record' || breaks(schema, value)));
       }
     }
   }

@@ -18,13 +18,29 @@ async function grantsOf(db: Kysely<DB>, userIds: number[]) {
     .where('g.user_id', 'in', userIds).orderBy('g.id').execute();
 }
 
+function isRootAdmin(access: Access) {
+  return access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
+}
+
 export async function listUsers(db: Kysely<DB>, access: Access) {
   const scope = manageScope(access);
-  // Users with a grant in scope, plus users with no grant yet (just created).
+  // Users with a grant in scope, plus users with no grant yet: those linked to a member in
+  // scope, or (no link either) created by this admin; an admin of the whole tree sees all.
+  // Not every admin anywhere: one could reset the password of another commune's new
+  // account before it is granted its role.
   const users = await db.selectFrom('users as usr').select(['usr.id', 'usr.username', 'usr.display_name', 'usr.member_id', 'usr.is_active'])
     .where((eb) => eb.or([
       eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.user_id', '=', 'usr.id').where((inner) => unitInScope(scope, inner.ref('g.unit_id')))),
-      eb.not(eb.exists(eb.selectFrom('role_grants as g2').select('g2.id').whereRef('g2.user_id', '=', 'usr.id'))),
+      eb.and([
+        eb.not(eb.exists(eb.selectFrom('role_grants as g2').select('g2.id').whereRef('g2.user_id', '=', 'usr.id'))),
+        eb.or([
+          sql<boolean>`${isRootAdmin(access)}`,
+          eb.exists(eb.selectFrom('members as mm').select('mm.id').whereRef('mm.id', '=', 'usr.member_id').where((inner) => unitInScope(scope, inner.ref('mm.unit_id')))),
+          eb.and([eb('usr.member_id', 'is', null), eb.exists(eb.selectFrom('audit_log as a').select('a.id')
+            .where('a.entity_type', '=', 'user').where('a.action', '=', 'user.create').where('a.actor_user_id', '=', access.userId)
+            .where(sql<boolean>`a.entity_id = usr.id::text`))]),
+        ]),
+      ]),
     ]))
     .where(sql<boolean>`${access.can('manage_users')}`)
     .orderBy('usr.username').execute();
@@ -41,10 +57,23 @@ export async function getUser(db: Kysely<DB>, access: Access, id: number) {
   return user;
 }
 
+/**
+ * The member an account is linked to must be inside the admin's scope: the link lets the
+ * account read that member's record and their cell's meetings. (Unchecked, an id of no
+ * member also failed on the foreign key as a 500.)
+ */
+async function assertMemberInScope(trx: Kysely<DB>, access: Access, memberId: number | null | undefined) {
+  if (memberId == null) return;
+  const member = await trx.selectFrom('members').select('id').where('id', '=', memberId)
+    .where((eb) => unitInScope(manageScope(access), eb.ref('members.unit_id'))).executeTakeFirst();
+  if (!member) throw notFound('entities.member');
+}
+
 export async function createUser(db: Kysely<DB>, access: Access, input: { username: string; displayName: string; password: string; memberId?: number | null }) {
   if (!access.can('manage_users')) throw new AppError('forbidden', 403);
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
+    await assertMemberInScope(trx, access, input.memberId);
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) throw conflict('auth.username_taken', { username: input.username });
     const row = await trx.insertInto('users').values({ username: input.username, display_name: input.displayName, password_hash: passwordHash, member_id: input.memberId ?? null })
@@ -57,8 +86,14 @@ export async function createUser(db: Kysely<DB>, access: Access, input: { userna
 
 export async function updateUser(db: Kysely<DB>, access: Access, id: number, input: { displayName?: string; isActive?: boolean; memberId?: number | null; password?: string }) {
   const before = await getUser(db, access, id);
+  // Resetting the password of (or deactivating) someone who also holds a role elsewhere
+  // would hand this admin that role too: only an admin over all of their units may.
+  const elsewhere = await db.selectFrom('role_grants as g').select('g.id').where('g.user_id', '=', id)
+    .where((eb) => eb.not(unitInScope(manageScope(access), eb.ref('g.unit_id')))).executeTakeFirst();
+  if (elsewhere) throw new AppError('users.outside_scope', 403);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
+    await assertMemberInScope(trx, access, input.memberId);
     await trx.updateTable('users').set({
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
