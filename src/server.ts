@@ -37,7 +37,15 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   app.decorate('database', database);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  // The single-page app answers its page paths (GET, not /api/, no file extension) with
+  // index.html; a missing file, e.g. an old /assets/*.js, stays a 404.
+  registerProblemHandlers(app, (request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    if (!hasWeb || request.method !== 'GET' || pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) return false;
+    void reply.sendFile('index.html');
+    return true;
+  });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
@@ -53,15 +61,8 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The single-page app answers every page path with its index.html; a missing file
-    // (a path with an extension, e.g. an old /assets/*.js) stays a 404.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      const pathname = request.url.split('?')[0]!;
-      if (pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  // Files are looked up when asked for (not listed at start), so a rebuilt web app is
+  // served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, index: 'index.html' });
   return app;
 }

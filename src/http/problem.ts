@@ -86,7 +86,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
-export function registerProblemHandlers(app: FastifyInstance) {
+/**
+ * `pageFallback` answers paths that match no route and no file, when it wants to (the
+ * web app's index.html for its own page paths); everything else is a problem+json 404.
+ */
+export function registerProblemHandlers(app: FastifyInstance, pageFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('route_not_found', 404)));
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback?.(request, reply)) return reply;
+    return sendProblem(reply, request, new AppError('route_not_found', 404));
+  });
 }

@@ -38,7 +38,8 @@ export function registerAuthentication(app: FastifyInstance) {
         .where('id', '=', userId).where('is_active', '=', true).executeTakeFirst();
       if (user) request.access = buildAccess(user, await loadGrants(app.db, user.id));
     }
-    if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url) {
+    // Only real API routes need a caller; an unknown /api/ path falls through to a 404.
+    if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url?.startsWith('/api/')) {
       throw new AppError('unauthenticated', 401);
     }
   });
