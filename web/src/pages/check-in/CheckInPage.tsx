@@ -15,7 +15,7 @@ import { vnTime } from '../meetings/meeting-labels.ts';
 
 export default function CheckInPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const qr = params.get('qr');
@@ -70,7 +70,7 @@ export default function CheckInPage() {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>{t('meetings.checkInPage.title')}</Typography.Title>
-          <Typography.Text type="secondary">{qr ? t('meetings.checkInPage.byQr') : t('meetings.checkInPage.hint')}</Typography.Text>
+          <Typography.Text type="secondary">{qr && error === null ? t('meetings.checkInPage.byQr') : t('meetings.checkInPage.hint')}</Typography.Text>
         </div>
         {error !== null && <Alert type="error" showIcon title={<span data-testid="check-in-error">{errorText(error)}</span>} />}
         {qr && busy && <Alert type="info" showIcon icon={<QrcodeOutlined />} title={t('meetings.checkInPage.checking')} />}
@@ -87,11 +87,6 @@ export default function CheckInPage() {
             {t('meetings.checkInPage.submit')}
           </Button>
         </Form>
-        {qr && error !== null && (
-          <Button type="link" onClick={() => { const next = new URLSearchParams(params); next.delete('qr'); setParams(next, { replace: true }); setError(null); }} data-testid="check-in-type-code">
-            {t('meetings.checkInPage.typeInstead')}
-          </Button>
-        )}
       </Space>
     </Card>
   );

@@ -52,7 +52,7 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
   );
   return (
     <Card size="small" title={<Space>{t('meetings.checkIn.title')}{stateTag}</Space>} data-testid="check-in-panel" data-state={state}
-      extra={<Button size="small" icon={<ExpandOutlined />} onClick={() => setBig(true)} data-testid="check-in-fullscreen">{t('meetings.checkIn.show')}</Button>}>
+      extra={<Button size="small" icon={<ExpandOutlined />} onClick={() => setBig(true)} aria-label={t('meetings.checkIn.show')} data-testid="check-in-fullscreen">{phone ? null : t('meetings.checkIn.show')}</Button>}>
       <Row gutter={[16, 16]} align="middle">
         <Col xs={24} md={12} style={{ textAlign: 'center' }}>
           <Typography.Text type="secondary">{t('meetings.checkIn.codeLabel')}</Typography.Text>
@@ -174,9 +174,14 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
             {!editable && v.reason && <Typography.Text type="secondary"> ({v.reason})</Typography.Text>}
           </div>
           {editable && (
-            <Radio.Group size="small" optionType="button" buttonStyle="solid" value={v.status}
+            <Radio.Group size={phone ? 'middle' : 'small'} optionType="button" buttonStyle="solid" value={v.status}
+              style={phone ? { display: 'flex', width: '100%' } : undefined}
               onChange={(ev) => setEntry(e, { status: ev.target.value as AttendanceStatus })}>
-              {statusOptions.map((o) => <Radio.Button key={o.value} value={o.value}><span data-testid={o.testId}>{o.label}</span></Radio.Button>)}
+              {statusOptions.map((o) => (
+                <Radio.Button key={o.value} value={o.value} style={phone ? { flex: 1, textAlign: 'center', paddingInline: 4 } : undefined}>
+                  <span data-testid={o.testId}>{o.label}</span>
+                </Radio.Button>
+              ))}
             </Radio.Group>
           )}
         </div>
@@ -205,8 +210,12 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
         {data!.members.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('meetings.roll.rateNote')}</Typography.Text>}
       </Card>
 
-      <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}
-        extra={editable && s.unmarked > 0 ? <Button size="small" icon={<CheckOutlined />} onClick={markRestPresent} data-testid="roll-rest-present">{t('meetings.roll.restPresent')}</Button> : undefined}>
+      <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}>
+        {editable && s.unmarked > 0 && (
+          <div style={{ padding: '8px 12px 0' }}>
+            <Button icon={<CheckOutlined />} onClick={markRestPresent} block={phone} data-testid="roll-rest-present">{t('meetings.roll.restPresent')}</Button>
+          </div>
+        )}
         {data!.members.length === 0 ? <Empty description={t('meetings.roll.empty')} /> : <List dataSource={data!.members} renderItem={row} data-testid="roll-list" />}
       </Card>
 

@@ -38,8 +38,9 @@ function Grades({ grades }: { grades: Compliance['summary']['grades'] }) {
   const t = useT();
   return (
     <Space size={4} wrap>
-      {GRADES.map((g) => <Tag key={g} color={grades[g] ? GRADE_COLORS[g] : 'default'}>{gradeLabel(t, g)}: {grades[g]}</Tag>)}
+      {GRADES.filter((g) => grades[g] > 0).map((g) => <Tag key={g} color={GRADE_COLORS[g]}>{gradeLabel(t, g)}: {grades[g]}</Tag>)}
       {grades.ungraded > 0 && <Tag>{t('meetings.compliance.ungraded')}: {grades.ungraded}</Tag>}
+      {GRADES.every((g) => grades[g] === 0) && grades.ungraded === 0 && <Typography.Text type="secondary">—</Typography.Text>}
     </Space>
   );
 }
@@ -95,7 +96,7 @@ export default function CompliancePage() {
     ) },
     { title: t('meetings.compliance.meetings'), dataIndex: 'meetingsHeld', width: 90 },
     { title: t('meetings.compliance.attendance'), key: 'att', width: 140, render: (_, c) => <span data-testid="compliance-rate">{percent(c.attendanceRate, lang)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>({c.present}/{c.expected})</Typography.Text></span> },
-    { title: t('meetings.compliance.grades'), key: 'grades', width: 260, render: (_, c) => <Grades grades={c.grades} /> },
+    { title: t('meetings.compliance.grades'), key: 'grades', width: 200, render: (_, c) => <Grades grades={c.grades} /> },
   ], [t, lang]);
 
   const r = report.data;

@@ -79,8 +79,9 @@ export default function MeetingPage() {
         </Descriptions>
         {cancelled && <Alert type="warning" showIcon title={t('meetings.page.cancelledNote', { reason: m.cancelReason ?? '' })} data-testid="meeting-cancelled-note" />}
       </Card>
-      <Card size="small">
+      <Card size="small" styles={{ body: { padding: phone ? '0 8px 8px' : undefined } }}>
         <Tabs
+          tabBarGutter={phone ? 18 : undefined}
           activeKey={tab}
           onChange={(key) => { const next = new URLSearchParams(params); if (key === 'details') next.delete('tab'); else next.set('tab', key); setParams(next, { replace: true }); }}
           items={items}

@@ -76,6 +76,10 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const unitKind = unitId && unit.data?.unit.id === unitId ? unit.data.unit.kind : null;
   const kinds = unitKind === null ? [] : CELL_UNIT_KINDS.has(unitKind) ? CELL_MEETING_KINDS : unitKind === 'to_dang' ? [] : COMMITTEE_MEETING_KINDS;
   const groups = (children.data?.items ?? []).filter((c) => c.kind === 'to_dang');
+  // A kind this unit does not hold gives way to the first one it does (a cell: the monthly meeting).
+  useEffect(() => {
+    if (!meeting && kinds.length && (!kind || !kinds.includes(kind))) form.setFieldValue('kind', kinds[0]);
+  }, [meeting, kinds, kind, form]);
   const focal = agenda.data?.focalIssues ?? { min: 2, max: 3 };
   const focalRequired = kind === 'regular';
 

@@ -351,7 +351,7 @@ function MinutesView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="minutes-view">
       <Descriptions bordered size="small" column={phone ? 1 : 2}>
-        <Descriptions.Item label={t('meetings.minutes.fields.openedAt')}>{c.openedAt ?? meeting.startTime} – {c.closedAt ?? meeting.endTime}</Descriptions.Item>
+        <Descriptions.Item label={t('meetings.minutes.time')}>{c.openedAt ?? meeting.startTime} – {c.closedAt ?? meeting.endTime}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.fields.place')}>{meeting.place}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.minutes.fields.chairName')}>{c.chairName ?? '—'}{c.chairPosition ? ` – ${c.chairPosition}` : ''}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.minutes.fields.minuteTakerName')}>{c.minuteTakerName ?? '—'}</Descriptions.Item>

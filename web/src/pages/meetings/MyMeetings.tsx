@@ -62,9 +62,9 @@ export function MyMeetingsCard({ memberId }: { memberId: number }) {
   const { data: me } = useMe();
   if (!me || me.memberId !== memberId) return null;
   return (
-    <Card size="small" title={t('meetings.my.title')} data-testid="my-meetings-card"
-      extra={<Space><CalendarButton /><Link to="/my-meetings">{t('meetings.my.all')}</Link></Space>}>
+    <Card size="small" title={t('meetings.my.title')} data-testid="my-meetings-card" extra={<Link to="/my-meetings">{t('meetings.my.all')}</Link>}>
       <MyMeetingsList limit={5} />
+      <div style={{ marginTop: 8 }}><CalendarButton /></div>
     </Card>
   );
 }
