@@ -38,7 +38,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
     ancestorsOn(db, [id], versionDate),
     ancestorsOn(db, [id], versionDate, scope),
     committeeOn(db, id, at),
-    subtreeCounts(db, id, at),
+    subtreeCounts(db, id, at, scope),
     childVersionsOn(db, id, at, scope),
   ]);
   return {
@@ -49,7 +49,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
     ancestors: visibleAncestors.get(id) ?? [],
     committee,
     counts,
-    children: await presentChildren(db, childVersions, at),
+    children: await presentChildren(db, childVersions, at, scope),
     canEdit: Boolean(unit.can_edit),
   };
 }

@@ -13,10 +13,10 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
   if (parentId === undefined) {
     const grants = access.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('read'));
     const roots = await versionsOn(db, scopeRoots(grants), at);
-    return presentChildren(db, roots, at);
+    return presentChildren(db, roots, at, scope);
   }
   const parent = await db.selectFrom('units').select('id').where('id', '=', parentId)
     .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
   if (!parent) throw notFound('entities.unit');
-  return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at);
+  return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at, scope);
 }

@@ -35,21 +35,23 @@ export async function childVersionsOn(db: Db, parentId: number, date: string, sc
     .where((eb) => unitInScope(scope, eb.ref('v.unit_id'))).execute();
 }
 
-/** How many units sat directly under each of `ids` on `date`. */
-async function childCountsOn(db: Db, ids: number[], date: string): Promise<Map<number, number>> {
+/** How many units the caller may see sat directly under each of `ids` on `date`. */
+async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('unit_versions as v').select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('v.parent_id', 'in', ids).where(validOn('v', date)).groupBy('v.parent_id').execute();
+    .where('v.parent_id', 'in', ids).where(validOn('v', date))
+    .where((eb) => unitInScope(scope, eb.ref('v.unit_id'))).groupBy('v.parent_id').execute();
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
 export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind }
 
 /**
- * The subtree of each root on the date, as (root, unit, kind) rows, roots included.
+ * The subtree of each root on the date, as (root, unit, kind) rows, roots included; with
+ * a scope, only the units in it (a grant on a unit alone does not reach the units below).
  * UNION (not UNION ALL) stops the walk even if back-dated history ever held a loop.
  */
-export async function subtreesOn(db: Db, rootIds: number[], date: string): Promise<SubtreeRow[]> {
+export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?: Scope): Promise<SubtreeRow[]> {
   if (rootIds.length === 0) return [];
   const { rows } = await sql<SubtreeRow>`
     with recursive sub(root_id, unit_id, kind) as (
@@ -59,7 +61,8 @@ export async function subtreesOn(db: Db, rootIds: number[], date: string): Promi
       select s.root_id, v.unit_id, v.kind from sub s
         join unit_versions v on v.parent_id = s.unit_id and ${validOn('v', date)}
     )
-    select root_id, unit_id, kind from sub`.execute(db);
+    select root_id, unit_id, kind from sub
+     where ${scope ? unitInScope(scope, sql.ref('sub.unit_id')) : sql`true`}`.execute(db);
   return rows;
 }
 
@@ -78,9 +81,9 @@ async function membersByUnitOn(db: Db, unitIds: number[], date: string) {
   return rows;
 }
 
-/** Members (not counting those who left) in each root's whole subtree on `date`. */
-export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string): Promise<Map<number, number>> {
-  const subtree = await subtreesOn(db, rootIds, date);
+/** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope. */
+export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string, scope: Scope): Promise<Map<number, number>> {
+  const subtree = await subtreesOn(db, rootIds, date, scope);
   const rootsOf = new Map<number, number[]>();
   for (const r of subtree) rootsOf.set(r.unit_id, [...(rootsOf.get(r.unit_id) ?? []), r.root_id]);
   const counts = new Map<number, number>();
@@ -92,9 +95,9 @@ export async function subtreeMemberCounts(db: Db, rootIds: number[], date: strin
 
 export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
 
-/** The figures of one unit's subtree on `date` (the unit itself included). */
-export async function subtreeCounts(db: Db, unitId: number, date: string): Promise<SubtreeCounts> {
-  const subtree = await subtreesOn(db, [unitId], date);
+/** The figures of one unit's subtree on `date` (the unit itself included), within the caller's scope. */
+export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope): Promise<SubtreeCounts> {
+  const subtree = await subtreesOn(db, [unitId], date, scope);
   const out: SubtreeCounts = {
     members: 0,
     cells: subtree.filter((r) => CELL_KINDS.includes(r.kind)).length,
@@ -113,10 +116,10 @@ export async function subtreeCounts(db: Db, unitId: number, date: string): Promi
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
-/** Turns versions into tree items with child and member counts, in Vietnamese name order. */
-export async function presentChildren(db: Db, versions: VersionRow[], date: string): Promise<ChildOut[]> {
+/** Turns versions into tree items with child and member counts (of what the caller may see), in Vietnamese name order. */
+export async function presentChildren(db: Db, versions: VersionRow[], date: string, scope: Scope): Promise<ChildOut[]> {
   const ids = versions.map((v) => v.unit_id);
-  const [childCounts, memberCounts] = await Promise.all([childCountsOn(db, ids, date), subtreeMemberCounts(db, ids, date)]);
+  const [childCounts, memberCounts] = await Promise.all([childCountsOn(db, ids, date, scope), subtreeMemberCounts(db, ids, date, scope)]);
   return versions
     .map((v) => ({ id: v.unit_id, code: v.code, name: v.name, kind: v.kind, parentId: v.parent_id, childCount: childCounts.get(v.unit_id) ?? 0, memberCount: memberCounts.get(v.unit_id) ?? 0 }))
     .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
