@@ -9,18 +9,18 @@ import { notFound } from '../../http/app-error.ts';
 import { computeCompliance, type ComplianceResult } from '../../domain/meeting-compliance.ts';
 import type { QualityGrade } from '../../domain/meeting-quality.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { unitInScope, type Access, type Scope } from '../access/access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 
 export interface ComplianceQuery { unitId: number; from: string; to: string; asOf: string }
 
-/** Effective attendance of every expected member at the held cell meetings under `prefix`. */
-function attendanceCte(prefix: string, from: string, end: string) {
+/** Effective attendance of every expected member at the held cell meetings under `prefix` that the caller may see. */
+function attendanceCte(prefix: string, from: string, end: string, scope: Scope) {
   return sql`
     with ms as (
       select m.id, m.unit_id, m.held_on, coalesce(g.path, u.path) as roll_path
       from meetings m join units u on u.id = m.unit_id left join units g on g.id = m.party_group_id
-      where u.path like ${prefix} and u.kind in ('chi_bo', 'chi_bo_co_so') and m.status = 'planned'
+      where u.path like ${prefix} and ${unitInScope(scope, sql.ref('u.id'))} and u.kind in ('chi_bo', 'chi_bo_co_so') and m.status = 'planned'
         and m.kind in ('regular', 'thematic', 'extraordinary') and m.held_on >= ${from} and m.held_on <= ${end}
     ), roll as (
       select ms.id as meeting_id, ms.unit_id, ms.held_on, p.member_id
@@ -45,8 +45,11 @@ export type ComplianceReport = Omit<ComplianceResult, 'strikeOffWarnings'> & {
 };
 
 export async function meetingCompliance(db: Kysely<DB>, access: Access, q: ComplianceQuery): Promise<ComplianceReport> {
+  // The cells counted are those under the unit that the caller may see: a grant on a
+  // commune alone does not reach its cells' names, figures or absent members.
+  const scope = access.scope('read');
   const unit = await db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', q.unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id'))).executeTakeFirst();
+    .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   const rules = (await meetingRulesFor(db, unit.id, q.asOf)).body.compliance;
   const prefix = `${unit.path}%`;
@@ -55,17 +58,18 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
 
   const [cells, meetings, counts, absences] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'established_on', 'dissolved_on'])
-      .where(sql<boolean>`path like ${prefix}`).where('kind', 'in', ['chi_bo', 'chi_bo_co_so']).orderBy('name').execute(),
+      .where(sql<boolean>`path like ${prefix}`).where((eb) => unitInScope(scope, eb.ref('units.id')))
+      .where('kind', 'in', ['chi_bo', 'chi_bo_co_so']).orderBy('name').execute(),
     db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id').leftJoin('meeting_quality as mq', 'mq.meeting_id', 'm.id')
       .select(['m.id', 'm.unit_id', 'm.kind', 'm.held_on', 'm.status', 'mq.grade',
         sql<boolean>`exists (select 1 from meeting_attendance a where a.meeting_id = m.id) or exists (select 1 from meeting_check_ins c where c.meeting_id = m.id)`.as('attendance_taken')])
-      .where(sql<boolean>`u.path like ${prefix}`).where('u.kind', 'in', ['chi_bo', 'chi_bo_co_so'])
+      .where(sql<boolean>`u.path like ${prefix}`).where((eb) => unitInScope(scope, eb.ref('u.id'))).where('u.kind', 'in', ['chi_bo', 'chi_bo_co_so'])
       .where((eb) => eb.or([eb.and([eb('m.held_on', '>=', q.from), eb('m.held_on', '<=', end)]), eb('m.held_on', '>=', thisMonthStart)]))
       .execute(),
-    sql<{ meeting_id: number; expected: number; present: number }>`${attendanceCte(prefix, q.from, end)}
+    sql<{ meeting_id: number; expected: number; present: number }>`${attendanceCte(prefix, q.from, end, scope)}
       select meeting_id, count(*) as expected, count(*) filter (where attendance = 'present') as present
       from eff group by meeting_id`.execute(db),
-    sql<{ member_id: number; full_name: string; unit_id: number; held_on: string }>`${attendanceCte(prefix, q.from, end)}
+    sql<{ member_id: number; full_name: string; unit_id: number; held_on: string }>`${attendanceCte(prefix, q.from, end, scope)}
       select eff.member_id, mb.full_name, eff.unit_id, eff.held_on from eff join members mb on mb.id = eff.member_id
       where eff.attendance = 'absent_unexcused' order by eff.held_on`.execute(db),
   ]);
