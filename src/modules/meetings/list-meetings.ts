@@ -10,10 +10,22 @@ export interface ListMeetingsFilters { unitId: number; from?: string; to?: strin
 
 export async function listMeetings(db: Kysely<DB>, access: Access, f: ListMeetingsFilters) {
   const viewer = await viewerOf(db, access);
-  // Readers need the unit in scope; a plain member may ask about any unit and sees only
-  // the meetings visible to them.
-  const unit = await db.selectFrom('units').select(['id', 'path']).where('id', '=', f.unitId)
-    .$if(viewer.member === null, (q) => q.where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))).executeTakeFirst();
+  // Readers need the unit in scope; a member may also ask about their own cell (and the
+  // cell above their party group) and any unit holding a meeting visible to them (their
+  // residence cell, a meeting they are a guest of). Any other unit is not found, as for
+  // an id that does not exist.
+  const me = viewer.member;
+  const unit = await db.selectFrom('units as un').select(['un.id', 'un.path']).where('un.id', '=', f.unitId)
+    .where((eb) => {
+      const inScope = unitInScope(access.scope('read'), eb.ref('un.id'));
+      if (!me) return inScope;
+      return eb.or([
+        inScope,
+        eb('un.id', 'in', me.unitKind === 'to_dang' && me.parentId !== null ? [me.unitId, me.parentId] : [me.unitId]),
+        eb.exists(eb.selectFrom('meetings as m').innerJoin('units as mu', 'mu.id', 'm.unit_id').select('m.id')
+          .where(sql<boolean>`mu.path like un.path || '%'`).where(meetingVisible(viewer))),
+      ]);
+    }).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   const rows = await db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id').leftJoin('meeting_quality as q', 'q.meeting_id', 'm.id')

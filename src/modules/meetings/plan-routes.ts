@@ -15,6 +15,7 @@ import { listMeetings } from './list-meetings.ts';
 import { addDocument, getDocument, removeDocument } from './meeting-documents.ts';
 import { planMeeting } from './plan-meeting.ts';
 import { getPreparation, recordPreparation } from './record-preparation.ts';
+import { readableUnit } from './quality-scales.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import { cancelMeeting, updateMeeting } from './update-meeting.ts';
 import {
@@ -30,8 +31,10 @@ export async function planRoutes(root: FastifyInstance) {
 
   app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: z.coerce.number().int().positive().max(2_147_483_647).optional() }), response: { 200: standardAgendaOut } } },
     async (req) => {
-      accessOf(req);
+      const access = accessOf(req);
       const on = req.query.on ?? todayInVietnam();
+      // A unit's own rule set is read only for a unit the caller may see (else 404, as for no unit).
+      if (req.query.unitId) await readableUnit(app.db, access, req.query.unitId);
       const rules = req.query.unitId ? await meetingRulesFor(app.db, req.query.unitId, on) : meetingRulesOn(on);
       return {
         ruleSet: { code: rules.code, version: rules.version, title: rules.title[req.lang], source: rules.source },

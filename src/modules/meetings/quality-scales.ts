@@ -35,7 +35,7 @@ export function scaleRef(set: RuleSet, lang: Lang) {
   };
 }
 
-async function readableUnit(db: Db, access: Access, unitId: number, permission: 'read' | 'manage_meetings') {
+export async function readableUnit(db: Db, access: Access, unitId: number, permission: 'read' | 'manage_meetings' = 'read') {
   const unit = await db.selectFrom('units').select('id').where('id', '=', unitId)
     .where((eb) => unitInScope(access.scope(permission), eb.ref('units.id'))).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
