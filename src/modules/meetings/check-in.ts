@@ -40,13 +40,39 @@ function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: 
   });
 }
 
+// A 6-digit code is guessable by trying them all: after this many refused codes or QR
+// payloads in the window, an account must wait (counted in the audit trail, so every app
+// process sees the same count). Without it a member could check in from home.
+export const MAX_REFUSED_CHECK_INS = 10;
+const REFUSED_WINDOW_MINUTES = 15;
+const REFUSED = 'meeting.check_in_refused';
+
+async function assertNotGuessing(db: Kysely<DB>, userId: number) {
+  const { n } = await db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n'))
+    .where('entity_type', '=', 'user').where('entity_id', '=', String(userId)).where('action', '=', REFUSED)
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${REFUSED_WINDOW_MINUTES})`).executeTakeFirstOrThrow();
+  if (Number(n) >= MAX_REFUSED_CHECK_INS) throw new AppError('rate_limited', 429, { minutes: REFUSED_WINDOW_MINUTES });
+}
+
+async function refuse(db: Kysely<DB>, access: Access, input: CheckInInput, error: AppError): Promise<never> {
+  await writeAudit(db, access.userId, { action: REFUSED, entityType: 'user', entityId: access.userId, after: { ...('code' in input ? { code: input.code } : { qr: true }), reason: error.code } });
+  throw error;
+}
+
 export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInput, now: Date) {
   const memberId = access.memberId;
   if (memberId === null) throw new AppError('meetings.check_in_no_member', 403);
-  const found = await candidates(db, input, memberId, now);
-  if (found.length === 0) throw new AppError('meetings.check_in_code_unknown', 404);
+  await assertNotGuessing(db, access.userId);
+  let found: Awaited<ReturnType<typeof candidates>>;
+  try {
+    found = await candidates(db, input, memberId, now);
+  } catch (error) {
+    if (error instanceof AppError) return refuse(db, access, input, error);
+    throw error;
+  }
+  if (found.length === 0) return refuse(db, access, input, new AppError('meetings.check_in_code_unknown', 404));
   const meeting = found.find((m) => m.roll_status !== null);
-  if (!meeting) throw new AppError('meetings.check_in_not_member', 403);
+  if (!meeting) return refuse(db, access, input, new AppError('meetings.check_in_not_member', 403));
 
   const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules, meeting.unit_path));
   const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
