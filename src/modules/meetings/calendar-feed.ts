@@ -25,7 +25,11 @@ export async function rotateCalendarToken(db: Kysely<DB>, access: Access, origin
 }
 
 export async function calendarFeed(db: Kysely<DB>, token: string, now: Date): Promise<string> {
-  const row = await db.selectFrom('calendar_tokens').select('member_id').where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  // The feed lives only while an account of the member is active (and, in memberLink,
+  // while they are a member): a deactivated account's old calendar link stops working.
+  const row = await db.selectFrom('calendar_tokens as c').select('c.member_id').where('c.token_hash', '=', hashSecret(token))
+    .where((eb) => eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.member_id', '=', 'c.member_id').where('u.is_active', '=', true)))
+    .executeTakeFirst();
   const me = row ? await memberLink(db, row.member_id) : null;
   if (!me) throw notFound('entities.calendar');
   const today = vnDate(now);

@@ -6,6 +6,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, MeetingKind, UnitKind } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 
 export const CELL_MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
@@ -21,10 +22,15 @@ export async function viewerOf(db: Db, access: Access): Promise<Viewer> {
   return { access, member: access.memberId === null ? null : await memberLink(db, access.memberId) };
 }
 
-/** The member behind an account (or a calendar token): their cell, for the member path. */
+/**
+ * The member behind an account (or a calendar token): their cell, for the member path.
+ * None once they have left (struck off, expelled, transferred out, deceased): they no
+ * longer see the cell's meetings.
+ */
 export async function memberLink(db: Db, memberId: number): Promise<Viewer['member']> {
   const row = await db.selectFrom('members as mb').innerJoin('units as u', 'u.id', 'mb.unit_id')
-    .select(['mb.id', 'mb.unit_id', 'u.kind', 'u.parent_id']).where('mb.id', '=', memberId).executeTakeFirst();
+    .select(['mb.id', 'mb.unit_id', 'u.kind', 'u.parent_id']).where('mb.id', '=', memberId)
+    .where('mb.status', 'not in', [...LEAVING_STATUSES]).executeTakeFirst();
   return row ? { id: row.id, unitId: row.unit_id, unitKind: row.kind, parentId: row.parent_id } : null;
 }
 
