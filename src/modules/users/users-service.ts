@@ -11,18 +11,19 @@ function manageScope(access: Access) {
   return access.scope('manage_users');
 }
 
-async function grantsOf(db: Kysely<DB>, userIds: number[]) {
+/** The users' grants on units inside the admin's scope (their roles elsewhere are not this admin's business). */
+async function grantsOf(db: Kysely<DB>, access: Access, userIds: number[]) {
   if (userIds.length === 0) return [];
   return db.selectFrom('role_grants as g').innerJoin('units as u', 'u.id', 'g.unit_id')
     .select(['g.id', 'g.user_id', 'g.role', 'g.unit_id', 'u.name as unit_name', 'g.include_subtree'])
-    .where('g.user_id', 'in', userIds).orderBy('g.id').execute();
+    .where('g.user_id', 'in', userIds).where((eb) => unitInScope(manageScope(access), eb.ref('g.unit_id'))).orderBy('g.id').execute();
 }
 
 function isRootAdmin(access: Access) {
   return access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
 }
 
-export async function listUsers(db: Kysely<DB>, access: Access) {
+export async function listUsers(db: Kysely<DB>, access: Access, onlyId?: number) {
   const scope = manageScope(access);
   // Users with a grant in scope, plus users with no grant yet: those linked to a member in
   // scope, or (no link either) created by this admin; an admin of the whole tree sees all.
@@ -43,8 +44,9 @@ export async function listUsers(db: Kysely<DB>, access: Access) {
       ]),
     ]))
     .where(sql<boolean>`${access.can('manage_users')}`)
+    .$if(onlyId !== undefined, (q) => q.where('usr.id', '=', onlyId!))
     .orderBy('usr.username').execute();
-  const grants = await grantsOf(db, users.map((u) => u.id));
+  const grants = await grantsOf(db, access, users.map((u) => u.id));
   return users.map((u) => ({
     id: u.id, username: u.username, displayName: u.display_name, memberId: u.member_id, isActive: u.is_active,
     grants: grants.filter((g) => g.user_id === u.id).map((g) => ({ id: g.id, role: g.role, unitId: g.unit_id, unitName: g.unit_name, includeSubtree: g.include_subtree })),
@@ -52,7 +54,7 @@ export async function listUsers(db: Kysely<DB>, access: Access) {
 }
 
 export async function getUser(db: Kysely<DB>, access: Access, id: number) {
-  const user = (await listUsers(db, access)).find((u) => u.id === id);
+  const [user] = await listUsers(db, access, id);
   if (!user) throw notFound('entities.user');
   return user;
 }
@@ -128,5 +130,10 @@ export async function removeGrant(db: Kysely<DB>, access: Access, userId: number
     await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();
     await writeAudit(trx, access.userId, { action: 'grant.delete', entityType: 'user', entityId: userId, unitId: grant.unit_id, before: { grantId, role: grant.role, unitId: grant.unit_id, includeSubtree: grant.include_subtree } });
   });
-  return getUser(db, access, userId);
+  // Without the grant the account may no longer be this admin's to see; the removal
+  // still happened, so answer with the account as it now stands here (no grants in scope).
+  const [user] = await listUsers(db, access, userId);
+  if (user) return user;
+  const row = await db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id', 'is_active']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { id: row.id, username: row.username, displayName: row.display_name, memberId: row.member_id, isActive: row.is_active, grants: [] };
 }
