@@ -5,17 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.ts';
-import { startServer, type RunningServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useChibo } from './helpers/session.ts';
 
-const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
 const CELL = 'Chi bộ thôn Bắc Sơn';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const { loggedIn, shot } = useChibo();
 let files: string;
 
 /** A member list the way a person fills in the template (dates typed as text). */
@@ -29,31 +25,8 @@ async function writeList(name: string, rows: string[][]): Promise<string> {
   return file;
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-import-'));
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (files) fs.rmSync(files, { recursive: true, force: true });
-});
-afterEach(async ({ task }) => {
-  // What the page showed when a test failed, to see why.
-  if (task.result?.state === 'fail') await context?.pages()[0]?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
-  await context?.close();
-  context = undefined;
-});
-
-async function loggedIn(username: string): Promise<Page> {
-  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  const res = await context.request.post('/api/v1/auth/login', { data: { username, password: 'chibo@2026' } });
-  expect(res.status()).toBe(200);
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+beforeAll(() => { files = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-import-')); });
+afterAll(() => { if (files) fs.rmSync(files, { recursive: true, force: true }); });
 
 /** The error rows as a person reads them: [row, column, message]. */
 const errorRows = (page: Page) => page.getByTestId('import-error-row').evaluateAll((rows) =>

@@ -1,40 +1,14 @@
 // Logging in and choosing the language, in Debian's Chromium against the real `chibo start`.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.ts';
-import { startServer, type RunningServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD, useChibo } from './helpers/session.ts';
 
 // Screenshots of the key steps, for a person to look at; never committed.
-const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
-const PASSWORD = 'chibo@2026';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const chibo = useChibo();
 let page: Page;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  page = await context.newPage();
-});
-afterEach(async ({ task }) => {
-  // What the page showed when a test failed, to see why.
-  if (task.result?.state === 'fail') await page?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
-  await context?.close();
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+beforeEach(async () => { page = await chibo.newPage(); });
+const shot = (name: string) => chibo.shot(page, name);
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
 
 async function fillLogin(username: string, password: string) {

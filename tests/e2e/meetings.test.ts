@@ -4,39 +4,17 @@
 // adopts the minutes, and downloads the .docx, whose header lines and attendance
 // figures are read back from the file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE } from './helpers/browser.ts';
-import { startServer, type RunningServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE } from './helpers/browser.ts';
+import { SHOTS, useChibo } from './helpers/session.ts';
 
-const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
 const CELL = 'Chi bộ thôn Bắc Sơn';
 const SECRETARY = 'Nguyễn Văn Tân'; // bithu.cb1's own member record
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', acceptDownloads: true, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const { newPage, shot } = useChibo();
 
 /** Now in Việt Nam, whatever the machine's time zone. */
 function vietnamNow() {

@@ -1,47 +1,16 @@
 // Finding a member without typing diacritics, editing their record, and the member list on
 // a phone, in Debian's Chromium against the real `chibo start` with the demo organisation.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE } from './helpers/browser.ts';
-import { startServer, type RunningServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE } from './helpers/browser.ts';
+import { useChibo } from './helpers/session.ts';
 
-const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
 // A member of "Chi bộ thôn Bắc Sơn" in the demo organisation (seed 1); the only one whose
 // name folds to "duong duc sang".
 const MEMBER = 'Dương Đức Sáng';
 const TYPED = 'duong duc sang';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async ({ task }) => {
-  // What the page showed when a test failed, to see why.
-  if (task.result?.state === 'fail') await context?.pages()[0]?.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}.png`) }).catch(() => {});
-  await context?.close();
-  context = undefined;
-});
-
-/** A fresh context logged in as `username` (through the API: the login page has its own test). */
-async function loggedIn(username: string, options: BrowserContextOptions = {}): Promise<Page> {
-  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', ...options });
-  const res = await context.request.post('/api/v1/auth/login', { data: { username, password: 'chibo@2026' } });
-  expect(res.status()).toBe(200);
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+const { loggedIn, shot } = useChibo();
 
 /** The value next to a label in the member record ("Điện thoại" → "0912345678"). */
 const recordValue = async (page: Page, label: string) =>

@@ -1,0 +1,64 @@
+// What every browser-test file needs, once: the real server and one Chromium for the
+// file, a fresh context per test (closed after it, with a screenshot when it failed),
+// logging in through the API, and screenshots of key steps for a person to look at.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/** Screenshots go here; never committed. */
+export const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
+export const DEMO_PASSWORD = 'chibo@2026';
+
+export interface ChiboSession {
+  readonly baseUrl: string;
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A fresh context logged in as `username` (through the API: the login page has its own test). */
+  loggedIn(username: string, options?: BrowserContextOptions): Promise<Page>;
+  shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
+}
+
+export function useChibo(): ChiboSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    // What the page showed when a test failed, to see why.
+    if (task.result?.state === 'fail') {
+      const pages = contexts.flatMap((c) => c.pages());
+      for (const [i, page] of pages.entries()) {
+        await page.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}-${i + 1}.png`) }).catch(() => {});
+      }
+    }
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  });
+
+  const newPage = async (options: BrowserContextOptions = {}) => {
+    const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'vi-VN', acceptDownloads: true, ...options });
+    contexts.push(context);
+    return context.newPage();
+  };
+  return {
+    get baseUrl() { return server!.baseUrl; },
+    newPage,
+    async loggedIn(username, options) {
+      const page = await newPage(options);
+      const res = await page.context().request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+      expect(res.status()).toBe(200);
+      return page;
+    },
+    shot: (page, name, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage }),
+  };
+}
