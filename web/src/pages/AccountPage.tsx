@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors } from '../lib/form-errors.ts';
 import { showSuccess } from '../lib/notify.ts';
 import { usePhone } from '../lib/use-phone.ts';
+import ApiTokensCard from './account/ApiTokensCard.tsx';
 
 interface PasswordValues { currentPassword: string; newPassword: string; confirm: string }
 
@@ -58,6 +59,7 @@ export default function AccountPage() {
           <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-save">{t('account.changePassword')}</Button>
         </Form>
       </Card>
+      <ApiTokensCard />
     </Space>
   );
 }
