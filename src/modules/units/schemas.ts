@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const isoDate = z.iso.date({ message: 'fields.invalid_date' });
+// Dates of this domain fall between 1900 and 2100: a year 0000 or 10000 is a typo, and
+// PostgreSQL or a per-month loop over it would fail or run for minutes. (A value that is
+// not YYYY-MM-DD already has its error; abort: a date out of range gets this one error,
+// not also the caller's own narrower rule.)
+export const isoDate = z.iso.date({ message: 'fields.invalid_date' })
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
 export const unitKind = z.enum(['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
 export const decisionNumber = z.string().trim().min(1).max(100);
 const id = z.number().int().positive().max(2_147_483_647);
