@@ -5,6 +5,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './app-error.ts';
+import { formatDateVi } from '../domain/calendar.ts';
+import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
 import { hasMessage, pickLang, t, type Lang } from '../i18n/messages.ts';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -39,6 +41,8 @@ function translateFieldErrors(lang: Lang, errors: FieldError[]) {
 }
 
 export function problemFor(error: unknown, lang: Lang): ProblemBody {
+  // A date no rule set covers (a meeting before HD 12) is the caller's date, not our bug.
+  if (error instanceof NoRuleSetInForce) return problemFor(new AppError('no_rule_set', 400, { date: formatDateVi(error.on) }), lang);
   if (error instanceof AppError) {
     const errors = error.fieldErrors.length ? translateFieldErrors(lang, error.fieldErrors) : undefined;
     return {

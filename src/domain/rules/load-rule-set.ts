@@ -61,6 +61,13 @@ export function isInForce(set: Pick<RuleSet, 'effectiveFrom' | 'effectiveTo'>, o
   return set.effectiveFrom <= on && (set.effectiveTo === null || set.effectiveTo > on);
 }
 
+/** No rule set of a kind is in force on a date (e.g. a meeting dated before HD 12): the caller's date is out of reach. */
+export class NoRuleSetInForce extends Error {
+  constructor(public readonly kind: string, public readonly on: string) {
+    super(`no ${kind} rule set in force on ${on}`);
+  }
+}
+
 /**
  * The rule set of `kind` in force on date `on` ('YYYY-MM-DD'): the first in-force set among
  * `candidates` (the caller orders them, nearest unit first), else the latest built-in
@@ -71,7 +78,7 @@ export function ruleSetInForce<T>(kind: string, on: string, schema: z.ZodType<T>
   const builtin = builtinRuleSets(kind).filter((s) => s.use === 'default' && isInForce(s, on))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const chosen = own[0] ?? builtin[0];
-  if (!chosen) throw new Error(`no ${kind} rule set in force on ${on}`);
+  if (!chosen) throw new NoRuleSetInForce(kind, on);
   return { ...chosen, body: parsedBody(chosen, schema) };
 }
 

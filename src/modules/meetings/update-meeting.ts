@@ -29,7 +29,10 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     const endTime = input.endTime ?? vnTime(m.ends_at);
     checkTimes(startTime, endTime);
     if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId);
-    if (input.focalIssues) checkFocalIssues(m.kind, input.focalIssues, (await meetingRulesFor(trx, m.unit_id, date)).body);
+    // Rules must be in force on the (new) date: a meeting moved before any rule set could
+    // no longer be shown or checked in to.
+    const rules = await meetingRulesFor(trx, m.unit_id, date);
+    if (input.focalIssues) checkFocalIssues(m.kind, input.focalIssues, rules.body);
     if (input.topicId) {
       const topic = await findUsableTopic(trx, input.topicId, m.unit_id);
       if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
