@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { isoDate } from '../units/schemas.ts';
 
+// A report covers at most ten years (two terms), from its start to its end: the months
+// and quarters are listed one by one, and a century-long period would run for minutes.
+const MAX_YEARS = 10;
+
 export const complianceQuery = z.strictObject({
   unitId: z.coerce.number().int().positive().max(2_147_483_647),
   from: isoDate,
   to: isoDate,
   /** The report date (default today): months after it are not yet due. */
   asOf: isoDate.optional(),
+}).refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
+  message: 'meetings.compliance_period', path: ['to'], params: { years: MAX_YEARS },
 });
 
 const grades = z.object({ tot: z.number(), kha: z.number(), trung_binh: z.number(), kem: z.number(), ungraded: z.number() });
