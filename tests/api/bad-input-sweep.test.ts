@@ -178,7 +178,8 @@ function isDateString(v: string) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  // The domain's dates run from 1900 to 2100.
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '2100-12-31';
 }
 
 /** True when the value plainly breaks the schema (so the answer must be a 4xx). */
@@ -249,7 +250,7 @@ function wrongValues(schema: Schema, name: string | number | undefined): Array<[
     out.push(['100 kB string', KB100]);
     // PostgreSQL text and jsonb cannot hold NUL: it must be refused, not fail in the database.
     if (!s.enum && !s.pattern && s.format === undefined) out.push(['NUL character', 'Nguyễn\u0000Văn']);
-    if (s.format === 'date') out.push(['date 2025-02-30', '2025-02-30'], ['date 30/02/2025', '30/02/2025']);
+    if (s.format === 'date') out.push(['date 2025-02-30', '2025-02-30'], ['date 30/02/2025', '30/02/2025'], ['date 0000-01-01', '0000-01-01'], ['date 1950-06-15 (before any rule set)', '1950-06-15']);
   }
   if (type === 'integer' || type === 'number') out.push(['huge integer', 99999999999], ['negative', -1], ['fraction', 1.5]);
   // A well-formed id of nothing: a reference that must be looked up, not left to a foreign key.
@@ -339,7 +340,7 @@ function casesFor(op: Operation): Case[] {
 
   // Query strings.
   for (const p of queryParams) {
-    const bad = ['abc', '-1', '99999999999', 'z'.repeat(300), '2025-02-30', '30/02/2025', '', 'a\u0000b'];
+    const bad = ['abc', '-1', '99999999999', 'z'.repeat(300), '2025-02-30', '30/02/2025', '0000-01-01', '1950-06-15', '', 'a\u0000b'];
     for (const value of bad) {
       const mustFail = value.includes('\u0000') || (value === '' ? Boolean(p.required) && breaksText(p.schema, value) : breaksText(p.schema, value));
       cases.push({ kind: `query ${p.name}=${value.length > 20 ? '300-char string' : JSON.stringify(value).replace('\\u0000', 'NUL')}`, url: urlOf(op, realPath, { ...baseQuery, [p.name]: value }), mustFail, ...(hasBody ? { payload: JSON.stringify(baseline), contentType: 'application/json' } : {}) });
