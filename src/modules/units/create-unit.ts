@@ -48,9 +48,10 @@ export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId:
 export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUnitInput) {
   return db.transaction().execute(async (trx) => {
     if (input.parentId === null) {
-      // A new root is only for an admin of the whole system (an admin grant on a root unit), or the very first unit.
+      // A new root is only for an admin of the whole system (an admin grant on a root unit
+      // and its subtree, as for merges and the audit trail), or the very first unit.
       const anyUnit = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst();
-      const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.unitPath.split('/').filter(Boolean).length === 1);
+      const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
       if (anyUnit && !rootAdmin) throw new AppError('forbidden', 403);
     } else {
       const parent = await trx.selectFrom('units').select(['id', 'name', 'kind', 'established_on']).where('id', '=', input.parentId)
