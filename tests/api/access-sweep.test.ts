@@ -432,3 +432,13 @@ describe('the audit trail', () => {
     expect(writesWithoutAudit).toEqual([]);
   });
 });
+
+describe('new top-level units', () => {
+  it('are for an admin of the whole tree, not one whose grant covers the root unit alone', async () => {
+    await t.user('admin-goc', [{ role: 'admin', unitId: u.province, includeSubtree: false }]);
+    const rootOnly = await t.as('admin-goc');
+    const body = { code: 'NEW-ROOT', name: 'Đảng bộ tỉnh Mới', kind: 'dang_bo_tinh', parentId: null, establishedOn: '2025-07-01' };
+    expect((await rootOnly({ method: 'POST', url: '/api/v1/units', payload: body })).statusCode).toBe(403);
+    expect((await write(root, user.root!, { method: 'POST', url: '/api/v1/units', payload: body })).code).toBe('NEW-ROOT');
+  });
+});
