@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -13,6 +13,7 @@ import { importMembers, type ImportReport } from '../src/modules/imports/import-
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { Rng } from '../src/modules/demo/random.ts';
 import { personName } from '../src/modules/demo/vietnamese-names.ts';
+import { writeBenchResult } from './lib/write-result.ts';
 
 const ROWS = 20_000;
 const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
@@ -47,7 +48,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 export default async function importBenchmark() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-bench-import-'));
   const file = path.join(dir, 'import-20k.xlsx');
-  const results: Record<string, unknown> = { rows: ROWS, database: 'pglite', node: process.version, cpus: os.cpus().length, at: new Date().toISOString() };
+  const results: Record<string, unknown> = { rows: ROWS, database: 'pglite' };
   const database = await openDatabase({ memory: true });
   try {
     await migrate(database);
@@ -86,9 +87,7 @@ export default async function importBenchmark() {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'import-20k.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  writeBenchResult('import-20k', results);
   return results;
 }
 
