@@ -112,7 +112,7 @@ beforeAll(async () => {
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/attendance`, payload: { entries: [{ memberId: m.b1, status: 'present' }, { memberId: m.b2, status: 'absent_unexcused' }] } });
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/minutes`, payload: { content: { chairName: 'Phan Văn Tây', conclusions: 'Kết luận của chi bộ Tây' } } });
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/quality`, payload: { ticks: {} } });
-  await w({ method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: u.cellB, title: 'Chuyên đề riêng thôn Tây', published: false } });
+  b.topic = (await w({ method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: u.cellB, title: 'Chuyên đề riêng thôn Tây', published: false } })).items[0].id;
   await w({ method: 'POST', url: '/api/v1/meeting-quality-scales', payload: { unitId: u.cellB, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2026-01-01' } });
   b.committee = (await w({ method: 'POST', url: `/api/v1/units/${u.cellB}/committee`, payload: { memberId: m.b1, fullName: 'Phan Văn Tây', position: 'bi_thu', validFrom: '2021-01-01' } })).id;
   b.residenceLink = (await w({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: 'TB000001', unitId: u.cellB2, validFrom: '2024-01-01' } })).items[0].id;
@@ -287,6 +287,55 @@ describe('writes with B\'s ids, by the people of commune A', () => {
     expect(failures).toEqual([]);
     expect(written).toEqual([]);
     expect(conclusive).toBeGreaterThan(ops.length * 2);
+  });
+});
+
+/** A's record behind a path parameter, for writes whose body names B's records. */
+function aValue(path: string, name: string): string {
+  const area = path.split('/')[3];
+  if (name === 'token') return 'cal_nothing-here';
+  if (area === 'users') return String(user.plainA);
+  if (area === 'members') return String(m.a3);
+  if (area === 'units') return String(u.cellA);
+  if (path.includes('/meetings/{id}')) return String(a.meeting);
+  return NOWHERE;
+}
+
+/** B's record for an id named in a body. */
+function bBodyValue(name: string): unknown {
+  const values: Record<string, unknown> = {
+    unitId: u.cellB, parentId: u.communeB, memberId: m.b1, partyGroupId: u.groupB, topicId: b.topic, preparesMeetingId: b.meeting,
+    assignedByUnitId: u.communeB, sourceIds: [u.cellB], guestId: b.guest,
+  };
+  return values[name];
+}
+
+describe('writes naming B\'s records in the body, by the people of commune A', () => {
+  it('are refused exactly as for an id of nothing, and write nothing', async () => {
+    const propsOf = (op: Operation) => Object.keys(((op.body?.anyOf ?? op.body?.oneOf)?.[0] ?? op.body)?.properties ?? {});
+    const withIds = operations().filter((op) => op.method !== 'GET' && op.body && propsOf(op).some((k) => bBodyValue(k) !== undefined));
+    const failures: string[] = [];
+    const covered: string[] = [];
+    const auditBefore = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
+    for (const who of ['secA', 'comA', 'adminA'] as const) {
+      for (const op of withIds) {
+        const base = request(op, (name) => aValue(op.path, name));
+        for (const key of propsOf(op).filter((k) => bBodyValue(k) !== undefined)) {
+          const nothing = Array.isArray(bBodyValue(key)) ? [Number(NOWHERE)] : Number(NOWHERE);
+          const withB = await as[who]!({ ...base, payload: { ...(base.payload as object), [key]: bBodyValue(key) } });
+          const nowhere = await as[who]!({ ...base, payload: { ...(base.payload as object), [key]: nothing } });
+          const where = `${who}: ${op.method} ${op.path} with body.${key} of B`;
+          covered.push(`${op.method} ${op.path} body.${key}`);
+          if (withB.statusCode < 400) failures.push(`${where} → ${withB.statusCode}: accepted B's record`);
+          else if (withB.statusCode !== nowhere.statusCode) failures.push(`${where} → ${withB.statusCode}, ${nowhere.statusCode} for an id of nothing: ${withB.body.slice(0, 160)}`);
+        }
+      }
+    }
+    const written = await t.database.db.selectFrom('audit_log').select(['action', 'unit_id']).where('id', '>', Number(auditBefore.max ?? 0))
+      .where('action', 'not like', 'member.read%').execute();
+    console.info(`body ids of B (${new Set(covered).size}):\n${[...new Set(covered)].map((c) => `  ${c}`).join('\n')}`);
+    expect(failures).toEqual([]);
+    expect(written).toEqual([]);
   });
 });
 
