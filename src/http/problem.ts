@@ -53,6 +53,11 @@ export function problemFor(error: unknown, lang: Lang): ProblemBody {
       ...(errors ? { errors, detail: t(lang, 'errors.validation_detail', { count: errors.length }) } : {}),
     };
   }
+  // Two requests racing past the same "is it taken?" check (a unit code, a guest, a
+  // scale): the database's unique key stops the second one, which is a conflict with what
+  // someone else just saved, not our bug. A deadlock between two writers is the same.
+  const pgCode = (error as { code?: unknown } | null)?.code;
+  if (pgCode === '23505' || pgCode === '40P01') return problemFor(new AppError('conflict', 409), lang);
   if (error instanceof z.ZodError) {
     const errors = zodIssuesToFieldErrors(lang, error.issues);
     return { type: 'https://chibo.vn/problems/validation', code: 'validation', status: 400, title: t(lang, 'errors.validation'), detail: t(lang, 'errors.validation_detail', { count: errors.length }), errors };
