@@ -421,6 +421,21 @@ describe('every operation in the OpenAPI document, fed bad input', () => {
     }
   });
 
+  it('answers racing duplicates (same unit code, guest, scale, username) with one success and 409s, never 500', async () => {
+    const race = (options: Parameters<Client>[0]) => Promise.all(Array.from({ length: 6 }, () => admin(options)));
+    const cases = [
+      await race({ method: 'POST', url: '/api/v1/units', payload: { code: 'RACE-1', name: 'Chi bộ đua', kind: 'chi_bo', parentId: ids.commune, establishedOn: '2025-01-01' } }),
+      await race({ method: 'POST', url: `/api/v1/meetings/${ids.meeting}/guests`, payload: { memberId: ids.self } }),
+      await race({ method: 'POST', url: '/api/v1/meeting-quality-scales', payload: { unitId: ids.cell, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2026-02-01' } }),
+      await race({ method: 'POST', url: '/api/v1/users', payload: { username: 'race-user', displayName: 'Đua', password: 'mat-khau-dai-du' } }),
+    ];
+    for (const results of cases) {
+      const statuses = results.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+      for (const r of results.filter((x) => x.statusCode === 409)) expect(problemFailures(r, 'vi')).toEqual([]);
+    }
+  });
+
   it('declares a bound for every string and integer it accepts (no unbounded text, ids within int4)', () => {
     const problems: string[] = [];
     const walk = (where: string, schema: Schema, depth = 0) => {
