@@ -78,6 +78,17 @@ describe('login, session and logout', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('a password change revokes the account\'s API tokens, so a token made by an intruder dies with the old password', async () => {
+    const as = await t.as('admin');
+    const { token } = (await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'kịch bản' } })).json();
+    const withToken = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await withToken()).statusCode).toBe(200);
+    await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2027' } });
+    expect((await withToken()).statusCode).toBe(401);
+    expect((await as({ method: 'GET', url: '/api/v1/me/tokens' })).json().items).toEqual([]);
+    await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'mat-khau-moi-2027', newPassword: TEST_PASSWORD } });
+  });
+
   it('health and OpenAPI answer without login', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok' });
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

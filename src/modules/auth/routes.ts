@@ -4,6 +4,7 @@ import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { AppError } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { accessOf, SESSION_COOKIE } from './authenticate.ts';
+import { endAccountAccess } from './end-access.ts';
 import { login, SESSION_DAYS } from './login.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { loginBody, meOut, okOut, passwordChangeBody } from './schemas.ts';
@@ -44,10 +45,8 @@ export async function authRoutes(root: FastifyInstance) {
     const passwordHash = await hashPassword(request.body.newPassword);
     await app.db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', access.userId).execute();
-      // Other sessions end: a changed password should lock out whoever knew the old one.
       const current = request.cookies[SESSION_COOKIE];
-      await trx.deleteFrom('sessions').where('user_id', '=', access.userId)
-        .$if(!!current, (q) => q.where('token_hash', '!=', hashSecret(current!))).execute();
+      await endAccountAccess(trx, access.userId, current ? hashSecret(current) : undefined);
       await writeAudit(trx, access.userId, { action: 'auth.password_change', entityType: 'user', entityId: access.userId });
     });
     return { ok: true as const };

@@ -5,7 +5,7 @@ import { qualityGrade, text } from './schemas.ts';
 
 export const gradeBody = z.strictObject({
   /** The chair's ticks for the criteria the data cannot answer. */
-  ticks: z.record(z.string().max(50), z.boolean()),
+  ticks: z.record(z.string().max(50), z.boolean()).refine((ticks) => Object.keys(ticks).length <= 100, { message: 'meetings.too_many_ticks' }),
 });
 
 const scaleRef = z.object({

@@ -5,6 +5,7 @@ import type { DB, Role } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { endAccountAccess } from '../auth/end-access.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 function manageScope(access: Access) {
@@ -102,7 +103,7 @@ export async function updateUser(db: Kysely<DB>, access: Access, id: number, inp
       ...(input.memberId !== undefined ? { member_id: input.memberId } : {}),
       ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
     }).where('id', '=', id).execute();
-    if (input.isActive === false || passwordHash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.isActive === false || passwordHash) await endAccountAccess(trx, id);
     const { password: _omit, ...visible } = input;
     await writeAudit(trx, access.userId, { action: 'user.update', entityType: 'user', entityId: id, before: { displayName: before.displayName, isActive: before.isActive, memberId: before.memberId }, after: { ...visible, passwordReset: !!passwordHash } });
   });
