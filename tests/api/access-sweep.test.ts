@@ -11,20 +11,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
 
-interface Schema {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[];
-  format?: string; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; anyOf?: Schema[]; oneOf?: Schema[];
-  minItems?: number; const?: unknown;
-}
-interface Parameter { in: 'path' | 'query'; name: string; required?: boolean; schema: Schema }
-interface Operation { method: string; path: string; parameters: Parameter[]; body?: Schema }
 
 const NOWHERE = '2000000000';
 const B_MARK = 'Tây';
 // The calendar feed is reached by its secret token, not by an id: the token is the credential.
 const BY_SECRET = new Set(['GET /api/v1/calendar/{token}.ics']);
-const MULTIPART = new Set(['POST /api/v1/imports/members', 'POST /api/v1/meetings/{id}/documents']);
 
 let t: TestApp;
 let root: Client;
@@ -34,7 +27,7 @@ const user: Record<string, number> = {};   // accounts
 const b: Record<string, number> = {};      // B's other records
 const a: Record<string, number> = {};      // A's other records
 const as: Record<string, Client> = {};
-let spec: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+let ops: Operation[];
 const writesWithoutAudit: string[] = [];
 let calendarUrlB = '';
 let writes = 0;
@@ -126,7 +119,7 @@ beforeAll(async () => {
   // A's own records, so A's people have something to see.
   await write(as.secA!, user.secA!, { method: 'PUT', url: `/api/v1/meetings/${a.meeting}/attendance`, payload: { entries: [{ memberId: m.a2, status: 'present' }] } });
   await write(as.secA!, user.secA!, { method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: u.cellA, title: 'Chuyên đề thôn Đông', published: false } });
-  spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  ops = await readOperations(t.app);
 });
 afterAll(async () => {
   clock.reset();
@@ -134,15 +127,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function operations(): Operation[] {
-  const out: Operation[] = [];
-  for (const [path, methods] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      out.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema });
-    }
-  }
-  return out;
-}
+const operations = () => ops;
 
 const ID_QUERY = /^(unitId|parentId|entityId)$/;
 const takesId = (op: Operation) => op.parameters.some((p) => p.in === 'path' || (p.in === 'query' && ID_QUERY.test(p.name)));

@@ -11,20 +11,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { hasMessage } from '../../src/i18n/messages.ts';
 import { hashSecret } from '../../src/modules/auth/tokens.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
 
-interface Schema {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[];
-  format?: string; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number;
-  exclusiveMinimum?: boolean | number; nullable?: boolean; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[];
-  additionalProperties?: boolean | Schema; minItems?: number; maxItems?: number; default?: unknown; const?: unknown;
-}
-interface Parameter { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema: Schema }
-interface Operation { method: string; path: string; parameters: Parameter[]; body?: Schema }
 interface Case { kind: string; url: string; payload?: string; contentType?: string; mustFail: boolean }
 
 // Multipart uploads: their file parts are not described in OpenAPI and are not swept here,
 // only a JSON request to them (which must be refused) and their query strings.
-const MULTIPART = new Set(['POST /api/v1/imports/members', 'POST /api/v1/meetings/{id}/documents']);
 const CONCURRENCY = 8;
 const KB100 = 'x'.repeat(100 * 1024);
 const BOGUS_IDS = ['abc', '-1', '0', '99999999999', 'y'.repeat(300)];
@@ -33,7 +25,7 @@ const MESSAGE_KEY = /^[a-z_]+(\.[a-z0-9_]+)+$/;
 
 let t: TestApp;
 let admin: Client;
-let spec: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+let ops: Operation[];
 const ids: Record<string, number> = {};
 let calendarToken = '';
 let spareCard = '';
@@ -88,7 +80,7 @@ beforeAll(async () => {
     committeeMeeting: committeeMeeting.id, guest: withGuest.guests[0].id, topic: topics.items[0].id, committeeMember: committee.id,
     residenceLink: links.items[0].id, document: document.id, notice: Number(notice.id),
   });
-  spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  ops = await readOperations(t.app);
 });
 afterAll(async () => {
   t.database.pgPool?.on('error', () => {});
@@ -274,15 +266,7 @@ function bodyPaths(schema: Schema, prefix: (string | number)[] = [], depth = 0):
   return out;
 }
 
-function operations(): Operation[] {
-  const out: Operation[] = [];
-  for (const [path, methods] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      out.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema });
-    }
-  }
-  return out;
-}
+const operations = () => ops;
 
 function urlOf(op: Operation, pathValues: Record<string, string>, query: Record<string, string | string[]>): string {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name]!));
