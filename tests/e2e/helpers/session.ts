@@ -37,6 +37,8 @@ export function useChibo(): ChiboSession {
   afterEach(async ({ task }) => {
     // What the page showed when a test failed, to see why.
     if (task.result?.state === 'fail') {
+      // The server's own words, in case it failed rather than the page.
+      console.error(`chibo output (last 4 kB):\n${server?.output().slice(-4096)}`);
       const pages = contexts.flatMap((c) => c.pages());
       for (const [i, page] of pages.entries()) {
         await page.screenshot({ path: path.join(SHOTS, `failed-${task.name.slice(0, 40)}-${i + 1}.png`) }).catch(() => {});
