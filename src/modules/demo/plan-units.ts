@@ -5,6 +5,7 @@
 // members; the country after 7/2025: 34 provinces, ~52,000 grassroots, ~300,000 cells,
 // ~5.6 M members), counted the way src/domain/unit-tree.ts counts them.
 import type { UnitKind } from '../../db/types.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { allocate, hashSeed, Rng } from './random.ts';
 import { BAC_BINH, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
 
@@ -52,7 +53,6 @@ export interface DemoPlan {
   totalMembers: number;
 }
 
-const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function dateIn(rng: Rng, fromYear: number, toYear: number): string {

@@ -12,6 +12,7 @@ import { t, type Lang } from '../../i18n/messages.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
 import type { MemberFields } from '../members/schemas.ts';
 import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';
@@ -41,7 +42,6 @@ export interface ImportActor { userId: number | null; scope: Scope }
 
 export interface ImportOptions { unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang }
 
-const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
 const CHUNK = 500;
 const HEADER_SEARCH_ROWS = 10;
 

@@ -9,6 +9,7 @@ import { notFound } from '../../http/app-error.ts';
 import { computeCompliance, type ComplianceResult } from '../../domain/meeting-compliance.ts';
 import type { QualityGrade } from '../../domain/meeting-quality.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { unitInScope, type Access, type Scope } from '../access/access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 
@@ -20,7 +21,7 @@ function attendanceCte(prefix: string, from: string, end: string, scope: Scope) 
     with ms as (
       select m.id, m.unit_id, m.held_on, coalesce(g.path, u.path) as roll_path
       from meetings m join units u on u.id = m.unit_id left join units g on g.id = m.party_group_id
-      where u.path like ${prefix} and ${unitInScope(scope, sql.ref('u.id'))} and u.kind in ('chi_bo', 'chi_bo_co_so') and m.status = 'planned'
+      where u.path like ${prefix} and ${unitInScope(scope, sql.ref('u.id'))} and u.kind in (${sql.join(CELL_KINDS.map((k) => sql.lit(k)))}) and m.status = 'planned'
         and m.kind in ('regular', 'thematic', 'extraordinary') and m.held_on >= ${from} and m.held_on <= ${end}
     ), roll as (
       select ms.id as meeting_id, ms.unit_id, ms.held_on, p.member_id
@@ -59,11 +60,11 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   const [cells, meetings, counts, absences] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'established_on', 'dissolved_on'])
       .where(sql<boolean>`path like ${prefix}`).where((eb) => unitInScope(scope, eb.ref('units.id')))
-      .where('kind', 'in', ['chi_bo', 'chi_bo_co_so']).orderBy('name').execute(),
+      .where('kind', 'in', [...CELL_KINDS]).orderBy('name').execute(),
     db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id').leftJoin('meeting_quality as mq', 'mq.meeting_id', 'm.id')
       .select(['m.id', 'm.unit_id', 'm.kind', 'm.held_on', 'm.status', 'mq.grade',
         sql<boolean>`exists (select 1 from meeting_attendance a where a.meeting_id = m.id) or exists (select 1 from meeting_check_ins c where c.meeting_id = m.id)`.as('attendance_taken')])
-      .where(sql<boolean>`u.path like ${prefix}`).where((eb) => unitInScope(scope, eb.ref('u.id'))).where('u.kind', 'in', ['chi_bo', 'chi_bo_co_so'])
+      .where(sql<boolean>`u.path like ${prefix}`).where((eb) => unitInScope(scope, eb.ref('u.id'))).where('u.kind', 'in', [...CELL_KINDS])
       .where((eb) => eb.or([eb.and([eb('m.held_on', '>=', q.from), eb('m.held_on', '<=', end)]), eb('m.held_on', '>=', thisMonthStart)]))
       .execute(),
     sql<{ meeting_id: number; expected: number; present: number }>`${attendanceCte(prefix, q.from, end, scope)}
