@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly, setStatus } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -105,10 +105,25 @@ describe('documents, residence links, party groups, cancellation', () => {
     const b2 = await t.as('bithu2');
     const link = await b2({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: card, unitId: f.cell2, validFrom: '2026-01-01' } });
     expect(link.statusCode).toBe(201);
-    expect(link.json().items[0]).toMatchObject({ fullName: 'Lê Văn Cường', workUnitName: 'Chi bộ thôn 1' });
+    // Thôn 2's secretary has the card in hand: the name, but not the member's record or work cell.
+    expect(link.json().items[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: null, workUnitId: null, workUnitName: null });
+    const commune = (await xa({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items;
+    expect(commune[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: f.regular[2], workUnitName: 'Chi bộ thôn 1' });
     const m = await b2({ method: 'POST', url: '/api/v1/meetings', payload: { ...base, unitId: f.cell2, kind: 'regular', date: '2026-05-06', focalIssues: ['Một', 'Hai'], topic: 'Thôn 2 tháng 5' } });
     const mine = (await (await t.as('dv3'))({ method: 'GET', url: '/api/v1/me/meetings' })).json().items;
     expect(mine.find((x: { id: number }) => x.id === m.json().id)).toMatchObject({ role: 'residence', unitName: 'Chi bộ thôn 2' });
+  });
+
+  it('answers a card of a member who left exactly as an unknown card', async () => {
+    const left = await t.member({ unitId: f.office, fullName: 'Trịnh Văn Lâm' });
+    await setStatus(t, left, 'chuyen_di');
+    const card = (await t.database.db.selectFrom('members').select('party_card_number').where('id', '=', left).executeTakeFirstOrThrow()).party_card_number!;
+    const b2 = await t.as('bithu2');
+    const tryCard = (partyCardNumber: string) => b2({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber, unitId: f.cell2, validFrom: '2026-01-01' } });
+    const [gone, unknown] = [await tryCard(card), await tryCard('KHONG-CO-99')];
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json()).toEqual(unknown.json());
+    expect(unknown.json().errors).toEqual([{ path: 'partyCardNumber', message: 'Không tìm thấy đảng viên đang sinh hoạt có số thẻ đảng này.' }]);
   });
 
   it('meets by party group: the roll is the group\'s members', async () => {

@@ -19,8 +19,9 @@ const myMeetingOut = z.object({
   place: z.string(), topic: z.string(), status: meetingStatus, role: z.enum(['member', 'guest', 'residence', 'committee']),
   checkedIn: z.boolean(), checkInOpen: z.boolean(),
 });
-const residenceLinkOut = z.object({
-  id: z.number(), memberId: z.number(), fullName: z.string(), workUnitId: z.number(), workUnitName: z.string(),
+export const residenceLinkOut = z.object({
+  /** memberId and the work cell are null when the member is outside the caller's read scope. */
+  id: z.number(), memberId: z.number().nullable(), fullName: z.string(), workUnitId: z.number().nullable(), workUnitName: z.string().nullable(),
   validFrom: z.string(), validTo: z.string().nullable(), note: z.string().nullable(),
 });
 

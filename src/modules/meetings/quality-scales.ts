@@ -44,8 +44,15 @@ export async function readableUnit(db: Db, access: Access, unitId: number, permi
 export async function listScales(db: Kysely<DB>, access: Access, unitId: number, on: string | undefined, lang: Lang) {
   await readableUnit(db, access, unitId, 'read');
   const own = await unitRuleSets(db, KIND, unitId);
+  const scale = await scaleFor(db, unitId, on ?? todayInVietnam());
   return {
-    inForce: scaleRef(await scaleFor(db, unitId, on ?? todayInVietnam()), lang),
+    inForce: {
+      ...scaleRef(scale, lang),
+      notes: scale.body.notes?.[lang] ?? null,
+      criteria: scale.body.criteria.map((c) => ({ key: c.key, label: c.label[lang], points: c.points, auto: c.auto !== undefined })),
+      maxPoints: scale.body.criteria.reduce((sum, c) => sum + c.points, 0),
+      bands: scale.body.bands.map((b) => ({ grade: b.grade, minPoints: b.minPoints, requires: b.requires ?? [] })),
+    },
     available: [...own, ...builtinRuleSets(KIND)].map((s) => scaleRef(s, lang)),
   };
 }

@@ -51,7 +51,13 @@ export type QualityOut = z.infer<typeof qualityOut>;
 export const scalesQuery = z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647), on: isoDate.optional() });
 
 export const scalesOut = z.object({
-  inForce: scaleRef,
+  /** The scale in force, with its content, for the unit's page of its scale. */
+  inForce: scaleRef.extend({
+    notes: z.string().nullable(),
+    criteria: z.array(z.object({ key: z.string(), label: z.string(), points: z.number(), auto: z.boolean() })),
+    maxPoints: z.number(),
+    bands: z.array(z.object({ grade: qualityGrade, minPoints: z.number(), requires: z.array(z.string()) })),
+  }),
   available: z.array(scaleRef),
 });
 

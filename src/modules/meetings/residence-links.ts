@@ -1,10 +1,13 @@
 // Sinh hoạt nơi cư trú (QĐ 213-QĐ/TW): the residence cell records the working members who
 // keep contact with it; they then see its meetings on their page and calendar. The
-// member shows their party card, so the link is made by card number.
-import type { Kysely } from 'kysely';
+// member shows their party card, so the link is made by card number. The member usually
+// works in a unit the residence cell's secretary cannot read: the link shows the name
+// (on the card in hand) but the work cell and record only to those who may read them.
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
@@ -14,8 +17,11 @@ export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { 
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id'))).executeTakeFirst();
     if (!unit) throw notFound('entities.unit');
     if (!CELL_KINDS.includes(unit.kind)) throw new AppError('meetings.residence_not_cell', 400);
-    const member = await trx.selectFrom('members').select(['id', 'unit_id']).where('party_card_number', '=', input.partyCardNumber).executeTakeFirst();
-    if (!member) throw notFound('entities.member');
+    // A member who has left the party organisation is out of reach: answered exactly as an
+    // unknown card, so card numbers cannot be probed for who left.
+    const member = await trx.selectFrom('members').select(['id', 'unit_id']).where('party_card_number', '=', input.partyCardNumber)
+      .where('status', 'not in', LEAVING_STATUSES).executeTakeFirst();
+    if (!member) throw unknownCard();
     if (member.unit_id === unit.id) throw new AppError('meetings.residence_same_cell', 400);
     const open = await trx.selectFrom('member_residence_links').select('id').where('member_id', '=', member.id).where('unit_id', '=', unit.id)
       .where('valid_to', 'is', null).executeTakeFirst();
@@ -27,6 +33,8 @@ export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { 
     return row.id;
   });
 }
+
+const unknownCard = () => new AppError('meetings.residence_card_unknown', 404, {}, [{ path: 'partyCardNumber', message: 'errors.meetings.residence_card_unknown' }]);
 
 export async function endResidenceLink(db: Kysely<DB>, access: Access, id: number, validTo: string) {
   await db.transaction().execute(async (trx) => {
@@ -44,8 +52,14 @@ export async function listResidenceLinks(db: Kysely<DB>, access: Access, unitId:
   const unit = await db.selectFrom('units').select('id').where('id', '=', unitId)
     .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id'))).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
+  const readable = access.scope('read');
   const rows = await db.selectFrom('member_residence_links as r').innerJoin('members as m', 'm.id', 'r.member_id').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['r.id', 'r.member_id', 'm.full_name', 'm.unit_id', 'u.name as unit_name', 'r.valid_from', 'r.valid_to', 'r.note'])
+    .select((eb) => ['r.id', 'r.member_id', 'm.full_name', 'm.unit_id', 'u.name as unit_name', 'r.valid_from', 'r.valid_to', 'r.note',
+      sql<boolean>`${unitInScope(readable, eb.ref('m.unit_id'))}`.as('visible')])
     .where('r.unit_id', '=', unitId).orderBy('m.sort_key').orderBy('r.id').execute();
-  return rows.map((r) => ({ id: r.id, memberId: r.member_id, fullName: r.full_name, workUnitId: r.unit_id, workUnitName: r.unit_name, validFrom: r.valid_from, validTo: r.valid_to, note: r.note }));
+  return rows.map((r) => ({
+    id: r.id, fullName: r.full_name, validFrom: r.valid_from, validTo: r.valid_to, note: r.note,
+    // The record and work cell only for those who may read the member anyway.
+    memberId: r.visible ? r.member_id : null, workUnitId: r.visible ? r.unit_id : null, workUnitName: r.visible ? r.unit_name : null,
+  }));
 }
