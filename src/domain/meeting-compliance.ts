@@ -5,6 +5,7 @@
 // Only whole months and quarters that have ended by the report date are required.
 import { addMonths, lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
 import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
+import { CELL_MEETING_KINDS } from './meeting-rules.ts';
 import type { MeetingKind } from '../db/types.ts';
 
 export interface ComplianceRules {
@@ -85,8 +86,6 @@ export interface ComplianceResult {
   strikeOffWarnings: { memberId: number; fullName: string; unitId: number; absences: number; dates: string[] }[];
   thisMonth: { month: string; deadline: string; overdue: boolean; cellsWithoutMeeting: { unitId: number; unitName: string }[] };
 }
-
-const CELL_MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
 
 const emptyGrades = (): GradeCounts => ({ tot: 0, kha: 0, trung_binh: 0, kem: 0, ungraded: 0 });
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

@@ -24,6 +24,11 @@ export const meetingRulesSchema = z.object({
 });
 export type MeetingRules = z.infer<typeof meetingRulesSchema>;
 
+/** Meetings of a cell's members: the roll is the cell (or its party group). */
+export const CELL_MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
+/** Meetings of a committee: the roll is the committee. */
+export const COMMITTEE_MEETING_KINDS: readonly MeetingKind[] = ['committee', 'grassroots_committee'];
+
 export function meetingRulesOn(date: string, candidates: readonly RuleSet[] = []): RuleSet<MeetingRules> {
   return ruleSetInForce('meeting-rules', date, meetingRulesSchema, candidates);
 }
@@ -32,6 +37,6 @@ export function meetingRulesOn(date: string, candidates: readonly RuleSet[] = []
 export function standardAgenda(rules: MeetingRules, kind: MeetingKind): string[] {
   if (kind === 'regular') return rules.agenda.regular;
   if (kind === 'thematic') return rules.agenda.thematic;
-  if (kind === 'committee' || kind === 'grassroots_committee') return rules.agenda.committee;
+  if (COMMITTEE_MEETING_KINDS.includes(kind)) return rules.agenda.committee;
   return rules.agenda.other;
 }

@@ -10,6 +10,8 @@ import { computeCompliance, type ComplianceResult } from '../../domain/meeting-c
 import type { QualityGrade } from '../../domain/meeting-quality.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { sqlLiterals } from './meeting-roll.ts';
 import { unitInScope, type Access, type Scope } from '../access/access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 
@@ -21,8 +23,8 @@ function attendanceCte(prefix: string, from: string, end: string, scope: Scope) 
     with ms as (
       select m.id, m.unit_id, m.held_on, coalesce(g.path, u.path) as roll_path
       from meetings m join units u on u.id = m.unit_id left join units g on g.id = m.party_group_id
-      where u.path like ${prefix} and ${unitInScope(scope, sql.ref('u.id'))} and u.kind in (${sql.join(CELL_KINDS.map((k) => sql.lit(k)))}) and m.status = 'planned'
-        and m.kind in ('regular', 'thematic', 'extraordinary') and m.held_on >= ${from} and m.held_on <= ${end}
+      where u.path like ${prefix} and ${unitInScope(scope, sql.ref('u.id'))} and u.kind in (${sqlLiterals(CELL_KINDS)}) and m.status = 'planned'
+        and m.kind in (${sqlLiterals(CELL_MEETING_KINDS)}) and m.held_on >= ${from} and m.held_on <= ${end}
     ), roll as (
       select ms.id as meeting_id, ms.unit_id, ms.held_on, p.member_id
       from ms

@@ -4,12 +4,14 @@
 // own cell (through users.member_id), of their residence cell, those they are invited
 // to as a guest, and the committee meetings of a committee they sit on.
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, MeetingKind, UnitKind } from '../../db/types.ts';
+import type { DB, UnitKind } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
+import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { sqlLiterals } from './meeting-roll.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 
-export const CELL_MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
+const CELL_KINDS_SQL = sqlLiterals(CELL_MEETING_KINDS);
 
 export interface Viewer {
   access: Access;
@@ -46,24 +48,22 @@ export function meetingVisible(viewer: Viewer): Expression<SqlBool> {
  * their residence cell, a meeting they are a guest of, a committee they sit on.
  */
 export function memberMeeting(me: NonNullable<Viewer['member']>): Expression<SqlBool> {
-  const cellKinds = sql.join(CELL_MEETING_KINDS.map((k) => sql.lit(k)));
   // A member of a party group (tổ đảng) also belongs to the cell above it.
   const ownCell = me.unitKind === 'to_dang' && me.parentId !== null
     ? sql`(m.unit_id = ${me.unitId} or m.unit_id = ${me.parentId} or m.party_group_id = ${me.unitId})`
     : sql`(m.unit_id = ${me.unitId} or m.party_group_id = ${me.unitId})`;
-  return sql<SqlBool>`((m.kind in (${cellKinds}) and ${ownCell})
+  return sql<SqlBool>`((m.kind in (${CELL_KINDS_SQL}) and ${ownCell})
     or ${memberRole(me, 'guest')} or ${memberRole(me, 'residence')} or ${memberRole(me, 'committee')})`;
 }
 
 /** SQL: the member's particular link to meeting `m`. */
 export function memberRole(me: NonNullable<Viewer['member']>, role: 'guest' | 'residence' | 'committee'): Expression<SqlBool> {
-  const cellKinds = sql.join(CELL_MEETING_KINDS.map((k) => sql.lit(k)));
   if (role === 'guest') return sql<SqlBool>`exists (select 1 from meeting_guests g where g.meeting_id = m.id and g.member_id = ${me.id})`;
   if (role === 'residence') {
-    return sql<SqlBool>`(m.kind in (${cellKinds}) and exists (select 1 from member_residence_links r where r.member_id = ${me.id}
+    return sql<SqlBool>`(m.kind in (${CELL_KINDS_SQL}) and exists (select 1 from member_residence_links r where r.member_id = ${me.id}
       and r.unit_id = m.unit_id and r.valid_from <= m.held_on and (r.valid_to is null or r.valid_to > m.held_on)))`;
   }
-  return sql<SqlBool>`(m.kind in ('committee', 'grassroots_committee') and exists (select 1 from committee_members c where c.member_id = ${me.id}
+  return sql<SqlBool>`(m.kind in (${sqlLiterals(COMMITTEE_MEETING_KINDS)}) and exists (select 1 from committee_members c where c.member_id = ${me.id}
     and c.unit_id = m.unit_id and c.valid_from <= m.held_on and (c.valid_to is null or c.valid_to > m.held_on)))`;
 }
 

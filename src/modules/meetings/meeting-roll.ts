@@ -8,6 +8,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, MeetingKind, MemberStatus } from '../../db/types.ts';
 import { CURRENT_STATUSES as CURRENT_MEMBER_STATUSES } from '../../domain/member-status.ts';
+import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 
 export interface RollMeeting { kind: MeetingKind; unit_id: number; party_group_id: number | null; held_on: string }
 export interface RollMember { memberId: number; fullName: string; sortKey: string; memberStatus: MemberStatus }
@@ -15,19 +16,22 @@ export interface RollMember { memberId: number; fullName: string; sortKey: strin
 type Db = Kysely<DB> | Transaction<DB>;
 type Ref = Expression<unknown> | RawBuilder<unknown>;
 
+/** SQL: a list of constants, for `x in (…)`. */
+export const sqlLiterals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+
 /** Statuses of people who are still members on a date (those who left are off the roll). */
-export const CURRENT_STATUSES = sql.join(CURRENT_MEMBER_STATUSES.map((s) => sql.lit(s)));
+const CURRENT_STATUSES = sqlLiterals(CURRENT_MEMBER_STATUSES);
 
 /** SQL: the member ids on the roll of the meeting whose kind, unit, group and date are given. */
 export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; heldOn: Ref }) {
   return sql`
     select p.member_id from member_placements p
-    where ${m.kind} in ('regular', 'thematic', 'extraordinary')
+    where ${m.kind} in (${sqlLiterals(CELL_MEETING_KINDS)})
       and p.valid_from <= ${m.heldOn} and (p.valid_to is null or p.valid_to > ${m.heldOn})
       and p.unit_id in (select su.id from units su where su.path like (select u.path from units u where u.id = coalesce(${m.partyGroupId}, ${m.unitId})) || '%')
     union all
     select c.member_id from committee_members c
-    where ${m.kind} in ('committee', 'grassroots_committee') and c.unit_id = ${m.unitId} and c.member_id is not null
+    where ${m.kind} in (${sqlLiterals(COMMITTEE_MEETING_KINDS)}) and c.unit_id = ${m.unitId} and c.member_id is not null
       and c.valid_from <= ${m.heldOn} and (c.valid_to is null or c.valid_to > ${m.heldOn})
     union all
     select c.member_id from committee_members c join units cu on cu.id = c.unit_id

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, MeetingKind, UnitKind } from '../../db/types.ts';
 import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { standardAgenda, type MeetingRules } from '../../domain/meeting-rules.ts';
+import { CELL_MEETING_KINDS, standardAgenda, type MeetingRules } from '../../domain/meeting-rules.ts';
 import { vnDateTime } from '../../domain/meeting-time.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -48,7 +48,7 @@ async function checkPrepares(db: Db, input: PlanMeetingInput) {
   if (!input.preparesMeetingId) return;
   if (input.kind !== 'committee') throw badRequest('meetings.prepares_only_committee', {}, [{ path: 'preparesMeetingId', message: 'meetings.prepares_only_committee' }]);
   const target = await db.selectFrom('meetings').select(['unit_id', 'held_on', 'kind']).where('id', '=', input.preparesMeetingId).executeTakeFirst();
-  if (!target || target.unit_id !== input.unitId || !['regular', 'thematic', 'extraordinary'].includes(target.kind)) {
+  if (!target || target.unit_id !== input.unitId || !CELL_MEETING_KINDS.includes(target.kind)) {
     throw badRequest('meetings.bad_prepared_meeting', {}, [{ path: 'preparesMeetingId', message: 'meetings.bad_prepared_meeting' }]);
   }
   if (input.date > target.held_on) throw badRequest('meetings.pre_meeting_after', {}, [{ path: 'date', message: 'meetings.pre_meeting_after' }]);

@@ -8,7 +8,7 @@ import { effectiveAttendance, longestExcusedStreak } from '../../domain/meeting-
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import type { QualityFacts } from '../../domain/meeting-quality.ts';
 import { durationMinutes, vnTime } from '../../domain/meeting-time.ts';
-import { CELL_MEETING_KINDS } from './meeting-access.ts';
+import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import { minutesState } from './get-minutes.ts';
 import type { MeetingRow } from './get-meeting.ts';
 

@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { badRequest } from '../../http/app-error.ts';
+import { COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
@@ -24,7 +25,7 @@ async function reviewedRoll(db: Db, committeeMeeting: MeetingRow) {
 export async function recordPreparation(db: Kysely<DB>, access: Access, id: number, input: PreparationInput) {
   await db.transaction().execute(async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
-    if (m.kind !== 'committee' && m.kind !== 'grassroots_committee') throw badRequest('meetings.preparation_only_committee');
+    if (!COMMITTEE_MEETING_KINDS.includes(m.kind)) throw badRequest('meetings.preparation_only_committee');
     const roll = new Set((await reviewedRoll(trx, m)).map((r) => r.memberId));
     const errors = input.memberReviews.flatMap((r, i) => (roll.has(r.memberId) ? [] : [{ path: `memberReviews.${i}.memberId`, message: 'meetings.not_on_roll' }]));
     if (errors.length) throw badRequest('validation', {}, errors);
@@ -49,7 +50,7 @@ export async function recordPreparation(db: Kysely<DB>, access: Access, id: numb
 
 export async function getPreparation(db: Kysely<DB>, access: Access, id: number) {
   const m = await findVisibleMeeting(db, await viewerOf(db, access), id);
-  if (m.kind !== 'committee' && m.kind !== 'grassroots_committee') throw badRequest('meetings.preparation_only_committee');
+  if (!COMMITTEE_MEETING_KINDS.includes(m.kind)) throw badRequest('meetings.preparation_only_committee');
   const row = await db.selectFrom('meeting_preparations').selectAll().where('meeting_id', '=', id).executeTakeFirst();
   const reviews = (row?.member_reviews ?? []) as { memberId: number; strengths: string | null; shortcomings: string | null }[];
   const names = new Map((await reviewedRoll(db, m)).map((r) => [r.memberId, r.fullName]));
