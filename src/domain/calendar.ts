@@ -35,6 +35,13 @@ export function birthDateBounds(on: string, ageFrom?: number, ageTo?: number): {
   };
 }
 
+/** The date `days` later (earlier when negative), counted in UTC so no time zone shifts a day. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way dates are shown to people. */
 export function formatDateVi(date: string | null): string {
   if (!date) return '';

@@ -5,6 +5,7 @@
 // IDs and party card numbers, and each unit's secretary and deputy drawn from them.
 // Names use their own random stream, so they do not change with the reference date.
 import type { MemberStatus } from '../../db/types.ts';
+import { addDays, ageOn } from '../../domain/calendar.ts';
 import { hashSeed, Rng } from './random.ts';
 import { PLACE_SYLLABLES, PROVINCES } from './place-names.ts';
 import type { DemoPlan, DemoUnit, UnitProfile } from './plan-units.ts';
@@ -52,10 +53,8 @@ export interface DemoCommittee {
 export interface DemoCellBatch { unit: DemoUnit; members: DemoMember[]; committees: DemoCommittee[] }
 
 // ---- dates as 'YYYY-MM-DD', computed in UTC so no time zone shifts a day ----
-const DAY = 86_400_000;
 const toTime = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
-export const addDays = (d: string, days: number) => fromTime(toTime(d) + days * DAY);
 /** Same day `years` later; 29/2 becomes 1/3 in a common year, as Date does. */
 export function addYears(d: string, years: number): string {
   const dt = new Date(toTime(d));
@@ -64,10 +63,6 @@ export function addYears(d: string, years: number): string {
 }
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);
-function ageOn(dob: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
-  return on.slice(5) < dob.slice(5) ? years - 1 : years;
-}
 
 const WORKING: readonly UnitProfile[] = ['school', 'police', 'military', 'health', 'agency', 'enterprise', 'bank'];
 

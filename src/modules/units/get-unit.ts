@@ -2,6 +2,7 @@
 // office, its figures over the subtree, its children, and whether the caller may edit it.
 import { sql } from 'kysely';
 import { notFound } from '../../http/app-error.ts';
+import { addDays } from '../../domain/calendar.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn, type Db } from './tree-at-date.ts';
 import type { CommitteeOut } from './schemas.ts';
@@ -33,7 +34,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
     .orderBy(sql`case when v.valid_from <= ${at}::date then 0 else 1 end`).orderBy('v.valid_from', 'desc').orderBy('v.id', 'desc')
     .limit(1).executeTakeFirstOrThrow();
   const existed = version.valid_from <= at && (version.valid_to === null || version.valid_to > at);
-  const versionDate = existed ? at : version.valid_from > at ? version.valid_from : previousDay(version.valid_to!);
+  const versionDate = existed ? at : version.valid_from > at ? version.valid_from : addDays(version.valid_to!, -1);
   const [allAncestors, visibleAncestors, committee, counts, childVersions] = await Promise.all([
     ancestorsOn(db, [id], versionDate),
     ancestorsOn(db, [id], versionDate, scope),
@@ -52,10 +53,4 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
     children: await presentChildren(db, childVersions, at, scope),
     canEdit: Boolean(unit.can_edit),
   };
-}
-
-function previousDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
