@@ -35,6 +35,8 @@ const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.
 const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'));
 const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
 const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
+const ResidenceLinksPage = lazyPage(() => import('./pages/meetings/ResidenceLinksPage.tsx'));
+const QualityScalePage = lazyPage(() => import('./pages/meetings/QualityScalePage.tsx'));
 const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'));
 const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
 const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
@@ -140,6 +142,8 @@ export function App() {
                 <Route path="meetings/new" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
                 <Route path="meetings/compliance" element={<Page permission="read"><CompliancePage /></Page>} />
                 <Route path="meetings/topics" element={<Page><TopicBankPage /></Page>} />
+                <Route path="meetings/residence" element={<Page permission="read"><ResidenceLinksPage /></Page>} />
+                <Route path="meetings/scale" element={<Page permission="read"><QualityScalePage /></Page>} />
                 <Route path="meetings/:id" element={<Page><MeetingPage /></Page>} />
                 <Route path="meetings/:id/edit" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
                 <Route path="my-meetings" element={<Page><MyMeetingsPage /></Page>} />

@@ -74,6 +74,8 @@ export default function UnitPage() {
             {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
             <Link to={`/meetings/compliance?unitId=${u.id}`}><Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button></Link>
             {!u.dissolvedOn && <Link to={`/meetings/topics?unitId=${u.id}`}><Button data-testid="unit-topics">{t('meetings.unitLinks.topics')}</Button></Link>}
+            {!u.dissolvedOn && CELL_KINDS.has(u.kind) && u.kind !== 'to_dang' && <Link to={`/meetings/residence?unitId=${u.id}`}><Button data-testid="unit-residence">{t('meetings.residence.link')}</Button></Link>}
+            {may('manage_meetings') && !u.dissolvedOn && <Link to={`/meetings/scale?unitId=${u.id}`}><Button data-testid="unit-scale">{t('meetings.scale.link')}</Button></Link>}
             {may('write_members') && editable && <Link to={`/members/new?unitId=${u.id}`}><Button data-testid="unit-add-member">{t('members.create')}</Button></Link>}
             {may('write_members') && editable && <Link to={`/imports?unitId=${u.id}`}><Button data-testid="unit-import">{t('nav.imports')}</Button></Link>}
           </Space>
