@@ -4,6 +4,7 @@
 // out-of-scope row is simply not found.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, Role } from '../../db/types.ts';
+import { escapeLike } from '../../db/escape-like.ts';
 import { ROLE_PERMISSIONS, type Permission } from '../../domain/permissions.ts';
 import { AppError } from '../../http/app-error.ts';
 
@@ -56,7 +57,7 @@ export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[
 /** SQL: the unit behind `unitId` is visible under `scope`. */
 export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>): Expression<SqlBool> {
   if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return sql<SqlBool>`false`;
-  const prefixes = scope.subtreePaths.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
+  const prefixes = scope.subtreePaths.map((p) => `${escapeLike(p)}%`);
   return sql<SqlBool>`${unitId} in (select su.id from units su where su.path like any(${sql.val(prefixes)}::text[]) or su.id = any(${sql.val(scope.unitIds)}::int[]))`;
 }
 

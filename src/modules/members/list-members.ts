@@ -4,14 +4,13 @@
 // WHERE, so totals never count anyone the caller may not see.
 import { sql, type Kysely } from 'kysely';
 import type { DB, MemberStatus } from '../../db/types.ts';
+import { escapeLike } from '../../db/escape-like.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
 import { memberReadable } from './member-access.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
 import { CURRENT_STATUSES } from '../../domain/member-status.ts';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 /** Statuses a filter asks for: none given = current members; 'all' = everyone. */
 export function statusesOf(filter: MemberFilters['status']): readonly MemberStatus[] | 'all' {

@@ -2,6 +2,7 @@
 // units.search_name holds the code and every name the unit has had, folded; the result
 // shows the name and ancestors on the date asked.
 import { sql } from 'kysely';
+import { escapeLike } from '../../db/escape-like.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { ancestorsOn, validOn, type Db } from './tree-at-date.ts';
@@ -15,7 +16,7 @@ export async function searchUnits(db: Db, access: Access, q: string, at: string)
   const rows = await db.selectFrom('units as u').innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
     .select(['u.id', 'u.code', 'v.name', 'v.kind'])
     .where(validOn('v', at))
-    .where((eb) => eb.and(words.map((w) => eb('u.search_name', 'like', `%${w.replace(/[\\%_]/g, '\\$&')}%`))))
+    .where((eb) => eb.and(words.map((w) => eb('u.search_name', 'like', `%${escapeLike(w)}%`))))
     .where((eb) => unitInScope(scope, eb.ref('u.id')))
     .orderBy('u.depth').orderBy(sql`v.name`).orderBy('u.id')
     .limit(MAX_RESULTS).execute();
