@@ -51,9 +51,14 @@ export async function lockUnit(trx: Trx, access: Access, id: number): Promise<Cu
   return (await lockUnits(trx, access, [id]))[0]!;
 }
 
+/** A restructuring takes effect today at the latest: its decision has been made. */
+function assertNotInFuture(date: string) {
+  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
+}
+
 /** The effective date is not in the future and falls after each unit's last change. */
 export function assertEffectiveDate(date: string, units: Array<{ name: string; version_from: string }>) {
-  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
+  assertNotInFuture(date);
   for (const u of units) {
     if (date <= u.version_from) {
       throw badRequest('units.effective_too_early', { name: u.name, date: formatDateVi(u.version_from) }, [{ path: 'body.effectiveOn', message: 'units.effective_too_early_field', params: { date: formatDateVi(u.version_from) } }]);
@@ -68,7 +73,7 @@ export function assertEffectiveDate(date: string, units: Array<{ name: string; v
  */
 export async function loadNewParent(trx: Trx, access: Access, parentId: number, date: string) {
   const [parent] = await lockUnits(trx, access, [parentId]);
-  if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
+  assertNotInFuture(date);
   const chain = await trx.selectFrom('units as u')
     .select((eb) => ['u.name', 'u.established_on',
       eb.selectFrom('unit_versions as v').select((e) => e.fn.max('v.valid_to').as('t'))
