@@ -1,15 +1,27 @@
 // Guests of a meeting. Higher committees assign their members to attend and guide a
 // cell's meeting (the assigned guest then sees it in their own meetings and calendar);
 // other invitees are recorded by name.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { pathIds } from '../../domain/unit-tree.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findManageableMeeting } from './meeting-access.ts';
-import type { GuestInput } from './schemas.ts';
+import type { GuestInput, guestOut } from './schemas.ts';
 import { meetingNoticeParams } from '../notifications/send-meeting-notices.ts';
+
+/** The guests of a meeting as its page and its attendance show them. */
+export async function meetingGuests(db: Kysely<DB> | Transaction<DB>, meetingId: number): Promise<z.infer<typeof guestOut>[]> {
+  const rows = await db.selectFrom('meeting_guests as g').leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
+    .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
+    .where('g.meeting_id', '=', meetingId).orderBy('g.id').execute();
+  return rows.map((g) => ({
+    id: g.id, memberId: g.member_id, fullName: g.full_name, position: g.position,
+    assignedByUnitId: g.assigned_by_unit_id, assignedByUnitName: g.unit_name, attended: g.attended,
+  }));
+}
 
 export async function assignGuest(db: Kysely<DB>, access: Access, meetingId: number, input: GuestInput): Promise<number> {
   return db.transaction().execute(async (trx) => {

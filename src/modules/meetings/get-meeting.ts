@@ -6,6 +6,7 @@ import type { DB, MeetingsTable } from '../../db/types.ts';
 import { checkInWindow } from '../../domain/meeting-window.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
+import { meetingGuests } from './assign-guest.ts';
 import { findVisibleMeeting, meetingManageable, viewerOf } from './meeting-access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import type { MeetingOut } from './schemas.ts';
@@ -22,9 +23,7 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
   const [unit, group, guests, documents, preMeetings, minutes, quality, manageable, rules] = await Promise.all([
     db.selectFrom('units').select('name').where('id', '=', m.unit_id).executeTakeFirstOrThrow(),
     m.party_group_id ? db.selectFrom('units').select('name').where('id', '=', m.party_group_id).executeTakeFirst() : undefined,
-    db.selectFrom('meeting_guests as g').leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
-      .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
-      .where('g.meeting_id', '=', m.id).orderBy('g.id').execute(),
+    meetingGuests(db, m.id),
     db.selectFrom('meeting_documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
       .where('meeting_id', '=', m.id).orderBy('id').execute(),
     db.selectFrom('meetings').select('id').where('prepares_meeting_id', '=', m.id).where('status', '=', 'planned').orderBy('held_on').execute(),
@@ -55,10 +54,7 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     cancelReason: m.cancel_reason,
     preparesMeetingId: m.prepares_meeting_id,
     preMeetingIds: preMeetings.map((p) => p.id),
-    guests: guests.map((g) => ({
-      id: g.id, memberId: g.member_id, fullName: g.full_name, position: g.position,
-      assignedByUnitId: g.assigned_by_unit_id, assignedByUnitName: g.unit_name, attended: g.attended,
-    })),
+    guests,
     documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: d.size_bytes, uploadedAt: d.uploaded_at.toISOString() })),
     minutesStatus: !minutes ? 'none' : minutes.adopted_at ? 'adopted' : 'draft',
     quality: quality ? { grade: quality.grade as 'tot' | 'kha' | 'trung_binh' | 'kem', points: quality.points, maxPoints: quality.max_points } : null,

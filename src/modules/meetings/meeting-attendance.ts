@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { effectiveAttendance, isApart, summariseAttendance } from '../../domain/meeting-attendance.ts';
+import { meetingGuests } from './assign-guest.ts';
 import { loadRoll, type RollMeeting } from './meeting-roll.ts';
 import type { AttendanceEntryOut, AttendanceOut } from './attendance-schemas.ts';
 
@@ -13,9 +14,7 @@ export async function meetingAttendance(db: Db, meeting: RollMeeting & { id: num
     loadRoll(db, meeting),
     db.selectFrom('meeting_attendance').select(['member_id', 'status', 'reason', 'recorded_at']).where('meeting_id', '=', meeting.id).execute(),
     db.selectFrom('meeting_check_ins').select(['member_id', 'checked_in_at']).where('meeting_id', '=', meeting.id).execute(),
-    db.selectFrom('meeting_guests as g').leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
-      .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
-      .where('g.meeting_id', '=', meeting.id).orderBy('g.id').execute(),
+    meetingGuests(db, meeting.id),
   ]);
   const callOf = new Map(calls.map((c) => [c.member_id, c]));
   const checkInOf = new Map(checkIns.map((c) => [c.member_id, c.checked_in_at]));
@@ -39,9 +38,6 @@ export async function meetingAttendance(db: Db, meeting: RollMeeting & { id: num
     summary: summariseAttendance(entries.map((e) => ({ memberStatus: e.memberStatus, attendance: e.attendance }))),
     members: entries.filter((e) => !isApart(e.memberStatus)),
     apart: entries.filter((e) => isApart(e.memberStatus)),
-    guests: guests.map((g) => ({
-      id: g.id, memberId: g.member_id, fullName: g.full_name, position: g.position,
-      assignedByUnitId: g.assigned_by_unit_id, assignedByUnitName: g.unit_name, attended: g.attended,
-    })),
+    guests,
   };
 }
