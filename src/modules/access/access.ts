@@ -61,6 +61,15 @@ export function unitInScope(scope: Scope, unitId: Expression<number> | Expressio
   return sql<SqlBool>`${unitId} in (select su.id from units su where su.path like any(${sql.val(prefixes)}::text[]) or su.id = any(${sql.val(scope.unitIds)}::int[]))`;
 }
 
+/**
+ * An admin of a whole tree (an admin grant on a root unit and its subtree): the only one
+ * who may act above every unit — new top-level units, merges and splits at the top,
+ * audit rows and accounts not tied to any unit.
+ */
+export function isRootAdmin(access: Access): boolean {
+  return access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
+}
+
 export function requirePermission(access: Access, permission: Permission): void {
   if (!access.can(permission)) throw new AppError('forbidden', 403);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { requirePermission, unitInScope } from '../access/access.ts';
+import { isRootAdmin, requirePermission, unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 
 const auditQuery = z.strictObject({
@@ -24,11 +24,10 @@ export async function auditRoutes(root: FastifyInstance) {
     requirePermission(access, 'read_audit');
     const scope = access.scope('read_audit');
     // Rows not tied to a unit (accounts, logins) are for admins of a whole tree only.
-    const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
     const rows = await app.db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id')
       .select(['a.id', 'a.at', 'u.username', 'a.action', 'a.before', 'a.after'])
       .where('a.entity_type', '=', req.query.entityType).where('a.entity_id', '=', req.query.entityId)
-      .where((eb) => eb.or([unitInScope(scope, eb.ref('a.unit_id')), eb.and([eb('a.unit_id', 'is', null), sql<boolean>`${rootAdmin}`])]))
+      .where((eb) => eb.or([unitInScope(scope, eb.ref('a.unit_id')), eb.and([eb('a.unit_id', 'is', null), sql<boolean>`${isRootAdmin(access)}`])]))
       .orderBy('a.id', 'desc').limit(500).execute();
     return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.username, action: r.action, before: r.before, after: r.after })) };
   });

@@ -5,7 +5,7 @@ import type { DB } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { isRootAdmin, unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { assertCanContain } from './restructure-steps.ts';
 import type { CreateUnitInput } from './schemas.ts';
@@ -51,8 +51,7 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
       // A new root is only for an admin of the whole system (an admin grant on a root unit
       // and its subtree, as for merges and the audit trail), or the very first unit.
       const anyUnit = await trx.selectFrom('units').select('id').limit(1).executeTakeFirst();
-      const rootAdmin = access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
-      if (anyUnit && !rootAdmin) throw new AppError('forbidden', 403);
+      if (anyUnit && !isRootAdmin(access)) throw new AppError('forbidden', 403);
     } else {
       const parent = await trx.selectFrom('units').select(['id', 'name', 'kind', 'established_on']).where('id', '=', input.parentId)
         .where((eb) => unitInScope(access.scope('write_units'), eb.ref('units.id'))).executeTakeFirst();

@@ -7,7 +7,7 @@ import type { DB } from '../../db/types.ts';
 import { isWithin } from '../../domain/unit-tree.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
-import type { Access } from '../access/access.ts';
+import { isRootAdmin, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { insertUnit } from './create-unit.ts';
 import {
@@ -16,10 +16,6 @@ import {
 } from './restructure-steps.ts';
 import type { MergeInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
-
-export function isRootAdmin(access: Access) {
-  return access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
-}
 
 export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInput) {
   return db.transaction().execute(async (trx) => {

@@ -5,10 +5,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { checkSplitPlan, type SplitProblem } from '../../domain/unit-tree.ts';
 import { AppError, badRequest, type FieldError } from '../../http/app-error.ts';
-import type { Access } from '../access/access.ts';
+import { isRootAdmin, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { insertUnit } from './create-unit.ts';
-import { isRootAdmin } from './merge-units.ts';
 import {
   assertCanContain, assertDistinct, assertEffectiveDate, carryMembers, childrenToCarry, dissolveOn, finishEvent,
   loadNewParent, lockUnit, membersToCarry, reparent, startEvent,

@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { isRootAdmin, unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { endAccountAccess } from '../auth/end-access.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -18,10 +18,6 @@ async function grantsOf(db: Kysely<DB>, access: Access, userIds: number[]) {
   return db.selectFrom('role_grants as g').innerJoin('units as u', 'u.id', 'g.unit_id')
     .select(['g.id', 'g.user_id', 'g.role', 'g.unit_id', 'u.name as unit_name', 'g.include_subtree'])
     .where('g.user_id', 'in', userIds).where((eb) => unitInScope(manageScope(access), eb.ref('g.unit_id'))).orderBy('g.id').execute();
-}
-
-function isRootAdmin(access: Access) {
-  return access.grants.some((g) => g.role === 'admin' && g.includeSubtree && g.unitPath.split('/').filter(Boolean).length === 1);
 }
 
 export async function listUsers(db: Kysely<DB>, access: Access, onlyId?: number) {
