@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { memberStatusSchema } from '../members/schemas.ts';
-import { guestOut, optionalText } from './schemas.ts';
+import { bodyId, guestOut, optionalText } from './schemas.ts';
 
 export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused']);
 
@@ -43,12 +43,12 @@ export type AttendanceOut = z.infer<typeof attendanceOut>;
 
 export const recordAttendanceBody = z.strictObject({
   entries: z.array(z.strictObject({
-    memberId: z.number().int().positive().max(2_147_483_647),
+    memberId: bodyId,
     /** null clears the roll-call entry (a self check-in, if any, counts again). */
     status: attendanceStatus.nullable(),
     reason: optionalText(500),
   })).max(2000).default([]),
-  guests: z.array(z.strictObject({ guestId: z.number().int().positive().max(2_147_483_647), attended: z.boolean().nullable() })).max(200).default([]),
+  guests: z.array(z.strictObject({ guestId: bodyId, attended: z.boolean().nullable() })).max(200).default([]),
   /** Why a late correction is made; kept in the audit row. */
   note: optionalText(1000),
 });

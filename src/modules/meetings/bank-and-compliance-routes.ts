@@ -8,7 +8,7 @@ import { clock } from './clock.ts';
 import { meetingCompliance } from './compliance.ts';
 import { complianceXlsx } from './compliance-xlsx.ts';
 import { complianceOut, complianceQuery } from './compliance-schemas.ts';
-import { optionalText, text } from './schemas.ts';
+import { bodyId, id, optionalText, text } from './schemas.ts';
 import { createTopic, listTopics } from './topic-bank.ts';
 
 const topicOut = z.object({
@@ -18,12 +18,12 @@ const topicOut = z.object({
 
 export async function bankAndComplianceRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/meeting-topics', { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
+  app.get('/meeting-topics', { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: id }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
     async (req) => ({ items: await listTopics(app.db, accessOf(req), req.query.unitId) }));
   app.post('/meeting-topics', {
     schema: {
       tags: ['meetings'],
-      body: z.strictObject({ unitId: z.number().int().positive().max(2_147_483_647), title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
+      body: z.strictObject({ unitId: bodyId, title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
       response: { 201: z.object({ items: z.array(topicOut) }) },
     },
   }, async (req, reply) => {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from '../units/schemas.ts';
+import { id } from './schemas.ts';
 
 // A report covers at most ten years (two terms), from its start to its end: the months
 // and quarters are listed one by one, and a century-long period would run for minutes.
 const MAX_YEARS = 10;
 
 export const complianceQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().max(2_147_483_647),
+  unitId: id,
   from: isoDate,
   to: isoDate,
   /** The report date (default today): months after it are not yet due. */

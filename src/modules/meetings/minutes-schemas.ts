@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isoDate } from '../units/schemas.ts';
 import { attendanceOut } from './attendance-schemas.ts';
-import { hhmm, optionalText, text } from './schemas.ts';
+import { bodyId, hhmm, optionalText, text } from './schemas.ts';
 
 const count = z.number().int().min(0).max(100_000);
 
@@ -28,7 +28,7 @@ export const minutesFields = z.strictObject({
   resolutionItems: z.array(text(2000)).max(50).optional(),
   votes: z.strictObject({ for: count, against: count, abstain: count }).nullable().optional(),
   tasks: z.array(z.strictObject({
-    memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    memberId: bodyId.nullable().optional(),
     assignee: text(200),
     description: text(2000),
     dueOn: isoDate.nullable().optional(),

@@ -19,7 +19,7 @@ import { readableUnit } from './quality-scales.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import { cancelMeeting, updateMeeting } from './update-meeting.ts';
 import {
-  cancelMeetingBody, documentOut, documentParams, guestBody, guestParams, idParams, listMeetingsQuery, meetingOut, meetingSummaryOut,
+  cancelMeetingBody, documentOut, documentParams, guestBody, guestParams, id, idParams, listMeetingsQuery, meetingOut, meetingSummaryOut,
   planMeetingBody, preparationBody, preparationOut, standardAgendaOut, standardAgendaQuery, updateMeetingBody,
 } from './schemas.ts';
 
@@ -29,7 +29,7 @@ export async function planRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
 
-  app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: z.coerce.number().int().positive().max(2_147_483_647).optional() }), response: { 200: standardAgendaOut } } },
+  app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: id.optional() }), response: { 200: standardAgendaOut } } },
     async (req) => {
       const access = accessOf(req);
       const on = req.query.on ?? todayInVietnam();
@@ -48,9 +48,9 @@ export async function planRoutes(root: FastifyInstance) {
 
   app.post('/meetings', { schema: { tags, body: planMeetingBody, response: { 201: meetingOut } } }, async (req, reply) => {
     const access = accessOf(req);
-    const id = await planMeeting(app.db, access, req.body);
+    const meetingId = await planMeeting(app.db, access, req.body);
     nudgeNotices(app);
-    return reply.status(201).send(await getMeeting(app.db, access, id));
+    return reply.status(201).send(await getMeeting(app.db, access, meetingId));
   });
 
   app.get('/meetings/:id', { schema: { tags, params: idParams, response: { 200: meetingOut } } },
