@@ -3,6 +3,7 @@
 // numbers that lost their leading zero); the record is then checked by the members
 // module's own schema and date rules, so an import accepts exactly what the form does.
 import type { MemberStatus } from '../../db/types.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { AppError } from '../../http/app-error.ts';
 import { zodIssueMessage } from '../../http/problem.ts';
@@ -80,7 +81,7 @@ export function cellText(value: CellValue): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (value instanceof Date) {
     const iso = parseDateCell(value);
-    return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+    return iso ? formatDateVi(iso) : '';
   }
   return String(value).trim();
 }
