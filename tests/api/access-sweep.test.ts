@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
+import { multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
 
@@ -42,14 +43,6 @@ async function write(client: Client, actor: number, options: Parameters<Client>[
   writes += 1;
   if (await count() <= before) writesWithoutAudit.push(`${options.method} ${options.url}`);
   return res.json();
-}
-
-function multipartFile(name: string, content: string) {
-  const boundary = 'chiboBoundary7MA4YWxk';
-  return {
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n--${boundary}--\r\n`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
 }
 
 beforeAll(async () => {
@@ -101,7 +94,7 @@ beforeAll(async () => {
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.committeeMeeting}/preparation`, payload: { memberReviews: [{ memberId: m.b1, strengths: 'Gương mẫu ở thôn Tây', shortcomings: null }], agreedContent: 'Nội dung thôn Tây', draftResolution: 'Dự thảo Tây' } });
   const withGuests = await w({ method: 'POST', url: `/api/v1/meetings/${b.meeting}/guests`, payload: { memberId: m.b4, position: 'Đảng ủy viên xã Tây Sơn', assignedByUnitId: u.communeB } });
   b.guest = withGuests.guests[0].id;
-  b.document = (await w({ method: 'POST', url: `/api/v1/meetings/${b.meeting}/documents`, ...multipartFile('nghi-quyet-tay.pdf', '%PDF-1.4 Tây') })).id;
+  b.document = (await w({ method: 'POST', url: `/api/v1/meetings/${b.meeting}/documents`, ...multipartFile('nghi-quyet-tay.pdf', '%PDF-1.4 Tây', 'application/pdf') })).id;
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/attendance`, payload: { entries: [{ memberId: m.b1, status: 'present' }, { memberId: m.b2, status: 'absent_unexcused' }] } });
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/minutes`, payload: { content: { chairName: 'Phan Văn Tây', conclusions: 'Kết luận của chi bộ Tây' } } });
   await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/quality`, payload: { ticks: {} } });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
@@ -15,14 +16,8 @@ async function xlsx(rows: Row[], headers: readonly string[] = HEADERS): Promise<
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function upload(content: Buffer, fileName = 'dang-vien.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const boundary = `----chibo${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const upload = (content: Buffer, fileName = 'dang-vien.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') =>
+  multipartFile(fileName, content, type);
 
 const person = (i: number, extra: Row = {}): Row => ({
   'Họ và tên': `Nguyễn Văn Thử ${String.fromCharCode(65 + i)}`, 'Giới tính': 'Nam', 'Ngày sinh (dd/mm/yyyy)': '17/05/1980',
