@@ -69,7 +69,6 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
     let topic = input.topic;
     if (input.topicId) {
       const picked = await findUsableTopic(trx, input.topicId, unit.id);
-      if (!picked) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
       topic ??= picked.title;
     }
     if (!topic) throw badRequest('validation', {}, [{ path: 'topic', message: 'fields.required' }]);

@@ -3,7 +3,7 @@
 // which units (within the caller's read scope) have used each topic.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { notFound } from '../../http/app-error.ts';
+import { badRequest, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
@@ -12,9 +12,12 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** SQL: topic `t` (joined with its unit as `tu`) is offered to unit `u`. */
 const offeredTo = sql<boolean>`(t.unit_id = u.id or (t.published and u.path like tu.path || '%'))`;
 
+/** A topic the unit may pick for a meeting: its own, or published above it (400 otherwise). */
 export async function findUsableTopic(db: Db, topicId: number, unitId: number) {
-  return db.selectFrom('meeting_topics as t').innerJoin('units as tu', 'tu.id', 't.unit_id').innerJoin('units as u', (j) => j.on('u.id', '=', unitId))
+  const topic = await db.selectFrom('meeting_topics as t').innerJoin('units as tu', 'tu.id', 't.unit_id').innerJoin('units as u', (j) => j.on('u.id', '=', unitId))
     .select(['t.id', 't.title']).where('t.id', '=', topicId).where(offeredTo).executeTakeFirst();
+  if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
+  return topic;
 }
 
 export interface TopicOut {

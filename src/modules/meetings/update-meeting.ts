@@ -2,7 +2,7 @@
 // history: its plan no longer changes.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { badRequest, conflict } from '../../http/app-error.ts';
+import { conflict } from '../../http/app-error.ts';
 import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -33,10 +33,7 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     // no longer be shown or checked in to.
     const rules = await meetingRulesFor(trx, m.unit_id, date);
     if (input.focalIssues) checkFocalIssues(m.kind, input.focalIssues, rules.body);
-    if (input.topicId) {
-      const topic = await findUsableTopic(trx, input.topicId, m.unit_id);
-      if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
-    }
+    if (input.topicId) await findUsableTopic(trx, input.topicId, m.unit_id);
     const changes = {
       ...(input.partyGroupId !== undefined ? { party_group_id: input.partyGroupId } : {}),
       held_on: date,
