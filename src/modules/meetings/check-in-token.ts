@@ -2,7 +2,7 @@
 // shown on the screen, or the QR code, whose payload is the meeting id signed with a
 // per-meeting secret (so a QR cannot be forged for another meeting).
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -15,12 +15,20 @@ function randomCode(): string {
   return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
+/**
+ * SQL: the meeting date in `column` is within a day of `date`. A code is unique among the
+ * live meetings in this window, and check-in looks it up in the same window.
+ */
+export function heldWithinADayOf(column: string, date: string) {
+  return sql<SqlBool>`${sql.ref(column)} between ${date}::date - 1 and ${date}::date + 1`;
+}
+
 /** A code not used by another live meeting within a day of this one. */
 export async function uniqueCheckInCode(db: Db, heldOn: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = randomCode();
     const taken = await db.selectFrom('meetings').select('id').where('check_in_code', '=', code).where('status', '=', 'planned')
-      .where('held_on', '>=', sql<string>`${heldOn}::date - 1`).where('held_on', '<=', sql<string>`${heldOn}::date + 1`).executeTakeFirst();
+      .where(heldWithinADayOf('held_on', heldOn)).executeTakeFirst();
     if (!taken) return code;
   }
   return randomCode();

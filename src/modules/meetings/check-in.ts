@@ -10,7 +10,7 @@ import { vnDate, vnTime } from '../../domain/meeting-time.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { parseQrToken, qrSignatureValid } from './check-in-token.ts';
+import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
 import { rollStatusSql } from './meeting-roll.ts';
 import { ruleSetsFromRows, unitRuleSetsJson } from './unit-rule-sets.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
@@ -29,8 +29,7 @@ function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: 
     .where('m.status', '=', 'planned');
   if ('code' in input) {
     const today = vnDate(now);
-    return base.where('m.check_in_code', '=', input.code)
-      .where('m.held_on', '>=', sql<string>`${today}::date - 1`).where('m.held_on', '<=', sql<string>`${today}::date + 1`).execute();
+    return base.where('m.check_in_code', '=', input.code).where(heldWithinADayOf('m.held_on', today)).execute();
   }
   const token = parseQrToken(input.qr);
   if (!token) throw new AppError('meetings.bad_qr', 400);
