@@ -3,6 +3,7 @@
 // meetings, and refusals a secretary would meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
+import { multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune, closeQuietly, setStatus } from './meetings.fixtures.ts';
 
@@ -11,16 +12,6 @@ let f: Awaited<ReturnType<typeof buildCommune>>;
 let bithu: Client;
 let xa: Client;
 const base = { startTime: '19:30', endTime: '21:30', place: 'Nhà văn hóa' };
-
-function multipart(fileName: string, content: Buffer, type = 'application/pdf') {
-  const boundary = '----chibo-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -86,7 +77,7 @@ describe('documents, residence links, party groups, cancellation', () => {
   it('stores a document in the database for members to download', async () => {
     const m = (await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...base, unitId: f.cell1, kind: 'extraordinary', date: '2026-05-25', topic: 'Kiện toàn chi ủy' } })).json();
     const body = Buffer.from('%PDF-1.4 Nghị quyết của Đảng ủy xã');
-    const up = await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...multipart('Nghị quyết số 12.pdf', body) });
+    const up = await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...multipartFile('Nghị quyết số 12.pdf', body, 'application/pdf') });
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ fileName: 'Nghị quyết số 12.pdf', sizeBytes: body.length, contentType: 'application/pdf' });
     const member = await t.as('dv3');
@@ -95,7 +86,7 @@ describe('documents, residence links, party groups, cancellation', () => {
     expect(down.rawPayload.equals(body)).toBe(true);
     expect(down.headers['content-disposition']).toContain("filename*=UTF-8''Ngh%E1%BB%8B");
     expect((await member({ method: 'DELETE', url: `/api/v1/meetings/${m.id}/documents/${up.json().id}` })).statusCode).toBe(403);
-    expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...multipart('rong.pdf', Buffer.alloc(0)) })).statusCode).toBe(400);
+    expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...multipartFile('rong.pdf', Buffer.alloc(0), 'application/pdf') })).statusCode).toBe(400);
     expect((await bithu({ method: 'DELETE', url: `/api/v1/meetings/${m.id}/documents/${up.json().id}` })).statusCode).toBe(200);
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${m.id}` })).json().documents).toEqual([]);
   });
