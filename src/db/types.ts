@@ -1,6 +1,6 @@
 // Table types for Kysely, kept by hand beside the migrations: one interface per table.
 // Dates ('date' columns) travel as 'YYYY-MM-DD' strings; timestamps as Date.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
@@ -385,3 +385,6 @@ export interface NotificationEmailsTable {
   email: string;
   updated_at: Timestamp;
 }
+
+/** A database handle or an open transaction: what a query function runs on. */
+export type Db = Kysely<DB> | Transaction<DB>;

@@ -1,7 +1,6 @@
 // The one audit writer: every write calls it inside its own transaction, so a change and
 // its audit row land together or not at all.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Db } from '../../db/types.ts';
 
 export interface AuditEntry {
   action: string;          // 'member.create', 'member.read', 'unit.merge', …
@@ -12,7 +11,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, entry: AuditEntry): Promise<void> {
+export async function writeAudit(trx: Db, actorUserId: number | null, entry: AuditEntry): Promise<void> {
   await trx.insertInto('audit_log').values({
     actor_user_id: actorUserId,
     action: entry.action,

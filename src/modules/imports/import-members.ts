@@ -6,7 +6,7 @@
 // no card, citizen ID) matches a member already in the unit update that member, so
 // importing the same file twice changes nothing twice.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberStatus, UnitKind } from '../../db/types.ts';
+import type { DB, Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { t, type Lang } from '../../i18n/messages.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
@@ -44,8 +44,6 @@ export interface ImportOptions { unitId: number; mode: ImportMode; filePath: str
 
 const CHUNK = 500;
 const HEADER_SEARCH_ROWS = 10;
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 interface TargetUnit { id: number; code: string; name: string; kind: UnitKind; path: string; dissolved_on: string | null; established_on: string }
 

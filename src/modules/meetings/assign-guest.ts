@@ -1,9 +1,9 @@
 // Guests of a meeting. Higher committees assign their members to attend and guide a
 // cell's meeting (the assigned guest then sees it in their own meetings and calendar);
 // other invitees are recorded by name.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { DB } from '../../db/types.ts';
+import type { DB, Db } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { pathIds } from '../../domain/unit-tree.ts';
 import { unitInScope, type Access } from '../access/access.ts';
@@ -13,7 +13,7 @@ import type { GuestInput, guestOut } from './schemas.ts';
 import { meetingNoticeParams } from '../notifications/send-meeting-notices.ts';
 
 /** The guests of a meeting as its page and its attendance show them. */
-export async function meetingGuests(db: Kysely<DB> | Transaction<DB>, meetingId: number): Promise<z.infer<typeof guestOut>[]> {
+export async function meetingGuests(db: Db, meetingId: number): Promise<z.infer<typeof guestOut>[]> {
   const rows = await db.selectFrom('meeting_guests as g').leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
     .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
     .where('g.meeting_id', '=', meetingId).orderBy('g.id').execute();

@@ -2,10 +2,8 @@
 // shown on the screen, or the QR code, whose payload is the meeting id signed with a
 // per-meeting secret (so a QR cannot be forged for another meeting).
 import crypto from 'node:crypto';
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../../db/types.ts';
 
 export function newCheckInSecret(): string {
   return crypto.randomBytes(18).toString('base64url');

@@ -1,8 +1,8 @@
 // One meeting as its page shows it: the plan, guests, documents, the committee
 // pre-meetings that prepared it, where the minutes and the grade stand, the check-in
 // window, and whether the caller may change it.
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, MeetingsTable } from '../../db/types.ts';
+import type { Selectable } from 'kysely';
+import type { Db, MeetingsTable } from '../../db/types.ts';
 import { checkInWindow } from '../../domain/meeting-window.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
@@ -11,7 +11,6 @@ import { findVisibleMeeting, meetingManageable, viewerOf } from './meeting-acces
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import type { MeetingOut } from './schemas.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type MeetingRow = Selectable<MeetingsTable>;
 
 export async function getMeeting(db: Db, access: Access, id: number): Promise<MeetingOut> {

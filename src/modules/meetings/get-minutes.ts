@@ -1,8 +1,7 @@
 // Reading the minutes: the stored content, the attendance they speak of (live while a
 // draft, the adopted snapshot afterwards), what is still missing, the amendments made
 // after adoption and the action items they created.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Db } from '../../db/types.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import { t, type Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
@@ -11,8 +10,6 @@ import { meetingAttendance } from './meeting-attendance.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
 import type { MeetingRow } from './get-meeting.ts';
 import type { MinutesContent, MinutesOut } from './minutes-schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const documentNumber = (number: string | null) => `${number ?? '…'}-BB/CB`;
 

@@ -3,8 +3,8 @@
 // meeting's unit, readers by the read scope; a plain member sees the meetings of their
 // own cell (through users.member_id), of their residence cell, those they are invited
 // to as a guest, and the committee meetings of a committee they sit on.
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, UnitKind } from '../../db/types.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db, UnitKind } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
@@ -17,8 +17,6 @@ export interface Viewer {
   access: Access;
   member: { id: number; unitId: number; unitKind: UnitKind; parentId: number | null } | null;
 }
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function viewerOf(db: Db, access: Access): Promise<Viewer> {
   return { access, member: access.memberId === null ? null : await memberLink(db, access.memberId) };

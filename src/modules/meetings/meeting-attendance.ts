@@ -1,13 +1,10 @@
 // The attendance of one meeting: the roll (as of the meeting's date) joined with the
 // secretary's roll call and the members' own check-ins, and the HD 12 summary.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Db } from '../../db/types.ts';
 import { effectiveAttendance, isApart, summariseAttendance } from '../../domain/meeting-attendance.ts';
 import { meetingGuests } from './assign-guest.ts';
 import { loadRoll, type RollMeeting } from './meeting-roll.ts';
 import type { AttendanceEntryOut, AttendanceOut } from './attendance-schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function meetingAttendance(db: Db, meeting: RollMeeting & { id: number }): Promise<Omit<AttendanceOut, 'late'>> {
   const [roll, calls, checkIns, guests] = await Promise.all([

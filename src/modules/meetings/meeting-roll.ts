@@ -5,15 +5,14 @@
 // - a briefing (giao ban): the unit's committee and the secretaries of the units below.
 // One SQL definition serves both the whole roll (for a meeting given by value) and the
 // check-in's "is this member on it" (correlated with a meeting row in the query).
-import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { DB, MeetingKind, MemberStatus } from '../../db/types.ts';
+import { sql, type Expression, type RawBuilder } from 'kysely';
+import type { Db, MeetingKind, MemberStatus } from '../../db/types.ts';
 import { CURRENT_STATUSES as CURRENT_MEMBER_STATUSES } from '../../domain/member-status.ts';
 import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 
 export interface RollMeeting { kind: MeetingKind; unit_id: number; party_group_id: number | null; held_on: string }
 export interface RollMember { memberId: number; fullName: string; sortKey: string; memberStatus: MemberStatus }
 
-type Db = Kysely<DB> | Transaction<DB>;
 type Ref = Expression<unknown> | RawBuilder<unknown>;
 
 /** SQL: a list of constants, for `x in (…)`. */

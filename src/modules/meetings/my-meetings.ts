@@ -1,16 +1,14 @@
 // A member's own meetings: those of their cell (or party group), of their residence
 // cell, those they are invited to as a guest, and those of a committee they sit on —
 // what their page and their calendar feed show, with whether check-in is open now.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import type { Access } from '../access/access.ts';
 import { memberLink, memberMeeting, memberRole, type Viewer } from './meeting-access.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface MyMeeting {
   id: number; kind: string; unitId: number; unitName: string; heldOn: string; startTime: string; endTime: string;

@@ -2,8 +2,8 @@
 // place, kind and topic; the agenda is prefilled from the rule set in force (editable);
 // a regular meeting names its 2–3 focal issues; a committee pre-meeting names the cell
 // meeting it prepares. The meeting gets its check-in code and QR secret here.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, MeetingKind, UnitKind } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db, MeetingKind, UnitKind } from '../../db/types.ts';
 import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { CELL_MEETING_KINDS, standardAgenda, type MeetingRules } from '../../domain/meeting-rules.ts';
@@ -14,8 +14,6 @@ import { newCheckInSecret, uniqueCheckInCode } from './check-in-token.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import { findUsableTopic } from './topic-bank.ts';
 import type { PlanMeetingInput } from './schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Which kinds of unit hold which kinds of meeting. */
 export function kindFitsUnit(kind: MeetingKind, unitKind: UnitKind): boolean {

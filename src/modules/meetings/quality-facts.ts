@@ -2,8 +2,8 @@
 // attendance, absences without reason, the longest run of excused absences this year,
 // whether the committee met before and prepared a draft resolution, the duration, and
 // whether the minutes are complete.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AttendanceStatus, DB } from '../../db/types.ts';
+import { sql } from 'kysely';
+import type { AttendanceStatus, Db } from '../../db/types.ts';
 import { effectiveAttendance, longestExcusedStreak } from '../../domain/meeting-attendance.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import type { QualityFacts } from '../../domain/meeting-quality.ts';
@@ -11,8 +11,6 @@ import { durationMinutes, vnTime } from '../../domain/meeting-time.ts';
 import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import { minutesState } from './get-minutes.ts';
 import type { MeetingRow } from './get-meeting.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The longest run of "absent with reason" of any expected member, over the unit's meetings this year up to this one. */
 async function excusedStreak(db: Db, m: MeetingRow, memberIds: number[]): Promise<number> {

@@ -1,8 +1,8 @@
 // Meeting-quality scales: the HD 12 default ships as a rule-set file; a province or unit
 // may load its own (from scratch, or by adopting a built-in template), and the nearest
 // unit's scale in force on the meeting's date is the one a meeting is graded with.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { qualityScaleSchema, type QualityScale } from '../../domain/meeting-quality.ts';
 import { builtinRuleSet, builtinRuleSets, ruleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
@@ -13,7 +13,6 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { unitRuleSets } from './unit-rule-sets.ts';
 import type { LoadScaleInput } from './quality-schemas.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const KIND = 'meeting-quality';
 
 export async function scaleFor(db: Db, unitId: number, on: string): Promise<RuleSet<QualityScale>> {

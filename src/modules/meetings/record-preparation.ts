@@ -1,8 +1,8 @@
 // The committee's pre-meeting record (họp chi ủy trước khi sinh hoạt): each member's
 // strengths and shortcomings this month, the agreed content, the draft resolution. It is
 // kept on the committee meeting, which points at the cell meeting it prepares.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import type { Access } from '../access/access.ts';
@@ -11,8 +11,6 @@ import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-a
 import { loadRoll } from './meeting-roll.ts';
 import type { MeetingRow } from './get-meeting.ts';
 import type { PreparationInput } from './schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The members a pre-meeting reviews: the roll of the meeting it prepares, or of the cell. */
 async function reviewedRoll(db: Db, committeeMeeting: MeetingRow) {

@@ -1,8 +1,8 @@
 // Writing the draft minutes. Vote counts may not exceed the members present; the
 // members given tasks must be on the roll. Adopted minutes are locked: a change is an
 // amendment (amend-minutes.ts).
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { AppError, badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import { votesExceedPresent } from '../../domain/meeting-minutes.ts';
 import type { Access } from '../access/access.ts';
@@ -11,8 +11,6 @@ import { findManageableMeeting } from './meeting-access.ts';
 import { minutesState } from './get-minutes.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
 import type { MinutesContent, SaveMinutesInput } from './minutes-schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Checks the minutes against the attendance they record. */
 export function checkMinutesContent(content: MinutesContent, attendance: Omit<AttendanceOut, 'late'>, pathPrefix: string) {

@@ -1,13 +1,11 @@
 // The topic bank (ngân hàng chuyên đề) for thematic meetings: topics a committee
 // publishes to every unit below it, and topics a unit writes for itself. The list shows
 // which units (within the caller's read scope) have used each topic.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { badRequest, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** SQL: topic `t` (joined with its unit as `tu`) is offered to unit `u`. */
 const offeredTo = sql<boolean>`(t.unit_id = u.id or (t.published and u.path like tu.path || '%'))`;

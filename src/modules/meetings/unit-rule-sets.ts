@@ -1,12 +1,10 @@
 // The rule sets a unit and the units above it have loaded for themselves, nearest unit
 // first, in the shape load-rule-set.ts expects as candidates.
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import { sql, type Expression } from 'kysely';
+import type { Db } from '../../db/types.ts';
 import { pathIds } from '../../domain/unit-tree.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { meetingRulesOn, type MeetingRules } from '../../domain/meeting-rules.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface RuleSetRow {
   id: number; kind: string; code: string; unit_id: number; title: string; source: string | null;

@@ -1,7 +1,7 @@
 // Changing or cancelling a planned meeting. Once the minutes are adopted the meeting is
 // history: its plan no longer changes.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { conflict } from '../../http/app-error.ts';
 import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
@@ -11,8 +11,6 @@ import { checkFocalIssues, checkPartyGroup, checkTimes } from './plan-meeting.ts
 import { findUsableTopic } from './topic-bank.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import type { UpdateMeetingInput } from './schemas.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function assertMinutesNotAdopted(db: Db, meetingId: number) {
   const minutes = await db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', meetingId).executeTakeFirst();

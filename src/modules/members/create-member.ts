@@ -1,7 +1,7 @@
 // Registering a member in a cell: the record, the first placement and status rows
 // (with the decision), and the audit row, in one transaction.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
@@ -13,7 +13,7 @@ import type { CreateMemberInput, MemberDetailOut } from './schemas.ts';
 // Kept for callers that imported it from here (imports).
 export { assertUniqueIdentifiers } from './record-checks.ts';
 
-export async function insertMember(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, input: CreateMemberInput) {
+export async function insertMember(trx: Db, actorUserId: number | null, input: CreateMemberInput) {
   await assertUniqueIdentifiers(trx, input);
   const member = await trx.insertInto('members').values({ ...memberColumns(input), unit_id: input.unitId, status: input.status })
     .returning('id').executeTakeFirstOrThrow();

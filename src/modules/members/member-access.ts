@@ -1,7 +1,7 @@
 // Who may see and change which member, as SQL conditions on the `members as m` row, so a
 // member outside the caller's scope is simply not found (404), in lists and by id alike.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
@@ -33,7 +33,7 @@ export async function lockWritableMember(trx: Transaction<DB>, access: Access, i
 }
 
 /** A unit the caller may place members in: a live cell inside their write_members scope. */
-export async function findTargetCell(trx: Transaction<DB> | Kysely<DB>, access: Access, unitId: number) {
+export async function findTargetCell(trx: Db, access: Access, unitId: number) {
   const unit = await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind', 'u.dissolved_on'])
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_members'), eb.ref('u.id'))}`.as('writable'))
     .where('u.id', '=', unitId)

@@ -1,7 +1,6 @@
 // Checks on a member's record that look at more than one field, or at the database:
 // dates in a sensible order, and identifiers nobody else holds.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Db } from '../../db/types.ts';
 import { AppError, conflict, type FieldError } from '../../http/app-error.ts';
 
 export interface RecordDates { dateOfBirth: string; admittedOn: string | null; fullMemberOn: string | null; joinedUnitOn?: string }
@@ -16,7 +15,7 @@ export function assertDatesInOrder(d: RecordDates): void {
   if (errors.length) throw new AppError('validation', 400, {}, errors);
 }
 
-export async function assertUniqueIdentifiers(trx: Transaction<DB> | Kysely<DB>, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number) {
+export async function assertUniqueIdentifiers(trx: Db, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number) {
   for (const [column, value, code] of [
     ['citizen_id', fields.citizenId, 'members.citizen_id_taken'],
     ['party_card_number', fields.partyCardNumber, 'members.party_card_taken'],

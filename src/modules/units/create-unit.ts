@@ -1,7 +1,7 @@
 // Creating a unit: its row, its first version (for the tree on any date), a 'create'
 // event with the decision, and the audit row — one transaction.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { assertCanContain } from './restructure-steps.ts';
 import type { CreateUnitInput } from './schemas.ts';
 
-export async function insertUnit(trx: Transaction<DB> | Kysely<DB>, actorUserId: number | null, input: CreateUnitInput, eventId?: number) {
+export async function insertUnit(trx: Db, actorUserId: number | null, input: CreateUnitInput, eventId?: number) {
   const taken = await trx.selectFrom('units').select('id').where('code', '=', input.code).executeTakeFirst();
   if (taken) throw conflict('units.code_taken', { code: input.code });
   let parentPath = '/';

@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import { notFound } from '../../http/app-error.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { unitInScope, type Access } from '../access/access.ts';
-import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn, type Db } from './tree-at-date.ts';
+import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree-at-date.ts';
 import type { CommitteeOut } from './schemas.ts';
+import type { Db } from '../../db/types.ts';
 
 const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
 

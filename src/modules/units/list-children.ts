@@ -5,8 +5,9 @@ import { unitInScope } from '../access/access.ts';
 import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { scopeRoots } from '../../domain/unit-tree.ts';
 import { notFound } from '../../http/app-error.ts';
-import { childVersionsOn, presentChildren, versionsOn, type Db } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, versionsOn } from './tree-at-date.ts';
 import type { ChildOut } from './schemas.ts';
+import type { Db } from '../../db/types.ts';
 
 export async function listChildren(db: Db, access: Access, parentId: number | undefined, at: string): Promise<ChildOut[]> {
   const scope = access.scope('read');

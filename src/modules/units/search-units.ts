@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { unitInScope, type Access } from '../access/access.ts';
-import { ancestorsOn, validOn, type Db } from './tree-at-date.ts';
+import { ancestorsOn, validOn } from './tree-at-date.ts';
+import type { Db } from '../../db/types.ts';
 
 const MAX_RESULTS = 50;
 

@@ -1,14 +1,12 @@
 // The tree as it was on a date, read from unit_versions (one row per period a unit had a
 // name, kind and parent) with indexed lookups: children of X on D are the versions with
 // parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import type { DB, UnitKind } from '../../db/types.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, UnitKind } from '../../db/types.ts';
 import { CELL_KINDS, GRASSROOTS_KINDS } from '../../domain/unit-tree.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
-
-export type Db = Kysely<DB> | Transaction<DB>;
 
 /** SQL: the row `alias` (with valid_from / valid_to, valid_to exclusive) is in force on `date`. */
 export function validOn(alias: string, date: string): RawBuilder<SqlBool> {

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
-import type { Db } from './tree-at-date.ts';
+import type { Db } from '../../db/types.ts';
 
 export async function unitHistory(db: Db, access: Access, id: number) {
   const unit = await db.selectFrom('units').select('id').where('id', '=', id)

@@ -1,7 +1,6 @@
 // Turning a units row into the API shape, in one place.
-import type { Unit } from '../../db/types.ts';
+import type { Db, Unit } from '../../db/types.ts';
 import type { UnitOut } from './schemas.ts';
-import type { Db } from './tree-at-date.ts';
 import { notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 
