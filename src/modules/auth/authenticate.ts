@@ -10,20 +10,22 @@ import { hashSecret } from './tokens.ts';
 export const SESSION_COOKIE = 'chibo_session';
 export const API_TOKEN_PREFIX = 'chibo_';
 
-async function findUserBySecret(app: FastifyInstance, request: FastifyRequest) {
+/** The active account behind the session cookie or API token: one query either way. */
+async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const tokenHash = hashSecret(header.slice(7).trim());
-    const row = await app.db.updateTable('api_tokens').set({ last_used_at: sql`now()` })
-      .where('token_hash', '=', tokenHash).where('revoked_at', 'is', null)
-      .returning('user_id').executeTakeFirst();
-    return row?.user_id;
+    return app.db.updateTable('api_tokens').from('users')
+      .set({ last_used_at: sql`now()` })
+      .whereRef('users.id', '=', 'api_tokens.user_id').where('users.is_active', '=', true)
+      .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim())).where('api_tokens.revoked_at', 'is', null)
+      .returning(['users.id', 'users.username', 'users.display_name', 'users.member_id']).executeTakeFirst();
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
-  const row = await app.db.selectFrom('sessions').select('user_id')
-    .where('token_hash', '=', hashSecret(cookie)).where('expires_at', '>', sql<Date>`now()`).executeTakeFirst();
-  return row?.user_id;
+  return app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.member_id'])
+    .where('sessions.token_hash', '=', hashSecret(cookie)).where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('users.is_active', '=', true).executeTakeFirst();
 }
 
 export function registerAuthentication(app: FastifyInstance) {
@@ -32,12 +34,8 @@ export function registerAuthentication(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
-    const userId = await findUserBySecret(app, request);
-    if (userId !== undefined) {
-      const user = await app.db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id'])
-        .where('id', '=', userId).where('is_active', '=', true).executeTakeFirst();
-      if (user) request.access = buildAccess(user, await loadGrants(app.db, user.id));
-    }
+    const user = await findCaller(app, request);
+    if (user) request.access = buildAccess(user, await loadGrants(app.db, user.id));
     // Only real API routes need a caller; an unknown /api/ path falls through to a 404.
     if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url?.startsWith('/api/')) {
       throw new AppError('unauthenticated', 401);
