@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
-import { refuseNulCharacters } from './http/refuse-nul.ts';
+import { refuseMalformedText } from './http/refuse-malformed-text.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -55,7 +55,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
     transform: jsonSchemaTransform,
   });
   registerAuthentication(app);
-  refuseNulCharacters(app);
+  refuseMalformedText(app);
 
   await app.register(async (api) => {
     for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, ...apiModules]) await api.register(routes);

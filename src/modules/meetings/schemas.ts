@@ -1,5 +1,6 @@
 // Input and output contracts of the meeting plan (zod): what the web app sends and reads.
 import { z } from 'zod';
+import { atLeastOneField } from '../../http/patch-body.ts';
 import { isoDate } from '../units/schemas.ts';
 
 export const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -35,7 +36,7 @@ export const planMeetingBody = z.strictObject({
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingBody>;
 
-export const updateMeetingBody = z.strictObject({
+export const updateMeetingBody = atLeastOneField(z.strictObject({
   partyGroupId: bodyId.nullable().optional(),
   date: isoDate.optional(),
   startTime: hhmm.optional(),
@@ -45,7 +46,7 @@ export const updateMeetingBody = z.strictObject({
   topicId: bodyId.nullable().optional(),
   focalIssues: z.array(text(500)).max(10).optional(),
   agenda: z.array(agendaItem).max(50).optional(),
-});
+}));
 export type UpdateMeetingInput = z.infer<typeof updateMeetingBody>;
 
 export const cancelMeetingBody = z.strictObject({ reason: text(1000) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
 import { decisionNumber as unitDecisionNumber, isoDate } from '../units/schemas.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { atLeastOneField } from '../../http/patch-body.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
 export const memberStatusSchema = z.enum(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran']);
@@ -67,7 +68,7 @@ export type CreateMemberInput = z.infer<typeof createMemberBody>;
 
 // From the rules without defaults: memberFields.partial() would still apply the defaults
 // (ethnicity 'Kinh', religion 'Không') to fields a PATCH leaves out, overwriting them.
-export const updateMemberBody = z.strictObject(personalFields).partial();
+export const updateMemberBody = atLeastOneField(z.strictObject(personalFields).partial());
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
 
 export const changeStatusBody = z.strictObject({

@@ -2,7 +2,6 @@
 // row keeps each changed field's value before and after.
 import type { Kysely } from 'kysely';
 import type { DB, MembersTable } from '../../db/types.ts';
-import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
@@ -15,7 +14,6 @@ type Field = keyof UpdateMemberInput;
 
 export async function updateMember(db: Kysely<DB>, access: Access, id: number, input: UpdateMemberInput): Promise<MemberDetailOut> {
   const fields = (Object.keys(input) as Field[]).filter((k) => input[k] !== undefined);
-  if (fields.length === 0) throw badRequest('members.nothing_to_update');
   try {
     return await db.transaction().execute(async (trx) => {
       const row = await lockWritableMember(trx, access, id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atLeastOneField } from '../../http/patch-body.ts';
 import { roleSchema } from '../auth/schemas.ts';
 
 export const userOut = z.object({
@@ -17,12 +18,12 @@ export const createUserBody = z.strictObject({
   memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 });
 
-export const updateUserBody = z.strictObject({
+export const updateUserBody = atLeastOneField(z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
   memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   password: z.string().min(8, { message: 'auth.password_too_short' }).max(200).optional(),
-});
+}));
 
 export const grantBody = z.strictObject({
   role: roleSchema,

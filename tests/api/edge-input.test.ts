@@ -1,0 +1,100 @@
+// Malformed text is refused at the door, for every route, before it reaches the database
+// or the audit trail: a lone UTF-16 surrogate or a NUL in a JSON value or key, a query
+// string or a path parameter is a 400 problem+json naming the field, never a 500. An empty
+// PATCH is the caller's mistake too (400), not an SQL syntax error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { clock } from '../../src/modules/meetings/clock.ts';
+import { buildCommune } from './meetings.fixtures.ts';
+
+let t: TestApp;
+let admin: Client;
+let f: Awaited<ReturnType<typeof buildCommune>>;
+let userId: number;
+let meetingId: number;
+
+const json = (payload: string) => ({ payload, headers: { 'content-type': 'application/json' } });
+const paths = (res: { json(): { errors?: { path: string }[] } }) => (res.json().errors ?? []).map((e) => e.path);
+
+function expect400(res: { statusCode: number; headers: Record<string, unknown>; json(): { title: string } }) {
+  expect(res.statusCode).toBe(400);
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  expect(res.json().title).toBe('Dữ liệu gửi lên không hợp lệ.');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await buildCommune(t);
+  admin = await t.as('admin');
+  clock.set(new Date('2026-03-01T09:00:00+07:00'));
+  userId = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'bithu').executeTakeFirstOrThrow()).id;
+  const planned = await admin({ method: 'POST', url: '/api/v1/meetings', payload: {
+    unitId: f.cell1, kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1', topic: 'Sinh hoạt tháng 3', focalIssues: ['Làm đường', 'Đảng phí'],
+  } });
+  expect(planned.statusCode, planned.body).toBe(201);
+  meetingId = planned.json().id;
+});
+afterAll(async () => { clock.reset(); await t.close(); });
+
+describe('lone surrogates and NUL', () => {
+  it('a lone surrogate in a JSON value is a 400 naming the field, and nothing is written', async () => {
+    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const res = await admin({ method: 'PATCH', url: `/api/v1/members/${f.regular[1]}`, ...json('{"fullName":"Trần Thị \\ud800Bình"}') });
+    expect400(res);
+    expect(paths(res)).toEqual(['body.fullName']);
+    expect(res.json().errors[0].message).toContain('ký tự');
+    const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const member = await admin({ method: 'GET', url: `/api/v1/members/${f.regular[1]}` });
+    expect(member.json().fullName).toBe('Trần Thị Bình');
+  });
+
+  it('a lone low surrogate deep in an array, and a surrogate in a key', async () => {
+    const deep = await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, ...json('{"focalIssues":["ổn","\\udc00"]}') });
+    expect400(deep);
+    expect(paths(deep)).toEqual(['body.focalIssues.1']);
+    const key = await admin({ method: 'PATCH', url: `/api/v1/users/${userId}`, ...json('{"display\\ud800Name":"X"}') });
+    expect400(key);
+    expect(paths(key)[0]).toMatch(/^body\.display/);
+  });
+
+  it('a pair of surrogates (an emoji) is ordinary text', async () => {
+    const res = await admin({ method: 'PATCH', url: `/api/v1/users/${userId}`, ...json('{"displayName":"Bí thư \\ud83c\\udf3e"}') });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().displayName).toBe('Bí thư 🌾');
+  });
+
+  it('a NUL in a query string and in a path parameter is a 400 naming it', async () => {
+    const query = await admin({ method: 'GET', url: `/api/v1/members?unitId=${f.cell1}&q=Tr%00n` });
+    expect400(query);
+    expect(paths(query)).toEqual(['querystring.q']);
+    const param = await admin({ method: 'GET', url: '/api/v1/calendar/abcdefghij%00klm.ics' });
+    expect400(param);
+    expect(paths(param)).toEqual(['params.token']);
+  });
+
+  it('a lone surrogate in a query string, whichever way it is spelled, is never a 500', async () => {
+    for (const q of ['%ED%A0%80', '%F0%9F', '\ud800']) {
+      const res = await admin({ method: 'GET', url: `/api/v1/members?unitId=${f.cell1}&q=a${q}` });
+      expect(res.statusCode).toBeLessThan(500);
+    }
+  });
+});
+
+describe('an empty PATCH is a 400 on every PATCH route', () => {
+  it.each([
+    ['users', () => `/api/v1/users/${userId}`],
+    ['members', () => `/api/v1/members/${f.regular[1]}`],
+    ['meetings', () => `/api/v1/meetings/${meetingId}`],
+  ])('PATCH /%s/{id} with {}', async (_name, url) => {
+    const res = await admin({ method: 'PATCH', url: url(), payload: {} });
+    expect400(res);
+    expect(res.json().errors[0].message).toBe('Không có thông tin nào để cập nhật.');
+  });
+
+  it('every PATCH route in the API is covered by the list above', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const patchRoutes = Object.entries(doc.paths).filter(([, ops]) => 'patch' in ops).map(([p]) => p).sort();
+    expect(patchRoutes).toEqual(['/api/v1/meetings/{id}', '/api/v1/members/{id}', '/api/v1/users/{id}']);
+  });
+});
