@@ -8,4 +8,11 @@ export function databaseOptionsFromEnv(dataDir = process.env.CHIBO_DATA_DIR ?? '
 }
 
 export const serverPort = () => Number(process.env.PORT ?? 3000);
-export const serverHost = () => process.env.HOST ?? '0.0.0.0';
+// Only this machine by default: HOST=0.0.0.0 (or an address) exposes the server on the network.
+export const serverHost = () => process.env.HOST ?? '127.0.0.1';
+/**
+ * Proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses or CIDRs, comma-separated
+ * in CHIBO_TRUSTED_PROXIES). None by default: the client address is the connection's, so no
+ * client can choose the address that throttles and the audit trail see.
+ */
+export const trustedProxies = () => (process.env.CHIBO_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -9,10 +9,13 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { trustedProxies } from './config.ts';
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { refuseCrossSiteRequests } from './http/refuse-cross-site.ts';
 import { refuseMalformedText } from './http/refuse-malformed-text.ts';
+import { registerWebSecurity } from './http/web-security.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -22,13 +25,18 @@ import { apiModules } from './modules/index.ts';
 
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
-export interface AppOptions { logger?: boolean }
+export interface AppOptions {
+  logger?: boolean;
+  /** Default: CHIBO_TRUSTED_PROXIES. */
+  trustedProxies?: string[];
+}
 
 export async function buildApp(database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
+  const proxies = options.trustedProxies ?? trustedProxies();
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: proxies.length > 0 ? proxies : false,
     ajv: { customOptions: { coerceTypes: false } },
     // A URL the router itself refuses (a path parameter over 100 characters, a broken
     // %-escape) is answered before any hook runs: still problem+json in the caller's language.
@@ -49,6 +57,9 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   });
 
   await app.register(cookie);
+  // Before authentication and before any body is read: headers, then the CSRF refusal.
+  await registerWebSecurity(app);
+  refuseCrossSiteRequests(app);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'chibo API', version: '1' }, servers: [{ url: '/' }] },

@@ -39,7 +39,7 @@ export async function myMeetingRoutes(root: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await rotateCalendarToken(app.db, accessOf(req), requestOrigin(req))));
   app.get('/calendar/:token.ics', { config: { public: true }, schema: { tags, params: z.strictObject({ token: z.string().min(10).max(100) }) } }, async (req, reply) => {
     const text = await calendarFeed(app.db, req.params.token, clock.now());
-    return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
+    return reply.header('content-type', 'text/calendar; charset=utf-8').send(text);
   });
 
   app.get('/residence-links', { schema: { tags, querystring: z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
