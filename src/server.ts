@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { trustedProxies } from './config.ts';
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
+import { loggerOptions, type LogDestination } from './http/logging.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { refuseCrossSiteRequests } from './http/refuse-cross-site.ts';
 import { refuseMalformedText } from './http/refuse-malformed-text.ts';
@@ -26,7 +27,10 @@ import { apiModules } from './modules/index.ts';
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
 export interface AppOptions {
+  /** The request log on standard output (CHIBO_LOG=1). */
   logger?: boolean;
+  /** The request log into this stream instead (tests read it). */
+  logStream?: LogDestination;
   /** Default: CHIBO_TRUSTED_PROXIES. */
   trustedProxies?: string[];
 }
@@ -34,7 +38,7 @@ export interface AppOptions {
 export async function buildApp(database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const proxies = options.trustedProxies ?? trustedProxies();
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger || options.logStream ? loggerOptions(options.logStream) : false,
     bodyLimit: 1024 * 1024,
     trustProxy: proxies.length > 0 ? proxies : false,
     ajv: { customOptions: { coerceTypes: false } },

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './app-error.ts';
+import { newErrorId } from './logging.ts';
 import { formatDateVi } from '../domain/calendar.ts';
 import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
 import { hasMessage, pickLang, t, type Lang } from '../i18n/messages.ts';
@@ -17,6 +18,8 @@ export interface ProblemBody {
   status: number;
   detail?: string;
   code: string;
+  /** A 500's id, also in the log: what the user quotes when reporting it. */
+  errorId?: string;
   errors?: { path: string; message: string }[];
 }
 
@@ -90,8 +93,15 @@ const fastifyCodeToProblem: Record<string, string> = {
 };
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown) {
-  const problem = problemFor(error, pickLang(request.headers['accept-language']));
-  if (problem.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  const lang = pickLang(request.headers['accept-language']);
+  let problem = problemFor(error, lang);
+  if (problem.status >= 500) {
+    // The log gets the error (serialized without its message: see logging.ts) and an id;
+    // the user gets the same id to quote, so the two meet without personal data in the log.
+    const errorId = newErrorId();
+    request.log.error({ err: error, errorId }, 'unhandled error');
+    problem = { ...problem, errorId, detail: t(lang, 'errors.internal_detail', { errorId }) };
+  }
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
