@@ -48,6 +48,8 @@ export interface ImportOptions {
 }
 
 const CHUNK = 500;
+/** On PGlite a chunk is one turn on the only connection: small enough that others wait well under a second. */
+const PGLITE_CHUNK = 200;
 
 interface TargetUnit { id: number; code: string; name: string; kind: UnitKind; path: string; dissolved_on: string | null; established_on: string }
 
@@ -280,11 +282,12 @@ type ChunkWriter = (q: Db, planned: PlannedRow[], columns: Set<ColumnKey>) => Pr
  * the checked rows of each chunk to `write`. Memory holds one chunk and the numbers seen.
  */
 async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, write?: ChunkWriter): Promise<ImportReport> {
+  const size = options.engine === 'pglite' ? PGLITE_CHUNK : CHUNK;
   const { lang } = options;
   const errors: RowError[] = [];
   const seen = noRowsSeen();
   let totalRows = 0, valid = 0, created = 0, updated = 0;
-  for await (const chunk of readMemberRowChunks(options.filePath, lang, CHUNK)) {
+  for await (const chunk of readMemberRowChunks(options.filePath, lang, size)) {
     totalRows = chunk.totalRows;
     errors.push(...chunk.errors);
     await runChunk(async (q) => {
