@@ -29,7 +29,7 @@ function serve(): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 180_000);
     child.stdout!.on('data', (b: Buffer) => { out += b; if (out.includes('is running')) { clearTimeout(timer); resolve(child); } });
     child.stderr!.on('data', (b: Buffer) => { out += b; });
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
@@ -127,5 +127,5 @@ describe.runIf(onPglite)('an import cut short by a crash (PGlite; skipped on Pos
     } finally {
       await database.close();
     }
-  }, 240_000);
+  }, 600_000);
 });
