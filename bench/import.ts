@@ -77,12 +77,18 @@ async function phase(base: string, cookie: string, pid: number, file: Buffer, un
   // Another user: a cheap request every 100 ms, each waiting for the previous one.
   let probing = true;
   const latencies: number[] = [];
+  let probeErrors = 0;
   const probe = (async () => {
     while (probing) {
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/auth/me`, { headers: { cookie } });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t0);
+      // A kept-alive socket the server has just closed fails the request: count it, go on.
+      try {
+        const res = await fetch(`${base}/api/v1/auth/me`, { headers: { cookie } });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+      } catch {
+        probeErrors++;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -100,7 +106,7 @@ async function phase(base: string, cookie: string, pid: number, file: Buffer, un
   const summary = {
     status: res.status, ms, totalRows: body.totalRows, created: body.created, updated: body.updated, errors: body.errors?.length, problem: body.title,
     peakRssMb: mb(peak), hwmMb: mb(procStatus(pid, 'VmHWM')),
-    otherRequests: { count: latencies.length, p50Ms: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), maxMs: Math.round(latencies.at(-1) ?? 0) },
+    otherRequests: { count: latencies.length, errors: probeErrors, p50Ms: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), maxMs: Math.round(latencies.at(-1) ?? 0) },
   };
   console.log(`  ${mode.padEnd(8)} ${res.status} ${String(ms).padStart(7)} ms  peak RSS ${summary.peakRssMb} MiB (HWM ${summary.hwmMb})  other requests: ${latencies.length}, max ${summary.otherRequests.maxMs} ms`);
   return summary;
