@@ -6,6 +6,7 @@ import type { CommandContext } from '../cli.ts';
 import { serverHost, serverPort } from '../config.ts';
 import { buildApp } from '../server.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/seed-demo.ts';
+import { cleanUpImportsAtStart } from '../modules/imports/clean-up-at-start.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,6 +27,8 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
       await seedDemo(database, { scale: 'commune', seed: 1 });
     }
   }
+  const cleaned = await cleanUpImportsAtStart(database.db);
+  if (cleaned.importsUndone) console.log(`Đã hủy ${cleaned.importsUndone} lần nhập dở dang. / Undid ${cleaned.importsUndone} unfinished import(s).`);
   const app = await buildApp(database, { logger: process.env.CHIBO_LOG === '1' });
   const port = Number(values.port ?? serverPort());
   await app.listen({ port, host: serverHost() });

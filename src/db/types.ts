@@ -192,6 +192,26 @@ export interface DB {
   notices: NoticesTable;
   meeting_notice_batches: MeetingNoticeBatchesTable;
   notification_emails: NotificationEmailsTable;
+  // Imports applied in batches on PGlite (issue 6)
+  import_runs: ImportRunsTable;
+  import_run_members: ImportRunMembersTable;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  unit_id: number;
+  actor_user_id: number | null;
+  file_name: string | null;
+  state: 'running' | 'done' | 'undone';
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportRunMembersTable {
+  run_id: number;
+  member_id: number;
+  /** null: created by the run; else the member before it: { member, placements, statuses }. */
+  before: Json | null;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -15,9 +15,10 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
 import type { MemberFields } from '../members/schemas.ts';
-import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';
-import { cellText, parseMemberRow, type ParsedRow, type RowError } from './parse-member-row.ts';
-import { readFirstSheetRows } from './read-sheet-rows.ts';
+import { columnLabel, IMPORT_COLUMNS, type ColumnKey } from './member-columns.ts';
+import type { ParsedRow, RowError } from './parse-member-row.ts';
+import { finishRun, journalBefore, journalCreated, purgeJournal, startRun, undoRun } from './import-journal.ts';
+import { readMemberRowChunks } from './read-member-rows.ts';
 
 export type ImportMode = 'dry-run' | 'apply';
 
@@ -40,53 +41,23 @@ export class ImportRejected extends AppError {
 /** Who imports: a user's write_members scope, or the command line (actor null, whole tree). */
 export interface ImportActor { userId: number | null; scope: Scope }
 
-export interface ImportOptions { unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang }
+export interface ImportOptions {
+  unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang;
+  /** PGlite applies in short journaled transactions, so its one connection keeps serving others. */
+  engine?: 'pglite' | 'postgres';
+}
 
 const CHUNK = 500;
-const HEADER_SEARCH_ROWS = 10;
+/** On PGlite a chunk is one turn on the only connection: small enough that others wait well under a second. */
+const PGLITE_CHUNK = 200;
 
 interface TargetUnit { id: number; code: string; name: string; kind: UnitKind; path: string; dissolved_on: string | null; established_on: string }
 
-async function findTarget(db: Db, scope: Scope, unitId: number): Promise<TargetUnit> {
+export async function findTarget(db: Db, scope: Scope, unitId: number): Promise<TargetUnit> {
   const unit = await db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.path', 'u.dissolved_on', 'u.established_on'])
     .where('u.id', '=', unitId).where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   return unit;
-}
-
-interface ReadResult { totalRows: number; rows: ParsedRow[]; errors: RowError[]; columns: Set<ColumnKey> }
-
-/** Finds the header row, then parses every non-empty row under it. */
-async function readRows(filePath: string, lang: Lang): Promise<ReadResult> {
-  let columns: Map<ColumnKey, { column: ImportColumn; index: number }> | null = null;
-  const rows: ParsedRow[] = [];
-  const errors: RowError[] = [];
-  let totalRows = 0;
-  for await (const { number, cells } of readFirstSheetRows(filePath)) {
-    if (!columns) {
-      const found = new Map<ColumnKey, { column: ImportColumn; index: number }>();
-      cells.forEach((cell, index) => {
-        const column = typeof cell === 'string' ? columnForHeader(cell) : undefined;
-        if (column && !found.has(column.key)) found.set(column.key, { column, index });
-      });
-      if (found.size >= 3 && found.has('fullName')) {
-        const missing = IMPORT_COLUMNS.filter((c) => c.required && !found.has(c.key));
-        if (missing.length) throw new AppError('imports.missing_columns', 400, { columns: missing.map((c) => columnLabel(lang, c.key)).join(', ') });
-        columns = found;
-      } else if (number >= HEADER_SEARCH_ROWS) {
-        throw new AppError('imports.no_header', 400);
-      }
-      continue;
-    }
-    if (![...columns.values()].some(({ index }) => cellText(cells[index] ?? null) !== '')) continue;
-    totalRows++;
-    const result = parseMemberRow(number, cells, columns, lang);
-    if (result.parsed) rows.push(result.parsed);
-    else errors.push(...result.errors);
-  }
-  if (!columns) throw new AppError('imports.no_header', 400);
-  if (totalRows === 0) throw new AppError('imports.no_rows', 400);
-  return { totalRows, rows, errors, columns: new Set(columns.keys()) };
 }
 
 function chunks<T>(items: readonly T[], size = 1000): T[][] {
@@ -147,13 +118,16 @@ interface PlannedRow {
   status: MemberStatus;
 }
 
+/** Rows seen in the file so far, for "same as row N": kept across the chunks of one file. */
+type SeenRows = { card: Map<string, number>; citizenId: Map<string, number>; member: Map<number, number> };
+const noRowsSeen = (): SeenRows => ({ card: new Map(), citizenId: new Map(), member: new Map() });
+
 /** Every check that needs the database; returns the plan for the rows that passed. */
-async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[]): Promise<PlannedRow[]> {
+async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[], firstRowWith: SeenRows = noRowsSeen()): Promise<PlannedRow[]> {
   const label = (key: ColumnKey) => columnLabel(lang, key);
   const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
   const cells = await findCells(db, scope, target, codes);
   const { byCard, byCitizenId } = await findExisting(db, scope, target, rows);
-  const firstRowWith = { card: new Map<string, number>(), citizenId: new Map<string, number>(), member: new Map<number, number>() };
   const planned: PlannedRow[] = [];
 
   for (const parsed of rows) {
@@ -223,9 +197,11 @@ function auditFields(m: MemberRowDb) {
   return Object.fromEntries(Object.entries(PERSONAL_COLUMNS).map(([field, column]) => [field, m[column as keyof MemberRowDb]]));
 }
 
-async function createMembers(trx: Transaction<DB>, actorUserId: number | null, rows: PlannedRow[], today: string) {
+async function createMembers(trx: Transaction<DB>, actorUserId: number | null, rows: PlannedRow[], today: string): Promise<number[]> {
+  const created: number[] = [];
   for (const part of chunks(rows, CHUNK)) {
     const ids = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('members', 'id'))::int as id from generate_series(1, ${part.length})`.execute(trx)).rows.map((r) => r.id);
+    created.push(...ids);
     await trx.insertInto('members').values(part.map((r, i) => ({ id: ids[i]!, ...memberColumns(r.parsed.fields), unit_id: r.unit.id, status: r.status }))).execute();
     const placements = part.map((r, i) => ({
       member_id: ids[i]!, unit_id: r.unit.id, reason: 'import',
@@ -250,6 +226,7 @@ async function createMembers(trx: Transaction<DB>, actorUserId: number | null, r
       after: JSON.stringify({ ...r.parsed.fields, unitId: r.unit.id, status: r.status, source: 'import' }),
     }))).execute();
   }
+  return created;
 }
 
 const DATE_COLUMNS = new Set(['date_of_birth', 'admitted_on', 'full_member_on']);
@@ -296,40 +273,99 @@ function sortErrors(errors: RowError[], lang: Lang) {
   return errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
 }
 
-export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
-  const { mode, lang } = options;
-  const target = await findTarget(db, actor.scope, options.unitId);
-  // The file is read before any transaction opens: on PGlite a transaction holds the only connection.
-  const read = await readRows(options.filePath, lang);
-  const errors = [...read.errors];
-  const today = todayInVietnam();
+/** Runs one chunk's checks and writes, in a transaction or not: the engines differ here. */
+type ChunkRunner = (work: (q: Db) => Promise<void>) => Promise<void>;
+type ChunkWriter = (q: Db, planned: PlannedRow[], columns: Set<ColumnKey>) => Promise<void>;
 
-  const check = async (q: Db) => {
-    const planned = await planRows(q, actor.scope, target, read.rows, lang, errors);
-    const report: ImportReport = {
-      mode, totalRows: read.totalRows, valid: planned.length,
-      created: planned.filter((p) => !p.existing).length, updated: planned.filter((p) => p.existing).length,
-      errors: sortErrors(errors, lang),
-    };
-    return { planned, report };
-  };
-
-  if (mode === 'dry-run') return (await check(db)).report;
-
-  try {
-    return await db.transaction().execute(async (trx) => {
-      // Re-check inside the transaction, then write; any error leaves nothing behind.
-      await findTarget(trx, actor.scope, target.id);
-      const { planned, report } = await check(trx);
-      if (report.errors.length) throw new ImportRejected(report);
-      await createMembers(trx, actor.userId, planned.filter((p) => !p.existing), today);
-      await updateMembers(trx, actor.userId, planned.filter((p) => p.existing), read.columns, today);
-      await writeAudit(trx, actor.userId, {
-        action: 'import.apply', entityType: 'unit', entityId: target.id, unitId: target.id,
-        after: { file: options.fileName ?? null, totalRows: report.totalRows, created: report.created, updated: report.updated },
-      });
-      return report;
+/**
+ * Reads the file a chunk at a time and checks each chunk; while no row has failed, hands
+ * the checked rows of each chunk to `write`. Memory holds one chunk and the numbers seen.
+ */
+async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, write?: ChunkWriter): Promise<ImportReport> {
+  const size = options.engine === 'pglite' ? PGLITE_CHUNK : CHUNK;
+  const { lang } = options;
+  const errors: RowError[] = [];
+  const seen = noRowsSeen();
+  let totalRows = 0, valid = 0, created = 0, updated = 0;
+  for await (const chunk of readMemberRowChunks(options.filePath, lang, size)) {
+    totalRows = chunk.totalRows;
+    errors.push(...chunk.errors);
+    await runChunk(async (q) => {
+      const planned = await planRows(q, actor.scope, target, chunk.rows, lang, errors, seen);
+      valid += planned.length;
+      for (const p of planned) if (p.existing) updated++; else created++;
+      if (write && errors.length === 0) await write(q, planned, chunk.columns);
     });
+  }
+  return { mode: options.mode, totalRows, valid, created, updated, errors: sortErrors(errors, lang) };
+}
+
+async function writePlanned(trx: Transaction<DB>, actorUserId: number | null, planned: PlannedRow[], columns: Set<ColumnKey>, today: string): Promise<number[]> {
+  const created = await createMembers(trx, actorUserId, planned.filter((p) => !p.existing), today);
+  await updateMembers(trx, actorUserId, planned.filter((p) => p.existing), columns, today);
+  return created;
+}
+
+const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportReport) => ({
+  action: 'import.apply', entityType: 'unit', entityId: target.id, unitId: target.id,
+  after: { file: options.fileName ?? null, totalRows: report.totalRows, created: report.created, updated: report.updated },
+});
+
+/** PostgreSQL: the whole apply is one transaction on its own connection; others are not held up. */
+async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string) {
+  return db.transaction().execute(async (trx) => {
+    // Re-check inside the transaction, then write; any error leaves nothing behind.
+    await findTarget(trx, actor.scope, target.id);
+    const report = await checkFile((work) => work(trx), actor, target, options,
+      async (_q, planned, columns) => { await writePlanned(trx, actor.userId, planned, columns, today); });
+    if (report.errors.length) throw new ImportRejected(report);
+    await writeAudit(trx, actor.userId, applyAudit(target, options, report));
+    return report;
+  });
+}
+
+/**
+ * PGlite has one connection: one long transaction would hold every other user for its
+ * whole length. The file is checked first (nothing written); then each chunk is checked
+ * again and written in its own short transaction, journaled, so other requests take their
+ * turn between chunks. A failure undoes the run from its journal; so does the next start
+ * after a crash (import-journal.ts). Other users may see the members arrive meanwhile.
+ */
+async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string) {
+  const checked = await checkFile((work) => work(db), actor, target, options);
+  if (checked.errors.length) throw new ImportRejected({ ...checked, mode: 'apply' });
+  const runId = await startRun(db, actor.userId, target.id, options.fileName ?? null);
+  let report: ImportReport;
+  try {
+    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, async (q, planned, columns) => {
+      const trx = q as Transaction<DB>;
+      await journalBefore(trx, runId, planned.filter((p) => p.existing).map((p) => p.existing!.id));
+      await journalCreated(trx, runId, await writePlanned(trx, actor.userId, planned, columns, today));
+    });
+    // Something changed between the check and the writes (another user's edit).
+    if (report.errors.length) throw new ImportRejected(report);
+    await db.transaction().execute(async (trx) => {
+      await findTarget(trx, actor.scope, target.id);
+      await writeAudit(trx, actor.userId, applyAudit(target, options, report));
+      await finishRun(trx, runId);
+    });
+  } catch (error) {
+    await undoRun(db, runId);
+    throw error;
+  }
+  await purgeJournal(db, runId);
+  return report;
+}
+
+export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
+  const target = await findTarget(db, actor.scope, options.unitId);
+  // Dry run: each query is its own short turn on the connection.
+  if (options.mode === 'dry-run') return checkFile((work) => work(db), actor, target, options);
+  const today = todayInVietnam();
+  try {
+    return options.engine === 'pglite'
+      ? await applyInBatches(db, actor, target, options, today)
+      : await applyInOneTransaction(db, actor, target, options, today);
   } catch (error) {
     const e = error as { code?: string };
     if (e?.code === '23505') throw new AppError('imports.conflict', 409);

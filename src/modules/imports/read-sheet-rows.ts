@@ -1,38 +1,70 @@
 // Reads the first worksheet of an .xlsx file row by row with exceljs' streaming reader,
 // so a 20,000-row file never becomes one big workbook object in memory.
 import fs from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/app-error.ts';
+import { declaredRows, openCheckedXlsx, viNumber, XLSX_LIMITS, type CheckedXlsx } from './xlsx-bounds.ts';
 
-// exceljs 4.4's streaming reader decodes each decompressed chunk on its own, so a
-// Vietnamese letter (2–3 bytes in UTF-8) cut by a chunk boundary becomes "��" — about
-// one cell in a few thousand, silently (exceljs issues #2084, #2316). Handing its parser
-// text decoded across chunks avoids that; the parser passes strings through unchanged.
+// exceljs' own reader unzips with a streaming parser of local headers, inflates whatever
+// it meets, and writes worksheets that come before the shared strings to temporary files.
+// Here the archive is opened through its central directory instead (xlsx-bounds.ts): the
+// limits are checked before anything is inflated, only the parts needed are read, in the
+// order needed, as UTF-8 decoded across chunks, with their real bytes counted — no
+// temporary files. (exceljs 4.4 decodes each chunk on its own, so a Vietnamese letter cut
+// by a chunk boundary became "��": issues #2084, #2316.) exceljs still parses the XML.
 interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<unknown>;
 }
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
+/** Refuses a sheet whose <dimension> declares more rows than an import may hold, before its rows are parsed. */
+async function* checkDeclaredRows(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let head = '';
+  let checked = false;
   for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
+    if (!checked) {
+      head += chunk;
+      const rows = declaredRows(head);
+      if (rows !== null && rows > XLSX_LIMITS.rows + HEADER_ROWS) {
+        throw new AppError('imports.too_many_rows', 413, { rows: viNumber(rows), max: viNumber(XLSX_LIMITS.rows) });
+      }
+      checked = rows !== null || head.includes('<sheetData') || head.length > 65_536;
+      if (checked) head = '';
+    }
+    yield chunk;
   }
-  const rest = decoder.end();
-  if (rest) yield rest;
 }
 
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseSharedStrings(entry: NodeJS.ReadableStream) {
-    entry.setEncoding('utf8');
-    return base._parseSharedStrings.call(this, entry);
+/** Rows above the header that a sheet may hold (a title, a date line…). */
+export const HEADER_ROWS = 10;
+
+class CheckedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  constructor(private readonly zip: CheckedXlsx, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+    super(undefined as unknown as string, options);
   }
 
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return base._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
+    const { zip } = this;
+    const part = (name: string) => {
+      const entry = zip.entries.get(name);
+      return entry ? Readable.from(zip.text(entry)) : null;
+    };
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await base._parseRels.call(this, rels);
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await base._parseWorkbook.call(this, workbook);
+    const styles = part('xl/styles.xml');
+    if (styles) await base._parseStyles.call(this, styles);
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) yield* base._parseSharedStrings.call(this, strings) as AsyncGenerator<{ eventType: string; value: unknown }>;
+    if (!zip.firstSheet) return;
+    const { entry, sheetNo } = zip.firstSheet;
+    yield* base._parseWorksheet.call(this, checkDeclaredRows(zip.text(entry)), sheetNo) as Generator<{ eventType: string; value: unknown }>;
   }
 }
 
@@ -72,8 +104,9 @@ export async function looksLikeXlsx(filePath: string): Promise<boolean> {
 
 export async function* readFirstSheetRows(filePath: string): AsyncGenerator<SheetRow> {
   if (!(await looksLikeXlsx(filePath))) throw new AppError('imports.not_xlsx', 400);
+  const zip = await openCheckedXlsx(filePath);
   // Styles are read so that date-formatted cells arrive as dates, not serial numbers.
-  const reader = new Utf8WorkbookReader(filePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new CheckedWorkbookReader(zip, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -87,5 +120,7 @@ export async function* readFirstSheetRows(filePath: string): AsyncGenerator<Shee
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('imports.not_xlsx', 400);
+  } finally {
+    zip.close();
   }
 }

@@ -1,28 +1,37 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../http/app-error.ts';
 import { problemFor } from '../../http/problem.ts';
+import { multipartError, readUploadPart } from '../../http/read-upload.ts';
+import { makeUploadDir } from '../../http/upload-folder.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { buildMemberTemplate } from './build-template.ts';
-import { ImportRejected, importMembers } from './import-members.ts';
+import { findTarget, ImportRejected, importMembers } from './import-members.ts';
 import { importQuery, importReportOut } from './schemas.ts';
+import { megabytes, viNumber, XLSX_LIMITS } from './xlsx-bounds.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Saves the uploaded file to a private temporary folder; the caller removes the folder. */
+const tooLarge = () => new AppError('imports.file_too_large', 413, { max: megabytes(XLSX_LIMITS.fileBytes), rows: viNumber(XLSX_LIMITS.rows) });
+
+/** Saves the uploaded file to a private folder in the upload folder; the caller removes the folder. */
 async function saveUpload(req: FastifyRequest): Promise<{ dir: string; file: string; name: string }> {
-  const upload = await req.file();
+  const upload = await readUploadPart(req, XLSX_LIMITS.fileBytes);
   if (!upload) throw new AppError('imports.no_file', 400);
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'chibo-import-'));
+  const dir = await makeUploadDir();
   const file = path.join(dir, 'upload.xlsx');
   try {
-    await pipeline(upload.file, fs.createWriteStream(file));
-    if (upload.file.truncated) throw new AppError('body_too_large', 413);
+    try {
+      await pipeline(upload.file, fs.createWriteStream(file));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      throw multipartError(error);
+    }
+    if (upload.file.truncated) throw tooLarge();
   } catch (error) {
     await fsp.rm(dir, { recursive: true, force: true });
     throw error;
@@ -42,10 +51,13 @@ export async function importRoutes(root: FastifyInstance) {
 
   app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {
     const access = accessOf(req);
+    const actor = { userId: access.userId, scope: access.scope('write_members') };
+    // The unit is checked before the upload is read: without the right to import there, 404 and nothing read.
+    await findTarget(app.db, actor.scope, req.query.unitId);
     const upload = await saveUpload(req);
     try {
-      return await importMembers(app.db, { userId: access.userId, scope: access.scope('write_members') }, {
-        unitId: req.query.unitId, mode: req.query.mode, filePath: upload.file, fileName: upload.name, lang: req.lang,
+      return await importMembers(app.db, actor, {
+        unitId: req.query.unitId, mode: req.query.mode, filePath: upload.file, fileName: upload.name, lang: req.lang, engine: app.database.kind,
       });
     } catch (error) {
       // A refused apply is a problem+json like any error, with the row report beside it.

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
+import { multipartError, readUploadPart } from '../../http/read-upload.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { accessOf } from '../auth/authenticate.ts';
@@ -12,6 +13,7 @@ import { nudgeNotices } from '../notifications/jobs-lifecycle.ts';
 import { assignGuest, removeGuest } from './assign-guest.ts';
 import { getMeeting } from './get-meeting.ts';
 import { listMeetings } from './list-meetings.ts';
+import { findManageableMeeting } from './meeting-access.ts';
 import { addDocument, getDocument, removeDocument } from './meeting-documents.ts';
 import { planMeeting } from './plan-meeting.ts';
 import { getPreparation, recordPreparation } from './record-preparation.ts';
@@ -77,10 +79,16 @@ export async function planRoutes(root: FastifyInstance) {
 
   app.post('/meetings/:id/documents', { schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } }, async (req, reply) => {
     const access = accessOf(req);
-    if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415);
-    const file = await req.file({ limits: { fileSize: MAX_UPLOAD, files: 1 } });
+    // Who may add documents to this meeting is checked before the upload is read.
+    await findManageableMeeting(app.db, access, req.params.id);
+    const file = await readUploadPart(req, MAX_UPLOAD);
     if (!file) throw new AppError('meetings.document_empty', 400);
-    const content = await file.toBuffer();
+    let content: Buffer;
+    try {
+      content = await file.toBuffer();
+    } catch (error) {
+      throw multipartError(error);
+    }
     return reply.status(201).send(await addDocument(app.db, access, req.params.id, { fileName: file.filename, contentType: file.mimetype || 'application/octet-stream', content }));
   });
   app.get('/meetings/:id/documents/:documentId', { schema: { tags, params: documentParams } }, async (req, reply) => {

@@ -1,0 +1,41 @@
+// The one way a route takes a file from a multipart/form-data request. Routes call it only
+// after the caller's right to upload there is checked, so nobody without that right gets
+// their upload read. Whatever a client sends — no boundary, a broken body, a file name
+// with a NUL, a lone surrogate or a path in it — is a 400 problem+json, never a 500.
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './app-error.ts';
+
+/** What a part's file name may not hold: control characters, U+FFFD from broken bytes, path separators. */
+// eslint-disable-next-line no-control-regex
+const BAD_NAME = /[\u0000-\u001f\u007f\ufffd/\\]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function checkFileName(name: string): string {
+  if (BAD_NAME.test(name) || LONE_SURROGATE.test(name)) throw new AppError('bad_file_name', 400, {}, [{ path: 'file.filename', message: 'errors.bad_file_name' }]);
+  return name;
+}
+
+/** Busboy and @fastify/multipart report a malformed body as a plain Error: the client's fault, a 400. */
+export function multipartError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return error;
+  return new AppError('bad_multipart', 400);
+}
+
+/**
+ * The request's file part, its name checked; undefined when there is none. `maxBytes` caps
+ * the file: reading past it fails with 413 (FST_REQ_FILE_TOO_LARGE, or `file.truncated`).
+ */
+export async function readUploadPart(req: FastifyRequest, maxBytes: number): Promise<MultipartFile | undefined> {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415);
+  let file: MultipartFile | undefined;
+  try {
+    file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  } catch (error) {
+    throw multipartError(error);
+  }
+  if (file) checkFileName(file.filename);
+  return file;
+}
