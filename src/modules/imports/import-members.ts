@@ -18,6 +18,8 @@ import type { MemberFields } from '../members/schemas.ts';
 import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';
 import { cellText, parseMemberRow, type ParsedRow, type RowError } from './parse-member-row.ts';
 import { readFirstSheetRows } from './read-sheet-rows.ts';
+import { assertImportSizeAllowed } from './import-size-limit.ts';
+import { queueConflicts, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
 
 export type ImportMode = 'dry-run' | 'apply';
 
@@ -37,8 +39,12 @@ export class ImportRejected extends AppError {
   }
 }
 
-/** Who imports: a user's write_members scope, or the command line (actor null, whole tree). */
-export interface ImportActor { userId: number | null; scope: Scope }
+/**
+ * Who imports: a user's write_members scope, or the command line (actor null, whole tree).
+ * readScope: whom they may read (default: scope); a card or citizen ID held outside it is
+ * answered anonymously and queued for the organisation board.
+ */
+export interface ImportActor { userId: number | null; scope: Scope; readScope?: Scope }
 
 export interface ImportOptions { unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang }
 
@@ -111,9 +117,10 @@ async function findCells(db: Db, scope: Scope, target: TargetUnit, codes: string
 }
 
 type MemberRowDb = Awaited<ReturnType<typeof existingQuery>>[number];
-function existingQuery(db: Db, scope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
+function existingQuery(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
   return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m')
     .select((eb) => sql<boolean>`(u.path like ${`${target.path}%`} and ${unitInScope(scope, eb.ref('m.unit_id'))})`.as('in_scope'))
+    .select((eb) => sql<boolean>`${unitInScope(readScope, eb.ref('m.unit_id'))}`.as('readable'))
     .where((eb) => eb.or([
       ...(cards.length ? [eb('m.party_card_number', 'in', cards)] : []),
       ...(citizenIds.length ? [eb('m.citizen_id', 'in', citizenIds)] : []),
@@ -121,7 +128,7 @@ function existingQuery(db: Db, scope: Scope, target: TargetUnit, cards: string[]
 }
 
 /** Members already holding a card or citizen ID number from the file, wherever they are. */
-async function findExisting(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[]) {
+async function findExisting(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, rows: ParsedRow[]) {
   const cards = [...new Set(rows.map((r) => r.fields.partyCardNumber).filter((v): v is string => !!v))];
   const citizenIds = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
   const byCard = new Map<string, MemberRowDb>();
@@ -131,7 +138,7 @@ async function findExisting(db: Db, scope: Scope, target: TargetUnit, rows: Pars
     const c = cards.slice(i * 1000, (i + 1) * 1000);
     const ids = citizenIds.slice(i * 1000, (i + 1) * 1000);
     if (!c.length && !ids.length) continue;
-    for (const m of await existingQuery(db, scope, target, c, ids)) {
+    for (const m of await existingQuery(db, scope, readScope, target, c, ids)) {
       if (m.party_card_number) byCard.set(m.party_card_number, m);
       if (m.citizen_id) byCitizenId.set(m.citizen_id, m);
     }
@@ -148,11 +155,25 @@ interface PlannedRow {
 }
 
 /** Every check that needs the database; returns the plan for the rows that passed. */
-async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[]): Promise<PlannedRow[]> {
+/**
+ * A card or citizen ID held by a member the importer may not read: one message for every
+ * such row whatever the other record is, on the card column when the row has a card (so
+ * not even the column tells which number matched), and the holder queued for the board.
+ */
+function heldOutsideScope(parsed: ParsedRow, matches: Array<MemberRowDb | undefined>, held: HeldElsewhere[]): boolean {
+  const outside = [...new Set(matches.filter((m): m is MemberRowDb => !!m && !m.readable))];
+  for (const m of outside) {
+    const kind = m.party_card_number && m.party_card_number === parsed.fields.partyCardNumber ? 'party_card_number' : 'citizen_id';
+    held.push({ kind, value: kind === 'party_card_number' ? m.party_card_number! : m.citizen_id!, existingMemberId: m.id, existingUnitId: m.unit_id });
+  }
+  return outside.length > 0;
+}
+
+async function planRows(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[], held: HeldElsewhere[]): Promise<PlannedRow[]> {
   const label = (key: ColumnKey) => columnLabel(lang, key);
   const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
   const cells = await findCells(db, scope, target, codes);
-  const { byCard, byCitizenId } = await findExisting(db, scope, target, rows);
+  const { byCard, byCitizenId } = await findExisting(db, scope, readScope, target, rows);
   const firstRowWith = { card: new Map<string, number>(), citizenId: new Map<string, number>(), member: new Map<number, number>() };
   const planned: PlannedRow[] = [];
 
@@ -177,7 +198,8 @@ async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRo
     const withCard = card ? byCard.get(card) : undefined;
     const withCitizenId = citizenId ? byCitizenId.get(citizenId) : undefined;
     let existing: MemberRowDb | null = null;
-    if (withCard && !withCard.in_scope) fail('partyCardNumber', 'imports.row.card_out_of_scope', { value: card!, unit: target.name });
+    if (heldOutsideScope(parsed, [withCard, withCitizenId], held)) fail(card ? 'partyCardNumber' : 'citizenId', 'imports.row.needs_board');
+    else if (withCard && !withCard.in_scope) fail('partyCardNumber', 'imports.row.card_out_of_scope', { value: card!, unit: target.name });
     else if (withCitizenId && !withCitizenId.in_scope) fail('citizenId', 'imports.row.citizen_id_out_of_scope', { value: citizenId!, unit: target.name });
     else if (withCard && withCitizenId && withCard.id !== withCitizenId.id) fail('citizenId', 'imports.row.citizen_id_other_member', { value: citizenId! });
     else existing = withCard ?? withCitizenId ?? null;
@@ -296,16 +318,35 @@ function sortErrors(errors: RowError[], lang: Lang) {
   return errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
 }
 
+/**
+ * A check that did not write (a dry run, or an apply refused for its rows): audited with
+ * counts only — who, which unit, how many rows and conflicts, no personal data — together
+ * with the out-of-scope conflicts it raised for the board.
+ */
+async function recordCheck(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, report: ImportReport, held: HeldElsewhere[]) {
+  await db.transaction().execute(async (trx) => {
+    const conflicts = await queueConflicts(trx, { userId: actor.userId, fromUnitId: target.id, source: 'import' }, held);
+    await writeAudit(trx, actor.userId, {
+      action: report.mode === 'dry-run' ? 'import.dry_run' : 'import.refused', entityType: 'unit', entityId: target.id, unitId: target.id,
+      after: { totalRows: report.totalRows, valid: report.valid, errors: report.errors.length, conflicts },
+    });
+  });
+}
+
 export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
   const { mode, lang } = options;
   const target = await findTarget(db, actor.scope, options.unitId);
   // The file is read before any transaction opens: on PGlite a transaction holds the only connection.
   const read = await readRows(options.filePath, lang);
+  await assertImportSizeAllowed(db, actor.scope, read.totalRows);
   const errors = [...read.errors];
   const today = todayInVietnam();
+  const readScope = actor.readScope ?? actor.scope;
+  let held: HeldElsewhere[] = [];
 
   const check = async (q: Db) => {
-    const planned = await planRows(q, actor.scope, target, read.rows, lang, errors);
+    held = [];
+    const planned = await planRows(q, actor.scope, readScope, target, read.rows, lang, errors, held);
     const report: ImportReport = {
       mode, totalRows: read.totalRows, valid: planned.length,
       created: planned.filter((p) => !p.existing).length, updated: planned.filter((p) => p.existing).length,
@@ -314,7 +355,11 @@ export async function importMembers(db: Kysely<DB>, actor: ImportActor, options:
     return { planned, report };
   };
 
-  if (mode === 'dry-run') return (await check(db)).report;
+  if (mode === 'dry-run') {
+    const { report } = await check(db);
+    await recordCheck(db, actor, target, report, held);
+    return report;
+  }
 
   try {
     return await db.transaction().execute(async (trx) => {
@@ -331,6 +376,7 @@ export async function importMembers(db: Kysely<DB>, actor: ImportActor, options:
       return report;
     });
   } catch (error) {
+    if (error instanceof ImportRejected) await recordCheck(db, actor, target, error.report, held);
     const e = error as { code?: string };
     if (e?.code === '23505') throw new AppError('imports.conflict', 409);
     throw error;

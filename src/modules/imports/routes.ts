@@ -44,7 +44,7 @@ export async function importRoutes(root: FastifyInstance) {
     const access = accessOf(req);
     const upload = await saveUpload(req);
     try {
-      return await importMembers(app.db, { userId: access.userId, scope: access.scope('write_members') }, {
+      return await importMembers(app.db, { userId: access.userId, scope: access.scope('write_members'), readScope: access.scope('read') }, {
         unitId: req.query.unitId, mode: req.query.mode, filePath: upload.file, fileName: upload.name, lang: req.lang,
       });
     } catch (error) {
