@@ -165,3 +165,67 @@ describe('member create and edit are no membership oracle', () => {
     expect(res.json().title).toBe('Số thẻ đảng 26.800001 đã thuộc về một đảng viên khác.');
   });
 });
+
+describe('residence links outside scope are requests the member\'s cell accepts', () => {
+  // Thôn Đông's secretary is asked by Phạm Văn Xa (working in Tân Phong) to keep contact
+  // with the residence cell; thôn Yên Lập's secretary decides.
+  let memberCell: Client;
+  const link = (as: Client, partyCardNumber: string) =>
+    as({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber, unitId: u.cellA, validFrom: '2026-01-01', note: 'Ở xóm 3' } });
+  beforeAll(async () => {
+    await t.user('bithu-yenlap', [{ role: 'secretary', unitId: u.cellB }]);
+    memberCell = await t.as('bithu-yenlap');
+  });
+
+  it('answers a known and an unknown card byte for byte alike, and shows no name', async () => {
+    const known = await link(secretary, '26.900002');
+    const unknown = await link(secretary, '26.000404');
+    expect(known.statusCode).toBe(202);
+    expect(unknown.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+    expect(known.json()).toEqual({ outcome: 'requested', message: 'Đã gửi yêu cầu; chi bộ của đảng viên sẽ xác nhận.' });
+    expect((await secretary({ method: 'GET', url: `/api/v1/residence-links?unitId=${u.cellA}` })).json().items).toEqual([]);
+    const pending = (await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items;
+    expect(pending.map((r: { partyCardNumber: string; status: string }) => [r.partyCardNumber, r.status])).toEqual([['26.000404', 'pending'], ['26.900002', 'pending']]);
+    expect(JSON.stringify(pending)).not.toContain(OUTSIDE.names[1]);
+    // Asking again is the same request, answered the same way.
+    expect((await link(secretary, '26.900002')).body).toBe(known.body);
+  });
+
+  it('shows the request to the member\'s cell only, which accepts it; then the name appears', async () => {
+    const incoming = (await memberCell({ method: 'GET', url: `/api/v1/residence-link-requests/incoming?unitId=${u.cellB}` })).json().items;
+    expect(incoming).toEqual([expect.objectContaining({ memberId: m.b2, fullName: OUTSIDE.names[1], residenceUnitName: 'Chi bộ thôn Đông', validFrom: '2026-01-01', note: 'Ở xóm 3' })]);
+    // The unknown card reaches nobody, not even the board.
+    const boardSees = (await board({ method: 'GET', url: `/api/v1/residence-link-requests/incoming?unitId=${u.province}` })).json().items;
+    expect(boardSees.map((r: { memberId: number }) => r.memberId)).toEqual([m.b2]);
+    // The residence cell cannot decide for the member's cell.
+    expect((await secretary({ method: 'POST', url: `/api/v1/residence-link-requests/${incoming[0].id}/accept` })).statusCode).toBe(404);
+    expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${incoming[0].id}/accept` })).statusCode).toBe(200);
+    expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${incoming[0].id}/decline` })).statusCode).toBe(409);
+    const links = (await secretary({ method: 'GET', url: `/api/v1/residence-links?unitId=${u.cellA}` })).json().items;
+    expect(links).toEqual([expect.objectContaining({ fullName: OUTSIDE.names[1], workUnitName: OUTSIDE.unit, memberId: null, validFrom: '2026-01-01' })]);
+    const pending = (await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items;
+    expect(pending.map((r: { partyCardNumber: string }) => r.partyCardNumber)).toEqual(['26.000404']);
+    const trail = await auditOf('member', m.b2);
+    expect(trail[0]).toMatchObject({ action: 'residence_request.accept', actor: 'bithu-yenlap' });
+  });
+
+  it('lets the member\'s cell decline, and the residence cell withdraw what stays pending', async () => {
+    await link(secretary, '26.900001');
+    const [req] = (await memberCell({ method: 'GET', url: `/api/v1/residence-link-requests/incoming?unitId=${u.cellB}` })).json().items;
+    expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${req.id}/decline` })).statusCode).toBe(200);
+    expect((await secretary({ method: 'GET', url: `/api/v1/residence-links?unitId=${u.cellA}` })).json().items).toHaveLength(1);
+    const outgoing = (await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items;
+    expect(outgoing.map((r: { partyCardNumber: string; status: string }) => [r.partyCardNumber, r.status])).toEqual([['26.900001', 'declined'], ['26.000404', 'pending']]);
+    const unknown = outgoing.find((r: { status: string }) => r.status === 'pending');
+    expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${unknown.id}/withdraw` })).statusCode).toBe(404);
+    expect((await secretary({ method: 'POST', url: `/api/v1/residence-link-requests/${unknown.id}/withdraw` })).statusCode).toBe(200);
+    expect((await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items).toHaveLength(1);
+  });
+
+  it('links a member inside the caller\'s scope at once, as before', async () => {
+    const res = await communeOfficer({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: '26.800001', unitId: u.cellA, validFrom: '2026-02-01' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().items.find((l: { memberId: number | null }) => l.memberId === m.a2)).toMatchObject({ fullName: 'Đỗ Văn Gần', workUnitName: 'Chi bộ thôn Nam' });
+  });
+});
