@@ -21,6 +21,7 @@ export interface IdentifierConflict {
 }
 
 const KEY = ['identifier-conflicts'] as const;
+const SOURCE_LABEL = { import: 'conflicts.source.import', 'member.create': 'conflicts.source.member_create', 'member.update': 'conflicts.source.member_update' } as const;
 
 export default function ConflictsPage() {
   const t = useT();
@@ -52,7 +53,7 @@ export default function ConflictsPage() {
                 <List.Item.Meta
                   title={<>
                     {t(c.kind === 'party_card_number' ? 'conflicts.card' : 'conflicts.citizenId', { value: c.value })}
-                    <Tag style={{ marginLeft: 8 }}>{t(`conflicts.source.${c.source}`)}</Tag>
+                    <Tag style={{ marginLeft: 8 }}>{t(SOURCE_LABEL[c.source])}</Tag>
                   </>}
                   description={<>
                     <div>{t('conflicts.submitted', { unit: c.fromUnitName, who: c.submittedBy ?? '—', at: showDateTime(c.createdAt) })}</div>

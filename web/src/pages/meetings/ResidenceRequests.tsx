@@ -90,27 +90,28 @@ export function IncomingRequests({ unitId }: { unitId: number }) {
       <List
         dataSource={items}
         renderItem={(r) => (
-          <List.Item data-testid="residence-incoming-row" style={{ padding: '10px 12px', flexWrap: 'wrap', gap: 8 }}>
+          <List.Item data-testid="residence-incoming-row" style={{ padding: '10px 12px' }}>
             <List.Item.Meta
               title={<Link to={`/members/${r.memberId}`}>{r.fullName}</Link>}
               description={<>
                 <div>{t('meetings.residence.requests.asks', { unit: r.residenceUnitName, date: showDate(r.validFrom) })}</div>
                 <div>{t('meetings.residence.workUnit', { unit: r.memberUnitName })}</div>
                 {r.note && <div style={{ whiteSpace: 'pre-wrap' }}>{r.note}</div>}
+                {/* Below the text, so a phone keeps the whole line for it. */}
+                <Space wrap style={{ marginTop: 8 }}>
+                  <Button type="primary" size="small" data-testid="residence-accept" onClick={() => confirm({
+                    title: t('meetings.residence.requests.acceptTitle'),
+                    content: t('meetings.residence.requests.confirmAccept', { name: r.fullName, unit: r.residenceUnitName, date: showDate(r.validFrom) }),
+                    onOk: () => act.mutateAsync({ id: r.id, action: 'accept' }),
+                  })}>{t('meetings.residence.requests.accept')}</Button>
+                  <Button size="small" danger data-testid="residence-decline" onClick={() => confirm({
+                    title: t('meetings.residence.requests.declineTitle'),
+                    content: t('meetings.residence.requests.confirmDecline', { name: r.fullName, unit: r.residenceUnitName }),
+                    danger: true, onOk: () => act.mutateAsync({ id: r.id, action: 'decline' }),
+                  })}>{t('meetings.residence.requests.decline')}</Button>
+                </Space>
               </>}
             />
-            <Space wrap>
-              <Button type="primary" size="small" data-testid="residence-accept" onClick={() => confirm({
-                title: t('meetings.residence.requests.acceptTitle'),
-                content: t('meetings.residence.requests.confirmAccept', { name: r.fullName, unit: r.residenceUnitName, date: showDate(r.validFrom) }),
-                onOk: () => act.mutateAsync({ id: r.id, action: 'accept' }),
-              })}>{t('meetings.residence.requests.accept')}</Button>
-              <Button size="small" danger data-testid="residence-decline" onClick={() => confirm({
-                title: t('meetings.residence.requests.declineTitle'),
-                content: t('meetings.residence.requests.confirmDecline', { name: r.fullName, unit: r.residenceUnitName }),
-                danger: true, onOk: () => act.mutateAsync({ id: r.id, action: 'decline' }),
-              })}>{t('meetings.residence.requests.decline')}</Button>
-            </Space>
           </List.Item>
         )}
       />
