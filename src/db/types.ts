@@ -188,6 +188,8 @@ export interface DB {
   meeting_action_items: MeetingActionItemsTable;
   meeting_quality: MeetingQualityTable;
   member_residence_links: MemberResidenceLinksTable;
+  residence_link_requests: ResidenceLinkRequestsTable;
+  identifier_conflicts: IdentifierConflictsTable;
   calendar_tokens: CalendarTokensTable;
   notices: NoticesTable;
   meeting_notice_batches: MeetingNoticeBatchesTable;
@@ -372,6 +374,43 @@ export interface MemberResidenceLinksTable {
   valid_to: string | null;
   note: string | null;
   created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type ResidenceRequestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface ResidenceLinkRequestsTable {
+  id: Generated<number>;
+  unit_id: number;
+  party_card_number: string;
+  member_id: number | null;
+  valid_from: string;
+  note: string | null;
+  status: Generated<ResidenceRequestStatus>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  link_id: number | null;
+}
+
+// ---- Identifier conflicts (issue 6) ----
+export type IdentifierKind = 'party_card_number' | 'citizen_id';
+export type ConflictSource = 'import' | 'member.create' | 'member.update';
+
+export interface IdentifierConflictsTable {
+  id: Generated<number>;
+  kind: IdentifierKind;
+  value: string;
+  source: ConflictSource;
+  submitted_by: number | null;
+  from_unit_id: number;
+  existing_member_id: number;
+  existing_unit_id: number;
+  status: Generated<'open' | 'resolved'>;
+  resolution_note: string | null;
+  resolved_by: number | null;
+  resolved_at: Timestamp | null;
   created_at: Timestamp;
 }
 

@@ -4,10 +4,12 @@ import { memberRoutes } from './members/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
+import { conflictRoutes } from './conflicts/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
   unitRoutes,
   importRoutes,
   meetingRoutes,
+  conflictRoutes,
 ];

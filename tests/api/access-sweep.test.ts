@@ -103,6 +103,12 @@ beforeAll(async () => {
   b.committee = (await w({ method: 'POST', url: `/api/v1/units/${u.cellB}/committee`, payload: { memberId: m.b1, fullName: 'Phan Văn Tây', position: 'bi_thu', validFrom: '2021-01-01' } })).id;
   b.residenceLink = (await w({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: 'TB000001', unitId: u.cellB2, validFrom: '2024-01-01' } })).items[0].id;
   await w({ method: 'PATCH', url: `/api/v1/members/${m.b2}`, payload: { residence: 'Xóm Tây' } });
+  // B's residence request (thôn Tây 2 asking for Bùi Thị Tây Hồ) and an identifier conflict inside B.
+  b.residenceRequest = (await db.insertInto('residence_link_requests').values({ unit_id: u.cellB2, party_card_number: 'TB-YEU-CAU', member_id: m.b2, valid_from: '2024-01-01' })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  b.identifierConflict = (await db.insertInto('identifier_conflicts').values({
+    kind: 'citizen_id', value: '001080000999', source: 'member.create', from_unit_id: u.cellB2, existing_member_id: m.b3, existing_unit_id: u.cellB,
+  }).returning('id').executeTakeFirstOrThrow()).id;
   b.grant = (await db.selectFrom('role_grants').select('id').where('user_id', '=', user.secB!).executeTakeFirstOrThrow()).id;
   b.token = (await write(as.secB!, user.secB!, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'báo cáo Tây' } })).id;
   const calendar = await write(as.plainB!, user.plainB!, { method: 'POST', url: '/api/v1/me/calendar-token' });
@@ -142,6 +148,8 @@ function bValue(path: string, name: string): string {
         if (area === 'members') return m.b1;
         if (area === 'units') return u.cellB;
         if (area === 'residence-links') return b.residenceLink;
+        if (area === 'residence-link-requests') return b.residenceRequest;
+        if (area === 'identifier-conflicts') return b.identifierConflict;
         if (path.startsWith('/api/v1/me/tokens')) return b.token;
         if (path.startsWith('/api/v1/me/notices')) return b.notice;
         if (path.includes('/preparation')) return b.committeeMeeting;

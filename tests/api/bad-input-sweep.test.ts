@@ -72,13 +72,19 @@ beforeAll(async () => {
   }).returning('id').executeTakeFirstOrThrow();
   const notice = await db.insertInto('notices').values({ member_id: self, kind: 'meeting_planned', meeting_id: meeting.id, params: '{}', dedupe_key: 'sweep' })
     .returning('id').executeTakeFirstOrThrow();
+  // A residence request and an identifier conflict, for the routes that act on them.
+  const residenceRequest = await db.insertInto('residence_link_requests').values({ unit_id: cell, party_card_number: 'CHO-XAC-NHAN', member_id: spareMember, valid_from: '2024-01-01' })
+    .returning('id').executeTakeFirstOrThrow();
+  const identifierConflict = await db.insertInto('identifier_conflicts').values({
+    kind: 'party_card_number', value: spareCard, source: 'import', from_unit_id: cell, existing_member_id: spareMember, existing_unit_id: spareCell,
+  }).returning('id').executeTakeFirstOrThrow();
   calendarToken = 'cal_sweep-token-0123456789';
   await db.insertInto('calendar_tokens').values({ member_id: self, token_hash: hashSecret(calendarToken) }).execute();
 
   Object.assign(ids, {
     province, commune, cell, group, spareCell, self, spareMember, spareUser, grant: grant.id, token: token.id, meeting: meeting.id,
     committeeMeeting: committeeMeeting.id, guest: withGuest.guests[0].id, topic: topics.items[0].id, committeeMember: committee.id,
-    residenceLink: links.items[0].id, document: document.id, notice: Number(notice.id),
+    residenceLink: links.items[0].id, document: document.id, notice: Number(notice.id), residenceRequest: residenceRequest.id, identifierConflict: identifierConflict.id,
   });
   ops = await readOperations(t.app);
 });
@@ -101,6 +107,8 @@ function realPathValue(path: string, name: string): string {
   if (area === 'members') return String(ids.spareMember);
   if (area === 'units') return String(ids.spareCell);
   if (area === 'residence-links') return String(ids.residenceLink);
+  if (area === 'residence-link-requests') return String(ids.residenceRequest);
+  if (area === 'identifier-conflicts') return String(ids.identifierConflict);
   if (path.startsWith('/api/v1/me/tokens')) return String(ids.token);
   if (path.startsWith('/api/v1/me/notices')) return String(ids.notice);
   if (path.includes('/preparation')) return String(ids.committeeMeeting);

@@ -95,9 +95,15 @@ describe('documents, residence links, party groups, cancellation', () => {
     const card = (await t.database.db.selectFrom('members').select('party_card_number').where('id', '=', f.regular[2]!).executeTakeFirstOrThrow()).party_card_number!;
     const b2 = await t.as('bithu2');
     const link = await b2({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: card, unitId: f.cell2, validFrom: '2026-01-01' } });
-    expect(link.statusCode).toBe(201);
-    // Thôn 2's secretary has the card in hand: the name, but not the member's record or work cell.
-    expect(link.json().items[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: null, workUnitId: null, workUnitName: null });
+    // Thôn 2's secretary may not read thôn 1: the card becomes a request thôn 1 accepts.
+    expect(link.statusCode).toBe(202);
+    expect((await b2({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items).toEqual([]);
+    const [request] = (await bithu({ method: 'GET', url: `/api/v1/residence-link-requests/incoming?unitId=${f.cell1}` })).json().items;
+    expect(request).toMatchObject({ fullName: 'Lê Văn Cường', residenceUnitName: 'Chi bộ thôn 2' });
+    expect((await bithu({ method: 'POST', url: `/api/v1/residence-link-requests/${request.id}/accept` })).statusCode).toBe(200);
+    // Accepted: the name and work cell, but not the member's record.
+    const linked = (await b2({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items;
+    expect(linked[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: null, workUnitId: null, workUnitName: 'Chi bộ thôn 1' });
     const commune = (await xa({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items;
     expect(commune[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: f.regular[2], workUnitName: 'Chi bộ thôn 1' });
     const m = await b2({ method: 'POST', url: '/api/v1/meetings', payload: { ...base, unitId: f.cell2, kind: 'regular', date: '2026-05-06', focalIssues: ['Một', 'Hai'], topic: 'Thôn 2 tháng 5' } });
@@ -112,9 +118,11 @@ describe('documents, residence links, party groups, cancellation', () => {
     const b2 = await t.as('bithu2');
     const tryCard = (partyCardNumber: string) => b2({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber, unitId: f.cell2, validFrom: '2026-01-01' } });
     const [gone, unknown] = [await tryCard(card), await tryCard('KHONG-CO-99')];
-    expect(gone.statusCode).toBe(404);
-    expect(gone.json()).toEqual(unknown.json());
-    expect(unknown.json().errors).toEqual([{ path: 'partyCardNumber', message: 'Không tìm thấy đảng viên đang sinh hoạt có số thẻ đảng này.' }]);
+    expect(gone.statusCode).toBe(202);
+    expect(gone.body).toBe(unknown.body);
+    expect(unknown.json()).toEqual({ outcome: 'requested', message: 'Đã gửi yêu cầu; chi bộ của đảng viên sẽ xác nhận.' });
+    // Neither request reaches anyone: the office's cell has nothing to decide.
+    expect((await xa({ method: 'GET', url: `/api/v1/residence-link-requests/incoming?unitId=${f.commune}` })).json().items).toEqual([]);
   });
 
   it('meets by party group: the roll is the group\'s members', async () => {

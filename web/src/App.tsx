@@ -40,6 +40,7 @@ const QualityScalePage = lazyPage(() => import('./pages/meetings/QualityScalePag
 const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'));
 const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
 const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
+const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -135,6 +136,7 @@ export function App() {
                 <Route path="members/:id" element={<Page><MemberPage /></Page>} />
                 <Route path="members/:id/edit" element={<Page><MemberFormPage /></Page>} />
                 <Route path="imports" element={<Page permission="write_members"><ImportPage /></Page>} />
+                <Route path="identifier-conflicts" element={<Page permission="write_units"><ConflictsPage /></Page>} />
                 <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
                 <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
                 <Route path="account" element={<Page><AccountPage /></Page>} />

@@ -19,6 +19,8 @@ import { columnLabel, IMPORT_COLUMNS, type ColumnKey } from './member-columns.ts
 import type { ParsedRow, RowError } from './parse-member-row.ts';
 import { finishRun, journalBefore, journalCreated, purgeJournal, startRun, undoRun } from './import-journal.ts';
 import { readMemberRowChunks } from './read-member-rows.ts';
+import { importRowLimitFor, tooManyRowsForCell } from './import-size-limit.ts';
+import { queueConflicts, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
 
 export type ImportMode = 'dry-run' | 'apply';
 
@@ -38,8 +40,12 @@ export class ImportRejected extends AppError {
   }
 }
 
-/** Who imports: a user's write_members scope, or the command line (actor null, whole tree). */
-export interface ImportActor { userId: number | null; scope: Scope }
+/**
+ * Who imports: a user's write_members scope, or the command line (actor null, whole tree).
+ * readScope: whom they may read (default: scope); a card or citizen ID held outside it is
+ * answered anonymously and queued for the organisation board.
+ */
+export interface ImportActor { userId: number | null; scope: Scope; readScope?: Scope }
 
 export interface ImportOptions {
   unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang;
@@ -82,9 +88,10 @@ async function findCells(db: Db, scope: Scope, target: TargetUnit, codes: string
 }
 
 type MemberRowDb = Awaited<ReturnType<typeof existingQuery>>[number];
-function existingQuery(db: Db, scope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
+function existingQuery(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
   return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m')
     .select((eb) => sql<boolean>`(u.path like ${`${target.path}%`} and ${unitInScope(scope, eb.ref('m.unit_id'))})`.as('in_scope'))
+    .select((eb) => sql<boolean>`${unitInScope(readScope, eb.ref('m.unit_id'))}`.as('readable'))
     .where((eb) => eb.or([
       ...(cards.length ? [eb('m.party_card_number', 'in', cards)] : []),
       ...(citizenIds.length ? [eb('m.citizen_id', 'in', citizenIds)] : []),
@@ -92,7 +99,7 @@ function existingQuery(db: Db, scope: Scope, target: TargetUnit, cards: string[]
 }
 
 /** Members already holding a card or citizen ID number from the file, wherever they are. */
-async function findExisting(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[]) {
+async function findExisting(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, rows: ParsedRow[]) {
   const cards = [...new Set(rows.map((r) => r.fields.partyCardNumber).filter((v): v is string => !!v))];
   const citizenIds = [...new Set(rows.map((r) => r.fields.citizenId).filter((v): v is string => !!v))];
   const byCard = new Map<string, MemberRowDb>();
@@ -102,7 +109,7 @@ async function findExisting(db: Db, scope: Scope, target: TargetUnit, rows: Pars
     const c = cards.slice(i * 1000, (i + 1) * 1000);
     const ids = citizenIds.slice(i * 1000, (i + 1) * 1000);
     if (!c.length && !ids.length) continue;
-    for (const m of await existingQuery(db, scope, target, c, ids)) {
+    for (const m of await existingQuery(db, scope, readScope, target, c, ids)) {
       if (m.party_card_number) byCard.set(m.party_card_number, m);
       if (m.citizen_id) byCitizenId.set(m.citizen_id, m);
     }
@@ -123,11 +130,30 @@ type SeenRows = { card: Map<string, number>; citizenId: Map<string, number>; mem
 const noRowsSeen = (): SeenRows => ({ card: new Map(), citizenId: new Map(), member: new Map() });
 
 /** Every check that needs the database; returns the plan for the rows that passed. */
-async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[], lang: Lang, errors: RowError[], firstRowWith: SeenRows = noRowsSeen()): Promise<PlannedRow[]> {
+/**
+ * A card or citizen ID held by a member the importer may not read: one message for every
+ * such row whatever the other record is, on the card column when the row has a card (so
+ * not even the column tells which number matched), and the holder queued for the board.
+ */
+function heldOutsideScope(parsed: ParsedRow, matches: Array<MemberRowDb | undefined>, held: HeldElsewhere[]): boolean {
+  const outside = [...new Set(matches.filter((m): m is MemberRowDb => !!m && !m.readable))];
+  for (const m of outside) {
+    const kind = m.party_card_number && m.party_card_number === parsed.fields.partyCardNumber ? 'party_card_number' : 'citizen_id';
+    held.push({ kind, value: kind === 'party_card_number' ? m.party_card_number! : m.citizen_id!, existingMemberId: m.id, existingUnitId: m.unit_id });
+  }
+  return outside.length > 0;
+}
+
+/** What one file's checks accumulate across its chunks. */
+interface FileChecks { errors: RowError[]; held: HeldElsewhere[]; firstRowWith: SeenRows }
+
+/** Every check that needs the database; returns the plan for the rows that passed. */
+async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: ParsedRow[], lang: Lang, checks: FileChecks): Promise<PlannedRow[]> {
+  const { errors, held, firstRowWith } = checks;
   const label = (key: ColumnKey) => columnLabel(lang, key);
   const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
-  const cells = await findCells(db, scope, target, codes);
-  const { byCard, byCitizenId } = await findExisting(db, scope, target, rows);
+  const cells = await findCells(db, actor.scope, target, codes);
+  const { byCard, byCitizenId } = await findExisting(db, actor.scope, actor.readScope ?? actor.scope, target, rows);
   const planned: PlannedRow[] = [];
 
   for (const parsed of rows) {
@@ -151,7 +177,8 @@ async function planRows(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRo
     const withCard = card ? byCard.get(card) : undefined;
     const withCitizenId = citizenId ? byCitizenId.get(citizenId) : undefined;
     let existing: MemberRowDb | null = null;
-    if (withCard && !withCard.in_scope) fail('partyCardNumber', 'imports.row.card_out_of_scope', { value: card!, unit: target.name });
+    if (heldOutsideScope(parsed, [withCard, withCitizenId], held)) fail(card ? 'partyCardNumber' : 'citizenId', 'imports.row.needs_board');
+    else if (withCard && !withCard.in_scope) fail('partyCardNumber', 'imports.row.card_out_of_scope', { value: card!, unit: target.name });
     else if (withCitizenId && !withCitizenId.in_scope) fail('citizenId', 'imports.row.citizen_id_out_of_scope', { value: citizenId!, unit: target.name });
     else if (withCard && withCitizenId && withCard.id !== withCitizenId.id) fail('citizenId', 'imports.row.citizen_id_other_member', { value: citizenId! });
     else existing = withCard ?? withCitizenId ?? null;
@@ -280,24 +307,42 @@ type ChunkWriter = (q: Db, planned: PlannedRow[], columns: Set<ColumnKey>) => Pr
 /**
  * Reads the file a chunk at a time and checks each chunk; while no row has failed, hands
  * the checked rows of each chunk to `write`. Memory holds one chunk and the numbers seen.
+ * A cell secretary's file stops at the row limit of one cell (import-size-limit.ts).
  */
-async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, write?: ChunkWriter): Promise<ImportReport> {
+async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, held: HeldElsewhere[], write?: ChunkWriter): Promise<ImportReport> {
   const size = options.engine === 'pglite' ? PGLITE_CHUNK : CHUNK;
   const { lang } = options;
-  const errors: RowError[] = [];
-  const seen = noRowsSeen();
+  const checks: FileChecks = { errors: [], held, firstRowWith: noRowsSeen() };
+  let rowLimit: number | null = null;
+  await runChunk(async (q) => { rowLimit = await importRowLimitFor(q, actor.scope); });
   let totalRows = 0, valid = 0, created = 0, updated = 0;
   for await (const chunk of readMemberRowChunks(options.filePath, lang, size)) {
     totalRows = chunk.totalRows;
-    errors.push(...chunk.errors);
+    if (rowLimit !== null && totalRows > rowLimit) throw tooManyRowsForCell(rowLimit);
+    checks.errors.push(...chunk.errors);
     await runChunk(async (q) => {
-      const planned = await planRows(q, actor.scope, target, chunk.rows, lang, errors, seen);
+      const planned = await planRows(q, actor, target, chunk.rows, lang, checks);
       valid += planned.length;
       for (const p of planned) if (p.existing) updated++; else created++;
-      if (write && errors.length === 0) await write(q, planned, chunk.columns);
+      if (write && checks.errors.length === 0) await write(q, planned, chunk.columns);
     });
   }
-  return { mode: options.mode, totalRows, valid, created, updated, errors: sortErrors(errors, lang) };
+  return { mode: options.mode, totalRows, valid, created, updated, errors: sortErrors(checks.errors, lang) };
+}
+
+/**
+ * A check that did not write (a dry run, or an apply refused for its rows): audited with
+ * counts only — who, which unit, how many rows and conflicts, no personal data — together
+ * with the out-of-scope conflicts it raised for the board.
+ */
+async function recordCheck(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, report: ImportReport, held: HeldElsewhere[]) {
+  await db.transaction().execute(async (trx) => {
+    const conflicts = await queueConflicts(trx, { userId: actor.userId, fromUnitId: target.id, source: 'import' }, held);
+    await writeAudit(trx, actor.userId, {
+      action: report.mode === 'dry-run' ? 'import.dry_run' : 'import.refused', entityType: 'unit', entityId: target.id, unitId: target.id,
+      after: { totalRows: report.totalRows, valid: report.valid, errors: report.errors.length, conflicts },
+    });
+  });
 }
 
 async function writePlanned(trx: Transaction<DB>, actorUserId: number | null, planned: PlannedRow[], columns: Set<ColumnKey>, today: string): Promise<number[]> {
@@ -312,11 +357,11 @@ const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportRe
 });
 
 /** PostgreSQL: the whole apply is one transaction on its own connection; others are not held up. */
-async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string) {
+async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, held: HeldElsewhere[]) {
   return db.transaction().execute(async (trx) => {
     // Re-check inside the transaction, then write; any error leaves nothing behind.
     await findTarget(trx, actor.scope, target.id);
-    const report = await checkFile((work) => work(trx), actor, target, options,
+    const report = await checkFile((work) => work(trx), actor, target, options, held,
       async (_q, planned, columns) => { await writePlanned(trx, actor.userId, planned, columns, today); });
     if (report.errors.length) throw new ImportRejected(report);
     await writeAudit(trx, actor.userId, applyAudit(target, options, report));
@@ -331,13 +376,14 @@ async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target:
  * turn between chunks. A failure undoes the run from its journal; so does the next start
  * after a crash (import-journal.ts). Other users may see the members arrive meanwhile.
  */
-async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string) {
-  const checked = await checkFile((work) => work(db), actor, target, options);
+async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, held: HeldElsewhere[]) {
+  const checked = await checkFile((work) => work(db), actor, target, options, held);
   if (checked.errors.length) throw new ImportRejected({ ...checked, mode: 'apply' });
   const runId = await startRun(db, actor.userId, target.id, options.fileName ?? null);
   let report: ImportReport;
   try {
-    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, async (q, planned, columns) => {
+    // (The first pass queued any conflicts; this one only writes.)
+    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, [], async (q, planned, columns) => {
       const trx = q as Transaction<DB>;
       await journalBefore(trx, runId, planned.filter((p) => p.existing).map((p) => p.existing!.id));
       await journalCreated(trx, runId, await writePlanned(trx, actor.userId, planned, columns, today));
@@ -359,14 +405,20 @@ async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: Target
 
 export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
   const target = await findTarget(db, actor.scope, options.unitId);
-  // Dry run: each query is its own short turn on the connection.
-  if (options.mode === 'dry-run') return checkFile((work) => work(db), actor, target, options);
+  const held: HeldElsewhere[] = [];
+  if (options.mode === 'dry-run') {
+    // Dry run: each query is its own short turn on the connection.
+    const report = await checkFile((work) => work(db), actor, target, options, held);
+    await recordCheck(db, actor, target, report, held);
+    return report;
+  }
   const today = todayInVietnam();
   try {
     return options.engine === 'pglite'
-      ? await applyInBatches(db, actor, target, options, today)
-      : await applyInOneTransaction(db, actor, target, options, today);
+      ? await applyInBatches(db, actor, target, options, today, held)
+      : await applyInOneTransaction(db, actor, target, options, today, held);
   } catch (error) {
+    if (error instanceof ImportRejected) await recordCheck(db, actor, target, error.report, held);
     const e = error as { code?: string };
     if (e?.code === '23505') throw new AppError('imports.conflict', 409);
     throw error;

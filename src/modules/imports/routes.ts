@@ -51,7 +51,7 @@ export async function importRoutes(root: FastifyInstance) {
 
   app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {
     const access = accessOf(req);
-    const actor = { userId: access.userId, scope: access.scope('write_members') };
+    const actor = { userId: access.userId, scope: access.scope('write_members'), readScope: access.scope('read') };
     // The unit is checked before the upload is read: without the right to import there, 404 and nothing read.
     await findTarget(app.db, actor.scope, req.query.unitId);
     const upload = await saveUpload(req);

@@ -1,8 +1,10 @@
 // Sinh hoạt nơi cư trú (QĐ 213-QĐ/TW): the residence cell records the working members who
 // keep contact with it; they then see its meetings on their page and calendar. The
-// member shows their party card, so the link is made by card number. The member usually
-// works in a unit the residence cell's secretary cannot read: the link shows the name
-// (on the card in hand) but the work cell and record only to those who may read them.
+// member shows their party card, so the link is made by card number. A member the
+// caller may read is linked at once; any other card (a member elsewhere, or nobody's)
+// becomes a request their own cell accepts (residence-link-requests.ts), answered alike,
+// so card numbers cannot be probed for who is a party member. A link shows the name and
+// work cell (given by acceptance); the record itself only to those who may read it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
@@ -10,18 +12,23 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { requestResidenceLink } from './residence-link-requests.ts';
 
-export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { partyCardNumber: string; unitId: number; validFrom: string; note?: string | null }) {
+/** 'linked' for a member the caller may read; 'requested' for every other card, known or not. */
+export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { partyCardNumber: string; unitId: number; validFrom: string; note?: string | null }): Promise<'linked' | 'requested'> {
   return db.transaction().execute(async (trx) => {
     const unit = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.unitId)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id'))).executeTakeFirst();
     if (!unit) throw notFound('entities.unit');
     if (!CELL_KINDS.includes(unit.kind)) throw new AppError('meetings.residence_not_cell', 400);
-    // A member who has left the party organisation is out of reach: answered exactly as an
-    // unknown card, so card numbers cannot be probed for who left.
-    const member = await trx.selectFrom('members').select(['id', 'unit_id']).where('party_card_number', '=', input.partyCardNumber)
-      .where('status', 'not in', LEAVING_STATUSES).executeTakeFirst();
-    if (!member) throw unknownCard();
+    // A member who has left the party organisation is out of reach, like an unknown card.
+    const member = await trx.selectFrom('members as m').select(['m.id', 'm.unit_id'])
+      .select((eb) => sql<boolean>`${unitInScope(access.scope('read'), eb.ref('m.unit_id'))}`.as('readable'))
+      .where('m.party_card_number', '=', input.partyCardNumber).where('m.status', 'not in', LEAVING_STATUSES).executeTakeFirst();
+    if (!member?.readable) {
+      await requestResidenceLink(trx, access, unit.id, input, member?.id ?? null);
+      return 'requested';
+    }
     if (member.unit_id === unit.id) throw new AppError('meetings.residence_same_cell', 400);
     const open = await trx.selectFrom('member_residence_links').select('id').where('member_id', '=', member.id).where('unit_id', '=', unit.id)
       .where('valid_to', 'is', null).executeTakeFirst();
@@ -30,11 +37,9 @@ export async function addResidenceLink(db: Kysely<DB>, access: Access, input: { 
       member_id: member.id, unit_id: unit.id, valid_from: input.validFrom, note: input.note ?? null, created_by: access.userId,
     }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(trx, access.userId, { action: 'residence_link.add', entityType: 'member', entityId: member.id, unitId: unit.id, after: { linkId: row.id, unitId: unit.id, validFrom: input.validFrom } });
-    return row.id;
+    return 'linked';
   });
 }
-
-const unknownCard = () => new AppError('meetings.residence_card_unknown', 404, {}, [{ path: 'partyCardNumber', message: 'errors.meetings.residence_card_unknown' }]);
 
 export async function endResidenceLink(db: Kysely<DB>, access: Access, id: number, validTo: string) {
   await db.transaction().execute(async (trx) => {
@@ -59,7 +64,8 @@ export async function listResidenceLinks(db: Kysely<DB>, access: Access, unitId:
     .where('r.unit_id', '=', unitId).orderBy('m.sort_key').orderBy('r.id').execute();
   return rows.map((r) => ({
     id: r.id, fullName: r.full_name, validFrom: r.valid_from, validTo: r.valid_to, note: r.note,
-    // The record and work cell only for those who may read the member anyway.
-    memberId: r.visible ? r.member_id : null, workUnitId: r.visible ? r.unit_id : null, workUnitName: r.visible ? r.unit_name : null,
+    // The work cell's name came with the link (made in scope, or accepted by that cell);
+    // the record itself only for those who may read the member anyway.
+    memberId: r.visible ? r.member_id : null, workUnitId: r.visible ? r.unit_id : null, workUnitName: r.unit_name,
   }));
 }

@@ -1,7 +1,10 @@
 // Checks on a member's record that look at more than one field, or at the database:
 // dates in a sensible order, and identifiers nobody else holds.
-import type { Db } from '../../db/types.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.ts';
 import { AppError, conflict, type FieldError } from '../../http/app-error.ts';
+import { unitInScope, type Scope } from '../access/access.ts';
+import { NeedsBoard, queueConflicts, type ConflictContext, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
 
 export interface RecordDates { dateOfBirth: string; admittedOn: string | null; fullMemberOn: string | null; joinedUnitOn?: string }
 
@@ -15,25 +18,53 @@ export function assertDatesInOrder(d: RecordDates): void {
   if (errors.length) throw new AppError('validation', 400, {}, errors);
 }
 
-export async function assertUniqueIdentifiers(trx: Db, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number) {
+/** How a user's write checks identifiers: whom they may read, and where the conflict would be queued. */
+export interface IdentifierCheck { readScope: Scope; context: ConflictContext }
+
+/**
+ * 409 when another member holds the citizen ID or card number. A holder the caller may
+ * read gets the precise message; one outside their scope gets the one anonymous answer
+ * (NeedsBoard), which the caller queues for the board after rolling back. Without a
+ * check (the command line, tests' fixtures) every holder counts as readable.
+ */
+export async function assertUniqueIdentifiers(trx: Db, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number, check?: IdentifierCheck) {
+  const held: HeldElsewhere[] = [];
   for (const [column, value, code] of [
     ['citizen_id', fields.citizenId, 'members.citizen_id_taken'],
     ['party_card_number', fields.partyCardNumber, 'members.party_card_taken'],
   ] as const) {
     if (!value) continue;
-    const other = await trx.selectFrom('members').select('id').where(column, '=', value)
-      .$if(exceptMemberId !== undefined, (q) => q.where('id', '!=', exceptMemberId!)).executeTakeFirst();
-    if (other) throw conflict(code, { value });
+    const other = await trx.selectFrom('members as m').select(['m.id', 'm.unit_id'])
+      .select((eb) => sql<boolean>`${check ? unitInScope(check.readScope, eb.ref('m.unit_id')) : sql`true`}`.as('readable'))
+      .where(`m.${column}`, '=', value)
+      .$if(exceptMemberId !== undefined, (q) => q.where('m.id', '!=', exceptMemberId!)).executeTakeFirst();
+    if (other?.readable) throw conflict(code, { value });
+    if (other) held.push({ kind: column, value, existingMemberId: other.id, existingUnitId: other.unit_id });
   }
+  if (held.length) throw new NeedsBoard(check!.context, held);
 }
 
 /**
- * Two people saving the same card number at once both pass the check above; the unique
- * index stops the second, and this turns that into the same 409 instead of a 500.
+ * After a write's transaction rolled back: queue an out-of-scope conflict for the board;
+ * a race the unique index caught (two people saving the same number at once) is checked
+ * again, so it is answered as above. Always throws.
  */
-export function uniqueViolationAsConflict(error: unknown, fields: { citizenId?: string | null; partyCardNumber?: string | null }): never {
-  const e = error as { code?: string; constraint?: string };
-  if (e?.code === '23505' && e.constraint === 'members_citizen_id_key') throw conflict('members.citizen_id_taken', { value: fields.citizenId ?? '' });
-  if (e?.code === '23505' && e.constraint === 'members_party_card_number_key') throw conflict('members.party_card_taken', { value: fields.partyCardNumber ?? '' });
-  throw error;
+export async function rethrowIdentifierConflict(db: Kysely<DB>, error: unknown, fields: { citizenId?: string | null; partyCardNumber?: string | null },
+  exceptMemberId: number | undefined, check: IdentifierCheck): Promise<never> {
+  let e = error;
+  const pg = error as { code?: string; constraint?: string };
+  if (pg?.code === '23505' && (pg.constraint === 'members_citizen_id_key' || pg.constraint === 'members_party_card_number_key')) {
+    try {
+      await db.transaction().execute((trx) => assertUniqueIdentifiers(trx, fields, exceptMemberId, check));
+      // The other writer rolled back meanwhile: nothing to name, still a conflict.
+      e = conflict('conflict');
+    } catch (again) {
+      e = again;
+    }
+  }
+  if (e instanceof NeedsBoard && e.held.length) {
+    const { context, held } = e;
+    await db.transaction().execute((trx) => queueConflicts(trx, context, held));
+  }
+  throw e;
 }

@@ -7,16 +7,19 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import { nameColumns, PERSONAL_COLUMNS } from './member-row.ts';
-import { assertDatesInOrder, assertUniqueIdentifiers, uniqueViolationAsConflict } from './record-checks.ts';
+import { assertDatesInOrder, assertUniqueIdentifiers, rethrowIdentifierConflict, type IdentifierCheck } from './record-checks.ts';
 import type { MemberDetailOut, UpdateMemberInput } from './schemas.ts';
 
 type Field = keyof UpdateMemberInput;
 
 export async function updateMember(db: Kysely<DB>, access: Access, id: number, input: UpdateMemberInput): Promise<MemberDetailOut> {
   const fields = (Object.keys(input) as Field[]).filter((k) => input[k] !== undefined);
+  // A number held by a member the caller may not read is queued for the board of both cells.
+  const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: 0, source: 'member.update' } };
   try {
     return await db.transaction().execute(async (trx) => {
       const row = await lockWritableMember(trx, access, id);
+      check.context.fromUnitId = row.unit_id;
       const next = { ...row } as Record<string, unknown>;
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -30,7 +33,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
       }
       if (Object.keys(after).length > 0) {
         assertDatesInOrder({ dateOfBirth: next.date_of_birth as string, admittedOn: next.admitted_on as string | null, fullMemberOn: next.full_member_on as string | null });
-        await assertUniqueIdentifiers(trx, { citizenId: after.citizenId as string | null | undefined, partyCardNumber: after.partyCardNumber as string | null | undefined }, id);
+        await assertUniqueIdentifiers(trx, { citizenId: after.citizenId as string | null | undefined, partyCardNumber: after.partyCardNumber as string | null | undefined }, id, check);
         const set: Partial<Record<keyof MembersTable, unknown>> = {};
         for (const field of Object.keys(after) as Field[]) set[PERSONAL_COLUMNS[field]] = after[field];
         if (after.fullName !== undefined) Object.assign(set, nameColumns(after.fullName as string));
@@ -40,6 +43,6 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
       return loadMemberDetail(trx, access, id);
     });
   } catch (error) {
-    return uniqueViolationAsConflict(error, input);
+    return rethrowIdentifierConflict(db, error, input, id, check);
   }
 }

@@ -30,6 +30,7 @@ export function AppLayout() {
     { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
     { key: '/meetings', label: <Link to="/meetings" data-testid="nav-meetings">{t('meetings.nav.meetings')}</Link> },
     ...(can(me, 'write_members') ? [{ key: '/imports', label: <Link to="/imports" data-testid="nav-imports">{t('nav.imports')}</Link> }] : []),
+    ...(can(me, 'write_units') ? [{ key: '/identifier-conflicts', label: <Link to="/identifier-conflicts" data-testid="nav-conflicts">{t('nav.conflicts')}</Link> }] : []),
     ...(can(me, 'manage_users') ? [{ key: '/users', label: <Link to="/users" data-testid="nav-users">{t('nav.users')}</Link> }] : []),
   ] : me?.memberId ? [
     { key: `/members/${me.memberId}`, label: <Link to={`/members/${me.memberId}`} data-testid="nav-my-record">{t('nav.myRecord')}</Link> },

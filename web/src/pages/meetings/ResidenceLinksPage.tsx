@@ -1,6 +1,8 @@
 // Sinh hoạt nơi cư trú (QĐ 213-QĐ/TW): the working members a residence cell keeps in
 // contact with. The secretary adds one from the party card the member shows, and ends the
-// link when the member moves; the linked members then see the cell's meetings.
+// link when the member moves; the linked members then see the cell's meetings. A card of
+// a member the secretary may not read becomes a request the member's own cell accepts:
+// until then this page shows only the card number typed (ResidenceRequests.tsx).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
@@ -16,6 +18,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { useMeetingUnit } from './MeetingsPage.tsx';
+import { IncomingRequests, OutgoingRequests, residenceRequestsKey } from './ResidenceRequests.tsx';
 
 /** GET /residence-links: memberId and the work cell are null outside the reader's scope. */
 export interface ResidenceLink {
@@ -39,10 +42,15 @@ export default function ResidenceLinksPage() {
     enabled: unitId !== null,
   });
   const add = useMutation({
-    mutationFn: (v: AddValues) => api<{ items: ResidenceLink[] }>('/residence-links', {
+    // 201 with the links (a member this user may read), or 202 with a message (a request).
+    mutationFn: (v: AddValues) => api<{ items: ResidenceLink[] } | { outcome: 'requested'; message: string }>('/residence-links', {
       method: 'POST', body: { unitId, partyCardNumber: v.partyCardNumber.trim(), validFrom: v.validFrom, note: v.note?.trim() || null },
     }),
-    onSuccess: (saved) => { queryClient.setQueryData(residenceKey(unitId!), saved); showSuccess(t('common.saved')); },
+    onSuccess: async (saved) => {
+      if ('items' in saved) { queryClient.setQueryData(residenceKey(unitId!), saved); showSuccess(t('common.saved')); return; }
+      await queryClient.invalidateQueries({ queryKey: residenceRequestsKey(unitId!) });
+      showSuccess(saved.message);
+    },
   });
   const end = useMutation({
     mutationFn: ({ id, validTo }: { id: number; validTo: string }) => api(`/residence-links/${id}/end`, { method: 'POST', body: { validTo } }),
@@ -64,6 +72,8 @@ export default function ResidenceLinksPage() {
         <UnitSelect value={unitId} onChange={setUnitId} testId="residence-unit" allowClear={false} />
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('meetings.residence.intro')}</Typography.Paragraph>
       </Card>
+      {unitId !== null && manage && <IncomingRequests unitId={unitId} />}
+      {unitId !== null && <OutgoingRequests unitId={unitId} manage={manage} />}
       {!unitId ? <Empty description={t('meetings.list.pickUnit')} /> : links.isPending ? <PageLoading /> : links.isError ? <QueryError error={links.error} onRetry={() => void links.refetch()} /> : (
         <Card size="small" title={t('meetings.residence.count', { count: items.filter((l) => !l.validTo).length })} styles={{ body: { padding: 0 } }}>
           <List
