@@ -24,7 +24,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-backup-'));
 const file = path.join(dir, 'chibo.backup');
 
 /** Every table's rows as row_to_json text, in primary-key order. */
-export async function dumpAll(database: Database) {
+async function dumpAll(database: Database) {
   const out: Record<string, string[]> = {};
   for (const table of await listTables(database.db)) {
     const order = table.key.length ? table.key.map((k) => `t.${quoteIdent(k)}`).join(', ') : 'row_to_json(t)::text';
@@ -166,5 +166,17 @@ describe('a damaged or altered backup', () => {
     const altered = path.join(dir, 'cut.backup');
     writeLines(altered, lines.slice(0, at + 1));
     await expectRefused(altered, 'meetings');
+  });
+
+  it('still reads a version 1 file (no counts or checksums), saying it could not verify it', async () => {
+    const lines = readLines(file).filter((l) => !l.startsWith('{"end":'));
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    delete header.tables;
+    lines[0] = JSON.stringify({ ...header, version: 1 });
+    const old = path.join(dir, 'version-1.backup');
+    writeLines(old, lines);
+    const result = await restoreDatabase(empty.db, old);
+    expect(result.verified).toBe(false);
+    expect(await dumpAll(empty)).toEqual(await dumpAll(t.database));
   });
 });
