@@ -102,7 +102,7 @@ describe.skipIf(onPostgres)('backup of a running server on PGlite', () => {
       if (Date.now() > deadline) throw new Error(`chibo serve did not start:\n${serverLog}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-  }, 180_000);
+  }, 300_000); // a fresh PGlite folder and a server start take a while on a busy machine
 
   afterAll(async () => {
     if (server) await stopServer();

@@ -95,7 +95,7 @@ beforeAll(async () => {
   await seedDemo(t.database, { scale: 'commune', seed: 1, asOf: '2026-11-01' });
   await t.database.execScript(FILL);
   await t.as('admin').catch(() => undefined); // a login attempt, whatever the demo password
-});
+}, 300_000); // the demo organisation takes a while on a busy machine
 afterAll(async () => { await t.close(); await target.close(); fs.rmSync(dir, { recursive: true, force: true }); });
 
 describe('backup and restore', () => {
