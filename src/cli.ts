@@ -14,6 +14,8 @@ import { importCommand, exportCommand } from './cli/import-export.ts';
 
 export interface CommandContext {
   args: string[];
+  /** The PGlite data folder, or undefined when DATABASE_URL names a PostgreSQL server. */
+  dataDir: string | undefined;
   /** Opens the configured database (PGlite in --data-dir, or DATABASE_URL) and migrates it. */
   open(): Promise<Database>;
   parse<T extends NonNullable<ParseArgsConfig['options']>>(options: T): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: true }>>;
@@ -45,10 +47,12 @@ async function main() {
   if (!command) { console.error(`Lệnh không có: ${name}\n`); printHelp(); process.exitCode = 2; return; }
   if (args.includes('--help')) { console.log(`${command.usage}\n  ${command.help}`); return; }
   const common = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
+  const options = databaseOptionsFromEnv(common.values['data-dir'] as string | undefined);
   const ctx: CommandContext = {
     args,
+    dataDir: 'dataDir' in options ? options.dataDir : undefined,
     async open() {
-      const database = await openDatabase(databaseOptionsFromEnv(common.values['data-dir'] as string | undefined));
+      const database = await openDatabase(options);
       await migrate(database);
       return database;
     },

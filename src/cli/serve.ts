@@ -7,6 +7,7 @@ import { serverHost, serverPort } from '../config.ts';
 import { buildApp } from '../server.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/seed-demo.ts';
 import { cleanUpImportsAtStart } from '../modules/imports/clean-up-at-start.ts';
+import { openBackupChannel } from '../modules/backup/backup-channel.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,7 +38,14 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
     console.log('Tài khoản mẫu / demo accounts:');
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
   }
-  const stop = async () => { await app.close(); await database.close(); process.exit(0); };
+  // `chibo backup` asks a server on PGlite for a snapshot through this channel.
+  const closeChannel = database.kind === 'pglite' && ctx.dataDir && process.platform !== 'win32'
+    ? await openBackupChannel(database, ctx.dataDir).catch((error: Error) => {
+      console.warn(`Không mở được kênh sao lưu / backup channel unavailable: ${error.message}`);
+      return undefined;
+    })
+    : undefined;
+  const stop = async () => { await closeChannel?.(); await app.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

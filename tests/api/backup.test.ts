@@ -1,50 +1,117 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connect.ts';
+import { AppError } from '../../src/http/app-error.ts';
+import { t as translate } from '../../src/i18n/messages.ts';
 import { backupDatabase } from '../../src/modules/backup/backup-database.ts';
 import { restoreDatabase } from '../../src/modules/backup/restore-database.ts';
 import { listTables, quoteIdent } from '../../src/modules/backup/table-catalog.ts';
+import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
+
+// A tiny page, so every table's rows cross several page boundaries: composite keys
+// (attendance, check-ins, notice batches) once lost rows exactly there.
+const PAGE = 3;
 
 let t: TestApp;
 let target: Database;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-backup-'));
 const file = path.join(dir, 'chibo.backup');
 
+/** Every table's rows as row_to_json text, in primary-key order. */
 async function dumpAll(database: Database) {
-  const out: Record<string, unknown[]> = {};
+  const out: Record<string, string[]> = {};
   for (const table of await listTables(database.db)) {
-    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.raw(quoteIdent(table.name))} t order by t.${sql.raw(quoteIdent(table.key))}`.execute(database.db);
+    const order = table.key.length ? table.key.map((k) => `t.${quoteIdent(k)}`).join(', ') : 'row_to_json(t)::text';
+    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.raw(quoteIdent(table.name))} t order by ${sql.raw(order)}`.execute(database.db);
     out[table.name] = rows.rows.map((r) => r.j);
   }
   return out;
 }
 
+// Rows for the tables the commune demo leaves empty or nearly so: meetings with their
+// roll calls and check-ins (composite keys), documents (bytea), Vietnamese text, nulls.
+const FILL = `
+insert into users (username, display_name, password_hash) select 'extra' || i, 'Người dùng ' || i, 'x' from generate_series(1, 2) i;
+insert into role_grants (user_id, role, unit_id) select u.id, 'member', (select min(id) from units) from users u where username like 'extra%';
+insert into rule_sets (kind, code, unit_id, title, effective_from, body)
+  select 'meetings', 'ct' || i, (select min(id) from units), 'Bộ tiêu chí ' || i, date '2026-01-01' + i, jsonb_build_object('i', i) from generate_series(1, 8) i;
+insert into meeting_topics (unit_id, title, summary, published)
+  select (select min(id) from units), 'Chuyên đề ' || i, case when i % 2 = 0 then null else 'Tóm tắt “' || i || '”' end, i % 2 = 0 from generate_series(1, 8) i;
+insert into meetings (unit_id, kind, held_on, starts_at, ends_at, place, topic, topic_id, check_in_code, check_in_secret)
+  select c.id, 'regular', date '2026-01-05' + i * 30, timestamptz '2026-01-05 19:30+07' + i * interval '30 days',
+         timestamptz '2026-01-05 21:30+07' + i * interval '30 days', 'Nhà văn hóa thôn', 'Sinh hoạt tháng ' || i,
+         (select min(id) from meeting_topics), lpad(i::text, 6, '0'), md5(i::text)
+  from generate_series(1, 8) i, (select min(id) as id from units where kind = 'chi_bo') c;
+insert into meeting_preparations (meeting_id, agreed_content) select id, 'Nội dung ' || id from meetings;
+insert into meeting_documents (meeting_id, file_name, content_type, size_bytes, content)
+  select id, 'tài liệu ' || id || '.pdf', 'application/pdf', 3, '\\x00ff01'::bytea from meetings;
+insert into meeting_guests (meeting_id, full_name, position) select id, 'Khách ' || id, null from meetings;
+insert into meeting_check_ins (meeting_id, member_id, method)
+  select m.id, p.id, 'code' from meetings m, (select id from members order by id limit 5) p;
+insert into meeting_attendance (meeting_id, member_id, status, reason)
+  select m.id, p.id, case when p.id % 3 = 0 then 'absent_excused' else 'present' end, case when p.id % 3 = 0 then 'Ốm' end
+  from meetings m, (select id from members order by id limit 7) p;
+insert into meeting_minutes (meeting_id, content, number) select id, jsonb_build_object('text', 'Biên bản ' || id), id || '-BB/CB' from meetings;
+insert into meeting_minutes_amendments (meeting_id, reason, before, after) select id, 'Sửa lỗi chính tả', '{}', '{"a": 1}' from meetings;
+insert into meeting_action_items (meeting_id, assignee, description, due_on) select id, 'Đồng chí ' || id, 'Việc ' || id, date '2026-12-31' from meetings;
+insert into meeting_quality (meeting_id, rule_set_code, rule_set_version, result, points, max_points, grade)
+  select id, 'hd', '2026', '{}', 8.5, 10, 'tot' from meetings;
+insert into member_residence_links (member_id, unit_id, valid_from)
+  select id, (select min(id) from units where kind = 'chi_bo'), '2026-01-01' from (select id from members order by id limit 8) m;
+insert into calendar_tokens (member_id, token_hash) select id, md5('cal' || id) from (select id from members order by id limit 8) m;
+insert into notices (member_id, kind, meeting_id, dedupe_key)
+  select p.id, 'meeting_planned', m.id, 'k' || m.id from meetings m, (select id from members order by id limit 2) p;
+insert into meeting_notice_batches (meeting_id, dedupe_key, recipients)
+  select m.id, k, 5 from meetings m, unnest(array['planned', 'reminder:1', 'reminder:2']) k;
+insert into notification_emails (member_id, email) select id, 'dv' || id || '@example.vn' from (select id from members order by id limit 8) m;
+insert into api_tokens (user_id, name, token_hash) select (select min(id) from users), 'token ' || i, md5('t' || i) from generate_series(1, 8) i;
+insert into sessions (token_hash, user_id, expires_at) select md5('s' || i), (select min(id) from users), now() + interval '1 day' from generate_series(1, 8) i;
+insert into login_attempts (username, succeeded) select 'admin', i % 2 = 0 from generate_series(1, 8) i;
+insert into audit_log (action, entity_type, entity_id, after)
+  select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
+`;
+
+/** The backup's lines, to alter one and write the file back. */
+function readLines(from: string): string[] {
+  return zlib.gunzipSync(fs.readFileSync(from)).toString('utf8').split('\n').filter(Boolean);
+}
+function writeLines(to: string, lines: string[]) {
+  fs.writeFileSync(to, zlib.gzipSync(lines.join('\n') + '\n'));
+}
+
+async function expectEmpty(database: Database) {
+  for (const [table, rows] of Object.entries(await dumpAll(database))) expect(rows, table).toEqual([]);
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   target = await openTestDatabase();
-  const province = await t.unit({ code: 'VP', name: 'Đảng bộ tỉnh Vĩnh Phúc', kind: 'dang_bo_tinh' });
-  const commune = await t.unit({ code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: province });
-  const cell = await t.unit({ code: 'BB01', name: 'Chi bộ thôn Đông', parentId: commune });
-  await t.member({ unitId: cell, fullName: 'Nguyễn Văn Thắng', citizenId: '026080000123' });
-  await t.member({ unitId: cell, fullName: 'Đặng Thị Ánh', sex: 'nu' });
-  await t.user('admin', [{ role: 'admin', unitId: province }]);
-  await t.as('admin'); // a session and a login attempt to carry over too
-});
+  await seedDemo(t.database, { scale: 'commune', seed: 1, asOf: '2026-11-01' });
+  await t.database.execScript(FILL);
+  await t.as('admin').catch(() => undefined); // a login attempt, whatever the demo password
+}, 300_000); // the demo organisation takes a while on a busy machine
 afterAll(async () => { await t.close(); await target.close(); fs.rmSync(dir, { recursive: true, force: true }); });
 
 describe('backup and restore', () => {
-  it('restores into an empty database with identical data', async () => {
-    const result = await backupDatabase(t.database.db, file);
-    expect(result.rows).toBeGreaterThan(10);
+  it('restores a database whose every table spans several pages, row for row', async () => {
+    const before = await dumpAll(t.database);
+    for (const [table, rows] of Object.entries(before)) {
+      // A new table needs rows in FILL above, so the round trip below covers it too.
+      expect(rows.length, `table ${table} must span several backup pages: add rows to FILL`).toBeGreaterThan(2 * PAGE);
+    }
+    const result = await backupDatabase(t.database.db, file, { pageSize: PAGE });
+    expect(result.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
     await restoreDatabase(target.db, file);
-    const [before, after] = [await dumpAll(t.database), await dumpAll(target)];
-    expect(after).toEqual(before);
-    expect(after.members).toHaveLength(2);
+    const after = await dumpAll(target);
+    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    expect(after.meeting_attendance).toHaveLength(56);
+    expect(after.members).toHaveLength(340);
   });
 
   it('continues the id sequences after a restore', async () => {
@@ -55,5 +122,61 @@ describe('backup and restore', () => {
 
   it('refuses to restore over existing data, in Vietnamese', async () => {
     await expect(restoreDatabase(target.db, file)).rejects.toMatchObject({ code: 'backup.not_empty', status: 409 });
+  });
+});
+
+describe('a damaged or altered backup', () => {
+  let empty: Database;
+  beforeAll(async () => { empty = await openTestDatabase(); });
+  afterAll(async () => { await empty.close(); });
+
+  async function expectRefused(altered: string, table: string) {
+    const error = await restoreDatabase(empty.db, altered).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).params.table).toBe(table);
+    const message = translate('vi', `errors.${(error as AppError).code}`, (error as AppError).params);
+    expect(message).toContain(`bảng ${table}`);
+    expect(message).toContain('Không khôi phục');
+    await expectEmpty(empty);
+  }
+
+  it('refuses a file with one attendance row removed, naming the table, and restores nothing', async () => {
+    const lines = readLines(file);
+    const at = lines.findIndex((l) => l.startsWith('{"table":"meeting_attendance"'));
+    const line = JSON.parse(lines[at]!) as { table: string; rows: unknown[] };
+    line.rows.splice(1, 1);
+    lines[at] = JSON.stringify(line);
+    const altered = path.join(dir, 'row-removed.backup');
+    writeLines(altered, lines);
+    await expectRefused(altered, 'meeting_attendance');
+  });
+
+  it('refuses a file with one value changed', async () => {
+    const lines = readLines(file);
+    const at = lines.findIndex((l) => l.startsWith('{"table":"members"'));
+    lines[at] = lines[at]!.replace(/"full_name":"[^"]*"/, '"full_name":"Nguyễn Văn Giả"');
+    const altered = path.join(dir, 'value-changed.backup');
+    writeLines(altered, lines);
+    await expectRefused(altered, 'members');
+  });
+
+  it('refuses a file cut short before a table ends', async () => {
+    const lines = readLines(file);
+    const at = lines.findIndex((l) => l.startsWith('{"table":"meetings"'));
+    const altered = path.join(dir, 'cut.backup');
+    writeLines(altered, lines.slice(0, at + 1));
+    await expectRefused(altered, 'meetings');
+  });
+
+  it('still reads a version 1 file (no counts or checksums), saying it could not verify it', async () => {
+    const lines = readLines(file).filter((l) => !l.startsWith('{"end":'));
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    delete header.tables;
+    lines[0] = JSON.stringify({ ...header, version: 1 });
+    const old = path.join(dir, 'version-1.backup');
+    writeLines(old, lines);
+    const result = await restoreDatabase(empty.db, old);
+    expect(result.verified).toBe(false);
+    expect(await dumpAll(empty)).toEqual(await dumpAll(t.database));
   });
 });

@@ -1,14 +1,18 @@
-// The application's tables and their single-column primary keys, read from the catalog
-// so backup and restore follow new migrations without a list to keep up to date.
+// The application's tables and their primary keys (every column, in key order), read
+// from the catalog so backup and restore follow new migrations without a list to keep
+// up to date.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 
-export interface TableInfo { name: string; key: string; serialColumns: string[] }
+/** `key` is empty for a table without a primary key. */
+export interface TableInfo { name: string; key: string[]; serialColumns: string[] }
 
 export async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
-  const rows = await sql<{ table_name: string; key: string; serials: string[] | null }>`
+  const rows = await sql<{ table_name: string; key: string[] | null; serials: string[] | null }>`
     select c.relname as table_name,
-           (select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+           (select array_agg(a.attname::text order by k.ord)
+              from pg_index i cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
              where i.indrelid = c.oid and i.indisprimary) as key,
            (select array_agg(a.attname::text order by a.attnum) from pg_attribute a
              where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -16,7 +20,7 @@ export async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind = 'r' and c.relname <> 'schema_migrations'
     order by c.relname`.execute(db);
-  return rows.rows.map((r) => ({ name: r.table_name, key: r.key, serialColumns: r.serials ?? [] }));
+  return rows.rows.map((r) => ({ name: r.table_name, key: r.key ?? [], serialColumns: r.serials ?? [] }));
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
