@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartFile } from '../helpers/multipart.ts';
+import { multipartBody, multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
@@ -165,5 +165,18 @@ describe('member import from xlsx', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toContain('không phải tệp Excel .xlsx');
+  });
+
+  it('refuses a broken upload (cut off before its closing boundary, or without the boundary it announced) with 400, not 500 (found by the fuzzer)', async () => {
+    const file = await xlsx([person(0)]);
+    const cutOff = multipartBody([{ name: 'file', fileName: 'ds.xlsx', content: file }], { closed: false });
+    const otherBoundary = { ...multipartFile('ds.xlsx', file), headers: { 'content-type': 'multipart/form-data; boundary=x' } };
+    for (const broken of [cutOff, otherBoundary]) {
+      const res = await officer({ method: 'POST', url: `/api/v1/imports/members?unitId=${commune}&mode=apply`, ...broken });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().title).toBe('Yêu cầu không hợp lệ.');
+    }
+    expect(await membersIn(commune)).not.toContain(person(0)['Họ và tên']);
   });
 });
