@@ -167,11 +167,13 @@ describe('member import from xlsx', () => {
     expect(res.json().title).toContain('không phải tệp Excel .xlsx');
   });
 
-  it('refuses a broken upload (cut off before its closing boundary, or without the boundary it announced) with 400, not 500 (found by the fuzzer)', async () => {
+  it('refuses a broken upload (cut off before its closing boundary, without the boundary it announced, or with a boundary over 256 characters) with 400, not 500 (found by the fuzzer)', async () => {
     const file = await xlsx([person(0)]);
     const cutOff = multipartBody([{ name: 'file', fileName: 'ds.xlsx', content: file }], { closed: false });
     const otherBoundary = { ...multipartFile('ds.xlsx', file), headers: { 'content-type': 'multipart/form-data; boundary=x' } };
-    for (const broken of [cutOff, otherBoundary]) {
+    // RFC 2046 allows 70 characters; the parser refuses one over 256.
+    const longBoundary = multipartBody([{ name: 'file', fileName: 'ds.xlsx', content: file }], { boundary: 'b'.repeat(300) });
+    for (const broken of [cutOff, otherBoundary, longBoundary]) {
       const res = await officer({ method: 'POST', url: `/api/v1/imports/members?unitId=${commune}&mode=apply`, ...broken });
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
