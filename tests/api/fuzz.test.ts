@@ -69,7 +69,7 @@ beforeAll(async () => {
   templateXlsx = (await world.admin({ method: 'GET', url: '/api/v1/imports/members/template.xlsx' })).rawPayload;
   await newAdminSession();
   checksums = await checksumReader(t.database.db, CHECKSUM_SCOPE);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   t.database.pgPool?.on('error', () => {});
   await t.close();
@@ -91,7 +91,11 @@ function answerFailures(request: FuzzRequest, res: LightMyRequestResponse): stri
   return out;
 }
 
-const describeRequest = (r: FuzzRequest) => `${r.method} ${r.url.length > 160 ? `${r.url.slice(0, 160)}…` : r.url} [${r.kind}]${r.lang === 'en' ? ' (en)' : ''}${r.auth !== 'session' ? ` (${r.auth} auth)` : ''}`;
+const describeBody = (r: FuzzRequest) => {
+  const json = r.body && 'json' in r.body ? JSON.stringify(r.body.json) : undefined;
+  return json === undefined ? '' : ` body ${json.length > 300 ? `${json.slice(0, 300)}… (${json.length} chars)` : json}`;
+};
+const describeRequest = (r: FuzzRequest) => `${r.method} ${r.url.length > 160 ? `${r.url.slice(0, 160)}…` : r.url} [${r.kind}]${r.lang === 'en' ? ' (en)' : ''}${r.auth !== 'session' ? ` (${r.auth} auth)` : ''}${describeBody(r)}`;
 
 let sessionLost = false;
 async function renewSession() {
