@@ -267,7 +267,9 @@ export function requestArbitrary(op: Operation, ctx: FuzzContext): fc.Arbitrary<
     mutations.push({ weight: 2, arbitrary: queryValue(p.schema).map(([label, value]) => {
       const text = Array.isArray(value) ? value.map(String) : String(value);
       // (A blank filter, as a form sends it, may mean no filter.)
-      const mustFail = Array.isArray(text) ? typeOf(variant(p.schema)) !== 'array' : (text.trim() === '' ? Boolean(p.required) && breaksText(p.schema, text) : breaksText(p.schema, text));
+      // Other spellings of a number ('+1', ' 1', '1e3', '0x10') may be read as the number.
+      const lenient = ['[] form', '1e3', '0x10', '+1', ' 1'].includes(label);
+      const mustFail = lenient ? false : Array.isArray(text) ? typeOf(variant(p.schema)) !== 'array' : (text.trim() === '' ? Boolean(p.required) && breaksText(p.schema, text) : breaksText(p.schema, text));
       return make(`query ${p.name} = ${label}`, mustFail, { query: { ...baseQuery, [p.name]: text }, body: baseBody() });
     }) });
     if (p.required) {
