@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartFile } from '../helpers/multipart.ts';
+import { multipartBody, multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
@@ -166,5 +166,20 @@ describe('member import from xlsx', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toContain('không phải tệp Excel .xlsx');
+  });
+
+  it('refuses a broken upload (cut off before its closing boundary, without the boundary it announced, or with a boundary over 256 characters) with 400, not 500 (found by the fuzzer)', async () => {
+    const file = await xlsx([person(0)]);
+    const cutOff = multipartBody([{ name: 'file', fileName: 'ds.xlsx', content: file }], { closed: false });
+    const otherBoundary = { ...multipartFile('ds.xlsx', file), headers: { 'content-type': 'multipart/form-data; boundary=x' } };
+    // RFC 2046 allows 70 characters; the parser refuses one over 256.
+    const longBoundary = multipartBody([{ name: 'file', fileName: 'ds.xlsx', content: file }], { boundary: 'b'.repeat(300) });
+    for (const broken of [cutOff, otherBoundary, longBoundary]) {
+      const res = await officer({ method: 'POST', url: `/api/v1/imports/members?unitId=${commune}&mode=apply`, ...broken });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().title).toBe('Yêu cầu không hợp lệ.');
+    }
+    expect(await membersIn(commune)).not.toContain(person(0)['Họ và tên']);
   });
 });

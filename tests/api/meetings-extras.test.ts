@@ -3,7 +3,7 @@
 // meetings, and refusals a secretary would meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { multipartFile } from '../helpers/multipart.ts';
+import { multipartBody, multipartFile } from '../helpers/multipart.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune, closeQuietly, setStatus } from './meetings.fixtures.ts';
 
@@ -87,6 +87,11 @@ describe('documents, residence links, party groups, cancellation', () => {
     expect(down.headers['content-disposition']).toContain("filename*=UTF-8''Ngh%E1%BB%8B");
     expect((await member({ method: 'DELETE', url: `/api/v1/meetings/${m.id}/documents/${up.json().id}` })).statusCode).toBe(403);
     expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...multipartFile('rong.pdf', Buffer.alloc(0), 'application/pdf') })).statusCode).toBe(400);
+    // Cut off before its closing boundary (found by the fuzzer: 500).
+    const cutOff = multipartBody([{ name: 'file', fileName: 'cut.pdf', type: 'application/pdf', content: body }], { closed: false });
+    const broken = await bithu({ method: 'POST', url: `/api/v1/meetings/${m.id}/documents`, ...cutOff });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
     expect((await bithu({ method: 'DELETE', url: `/api/v1/meetings/${m.id}/documents/${up.json().id}` })).statusCode).toBe(200);
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${m.id}` })).json().documents).toEqual([]);
   });

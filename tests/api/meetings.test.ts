@@ -3,6 +3,7 @@
 // the commune, self check-in inside the window only, the roll call with the exempted
 // member apart, votes checked against attendance, locked minutes and amendments, late
 // corrections in the audit trail, the grade, and the .docx in the party layout.
+import fs from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
@@ -53,6 +54,26 @@ describe('planning a monthly meeting', () => {
     expect(m).toMatchObject({ unitName: 'Chi bộ thôn 1', heldOn: '2026-03-05', startTime: '08:00', endTime: '10:00', status: 'planned', minutesStatus: 'none', canManage: true });
     expect(m.agenda).toHaveLength(12);
     expect(new Date(m.checkInOpensAt).toISOString()).toBe(new Date('2026-03-05T07:30:00+07:00').toISOString());
+  });
+
+  it('keeps an agenda item saved without a note readable (found by the fuzzer: the meeting then answered 500 forever)', async () => {
+    const planned = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, date: '2026-03-20', unitId: f.cell1, agenda: [{ title: 'Khai mạc' }] } });
+    expect(planned.statusCode).toBe(201);
+    expect(planned.json().agenda).toEqual([{ title: 'Khai mạc', note: null }]);
+    const id = planned.json().id;
+    const changed = await bithu({ method: 'PATCH', url: `/api/v1/meetings/${id}`, payload: { agenda: [{ title: 'Thông qua nghị quyết' }, { title: 'Bế mạc', note: 'Hát Quốc ca' }] } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().agenda).toEqual([{ title: 'Thông qua nghị quyết', note: null }, { title: 'Bế mạc', note: 'Hát Quốc ca' }]);
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` })).statusCode).toBe(200);
+    expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${id}/cancel`, payload: { reason: 'Trùng lịch' } })).statusCode).toBe(200);
+
+    // A meeting saved that way before the fix is repaired by its migration.
+    await t.database.db.updateTable('meetings').set({ agenda: JSON.stringify([{ title: 'Khai mạc' }, { title: 'Bế mạc', note: null }]) }).where('id', '=', id).execute();
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` })).statusCode).toBe(500);
+    await t.database.execScript(fs.readFileSync(new URL('../../src/db/migrations/20261130T0300_fuzz_agenda_note.sql', import.meta.url), 'utf8'));
+    const repaired = await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` });
+    expect(repaired.statusCode).toBe(200);
+    expect(repaired.json().agenda).toEqual([{ title: 'Khai mạc', note: null }, { title: 'Bế mạc', note: null }]);
   });
 
   it('keeps other cells and plain members out', async () => {

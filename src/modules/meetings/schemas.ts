@@ -16,7 +16,9 @@ export const meetingStatus = z.enum(['planned', 'cancelled']);
 export const minutesStatus = z.enum(['none', 'draft', 'adopted']);
 export const qualityGrade = z.enum(['tot', 'kha', 'trung_binh', 'kem']);
 
-export const agendaItem = z.strictObject({ title: text(500), note: optionalText(2000) });
+// An item without a note is stored with `note: null`, the shape every reader expects (a
+// missing key made the meeting unreadable: its answers failed their own schema).
+export const agendaItem = z.strictObject({ title: text(500), note: optionalText(2000).transform((v) => v ?? null) });
 
 export const planMeetingBody = z.strictObject({
   unitId: bodyId,

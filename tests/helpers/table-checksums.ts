@@ -1,0 +1,42 @@
+// One checksum per table of the public schema, read in a single statement, to prove a
+// request wrote nothing: equal checksums before and after mean equal rows. The caller
+// names what may change anyway (tables, columns, rows) and says why.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/types.ts';
+
+export interface ChecksumScope {
+  /** Tables left out entirely. */
+  skipTables: RegExp;
+  /** Columns left out of every row (e.g. a last-seen time). */
+  skipColumns: string[];
+  /** Per table, an SQL condition on `t` choosing the rows that count. */
+  rowsWhere: Record<string, string>;
+}
+
+export type Checksums = Map<string, string>;
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export async function checksumReader(db: Kysely<DB>, scope: ChecksumScope): Promise<{ tables: string[]; read(): Promise<Checksums> }> {
+  const listed = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const tables = listed.rows.map((r) => r.name).filter((name) => !scope.skipTables.test(name));
+  const dropColumns = `array[${scope.skipColumns.map(literal).join(', ')}]::text[]`;
+  const statement = tables.map((name) => `select ${literal(name)} as name, (select md5(coalesce(string_agg(r, ',' order by r), ''))
+    from (select (to_jsonb(t) - ${dropColumns})::text as r from ${ident(name)} t where ${scope.rowsWhere[name] ?? 'true'}) s) as sum`).join('\nunion all\n');
+  const query = sql.raw<{ name: string; sum: string }>(statement);
+  return {
+    tables,
+    async read() {
+      const result = await query.execute(db);
+      return new Map(result.rows.map((r) => [r.name, r.sum]));
+    },
+  };
+}
+
+/** The tables whose checksums differ. */
+export function changedTables(before: Checksums, after: Checksums): string[] {
+  return [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+}
