@@ -48,7 +48,7 @@ export async function startServerProcess(data: DataLocation, extraEnv: Record<st
   child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`chibo serve exited with ${child.exitCode}:\n${log}`);
     try {
@@ -57,7 +57,7 @@ export async function startServerProcess(data: DataLocation, extraEnv: Record<st
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`chibo serve did not answer within 60 s:\n${log}`);
+      throw new Error(`chibo serve did not answer within 180 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -94,7 +94,7 @@ export async function loginOverHttp(baseUrl: string, username: string, password:
     const answer = await fetch(`${baseUrl}${url}`, {
       method,
       headers: { cookie, ...(body !== undefined && !isBuffer ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : isBuffer ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : isBuffer ? new Uint8Array(body) : JSON.stringify(body),
     });
     const text = await answer.text();
     return { status: answer.status, body: text, json: <T>() => JSON.parse(text) as T };
