@@ -71,13 +71,13 @@ async function crashRounds(name: string, workload: Workload, delayMs: [number, n
 describe(`SIGKILL of the server on ${engine}`, () => {
   it('loses no acknowledged import and leaves none half-applied', async () => {
     await crashRounds('import apply', importWorkload(org, IMPORT_ROWS), [300, 4000]);
-  }, 300_000);
+  }, 900_000);
 
   it('leaves each adoption of minutes complete or not begun', async () => {
     await crashRounds('adoption of minutes', adoptionWorkload(org), [200, 2500]);
-  }, 300_000);
+  }, 900_000);
 
   it('loses no acknowledged member and leaves none half-written', async () => {
     await crashRounds('write loop', writeLoopWorkload(org, 4), [200, 2000]);
-  }, 300_000);
+  }, 900_000);
 });
