@@ -2,8 +2,8 @@
 // mid-write and start it again on the same data: a PGlite data folder, or the PostgreSQL
 // database named by `databaseUrl`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../e2e/helpers/server.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -14,20 +14,7 @@ export interface ServerProcess {
   pid: number;
   /** SIGKILL, and wait until the process is gone. */
   kill(): Promise<void>;
-  /** SIGTERM (a clean stop), SIGKILL after 10 s. */
-  stop(): Promise<void>;
   output(): string;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
@@ -68,13 +55,6 @@ export async function startServerProcess(data: DataLocation, extraEnv: Record<st
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
-    },
-    async stop() {
-      const gone = exited(child);
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await gone;
-      clearTimeout(timer);
     },
   };
 }
