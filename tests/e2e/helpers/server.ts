@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export interface RunningServer { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
