@@ -73,6 +73,16 @@ insert into notification_emails (member_id, email) select id, 'dv' || id || '@ex
 insert into api_tokens (user_id, name, token_hash) select (select min(id) from users), 'token ' || i, md5('t' || i) from generate_series(1, 8) i;
 insert into sessions (token_hash, user_id, expires_at) select md5('s' || i), (select min(id) from users), now() + interval '1 day' from generate_series(1, 8) i;
 insert into login_attempts (username, succeeded) select 'admin', i % 2 = 0 from generate_series(1, 8) i;
+insert into identifier_conflicts (kind, value, source, from_unit_id, existing_member_id, existing_unit_id, status)
+  select 'party_card_number', 'TĐ' || id, 'import', (select min(id) from units where kind = 'chi_bo'), id, unit_id, case when id % 2 = 0 then 'open' else 'resolved' end
+  from (select id, unit_id from members order by id limit 8) m;
+insert into residence_link_requests (unit_id, party_card_number, member_id, valid_from, status)
+  select (select min(id) from units where kind = 'chi_bo'), 'YC' || i, case when i % 2 = 0 then (select min(id) from members) end, date '2026-01-01', 'pending'
+  from generate_series(1, 8) i;
+insert into import_runs (unit_id, file_name, state) select (select min(id) from units), 'nhap ' || i || '.xlsx', 'done' from generate_series(1, 8) i;
+insert into import_run_members (run_id, member_id, before)
+  select r.id, m.id, case when m.id % 2 = 0 then jsonb_build_object('full_name', 'Trước') end
+  from (select id from import_runs order by id limit 2) r, (select id from members order by id limit 4) m;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;
