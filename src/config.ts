@@ -9,3 +9,9 @@ export function databaseOptionsFromEnv(dataDir = process.env.CHIBO_DATA_DIR ?? '
 
 export const serverPort = () => Number(process.env.PORT ?? 3000);
 export const serverHost = () => process.env.HOST ?? '0.0.0.0';
+
+/** A session unused for this long ends (besides its absolute expiry of 14 days): CHIBO_SESSION_IDLE_HOURS, default 8. */
+export function sessionIdleHours(): number {
+  const hours = Number(process.env.CHIBO_SESSION_IDLE_HOURS ?? 8);
+  return Number.isFinite(hours) && hours > 0 ? hours : 8;
+}

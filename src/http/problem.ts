@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './app-error.ts';
+import { AppError, TooManyAttempts, type FieldError } from './app-error.ts';
 import { formatDateVi } from '../domain/calendar.ts';
 import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
 import { hasMessage, pickLang, t, type Lang } from '../i18n/messages.ts';
@@ -92,6 +92,7 @@ const fastifyCodeToProblem: Record<string, string> = {
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   const problem = problemFor(error, pickLang(request.headers['accept-language']));
   if (problem.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 

@@ -7,7 +7,11 @@ beforeAll(async () => {
   const province = await t.unit({ code: 'HT', name: 'Đảng bộ tỉnh Hà Tĩnh', kind: 'dang_bo_tinh' });
   await t.user('admin', [{ role: 'admin', unitId: province }]);
   await t.user('locked', [{ role: 'secretary', unitId: province }]);
+  for (const name of ['target', 'chairman', 'counted', 'sprayed', 'timing']) await t.user(name, [{ role: 'secretary', unitId: province }]);
 });
+
+const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
 afterAll(() => t.close());
 
 describe('login, session and logout', () => {
@@ -56,7 +60,7 @@ describe('login, session and logout', () => {
     const as = await t.as('admin');
     const short = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.statusCode).toBe(400);
-    expect(short.json().errors[0].message).toContain('ít nhất 8 ký tự');
+    expect(short.json().errors[0]).toEqual({ path: 'newPassword', message: 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.' });
     const res = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' } });
     expect(res.statusCode).toBe(200);
     expect((await other({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
@@ -93,5 +97,74 @@ describe('login, session and logout', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok' });
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(spec.paths['/api/v1/auth/login']).toBeDefined();
+  });
+});
+
+describe('login throttles that hold under concurrency', () => {
+  it('checks at most 5 of 400 concurrent wrong passwords for one account: the rest answer 429 unchecked', async () => {
+    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => login('target', `sai-mat-khau-${i}`, '10.0.0.1')));
+    const statuses = results.map((r) => r.statusCode);
+    // A 401 is only ever given after the password was verified and found wrong.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(395);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const checked = await t.database.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', '=', 'target').executeTakeFirstOrThrow();
+    expect(Number(checked.n)).toBeLessThanOrEqual(5);
+    // Even the right password is not checked once the limit is reached from this address.
+    expect((await login('target', TEST_PASSWORD, '10.0.0.1')).statusCode).toBe(429);
+  }, 120_000);
+
+  it('a lockout from one address does not lock the owner out from another; the 429 says when to retry', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('chairman', 'khong-dung-dau', '203.0.113.7')).statusCode).toBe(401);
+    const blocked = await login('chairman', TEST_PASSWORD, '203.0.113.7');
+    expect(blocked.statusCode).toBe(429);
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.json().title).toBe('Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.');
+    expect((await login('chairman', TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(200);
+  });
+
+  it('says how many attempts remain from the third failure on', async () => {
+    const titles: string[] = [];
+    for (let i = 0; i < 5; i++) titles.push((await login('counted', 'van-sai-nua-roi', '192.0.2.44')).json().title);
+    expect(titles[0]).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(titles[1]).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(titles[2]).toBe('Tên đăng nhập hoặc mật khẩu không đúng. Còn 2 lần thử.');
+    expect(titles[3]).toBe('Tên đăng nhập hoặc mật khẩu không đúng. Còn 1 lần thử.');
+    expect(titles[4]).toContain('Đã hết lượt thử: thử lại sau 15 phút.');
+  });
+
+  it('throttles one address trying many accounts, without stopping other addresses', async () => {
+    for (let i = 0; i < 20; i++) expect((await login(`khong-co-ai-${i}`, 'mat-khau-doan-bua', '192.0.2.99')).statusCode).toBe(401);
+    const blocked = await login('sprayed', TEST_PASSWORD, '192.0.2.99');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login('sprayed', TEST_PASSWORD, '192.0.2.100')).statusCode).toBe(200);
+  });
+
+  it('lets the account try again once the window has passed', async () => {
+    const db = t.database.db;
+    await db.updateTable('throttles').set({ window_start: new Date(Date.now() - 16 * 60_000) }).execute();
+    expect((await login('chairman', TEST_PASSWORD, '203.0.113.7')).statusCode).toBe(200);
+  });
+
+  it('answers an unknown username in the same time as a known one', async () => {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, each from its own address, so neither throttles nor a warming cache favour one side.
+    for (let i = 0; i < 16; i++) {
+      let started = performance.now();
+      expect((await login('timing', 'mat-khau-sai-roi', `10.9.0.${i}`)).statusCode).toBe(401);
+      if (i > 0) known.push(performance.now() - started);
+      started = performance.now();
+      expect((await login(`khong-ton-tai-${i}`, 'mat-khau-sai-roi', `10.9.1.${i}`)).statusCode).toBe(401);
+      if (i > 0) unknown.push(performance.now() - started);
+    }
+    const ratio = median(unknown) / median(known);
+    expect(ratio, `known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });
