@@ -168,3 +168,49 @@ describe('login throttles that hold under concurrency', () => {
     expect(ratio).toBeLessThan(2);
   });
 });
+
+describe('sessions and API tokens that end', () => {
+  it('sets the session cookie HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
+    const res = await login('admin', TEST_PASSWORD, '10.30.0.1');
+    const header = String(res.headers['set-cookie']);
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/SameSite=Lax/i);
+    expect(header).not.toMatch(/Secure/i);
+  });
+
+  it('ends a session left idle for 8 hours, and keeps a used one alive', async () => {
+    const db = t.database.db;
+    const cookie = (await login('admin', TEST_PASSWORD, '10.30.0.2')).cookies.find((c) => c.name === 'chibo_session')!.value;
+    const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { chibo_session: cookie } });
+    const lastSeen = async () => (await db.selectFrom('sessions').select('last_seen_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).last_seen_at;
+    // Used 7 hours ago: still valid, and the use is recorded.
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 7 * 3600_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    expect((await me()).statusCode).toBe(200);
+    expect(Date.now() - (await lastSeen()).getTime()).toBeLessThan(60_000);
+    // Unused for 8 hours and a minute: over.
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 8 * 3600_000 - 60_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('gives API tokens an expiry (90 days, or fewer if asked), shows it and the last use, and refuses an expired token', async () => {
+    const as = await t.as('admin');
+    const made = await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'xuất báo cáo' } });
+    expect(made.statusCode).toBe(201);
+    const days = (iso: string) => Math.round((new Date(iso).getTime() - Date.now()) / 86_400_000);
+    expect(days(made.json().expiresAt)).toBe(90);
+    const short = await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'một tuần', expiresInDays: 7 } });
+    expect(days(short.json().expiresAt)).toBe(7);
+    expect((await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'quá dài', expiresInDays: 365 } })).statusCode).toBe(400);
+
+    const bearer = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await bearer(made.json().token)).statusCode).toBe(200);
+    const listed = (await as({ method: 'GET', url: '/api/v1/me/tokens' })).json().items;
+    const row = listed.find((x: { id: number }) => x.id === made.json().id);
+    expect(row.lastUsedAt).not.toBeNull();
+    expect(row.expiresAt).toBe(made.json().expiresAt);
+
+    await t.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', made.json().id).execute();
+    expect((await bearer(made.json().token)).statusCode).toBe(401);
+  });
+});
+
