@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -166,6 +168,14 @@ describe('login throttles that hold under concurrency', () => {
     const ratio = median(unknown) / median(known);
     expect(ratio, `known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe('demo passwords stay in demo data', () => {
+  it('shows no demo account at start on a database not seeded as the demo, even with an account called admin', async () => {
+    await t.database.db.updateTable('users').set({ password_hash: await hashPassword('chibo@2026') }).where('username', '=', 'locked').execute();
+    await t.database.db.updateTable('users').set({ username: 'tochuc' }).where('username', '=', 'locked').execute();
+    expect(await demoAccountsStillOpen(t.database.db)).toEqual([]);
   });
 });
 
