@@ -45,7 +45,7 @@ export default async function backupLiveBench(args: string[] = []) {
     const setup = await openDatabase({ dataDir });
     const admin = await setup.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     await setup.db.deleteFrom('api_tokens').where('name', '=', 'bench backup-live').execute();
-    await setup.db.insertInto('api_tokens').values({ user_id: admin.id, name: 'bench backup-live', token_hash: hashSecret(token) }).execute();
+    await setup.db.insertInto('api_tokens').values({ user_id: admin.id, name: 'bench backup-live', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
     const folderBytes = fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
     await setup.close();

@@ -16,3 +16,9 @@ export const serverHost = () => process.env.HOST ?? '127.0.0.1';
  * client can choose the address that throttles and the audit trail see.
  */
 export const trustedProxies = () => (process.env.CHIBO_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A session unused for this long ends (besides its absolute expiry of 14 days): CHIBO_SESSION_IDLE_HOURS, default 8. */
+export function sessionIdleHours(): number {
+  const hours = Number(process.env.CHIBO_SESSION_IDLE_HOURS ?? 8);
+  return Number.isFinite(hours) && hours > 0 ? hours : 8;
+}

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../cli.ts';
 import { serverHost, serverPort } from '../config.ts';
 import { buildApp } from '../server.ts';
-import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/seed-demo.ts';
+import { demoAccountsStillOpen } from '../modules/demo/demo-accounts-still-open.ts';
+import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { cleanUpImportsAtStart } from '../modules/imports/clean-up-at-start.ts';
 import { openBackupChannel } from '../modules/backup/backup-channel.ts';
 
@@ -34,9 +35,11 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
   const port = Number(values.port ?? serverPort());
   await app.listen({ port, host: serverHost() });
   console.log(`\nchibo đang chạy / is running: http://localhost:${port}  (${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
-  if (options.demoOnFirstRun) {
+  // Only a demo database shows its accounts, and only while they still open with the demo password.
+  const demoAccounts = options.demoOnFirstRun ? await demoAccountsStillOpen(database.db) : [];
+  if (demoAccounts.length) {
     console.log('Tài khoản mẫu / demo accounts:');
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
+    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
   }
   // `chibo backup` asks a server on PGlite for a snapshot through this channel.
   const closeChannel = database.kind === 'pglite' && ctx.dataDir && process.platform !== 'win32'

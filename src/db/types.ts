@@ -129,6 +129,7 @@ export interface SessionsTable {
   user_id: number;
   created_at: Timestamp;
   expires_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface ApiTokensTable {
@@ -139,6 +140,7 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface LoginAttemptsTable {
@@ -146,6 +148,15 @@ export interface LoginAttemptsTable {
   username: string;
   succeeded: boolean;
   at: Timestamp;
+  address: string | null;
+}
+
+/** One throttle key's attempts in its current window (src/modules/auth/throttle.ts). */
+export interface ThrottlesTable {
+  kind: string;
+  key: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  count: number;
 }
 
 export interface AuditLogTable {
@@ -173,6 +184,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  throttles: ThrottlesTable;
   audit_log: AuditLogTable;
   // Meetings (issue 3)
   rule_sets: RuleSetsTable;

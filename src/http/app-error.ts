@@ -24,3 +24,10 @@ export const forbidden = () => new AppError('forbidden', 403);
 export const badRequest = (code: string, params: Record<string, string | number> = {}, fieldErrors: FieldError[] = []) =>
   new AppError(code, 400, params, fieldErrors);
 export const conflict = (code: string, params: Record<string, string | number> = {}) => new AppError(code, 409, params);
+
+/** Too many attempts: 429 saying how many minutes to wait; the response carries Retry-After (seconds). */
+export class TooManyAttempts extends AppError {
+  constructor(public readonly retryAfterSeconds: number) {
+    super('rate_limited', 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  }
+}

@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './app-error.ts';
+import { AppError, TooManyAttempts, type FieldError } from './app-error.ts';
 import { newErrorId } from './logging.ts';
 import { formatDateVi } from '../domain/calendar.ts';
 import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
@@ -105,6 +105,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     request.log.error({ err: error, errorId }, 'unhandled error');
     problem = { ...problem, errorId, detail: t(lang, 'errors.internal_detail', { errorId }) };
   }
+  if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -7,7 +9,11 @@ beforeAll(async () => {
   const province = await t.unit({ code: 'HT', name: 'Đảng bộ tỉnh Hà Tĩnh', kind: 'dang_bo_tinh' });
   await t.user('admin', [{ role: 'admin', unitId: province }]);
   await t.user('locked', [{ role: 'secretary', unitId: province }]);
+  for (const name of ['target', 'chairman', 'counted', 'sprayed', 'timing']) await t.user(name, [{ role: 'secretary', unitId: province }]);
 });
+
+const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
 afterAll(() => t.close());
 
 describe('login, session and logout', () => {
@@ -56,7 +62,7 @@ describe('login, session and logout', () => {
     const as = await t.as('admin');
     const short = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.statusCode).toBe(400);
-    expect(short.json().errors[0].message).toContain('ít nhất 8 ký tự');
+    expect(short.json().errors[0]).toEqual({ path: 'newPassword', message: 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.' });
     const res = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' } });
     expect(res.statusCode).toBe(200);
     expect((await other({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
@@ -95,3 +101,126 @@ describe('login, session and logout', () => {
     expect(spec.paths['/api/v1/auth/login']).toBeDefined();
   });
 });
+
+describe('login throttles that hold under concurrency', () => {
+  it('checks at most 5 of 400 concurrent wrong passwords for one account: the rest answer 429 unchecked', async () => {
+    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => login('target', `sai-mat-khau-${i}`, '10.0.0.1')));
+    const statuses = results.map((r) => r.statusCode);
+    // A 401 is only ever given after the password was verified and found wrong.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(395);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const checked = await t.database.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', '=', 'target').executeTakeFirstOrThrow();
+    expect(Number(checked.n)).toBeLessThanOrEqual(5);
+    // Even the right password is not checked once the limit is reached from this address.
+    expect((await login('target', TEST_PASSWORD, '10.0.0.1')).statusCode).toBe(429);
+  }, 120_000);
+
+  it('a lockout from one address does not lock the owner out from another; the 429 says when to retry', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('chairman', 'khong-dung-dau', '203.0.113.7')).statusCode).toBe(401);
+    const blocked = await login('chairman', TEST_PASSWORD, '203.0.113.7');
+    expect(blocked.statusCode).toBe(429);
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.json().title).toBe('Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.');
+    expect((await login('chairman', TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(200);
+  });
+
+  it('says how many attempts remain from the third failure on', async () => {
+    const titles: string[] = [];
+    for (let i = 0; i < 5; i++) titles.push((await login('counted', 'van-sai-nua-roi', '192.0.2.44')).json().title);
+    expect(titles[0]).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(titles[1]).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(titles[2]).toBe('Tên đăng nhập hoặc mật khẩu không đúng. Còn 2 lần thử.');
+    expect(titles[3]).toBe('Tên đăng nhập hoặc mật khẩu không đúng. Còn 1 lần thử.');
+    expect(titles[4]).toContain('Đã hết lượt thử: thử lại sau 15 phút.');
+  });
+
+  it('throttles one address trying many accounts, without stopping other addresses', async () => {
+    for (let i = 0; i < 20; i++) expect((await login(`khong-co-ai-${i}`, 'mat-khau-doan-bua', '192.0.2.99')).statusCode).toBe(401);
+    const blocked = await login('sprayed', TEST_PASSWORD, '192.0.2.99');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login('sprayed', TEST_PASSWORD, '192.0.2.100')).statusCode).toBe(200);
+  });
+
+  it('lets the account try again once the window has passed', async () => {
+    const db = t.database.db;
+    await db.updateTable('throttles').set({ window_start: new Date(Date.now() - 16 * 60_000) }).execute();
+    expect((await login('chairman', TEST_PASSWORD, '203.0.113.7')).statusCode).toBe(200);
+  });
+
+  it('answers an unknown username in the same time as a known one', async () => {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, each from its own address, so neither throttles nor a warming cache favour one side.
+    for (let i = 0; i < 16; i++) {
+      let started = performance.now();
+      expect((await login('timing', 'mat-khau-sai-roi', `10.9.0.${i}`)).statusCode).toBe(401);
+      if (i > 0) known.push(performance.now() - started);
+      started = performance.now();
+      expect((await login(`khong-ton-tai-${i}`, 'mat-khau-sai-roi', `10.9.1.${i}`)).statusCode).toBe(401);
+      if (i > 0) unknown.push(performance.now() - started);
+    }
+    const ratio = median(unknown) / median(known);
+    expect(ratio, `known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe('demo passwords stay in demo data', () => {
+  it('shows no demo account at start on a database not seeded as the demo, even with an account called admin', async () => {
+    await t.database.db.updateTable('users').set({ password_hash: await hashPassword('chibo@2026') }).where('username', '=', 'locked').execute();
+    await t.database.db.updateTable('users').set({ username: 'tochuc' }).where('username', '=', 'locked').execute();
+    expect(await demoAccountsStillOpen(t.database.db)).toEqual([]);
+  });
+});
+
+describe('sessions and API tokens that end', () => {
+  it('sets the session cookie HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
+    const res = await login('admin', TEST_PASSWORD, '10.30.0.1');
+    const header = String(res.headers['set-cookie']);
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/SameSite=Lax/i);
+    expect(header).not.toMatch(/Secure/i);
+  });
+
+  it('ends a session left idle for 8 hours, and keeps a used one alive', async () => {
+    const db = t.database.db;
+    const cookie = (await login('admin', TEST_PASSWORD, '10.30.0.2')).cookies.find((c) => c.name === 'chibo_session')!.value;
+    const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { chibo_session: cookie } });
+    const lastSeen = async () => (await db.selectFrom('sessions').select('last_seen_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).last_seen_at;
+    // Used 7 hours ago: still valid, and the use is recorded.
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 7 * 3600_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    expect((await me()).statusCode).toBe(200);
+    expect(Date.now() - (await lastSeen()).getTime()).toBeLessThan(60_000);
+    // Unused for 8 hours and a minute: over.
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 8 * 3600_000 - 60_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('gives API tokens an expiry (90 days, or fewer if asked), shows it and the last use, and refuses an expired token', async () => {
+    const as = await t.as('admin');
+    const made = await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'xuất báo cáo' } });
+    expect(made.statusCode).toBe(201);
+    const days = (iso: string) => Math.round((new Date(iso).getTime() - Date.now()) / 86_400_000);
+    expect(days(made.json().expiresAt)).toBe(90);
+    const short = await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'một tuần', expiresInDays: 7 } });
+    expect(days(short.json().expiresAt)).toBe(7);
+    expect((await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'quá dài', expiresInDays: 365 } })).statusCode).toBe(400);
+
+    const bearer = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await bearer(made.json().token)).statusCode).toBe(200);
+    const listed = (await as({ method: 'GET', url: '/api/v1/me/tokens' })).json().items;
+    const row = listed.find((x: { id: number }) => x.id === made.json().id);
+    expect(row.lastUsedAt).not.toBeNull();
+    expect(row.expiresAt).toBe(made.json().expiresAt);
+
+    await t.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', made.json().id).execute();
+    expect((await bearer(made.json().token)).statusCode).toBe(401);
+  });
+});
+

@@ -87,7 +87,7 @@ describe.skipIf(onPostgres)('backup of a running server on PGlite', () => {
     cellId = await insertUnit(setup.db, null, { code: 'PT01', name: 'Chi bộ thôn Đông', kind: 'chi_bo', parentId: province, establishedOn: '2020-01-01' });
     const user = await setup.db.insertInto('users').values({ username: 'admin', display_name: 'Quản trị', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
     await setup.db.insertInto('role_grants').values({ user_id: user.id, role: 'admin', unit_id: province }).execute();
-    await setup.db.insertInto('api_tokens').values({ user_id: user.id, name: 'test', token_hash: hashSecret(token) }).execute();
+    await setup.db.insertInto('api_tokens').values({ user_id: user.id, name: 'test', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
     await setup.close();
 
     const port = await freePort();

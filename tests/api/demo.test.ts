@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/http/app-error.ts';
+import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -56,6 +57,15 @@ describe('demo data, commune scale', () => {
     expect(me.memberId).not.toBeNull();
     expect((await member(`/api/v1/members/${me.memberId}`)).statusCode).toBe(200);
     for (const username of ['tochuc', 'bithu.xa', 'capuy']) await login(username);
+  });
+
+  it('shows at start only the demo accounts that still open with the demo password', async () => {
+    expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
+    const admin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'chibo@2026' } });
+    const cookie = admin.cookies.find((c) => c.name === 'chibo_session')!.value;
+    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', cookies: { chibo_session: cookie }, payload: { currentPassword: 'chibo@2026', newPassword: 'quản trị xã Bắc Bình' } });
+    expect(changed.statusCode).toBe(200);
+    expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).not.toContain('admin');
   });
 
   it('refuses to fill a database that already has units, in Vietnamese', async () => {

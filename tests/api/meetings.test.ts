@@ -160,12 +160,33 @@ describe('check-in', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
   });
 
-  it('refuses a member of another cell, and an account without a member', async () => {
-    const khac = await (await t.as('khac'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
-    expect(khac.statusCode).toBe(403);
-    expect(khac.json().title).toContain('không có tên trong danh sách');
+  it('answers a member of another cell exactly like an unknown code, and refuses an account without a member', async () => {
+    const khac = await t.as('khac');
+    const theirs = await khac({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
+    const unknown = await khac({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code: String((Number(code) + 1) % 1_000_000).padStart(6, '0') } });
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.statusCode).toBe(unknown.statusCode);
+    expect(theirs.body).toBe(unknown.body);
+    expect(theirs.headers['content-type']).toBe(unknown.headers['content-type']);
     const nologin = await (await t.as('nologin'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
     expect(nologin.statusCode).toBe(403);
+  });
+
+  it('checks at most 10 of 200 concurrent code guesses by one member; the rest answer 429 with Retry-After', async () => {
+    await t.user('doan.ma', [{ role: 'member', unitId: f.cell2 }], f.other);
+    const guesser = await t.as('doan.ma');
+    const guesses = Array.from({ length: 200 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const results = await Promise.all(guesses.map((g) => guesser({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code: g } })));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(190);
+    const limited = results.find((r) => r.statusCode === 429)!;
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json().title).toContain('phút');
+    const refusals = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'meeting.check_in_refused').where('actor_user_id', '=', (await guesser({ method: 'GET', url: '/api/v1/auth/me' })).json().id)
+      .executeTakeFirstOrThrow();
+    expect(Number(refusals.n)).toBeLessThanOrEqual(10);
   });
 
   it('accepts the signed QR payload and rejects a forged one', async () => {

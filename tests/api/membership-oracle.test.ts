@@ -223,6 +223,21 @@ describe('residence links outside scope are requests the member\'s cell accepts'
     expect((await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items).toHaveLength(1);
   });
 
+  it('limits each person to 20 requests an hour, known and unknown cards alike, with the wait in Vietnamese', async () => {
+    await t.user('bithu-thu-the', [{ role: 'secretary', unitId: u.cellA2 }]);
+    const prober = await t.as('bithu-thu-the');
+    const ask = (card: string) => prober({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: card, unitId: u.cellA2, validFrom: '2026-01-01' } });
+    for (let i = 0; i < 20; i++) expect((await ask(`27.${String(i).padStart(6, '0')}`)).statusCode).toBe(202);
+    const known = await ask('26.900002');
+    const unknown = await ask('27.999999');
+    expect(known.statusCode).toBe(429);
+    expect(known.body).toBe(unknown.body);
+    expect(Number(known.headers['retry-after'])).toBeGreaterThan(0);
+    expect(known.json().title).toMatch(/thử lại/);
+    // Another secretary is not held up by this one.
+    expect((await link(secretary, '27.555555')).statusCode).toBe(202);
+  });
+
   it('links a member inside the caller\'s scope at once, as before', async () => {
     const res = await communeOfficer({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: '26.800001', unitId: u.cellA, validFrom: '2026-02-01' } });
     expect(res.statusCode).toBe(201);

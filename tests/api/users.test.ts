@@ -77,3 +77,61 @@ describe('accounts and role grants', () => {
     expect(audit).toEqual(expect.arrayContaining(['user.create', 'grant.create', 'grant.delete', 'user.update']));
   });
 });
+
+describe('password rules, wherever a password is set', () => {
+  const refusal = (res: { statusCode: number; json(): { errors?: Array<{ path: string; message: string }> } }) => {
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors!;
+    expect(errors).toHaveLength(1);
+    return errors[0]!;
+  };
+
+  it.each([
+    ['        ', 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.'],
+    ['password', 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.'],
+    ['aaaaaaaaaaaa', 'Mật khẩu chỉ lặp lại vài ký tự nên rất dễ đoán; hãy chọn mật khẩu khác.'],
+    ['chibo@2026', 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.'],
+    ['Password123', 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.'],
+    ['Thu.Ha-mua-thu-2026', 'Mật khẩu không được chứa tên đăng nhập.'],
+  ])('refuses to create an account with %j, saying why beside the password field', async (password, message) => {
+    const res = await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'thu.ha', displayName: 'Lê Thu Hà', password } });
+    expect(refusal(res)).toEqual({ path: 'password', message });
+    const made = await t.database.db.selectFrom('users').select('id').where('username', '=', 'thu.ha').executeTakeFirst();
+    expect(made).toBeUndefined();
+  });
+
+  it('accepts a Vietnamese passphrase counted in letters, not bytes, and logs in with it typed either way', async () => {
+    const passphrase = 'Cây đa bến nước';
+    const res = await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'cay.da', displayName: 'Cây Đa', password: passphrase.normalize('NFD') } });
+    expect(res.statusCode).toBe(201);
+    for (const typed of [passphrase.normalize('NFC'), passphrase.normalize('NFD')]) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cay.da', password: typed }, remoteAddress: '10.20.0.1' })).statusCode).toBe(200);
+    }
+    // Nine letters with their marks: short, however many code units NFD makes of them.
+    const short = await admin({ method: 'PATCH', url: `/api/v1/users/${res.json().id}`, payload: { password: 'Đường làng'.slice(0, 9).normalize('NFD') } });
+    expect(refusal(short).path).toBe('password');
+  });
+
+  it('refuses a reset to a common password, and a change of one\'s own to one holding the username', async () => {
+    const id = (await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'doi.mk', displayName: 'Đổi MK', password: TEST_PASSWORD } })).json().id;
+    expect(refusal(await admin({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { password: 'qwertyuiop' } }))).toEqual({
+      path: 'password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.',
+    });
+    const own = await t.as('doi.mk');
+    const change = await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'toi-la-doi.mk-day' } });
+    expect(refusal(change)).toEqual({ path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' });
+    expect((await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode).toBe(200);
+  });
+
+  it('stops guessing the current password through a password change after 5 tries', async () => {
+    await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'phien.mo', displayName: 'Phiên mở', password: TEST_PASSWORD } });
+    const own = await t.as('phien.mo');
+    for (let i = 0; i < 5; i++) {
+      expect((await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: `doan-mo-${i}`, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode).toBe(400);
+    }
+    const blocked = await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+

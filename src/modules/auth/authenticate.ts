@@ -1,7 +1,9 @@
 // Resolves the caller once per request — session cookie or "Authorization: Bearer" API
 // token — into an Access (grants and scopes). Private routes without one answer 401.
+// A session ends after CHIBO_SESSION_IDLE_HOURS unused or 14 days in all; a token at its expiry.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { sessionIdleHours } from '../../config.ts';
 import { AppError } from '../../http/app-error.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { buildAccess, loadGrants } from '../access/access.ts';
@@ -10,7 +12,7 @@ import { hashSecret } from './tokens.ts';
 export const SESSION_COOKIE = 'chibo_session';
 export const API_TOKEN_PREFIX = 'chibo_';
 
-/** The active account behind the session cookie or API token: one query either way. */
+/** The active account behind the session cookie or API token: one query either way (and, at most once a minute, a session's last use). */
 async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
@@ -18,14 +20,22 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
       .set({ last_used_at: sql`now()` })
       .whereRef('users.id', '=', 'api_tokens.user_id').where('users.is_active', '=', true)
       .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim())).where('api_tokens.revoked_at', 'is', null)
+      .where('api_tokens.expires_at', '>', sql<Date>`now()`)
       .returning(['users.id', 'users.username', 'users.display_name', 'users.member_id']).executeTakeFirst();
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
-  return app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.member_id'])
-    .where('sessions.token_hash', '=', hashSecret(cookie)).where('sessions.expires_at', '>', sql<Date>`now()`)
+  const tokenHash = hashSecret(cookie);
+  const found = await app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.member_id', sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale')])
+    .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${sessionIdleHours() * 3600})`)
     .where('users.is_active', '=', true).executeTakeFirst();
+  if (!found) return undefined;
+  // Idle time is kept to the minute, so most requests only read.
+  if (found.stale) await app.db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
+  const { stale: _stale, ...user } = found;
+  return user;
 }
 
 export function registerAuthentication(app: FastifyInstance) {

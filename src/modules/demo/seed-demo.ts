@@ -15,7 +15,11 @@ import { planDemo, type DemoScale } from './plan-units.ts';
 
 export interface DemoAccount { username: string; password: string; description: string }
 
-const DEMO_PASSWORD = 'chibo@2026';
+// Made directly here, not through the password rules (which refuse it): it exists only in
+// demo data, and `chibo start` shows it only while a demo account still opens with it.
+export const DEMO_PASSWORD = 'chibo@2026';
+/** The audit action that marks a database as seeded with the demo organisation. */
+export const DEMO_SEED_ACTION = 'demo.seed';
 
 interface AccountSpec { username: string; key: string; role: Role; on: 'province' | 'commune' | 'cell1'; includeSubtree: boolean; member: 'none' | 'cell1_secretary' | 'commune_secretary' | 'commune_committee' | 'cell1_member' }
 
@@ -154,8 +158,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
-    await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, 'demo.seed', 'database', 'demo', $1::jsonb)`,
-      [JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount })]);
+    await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`,
+      [DEMO_SEED_ACTION, JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount })]);
     return {
       units: plan.units.length,
       cells: plan.units.filter((u) => u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so').length,

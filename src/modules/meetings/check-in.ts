@@ -10,6 +10,7 @@ import { vnDate, vnTime } from '../../domain/meeting-time.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { giveBackAttempt, throttle, type ThrottleRule } from '../auth/throttle.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
 import { rollStatusSql } from './meeting-roll.ts';
 import { ruleSetsFromRows, unitRuleSetsJson } from './unit-rule-sets.ts';
@@ -39,19 +40,21 @@ function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: 
   });
 }
 
-// A 6-digit code is guessable by trying them all: after this many refused codes or QR
-// payloads in the window, an account must wait (counted in the audit trail, so every app
-// process sees the same count). Without it a member could check in from home.
-export const MAX_REFUSED_CHECK_INS = 10;
-const REFUSED_WINDOW_MINUTES = 15;
+// A 6-digit code is guessable by trying them all: past this many refused codes or QR
+// payloads in the window, an account must wait. Each attempt takes a slot of the shared
+// throttle before the code is looked up (so concurrent guesses cannot all be checked);
+// a code that turns out right gives its slot back. Without it a member could check in
+// from home.
+export const CHECK_IN_THROTTLE: ThrottleRule = { kind: 'check_in.user', limit: 10, windowMinutes: 15 };
 const REFUSED = 'meeting.check_in_refused';
 
-async function assertNotGuessing(db: Kysely<DB>, userId: number) {
-  const { n } = await db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n'))
-    .where('entity_type', '=', 'user').where('entity_id', '=', String(userId)).where('action', '=', REFUSED)
-    .where('at', '>', sql<Date>`now() - make_interval(mins => ${REFUSED_WINDOW_MINUTES})`).executeTakeFirstOrThrow();
-  if (Number(n) >= MAX_REFUSED_CHECK_INS) throw new AppError('rate_limited', 429, { minutes: REFUSED_WINDOW_MINUTES });
-}
+/**
+ * What a code or QR that leads to none of the caller's meetings answers: the same for a
+ * code nobody uses and for another cell's code, so a guess learns nothing about which
+ * codes are live.
+ */
+const noMeetingOfYours = (input: CheckInInput) =>
+  ('code' in input ? new AppError('meetings.check_in_code_unknown', 404) : new AppError('meetings.bad_qr', 400));
 
 async function refuse(db: Kysely<DB>, access: Access, input: CheckInInput, error: AppError): Promise<never> {
   await writeAudit(db, access.userId, { action: REFUSED, entityType: 'user', entityId: access.userId, after: { ...('code' in input ? { code: input.code } : { qr: true }), reason: error.code } });
@@ -61,7 +64,8 @@ async function refuse(db: Kysely<DB>, access: Access, input: CheckInInput, error
 export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInput, now: Date) {
   const memberId = access.memberId;
   if (memberId === null) throw new AppError('meetings.check_in_no_member', 403);
-  await assertNotGuessing(db, access.userId);
+  const throttleKey = String(access.userId);
+  await throttle(db, CHECK_IN_THROTTLE, throttleKey);
   let found: Awaited<ReturnType<typeof candidates>>;
   try {
     found = await candidates(db, input, memberId, now);
@@ -69,9 +73,10 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
     if (error instanceof AppError) return refuse(db, access, input, error);
     throw error;
   }
-  if (found.length === 0) return refuse(db, access, input, new AppError('meetings.check_in_code_unknown', 404));
   const meeting = found.find((m) => m.roll_status !== null);
-  if (!meeting) return refuse(db, access, input, new AppError('meetings.check_in_not_member', 403));
+  if (!meeting) return refuse(db, access, input, noMeetingOfYours(input));
+  // The right code (even if too early or too late) is no guess.
+  await giveBackAttempt(db, CHECK_IN_THROTTLE, throttleKey);
 
   const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules, meeting.unit_path));
   const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);

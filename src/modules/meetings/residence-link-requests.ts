@@ -10,15 +10,20 @@ import type { DB, Db } from '../../db/types.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { throttle } from '../auth/throttle.ts';
 
 export interface ResidenceRequestInput { partyCardNumber: string; validFrom: string; note?: string | null }
 
+/** At most this many requests per person and hour: typing card numbers is no way to find members. */
+export const RESIDENCE_REQUESTS = { kind: 'residence_link.request', limit: 20, windowMinutes: 60 } as const;
+
 /**
- * Creates (or repeats) the request: the same work for a known and an unknown card.
- * Rate limiting belongs here — the one throttle mechanism (auth lane) is called first
- * thing in this function, keyed per user.
+ * Creates (or repeats) the request: the same work for a known and an unknown card, counted
+ * against the person's hourly limit first (in the request's transaction, which commits for
+ * both; past the limit the 429 rolls back only the attempt over it).
  */
 export async function requestResidenceLink(trx: Db, access: Access, unitId: number, input: ResidenceRequestInput, memberId: number | null): Promise<void> {
+  await throttle(trx, RESIDENCE_REQUESTS, String(access.userId));
   const row = await trx.insertInto('residence_link_requests').values({
     unit_id: unitId, party_card_number: input.partyCardNumber, member_id: memberId, valid_from: input.validFrom, note: input.note ?? null,
     requested_by: access.userId,

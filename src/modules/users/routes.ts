@@ -26,7 +26,7 @@ export async function userRoutes(root: FastifyInstance) {
   app.get('/me/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(tokenOut) }) } } },
     async (req) => ({ items: await listTokens(app.db, accessOf(req)) }));
   app.post('/me/tokens', { schema: { tags, body: tokenBody, response: { 201: newTokenOut } } },
-    async (req, reply) => reply.status(201).send(await createToken(app.db, accessOf(req), req.body.name)));
+    async (req, reply) => reply.status(201).send(await createToken(app.db, accessOf(req), req.body)));
   app.delete('/me/tokens/:id', { schema: { tags, params: idParams, response: { 200: okOut } } },
     async (req) => { await revokeToken(app.db, accessOf(req), req.params.id); return { ok: true as const }; });
 }

@@ -14,7 +14,8 @@ export const userOut = z.object({
 export const createUserBody = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
   displayName: z.string().trim().min(1).max(200),
-  password: z.string().min(8, { message: 'auth.password_too_short' }).max(200),
+  // Checked against the password rules by the use case (assertAcceptablePassword).
+  password: z.string().max(1000),
   memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 });
 
@@ -22,7 +23,7 @@ export const updateUserBody = atLeastOneField(z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
   memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-  password: z.string().min(8, { message: 'auth.password_too_short' }).max(200).optional(),
+  password: z.string().max(1000).optional(),
 }));
 
 export const grantBody = z.strictObject({
@@ -34,6 +35,10 @@ export const grantBody = z.strictObject({
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const grantParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), grantId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-export const tokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
-export const tokenOut = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export const tokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Days until the token stops working; 90 (the most) when not given. */
+  expiresInDays: z.number().int().min(1).max(90).optional(),
+});
+export const tokenOut = z.object({ id: z.number(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() });
 export const newTokenOut = tokenOut.extend({ token: z.string() });

@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { isRootAdmin, unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { endAccountAccess } from '../auth/end-access.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 
 function manageScope(access: Access) {
   return access.scope('manage_users');
@@ -70,6 +70,7 @@ async function assertMemberInScope(trx: Kysely<DB>, access: Access, memberId: nu
 
 export async function createUser(db: Kysely<DB>, access: Access, input: { username: string; displayName: string; password: string; memberId?: number | null }) {
   if (!access.can('manage_users')) throw new AppError('forbidden', 403);
+  assertAcceptablePassword(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
     await assertMemberInScope(trx, access, input.memberId);
@@ -90,7 +91,8 @@ export async function updateUser(db: Kysely<DB>, access: Access, id: number, inp
   const elsewhere = await db.selectFrom('role_grants as g').select('g.id').where('g.user_id', '=', id)
     .where((eb) => eb.not(unitInScope(manageScope(access), eb.ref('g.unit_id')))).executeTakeFirst();
   if (elsewhere) throw new AppError('users.outside_scope', 403);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  if (input.password !== undefined) assertAcceptablePassword(input.password, before.username, 'password');
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     await assertMemberInScope(trx, access, input.memberId);
     await trx.updateTable('users').set({

@@ -7,6 +7,7 @@ import { useMe } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
 import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors } from '../lib/form-errors.ts';
+import { passwordRules } from '../lib/password-rules.ts';
 import { showSuccess } from '../lib/notify.ts';
 import { usePhone } from '../lib/use-phone.ts';
 import ApiTokensCard from './account/ApiTokensCard.tsx';
@@ -47,7 +48,7 @@ export default function AccountPage() {
           <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.passwordMin') }]}>
+          <Form.Item name="newPassword" label={t('account.newPassword')} extra={t('validation.passwordRule')} rules={passwordRules(t)}>
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
           <Form.Item name="confirm" label={t('account.confirmPassword')} dependencies={['newPassword']} rules={[

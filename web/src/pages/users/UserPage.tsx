@@ -14,6 +14,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { applyApiErrors } from '../../lib/form-errors.ts';
+import { passwordRules } from '../../lib/password-rules.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -140,7 +141,7 @@ export default function UserPage() {
         confirmText={() => t('users.resetPasswordConfirm', { username: u.username })}
         submit={async (v) => { await patch.mutateAsync({ password: v.password }); showSuccess(t('users.passwordReset')); }}
       >
-        <Form.Item name="password" label={t('users.newPassword')} rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.passwordMin') }]}>
+        <Form.Item name="password" label={t('users.newPassword')} extra={t('validation.passwordRule')} rules={passwordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="user-new-password" />
         </Form.Item>
         <Form.Item name="confirm" label={t('account.confirmPassword')} dependencies={['password']} rules={[

@@ -12,6 +12,7 @@ import { roleLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { passwordRules } from '../../lib/password-rules.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 
 interface NewUser { username: string; displayName: string; password: string }
@@ -80,7 +81,7 @@ export default function UsersPage() {
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
           <Input data-testid="user-display-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('users.initialPassword')} rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.passwordMin') }]}>
+        <Form.Item name="password" label={t('users.initialPassword')} extra={t('validation.passwordRule')} rules={passwordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
       </ActionModal>

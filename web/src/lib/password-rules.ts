@@ -1,0 +1,18 @@
+// The password box's own checks, before the server's: required and at least 10
+// characters as a person counts them (after NFC, so a Vietnamese letter typed with
+// combining marks is one). The server also refuses common passwords and the username,
+// and its message shows beside the field.
+import type { FormRule } from 'antd';
+import type { Translate } from '../i18n/i18n.ts';
+
+export const PASSWORD_MIN_CHARS = 10;
+
+export function passwordRules(t: Translate): FormRule[] {
+  return [
+    { required: true, message: t('validation.required') },
+    {
+      validator: (_, value: string | undefined) => (!value || [...value.normalize('NFC')].length >= PASSWORD_MIN_CHARS
+        ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMin')))),
+    },
+  ];
+}
