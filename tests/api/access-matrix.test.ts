@@ -24,15 +24,18 @@ const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
 let t: TestApp;
 let w: MatrixWorld;
 let apiOperations: string[] = [];
-const started = Date.now();
+let started = 0;
+let worldSeconds = 0;
 let requests = 0;
 
 interface Planned { op: string; method: string; caller: Caller; position: Position | null; want: Outcome | 401 }
 
 beforeAll(async () => {
+  started = Date.now();
   clock.set(MATRIX_NOW);
   t = await createTestApp();
   w = await buildMatrixWorld(t);
+  worldSeconds = (Date.now() - started) / 1000;
   apiOperations = (await readOperations(t.app)).map((op) => `${op.method} ${op.path}`);
 });
 afterAll(async () => {
@@ -178,6 +181,9 @@ describe('the access policy table', () => {
   it('every cell answers as the rules say', async () => {
     const cells = plan().filter((c) => apiOperations.includes(c.op));
     const failures: string[] = [];
+    const phases: string[] = [];
+    let phaseStart = Date.now();
+    const phase = (name: string) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`); phaseStart = Date.now(); };
     const isRead = (c: Planned) => c.method === 'GET';
     const sessionEnding = (c: Planned) => REQUESTS[c.op]?.session === true;
 
@@ -188,6 +194,8 @@ describe('the access policy table', () => {
       if (wrong) failures.push(wrong);
       else if (cell.want === 'allowed' && POLICY[cell.op]!.list) failures.push(...await leaks(cell, res, request));
     });
+
+    phase('reads');
 
     // 2. Writes that must be refused: the exact status, and nothing changed anywhere.
     const refused = cells.filter((c) => !isRead(c) && c.want !== 'allowed');
@@ -200,6 +208,8 @@ describe('the access policy table', () => {
     const after = await checksums();
     const changed = [...before.keys()].filter((k) => before.get(k) !== after.get(k));
     if (changed.length) failures.push(`refused writes changed tables: ${changed.join(', ')}`);
+
+    phase('refused writes');
 
     // 3. Allowed writes: each caller in turn (so its audit rows are its own), callers side by side.
     const allowed = cells.filter((c) => !isRead(c) && c.want === 'allowed' && !sessionEnding(c));
@@ -214,6 +224,8 @@ describe('the access policy table', () => {
       }
     }));
 
+    phase('allowed writes');
+
     // 4. Last, what ends the caller's session: each on a session of its own.
     for (const cell of cells.filter(sessionEnding)) {
       let session: InjectOptions['cookies'] | undefined;
@@ -226,12 +238,13 @@ describe('the access policy table', () => {
       if (wrong) failures.push(wrong);
     }
 
+    phase('session');
     for (const op of pendingSeen.stillOpen) console.warn(`KNOWN DEFECT, FIX PENDING IN ANOTHER LANE — cells still answer the old way: ${op}`);
     for (const op of [...pendingSeen.landed].filter((x) => !pendingSeen.stillOpen.has(x))) console.warn(`FIX LANDED — delete the \`pending\` mark of ${op.split(' — ')[0]} in tests/access/policy-table.ts`);
     const operations = new Set(cells.map((c) => c.op)).size;
     const positions = cells.filter((c) => c.caller !== 'anonymous').length;
     console.info(`access matrix: ${operations} operations, ${CALLERS.length} callers (${ROLES.join(', ')}, anonymous), ${positions} role × position cells `
-      + `+ ${cells.length - positions} anonymous; ${requests} requests; ${((Date.now() - started) / 1000).toFixed(1)} s with the world`);
+      + `+ ${cells.length - positions} anonymous; ${requests} requests; world ${worldSeconds.toFixed(1)} s, ${phases.join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
     expect(failures.sort()).toEqual([]);
   }, 300_000);
 });
