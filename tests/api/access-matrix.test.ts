@@ -178,6 +178,26 @@ describe('the access policy table', () => {
     expect(missing.length + gone.length, message).toBe(0);
   });
 
+  it('figures count exactly what the lists show, for every role', async () => {
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const ask = (url: string) => w.callers[role].client({ method: 'GET', url });
+      const members = async (unitId: number) => (await ask(`/api/v1/members?unitId=${unitId}&pageSize=200`)).json().total as number;
+      const page = await ask(`/api/v1/units/${w.u.communeA}`);
+      if (role === 'member') { expect(page.statusCode).toBe(404); continue; }
+      const unit = page.json();
+      if (unit.counts.members !== await members(w.u.communeA)) wrong.push(`${role}: commune A counts ${unit.counts.members} members, the list shows ${await members(w.u.communeA)}`);
+      for (const child of unit.children as Array<{ id: number; name: string; memberCount: number }>) {
+        const listed = await members(child.id);
+        if (child.memberCount !== listed) wrong.push(`${role}: ${child.name} counts ${child.memberCount} members, the list shows ${listed}`);
+      }
+      const roots = (await ask('/api/v1/units/children')).json().items as Array<{ id: number; name: string; memberCount: number }>;
+      for (const r of roots) if (r.memberCount !== await members(r.id)) wrong.push(`${role}: top unit ${r.name} counts ${r.memberCount} members, the list shows ${await members(r.id)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  // Runs last: its final cells end the callers' sessions.
   it('every cell answers as the rules say', async () => {
     const cells = plan().filter((c) => apiOperations.includes(c.op));
     const failures: string[] = [];
@@ -247,4 +267,5 @@ describe('the access policy table', () => {
       + `+ ${cells.length - positions} anonymous; ${requests} requests; world ${worldSeconds.toFixed(1)} s, ${phases.join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
     expect(failures.sort()).toEqual([]);
   }, 300_000);
+
 });
