@@ -39,7 +39,15 @@
 //   upFront: true     a role lacking `needs` is refused 403 before any record is looked
 //                     up, so the answer is the same for every position and leaks nothing;
 //   public: true      no login needed (anonymous 'allowed' too);
+//   list: true        a list, search, export, count or figure: checked for leaks (rule 4);
+//   positions: […]    the positions run, when some make no sense for the operation (why says);
+//   pending: {…}      a known defect another lane is fixing: the old answer is tolerated
+//                     and printed loudly until the fix lands (then delete the mark);
 //   <role>: {…}       cells written out for that role (exceptions to the derivation).
+//
+// Why this lives in tests/, not src/: the app enforces access in one place, inside SQL
+// (unitInScope); this table is the specification that mechanism is checked against, and
+// the app reading it at run time would be a second copy of the access rules.
 //
 // ── How to add a row (a new route fails the test until you do) ──
 //   1. Add `'METHOD /api/v1/path/{id}': { target, needs?, why? }` to POLICY below, in its area.
