@@ -10,114 +10,27 @@ import JSZip from 'jszip';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { multipartFile } from '../helpers/multipart.ts';
+import { B_MARK, buildTwoCommunes, type TwoCommunes } from '../helpers/two-communes.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
 
 
 const NOWHERE = '2000000000';
-const B_MARK = 'Tây';
 // The calendar feed is reached by its secret token, not by an id: the token is the credential.
 const BY_SECRET = new Set(['GET /api/v1/calendar/{token}.ics']);
 
 let t: TestApp;
 let root: Client;
-const u: Record<string, number> = {};      // units
-const m: Record<string, number> = {};      // members
-const user: Record<string, number> = {};   // accounts
-const b: Record<string, number> = {};      // B's other records
-const a: Record<string, number> = {};      // A's other records
-const as: Record<string, Client> = {};
+let u: TwoCommunes['u'], m: TwoCommunes['m'], user: TwoCommunes['user'], b: TwoCommunes['b'], a: TwoCommunes['a'], as: TwoCommunes['as'];
+let world: TwoCommunes;
 let ops: Operation[];
-const writesWithoutAudit: string[] = [];
-let calendarUrlB = '';
-let writes = 0;
 
-/** A write through the API, with its audit row checked: same caller, at least one new row. */
-async function write(client: Client, actor: number, options: Parameters<Client>[0]) {
-  const count = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('actor_user_id', '=', actor).executeTakeFirstOrThrow()).n);
-  const before = await count();
-  const res = await client(options);
-  if (res.statusCode >= 300) throw new Error(`${options.method} ${options.url} failed: ${res.statusCode} ${res.body}`);
-  writes += 1;
-  if (await count() <= before) writesWithoutAudit.push(`${options.method} ${options.url}`);
-  return res.json();
-}
+const write: TwoCommunes['write'] = (...args) => world.write(...args);
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  u.province = await t.unit({ code: 'AS', name: 'Đảng bộ tỉnh Kiểm Thử', kind: 'dang_bo_tinh' });
-  u.communeA = await t.unit({ code: 'AS-D', name: 'Đảng bộ xã Đông Hòa', kind: 'dang_bo_xa', parentId: u.province });
-  u.cellA = await t.unit({ code: 'AS-D1', name: 'Chi bộ thôn Đông Một', parentId: u.communeA });
-  u.communeB = await t.unit({ code: 'AS-T', name: 'Đảng bộ xã Tây Sơn', kind: 'dang_bo_xa', parentId: u.province });
-  u.cellB = await t.unit({ code: 'AS-T1', name: 'Chi bộ thôn Tây Một', parentId: u.communeB });
-  u.cellB2 = await t.unit({ code: 'AS-T2', name: 'Chi bộ thôn Tây Hai', parentId: u.communeB });
-  u.groupB = await t.unit({ code: 'AS-T1-G', name: 'Tổ đảng Tây', kind: 'to_dang', parentId: u.cellB });
-
-  m.a1 = await t.member({ fullName: 'Nguyễn Văn Đông', unitId: u.cellA });
-  m.a2 = await t.member({ fullName: 'Trần Thị Đông Hà', unitId: u.cellA });
-  m.a3 = await t.member({ fullName: 'Lê Văn Đông Phong', unitId: u.cellA });
-  m.b1 = await t.member({ fullName: 'Phan Văn Tây', unitId: u.cellB, partyCardNumber: 'TB000001' });
-  m.b2 = await t.member({ fullName: 'Bùi Thị Tây Hồ', unitId: u.cellB });
-  m.b3 = await t.member({ fullName: 'Đỗ Văn Tây Nguyên', unitId: u.cellB });
-  m.b4 = await t.member({ fullName: 'Hà Thị Tây Giang', unitId: u.cellB2 });
-
-  user.root = await t.user('root', [{ role: 'admin', unitId: u.province }]);
-  user.adminA = await t.user('admin-dong', [{ role: 'admin', unitId: u.communeA }]);
-  user.secA = await t.user('bithu-dong', [{ role: 'secretary', unitId: u.cellA }], m.a1);
-  user.comA = await t.user('capuy-dong', [{ role: 'committee', unitId: u.communeA }]);
-  user.comAOnly = await t.user('dangbo-dong', [{ role: 'committee', unitId: u.communeA, includeSubtree: false }]);
-  user.plainA = await t.user('dangvien-dong', [{ role: 'member', unitId: u.cellA }], m.a2);
-  user.adminB = await t.user('admin-tay', [{ role: 'admin', unitId: u.communeB }]);
-  user.secB = await t.user('bithu-tay', [{ role: 'secretary', unitId: u.cellB }], m.b1);
-  user.plainB = await t.user('dangvien-tay', [{ role: 'member', unitId: u.cellB }], m.b2);
-  user.leaverB = await t.user('roi-di-tay', [{ role: 'member', unitId: u.cellB }], m.b3);
-  for (const name of ['root', 'adminA', 'secA', 'comA', 'comAOnly', 'plainA', 'secB', 'plainB', 'leaverB']) {
-    as[name] = await t.as({ root: 'root', adminA: 'admin-dong', secA: 'bithu-dong', comA: 'capuy-dong', comAOnly: 'dangbo-dong', plainA: 'dangvien-dong', secB: 'bithu-tay', plainB: 'dangvien-tay', leaverB: 'roi-di-tay' }[name]!);
-  }
-  root = as.root!;
-  const w = (options: Parameters<Client>[0]) => write(root, user.root!, options);
-
-  // A meeting in each commune, through the meetings API; B's with every kind of record.
-  const plan = (unitId: number, topic: string, extra: object = {}) => ({
-    unitId, kind: 'regular', date: '2026-03-10', startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa thôn', topic,
-    focalIssues: ['Thu nộp đảng phí', 'Làm đường giao thông'], ...extra,
-  });
-  a.meeting = (await w({ method: 'POST', url: '/api/v1/meetings', payload: plan(u.cellA, 'Sinh hoạt thôn Đông tháng 3') })).id;
-  b.meeting = (await w({ method: 'POST', url: '/api/v1/meetings', payload: plan(u.cellB, 'Sinh hoạt thôn Tây tháng 3') })).id;
-  b.committeeMeeting = (await w({ method: 'POST', url: '/api/v1/meetings', payload: {
-    unitId: u.cellB, kind: 'committee', date: '2026-03-05', startTime: '19:00', endTime: '20:30', place: 'Nhà bí thư Tây',
-    topic: 'Chi ủy Tây chuẩn bị', preparesMeetingId: b.meeting,
-  } })).id;
-  await w({ method: 'PUT', url: `/api/v1/meetings/${b.committeeMeeting}/preparation`, payload: { memberReviews: [{ memberId: m.b1, strengths: 'Gương mẫu ở thôn Tây', shortcomings: null }], agreedContent: 'Nội dung thôn Tây', draftResolution: 'Dự thảo Tây' } });
-  const withGuests = await w({ method: 'POST', url: `/api/v1/meetings/${b.meeting}/guests`, payload: { memberId: m.b4, position: 'Đảng ủy viên xã Tây Sơn', assignedByUnitId: u.communeB } });
-  b.guest = withGuests.guests[0].id;
-  b.document = (await w({ method: 'POST', url: `/api/v1/meetings/${b.meeting}/documents`, ...multipartFile('nghi-quyet-tay.pdf', '%PDF-1.4 Tây', 'application/pdf') })).id;
-  await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/attendance`, payload: { entries: [{ memberId: m.b1, status: 'present' }, { memberId: m.b2, status: 'absent_unexcused' }] } });
-  await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/minutes`, payload: { content: { chairName: 'Phan Văn Tây', conclusions: 'Kết luận của chi bộ Tây' } } });
-  await w({ method: 'PUT', url: `/api/v1/meetings/${b.meeting}/quality`, payload: { ticks: {} } });
-  b.topic = (await w({ method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: u.cellB, title: 'Chuyên đề riêng thôn Tây', published: false } })).items[0].id;
-  await w({ method: 'POST', url: '/api/v1/meeting-quality-scales', payload: { unitId: u.cellB, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2026-01-01' } });
-  b.committee = (await w({ method: 'POST', url: `/api/v1/units/${u.cellB}/committee`, payload: { memberId: m.b1, fullName: 'Phan Văn Tây', position: 'bi_thu', validFrom: '2021-01-01' } })).id;
-  b.residenceLink = (await w({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: 'TB000001', unitId: u.cellB2, validFrom: '2024-01-01' } })).items[0].id;
-  await w({ method: 'PATCH', url: `/api/v1/members/${m.b2}`, payload: { residence: 'Xóm Tây' } });
-  // B's residence request (thôn Tây 2 asking for Bùi Thị Tây Hồ) and an identifier conflict inside B.
-  b.residenceRequest = (await db.insertInto('residence_link_requests').values({ unit_id: u.cellB2, party_card_number: 'TB-YEU-CAU', member_id: m.b2, valid_from: '2024-01-01' })
-    .returning('id').executeTakeFirstOrThrow()).id;
-  b.identifierConflict = (await db.insertInto('identifier_conflicts').values({
-    kind: 'citizen_id', value: '001080000999', source: 'member.create', from_unit_id: u.cellB2, existing_member_id: m.b3, existing_unit_id: u.cellB,
-  }).returning('id').executeTakeFirstOrThrow()).id;
-  b.grant = (await db.selectFrom('role_grants').select('id').where('user_id', '=', user.secB!).executeTakeFirstOrThrow()).id;
-  b.token = (await write(as.secB!, user.secB!, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'báo cáo Tây' } })).id;
-  const calendar = await write(as.plainB!, user.plainB!, { method: 'POST', url: '/api/v1/me/calendar-token' });
-  calendarUrlB = calendar.url;
-  b.notice = Number((await db.selectFrom('notices').select('id').where('member_id', '=', m.b4!).executeTakeFirstOrThrow()).id);
-
-  // A's own records, so A's people have something to see.
-  await write(as.secA!, user.secA!, { method: 'PUT', url: `/api/v1/meetings/${a.meeting}/attendance`, payload: { entries: [{ memberId: m.a2, status: 'present' }] } });
-  await write(as.secA!, user.secA!, { method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: u.cellA, title: 'Chuyên đề thôn Đông', published: false } });
+  world = await buildTwoCommunes(t);
+  ({ u, m, user, a, b, as, root } = world);
   ops = await readOperations(t.app);
 });
 afterAll(async () => {
@@ -441,7 +354,7 @@ describe('check-in and calendar tokens', () => {
 
   it('a calendar link stops working when the account is deactivated or the member leaves', async () => {
     clock.set(new Date('2026-03-20T09:00:00+07:00'));
-    const url = new URL(calendarUrlB);
+    const url = new URL(world.calendarUrlB);
     const feed = () => t.app.inject({ method: 'GET', url: url.pathname });
     expect((await feed()).statusCode).toBe(200);
     expect((await feed()).body).toContain('Sinh hoạt thôn Tây tháng 3');
@@ -463,8 +376,8 @@ describe('check-in and calendar tokens', () => {
 
 describe('the audit trail', () => {
   it('has a row by the caller for every write made through the API in this file', () => {
-    expect(writes).toBeGreaterThanOrEqual(18);
-    expect(writesWithoutAudit).toEqual([]);
+    expect(world.writes.count).toBeGreaterThanOrEqual(18);
+    expect(world.writes.withoutAudit).toEqual([]);
   });
 });
 

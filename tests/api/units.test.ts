@@ -167,7 +167,8 @@ describe('who sees what', () => {
     const found = (await sec({ method: 'GET', url: '/api/v1/units/search?q=chi bo' })).json();
     expect(found.items.map((i: { id: number }) => i.id)).toEqual([u.thonA]);
     const rename = await sec({ method: 'POST', url: `/api/v1/units/${u.thonA}/rename`, payload: { name: 'Chi bộ X', effectiveOn: '2025-08-01', decisionNumber: '1' } });
-    expect(rename.statusCode).toBe(404);
+    // Their own cell is visible to them, but restructuring is not theirs to do: 403, not 404.
+    expect(rename.statusCode).toBe(403);
   });
 
   it('an organisation officer of a commune restructures inside it, not above it', async () => {

@@ -55,7 +55,12 @@ export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUn
     } else {
       const parent = await trx.selectFrom('units').select(['id', 'name', 'kind', 'established_on']).where('id', '=', input.parentId)
         .where((eb) => unitInScope(access.scope('write_units'), eb.ref('units.id'))).executeTakeFirst();
-      if (!parent) throw notFound('entities.unit');
+      if (!parent) {
+        // A parent the caller sees but may not add to: 403; one they cannot see: 404.
+        const seen = await trx.selectFrom('units').select('id').where('id', '=', input.parentId)
+          .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id'))).executeTakeFirst();
+        throw seen ? new AppError('forbidden', 403) : notFound('entities.unit');
+      }
       assertCanContain(parent, input);
       if (input.establishedOn < parent.established_on) {
         throw new AppError('units.not_yet_established', 400, { name: parent.name, date: formatDateVi(parent.established_on) }, [{ path: 'body.establishedOn', message: 'units.effective_not_before_field', params: { date: formatDateVi(parent.established_on) } }]);

@@ -8,7 +8,7 @@ import type { DB, UnitKind } from '../../db/types.ts';
 import { canContain, pathIds } from '../../domain/unit-tree.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
-import { badRequest, notFound } from '../../http/app-error.ts';
+import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
@@ -24,8 +24,8 @@ export interface CurrentUnit {
 const unitColumns = ['u.id', 'u.code', 'u.name', 'u.kind', 'u.parent_id', 'u.path', 'u.depth', 'u.established_on', 'u.dissolved_on', 'v.valid_from as version_from'] as const;
 
 /**
- * Loads and locks units the caller may restructure. A unit outside the write scope is
- * "not found"; a dissolved one cannot change any more.
+ * Loads and locks units the caller may restructure. A unit outside the read scope is
+ * "not found", one they may only read is forbidden; a dissolved one cannot change any more.
  */
 export async function lockUnits(trx: Trx, access: Access, ids: number[]): Promise<CurrentUnit[]> {
   const rows = await trx.selectFrom('units as u').innerJoin('unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'u.id').on('v.valid_to', 'is', null))
@@ -39,6 +39,13 @@ export async function lockUnits(trx: Trx, access: Access, ids: number[]): Promis
       .where('u.id', 'in', ids).where('u.dissolved_on', 'is not', null)
       .where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id'))).executeTakeFirst();
     if (dissolved) throw badRequest('units.dissolved', { name: dissolved.name, date: formatDateVi(dissolved.dissolved_on!) });
+    // Units the caller sees but may not restructure: 403. One they cannot see: 404, as for no unit.
+    const missing = [...new Set(ids.filter((id) => !found.has(id)))];
+    if (missing.length > 0) {
+      const seen = await trx.selectFrom('units as u').select('u.id').where('u.id', 'in', missing)
+        .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id'))).execute();
+      if (seen.length === missing.length) throw new AppError('forbidden', 403);
+    }
   }
   return ids.map((id) => {
     const u = found.get(id);

@@ -1,0 +1,150 @@
+// How the access matrix calls each operation of policy-table.ts: the query and body that
+// make the request valid, so that only access decides the answer. An operation with no
+// entry here is called with its path ids filled in, no query and no body.
+//   call(c)   the request; c.id is the record at the cell's position (already in the path)
+//   fresh     the write uses its target up (dissolves, cancels, deletes, adopts…): an
+//             allowed cell gets a disposable record at the same position (world.fresh);
+//             refused cells use the shared one, and must leave it untouched
+//   session   the operation ends the caller's session: run last, on a session of its own
+//   noAudit   the write is not audited, and why
+import ExcelJS from 'exceljs';
+import type { InjectOptions } from 'fastify';
+import type { Role } from '../../src/db/types.ts';
+import { multipartFile } from '../helpers/multipart.ts';
+import { TEST_PASSWORD } from '../helpers/test-app.ts';
+import { JOINED_LATE, type MatrixWorld } from './matrix-world.ts';
+import type { Position } from './policy-table.ts';
+
+/** One cell being run: who asks, at which position, the record there, whether it should succeed, a serial number. */
+export interface Cell { w: MatrixWorld; role: Role | 'anonymous'; position: Position | null; id: number; allowed: boolean; n: number }
+
+export interface HowToCall {
+  call?: (c: Cell) => Partial<InjectOptions> | Promise<Partial<InjectOptions>>;
+  fresh?: true | ((c: Omit<Cell, 'id'>) => Promise<number>);
+  session?: true;
+  noAudit?: string;
+}
+
+const decided = { effectiveOn: '2026-01-15', decisionNumber: '15-QĐ/ĐU' };
+/** A member's change takes effect after they joined (JOINED_LATE). */
+const memberDecided = { effectiveOn: '2026-03-06', decisionNumber: '15-QĐ/ĐU' };
+const kindUnder = (position: Position | null) => (position === 'own' ? 'chi_bo' : 'to_dang');
+/** A cell the target member is not in, inside commune A. */
+const otherCell = (c: Cell) => (c.position === 'below' ? c.w.u.cellA : c.w.u.cellA2);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An import file with one new member in it. */
+async function oneMemberSheet(n: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Đảng viên');
+  sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Trạng thái']);
+  sheet.addRow([`Hoàng Văn Đông Nhập ${n}`, 'Nam', '17/05/1980', 'Chính thức']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+export const REQUESTS: Record<string, HowToCall> = {
+  'POST /api/v1/auth/login': { call: (c) => ({ payload: { username: c.role === 'anonymous' ? 'mx-admin' : c.w.callers[c.role].username, password: TEST_PASSWORD } }) },
+  'POST /api/v1/auth/logout': { session: true },
+  'POST /api/v1/auth/password': { session: true, call: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sông Hồng chảy qua làng tôi năm 2026' } }) },
+
+  'POST /api/v1/users': { call: (c) => ({ payload: { username: `mx-moi-${c.n}`, displayName: 'Tài khoản mới', password: 'Mật khẩu thật dài của tôi 2026' } }) },
+  'PATCH /api/v1/users/{id}': { call: (c) => ({ payload: { displayName: `Tên hiển thị ${c.n}` } }) },
+  'POST /api/v1/users/{id}/grants': { call: (c) => ({ payload: { role: 'member', unitId: c.w.u.cellA, includeSubtree: false } }) },
+  'DELETE /api/v1/users/{id}/grants/{grantId}': { fresh: true, call: (c) => ({ url: `/api/v1/users/${c.w.grantUser.get(c.id)}/grants/${c.id}` }) },
+  'POST /api/v1/me/tokens': { call: (c) => ({ payload: { name: `khóa ${c.n}` } }) },
+  'DELETE /api/v1/me/tokens/{id}': { fresh: true },
+  'GET /api/v1/audit': { call: (c) => ({ url: `/api/v1/audit?${q({ entityType: 'unit', entityId: c.id })}` }) },
+
+  'GET /api/v1/members': { call: (c) => ({ url: `/api/v1/members?${q({ unitId: c.id, status: 'all', pageSize: 200 })}` }) },
+  'GET /api/v1/members/export.xlsx': { call: (c) => ({ url: `/api/v1/members/export.xlsx?${q({ unitId: c.id, status: 'all' })}` }) },
+  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'chinh_thuc', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
+  'PATCH /api/v1/members/{id}': { call: (c) => ({ payload: { residence: `Xóm Đông ${c.n}` } }) },
+  'POST /api/v1/members/{id}/status': { fresh: true, call: () => ({ payload: { status: 'mien_sinh_hoat', ...memberDecided } }) },
+  'POST /api/v1/members/{id}/transfer': { fresh: true, call: (c) => ({ payload: { unitId: otherCell(c), ...memberDecided } }) },
+  'POST /api/v1/imports/members': {
+    call: async (c) => ({ url: `/api/v1/imports/members?${q({ unitId: c.id, mode: 'dry-run' })}`, ...multipartFile('dang-vien.xlsx', await oneMemberSheet(c.n), XLSX) }),
+    noAudit: 'a dry run changes nothing (the oracle lane audits dry runs)',
+  },
+
+  'GET /api/v1/units/children': { call: (c) => ({ url: `/api/v1/units/children?${q({ parentId: c.id })}` }) },
+  'GET /api/v1/units/search': { call: () => ({ url: '/api/v1/units/search?q=thon' }) },
+  'POST /api/v1/units': { call: (c) => ({ payload: { code: `MX-N${c.n}`, name: `Đơn vị mới ${c.n}`, kind: kindUnder(c.position), parentId: c.id, establishedOn: '2025-07-01' } }) },
+  'POST /api/v1/units/{id}/rename': { fresh: true, call: (c) => ({ payload: { name: `Tên mới Đông ${c.n}`, ...decided } }) },
+  'POST /api/v1/units/{id}/move': {
+    // A party group moves from one cell to another: cell A's group (commune B's, for sibling).
+    fresh: (c) => c.w.t.unit({ code: `MX-G${c.n}`, name: `Tổ đảng Đông ${c.n}`, kind: 'to_dang', parentId: c.w.u.cellA }),
+    call: (c) => ({ url: `/api/v1/units/${c.position === 'sibling' ? c.w.u.groupB : c.id}/move`, payload: { parentId: c.w.u.cellA2, ...decided } }),
+  },
+  'POST /api/v1/units/merge': {
+    fresh: true,
+    call: async (c) => {
+      // Refused cells must change nothing, so only an allowed one gets a fresh target unit.
+      const into = c.allowed ? await c.w.fresh('unit', 'below', c.role as Role) : c.position === 'sibling' ? c.w.u.cellB2 : c.w.u.cellA;
+      return { payload: { sourceIds: [c.id], target: { unitId: into }, ...decided } };
+    },
+  },
+  'POST /api/v1/units/{id}/split': {
+    fresh: true,
+    call: (c) => ({ payload: { parts: [1, 2].map((k) => ({ code: `MX-S${c.n}-${k}`, name: `Chi bộ tách ${c.n}-${k}`, kind: 'chi_bo', memberIds: [], childUnitIds: [] })), ...decided } }),
+  },
+  'POST /api/v1/units/{id}/dissolve': { fresh: true, call: () => ({ payload: decided }) },
+  'POST /api/v1/units/{id}/committee': { call: (c) => ({ payload: { fullName: `Ủy viên Đông ${c.n}`, position: 'cap_uy_vien', validFrom: '2021-01-01' } }) },
+  'POST /api/v1/units/{id}/committee/{committeeId}/end': {
+    fresh: true, call: (c) => ({ url: `/api/v1/units/${c.w.seatUnit.get(c.id)}/committee/${c.id}/end`, payload: { validTo: '2026-01-15' } }),
+  },
+
+  'GET /api/v1/meetings/standard-agenda': { call: (c) => ({ url: `/api/v1/meetings/standard-agenda?${q({ kind: 'regular', unitId: c.id })}` }) },
+  'GET /api/v1/meetings': { call: (c) => ({ url: `/api/v1/meetings?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/meetings': { call: (c) => ({ payload: { unitId: c.id, kind: 'regular', date: '2026-03-20', startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa', topic: `Sinh hoạt Đông ${c.n}`, focalIssues: ['Một', 'Hai'] } }) },
+  'PATCH /api/v1/meetings/{id}': { call: (c) => ({ payload: { place: `Hội trường ${c.n}` } }) },
+  'POST /api/v1/meetings/{id}/cancel': { fresh: true, call: () => ({ payload: { reason: 'Mưa bão' } }) },
+  'PUT /api/v1/meetings/{id}/preparation': { call: (c) => ({ payload: { agreedContent: `Nội dung ${c.n}` } }) },
+  'POST /api/v1/meetings/{id}/documents': { call: (c) => multipartFile(`tai-lieu-${c.n}.pdf`, '%PDF-1.4 tài liệu', 'application/pdf') },
+  'GET /api/v1/meetings/{id}/documents/{documentId}': { call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/documents/${c.id}` }) },
+  'DELETE /api/v1/meetings/{id}/documents/{documentId}': { fresh: true, call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/documents/${c.id}` }) },
+  'POST /api/v1/meetings/{id}/guests': { call: (c) => ({ payload: { fullName: `Khách Đông ${c.n}`, position: 'Đảng ủy viên' } }) },
+  'DELETE /api/v1/meetings/{id}/guests/{guestId}': { fresh: true, call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/guests/${c.id}` }) },
+  'PUT /api/v1/meetings/{id}/attendance': { call: () => ({ payload: { entries: [], note: 'Điểm danh lại' } }) },
+  'POST /api/v1/meetings/check-in': {
+    call: async (c) => {
+      const code = (await c.w.root({ method: 'GET', url: `/api/v1/meetings/${c.id}/check-in-code` })).json().code as string;
+      return { payload: { code } };
+    },
+  },
+  'PUT /api/v1/meetings/{id}/minutes': { call: (c) => ({ payload: { content: { conclusions: `Kết luận ${c.n}` } } }) },
+  'POST /api/v1/meetings/{id}/minutes/adopt': { fresh: (c) => c.w.meetingWithMinutes(c.position!, false) },
+  'POST /api/v1/meetings/{id}/minutes/amendments': {
+    fresh: (c) => c.w.meetingWithMinutes(c.position!, true),
+    call: (c) => ({ payload: { reason: 'Sửa lỗi chính tả', changes: { conclusions: `Kết luận đã sửa ${c.n}` } } }),
+  },
+  'PUT /api/v1/meetings/{id}/quality': { call: () => ({ payload: { ticks: {} } }) },
+  'GET /api/v1/meeting-quality-scales': { call: (c) => ({ url: `/api/v1/meeting-quality-scales?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/meeting-quality-scales': {
+    call: (c) => ({ payload: { unitId: c.id, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: `2027-${String(1 + (c.n % 12)).padStart(2, '0')}-${String(1 + (c.n % 28)).padStart(2, '0')}` } }),
+  },
+  'GET /api/v1/meeting-topics': { call: (c) => ({ url: `/api/v1/meeting-topics?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/meeting-topics': { call: (c) => ({ payload: { unitId: c.id, title: `Chuyên đề Đông ${c.n}`, published: false } }) },
+  'GET /api/v1/meetings/compliance': { call: (c) => ({ url: `/api/v1/meetings/compliance?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
+  'GET /api/v1/meetings/compliance.xlsx': { call: (c) => ({ url: `/api/v1/meetings/compliance.xlsx?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
+  'GET /api/v1/residence-links': { call: (c) => ({ url: `/api/v1/residence-links?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/residence-links': {
+    call: async (c) => {
+      // An allowed cell links a new member of the other cell of commune A (a refused one
+      // must change nothing, so it names an existing card).
+      if (!c.allowed) return { payload: { partyCardNumber: 'TB000001', unitId: c.id, validFrom: '2024-01-01' } };
+      const home = c.position === 'below' ? c.w.u.cellA : c.w.u.cellA2;
+      const card = `TR${String(200000 + c.n)}`;
+      await c.w.t.member({ fullName: `Lý Văn Đông Cư ${c.n}`, unitId: home, partyCardNumber: card, joinedUnitOn: JOINED_LATE });
+      return { payload: { partyCardNumber: card, unitId: c.id, validFrom: '2024-01-01' } };
+    },
+  },
+  'POST /api/v1/residence-links/{id}/end': { fresh: true, call: () => ({ payload: { validTo: '2026-01-15' } }) },
+
+  'GET /api/v1/me/meetings': { call: () => ({ url: '/api/v1/me/meetings?from=2026-03-01&to=2026-03-31' }) },
+  'GET /api/v1/calendar/{token}.ics': { call: (c) => ({ url: c.w.calendarPath[c.role === 'anonymous' ? 'member' : c.role] }) },
+  'POST /api/v1/me/notices/{id}/read': { noAudit: 'marking one\'s own notice read is not a change to the record' },
+  'POST /api/v1/me/notices/read-all': { noAudit: 'marking one\'s own notices read is not a change to the record' },
+  'PUT /api/v1/me/notification-email': { call: (c) => ({ payload: { email: `dang-vien-${c.n}@example.vn` } }) },
+};

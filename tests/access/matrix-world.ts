@@ -1,0 +1,222 @@
+// The world the access matrix runs in (see the header of policy-table.ts): the two
+// communes of tests/helpers/two-communes.ts, plus a cell A2 below commune A, one caller
+// per role, and one record of each kind at each position. `idOf` answers "which record is
+// at this position for this caller", `fresh` makes a disposable one for a write that
+// would use it up (dissolve, cancel, adopt, delete…), in the same position.
+import type { Role } from '../../src/db/types.ts';
+import { ROLES } from '../../src/domain/permissions.ts';
+import { multipartFile } from '../helpers/multipart.ts';
+import type { Client, TestApp } from '../helpers/test-app.ts';
+import { B_MARK, buildTwoCommunes, type TwoCommunes } from '../helpers/two-communes.ts';
+import type { Position, Target } from './policy-table.ts';
+
+export interface Caller { role: Role; username: string; userId: number; memberId: number; client: Client }
+
+export interface MatrixWorld {
+  t: TestApp;
+  base: TwoCommunes;
+  root: Client;
+  rootId: number;
+  u: Record<'province' | 'communeA' | 'cellA' | 'cellA2' | 'groupA' | 'communeB' | 'cellB' | 'cellB2' | 'groupB', number>;
+  callers: Record<Role, Caller>;
+  /** Records at the positions that do not depend on the caller. */
+  fixed: Partial<Record<Target, Partial<Record<Position, number>>>>;
+  /** Records at 'self' for each caller (their member record, account, token, notice…). */
+  own: Record<Role, Partial<Record<Target, number>>>;
+  /** The account behind each grant fixture (DELETE /users/{id}/grants/{grantId}). */
+  grantUser: Map<number, number>;
+  /** The meeting behind each document and guest fixture. */
+  meetingOf: Map<number, number>;
+  /** The unit behind each committee seat fixture. */
+  seatUnit: Map<number, number>;
+  calendarPath: Record<Role, string>;
+  /** What each role must never find in a list, search, export or figure. */
+  hidden: Record<Role, { names: string[]; units: Set<number>; members: Set<number>; meetings: Set<number> }>;
+  idOf(target: Target, position: Position, role: Role): number;
+  /** A disposable record at this position, for a write that uses its target up. */
+  fresh(target: Target, position: Position, role: Role): Promise<number>;
+  /** A meeting of that position whose minutes are complete (and adopted, if asked). */
+  meetingWithMinutes(position: Position, adopted: boolean): Promise<number>;
+}
+
+const MEETING_DAY = '2026-03-10';
+/** "Now" during the matrix: the evening of the meetings, check-in open, minutes adoptable. */
+export const MATRIX_NOW = new Date('2026-03-10T19:30:00+07:00');
+
+/**
+ * Members the matrix adds join their cell after the meetings whose minutes it adopts
+ * (1/3/2026), so those meetings' rolls, all marked, stay complete while cells run.
+ */
+export const JOINED_LATE = '2026-03-05';
+
+let serial = 0;
+const next = () => (serial += 1);
+
+export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
+  const base = await buildTwoCommunes(t);
+  const db = t.database.db;
+  const root = base.root;
+  const rootId = base.user.root!;
+  const api = async (method: string, url: string, payload?: object) => {
+    const res = await root({ method: method as 'POST', url, ...(payload ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`world: ${method} ${url} → ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const u = {
+    province: base.u.province!, communeA: base.u.communeA!, cellA: base.u.cellA!, communeB: base.u.communeB!, cellB: base.u.cellB!,
+    cellB2: base.u.cellB2!, groupB: base.u.groupB!,
+    cellA2: await t.unit({ code: 'AS-D2', name: 'Chi bộ thôn Đông Hai', parentId: base.u.communeA }),
+    groupA: await t.unit({ code: 'AS-D1-G', name: 'Tổ đảng Đông', kind: 'to_dang', parentId: base.u.cellA }),
+  };
+  const a4 = await t.member({ fullName: 'Vũ Văn Đông Bốn', unitId: u.cellA2, partyCardNumber: 'TD000004' });
+
+  // One caller per role, each a member of cell A with an account granted on commune A
+  // (a plain member: on cell A).
+  const names: Record<Role, string> = { admin: 'Quản Trị', org_officer: 'Tổ Chức', committee: 'Cấp Ủy', secretary: 'Bí Thư', member: 'Đảng Viên' };
+  const callers = {} as Record<Role, Caller>;
+  for (const role of ROLES) {
+    const memberId = await t.member({ fullName: `Nguyễn Văn ${names[role]} Đông`, unitId: u.cellA });
+    const username = `mx-${role.replace('_', '-')}`;
+    const userId = await t.user(username, [{ role, unitId: role === 'member' ? u.cellA : u.communeA }], memberId);
+    callers[role] = { role, username, userId, memberId, client: await t.as(username) };
+  }
+
+  const plan = async (unitId: number, topic: string, extra: object = {}) => (await api('POST', '/api/v1/meetings', {
+    unitId, kind: 'regular', date: MEETING_DAY, startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa', topic, focalIssues: ['Một', 'Hai'], ...extra,
+  })).id as number;
+  const committeeMeeting = (unitId: number, prepares: number) => plan(unitId, 'Chi ủy họp chuẩn bị', { kind: 'committee', date: '2026-03-05', preparesMeetingId: prepares, focalIssues: [] });
+  const addDocument = async (meetingId: number) => {
+    const res = await root({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...multipartFile(`tai-lieu-${next()}.pdf`, '%PDF-1.4 Đông', 'application/pdf') });
+    if (res.statusCode !== 201) throw new Error(`world: document → ${res.statusCode} ${res.body}`);
+    return res.json().id as number;
+  };
+  const addGuest = async (meetingId: number) => {
+    const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName: `Khách mời Đông ${next()}`, position: 'Đảng ủy viên' });
+    return Math.max(...(meeting.guests as Array<{ id: number }>).map((g) => g.id));
+  };
+  const addSeat = async (unitId: number) => (await api('POST', `/api/v1/units/${unitId}/committee`, { fullName: `Ủy viên Đông ${next()}`, position: 'cap_uy_vien', validFrom: '2021-01-01' })).id as number;
+  const addLink = async (residenceCell: number, homeCell: number) => {
+    const card = `TL${String(100000 + next())}`;
+    await t.member({ fullName: `Trần Văn Đông Cư ${serial}`, unitId: homeCell, partyCardNumber: card, joinedUnitOn: JOINED_LATE });
+    const links = await api('POST', '/api/v1/residence-links', { partyCardNumber: card, unitId: residenceCell, validFrom: '2024-01-01' });
+    return Math.max(...(links.items as Array<{ id: number }>).map((l) => l.id));
+  };
+  const addGrant = async (userId: number, unitId: number) => (await db.insertInto('role_grants')
+    .values({ user_id: userId, role: 'committee', unit_id: unitId, include_subtree: true }).returning('id').executeTakeFirstOrThrow()).id;
+  const addNotice = async (memberId: number) => (await db.insertInto('notices').values({
+    member_id: memberId, kind: 'meeting_cancelled', meeting_id: base.a.meeting!, params: JSON.stringify({ topic: 'Sinh hoạt thôn Đông', date: '10/03/2026' }),
+    dedupe_key: `matrix:${next()}`,
+  }).returning('id').executeTakeFirstOrThrow()).id;
+
+  const mtBelow = await plan(u.cellA2, 'Sinh hoạt thôn Đông Hai tháng 3');
+  const meetingOf = new Map<number, number>();
+  const seatUnit = new Map<number, number>();
+  const grantUser = new Map<number, number>();
+  const docSelf = await addDocument(base.a.meeting!);
+  const docBelow = await addDocument(mtBelow);
+  meetingOf.set(docSelf, base.a.meeting!).set(docBelow, mtBelow).set(base.b.document!, base.b.meeting!);
+  const guestSelf = await addGuest(base.a.meeting!);
+  const guestBelow = await addGuest(mtBelow);
+  meetingOf.set(guestSelf, base.a.meeting!).set(guestBelow, mtBelow).set(base.b.guest!, base.b.meeting!);
+  const seatOwn = await addSeat(u.communeA);
+  const seatBelow = await addSeat(u.cellA2);
+  seatUnit.set(seatOwn, u.communeA).set(seatBelow, u.cellA2).set(base.b.committee!, u.cellB);
+  const userOwn = await t.user('mx-tai-khoan-xa', []);
+  const userBelow = await t.user('mx-tai-khoan-chi-bo', []);
+  const grantOwn = await addGrant(userOwn, u.communeA);
+  const grantBelow = await addGrant(userBelow, u.cellA2);
+  grantUser.set(grantOwn, userOwn).set(grantBelow, userBelow).set(base.b.grant!, base.user.secB!);
+
+  const fixed: MatrixWorld['fixed'] = {
+    unit: { own: u.communeA, below: u.cellA2, self: u.cellA, sibling: u.cellB },
+    member: { below: a4, other: base.m.a3!, sibling: base.m.b1! },
+    meeting: { below: mtBelow, self: base.a.meeting!, sibling: base.b.meeting! },
+    committeeMeeting: {
+      below: await committeeMeeting(u.cellA2, mtBelow), self: await committeeMeeting(u.cellA, base.a.meeting!), sibling: base.b.committeeMeeting!,
+    },
+    document: { below: docBelow, self: docSelf, sibling: base.b.document! },
+    guest: { below: guestBelow, self: guestSelf, sibling: base.b.guest! },
+    committeeSeat: { own: seatOwn, below: seatBelow, sibling: base.b.committee! },
+    residenceLink: { below: await addLink(u.cellA2, u.cellA), self: await addLink(u.cellA, u.cellA2), sibling: base.b.residenceLink! },
+    user: { own: userOwn, below: userBelow, sibling: base.user.secB! },
+    grant: { own: grantOwn, below: grantBelow, sibling: base.b.grant! },
+    token: { other: base.b.token! },
+    notice: { other: base.b.notice! },
+  };
+  // Check-in codes are made on first ask: make them now, so asking later changes nothing.
+  for (const id of Object.values(fixed.meeting!)) await api('GET', `/api/v1/meetings/${id}/check-in-code`);
+  const own = {} as MatrixWorld['own'];
+  const calendarPath = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const c = callers[role];
+    const token = await c.client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'báo cáo' } });
+    const calendar = await c.client({ method: 'POST', url: '/api/v1/me/calendar-token' });
+    calendarPath[role] = new URL(calendar.json().url).pathname;
+    own[role] = { member: c.memberId, user: c.userId, token: token.json().id, notice: await addNotice(c.memberId) };
+  }
+
+  // What a role must never see in a list: commune B always; for a plain member, also the
+  // other cell of commune A and the other members of their own cell.
+  const sibling = { units: [u.communeB, u.cellB, u.cellB2, u.groupB], members: [base.m.b1!, base.m.b2!, base.m.b3!, base.m.b4!], meetings: [base.b.meeting!, base.b.committeeMeeting!] };
+  const hidden = {} as MatrixWorld['hidden'];
+  for (const role of ROLES) {
+    const plain = role === 'member';
+    hidden[role] = {
+      names: [B_MARK, ...(plain ? ['Đông Hai', 'Đông Bốn', 'Lê Văn Đông Phong'] : [])],
+      units: new Set([...sibling.units, ...(plain ? [u.cellA2] : [])]),
+      members: new Set([...sibling.members, ...(plain ? [a4, base.m.a3!] : [])]),
+      meetings: new Set([...sibling.meetings, ...(plain ? [mtBelow, fixed.committeeMeeting!.below!] : [])]),
+    };
+  }
+
+  const cellOf = (position: Position) => (position === 'below' ? u.cellA2 : u.cellA);
+  const world: MatrixWorld = {
+    t, base, root, rootId, u, callers, fixed, own, grantUser, meetingOf, seatUnit, calendarPath, hidden,
+    idOf(target, position, role) {
+      const id = position === 'self' && own[role][target] !== undefined ? own[role][target] : fixed[target]?.[position];
+      if (id === undefined) throw new Error(`no ${target} fixture at position ${position}`);
+      return id;
+    },
+    async fresh(target, position, role) {
+      const n = next();
+      switch (target) {
+        case 'unit':
+          if (position === 'own') {
+            // A unit of the caller's own: a new commune with the caller's role granted on it.
+            const commune = await t.unit({ code: `MX-X${n}`, name: `Đảng bộ xã Đông Mới ${n}`, kind: 'dang_bo_xa', parentId: u.province });
+            await db.insertInto('role_grants').values({ user_id: callers[role].userId, role, unit_id: commune, include_subtree: true }).execute();
+            return commune;
+          }
+          return t.unit({ code: `MX-C${n}`, name: `Chi bộ Đông Mới ${n}`, parentId: u.communeA });
+        case 'member': return t.member({ fullName: `Phạm Văn Đông Mới ${n}`, unitId: cellOf(position), joinedUnitOn: JOINED_LATE });
+        case 'meeting': return plan(cellOf(position), `Sinh hoạt Đông bổ sung ${n}`);
+        case 'document': { const m = fixed.meeting![position]!; const d = await addDocument(m); meetingOf.set(d, m); return d; }
+        case 'guest': { const m = fixed.meeting![position]!; const g = await addGuest(m); meetingOf.set(g, m); return g; }
+        case 'committeeSeat': { const unit = position === 'own' ? u.communeA : u.cellA2; const s = await addSeat(unit); seatUnit.set(s, unit); return s; }
+        case 'residenceLink': return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
+        case 'grant': {
+          const user = fixed.user![position]!;
+          const g = await addGrant(user, position === 'own' ? u.communeA : u.cellA2);
+          grantUser.set(g, user);
+          return g;
+        }
+        case 'token': return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
+        default: return world.idOf(target, position, role);
+      }
+    },
+    async meetingWithMinutes(position, adopted) {
+      const unitId = cellOf(position);
+      const id = await plan(unitId, `Sinh hoạt Đông có biên bản ${next()}`, { date: '2026-03-01' });
+      const roll = await api('GET', `/api/v1/meetings/${id}/attendance`);
+      const entries = (roll.members as Array<{ memberId: number }>).map((m) => ({ memberId: m.memberId, status: 'present' }));
+      await api('PUT', `/api/v1/meetings/${id}/attendance`, { entries });
+      await api('PUT', `/api/v1/meetings/${id}/minutes`, { content: {
+        chairName: 'Nguyễn Văn Đông', minuteTakerName: 'Trần Thị Đông Hà', conclusions: 'Chi bộ thống nhất',
+        votes: { for: entries.length, against: 0, abstain: 0 },
+      } });
+      if (adopted) await api('POST', `/api/v1/meetings/${id}/minutes/adopt`);
+      return id;
+    },
+  };
+  return world;
+}

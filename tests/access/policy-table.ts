@@ -1,0 +1,245 @@
+// THE ACCESS POLICY TABLE: every API operation × every role × every position → what the
+// caller gets. tests/api/access-matrix.test.ts runs every cell as a real request against
+// the real app (PGlite with `npm test`, PostgreSQL with DATABASE_URL), and FAILS when the
+// OpenAPI document has an operation that is not in this table.
+//
+// ── The world (tests/access/matrix-world.ts, built on tests/helpers/two-communes.ts) ──
+//   Đảng bộ tỉnh
+//   ├─ commune A "Đông Hòa"      ← every caller's role is granted here, with its subtree
+//   │   ├─ cell A "Đông Một"     ← every caller is a member of this cell (their own record)
+//   │   └─ cell A2 "Đông Hai"    ← a unit below the caller's, not their own cell
+//   └─ commune B "Tây Sơn" / cell B "Tây Một"   ← outside every caller's scope
+// Callers: one account per role (admin, org_officer, committee, secretary: a grant on
+// commune A; member: a grant on cell A), each linked to its own member record in cell A;
+// plus an anonymous caller, who gets 401 on every operation not marked `public`.
+//
+// ── Positions: where the record the operation targets sits, seen from the caller ──
+//   own      the caller's own unit (commune A) — for units, their committee, accounts granted there
+//   below    in a unit below it that is not the caller's own cell (cell A2, its members, meetings…)
+//   self     the caller's own: member record, own cell (cell A) and its meetings, account, token, notice
+//   other    another member of the caller's own cell (cell A); another account's token or notice
+//   sibling  outside the caller's scope (commune B's cell, member, meeting…)
+// Each target kind has the positions that make sense for it (TARGETS below).
+//
+// ── The rules (src/domain/permissions.ts and the scope model in docs/ARCHITECTURE.md) ──
+// Each cell is derived from the row, unless the row writes it out:
+//   1. anonymous → 401 (unless `public`);
+//   2. a record the caller cannot see → 404, exactly like an id of nothing. Who sees what
+//      is VISIBLE below: a role with the `read` permission sees commune A's subtree and
+//      their own records; a plain member (no permission) sees only their own records and
+//      their own cell's meetings (through the member link of their account); accounts and
+//      grants are seen only by roles with `manage_users`;
+//   3. a visible record, and the row `needs` a permission the role lacks → 403;
+//   4. otherwise 'allowed': 2xx. For a write, the audit row is checked; for a list, search,
+//      export, count or figure, the body must contain nothing the caller cannot see (names
+//      and ids of every fixture they get 404 for) and its totals must equal what it lists.
+// Row options that change the derivation (each says why in the row's `why`):
+//   filter: true      the id is a list filter, not a record: an id the caller cannot see
+//                     answers the same empty 200 as an id of nothing (checked for leaks);
+//   upFront: true     a role lacking `needs` is refused 403 before any record is looked
+//                     up, so the answer is the same for every position and leaks nothing;
+//   public: true      no login needed (anonymous 'allowed' too);
+//   list: true        a list, search, export, count or figure: checked for leaks (rule 4);
+//   positions: […]    the positions run, when some make no sense for the operation (why says);
+//   pending: {…}      a known defect another lane is fixing: the old answer is tolerated
+//                     and printed loudly until the fix lands (then delete the mark);
+//   <role>: {…}       cells written out for that role (exceptions to the derivation).
+//
+// Why this lives in tests/, not src/: the app enforces access in one place, inside SQL
+// (unitInScope); this table is the specification that mechanism is checked against, and
+// the app reading it at run time would be a second copy of the access rules.
+//
+// ── How to add a row (a new route fails the test until you do) ──
+//   1. Add `'METHOD /api/v1/path/{id}': { target, needs?, why? }` to POLICY below, in its area.
+//      target: what the path/query/body id points at (TARGETS); 'none' if nothing.
+//      needs:  the permission of permissions.ts the operation requires (omit for reads).
+//   2. If the operation takes a body, a query, an id outside the path, or destroys its
+//      target, add how to call it in tests/access/matrix-requests.ts (same key).
+//   3. Run `npx vitest run --config vitest.config.ts tests/api/access-matrix.test.ts`; a cell
+//      whose answer differs from the rule is a bug in the module — fix the module, not the row.
+import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../src/domain/permissions.ts';
+import type { Role } from '../../src/db/types.ts';
+
+export type Position = 'own' | 'below' | 'self' | 'other' | 'sibling';
+export type Outcome = 'allowed' | 403 | 404;
+export type Caller = Role | 'anonymous';
+
+/** What an operation's id points at, and the positions such a record can be in. */
+export const TARGETS = {
+  none: [],                                   // no record: lists, searches, one's own settings
+  unit: ['own', 'below', 'self', 'sibling'],  // self = the caller's own cell
+  member: ['below', 'self', 'other', 'sibling'],
+  meeting: ['below', 'self', 'sibling'],      // self = a meeting of the caller's own cell
+  committeeMeeting: ['below', 'self', 'sibling'], // a cell committee's (chi ủy) meeting
+  document: ['below', 'self', 'sibling'],     // a file of such a meeting
+  guest: ['below', 'self', 'sibling'],        // a guest of such a meeting
+  committeeSeat: ['own', 'below', 'sibling'], // a seat on a unit's committee
+  residenceLink: ['below', 'self', 'sibling'],// a link of a member to a residence cell
+  user: ['own', 'below', 'self', 'sibling'],  // an account granted on that unit; self = one's own
+  grant: ['own', 'below', 'sibling'],         // a role grant on that unit
+  token: ['self', 'other'],                   // an API token
+  notice: ['self', 'other'],                  // an in-app notice
+} as const satisfies Record<string, readonly Position[]>;
+export type Target = keyof typeof TARGETS;
+
+export interface Row {
+  target: Target;
+  /** The permission the operation requires beyond seeing the record. */
+  needs?: Permission;
+  /** Positions this operation is run at, when not all of the target's (say why). */
+  positions?: readonly Position[];
+  filter?: true;
+  upFront?: true;
+  public?: true;
+  /** A list, search, export, count or figure: 'allowed' also means "shows nothing hidden". */
+  list?: true;
+  why?: string;
+  /**
+   * A known defect another lane of the same issue is fixing: until it lands these cells
+   * may still answer `today`; the run lists them loudly, and says when the fix has landed
+   * so the mark can be deleted.
+   */
+  pending?: { today: number; roles: readonly Role[]; positions?: readonly Position[]; fixedBy: string };
+  admin?: Partial<Record<Position, Outcome>> | Outcome;
+  org_officer?: Partial<Record<Position, Outcome>> | Outcome;
+  committee?: Partial<Record<Position, Outcome>> | Outcome;
+  secretary?: Partial<Record<Position, Outcome>> | Outcome;
+  member?: Partial<Record<Position, Outcome>> | Outcome;
+}
+
+/** Who sees which positions (rule 2). */
+export function visible(role: Role, target: Target, position: Position): boolean {
+  const can = (p: Permission) => ROLE_PERMISSIONS[role].includes(p);
+  if (target === 'user' || target === 'grant') return can('manage_users') && position !== 'sibling';
+  if (target === 'token' || target === 'notice') return position === 'self';
+  if (position === 'sibling') return false;
+  if (can('read')) return true;
+  // A plain member: their own record, their own cell's meetings and what hangs on them.
+  if (position !== 'self') return false;
+  return target === 'member' || target === 'meeting' || target === 'document' || target === 'guest';
+}
+
+/** The expected answer of one cell: the row's own cell if written out, else the rules above. */
+export function expected(row: Row, caller: Caller, position: Position | null): Outcome | 401 {
+  if (caller === 'anonymous') return row.public ? 'allowed' : 401;
+  const written = row[caller];
+  if (written !== undefined) {
+    if (typeof written !== 'object') return written;
+    if (position && written[position] !== undefined) return written[position]!;
+  }
+  const lacks = row.needs !== undefined && !ROLE_PERMISSIONS[caller].includes(row.needs);
+  if (position === null || row.target === 'none') return lacks ? 403 : 'allowed';
+  if (lacks && row.upFront) return 403;
+  if (!visible(caller, row.target, position)) return row.filter ? 'allowed' : 404;
+  return lacks ? 403 : 'allowed';
+}
+
+export const POLICY: Record<string, Row> = {
+  // ── health and sign-in ──
+  'GET /api/v1/health': { target: 'none', public: true },
+  'POST /api/v1/auth/login': { target: 'none', public: true, why: 'signs in with the caller\'s own password' },
+  'POST /api/v1/auth/logout': { target: 'none', public: true, why: 'ends the caller\'s own session (a fresh one); without one it is a no-op' },
+  'GET /api/v1/auth/me': { target: 'none' },
+  'POST /api/v1/auth/password': { target: 'none', why: 'changes the caller\'s own password' },
+
+  // ── accounts (manage_users: admin) ──
+  'GET /api/v1/users': { target: 'none', list: true, why: 'a role without manage_users sees an empty list: its account scope is empty' },
+  'POST /api/v1/users': { target: 'none', needs: 'manage_users' },
+  'GET /api/v1/users/{id}': { target: 'user' },
+  'PATCH /api/v1/users/{id}': { target: 'user', needs: 'manage_users' },
+  'POST /api/v1/users/{id}/grants': { target: 'user', needs: 'manage_users' },
+  'DELETE /api/v1/users/{id}/grants/{grantId}': { target: 'grant', needs: 'manage_users' },
+  'GET /api/v1/me/tokens': { target: 'none', list: true },
+  'POST /api/v1/me/tokens': { target: 'none' },
+  'DELETE /api/v1/me/tokens/{id}': { target: 'token' },
+  'GET /api/v1/audit': {
+    target: 'unit', needs: 'read_audit', filter: true, upFront: true, list: true,
+    why: 'the trail of one unit (entityType=unit&entityId=…); refused to roles without read_audit whatever the unit',
+  },
+
+  // ── members (read; write_members: admin, org_officer, secretary) ──
+  'GET /api/v1/members': { target: 'unit', filter: true, list: true, why: 'unitId filters the list' },
+  'GET /api/v1/members/export.xlsx': { target: 'unit', filter: true, list: true, why: 'unitId filters the export' },
+  'POST /api/v1/members': { target: 'unit', needs: 'write_members', positions: ['below', 'self', 'sibling'], why: 'unitId in the body; members are placed in cells, commune A holds none' },
+  'GET /api/v1/members/{id}': { target: 'member' },
+  'PATCH /api/v1/members/{id}': { target: 'member', needs: 'write_members' },
+  'POST /api/v1/members/{id}/status': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own standing' },
+  'POST /api/v1/members/{id}/transfer': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own placement' },
+  'GET /api/v1/members/{id}/history': { target: 'member' },
+  'GET /api/v1/imports/members/template.xlsx': { target: 'none', why: 'a blank form' },
+  'POST /api/v1/imports/members': {
+    target: 'unit', needs: 'write_members', upFront: true, positions: ['below', 'self', 'sibling'],
+    why: 'a dry run into the cell of ?unitId; a role that may not import is refused before its upload is read',
+    pending: { today: 404, roles: ['committee', 'member'], fixedBy: 'the uploads lane (issue 6 item 5: permission checked before reading an upload)' },
+  },
+
+  // ── units (read; write_units: admin, org_officer) ──
+  'GET /api/v1/units/children': { target: 'unit', list: true, why: 'parentId picks the unit whose children are listed' },
+  'GET /api/v1/units/search': { target: 'none', list: true },
+  'GET /api/v1/units/{id}': { target: 'unit', list: true, why: 'carries the subtree\'s figures and children' },
+  'GET /api/v1/units/{id}/history': { target: 'unit' },
+  'POST /api/v1/units': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'], why: 'parentId in the body' },
+  'POST /api/v1/units/{id}/rename': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
+  'POST /api/v1/units/{id}/move': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'moving one\'s own unit needs a new parent above it, outside one\'s scope' },
+  'POST /api/v1/units/merge': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'the first source unit; merging one\'s own unit needs its parent' },
+  'POST /api/v1/units/{id}/split': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'splitting one\'s own unit needs its parent' },
+  'POST /api/v1/units/{id}/dissolve': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
+  'POST /api/v1/units/{id}/committee': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
+  'POST /api/v1/units/{id}/committee/{committeeId}/end': { target: 'committeeSeat', needs: 'write_units' },
+
+  // ── meetings (read; manage_meetings: admin, org_officer, committee, secretary) ──
+  'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
+  'GET /api/v1/meetings': {
+    target: 'unit', list: true,
+    why: 'unitId picks the unit whose meetings are listed; a plain member lists what they may see (their own cell\'s meetings) under their cell or a unit above it',
+    member: { own: 'allowed', self: 'allowed' },
+  },
+  'POST /api/v1/meetings': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'unitId in the body; a cell meeting' },
+  'GET /api/v1/meetings/{id}': { target: 'meeting' },
+  'PATCH /api/v1/meetings/{id}': { target: 'meeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/cancel': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/preparation': { target: 'committeeMeeting' },
+  'PUT /api/v1/meetings/{id}/preparation': { target: 'committeeMeeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/documents': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/documents/{documentId}': { target: 'document' },
+  'DELETE /api/v1/meetings/{id}/documents/{documentId}': { target: 'document', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/guests': { target: 'meeting', needs: 'manage_meetings' },
+  'DELETE /api/v1/meetings/{id}/guests/{guestId}': { target: 'guest', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/attendance': { target: 'meeting' },
+  'PUT /api/v1/meetings/{id}/attendance': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/check-in-code': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/check-in-qr': { target: 'meeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/check-in': {
+    target: 'meeting', positions: ['below', 'self', 'sibling'],
+    why: 'the code of that meeting; one checks in only to a meeting one is on the roll of — another cell\'s code answers like an unknown code',
+    admin: { below: 404 }, org_officer: { below: 404 }, committee: { below: 404 }, secretary: { below: 404 },
+    pending: { today: 403, roles: ROLES, positions: ['below', 'sibling'], fixedBy: 'the auth lane (issue 6 item 4: another cell\'s check-in code answers like an unknown code)' },
+  },
+  'GET /api/v1/meetings/{id}/minutes': { target: 'meeting' },
+  'PUT /api/v1/meetings/{id}/minutes': { target: 'meeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/minutes/adopt': { target: 'meeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/minutes/amendments': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meetings/{id}/minutes.docx': { target: 'meeting' },
+  'GET /api/v1/meetings/{id}/minutes/print': { target: 'meeting' },
+  'GET /api/v1/meetings/{id}/quality': { target: 'meeting' },
+  'PUT /api/v1/meetings/{id}/quality': { target: 'meeting', needs: 'manage_meetings' },
+  'GET /api/v1/meeting-quality-scales': { target: 'unit' },
+  'POST /api/v1/meeting-quality-scales': { target: 'unit', needs: 'manage_meetings', why: 'unitId in the body' },
+  'GET /api/v1/meeting-topics': { target: 'unit', list: true },
+  'POST /api/v1/meeting-topics': { target: 'unit', needs: 'manage_meetings', why: 'unitId in the body' },
+  'GET /api/v1/meetings/compliance': { target: 'unit', list: true },
+  'GET /api/v1/meetings/compliance.xlsx': { target: 'unit', list: true },
+  'GET /api/v1/residence-links': { target: 'unit', list: true },
+  'POST /api/v1/residence-links': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'the residence cell in the body' },
+  'POST /api/v1/residence-links/{id}/end': { target: 'residenceLink', needs: 'manage_meetings' },
+
+  // ── one's own meetings, calendar and notices (every caller here is linked to a member) ──
+  'GET /api/v1/me/meetings': { target: 'none', list: true },
+  'POST /api/v1/me/calendar-token': { target: 'none' },
+  'GET /api/v1/calendar/{token}.ics': { target: 'none', public: true, list: true, why: 'the secret token is the credential; asked with the caller\'s own' },
+  'GET /api/v1/me/notices': { target: 'none', list: true },
+  'POST /api/v1/me/notices/{id}/read': { target: 'notice' },
+  'POST /api/v1/me/notices/read-all': { target: 'none' },
+  'GET /api/v1/me/notification-email': { target: 'none' },
+  'PUT /api/v1/me/notification-email': { target: 'none' },
+};
