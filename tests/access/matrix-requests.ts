@@ -141,6 +141,12 @@ export const REQUESTS: Record<string, HowToCall> = {
     },
   },
   'POST /api/v1/residence-links/{id}/end': { fresh: true, call: () => ({ payload: { validTo: '2026-01-15' } }) },
+  'GET /api/v1/residence-link-requests/outgoing': { call: (c) => ({ url: `/api/v1/residence-link-requests/outgoing?${q({ unitId: c.id })}` }) },
+  'GET /api/v1/residence-link-requests/incoming': { call: (c) => ({ url: `/api/v1/residence-link-requests/incoming?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/residence-link-requests/{id}/accept': { fresh: true },
+  'POST /api/v1/residence-link-requests/{id}/decline': { fresh: true },
+  'POST /api/v1/residence-link-requests/{id}/withdraw': { fresh: true },
+  'POST /api/v1/identifier-conflicts/{id}/resolve': { fresh: true, call: () => ({ payload: { note: 'Đã đối chiếu hồ sơ: hai người khác nhau' } }) },
 
   'GET /api/v1/me/meetings': { call: () => ({ url: '/api/v1/me/meetings?from=2026-03-01&to=2026-03-31' }) },
   'GET /api/v1/calendar/{token}.ics': { call: (c) => ({ url: c.w.calendarPath[c.role === 'anonymous' ? 'member' : c.role] }) },

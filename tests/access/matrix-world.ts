@@ -108,6 +108,14 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     dedupe_key: `matrix:${next()}`,
   }).returning('id').executeTakeFirstOrThrow()).id;
 
+  // A residence request of a cell about one of its own members (so the cell both asked and
+  // decides: one position for accept, decline and withdraw), and a queued conflict whose
+  // two units lie under that position.
+  const addRequest = async (cell: number, memberId: number) => (await db.insertInto('residence_link_requests')
+    .values({ unit_id: cell, party_card_number: `MX-YC-${next()}`, member_id: memberId, valid_from: '2024-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  const addConflict = async (fromUnit: number) => (await db.insertInto('identifier_conflicts').values({
+    kind: 'party_card_number', value: `MX-TD-${next()}`, source: 'import', from_unit_id: fromUnit, existing_member_id: a4, existing_unit_id: u.cellA2,
+  }).returning('id').executeTakeFirstOrThrow()).id;
   const mtBelow = await plan(u.cellA2, 'Sinh hoạt thôn Đông Hai tháng 3');
   const meetingOf = new Map<number, number>();
   const seatUnit = new Map<number, number>();
@@ -138,6 +146,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     guest: { below: guestBelow, self: guestSelf, sibling: base.b.guest! },
     committeeSeat: { own: seatOwn, below: seatBelow, sibling: base.b.committee! },
     residenceLink: { below: await addLink(u.cellA2, u.cellA), self: await addLink(u.cellA, u.cellA2), sibling: base.b.residenceLink! },
+    residenceRequest: { below: await addRequest(u.cellA2, a4), self: await addRequest(u.cellA, base.m.a3!), sibling: base.b.residenceRequest! },
+    identifierConflict: { own: await addConflict(u.cellA), below: await addConflict(u.cellA2), sibling: base.b.identifierConflict! },
     user: { own: userOwn, below: userBelow, sibling: base.user.secB! },
     grant: { own: grantOwn, below: grantBelow, sibling: base.b.grant! },
     token: { other: base.b.token! },
@@ -194,6 +204,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         case 'guest': { const m = fixed.meeting![position]!; const g = await addGuest(m); meetingOf.set(g, m); return g; }
         case 'committeeSeat': { const unit = position === 'own' ? u.communeA : u.cellA2; const s = await addSeat(unit); seatUnit.set(s, unit); return s; }
         case 'residenceLink': return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
+        case 'residenceRequest': return position === 'below' ? addRequest(u.cellA2, a4) : addRequest(u.cellA, base.m.a3!);
+        case 'identifierConflict': return addConflict(position === 'own' ? u.cellA : u.cellA2);
         case 'grant': {
           const user = fixed.user![position]!;
           const g = await addGrant(user, position === 'own' ? u.communeA : u.cellA2);

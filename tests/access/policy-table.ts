@@ -75,6 +75,8 @@ export const TARGETS = {
   guest: ['below', 'self', 'sibling'],        // a guest of such a meeting
   committeeSeat: ['own', 'below', 'sibling'], // a seat on a unit's committee
   residenceLink: ['below', 'self', 'sibling'],// a link of a member to a residence cell
+  residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
+  identifierConflict: ['own', 'below', 'sibling'], // a queued card/CCCD conflict between units under that one
   user: ['own', 'below', 'self', 'sibling'],  // an account granted on that unit; self = one's own
   grant: ['own', 'below', 'sibling'],         // a role grant on that unit
   token: ['self', 'other'],                   // an API token
@@ -112,6 +114,8 @@ export function visible(role: Role, target: Target, position: Position): boolean
   const can = (p: Permission) => ROLE_PERMISSIONS[role].includes(p);
   if (target === 'user' || target === 'grant') return can('manage_users') && position !== 'sibling';
   if (target === 'token' || target === 'notice') return position === 'self';
+  // The conflict queue is the organisation board's: only who may restructure both units sees an entry.
+  if (target === 'identifierConflict') return can('write_units') && position !== 'sibling';
   if (position === 'sibling') return false;
   if (can('read')) return true;
   // A plain member: their own record, their own cell's meetings and what hangs on them.
@@ -170,7 +174,6 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/imports/members': {
     target: 'unit', needs: 'write_members', upFront: true, positions: ['below', 'self', 'sibling'],
     why: 'a dry run into the cell of ?unitId; a role that may not import is refused before its upload is read',
-    pending: { today: 404, roles: ['committee', 'member'], fixedBy: 'the uploads lane (issue 6 item 5: permission checked before reading an upload)' },
   },
 
   // ── units (read; write_units: admin, org_officer) ──
@@ -213,7 +216,6 @@ export const POLICY: Record<string, Row> = {
     target: 'meeting', positions: ['below', 'self', 'sibling'],
     why: 'the code of that meeting; one checks in only to a meeting one is on the roll of — another cell\'s code answers like an unknown code',
     admin: { below: 404 }, org_officer: { below: 404 }, committee: { below: 404 }, secretary: { below: 404 },
-    pending: { today: 403, roles: ROLES, positions: ['below', 'sibling'], fixedBy: 'the auth lane (issue 6 item 4: another cell\'s check-in code answers like an unknown code)' },
   },
   'GET /api/v1/meetings/{id}/minutes': { target: 'meeting' },
   'PUT /api/v1/meetings/{id}/minutes': { target: 'meeting', needs: 'manage_meetings' },
@@ -232,6 +234,15 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/residence-links': { target: 'unit', list: true },
   'POST /api/v1/residence-links': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'the residence cell in the body' },
   'POST /api/v1/residence-links/{id}/end': { target: 'residenceLink', needs: 'manage_meetings' },
+  'GET /api/v1/residence-link-requests/outgoing': { target: 'unit', list: true, why: 'the card numbers a residence cell asked about, never a name' },
+  'GET /api/v1/residence-link-requests/incoming': { target: 'unit', list: true, why: 'requests about members of that unit the caller may decide' },
+  'POST /api/v1/residence-link-requests/{id}/accept': { target: 'residenceRequest', needs: 'manage_meetings', why: 'decided by the member\'s own cell or the board above it' },
+  'POST /api/v1/residence-link-requests/{id}/decline': { target: 'residenceRequest', needs: 'manage_meetings' },
+  'POST /api/v1/residence-link-requests/{id}/withdraw': { target: 'residenceRequest', needs: 'manage_meetings', why: 'taken back by the residence cell that asked' },
+
+  // ── the organisation board's queue of card/CCCD conflicts (write_units over both units) ──
+  'GET /api/v1/identifier-conflicts': { target: 'none', list: true, why: 'a role without write_units sees an empty queue' },
+  'POST /api/v1/identifier-conflicts/{id}/resolve': { target: 'identifierConflict', needs: 'write_units' },
 
   // ── one's own meetings, calendar and notices (every caller here is linked to a member) ──
   'GET /api/v1/me/meetings': { target: 'none', list: true },

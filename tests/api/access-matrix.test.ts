@@ -16,6 +16,7 @@ import { REQUESTS, type Cell } from '../access/matrix-requests.ts';
 import { buildMatrixWorld, MATRIX_NOW, type MatrixWorld } from '../access/matrix-world.ts';
 import { expected, POLICY, TARGETS, type Caller, type Outcome, type Position } from '../access/policy-table.ts';
 import { readOperations } from '../helpers/openapi-operations.ts';
+import { BOOKKEEPING, changedTables, checksumReader } from '../helpers/table-checksums.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 const CONCURRENCY = 6;
@@ -139,25 +140,6 @@ async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promis
   await Promise.all(Array.from({ length: limit }, async () => { for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item); }));
 }
 
-/** Per table: row count and an order-free checksum of its rows (bookkeeping tables left out). */
-async function checksums(): Promise<Map<string, string>> {
-  const db = t.database.db;
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
-  // Sessions record when they were last used; reads of a member's record and refused
-  // check-ins are audited on purpose: the audit trail is compared without them below.
-  const skip = new Set(['sessions', 'audit_log', 'schema_migrations']);
-  const out = new Map<string, string>();
-  for (const { name } of tables.rows.filter((r) => !skip.has(r.name))) {
-    const r = await sql<{ n: string; s: string }>`select count(*)::text as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as s from ${sql.table(name)} x`.execute(db);
-    out.set(name, `${r.rows[0]!.n}/${r.rows[0]!.s}`);
-  }
-  const audit = await sql<{ n: string }>`select count(*)::text as n from audit_log
-    where action not like '%.read' and action not like '%refused%'`.execute(db);
-  out.set('audit_log (writes)', audit.rows[0]!.n);
-  return out;
-}
-
 /** Audit rows the caller wrote, reads left out. */
 async function auditCount(userId: number): Promise<number> {
   const r = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
@@ -219,14 +201,14 @@ describe('the access policy table', () => {
 
     // 2. Writes that must be refused: the exact status, and nothing changed anywhere.
     const refused = cells.filter((c) => !isRead(c) && c.want !== 'allowed');
-    const before = await checksums();
+    const tables = await checksumReader(t.database.db, BOOKKEEPING);
+    const before = await tables.read();
     await inParallel(refused, CONCURRENCY, async (cell) => {
       const { res, request } = await send(cell);
       const wrong = verdict(cell, res, request);
       if (wrong) failures.push(wrong);
     });
-    const after = await checksums();
-    const changed = [...before.keys()].filter((k) => before.get(k) !== after.get(k));
+    const changed = changedTables(before, await tables.read());
     if (changed.length) failures.push(`refused writes changed tables: ${changed.join(', ')}`);
 
     phase('refused writes');

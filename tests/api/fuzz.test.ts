@@ -22,7 +22,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { MULTIPART, readOperations, type Operation } from '../helpers/openapi-operations.ts';
 import { seedApiWorld, type ApiWorld } from '../helpers/api-world.ts';
 import { problemFailures } from '../helpers/problem-check.ts';
-import { changedTables, checksumReader, type Checksums } from '../helpers/table-checksums.ts';
+import { BOOKKEEPING, changedTables, checksumReader, type Checksums } from '../helpers/table-checksums.ts';
 import { injectOptions, requestArbitrary, type FuzzRequest } from '../helpers/fuzz-requests.ts';
 
 const REQUESTS = Number(process.env.CHIBO_FUZZ_RUNS ?? 2000);
@@ -30,20 +30,7 @@ const SEED = process.env.CHIBO_FUZZ_SEED ? Number(process.env.CHIBO_FUZZ_SEED) :
 /** Reads in flight at once beside the one write being checked. */
 const READ_CONCURRENCY = 4;
 
-// What a refused request may still change, and why:
-// - login_attempts, and any *attempt*/*throttle* table: a refused login (or check-in code)
-//   must be counted, or the throttle could be bypassed; counting it is the point.
-// - sessions.last_seen_at / api_tokens.last_used_at: stamped by authentication on every
-//   request that carries the session or token, before the route refuses anything.
-// - audit rows of reads (member.read, member.read_history, member.export): opening a
-//   personal record is logged even when the read runs beside a refused write.
-// - audit rows 'meeting.check_in_refused': a refused check-in code is recorded, as the
-//   count that throttles code guessing.
-const CHECKSUM_SCOPE = {
-  skipTables: /^login_attempts$|attempt|throttle/,
-  skipColumns: ['last_seen_at', 'last_used_at'],
-  rowsWhere: { audit_log: "t.action not in ('member.read', 'member.read_history', 'member.export', 'meeting.check_in_refused')" },
-};
+// What a refused request may still change, and why: BOOKKEEPING in tests/helpers/table-checksums.ts.
 
 let t: TestApp;
 let world: ApiWorld;
@@ -68,7 +55,7 @@ beforeAll(async () => {
   ops = await readOperations(t.app);
   templateXlsx = (await world.admin({ method: 'GET', url: '/api/v1/imports/members/template.xlsx' })).rawPayload;
   await newAdminSession();
-  checksums = await checksumReader(t.database.db, CHECKSUM_SCOPE);
+  checksums = await checksumReader(t.database.db, BOOKKEEPING);
 }, 180_000);
 afterAll(async () => {
   t.database.pgPool?.on('error', () => {});

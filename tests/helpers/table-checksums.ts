@@ -14,6 +14,20 @@ export interface ChecksumScope {
   rowsWhere: Record<string, string>;
 }
 
+/**
+ * What any request may change without having written anything: throttle counters (a refused
+ * login or check-in code is counted on purpose), the last use of a session or token, and the
+ * audit rows of reads and of refusals that are audited by design (a dry run, a refused
+ * import, a refused check-in code).
+ */
+export const BOOKKEEPING: ChecksumScope = {
+  skipTables: /^(schema_migrations|throttles|login_attempts)$/,
+  skipColumns: ['last_seen_at', 'last_used_at'],
+  rowsWhere: {
+    audit_log: "t.action not like '%.read' and t.action not in ('member.read_history', 'member.export', 'meeting.check_in_refused', 'import.dry_run', 'import.refused')",
+  },
+};
+
 export type Checksums = Map<string, string>;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import { problemFor } from '../../http/problem.ts';
 import { multipartError, readUploadPart } from '../../http/read-upload.ts';
 import { makeUploadDir } from '../../http/upload-folder.ts';
+import { requirePermission } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { buildMemberTemplate } from './build-template.ts';
 import { findTarget, ImportRejected, importMembers } from './import-members.ts';
@@ -51,6 +52,8 @@ export async function importRoutes(root: FastifyInstance) {
 
   app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {
     const access = accessOf(req);
+    // A role that may not import anywhere is refused as such, whatever the unit (nothing to hide).
+    requirePermission(access, 'write_members');
     const actor = { userId: access.userId, scope: access.scope('write_members'), readScope: access.scope('read') };
     // The unit is checked before the upload is read: without the right to import there, 404 and nothing read.
     await findTarget(app.db, actor.scope, req.query.unitId);
