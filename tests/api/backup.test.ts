@@ -70,8 +70,9 @@ insert into notices (member_id, kind, meeting_id, dedupe_key)
 insert into meeting_notice_batches (meeting_id, dedupe_key, recipients)
   select m.id, k, 5 from meetings m, unnest(array['planned', 'reminder:1', 'reminder:2']) k;
 insert into notification_emails (member_id, email) select id, 'dv' || id || '@example.vn' from (select id from members order by id limit 8) m;
-insert into api_tokens (user_id, name, token_hash) select (select min(id) from users), 'token ' || i, md5('t' || i) from generate_series(1, 8) i;
+insert into api_tokens (user_id, name, token_hash, expires_at) select (select min(id) from users), 'token ' || i, md5('t' || i), now() + interval '90 days' from generate_series(1, 8) i;
 insert into sessions (token_hash, user_id, expires_at) select md5('s' || i), (select min(id) from users), now() + interval '1 day' from generate_series(1, 8) i;
+insert into throttles (kind, key, window_start, count) select 'login', 'k' || i, now(), i from generate_series(1, 8) i;
 insert into login_attempts (username, succeeded) select 'admin', i % 2 = 0 from generate_series(1, 8) i;
 insert into identifier_conflicts (kind, value, source, from_unit_id, existing_member_id, existing_unit_id, status)
   select 'party_card_number', 'TĐ' || id, 'import', (select min(id) from units where kind = 'chi_bo'), id, unit_id, case when id % 2 = 0 then 'open' else 'resolved' end
