@@ -108,7 +108,7 @@ describe('documents, residence links, party groups, cancellation', () => {
     expect((await bithu({ method: 'POST', url: `/api/v1/residence-link-requests/${request.id}/accept` })).statusCode).toBe(200);
     // Accepted: the name and work cell, but not the member's record.
     const linked = (await b2({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items;
-    expect(linked[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: null, workUnitId: null, workUnitName: 'Chi bộ thôn 1' });
+    expect(linked[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: null, workUnitId: null, workUnitName: null });
     const commune = (await xa({ method: 'GET', url: `/api/v1/residence-links?unitId=${f.cell2}` })).json().items;
     expect(commune[0]).toMatchObject({ fullName: 'Lê Văn Cường', memberId: f.regular[2], workUnitName: 'Chi bộ thôn 1' });
     const m = await b2({ method: 'POST', url: '/api/v1/meetings', payload: { ...base, unitId: f.cell2, kind: 'regular', date: '2026-05-06', focalIssues: ['Một', 'Hai'], topic: 'Thôn 2 tháng 5' } });

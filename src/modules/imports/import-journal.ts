@@ -52,6 +52,26 @@ async function memberColumns(db: Db): Promise<string[]> {
 }
 
 /** Undoes a run from its journal, a batch per transaction; safe to repeat after a crash midway. */
+/**
+ * Removes what other tables hold about members that are about to be deleted: rows that
+ * cannot exist without the member are deleted, optional links set to null. Read from the
+ * catalog, so a table added later is covered too.
+ */
+async function forgetReferencesTo(trx: Db, memberIds: number[]): Promise<void> {
+  const refs = await sql<{ table_name: string; column_name: string; not_null: boolean }>`
+    select c.conrelid::regclass::text as table_name, a.attname as column_name, a.attnotnull as not_null
+    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and c.confrelid = 'members'::regclass and cardinality(c.conkey) = 1
+    order by 1, 2`.execute(trx);
+  for (const ref of refs.rows) {
+    const table = sql.raw(ref.table_name);
+    const column = sql.raw(`"${ref.column_name.replace(/"/g, '""')}"`);
+    const ids = sql.join(memberIds);
+    if (ref.not_null) await sql`delete from ${table} where ${column} in (${ids})`.execute(trx);
+    else await sql`update ${table} set ${column} = null where ${column} in (${ids})`.execute(trx);
+  }
+}
+
 export async function undoRun(db: Kysely<DB>, runId: number): Promise<void> {
   const columns = await memberColumns(db);
   const assign = sql.raw(columns.map((c) => `"${c}" = r."${c}"`).join(', '));
@@ -68,7 +88,12 @@ export async function undoRun(db: Kysely<DB>, runId: number): Promise<void> {
       // Placements and statuses come back exactly as they were (ids included); created members go.
       await trx.deleteFrom('member_statuses').where('member_id', 'in', ids).execute();
       await trx.deleteFrom('member_placements').where('member_id', 'in', ids).execute();
-      if (createdIds.length) await trx.deleteFrom('members').where('id', 'in', createdIds).execute();
+      if (createdIds.length) {
+        // While the run was being written its members were visible, so other requests may
+        // have pointed at them (a check-in, a queued conflict, an account link): those go too.
+        await forgetReferencesTo(trx, createdIds);
+        await trx.deleteFrom('members').where('id', 'in', createdIds).execute();
+      }
       if (changed.length) {
         const befores = JSON.stringify(changed.map((b) => b.before));
         await sql`update members m set ${assign}

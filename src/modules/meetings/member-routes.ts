@@ -22,7 +22,7 @@ const myMeetingOut = z.object({
   checkedIn: z.boolean(), checkInOpen: z.boolean(),
 });
 export const residenceLinkOut = z.object({
-  /** memberId and workUnitId are null when the member is outside the caller's read scope. */
+  /** memberId, workUnitId and workUnitName are null when the member is outside the caller's read scope. */
   id: z.number(), memberId: z.number().nullable(), fullName: z.string(), workUnitId: z.number().nullable(), workUnitName: z.string().nullable(),
   validFrom: z.string(), validTo: z.string().nullable(), note: z.string().nullable(),
 });

@@ -64,8 +64,8 @@ export async function listResidenceLinks(db: Kysely<DB>, access: Access, unitId:
     .where('r.unit_id', '=', unitId).orderBy('m.sort_key').orderBy('r.id').execute();
   return rows.map((r) => ({
     id: r.id, fullName: r.full_name, validFrom: r.valid_from, validTo: r.valid_to, note: r.note,
-    // The work cell's name came with the link (made in scope, or accepted by that cell);
-    // the record itself only for those who may read the member anyway.
-    memberId: r.visible ? r.member_id : null, workUnitId: r.visible ? r.unit_id : null, workUnitName: r.unit_name,
+    // The work cell and the record only for those who may read the member anyway: the
+    // member's cell today may be one the residence cell has no business knowing (a transfer).
+    memberId: r.visible ? r.member_id : null, workUnitId: r.visible ? r.unit_id : null, workUnitName: r.visible ? r.unit_name : null,
   }));
 }
