@@ -146,6 +146,12 @@ describe('login throttles that hold under concurrency', () => {
     expect((await login('sprayed', TEST_PASSWORD, '192.0.2.100')).statusCode).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64: hopping between its addresses does not give it more tries', async () => {
+    for (let i = 0; i < 20; i++) expect((await login(`khong-co-ai-v6-${i}`, 'mat-khau-doan-bua', `2001:db8:77:1::${(i + 1).toString(16)}`)).statusCode).toBe(401);
+    expect((await login('sprayed', TEST_PASSWORD, '2001:db8:77:1:ffff:1:2:3')).statusCode).toBe(429);
+    expect((await login('sprayed', TEST_PASSWORD, '2001:db8:77:2::1')).statusCode).toBe(200);
+  });
+
   it('lets the account try again once the window has passed', async () => {
     const db = t.database.db;
     await db.updateTable('throttles').set({ window_start: new Date(Date.now() - 16 * 60_000) }).execute();

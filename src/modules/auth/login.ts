@@ -1,10 +1,12 @@
 // Logging in. Two throttles guard the password check (src/modules/auth/throttle.ts):
 // per account and client address, so wrong passwords from one place never lock the
 // owner out elsewhere, and per client address, so one place cannot try many accounts.
+// An IPv6 client counts by its /64 (domain/client-network.ts): one machine owns all of it.
 // Unknown usernames cost the same as known ones: a dummy hash is verified instead.
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { throttleNetwork } from '../../domain/client-network.ts';
 import { AppError, TooManyAttempts } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -24,13 +26,14 @@ const hashOfNothing = () => (dummyHash ??= hashPassword(crypto.randomBytes(24).t
 export async function login(db: Kysely<DB>, username: string, password: string, address: string) {
   const name = username.trim().toLowerCase();
   // Addresses hold no '|', so the pair is unambiguous whatever the username holds.
-  const accountKey = `${address}|${name}`;
-  const byAddress = await takeAttempt(db, ADDRESS_THROTTLE, address);
+  const network = throttleNetwork(address);
+  const accountKey = `${network}|${name}`;
+  const byAddress = await takeAttempt(db, ADDRESS_THROTTLE, network);
   if (!byAddress.allowed) throw new TooManyAttempts(byAddress.retryAfterSeconds);
   const byAccount = await takeAttempt(db, ACCOUNT_THROTTLE, accountKey);
   if (!byAccount.allowed) {
     // Not checked, so not held against the address.
-    await giveBackAttempt(db, ADDRESS_THROTTLE, address);
+    await giveBackAttempt(db, ADDRESS_THROTTLE, network);
     throw new TooManyAttempts(byAccount.retryAfterSeconds);
   }
 
@@ -41,7 +44,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   if (!user || !ok) throw badCredentials([byAddress, byAccount]);
 
   await clearAttempts(db, ACCOUNT_THROTTLE, accountKey);
-  await giveBackAttempt(db, ADDRESS_THROTTLE, address);
+  await giveBackAttempt(db, ADDRESS_THROTTLE, network);
   const { secret, hash } = newSecret();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('sessions').values({ token_hash: hash, user_id: user.id, expires_at: sql`now() + make_interval(days => ${SESSION_DAYS})` }).execute();
