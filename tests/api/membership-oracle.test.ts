@@ -133,6 +133,18 @@ describe('an import dry run is no membership oracle', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ totalRows: 600, valid: 600, errors: [] });
   });
+
+  it('lets a cell secretary import 10 files an hour, dry runs included, so many small files test no more numbers', async () => {
+    await t.user('bithu-nam', [{ role: 'secretary', unitId: u.cellA2 }]);
+    const cellSecretary = await t.as('bithu-nam');
+    const file = await xlsx([person(5000)]);
+    for (let i = 0; i < 10; i++) expect((await importInto(cellSecretary, u.cellA2, 'dry-run', file)).statusCode).toBe(200);
+    const eleventh = await importInto(cellSecretary, u.cellA2, 'dry-run', file);
+    expect(eleventh.statusCode).toBe(429);
+    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
+    // The board is not counted.
+    expect((await importInto(communeOfficer, u.cellA2, 'dry-run', file)).statusCode).toBe(200);
+  });
 });
 
 describe('member create and edit are no membership oracle', () => {

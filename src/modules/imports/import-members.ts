@@ -21,6 +21,7 @@ import { finishRun, journalBefore, journalCreated, purgeJournal, startRun, undoR
 import { readMemberRowChunks } from './read-member-rows.ts';
 import { importRowLimitFor, tooManyRowsForCell } from './import-size-limit.ts';
 import { queueConflicts, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
+import { throttle } from '../auth/throttle.ts';
 
 export type ImportMode = 'dry-run' | 'apply';
 
@@ -143,6 +144,12 @@ function heldOutsideScope(parsed: ParsedRow, matches: Array<MemberRowDb | undefi
   }
   return outside.length > 0;
 }
+
+/** Per file: the conflicts it raised for the board, and the caller's row limit (null: none). */
+interface FileLimits { held: HeldElsewhere[]; rowLimit: number | null }
+
+/** Imports a cell secretary may run in an hour, dry runs included. */
+export const CELL_IMPORTS = { kind: 'import.cell', limit: 10, windowMinutes: 60 } as const;
 
 /** What one file's checks accumulate across its chunks. */
 interface FileChecks { errors: RowError[]; held: HeldElsewhere[]; firstRowWith: SeenRows }
@@ -309,12 +316,11 @@ type ChunkWriter = (q: Db, planned: PlannedRow[], columns: Set<ColumnKey>) => Pr
  * the checked rows of each chunk to `write`. Memory holds one chunk and the numbers seen.
  * A cell secretary's file stops at the row limit of one cell (import-size-limit.ts).
  */
-async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, held: HeldElsewhere[], write?: ChunkWriter): Promise<ImportReport> {
+async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, file: FileLimits, write?: ChunkWriter): Promise<ImportReport> {
+  const { held, rowLimit } = file;
   const size = options.engine === 'pglite' ? PGLITE_CHUNK : CHUNK;
   const { lang } = options;
   const checks: FileChecks = { errors: [], held, firstRowWith: noRowsSeen() };
-  let rowLimit: number | null = null;
-  await runChunk(async (q) => { rowLimit = await importRowLimitFor(q, actor.scope); });
   let totalRows = 0, valid = 0, created = 0, updated = 0;
   for await (const chunk of readMemberRowChunks(options.filePath, lang, size)) {
     totalRows = chunk.totalRows;
@@ -357,11 +363,11 @@ const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportRe
 });
 
 /** PostgreSQL: the whole apply is one transaction on its own connection; others are not held up. */
-async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, held: HeldElsewhere[]) {
+async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, file: FileLimits) {
   return db.transaction().execute(async (trx) => {
     // Re-check inside the transaction, then write; any error leaves nothing behind.
     await findTarget(trx, actor.scope, target.id);
-    const report = await checkFile((work) => work(trx), actor, target, options, held,
+    const report = await checkFile((work) => work(trx), actor, target, options, file,
       async (_q, planned, columns) => { await writePlanned(trx, actor.userId, planned, columns, today); });
     if (report.errors.length) throw new ImportRejected(report);
     await writeAudit(trx, actor.userId, applyAudit(target, options, report));
@@ -376,14 +382,14 @@ async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target:
  * turn between chunks. A failure undoes the run from its journal; so does the next start
  * after a crash (import-journal.ts). Other users may see the members arrive meanwhile.
  */
-async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, held: HeldElsewhere[]) {
-  const checked = await checkFile((work) => work(db), actor, target, options, held);
+async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: TargetUnit, options: ImportOptions, today: string, file: FileLimits) {
+  const checked = await checkFile((work) => work(db), actor, target, options, file);
   if (checked.errors.length) throw new ImportRejected({ ...checked, mode: 'apply' });
   const runId = await startRun(db, actor.userId, target.id, options.fileName ?? null);
   let report: ImportReport;
   try {
     // (The first pass queued any conflicts; this one only writes.)
-    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, [], async (q, planned, columns) => {
+    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, { ...file, held: [] }, async (q, planned, columns) => {
       const trx = q as Transaction<DB>;
       await journalBefore(trx, runId, planned.filter((p) => p.existing).map((p) => p.existing!.id));
       await journalCreated(trx, runId, await writePlanned(trx, actor.userId, planned, columns, today));
@@ -405,18 +411,23 @@ async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: Target
 
 export async function importMembers(db: Kysely<DB>, actor: ImportActor, options: ImportOptions): Promise<ImportReport> {
   const target = await findTarget(db, actor.scope, options.unitId);
+  const rowLimit = await importRowLimitFor(db, actor.scope);
+  // A cell secretary's imports are counted too: one cell's list a few times an hour is no
+  // way to test thousands of card numbers for membership.
+  if (rowLimit !== null && actor.userId !== null) await throttle(db, CELL_IMPORTS, String(actor.userId));
   const held: HeldElsewhere[] = [];
+  const file: FileLimits = { held, rowLimit };
   if (options.mode === 'dry-run') {
     // Dry run: each query is its own short turn on the connection.
-    const report = await checkFile((work) => work(db), actor, target, options, held);
+    const report = await checkFile((work) => work(db), actor, target, options, file);
     await recordCheck(db, actor, target, report, held);
     return report;
   }
   const today = todayInVietnam();
   try {
     return options.engine === 'pglite'
-      ? await applyInBatches(db, actor, target, options, today, held)
-      : await applyInOneTransaction(db, actor, target, options, today, held);
+      ? await applyInBatches(db, actor, target, options, today, file)
+      : await applyInOneTransaction(db, actor, target, options, today, file);
   } catch (error) {
     if (error instanceof ImportRejected) await recordCheck(db, actor, target, error.report, held);
     const e = error as { code?: string };
