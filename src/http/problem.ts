@@ -73,9 +73,6 @@ export function problemFor(error: unknown, lang: Lang): ProblemBody {
     }));
     return { type: 'https://chibo.vn/problems/validation', code: 'validation', status: 400, title: t(lang, 'errors.validation'), detail: t(lang, 'errors.validation_detail', { count: errors.length }), errors };
   }
-  // An upload cut off before its closing boundary, or announcing a boundary over 256
-  // characters: busboy's plain Errors, the client's mistake.
-  if (error instanceof Error && /unexpected end of multipart data$|^The needle cannot have a length bigger than 256/i.test(error.message)) return problemFor(new AppError('bad_request', 400), lang);
   const fastifyError = error as FastifyError;
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {

@@ -5,14 +5,14 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
+import { isMalformedText } from './refuse-malformed-text.ts';
 
-/** What a part's file name may not hold: control characters, U+FFFD from broken bytes, path separators. */
+/** What a file name may not hold beyond malformed text: control characters, U+FFFD from broken bytes, path separators. */
 // eslint-disable-next-line no-control-regex
-const BAD_NAME = /[\u0000-\u001f\u007f\ufffd/\\]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const BAD_NAME = /[\u0001-\u001f\u007f\ufffd/\\]/;
 
 export function checkFileName(name: string): string {
-  if (BAD_NAME.test(name) || LONE_SURROGATE.test(name)) throw new AppError('bad_file_name', 400, {}, [{ path: 'file.filename', message: 'errors.bad_file_name' }]);
+  if (isMalformedText(name) || BAD_NAME.test(name)) throw new AppError('bad_file_name', 400, {}, [{ path: 'file.filename', message: 'errors.bad_file_name' }]);
   return name;
 }
 
