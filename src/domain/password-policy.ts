@@ -3,10 +3,9 @@
 // first (a published list of common passwords, plus the ones common here), and not the
 // username. Pure: returns the message key of the first rule broken, or null.
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, passwordLength } from './password-length.ts';
 import { foldForSearch } from './vietnamese.ts';
 
-export const PASSWORD_MIN_CHARS = 10;
-export const PASSWORD_MAX_CHARS = 200;
 
 // Common in Vietnam and for this application (its name, the demo password), which the
 // international list does not hold. Compared after folding diacritics and case.
@@ -18,8 +17,6 @@ const COMMON_HERE = [
 let common: Set<string> | undefined;
 const commonPasswords = () => (common ??= new Set([...dictionary['passwords-common'], ...COMMON_HERE].map((p) => p.toLowerCase())));
 
-/** Characters as a person counts them: after NFC, so 'ế' typed as e + two marks is one. */
-export const passwordLength = (password: string) => [...password.normalize('NFC')].length;
 
 export type PasswordProblem = 'auth.password_too_short' | 'auth.password_too_long' | 'auth.password_too_simple' | 'auth.password_common' | 'auth.password_has_username';
 

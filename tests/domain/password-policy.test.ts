@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passwordLength, passwordProblem } from '../../src/domain/password-policy.ts';
+import { passwordLength } from '../../src/domain/password-length.ts';
+import { passwordProblem } from '../../src/domain/password-policy.ts';
 
 describe('password policy', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, passwordProblem } from '../../domain/password-policy.ts';
+import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from '../../domain/password-length.ts';
+import { passwordProblem } from '../../domain/password-policy.ts';
 import { AppError } from '../../http/app-error.ts';
 
 // argon2id (the library's default algorithm) with its recommended memory and time cost.
