@@ -6,7 +6,6 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, passwordLength } from './password-length.ts';
 import { foldForSearch } from './vietnamese.ts';
 
-
 // Common in Vietnam and for this application (its name, the demo password), which the
 // international list does not hold. Compared after folding diacritics and case.
 const COMMON_HERE = [

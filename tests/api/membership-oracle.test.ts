@@ -228,11 +228,18 @@ describe('residence links outside scope are requests the member\'s cell accepts'
     expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${req.id}/decline` })).statusCode).toBe(200);
     expect((await secretary({ method: 'GET', url: `/api/v1/residence-links?unitId=${u.cellA}` })).json().items).toHaveLength(1);
     const outgoing = (await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items;
-    expect(outgoing.map((r: { partyCardNumber: string; status: string }) => [r.partyCardNumber, r.status])).toEqual([['26.900001', 'declined'], ['26.000404', 'pending']]);
-    const unknown = outgoing.find((r: { status: string }) => r.status === 'pending');
+    // Declined or nobody's card, the residence cell sees the same: pending for 30 days, then not confirmed.
+    expect(outgoing.map((r: { partyCardNumber: string; status: string }) => [r.partyCardNumber, r.status])).toEqual([['26.900001', 'pending'], ['26.000404', 'pending']]);
+    await t.database.db.updateTable('residence_link_requests').set({ requested_at: new Date(Date.now() - 31 * 86_400_000) }).where('unit_id', '=', u.cellA).execute();
+    const later = (await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items;
+    expect(later.map((r: { partyCardNumber: string; status: string }) => [r.partyCardNumber, r.status])).toEqual([['26.900001', 'closed'], ['26.000404', 'closed']]);
+    const declined = outgoing.find((r: { partyCardNumber: string }) => r.partyCardNumber === '26.900001');
+    const unknown = outgoing.find((r: { partyCardNumber: string }) => r.partyCardNumber === '26.000404');
+    // Withdrawing answers the same for both.
+    expect((await secretary({ method: 'POST', url: `/api/v1/residence-link-requests/${declined.id}/withdraw` })).statusCode).toBe(200);
     expect((await memberCell({ method: 'POST', url: `/api/v1/residence-link-requests/${unknown.id}/withdraw` })).statusCode).toBe(404);
     expect((await secretary({ method: 'POST', url: `/api/v1/residence-link-requests/${unknown.id}/withdraw` })).statusCode).toBe(200);
-    expect((await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items).toHaveLength(1);
+    expect((await secretary({ method: 'GET', url: `/api/v1/residence-link-requests/outgoing?unitId=${u.cellA}` })).json().items).toHaveLength(0);
   });
 
   it('limits each person to 20 requests an hour, known and unknown cards alike, with the wait in Vietnamese', async () => {

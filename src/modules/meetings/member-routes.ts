@@ -30,7 +30,7 @@ export const residenceLinkOut = z.object({
 /** A request for a card outside the caller's scope: one body for every card, known or not. */
 const residenceRequestedOut = z.object({ outcome: z.literal('requested'), message: z.string() });
 const outgoingRequestOut = z.object({
-  id: z.number(), partyCardNumber: z.string(), validFrom: z.string(), note: z.string().nullable(), status: z.enum(['pending', 'declined']), requestedAt: z.string(),
+  id: z.number(), partyCardNumber: z.string(), validFrom: z.string(), note: z.string().nullable(), status: z.enum(['pending', 'closed']), requestedAt: z.string(),
 });
 const incomingRequestOut = z.object({
   id: z.number(), memberId: z.number(), fullName: z.string(), memberUnitName: z.string(), residenceUnitId: z.number(), residenceUnitName: z.string(),

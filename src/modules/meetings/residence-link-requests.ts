@@ -43,7 +43,7 @@ export async function decideResidenceRequest(db: Kysely<DB>, access: Access, id:
       .where('r.id', '=', id).where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('m.unit_id')))
       .forUpdate('r').executeTakeFirst();
     if (!r) throw notFound('entities.record');
-    if (r.status !== 'pending') throw conflict('meetings.residence_request_decided');
+    if (r.status !== 'pending' && r.status !== 'declined') throw conflict('meetings.residence_request_decided');
     let linkId: number | null = null;
     if (decision === 'accept') {
       const open = await trx.selectFrom('member_residence_links').select('id').where('member_id', '=', r.member_id!).where('unit_id', '=', r.unit_id)
@@ -62,13 +62,13 @@ export async function decideResidenceRequest(db: Kysely<DB>, access: Access, id:
   });
 }
 
-/** The residence cell takes back a request still pending (a mistyped card, a member who moved on). */
+/** The residence cell takes back a request not linked (a mistyped card, a member who moved on): a declined one alike. */
 export async function withdrawResidenceRequest(db: Kysely<DB>, access: Access, id: number) {
   await db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('residence_link_requests').select(['id', 'unit_id', 'status']).where('id', '=', id)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('unit_id'))).forUpdate().executeTakeFirst();
     if (!r) throw notFound('entities.record');
-    if (r.status !== 'pending') throw conflict('meetings.residence_request_decided');
+    if (r.status !== 'pending' && r.status !== 'declined') throw conflict('meetings.residence_request_decided');
     await trx.updateTable('residence_link_requests').set({ status: 'withdrawn', decided_by: access.userId, decided_at: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, access.userId, { action: 'residence_request.withdraw', entityType: 'residence_request', entityId: id, unitId: r.unit_id, after: { status: 'withdrawn' } });
   });
@@ -81,6 +81,13 @@ async function readableUnit(db: Db, access: Access, unitId: number) {
   return unit;
 }
 
+/**
+ * Days a request waits for the member's cell. The residence cell sees every request it
+ * sent as pending for that long, then as not confirmed, whether the member's cell declined
+ * it or there was no such member: a decline must not tell it the card is a member's.
+ */
+export const REQUEST_OPEN_DAYS = 30;
+
 /** The residence cell's own requests not yet linked: only the card number it typed, never a name. */
 export async function outgoingResidenceRequests(db: Kysely<DB>, access: Access, unitId: number) {
   await readableUnit(db, access, unitId);
@@ -88,7 +95,8 @@ export async function outgoingResidenceRequests(db: Kysely<DB>, access: Access, 
     .where('unit_id', '=', unitId).where('status', 'in', ['pending', 'declined']).orderBy('id', 'desc').limit(500).execute();
   return rows.map((r) => ({
     id: r.id, partyCardNumber: r.party_card_number, validFrom: r.valid_from, note: r.note,
-    status: r.status as 'pending' | 'declined', requestedAt: r.requested_at.toISOString(),
+    status: r.requested_at.getTime() > Date.now() - REQUEST_OPEN_DAYS * 86_400_000 ? 'pending' as const : 'closed' as const,
+    requestedAt: r.requested_at.toISOString(),
   }));
 }
 

@@ -11,7 +11,7 @@ import { showDate } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 
 /** GET /residence-link-requests/outgoing: only what the residence cell typed. */
-interface OutgoingRequest { id: number; partyCardNumber: string; validFrom: string; note: string | null; status: 'pending' | 'declined'; requestedAt: string }
+interface OutgoingRequest { id: number; partyCardNumber: string; validFrom: string; note: string | null; status: 'pending' | 'closed'; requestedAt: string }
 /** GET /residence-link-requests/incoming: for the member's own cell, which may read them. */
 interface IncomingRequest {
   id: number; memberId: number; fullName: string; memberUnitName: string; residenceUnitId: number; residenceUnitName: string;
@@ -48,7 +48,7 @@ export function OutgoingRequests({ unitId, manage }: { unitId: number; manage: b
         renderItem={(r) => (
           <List.Item
             data-testid="residence-outgoing-row" style={{ padding: '10px 12px' }}
-            extra={manage && r.status === 'pending' ? (
+            extra={manage ? (
               <Button size="small" data-testid="residence-withdraw" onClick={() => confirm({
                 title: t('meetings.residence.requests.withdrawTitle'), content: t('meetings.residence.requests.confirmWithdraw', { card: r.partyCardNumber }),
                 danger: true, onOk: () => act.mutateAsync({ id: r.id, action: 'withdraw' }),
