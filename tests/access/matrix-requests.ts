@@ -122,7 +122,8 @@ export const REQUESTS: Record<string, HowToCall> = {
   'PUT /api/v1/meetings/{id}/quality': { call: () => ({ payload: { ticks: {} } }) },
   'GET /api/v1/meeting-quality-scales': { call: (c) => ({ url: `/api/v1/meeting-quality-scales?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meeting-quality-scales': {
-    call: (c) => ({ payload: { unitId: c.id, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: `2027-${String(1 + (c.n % 12)).padStart(2, '0')}-${String(1 + (c.n % 28)).padStart(2, '0')}` } }),
+    // A day of its own for each cell (a unit has one scale per template and day), so callers side by side never collide.
+    call: (c) => ({ payload: { unitId: c.id, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: new Date(Date.UTC(2027, 0, 1 + c.n)).toISOString().slice(0, 10) } }),
   },
   'GET /api/v1/meeting-topics': { call: (c) => ({ url: `/api/v1/meeting-topics?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meeting-topics': { call: (c) => ({ payload: { unitId: c.id, title: `Chuyên đề Đông ${c.n}`, published: false } }) },
