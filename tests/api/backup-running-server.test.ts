@@ -3,7 +3,6 @@
 // file restores into an empty folder with every write acknowledged before it began.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +13,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { hashSecret } from '../../src/modules/auth/tokens.ts';
 import { backupChannelPath } from '../../src/modules/backup/backup-channel.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { freePort } from '../e2e/helpers/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let dir = '';
@@ -34,17 +34,6 @@ function chibo(...args: string[]): Promise<{ status: number | null; stdout: stri
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
   });
 }
 
