@@ -11,7 +11,9 @@ import { isMalformedText } from './refuse-malformed-text.ts';
 // eslint-disable-next-line no-control-regex
 const BAD_NAME = /[\u0001-\u001f\u007f\ufffd/\\]/;
 
-export function checkFileName(name: string): string {
+export function checkFileName(name: string | undefined): string {
+  // A part sent with a content type but no filename still reaches us as a file.
+  if (!name) throw new AppError('no_file_name', 400, {}, [{ path: 'file.filename', message: 'errors.no_file_name' }]);
   if (isMalformedText(name) || BAD_NAME.test(name)) throw new AppError('bad_file_name', 400, {}, [{ path: 'file.filename', message: 'errors.bad_file_name' }]);
   return name;
 }

@@ -182,6 +182,21 @@ describe('multipart uploads', () => {
     expect(imported).toEqual([]);
   });
 
+  it('refuses a file part sent with a content type but no file name, on both routes, and stores nothing', async () => {
+    const unnamed = (content: Buffer) => ({
+      payload: Buffer.concat([Buffer.from('------b\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n'), content, Buffer.from('\r\n------b--\r\n')]),
+      headers: { 'content-type': 'multipart/form-data; boundary=----b' },
+    });
+    const imp = await importAs(officer, unnamed(someFile), 'apply', cell);
+    expectProblem(imp, 400);
+    expect(imp.json().code).toBe('no_file_name');
+    expect(imp.json().title).toContain('không có tên');
+    const doc = await officer({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...unnamed(Buffer.from('%PDF-1.4')) });
+    expectProblem(doc, 400);
+    const docs = await t.database.db.selectFrom('meeting_documents').select('id').where('meeting_id', '=', meetingId).execute();
+    expect(docs).toEqual([]);
+  });
+
   it('keeps only the last part of a file name sent with a path', async () => {
     for (const name of ['../../etc/passwd.pdf', 'C:\\Users\\bithu\\nghi-quyet.pdf']) {
       const doc = await officer({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...rawNamePart(Buffer.from(name), Buffer.from('%PDF-1.4')) });
