@@ -93,6 +93,10 @@ function Home() {
   return <Navigate to="/account" replace />;
 }
 
+// People who asked their phone for less motion get no zoom or slide animations (antd's
+// `motion` token); it also keeps a dialog's buttons still the moment they appear.
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export function App() {
   const [lang] = useLang();
   const [queryClient] = useState(makeQueryClient);
@@ -114,7 +118,7 @@ export function App() {
     <ConfigProvider
       locale={lang === 'vi' ? viVN : enUS}
       theme={{
-        token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
+        token: { motion: !reducedMotion, colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
           Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
