@@ -59,13 +59,18 @@ export const REQUESTS: Record<string, HowToCall> = {
 
   'GET /api/v1/members': { call: (c) => ({ url: `/api/v1/members?${q({ unitId: c.id, status: 'all', pageSize: 200 })}` }) },
   'GET /api/v1/members/export.xlsx': { call: (c) => ({ url: `/api/v1/members/export.xlsx?${q({ unitId: c.id, status: 'all' })}` }) },
-  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'chinh_thuc', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
+  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'du_bi', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
   'PATCH /api/v1/members/{id}': { call: (c) => ({ payload: { residence: `Xóm Đông ${c.n}` } }) },
   'POST /api/v1/members/{id}/status': { fresh: true, call: () => ({ payload: { status: 'mien_sinh_hoat', ...memberDecided } }) },
   'POST /api/v1/members/{id}/transfer': { fresh: true, call: (c) => ({ payload: { unitId: otherCell(c), ...memberDecided } }) },
   'POST /api/v1/imports/members': {
     call: async (c) => ({ url: `/api/v1/imports/members?${q({ unitId: c.id, mode: 'dry-run' })}`, ...multipartFile('dang-vien.xlsx', await oneMemberSheet(c.n), XLSX) }),
     noAudit: 'a dry run changes nothing (the oracle lane audits dry runs)',
+  },
+
+  'POST /api/v1/imports/members/errors.xlsx': {
+    call: () => ({ payload: { fileName: 'dang-vien.xlsx', errors: [{ row: 3, column: 'Ngày sinh', message: 'Ngày không hợp lệ.' }] } }),
+    noAudit: 'formats the caller\'s own report; reads and writes nothing',
   },
 
   'GET /api/v1/units/children': { call: (c) => ({ url: `/api/v1/units/children?${q({ parentId: c.id })}` }) },

@@ -171,6 +171,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/members/{id}/transfer': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own placement' },
   'GET /api/v1/members/{id}/history': { target: 'member' },
   'GET /api/v1/imports/members/template.xlsx': { target: 'none', why: 'a blank form' },
+  'POST /api/v1/imports/members/errors.xlsx': { target: 'none', needs: 'write_members', why: 'the caller\'s own report of refused rows, as a workbook: no record is involved' },
   'POST /api/v1/imports/members': {
     target: 'unit', needs: 'write_members', upFront: true, positions: ['below', 'self', 'sibling'],
     why: 'a dry run into the cell of ?unitId; a role that may not import is refused before its upload is read',

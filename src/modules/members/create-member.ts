@@ -35,17 +35,17 @@ export async function insertMember(trx: Db, actorUserId: number | null, input: C
 }
 
 export async function createMember(db: Kysely<DB>, access: Access, given: CreateMemberInput): Promise<MemberDetailOut> {
-  assertDatesInOrder({ dateOfBirth: given.dateOfBirth, admittedOn: given.admittedOn ?? null, fullMemberOn: given.fullMemberOn ?? null, joinedUnitOn: given.joinedUnitOn });
-  const input = { ...given, status: initialStatus(given) };
   // A number held by a member the caller may not read is queued for the board of both cells.
-  const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: input.unitId, source: 'member.create' } };
+  const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: given.unitId, source: 'member.create' } };
   try {
     return await db.transaction().execute(async (trx) => {
-      await findTargetCell(trx, access, input.unitId);
-      const id = await insertMember(trx, access.userId, input, check);
+      // Who may write there first: the record's own rules come after (403/404 say nothing about them).
+      await findTargetCell(trx, access, given.unitId);
+      assertDatesInOrder({ dateOfBirth: given.dateOfBirth, admittedOn: given.admittedOn ?? null, fullMemberOn: given.fullMemberOn ?? null, joinedUnitOn: given.joinedUnitOn });
+      const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
       return loadMemberDetail(trx, access, id);
     });
   } catch (error) {
-    return rethrowIdentifierConflict(db, error, input, undefined, check);
+    return rethrowIdentifierConflict(db, error, given, undefined, check);
   }
 }
