@@ -131,6 +131,15 @@ export const splitBody = z.strictObject({
 });
 export type SplitInput = z.infer<typeof splitBody>;
 
+export const reclassifyBody = z.strictObject({
+  kind: unitKind,
+  ...decided,
+  /** The day the decision was signed, when it differs from the day it takes effect. */
+  decisionDate: isoDate.optional(),
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+export type ReclassifyInput = z.infer<typeof reclassifyBody>;
+
 export const dissolveBody = z.strictObject({ ...decided });
 export type DissolveInput = z.infer<typeof dissolveBody>;
 
