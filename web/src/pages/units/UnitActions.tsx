@@ -17,12 +17,13 @@ import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 
-type Action = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'committee';
+type Action = 'create' | 'rename' | 'move' | 'reclassify' | 'merge' | 'split' | 'dissolve' | 'committee';
 
 interface Decision { effectiveOn: string; decisionNumber: string }
 interface CreateValues { code: string; name: string; kind: UnitKind; establishedOn: string; decisionNumber?: string }
 interface RenameValues extends Decision { name: string }
 interface MoveValues extends Decision { parentId: number }
+interface ReclassifyValues extends Decision { kind: UnitKind; decisionDate?: string; note?: string }
 interface MergeValues extends Decision { otherSourceIds?: number[]; targetMode: 'existing' | 'new'; targetUnitId?: number; code?: string; name?: string; kind?: UnitKind; parentId?: number }
 interface SplitPart { code: string; name: string; kind: UnitKind; memberIds?: number[]; childUnitIds?: number[] }
 interface SplitValues extends Decision { parts: SplitPart[] }
@@ -97,6 +98,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
           <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>
           <Button onClick={() => setOpen('rename')} size={phone ? 'small' : 'middle'} data-testid="unit-rename">{t('unitActions.rename')}</Button>
           {u.parentId !== null && <Button onClick={() => setOpen('move')} size={phone ? 'small' : 'middle'} data-testid="unit-move">{t('unitActions.move')}</Button>}
+          <Button onClick={() => setOpen('reclassify')} size={phone ? 'small' : 'middle'} data-testid="unit-reclassify">{t('unitActions.reclassify')}</Button>
           <Button onClick={() => setOpen('merge')} size={phone ? 'small' : 'middle'} data-testid="unit-merge">{t('unitActions.merge')}</Button>
           <Button onClick={() => setOpen('split')} size={phone ? 'small' : 'middle'} data-testid="unit-split">{t('unitActions.split')}</Button>
           {u.parentId !== null && <Button danger onClick={() => setOpen('dissolve')} size={phone ? 'small' : 'middle'} data-testid="unit-dissolve">{t('unitActions.dissolve')}</Button>}
@@ -141,6 +143,24 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       >
         <Form.Item name="parentId" label={t('unitActions.newParent')} rules={required(t)}><UnitSelect testId="unit-new-parent" excludeIds={[u.id]} /></Form.Item>
         <DecisionFields />
+      </ActionModal>
+
+      <ActionModal<ReclassifyValues>
+        open={open === 'reclassify'} onClose={close} title={t('unitActions.reclassifyTitle', { name: u.name })} testId="unit-reclassify-form"
+        initialValues={{ effectiveOn: today }}
+        confirmText={(v) => t('unitActions.confirmReclassify', { name: u.name, from: unitKindLabel(t, u.kind), to: unitKindLabel(t, v.kind), date: showDate(v.effectiveOn), decision: v.decisionNumber })}
+        submit={(v) => send(`/units/${u.id}/reclassify`, {
+          kind: v.kind, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), decisionDate: v.decisionDate || undefined, note: blank(v.note),
+        })}
+      >
+        <Typography.Paragraph type="secondary">{t('unitActions.reclassifyHelp')}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="reclassify-current-kind">{t('unitActions.currentKind', { kind: unitKindLabel(t, u.kind) })}</Typography.Paragraph>
+        <Form.Item name="kind" label={t('unitActions.newKind')} rules={required(t)}><KindSelect testId="reclassify-kind" /></Form.Item>
+        <DecisionFields />
+        <Row gutter={12}>
+          <Col xs={24} sm={12}><Form.Item name="decisionDate" label={t('unitActions.decisionDate')}><DateInput testId="reclassify-decision-date" notFuture /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="note" label={t('unitActions.note')} rules={[{ max: 1000 }]}><Input data-testid="reclassify-note" /></Form.Item></Col>
+        </Row>
       </ActionModal>
 
       <ActionModal<MergeValues>
@@ -281,6 +301,9 @@ export function CommitteeEndButton({ unitId, seat }: { unitId: number; seat: Com
 }
 
 function defaultChildKind(kind: UnitKind): UnitKind {
+  if (kind === 'toan_dang') return 'dang_bo_tinh';
+  if (kind === 'dang_bo_truc_thuoc_tw' || kind === 'dang_bo_khoi') return 'dang_bo_co_so';
+  if (kind === 'dang_bo_huyen' || kind === 'dang_bo_quan' || kind === 'dang_bo_thi_xa' || kind === 'dang_bo_thanh_pho') return 'dang_bo_co_so';
   if (kind === 'dang_bo_tinh') return 'dang_bo_xa';
   if (kind === 'dang_bo_xa') return 'chi_bo';
   if (kind === 'dang_bo_co_so' || kind === 'dang_bo_bo_phan') return 'chi_bo';

@@ -140,6 +140,7 @@ function describeEvent(t: Translate, event: UnitEvent): string | null {
     case 'merge': return d.target ? t('unitEventDetail.merge', { sources: names(d.sources), target: name(d.target), members: typeof d.membersMoved === 'number' ? d.membersMoved : 0 }) : null;
     case 'split': return d.parts ? t('unitEventDetail.split', { source: name(d.source), parts: names(d.parts) }) : null;
     case 'dissolve': return d.unit ? t('unitEventDetail.dissolve', { name: name(d.unit) }) : null;
+    case 'reclassify': return d.toKind ? t('unitEventDetail.reclassify', { name: name(d.unit), from: unitKindLabel(t, d.fromKind as UnitKind), to: unitKindLabel(t, d.toKind as UnitKind) }) : null;
     default: return null;
   }
 }
