@@ -33,7 +33,7 @@ export async function unitRoutes(root: FastifyInstance) {
   app.get('/units/search', { schema: { tags, querystring: searchQuery, response: { 200: searchOut } } },
     async (req) => ({ items: await searchUnits(app.db, accessOf(req), req.query.q, req.query.at ?? todayInVietnam()) }));
   app.get('/units/:id', { schema: { tags, params: idParams, querystring: atQuery, response: { 200: unitDetailOut } } },
-    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam()));
+    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.lang));
   app.get('/units/:id/history', { schema: { tags, params: idParams, response: { 200: historyOut } } },
     async (req) => ({ items: await unitHistory(app.db, accessOf(req), req.params.id) }));
 

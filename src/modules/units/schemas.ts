@@ -79,11 +79,20 @@ export const unitCounts = z.object({
   probationary: z.number(),
 });
 
+export const organisationCounts = z.object({
+  grassroots: z.object({ n: z.number(), committees: z.number(), cells: z.number() }),
+  cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
+});
+
 export const unitDetailOut = z.object({
   unit: unitOut,
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
   committee: z.array(committeeOut),
   counts: unitCounts,
+  /** counts.grassroots and counts.cells, split: committees and grassroots cells; cells under committees and grassroots cells. */
+  organisations: organisationCounts,
+  /** The counting rules the figures follow on the date (which units count as grassroots organisations, and why). */
+  countingRule: z.object({ code: z.string(), title: z.string(), source: z.string(), notes: z.string() }),
   children: z.array(childOut),
   canEdit: z.boolean(),
 });

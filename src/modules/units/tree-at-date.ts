@@ -3,7 +3,7 @@
 // parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { countOrganisations } from '../../domain/org-counting.ts';
+import { countingRulesOn, countOrganisations, type CountingRules, type OrganisationCounts } from '../../domain/org-counting.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
@@ -93,12 +93,16 @@ export async function subtreeMemberCounts(db: Db, rootIds: number[], date: strin
 
 export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
 
-/** The figures of one unit's subtree on `date` (the unit itself included), within the caller's scope. */
-export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope): Promise<SubtreeCounts> {
+/**
+ * The figures of one unit's subtree on `date` (the unit itself included), within the caller's
+ * scope; grassroots organisations and cells as `rules` count them (by default the built-in
+ * set in force on the date; the caller passes the unit's own through rule-sets/counting-rules.ts).
+ */
+export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope, rules: CountingRules = countingRulesOn(date).body): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
   const subtree = await subtreesOn(db, [unitId], date, scope);
-  // Grassroots organisations and cells as the counting rules in force on the date count them.
-  const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date);
-  const out: SubtreeCounts = {
+  const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date, rules);
+  const out: SubtreeCounts & { organisations: OrganisationCounts } = {
+    organisations,
     members: 0,
     cells: organisations.cells.n,
     grassroots: organisations.grassroots.n,
