@@ -2,7 +2,9 @@
 // commune's grassroots committee under the district becomes a đảng bộ xã directly under the
 // province — a reclassify and a move, in either order, on the same day — seen on the day
 // before and the day it takes effect; and the kinds a unit may not change to.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ancestryRowsSql } from '../../src/modules/org-history/keep-ancestry.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -13,6 +15,15 @@ const post = (url: string, payload: Record<string, unknown>) => admin({ method: 
 const unitOn = async (id: number, at: string) => (await admin({ method: 'GET', url: `/api/v1/units/${id}?at=${at}` })).json();
 const versionsOf = (id: number) => t.database.db.selectFrom('unit_versions').select(['kind', 'parent_id', 'valid_from', 'valid_to'])
   .where('unit_id', '=', id).orderBy('valid_from').execute();
+
+/** Rows of unit_ancestry that differ from those derived from unit_versions now (either way). */
+async function keptDiffersFromRebuilt(): Promise<number> {
+  const kept = sql`select unit_id, ancestor_id, depth, unit_kind, ancestor_kind, valid_from, valid_to from unit_ancestry`;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from ((select * from (${ancestryRowsSql()}) d except ${kept})
+      union all (${kept} except select * from (${ancestryRowsSql()}) d)) x`.execute(t.database.db);
+  return rows[0]!.n;
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -67,6 +78,20 @@ describe('a commune grassroots committee becoming a đảng bộ xã under the p
     // The province: Pả Vi, Lũng Pù and the school are its three grassroots organisations either way.
     expect((await unitOn(u.province, '2025-06-30')).counts).toMatchObject({ grassroots: 3, cells: 4 });
     expect((await unitOn(u.province, '2025-07-01')).counts).toMatchObject({ grassroots: 3, cells: 4 });
+  });
+
+  it('keeps the temporal model: the kinds split at the date, and rebuilt equals kept', async () => {
+    const rows = await t.database.db.selectFrom('unit_ancestry').select(['ancestor_id', 'depth', 'ancestor_kind', 'valid_from', 'valid_to'])
+      .where('unit_id', '=', u.paiCell).orderBy('depth').orderBy('valid_from').execute();
+    expect(rows).toEqual([
+      { ancestor_id: u.paiCell, depth: 0, ancestor_kind: 'chi_bo', valid_from: '2020-01-01', valid_to: null },
+      { ancestor_id: u.pai, depth: 1, ancestor_kind: 'dang_bo_co_so', valid_from: '2020-01-01', valid_to: '2025-07-01' },
+      { ancestor_id: u.pai, depth: 1, ancestor_kind: 'dang_bo_xa', valid_from: '2025-07-01', valid_to: null },
+      { ancestor_id: u.district, depth: 2, ancestor_kind: 'dang_bo_huyen', valid_from: '2020-01-01', valid_to: '2025-07-01' },
+      { ancestor_id: u.province, depth: 2, ancestor_kind: 'dang_bo_tinh', valid_from: '2025-07-01', valid_to: null },
+      { ancestor_id: u.province, depth: 3, ancestor_kind: 'dang_bo_tinh', valid_from: '2020-01-01', valid_to: '2025-07-01' },
+    ]);
+    expect(await keptDiffersFromRebuilt()).toBe(0);
   });
 
   it('records the event with its decision, and the audit row', async () => {
@@ -142,5 +167,11 @@ describe('kinds a unit may not change to', () => {
     expect([403, 404]).toContain(res.statusCode);
     const none = await post('/api/v1/units/999999/reclassify', { kind: 'chi_bo', effectiveOn: '2025-09-01', decisionNumber: '1' });
     expect(none.statusCode).toBe(404);
+  });
+});
+
+describe('the temporal model after every step above', () => {
+  it('holds exactly what a rebuild from unit_versions gives', async () => {
+    expect(await keptDiffersFromRebuilt()).toBe(0);
   });
 });

@@ -51,7 +51,7 @@ export async function reclassifyUnit(db: Kysely<DB>, access: Access, id: number,
     const eventId = await startEvent(trx, access, 'reclassify', input.effectiveOn, input.decisionNumber, input.note ?? null);
     await nextVersion(trx, unit, input.effectiveOn, eventId, { kind: input.kind });
     await trx.updateTable('units').set({ kind: input.kind }).where('id', '=', id).execute();
-    // TODO(kinds lane): call rebuildUnitAncestry(trx, [id, ...subtree]) once t7-core is merged.
+    // finishEvent keeps unit_ancestry (the kinds of the unit's rows and of its subtree's, split at the date).
     await finishEvent(trx, eventId, [id], {
       unit: { id, name: unit.name }, fromKind: unit.kind, toKind: input.kind, decisionDate: input.decisionDate ?? null,
     });

@@ -133,7 +133,8 @@ export async function nextVersion(trx: Trx, unit: CurrentUnit, date: string, eve
     parent_id: changes.parent_id === undefined ? unit.parent_id : changes.parent_id,
   };
   if (date === unit.version_from) {
-    await trx.updateTable('unit_versions').set(next).where('unit_id', '=', unit.id).where('valid_to', 'is', null).execute();
+    // The version now carries this event, so finishEvent's upkeep of unit_ancestry finds it.
+    await trx.updateTable('unit_versions').set({ ...next, event_id: eventId }).where('unit_id', '=', unit.id).where('valid_to', 'is', null).execute();
     return;
   }
   await trx.updateTable('unit_versions').set({ valid_to: date }).where('unit_id', '=', unit.id).where('valid_to', 'is', null).execute();
