@@ -38,6 +38,9 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, la
     .limit(1).executeTakeFirstOrThrow();
   const existed = version.valid_from <= at && (version.valid_to === null || version.valid_to > at);
   const versionDate = existed ? at : version.valid_from > at ? version.valid_from : addDays(version.valid_to!, -1);
+  // The parent's kind then: the forms offer only kinds it may hold.
+  const parent = version.parent_id === null ? undefined : await db.selectFrom('unit_versions as v').select('v.kind')
+    .where('v.unit_id', '=', version.parent_id).where(validOn('v', versionDate)).executeTakeFirst();
   // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
   const rule = await countingRulesFor(db, id, at);
   const [allAncestors, visibleAncestors, committee, { organisations, ...counts }, childVersions] = await Promise.all([
@@ -53,6 +56,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, la
       depth: (allAncestors.get(id) ?? []).length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
     },
     ancestors: visibleAncestors.get(id) ?? [],
+    parentKind: parent?.kind ?? null,
     committee,
     counts,
     organisations,

@@ -87,6 +87,8 @@ export const organisationCounts = z.object({
 export const unitDetailOut = z.object({
   unit: unitOut,
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The parent's kind on the date (null for a root), whether or not the caller may see the parent. */
+  parentKind: unitKind.nullable(),
   committee: z.array(committeeOut),
   counts: unitCounts,
   /** counts.grassroots and counts.cells, split: committees and grassroots cells; cells under committees and grassroots cells. */

@@ -13,6 +13,7 @@ import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT, type Translate } from '../../i18n/i18n.ts';
+import { canContain } from '../../../../src/domain/unit-tree.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
@@ -37,9 +38,16 @@ function useRefreshAfterChange() {
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: ['units'] }), queryClient.invalidateQueries({ queryKey: ['members'] })]);
 }
 
-function KindSelect({ testId, ...rest }: { testId?: string; value?: UnitKind; onChange?: (v: UnitKind) => void; id?: string }) {
+function KindSelect({ testId, kinds = UNIT_KINDS, ...rest }: { testId?: string; kinds?: readonly UnitKind[]; value?: UnitKind; onChange?: (v: UnitKind) => void; id?: string }) {
   const t = useT();
-  return <Select {...rest} data-testid={testId} options={UNIT_KINDS.map((k) => ({ value: k, label: unitKindLabel(t, k) }))} />;
+  return <Select {...rest} data-testid={testId} options={kinds.map((k) => ({ value: k, label: unitKindLabel(t, k) }))} />;
+}
+
+/** The kinds a unit may change to: ones its parent may hold, and that may hold its children (the server checks again, on the date). */
+function reclassifyKinds(detail: UnitDetail): UnitKind[] {
+  return UNIT_KINDS.filter((k) => k !== detail.unit.kind
+    && (detail.parentKind === null || canContain(detail.parentKind, k))
+    && detail.children.every((c) => canContain(k, c.kind)));
 }
 
 /** The buttons (and their dialogs) for one unit; `only="committee"` shows just the committee one. */
@@ -155,7 +163,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       >
         <Typography.Paragraph type="secondary">{t('unitActions.reclassifyHelp')}</Typography.Paragraph>
         <Typography.Paragraph data-testid="reclassify-current-kind">{t('unitActions.currentKind', { kind: unitKindLabel(t, u.kind) })}</Typography.Paragraph>
-        <Form.Item name="kind" label={t('unitActions.newKind')} rules={required(t)}><KindSelect testId="reclassify-kind" /></Form.Item>
+        <Form.Item name="kind" label={t('unitActions.newKind')} rules={required(t)}><KindSelect testId="reclassify-kind" kinds={reclassifyKinds(detail)} /></Form.Item>
         <DecisionFields />
         <Row gutter={12}>
           <Col xs={24} sm={12}><Form.Item name="decisionDate" label={t('unitActions.decisionDate')}><DateInput testId="reclassify-decision-date" notFuture /></Form.Item></Col>
