@@ -103,7 +103,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       <div>
         <Typography.Text type="secondary">{t('unitActions.heading')}</Typography.Text>
         <Space wrap size={phone ? 6 : 8} style={{ marginTop: 6, display: 'flex' }}>
-          <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>
+          {UNIT_KINDS.some((k) => canContain(u.kind, k)) && <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>}
           <Button onClick={() => setOpen('rename')} size={phone ? 'small' : 'middle'} data-testid="unit-rename">{t('unitActions.rename')}</Button>
           {u.parentId !== null && <Button onClick={() => setOpen('move')} size={phone ? 'small' : 'middle'} data-testid="unit-move">{t('unitActions.move')}</Button>}
           <Button onClick={() => setOpen('reclassify')} size={phone ? 'small' : 'middle'} data-testid="unit-reclassify">{t('unitActions.reclassify')}</Button>
@@ -126,7 +126,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
           <Col xs={24} sm={8}><Form.Item name="code" label={t('units.code')} rules={[...required(t), { max: 50 }]}><Input data-testid="unit-code" /></Form.Item></Col>
           <Col xs={24} sm={16}><Form.Item name="name" label={t('units.name')} rules={[...required(t), { max: 300 }]}><Input data-testid="unit-name-input" /></Form.Item></Col>
         </Row>
-        <Form.Item name="kind" label={t('units.kind')} rules={required(t)}><KindSelect testId="unit-kind-select" /></Form.Item>
+        <Form.Item name="kind" label={t('units.kind')} rules={required(t)}><KindSelect testId="unit-kind-select" kinds={UNIT_KINDS.filter((k) => canContain(u.kind, k))} /></Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}><Form.Item name="establishedOn" label={t('units.establishedOn')} rules={required(t)}><DateInput testId="action-effective-on" /></Form.Item></Col>
           <Col xs={24} sm={12}><Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[{ max: 100 }]}><Input data-testid="action-decision-number" /></Form.Item></Col>
@@ -232,7 +232,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                   <Row gutter={12}>
                     <Col xs={24} sm={6}><Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[...required(t), { max: 50 }]}><Input data-testid="split-code" /></Form.Item></Col>
                     <Col xs={24} sm={11}><Form.Item name={[field.name, 'name']} label={t('units.name')} rules={[...required(t), { max: 300 }]}><Input data-testid="split-name" /></Form.Item></Col>
-                    <Col xs={24} sm={7}><Form.Item name={[field.name, 'kind']} label={t('units.kind')} rules={required(t)}><KindSelect testId="split-kind" /></Form.Item></Col>
+                    <Col xs={24} sm={7}><Form.Item name={[field.name, 'kind']} label={t('units.kind')} rules={required(t)}><KindSelect testId="split-kind" kinds={detail.parentKind === null ? UNIT_KINDS : UNIT_KINDS.filter((k) => canContain(detail.parentKind!, k))} /></Form.Item></Col>
                   </Row>
                   <Form.Item name={[field.name, 'memberIds']} label={t('unitActions.splitMembers')}><MemberSelect multiple unitId={u.id} testId="split-members" /></Form.Item>
                   {detail.children.length > 0 && (
