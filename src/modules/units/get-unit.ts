@@ -7,6 +7,8 @@ import { unitInScope, type Access } from '../access/access.ts';
 import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree-at-date.ts';
 import type { CommitteeOut } from './schemas.ts';
 import type { Db } from '../../db/types.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 
 const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
 
@@ -22,7 +24,7 @@ export function presentCommitteeRow(r: { id: number; member_id: number | null; f
   return { id: r.id, memberId: r.member_id, fullName: r.full_name, position: r.position, validFrom: r.valid_from, validTo: r.valid_to, decisionNumber: r.decision_number };
 }
 
-export async function getUnit(db: Db, access: Access, id: number, at: string) {
+export async function getUnit(db: Db, access: Access, id: number, at: string, lang: Lang = 'vi') {
   const scope = access.scope('read');
   const unit = await db.selectFrom('units as u').selectAll('u')
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_units'), eb.ref('u.id'))}`.as('can_edit'))
@@ -36,11 +38,16 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
     .limit(1).executeTakeFirstOrThrow();
   const existed = version.valid_from <= at && (version.valid_to === null || version.valid_to > at);
   const versionDate = existed ? at : version.valid_from > at ? version.valid_from : addDays(version.valid_to!, -1);
-  const [allAncestors, visibleAncestors, committee, counts, childVersions] = await Promise.all([
+  // The parent's kind then: the forms offer only kinds it may hold.
+  const parent = version.parent_id === null ? undefined : await db.selectFrom('unit_versions as v').select('v.kind')
+    .where('v.unit_id', '=', version.parent_id).where(validOn('v', versionDate)).executeTakeFirst();
+  // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
+  const rule = await countingRulesFor(db, id, at);
+  const [allAncestors, visibleAncestors, committee, { organisations, ...counts }, childVersions] = await Promise.all([
     ancestorsOn(db, [id], versionDate),
     ancestorsOn(db, [id], versionDate, scope),
     committeeOn(db, id, at),
-    subtreeCounts(db, id, at, scope),
+    subtreeCounts(db, id, at, scope, rule.body),
     childVersionsOn(db, id, at, scope),
   ]);
   return {
@@ -49,8 +56,11 @@ export async function getUnit(db: Db, access: Access, id: number, at: string) {
       depth: (allAncestors.get(id) ?? []).length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
     },
     ancestors: visibleAncestors.get(id) ?? [],
+    parentKind: parent?.kind ?? null,
     committee,
     counts,
+    organisations,
+    countingRule: { code: rule.code, title: rule.title[lang], source: rule.source, notes: rule.body.notes[lang] },
     children: await presentChildren(db, childVersions, at, scope),
     canEdit: Boolean(unit.can_edit),
   };
