@@ -129,6 +129,7 @@ export interface UsersTable {
   is_active: Generated<boolean>;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  must_change_password: Generated<boolean>;
 }
 
 export interface RoleGrantsTable {

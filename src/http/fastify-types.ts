@@ -17,5 +17,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that answer without a logged-in user (login, health, openapi). */
     public?: boolean;
+    /** Open to an account that must still replace its one-time password (who am I, change it, log out). */
+    beforePasswordChange?: boolean;
   }
 }

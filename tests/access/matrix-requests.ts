@@ -49,6 +49,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/auth/logout': { session: true },
   'POST /api/v1/auth/password': { session: true, call: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sông Hồng chảy qua làng tôi năm 2026' } }) },
 
+  'POST /api/v1/users/cell-accounts': { call: (c) => ({ payload: { unitId: c.id } }) },
   'POST /api/v1/users': { call: (c) => ({ payload: { username: `mx-moi-${c.n}`, displayName: 'Tài khoản mới', password: 'Mật khẩu thật dài của tôi 2026' } }) },
   'PATCH /api/v1/users/{id}': { call: (c) => ({ payload: { displayName: `Tên hiển thị ${c.n}` } }) },
   'POST /api/v1/users/{id}/grants': { call: (c) => ({ payload: { role: 'member', unitId: c.w.u.cellA, includeSubtree: false } }) },

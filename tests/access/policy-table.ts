@@ -149,6 +149,7 @@ export const POLICY: Record<string, Row> = {
   // ── accounts (manage_users: admin) ──
   'GET /api/v1/users': { target: 'none', list: true, why: 'a role without manage_users sees an empty list: its account scope is empty' },
   'POST /api/v1/users': { target: 'none', needs: 'manage_users' },
+  'POST /api/v1/users/cell-accounts': { target: 'unit', needs: 'manage_users', upFront: true, positions: ['self', 'below', 'sibling'], why: 'unitId in the body: accounts are made for the members of a cell; a role without manage_users is refused before any unit is looked up' },
   'GET /api/v1/users/{id}': { target: 'user' },
   'PATCH /api/v1/users/{id}': { target: 'user', needs: 'manage_users' },
   'POST /api/v1/users/{id}/grants': { target: 'user', needs: 'manage_users' },
