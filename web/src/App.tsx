@@ -29,6 +29,7 @@ const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
+const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
 const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
 const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
@@ -142,6 +143,7 @@ export function App() {
                 <Route path="imports" element={<Page permission="write_members"><ImportPage /></Page>} />
                 <Route path="identifier-conflicts" element={<Page permission="write_units"><ConflictsPage /></Page>} />
                 <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
+                <Route path="users/cell-accounts" element={<Page permission="manage_users"><CellAccountsPage /></Page>} />
                 <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
                 <Route path="account" element={<Page><AccountPage /></Page>} />
                 <Route path="meetings" element={<Page><MeetingsPage /></Page>} />
