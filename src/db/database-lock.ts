@@ -5,7 +5,7 @@
 import type { Database } from './connect.ts';
 
 /** Advisory lock keys (pg_advisory_lock's bigint space, one per kind of work). */
-export const LOCKS = { migrate: 7_240_001, startupCleanUp: 7_240_002 } as const;
+export const LOCKS = { migrate: 7_240_001, startupCleanUp: 7_240_002, jobsSetUp: 7_240_003 } as const;
 
 export async function withDatabaseLock<T>(database: Database, key: number, work: () => Promise<T>): Promise<T> {
   if (database.kind !== 'postgres') return work();
