@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/messages.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
+    /** Report, figure and export reads: the read replica when DATABASE_REPLICA_URL is set, else `db`. */
+    reportDb: Kysely<DB>;
     database: Database;
   }
   interface FastifyRequest {
