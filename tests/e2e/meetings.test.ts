@@ -108,6 +108,12 @@ describe('a monthly cell meeting', () => {
     await unexcused.getByTestId('roll-unexcused').click();
     await secretary.getByTestId('roll-rest-present').click();
     expect(await number(secretary, 'roll-unmarked')).toBe(0);
+    // A reload before saving loses no mark: the page asks first, and the marks come back.
+    secretary.once('dialog', (dialog) => void dialog.accept());
+    await secretary.reload();
+    await secretary.getByTestId('roll-restored').waitFor();
+    expect(await number(secretary, 'roll-unmarked')).toBe(0);
+    expect(await secretary.getByTestId('roll-reason').inputValue()).toBe('Đi công tác');
     await secretary.getByTestId('roll-save').click();
     await secretary.locator('.ant-message-notice').filter({ hasText: 'Đã lưu điểm danh' }).waitFor();
     const total = await number(secretary, 'roll-total');

@@ -3,6 +3,7 @@
 // reason), absent without reason, member by member; exempted and suspended members apart;
 // a live summary with the attendance ratio (the same arithmetic as the server's).
 import { useEffect, useMemo, useState } from 'react';
+import { useStoredDraft } from '../../lib/use-stored-draft.ts';
 import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { CheckOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -84,8 +85,15 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   const now = useNow();
   const confirm = useConfirm();
   const queryClient = useQueryClient();
-  const [edits, setEdits] = useState<Map<number, Edit>>(new Map());
-  const [guestEdits, setGuestEdits] = useState<Map<number, boolean | null>>(new Map());
+  // Marks not yet saved survive a tab switch, going back and a reload (kept in the browser).
+  const [editList, setEditList, restored] = useStoredDraft<[number, Edit][]>(`chibo.roll.${m.id}.members`, [], (v) => v.length === 0);
+  const [guestList, setGuestList] = useStoredDraft<[number, boolean | null][]>(`chibo.roll.${m.id}.guests`, [], (v) => v.length === 0);
+  const edits = useMemo(() => new Map(editList), [editList]);
+  const guestEdits = useMemo(() => new Map(guestList), [guestList]);
+  const setEdits = (next: Map<number, Edit> | ((old: Map<number, Edit>) => Map<number, Edit>)) =>
+    setEditList([...(typeof next === 'function' ? next(edits) : next)]);
+  const setGuestEdits = (next: Map<number, boolean | null> | ((old: Map<number, boolean | null>) => Map<number, boolean | null>)) =>
+    setGuestList([...(typeof next === 'function' ? next(guestEdits) : next)]);
   const [note, setNote] = useState('');
   const dirty = edits.size > 0 || guestEdits.size > 0;
   const attendance = useAttendance(m.id);
@@ -248,6 +256,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
       {editable && (
         <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
+            {restored && dirty && <Alert type="info" showIcon title={t('meetings.roll.restored', { count: edits.size + guestEdits.size })} data-testid="roll-restored" />}
             {late && dirty && (
               <>
                 <Alert type="warning" showIcon title={t('meetings.roll.lateWarning')} />
