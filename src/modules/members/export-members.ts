@@ -11,7 +11,7 @@ import { t, type Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
-import { filteredMembers } from './list-members.ts';
+import { beyond, filteredMembers, SORT_KEY } from './list-members.ts';
 import type { MemberFilters } from './schemas.ts';
 
 const COLUMNS = [
@@ -20,11 +20,11 @@ const COLUMNS = [
   ['theoryLevel', 14], ['occupation', 20], ['position', 20], ['phone', 13], ['unitCode', 12], ['unitName', 28], ['status', 16],
 ] as const;
 
-function fetchBatch(db: Kysely<DB>, access: Access, filters: MemberFilters, today: string, size: number, after?: { key: string; id: number }) {
-  return filteredMembers(db, access, filters, today)
-    .selectAll('m').select(['u.code as unit_code', 'u.name as unit_name'])
-    .$if(after !== undefined, (q) => q.where(sql<boolean>`(m.sort_key collate "C", m.id) > (${after!.key} collate "C", ${after!.id})`))
-    .orderBy(sql`m.sort_key collate "C"`).orderBy('m.id').limit(size).execute();
+async function fetchBatch(db: Kysely<DB>, access: Access, filters: MemberFilters, today: string, size: number, after?: { key: string; id: number }) {
+  const base = await filteredMembers(db, access, filters, today);
+  return base.$if(after !== undefined, (q) => q.where(beyond('asc', after!))).orderBy(SORT_KEY).orderBy('m.id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m').select(['u.code as unit_code', 'u.name as unit_name'])
+    .limit(size).execute();
 }
 type Row = Awaited<ReturnType<typeof fetchBatch>>[number];
 
