@@ -77,16 +77,18 @@ type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[nu
 /**
  * Name searches count at most SEARCH_COUNT_CAP matches: "nguyen van" matches a tenth of
  * a province, and nobody pages through ten thousand hits — they narrow the search — so
- * the answer says "more than 1,000" (exact: false) rather than paying for the full count.
+ * the answer says "more than 500" (exact: false) rather than paying for the full count.
  * A list without a search is the roster: its total is exact.
  */
-export const SEARCH_COUNT_CAP = 1000;
-async function countMembers(db: Kysely<DB>, base: Filtered, searching: boolean): Promise<{ total: number; exact: boolean }> {
-  if (!searching) return { total: Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), exact: true };
-  const capped = base.select('m.id').limit(SEARCH_COUNT_CAP + 1);
-  const { n } = await db.selectFrom(capped.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const counted = Number(n);
-  return counted > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, exact: false } : { total: counted, exact: true };
+export const SEARCH_COUNT_CAP = 500;
+export function countQuery(db: Kysely<DB>, base: Filtered, searching: boolean) {
+  return searching
+    ? db.selectFrom(base.select('m.id').limit(SEARCH_COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n'))
+    : base.select((eb) => eb.fn.countAll<number>().as('n'));
+}
+function totalOf(counted: number | string, searching: boolean): { total: number; exact: boolean } {
+  const n = Number(counted);
+  return searching && n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
 export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery) {
@@ -95,37 +97,49 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   const base = await filteredMembers(db, access, filters, today);
   const key = filtersKey(filters);
   const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
-  const { total, exact } = cursor && cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countMembers(db, base, !!filters.q);
-  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const searching = !!filters.q;
+  const count = countQuery(db, base, searching);
+  const countAlone = async () => totalOf((await count.executeTakeFirstOrThrow()).n, searching);
 
   // One row more than the page, in the direction read, says whether another page follows.
   let rows: ItemRow[];
   let page: number;
   let moreAhead: boolean;   // a page after this one
   let moreBehind: boolean;  // a page before this one
+  let counted: { total: number; exact: boolean };
   if (!cursor) {
+    // Without a cursor the count rides in the page's own statement (one round trip); a
+    // page past the end has no row to carry it and counts on its own.
     page = pageAsked;
-    const got = await selectItems(base, 'asc').limit(pageSize + 1).offset((page - 1) * pageSize).execute();
+    const got = await selectItems(base, 'asc').select(sql<number>`(${count})`.as('total_count'))
+      .limit(pageSize + 1).offset((page - 1) * pageSize).execute();
+    counted = got[0] ? totalOf(got[0].total_count, searching) : await countAlone();
     moreAhead = got.length > pageSize;
     rows = got.slice(0, pageSize);
     moreBehind = page > 1;
-  } else if (cursor.d === 'a') {
-    const got = await selectItems(base, 'asc', { key: cursor.k!, id: cursor.i! }).limit(pageSize + 1).execute();
-    moreAhead = got.length > pageSize;
-    rows = got.slice(0, pageSize);
-    page = cursor.p;
-    moreBehind = true;
   } else {
-    // Before a row, or the last page: read backwards, then turn the page round. The last
-    // page holds what offset paging would put there (total mod pageSize), so page
-    // numbers agree whichever way the caller arrived.
-    const size = cursor.d === 'l' ? total - (lastPage - 1) * pageSize || pageSize : pageSize;
-    const got = await selectItems(base, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined).limit(size + 1).execute();
-    moreBehind = got.length > size;
-    rows = got.slice(0, size).reverse();
-    page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;
-    moreAhead = cursor.d === 'b';
+    counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
+    if (cursor.d === 'a') {
+      const got = await selectItems(base, 'asc', { key: cursor.k!, id: cursor.i! }).limit(pageSize + 1).execute();
+      moreAhead = got.length > pageSize;
+      rows = got.slice(0, pageSize);
+      page = cursor.p;
+      moreBehind = true;
+    } else {
+      // Before a row, or the last page: read backwards, then turn the page round. The last
+      // page holds what offset paging would put there (total mod pageSize), so page
+      // numbers agree whichever way the caller arrived.
+      const lastPage = Math.max(1, Math.ceil(counted.total / pageSize));
+      const size = cursor.d === 'l' ? counted.total - (lastPage - 1) * pageSize || pageSize : pageSize;
+      const got = await selectItems(base, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined).limit(size + 1).execute();
+      moreBehind = got.length > size;
+      rows = got.slice(0, size).reverse();
+      page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;
+      moreAhead = cursor.d === 'b';
+    }
   }
+  const { total, exact } = counted;
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
 
   const first = rows[0];
   const last = rows[rows.length - 1];
