@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { t, type Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
@@ -20,13 +20,17 @@ const COLUMNS = [
   ['theoryLevel', 14], ['occupation', 20], ['position', 20], ['phone', 13], ['unitCode', 12], ['unitName', 28], ['status', 16],
 ] as const;
 
-async function fetchBatch(db: Kysely<DB>, access: Access, filters: MemberFilters, today: string, size: number, after?: { key: string; id: number }) {
-  const base = await filteredMembers(db, access, filters, today);
-  return base.$if(after !== undefined, (q) => q.where(beyond('asc', after!))).orderBy(SORT_KEY).orderBy('m.id')
+/** One batch of rows after a position in the list's order (keyset: each batch is an index range). */
+function batchReader(base: Awaited<ReturnType<typeof filteredMembers>>) {
+  return (size: number, after?: { key: string; id: number }) => base
+    .$if(after !== undefined, (q) => q.where(beyond('asc', after!))).orderBy(SORT_KEY).orderBy('m.id')
     .innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m').select(['u.code as unit_code', 'u.name as unit_name'])
     .limit(size).execute();
 }
-type Row = Awaited<ReturnType<typeof fetchBatch>>[number];
+type Row = Awaited<ReturnType<ReturnType<typeof batchReader>>>[number];
+
+/** A small first batch, so the first bytes leave soon; then batches of `batchSize`. */
+const FIRST_BATCH = 100;
 
 function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
   const word = (key: string | null) => (key ? t(lang, key) : null);
@@ -40,17 +44,35 @@ function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
   ];
 }
 
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until the zip has compressed and sent what was written (its output stops growing
+ * across a short timer tick; at most 250 ms). Two reasons: exceljs hands rows to the zip
+ * without backpressure, so without this the rows pile up in memory; and on PGlite a query
+ * runs on this thread without returning to the event loop, so batch after batch would be
+ * read before a single byte left (the first byte came after 11 s of 12).
+ */
+async function untilFlushed(zip: { pointer(): number }) {
+  let before = -1;
+  for (let waited = 0; waited < 250 && zip.pointer() !== before; waited += 2) {
+    before = zip.pointer();
+    await tick(2);
+  }
+}
+
 /**
  * Starts the export and returns the file as a stream. The first batch is read before
  * anything is sent, so a failure there still answers with a proper error.
  */
-export async function exportMembers(db: Kysely<DB>, access: Access, filters: MemberFilters, lang: Lang, batchSize = 500): Promise<Readable> {
-  const today = todayInVietnam();
-  let batch = await fetchBatch(db, access, filters, today, batchSize);
+export async function exportMembers(db: Kysely<DB>, access: Access, filters: MemberFilters, lang: Lang, batchSize = 1000): Promise<Readable> {
+  const readBatch = batchReader(await filteredMembers(db, access, filters, todayInVietnam()));
+  let asked = Math.min(FIRST_BATCH, batchSize);
+  let batch = await readBatch(asked);
   await writeAudit(db, access.userId, { action: 'member.export', entityType: 'member_list', entityId: 'xlsx', unitId: filters.unitId ?? null, after: filters });
 
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const zip = (workbook as unknown as { zip: { pointer(): number } }).zip;
   const sheet = workbook.addWorksheet(t(lang, 'members.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
   const header = sheet.addRow(COLUMNS.map(([key]) => t(lang, `members.export.headers.${key}`)));
@@ -61,12 +83,14 @@ export async function exportMembers(db: Kysely<DB>, access: Access, filters: Mem
     let no = 0;
     while (batch.length > 0) {
       for (const row of batch) sheet.addRow(cells(row, ++no, lang)).commit();
-      if (batch.length < batchSize) break;
+      if (batch.length < asked) break;
       // Read the next batch only when the client has taken what was sent (and stop if it left).
       if (out.writableNeedDrain) await once(out, 'drain');
+      await untilFlushed(zip);
       if (out.destroyed) return;
       const last = batch[batch.length - 1]!;
-      batch = await fetchBatch(db, access, filters, today, batchSize, { key: last.sort_key, id: last.id });
+      asked = batchSize;
+      batch = await readBatch(asked, { key: last.sort_key, id: last.id });
     }
     sheet.commit();
     await workbook.commit();
