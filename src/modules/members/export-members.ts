@@ -2,7 +2,6 @@
 // (the import template's, so a file can go back in), dates dd/mm/yyyy, statuses in words.
 // Rows are read in keyset batches and streamed through exceljs' WorkbookWriter, so a
 // province-wide export never holds the whole list in memory.
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -45,19 +44,28 @@ function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Bytes given to a stream and not yet taken from it. */
+interface Buffered { writableLength?: number; readableLength?: number }
+const held = (s: Buffered) => (s.writableLength ?? 0) + (s.readableLength ?? 0);
+/** Rows waiting to be compressed: exceljs' sheet stream hands them to the zip entry's stream. */
+function sheetBacklog(sheet: unknown): number {
+  const pipes = (sheet as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? [];
+  return pipes.reduce((n, p) => n + held(p), 0);
+}
+const MAX_HELD = 1 << 20;
+const MAX_WAIT_MS = 60_000;
+
 /**
- * Waits until the zip has compressed and sent what was written (its output stops growing
- * across a short timer tick; at most 250 ms). Two reasons: exceljs hands rows to the zip
- * without backpressure, so without this the rows pile up in memory; and on PGlite a query
- * runs on this thread without returning to the event loop, so batch after batch would be
- * read before a single byte left (the first byte came after 11 s of 12).
+ * Waits until what was written has been compressed and taken by the client (at most 1 MiB
+ * held on either side of the zip), returning to the event loop at least once. Two reasons:
+ * exceljs hands rows to the zip without backpressure, so rows piled up in memory while the
+ * zip lagged; and a PGlite query runs on this thread without returning to the event loop,
+ * so batch after batch was read before a single byte left (the first byte came after 11 s
+ * of 12). Stops waiting when the client has gone.
  */
-async function untilFlushed(zip: { pointer(): number }) {
-  let before = -1;
-  for (let waited = 0; waited < 250 && zip.pointer() !== before; waited += 2) {
-    before = zip.pointer();
-    await tick(2);
-  }
+async function untilSent(sheet: unknown, out: PassThrough) {
+  await tick(1);
+  for (let waited = 0; waited < MAX_WAIT_MS && !out.destroyed && (sheetBacklog(sheet) > MAX_HELD || held(out) > MAX_HELD); waited += 5) await tick(5);
 }
 
 /**
@@ -75,7 +83,6 @@ export async function exportMembers(db: Kysely<DB>, access: Access, filters: Mem
   // export's time on 100,000 members). Column widths need none; the frozen pane keeps the
   // header row in view.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const zip = (workbook as unknown as { zip: { pointer(): number } }).zip;
   const sheet = workbook.addWorksheet(t(lang, 'members.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
   sheet.addRow(COLUMNS.map(([key]) => t(lang, `members.export.headers.${key}`))).commit();
@@ -86,8 +93,7 @@ export async function exportMembers(db: Kysely<DB>, access: Access, filters: Mem
       for (const row of batch) sheet.addRow(cells(row, ++no, lang)).commit();
       if (batch.length < asked) break;
       // Read the next batch only when the client has taken what was sent (and stop if it left).
-      if (out.writableNeedDrain) await once(out, 'drain');
-      await untilFlushed(zip);
+      await untilSent(sheet, out);
       if (out.destroyed) return;
       const last = batch[batch.length - 1]!;
       asked = batchSize;
