@@ -4,6 +4,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DB } from './types.ts';
 import { createPglitePool } from './pglite-pool.ts';
 import { acquireDataFolderLock } from './data-folder-lock.ts';
@@ -83,6 +84,8 @@ async function openPglite(options: { dataDir: string; loadDataDir?: Blob; lock?:
   try {
     const pglite = await PGlite.create('dataDir' in options ? options.dataDir : undefined, {
       loadDataDir: options.loadDataDir,
+      // Trigram indexes for name search (migration 20261130T0650); PostgreSQL ships it too.
+      extensions: { pg_trgm },
       parsers: { [OID_INT8]: parseNumber, [OID_NUMERIC]: parseNumber, [OID_DATE]: keepText },
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPglitePool(pglite) }) });

@@ -57,11 +57,19 @@ export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[
   return rows.map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitPath: r.path, includeSubtree: r.include_subtree, unitName: r.name }));
 }
 
-/** SQL: the unit behind `unitId` is visible under `scope`. */
+/**
+ * SQL: the unit behind `unitId` is visible under `scope`. Each subtree is its own
+ * `path like '<prefix>%'` (not `like any(array)`), so the units_path_idx btree
+ * (text_pattern_ops) finds the units in scope and the cost follows the scope's size,
+ * not the number of units in the database.
+ */
 export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>): Expression<SqlBool> {
   if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return sql<SqlBool>`false`;
-  const prefixes = scope.subtreePaths.map((p) => `${escapeLike(p)}%`);
-  return sql<SqlBool>`${unitId} in (select su.id from units su where su.path like any(${sql.val(prefixes)}::text[]) or su.id = any(${sql.val(scope.unitIds)}::int[]))`;
+  const branches = [
+    ...scope.subtreePaths.map((p) => sql<SqlBool>`su.path like ${`${escapeLike(p)}%`}`),
+    ...(scope.unitIds.length > 0 ? [sql<SqlBool>`su.id = any(${sql.val(scope.unitIds)}::int[])`] : []),
+  ];
+  return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;
 }
 
 /**

@@ -1,14 +1,21 @@
-// The member list: search that ignores case and diacritics (by name or party card number),
-// filters (unit subtree, status, age band, sex, ethnicity, theory level), Vietnamese order
-// (given name first, sort_key under COLLATE "C"), paged. The caller's scope is part of the
-// WHERE, so totals never count anyone the caller may not see.
+// The member list: search that ignores case and diacritics (by name or party card number,
+// through trigram indexes), filters (unit subtree, status, age band, sex, ethnicity,
+// theory level), Vietnamese order (given name first, sort_key under COLLATE "C", then id).
+// The caller's scope is the row source (readableMembers), so totals never count anyone
+// the caller may not see, and the cost follows the scope, not the database.
+//
+// Paging: keyset, through an opaque cursor (member-cursor.ts): next, previous and last
+// page are index range scans, however deep. `page=N` (offset) still works for a jump.
+// The total is counted on a request without a cursor (the listing's first page, or a
+// jump) and carried in the cursors it hands out, so following pages never recount.
 import { sql, type Kysely } from 'kysely';
 import type { DB, MemberStatus } from '../../db/types.ts';
 import { escapeLike } from '../../db/escape-like.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
-import type { Access } from '../access/access.ts';
+import { unitInScope, type Access } from '../access/access.ts';
 import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
-import { memberReadable } from './member-access.ts';
+import { readableMembers } from './member-access.ts';
+import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
 import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 
@@ -19,16 +26,23 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
   return filter as MemberStatus[];
 }
 
-/** Members visible to the caller that match the filters, joined to their cell; not yet ordered. */
-export function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
+/**
+ * Members visible to the caller that match the filters (`m`, the members columns); not
+ * joined, not ordered. The unit filter is the unit's subtree, applied with the same
+ * unitInScope as the access scope, from the unit's path read first (a constant prefix
+ * is what lets the path index serve it).
+ */
+export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
   const statuses = statusesOf(f.status);
   const words = f.q ? foldForSearch(f.q).split(' ').filter(Boolean) : [];
   const card = f.q?.replace(/\s+/g, '') ?? '';
   const { bornOnOrBefore, bornAfter } = birthDateBounds(today, f.ageFrom, f.ageTo);
-  return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .where((eb) => memberReadable(access, eb))
+  const unitPath = f.unitId === undefined ? undefined
+    : (await db.selectFrom('units').select('path').where('id', '=', f.unitId).executeTakeFirst())?.path ?? null;
+  return db.selectFrom(readableMembers(db, access).as('m'))
     .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
-    .$if(f.unitId !== undefined, (q) => q.where(sql<boolean>`m.unit_id in (select su.id from units su where su.path like (select pu.path from units pu where pu.id = ${f.unitId!}) || '%')`))
+    .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'))))
+    // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
     .$if(words.length > 0, (q) => q.where((eb) => eb.or([
       eb.and(words.map((w) => eb('m.search_name', 'like', `%${escapeLike(w)}%`))),
       ...(card ? [eb('m.party_card_number', 'ilike', `%${escapeLike(card)}%`)] : []),
@@ -40,22 +54,109 @@ export function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters
     .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!));
 }
 
+type Filtered = Awaited<ReturnType<typeof filteredMembers>>;
+export interface Position { key: string; id: number }
+
+/** SQL: the row comes after (asc) or before (desc) a position in the Vietnamese order. */
+export function beyond(dir: 'asc' | 'desc', at: Position) {
+  return dir === 'asc'
+    ? sql<boolean>`(m.sort_key collate "C", m.id) > (${at.key} collate "C", ${at.id})`
+    : sql<boolean>`(m.sort_key collate "C", m.id) < (${at.key} collate "C", ${at.id})`;
+}
+/** The Vietnamese order's first key: members_sort_idx is (sort_key collate "C", id). */
+export const SORT_KEY = sql`m.sort_key collate "C"`;
+
+function selectItems(q: Filtered, dir: 'asc' | 'desc', at?: Position) {
+  return q.$if(at !== undefined, (b) => b.where(beyond(dir, at!))).orderBy(SORT_KEY, dir).orderBy('m.id', dir)
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.full_name', 'm.sort_key', 'm.sex', 'm.date_of_birth', 'm.unit_id', 'u.name as unit_name', 'm.status',
+      'm.party_card_number', 'm.theory_level', 'm.ethnicity']);
+}
+type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
+
+/**
+ * Name searches count at most SEARCH_COUNT_CAP matches: "nguyen van" matches a tenth of
+ * a province, and nobody pages through ten thousand hits — they narrow the search — so
+ * the answer says "more than 500" (exact: false) rather than paying for the full count.
+ * A list without a search is the roster: its total is exact.
+ */
+export const SEARCH_COUNT_CAP = 500;
+export function countQuery(db: Kysely<DB>, base: Filtered, searching: boolean) {
+  return searching
+    ? db.selectFrom(base.select('m.id').limit(SEARCH_COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n'))
+    : base.select((eb) => eb.fn.countAll<number>().as('n'));
+}
+function totalOf(counted: number | string, searching: boolean): { total: number; exact: boolean } {
+  const n = Number(counted);
+  return searching && n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, exact: false } : { total: n, exact: true };
+}
+
 export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery) {
   const today = todayInVietnam();
-  const { page, pageSize, ...filters } = query;
-  const base = filteredMembers(db, access, filters, today);
-  const rows = await base
-    .select(['m.id', 'm.full_name', 'm.sex', 'm.date_of_birth', 'm.unit_id', 'u.name as unit_name', 'm.status', 'm.party_card_number', 'm.theory_level', 'm.ethnicity'])
-    .orderBy(sql`m.sort_key collate "C"`).orderBy('m.id')
-    .limit(pageSize).offset((page - 1) * pageSize).execute();
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { page: pageAsked, pageSize, cursor: cursorText, ...filters } = query;
+  const base = await filteredMembers(db, access, filters, today);
+  const key = filtersKey(filters);
+  const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
+  const searching = !!filters.q;
+  const count = countQuery(db, base, searching);
+  const countAlone = async () => totalOf((await count.executeTakeFirstOrThrow()).n, searching);
+
+  // One row more than the page, in the direction read, says whether another page follows.
+  let rows: ItemRow[];
+  let page: number;
+  let moreAhead: boolean;   // a page after this one
+  let moreBehind: boolean;  // a page before this one
+  let counted: { total: number; exact: boolean };
+  if (!cursor) {
+    // Without a cursor the count rides in the page's own statement (one round trip); a
+    // page past the end has no row to carry it and counts on its own.
+    page = pageAsked;
+    const got = await selectItems(base, 'asc').select(sql<number>`(${count})`.as('total_count'))
+      .limit(pageSize + 1).offset((page - 1) * pageSize).execute();
+    counted = got[0] ? totalOf(got[0].total_count, searching) : await countAlone();
+    moreAhead = got.length > pageSize;
+    rows = got.slice(0, pageSize);
+    moreBehind = page > 1;
+  } else {
+    counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
+    if (cursor.d === 'a') {
+      const got = await selectItems(base, 'asc', { key: cursor.k!, id: cursor.i! }).limit(pageSize + 1).execute();
+      moreAhead = got.length > pageSize;
+      rows = got.slice(0, pageSize);
+      page = cursor.p;
+      moreBehind = true;
+    } else {
+      // Before a row, or the last page: read backwards, then turn the page round. The last
+      // page holds what offset paging would put there (total mod pageSize), so page
+      // numbers agree whichever way the caller arrived.
+      const lastPage = Math.max(1, Math.ceil(counted.total / pageSize));
+      const size = cursor.d === 'l' ? counted.total - (lastPage - 1) * pageSize || pageSize : pageSize;
+      const got = await selectItems(base, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined).limit(size + 1).execute();
+      moreBehind = got.length > size;
+      rows = got.slice(0, size).reverse();
+      page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;
+      moreAhead = cursor.d === 'b';
+    }
+  }
+  const { total, exact } = counted;
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const x = exact ? 1 : 0;
+  const at = (d: 'a' | 'b', row: ItemRow, p: number) => encodeCursor({ d, k: row.sort_key, i: row.id, p, t: total, x, f: key });
   return {
     items: rows.map((r) => ({
       id: r.id, fullName: r.full_name, sex: r.sex, dateOfBirth: r.date_of_birth, age: ageOn(r.date_of_birth, today),
       unitId: r.unit_id, unitName: r.unit_name, status: r.status, partyCardNumber: r.party_card_number, theoryLevel: r.theory_level, ethnicity: r.ethnicity,
     })),
-    total: Number(total),
+    total,
+    totalExact: exact,
     page,
     pageSize,
+    nextCursor: moreAhead && last ? at('a', last, page + 1) : null,
+    prevCursor: moreBehind && first ? at('b', first, Math.max(1, page - 1)) : null,
+    // The last page is reachable only when the total is known (not for an over-broad search).
+    lastCursor: exact && lastPage > 1 ? encodeCursor({ d: 'l', p: lastPage, t: total, x, f: key }) : null,
   };
 }

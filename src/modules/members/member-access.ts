@@ -1,6 +1,6 @@
 // Who may see and change which member, as SQL conditions on the `members as m` row, so a
 // member outside the caller's scope is simply not found (404), in lists and by id alike.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
@@ -15,6 +15,22 @@ type MembersEb = ExpressionBuilder<DB & { m: DB['members'] }, 'm'>;
 export function memberReadable(access: Access, eb: MembersEb): Expression<SqlBool> {
   const inScope = unitInScope(access.scope('read'), eb.ref('m.unit_id'));
   return access.memberId === null ? inScope : eb.or([inScope, eb('m.id', '=', access.memberId)]);
+}
+
+/**
+ * The members the caller may read, as a row source (`members` columns) for lists, counts,
+ * searches and exports: the members of the units in read scope, plus — a second UNION ALL
+ * branch — the caller's own record when it lies outside that scope. Not `in scope or
+ * id = own` as one condition: that OR stops PostgreSQL from starting at the units in
+ * scope, so a commune secretary's list cost what the whole table costs. Single-record
+ * lookups keep `memberReadable` (they start at the primary key anyway).
+ */
+export function readableMembers(db: Kysely<DB>, access: Access) {
+  const scope = access.scope('read');
+  const inScope = db.selectFrom('members as rm').selectAll('rm').where((eb) => unitInScope(scope, eb.ref('rm.unit_id')));
+  if (access.memberId === null) return inScope;
+  return inScope.unionAll(db.selectFrom('members as rm').selectAll('rm').where('rm.id', '=', access.memberId)
+    .where((eb) => eb.not(unitInScope(scope, eb.ref('rm.unit_id')))));
 }
 
 /** Writable: the member's current cell is in the caller's write_members scope. */

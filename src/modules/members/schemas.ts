@@ -116,9 +116,11 @@ export const listMembersQuery = z.strictObject({
   ageTo: queryInt(0, 150).optional(),
   page: queryInt(1, 100_000).default(1),
   pageSize: queryInt(1, 200).default(50),
+  /** An opaque cursor from a previous answer (nextCursor, prevCursor, lastCursor); `page` is then ignored. */
+  cursor: z.string().max(4000).regex(/^[A-Za-z0-9_-]+$/, { message: 'members.bad_cursor' }).optional(),
 });
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
-export const exportMembersQuery = listMembersQuery.omit({ page: true, pageSize: true });
+export const exportMembersQuery = listMembersQuery.omit({ page: true, pageSize: true, cursor: true });
 export type MemberFilters = z.infer<typeof exportMembersQuery>;
 
 export const memberOut = z.object({
@@ -164,9 +166,15 @@ export const memberListItemOut = z.object({
 });
 export const memberListOut = z.object({
   items: z.array(memberListItemOut),
+  /** Counted on a request without a cursor; a cursor carries it on (no recount per page). */
   total: z.number(),
+  /** false: a name search with more matches than it counts; total is then a lower bound. */
+  totalExact: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+  lastCursor: z.string().nullable(),
 });
 
 export const memberHistoryOut = z.object({

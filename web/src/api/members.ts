@@ -14,6 +14,8 @@ export interface MemberFilters {
   ageTo?: number;
   page?: number;
   pageSize?: number;
+  /** An opaque cursor from the previous answer (next, previous or last page): no recount, no offset. */
+  cursor?: string;
 }
 
 export const memberKeys = {
@@ -24,7 +26,7 @@ export const memberKeys = {
 };
 
 export function filtersToQuery(f: MemberFilters) {
-  return { q: f.q, unitId: f.unitId, status: f.status, sex: f.sex, ethnicity: f.ethnicity, theoryLevel: f.theoryLevel, ageFrom: f.ageFrom, ageTo: f.ageTo, page: f.page, pageSize: f.pageSize };
+  return { q: f.q, unitId: f.unitId, status: f.status, sex: f.sex, ethnicity: f.ethnicity, theoryLevel: f.theoryLevel, ageFrom: f.ageFrom, ageTo: f.ageTo, page: f.page, pageSize: f.pageSize, cursor: f.cursor };
 }
 
 export function useMemberList(filters: MemberFilters, enabled = true) {

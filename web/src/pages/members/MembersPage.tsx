@@ -55,7 +55,11 @@ export default function MembersPage() {
   const filters = useMemo(() => readFilters(params), [params]);
   const [typed, setTyped] = useState(filters.q ?? '');
   const q = useDebounced(typed.trim(), 300);
-  const list = useMemberList(filters);
+  // Next, previous and last page go by the cursor the server handed out (an index range,
+  // the total carried over); a jump to another page number goes by offset and recounts.
+  const [cursor, setCursor] = useState<{ page: number; cursor: string; key: string } | null>(null);
+  const filtersKey = JSON.stringify({ ...filters, page: undefined });
+  const list = useMemberList(cursor && cursor.page === filters.page && cursor.key === filtersKey ? { ...filters, cursor: cursor.cursor } : filters);
   const [exporting, setExporting] = useState(false);
   const [unitLabel, setUnitLabel] = useState<Record<number, string>>({});
 
@@ -141,6 +145,15 @@ export default function MembersPage() {
   ];
 
   const data = list.data;
+  function goToPage(page: number, pageSize = data?.pageSize ?? 50) {
+    if (data && pageSize === data.pageSize) {
+      const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
+      const via = page === data.page + 1 ? data.nextCursor : page === data.page - 1 ? data.prevCursor : page === lastPage ? data.lastCursor : null;
+      setCursor(via ? { page, cursor: via, key: filtersKey } : null);
+    } else setCursor(null);
+    update({ page, pageSize }, true);
+  }
+  const totalText = data ? t(data.totalExact ? 'members.total' : 'members.totalAtLeast', { count: data.total.toLocaleString('vi-VN') }) : ' ';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
@@ -161,7 +174,7 @@ export default function MembersPage() {
       {list.isError && !data ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
         <Card size="small" styles={{ body: { padding: phone ? 0 : undefined } }}>
           <div style={{ padding: phone ? '8px 12px 0' : '0 0 8px' }}>
-            <Typography.Text type="secondary" data-testid="member-total">{data ? t('members.total', { count: data.total.toLocaleString('vi-VN') }) : ' '}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="member-total">{totalText}</Typography.Text>
           </div>
           {phone ? (
             <>
@@ -185,7 +198,7 @@ export default function MembersPage() {
               />
               {data && data.total > data.pageSize && (
                 <div style={{ padding: 12, display: 'flex', justifyContent: 'center' }}>
-                  <Pagination simple current={data.page} pageSize={data.pageSize} total={data.total} onChange={(page) => update({ page }, true)} />
+                  <Pagination simple current={data.page} pageSize={data.pageSize} total={data.total} onChange={(page) => goToPage(page)} />
                 </div>
               )}
             </>
@@ -200,7 +213,7 @@ export default function MembersPage() {
               onRow={(m) => ({ 'data-testid': 'member-row', 'data-member-id': m.id, onDoubleClick: () => navigate(`/members/${m.id}`) }) as React.HTMLAttributes<HTMLElement>}
               pagination={{
                 current: data?.page ?? 1, pageSize: data?.pageSize ?? 50, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
-                onChange: (page, pageSize) => update({ page, pageSize }, true),
+                onChange: (page, pageSize) => goToPage(page, pageSize),
               }}
               scroll={{ x: 900 }}
             />

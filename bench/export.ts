@@ -1,0 +1,70 @@
+// Benchmark: the member export of the whole province demo (100,000 members) by its admin,
+// over real HTTP from a real `chibo serve`, on PostgreSQL and on PGlite: time to the first
+// byte, total time, file size, and the server's RSS growth (sampled every 20 ms from
+// /proc, peak during the export minus the RSS just before it). Targets: first byte
+// ≤ 1 s, RSS growth ≤ 100 MiB. Each engine exports `--repeat` times; figures per run.
+// Run: npm run bench -- export [--engines postgres,pglite] [--repeat 2]
+//   [--postgres-template DB] [--pglite-template DIR] [--keep]
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { demoDatabase, loadAverage, round1, rssKib, startServer, type Engine } from './lib/serve.ts';
+import { writeBenchResult } from './lib/write-result.ts';
+
+interface ExportRun { firstByteMs: number; totalMs: number; bytes: number; rssBeforeMiB: number; rssPeakMiB: number; rssGrowthMiB: number }
+
+function download(port: number, cookie: string, pid: number): Promise<ExportRun> {
+  return new Promise((resolve, reject) => {
+    const before = rssKib(pid);
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, rssKib(pid)); }, 20);
+    const started = performance.now();
+    let firstByteMs = 0;
+    let bytes = 0;
+    const req = http.request({ host: '127.0.0.1', port, path: '/api/v1/members/export.xlsx', headers: { cookie } }, (res) => {
+      if (res.statusCode !== 200) { clearInterval(sampler); reject(new Error(`export: ${res.statusCode}`)); return; }
+      res.on('data', (chunk: Buffer) => {
+        if (bytes === 0) firstByteMs = performance.now() - started;
+        bytes += chunk.length;
+      });
+      res.on('end', () => {
+        clearInterval(sampler);
+        peak = Math.max(peak, rssKib(pid));
+        resolve({ firstByteMs: round1(firstByteMs), totalMs: round1(performance.now() - started), bytes,
+          rssBeforeMiB: round1(before / 1024), rssPeakMiB: round1(peak / 1024), rssGrowthMiB: round1((peak - before) / 1024) });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export default async function exportBench(args: string[]) {
+  const { values } = parseArgs({ args, options: {
+    engines: { type: 'string', default: 'postgres,pglite' }, repeat: { type: 'string', default: '2' },
+    'postgres-template': { type: 'string' }, 'pglite-template': { type: 'string' }, keep: { type: 'boolean', default: false },
+  } });
+  const loadAtStart = loadAverage();
+  const results: Record<string, unknown> = {};
+  for (const engine of String(values.engines).split(',') as Engine[]) {
+    const database = await demoDatabase(engine, 'bench_export_province', 'province', values[`${engine}-template`]);
+    const server = await startServer(database.env, 22000 + (process.pid % 10000) + (engine === 'pglite' ? 1 : 0));
+    try {
+      const cookie = await server.login('admin');
+      const runs: ExportRun[] = [];
+      for (let i = 0; i < Number(values.repeat); i++) {
+        const run = await download(server.port, cookie, server.process.pid!);
+        console.log(`${engine} #${i + 1}: first byte ${run.firstByteMs} ms, total ${run.totalMs} ms, ${run.bytes} bytes, RSS +${run.rssGrowthMiB} MiB (load ${loadAverage().join(' ')})`);
+        runs.push(run);
+      }
+      results[engine] = {
+        runs,
+        targets: { firstByteWithin1s: runs.every((r) => r.firstByteMs <= 1000), rssGrowthWithin100MiB: runs.every((r) => r.rssGrowthMiB <= 100) },
+      };
+    } finally {
+      await server.stop();
+      if (!values.keep) await database.drop();
+    }
+  }
+  writeBenchResult('export', { members: 100_000, loadAverage: { start: loadAtStart, end: loadAverage() }, ...results });
+}
