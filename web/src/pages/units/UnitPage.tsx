@@ -70,6 +70,7 @@ export default function UnitPage() {
             {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.cells')} value={counts.cells} styles={statStyle(phone)} /></Col>}
           </Row>
           <Space wrap>
+            <Link to={`/units/${u.id}/dashboard${at ? `?date=${at}` : ''}`}><Button type="primary" data-testid="unit-dashboard">{t('nav.dashboard')}</Button></Link>
             <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
             {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
             <Link to={`/meetings/compliance?unitId=${u.id}`}><Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button></Link>

@@ -1,0 +1,62 @@
+// The date the figures are counted on, and the period the meetings are counted over
+// (a month, a quarter, a year, or two dates). Large targets: they are used with a thumb.
+import { Card, Col, DatePicker, Row, Segmented, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { DateInput } from '../../components/DateInput.tsx';
+import { useT } from '../../i18n/i18n.ts';
+import { fromIso, toIso } from '../../lib/dates.ts';
+import { usePhone } from '../../lib/use-phone.ts';
+import { PERIOD_KINDS, periodAround, type DashboardView, type PeriodKind } from './dashboard-query.ts';
+
+const PICKER_FORMAT: Record<Exclude<PeriodKind, 'custom'>, string> = { month: 'MM/YYYY', quarter: '[Q]Q/YYYY', year: 'YYYY' };
+
+export function Pickers({ view, onChange }: { view: DashboardView; onChange: (next: Partial<DashboardView>) => void }) {
+  const t = useT();
+  const phone = usePhone();
+  const size = phone ? 'large' : 'middle';
+
+  function pickKind(kind: PeriodKind) {
+    if (kind === 'custom') onChange({ period: kind });
+    else onChange({ period: kind, ...periodAround(kind, view.from, view.date) });
+  }
+  function pickPeriod(d: Dayjs | null) {
+    const iso = toIso(d);
+    if (iso && view.period !== 'custom') onChange(periodAround(view.period, iso, view.date));
+  }
+
+  return (
+    <Card size="small" className="no-print" data-testid="dashboard-pickers">
+      <Row gutter={[12, 12]} align="bottom">
+        <Col xs={24} md={7}>
+          <Typography.Text strong id="dash-date-label">{t('dashboard.pickers.date')}</Typography.Text>
+          <DateInput value={view.date} onChange={(v) => v && onChange({ date: v })} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
+        </Col>
+        <Col xs={24} md={17}>
+          <Typography.Text strong>{t('dashboard.pickers.period')}</Typography.Text>
+          <Row gutter={[8, 8]} style={{ marginTop: 4 }}>
+            <Col xs={24} md={12}>
+              <Segmented<PeriodKind>
+                block size={size} value={view.period} onChange={pickKind} data-testid="dashboard-period-kind"
+                options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`dashboard.pickers.kinds.${k}`) }))}
+              />
+            </Col>
+            {view.period === 'custom' ? (
+              <>
+                <Col xs={12} md={6}><DateInput value={view.from} onChange={(v) => v && onChange({ from: v })} allowClear={false} testId="dashboard-from" placeholder={t('dashboard.pickers.from')} /></Col>
+                <Col xs={12} md={6}><DateInput value={view.to} onChange={(v) => v && onChange({ to: v })} allowClear={false} testId="dashboard-to" placeholder={t('dashboard.pickers.to')} /></Col>
+              </>
+            ) : (
+              <Col xs={24} md={12}>
+                <DatePicker
+                  picker={view.period} size={size} value={fromIso(view.from)} onChange={pickPeriod} allowClear={false}
+                  format={PICKER_FORMAT[view.period]} style={{ width: '100%' }} inputReadOnly data-testid="dashboard-period"
+                  aria-label={t('dashboard.pickers.period')}
+                />
+              </Col>
+            )}
+          </Row>
+        </Col>
+      </Row>
+    </Card>
+  );
+}

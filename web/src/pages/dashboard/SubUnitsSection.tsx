@@ -1,0 +1,100 @@
+// The units directly under this one: a bar per sub-unit (members, attendance or monthly
+// compliance) and the table of all their figures. A bar or a row opens that unit's
+// dashboard with the same date and period.
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import type { MeetingFigures, Share, UnitFigures } from '../../api/figures.ts';
+import { EChart, type ChartOption } from '../../components/EChart.tsx';
+import { useLang, useT } from '../../i18n/i18n.ts';
+import { usePhone } from '../../lib/use-phone.ts';
+import { ChartAndTable } from './ChartAndTable.tsx';
+import { viewQuery, type DashboardView } from './dashboard-query.ts';
+import { ExportButton } from './ExportButton.tsx';
+import { keyLabel, sharePercent, sharePoint } from './format.ts';
+
+export interface SubUnitRow {
+  id: number; name: string; kind: string;
+  members: number | null; cells: number | null; grassroots: number | null;
+  meetingsHeld: number | null; compliance: Share | null; attendance: Share | null;
+}
+
+/** The sub-units on the date and those of the period, joined by id (a restructuring may leave one in only one of them). */
+export function subUnitRows(unit: UnitFigures | undefined, meetings: MeetingFigures | undefined): SubUnitRow[] {
+  const rows = new Map<number, SubUnitRow>();
+  for (const s of unit?.subUnits ?? []) rows.set(s.id, { id: s.id, name: s.name, kind: s.kind, members: s.members, cells: s.cells, grassroots: s.grassroots, meetingsHeld: null, compliance: null, attendance: null });
+  for (const s of meetings?.subUnits ?? []) {
+    const row = rows.get(s.id) ?? { id: s.id, name: s.name, kind: s.kind, members: null, cells: null, grassroots: null, meetingsHeld: null, compliance: null, attendance: null };
+    rows.set(s.id, { ...row, meetingsHeld: s.meetingsHeld, compliance: s.compliance, attendance: s.attendance });
+  }
+  return [...rows.values()];
+}
+
+type Metric = 'members' | 'attendance' | 'compliance';
+
+export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: number; view: DashboardView; unit?: UnitFigures; meetings?: MeetingFigures }) {
+  const t = useT();
+  const [lang] = useLang();
+  const phone = usePhone();
+  const navigate = useNavigate();
+  const [metric, setMetric] = useState<Metric>('members');
+  const rows = useMemo(() => subUnitRows(unit, meetings), [unit, meetings]);
+  const href = (id: number) => `/units/${id}/dashboard?${viewQuery(view)}`;
+  const dash = (s: Share | null) => (s ? <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)} <Typography.Text type="secondary">({s.n}/{s.of})</Typography.Text></span> : '—');
+
+  const columns: ColumnsType<SubUnitRow> = [
+    { title: t('dashboard.subUnits.name'), key: 'name', fixed: 'left', width: phone ? 150 : 220, render: (_, r) => <Link to={href(r.id)} data-testid="sub-unit-link">{r.name}</Link> },
+    { title: t('dashboard.subUnits.kind'), key: 'kind', width: 130, render: (_, r) => keyLabel(t, 'kind', r.kind) },
+    { title: t('dashboard.subUnits.members'), dataIndex: 'members', width: 90, align: 'right', render: (v: number | null) => v ?? '—', sorter: (a, b) => (a.members ?? 0) - (b.members ?? 0) },
+    { title: t('dashboard.subUnits.grassroots'), dataIndex: 'grassroots', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
+    { title: t('dashboard.subUnits.cells'), dataIndex: 'cells', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
+    { title: t('dashboard.subUnits.meetings'), dataIndex: 'meetingsHeld', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
+    { title: t('dashboard.subUnits.compliance'), key: 'compliance', width: 150, render: (_, r) => dash(r.compliance) },
+    { title: t('dashboard.subUnits.attendance'), key: 'attendance', width: 150, render: (_, r) => dash(r.attendance) },
+  ];
+
+  const option = useMemo<ChartOption>(() => {
+    const value = (r: SubUnitRow) => (metric === 'members' ? r.members : sharePoint((metric === 'attendance' ? r.attendance : r.compliance) ?? { n: 0, of: 0 }));
+    const shown = [...rows].reverse(); // horizontal bars draw bottom-up: keep the table's order top-down
+    const percentMetric = metric !== 'members';
+    return {
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      tooltip: {
+        trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
+        formatter: (p: unknown) => {
+          const first = (Array.isArray(p) ? p[0] : p) as { dataIndex: number };
+          const r = shown[first.dataIndex]!;
+          const s = metric === 'attendance' ? r.attendance : metric === 'compliance' ? r.compliance : null;
+          return `${escapeHtml(r.name)}<br/>${t(`dashboard.subUnits.metric.${metric}`)}: ${s ? `${sharePercent(s, lang)} (${s.n}/${s.of})` : (r.members ?? '—')}`;
+        },
+      },
+      xAxis: { type: 'value', max: percentMetric ? 100 : undefined, axisLabel: { formatter: percentMetric ? '{value}%' : '{value}' } },
+      yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: phone ? 110 : 180, overflow: 'truncate' } },
+      series: [{ type: 'bar', data: shown.map(value), itemStyle: { color: '#b71c1c' }, cursor: 'pointer', barMaxWidth: 22 }],
+    };
+  }, [rows, metric, phone, lang, t]);
+
+  return (
+    <Card size="small" title={t('dashboard.subUnits.title', { count: rows.length })} extra={<ExportButton unitId={unitId} view={view} table="subUnits" />} data-testid="dashboard-sub-units">
+      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.subUnits.none')} /> : (
+        <ChartAndTable
+          chart={(
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Segmented<Metric> block value={metric} onChange={setMetric} className="no-print"
+                options={(['members', 'attendance', 'compliance'] as const).map((m) => ({ value: m, label: t(`dashboard.subUnits.metric.${m}`) }))} />
+              <EChart option={option} height={Math.max(160, rows.length * 30 + 40)} label={t('dashboard.subUnits.chartLabel')} testId="chart-sub-units"
+                onClickName={(_, i) => { const r = [...rows].reverse()[i]; if (r) navigate(href(r.id)); }} />
+            </Space>
+          )}
+          table={(
+            <Table<SubUnitRow> rowKey="id" size="small" dataSource={rows} columns={columns} scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              onRow={(r) => ({ 'data-testid': 'sub-unit-row', 'data-unit-id': r.id, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); } }) as React.HTMLAttributes<HTMLElement>} />
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
