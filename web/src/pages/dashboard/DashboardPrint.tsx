@@ -6,12 +6,12 @@ import { Button, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMeetingFigures, useUnitFigures, type Share } from '../../api/figures.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useLang, useT } from '../../i18n/i18n.ts';
+import { useLang, useT, type Translate } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useDashboardView, viewQuery } from './dashboard-query.ts';
 import { keyLabel, numberText, sharePercent } from './format.ts';
-import { subUnitRows } from './SubUnitsSection.tsx';
+import { subUnitRows } from './sub-unit-rows.ts';
 
 const PRINT_CSS = `
 .dash-print { background: #fff; color: #000; font-family: 'Times New Roman', Times, serif; font-size: 14px;
@@ -83,7 +83,7 @@ export default function DashboardPrint() {
             </div>
             <div>
               <div><b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b></div>
-              <div style={{ marginTop: 8 }}><i>{t('dashboard.printView.madeOn', { date: showDate(todayIso()) })}</i></div>
+              <div style={{ marginTop: 8 }}><i>{madeOn(t)}</i></div>
             </div>
           </div>
           <h1>{t('dashboard.printView.title')}</h1>
@@ -94,7 +94,7 @@ export default function DashboardPrint() {
           <FigureTable rows={meetingRows} />
           {subs.length > 0 && (
             <>
-              <h2>{t('dashboard.subUnits.title', { count: subs.length })}</h2>
+              <h2>{t('dashboard.printView.subUnitsHeading', { count: subs.length })}</h2>
               <table>
                 <thead><tr>
                   <th>{t('dashboard.subUnits.name')}</th><th className="num">{t('dashboard.subUnits.members')}</th><th className="num">{t('dashboard.subUnits.cells')}</th>
@@ -117,6 +117,12 @@ export default function DashboardPrint() {
       </div>
     </>
   );
+}
+
+/** The party documents' date line: "Ngày 30 tháng 11 năm 2026" (January and February with a leading zero). */
+function madeOn(t: Translate): string {
+  const [year, month, day] = todayIso().split('-').map(Number) as [number, number, number];
+  return t('dashboard.printView.madeOn', { day: String(day).padStart(2, '0'), month: month <= 2 ? String(month).padStart(2, '0') : String(month), year });
 }
 
 function FigureTable({ rows }: { rows: [string, string, string][] }) {

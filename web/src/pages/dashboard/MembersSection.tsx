@@ -11,7 +11,8 @@ import type { DashboardView } from './dashboard-query.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { keyLabel, numberText, sharePercent, type Breakdown } from './format.ts';
 
-const BREAKDOWNS: readonly Breakdown[] = ['byStatus', 'bySex', 'byAgeBand', 'byPartyAge', 'byTheoryLevel', 'byEducation', 'byEthnicity', 'byReligion'];
+// Sex and age are in the pyramid's table already.
+const BREAKDOWNS: readonly Breakdown[] = ['byStatus', 'byPartyAge', 'byTheoryLevel', 'byEducation', 'byEthnicity', 'byReligion'];
 
 export function MembersSection({ unitId, view, figures }: { unitId: number; view: DashboardView; figures: UnitFigures }) {
   const t = useT();

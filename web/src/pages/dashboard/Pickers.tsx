@@ -37,6 +37,8 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
             <Col xs={24} md={12}>
               <Segmented<PeriodKind>
                 block size={size} value={view.period} onChange={pickKind} data-testid="dashboard-period-kind"
+                // Four labels must fit a phone's width without being cut ("Tùy chọn" was).
+                styles={{ label: { paddingInline: 4 } }}
                 options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`dashboard.pickers.kinds.${k}`) }))}
               />
             </Col>

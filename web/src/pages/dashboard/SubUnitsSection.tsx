@@ -3,7 +3,7 @@
 // dashboard with the same date and period.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { Card, Empty, List, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { MeetingFigures, Share, UnitFigures } from '../../api/figures.ts';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
@@ -13,23 +13,9 @@ import { ChartAndTable } from './ChartAndTable.tsx';
 import { viewQuery, type DashboardView } from './dashboard-query.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { keyLabel, sharePercent, sharePoint } from './format.ts';
+import { subUnitRows, type SubUnitRow } from './sub-unit-rows.ts';
 
-export interface SubUnitRow {
-  id: number; name: string; kind: string;
-  members: number | null; cells: number | null; grassroots: number | null;
-  meetingsHeld: number | null; compliance: Share | null; attendance: Share | null;
-}
-
-/** The sub-units on the date and those of the period, joined by id (a restructuring may leave one in only one of them). */
-export function subUnitRows(unit: UnitFigures | undefined, meetings: MeetingFigures | undefined): SubUnitRow[] {
-  const rows = new Map<number, SubUnitRow>();
-  for (const s of unit?.subUnits ?? []) rows.set(s.id, { id: s.id, name: s.name, kind: s.kind, members: s.members, cells: s.cells, grassroots: s.grassroots, meetingsHeld: null, compliance: null, attendance: null });
-  for (const s of meetings?.subUnits ?? []) {
-    const row = rows.get(s.id) ?? { id: s.id, name: s.name, kind: s.kind, members: null, cells: null, grassroots: null, meetingsHeld: null, compliance: null, attendance: null };
-    rows.set(s.id, { ...row, meetingsHeld: s.meetingsHeld, compliance: s.compliance, attendance: s.attendance });
-  }
-  return [...rows.values()];
-}
+const CELL_KINDS = new Set(['chi_bo', 'chi_bo_co_so', 'to_dang']);
 
 type Metric = 'members' | 'attendance' | 'compliance';
 
@@ -57,6 +43,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   const option = useMemo<ChartOption>(() => {
     const value = (r: SubUnitRow) => (metric === 'members' ? r.members : sharePoint((metric === 'attendance' ? r.attendance : r.compliance) ?? { n: 0, of: 0 }));
     const shown = [...rows].reverse(); // horizontal bars draw bottom-up: keep the table's order top-down
+    const labels = shortNames(shown.map((r) => r.name));
     const percentMetric = metric !== 'members';
     return {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
@@ -70,7 +57,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
         },
       },
       xAxis: { type: 'value', max: percentMetric ? 100 : undefined, axisLabel: { formatter: percentMetric ? '{value}%' : '{value}' } },
-      yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: phone ? 110 : 180, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: labels, axisLabel: { width: phone ? 130 : 220, overflow: 'truncate' } },
       series: [{ type: 'bar', data: shown.map(value), itemStyle: { color: '#b71c1c' }, cursor: 'pointer', barMaxWidth: 22 }],
     };
   }, [rows, metric, phone, lang, t]);
@@ -79,6 +66,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
     <Card size="small" title={t('dashboard.subUnits.title', { count: rows.length })} extra={<ExportButton unitId={unitId} view={view} table="subUnits" />} data-testid="dashboard-sub-units">
       {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.subUnits.none')} /> : (
         <ChartAndTable
+          wide
           chart={(
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Segmented<Metric> block value={metric} onChange={setMetric} className="no-print"
@@ -87,7 +75,21 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
                 onClickName={(_, i) => { const r = [...rows].reverse()[i]; if (r) navigate(href(r.id)); }} />
             </Space>
           )}
-          table={(
+          table={phone ? (
+            // On a phone each sub-unit is a card-like row: its name, then its figures, no sideways scrolling.
+            <List<SubUnitRow> dataSource={rows} size="small" data-testid="sub-unit-list" renderItem={(r) => (
+              <List.Item data-testid="sub-unit-row" data-unit-id={r.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); }} style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}>
+                <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>{r.name}</Link>
+                <div style={{ fontSize: 13 }}>
+                  {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
+                  {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
+                  {r.meetingsHeld !== null && <> · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b></>}
+                </div>
+                <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {dash(r.compliance)}</div>
+                <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.attendance')}: {dash(r.attendance)}</div>
+              </List.Item>
+            )} />
+          ) : (
             <Table<SubUnitRow> rowKey="id" size="small" dataSource={rows} columns={columns} scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
               onRow={(r) => ({ 'data-testid': 'sub-unit-row', 'data-unit-id': r.id, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); } }) as React.HTMLAttributes<HTMLElement>} />
           )}
@@ -95,6 +97,15 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
       )}
     </Card>
   );
+}
+
+/** Names without the words they all start with ("Chi bộ thôn Bắc Sơn" → "thôn Bắc Sơn"), so a phone shows what differs. */
+export function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  const words = names.map((n) => n.split(' '));
+  let common = 0;
+  while (words.every((w) => w.length > common + 1 && w[common] === words[0]![common])) common += 1;
+  return words.map((w) => w.slice(common).join(' '));
 }
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
