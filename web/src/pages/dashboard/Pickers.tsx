@@ -15,6 +15,12 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
   const phone = usePhone();
   const size = phone ? 'large' : 'middle';
 
+  // A new date moves a month, quarter or year period to the one holding it (up to that
+  // day): the whole page then shows the organisation as it was. Two chosen dates stay.
+  function pickDate(date: string) {
+    if (view.period === 'custom') onChange({ date });
+    else onChange({ date, ...periodAround(view.period, date, date) });
+  }
   function pickKind(kind: PeriodKind) {
     if (kind === 'custom') onChange({ period: kind });
     else onChange({ period: kind, ...periodAround(kind, view.from, view.date) });
@@ -29,7 +35,7 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
       <Row gutter={[12, 12]} align="bottom">
         <Col xs={24} md={7}>
           <Typography.Text strong id="dash-date-label">{t('dashboard.pickers.date')}</Typography.Text>
-          <DateInput value={view.date} onChange={(v) => v && onChange({ date: v })} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
+          <DateInput value={view.date} onChange={(v) => v && pickDate(v)} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
         </Col>
         <Col xs={24} md={17}>
           <Typography.Text strong>{t('dashboard.pickers.period')}</Typography.Text>

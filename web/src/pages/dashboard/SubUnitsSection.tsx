@@ -3,11 +3,12 @@
 // dashboard with the same date and period.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Empty, List, Segmented, Space, Table, Typography } from 'antd';
+import { Card, Empty, List, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { MeetingFigures, Share, UnitFigures } from '../../api/figures.ts';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
+import { showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import { viewQuery, type DashboardView } from './dashboard-query.ts';
@@ -30,7 +31,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   const dash = (s: Share | null) => (s ? <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)} <Typography.Text type="secondary">({s.n}/{s.of})</Typography.Text></span> : '—');
 
   const columns: ColumnsType<SubUnitRow> = [
-    { title: t('dashboard.subUnits.name'), key: 'name', fixed: 'left', width: phone ? 150 : 220, render: (_, r) => <Link to={href(r.id)} data-testid="sub-unit-link">{r.name}</Link> },
+    { title: t('dashboard.subUnits.name'), key: 'name', fixed: 'left', width: phone ? 150 : 220, render: (_, r) => <><Link to={href(r.id)} data-testid="sub-unit-link">{r.name}</Link>{r.members === null && <NotOnDate date={view.date} />}</> },
     { title: t('dashboard.subUnits.kind'), key: 'kind', width: 130, render: (_, r) => keyLabel(t, 'kind', r.kind) },
     { title: t('dashboard.subUnits.members'), dataIndex: 'members', width: 90, align: 'right', render: (v: number | null) => v ?? '—', sorter: (a, b) => (a.members ?? 0) - (b.members ?? 0) },
     { title: t('dashboard.subUnits.grassroots'), dataIndex: 'grassroots', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
@@ -80,6 +81,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
             <List<SubUnitRow> dataSource={rows} size="small" data-testid="sub-unit-list" renderItem={(r) => (
               <List.Item data-testid="sub-unit-row" data-unit-id={r.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); }} style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}>
                 <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>{r.name}</Link>
+                {r.members === null && <NotOnDate date={view.date} />}
                 <div style={{ fontSize: 13 }}>
                   {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
                   {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
@@ -97,6 +99,12 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
       )}
     </Card>
   );
+}
+
+/** A unit with meetings in the period that was not under this one on the chosen date (moved, merged, dissolved). */
+function NotOnDate({ date }: { date: string }) {
+  const t = useT();
+  return <div><Tag color="default" style={{ marginTop: 2 }} data-testid="sub-unit-not-on-date">{t('dashboard.subUnits.notOnDate', { date: showDate(date) })}</Tag></div>;
 }
 
 /** Names without the words they all start with ("Chi bộ thôn Bắc Sơn" → "thôn Bắc Sơn"), so a phone shows what differs. */
