@@ -7,7 +7,7 @@ import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, type Band } from '../../domain
 import { membersUnderOn } from './history.ts';
 
 /** SQL: the band key of an integer expression, from a band table. */
-function bandCase(value: RawBuilder<unknown>, bands: readonly Band[]): RawBuilder<string> {
+function bandCase(value: RawBuilder<unknown> | ReturnType<typeof sql.ref>, bands: readonly Band[]): RawBuilder<string> {
   const whens = bands.filter((b) => b.max !== null).map((b) => sql`when ${value} <= ${sql.lit(b.max)} then ${sql.lit(b.key)}`);
   return sql<string>`case ${sql.join(whens, sql` `)} else ${sql.lit(bands[bands.length - 1]!.key)} end`;
 }
@@ -26,12 +26,16 @@ export function memberFiguresSql(rootId: number, date: string) {
   const d = sql`${date}::date`;
   const years = (col: string) => sql`date_part('year', age(${d}, ${sql.ref(col)}))::int`;
   return sql<MemberFigureRow>`
-    with m as (
-      select mu.unit_id, mu.status, mb.sex, ${bandCase(years('mb.date_of_birth'), AGE_BANDS)} as age_band,
-        mb.ethnicity, mb.religion, coalesce(nullif(mb.education, ''), ${UNKNOWN_KEY}) as education,
-        coalesce(mb.theory_level, ${UNKNOWN_KEY}) as theory,
-        case when mb.admitted_on is null or mb.admitted_on > ${d} then ${UNKNOWN_KEY} else ${bandCase(years('mb.admitted_on'), PARTY_AGE_BANDS)} end as party_band
+    with y as (
+      select mu.unit_id, mu.status, mb.sex, mb.ethnicity, mb.religion, mb.education, mb.theory_level,
+        ${years('mb.date_of_birth')} as age, case when mb.admitted_on <= ${d} then ${years('mb.admitted_on')} end as party_years
       from (${membersUnderOn([rootId], date)}) mu join members mb on mb.id = mu.member_id
+    ), m as (
+      select unit_id, status, sex, ${bandCase(sql.ref('age'), AGE_BANDS)} as age_band,
+        ethnicity, religion, coalesce(nullif(education, ''), ${UNKNOWN_KEY}) as education,
+        coalesce(theory_level, ${UNKNOWN_KEY}) as theory,
+        case when party_years is null then ${UNKNOWN_KEY} else ${bandCase(sql.ref('party_years'), PARTY_AGE_BANDS)} end as party_band
+      from y
     )
     select grouping(${sql.join(GROUP_COLUMNS.map((c) => sql.ref(c)))})::int as g, count(*)::int as n,
       ${sql.join(GROUP_COLUMNS.map((c) => sql.ref(c)))}

@@ -31,7 +31,7 @@ const byName = (a: { unitName: string; unitId: number }, b: { unitName: string; 
   a.unitName.localeCompare(b.unitName, 'vi') || a.unitId - b.unitId;
 
 /** SQL: the cells under the unit on the report date with whether a regular meeting is recorded in its month. */
-function cellsOnDateSql(unitId: number, asOf: string) {
+export function cellsOnDateSql(unitId: number, asOf: string) {
   const month = monthOf(asOf);
   return sql<{ unit_id: number; name: string; planned: boolean }>`
     select uu.unit_id, uu.name, exists (select 1 from meeting_facts f where f.unit_id = uu.unit_id and f.recorded and f.kind = 'regular'
