@@ -91,11 +91,11 @@ export class Oracle {
     return out;
   }
 
+  /** Điều lệ Art. 21 before 1/7/2025 (đảng bộ xã = đảng bộ cơ sở); after, a đảng bộ xã counts when it holds a chi bộ directly. */
   organisations(root: number, d: string) {
     const units = [...this.under(root, d).values()];
-    const kids = (id: number) => units.filter((u) => u.parent_id === id && u.unit_id !== root);
-    const grassrootsBelow = (id: number): boolean => kids(id).some((k) => k.kind === 'dang_bo_co_so' || k.kind === 'chi_bo_co_so' || grassrootsBelow(k.unit_id));
-    const committees = units.filter((u) => u.kind === 'dang_bo_co_so' || (u.kind === 'dang_bo_xa' && !grassrootsBelow(u.unit_id))).length;
+    const holdsCell = (id: number) => units.some((u) => u.parent_id === id && u.unit_id !== root && u.kind === 'chi_bo');
+    const committees = units.filter((u) => u.kind === 'dang_bo_co_so' || (u.kind === 'dang_bo_xa' && (d < '2025-07-01' || holdsCell(u.unit_id)))).length;
     const grassrootsCells = units.filter((u) => u.kind === 'chi_bo_co_so').length;
     const underCommittees = units.filter((u) => u.kind === 'chi_bo').length;
     return {

@@ -10,6 +10,7 @@ import { todayInVietnam } from '../../src/domain/calendar.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
 import { Oracle } from './figures.oracle.ts';
+import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -232,7 +233,8 @@ describe('past figures do not move after later changes', () => {
     // chi bộ cơ sở directly under the province on 1/7/2026.
     await db.updateTable('unit_versions').set({ valid_to: '2026-07-01' }).where('unit_id', '=', u.X2!).where('valid_to', 'is', null).execute();
     await db.insertInto('unit_versions').values({ unit_id: u.X2!, name: 'Chi bộ thôn Sơn Vĩ 2', kind: 'chi_bo_co_so', parent_id: u.P!, valid_from: '2026-07-01' }).execute();
-    await db.updateTable('units').set({ kind: 'chi_bo_co_so', parent_id: u.P! }).where('id', '=', u.X2!).execute();
+    await db.updateTable('units').set({ kind: 'chi_bo_co_so', parent_id: u.P!, path: `/${u.P}/${u.X2}/` }).where('id', '=', u.X2!).execute();
+    await keepUnitAncestry(db, [u.X2!], '2026-07-01');
     // Members: a transfer, a status change, an edit of the record.
     const [m1, m2] = (await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', '=', 'chinh_thuc').orderBy('id').limit(2).execute()).map((r) => r.id);
     ok(await admin({ method: 'POST', url: `/api/v1/members/${m1}/transfer`, payload: { unitId: u.Y1, effectiveOn: '2026-02-01', decisionNumber: '3-QĐ/ĐU' } }));
@@ -309,6 +311,7 @@ describe('a Mèo Vạc-shaped district', () => {
     await sql`update units set path = path || id || '/' where code like 'MV-C%'`.execute(db);
     await sql`insert into unit_versions (unit_id, name, kind, parent_id, valid_from)
       select id, name, kind, parent_id, established_on from units where code like 'MV-%'`.execute(db);
+    await rebuildUnitAncestry(db, (await db.selectFrom('units').select('id').where('code', 'like', 'MV-%').execute()).map((r) => r.id));
     for (const unitId of (await db.selectFrom('units').select('id').where('code', 'like', 'MV-CS%').orderBy('id').limit(5).execute()).map((r) => r.id)) {
       await t.member({ unitId, fullName: `Sùng Mí ${unitId}`, dateOfBirth: '1990-03-03', admittedOn: '2015-05-19' });
     }

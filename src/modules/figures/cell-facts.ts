@@ -24,7 +24,7 @@ interface Row {
 export function cellFactsSql(rootId: number, from: string, end: string) {
   return sql<Row>`
     with cu as (
-      select unit_id, top_id, name, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end)}) x
+      select unit_id, top_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
     ), f as (
       select cu.unit_id, cu.top_id, mf.kind, mf.held_on, mf.expected, mf.present, mf.grade
@@ -43,10 +43,13 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
     ), periods as (
       select unit_id, top_id, grouping(unit_id, top_id) as g,
         array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
-        (array_agg(name order by valid_from desc))[1] as name
+        max(valid_to) as last_to
       from cu group by grouping sets ((unit_id, top_id), (unit_id))
     )
-    select case p.g when 0 then 'cell_top' else 'cell' end as set, p.unit_id, p.top_id, null as month, p.name, p.froms, p.tos,
+    select case p.g when 0 then 'cell_top' else 'cell' end as set, p.unit_id, p.top_id, null as month,
+      -- The cell's name as it was when it last sat under the root in the period.
+      (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
+      p.froms, p.tos,
       f.regular_months, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected, coalesce(f.present, 0) as present,
       coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh, coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
     from periods p left join facts f on f.unit_id = p.unit_id and f.g = ((p.g << 1) | 1) and f.top_id is not distinct from p.top_id

@@ -8,7 +8,7 @@ import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, inBandOrder, share } from '../
 import type { Access } from '../access/access.ts';
 import { unitOn, unitsUnderOn } from './history.ts';
 import { memberAggregate } from './member-figures.ts';
-import { countOrganisations, countingRulesOn, type CountedUnit } from './org-counting.ts';
+import { countOrganisations, countingRulesOn, type OrgUnit } from './org-counting.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 import { subtreeVisible } from './subtree-visible.ts';
 
@@ -26,11 +26,11 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   const unit = await unitOn(db, unitId, date, scope);
   const [tree, members, namesBelow] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date), subtreeVisible(db, scope, unitId)]);
   const rules = countingRulesOn(date);
-  const units = tree.rows.map((r): CountedUnit => ({ unitId: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
+  const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = new Map<number, TreeRow[]>();
   for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
-  const byId = new Map(units.map((u) => [u.unitId, u]));
+  const byId = new Map(units.map((u) => [u.id, u]));
 
   const total = [...members.perUnit.values()].reduce((s, n) => s + n, 0);
   const status = (k: string) => members.byStatus.get(k) ?? 0;
@@ -43,7 +43,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   }
   const subUnits = (namesBelow ? children.get(unitId) ?? [] : []).map((c) => {
     const ids = subtree(c.unit_id);
-    const counts = countOrganisations(ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)), rules);
+    const counts = countOrganisations(ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)), date, rules.body);
     return {
       id: c.unit_id, code: c.code, name: c.name, kind: c.kind,
       childCount: (children.get(c.unit_id) ?? []).length,
@@ -69,7 +69,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
     },
     exempted: share(status('mien_sinh_hoat'), total),
     probationary: share(status('du_bi'), total),
-    organisations: { ...countOrganisations(units, rules), rule: { code: rules.code, source: rules.source } },
+    organisations: { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } },
     subUnits,
   };
 }
