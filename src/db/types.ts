@@ -44,6 +44,20 @@ export interface UnitVersionsTable {
   event_id: number | null;
 }
 
+/**
+ * The temporal organisation model (src/modules/org-history/): on [valid_from, valid_to)
+ * `ancestor_id` is the `depth`-th ancestor of `unit_id` (0 = itself), kinds as they were then.
+ */
+export interface UnitAncestryTable {
+  unit_id: number;
+  ancestor_id: number;
+  depth: number;
+  unit_kind: UnitKind;
+  ancestor_kind: UnitKind;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface MembersTable {
   id: Generated<number>;
   full_name: string;
@@ -175,6 +189,7 @@ export interface DB {
   unit_events: UnitEventsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
+  unit_ancestry: UnitAncestryTable;
   members: MembersTable;
   member_placements: MemberPlacementsTable;
   member_statuses: MemberStatusesTable;
@@ -209,6 +224,24 @@ export interface DB {
   // Imports applied in batches on PGlite (issue 6)
   import_runs: ImportRunsTable;
   import_run_members: ImportRunMembersTable;
+  // Figures engine (issue 7): per-meeting facts kept by triggers
+  meeting_facts: MeetingFactsTable;
+}
+
+export interface MeetingFactsTable {
+  meeting_id: number;
+  unit_id: number;
+  kind: MeetingKind;
+  held_on: string;
+  recorded: boolean;
+  attendance_taken: boolean;
+  expected: number;
+  present: number;
+  absent_excused: number;
+  absent_unexcused: number;
+  exempted: number;
+  grade: string | null;
+  unexcused_member_ids: number[];
 }
 
 export interface ImportRunsTable {

@@ -12,6 +12,7 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
 import { planDemo, type DemoScale } from './plan-units.ts';
+import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 
 export interface DemoAccount { username: string; password: string; description: string }
 
@@ -89,6 +90,11 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       versions.add([base.unit_versions + u.index + 1, id, u.name, u.kind, parentId, u.establishedOn, eventId]);
     }
     for (const buffer of [events, units, versions]) await buffer.flush();
+    // The organisation model (unit_ancestry), derived from the versions just loaded.
+    for (const step of Object.values(rebuildAncestrySql())) {
+      const { sql: text, parameters } = step.compile(db);
+      await session.query(text, [...parameters]);
+    }
 
     // Members, their history and the committees, cell by cell.
     const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',
