@@ -6,6 +6,7 @@ import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { conflictRoutes } from './conflicts/routes.ts';
 import { figureRoutes } from './figures/routes.ts';
+import { figuresExportRoutes } from './figures/export-routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
@@ -14,4 +15,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   meetingRoutes,
   conflictRoutes,
   figureRoutes,
+  figuresExportRoutes,
 ];
