@@ -50,13 +50,14 @@ export default function DashboardPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page">
-      <Breadcrumb
+      {/* Only when there is somewhere to climb to: a lone crumb would repeat the title. */}
+      {(place.data?.ancestors.length ?? 0) > 0 && <Breadcrumb
         data-testid="dashboard-breadcrumb"
         items={[
           ...(place.data?.ancestors ?? []).map((a) => ({ title: <Link to={`/units/${a.id}/dashboard?${query}`} data-testid="dashboard-crumb">{a.name}</Link> })),
           { title: <span data-testid="dashboard-crumb-current">{u?.name ?? place.data?.unit.name ?? '…'}</span> },
         ]}
-      />
+      />}
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, flexWrap: 'wrap' }}>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }} data-testid="dashboard-title">{u ? u.name : t('dashboard.title')}</Typography.Title>

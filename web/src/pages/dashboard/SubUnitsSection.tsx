@@ -3,7 +3,7 @@
 // dashboard with the same date and period.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Empty, List, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, List, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { MeetingFigures, Share, UnitFigures } from '../../api/figures.ts';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
@@ -63,40 +63,40 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
     };
   }, [rows, metric, phone, lang, t]);
 
+  // A cell has nothing under it: no empty box (and no empty export) to puzzle over.
+  if (rows.length === 0) return null;
   return (
     <Card size="small" title={t('dashboard.subUnits.title', { count: rows.length })} extra={<ExportButton unitId={unitId} view={view} table="subUnits" />} data-testid="dashboard-sub-units">
-      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.subUnits.none')} /> : (
-        <ChartAndTable
-          wide
-          chart={(
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Segmented<Metric> block value={metric} onChange={setMetric} className="no-print"
-                options={(['members', 'attendance', 'compliance'] as const).map((m) => ({ value: m, label: t(`dashboard.subUnits.metric.${m}`) }))} />
-              <EChart option={option} height={Math.max(160, rows.length * 30 + 40)} label={t('dashboard.subUnits.chartLabel')} testId="chart-sub-units"
-                onClickName={(_, i) => { const r = [...rows].reverse()[i]; if (r) navigate(href(r.id)); }} />
-            </Space>
-          )}
-          table={phone ? (
-            // On a phone each sub-unit is a card-like row: its name, then its figures, no sideways scrolling.
-            <List<SubUnitRow> dataSource={rows} size="small" data-testid="sub-unit-list" renderItem={(r) => (
-              <List.Item data-testid="sub-unit-row" data-unit-id={r.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); }} style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}>
-                <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>{r.name}</Link>
-                {r.members === null && <NotOnDate date={view.date} />}
-                <div style={{ fontSize: 13 }}>
-                  {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
-                  {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
-                  {r.meetingsHeld !== null && <> · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b></>}
-                </div>
-                <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {dash(r.compliance)}</div>
-                <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.attendance')}: {dash(r.attendance)}</div>
-              </List.Item>
-            )} />
-          ) : (
-            <Table<SubUnitRow> rowKey="id" size="small" dataSource={rows} columns={columns} scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              onRow={(r) => ({ 'data-testid': 'sub-unit-row', 'data-unit-id': r.id, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); } }) as React.HTMLAttributes<HTMLElement>} />
-          )}
-        />
-      )}
+      <ChartAndTable
+        wide
+        chart={(
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Segmented<Metric> block value={metric} onChange={setMetric} className="no-print"
+              options={(['members', 'attendance', 'compliance'] as const).map((m) => ({ value: m, label: t(`dashboard.subUnits.metric.${m}`) }))} />
+            <EChart option={option} height={Math.max(160, rows.length * 30 + 40)} label={t('dashboard.subUnits.chartLabel')} testId="chart-sub-units"
+              onClickName={(_, i) => { const r = [...rows].reverse()[i]; if (r) navigate(href(r.id)); }} />
+          </Space>
+        )}
+        table={phone ? (
+          // On a phone each sub-unit is a card-like row: its name, then its figures, no sideways scrolling.
+          <List<SubUnitRow> dataSource={rows} size="small" data-testid="sub-unit-list" renderItem={(r) => (
+            <List.Item data-testid="sub-unit-row" data-unit-id={r.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); }} style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}>
+              <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>{r.name}</Link>
+              {r.members === null && <NotOnDate date={view.date} />}
+              <div style={{ fontSize: 13 }}>
+                {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
+                {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
+                {r.meetingsHeld !== null && <> · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b></>}
+              </div>
+              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {dash(r.compliance)}</div>
+              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.attendance')}: {dash(r.attendance)}</div>
+            </List.Item>
+          )} />
+        ) : (
+          <Table<SubUnitRow> rowKey="id" size="small" dataSource={rows} columns={columns} scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            onRow={(r) => ({ 'data-testid': 'sub-unit-row', 'data-unit-id': r.id, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); } }) as React.HTMLAttributes<HTMLElement>} />
+        )}
+      />
     </Card>
   );
 }
