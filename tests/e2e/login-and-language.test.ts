@@ -62,8 +62,10 @@ describe('language', () => {
     expect(await text('nav-imports')).toBe('Import from Excel');
     expect(await text('lang-switch')).toBe('Tiếng Việt');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByTestId('unit-node').first().waitFor();
-    await shot('english-units');
+    // The organisation board's start page, its overview, in English too.
+    expect(await text('nav-dashboard')).toBe('Overview');
+    await page.getByTestId('dashboard-as-of').filter({ hasText: /^Figures on / }).waitFor();
+    await shot('english-dashboard');
 
     await page.reload();
     await page.getByTestId('nav-members').waitFor();
