@@ -19,6 +19,7 @@ const BEFORE = { iso: '2026-09-15', shown: '15/09/2026' };
 const NEW_CELL = 'Chi bộ thôn Tân Lập';
 let commune = 0;
 let renamed = { id: 0, oldName: '', newName: '' };
+let newCell = 0;
 
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const subUnitNames = async (page: Page) => (await page.getByTestId('sub-unit-link').allTextContents()).map((s) => s.trim());
@@ -41,7 +42,7 @@ describe('the dashboard', () => {
     const cell = children.items.find((c) => c.kind === 'chi_bo')!;
     renamed = { id: cell.id, oldName: cell.name, newName: `${cell.name} (sáp nhập)` };
     await post(request, `/api/v1/units/${cell.id}/rename`, { name: renamed.newName, effectiveOn: EFFECTIVE, decisionNumber: '45-QĐ/ĐU' });
-    await post(request, '/api/v1/units', { code: 'TANLAP', name: NEW_CELL, kind: 'chi_bo', parentId: commune, establishedOn: EFFECTIVE });
+    newCell = (await post(request, '/api/v1/units', { code: 'TANLAP', name: NEW_CELL, kind: 'chi_bo', parentId: commune, establishedOn: EFFECTIVE })).id;
   });
 
   it('shows the commune committee the tree of a past date on a phone, drills into a cell and downloads its table', async () => {
@@ -93,6 +94,11 @@ describe('the dashboard', () => {
     await page.getByTestId('dashboard-crumb').filter({ hasNotText: /^$/ }).last().click();
     await page.waitForURL((url) => url.pathname === `/units/${commune}/dashboard` && url.searchParams.get('date') === BEFORE.iso);
     await page.getByTestId('sub-unit-link').filter({ hasText: new RegExp(`^${renamed.oldName}$`) }).waitFor();
+
+    // The new cell's own dashboard on that date says it did not exist yet, and keeps the pickers.
+    await page.goto(`/units/${newCell}/dashboard?date=${BEFORE.iso}`);
+    await page.getByTestId('dashboard-not-then').waitFor();
+    await page.getByTestId('dashboard-date').waitFor();
   });
 
   it('reads well on a laptop screen, and prints one page', async () => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
 import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
-import { download } from '../../api/client.ts';
+import { ApiError, download } from '../../api/client.ts';
 import { useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
 import { useUnit } from '../../api/units.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
@@ -35,6 +35,7 @@ export default function DashboardPage() {
   if (!valid) return <NotFoundPage />;
 
   const query = viewQuery(view);
+  const notThen = unit.error instanceof ApiError && unit.error.status === 404;
   const u = unit.data?.unit ?? meetings.data?.unit;
 
   async function downloadDocx() {
@@ -77,6 +78,10 @@ export default function DashboardPage() {
       <Pickers view={view} onChange={setView} />
       {view.from > view.to && <Alert type="warning" showIcon title={t('dashboard.badPeriod')} />}
 
+      {notThen ? (
+        // The unit did not exist on the date (or was dissolved by then): say so once, keep the pickers.
+        <Alert type="warning" showIcon title={t('dashboard.notThen', { date: showDate(view.date) })} data-testid="dashboard-not-then" />
+      ) : (<>
       <section aria-labelledby="dash-unit-h">
         <Typography.Title level={5} id="dash-unit-h" style={{ marginTop: 0 }}>{t('dashboard.sections.unit', { date: showDate(view.date) })}</Typography.Title>
         {unit.isPending ? <PageLoading /> : unit.isError ? <QueryError error={unit.error} onRetry={() => void unit.refetch()} /> : <UnitCards figures={unit.data} />}
@@ -93,6 +98,7 @@ export default function DashboardPage() {
       {unit.data && (
         <Card size="small"><Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-rule">{t('dashboard.ruleNote', { source: unit.data.organisations.rule.source })}</Typography.Text></Card>
       )}
+      </>)}
     </Space>
   );
 }

@@ -13,13 +13,14 @@ const CELL_KINDS = new Set(['chi_bo', 'chi_bo_co_so', 'to_dang']);
 interface CardProps { title: string; value: ReactNode; detail?: ReactNode; help?: ReactNode; testId: string; tone?: 'warn' }
 
 function FigureCard({ title, value, detail, help, testId, tone }: CardProps) {
+  const t = useT();
   return (
     <Card size="small" style={{ height: '100%' }} styles={{ body: { padding: '10px 12px' } }} data-testid={testId}>
       <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block', lineHeight: 1.3 }}>
         {title}
         {help && (
           <Tooltip title={help} trigger={['hover', 'click']}>
-            <QuestionCircleOutlined style={{ marginInlineStart: 6, padding: 4 }} aria-label={typeof help === 'string' ? help : undefined} tabIndex={0} data-testid={`${testId}-help`} />
+            <QuestionCircleOutlined style={{ marginInlineStart: 6, padding: 4 }} role="button" aria-label={t('dashboard.cards.explain', { figure: title })} tabIndex={0} data-testid={`${testId}-help`} />
           </Tooltip>
         )}
       </Typography.Text>

@@ -34,15 +34,15 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
     <Card size="small" className="no-print" data-testid="dashboard-pickers">
       <Row gutter={[12, 12]} align="bottom">
         <Col xs={24} md={7}>
-          <Typography.Text strong id="dash-date-label">{t('dashboard.pickers.date')}</Typography.Text>
+          <label htmlFor="dash-date" style={{ fontWeight: 600 }}>{t('dashboard.pickers.date')}</label>
           <DateInput value={view.date} onChange={(v) => v && pickDate(v)} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
         </Col>
         <Col xs={24} md={17}>
-          <Typography.Text strong>{t('dashboard.pickers.period')}</Typography.Text>
+          <Typography.Text strong id="dash-period-label">{t('dashboard.pickers.period')}</Typography.Text>
           <Row gutter={[8, 8]} style={{ marginTop: 4 }}>
             <Col xs={24} md={12}>
               <Segmented<PeriodKind>
-                block size={size} value={view.period} onChange={pickKind} data-testid="dashboard-period-kind"
+                block size={size} value={view.period} onChange={pickKind} data-testid="dashboard-period-kind" aria-labelledby="dash-period-label"
                 // Four labels must fit a phone's width without being cut ("Tùy chọn" was).
                 styles={{ label: { paddingInline: 4 } }}
                 options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`dashboard.pickers.kinds.${k}`) }))}
