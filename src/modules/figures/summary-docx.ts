@@ -12,7 +12,7 @@ import type { DashboardData, Share } from './dashboard-data.ts';
 const FONT = 'Times New Roman';
 const mm = (v: number) => Math.round(v * 56.7);
 /** Sub-units listed on the page; more would not fit on one page (the .xlsx has them all). */
-export const SUMMARY_SUB_UNIT_ROWS = 15;
+export const SUMMARY_SUB_UNIT_ROWS = 12;
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 const vi = (key: string, params: Record<string, string | number> = {}) => t('vi', `figures.export.${key}`, params);
@@ -50,7 +50,7 @@ function grid(widths: number[], rows: string[][], numeric: boolean[]) {
       children: cells.map((text, c) => new TableCell({
         width: { size: widths[c]!, type: WidthType.PERCENTAGE },
         borders: frame,
-        children: [line(text, { size: 24, bold: r === 0, align: r === 0 ? AlignmentType.CENTER : numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+        children: [line(text, { size: 22, bold: r === 0, align: r === 0 ? AlignmentType.CENTER : numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT })],
       })),
     })),
   });
