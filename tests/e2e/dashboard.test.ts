@@ -51,6 +51,7 @@ describe('the dashboard', () => {
     await page.goto('/');
     await page.waitForURL(new RegExp(`/units/${commune}/dashboard`));
     await page.getByTestId('card-members-value').waitFor();
+    await page.locator('[data-testid="dashboard-page"][data-settled="true"]').waitFor();
     await page.getByTestId('sub-unit-link').first().waitFor();
     expect(await subUnitNames(page)).toEqual(expect.arrayContaining([renamed.newName, NEW_CELL]));
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
@@ -61,6 +62,7 @@ describe('the dashboard', () => {
     await page.getByTestId('dashboard-date').press('Enter');
     await page.waitForURL((url) => url.searchParams.get('date') === BEFORE.iso);
     await page.getByTestId('dashboard-as-of').filter({ hasText: BEFORE.shown }).waitFor();
+    await page.locator('[data-testid="dashboard-page"][data-settled="true"]').waitFor();
     await page.getByTestId('sub-unit-link').filter({ hasText: new RegExp(`^${renamed.oldName}$`) }).waitFor();
     const past = await subUnitNames(page);
     expect(past).toContain(renamed.oldName);
@@ -108,6 +110,11 @@ describe('the dashboard', () => {
     await page.getByTestId('chart-trend').locator('canvas').waitFor();
     await page.getByTestId('chart-pyramid').locator('canvas').waitFor();
     await shot(page, 'dashboard-desktop');
+    // The quarter of the chosen date, up to that day.
+    await page.getByTestId('dashboard-period-kind').getByText('Quý', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2026-07-01' && url.searchParams.get('to') === BEFORE.iso);
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="dashboard-period"]')?.value === 'Quý 3/2026');
+    await page.getByText('Sinh hoạt chi bộ từ 01/07/2026 đến 15/09/2026').waitFor();
     await page.getByTestId('dashboard-print').click();
     await page.getByTestId('dashboard-print-view').waitFor();
     expect(await page.getByTestId('dashboard-print-view').textContent()).toContain(`Số liệu tại ngày ${BEFORE.shown}`);

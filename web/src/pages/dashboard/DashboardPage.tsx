@@ -35,6 +35,10 @@ export default function DashboardPage() {
   if (!valid) return <NotFoundPage />;
 
   const query = viewQuery(view);
+  // While a new date or period loads, the previous figures stay on screen, dimmed, and
+  // the sub-units are not joined across two different views.
+  const settled = !unit.isFetching && !meetings.isFetching;
+  const stale = (q: { isPlaceholderData: boolean }) => (q.isPlaceholderData ? { opacity: 0.5, transition: 'opacity 0.2s' } : undefined);
   const notThen = unit.error instanceof ApiError && unit.error.status === 404;
   const u = unit.data?.unit ?? meetings.data?.unit;
 
@@ -50,7 +54,7 @@ export default function DashboardPage() {
   }
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page" data-settled={settled ? 'true' : 'false'}>
       {/* Only when there is somewhere to climb to: a lone crumb would repeat the title. */}
       {(place.data?.ancestors.length ?? 0) > 0 && <Breadcrumb
         data-testid="dashboard-breadcrumb"
@@ -84,17 +88,21 @@ export default function DashboardPage() {
       ) : (<>
       <section aria-labelledby="dash-unit-h">
         <Typography.Title level={5} id="dash-unit-h" style={{ marginTop: 0 }}>{t('dashboard.sections.unit', { date: showDate(view.date) })}</Typography.Title>
-        {unit.isPending ? <PageLoading /> : unit.isError ? <QueryError error={unit.error} onRetry={() => void unit.refetch()} /> : <UnitCards figures={unit.data} />}
+        {unit.isPending ? <PageLoading /> : unit.isError ? <QueryError error={unit.error} onRetry={() => void unit.refetch()} /> : <div style={stale(unit)}><UnitCards figures={unit.data} /></div>}
       </section>
 
       <section aria-labelledby="dash-meetings-h">
         <Typography.Title level={5} id="dash-meetings-h" style={{ marginTop: 0 }}>{t('dashboard.sections.meetings', { from: showDate(view.from), to: showDate(view.to) })}</Typography.Title>
-        {view.from > view.to ? null : meetings.isPending ? <PageLoading /> : meetings.isError ? <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <MeetingCards figures={meetings.data} />}
+        {view.from > view.to ? null : meetings.isPending ? <PageLoading /> : meetings.isError ? <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <div style={stale(meetings)}><MeetingCards figures={meetings.data} /></div>}
       </section>
 
-      {(unit.data || meetings.data) && <SubUnitsSection unitId={id} view={view} unit={unit.data} meetings={meetings.data} />}
-      {meetings.data && <TrendSection unitId={id} view={view} figures={meetings.data} />}
-      {unit.data && <MembersSection unitId={id} view={view} figures={unit.data} />}
+      {(unit.data || meetings.data) && (
+        <div style={stale(unit.isPlaceholderData ? unit : meetings)}>
+          <SubUnitsSection unitId={id} view={view} unit={unit.data} meetings={meetings.isPlaceholderData ? undefined : meetings.data} />
+        </div>
+      )}
+      {meetings.data && <div style={stale(meetings)}><TrendSection unitId={id} view={view} figures={meetings.data} /></div>}
+      {unit.data && <div style={stale(unit)}><MembersSection unitId={id} view={view} figures={unit.data} /></div>}
       {unit.data && (
         <Card size="small"><Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-rule">{t('dashboard.ruleNote', { source: unit.data.organisations.rule.source })}</Typography.Text></Card>
       )}

@@ -3,15 +3,19 @@
 import { Card, Col, DatePicker, Row, Segmented, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DateInput } from '../../components/DateInput.tsx';
-import { useT } from '../../i18n/i18n.ts';
+import { useLang, useT } from '../../i18n/i18n.ts';
 import { fromIso, toIso } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { PERIOD_KINDS, periodAround, type DashboardView, type PeriodKind } from './dashboard-query.ts';
 
-const PICKER_FORMAT: Record<Exclude<PeriodKind, 'custom'>, string> = { month: 'MM/YYYY', quarter: '[Q]Q/YYYY', year: 'YYYY' };
+const PICKER_FORMAT: Record<'vi' | 'en', Record<Exclude<PeriodKind, 'custom'>, string>> = {
+  vi: { month: 'MM/YYYY', quarter: '[Quý] Q/YYYY', year: 'YYYY' },
+  en: { month: 'MM/YYYY', quarter: '[Q]Q YYYY', year: 'YYYY' },
+};
 
 export function Pickers({ view, onChange }: { view: DashboardView; onChange: (next: Partial<DashboardView>) => void }) {
   const t = useT();
+  const [lang] = useLang();
   const phone = usePhone();
   const size = phone ? 'large' : 'middle';
 
@@ -23,7 +27,7 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
   }
   function pickKind(kind: PeriodKind) {
     if (kind === 'custom') onChange({ period: kind });
-    else onChange({ period: kind, ...periodAround(kind, view.from, view.date) });
+    else onChange({ period: kind, ...periodAround(kind, view.date, view.date) }); // the month, quarter or year of the chosen date
   }
   function pickPeriod(d: Dayjs | null) {
     const iso = toIso(d);
@@ -56,8 +60,9 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
             ) : (
               <Col xs={24} md={12}>
                 <DatePicker
+                  key={view.period} // a fresh picker per kind: antd keeps the old kind's text otherwise
                   picker={view.period} size={size} value={fromIso(view.from)} onChange={pickPeriod} allowClear={false}
-                  format={PICKER_FORMAT[view.period]} style={{ width: '100%' }} inputReadOnly data-testid="dashboard-period"
+                  format={PICKER_FORMAT[lang][view.period]} style={{ width: '100%' }} inputReadOnly data-testid="dashboard-period"
                   aria-label={t('dashboard.pickers.period')}
                 />
               </Col>
