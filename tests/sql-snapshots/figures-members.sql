@@ -1,6 +1,7 @@
-    with y as (
+    with y as materialized (
       select mu.unit_id, mu.status, mb.sex, mb.ethnicity, mb.religion, mb.education, mb.theory_level,
-        date_part('year', age($1::date, "mb"."date_of_birth"))::int as age, case when mb.admitted_on <= $2::date then date_part('year', age($3::date, "mb"."admitted_on"))::int end as party_years
+        ($1 - (date_part('year', "mb"."date_of_birth") * 10000 + date_part('month', "mb"."date_of_birth") * 100 + date_part('day', "mb"."date_of_birth"))::int) / 10000 as age,
+        case when mb.admitted_on <= $2::date then ($3 - (date_part('year', "mb"."admitted_on") * 10000 + date_part('month', "mb"."admitted_on") * 100 + date_part('day', "mb"."admitted_on"))::int) / 10000 end as party_years
       from (
     select a.ancestor_id as root_id, p.member_id, p.unit_id, s.status
       from unit_ancestry a
@@ -19,4 +20,4 @@
       "unit_id", "status", "sex", "age_band", "ethnicity", "religion", "education", "theory", "party_band"
     from m
     group by grouping sets ((unit_id), (status), (age_band, sex), (ethnicity), (religion), (education), (theory), (party_band))
--- parameters: ["2025-06-30","2025-06-30","2025-06-30","2025-06-30","2025-06-30","2025-06-30","2025-06-30",[42],"2025-06-30","2025-06-30",["chuyen_di","xoa_ten","khai_tru","tu_tran"],"khong_ro","khong_ro","khong_ro"]
+-- parameters: [20250630,"2025-06-30",20250630,"2025-06-30","2025-06-30","2025-06-30","2025-06-30",[42],"2025-06-30","2025-06-30",["chuyen_di","xoa_ten","khai_tru","tu_tran"],"khong_ro","khong_ro","khong_ro"]

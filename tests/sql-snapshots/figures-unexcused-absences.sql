@@ -9,11 +9,17 @@
         and b.valid_from < coalesce(a.valid_to, ($5::date + 1)) and (b.valid_to is null or b.valid_to > a.valid_from)
       where a.ancestor_id = $6::int and a.valid_from < ($7::date + 1) and (a.valid_to is null or a.valid_to > $8::date)
     ) x where valid_from < valid_to) x where kind in ('chi_bo', 'chi_bo_co_so')
+    ), ab as materialized (
+      select a.member_id, mf.unit_id, mf.held_on
+      from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
+      cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
+      where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
+    ), flagged as (
+      select distinct member_id from (
+        select member_id, held_on, lead(held_on, $11::int) over (partition by member_id order by held_on) as nth from ab
+      ) w where nth < held_on + make_interval(months => $12::int)
     )
-    select a.member_id, mb.full_name, mf.unit_id, mf.held_on
-    from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
-    cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-    join members mb on mb.id = a.member_id
-    where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
-    order by mf.held_on, a.member_id
--- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31"]
+    select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
+    from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
+    order by ab.held_on, ab.member_id
+-- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31",2,12]

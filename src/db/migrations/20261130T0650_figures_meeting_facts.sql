@@ -43,7 +43,8 @@ language sql stable as $$
   ), roll as (
     select ms.id as meeting_id, p.member_id, s.status as member_status
     from ms
-    join units pu on pu.path like ms.roll_path || '%'
+    -- pu.path like roll_path || '%', as a range the path index serves ('0' follows '/').
+    join units pu on pu.path ~>=~ ms.roll_path and pu.path ~<~ (left(ms.roll_path, -1) || '0')
     join member_placements p on p.unit_id = pu.id and p.valid_from <= ms.held_on and (p.valid_to is null or p.valid_to > ms.held_on)
     join member_statuses s on s.member_id = p.member_id and s.valid_from <= ms.held_on and (s.valid_to is null or s.valid_to > ms.held_on)
     where ms.kind in ('regular', 'thematic', 'extraordinary') and s.status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat')

@@ -37,7 +37,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const rules: ComplianceRules = (await meetingRulesFor(db, unitId, today)).body.compliance;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   const facts = end >= from ? await periodFacts(db, unitId, from, end) : { cells: [], cellsByTop: [], months: [] };
-  const absences = end >= from ? (await unexcusedSql(unitId, from, end).execute(db)).rows : [];
+  const absences = end >= from ? (await unexcusedSql(unitId, from, end, rules).execute(db)).rows : [];
   const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
   const cells = judged(facts.cells);
   const shares = complianceShares(cells);

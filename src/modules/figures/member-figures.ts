@@ -23,12 +23,15 @@ export interface MemberFigureRow {
 
 /** The SQL of the aggregate (also kept as a reviewed snapshot). */
 export function memberFiguresSql(rootId: number, date: string) {
-  const d = sql`${date}::date`;
-  const years = (col: string) => sql`date_part('year', age(${d}, ${sql.ref(col)}))::int`;
+  // Whole years as integer arithmetic on YYYYMMDD (cheaper than age() per row): a birthday
+  // counts on the day itself, 29/2 on 1/3 in other years — as wholeYears() in figure-bands.ts.
+  const on = Number(date.replaceAll('-', ''));
+  const ymd = (col: string) => sql`(date_part('year', ${sql.ref(col)}) * 10000 + date_part('month', ${sql.ref(col)}) * 100 + date_part('day', ${sql.ref(col)}))::int`;
   return sql<MemberFigureRow>`
-    with y as (
+    with y as materialized (
       select mu.unit_id, mu.status, mb.sex, mb.ethnicity, mb.religion, mb.education, mb.theory_level,
-        ${years('mb.date_of_birth')} as age, case when mb.admitted_on <= ${d} then ${years('mb.admitted_on')} end as party_years
+        (${on} - ${ymd('mb.date_of_birth')}) / 10000 as age,
+        case when mb.admitted_on <= ${date}::date then (${on} - ${ymd('mb.admitted_on')}) / 10000 end as party_years
       from (${membersUnderOn([rootId], date)}) mu join members mb on mb.id = mu.member_id
     ), m as (
       select unit_id, status, sex, ${bandCase(sql.ref('age'), AGE_BANDS)} as age_band,

@@ -54,7 +54,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
 
   const [facts, absences, onDate] = await Promise.all([
     end >= q.from ? periodFacts(db, unit.id, q.from, end) : Promise.resolve({ cells: [] }),
-    end >= q.from ? unexcusedSql(unit.id, q.from, end).execute(db).then((r) => r.rows) : Promise.resolve([]),
+    end >= q.from ? unexcusedSql(unit.id, q.from, end, rules).execute(db).then((r) => r.rows) : Promise.resolve([]),
     cellsOnDateSql(unit.id, q.asOf).execute(db).then((r) => r.rows),
   ]);
   const cells = facts.cells.filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
