@@ -13,6 +13,9 @@ import { useDashboardView, viewQuery } from './dashboard-query.ts';
 import { keyLabel, numberText, sharePercent } from './format.ts';
 import { subUnitRows } from './sub-unit-rows.ts';
 
+/** Sub-units on the page: more would not fit on one A4 page (the Excel table has them all), as in the .docx. */
+const PRINT_SUB_UNITS = 12;
+
 const PRINT_CSS = `
 .dash-print { background: #fff; color: #000; font-family: 'Times New Roman', Times, serif; font-size: 14px;
   max-width: 800px; margin: 0 auto; padding: 24px 20px; }
@@ -64,7 +67,8 @@ export default function DashboardPrint() {
     [t('dashboard.cards.graded'), pair(m.graded), [pct(m.graded), ...m.quality.filter((q) => q.n > 0).map((q) => `${keyLabel(t, 'grade', q.grade)}: ${q.n}`)].join('; ')],
     [t('dashboard.cards.warnings'), String(m.strikingOffWarnings), ''],
   ];
-  const subs = subUnitRows(u, m);
+  const allSubs = subUnitRows(u, m).filter((r) => r.members !== null);
+  const subs = allSubs.slice(0, PRINT_SUB_UNITS);
 
   return (
     <>
@@ -94,7 +98,7 @@ export default function DashboardPrint() {
           <FigureTable rows={meetingRows} />
           {subs.length > 0 && (
             <>
-              <h2>{t('dashboard.printView.subUnitsHeading', { count: subs.length })}</h2>
+              <h2>{t('dashboard.printView.subUnitsHeading', { count: allSubs.length })}</h2>
               <table>
                 <thead><tr>
                   <th>{t('dashboard.subUnits.name')}</th><th className="num">{t('dashboard.subUnits.members')}</th><th className="num">{t('dashboard.subUnits.cells')}</th>
@@ -110,6 +114,7 @@ export default function DashboardPrint() {
                   ))}
                 </tbody>
               </table>
+              {allSubs.length > subs.length && <p className="foot">{t('dashboard.printView.more', { n: allSubs.length - subs.length })}</p>}
             </>
           )}
           <p className="foot">{t('dashboard.ruleNote', { source: u.organisations.rule.source })}</p>
