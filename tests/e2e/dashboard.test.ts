@@ -120,5 +120,8 @@ describe('the dashboard', () => {
     expect(await page.getByTestId('dashboard-print-view').textContent()).toContain(`Số liệu tại ngày ${BEFORE.shown}`);
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'dashboard-print');
+    // Printed on A4, it is one page.
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 });
