@@ -93,7 +93,11 @@ export default function DashboardPage() {
 
       <section aria-labelledby="dash-meetings-h">
         <Typography.Title level={5} id="dash-meetings-h" style={{ marginTop: 0 }}>{t('dashboard.sections.meetings', { from: showDate(view.from), to: showDate(view.to) })}</Typography.Title>
-        {view.from > view.to ? null : meetings.isPending ? <PageLoading /> : meetings.isError ? <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <div style={stale(meetings)}><MeetingCards figures={meetings.data} /></div>}
+        {view.from > view.to ? null : meetings.isPending ? <PageLoading /> : meetings.isError ? <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <div style={stale(meetings)}>
+          {/* Nothing recorded is not the same as nothing held: say which it is before the zeros. */}
+          {meetings.data.meetingsHeld === 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.noMeetings')} data-testid="dashboard-no-meetings" />}
+          <MeetingCards figures={meetings.data} />
+        </div>}
       </section>
 
       {(unit.data || meetings.data) && (

@@ -29,6 +29,10 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   const rows = useMemo(() => subUnitRows(unit, meetings), [unit, meetings]);
   const href = (id: number) => `/units/${id}/dashboard?${viewQuery(view)}`;
   const dash = (s: Share | null) => (s ? <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)} <Typography.Text type="secondary">({s.n}/{s.of})</Typography.Text></span> : '—');
+  // For one cell, "100% (1/1)" says less than yes or no.
+  const met = (s: Share | null) => (s && s.of === 1
+    ? <Tag color={s.n === 1 ? 'green' : 'red'} data-testid="sub-unit-met" data-value={s.n === 1 ? 'yes' : 'no'}>{t(s.n === 1 ? 'dashboard.subUnits.met' : 'dashboard.subUnits.notMet')}</Tag>
+    : dash(s));
 
   const columns: ColumnsType<SubUnitRow> = [
     { title: t('dashboard.subUnits.name'), key: 'name', fixed: 'left', width: phone ? 150 : 220, render: (_, r) => <><Link to={href(r.id)} data-testid="sub-unit-link">{r.name}</Link>{r.members === null && <NotOnDate date={view.date} />}</> },
@@ -37,7 +41,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
     { title: t('dashboard.subUnits.grassroots'), dataIndex: 'grassroots', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t('dashboard.subUnits.cells'), dataIndex: 'cells', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t('dashboard.subUnits.meetings'), dataIndex: 'meetingsHeld', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
-    { title: t('dashboard.subUnits.compliance'), key: 'compliance', width: 150, render: (_, r) => dash(r.compliance) },
+    { title: t('dashboard.subUnits.compliance'), key: 'compliance', width: 150, render: (_, r) => met(r.compliance) },
     { title: t('dashboard.subUnits.attendance'), key: 'attendance', width: 150, render: (_, r) => dash(r.attendance) },
   ];
 
@@ -88,7 +92,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
                 {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
                 {r.meetingsHeld !== null && <> · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b></>}
               </div>
-              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {dash(r.compliance)}</div>
+              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {met(r.compliance)}</div>
               <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.attendance')}: {dash(r.attendance)}</div>
             </List.Item>
           )} />
