@@ -5,6 +5,8 @@ import { unitRoutes } from './units/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { conflictRoutes } from './conflicts/routes.ts';
+import { figureRoutes } from './figures/routes.ts';
+import { figuresExportRoutes } from './figures/export-routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
@@ -12,4 +14,6 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   importRoutes,
   meetingRoutes,
   conflictRoutes,
+  figureRoutes,
+  figuresExportRoutes,
 ];

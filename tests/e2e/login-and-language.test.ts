@@ -31,13 +31,14 @@ describe('logging in', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user').waitFor();
     expect(await text('current-user')).toBe('Cán bộ tổ chức, Đảng bộ xã Bắc Bình');
-    expect(new URL(page.url()).pathname).toBe('/units');
+    await page.waitForURL(/\/units\/\d+\/dashboard$/);
     expect(await page.getByTestId('login-error').count()).toBe(0);
     // An org officer sees the sections they may use.
+    expect(await text('nav-dashboard')).toBe('Tổng quan');
     expect(await text('nav-members')).toBe('Đảng viên');
     expect(await text('nav-imports')).toBe('Nhập từ Excel');
-    // The start page: the party units this officer works in.
-    await page.getByTestId('unit-node').filter({ hasText: 'Đảng bộ xã Bắc Bình' }).first().waitFor();
+    // The start page of the organisation board: the overview of the unit it works in.
+    await page.getByTestId('dashboard-title').filter({ hasText: 'Đảng bộ xã Bắc Bình' }).waitFor();
     await shot('login-landed');
 
     // The session survives a reload: still logged in.
@@ -61,8 +62,10 @@ describe('language', () => {
     expect(await text('nav-imports')).toBe('Import from Excel');
     expect(await text('lang-switch')).toBe('Tiếng Việt');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByTestId('unit-node').first().waitFor();
-    await shot('english-units');
+    // The organisation board's start page, its overview, in English too.
+    expect(await text('nav-dashboard')).toBe('Overview');
+    await page.getByTestId('dashboard-as-of').filter({ hasText: /^Figures on / }).waitFor();
+    await shot('english-dashboard');
 
     await page.reload();
     await page.getByTestId('nav-members').waitFor();

@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
-import { can, ME_KEY, useMe } from './auth/session.ts';
+import { can, dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
@@ -42,6 +42,8 @@ const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'))
 const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
 const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
 const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'));
+const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -86,9 +88,14 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
   );
 }
 
-/** The start page: the unit tree for those with a unit role, otherwise one's own record. */
+/**
+ * The start page: the dashboard of their unit for committees and organisation boards
+ * (what they come to see), the unit tree for other unit roles, otherwise one's own record.
+ */
 function Home() {
   const { data: me } = useMe();
+  const board = dashboardUnit(me);
+  if (board !== null && me?.grants.some((g) => g.role === 'committee' || g.role === 'org_officer')) return <Navigate to={`/units/${board}/dashboard`} replace />;
   if (can(me, 'read')) return <Navigate to="/units" replace />;
   if (me?.memberId) return <Navigate to={`/members/${me.memberId}`} replace />;
   return <Navigate to="/account" replace />;
@@ -97,6 +104,13 @@ function Home() {
 // People who asked their phone for less motion get no zoom or slide animations (antd's
 // `motion` token); it also keeps a dialog's buttons still the moment they appear.
 const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+/** "Tổng quan" in the menu: the dashboard of the unit of one's first unit role. */
+function DashboardHome() {
+  const { data: me } = useMe();
+  const unitId = dashboardUnit(me);
+  return <Navigate to={unitId === null ? '/units' : `/units/${unitId}/dashboard`} replace />;
+}
 
 export function App() {
   const [lang] = useLang();
@@ -132,10 +146,14 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The printable summary has no app frame around it. */}
+              <Route path="/units/:id/dashboard/print" element={<Page permission="read"><DashboardPrint /></Page>} />
               <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
                 <Route index element={<Home />} />
                 <Route path="units" element={<Page><UnitsPage /></Page>} />
                 <Route path="units/:id" element={<Page><UnitPage /></Page>} />
+                <Route path="units/:id/dashboard" element={<Page permission="read"><DashboardPage /></Page>} />
+                <Route path="dashboard" element={<Page permission="read"><DashboardHome /></Page>} />
                 <Route path="members" element={<Page><MembersPage /></Page>} />
                 <Route path="members/new" element={<Page permission="write_members"><MemberFormPage /></Page>} />
                 <Route path="members/:id" element={<Page><MemberPage /></Page>} />

@@ -28,3 +28,8 @@ export function usePermission(): (permission: Permission) => boolean {
   const { data } = useMe();
   return (permission) => can(data, permission);
 }
+
+/** The unit whose dashboard is one's own: that of the first grant of a role that reads figures. */
+export function dashboardUnit(me: Me | null | undefined): number | null {
+  return me?.grants.find((g) => g.role !== 'member')?.unitId ?? null;
+}

@@ -26,6 +26,7 @@ export function AppLayout() {
 
   // A plain member (no unit role) sees their own record rather than lists of others.
   const sections = can(me, 'read') ? [
+    { key: '/dashboard', label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> },
     { key: '/units', label: <Link to="/units" data-testid="nav-units">{t('nav.units')}</Link> },
     { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
     { key: '/meetings', label: <Link to="/meetings" data-testid="nav-meetings">{t('meetings.nav.meetings')}</Link> },
@@ -37,7 +38,8 @@ export function AppLayout() {
   ] : [];
   // Everyone who is a member has their own meetings (secretaries too).
   if (me?.memberId) sections.push({ key: '/my-meetings', label: <Link to="/my-meetings" data-testid="nav-my-meetings">{t('meetings.nav.myMeetings')}</Link> });
-  const selected = sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
+  const selected = location.pathname.endsWith('/dashboard') ? ['/dashboard']
+    : sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
 
   async function logout() {
     try {

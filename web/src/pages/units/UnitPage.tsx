@@ -77,6 +77,7 @@ export default function UnitPage() {
             </Typography.Paragraph>
           )}
           <Space wrap>
+            <Link to={`/units/${u.id}/dashboard${at ? `?date=${at}` : ''}`}><Button type="primary" data-testid="unit-dashboard">{t('nav.dashboard')}</Button></Link>
             <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
             {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
             <Link to={`/meetings/compliance?unitId=${u.id}`}><Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button></Link>

@@ -1,0 +1,44 @@
+// A small React wrapper around Apache ECharts. Only the chart types the dashboard draws are
+// registered (through echarts/core), so its chunk carries bars and lines, not all of ECharts.
+// The chart follows its box: a ResizeObserver resizes it when a phone turns or a card grows.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+
+interface Props {
+  option: ChartOption;
+  height: number;
+  /** What the chart shows, for screen readers (the table beside it carries the numbers). */
+  label: string;
+  testId?: string;
+  onClickName?: (name: string, dataIndex: number) => void;
+}
+
+export function EChart({ option, height, label, testId, onClickName }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClickName);
+  click.current = onClickName;
+
+  useEffect(() => {
+    const el = box.current!;
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (p) => click.current?.(String(p.name), p.dataIndex));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => { observer.disconnect(); instance.dispose(); chart.current = null; };
+  }, []);
+
+  useEffect(() => { chart.current?.setOption(option, { notMerge: true }); }, [option]);
+
+  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+}
