@@ -90,18 +90,17 @@ export interface UnitOnDate {
 }
 
 /**
- * The unit as it was on `date`: its name, kind and parent then, and its ancestors. A unit
- * out of `scope`, or one that did not exist on the date (not yet founded, or dissolved),
- * is not found (404), like a unit that never was.
+ * The unit as it was on `date` (no access check: for documents of a record the caller may
+ * already see, such as a meeting's minutes), or null when it did not exist on the date.
  */
-export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
+export async function readUnitOn(db: Db, unitId: number, date: string, scope?: Scope): Promise<UnitOnDate | null> {
   const unit = await db.selectFrom('units as u').innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
     .select(['u.id', 'u.code', 'v.name', 'v.kind', 'v.valid_from', 'v.valid_to'])
-    .where('u.id', '=', unitId).where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+    .where('u.id', '=', unitId).where(validOn('v', date)).executeTakeFirst();
+  if (!unit) return null;
+  const inScope = scope ? unitInScope(scope, sql.ref('a.ancestor_id')) : sql`true`;
   const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; depth: number; in_scope: boolean }>`
-    select a.ancestor_id as id, u.code, v.name, a.ancestor_kind as kind, a.depth, ${unitInScope(scope, sql.ref('a.ancestor_id'))} as in_scope
+    select a.ancestor_id as id, u.code, v.name, a.ancestor_kind as kind, a.depth, ${inScope} as in_scope
       from unit_ancestry a
       join unit_versions v on v.unit_id = a.ancestor_id and ${validOn('v', date)}
       join units u on u.id = a.ancestor_id
@@ -114,4 +113,17 @@ export async function unitOn(db: Db, unitId: number, date: string, scope: Scope)
     parent: parent ? { id: parent.id, name: parent.name, kind: parent.kind } : null,
     ancestors, validFrom: unit.valid_from, validTo: unit.valid_to,
   };
+}
+
+/**
+ * The unit as it was on `date`: its name, kind and parent then, and its ancestors. A unit
+ * out of `scope`, or one that did not exist on the date (not yet founded, or dissolved),
+ * is not found (404), like a unit that never was.
+ */
+export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
+  const visible = await db.selectFrom('units as u').select('u.id').where('u.id', '=', unitId)
+    .where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
+  const unit = visible ? await readUnitOn(db, unitId, date, scope) : null;
+  if (!unit) throw notFound('entities.unit');
+  return unit;
 }
