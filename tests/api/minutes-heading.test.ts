@@ -72,4 +72,20 @@ describe('the heading of a 2024 minutes document', () => {
     expect(text).toContain('Lý Văn Khoa');
     expect(await docxText()).toContain('Tổng số đảng viên của chi bộ: 8 đồng chí');
   });
+
+  it('keeps the heading and the old commune\'s meeting list after the cell moves to another commune', async () => {
+    const other = await t.unit({ code: 'NS', name: 'Đảng bộ xã Nam Sơn', kind: 'dang_bo_xa' });
+    await t.user('admin2', [{ role: 'admin', unitId: f.commune }, { role: 'admin', unitId: other }]);
+    const admin2 = await t.as('admin2');
+    const res = await admin2({ method: 'POST', url: `/api/v1/units/${f.cell1}/move`, payload: { parentId: other, effectiveOn: '2026-01-01', decisionNumber: '103-QĐ/TU' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await docxText();
+    expect(text).toContain('ĐẢNG BỘ XÃ BẮC BÌNH');
+    expect(text).toContain('Bắc Bình, ngày 05 tháng 3 năm 2024');
+    expect(text).not.toContain('NAM SƠN');
+    const listOf = async (unitId: number) => (await admin2({ method: 'GET', url: `/api/v1/meetings?unitId=${unitId}&from=2024-01-01&to=2024-12-31` })).json();
+    const old = await listOf(f.commune);
+    expect(old.items.map((m: { id: number; unitName: string }) => [m.id, m.unitName])).toEqual([[meetingId, 'Chi bộ thôn 1']]);
+    expect((await listOf(other)).items).toEqual([]);
+  });
 });

@@ -5,3 +5,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}::date))`;
 }
+
+/** SQL: the row `alias` is in force on the date held by another column (e.g. a meeting's held_on). */
+export function validOnRef(alias: string, date: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}))`;
+}
