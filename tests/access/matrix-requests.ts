@@ -77,6 +77,10 @@ export const REQUESTS: Record<string, HowToCall> = {
     fresh: (c) => c.w.t.unit({ code: `MX-G${c.n}`, name: `Tổ đảng Đông ${c.n}`, kind: 'to_dang', parentId: c.w.u.cellA }),
     call: (c) => ({ url: `/api/v1/units/${c.position === 'sibling' ? c.w.u.groupB : c.id}/move`, payload: { parentId: c.w.u.cellA2, ...decided } }),
   },
+  'POST /api/v1/units/{id}/reclassify': {
+    // One's own commune (a fresh one) becomes a grassroots committee; a cell below, a grassroots cell.
+    fresh: true, call: (c) => ({ payload: { kind: c.position === 'own' ? 'dang_bo_co_so' : 'chi_bo_co_so', ...decided } }),
+  },
   'POST /api/v1/units/merge': {
     fresh: true,
     call: async (c) => {

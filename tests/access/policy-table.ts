@@ -184,6 +184,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/units': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'], why: 'parentId in the body' },
   'POST /api/v1/units/{id}/rename': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/move': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'moving one\'s own unit needs a new parent above it, outside one\'s scope' },
+  'POST /api/v1/units/{id}/reclassify': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/merge': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'the first source unit; merging one\'s own unit needs its parent' },
   'POST /api/v1/units/{id}/split': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'splitting one\'s own unit needs its parent' },
   'POST /api/v1/units/{id}/dissolve': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },

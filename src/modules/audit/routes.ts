@@ -6,8 +6,8 @@ import { isRootAdmin, requirePermission, unitInScope } from '../access/access.ts
 import { accessOf } from '../auth/authenticate.ts';
 
 const auditQuery = z.strictObject({
-  entityType: z.string().min(1).max(50),
-  entityId: z.string().min(1).max(50),
+  entityType: z.string().trim().min(1).max(50),
+  entityId: z.string().trim().min(1).max(50),
 });
 
 const auditOut = z.object({

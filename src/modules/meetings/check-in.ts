@@ -13,7 +13,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { giveBackAttempt, throttle, type ThrottleRule } from '../auth/throttle.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
 import { rollStatusSql } from './meeting-roll.ts';
-import { ruleSetsFromRows, unitRuleSetsJson } from './unit-rule-sets.ts';
+import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import type { CheckInInput } from './attendance-schemas.ts';
 
@@ -25,8 +25,8 @@ import type { CheckInInput } from './attendance-schemas.ts';
 function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: Date) {
   const roll = rollStatusSql(memberId, { kind: sql.ref('m.kind'), unitId: sql.ref('m.unit_id'), partyGroupId: sql.ref('m.party_group_id'), heldOn: sql.ref('m.held_on') });
   const base = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.id', 'm.unit_id', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.check_in_secret', 'u.name as unit_name', 'u.path as unit_path',
-      roll.as('roll_status'), unitRuleSetsJson('meeting-rules', sql.ref<string>('u.path')).as('unit_rules')])
+    .select(['m.id', 'm.unit_id', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.check_in_secret', 'u.name as unit_name',
+      roll.as('roll_status'), unitRuleSetsJson('meeting-rules', sql.ref<number>('m.unit_id'), sql.ref<string>('m.held_on')).as('unit_rules')])
     .where('m.status', '=', 'planned');
   if ('code' in input) {
     const today = vnDate(now);
@@ -78,7 +78,7 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
   // The right code (even if too early or too late) is no guess.
   await giveBackAttempt(db, CHECK_IN_THROTTLE, throttleKey);
 
-  const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules, meeting.unit_path));
+  const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules));
   const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
   const state = windowState(now, window);
   if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: formatDateVi(vnDate(window.opensAt)) });

@@ -20,7 +20,7 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
     db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', m.id).executeTakeFirst(),
   ]);
   const locked = Boolean(minutes?.adopted_at);
-  const scale = (stored && locked ? await scaleByVersion(db, m.unit_id, stored.rule_set_code, stored.rule_set_version) : undefined)
+  const scale = (stored && locked ? await scaleByVersion(db, m.unit_id, m.held_on, stored.rule_set_code, stored.rule_set_version) : undefined)
     ?? await scaleFor(db, m.unit_id, m.held_on);
   const ticks = (stored?.ticks ?? {}) as Record<string, boolean>;
   const facts = await qualityFacts(db, m);

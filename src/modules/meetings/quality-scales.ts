@@ -1,27 +1,28 @@
 // Meeting-quality scales: the HD 12 default ships as a rule-set file; a province or unit
 // may load its own (from scratch, or by adopting a built-in template), and the nearest
-// unit's scale in force on the meeting's date is the one a meeting is graded with.
+// unit's scale in force on the meeting's date — nearest in the tree as it was on that
+// date — is the one a meeting is graded with. The sets are kept by the rule-sets module.
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { AppError, badRequest, conflict, notFound } from '../../http/app-error.ts';
+import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { qualityScaleSchema, type QualityScale } from '../../domain/meeting-quality.ts';
 import { builtinRuleSet, builtinRuleSets, ruleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { unitInScope, type Access } from '../access/access.ts';
-import { writeAudit } from '../audit/write-audit.ts';
-import { unitRuleSets } from './unit-rule-sets.ts';
+import { saveUnitRuleSet } from '../rule-sets/save-unit-rule-set.ts';
+import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import type { LoadScaleInput } from './quality-schemas.ts';
 
 const KIND = 'meeting-quality';
 
 export async function scaleFor(db: Db, unitId: number, on: string): Promise<RuleSet<QualityScale>> {
-  return ruleSetInForce(KIND, on, qualityScaleSchema, await unitRuleSets(db, KIND, unitId));
+  return ruleSetInForce(KIND, on, qualityScaleSchema, await unitRuleSets(db, KIND, unitId, on));
 }
 
-/** A stored grade is shown with the scale it was made with. */
-export async function scaleByVersion(db: Db, unitId: number, code: string, version: string): Promise<RuleSet<QualityScale> | undefined> {
-  const own = (await unitRuleSets(db, KIND, unitId)).find((s) => s.code === code && s.version === version);
+/** A stored grade is shown with the scale it was made with (looked up as the tree stood on the meeting's date `on`). */
+export async function scaleByVersion(db: Db, unitId: number, on: string, code: string, version: string): Promise<RuleSet<QualityScale> | undefined> {
+  const own = (await unitRuleSets(db, KIND, unitId, on)).find((s) => s.code === code && s.version === version);
   if (own) return { ...own, body: qualityScaleSchema.parse(own.body) };
   return builtinRuleSet(KIND, code, qualityScaleSchema, version);
 }
@@ -42,8 +43,9 @@ export async function readableUnit(db: Db, access: Access, unitId: number, permi
 
 export async function listScales(db: Kysely<DB>, access: Access, unitId: number, on: string | undefined, lang: Lang) {
   await readableUnit(db, access, unitId, 'read');
-  const own = await unitRuleSets(db, KIND, unitId);
-  const scale = await scaleFor(db, unitId, on ?? todayInVietnam());
+  const date = on ?? todayInVietnam();
+  const own = await unitRuleSets(db, KIND, unitId, date);
+  const scale = await scaleFor(db, unitId, date);
   return {
     inForce: {
       ...scaleRef(scale, lang),
@@ -68,14 +70,8 @@ export async function loadScale(db: Kysely<DB>, access: Access, input: LoadScale
       values = { code: input.code, title: input.title, source: input.source ?? null, body: input.scale };
     }
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) throw new AppError('meetings.scale_bad_period', 400);
-    const taken = await trx.selectFrom('rule_sets').select('id').where('kind', '=', KIND).where('unit_id', '=', input.unitId)
-      .where('code', '=', values.code).where('effective_from', '=', input.effectiveFrom).executeTakeFirst();
-    if (taken) throw conflict('meetings.scale_exists', { code: values.code });
-    const row = await trx.insertInto('rule_sets').values({
-      kind: KIND, code: values.code, unit_id: input.unitId, title: values.title, source: values.source,
-      effective_from: input.effectiveFrom, effective_to: input.effectiveTo ?? null, body: JSON.stringify(values.body), created_by: access.userId,
-    }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, access.userId, { action: 'rule_set.load', entityType: 'rule_set', entityId: row.id, unitId: input.unitId, after: { kind: KIND, ...values, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null } });
-    return row.id;
+    return saveUnitRuleSet(trx, access, {
+      kind: KIND, unitId: input.unitId, ...values, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null, takenCode: 'meetings.scale_exists',
+    });
   });
 }

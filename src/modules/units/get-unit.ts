@@ -8,6 +8,8 @@ import { childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree
 import { readUnitOn } from '../org-history/units-under.ts';
 import type { CommitteeOut } from './schemas.ts';
 import type { Db } from '../../db/types.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 
 const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
 
@@ -29,7 +31,7 @@ export function presentCommitteeRow(r: { id: number; member_id: number | null; f
  * date (today), a dissolved unit still opens on its last version, so its page and
  * history stay reachable.
  */
-export async function getUnit(db: Db, access: Access, id: number, at: string, strict = true) {
+export async function getUnit(db: Db, access: Access, id: number, at: string, strict = true, lang: Lang = 'vi') {
   const scope = access.scope('read');
   const unit = await db.selectFrom('units as u').selectAll('u')
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_units'), eb.ref('u.id'))}`.as('can_edit'))
@@ -42,9 +44,11 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
     then = await readUnitOn(db, id, last.valid_from > at ? last.valid_from : addDays(last.valid_to ?? at, -1), scope);
   }
   if (!then) throw notFound('entities.unit');
-  const [committee, counts, childVersions] = await Promise.all([
+  // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
+  const rule = await countingRulesFor(db, id, at);
+  const [committee, { organisations, ...counts }, childVersions] = await Promise.all([
     committeeOn(db, id, at),
-    subtreeCounts(db, id, at, scope),
+    subtreeCounts(db, id, at, scope, rule.body),
     childVersionsOn(db, id, at, scope),
   ]);
   return {
@@ -53,8 +57,12 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
       depth: then.ancestors.length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
     },
     ancestors: then.ancestors.filter((a) => a.inScope).map((a) => ({ id: a.id, name: a.name })),
+    // The parent's kind then: the forms offer only kinds it may hold.
+    parentKind: then.parent?.kind ?? null,
     committee,
     counts,
+    organisations,
+    countingRule: { code: rule.code, title: rule.title[lang], source: rule.source, notes: rule.body.notes[lang] },
     children: await presentChildren(db, childVersions, at, scope),
     canEdit: Boolean(unit.can_edit),
   };

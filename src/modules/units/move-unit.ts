@@ -12,7 +12,8 @@ import { loadUnitOut } from './unit-row.ts';
 export async function moveUnit(db: Kysely<DB>, access: Access, id: number, input: MoveInput) {
   return db.transaction().execute(async (trx) => {
     const unit = await lockUnit(trx, access, id);
-    assertEffectiveDate(input.effectiveOn, [unit]);
+    // Same day as the last change allowed: reclassified and moved on one date (1/7/2025).
+    assertEffectiveDate(input.effectiveOn, [unit], { sameDay: true });
     if (unit.parent_id === input.parentId) throw badRequest('units.same_parent', {}, [{ path: 'body.parentId', message: 'units.same_parent' }]);
     const parent = await loadNewParent(trx, access, input.parentId, input.effectiveOn);
     if (isWithin(parent.path, unit.path)) {

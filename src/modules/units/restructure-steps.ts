@@ -1,10 +1,10 @@
-// The steps every restructuring shares (rename, move, merge, split, dissolve): lock the
+// The steps every restructuring shares (rename, move, reclassify, merge, split, dissolve): lock the
 // units in the caller's write scope, check the effective date, record the event, end one
 // version and start the next, re-parent a subtree, carry members to a new unit, dissolve.
 // History is never rewritten: a change effective on D ends the old row on D (valid_to is
 // exclusive) and starts the new one on D.
 import { sql, type Transaction } from 'kysely';
-import type { DB, UnitKind } from '../../db/types.ts';
+import type { DB, UnitEventKind, UnitKind } from '../../db/types.ts';
 import { canContain, pathIds } from '../../domain/unit-tree.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
@@ -64,11 +64,16 @@ function assertNotInFuture(date: string) {
   if (date > todayInVietnam()) throw badRequest('units.effective_in_future', {}, [{ path: 'body.effectiveOn', message: 'units.effective_in_future_field' }]);
 }
 
-/** The effective date is not in the future and falls after each unit's last change. */
-export function assertEffectiveDate(date: string, units: Array<{ name: string; version_from: string }>) {
+/**
+ * The effective date is not in the future and falls after each unit's last change. With
+ * `sameDay`, a change on the very day of the last one is accepted too (a commune committee
+ * reclassified and moved under the province, both on 1/7/2025): nextVersion then amends
+ * that day's version instead of opening an empty one.
+ */
+export function assertEffectiveDate(date: string, units: Array<{ name: string; version_from: string }>, options: { sameDay?: boolean } = {}) {
   assertNotInFuture(date);
   for (const u of units) {
-    if (date <= u.version_from) {
+    if (date < u.version_from || (date === u.version_from && !options.sameDay)) {
       throw badRequest('units.effective_too_early', { name: u.name, date: formatDateVi(u.version_from) }, [{ path: 'body.effectiveOn', message: 'units.effective_too_early_field', params: { date: formatDateVi(u.version_from) } }]);
     }
   }
@@ -100,8 +105,8 @@ export function assertCanContain(parent: { kind: UnitKind }, child: { kind: Unit
   }
 }
 
-export async function startEvent(trx: Trx, access: Access, kind: 'rename' | 'move' | 'merge' | 'split' | 'dissolve', effectiveOn: string, decisionNumber: string) {
-  const row = await trx.insertInto('unit_events').values({ kind, effective_on: effectiveOn, decision_number: decisionNumber, created_by: access.userId, payload: '{}' })
+export async function startEvent(trx: Trx, access: Access, kind: Exclude<UnitEventKind, 'create'>, effectiveOn: string, decisionNumber: string, note: string | null = null) {
+  const row = await trx.insertInto('unit_events').values({ kind, effective_on: effectiveOn, decision_number: decisionNumber, note, created_by: access.userId, payload: '{}' })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -116,13 +121,24 @@ export async function finishEvent(trx: Trx, eventId: number, unitIds: Array<numb
   await keepAncestryForEvent(trx, eventId, ids);
 }
 
-/** Ends the unit's current version on `date` and starts one with the changes. */
-export async function nextVersion(trx: Trx, unit: CurrentUnit, date: string, eventId: number, changes: { name?: string; parent_id?: number | null }) {
+/**
+ * Ends the unit's current version on `date` and starts one with the changes. A second change
+ * on the day the current version starts (see assertEffectiveDate's `sameDay`) amends it: a
+ * version valid on no day would be history nobody could read.
+ */
+export async function nextVersion(trx: Trx, unit: CurrentUnit, date: string, eventId: number, changes: { name?: string; parent_id?: number | null; kind?: UnitKind }) {
+  const next = {
+    name: changes.name ?? unit.name,
+    kind: changes.kind ?? unit.kind,
+    parent_id: changes.parent_id === undefined ? unit.parent_id : changes.parent_id,
+  };
+  if (date === unit.version_from) {
+    // The version now carries this event, so finishEvent's upkeep of unit_ancestry finds it.
+    await trx.updateTable('unit_versions').set({ ...next, event_id: eventId }).where('unit_id', '=', unit.id).where('valid_to', 'is', null).execute();
+    return;
+  }
   await trx.updateTable('unit_versions').set({ valid_to: date }).where('unit_id', '=', unit.id).where('valid_to', 'is', null).execute();
-  await trx.insertInto('unit_versions').values({
-    unit_id: unit.id, name: changes.name ?? unit.name, kind: unit.kind,
-    parent_id: changes.parent_id === undefined ? unit.parent_id : changes.parent_id, valid_from: date, event_id: eventId,
-  }).execute();
+  await trx.insertInto('unit_versions').values({ unit_id: unit.id, ...next, valid_from: date, event_id: eventId }).execute();
 }
 
 /** Puts `unit` (and its whole subtree's current paths) under `parent` from `date`. */

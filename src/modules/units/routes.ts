@@ -1,5 +1,5 @@
 // Units (tổ chức đảng): the tree on any date, search, a unit's page and history, and the
-// restructurings — rename, move, merge, split, dissolve — plus the committee.
+// restructurings — rename, move, reclassify, merge, split, dissolve — plus the committee.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayInVietnam } from '../../domain/calendar.ts';
@@ -11,10 +11,11 @@ import { getUnit } from './get-unit.ts';
 import { listChildren } from './list-children.ts';
 import { mergeUnits } from './merge-units.ts';
 import { moveUnit } from './move-unit.ts';
+import { reclassifyUnit } from './reclassify-unit.ts';
 import { renameUnit } from './rename-unit.ts';
 import {
   addCommitteeBody, atQuery, childrenOut, childrenQuery, committeeOut, committeeParams, createUnitBody, dissolveBody, endCommitteeBody,
-  historyOut, idParams, mergeBody, mergeOut, moveBody, renameBody, restructureOut, searchOut, searchQuery, splitBody, splitOut, unitDetailOut, unitOut,
+  historyOut, idParams, mergeBody, mergeOut, moveBody, reclassifyBody, renameBody, restructureOut, searchOut, searchQuery, splitBody, splitOut, unitDetailOut, unitOut,
 } from './schemas.ts';
 import { searchUnits } from './search-units.ts';
 import { splitUnit } from './split-unit.ts';
@@ -32,7 +33,7 @@ export async function unitRoutes(root: FastifyInstance) {
   app.get('/units/search', { schema: { tags, querystring: searchQuery, response: { 200: searchOut } } },
     async (req) => ({ items: await searchUnits(app.db, accessOf(req), req.query.q, req.query.at ?? todayInVietnam()) }));
   app.get('/units/:id', { schema: { tags, params: idParams, querystring: atQuery, response: { 200: unitDetailOut } } },
-    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.query.at !== undefined));
+    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.query.at !== undefined, req.lang));
   app.get('/units/:id/history', { schema: { tags, params: idParams, response: { 200: historyOut } } },
     async (req) => ({ items: await unitHistory(app.db, accessOf(req), req.params.id) }));
 
@@ -44,6 +45,8 @@ export async function unitRoutes(root: FastifyInstance) {
     async (req) => renameUnit(app.db, accessOf(req), req.params.id, req.body));
   app.post('/units/:id/move', { schema: { tags, params: idParams, body: moveBody, response: { 200: restructureOut } } },
     async (req) => moveUnit(app.db, accessOf(req), req.params.id, req.body));
+  app.post('/units/:id/reclassify', { schema: { tags, params: idParams, body: reclassifyBody, response: { 200: restructureOut } } },
+    async (req) => reclassifyUnit(app.db, accessOf(req), req.params.id, req.body));
   app.post('/units/merge', { schema: { tags, body: mergeBody, response: { 200: mergeOut } } },
     async (req) => mergeUnits(app.db, accessOf(req), req.body));
   app.post('/units/:id/split', { schema: { tags, params: idParams, body: splitBody, response: { 200: splitOut } } },

@@ -6,7 +6,8 @@ import { z } from 'zod';
 // not also the caller's own narrower rule.)
 export const isoDate = z.iso.date({ message: 'fields.invalid_date' })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
-export const unitKind = z.enum(['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
+export const unitKind = z.enum(['toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa',
+  'dang_bo_thanh_pho', 'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
 export const decisionNumber = z.string().trim().min(1).max(100);
 const id = z.number().int().positive().max(2_147_483_647);
 const unitCode = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
@@ -78,11 +79,22 @@ export const unitCounts = z.object({
   probationary: z.number(),
 });
 
+export const organisationCounts = z.object({
+  grassroots: z.object({ n: z.number(), committees: z.number(), cells: z.number() }),
+  cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
+});
+
 export const unitDetailOut = z.object({
   unit: unitOut,
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The parent's kind on the date (null for a root), whether or not the caller may see the parent. */
+  parentKind: unitKind.nullable(),
   committee: z.array(committeeOut),
   counts: unitCounts,
+  /** counts.grassroots and counts.cells, split: committees and grassroots cells; cells under committees and grassroots cells. */
+  organisations: organisationCounts,
+  /** The counting rules the figures follow on the date (which units count as grassroots organisations, and why). */
+  countingRule: z.object({ code: z.string(), title: z.string(), source: z.string(), notes: z.string() }),
   children: z.array(childOut),
   canEdit: z.boolean(),
 });
@@ -90,7 +102,7 @@ export const unitDetailOut = z.object({
 export const historyOut = z.object({
   items: z.array(z.object({
     id: z.number(),
-    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve']),
+    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve', 'reclassify']),
     effectiveOn: z.string(),
     decisionNumber: z.string().nullable(),
     note: z.string().nullable(),
@@ -129,6 +141,15 @@ export const splitBody = z.strictObject({
   ...decided,
 });
 export type SplitInput = z.infer<typeof splitBody>;
+
+export const reclassifyBody = z.strictObject({
+  kind: unitKind,
+  ...decided,
+  /** The day the decision was signed, when it differs from the day it takes effect. */
+  decisionDate: isoDate.optional(),
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+export type ReclassifyInput = z.infer<typeof reclassifyBody>;
 
 export const dissolveBody = z.strictObject({ ...decided });
 export type DissolveInput = z.infer<typeof dissolveBody>;

@@ -4,7 +4,7 @@
 // from today's `units.path`.
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { CELL_KINDS, GRASSROOTS_KINDS } from '../../domain/unit-tree.ts';
+import { countingRulesOn, countOrganisations, type CountingRules, type OrganisationCounts } from '../../domain/org-counting.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
@@ -39,16 +39,18 @@ async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope):
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
-export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind }
+export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind; parent_id: number | null }
 
 /**
- * The subtree of each root on the date, as (root, unit, kind) rows, roots included; with
+ * The subtree of each root on the date, as (root, unit, kind, parent) rows, roots included; with
  * a scope, only the units in it (a grant on a unit alone does not reach the units below).
  */
 export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?: Scope): Promise<SubtreeRow[]> {
   if (rootIds.length === 0) return [];
   const { rows } = await sql<SubtreeRow>`
-    select au.root_id, au.unit_id, au.kind from (${ancestryUnderOn(rootIds, date)}) au
+    select au.root_id, au.unit_id, au.kind, v.parent_id
+      from (${ancestryUnderOn(rootIds, date)}) au
+      join unit_versions v on v.unit_id = au.unit_id and ${validOn('v', date)}
      where ${scope ? unitInScope(scope, sql.ref('au.unit_id')) : sql`true`}`.execute(db);
   return rows;
 }
@@ -65,8 +67,12 @@ export async function subtreeMemberCounts(db: Db, rootIds: number[], date: strin
 
 export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
 
-/** The figures of one unit's subtree on `date` (the unit itself included), within the caller's scope. */
-export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope): Promise<SubtreeCounts> {
+/**
+ * The figures of one unit's subtree on `date` (the unit itself included), within the caller's
+ * scope; grassroots organisations and cells as `rules` count them (by default the built-in
+ * set in force on the date; the caller passes the unit's own through rule-sets/counting-rules.ts).
+ */
+export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope, rules: CountingRules = countingRulesOn(date).body): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
   const [subtree, byStatus] = await Promise.all([
     subtreesOn(db, [unitId], date, scope),
     sql<{ status: string; n: number }>`
@@ -74,10 +80,12 @@ export async function subtreeCounts(db: Db, unitId: number, date: string, scope:
        where ${unitInScope(scope, sql.ref('mu.unit_id'))}
        group by mu.status`.execute(db),
   ]);
-  const out: SubtreeCounts = {
+  const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date, rules);
+  const out: SubtreeCounts & { organisations: OrganisationCounts } = {
+    organisations,
     members: 0,
-    cells: subtree.filter((r) => CELL_KINDS.includes(r.kind)).length,
-    grassroots: subtree.filter((r) => GRASSROOTS_KINDS.includes(r.kind)).length,
+    cells: organisations.cells.n,
+    grassroots: organisations.grassroots.n,
     exempted: 0,
     probationary: 0,
   };

@@ -13,16 +13,18 @@ import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT, type Translate } from '../../i18n/i18n.ts';
+import { canContain } from '../../../../src/domain/unit-tree.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 
-type Action = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'committee';
+type Action = 'create' | 'rename' | 'move' | 'reclassify' | 'merge' | 'split' | 'dissolve' | 'committee';
 
 interface Decision { effectiveOn: string; decisionNumber: string }
 interface CreateValues { code: string; name: string; kind: UnitKind; establishedOn: string; decisionNumber?: string }
 interface RenameValues extends Decision { name: string }
 interface MoveValues extends Decision { parentId: number }
+interface ReclassifyValues extends Decision { kind: UnitKind; decisionDate?: string; note?: string }
 interface MergeValues extends Decision { otherSourceIds?: number[]; targetMode: 'existing' | 'new'; targetUnitId?: number; code?: string; name?: string; kind?: UnitKind; parentId?: number }
 interface SplitPart { code: string; name: string; kind: UnitKind; memberIds?: number[]; childUnitIds?: number[] }
 interface SplitValues extends Decision { parts: SplitPart[] }
@@ -36,9 +38,16 @@ function useRefreshAfterChange() {
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: ['units'] }), queryClient.invalidateQueries({ queryKey: ['members'] })]);
 }
 
-function KindSelect({ testId, ...rest }: { testId?: string; value?: UnitKind; onChange?: (v: UnitKind) => void; id?: string }) {
+function KindSelect({ testId, kinds = UNIT_KINDS, ...rest }: { testId?: string; kinds?: readonly UnitKind[]; value?: UnitKind; onChange?: (v: UnitKind) => void; id?: string }) {
   const t = useT();
-  return <Select {...rest} data-testid={testId} options={UNIT_KINDS.map((k) => ({ value: k, label: unitKindLabel(t, k) }))} />;
+  return <Select {...rest} data-testid={testId} options={kinds.map((k) => ({ value: k, label: unitKindLabel(t, k) }))} />;
+}
+
+/** The kinds a unit may change to: ones its parent may hold, and that may hold its children (the server checks again, on the date). */
+function reclassifyKinds(detail: UnitDetail): UnitKind[] {
+  return UNIT_KINDS.filter((k) => k !== detail.unit.kind
+    && (detail.parentKind === null || canContain(detail.parentKind, k))
+    && detail.children.every((c) => canContain(k, c.kind)));
 }
 
 /** The buttons (and their dialogs) for one unit; `only="committee"` shows just the committee one. */
@@ -94,9 +103,10 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       <div>
         <Typography.Text type="secondary">{t('unitActions.heading')}</Typography.Text>
         <Space wrap size={phone ? 6 : 8} style={{ marginTop: 6, display: 'flex' }}>
-          <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>
+          {UNIT_KINDS.some((k) => canContain(u.kind, k)) && <Button onClick={() => setOpen('create')} size={phone ? 'small' : 'middle'} data-testid="unit-create-child">{t('unitActions.create')}</Button>}
           <Button onClick={() => setOpen('rename')} size={phone ? 'small' : 'middle'} data-testid="unit-rename">{t('unitActions.rename')}</Button>
           {u.parentId !== null && <Button onClick={() => setOpen('move')} size={phone ? 'small' : 'middle'} data-testid="unit-move">{t('unitActions.move')}</Button>}
+          <Button onClick={() => setOpen('reclassify')} size={phone ? 'small' : 'middle'} data-testid="unit-reclassify">{t('unitActions.reclassify')}</Button>
           <Button onClick={() => setOpen('merge')} size={phone ? 'small' : 'middle'} data-testid="unit-merge">{t('unitActions.merge')}</Button>
           <Button onClick={() => setOpen('split')} size={phone ? 'small' : 'middle'} data-testid="unit-split">{t('unitActions.split')}</Button>
           {u.parentId !== null && <Button danger onClick={() => setOpen('dissolve')} size={phone ? 'small' : 'middle'} data-testid="unit-dissolve">{t('unitActions.dissolve')}</Button>}
@@ -116,7 +126,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
           <Col xs={24} sm={8}><Form.Item name="code" label={t('units.code')} rules={[...required(t), { max: 50 }]}><Input data-testid="unit-code" /></Form.Item></Col>
           <Col xs={24} sm={16}><Form.Item name="name" label={t('units.name')} rules={[...required(t), { max: 300 }]}><Input data-testid="unit-name-input" /></Form.Item></Col>
         </Row>
-        <Form.Item name="kind" label={t('units.kind')} rules={required(t)}><KindSelect testId="unit-kind-select" /></Form.Item>
+        <Form.Item name="kind" label={t('units.kind')} rules={required(t)}><KindSelect testId="unit-kind-select" kinds={UNIT_KINDS.filter((k) => canContain(u.kind, k))} /></Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}><Form.Item name="establishedOn" label={t('units.establishedOn')} rules={required(t)}><DateInput testId="action-effective-on" /></Form.Item></Col>
           <Col xs={24} sm={12}><Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[{ max: 100 }]}><Input data-testid="action-decision-number" /></Form.Item></Col>
@@ -141,6 +151,24 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
       >
         <Form.Item name="parentId" label={t('unitActions.newParent')} rules={required(t)}><UnitSelect testId="unit-new-parent" excludeIds={[u.id]} /></Form.Item>
         <DecisionFields />
+      </ActionModal>
+
+      <ActionModal<ReclassifyValues>
+        open={open === 'reclassify'} onClose={close} title={t('unitActions.reclassifyTitle', { name: u.name })} testId="unit-reclassify-form"
+        initialValues={{ effectiveOn: today }}
+        confirmText={(v) => t('unitActions.confirmReclassify', { name: u.name, from: unitKindLabel(t, u.kind), to: unitKindLabel(t, v.kind), date: showDate(v.effectiveOn), decision: v.decisionNumber })}
+        submit={(v) => send(`/units/${u.id}/reclassify`, {
+          kind: v.kind, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), decisionDate: v.decisionDate || undefined, note: blank(v.note),
+        })}
+      >
+        <Typography.Paragraph type="secondary">{t('unitActions.reclassifyHelp')}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="reclassify-current-kind">{t('unitActions.currentKind', { kind: unitKindLabel(t, u.kind) })}</Typography.Paragraph>
+        <Form.Item name="kind" label={t('unitActions.newKind')} rules={required(t)}><KindSelect testId="reclassify-kind" kinds={reclassifyKinds(detail)} /></Form.Item>
+        <DecisionFields />
+        <Row gutter={12}>
+          <Col xs={24} sm={12}><Form.Item name="decisionDate" label={t('unitActions.decisionDate')}><DateInput testId="reclassify-decision-date" notFuture /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="note" label={t('unitActions.note')} rules={[{ max: 1000 }]}><Input data-testid="reclassify-note" /></Form.Item></Col>
+        </Row>
       </ActionModal>
 
       <ActionModal<MergeValues>
@@ -204,7 +232,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                   <Row gutter={12}>
                     <Col xs={24} sm={6}><Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[...required(t), { max: 50 }]}><Input data-testid="split-code" /></Form.Item></Col>
                     <Col xs={24} sm={11}><Form.Item name={[field.name, 'name']} label={t('units.name')} rules={[...required(t), { max: 300 }]}><Input data-testid="split-name" /></Form.Item></Col>
-                    <Col xs={24} sm={7}><Form.Item name={[field.name, 'kind']} label={t('units.kind')} rules={required(t)}><KindSelect testId="split-kind" /></Form.Item></Col>
+                    <Col xs={24} sm={7}><Form.Item name={[field.name, 'kind']} label={t('units.kind')} rules={required(t)}><KindSelect testId="split-kind" kinds={detail.parentKind === null ? UNIT_KINDS : UNIT_KINDS.filter((k) => canContain(detail.parentKind!, k))} /></Form.Item></Col>
                   </Row>
                   <Form.Item name={[field.name, 'memberIds']} label={t('unitActions.splitMembers')}><MemberSelect multiple unitId={u.id} testId="split-members" /></Form.Item>
                   {detail.children.length > 0 && (
@@ -281,6 +309,9 @@ export function CommitteeEndButton({ unitId, seat }: { unitId: number; seat: Com
 }
 
 function defaultChildKind(kind: UnitKind): UnitKind {
+  if (kind === 'toan_dang') return 'dang_bo_tinh';
+  if (kind === 'dang_bo_truc_thuoc_tw' || kind === 'dang_bo_khoi') return 'dang_bo_co_so';
+  if (kind === 'dang_bo_huyen' || kind === 'dang_bo_quan' || kind === 'dang_bo_thi_xa' || kind === 'dang_bo_thanh_pho') return 'dang_bo_co_so';
   if (kind === 'dang_bo_tinh') return 'dang_bo_xa';
   if (kind === 'dang_bo_xa') return 'chi_bo';
   if (kind === 'dang_bo_co_so' || kind === 'dang_bo_bo_phan') return 'chi_bo';

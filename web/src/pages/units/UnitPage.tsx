@@ -1,7 +1,7 @@
 // One unit: what it is, its committee and figures, its sub-units, its restructuring
 // history, and (for those who may) the forms that change it.
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useUnit, useUnitHistory } from '../../api/units.ts';
 import type { CommitteeSeat, UnitEvent, UnitKind } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
@@ -25,7 +25,7 @@ export default function UnitPage() {
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (unit.isPending) return <PageLoading />;
   if (unit.isError) return <QueryError error={unit.error} onRetry={() => void unit.refetch()} />;
-  const { unit: u, ancestors, committee, counts, children, canEdit } = unit.data;
+  const { unit: u, ancestors, committee, counts, organisations, countingRule, children, canEdit } = unit.data;
   const suffix = at ? `?at=${at}` : '';
   const editable = canEdit && !u.dissolvedOn && !at;
 
@@ -69,6 +69,13 @@ export default function UnitPage() {
             {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.grassroots')} value={counts.grassroots} styles={statStyle(phone)} /></Col>}
             {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.cells')} value={counts.cells} styles={statStyle(phone)} /></Col>}
           </Row>
+          {/* How the two figures above split, and the rule behind them (why a commune committee counts, or not). */}
+          {!CELL_KINDS.has(u.kind) && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }} data-testid="unit-counting-rule">
+              {t('units.countsSplit', { committees: organisations.grassroots.committees, grassrootsCells: organisations.grassroots.cells, underCommittees: organisations.cells.underCommittees })}{' '}
+              <Tooltip title={<>{countingRule.notes}<br />{countingRule.source}</>}><Typography.Text underline style={{ fontSize: 12 }}>{countingRule.title}</Typography.Text></Tooltip>
+            </Typography.Paragraph>
+          )}
           <Space wrap>
             <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
             {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
@@ -140,6 +147,7 @@ function describeEvent(t: Translate, event: UnitEvent): string | null {
     case 'merge': return d.target ? t('unitEventDetail.merge', { sources: names(d.sources), target: name(d.target), members: typeof d.membersMoved === 'number' ? d.membersMoved : 0 }) : null;
     case 'split': return d.parts ? t('unitEventDetail.split', { source: name(d.source), parts: names(d.parts) }) : null;
     case 'dissolve': return d.unit ? t('unitEventDetail.dissolve', { name: name(d.unit) }) : null;
+    case 'reclassify': return d.toKind ? t('unitEventDetail.reclassify', { name: name(d.unit), from: unitKindLabel(t, d.fromKind as UnitKind), to: unitKindLabel(t, d.toKind as UnitKind) }) : null;
     default: return null;
   }
 }

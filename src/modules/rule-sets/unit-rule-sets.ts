@@ -1,0 +1,76 @@
+// The one store of rule sets that units load for themselves (table rule_sets), for every
+// kind of rule (meeting rules, meeting-quality scales, counting rules; later grading, dues).
+// Built-in sets are JSON files read by src/domain/rules/load-rule-set.ts; this module
+// supplies the unit sets as candidates, nearest unit first.
+//
+// Inheritance follows the tree as it was on the date judged: a cell that moved from commune
+// A to commune B in 2026 has its 2024 meetings judged under A's sets, not B's. The unit's
+// ancestors on the date come from ancestorsOn (unit_versions read by date), never from
+// today's units.path.
+import { sql, type Expression } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
+import { ancestorsOn } from '../units/tree-at-date.ts';
+
+export interface RuleSetRow {
+  id: number; kind: string; code: string; unit_id: number; title: string; source: string | null;
+  effective_from: string; effective_to: string | null; body: unknown;
+  /** How far up the loading unit was from the unit judged, on the date judged (0 = itself). */
+  depth: number;
+}
+
+/** Stored rows → candidates: nearest unit first, newest first within a unit. */
+export function ruleSetsFromRows(rows: readonly RuleSetRow[]): RuleSet[] {
+  return [...rows]
+    .sort((a, b) => a.depth - b.depth || b.effective_from.localeCompare(a.effective_from) || b.id - a.id)
+    .map((r) => ({
+      kind: r.kind,
+      code: r.code,
+      version: r.effective_from,
+      title: { vi: r.title, en: r.title },
+      source: r.source ?? '',
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      use: 'default' as const,
+      origin: { type: 'unit' as const, unitId: r.unit_id, id: r.id },
+      body: r.body,
+    }));
+}
+
+/** The unit and its ancestors on `on`, nearest first: ids and depths. A unit that did not exist then still has its own sets. */
+export async function lineageOn(db: Db, unitId: number, on: string): Promise<Array<{ unitId: number; depth: number }>> {
+  const ancestors = (await ancestorsOn(db, [unitId], on)).get(unitId) ?? [];
+  return [{ unitId, depth: 0 }, ...[...ancestors].reverse().map((a, i) => ({ unitId: a.id, depth: i + 1 }))];
+}
+
+/** The rule sets of `kind` that `unitId` and the units above it on `on` loaded, as candidates. */
+export async function unitRuleSets(db: Db, kind: string, unitId: number, on: string): Promise<RuleSet[]> {
+  const lineage = await lineageOn(db, unitId, on);
+  const depthOf = new Map(lineage.map((l) => [l.unitId, l.depth]));
+  const rows = await db.selectFrom('rule_sets')
+    .select(['id', 'kind', 'code', 'unit_id', 'title', 'source', 'effective_from', 'effective_to', 'body'])
+    .where('kind', '=', kind).where('unit_id', 'in', [...depthOf.keys()]).execute();
+  return ruleSetsFromRows(rows.map((r) => ({ ...r, depth: depthOf.get(r.unit_id)! })));
+}
+
+/**
+ * SQL for a hot path that must stay one query (self check-in): the same candidates as
+ * unitRuleSets, as a JSON array, for the unit and date given as SQL expressions. The walk
+ * up is the one ancestorsOn makes (unit_versions valid on the date).
+ */
+export function unitRuleSetsJson(kind: string, unitId: Expression<number>, on: Expression<string>) {
+  return sql<RuleSetRow[]>`(
+    with recursive up(unit_id, parent_id, depth) as (
+      select u.id, v.parent_id, 0 from units u
+        left join unit_versions v on v.unit_id = u.id and v.valid_from <= ${on}::date and (v.valid_to is null or v.valid_to > ${on}::date)
+       where u.id = ${unitId}
+      union all
+      select v.unit_id, v.parent_id, up.depth + 1 from up
+        join unit_versions v on v.unit_id = up.parent_id and v.valid_from <= ${on}::date and (v.valid_to is null or v.valid_to > ${on}::date)
+       where up.depth < 64
+    )
+    select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'code', r.code, 'unit_id', r.unit_id,
+      'title', r.title, 'source', r.source, 'effective_from', r.effective_from::text, 'effective_to', r.effective_to::text,
+      'body', r.body, 'depth', up.depth)), '[]'::json)
+      from rule_sets r join up on up.unit_id = r.unit_id where r.kind = ${kind})`;
+}
