@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/connect.ts';
 import { hashSecret } from '../src/modules/auth/tokens.ts';
+import { startChibo, type ChiboProcess } from '../tests/helpers/chibo-process.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,8 +36,7 @@ export default async function backupLiveBench(args: string[] = []) {
   const scale = args[0] ?? 'commune';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-bench-backup-'));
   const dataDir = args[1] ? path.resolve(args[1]) : path.join(dir, 'data');
-  const port = 3392;
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: ChiboProcess | undefined;
   try {
     if (!args[1]) {
       const demo = await run(['demo', '--scale', scale, '--data-dir', dataDir]);
@@ -50,8 +50,8 @@ export default async function backupLiveBench(args: string[] = []) {
       .filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
     await setup.close();
 
-    server = spawn(process.execPath, ['bin/chibo.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], { cwd: root, env, stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}/api/v1/members?pageSize=20`;
+    server = await startChibo({ dataDir });
+    const url = `${server.baseUrl}/api/v1/members?pageSize=20`;
     const get = async () => {
       const started = performance.now();
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -59,11 +59,6 @@ export default async function backupLiveBench(args: string[] = []) {
       if (!res.ok) throw new Error(`GET members: ${res.status}`);
       return performance.now() - started;
     };
-    for (let i = 0; ; i++) {
-      if (await get().then(() => true, () => false)) break;
-      if (i > 600) throw new Error('chibo serve did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const probe = async (until: () => boolean) => {
       const times: number[] = [];
       while (!until()) {
@@ -95,11 +90,7 @@ export default async function backupLiveBench(args: string[] = []) {
       output: backup.out.trim(),
     });
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

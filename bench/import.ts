@@ -5,7 +5,7 @@
 // (GET /api/v1/auth/me) sent every 100 ms meanwhile — what other users feel.
 // Writes bench/results/import.json.
 // Run: npm run bench -- import [--rows 100000] [--only postgres|pglite]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_ACCOUNTS } from '../src/modules/demo/seed-demo.ts';
+import { startChibo } from '../tests/helpers/chibo-process.ts';
 import { writeMemberFile } from './lib/member-file.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
@@ -20,7 +21,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-interface Engine { name: 'postgres' | 'pglite'; env: Record<string, string>; args: string[]; cleanUp(): Promise<void> }
+interface Engine { name: 'postgres' | 'pglite'; env: Record<string, string>; args: string[]; dataDir?: string; databaseUrl?: string; cleanUp(): Promise<void> }
 
 async function postgresEngine(): Promise<Engine> {
   const name = `chibo_bench_import_${process.pid}`;
@@ -30,7 +31,7 @@ async function postgresEngine(): Promise<Engine> {
   await admin.query(`create database ${name}`);
   await admin.end();
   return {
-    name: 'postgres', env: { DATABASE_URL: `${POSTGRES}/${name}` }, args: [],
+    name: 'postgres', env: { DATABASE_URL: `${POSTGRES}/${name}` }, args: [], databaseUrl: `${POSTGRES}/${name}`,
     async cleanUp() {
       const c = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
       await c.connect();
@@ -42,24 +43,12 @@ async function postgresEngine(): Promise<Engine> {
 
 function pgliteEngine(dir: string): Engine {
   const dataDir = path.join(dir, 'data');
-  return { name: 'pglite', env: { DATABASE_URL: '' }, args: ['--data-dir', dataDir], async cleanUp() { fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return { name: 'pglite', env: { DATABASE_URL: '' }, args: ['--data-dir', dataDir], dataDir, async cleanUp() { fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
 function chibo(engine: Engine, ...args: string[]) {
   const res = spawnSync(process.execPath, ['bin/chibo.mjs', ...args, ...engine.args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...engine.env } });
   if (res.status !== 0) throw new Error(`chibo ${args.join(' ')}: ${res.stderr}`);
-}
-
-function serve(engine: Engine, port: number, uploads: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/chibo.mjs', 'serve', '--port', String(port), ...engine.args], {
-    cwd: root, env: { ...process.env, ...engine.env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_UPLOAD_DIR: uploads }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => { out += b; if (out.includes('is running')) resolve(child); });
-    child.stderr!.on('data', (b: Buffer) => { out += b; });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
 }
 
 function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -115,9 +104,8 @@ async function phase(base: string, cookie: string, pid: number, file: Buffer, un
 async function run(engine: Engine, file: Buffer, dir: string) {
   console.log(`${engine.name}: demo commune…`);
   chibo(engine, 'demo', '--scale', 'commune', '--seed', '1');
-  const port = 42_000 + Math.floor(Math.random() * 2000);
-  const base = `http://127.0.0.1:${port}`;
-  const server = await serve(engine, port, path.join(dir, `uploads-${engine.name}`));
+  const server = await startChibo({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, env: { CHIBO_UPLOAD_DIR: path.join(dir, `uploads-${engine.name}`) } });
+  const base = server.baseUrl;
   try {
     const tochuc = DEMO_ACCOUNTS.find((a) => a.username === 'tochuc')!;
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: tochuc.username, password: tochuc.password }) });
@@ -126,14 +114,12 @@ async function run(engine: Engine, file: Buffer, dir: string) {
     const units = await fetch(`${base}/api/v1/units/search?q=VP.X001`, { headers: { cookie } });
     const commune = ((await units.json()) as { items: { id: number; code: string }[] }).items.find((u) => u.code === 'VP.X001');
     if (!commune) throw new Error('commune VP.X001 not found');
-    const idleRssMb = mb(procStatus(server.pid!, 'VmRSS'));
-    const dryRun = await phase(base, cookie, server.pid!, file, commune.id, 'dry-run');
-    const apply = await phase(base, cookie, server.pid!, file, commune.id, 'apply');
+    const idleRssMb = mb(procStatus(server.pid, 'VmRSS'));
+    const dryRun = await phase(base, cookie, server.pid, file, commune.id, 'dry-run');
+    const apply = await phase(base, cookie, server.pid, file, commune.id, 'apply');
     return { idleRssMb, dryRun, apply };
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await server.stop();
     await engine.cleanUp();
   }
 }

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
+import { startChibo, type ChiboProcess } from '../tests/helpers/chibo-process.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -172,7 +173,7 @@ export default async function loadBenchmark(argv: string[]) {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const env = { DATABASE_URL: url.toString(), CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' };
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: ChiboProcess | undefined;
   try {
     let t0 = performance.now();
     if (!values.template) await run(process.execPath, ['bin/chibo.mjs', 'demo', '--scale', 'province'], env);
@@ -182,8 +183,8 @@ export default async function loadBenchmark(argv: string[]) {
     const users = allUsers.slice(0, Number(values.users));
     const setupMs = performance.now() - t0;
 
-    const port = 20000 + (process.pid % 20000);
-    server = spawn(process.execPath, ['bin/chibo.mjs', 'serve', '--port', String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    server = await startChibo({ databaseUrl: url.toString(), inheritOutput: true, timeoutMs: 120_000 });
+    const port = server.port;
     const agent = new http.Agent({ keepAlive: true, maxSockets: users.length + 10 });
     const request = (method: string, reqPath: string, body: unknown, cookie?: string) => new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -198,11 +199,6 @@ export default async function loadBenchmark(argv: string[]) {
       req.on('error', reject);
       req.end(payload);
     });
-    for (let i = 0; ; i++) {
-      try { if ((await request('GET', '/api/v1/health', undefined)).status === 200) break; } catch { /* starting */ }
-      if (i > 1200) throw new Error('the server did not start in 2 minutes');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     // Each user logs in once (8 at a time: argon2 is deliberately slow).
     t0 = performance.now();
     for (let i = 0; i < users.length; i += 8) {
@@ -219,7 +215,7 @@ export default async function loadBenchmark(argv: string[]) {
     const errors: { op: string; status: number; body: string }[] = [];
     const rss: { at: number; kib: number }[] = [];
     const started = performance.now();
-    const sampler = setInterval(() => rss.push({ at: performance.now() - started, kib: rssKib(server!.pid!) }), 1000);
+    const sampler = setInterval(() => rss.push({ at: performance.now() - started, kib: rssKib(server!.pid) }), 1000);
     let seed = 12345;
     const rnd = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
     await Promise.all(users.map(async (u, i) => {
@@ -288,12 +284,7 @@ export default async function loadBenchmark(argv: string[]) {
       process.exitCode = 1;
     }
   } finally {
-    if (server && server.exitCode === null) {
-      const gone = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await server?.stop(10_000);
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }

@@ -67,4 +67,7 @@ main().catch((error: unknown) => {
   const message = error instanceof AppError ? t('vi', `errors.${error.code}`, error.params) : error instanceof Error ? error.message : String(error);
   console.error(`Lỗi: ${message}`);
   process.exitCode = 1;
+  // A server that failed to start may still hold open connections (a pool, a timer): leave
+  // anyway, once the message has been written.
+  setTimeout(() => process.exit(), 1000).unref();
 });

@@ -4,7 +4,9 @@ import type { DatabaseOptions } from './db/connect.ts';
 
 export function databaseOptionsFromEnv(dataDir = process.env.CHIBO_DATA_DIR ?? './data'): DatabaseOptions {
   const url = process.env.DATABASE_URL;
-  return url ? { url } : { dataDir: path.resolve(dataDir) };
+  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  if (url) return replicaUrl ? { url, replicaUrl } : { url };
+  return { dataDir: path.resolve(dataDir) };
 }
 
 export const serverPort = () => Number(process.env.PORT ?? 3000);

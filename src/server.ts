@@ -47,6 +47,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
     frameworkErrors: (error, request, reply) => sendProblem(reply, request, error),
   });
   app.decorate('db', database.db);
+  app.decorate('reportDb', database.reportDb);
   app.decorate('database', database);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -42,8 +42,10 @@ async function actorAccess(db: Kysely<DB>, username: string | undefined): Promis
 }
 
 function printReport(report: ImportReport) {
-  console.log(t('vi', report.mode === 'apply' && report.errors.length === 0 ? 'imports.cli.applied' : 'imports.cli.dry_run'));
-  console.log(t('vi', 'imports.cli.summary', { total: report.totalRows, valid: report.valid, created: report.created, updated: report.updated, errors: report.errors.length }));
+  const counts = { total: report.totalRows, valid: report.valid, created: report.created, updated: report.updated, errors: report.errors.length };
+  if (report.imported) console.log(t('vi', 'imports.cli.applied', counts));
+  else if (report.mode === 'apply') console.log(t('vi', 'imports.cli.nothing_imported', counts));
+  else console.log(t('vi', report.errors.length ? 'imports.cli.dry_run_errors' : 'imports.cli.dry_run', counts));
   for (const e of report.errors) console.log(t('vi', 'imports.cli.error_line', { row: e.row, column: e.column, message: e.message }));
 }
 

@@ -29,7 +29,7 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
       await seedDemo(database, { scale: 'commune', seed: 1 });
     }
   }
-  const cleaned = await cleanUpImportsAtStart(database.db);
+  const cleaned = await cleanUpImportsAtStart(database);
   if (cleaned.importsUndone) console.log(`Đã hủy ${cleaned.importsUndone} lần nhập dở dang. / Undid ${cleaned.importsUndone} unfinished import(s).`);
   const app = await buildApp(database, { logger: process.env.CHIBO_LOG === '1' });
   const port = Number(values.port ?? serverPort());

@@ -14,6 +14,11 @@ const OID_DATE = 1082;
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * Where report, figure and export reads go: a read replica (DATABASE_REPLICA_URL) when
+   * one is configured, else the same instance as `db`. Never written through.
+   */
+  reportDb: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script (migrations, restore). */
   execScript(sql: string): Promise<void>;
@@ -25,7 +30,7 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { url: string }
+  | { url: string; replicaUrl?: string }
   | { dataDir: string; loadDataDir?: Blob; lock?: boolean }
   | { memory: true; loadDataDir?: Blob };
 
@@ -33,11 +38,11 @@ const parseNumber = (v: string) => Number(v);
 const keepText = (v: string) => v;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if ('url' in options) return openPostgres(options.url);
+  if ('url' in options) return openPostgres(options.url, options.replicaUrl);
   return openPglite(options);
 }
 
-function openPostgres(url: string): Database {
+function postgresPool(url: string): pg.Pool {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID_INT8 || oid === OID_NUMERIC) return parseNumber;
@@ -49,13 +54,27 @@ function openPostgres(url: string): Database {
   // An idle connection dropped by the server (restart, dropped database) must not crash
   // the process: the pool discards it and the next query opens a new one.
   pool.on('error', (error) => { console.error(`PostgreSQL: ${error.message}`); });
+  return pool;
+}
+
+function openPostgres(url: string, replicaUrl?: string): Database {
+  const pool = postgresPool(url);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The replica's connections are read-only sessions: a write sent there by mistake fails
+  // loudly instead of landing on a standby (where it would fail anyway) or a copy.
+  const replicaPool = replicaUrl ? postgresPool(replicaUrl) : undefined;
+  replicaPool?.on('connect', (client) => { client.query('set session characteristics as transaction read only').catch(() => {}); });
+  const reportDb = replicaPool ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: replicaPool }) }) : db;
   return {
     db,
+    reportDb,
     kind: 'postgres',
     pgPool: pool,
     async execScript(sql) { await pool.query(sql); },
-    async close() { await db.destroy(); },
+    async close() {
+      await db.destroy();
+      if (reportDb !== db) await reportDb.destroy();
+    },
   };
 }
 
@@ -69,6 +88,7 @@ async function openPglite(options: { dataDir: string; loadDataDir?: Blob; lock?:
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPglitePool(pglite) }) });
     return {
       db,
+      reportDb: db,
       kind: 'pglite',
       pglite,
       async execScript(sql) { await pglite.exec(sql); },

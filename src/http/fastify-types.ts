@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/messages.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
+    /** Report, figure and export reads: the read replica when DATABASE_REPLICA_URL is set, else `db`. */
+    reportDb: Kysely<DB>;
     database: Database;
   }
   interface FastifyRequest {
@@ -17,5 +19,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that answer without a logged-in user (login, health, openapi). */
     public?: boolean;
+    /** Open to an account that must still replace its one-time password (who am I, change it, log out). */
+    beforePasswordChange?: boolean;
   }
 }

@@ -25,17 +25,75 @@ export interface ProblemBody {
 
 type Issue = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0];
 
-/** Translates one zod issue: our own message keys first, zod's locale otherwise. */
-export function zodIssueMessage(lang: Lang, issue: { code: string; message?: string; path?: PropertyKey[] } & Record<string, unknown>): string {
+/** What a value is, in the words of the validation messages. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'number';
+  return typeof value;
+}
+
+const typeWord = (lang: Lang, kind: string) => (hasMessage(lang, `validation.types.${kind}`) ? t(lang, `validation.types.${kind}`) : kind);
+
+/** zod's own issues said in plain words: what was wrong, not zod's type names ("mong đợi string, nhận được undefined"). */
+function plainIssueMessage(lang: Lang, issue: Record<string, unknown>, input: { value: unknown } | undefined): string | undefined {
+  const n = (key: string) => (typeof issue[key] === 'number' || typeof issue[key] === 'bigint' ? String(issue[key]) : undefined);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input && input.value === undefined) return t(lang, 'validation.required');
+      const expected = typeWord(lang, String(issue.expected));
+      return input ? t(lang, 'validation.wrong_type', { expected, received: typeWord(lang, kindOf(input.value)) }) : t(lang, 'validation.wrong_type_unknown', { expected });
+    }
+    case 'invalid_value':
+      return Array.isArray(issue.values) ? t(lang, 'validation.one_of', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }) : undefined;
+    case 'too_small': case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = n(small ? 'minimum' : 'maximum');
+      if (limit === undefined) return undefined;
+      const params: Record<string, string> = small ? { minimum: limit } : { maximum: limit };
+      if (issue.origin === 'string') return t(lang, small ? 'validation.text_too_short' : 'validation.text_too_long', params);
+      if (issue.origin === 'array' || issue.origin === 'set') return t(lang, small ? 'validation.list_too_short' : 'validation.list_too_long', params);
+      const exclusive = issue.inclusive === false ? '_exclusive' : '';
+      return t(lang, `validation.number_too_${small ? 'small' : 'big'}${exclusive}`, params);
+    }
+    case 'unrecognized_keys':
+      return Array.isArray(issue.keys) ? t(lang, 'validation.unknown_fields', { keys: issue.keys.map((k) => `"${String(k)}"`).join(', ') }) : undefined;
+    case 'invalid_format':
+      return t(lang, issue.format === 'date' ? 'validation.bad_date' : 'validation.bad_format');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Translates one zod issue: our own message keys first, then plain words for zod's common
+ * issues, zod's locale otherwise. `input` is the value the issue is about, when known.
+ */
+export function zodIssueMessage(lang: Lang, issue: { code: string; message?: string; path?: PropertyKey[] } & Record<string, unknown>, input?: { value: unknown }): string {
   if (issue.message && hasMessage(lang, issue.message)) return t(lang, issue.message, (issue.params ?? {}) as Record<string, string>);
+  const plain = plainIssueMessage(lang, issue, input ?? ('input' in issue ? { value: issue.input } : undefined));
+  if (plain) return plain;
   const text = zodLocales[lang].localeError(issue as unknown as Issue);
   return typeof text === 'string' ? text : (text?.message ?? issue.message ?? '');
 }
 
-export function zodIssuesToFieldErrors(lang: Lang, issues: readonly z.core.$ZodIssue[], prefix = ''): { path: string; message: string }[] {
+/** The value at `path` inside `root`, if the path leads somewhere (an own property at each step). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): { value: unknown } | undefined {
+  let here: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (here === null || typeof here !== 'object' || !Object.hasOwn(here, key)) return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path.at(-1);
+  if (last === undefined) return { value: here };
+  if (here === null || typeof here !== 'object') return undefined;
+  return { value: Object.hasOwn(here, last) ? (here as Record<PropertyKey, unknown>)[last] : undefined };
+}
+
+export function zodIssuesToFieldErrors(lang: Lang, issues: readonly z.core.$ZodIssue[], prefix = '', input?: unknown): { path: string; message: string }[] {
   return issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: zodIssueMessage(lang, issue as unknown as Parameters<typeof zodIssueMessage>[1]),
+    message: zodIssueMessage(lang, issue as unknown as Parameters<typeof zodIssueMessage>[1], input === undefined ? undefined : valueAt(input, issue.path)),
   }));
 }
 
@@ -43,7 +101,10 @@ function translateFieldErrors(lang: Lang, errors: FieldError[]) {
   return errors.map((e) => ({ path: e.path, message: hasMessage(lang, e.message) ? t(lang, e.message, e.params) : e.message }));
 }
 
-export function problemFor(error: unknown, lang: Lang): ProblemBody {
+/** What the request carried, by validation context, to say what a wrong value was. */
+export type RequestInput = Partial<Record<'body' | 'querystring' | 'params' | 'headers', unknown>>;
+
+export function problemFor(error: unknown, lang: Lang, input: RequestInput = {}): ProblemBody {
   // A date no rule set covers (a meeting before HD 12) is the caller's date, not our bug.
   if (error instanceof NoRuleSetInForce) return problemFor(new AppError('no_rule_set', 400, { date: formatDateVi(error.on) }), lang);
   if (error instanceof AppError) {
@@ -67,10 +128,14 @@ export function problemFor(error: unknown, lang: Lang): ProblemBody {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? '';
-    const errors = error.validation.map((v) => ({
-      path: [context, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
-      message: zodIssueMessage(lang, { code: v.keyword, message: v.message, ...(v.params as Record<string, unknown>) }),
-    }));
+    const root = input[context as keyof RequestInput];
+    const errors = error.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      return {
+        path: [context, ...path].filter(Boolean).join('.'),
+        message: zodIssueMessage(lang, { code: v.keyword, message: v.message, ...(v.params as Record<string, unknown>) }, root === undefined ? undefined : valueAt(root, path)),
+      };
+    });
     return { type: 'https://chibo.vn/problems/validation', code: 'validation', status: 400, title: t(lang, 'errors.validation'), detail: t(lang, 'errors.validation_detail', { count: errors.length }), errors };
   }
   const fastifyError = error as FastifyError;
@@ -94,7 +159,7 @@ const fastifyCodeToProblem: Record<string, string> = {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   const lang = pickLang(request.headers['accept-language']);
-  let problem = problemFor(error, lang);
+  let problem = problemFor(error, lang, { body: request.body, querystring: request.query, params: request.params });
   if (problem.status >= 500) {
     // The log gets the error (serialized without its message: see logging.ts) and an id;
     // the user gets the same id to quote, so the two meet without personal data in the log.

@@ -31,7 +31,7 @@ export function multipartError(error: unknown): unknown {
  * the file: reading past it fails with 413 (FST_REQ_FILE_TOO_LARGE, or `file.truncated`).
  */
 export async function readUploadPart(req: FastifyRequest, maxBytes: number): Promise<MultipartFile | undefined> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415);
+  if (!req.isMultipart()) throw new AppError('upload_not_multipart', 415);
   let file: MultipartFile | undefined;
   try {
     file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });

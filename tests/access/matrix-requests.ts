@@ -49,6 +49,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/auth/logout': { session: true },
   'POST /api/v1/auth/password': { session: true, call: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sông Hồng chảy qua làng tôi năm 2026' } }) },
 
+  'POST /api/v1/users/cell-accounts': { call: (c) => ({ payload: { unitId: c.id } }) },
   'POST /api/v1/users': { call: (c) => ({ payload: { username: `mx-moi-${c.n}`, displayName: 'Tài khoản mới', password: 'Mật khẩu thật dài của tôi 2026' } }) },
   'PATCH /api/v1/users/{id}': { call: (c) => ({ payload: { displayName: `Tên hiển thị ${c.n}` } }) },
   'POST /api/v1/users/{id}/grants': { call: (c) => ({ payload: { role: 'member', unitId: c.w.u.cellA, includeSubtree: false } }) },
@@ -59,13 +60,18 @@ export const REQUESTS: Record<string, HowToCall> = {
 
   'GET /api/v1/members': { call: (c) => ({ url: `/api/v1/members?${q({ unitId: c.id, status: 'all', pageSize: 200 })}` }) },
   'GET /api/v1/members/export.xlsx': { call: (c) => ({ url: `/api/v1/members/export.xlsx?${q({ unitId: c.id, status: 'all' })}` }) },
-  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'chinh_thuc', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
+  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'du_bi', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
   'PATCH /api/v1/members/{id}': { call: (c) => ({ payload: { residence: `Xóm Đông ${c.n}` } }) },
   'POST /api/v1/members/{id}/status': { fresh: true, call: () => ({ payload: { status: 'mien_sinh_hoat', ...memberDecided } }) },
   'POST /api/v1/members/{id}/transfer': { fresh: true, call: (c) => ({ payload: { unitId: otherCell(c), ...memberDecided } }) },
   'POST /api/v1/imports/members': {
     call: async (c) => ({ url: `/api/v1/imports/members?${q({ unitId: c.id, mode: 'dry-run' })}`, ...multipartFile('dang-vien.xlsx', await oneMemberSheet(c.n), XLSX) }),
     noAudit: 'a dry run changes nothing (the oracle lane audits dry runs)',
+  },
+
+  'POST /api/v1/imports/members/errors.xlsx': {
+    call: () => ({ payload: { fileName: 'dang-vien.xlsx', errors: [{ row: 3, column: 'Ngày sinh', message: 'Ngày không hợp lệ.' }] } }),
+    noAudit: 'formats the caller\'s own report; reads and writes nothing',
   },
 
   'GET /api/v1/units/children': { call: (c) => ({ url: `/api/v1/units/children?${q({ parentId: c.id })}` }) },

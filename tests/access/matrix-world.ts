@@ -226,6 +226,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         chairName: 'Nguyễn Văn Đông', minuteTakerName: 'Trần Thị Đông Hà', conclusions: 'Chi bộ thống nhất',
         votes: { for: entries.length, against: 0, abstain: 0 },
       } });
+      // Graded first: adoption needs a grade (HD 12).
+      await api('PUT', `/api/v1/meetings/${id}/quality`, { ticks: {} });
       if (adopted) await api('POST', `/api/v1/meetings/${id}/minutes/adopt`);
       return id;
     },

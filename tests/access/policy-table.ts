@@ -149,6 +149,7 @@ export const POLICY: Record<string, Row> = {
   // ── accounts (manage_users: admin) ──
   'GET /api/v1/users': { target: 'none', list: true, why: 'a role without manage_users sees an empty list: its account scope is empty' },
   'POST /api/v1/users': { target: 'none', needs: 'manage_users' },
+  'POST /api/v1/users/cell-accounts': { target: 'unit', needs: 'manage_users', upFront: true, positions: ['self', 'below', 'sibling'], why: 'unitId in the body: accounts are made for the members of a cell; a role without manage_users is refused before any unit is looked up' },
   'GET /api/v1/users/{id}': { target: 'user' },
   'PATCH /api/v1/users/{id}': { target: 'user', needs: 'manage_users' },
   'POST /api/v1/users/{id}/grants': { target: 'user', needs: 'manage_users' },
@@ -171,6 +172,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/members/{id}/transfer': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own placement' },
   'GET /api/v1/members/{id}/history': { target: 'member' },
   'GET /api/v1/imports/members/template.xlsx': { target: 'none', why: 'a blank form' },
+  'POST /api/v1/imports/members/errors.xlsx': { target: 'none', needs: 'write_members', why: 'the caller\'s own report of refused rows, as a workbook: no record is involved' },
   'POST /api/v1/imports/members': {
     target: 'unit', needs: 'write_members', upFront: true, positions: ['below', 'self', 'sibling'],
     why: 'a dry run into the cell of ?unitId; a role that may not import is refused before its upload is read',

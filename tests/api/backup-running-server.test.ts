@@ -1,7 +1,7 @@
 // `chibo backup` while `chibo serve` holds the same PGlite data folder and users keep
 // writing: the command asks the server for a snapshot through its local socket, and the
 // file restores into an empty folder with every write acknowledged before it began.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { hashSecret } from '../../src/modules/auth/tokens.ts';
 import { backupChannelPath } from '../../src/modules/backup/backup-channel.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
-import { freePort } from '../e2e/helpers/server.ts';
+import { startChibo, type ChiboProcess } from '../helpers/chibo-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let dir = '';
@@ -21,8 +21,7 @@ let dataDir = '';
 let file = '';
 const token = 'chibo-live-backup-test-token-0123456789';
 const env = { ...process.env, DATABASE_URL: '', CHIBO_JOBS: 'off', HOST: '127.0.0.1' };
-let server: ChildProcess;
-let serverLog = '';
+let server: ChiboProcess | undefined;
 let baseUrl = '';
 let cellId = 0;
 
@@ -52,11 +51,7 @@ async function createMember(): Promise<number> {
 }
 
 async function stopServer() {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (server.exitCode === null) server.kill('SIGKILL');
+  await server?.stop(15_000);
 }
 
 // The server's snapshot channel exists only on PGlite; on PostgreSQL `chibo backup`
@@ -79,18 +74,8 @@ describe.skipIf(onPostgres)('backup of a running server on PGlite', () => {
     await setup.db.insertInto('api_tokens').values({ user_id: user.id, name: 'test', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
     await setup.close();
 
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['bin/chibo.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], { cwd: root, env });
-    server.stdout!.on('data', (d: Buffer) => { serverLog += d.toString(); });
-    server.stderr!.on('data', (d: Buffer) => { serverLog += d.toString(); });
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`chibo serve exited:\n${serverLog}`);
-      if (await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false)) break;
-      if (Date.now() > deadline) throw new Error(`chibo serve did not start:\n${serverLog}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    server = await startChibo({ dataDir, timeoutMs: 120_000 });
+    baseUrl = server.baseUrl;
   }, 300_000); // a fresh PGlite folder and a server start take a while on a busy machine
 
   afterAll(async () => {

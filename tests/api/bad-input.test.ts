@@ -36,6 +36,22 @@ describe('bodies that are not what the API expects', () => {
     expectProblem(res, 400, 'Dữ liệu gửi lên không hợp lệ.');
     expect(paths(res).sort()).toEqual(['body.dateOfBirth', 'body.fullName', 'body.sex', 'body.status', 'body.unitId']);
     expect(res.json().detail).toBe('Có 5 trường không hợp lệ; xem danh sách lỗi.');
+    // Said in plain Vietnamese: what was expected and what came, no zod type names.
+    const message = (path: string) => res.json().errors.find((e: { path: string }) => e.path === path)?.message;
+    expect(message('body.fullName')).toBe('Phải là văn bản, không phải số nguyên.');
+    expect(message('body.unitId')).toBe('Phải là số, không phải văn bản.');
+    expect(message('body.sex')).toBe('Giá trị không hợp lệ: phải là một trong "nam", "nu".');
+    for (const e of res.json().errors) expect(e.message).not.toMatch(/undefined|string|boolean|mong đợi/);
+  });
+
+  it('a missing field is called missing; an unknown field is named', async () => {
+    const { fullName: _, ...rest } = valid();
+    const res = await post({ ...rest, hobby: 'câu cá' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual(expect.arrayContaining([
+      { path: 'body.fullName', message: 'Chưa nhập: trường này là bắt buộc.' },
+      { path: 'body', message: 'Có trường không được phép gửi: "hobby".' },
+    ]));
   });
 
   it('a name over 1 MB is refused as too large (413), a 100 kB name as too long (400)', async () => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
@@ -18,7 +19,8 @@ function chibo(...args: string[]) {
   return spawnSync(process.execPath, ['bin/chibo.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' }, timeout: 60_000 });
 }
 
-describe('chibo command line', () => {
+// Each case starts chibo as a process (seconds apiece on a busy 2-core machine).
+describe('chibo command line', { timeout: 120_000 }, () => {
   it('lists every command with --help', () => {
     const res = chibo('--help');
     expect(res.status).toBe(0);
@@ -67,4 +69,40 @@ describe('chibo command line', () => {
     const again = chibo('rebuild-history', '--data-dir', dataDir);
     expect(again.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 0 dòng.');
   }, 180_000); // three PGlite starts, one with every migration
+
+  it('says plainly that an --apply on a file with errors imported nothing, and a dry run that it wrote nothing', async () => {
+    const dataDir = path.join(dir, 'import-data');
+    const database = await openDatabase({ dataDir });
+    try {
+      await migrate(database);
+      const commune = await insertUnit(database.db, null, { code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: null, establishedOn: '2020-01-01' });
+      await insertUnit(database.db, null, { code: 'BB.01', name: 'Chi bộ thôn 1', kind: 'chi_bo', parentId: commune, establishedOn: '2020-01-01' });
+    } finally {
+      await database.close();
+    }
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Đảng viên');
+    sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Ngày vào Đảng', 'Mã chi bộ']);
+    sheet.addRow(['Nguyễn Văn An', 'Nam', '17/05/1980', '03/02/2005', 'BB.01']);
+    sheet.addRow(['Trần Thị Bình', 'Nữ', '31/02/1981', '03/02/2006', 'BB.01']);
+    const file = path.join(dir, 'dang-vien.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    const apply = chibo('import', file, '--unit', 'BB', '--apply', '--data-dir', dataDir);
+    expect(apply.status).toBe(1);
+    expect(apply.stdout).toContain('KHÔNG nhập dòng nào: tệp có 1 lỗi (trong 2 dòng)');
+    expect(apply.stdout).toContain('Dòng 3');
+    expect(apply.stdout).not.toContain('Chạy thử');
+    expect(apply.stdout).not.toMatch(/\d+ đảng viên mới/);
+
+    const dry = chibo('import', file, '--unit', 'BB', '--data-dir', dataDir);
+    expect(dry.stdout).toContain('Chạy thử, chưa ghi gì: 2 dòng, 1 hợp lệ, 1 lỗi.');
+    const check = await openDatabase({ dataDir });
+    try {
+      const n = await check.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+    } finally {
+      await check.close();
+    }
+  });
 });

@@ -182,6 +182,14 @@ describe('multipart uploads', () => {
     expect(imported).toEqual([]);
   });
 
+  it('answers 415 to a JSON body sent to either upload route, in Vietnamese, reading nothing', async () => {
+    const json = { payload: Buffer.from(JSON.stringify({ file: 'dang-vien.xlsx' })), headers: { 'content-type': 'application/json' } };
+    const imp = await importAs(officer, json, 'apply', cell);
+    expectProblem(imp, 415);
+    expect(imp.json().title).toMatch(/multipart|tệp/i);
+    expectProblem(await officer({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...json }), 415);
+  });
+
   it('refuses a file part sent with a content type but no file name, on both routes, and stores nothing', async () => {
     const unnamed = (content: Buffer) => ({
       payload: Buffer.concat([Buffer.from('------b\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n'), content, Buffer.from('\r\n------b--\r\n')]),

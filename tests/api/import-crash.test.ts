@@ -2,7 +2,6 @@
 // `chibo serve` on PGlite, SIGKILLed while an apply is being written. At the next start the
 // half-written import is undone from its journal and the upload it left on disk removed.
 // (On PostgreSQL an apply is one transaction: the server itself rolls a dead one back.)
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,36 +10,23 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { startChibo, type ChiboProcess } from '../helpers/chibo-process.ts';
 import { multipartFile } from '../helpers/multipart.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-import-crash-'));
 const dataDir = path.join(dir, 'data');
 const uploads = path.join(dir, 'uploads');
-const port = 41_000 + Math.floor(Math.random() * 2000);
-const base = `http://127.0.0.1:${port}`;
+let base = '';
 const ROWS = 4000;
 let cell = 0;
-let server: ChildProcess | null = null;
+let server: ChiboProcess | null = null;
 
-function serve(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/chibo.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], {
-    cwd: root, env: { ...process.env, DATABASE_URL: '', CHIBO_JOBS: 'off', CHIBO_UPLOAD_DIR: uploads, HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 180_000);
-    child.stdout!.on('data', (b: Buffer) => { out += b; if (out.includes('is running')) { clearTimeout(timer); resolve(child); } });
-    child.stderr!.on('data', (b: Buffer) => { out += b; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
-  });
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
+/** The server on the data folder, on the same port each time (the first start picks it). */
+async function serve(): Promise<ChiboProcess> {
+  const started = await startChibo({ dataDir, port: base ? Number(new URL(base).port) : undefined, env: { CHIBO_UPLOAD_DIR: uploads } });
+  base = started.baseUrl;
+  return started;
 }
 
 async function login(): Promise<string> {
@@ -82,7 +68,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (server) await stop(server, 'SIGKILL');
+  if (server) await server.kill();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,7 +91,7 @@ describe.runIf(onPglite)('an import cut short by a crash (PGlite; skipped on Pos
     expect(seen).toBeGreaterThan(0);
     expect(seen).toBeLessThan(ROWS);
     expect(fs.readdirSync(uploads).length).toBe(1);
-    await stop(server, 'SIGKILL');
+    await server.kill();
     expect(await apply).toBe('killed');
     expect(fs.readdirSync(uploads).length).toBe(1);
 
@@ -113,7 +99,7 @@ describe.runIf(onPglite)('an import cut short by a crash (PGlite; skipped on Pos
     cookie = await login();
     expect(await membersIn(cookie)).toBe(0);
     expect(fs.readdirSync(uploads)).toEqual([]);
-    await stop(server, 'SIGTERM');
+    await server.stop();
     server = null;
 
     const database = await openDatabase({ dataDir });

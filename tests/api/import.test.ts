@@ -80,7 +80,7 @@ describe('member import from xlsx', () => {
       { row: 5, column: 'Số thẻ đảng', message: 'Trùng với dòng 2 trong cùng tệp.' },
       { row: 6, column: 'Mã chi bộ', message: 'Không có chi bộ mã "TP.01" trong Đảng bộ xã Bắc Bình.' },
     ];
-    expect(dry.json()).toEqual({ mode: 'dry-run', totalRows: 6, valid: 3, created: 3, updated: 0, errors: expected });
+    expect(dry.json()).toEqual({ mode: 'dry-run', imported: false, totalRows: 6, valid: 3, created: 3, updated: 0, errors: expected });
 
     const apply = await importInto(commune, 'apply', file);
     expect(apply.statusCode).toBe(422);
@@ -88,7 +88,19 @@ describe('member import from xlsx', () => {
     const problem = apply.json();
     expect(problem.title).toBe('Tệp có 3 lỗi nên chưa nhập dòng nào. Hãy sửa các dòng được liệt kê rồi nhập lại.');
     expect(problem.report.errors).toEqual(expected);
+    // The refused apply's report says plainly that nothing was added or updated.
+    expect(problem.report).toMatchObject({ mode: 'apply', imported: false, created: 0, updated: 0 });
     expect(await membersIn(commune)).toEqual([]);
+
+    // The refused rows, as a workbook to fix the file from.
+    const sheet = await officer({ method: 'POST', url: '/api/v1/imports/members/errors.xlsx', payload: { fileName: 'dang-vien.xlsx', errors: problem.report.errors } });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-disposition']).toContain('.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join(' | '));
+    expect(rows).toEqual(expect.arrayContaining(['Tệp: dang-vien.xlsx', 'Số lỗi: 3', 'Dòng | Cột | Lỗi', `5 | Số thẻ đảng | Trùng với dòng 2 trong cùng tệp.`]));
+    expect(rows.find((r) => r.startsWith('Ngày kiểm tra: '))).toMatch(/^Ngày kiểm tra: \d{2}\/\d{2}\/\d{4}$/);
   });
 
   it('explains in Vietnamese what is wrong in each cell', async () => {
@@ -119,7 +131,7 @@ describe('member import from xlsx', () => {
     ]);
     const res = await importInto(commune, 'apply', file);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ mode: 'apply', totalRows: 4, valid: 4, created: 4, updated: 0, errors: [] });
+    expect(res.json()).toEqual({ mode: 'apply', imported: true, totalRows: 4, valid: 4, created: 4, updated: 0, errors: [] });
     expect(await membersIn(commune)).toEqual(['Nguyễn Văn Thử A', 'Lê Thị Hoa', 'Nguyễn Văn Thử C', 'Nguyễn Văn Thử D']);
     const first = await t.database.db.selectFrom('members').selectAll().where('full_name', '=', 'Nguyễn Văn Thử A').executeTakeFirstOrThrow();
     expect(first).toMatchObject({ date_of_birth: '1975-01-09', citizen_id: '026080001000', phone: '0912345678', status: 'chinh_thuc', theory_level: 'so_cap' });

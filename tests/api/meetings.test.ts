@@ -253,6 +253,12 @@ describe('roll call and minutes', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'draft', complete: true, documentNumber: '…-BB/CB' });
 
+    // HD 12: the meeting is graded before the minutes are adopted; adopting first is refused.
+    const tooSoon = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/adopt` });
+    expect(tooSoon.statusCode).toBe(400);
+    expect(tooSoon.json().title).toContain('trước khi thông qua biên bản');
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes` })).json().status).toBe('draft');
+
     const quality = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true } } });
     expect(quality.statusCode).toBe(200);
     const q = quality.json();
@@ -300,6 +306,20 @@ describe('roll call and minutes', () => {
     expect(late.after.note).toBe('Đồng chí Em báo ốm sau buổi họp');
   });
 
+  it('grades once, audited, a meeting whose minutes were adopted ungraded before the rule', async () => {
+    // Such meetings exist from before adoption needed a grade: made here by removing the grade.
+    await t.database.db.deleteFrom('meeting_quality').where('meeting_id', '=', meetingId).execute();
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/quality` })).json()).toMatchObject({ saved: false, locked: true });
+    const late = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true } } });
+    expect(late.statusCode).toBe(200);
+    expect(late.json()).toMatchObject({ saved: true, locked: true });
+    const again = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true, focused_content: true } } });
+    expect(again.statusCode).toBe(409);
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'meeting').where('entity_id', '=', String(meetingId))
+      .where('action', '=', 'meeting.grade_after_adoption').execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('exports the minutes as a .docx in the party document layout', async () => {
     const res = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes.docx` });
     expect(res.statusCode).toBe(200);
@@ -312,6 +332,8 @@ describe('roll call and minutes', () => {
       'Có mặt: 4/6 đồng chí phải dự họp (66,67%)', 'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)', 'Vắng không có lý do: 1 đồng chí: Hoàng Văn Em']) {
       expect(text).toContain(line);
     }
+    // The grade given before adoption is printed with the conclusions.
+    expect(text).toMatch(/Chi bộ đánh giá chất lượng buổi sinh hoạt: (Tốt|Khá|Trung bình|Kém) \(\d+\/\d+ điểm\)\./);
     expect(xml.indexOf('ĐẢNG BỘ XÃ BẮC BÌNH')).toBeLessThan(xml.indexOf('CHI BỘ THÔN 1'));
     expect(xml.indexOf('CHI BỘ THÔN 1')).toBeLessThan(xml.indexOf('ĐẢNG CỘNG SẢN VIỆT NAM'));
     const styles = await zip.file('word/styles.xml')!.async('string');
@@ -319,5 +341,6 @@ describe('roll call and minutes', () => {
     const print = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes/print` });
     expect(print.headers['content-type']).toContain('text/html');
     expect(print.body).toContain('Bắc Bình, ngày 05 tháng 3 năm 2026');
+    expect(print.body).toContain('Chi bộ đánh giá chất lượng buổi sinh hoạt:');
   });
 });

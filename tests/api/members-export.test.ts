@@ -75,7 +75,7 @@ describe('streaming in batches', () => {
     for (const fullName of extra) await t.member({ fullName, unitId: cell });
     const user = await t.database.db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id']).where('id', '=', userId).executeTakeFirstOrThrow();
     const access = buildAccess(user, await loadGrants(t.database.db, userId));
-    const rows = await readSheet(await collect(await exportMembers(t.database.db, access, {}, 'vi', 2)));
+    const rows = await readSheet(await collect(await exportMembers(t.database.db, access, {}, 'vi', { batchSize: 2 })));
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['1', 'Đặng Thị Ánh'], ['2', 'Võ Văn Bé'], ['3', 'Nguyễn Văn Cường'], ['4', 'Nguyễn Văn Cường'], ['5', 'Nguyễn Văn Cường'],
       ['6', 'Lý Thị Dung'], ['7', 'Hồ Văn Em'],

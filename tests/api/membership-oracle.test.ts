@@ -150,7 +150,7 @@ describe('an import dry run is no membership oracle', () => {
 describe('member create and edit are no membership oracle', () => {
   const newMember = (extra: object) => ({
     unitId: u.cellA, fullName: 'Vũ Thị Thử', sex: 'nu', dateOfBirth: '1990-01-01', ethnicity: 'Kinh', religion: 'Không',
-    status: 'chinh_thuc', joinedUnitOn: '2020-01-01', ...extra,
+    admittedOn: '2015-01-01', fullMemberOn: '2016-01-01', joinedUnitOn: '2020-01-01', ...extra,
   });
 
   it('answers a card and a citizen ID held outside scope identically, and queues them', async () => {

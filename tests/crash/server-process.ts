@@ -1,11 +1,7 @@
 // The real chibo server as a separate process (`chibo serve`), so a test can SIGKILL it
 // mid-write and start it again on the same data: a PGlite data folder, or the PostgreSQL
 // database named by `databaseUrl`.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { freePort } from '../e2e/helpers/server.ts';
-
-const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+import { startChibo } from '../helpers/chibo-process.ts';
 
 export type DataLocation = { dataDir: string } | { databaseUrl: string };
 
@@ -17,46 +13,10 @@ export interface ServerProcess {
   output(): string;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve();
-  else child.once('exit', () => resolve());
-});
-
-/** Starts `chibo serve` and resolves when /api/v1/health answers 200. */
+/** Starts `chibo serve` (jobs off) and resolves when /api/v1/health answers 200. */
 export async function startServerProcess(data: DataLocation, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const args = ['bin/chibo.mjs', 'serve', '--port', String(port), ...('dataDir' in data ? ['--data-dir', data.dataDir] : [])];
-  let log = '';
-  const child = spawn(process.execPath, args, {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: 'databaseUrl' in data ? data.databaseUrl : '', HOST: '127.0.0.1', CHIBO_JOBS: 'off', CHIBO_LOG: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`chibo serve exited with ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/v1/health`);
-      if (res.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`chibo serve did not answer within 180 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    baseUrl,
-    pid: child.pid!,
-    output: () => log,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-  };
+  const server = await startChibo({ ...data, env: extraEnv });
+  return { baseUrl: server.baseUrl, pid: server.pid, output: server.output, kill: server.kill };
 }
 
 export interface HttpAnswer { status: number; body: string; json<T = unknown>(): T }

@@ -197,7 +197,7 @@ export function writeLoopWorkload(org: CrashOrg, writers: number): Workload {
             const attempt: (typeof sent)[number] = { name: `Lương Văn Ghi ${tag}` };
             sent.push(attempt);
             const res = await write(round, `member ${tag}`, 201, () => bithu('POST', '/api/v1/members', {
-              fullName: attempt.name, sex: 'nam', dateOfBirth: '1980-01-01', status: 'chinh_thuc', unitId: org.writeCell,
+              fullName: attempt.name, sex: 'nam', dateOfBirth: '1980-01-01', fullMemberOn: '2010-01-01', unitId: org.writeCell,
               joinedUnitOn: '2024-01-01', partyCardNumber: `GHI${round.number}${w}${String(n).padStart(5, '0')}`,
             }));
             if (!res) break;

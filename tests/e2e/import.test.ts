@@ -75,6 +75,15 @@ describe('import from Excel', () => {
     expect(await page.locator('.ant-steps-item-error').textContent()).toBe('Kiểm tra');
     await shot(page, 'import-errors');
 
+    // The errors as a workbook, to fix the file from.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-errors-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe('loi-nhap-dang-vien.xlsx');
+    const errorsBook = new ExcelJS.Workbook();
+    await errorsBook.xlsx.readFile(await download.path());
+    const cells = errorsBook.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join(' | '));
+    expect(cells).toContain('Tệp: danh-sach-loi.xlsx');
+    expect(cells).toContain('4 | Họ và tên | Bắt buộc nhập.');
+
     // The corrected file: a new check is needed before the import is allowed.
     await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(fixed);
     await page.getByTestId('import-file').filter({ hasText: 'danh-sach-da-sua.xlsx' }).waitFor();

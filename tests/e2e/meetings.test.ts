@@ -142,8 +142,20 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('minutes-save').click();
     await secretary.locator('.ant-message-notice').filter({ hasText: 'Đã lưu dự thảo biên bản' }).waitFor();
 
-    // Adoption locks the minutes; afterwards only an amendment changes them.
+    // HD 12: grade before adopting. Adopting first sends the secretary to the quality tab.
     await secretary.getByTestId('minutes-adopt').click();
+    await secretary.locator('.ant-modal-confirm').filter({ hasText: 'Chưa đánh giá chất lượng buổi sinh hoạt' }).waitFor();
+    await secretary.getByTestId('confirm-ok').click();
+    await secretary.getByTestId('quality-tab').waitFor();
+    await secretary.getByTestId('quality-tick').first().check();
+    await secretary.getByTestId('quality-save').click();
+    await secretary.locator('.ant-message-notice').last().waitFor();
+    await secretary.getByTestId('meeting-tab-minutes').click();
+
+    // Adoption locks the minutes; afterwards only an amendment changes them. The dialog shows the grade.
+    await secretary.getByTestId('minutes-adopt').click();
+    await secretary.getByTestId('adopt-grade').waitFor();
+    expect(await secretary.getByTestId('adopt-grade').textContent()).toMatch(/^Chất lượng buổi sinh hoạt: (Tốt|Khá|Trung bình|Kém) \(\d+\/\d+ điểm\)/);
     await secretary.getByTestId('confirm-ok').click();
     await secretary.getByTestId('minutes-adopted').waitFor();
     await secretary.getByTestId('minutes-amend').waitFor();

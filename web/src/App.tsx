@@ -29,6 +29,7 @@ const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
+const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
 const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
 const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
@@ -93,6 +94,10 @@ function Home() {
   return <Navigate to="/account" replace />;
 }
 
+// People who asked their phone for less motion get no zoom or slide animations (antd's
+// `motion` token); it also keeps a dialog's buttons still the moment they appear.
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export function App() {
   const [lang] = useLang();
   const [queryClient] = useState(makeQueryClient);
@@ -114,7 +119,7 @@ export function App() {
     <ConfigProvider
       locale={lang === 'vi' ? viVN : enUS}
       theme={{
-        token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
+        token: { motion: !reducedMotion, colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
           Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
@@ -138,6 +143,7 @@ export function App() {
                 <Route path="imports" element={<Page permission="write_members"><ImportPage /></Page>} />
                 <Route path="identifier-conflicts" element={<Page permission="write_units"><ConflictsPage /></Page>} />
                 <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
+                <Route path="users/cell-accounts" element={<Page permission="manage_users"><CellAccountsPage /></Page>} />
                 <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
                 <Route path="account" element={<Page><AccountPage /></Page>} />
                 <Route path="meetings" element={<Page><MeetingsPage /></Page>} />

@@ -17,12 +17,14 @@ export interface Access {
   username: string;
   displayName: string;
   memberId: number | null;
+  /** Logged in with a one-time password not yet replaced: only the password change is open. */
+  mustChangePassword: boolean;
   grants: Grant[];
   scope(permission: Permission): Scope;
   can(permission: Permission): boolean;
 }
 
-export function buildAccess(user: { id: number; username: string; display_name: string; member_id: number | null }, grants: Grant[]): Access {
+export function buildAccess(user: { id: number; username: string; display_name: string; member_id: number | null; must_change_password?: boolean }, grants: Grant[]): Access {
   const cache = new Map<Permission, Scope>();
   const scope = (permission: Permission): Scope => {
     let s = cache.get(permission);
@@ -41,6 +43,7 @@ export function buildAccess(user: { id: number; username: string; display_name: 
     username: user.username,
     displayName: user.display_name,
     memberId: user.member_id,
+    mustChangePassword: user.must_change_password ?? false,
     grants,
     scope,
     can: (permission) => { const s = scope(permission); return s.subtreePaths.length + s.unitIds.length > 0; },

@@ -21,7 +21,7 @@ export async function changePassword(db: Kysely<DB>, access: Access, input: { cu
   await giveBackAttempt(db, CURRENT_PASSWORD_THROTTLE, key);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', access.userId).execute();
+    await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false }).where('id', '=', access.userId).execute();
     await endAccountAccess(trx, access.userId, keepSessionHash);
     await writeAudit(trx, access.userId, { action: 'auth.password_change', entityType: 'user', entityId: access.userId });
   });

@@ -25,17 +25,17 @@ export async function authRoutes(root: FastifyInstance) {
     return { ok: true as const };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: meOut } } }, async (request) => {
+  app.get('/auth/me', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], response: { 200: meOut } } }, async (request) => {
     const access = accessOf(request);
     const permissions = [...new Set(access.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))];
     return {
-      id: access.userId, username: access.username, displayName: access.displayName, memberId: access.memberId,
+      id: access.userId, username: access.username, displayName: access.displayName, memberId: access.memberId, mustChangePassword: access.mustChangePassword,
       grants: access.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName, includeSubtree: g.includeSubtree })),
       permissions,
     };
   });
 
-  app.post('/auth/password', { schema: { tags: ['auth'], body: passwordChangeBody, response: { 200: okOut } } }, async (request) => {
+  app.post('/auth/password', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], body: passwordChangeBody, response: { 200: okOut } } }, async (request) => {
     const current = request.cookies[SESSION_COOKIE];
     await changePassword(app.db, accessOf(request), request.body, current ? hashSecret(current) : undefined);
     return { ok: true as const };

@@ -27,6 +27,8 @@ export const meOut = z.object({
   username: z.string(),
   displayName: z.string(),
   memberId: z.number().nullable(),
+  /** Logged in with a one-time password: the app asks for a new one before anything else. */
+  mustChangePassword: z.boolean(),
   grants: z.array(grantOut),
   permissions: z.array(z.string()),
 });

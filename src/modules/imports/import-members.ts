@@ -27,17 +27,23 @@ export type ImportMode = 'dry-run' | 'apply';
 
 export interface ImportReport {
   mode: ImportMode;
+  /** True only when the rows were written: a dry run and a refused apply import nothing. */
+  imported: boolean;
   totalRows: number;
   valid: number;
+  /** Members added (a dry run: that would be added; a refused apply: 0). */
   created: number;
+  /** Members updated, likewise. */
   updated: number;
   errors: RowError[];
 }
 
-/** An apply refused because of row errors: 422, carrying the report. */
+/** An apply refused because of row errors: 422, carrying the report — which says nothing was created or updated. */
 export class ImportRejected extends AppError {
-  constructor(readonly report: ImportReport) {
-    super('imports.has_errors', 422, { count: report.errors.length });
+  readonly report: ImportReport;
+  constructor(checked: ImportReport) {
+    super('imports.has_errors', 422, { count: checked.errors.length });
+    this.report = { ...checked, mode: 'apply', imported: false, created: 0, updated: 0 };
   }
 }
 
@@ -333,7 +339,7 @@ async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: Targ
       if (write && checks.errors.length === 0) await write(q, planned, chunk.columns);
     });
   }
-  return { mode: options.mode, totalRows, valid, created, updated, errors: sortErrors(checks.errors, lang) };
+  return { mode: options.mode, imported: options.mode === 'apply' && checks.errors.length === 0, totalRows, valid, created, updated, errors: sortErrors(checks.errors, lang) };
 }
 
 /**

@@ -12,7 +12,8 @@ import { requirePermission } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { buildMemberTemplate } from './build-template.ts';
 import { findTarget, ImportRejected, importMembers } from './import-members.ts';
-import { importQuery, importReportOut } from './schemas.ts';
+import { importErrorsBody, importQuery, importReportOut } from './schemas.ts';
+import { importErrorsXlsx } from './errors-xlsx.ts';
 import { megabytes, viNumber, XLSX_LIMITS } from './xlsx-bounds.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +49,13 @@ export async function importRoutes(root: FastifyInstance) {
     accessOf(req);
     const file = await buildMemberTemplate(req.lang);
     return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="mau-nhap-dang-vien.xlsx"').send(file);
+  });
+
+  // The report's refused rows as a workbook (the report is the caller's own: nothing is looked up).
+  app.post('/imports/members/errors.xlsx', { schema: { tags, body: importErrorsBody } }, async (req, reply) => {
+    requirePermission(accessOf(req), 'write_members');
+    const file = await importErrorsXlsx(req.body, req.lang);
+    return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="loi-nhap-dang-vien.xlsx"').send(file);
   });
 
   app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {

@@ -33,10 +33,13 @@ export async function insertActionItems(trx: Transaction<DB>, meetingId: number,
   }
 }
 
-/** A grade given before adoption is recomputed with the final facts, then locked with the minutes. */
+/**
+ * HD 12 grades the meeting before its minutes are adopted: adoption needs a saved grade,
+ * which is recomputed with the final facts, then locked with the minutes.
+ */
 async function regradeOnAdoption(trx: Transaction<DB>, m: MeetingRow) {
   const stored = await trx.selectFrom('meeting_quality').select(['ticks']).where('meeting_id', '=', m.id).executeTakeFirst();
-  if (!stored) return;
+  if (!stored) throw new AppError('meetings.grade_before_adoption', 400);
   const scale = await scaleFor(trx, m.unit_id, m.held_on);
   const result = gradeMeeting(scale.body, await qualityFacts(trx, m), stored.ticks as Record<string, boolean>);
   await trx.updateTable('meeting_quality').set({

@@ -33,9 +33,9 @@ export async function bankAndComplianceRoutes(root: FastifyInstance) {
   });
 
   app.get('/meetings/compliance', { schema: { tags: ['meetings'], querystring: complianceQuery, response: { 200: complianceOut } } },
-    async (req) => meetingCompliance(app.db, accessOf(req), { ...req.query, asOf: req.query.asOf ?? vnDate(clock.now()) }));
+    async (req) => meetingCompliance(app.reportDb, accessOf(req), { ...req.query, asOf: req.query.asOf ?? vnDate(clock.now()) }));
   app.get('/meetings/compliance.xlsx', { schema: { tags: ['meetings'], querystring: complianceQuery } }, async (req, reply) => {
-    const report = await meetingCompliance(app.db, accessOf(req), { ...req.query, asOf: req.query.asOf ?? vnDate(clock.now()) });
+    const report = await meetingCompliance(app.reportDb, accessOf(req), { ...req.query, asOf: req.query.asOf ?? vnDate(clock.now()) });
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="sinh-hoat-chi-bo-${report.from}-${report.to}.xlsx"`)
       .send(await complianceXlsx(report, req.lang));

@@ -58,7 +58,11 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
     if (now < m.starts_at) throw conflict('meetings.grade_before_meeting');
     const minutes = await trx.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', id).executeTakeFirst();
-    if (minutes?.adopted_at) throw conflict('meetings.minutes_adopted_locked');
+    const before = await trx.selectFrom('meeting_quality').select(['grade', 'points', 'ticks']).where('meeting_id', '=', id).executeTakeFirst();
+    // Adopted minutes lock the grade. Minutes adopted ungraded (before adoption required a
+    // grade) may be graded once, afterwards; that grade is locked at once.
+    const late = Boolean(minutes?.adopted_at);
+    if (late && before) throw conflict('meetings.minutes_adopted_locked');
     const scale = await scaleFor(trx, m.unit_id, m.held_on);
     const manual = new Set(scale.body.criteria.filter((c) => !c.auto).map((c) => c.key));
     const wrong = Object.keys(ticks).filter((k) => !manual.has(k));
@@ -68,10 +72,9 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
       rule_set_code: scale.code, rule_set_version: scale.version, ticks: JSON.stringify(ticks), result: JSON.stringify(result),
       points: result.points, max_points: result.maxPoints, grade: result.grade, graded_by: access.userId, graded_at: now,
     };
-    const before = await trx.selectFrom('meeting_quality').select(['grade', 'points', 'ticks']).where('meeting_id', '=', id).executeTakeFirst();
     await trx.insertInto('meeting_quality').values({ meeting_id: id, ...values }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
     await writeAudit(trx, access.userId, {
-      action: 'meeting.grade', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      action: late ? 'meeting.grade_after_adoption' : 'meeting.grade', entityType: 'meeting', entityId: id, unitId: m.unit_id,
       before, after: { scale: `${scale.code}@${scale.version}`, ticks, points: result.points, grade: result.grade },
     });
   });

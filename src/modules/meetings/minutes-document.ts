@@ -96,6 +96,9 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
       for: c.votes.for, forRate: percent(c.votes.for, s.present), against: c.votes.against, abstain: c.votes.abstain, present: s.present,
     }));
   }
+  // The grade the cell gave its meeting, recorded before adoption (HD 12).
+  const grade = await db.selectFrom('meeting_quality').select(['grade', 'points', 'max_points']).where('meeting_id', '=', m.id).executeTakeFirst();
+  if (grade) conclusion.push(vi('grade', { grade: t('vi', `meetings.grades.${grade.grade}`), points: grade.points, max: grade.max_points }));
   if (conclusion.length) sections.push({ heading: vi('sections.conclusion'), paragraphs: conclusion });
   if (c.tasks?.length) {
     sections.push({ heading: vi('sections.tasks'), paragraphs: c.tasks.map((task) => `- ${task.assignee}: ${task.description}${task.dueOn ? vi('due', { date: task.dueOn.split('-').reverse().join('/') }) : ''}`) });

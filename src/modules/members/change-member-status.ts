@@ -11,6 +11,7 @@ import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import type { ChangeStatusInput, MemberDetailOut } from './schemas.ts';
 import { checkStatusTransition } from '../../domain/member-status.ts';
+import { earliestRecognition } from '../../domain/member-dates.ts';
 
 const STATUS_LABEL = (status: string) => `members.status.${status}`;
 
@@ -35,8 +36,9 @@ export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: num
     const since = [open?.valid_from, check.endsMembership ? placement?.valid_from : undefined]
       .filter((d): d is string => !!d).sort().at(-1);
     if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
-    if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < member.admitted_on) {
-      throw new AppError('validation', 400, {}, [{ path: 'body.effectiveOn', message: 'members.full_before_admitted' }]);
+    // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
+    if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < earliestRecognition(member.admitted_on)) {
+      throw new AppError('validation', 400, {}, [{ path: 'body.effectiveOn', message: 'members.probation_too_short', params: { date: formatDateVi(earliestRecognition(member.admitted_on)) } }]);
     }
     if (open) await trx.updateTable('member_statuses').set({ valid_to: input.effectiveOn }).where('id', '=', open.id).execute();
     await trx.insertInto('member_statuses').values({

@@ -2,6 +2,9 @@
 // (with the decision), and the audit row, in one transaction.
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
+import { statusFromDates } from '../../domain/member-dates.ts';
+import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
@@ -13,27 +16,36 @@ import type { CreateMemberInput, MemberDetailOut } from './schemas.ts';
 // Kept for callers that imported it from here (imports).
 export { assertUniqueIdentifiers } from './record-checks.ts';
 
+/** The status a new member starts with: from the dates, or as given when it agrees with them. */
+export function initialStatus(input: Pick<CreateMemberInput, 'status' | 'fullMemberOn'>): 'du_bi' | 'chinh_thuc' {
+  const status = statusFromDates(input.fullMemberOn ?? null, todayInVietnam());
+  if (input.status && input.status !== status) throw badRequest('validation', {}, [{ path: 'body.status', message: 'members.status_follows_dates' }]);
+  return status;
+}
+
 export async function insertMember(trx: Db, actorUserId: number | null, input: CreateMemberInput, check?: IdentifierCheck) {
   await assertUniqueIdentifiers(trx, input, undefined, check);
-  const member = await trx.insertInto('members').values({ ...memberColumns(input), unit_id: input.unitId, status: input.status })
+  const status = input.status ?? statusFromDates(input.fullMemberOn ?? null, todayInVietnam());
+  const member = await trx.insertInto('members').values({ ...memberColumns(input), unit_id: input.unitId, status })
     .returning('id').executeTakeFirstOrThrow();
   await trx.insertInto('member_placements').values({ member_id: member.id, unit_id: input.unitId, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null, reason: 'create' }).execute();
-  await trx.insertInto('member_statuses').values({ member_id: member.id, status: input.status, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null }).execute();
-  await writeAudit(trx, actorUserId, { action: 'member.create', entityType: 'member', entityId: member.id, unitId: input.unitId, after: input });
+  await trx.insertInto('member_statuses').values({ member_id: member.id, status, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null }).execute();
+  await writeAudit(trx, actorUserId, { action: 'member.create', entityType: 'member', entityId: member.id, unitId: input.unitId, after: { ...input, status } });
   return member.id;
 }
 
-export async function createMember(db: Kysely<DB>, access: Access, input: CreateMemberInput): Promise<MemberDetailOut> {
-  assertDatesInOrder({ dateOfBirth: input.dateOfBirth, admittedOn: input.admittedOn ?? null, fullMemberOn: input.fullMemberOn ?? null, joinedUnitOn: input.joinedUnitOn });
+export async function createMember(db: Kysely<DB>, access: Access, given: CreateMemberInput): Promise<MemberDetailOut> {
   // A number held by a member the caller may not read is queued for the board of both cells.
-  const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: input.unitId, source: 'member.create' } };
+  const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: given.unitId, source: 'member.create' } };
   try {
     return await db.transaction().execute(async (trx) => {
-      await findTargetCell(trx, access, input.unitId);
-      const id = await insertMember(trx, access.userId, input, check);
+      // Who may write there first: the record's own rules come after (403/404 say nothing about them).
+      await findTargetCell(trx, access, given.unitId);
+      assertDatesInOrder({ dateOfBirth: given.dateOfBirth, admittedOn: given.admittedOn ?? null, fullMemberOn: given.fullMemberOn ?? null, joinedUnitOn: given.joinedUnitOn });
+      const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
       return loadMemberDetail(trx, access, id);
     });
   } catch (error) {
-    return rethrowIdentifierConflict(db, error, input, undefined, check);
+    return rethrowIdentifierConflict(db, error, given, undefined, check);
   }
 }

@@ -42,11 +42,13 @@ function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
 
 /**
  * Starts the export and returns the file as a stream. The first batch is read before
- * anything is sent, so a failure there still answers with a proper error.
+ * anything is sent, so a failure there still answers with a proper error. Rows are read
+ * from `reportDb` (the read replica when there is one); the audit row goes to `db`.
  */
-export async function exportMembers(db: Kysely<DB>, access: Access, filters: MemberFilters, lang: Lang, batchSize = 500): Promise<Readable> {
+export async function exportMembers(db: Kysely<DB>, access: Access, filters: MemberFilters, lang: Lang,
+  { batchSize = 500, reportDb = db }: { batchSize?: number; reportDb?: Kysely<DB> } = {}): Promise<Readable> {
   const today = todayInVietnam();
-  let batch = await fetchBatch(db, access, filters, today, batchSize);
+  let batch = await fetchBatch(reportDb, access, filters, today, batchSize);
   await writeAudit(db, access.userId, { action: 'member.export', entityType: 'member_list', entityId: 'xlsx', unitId: filters.unitId ?? null, after: filters });
 
   const out = new PassThrough();
@@ -66,7 +68,7 @@ export async function exportMembers(db: Kysely<DB>, access: Access, filters: Mem
       if (out.writableNeedDrain) await once(out, 'drain');
       if (out.destroyed) return;
       const last = batch[batch.length - 1]!;
-      batch = await fetchBatch(db, access, filters, today, batchSize, { key: last.sort_key, id: last.id });
+      batch = await fetchBatch(reportDb, access, filters, today, batchSize, { key: last.sort_key, id: last.id });
     }
     sheet.commit();
     await workbook.commit();

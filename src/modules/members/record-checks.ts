@@ -4,6 +4,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { AppError, conflict, type FieldError } from '../../http/app-error.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
+import { membershipDateProblems } from '../../domain/member-dates.ts';
 import { NeedsBoard, queueConflicts, type ConflictContext, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
 
 export interface RecordDates { dateOfBirth: string; admittedOn: string | null; fullMemberOn: string | null; joinedUnitOn?: string }
@@ -15,6 +17,10 @@ export function assertDatesInOrder(d: RecordDates): void {
   if (d.fullMemberOn && d.admittedOn && d.fullMemberOn < d.admittedOn) errors.push({ path: 'body.fullMemberOn', message: 'members.full_before_admitted' });
   if (d.fullMemberOn && !d.admittedOn && d.fullMemberOn <= d.dateOfBirth) errors.push({ path: 'body.fullMemberOn', message: 'members.full_before_birth' });
   if (d.joinedUnitOn && d.admittedOn && d.joinedUnitOn < d.admittedOn) errors.push({ path: 'body.joinedUnitOn', message: 'members.joined_before_admitted' });
+  for (const p of membershipDateProblems(d)) {
+    if (errors.some((e) => e.path === `body.${p.field}`)) continue;
+    errors.push({ path: `body.${p.field}`, message: `members.${p.kind}`, params: { date: formatDateVi(p.earliest) } });
+  }
   if (errors.length) throw new AppError('validation', 400, {}, errors);
 }
 

@@ -22,7 +22,7 @@ export async function memberRoutes(root: FastifyInstance) {
   app.get('/members', { schema: { tags, querystring: listMembersQuery, response: { 200: memberListOut } } },
     async (req) => listMembers(app.db, accessOf(req), req.query));
   app.get('/members/export.xlsx', { schema: { tags, querystring: exportMembersQuery } }, async (req, reply) => {
-    const file = await exportMembers(app.db, accessOf(req), req.query, req.lang);
+    const file = await exportMembers(app.db, accessOf(req), req.query, req.lang, { reportDb: app.reportDb });
     return reply.type(XLSX).header('content-disposition', 'attachment; filename="dang-vien.xlsx"').send(file);
   });
   app.post('/members', { schema: { tags, body: createMemberBody, response: { 201: memberDetailOut } } },

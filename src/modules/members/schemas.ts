@@ -12,8 +12,10 @@ export const theoryLevelSchema = z.enum(['so_cap', 'trung_cap', 'cao_cap', 'cu_n
 // always a copy-paste accident: refuse them as bad input rather than fail in the database.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const NUL = /\u0000/;
-const line = (max: number) => z.string().max(max).trim().refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
-const multiline = (max: number) => z.string().max(max).trim().refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
+// Text is stored in Unicode NFC: "Nguyễn" typed with combining marks (NFD, as some phones
+// and Mac keyboards send it) is the same name as the precomposed one, not a second person.
+const line = (max: number) => z.string().max(max).trim().normalize('NFC').refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
+const multiline = (max: number) => z.string().max(max).trim().normalize('NFC').refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
 const text = (max: number) => line(max).min(1);
 const optionalText = (max: number) => line(max).transform((v) => (v === '' ? null : v)).nullable().optional();
 const decisionNumber = unitDecisionNumber.refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
@@ -60,7 +62,8 @@ export type MemberFields = z.infer<typeof memberFields>;
 
 export const createMemberBody = memberFields.extend({
   unitId: z.number().int().positive().max(2_147_483_647),
-  status: z.enum(['du_bi', 'chinh_thuc']),
+  /** Follows the date of full membership when left out; when given, it must agree with it. */
+  status: z.enum(['du_bi', 'chinh_thuc']).optional(),
   joinedUnitOn: partyDate,
   decisionNumber: decisionNumber.optional(),
 });

@@ -6,6 +6,7 @@
 // This works on PGlite as it is, so there is no separate scheduler.
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/connect.ts';
+import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
 import { sendMeetingNotices } from './send-meeting-notices.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -53,10 +54,16 @@ export interface JobRunnerOptions {
 export async function startJobRunner(database: Database, options: JobRunnerOptions): Promise<JobRunner> {
   const boss = new PgBoss({ db: { executeSql: executeSqlFor(database) }, schema: 'pgboss' });
   boss.on('error', options.onError ?? (() => {}));
-  await boss.start();
-  // 'stately': at most one run waiting and one running, so nudges coalesce.
-  await boss.createQueue(MEETING_NOTICES, { name: MEETING_NOTICES, policy: 'stately' });
-  await boss.schedule(MEETING_NOTICES, options.cron ?? '*/5 * * * *');
+  // App processes starting together on one PostgreSQL set pg-boss up one after the other:
+  // two creating its schema, the queue's partition and the schedule at once can deadlock.
+  await withDatabaseLock(database, LOCKS.jobsSetUp, async () => {
+    await boss.start();
+    // 'stately': at most one run waiting and one running across every process, so nudges
+    // coalesce and two processes never run the notices at the same time.
+    await boss.createQueue(MEETING_NOTICES, { name: MEETING_NOTICES, policy: 'stately' });
+    // One schedule row, whoever writes it; pg-boss fires a cron once across processes.
+    await boss.schedule(MEETING_NOTICES, options.cron ?? '*/5 * * * *');
+  });
   const now = options.now ?? (() => new Date());
   await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
     await sendMeetingNotices(database.db, options.notifier, now());

@@ -28,7 +28,7 @@ export async function unitRoutes(root: FastifyInstance) {
 
   app.get('/units/children', { schema: { tags, querystring: childrenQuery, response: { 200: childrenOut } } }, async (req) => {
     const at = req.query.at ?? todayInVietnam();
-    return { at, items: await listChildren(app.db, accessOf(req), req.query.parentId, at, req.query.at !== undefined) };
+    return { at, items: await listChildren(app.reportDb, accessOf(req), req.query.parentId, at, req.query.at !== undefined) };
   });
   app.get('/units/search', { schema: { tags, querystring: searchQuery, response: { 200: searchOut } } },
     async (req) => ({ items: await searchUnits(app.db, accessOf(req), req.query.q, req.query.at ?? todayInVietnam()) }));

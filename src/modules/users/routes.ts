@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { createToken, listTokens, revokeToken } from './api-tokens.ts';
-import { createUserBody, grantBody, grantParams, idParams, newTokenOut, tokenBody, tokenOut, updateUserBody, userOut } from './schemas.ts';
+import { cellAccountsBody, cellAccountsOut, createUserBody, grantBody, grantParams, idParams, newTokenOut, tokenBody, tokenOut, updateUserBody, userOut } from './schemas.ts';
+import { createCellAccounts } from './create-cell-accounts.ts';
 import { addGrant, createUser, getUser, listUsers, removeGrant, updateUser } from './users-service.ts';
 
 export async function userRoutes(root: FastifyInstance) {
@@ -14,6 +15,9 @@ export async function userRoutes(root: FastifyInstance) {
     async (req) => ({ items: await listUsers(app.db, accessOf(req)) }));
   app.post('/users', { schema: { tags, body: createUserBody, response: { 201: userOut } } },
     async (req, reply) => reply.status(201).send(await createUser(app.db, accessOf(req), req.body)));
+  // Every member of a cell without an account gets one; the one-time passwords are in this answer only.
+  app.post('/users/cell-accounts', { schema: { tags, body: cellAccountsBody, response: { 201: cellAccountsOut } } },
+    async (req, reply) => reply.status(201).send(await createCellAccounts(app.db, accessOf(req), req.body.unitId)));
   app.get('/users/:id', { schema: { tags, params: idParams, response: { 200: userOut } } },
     async (req) => getUser(app.db, accessOf(req), req.params.id));
   app.patch('/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userOut } } },

@@ -32,6 +32,14 @@ export const grantBody = z.strictObject({
   includeSubtree: z.boolean().default(true),
 });
 
+export const cellAccountsBody = z.strictObject({ unitId: z.number().int().positive().max(2_147_483_647) });
+const accountLine = z.object({ memberId: z.number(), fullName: z.string(), username: z.string() });
+export const cellAccountsOut = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  created: z.array(accountLine.extend({ password: z.string() })),
+  existing: z.array(accountLine),
+});
+
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const grantParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), grantId: z.coerce.number().int().positive().max(2_147_483_647) });
 

@@ -99,7 +99,8 @@ export async function updateUser(db: Kysely<DB>, access: Access, id: number, inp
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
       ...(input.memberId !== undefined ? { member_id: input.memberId } : {}),
-      ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
+      // A password an admin sets is a one-time password: its holder replaces it at login.
+      ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: true } : {}),
     }).where('id', '=', id).execute();
     if (input.isActive === false || passwordHash) await endAccountAccess(trx, id);
     const { password: _omit, ...visible } = input;

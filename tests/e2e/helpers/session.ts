@@ -48,7 +48,9 @@ export function useChibo(): ChiboSession {
   });
 
   const newPage = async (options: BrowserContextOptions = {}) => {
-    const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'vi-VN', acceptDownloads: true, ...options });
+    // Reduced motion: antd then skips its dialog and menu animations, so a click never lands
+    // on a button still zooming in (the app honours the setting for people too).
+    const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'vi-VN', acceptDownloads: true, reducedMotion: 'reduce', ...options });
     contexts.push(context);
     return context.newPage();
   };

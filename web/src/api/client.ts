@@ -82,8 +82,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Downloads a file answer (xlsx) and hands it to the browser under its server-given name. */
-export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
-  const response = await send(path, { query });
+export async function download(path: string, query: Query | undefined, fallbackName: string, init: Omit<RequestOptions, 'query'> = {}): Promise<void> {
+  const response = await send(path, { ...init, query });
   const blob = await response.blob();
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) ?? /filename="?([^";]+)"?/i.exec(disposition);

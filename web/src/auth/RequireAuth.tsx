@@ -14,6 +14,8 @@ export function RequireAuth({ children, permission }: { children: ReactNode; per
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A one-time password: nothing else opens until the person has chosen their own.
+  if (me.data.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   if (permission && !can(me.data, permission)) return <Result status="403" title={t('errors.noPermissionTitle')} subTitle={t('errors.noPermission')} />;
   return <>{children}</>;
 }

@@ -1,9 +1,9 @@
 // The logged-in person's own account: who they are, their roles, and a password change.
 import { Link } from 'react-router-dom';
-import { Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client.ts';
-import { useMe } from '../auth/session.ts';
+import { ME_KEY, useMe } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
 import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors } from '../lib/form-errors.ts';
@@ -19,9 +19,10 @@ export default function AccountPage() {
   const phone = usePhone();
   const { data: me } = useMe();
   const [form] = Form.useForm<PasswordValues>();
+  const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (v: PasswordValues) => api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
-    onSuccess: () => { form.resetFields(); showSuccess(t('account.passwordChanged')); },
+    onSuccess: async () => { form.resetFields(); showSuccess(t('account.passwordChanged')); await queryClient.invalidateQueries({ queryKey: ME_KEY }); },
     onError: (error) => {
       applyApiErrors(form, error);
       // The one mistake here the API names without a field: point at the box to fix.
@@ -32,6 +33,7 @@ export default function AccountPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('account.title')}</Typography.Title>
+      {me.mustChangePassword && <Alert type="warning" showIcon title={t('account.mustChange')} description={t('account.mustChangeText')} data-testid="account-must-change" />}
       <Card size="small">
         <Descriptions size="small" column={phone ? 1 : 2}>
           <Descriptions.Item label={t('users.displayName')}><span data-testid="account-name">{me.displayName}</span></Descriptions.Item>

@@ -118,7 +118,7 @@ export default function ImportPage() {
           {!unitId && <Typography.Text type="secondary">{t('imports.needUnit')}</Typography.Text>}
         </Space>
       </Card>
-      {check && !applied && <CheckReport report={check} />}
+      {check && !applied && <CheckReport report={check} fileName={file?.name} />}
       {applied && (
         <Result
           status="success" title={t('imports.done')} data-testid="import-result"
@@ -130,8 +130,10 @@ export default function ImportPage() {
   );
 }
 
-function CheckReport({ report }: { report: ImportReport }) {
+function CheckReport({ report, fileName }: { report: ImportReport; fileName?: string }) {
   const t = useT();
+  const downloadErrors = () => download('/imports/members/errors.xlsx', undefined, 'loi-nhap-dang-vien.xlsx', { method: 'POST', body: { fileName, errors: report.errors } })
+    .catch((error: unknown) => showError(error));
   const phone = usePhone();
   const ok = report.errors.length === 0;
   return (
@@ -147,7 +149,8 @@ function CheckReport({ report }: { report: ImportReport }) {
           : <Empty description={t('imports.noRows')} />
       ) : (
         <>
-          <Alert type="error" showIcon title={t('imports.checkFailed', { count: report.errors.length })} style={{ marginBottom: 12 }} />
+          <Alert type="error" showIcon title={t('imports.checkFailed', { count: report.errors.length })} style={{ marginBottom: 12 }}
+            action={<Button size="small" icon={<DownloadOutlined />} onClick={downloadErrors} data-testid="import-errors-xlsx">{t('imports.downloadErrors')}</Button>} />
           {phone ? (
             <List
               size="small" dataSource={report.errors} pagination={report.errors.length > 50 ? { pageSize: 50, simple: true } : false}

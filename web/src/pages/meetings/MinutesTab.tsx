@@ -17,8 +17,9 @@ import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { FormProblems } from './FormProblems.tsx';
-import { vnDateTime } from './meeting-labels.ts';
-import { meetingKeys, useMinutes, type Meeting, type Minutes, type MinutesContent } from './meetings-api.ts';
+import { gradeLabel, vnDateTime } from './meeting-labels.ts';
+import { meetingKeys, useMinutes, useQuality, type Meeting, type Minutes, type MinutesContent } from './meetings-api.ts';
+import { useSearchParams } from 'react-router-dom';
 
 type Votes = { for?: number | null; against?: number | null; abstain?: number | null };
 interface Task { memberId?: number | null; assignee?: string; description?: string; dueOn?: string | null }
@@ -131,6 +132,9 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const present = minutes.attendance.summary.present;
   const started = Date.now() >= Date.parse(meeting.startsAt);
+  // HD 12: the meeting is graded before its minutes are adopted; the dialog shows the grade.
+  const quality = useQuality(meeting.id);
+  const [params, setParams] = useSearchParams();
 
   const refresh = async (saved: Minutes) => {
     queryClient.setQueryData(meetingKeys.minutes(meeting.id), saved);
@@ -167,9 +171,24 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
       return;
     }
     setUnmatched([]);
+    const q = quality.data;
+    if (!q?.saved) {
+      confirm({
+        title: t('meetings.minutes.gradeFirstTitle'),
+        content: t('meetings.minutes.gradeFirstText'),
+        okText: t('meetings.minutes.gradeNow'),
+        onOk: () => { const next = new URLSearchParams(params); next.set('tab', 'quality'); setParams(next, { replace: true }); },
+      });
+      return;
+    }
     confirm({
       title: t('meetings.minutes.confirmAdopt'),
-      content: t('meetings.minutes.confirmAdoptText'),
+      content: (
+        <>
+          <p data-testid="adopt-grade">{t('meetings.minutes.adoptGrade', { grade: gradeLabel(t, q.grade), points: q.points, max: q.maxPoints })}</p>
+          <p>{t('meetings.minutes.confirmAdoptText')}</p>
+        </>
+      ),
       okText: t('meetings.minutes.adopt'),
       onOk: () => adopt.mutateAsync(values),
     });

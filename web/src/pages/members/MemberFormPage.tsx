@@ -22,7 +22,7 @@ interface PersonalValues {
   admittedOn?: string | null; fullMemberOn?: string | null; education?: string; theoryLevel?: TheoryLevel | null;
   occupation?: string; position?: string; phone?: string;
 }
-interface CreateValues extends PersonalValues { unitId: number; status: 'du_bi' | 'chinh_thuc'; joinedUnitOn: string; decisionNumber?: string }
+interface CreateValues extends PersonalValues { unitId: number; joinedUnitOn: string; decisionNumber?: string }
 
 const TEXT_FIELDS = ['hometown', 'residence', 'citizenId', 'partyCardNumber', 'education', 'occupation', 'position', 'phone'] as const;
 
@@ -67,13 +67,14 @@ function MemberForm({ member }: { member?: Member }) {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateValues>();
+  const fullMemberOn = Form.useWatch('fullMemberOn', form) as string | null | undefined;
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const presetUnit = Number(params.get('unitId')) || undefined;
 
   const save = useMutation({
     mutationFn: (v: CreateValues) => member
       ? api<Member>(`/members/${member.id}`, { method: 'PATCH', body: personalBody(v) })
-      : api<Member>('/members', { method: 'POST', body: { ...personalBody(v), unitId: v.unitId, status: v.status, joinedUnitOn: v.joinedUnitOn, decisionNumber: v.decisionNumber?.trim() || undefined } }),
+      : api<Member>('/members', { method: 'POST', body: { ...personalBody(v), unitId: v.unitId, joinedUnitOn: v.joinedUnitOn, decisionNumber: v.decisionNumber?.trim() || undefined } }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(memberKeys.detail(saved.id), (old: Member | undefined) => ({ ...old, ...saved }));
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['members', 'list'] }), queryClient.invalidateQueries({ queryKey: ['units'] })]);
@@ -87,7 +88,7 @@ function MemberForm({ member }: { member?: Member }) {
   const req = [{ required: true, message: t('validation.required') }];
   const max = (n: number) => ({ max: n, message: t('validation.tooLong', { max: n }) });
   const title = member ? t('members.editTitle', { name: member.fullName }) : t('members.createTitle');
-  const initialValues: Partial<CreateValues> = member ? fromMember(member) : { ethnicity: 'Kinh', religion: 'Không', status: 'chinh_thuc', joinedUnitOn: todayIso(), unitId: presetUnit };
+  const initialValues: Partial<CreateValues> = member ? fromMember(member) : { ethnicity: 'Kinh', religion: 'Không', joinedUnitOn: todayIso(), unitId: presetUnit };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -139,8 +140,9 @@ function MemberForm({ member }: { member?: Member }) {
               <Row gutter={16}>
                 <Col xs={24} md={12}><Form.Item name="unitId" label={label('members.fields.unit')} rules={req}><UnitSelect testId="member-field-unitId" /></Form.Item></Col>
                 <Col xs={24} md={12}>
-                  <Form.Item name="status" label={label('members.fields.status')} rules={req}>
-                    <Select data-testid="member-field-status" options={(['du_bi', 'chinh_thuc'] as const).map((s) => ({ value: s, label: statusLabel(t, s) }))} />
+                  {/* The status follows the dates (Điều lệ Đảng): shown, not chosen. */}
+                  <Form.Item label={label('members.fields.status')} extra={t('members.form.statusFollowsDates')}>
+                    <span data-testid="member-field-status">{statusLabel(t, fullMemberOn && fullMemberOn <= todayIso() ? 'chinh_thuc' : 'du_bi')}</span>
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={12}><Form.Item name="joinedUnitOn" label={label('members.fields.joinedUnitOn')} rules={req}><DateInput testId="member-field-joinedUnitOn" /></Form.Item></Col>

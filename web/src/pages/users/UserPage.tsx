@@ -12,6 +12,7 @@ import { useConfirm } from '../../components/confirm.ts';
 import { roleLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { applyApiErrors } from '../../lib/form-errors.ts';
 import { passwordRules } from '../../lib/password-rules.ts';
@@ -32,6 +33,9 @@ export default function UserPage() {
   const [grantForm] = Form.useForm<GrantValues>();
   const [unitName, setUnitName] = useState('');
   const [resetting, setResetting] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const [linkUnit, setLinkUnit] = useState<number | null>(null);
+  const [memberName, setMemberName] = useState('');
 
   const onSaved = async (updated: User) => {
     queryClient.setQueryData(userKeys.detail(updated.id), updated);
@@ -48,7 +52,7 @@ export default function UserPage() {
     onSuccess: async (u) => { await onSaved(u); showSuccess(t('users.grantRemoved')); },
   });
   const patch = useMutation({
-    mutationFn: (body: { isActive?: boolean; password?: string }) => api<User>(`/users/${id}`, { method: 'PATCH', body }),
+    mutationFn: (body: { isActive?: boolean; password?: string; memberId?: number | null }) => api<User>(`/users/${id}`, { method: 'PATCH', body }),
     onSuccess: onSaved,
   });
 
@@ -77,10 +81,21 @@ export default function UserPage() {
           <Descriptions.Item label={t('users.state')}>
             {u.isActive ? <Tag color="green" data-testid="user-state">{t('users.active')}</Tag> : <Tag data-testid="user-state">{t('users.inactive')}</Tag>}
           </Descriptions.Item>
-          {u.memberId && <Descriptions.Item label={t('users.member')}><Link to={`/members/${u.memberId}`}>{t('users.viewMember')}</Link></Descriptions.Item>}
+          <Descriptions.Item label={t('users.member')}>
+            {u.memberId
+              ? <Link to={`/members/${u.memberId}`} data-testid="user-member-link">{t('users.viewMember')}</Link>
+              : <Typography.Text type="secondary" data-testid="user-member-none">{t('users.noMember')}</Typography.Text>}
+          </Descriptions.Item>
         </Descriptions>
         <Space wrap style={{ marginTop: 12 }}>
           <Button onClick={() => setResetting(true)} data-testid="user-reset-password">{t('users.resetPassword')}</Button>
+          <Button onClick={() => setLinking(true)} data-testid="user-link-member">{u.memberId ? t('users.changeMember') : t('users.linkMember')}</Button>
+          {u.memberId && (
+            <Button onClick={() => confirm({
+              title: t('users.unlinkTitle', { username: u.username }), content: t('users.unlinkText'), danger: true,
+              onOk: async () => { await patch.mutateAsync({ memberId: null }); showSuccess(t('common.saved')); },
+            })} data-testid="user-unlink-member">{t('users.unlinkMember')}</Button>
+          )}
           {!self && (
             <Button danger={u.isActive} onClick={toggleActive} data-testid="user-deactivate">{u.isActive ? t('users.deactivate') : t('users.activate')}</Button>
           )}
@@ -135,6 +150,21 @@ export default function UserPage() {
           </Form.Item>
         </Form>
       </Card>
+
+      <ActionModal<{ unitId: number; memberId: number }>
+        open={linking} onClose={() => setLinking(false)} title={t('users.linkMemberTitle', { username: u.username })} testId="user-link-form"
+        confirmText={() => t('users.linkMemberConfirm', { username: u.username, name: memberName })}
+        submit={async (v) => { await patch.mutateAsync({ memberId: v.memberId }); showSuccess(t('common.saved')); }}
+      >
+        <Form.Item name="unitId" label={t('users.memberCell')} rules={[{ required: true, message: t('validation.required') }]}>
+          <UnitSelect testId="user-link-unit" onChange={(v) => setLinkUnit(v ?? null)} />
+        </Form.Item>
+        {linkUnit && (
+          <Form.Item name="memberId" label={t('users.member')} rules={[{ required: true, message: t('validation.required') }]}>
+            <MemberSelect unitId={linkUnit} testId="user-link-member-select" onChange={(_, name) => setMemberName(name ?? '')} />
+          </Form.Item>
+        )}
+      </ActionModal>
 
       <ActionModal<{ password: string; confirm: string }>
         open={resetting} onClose={() => setResetting(false)} title={t('users.resetPasswordTitle', { username: u.username })} testId="user-reset-form"

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Empty, Form, Input, List, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
@@ -41,7 +41,10 @@ export default function UsersPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">{t('users.create')}</Button>
+        <Space wrap>
+          <Link to="/users/cell-accounts"><Button icon={<TeamOutlined />} data-testid="cell-accounts-link">{t('users.cellAccounts.title')}</Button></Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">{t('users.create')}</Button>
+        </Space>
       </div>
       <Card size="small">
         {users.isPending ? <PageLoading /> : users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : phone ? (
