@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -28,28 +28,54 @@ beforeAll(async () => {
   admin = await t.as('admin');
   clock.set(new Date('2024-03-01T09:00:00+07:00'));
   const res = await bithu({
-    method: 'POST', url: '/api/v1/meetings',
-    payload: { kind: 'regular', unitId: f.cell1, date: '2024-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1', topic: 'Sinh hoạt chi bộ tháng 3', focalIssues: ['Làm đường', 'Đảng phí'] },
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: {
+      kind: 'regular',
+      unitId: f.cell1,
+      date: '2024-03-05',
+      startTime: '08:00',
+      endTime: '10:00',
+      place: 'Nhà văn hóa thôn 1',
+      topic: 'Sinh hoạt chi bộ tháng 3',
+      focalIssues: ['Làm đường', 'Đảng phí'],
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   meetingId = res.json().id;
 });
-afterAll(async () => { clock.reset(); await closeQuietly(t); });
+afterAll(async () => {
+  clock.reset();
+  await closeQuietly(t);
+});
 
 describe('the heading of a 2024 minutes document', () => {
   it('names the cell and the commune as they were on the meeting date, before and after a rename', async () => {
     const before = await docxText();
-    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'Bắc Bình, ngày 05 tháng 3 năm 2024', 'Tổng số đảng viên của chi bộ: 7 đồng chí']) expect(before).toContain(line);
+    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'Bắc Bình, ngày 05 tháng 3 năm 2024', 'Tổng số đảng viên của chi bộ: 7 đồng chí'])
+      expect(before).toContain(line);
 
-    for (const [unit, name] of [[f.cell1, 'Chi bộ thôn Đông Hòa'], [f.commune, 'Đảng bộ xã Hòa Bình']] as const) {
-      const res = await admin({ method: 'POST', url: `/api/v1/units/${unit}/rename`, payload: { name, effectiveOn: '2025-07-01', decisionNumber: '100-QĐ/TU' } });
+    for (const [unit, name] of [
+      [f.cell1, 'Chi bộ thôn Đông Hòa'],
+      [f.commune, 'Đảng bộ xã Hòa Bình'],
+    ] as const) {
+      const res = await admin({
+        method: 'POST',
+        url: `/api/v1/units/${unit}/rename`,
+        payload: { name, effectiveOn: '2025-07-01', decisionNumber: '100-QĐ/TU' },
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const moved = await admin({ method: 'POST', url: `/api/v1/members/${f.regular[4]}/transfer`, payload: { unitId: f.cell2, effectiveOn: '2025-01-15', decisionNumber: '101-QĐ/ĐU' } });
+    const moved = await admin({
+      method: 'POST',
+      url: `/api/v1/members/${f.regular[4]}/transfer`,
+      payload: { unitId: f.cell2, effectiveOn: '2025-01-15', decisionNumber: '101-QĐ/ĐU' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
 
     const after = await docxText();
-    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'Bắc Bình, ngày 05 tháng 3 năm 2024', 'Tổng số đảng viên của chi bộ: 7 đồng chí']) expect(after).toContain(line);
+    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'Bắc Bình, ngày 05 tháng 3 năm 2024', 'Tổng số đảng viên của chi bộ: 7 đồng chí'])
+      expect(after).toContain(line);
     expect(after).not.toContain('HÒA BÌNH');
     expect(after).not.toContain('ĐÔNG HÒA');
     const print = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes/print` });
@@ -63,7 +89,11 @@ describe('the heading of a 2024 minutes document', () => {
     // A party group of the cell since 2020, moved to the other cell in 2025 with its member.
     const group = await t.unit({ code: 'BB-T1-TD', name: 'Tổ đảng xóm Chùa', kind: 'to_dang', parentId: f.cell1 });
     await t.member({ unitId: group, fullName: 'Lý Văn Khoa' });
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${group}/move`, payload: { parentId: f.cell2, effectiveOn: '2025-02-01', decisionNumber: '102-QĐ/ĐU' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${group}/move`,
+      payload: { parentId: f.cell2, effectiveOn: '2025-02-01', decisionNumber: '102-QĐ/ĐU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const roll = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/attendance` });
     expect(roll.statusCode, roll.body).toBe(200);
@@ -73,11 +103,18 @@ describe('the heading of a 2024 minutes document', () => {
     expect(await docxText()).toContain('Tổng số đảng viên của chi bộ: 8 đồng chí');
   });
 
-  it('keeps the heading and the old commune\'s meeting list after the cell moves to another commune', async () => {
+  it("keeps the heading and the old commune's meeting list after the cell moves to another commune", async () => {
     const other = await t.unit({ code: 'NS', name: 'Đảng bộ xã Nam Sơn', kind: 'dang_bo_xa' });
-    await t.user('admin2', [{ role: 'admin', unitId: f.commune }, { role: 'admin', unitId: other }]);
+    await t.user('admin2', [
+      { role: 'admin', unitId: f.commune },
+      { role: 'admin', unitId: other },
+    ]);
     const admin2 = await t.as('admin2');
-    const res = await admin2({ method: 'POST', url: `/api/v1/units/${f.cell1}/move`, payload: { parentId: other, effectiveOn: '2026-01-01', decisionNumber: '103-QĐ/TU' } });
+    const res = await admin2({
+      method: 'POST',
+      url: `/api/v1/units/${f.cell1}/move`,
+      payload: { parentId: other, effectiveOn: '2026-01-01', decisionNumber: '103-QĐ/TU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const text = await docxText();
     expect(text).toContain('ĐẢNG BỘ XÃ BẮC BÌNH');

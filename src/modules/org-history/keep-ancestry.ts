@@ -4,7 +4,7 @@
 // changes the name, not the ancestry) are merged, so the result does not depend on how
 // the history was written. Every restructuring rebuilds the units it touched and
 // everything under them from its effective date, in its own transaction.
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 
 /**
@@ -54,7 +54,10 @@ export function rebuildAncestrySql(unitIds?: readonly number[]): { remove: RawBu
   };
 }
 
-export interface RebuildResult { units: number; rows: number }
+export interface RebuildResult {
+  units: number;
+  rows: number;
+}
 
 /**
  * Recomputes unit_ancestry from unit_versions: for every unit, or only for `unitIds`
@@ -116,5 +119,9 @@ export async function keepAncestryForEvent(db: Db, eventId: number, unitIds: rea
         where w.unit_id = t.unit_id and w.valid_to = ${event.effective_on}::date
           and n.parent_id is not distinct from w.parent_id and n.kind = w.kind)`.execute(db);
   if (rows.length === 0) return { units: 0, rows: 0 };
-  return keepUnitAncestry(db, rows.map((r) => r.unit_id), event.effective_on);
+  return keepUnitAncestry(
+    db,
+    rows.map((r) => r.unit_id),
+    event.effective_on,
+  );
 }

@@ -1,5 +1,5 @@
 // The one test for "this effective-dated row is in force on a date" (valid_to exclusive).
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 /** SQL: the row `alias` (with valid_from / valid_to, valid_to exclusive) is in force on `date`. */
 export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
