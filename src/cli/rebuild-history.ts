@@ -21,10 +21,13 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
           (select * from unit_ancestry except all select * from kept_ancestry)) d`.execute(trx);
       return { result, differences: diff.rows[0]!.n };
     });
-    console.log(t('vi', 'history.cli.done', {
-      units: result.units.toLocaleString('vi-VN'), rows: result.rows.toLocaleString('vi-VN'),
-      seconds: ((Date.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
-    }));
+    console.log(
+      t('vi', 'history.cli.done', {
+        units: result.units.toLocaleString('vi-VN'),
+        rows: result.rows.toLocaleString('vi-VN'),
+        seconds: ((Date.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
+      }),
+    );
     console.log(t('vi', 'history.cli.differences', { n: differences.toLocaleString('vi-VN') }));
   } finally {
     await database.close();

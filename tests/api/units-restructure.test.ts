@@ -84,7 +84,9 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
     expect(top['Đảng bộ xã Kỳ Anh']).toMatchObject({ memberCount: 3 });
     const bb = await children(u.bacBinh, '2025-06-30');
     expect(bb.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([['Chi bộ thôn 1', u.bacBinh, 3], ['Chi bộ thôn 2', u.bacBinh, 2]]);
-    expect(await children(merged, '2025-06-30')).toEqual([]);
+    // The merged committee did not exist yet: asked for on that date, it is not found.
+    expect((await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${merged}&at=2025-06-30` })).statusCode).toBe(404);
+    expect((await admin({ method: 'GET', url: `/api/v1/units/${merged}?at=2025-06-30` })).statusCode).toBe(404);
   });
 
   it('shows the new tree from 1/7/2025', async () => {
@@ -95,7 +97,11 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
     expect(inside.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([
       ['Chi bộ thôn 1', merged, 3], ['Chi bộ thôn 2', merged, 2], ['Chi bộ thôn Nam', merged, 4],
     ]);
-    expect(await children(u.bacBinh, '2025-07-01')).toEqual([]);
+    // The old committee was dissolved on the date: not found then, and empty today.
+    expect((await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${u.bacBinh}&at=2025-07-01` })).statusCode).toBe(404);
+    expect((await admin({ method: 'GET', url: `/api/v1/units/${u.bacBinh}?at=2025-07-01` })).statusCode).toBe(404);
+    expect((await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${u.bacBinh}` })).json().items).toEqual([]);
+    expect((await admin({ method: 'GET', url: `/api/v1/units/${u.bacBinh}` })).json().unit).toMatchObject({ id: u.bacBinh, dissolvedOn: '2025-07-01' });
   });
 
   it('loses nobody and counts nobody twice', async () => {

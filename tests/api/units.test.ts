@@ -52,9 +52,12 @@ describe('the tree', () => {
     // Before the probationary member joined, the commune had one member fewer.
     const earlier = await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${u.bacBinh}&at=2025-02-28` });
     expect(earlier.json().items.map((i: { memberCount: number }) => i.memberCount)).toEqual([2, 1]);
-    // Before anything existed, nothing.
+    // Before the province existed, it is not found on that date (a unit that never was answers the same).
     const before = await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${u.province}&at=2019-12-31` });
-    expect(before.json()).toEqual({ at: '2019-12-31', items: [] });
+    expect(before.statusCode).toBe(404);
+    const unitBefore = await admin({ method: 'GET', url: `/api/v1/units/${u.province}?at=2019-12-31` });
+    expect(unitBefore.statusCode).toBe(404);
+    expect(unitBefore.body).toBe((await admin({ method: 'GET', url: '/api/v1/units/999999?at=2019-12-31' })).body);
   });
 
   it('defaults to today', async () => {

@@ -45,7 +45,8 @@ islands as (
 select unit_id, ancestor_id, depth, unit_kind, ancestor_kind, min(valid_from),
        case when bool_or(valid_to is null) then null else max(valid_to) end
   from islands
- group by unit_id, ancestor_id, depth, unit_kind, ancestor_kind, island;
+ group by unit_id, ancestor_id, depth, unit_kind, ancestor_kind, island
+ order by ancestor_id, min(valid_from), unit_id;
 
 -- The versions a restructuring event wrote: the units whose ancestry it must rebuild.
 create index unit_versions_event_idx on unit_versions (event_id);

@@ -1,10 +1,12 @@
-// Meetings of a unit (and by default its whole subtree) in a period, newest first.
+// Meetings of a unit (and by default its whole subtree as it stood on each meeting's
+// date) in a period, newest first.
 import { sql, type Kysely } from 'kysely';
 import type { DB, MeetingKind } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { meetingVisible, viewerOf } from './meeting-access.ts';
+import { validOnRef } from '../org-history/valid-on.ts';
 
 export interface ListMeetingsFilters { unitId: number; from?: string; to?: string; kind?: MeetingKind; subtree: boolean }
 
@@ -29,9 +31,15 @@ export async function listMeetings(db: Kysely<DB>, access: Access, f: ListMeetin
   if (!unit) throw notFound('entities.unit');
   const rows = await db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id').leftJoin('meeting_quality as q', 'q.meeting_id', 'm.id')
-    .select(['m.id', 'm.unit_id', 'u.name as unit_name', 'm.kind', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.status',
+    // The unit's name on the meeting's date.
+    .leftJoin('unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'm.unit_id').on(validOnRef('v', sql.ref('m.held_on'))))
+    .select(['m.id', 'm.unit_id', sql<string>`coalesce(v.name, u.name)`.as('unit_name'), 'm.kind', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.status',
       'mm.meeting_id as minutes_id', 'mm.adopted_at', 'q.grade'])
-    .where(f.subtree ? sql<boolean>`u.path like ${`${unit.path}%`}` : sql<boolean>`m.unit_id = ${unit.id}`)
+    // The subtree as it stood on each meeting's date (the organisation model): a cell that
+    // moved away later keeps its earlier meetings in its old commune's list.
+    .where(f.subtree ? sql<boolean>`exists (select 1 from unit_ancestry a where a.ancestor_id = ${unit.id}::int and a.unit_id = m.unit_id
+                                              and a.valid_from <= m.held_on and (a.valid_to is null or a.valid_to > m.held_on))`
+      : sql<boolean>`m.unit_id = ${unit.id}`)
     .where(meetingVisible(viewer))
     .$if(f.from !== undefined, (q) => q.where('m.held_on', '>=', f.from!))
     .$if(f.to !== undefined, (q) => q.where('m.held_on', '<=', f.to!))

@@ -1,4 +1,5 @@
-// Who is on the roll of a meeting, as the organisation stood on the meeting's date:
+// Who is on the roll of a meeting, as the organisation stood on the meeting's date (the
+// units under the cell then come from the temporal organisation model, unit_ancestry):
 // - cell meetings: every current member placed in the cell (or the party group when
 //   the cell meets by group), and in its party groups;
 // - committee meetings: the committee members of the unit;
@@ -27,15 +28,20 @@ export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; he
     select p.member_id from member_placements p
     where ${m.kind} in (${sqlLiterals(CELL_MEETING_KINDS)})
       and p.valid_from <= ${m.heldOn} and (p.valid_to is null or p.valid_to > ${m.heldOn})
-      and p.unit_id in (select su.id from units su where su.path like (select u.path from units u where u.id = coalesce(${m.partyGroupId}, ${m.unitId})) || '%')
+      and p.unit_id in (select a.unit_id from unit_ancestry a
+                         where a.ancestor_id = coalesce(${m.partyGroupId}, ${m.unitId})
+                           and a.valid_from <= ${m.heldOn} and (a.valid_to is null or a.valid_to > ${m.heldOn}))
     union all
     select c.member_id from committee_members c
     where ${m.kind} in (${sqlLiterals(COMMITTEE_MEETING_KINDS)}) and c.unit_id = ${m.unitId} and c.member_id is not null
       and c.valid_from <= ${m.heldOn} and (c.valid_to is null or c.valid_to > ${m.heldOn})
     union all
-    select c.member_id from committee_members c join units cu on cu.id = c.unit_id
+    select c.member_id from committee_members c
     where ${m.kind} = 'briefing' and c.member_id is not null and c.valid_from <= ${m.heldOn} and (c.valid_to is null or c.valid_to > ${m.heldOn})
-      and (c.unit_id = ${m.unitId} or (cu.parent_id = ${m.unitId} and c.position = 'bi_thu'))`;
+      and (c.unit_id = ${m.unitId} or (c.position = 'bi_thu' and c.unit_id in (
+            select a.unit_id from unit_ancestry a
+             where a.ancestor_id = ${m.unitId} and a.depth = 1
+               and a.valid_from <= ${m.heldOn} and (a.valid_to is null or a.valid_to > ${m.heldOn}))))`;
 }
 
 const byValue = (m: RollMeeting) => ({

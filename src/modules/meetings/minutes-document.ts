@@ -10,6 +10,7 @@ import { t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
 import { documentNumber, minutesState } from './get-minutes.ts';
+import { readUnitOn } from '../org-history/units-under.ts';
 
 export interface MinutesSection { heading: string; paragraphs: string[] }
 
@@ -37,11 +38,22 @@ export function placeFromUnitName(name: string): string {
   return name.replace(/^(đảng bộ|chi bộ)\s+((cơ sở|bộ phận)\s+)?((xã|phường|thị trấn|tỉnh|thành phố|huyện|quận|thị xã|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)\s+)?/iu, '').trim() || name;
 }
 
+/**
+ * The cell and its parent as they were named on the meeting's date: a 2024 record keeps its
+ * 2024 heading after a later rename, move or merger. (Today's names only if the unit had
+ * no version on that date, which planning does not allow.)
+ */
+async function unitNamesOn(db: Kysely<DB>, unitId: number, date: string): Promise<{ name: string; parent_name: string | null }> {
+  const then = await readUnitOn(db, unitId, date);
+  if (then) return { name: then.name, parent_name: then.parent?.name ?? null };
+  return db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id')
+    .select(['u.name', 'p.name as parent_name']).where('u.id', '=', unitId).executeTakeFirstOrThrow();
+}
+
 export async function minutesDocument(db: Kysely<DB>, access: Access, id: number): Promise<MinutesDocument> {
   const m = await findVisibleMeeting(db, await viewerOf(db, access), id);
   const { row, content: c, attendance, adopted } = await minutesState(db, m);
-  const unit = await db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select(['u.name', 'p.name as parent_name']).where('u.id', '=', m.unit_id).executeTakeFirstOrThrow();
+  const unit = await unitNamesOn(db, m.unit_id, m.held_on);
   const [year, month] = [Number(m.held_on.slice(0, 4)), Number(m.held_on.slice(5, 7))];
   const place = c.placeName ?? placeFromUnitName(unit.parent_name ?? unit.name);
   const s = attendance.summary;

@@ -4,7 +4,7 @@
 // changes the name, not the ancestry) are merged, so the result does not depend on how
 // the history was written. Every restructuring rebuilds the units it touched and
 // everything under them from its effective date, in its own transaction.
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 
 /**
@@ -47,11 +47,17 @@ export function ancestryRowsSql(unitIds?: readonly number[]): RawBuilder<unknown
 export function rebuildAncestrySql(unitIds?: readonly number[]): { remove: RawBuilder<unknown>; insert: RawBuilder<unknown> } {
   return {
     remove: unitIds === undefined ? sql`delete from unit_ancestry` : sql`delete from unit_ancestry where unit_id = any(${sql.val([...unitIds])}::int[])`,
-    insert: sql`insert into unit_ancestry (unit_id, ancestor_id, depth, unit_kind, ancestor_kind, valid_from, valid_to) ${ancestryRowsSql(unitIds)}`,
+    // Written in key order, so a full rebuild leaves each ancestor's rows side by side on
+    // disk: "units under a province" then reads a few pages, not one page per row.
+    insert: sql`insert into unit_ancestry (unit_id, ancestor_id, depth, unit_kind, ancestor_kind, valid_from, valid_to)
+      select * from (${ancestryRowsSql(unitIds)}) r order by r.ancestor_id, r.valid_from, r.unit_id`,
   };
 }
 
-export interface RebuildResult { units: number; rows: number }
+export interface RebuildResult {
+  units: number;
+  rows: number;
+}
 
 /**
  * Recomputes unit_ancestry from unit_versions: for every unit, or only for `unitIds`
@@ -91,16 +97,31 @@ export async function keepUnitAncestry(db: Db, unitIds: readonly number[], from:
 }
 
 /**
- * After a restructuring event: the units it gave a new version, and those of `unitIds`
- * whose version ended on its date (dissolved, or re-parented), with everything under them.
+ * After a restructuring event: the units it gave a new version with another parent or
+ * kind (or a first one), and those of `unitIds` whose version ended on its date
+ * (dissolved, or re-parented), with everything under them.
  */
 export async function keepAncestryForEvent(db: Db, eventId: number, unitIds: readonly number[]): Promise<RebuildResult> {
   const event = await db.selectFrom('unit_events').select('effective_on').where('id', '=', eventId).executeTakeFirstOrThrow();
+  // A unit whose new version keeps the parent and kind of the one it follows (a rename)
+  // keeps every ancestry row as it was: equal rows that follow each other are merged.
   const { rows } = await sql<{ unit_id: number }>`
-    select v.unit_id from unit_versions v where v.event_id = ${eventId}::int
-    union
-    select v.unit_id from unit_versions v
-     where v.unit_id = any(${sql.val([...unitIds])}::int[]) and v.valid_to = ${event.effective_on}::date`.execute(db);
+    with touched as (
+      select v.unit_id from unit_versions v where v.event_id = ${eventId}::int
+      union
+      select v.unit_id from unit_versions v
+       where v.unit_id = any(${sql.val([...unitIds])}::int[]) and v.valid_to = ${event.effective_on}::date
+    )
+    select t.unit_id from touched t
+     where not exists (
+       select 1 from unit_versions w
+         join unit_versions n on n.unit_id = w.unit_id and n.valid_from = w.valid_to
+        where w.unit_id = t.unit_id and w.valid_to = ${event.effective_on}::date
+          and n.parent_id is not distinct from w.parent_id and n.kind = w.kind)`.execute(db);
   if (rows.length === 0) return { units: 0, rows: 0 };
-  return keepUnitAncestry(db, rows.map((r) => r.unit_id), event.effective_on);
+  return keepUnitAncestry(
+    db,
+    rows.map((r) => r.unit_id),
+    event.effective_on,
+  );
 }

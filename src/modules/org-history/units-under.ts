@@ -2,17 +2,25 @@
 // lookup and document heading reads the organisation as it was. Each helper is a SQL
 // subquery over unit_ancestry (an index range scan on (ancestor_id, valid_from)), never a
 // walk of today's tree: use it as sql`(${unitsUnderOn(ids, d)}) as uu`.
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { notFound } from '../../http/app-error.ts';
-import { unitInScope, type Scope } from '../access/access.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
 import { validOn } from './valid-on.ts';
 
 const ids = (rootIds: readonly number[]) => sql`${sql.val([...rootIds])}::int[]`;
 const leaving = () => sql`${sql.val([...LEAVING_STATUSES])}::text[]`;
 
-export interface UnitUnderRow { root_id: number; unit_id: number; depth: number; kind: UnitKind; parent_id: number | null; name: string; code: string }
+export interface UnitUnderRow {
+  root_id: number;
+  unit_id: number;
+  depth: number;
+  kind: UnitKind;
+  parent_id: number | null;
+  name: string;
+  code: string;
+}
 
 /**
  * The units under each root on `date`, roots included (depth 0), with their kind, parent
@@ -27,7 +35,12 @@ export function unitsUnderOn(rootIds: readonly number[], date: string): RawBuild
      where a.ancestor_id = any(${ids(rootIds)}) and ${validOn('a', date)}`;
 }
 
-export interface AncestryRow { root_id: number; unit_id: number; depth: number; kind: UnitKind }
+export interface AncestryRow {
+  root_id: number;
+  unit_id: number;
+  depth: number;
+  kind: UnitKind;
+}
 
 /** The lean form of unitsUnderOn — (root_id, unit_id, depth, kind) from unit_ancestry alone — for counting. */
 export function ancestryUnderOn(rootIds: readonly number[], date: string): RawBuilder<AncestryRow> {
@@ -37,7 +50,12 @@ export function ancestryUnderOn(rootIds: readonly number[], date: string): RawBu
      where a.ancestor_id = any(${ids(rootIds)}) and ${validOn('a', date)}`;
 }
 
-export interface MemberUnderRow { root_id: number; member_id: number; unit_id: number; status: MemberStatus }
+export interface MemberUnderRow {
+  root_id: number;
+  member_id: number;
+  unit_id: number;
+  status: MemberStatus;
+}
 
 /**
  * Members placed under each root on `date` (in the root or any unit under it then), with
@@ -54,7 +72,10 @@ export function membersUnderOn(rootIds: readonly number[], date: string): RawBui
        and not (s.status = any(${leaving()}))`;
 }
 
-export interface MemberDuringRow extends MemberUnderRow { valid_from: string; valid_to: string }
+export interface MemberDuringRow extends MemberUnderRow {
+  valid_from: string;
+  valid_to: string;
+}
 
 /**
  * Members under each root at some time in the period `from`..`to` (both days included):
@@ -64,7 +85,8 @@ export interface MemberDuringRow extends MemberUnderRow { valid_from: string; va
  */
 export function membersUnderDuring(rootIds: readonly number[], from: string, to: string): RawBuilder<MemberDuringRow> {
   const end = sql`(${to}::date + 1)`;
-  const overlaps = (alias: string) => sql`${sql.ref(`${alias}.valid_from`)} < ${end} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${from}::date)`;
+  const overlaps = (alias: string) =>
+    sql`${sql.ref(`${alias}.valid_from`)} < ${end} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${from}::date)`;
   return sql<MemberDuringRow>`
     select root_id, member_id, unit_id, status, valid_from, valid_to from (
       select a.ancestor_id as root_id, p.member_id, p.unit_id, s.status,
@@ -81,27 +103,34 @@ export function membersUnderDuring(rootIds: readonly number[], from: string, to:
 }
 
 export interface UnitOnDate {
-  id: number; code: string; name: string; kind: UnitKind;
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
   parent: { id: number; name: string; kind: UnitKind } | null;
   /** From the top down to the parent, as they were on the date; `inScope`: the caller may open it. */
   ancestors: Array<{ id: number; code: string; name: string; kind: UnitKind; depth: number; inScope: boolean }>;
   /** The version in force on the date. */
-  validFrom: string; validTo: string | null;
+  validFrom: string;
+  validTo: string | null;
 }
 
 /**
- * The unit as it was on `date`: its name, kind and parent then, and its ancestors. A unit
- * out of `scope`, or one that did not exist on the date (not yet founded, or dissolved),
- * is not found (404), like a unit that never was.
+ * The unit as it was on `date` (no access check: for documents of a record the caller may
+ * already see, such as a meeting's minutes), or null when it did not exist on the date.
  */
-export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
-  const unit = await db.selectFrom('units as u').innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
+export async function readUnitOn(db: Db, unitId: number, date: string, scope?: Scope): Promise<UnitOnDate | null> {
+  const unit = await db
+    .selectFrom('units as u')
+    .innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
     .select(['u.id', 'u.code', 'v.name', 'v.kind', 'v.valid_from', 'v.valid_to'])
-    .where('u.id', '=', unitId).where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+    .where('u.id', '=', unitId)
+    .where(validOn('v', date))
+    .executeTakeFirst();
+  if (!unit) return null;
+  const inScope = scope ? unitInScope(scope, sql.ref('a.ancestor_id')) : sql`true`;
   const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; depth: number; in_scope: boolean }>`
-    select a.ancestor_id as id, u.code, v.name, a.ancestor_kind as kind, a.depth, ${unitInScope(scope, sql.ref('a.ancestor_id'))} as in_scope
+    select a.ancestor_id as id, u.code, v.name, a.ancestor_kind as kind, a.depth, ${inScope} as in_scope
       from unit_ancestry a
       join unit_versions v on v.unit_id = a.ancestor_id and ${validOn('v', date)}
       join units u on u.id = a.ancestor_id
@@ -110,8 +139,30 @@ export async function unitOn(db: Db, unitId: number, date: string, scope: Scope)
   const ancestors = rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, depth: r.depth, inScope: Boolean(r.in_scope) }));
   const parent = ancestors.at(-1);
   return {
-    id: unit.id, code: unit.code, name: unit.name, kind: unit.kind,
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
     parent: parent ? { id: parent.id, name: parent.name, kind: parent.kind } : null,
-    ancestors, validFrom: unit.valid_from, validTo: unit.valid_to,
+    ancestors,
+    validFrom: unit.valid_from,
+    validTo: unit.valid_to,
   };
+}
+
+/**
+ * The unit as it was on `date`: its name, kind and parent then, and its ancestors. A unit
+ * out of `scope`, or one that did not exist on the date (not yet founded, or dissolved),
+ * is not found (404), like a unit that never was.
+ */
+export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
+  const visible = await db
+    .selectFrom('units as u')
+    .select('u.id')
+    .where('u.id', '=', unitId)
+    .where((eb) => unitInScope(scope, eb.ref('u.id')))
+    .executeTakeFirst();
+  const unit = visible ? await readUnitOn(db, unitId, date, scope) : null;
+  if (!unit) throw notFound('entities.unit');
+  return unit;
 }

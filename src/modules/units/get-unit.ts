@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { notFound } from '../../http/app-error.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { unitInScope, type Access } from '../access/access.ts';
-import { ancestorsOn, childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree-at-date.ts';
+import { readUnitOn } from '../org-history/units-under.ts';
 import type { CommitteeOut } from './schemas.ts';
 import type { Db } from '../../db/types.ts';
 import type { Lang } from '../../i18n/messages.ts';
@@ -24,39 +25,40 @@ export function presentCommitteeRow(r: { id: number; member_id: number | null; f
   return { id: r.id, memberId: r.member_id, fullName: r.full_name, position: r.position, validFrom: r.valid_from, validTo: r.valid_to, decisionNumber: r.decision_number };
 }
 
-export async function getUnit(db: Db, access: Access, id: number, at: string, lang: Lang = 'vi') {
+/**
+ * The unit on `at`. Asked for on a date (`strict`), a unit that did not exist then — not
+ * yet founded, or already dissolved — is not found, like one that never was. Without a
+ * date (today), a dissolved unit still opens on its last version, so its page and
+ * history stay reachable.
+ */
+export async function getUnit(db: Db, access: Access, id: number, at: string, strict = true, lang: Lang = 'vi') {
   const scope = access.scope('read');
   const unit = await db.selectFrom('units as u').selectAll('u')
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_units'), eb.ref('u.id'))}`.as('can_edit'))
     .where('u.id', '=', id).where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
-  // The version in force on the date; for a date before it was founded or after it was
-  // dissolved, the nearest one, so its page and history stay reachable.
-  const version = await db.selectFrom('unit_versions as v').select(['v.name', 'v.kind', 'v.parent_id', 'v.valid_from', 'v.valid_to'])
-    .where('v.unit_id', '=', id)
-    .orderBy(sql`case when v.valid_from <= ${at}::date then 0 else 1 end`).orderBy('v.valid_from', 'desc').orderBy('v.id', 'desc')
-    .limit(1).executeTakeFirstOrThrow();
-  const existed = version.valid_from <= at && (version.valid_to === null || version.valid_to > at);
-  const versionDate = existed ? at : version.valid_from > at ? version.valid_from : addDays(version.valid_to!, -1);
-  // The parent's kind then: the forms offer only kinds it may hold.
-  const parent = version.parent_id === null ? undefined : await db.selectFrom('unit_versions as v').select('v.kind')
-    .where('v.unit_id', '=', version.parent_id).where(validOn('v', versionDate)).executeTakeFirst();
+  let then = await readUnitOn(db, id, at, scope);
+  if (!then && !strict) {
+    const last = await db.selectFrom('unit_versions as v').select(['v.valid_from', 'v.valid_to'])
+      .where('v.unit_id', '=', id).orderBy('v.valid_from', 'desc').limit(1).executeTakeFirstOrThrow();
+    then = await readUnitOn(db, id, last.valid_from > at ? last.valid_from : addDays(last.valid_to ?? at, -1), scope);
+  }
+  if (!then) throw notFound('entities.unit');
   // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
   const rule = await countingRulesFor(db, id, at);
-  const [allAncestors, visibleAncestors, committee, { organisations, ...counts }, childVersions] = await Promise.all([
-    ancestorsOn(db, [id], versionDate),
-    ancestorsOn(db, [id], versionDate, scope),
+  const [committee, { organisations, ...counts }, childVersions] = await Promise.all([
     committeeOn(db, id, at),
     subtreeCounts(db, id, at, scope, rule.body),
     childVersionsOn(db, id, at, scope),
   ]);
   return {
     unit: {
-      id: unit.id, code: unit.code, name: version.name, kind: version.kind, parentId: version.parent_id,
-      depth: (allAncestors.get(id) ?? []).length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
+      id: unit.id, code: unit.code, name: then.name, kind: then.kind, parentId: then.parent?.id ?? null,
+      depth: then.ancestors.length, establishedOn: unit.established_on, dissolvedOn: unit.dissolved_on,
     },
-    ancestors: visibleAncestors.get(id) ?? [],
-    parentKind: parent?.kind ?? null,
+    ancestors: then.ancestors.filter((a) => a.inScope).map((a) => ({ id: a.id, name: a.name })),
+    // The parent's kind then: the forms offer only kinds it may hold.
+    parentKind: then.parent?.kind ?? null,
     committee,
     counts,
     organisations,

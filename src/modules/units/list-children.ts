@@ -5,11 +5,16 @@ import { unitInScope } from '../access/access.ts';
 import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { scopeRoots } from '../../domain/unit-tree.ts';
 import { notFound } from '../../http/app-error.ts';
+import { unitOn } from '../org-history/units-under.ts';
 import { childVersionsOn, presentChildren, versionsOn } from './tree-at-date.ts';
 import type { ChildOut } from './schemas.ts';
 import type { Db } from '../../db/types.ts';
 
-export async function listChildren(db: Db, access: Access, parentId: number | undefined, at: string): Promise<ChildOut[]> {
+/**
+ * Asked for on a date (`strict`), a parent that did not exist then is not found; without
+ * one (today), a dissolved parent simply has no children.
+ */
+export async function listChildren(db: Db, access: Access, parentId: number | undefined, at: string, strict = true): Promise<ChildOut[]> {
   const scope = access.scope('read');
   if (parentId === undefined) {
     const grants = access.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('read'));
@@ -19,5 +24,6 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
   const parent = await db.selectFrom('units').select('id').where('id', '=', parentId)
     .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
   if (!parent) throw notFound('entities.unit');
+  if (strict) await unitOn(db, parentId, at, scope);
   return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at, scope);
 }

@@ -28,12 +28,12 @@ export async function unitRoutes(root: FastifyInstance) {
 
   app.get('/units/children', { schema: { tags, querystring: childrenQuery, response: { 200: childrenOut } } }, async (req) => {
     const at = req.query.at ?? todayInVietnam();
-    return { at, items: await listChildren(app.reportDb, accessOf(req), req.query.parentId, at) };
+    return { at, items: await listChildren(app.reportDb, accessOf(req), req.query.parentId, at, req.query.at !== undefined) };
   });
   app.get('/units/search', { schema: { tags, querystring: searchQuery, response: { 200: searchOut } } },
     async (req) => ({ items: await searchUnits(app.db, accessOf(req), req.query.q, req.query.at ?? todayInVietnam()) }));
   app.get('/units/:id', { schema: { tags, params: idParams, querystring: atQuery, response: { 200: unitDetailOut } } },
-    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.lang));
+    async (req) => getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.query.at !== undefined, req.lang));
   app.get('/units/:id/history', { schema: { tags, params: idParams, response: { 200: historyOut } } },
     async (req) => ({ items: await unitHistory(app.db, accessOf(req), req.params.id) }));
 

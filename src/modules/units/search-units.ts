@@ -19,7 +19,8 @@ export async function searchUnits(db: Db, access: Access, q: string, at: string)
     .where(validOn('v', at))
     .where((eb) => eb.and(words.map((w) => eb('u.search_name', 'like', `%${escapeLike(w)}%`))))
     .where((eb) => unitInScope(scope, eb.ref('u.id')))
-    .orderBy('u.depth').orderBy(sql`v.name`).orderBy('u.id')
+    // Higher units first, by their depth on the date (the organisation model), then by name.
+    .orderBy(sql`(select max(a.depth) from unit_ancestry a where a.unit_id = u.id and ${validOn('a', at)})`).orderBy(sql`v.name`).orderBy('u.id')
     .limit(MAX_RESULTS).execute();
   const ancestors = await ancestorsOn(db, rows.map((r) => r.id), at, scope);
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, path: (ancestors.get(r.id) ?? []).map((a) => a.name) }));

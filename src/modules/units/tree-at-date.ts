@@ -1,17 +1,16 @@
-// The tree as it was on a date, read from unit_versions (one row per period a unit had a
-// name, kind and parent) with indexed lookups: children of X on D are the versions with
-// parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
+// The tree as it was on a date. Direct children of X on D are the versions with
+// parent_id = X valid on D (unit_versions, indexed); whole subtrees, ancestors and member
+// figures come from the temporal organisation model (org-history: unit_ancestry), never
+// from today's `units.path`.
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { countingRulesOn, countOrganisations, type CountingRules, type OrganisationCounts } from '../../domain/org-counting.ts';
-import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
 export { validOn } from '../org-history/valid-on.ts';
 import { validOn } from '../org-history/valid-on.ts';
-
-const leftStatuses = () => sql`${sql.val([...LEAVING_STATUSES])}::text[]`;
+import { ancestryUnderOn, membersUnderOn } from '../org-history/units-under.ts';
 
 export interface VersionRow { unit_id: number; code: string; name: string; kind: UnitKind; parent_id: number | null }
 
@@ -45,48 +44,25 @@ export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind; 
 /**
  * The subtree of each root on the date, as (root, unit, kind, parent) rows, roots included; with
  * a scope, only the units in it (a grant on a unit alone does not reach the units below).
- * UNION (not UNION ALL) stops the walk even if back-dated history ever held a loop.
  */
 export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?: Scope): Promise<SubtreeRow[]> {
   if (rootIds.length === 0) return [];
   const { rows } = await sql<SubtreeRow>`
-    with recursive sub(root_id, unit_id, kind, parent_id) as (
-      select v.unit_id, v.unit_id, v.kind, v.parent_id from unit_versions v
-       where v.unit_id = any(${sql.val(rootIds)}::int[]) and ${validOn('v', date)}
-      union
-      select s.root_id, v.unit_id, v.kind, v.parent_id from sub s
-        join unit_versions v on v.parent_id = s.unit_id and ${validOn('v', date)}
-    )
-    select root_id, unit_id, kind, parent_id from sub
-     where ${scope ? unitInScope(scope, sql.ref('sub.unit_id')) : sql`true`}`.execute(db);
-  return rows;
-}
-
-// Members placed in the given units on the date, by unit and status, leavers left out.
-// The unit list is passed as an array (not joined to the recursive walk) so the planner
-// sees its real size: index lookups for a cell's subtree, a hash join for a province.
-async function membersByUnitOn(db: Db, unitIds: number[], date: string) {
-  if (unitIds.length === 0) return [];
-  const { rows } = await sql<{ unit_id: number; status: string; n: number }>`
-    select p.unit_id, ms.status, count(*)::int as n
-      from member_placements p
-      join member_statuses ms on ms.member_id = p.member_id and ${validOn('ms', date)}
-     where p.unit_id = any(${sql.val(unitIds)}::int[]) and ${validOn('p', date)}
-       and not (ms.status = any(${leftStatuses()}))
-     group by p.unit_id, ms.status`.execute(db);
+    select au.root_id, au.unit_id, au.kind, v.parent_id
+      from (${ancestryUnderOn(rootIds, date)}) au
+      join unit_versions v on v.unit_id = au.unit_id and ${validOn('v', date)}
+     where ${scope ? unitInScope(scope, sql.ref('au.unit_id')) : sql`true`}`.execute(db);
   return rows;
 }
 
 /** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope. */
 export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string, scope: Scope): Promise<Map<number, number>> {
-  const subtree = await subtreesOn(db, rootIds, date, scope);
-  const rootsOf = new Map<number, number[]>();
-  for (const r of subtree) rootsOf.set(r.unit_id, [...(rootsOf.get(r.unit_id) ?? []), r.root_id]);
-  const counts = new Map<number, number>();
-  for (const row of await membersByUnitOn(db, [...rootsOf.keys()], date)) {
-    for (const root of rootsOf.get(row.unit_id) ?? []) counts.set(root, (counts.get(root) ?? 0) + Number(row.n));
-  }
-  return counts;
+  if (rootIds.length === 0) return new Map();
+  const { rows } = await sql<{ root_id: number; n: number }>`
+    select mu.root_id, count(*)::int as n from (${membersUnderOn(rootIds, date)}) mu
+     where ${unitInScope(scope, sql.ref('mu.unit_id'))}
+     group by mu.root_id`.execute(db);
+  return new Map(rows.map((r) => [r.root_id, Number(r.n)]));
 }
 
 export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
@@ -97,7 +73,13 @@ export interface SubtreeCounts { members: number; cells: number; grassroots: num
  * set in force on the date; the caller passes the unit's own through rule-sets/counting-rules.ts).
  */
 export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope, rules: CountingRules = countingRulesOn(date).body): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
-  const subtree = await subtreesOn(db, [unitId], date, scope);
+  const [subtree, byStatus] = await Promise.all([
+    subtreesOn(db, [unitId], date, scope),
+    sql<{ status: string; n: number }>`
+      select mu.status, count(*)::int as n from (${membersUnderOn([unitId], date)}) mu
+       where ${unitInScope(scope, sql.ref('mu.unit_id'))}
+       group by mu.status`.execute(db),
+  ]);
   const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date, rules);
   const out: SubtreeCounts & { organisations: OrganisationCounts } = {
     organisations,
@@ -107,7 +89,7 @@ export async function subtreeCounts(db: Db, unitId: number, date: string, scope:
     exempted: 0,
     probationary: 0,
   };
-  for (const row of await membersByUnitOn(db, [...new Set(subtree.map((r) => r.unit_id))], date)) {
+  for (const row of byStatus.rows) {
     const n = Number(row.n);
     out.members += n;
     if (row.status === 'mien_sinh_hoat') out.exempted += n;
@@ -127,27 +109,20 @@ export async function presentChildren(db: Db, versions: VersionRow[], date: stri
     .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
 }
 
-export interface AncestorRow { start_id: number; unit_id: number; name: string; lvl: number }
-
 /**
- * The ancestors of each unit in `starts` (unit id + the date to read it on), nearest first
- * in `lvl`; `scope` keeps only those the caller may see.
+ * The ancestors of each unit in `startIds` on `date`, from the top down to the parent;
+ * `scope` keeps only those the caller may see.
  */
 export async function ancestorsOn(db: Db, startIds: number[], date: string, scope?: Scope): Promise<Map<number, { id: number; name: string }[]>> {
   const out = new Map<number, { id: number; name: string }[]>();
   if (startIds.length === 0) return out;
-  const { rows } = await sql<AncestorRow>`
-    with recursive up(start_id, unit_id, parent_id, name, lvl) as (
-      select v.unit_id, v.unit_id, v.parent_id, v.name, 0 from unit_versions v
-       where v.unit_id = any(${sql.val(startIds)}::int[]) and ${validOn('v', date)}
-      union all
-      select up.start_id, v.unit_id, v.parent_id, v.name, up.lvl + 1 from up
-        join unit_versions v on v.unit_id = up.parent_id and ${validOn('v', date)}
-       where up.lvl < 64
-    )
-    select start_id, unit_id, name, lvl from up
-     where lvl > 0 and ${scope ? unitInScope(scope, sql.ref('up.unit_id')) : sql`true`}
-     order by start_id, lvl desc`.execute(db);
+  const { rows } = await sql<{ start_id: number; unit_id: number; name: string }>`
+    select a.unit_id as start_id, a.ancestor_id as unit_id, v.name
+      from unit_ancestry a
+      join unit_versions v on v.unit_id = a.ancestor_id and ${validOn('v', date)}
+     where a.unit_id = any(${sql.val(startIds)}::int[]) and a.depth > 0 and ${validOn('a', date)}
+       and ${scope ? unitInScope(scope, sql.ref('a.ancestor_id')) : sql`true`}
+     order by a.unit_id, a.depth desc`.execute(db);
   for (const r of rows) {
     const list = out.get(r.start_id) ?? [];
     list.push({ id: r.unit_id, name: r.name });
