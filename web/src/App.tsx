@@ -133,7 +133,9 @@ export function App() {
     <ConfigProvider
       locale={lang === 'vi' ? viVN : enUS}
       theme={{
-        token: { motion: !reducedMotion, colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
+        // Text on white at 4.5:1 or more (WCAG AA, for older members' eyes): antd's grey
+        // secondary text (#8c8c8c) and its blue links (#1677ff) fall short.
+        token: { motion: !reducedMotion, colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorLink: '#0950c3', colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
           Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },

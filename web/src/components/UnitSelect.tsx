@@ -18,6 +18,8 @@ interface Common {
   allowClear?: boolean;
   style?: React.CSSProperties;
   id?: string;
+  /** The box's name for screen readers when no form label names it. */
+  ariaLabel?: string;
   /** Called with the chosen unit's name too (for confirmations). */
   onPick?: (id: number, name: string) => void;
 }
@@ -57,6 +59,7 @@ export function UnitSelect(props: Props) {
 
   const common = {
     id: props.id,
+    'aria-label': props.ariaLabel,
     showSearch: { filterOption: false, onSearch: setTyped, searchValue: typed },
     options,
     placeholder: props.placeholder ?? t('units.pickPlaceholder'),

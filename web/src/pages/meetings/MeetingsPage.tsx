@@ -83,7 +83,7 @@ export default function MeetingsPage() {
       </div>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <UnitSelect value={unitId} onChange={setUnitId} testId="meetings-unit" allowClear={false} />
+          <UnitSelect value={unitId} onChange={setUnitId} testId="meetings-unit" allowClear={false} ariaLabel={t('meetings.fields.unit')} />
           <Segmented<'upcoming' | 'past'>
             block={phone}
             value={when}
