@@ -34,9 +34,14 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const date = clamp(today, from, to);
   const unit = await unitOn(db, unitId, date, scope);
   const end = to < today ? to : today;
-  const rules: ComplianceRules = (await meetingRulesFor(db, unitId, today)).body.compliance;
+  // Independent reads run side by side (on PostgreSQL each on its own pooled connection).
+  const [rules, facts, whole, children] = await Promise.all([
+    meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance),
+    end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
+    subtreeVisible(db, scope, unitId),
+    sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
+  ]);
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
-  const facts = end >= from ? await periodFacts(db, unitId, from, end) : { cells: [], cellsByTop: [], months: [] };
   const absences = end >= from ? (await unexcusedSql(unitId, from, end, rules).execute(db)).rows : [];
   const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
   const cells = judged(facts.cells);
@@ -60,10 +65,9 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   });
 
   const subUnits: MeetingFiguresOut['subUnits'] = [];
-  if (await subtreeVisible(db, scope, unitId)) {
+  if (whole) {
     const byTop = new Map<number, CellFacts[]>();
     for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
-    const children = await sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db);
     const topIds = [...new Set([...children.rows.map((r) => r.unit_id), ...byTop.keys()])];
     const tops = topIds.length === 0 ? [] : (await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
