@@ -32,17 +32,19 @@ function complianceShares(cells: readonly CellCompliance[]) {
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const date = clamp(today, from, to);
-  const unit = await unitOn(db, unitId, date, scope);
+  const [unit, rules] = await Promise.all([
+    unitOn(db, unitId, date, scope),
+    meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance),
+  ]);
   const end = to < today ? to : today;
   // Independent reads run side by side (on PostgreSQL each on its own pooled connection).
-  const [rules, facts, whole, children] = await Promise.all([
-    meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance),
+  const [facts, absences, whole, children] = await Promise.all([
     end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
+    end >= from ? unexcusedSql(unitId, from, end, rules).execute(db).then((r) => r.rows) : Promise.resolve([]),
     subtreeVisible(db, scope, unitId),
     sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
-  const absences = end >= from ? (await unexcusedSql(unitId, from, end, rules).execute(db)).rows : [];
   const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
   const cells = judged(facts.cells);
   const shares = complianceShares(cells);
@@ -55,7 +57,8 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const monthFacts = new Map(facts.months.map((m) => [m.month, m]));
   const merged = facts.cells.map((c) => ({ periods: mergePeriods(c.periods), held: new Set(c.regularMonths) }));
   const trend = (end >= from ? monthsBetween(from, end) : []).map((month) => {
-    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, lastDayOfMonth(month))) : [];
+    const last = lastDayOfMonth(month);
+    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, last)) : [];
     const m = monthFacts.get(month);
     return {
       month,
