@@ -140,12 +140,27 @@ export function requiredMonthsAndQuarters(from: string, to: string, asOf: string
 }
 
 /** One cell's compliance over the required months and quarters. */
+// First and last day of a month or quarter, computed once: a province report judges
+// thousands of cells over the same few months.
+const monthSpans = new Map<string, [string, string]>();
+const quarterSpans = new Map<string, [string, string]>();
+function monthSpan(m: string): [string, string] {
+  let s = monthSpans.get(m);
+  if (!s) monthSpans.set(m, (s = [`${m}-01`, lastDayOfMonth(m)]));
+  return s;
+}
+function quarterSpan(q: string): [string, string] {
+  let s = quarterSpans.get(q);
+  if (!s) { const ms = quarterMonths(q); quarterSpans.set(q, (s = [`${ms[0]}-01`, lastDayOfMonth(ms[2]!)])); }
+  return s;
+}
+
 export function cellCompliance(cell: CellPeriodFacts, months: readonly string[], quarters: readonly string[], rules: Pick<ComplianceRules, 'thematicPerQuarter'>): CellCompliance {
-  const periods = mergePeriods(cell.periods);
-  const required = months.filter((m) => coveredThroughout(periods, `${m}-01`, lastDayOfMonth(m)));
+  const periods = cell.periods.length > 1 ? mergePeriods(cell.periods) : cell.periods;
+  const required = months.filter((m) => coveredThroughout(periods, ...monthSpan(m)));
   const held = new Set(cell.regularMonths);
   const missingMonths = required.filter((m) => !held.has(m));
-  const requiredQuarters = quarters.filter((q) => coveredThroughout(periods, `${quarterMonths(q)[0]}-01`, lastDayOfMonth(quarterMonths(q)[2]!)));
+  const requiredQuarters = quarters.filter((q) => coveredThroughout(periods, ...quarterSpan(q)));
   const thematicByQuarter: Record<string, number> = {};
   for (const q of requiredQuarters) thematicByQuarter[q] = 0;
   for (const q of cell.thematicQuarters) if (q in thematicByQuarter) thematicByQuarter[q] = thematicByQuarter[q]! + 1;

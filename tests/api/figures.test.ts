@@ -267,6 +267,20 @@ describe('past figures do not move after later changes', () => {
   });
 });
 
+describe('facts under concurrent writes', () => {
+  it('check-ins arriving together (each in its own transaction) are all counted', async () => {
+    const db = t.database.db;
+    const id = await meeting(u.X1!, 'regular', '2026-11-05');
+    const placed = await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', 'in', ['chinh_thuc', 'du_bi']).execute();
+    expect(placed.length).toBeGreaterThan(5);
+    // On PostgreSQL these run on separate connections of the pool at once.
+    await Promise.all(placed.map((m) => db.insertInto('meeting_check_ins').values({ meeting_id: id, member_id: m.id, method: 'code' }).execute()));
+    const f = await db.selectFrom('meeting_facts').selectAll().where('meeting_id', '=', id).executeTakeFirstOrThrow();
+    expect(f.present).toBe(placed.length);
+    await expectFactsKept();
+  });
+});
+
 describe('access', () => {
   it('a unit outside the caller\'s scope, or that did not exist on the date, is not found', async () => {
     const lc = await t.as('xa-lc');

@@ -76,6 +76,11 @@ create function refresh_meeting_facts(ids integer[]) returns void
 language plpgsql as $$
 begin
   if ids is null or cardinality(ids) = 0 then return; end if;
+  -- One refresh of a meeting at a time: two members checking in at once would otherwise
+  -- each count from a snapshot without the other's check-in (or collide on the key). The
+  -- lock waits for the other transaction; the next statements see what it committed.
+  -- (NO KEY: check-ins and roll calls referencing the meeting are not blocked.)
+  perform 1 from meetings where id = any(ids) order by id for no key update;
   delete from meeting_facts where meeting_id = any(ids);
   insert into meeting_facts select * from compute_meeting_facts(ids);
 end $$;

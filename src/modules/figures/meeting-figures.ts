@@ -32,12 +32,19 @@ function complianceShares(cells: readonly CellCompliance[]) {
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const date = clamp(today, from, to);
-  const unit = await unitOn(db, unitId, date, scope);
+  const [unit, rules] = await Promise.all([
+    unitOn(db, unitId, date, scope),
+    meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance),
+  ]);
   const end = to < today ? to : today;
-  const rules: ComplianceRules = (await meetingRulesFor(db, unitId, today)).body.compliance;
+  // Independent reads run side by side (on PostgreSQL each on its own pooled connection).
+  const [facts, absences, whole, children] = await Promise.all([
+    end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
+    end >= from ? unexcusedSql(unitId, from, end, rules).execute(db).then((r) => r.rows) : Promise.resolve([]),
+    subtreeVisible(db, scope, unitId),
+    sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
+  ]);
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
-  const facts = end >= from ? await periodFacts(db, unitId, from, end) : { cells: [], cellsByTop: [], months: [] };
-  const absences = end >= from ? (await unexcusedSql(unitId, from, end, rules).execute(db)).rows : [];
   const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
   const cells = judged(facts.cells);
   const shares = complianceShares(cells);
@@ -50,7 +57,8 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const monthFacts = new Map(facts.months.map((m) => [m.month, m]));
   const merged = facts.cells.map((c) => ({ periods: mergePeriods(c.periods), held: new Set(c.regularMonths) }));
   const trend = (end >= from ? monthsBetween(from, end) : []).map((month) => {
-    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, lastDayOfMonth(month))) : [];
+    const last = lastDayOfMonth(month);
+    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, last)) : [];
     const m = monthFacts.get(month);
     return {
       month,
@@ -60,10 +68,9 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   });
 
   const subUnits: MeetingFiguresOut['subUnits'] = [];
-  if (await subtreeVisible(db, scope, unitId)) {
+  if (whole) {
     const byTop = new Map<number, CellFacts[]>();
     for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
-    const children = await sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db);
     const topIds = [...new Set([...children.rows.map((r) => r.unit_id), ...byTop.keys()])];
     const tops = topIds.length === 0 ? [] : (await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
