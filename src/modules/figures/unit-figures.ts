@@ -8,7 +8,8 @@ import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, inBandOrder, share } from '../
 import type { Access } from '../access/access.ts';
 import { unitOn, unitsUnderOn } from './history.ts';
 import { memberAggregate } from './member-figures.ts';
-import { countOrganisations, countingRulesOn, type OrgUnit } from './org-counting.ts';
+import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
+import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 import { subtreeVisible } from './subtree-visible.ts';
 
@@ -25,7 +26,8 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   const scope = access.scope('read');
   const unit = await unitOn(db, unitId, date, scope);
   const [tree, members, namesBelow] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date), subtreeVisible(db, scope, unitId)]);
-  const rules = countingRulesOn(date);
+  // The unit's own counting rules if it (or a unit above it on that date) loaded some, else the built-in set in force.
+  const rules = await countingRulesFor(db, unitId, date);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = new Map<number, TreeRow[]>();
   for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
