@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CommandContext } from '../cli.ts';
+import type { Database } from '../db/connect.ts';
 import { AppError } from '../http/app-error.ts';
 import { backupThroughServer } from '../modules/backup/backup-channel.ts';
 import { backupDatabase } from '../modules/backup/backup-database.ts';
@@ -15,7 +16,7 @@ function fileArg(ctx: CommandContext): string {
 export async function backupCommand(ctx: CommandContext) {
   const file = fileArg(ctx);
   const started = Date.now();
-  let database;
+  let database: Database | undefined;
   try {
     database = await ctx.open();
   } catch (error) {

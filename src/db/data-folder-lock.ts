@@ -64,7 +64,7 @@ function ownerIsRunning(owner: LockOwner, lockPath: string): boolean {
 }
 
 export function acquireDataFolderLock(dataDir: string): () => void {
-  const lockPath = path.resolve(dataDir) + '.lock';
+  const lockPath = `${path.resolve(dataDir)}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const me: LockOwner = { pid: process.pid, startTime: processStartTime(process.pid), id: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 2; attempt++) {

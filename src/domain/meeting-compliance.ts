@@ -146,12 +146,19 @@ const monthSpans = new Map<string, [string, string]>();
 const quarterSpans = new Map<string, [string, string]>();
 function monthSpan(m: string): [string, string] {
   let s = monthSpans.get(m);
-  if (!s) monthSpans.set(m, (s = [`${m}-01`, lastDayOfMonth(m)]));
+  if (!s) {
+    s = [`${m}-01`, lastDayOfMonth(m)];
+    monthSpans.set(m, s);
+  }
   return s;
 }
 function quarterSpan(q: string): [string, string] {
   let s = quarterSpans.get(q);
-  if (!s) { const ms = quarterMonths(q); quarterSpans.set(q, (s = [`${ms[0]}-01`, lastDayOfMonth(ms[2]!)])); }
+  if (!s) {
+    const ms = quarterMonths(q);
+    s = [`${ms[0]}-01`, lastDayOfMonth(ms[2]!)];
+    quarterSpans.set(q, s);
+  }
   return s;
 }
 
@@ -214,7 +221,7 @@ export function presentInPeriod(periods: readonly Period[], from: string, end: s
 /** The compliance report from meetings given one by one (cells with their founding and dissolution). */
 export function computeCompliance(input: ComplianceInput): ComplianceResult {
   const { from, to, asOf, rules } = input;
-  const end = to < asOf ? to : asOf;
+  const end = to < asOf ? to : asOf; // ISO dates: the earlier of the two
   const { months, quarters } = requiredMonthsAndQuarters(from, to, asOf);
   const inPeriod = input.meetings.filter((m) => m.heldOn >= from && m.heldOn <= end);
   const cells: CellCompliance[] = [];

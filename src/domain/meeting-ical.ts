@@ -41,5 +41,5 @@ export function calendarText(name: string, events: readonly CalendarEvent[], now
       `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, ...(e.url ? [`URL:${e.url}`] : []), 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -8,7 +8,7 @@ import { AppError } from './app-error.ts';
 import { isMalformedText } from './refuse-malformed-text.ts';
 
 /** What a file name may not hold beyond malformed text: control characters, U+FFFD from broken bytes, path separators. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
 const BAD_NAME = /[\u0001-\u001f\u007f\ufffd/\\]/;
 
 export function checkFileName(name: string | undefined): string {

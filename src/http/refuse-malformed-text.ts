@@ -20,7 +20,9 @@ export function findMalformedText(value: unknown, path: string, out: FieldError[
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findMalformedText(v, `${path}.${i}`, out, depth + 1));
+    value.forEach((v, i) => {
+      findMalformedText(v, `${path}.${i}`, out, depth + 1);
+    });
     return;
   }
   if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {

@@ -93,7 +93,7 @@ function readLines(from: string): string[] {
   return zlib.gunzipSync(fs.readFileSync(from)).toString('utf8').split('\n').filter(Boolean);
 }
 function writeLines(to: string, lines: string[]) {
-  fs.writeFileSync(to, zlib.gzipSync(lines.join('\n') + '\n'));
+  fs.writeFileSync(to, zlib.gzipSync(`${lines.join('\n')}\n`));
 }
 
 async function expectEmpty(database: Database) {

@@ -13,7 +13,7 @@ let card = 880000;
 
 const person = (over: Record<string, unknown> = {}) => ({
   fullName: 'Hà Văn Sơn', sex: 'nam', dateOfBirth: '1990-04-02', unitId: cell, joinedUnitOn: '2024-03-10',
-  admittedOn: '2024-03-10', partyCardNumber: `93${(card += 1)}`, ...over,
+  admittedOn: '2024-03-10', partyCardNumber: `93${++card}`, ...over,
 });
 
 beforeAll(async () => {

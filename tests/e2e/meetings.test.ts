@@ -71,7 +71,7 @@ describe('a monthly cell meeting', () => {
     expect(code).toMatch(/^\d{6}$/);
     await secretary.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="check-in-qr"]');
-      return img !== null && img.complete && img.naturalWidth > 0;
+      return img?.complete && img.naturalWidth > 0;
     });
 
     // ---- A member checks in on a phone by typing the code. ----

@@ -88,7 +88,10 @@ const parsedBuiltins = new WeakMap<RuleSet, Map<z.ZodType, unknown>>();
 function parsedBody<T>(set: RuleSet, schema: z.ZodType<T>): T {
   if (set.origin.type !== 'builtin') return schema.parse(set.body);
   let bySchema = parsedBuiltins.get(set);
-  if (!bySchema) parsedBuiltins.set(set, (bySchema = new Map()));
+  if (!bySchema) {
+    bySchema = new Map();
+    parsedBuiltins.set(set, bySchema);
+  }
   if (!bySchema.has(schema)) bySchema.set(schema, schema.parse(set.body));
   return bySchema.get(schema) as T;
 }

@@ -33,7 +33,7 @@ const reply = z.union([
 ]);
 type Reply = z.infer<typeof reply>;
 
-const send = (socket: net.Socket, message: Reply) => { socket.write(JSON.stringify(message) + '\n'); };
+const send = (socket: net.Socket, message: Reply) => { socket.write(`${JSON.stringify(message)}\n`); };
 
 async function answer(database: Database, dataDir: string, socket: net.Socket): Promise<void> {
   let snapshot: Snapshot | undefined;
@@ -95,7 +95,7 @@ export async function backupThroughServer(dataDir: string, file: string, options
   socket.on('error', () => { /* surfaces as the end of the replies below */ });
   const replies = readline.createInterface({ input: socket, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const ask = async (message: z.infer<typeof request>) => {
-    socket.write(JSON.stringify(message) + '\n');
+    socket.write(`${JSON.stringify(message)}\n`);
     const next = await replies.next();
     if (next.done) throw new AppError('backup.server_gone', 503);
     const answer = reply.parse(JSON.parse(next.value as string));

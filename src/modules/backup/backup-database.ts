@@ -41,7 +41,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string, options: Back
   const out = fs.createWriteStream(partial, { mode: 0o600 });
   gzip.pipe(out);
   const write = async (text: string) => {
-    if (!gzip.write(text + '\n')) await once(gzip, 'drain');
+    if (!gzip.write(`${text}\n`)) await once(gzip, 'drain');
   };
   let total = 0;
   const tables = await listTables(db);
@@ -64,7 +64,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string, options: Back
           const page = await sql<{ j: string }>`fetch forward ${sql.raw(String(pageSize))} from chibo_backup`.execute(trx);
           if (page.rows.length === 0) break;
           const line = `{"table":${JSON.stringify(table.name)},"rows":[${page.rows.map((r) => r.j).join(',')}]}`;
-          digest.update(line + '\n');
+          digest.update(`${line}\n`);
           await write(line);
           count += page.rows.length;
           if (page.rows.length < pageSize) break;

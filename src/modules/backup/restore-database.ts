@@ -79,7 +79,7 @@ export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<Res
       const state = seen.get(line.table) ?? { rows: 0, digest: tableDigest(), ended: false };
       if (state.ended) throw mismatch(line.table, state.rows, state.rows + line.rows.length);
       seen.set(line.table, state);
-      state.digest.update(text + '\n');
+      state.digest.update(`${text}\n`);
       state.rows += line.rows.length;
       // The line's own text goes to the database, so values arrive exactly as written.
       const t = sql.raw(quoteIdent(line.table));

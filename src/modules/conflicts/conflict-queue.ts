@@ -1,7 +1,7 @@
 // The organisation board's queue of identifier conflicts: an entry is seen by whoever may
 // restructure BOTH units (write_units over the submitting unit and over the holder's
 // cell: the board of their nearest common ancestor, or above), and resolved with a note.
-import { type ExpressionBuilder, type Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';

@@ -1,3 +1,4 @@
+import { NUL } from '../members/schemas.ts';
 import { z } from 'zod';
 
 const urlId = z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' }).transform(Number)
@@ -20,7 +21,7 @@ export const importReportOut = z.object({
   errors: z.array(rowErrorOut),
 });
 
-const errorText = (max: number) => z.string().max(max).refine((v) => !/\u0000/.test(v), { message: 'members.bad_characters' });
+const errorText = (max: number) => z.string().max(max).refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
 
 /** The refused rows of a report, sent back to be written as a workbook. */
 export const importErrorsBody = z.strictObject({

@@ -49,7 +49,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   const whole = await subtreeVisible(db, scope, unit.id);
   const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
   const rules = (await meetingRulesFor(db, unit.id, q.asOf)).body.compliance;
-  const end = q.to < q.asOf ? q.to : q.asOf;
+  const end = q.to < q.asOf ? q.to : q.asOf; // ISO dates: the earlier of the two
   const { months, quarters } = requiredMonthsAndQuarters(q.from, q.to, q.asOf);
 
   const [facts, absences, onDate] = await Promise.all([

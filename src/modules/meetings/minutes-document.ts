@@ -90,7 +90,7 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
 
   const conclusion: string[] = [];
   if (c.conclusions) conclusion.push(c.conclusions);
-  (c.resolutionItems ?? []).forEach((item, i) => conclusion.push(`${i + 1}. ${item}`));
+  for (const [i, item] of (c.resolutionItems ?? []).entries()) conclusion.push(`${i + 1}. ${item}`);
   if (c.votes) {
     conclusion.push(vi('votes', {
       for: c.votes.for, forRate: percent(c.votes.for, s.present), against: c.votes.against, abstain: c.votes.abstain, present: s.present,

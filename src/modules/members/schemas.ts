@@ -10,8 +10,10 @@ export const theoryLevelSchema = z.enum(['so_cap', 'trung_cap', 'cao_cap', 'cu_n
 
 // PostgreSQL text cannot hold NUL, and control characters in a name or a card number are
 // always a copy-paste accident: refuse them as bad input rather than fail in the database.
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const NUL = /\u0000/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+export const CONTROL = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this refuses
+export const NUL = /\u0000/;
 // Text is stored in Unicode NFC: "Nguyễn" typed with combining marks (NFD, as some phones
 // and Mac keyboards send it) is the same name as the precomposed one, not a second person.
 const line = (max: number) => z.string().max(max).trim().normalize('NFC').refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });

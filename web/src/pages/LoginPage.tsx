@@ -63,5 +63,5 @@ export function LoginPage() {
 
 /** Only paths inside this app, so a crafted link cannot send someone elsewhere after login. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }

@@ -73,6 +73,7 @@ export default function MembersPage() {
     setParams(next, { replace: true });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the debounced search text changes, not on every filter change
   useEffect(() => {
     if ((filters.q ?? '') !== q) update({ q });
   }, [q]);

@@ -31,7 +31,7 @@ interface SplitValues extends Decision { parts: SplitPart[] }
 interface CommitteeValues { memberId?: number | null; fullName: string; position: CommitteePosition; validFrom: string; decisionNumber?: string }
 
 const required = (t: Translate) => [{ required: true, message: t('validation.required') }];
-const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 function useRefreshAfterChange() {
   const queryClient = useQueryClient();
@@ -243,7 +243,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                 </div>
               ))}
               <Button type="dashed" block onClick={() => add({ kind: u.kind })} style={{ marginBottom: 12 }} data-testid="split-add-part">{t('unitActions.splitAddPart')}</Button>
-              <SplitProgress members={detail.counts.members} children={detail.children.length} />
+              <SplitProgress members={detail.counts.members} childUnits={detail.children.length} />
               <div data-testid="split-errors"><Form.ErrorList errors={errors} /></div>
             </>
           )}
@@ -268,17 +268,17 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
 
 /** How many of the unit's members (for a unit without sub-units, whose figure is its own
  * members) or sub-units the plan has placed so far: all must be. */
-function SplitProgress({ members, children }: { members: number; children: number }) {
+function SplitProgress({ members, childUnits }: { members: number; childUnits: number }) {
   const t = useT();
   const form = Form.useFormInstance<SplitValues>();
   const parts = Form.useWatch('parts', form) ?? [];
   const placedMembers = new Set(parts.flatMap((p) => p?.memberIds ?? [])).size;
   const placedChildren = new Set(parts.flatMap((p) => p?.childUnitIds ?? [])).size;
-  const done = children > 0 ? placedChildren >= children : placedMembers >= members;
+  const done = childUnits > 0 ? placedChildren >= childUnits : placedMembers >= members;
   return (
     <Typography.Paragraph type={done ? 'success' : 'warning'} data-testid="split-progress">
-      {children > 0
-        ? t('unitActions.splitProgressChildren', { placed: placedChildren, total: children })
+      {childUnits > 0
+        ? t('unitActions.splitProgressChildren', { placed: placedChildren, total: childUnits })
         : t('unitActions.splitProgressMembers', { placed: placedMembers, total: members })}
     </Typography.Paragraph>
   );
