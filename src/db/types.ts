@@ -5,13 +5,15 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
 
-export type UnitKind = 'dang_bo_tinh' | 'dang_bo_xa' | 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo' | 'dang_bo_bo_phan' | 'to_dang';
+export type UnitKind = 'toan_dang' | 'dang_bo_truc_thuoc_tw' | 'dang_bo_tinh' | 'dang_bo_huyen' | 'dang_bo_quan' | 'dang_bo_thi_xa'
+  | 'dang_bo_thanh_pho' | 'dang_bo_khoi' | 'dang_bo_xa' | 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo' | 'dang_bo_bo_phan' | 'to_dang';
+export type UnitEventKind = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'reclassify';
 export type MemberStatus = 'du_bi' | 'chinh_thuc' | 'mien_sinh_hoat' | 'dinh_chi' | 'chuyen_di' | 'xoa_ten' | 'khai_tru' | 'tu_tran';
 export type Role = 'admin' | 'org_officer' | 'committee' | 'secretary' | 'member';
 
 export interface UnitEventsTable {
   id: Generated<number>;
-  kind: 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
+  kind: UnitEventKind;
   effective_on: string;
   decision_number: string | null;
   note: string | null;

@@ -3,20 +3,48 @@
 // whether a split plan places every member and every child unit exactly once.
 import type { UnitKind } from '../db/types.ts';
 
-export const UNIT_KINDS: readonly UnitKind[] = ['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang'];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa', 'dang_bo_thanh_pho',
+  'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang',
+];
 
-/** Cells in cell statistics: a grassroots cell (chi bộ cơ sở) counts as a cell (RULES 1c). */
+/** The district tier (cấp huyện) that existed until 30/6/2025. */
+export const DISTRICT_KINDS: readonly UnitKind[] = ['dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa', 'dang_bo_thanh_pho'];
+
+/**
+ * Cells: the units where members are placed and hold their monthly meetings (a chi bộ, or a
+ * chi bộ cơ sở). How organisations are *counted* on a date is a rule set: src/domain/org-counting.ts.
+ */
 export const CELL_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
-/** Grassroots organisations (tổ chức cơ sở đảng): a grassroots committee or a grassroots cell. */
-export const GRASSROOTS_KINDS: readonly UnitKind[] = ['dang_bo_co_so', 'chi_bo_co_so'];
-/** Statuses of people no longer in the party organisation: not counted as members. */
 
-// Only the lower levels are fixed by the Charter: a cell holds party groups only, a party
-// group holds nothing, a grassroots committee holds cells and sub-committees. The upper
-// levels stay permissive because historical trees (districts before 7/2025) used them freely.
+/** Tổ chức cơ sở đảng: the two forms of Điều lệ Đảng, Điều 21 (which units count on a date: src/domain/org-counting.ts). */
+const GRASSROOTS: readonly UnitKind[] = ['dang_bo_co_so', 'chi_bo_co_so'];
+
+// Which kind may hold which. The Charter fixes the lower levels (Điều lệ Đảng, Điều 21-24):
+// a cell holds party groups only, a party group holds nothing, a grassroots committee holds
+// cells and sub-committees. Above them the tree follows the levels of the party's organisation:
+// - toan_dang: the provincial organisations and those directly under the Central Committee.
+// - dang_bo_truc_thuoc_tw (the army, the police, the central agencies' and the Government's
+//   organisations…): grassroots organisations, and intermediate committees above them, which
+//   have no kind of their own here and take dang_bo_khoi.
+// - dang_bo_tinh: the district tier and blocs (before 1/7/2025), communes (from 1/7/2025; a
+//   commune sat under its district before), grassroots organisations directly under it.
+//   Not a plain chi bộ: a cell directly under an upper-level committee is a chi bộ cơ sở.
+// - the district tier and blocs: grassroots organisations; a district also holds its communes
+//   (a commune committee before 1/7/2025 was a đảng bộ cơ sở, and may be entered as dang_bo_xa,
+//   so that "reclassify, then move under the province" works in either order).
+// - dang_bo_xa: before 1/7/2025 a grassroots committee (cells, sub-committees); from then on
+//   also the grassroots organisations of schools, health stations, enterprises in the commune.
 const ALLOWED_CHILDREN: Record<UnitKind, readonly UnitKind[]> = {
-  dang_bo_tinh: UNIT_KINDS,
-  dang_bo_xa: UNIT_KINDS.filter((k) => k !== 'dang_bo_tinh'),
+  toan_dang: ['dang_bo_tinh', 'dang_bo_truc_thuoc_tw'],
+  dang_bo_truc_thuoc_tw: ['dang_bo_khoi', ...GRASSROOTS],
+  dang_bo_tinh: [...DISTRICT_KINDS, 'dang_bo_khoi', 'dang_bo_xa', ...GRASSROOTS],
+  dang_bo_huyen: ['dang_bo_xa', ...GRASSROOTS],
+  dang_bo_quan: ['dang_bo_xa', ...GRASSROOTS],
+  dang_bo_thi_xa: ['dang_bo_xa', ...GRASSROOTS],
+  dang_bo_thanh_pho: ['dang_bo_xa', ...GRASSROOTS],
+  dang_bo_khoi: [...GRASSROOTS],
+  dang_bo_xa: [...GRASSROOTS, 'dang_bo_bo_phan', 'chi_bo'],
   dang_bo_co_so: ['dang_bo_bo_phan', 'chi_bo'],
   dang_bo_bo_phan: ['chi_bo'],
   chi_bo_co_so: ['to_dang'],

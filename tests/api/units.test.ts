@@ -80,8 +80,12 @@ describe('a unit\'s page', () => {
   it('counts a grassroots cell as a cell and a grassroots committee as not', async () => {
     const res = await admin({ method: 'GET', url: `/api/v1/units/${u.province}?at=2025-06-01` });
     // cells: the two village cells, the workshop cell and the school (a chi bộ cơ sở);
-    // grassroots: the company committee and the school.
-    expect(res.json().counts).toEqual({ members: 6, cells: 4, grassroots: 2, exempted: 1, probationary: 1 });
+    // grassroots: Bắc Bình (a commune committee was a grassroots committee before 1/7/2025),
+    // the company committee and the school.
+    expect(res.json().counts).toEqual({ members: 6, cells: 4, grassroots: 3, exempted: 1, probationary: 1 });
+    // From 1/7/2025 Bắc Bình still counts: it holds its village cells directly (org-counting rules).
+    const today = await admin({ method: 'GET', url: `/api/v1/units/${u.bacBinh}` });
+    expect(today.json().counts).toMatchObject({ cells: 2, grassroots: 1 });
     expect(res.json().children).toHaveLength(3);
   });
 
@@ -215,7 +219,7 @@ describe('bad input is a 400 problem, never a 500', () => {
     ['sources not a list', 'POST', '/api/v1/units/merge', { sourceIds: 'x', target: { unitId: 1 }, effectiveOn: '2025-02-01', decisionNumber: '1' }],
     ['an empty target', 'POST', '/api/v1/units/merge', { sourceIds: [1, 2], target: {}, effectiveOn: '2025-02-01', decisionNumber: '1' }],
     ['a split with one part', 'POST', '/api/v1/units/1/split', { parts: [{ code: 'A', name: 'A', kind: 'chi_bo', memberIds: [], childUnitIds: [] }], effectiveOn: '2025-02-01', decisionNumber: '1' }],
-    ['a bad unit kind', 'POST', '/api/v1/units', { code: 'Z', name: 'Z', kind: 'dang_bo_huyen', parentId: 1, establishedOn: '2025-01-01' }],
+    ['a bad unit kind', 'POST', '/api/v1/units', { code: 'Z', name: 'Z', kind: 'dang_bo_lien_xa', parentId: 1, establishedOn: '2025-01-01' }],
     ['a code with spaces', 'POST', '/api/v1/units', { code: 'Z Z', name: 'Z', kind: 'chi_bo', parentId: 1, establishedOn: '2025-01-01' }],
     ['an unknown position', 'POST', '/api/v1/units/1/committee', { fullName: 'A', position: 'chu_tich', validFrom: '2025-01-01' }],
     ['a very long name', 'POST', '/api/v1/units/1/rename', { name: 'x'.repeat(301), effectiveOn: '2025-02-01', decisionNumber: '1' }],

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isValidCitizenId } from '../../src/domain/citizen-id.ts';
 import { generateMembers, type DemoMember } from '../../src/modules/demo/generate-members.ts';
-import { planDemo } from '../../src/modules/demo/plan-units.ts';
+import { planDemo, type DemoPlan } from '../../src/modules/demo/plan-units.ts';
+import { countOrganisations } from '../../src/domain/org-counting.ts';
 import { allocate, Rng } from '../../src/modules/demo/random.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 
 const AS_OF = '2026-11-01';
 const membersOf = (seed: number, asOf = AS_OF): DemoMember[] => [...generateMembers(planDemo('commune', seed), asOf)].flatMap((b) => b.members);
+/** The plan's figures as the counting rules in force today count them. */
+const organisations = (plan: DemoPlan) => countOrganisations(plan.units.map((u) => ({ id: u.index, kind: u.kind, parentId: u.parentIndex })), AS_OF);
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
 describe('demo plan', () => {
@@ -16,14 +19,18 @@ describe('demo plan', () => {
     expect(plan.units.filter((u) => u.kind === 'chi_bo')).toHaveLength(11);
     expect(plan.totalMembers).toBe(340);
     expect(plan.units[plan.firstCellIndex]!.name).toBe('Chi bộ thôn Bắc Sơn');
+    // The commune committee holds its 11 village cells directly: it is the one grassroots organisation.
+    expect(organisations(plan)).toEqual({ grassroots: { n: 1, committees: 1, cells: 0 }, cells: { n: 11, underCommittees: 11, grassrootsCells: 0 } });
     expect(plan.units.some((u) => u.name === 'Chi bộ Trường THCS Bắc Bình')).toBe(true);
   });
 
   it('builds a province with 627 grassroots organisations, 4,131 cells and 100,000 members', () => {
     const plan = planDemo('province', 1);
-    const count = (...kinds: string[]) => plan.units.filter((u) => kinds.includes(u.kind)).length;
-    expect(count('dang_bo_co_so', 'chi_bo_co_so')).toBe(627);
-    expect(count('chi_bo', 'chi_bo_co_so')).toBe(4131);
+    const counted = organisations(plan);
+    expect(counted.grassroots.n).toBe(627);
+    expect(counted.cells.n).toBe(4131);
+    // 90 commune committees are among the 627 (each holds cells directly).
+    expect(plan.units.filter((u) => u.kind === 'dang_bo_xa')).toHaveLength(90);
     expect(plan.totalMembers).toBe(100_000);
     expect(new Set(plan.units.map((u) => u.code)).size).toBe(plan.units.length);
     expect(plan.units.filter((u) => u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so').every((u) => u.memberCount >= 3)).toBe(true);

@@ -17,6 +17,28 @@ describe('which kind may sit under which', () => {
     ['chi_bo_co_so', 'to_dang', true],
     ['chi_bo_co_so', 'chi_bo', false],
     ['to_dang', 'to_dang', false],
+    // The national root and the tiers before 1/7/2025.
+    ['toan_dang', 'dang_bo_tinh', true],
+    ['toan_dang', 'dang_bo_truc_thuoc_tw', true],
+    ['toan_dang', 'dang_bo_xa', false],
+    ['dang_bo_tinh', 'toan_dang', false],
+    ['dang_bo_tinh', 'dang_bo_tinh', false],
+    ['dang_bo_tinh', 'dang_bo_huyen', true],
+    ['dang_bo_tinh', 'dang_bo_khoi', true],
+    ['dang_bo_tinh', 'chi_bo', false],
+    ['dang_bo_huyen', 'dang_bo_co_so', true],
+    ['dang_bo_huyen', 'dang_bo_xa', true],
+    ['dang_bo_huyen', 'chi_bo_co_so', true],
+    ['dang_bo_huyen', 'chi_bo', false],
+    ['dang_bo_huyen', 'dang_bo_huyen', false],
+    ['dang_bo_thanh_pho', 'dang_bo_co_so', true],
+    ['dang_bo_khoi', 'chi_bo_co_so', true],
+    ['dang_bo_khoi', 'dang_bo_xa', false],
+    ['dang_bo_truc_thuoc_tw', 'dang_bo_co_so', true],
+    ['dang_bo_truc_thuoc_tw', 'dang_bo_tinh', false],
+    ['dang_bo_xa', 'chi_bo_co_so', true],
+    ['dang_bo_xa', 'dang_bo_huyen', false],
+    ['dang_bo_xa', 'to_dang', false],
   ])('%s ⊃ %s: %s', (parent, child, ok) => expect(canContain(parent, child)).toBe(ok));
 });
 

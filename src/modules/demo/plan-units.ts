@@ -3,7 +3,9 @@
 // same seed always gives the same plan. Counts follow the articles' figures (Bắc Bình:
 // 11 cells, 340 members; Hà Tĩnh: 627 grassroots organisations, 4,131 cells, ~100,000
 // members; the country after 7/2025: 34 provinces, ~52,000 grassroots, ~300,000 cells,
-// ~5.6 M members), counted the way src/domain/unit-tree.ts counts them.
+// ~5.6 M members), counted the way src/domain/org-counting.ts counts them on today's date:
+// each commune committee holds its village cells directly, so it is one of the grassroots
+// organisations (Bắc Bình: 1 grassroots organisation, 11 cells).
 import type { UnitKind } from '../../db/types.ts';
 import { allocate, hashSeed, Rng } from './random.ts';
 import { BAC_BINH, CENTRAL_COMMITTEES, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
@@ -65,7 +67,7 @@ export interface DemoUnit {
 export interface DemoTargets { provinces: number; communes: number; grassroots: number; cells: number; members: number }
 
 export const SCALE_TARGETS: Record<DemoScale, DemoTargets> = {
-  commune: { provinces: 1, communes: 1, grassroots: 0, cells: 11, members: 340 },
+  commune: { provinces: 1, communes: 1, grassroots: 1, cells: 11, members: 340 },
   province: { provinces: 1, communes: 90, grassroots: 627, cells: 4131, members: 100_000 },
   nation: { provinces: 34, communes: 3321, grassroots: 52_000, cells: 300_000, members: 5_600_000 },
 };
@@ -139,10 +141,12 @@ class PlanBuilder {
     const communeNames = new Set<string>(withBacBinh ? [BAC_BINH.name] : []);
     const communes = Array.from({ length: genericCommunes }, () => ({ name: placeName(rng, communeNames), ward: rng.chance(0.15) }));
 
-    // Grassroots organisations: about half inside communes (schools, health stations,
+    // Grassroots organisations: the commune committees themselves (each holds cells
+    // directly), then about half of the others inside communes (schools, health stations,
     // cooperatives, small enterprises), the rest directly under the province.
-    const underCommunes = genericCommunes > 0 ? Math.round(t.grassroots * 0.55) : 0;
-    const direct = t.grassroots - underCommunes;
+    const others = Math.max(0, t.grassroots - t.communes);
+    const underCommunes = genericCommunes > 0 ? Math.round(others * 0.55) : 0;
+    const direct = others - underCommunes;
     const grassrootsPerCommune = allocate(underCommunes, communes.map(() => rng.bell(0.2, 1.8)));
     interface Grassroots { kind: UnitKind; profile: UnitProfile; name: string; cells: number }
     const communeGrassroots: Grassroots[][] = communes.map((c, ci) => Array.from({ length: grassrootsPerCommune[ci]! }, (_, k) => {

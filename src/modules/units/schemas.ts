@@ -6,7 +6,8 @@ import { z } from 'zod';
 // not also the caller's own narrower rule.)
 export const isoDate = z.iso.date({ message: 'fields.invalid_date' })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
-export const unitKind = z.enum(['dang_bo_tinh', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
+export const unitKind = z.enum(['toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa',
+  'dang_bo_thanh_pho', 'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
 export const decisionNumber = z.string().trim().min(1).max(100);
 const id = z.number().int().positive().max(2_147_483_647);
 const unitCode = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
@@ -90,7 +91,7 @@ export const unitDetailOut = z.object({
 export const historyOut = z.object({
   items: z.array(z.object({
     id: z.number(),
-    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve']),
+    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve', 'reclassify']),
     effectiveOn: z.string(),
     decisionNumber: z.string().nullable(),
     note: z.string().nullable(),

@@ -3,7 +3,7 @@
 // parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { CELL_KINDS, GRASSROOTS_KINDS } from '../../domain/unit-tree.ts';
+import { countOrganisations } from '../../domain/org-counting.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
@@ -42,24 +42,24 @@ async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope):
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
-export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind }
+export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind; parent_id: number | null }
 
 /**
- * The subtree of each root on the date, as (root, unit, kind) rows, roots included; with
+ * The subtree of each root on the date, as (root, unit, kind, parent) rows, roots included; with
  * a scope, only the units in it (a grant on a unit alone does not reach the units below).
  * UNION (not UNION ALL) stops the walk even if back-dated history ever held a loop.
  */
 export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?: Scope): Promise<SubtreeRow[]> {
   if (rootIds.length === 0) return [];
   const { rows } = await sql<SubtreeRow>`
-    with recursive sub(root_id, unit_id, kind) as (
-      select v.unit_id, v.unit_id, v.kind from unit_versions v
+    with recursive sub(root_id, unit_id, kind, parent_id) as (
+      select v.unit_id, v.unit_id, v.kind, v.parent_id from unit_versions v
        where v.unit_id = any(${sql.val(rootIds)}::int[]) and ${validOn('v', date)}
       union
-      select s.root_id, v.unit_id, v.kind from sub s
+      select s.root_id, v.unit_id, v.kind, v.parent_id from sub s
         join unit_versions v on v.parent_id = s.unit_id and ${validOn('v', date)}
     )
-    select root_id, unit_id, kind from sub
+    select root_id, unit_id, kind, parent_id from sub
      where ${scope ? unitInScope(scope, sql.ref('sub.unit_id')) : sql`true`}`.execute(db);
   return rows;
 }
@@ -96,10 +96,12 @@ export interface SubtreeCounts { members: number; cells: number; grassroots: num
 /** The figures of one unit's subtree on `date` (the unit itself included), within the caller's scope. */
 export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope): Promise<SubtreeCounts> {
   const subtree = await subtreesOn(db, [unitId], date, scope);
+  // Grassroots organisations and cells as the counting rules in force on the date count them.
+  const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date);
   const out: SubtreeCounts = {
     members: 0,
-    cells: subtree.filter((r) => CELL_KINDS.includes(r.kind)).length,
-    grassroots: subtree.filter((r) => GRASSROOTS_KINDS.includes(r.kind)).length,
+    cells: organisations.cells.n,
+    grassroots: organisations.grassroots.n,
     exempted: 0,
     probationary: 0,
   };
