@@ -17,11 +17,8 @@ export const DEMO_SCALES: readonly DemoScale[] = ['commune', 'province', 'nation
 export type UnitProfile = 'province' | 'commune' | 'committee' | 'village' | 'ward_group' | 'school' | 'police' | 'military'
   | 'health' | 'agency' | 'enterprise' | 'coop' | 'bank';
 
-/**
- * Kinds the demo writes. The national root and the tiers before 1/7/2025 are the kinds
- * lane's additions; they are spelled out here so the plan can be built before they land.
- */
-export type DemoKind = UnitKind | 'toan_dang' | 'dang_bo_truc_thuoc_tw' | 'dang_bo_huyen' | 'dang_bo_quan' | 'dang_bo_thi_xa' | 'dang_bo_thanh_pho';
+/** Kinds the demo writes: every unit kind, the national root and the tiers before 1/7/2025 included. */
+export type DemoKind = UnitKind;
 
 export { REORGANISATION_DATE } from './plan-history.ts';
 
