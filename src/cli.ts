@@ -11,6 +11,7 @@ import { startServer } from './cli/serve.ts';
 import { backupCommand, restoreCommand } from './cli/backup-restore.ts';
 import { demoCommand } from './cli/demo.ts';
 import { importCommand, exportCommand } from './cli/import-export.ts';
+import { rebuildHistoryCommand } from './cli/rebuild-history.ts';
 
 export interface CommandContext {
   args: string[];
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   import: { usage: 'chibo import FILE.xlsx --unit CODE [--apply]', help: 'Nhập danh sách đảng viên từ Excel (mặc định chỉ kiểm tra). / Imports members from xlsx (dry run unless --apply).', run: importCommand },
   export: { usage: 'chibo export FILE.xlsx [--unit CODE]', help: 'Xuất danh sách đảng viên ra Excel. / Exports members to xlsx.', run: exportCommand },
   backup: { usage: 'chibo backup FILE', help: 'Sao lưu toàn bộ cơ sở dữ liệu vào một tệp. / Backs up the whole database to one file.', run: backupCommand },
+  'rebuild-history': { usage: 'chibo rebuild-history', help: 'Dựng lại mô hình tổ chức theo thời gian từ lịch sử. / Rebuilds the temporal organisation model from the units\' history.', run: rebuildHistoryCommand },
   restore: { usage: 'chibo restore FILE', help: 'Khôi phục từ tệp sao lưu vào cơ sở dữ liệu trống. / Restores a backup into an empty database.', run: restoreCommand },
 };
 

@@ -46,6 +46,20 @@ export interface UnitVersionsTable {
   event_id: number | null;
 }
 
+/**
+ * The temporal organisation model (src/modules/org-history/): on [valid_from, valid_to)
+ * `ancestor_id` is the `depth`-th ancestor of `unit_id` (0 = itself), kinds as they were then.
+ */
+export interface UnitAncestryTable {
+  unit_id: number;
+  ancestor_id: number;
+  depth: number;
+  unit_kind: UnitKind;
+  ancestor_kind: UnitKind;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface MembersTable {
   id: Generated<number>;
   full_name: string;
@@ -177,6 +191,7 @@ export interface DB {
   unit_events: UnitEventsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
+  unit_ancestry: UnitAncestryTable;
   members: MembersTable;
   member_placements: MemberPlacementsTable;
   member_statuses: MemberStatusesTable;

@@ -16,6 +16,7 @@ import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { isCellKind, planDemo, type DemoPlan, type DemoScale } from './plan-units.ts';
+import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 
 export interface DemoAccount { username: string; password: string; description: string }
 
@@ -92,6 +93,11 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     const memberId = (index: number) => base.members + index + 1;
 
     await writeUnits(session, plan, base, unitId);
+    // The organisation model (unit_ancestry), derived from the versions just loaded.
+    for (const step of Object.values(rebuildAncestrySql())) {
+      const { sql: text, parameters } = step.compile(db);
+      await session.query(text, [...parameters]);
+    }
 
     // Members, their history and the committees, cell by cell.
     const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',

@@ -7,6 +7,7 @@ import { foldForSearch } from '../../domain/vietnamese.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { isRootAdmin, unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { rebuildUnitAncestry } from '../org-history/keep-ancestry.ts';
 import { assertCanContain } from './restructure-steps.ts';
 import type { CreateUnitInput } from './schemas.ts';
 
@@ -41,6 +42,8 @@ export async function insertUnit(trx: Db, actorUserId: number | null, input: Cre
   await trx.insertInto('unit_versions').values({
     unit_id: unit.id, name: input.name, kind: input.kind, parent_id: input.parentId, valid_from: input.establishedOn, event_id: ev,
   }).execute();
+  // A new unit has nothing under it yet: its own ancestry rows are all that change.
+  await rebuildUnitAncestry(trx, [unit.id]);
   await writeAudit(trx, actorUserId, { action: 'unit.create', entityType: 'unit', entityId: unit.id, unitId: unit.id, after: input });
   return unit.id;
 }

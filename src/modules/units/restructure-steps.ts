@@ -11,6 +11,7 @@ import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { unitInScope, type Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { keepAncestryForEvent } from '../org-history/keep-ancestry.ts';
 
 export type Trx = Transaction<DB>;
 
@@ -105,10 +106,14 @@ export async function startEvent(trx: Trx, access: Access, kind: 'rename' | 'mov
   return row.id;
 }
 
-/** Records what the event did; `unitIds` lets each touched unit's history find it. */
+/**
+ * Records what the event did (`unitIds` lets each touched unit's history find it) and
+ * brings the organisation model (unit_ancestry) up to date in the same transaction.
+ */
 export async function finishEvent(trx: Trx, eventId: number, unitIds: Array<number | null>, details: Record<string, unknown>) {
   const ids = [...new Set(unitIds.filter((id): id is number => id !== null))];
   await trx.updateTable('unit_events').set({ payload: JSON.stringify({ unitIds: ids, ...details }) }).where('id', '=', eventId).execute();
+  await keepAncestryForEvent(trx, eventId, ids);
 }
 
 /** Ends the unit's current version on `date` and starts one with the changes. */

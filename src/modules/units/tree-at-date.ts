@@ -1,17 +1,15 @@
 // The tree as it was on a date, read from unit_versions (one row per period a unit had a
 // name, kind and parent) with indexed lookups: children of X on D are the versions with
 // parent_id = X valid on D. Member figures come from the placements and statuses valid on D.
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { countOrganisations } from '../../domain/org-counting.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { unitInScope, type Scope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
-/** SQL: the row `alias` (with valid_from / valid_to, valid_to exclusive) is in force on `date`. */
-export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}::date))`;
-}
+export { validOn } from '../org-history/valid-on.ts';
+import { validOn } from '../org-history/valid-on.ts';
 
 const leftStatuses = () => sql`${sql.val([...LEAVING_STATUSES])}::text[]`;
 
