@@ -90,7 +90,11 @@ function rollOn(members: readonly DemoMember[], date: string): MemberOnDate[] {
   return roll;
 }
 
-export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: string, monthCount: number): DemoMeeting[] {
+/**
+ * `agenda: false` leaves the standard agenda out of the stored meetings (the nation demo:
+ * 2 million meetings would carry 1.6 GB of the same twelve lines).
+ */
+export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: string, monthCount: number, options: { agenda: boolean } = { agenda: true }): DemoMeeting[] {
   const { unit, members, committees } = batch;
   const rng = new Rng(hashSeed(`${unit.code}#meetings`, seed));
   const rules = meetingRulesOn(asOf).body;
@@ -102,6 +106,8 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
   // A weak cell misses months and prepares less; habitual absentees skip without a reason.
   const weak = rng.chance(0.08);
   const absentee = new Set(members.filter(() => rng.chance(0.015)).map((m) => m.index));
+  // The elderly (75 or more at the reference date) are more often excused.
+  const elderly = new Set(members.filter((m) => ageOn(m.dateOfBirth, asOf) >= 75).map((m) => m.index));
 
   const planned: { kind: 'regular' | 'thematic'; heldOn: string; focal: string[]; topic: string }[] = [];
   const months = demoMonths(asOf, monthCount);
@@ -129,7 +135,7 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
     const held = p.heldOn <= asOf;
     const start = evening ? 19 * 60 + 30 : 14 * 60;
     const minutesLong = rng.chance(weak ? 0.4 : 0.08) ? rng.int(60, 85) : rng.int(95, 130);
-    const agenda = standardAgenda(rules, p.kind).map((title) => ({ title, note: null }));
+    const agenda = options.agenda ? standardAgenda(rules, p.kind).map((title) => ({ title, note: null })) : [];
     let prepares: number | null = null;
     let preparation: DemoMeeting['preparation'] = null;
     if (p.kind === 'regular' && rng.chance(weak ? 0.4 : 0.9)) {
@@ -138,7 +144,7 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
       const agreed = `Thống nhất nội dung sinh hoạt: ${p.focal.join('; ')}`;
       out.push({
         kind: 'committee', heldOn: on, startsAt: vnInstant(on, 16 * 60), endsAt: vnInstant(on, 17 * 60), place, topic: `Chi ủy họp chuẩn bị ${p.topic.toLowerCase()}`,
-        focalIssues: [], agenda: standardAgenda(rules, 'committee').map((title) => ({ title, note: null })), prepares: out.length + 1,
+        focalIssues: [], agenda: options.agenda ? standardAgenda(rules, 'committee').map((title) => ({ title, note: null })) : [], prepares: out.length + 1,
         checkInCode: String(rng.int(0, 999_999)).padStart(6, '0'), checkInSecret: secret(rng), attendance: [], minutes: null, quality: null,
         preparation: { agreedContent: agreed, draftResolution: `Dự thảo nghị quyết: ${p.focal.map((f, i) => `${i + 1}. ${f}`).join(' ')}` },
       });
@@ -159,7 +165,7 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
     for (const r of roll) {
       if (!r.expected) continue;
       const m = r.member;
-      const old = ageOn(m.dateOfBirth, p.heldOn) >= 75;
+      const old = elderly.has(m.index);
       const x = rng.next();
       let status: AttendanceStatus = 'present';
       if (absentee.has(m.index) ? x < 0.35 : x < 0.004) status = 'absent_unexcused';

@@ -12,7 +12,7 @@ import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
-import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
+import { deferIndexes, TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { isCellKind, planDemo, type DemoPlan, type DemoScale } from './plan-units.ts';
@@ -72,6 +72,8 @@ const SEQUENCED_TABLES = ['unit_events', 'units', 'unit_versions', 'members', 'm
 type SequencedTable = typeof SEQUENCED_TABLES[number];
 
 const FLUSH_CHARS = 8_000_000;
+const DEFERRED_INDEX_TABLES = ['members', 'member_placements', 'member_statuses', 'committee_members', 'meetings', 'meeting_attendance',
+  'meeting_minutes', 'meeting_quality', 'meeting_preparations'];
 
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
@@ -98,6 +100,9 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       const { sql: text, parameters } = step.compile(db);
       await session.query(text, [...parameters]);
     }
+
+    // The nation's millions of rows: secondary indexes are built once, after the load.
+    const rebuildIndexes = scale === 'nation' && database.kind === 'postgres' ? await deferIndexes(session, DEFERRED_INDEX_TABLES) : null;
 
     // Members, their history and the committees, cell by cell.
     const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',
@@ -148,7 +153,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         }
       }
       // The cell's meetings over the demo's months, with their roll calls, minutes and grades.
-      const cellMeetings = generateMeetings(batch, seed, asOf, months);
+      const cellMeetings = generateMeetings(batch, seed, asOf, months, { agenda: scale !== 'nation' });
       const firstMeeting = base.meetings + meetingCount + 1;
       cellMeetings.forEach((mt, k) => {
         const id = firstMeeting + k;
@@ -193,6 +198,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     await users.flush();
     await grants.flush();
 
+    if (rebuildIndexes) await rebuildIndexes();
     if (session.referencesUnchecked) await checkReferences(session);
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
