@@ -98,10 +98,39 @@ export class TableBuffer {
   get size(): number { return this.text.length; }
 
   async flush(): Promise<void> {
-    if (!this.text) return;
+    await this.send(this.take());
+  }
+
+  /** The rows collected so far, leaving the buffer empty. */
+  take(): string {
     const text = this.text;
     this.text = '';
-    await this.session.copy(this.table, this.columns, text);
+    return text;
+  }
+
+  async send(text: string): Promise<void> {
+    if (text) await this.session.copy(this.table, this.columns, text);
+  }
+}
+
+/**
+ * Sends buffers while the caller generates the next rows: on a server, PostgreSQL takes
+ * one chunk on its core while Node builds the next on another. One chunk is in flight at
+ * a time, tables in the order given (foreign-key order); an error surfaces at the next call.
+ */
+export class BackgroundFlush {
+  private pending: Promise<void> = Promise.resolve();
+
+  async next(buffers: readonly TableBuffer[]): Promise<void> {
+    await this.pending;
+    const chunks = buffers.map((b) => [b, b.take()] as const);
+    this.pending = (async () => { for (const [b, text] of chunks) await b.send(text); })();
+    // Awaited at the next call or at done(); until then a failure must not count as unhandled.
+    this.pending.catch(() => {});
+  }
+
+  async done(): Promise<void> {
+    await this.pending;
   }
 }
 

@@ -12,7 +12,7 @@ import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
-import { deferIndexes, TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
+import { BackgroundFlush, deferIndexes, TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { isCellKind, planDemo, type DemoPlan, type DemoScale } from './plan-units.ts';
@@ -120,6 +120,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     // Flushed in foreign-key order: people before their history, meetings before their rows.
     const memberTables = [members, placements, statuses, committees, meetings, attendance, minutes, quality, preparations];
     const months = MEETING_MONTHS[scale];
+    const sending = new BackgroundFlush();
     let meetingCount = 0;
     const links = { cell1Secretary: null as DemoMember | null, communeSecretary: null as DemoMember | null, communeCommittee: null as DemoMember | null, cell1Member: null as DemoMember | null };
     let memberCount = 0;
@@ -174,11 +175,12 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
 
       memberCount += batch.members.length;
       if (members.size + attendance.size > FLUSH_CHARS) {
-        for (const buffer of memberTables) await buffer.flush();
+        await sending.next(memberTables);
         if (memberCount - lastProgress >= 100_000) { options.onProgress?.(memberCount); lastProgress = memberCount; }
       }
     }
-    for (const buffer of memberTables) await buffer.flush();
+    await sending.next(memberTables);
+    await sending.done();
 
     // Demo accounts, with their grants and, where it fits, the member they are.
     const users = new TableBuffer(session, 'users', ['id', 'username', 'display_name', 'password_hash', 'member_id']);
