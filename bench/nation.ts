@@ -34,9 +34,9 @@ function summarise(ms: number[]): Timing {
   return { p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), samples: s.length, min: r(s[0]!), max: r(s[s.length - 1]!) };
 }
 
-/** Warm-up runs, then samples until `samples` are taken or the time budget is spent (at least 5). */
-async function measure(run: () => Promise<void>, samples: number, budgetMs = 90_000): Promise<Timing> {
-  for (let i = 0; i < 2; i++) await run();
+/** A warm-up run, then samples until `samples` are taken or the time budget is spent (at least 5). */
+async function measure(run: () => Promise<void>, samples: number, budgetMs = 60_000): Promise<Timing> {
+  await run();
   const times: number[] = [];
   const started = performance.now();
   while (times.length < samples && (times.length < 5 || performance.now() - started < budgetMs)) {
