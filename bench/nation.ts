@@ -62,7 +62,11 @@ async function recreateDatabase(url: string) {
 }
 
 export default async function nationBenchmark(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { generate: { type: 'boolean', default: false }, samples: { type: 'string', default: '20' } } });
+  // --root-kind / --account let the same measurements run on a smaller demo (a province under admin).
+  const { values } = parseArgs({ args: argv, options: {
+    generate: { type: 'boolean', default: false }, samples: { type: 'string', default: '20' },
+    'root-kind': { type: 'string', default: 'toan_dang' }, account: { type: 'string', default: 'trunguong' }, name: { type: 'string', default: 'nation' },
+  } });
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chibo_nation_demo';
   const samples = Number(values.samples);
   const { openDatabase } = await import('../src/db/connect.ts');
@@ -88,10 +92,10 @@ export default async function nationBenchmark(argv: string[]) {
   const db = database.db;
   const app = await buildApp(database);
   try {
-    const root = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'toan_dang').executeTakeFirst();
+    const root = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', values['root-kind'] as 'toan_dang').where('dissolved_on', 'is', null).executeTakeFirst();
     if (!root) throw new Error(`no national root in ${url}: run with --generate, or \`chibo demo --scale nation\` first`);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'trunguong', password: DEMO_PASSWORD } });
-    if (login.statusCode !== 200) throw new Error(`login as trunguong: ${login.statusCode} ${login.body}`);
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: values.account, password: DEMO_PASSWORD } });
+    if (login.statusCode !== 200) throw new Error(`login as ${values.account}: ${login.statusCode} ${login.body}`);
     const cookie = login.cookies.find((c) => c.name === 'chibo_session')!.value;
     const get = async (path: string) => {
       const res = await app.inject({ method: 'GET', url: path, cookies: { chibo_session: cookie } });
@@ -183,8 +187,8 @@ export default async function nationBenchmark(argv: string[]) {
         (select count(*) from unit_ancestry) as ancestry_rows,
         pg_size_pretty(pg_database_size(current_database())) as database_size`.execute(db)).rows[0]!;
     const orgs = await app.inject({ method: 'GET', url: `/api/v1/units/${root.id}?at=${DATE}`, cookies: { chibo_session: cookie } });
-    writeBenchResult('nation', {
-      database: url.replace(/\/\/[^@]*@/, '//'), date: DATE, period: { from: FROM, to: DATE }, search: SEARCH,
+    writeBenchResult(values.name, {
+      database: url.replace(/\/\/[^@]*@/, '//'), root: root.name, account: values.account, date: DATE, period: { from: FROM, to: DATE }, search: SEARCH,
       targets: { dashboardP95Ms: 1000, nameSearchP95Ms: 50, topOfTreeMs: 100 },
       generation, counts, rootCounts: orgs.statusCode === 200 ? orgs.json().counts : null,
       loadavgBefore: loadBefore, loadavgAfter: loadAfter, cpus: os.cpus().length, figures,
