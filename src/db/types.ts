@@ -226,6 +226,24 @@ export interface DB {
   // Imports applied in batches on PGlite (issue 6)
   import_runs: ImportRunsTable;
   import_run_members: ImportRunMembersTable;
+  // Figures engine (issue 7): per-meeting facts kept by triggers
+  meeting_facts: MeetingFactsTable;
+}
+
+export interface MeetingFactsTable {
+  meeting_id: number;
+  unit_id: number;
+  kind: MeetingKind;
+  held_on: string;
+  recorded: boolean;
+  attendance_taken: boolean;
+  expected: number;
+  present: number;
+  absent_excused: number;
+  absent_unexcused: number;
+  exempted: number;
+  grade: string | null;
+  unexcused_member_ids: number[];
 }
 
 export interface ImportRunsTable {

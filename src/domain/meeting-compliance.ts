@@ -43,7 +43,7 @@ export interface ComplianceInput {
   unexcusedAbsences: readonly AbsenceFact[];
 }
 
-type GradeCounts = Record<QualityGrade, number> & { ungraded: number };
+export type GradeCounts = Record<QualityGrade, number> & { ungraded: number };
 
 export interface CellCompliance {
   unitId: number;
@@ -87,62 +87,86 @@ export interface ComplianceResult {
   thisMonth: { month: string; deadline: string; overdue: boolean; cellsWithoutMeeting: { unitId: number; unitName: string }[] };
 }
 
-const emptyGrades = (): GradeCounts => ({ tot: 0, kha: 0, trung_binh: 0, kem: 0, ungraded: 0 });
+export const emptyGrades = (): GradeCounts => ({ tot: 0, kha: 0, trung_binh: 0, kem: 0, ungraded: 0 });
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-function existedThroughout(cell: CellFact, first: string, last: string): boolean {
-  return cell.establishedOn <= first && (cell.dissolvedOn === null || cell.dissolvedOn > last);
+/** A period [from, to) — to exclusive, null while open. */
+export interface Period { from: string; to: string | null }
+
+/**
+ * What a cell did while it sat under the report's unit (the engine reads this from the
+ * per-meeting facts): the periods it was there, and its held meetings within them.
+ */
+export interface CellPeriodFacts {
+  unitId: number;
+  name: string;
+  periods: readonly Period[];
+  /** Months 'YYYY-MM' with a held regular meeting. */
+  regularMonths: readonly string[];
+  /** The quarter 'YYYY-Qn' of each held thematic meeting (repeated per meeting). */
+  thematicQuarters: readonly string[];
+  /** Held meetings of the kinds with a member roll (regular, thematic, extraordinary). */
+  meetingsHeld: number;
+  expected: number;
+  present: number;
+  grades: GradeCounts;
 }
 
-function existedOn(cell: CellFact, day: string): boolean {
-  return cell.establishedOn <= day && (cell.dissolvedOn === null || cell.dissolvedOn > day);
+/** Periods sorted, with touching or overlapping ones joined. */
+export function mergePeriods(periods: readonly Period[]): Period[] {
+  const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+  const out: Period[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.to === null || last.to >= p.from)) {
+      if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
+    } else out.push({ ...p });
+  }
+  return out;
 }
 
-export function computeCompliance(input: ComplianceInput): ComplianceResult {
-  const { from, to, asOf, rules } = input;
+/** Under the unit on every day from `first` to `last` (inclusive). */
+export function coveredThroughout(periods: readonly Period[], first: string, last: string): boolean {
+  return periods.some((p) => p.from <= first && (p.to === null || p.to > last));
+}
+
+/** The months and quarters a report requires: wholly inside the period and ended by the report date. */
+export function requiredMonthsAndQuarters(from: string, to: string, asOf: string): { months: string[]; quarters: string[] } {
   const end = to < asOf ? to : asOf;
-  // A month counts when it lies wholly inside the period and has ended by the report date.
   const months = monthsBetween(from, to).filter((m) => `${m}-01` >= from && lastDayOfMonth(m) <= end);
   const quarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))]
     .filter((q) => quarterMonths(q).every((m) => months.includes(m)));
+  return { months, quarters };
+}
 
-  const inPeriod = input.meetings.filter((m) => m.heldOn >= from && m.heldOn <= end);
-  const cells: CellCompliance[] = [];
-  for (const cell of input.cells) {
-    if (!(cell.establishedOn <= end && (cell.dissolvedOn === null || cell.dissolvedOn > from))) continue;
-    const own = inPeriod.filter((m) => m.unitId === cell.unitId && m.held);
-    const required = months.filter((m) => existedThroughout(cell, `${m}-01`, lastDayOfMonth(m)));
-    const heldMonths = new Set(own.filter((m) => m.kind === 'regular').map((m) => monthOf(m.heldOn)));
-    const missingMonths = required.filter((m) => !heldMonths.has(m));
-    const requiredQuarters = quarters.filter((q) => existedThroughout(cell, `${quarterMonths(q)[0]}-01`, lastDayOfMonth(quarterMonths(q)[2]!)));
-    const thematicByQuarter: Record<string, number> = {};
-    for (const q of requiredQuarters) thematicByQuarter[q] = 0;
-    for (const m of own.filter((x) => x.kind === 'thematic')) {
-      const q = quarterOf(m.heldOn);
-      if (q in thematicByQuarter) thematicByQuarter[q] = thematicByQuarter[q]! + 1;
-    }
-    const attended = own.filter((m) => CELL_MEETING_KINDS.includes(m.kind));
-    const expected = attended.reduce((s, m) => s + m.expected, 0);
-    const present = attended.reduce((s, m) => s + m.present, 0);
-    const grades = emptyGrades();
-    for (const m of attended) grades[m.grade ?? 'ungraded'] += 1;
-    cells.push({
-      unitId: cell.unitId,
-      unitName: cell.name,
-      monthsRequired: required.length,
-      monthsHeld: required.length - missingMonths.length,
-      missingMonths,
-      everyMonth: required.length > 0 ? missingMonths.length === 0 : null,
-      thematicByQuarter,
-      thematicEveryQuarter: requiredQuarters.length > 0 ? requiredQuarters.every((q) => thematicByQuarter[q]! >= rules.thematicPerQuarter) : null,
-      meetingsHeld: attended.length,
-      expected,
-      present,
-      attendanceRate: ratio(present, expected),
-      grades,
-    });
-  }
+/** One cell's compliance over the required months and quarters. */
+export function cellCompliance(cell: CellPeriodFacts, months: readonly string[], quarters: readonly string[], rules: Pick<ComplianceRules, 'thematicPerQuarter'>): CellCompliance {
+  const periods = mergePeriods(cell.periods);
+  const required = months.filter((m) => coveredThroughout(periods, `${m}-01`, lastDayOfMonth(m)));
+  const held = new Set(cell.regularMonths);
+  const missingMonths = required.filter((m) => !held.has(m));
+  const requiredQuarters = quarters.filter((q) => coveredThroughout(periods, `${quarterMonths(q)[0]}-01`, lastDayOfMonth(quarterMonths(q)[2]!)));
+  const thematicByQuarter: Record<string, number> = {};
+  for (const q of requiredQuarters) thematicByQuarter[q] = 0;
+  for (const q of cell.thematicQuarters) if (q in thematicByQuarter) thematicByQuarter[q] = thematicByQuarter[q]! + 1;
+  return {
+    unitId: cell.unitId,
+    unitName: cell.name,
+    monthsRequired: required.length,
+    monthsHeld: required.length - missingMonths.length,
+    missingMonths,
+    everyMonth: required.length > 0 ? missingMonths.length === 0 : null,
+    thematicByQuarter,
+    thematicEveryQuarter: requiredQuarters.length > 0 ? requiredQuarters.every((q) => thematicByQuarter[q]! >= rules.thematicPerQuarter) : null,
+    meetingsHeld: cell.meetingsHeld,
+    expected: cell.expected,
+    present: cell.present,
+    attendanceRate: ratio(cell.present, cell.expected),
+    grades: { ...cell.grades },
+  };
+}
 
+export function complianceSummary(cells: readonly CellCompliance[]): ComplianceResult['summary'] {
   const grades = emptyGrades();
   for (const c of cells) for (const g of [...QUALITY_GRADES, 'ungraded'] as const) grades[g] += c.grades[g];
   const monthlyApplicable = cells.filter((c) => c.everyMonth !== null);
@@ -151,38 +175,75 @@ export function computeCompliance(input: ComplianceInput): ComplianceResult {
   const present = cells.reduce((s, c) => s + c.present, 0);
   const cellsEveryMonth = monthlyApplicable.filter((c) => c.everyMonth).length;
   const cellsThematic = thematicApplicable.filter((c) => c.thematicEveryQuarter).length;
+  return {
+    cells: cells.length,
+    cellsEveryMonth,
+    cellsMonthlyApplicable: monthlyApplicable.length,
+    cellsEveryMonthRate: ratio(cellsEveryMonth, monthlyApplicable.length),
+    cellsThematicEveryQuarter: cellsThematic,
+    cellsThematicApplicable: thematicApplicable.length,
+    cellsThematicEveryQuarterRate: ratio(cellsThematic, thematicApplicable.length),
+    meetingsHeld: cells.reduce((s, c) => s + c.meetingsHeld, 0),
+    expected,
+    present,
+    attendanceRate: ratio(present, expected),
+    grades,
+  };
+}
 
-  const month = monthOf(asOf);
-  const deadline = `${month}-${String(rules.planDeadlineDay).padStart(2, '0')}`;
-  const plannedThisMonth = new Set(input.meetings.filter((m) => m.recorded && m.kind === 'regular' && monthOf(m.heldOn) === month).map((m) => m.unitId));
-  const cellsWithoutMeeting = input.cells.filter((c) => existedOn(c, asOf) && !plannedThisMonth.has(c.unitId))
-    .map((c) => ({ unitId: c.unitId, unitName: c.name }));
+/** Cells present in the period at all (a cell under the unit only before or after it is not listed). */
+export function presentInPeriod(periods: readonly Period[], from: string, end: string): boolean {
+  return periods.some((p) => p.from <= end && (p.to === null || p.to > from));
+}
 
+/** The compliance report from meetings given one by one (cells with their founding and dissolution). */
+export function computeCompliance(input: ComplianceInput): ComplianceResult {
+  const { from, to, asOf, rules } = input;
+  const end = to < asOf ? to : asOf;
+  const { months, quarters } = requiredMonthsAndQuarters(from, to, asOf);
+  const inPeriod = input.meetings.filter((m) => m.heldOn >= from && m.heldOn <= end);
+  const cells: CellCompliance[] = [];
+  for (const cell of input.cells) {
+    const periods = [{ from: cell.establishedOn, to: cell.dissolvedOn }];
+    if (!presentInPeriod(periods, from, end)) continue;
+    const own = inPeriod.filter((m) => m.unitId === cell.unitId && m.held);
+    const attended = own.filter((m) => CELL_MEETING_KINDS.includes(m.kind));
+    const grades = emptyGrades();
+    for (const m of attended) grades[m.grade ?? 'ungraded'] += 1;
+    cells.push(cellCompliance({
+      unitId: cell.unitId, name: cell.name, periods,
+      regularMonths: own.filter((m) => m.kind === 'regular').map((m) => monthOf(m.heldOn)),
+      thematicQuarters: own.filter((m) => m.kind === 'thematic').map((m) => quarterOf(m.heldOn)),
+      meetingsHeld: attended.length,
+      expected: attended.reduce((s, m) => s + m.expected, 0),
+      present: attended.reduce((s, m) => s + m.present, 0),
+      grades,
+    }, months, quarters, rules));
+  }
+  const plannedThisMonth = new Set(input.meetings.filter((m) => m.recorded && m.kind === 'regular' && monthOf(m.heldOn) === monthOf(asOf)).map((m) => m.unitId));
   return {
     from, to, asOf,
     monthsRequired: months,
     quartersRequired: quarters,
     cells,
-    summary: {
-      cells: cells.length,
-      cellsEveryMonth,
-      cellsMonthlyApplicable: monthlyApplicable.length,
-      cellsEveryMonthRate: ratio(cellsEveryMonth, monthlyApplicable.length),
-      cellsThematicEveryQuarter: cellsThematic,
-      cellsThematicApplicable: thematicApplicable.length,
-      cellsThematicEveryQuarterRate: ratio(cellsThematic, thematicApplicable.length),
-      meetingsHeld: cells.reduce((s, c) => s + c.meetingsHeld, 0),
-      expected,
-      present,
-      attendanceRate: ratio(present, expected),
-      grades,
-    },
+    summary: complianceSummary(cells),
     strikeOffWarnings: strikeOffWarnings(input.unexcusedAbsences.filter((a) => a.heldOn >= from && a.heldOn <= end), rules),
-    thisMonth: { month, deadline, overdue: asOf > deadline, cellsWithoutMeeting },
+    thisMonth: thisMonthCheck(asOf, rules, input.cells.filter((c) => existedOn(c, asOf)).map((c) => ({ unitId: c.unitId, unitName: c.name })), plannedThisMonth),
   };
 }
 
-function quarterMonths(q: string): string[] {
+/** Cells (existing on the report date) with no regular meeting recorded in its month, and whether the plan deadline passed. */
+export function thisMonthCheck(asOf: string, rules: Pick<ComplianceRules, 'planDeadlineDay'>, cellsOnDate: readonly { unitId: number; unitName: string }[], plannedThisMonth: ReadonlySet<number>): ComplianceResult['thisMonth'] {
+  const month = monthOf(asOf);
+  const deadline = `${month}-${String(rules.planDeadlineDay).padStart(2, '0')}`;
+  return { month, deadline, overdue: asOf > deadline, cellsWithoutMeeting: cellsOnDate.filter((c) => !plannedThisMonth.has(c.unitId)) };
+}
+
+function existedOn(cell: CellFact, day: string): boolean {
+  return cell.establishedOn <= day && (cell.dissolvedOn === null || cell.dissolvedOn > day);
+}
+
+export function quarterMonths(q: string): string[] {
   const [y, n] = q.split('-Q');
   const first = (Number(n) - 1) * 3 + 1;
   return [0, 1, 2].map((i) => `${y}-${String(first + i).padStart(2, '0')}`);

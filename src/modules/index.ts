@@ -5,6 +5,7 @@ import { unitRoutes } from './units/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { conflictRoutes } from './conflicts/routes.ts';
+import { figureRoutes } from './figures/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
@@ -12,4 +13,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   importRoutes,
   meetingRoutes,
   conflictRoutes,
+  figureRoutes,
 ];

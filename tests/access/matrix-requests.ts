@@ -129,6 +129,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/meeting-topics': { call: (c) => ({ payload: { unitId: c.id, title: `Chuyên đề Đông ${c.n}`, published: false } }) },
   'GET /api/v1/meetings/compliance': { call: (c) => ({ url: `/api/v1/meetings/compliance?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
   'GET /api/v1/meetings/compliance.xlsx': { call: (c) => ({ url: `/api/v1/meetings/compliance.xlsx?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
+  'GET /api/v1/figures/units/{unitId}/meetings': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/residence-links': { call: (c) => ({ url: `/api/v1/residence-links?${q({ unitId: c.id })}` }) },
   'POST /api/v1/residence-links': {
     call: async (c) => {

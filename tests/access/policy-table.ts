@@ -231,6 +231,9 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/meeting-topics': { target: 'unit', needs: 'manage_meetings', why: 'unitId in the body' },
   'GET /api/v1/meetings/compliance': { target: 'unit', list: true },
   'GET /api/v1/meetings/compliance.xlsx': { target: 'unit', list: true },
+  // Figures engine (issue 7): read permission over the unit; carries the subtree's figures and sub-units.
+  'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: 'carries the subtree\'s figures and sub-units' },
+  'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: 'carries the subtree\'s meeting figures and sub-units' },
   'GET /api/v1/residence-links': { target: 'unit', list: true },
   'POST /api/v1/residence-links': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'the residence cell in the body' },
   'POST /api/v1/residence-links/{id}/end': { target: 'residenceLink', needs: 'manage_meetings' },

@@ -145,3 +145,53 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     expect(res.json().thisMonth).toMatchObject({ overdue: true, cellsWithoutMeeting: [{ unitName: 'Chi bộ bản Huổi Lụ' }, { unitName: 'Chi bộ bản Pa Cá' }] });
   });
 });
+
+describe('a cell moved to another commune later', () => {
+  // Cell M met every month of 2025 under commune A; on 1/3/2026 it moved to commune B.
+  // A's 2025 report keeps it; B's 2025 report does not have it (the tree of each month).
+  let A: number;
+  let B: number;
+  let M: number;
+  beforeAll(async () => {
+    const province = await t.unit({ code: 'TINH', name: 'Đảng bộ tỉnh', kind: 'dang_bo_tinh' });
+    A = await t.unit({ code: 'XA-DI', name: 'Đảng bộ xã Đông', kind: 'dang_bo_xa', parentId: province });
+    B = await t.unit({ code: 'XA-DEN', name: 'Đảng bộ xã Tây', kind: 'dang_bo_xa', parentId: province });
+    M = await t.unit({ code: 'XA-DI-M', name: 'Chi bộ thôn Mới', parentId: A });
+    const stay = await t.unit({ code: 'XA-DEN-1', name: 'Chi bộ thôn Tây Một', parentId: B });
+    const m = [await t.member({ unitId: M, fullName: 'Hầu Văn Một' }), await t.member({ unitId: M, fullName: 'Hầu Văn Hai' })];
+    const s = [await t.member({ unitId: stay, fullName: 'Vàng Văn Ba' })];
+    for (let mo = 1; mo <= 12; mo++) {
+      await attend(await meeting(M, 'regular', `2025-${mm(mo)}-06`), m, mo === 5 ? { [m[1]!]: 'absent_excused' } : {});
+      await attend(await meeting(stay, 'regular', `2025-${mm(mo)}-07`), s);
+    }
+    await t.user('tinh', [{ role: 'admin', unitId: province }]);
+    const res = await (await t.as('tinh'))({ method: 'POST', url: `/api/v1/units/${M}/move`, payload: { parentId: B, effectiveOn: '2026-03-01', decisionNumber: '7-QĐ/TU' } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  const report = async (unitId: number, from: string, to: string) => {
+    const res = await (await t.as('tinh'))({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${unitId}&from=${from}&to=${to}&asOf=2026-11-30` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('stays in its old commune\'s 2025 report and is not in the new one\'s', async () => {
+    const a = await report(A, '2025-01-01', '2025-12-31');
+    expect(a.cells.map((c: { unitName: string }) => c.unitName)).toEqual(['Chi bộ thôn Mới']);
+    expect(a.cells[0]).toMatchObject({ monthsRequired: 12, monthsHeld: 12, everyMonth: true, meetingsHeld: 12, expected: 24, present: 23 });
+    expect(a.summary).toMatchObject({ cells: 1, cellsEveryMonth: 1, meetingsHeld: 12, expected: 24, present: 23 });
+    const b = await report(B, '2025-01-01', '2025-12-31');
+    expect(b.cells.map((c: { unitName: string }) => c.unitName)).toEqual(['Chi bộ thôn Tây Một']);
+    expect(b.summary).toMatchObject({ cells: 1, meetingsHeld: 12, expected: 12, present: 12 });
+  });
+
+  it('counts it in the new commune from its first whole month there', async () => {
+    const a = await report(A, '2026-01-01', '2026-10-31');
+    expect(a.cells[0]).toMatchObject({ unitName: 'Chi bộ thôn Mới', monthsRequired: 2 });
+    const b = await report(B, '2026-01-01', '2026-10-31');
+    expect(b.cells.find((c: { unitName: string }) => c.unitName === 'Chi bộ thôn Mới')).toMatchObject({ monthsRequired: 8 });
+    // Today it is B's cell: B's "this month" check lists it, A's does not.
+    expect(b.thisMonth.cellsWithoutMeeting.map((c: { unitName: string }) => c.unitName)).toContain('Chi bộ thôn Mới');
+    expect(a.thisMonth.cellsWithoutMeeting).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// The temporal organisation model as the figures engine reads it: the core lane's helpers
+// (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
+// engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, UnitKind } from '../../db/types.ts';
+import type { Scope } from '../access/access.ts';
+import { unitOn as unitOnDate } from '../org-history/units-under.ts';
+
+export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
+
+/**
+ * Units under one root at some time in [from, to] (inclusive dates): one row per stretch
+ * during which the unit had one kind and sat under one child of the root (`top_id`; the
+ * root itself has top_id null). valid_to is exclusive, never null (clipped to to + 1).
+ * The depth-(d-1) ancestry row of the same unit names that child while the depth-d row
+ * names the root.
+ */
+export function unitsUnderDuring(rootId: number, from: string, to: string): RawBuilder<unknown> {
+  const f = sql`${from}::date`;
+  const e = sql`(${to}::date + 1)`;
+  return sql`
+    select unit_id, kind, top_id, depth, valid_from, valid_to from (
+      select a.unit_id, a.unit_kind as kind, b.ancestor_id as top_id, a.depth,
+        greatest(a.valid_from, coalesce(b.valid_from, a.valid_from), ${f}) as valid_from,
+        least(coalesce(a.valid_to, ${e}), coalesce(b.valid_to, ${e}), ${e}) as valid_to
+      from unit_ancestry a
+      left join unit_ancestry b on a.depth > 0 and b.unit_id = a.unit_id and b.depth = a.depth - 1
+        and b.valid_from < coalesce(a.valid_to, ${e}) and (b.valid_to is null or b.valid_to > a.valid_from)
+      where a.ancestor_id = ${rootId}::int and a.valid_from < ${e} and (a.valid_to is null or a.valid_to > ${f})
+    ) x where valid_from < valid_to`;
+}
+
+export interface UnitOn {
+  id: number; code: string; name: string; kind: UnitKind; parent: { id: number; name: string } | null;
+}
+
+/** The unit as it was on the date, or 404 when it did not exist then or is out of scope. */
+export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOn> {
+  const u = await unitOnDate(db, unitId, date, scope);
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent ? { id: u.parent.id, name: u.parent.name } : null };
+}

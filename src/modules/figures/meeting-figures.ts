@@ -1,0 +1,95 @@
+// The meeting figures of a unit over a period (GET /figures/units/{id}/meetings): meetings
+// held, monthly and thematic compliance, attendance, quality grades, striking-off warnings,
+// the monthly trend and the same per sub-unit — each cell counted under the unit it sat
+// under when it met (a cell moved in 2026 stays in its old commune's 2024 figures).
+import { sql } from 'kysely';
+import type { Db, UnitKind } from '../../db/types.ts';
+import { share } from '../../domain/figure-bands.ts';
+import {
+  cellCompliance, coveredThroughout, mergePeriods, requiredMonthsAndQuarters, strikeOffWarnings,
+  type CellCompliance, type ComplianceRules,
+} from '../../domain/meeting-compliance.ts';
+import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
+import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
+import type { Access } from '../access/access.ts';
+import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
+import { periodFacts, unexcusedSql, type CellFacts } from './cell-facts.ts';
+import { unitOn, unitsUnderOn } from './history.ts';
+import type { MeetingFiguresOut } from './schemas.ts';
+import { subtreeVisible } from './subtree-visible.ts';
+
+const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
+
+function complianceShares(cells: readonly CellCompliance[]) {
+  const monthly = cells.filter((c) => c.everyMonth !== null);
+  const thematic = cells.filter((c) => c.thematicEveryQuarter !== null);
+  return {
+    monthly: share(monthly.filter((c) => c.everyMonth).length, monthly.length),
+    thematic: share(thematic.filter((c) => c.thematicEveryQuarter).length, thematic.length),
+  };
+}
+
+export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
+  const scope = access.scope('read');
+  const date = clamp(today, from, to);
+  const unit = await unitOn(db, unitId, date, scope);
+  const end = to < today ? to : today;
+  const rules: ComplianceRules = (await meetingRulesFor(db, unitId, today)).body.compliance;
+  const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
+  const facts = end >= from ? await periodFacts(db, unitId, from, end) : { cells: [], cellsByTop: [], months: [] };
+  const absences = end >= from ? (await unexcusedSql(unitId, from, end, rules).execute(db)).rows : [];
+  const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
+  const cells = judged(facts.cells);
+  const shares = complianceShares(cells);
+  const held = cells.reduce((s, c) => s + c.meetingsHeld, 0);
+  const expected = cells.reduce((s, c) => s + c.expected, 0);
+  const present = cells.reduce((s, c) => s + c.present, 0);
+  const quality = QUALITY_GRADES.map((grade) => ({ grade, n: cells.reduce((s, c) => s + c.grades[grade], 0) }));
+  const graded = quality.reduce((s, q) => s + q.n, 0);
+
+  const monthFacts = new Map(facts.months.map((m) => [m.month, m]));
+  const merged = facts.cells.map((c) => ({ periods: mergePeriods(c.periods), held: new Set(c.regularMonths) }));
+  const trend = (end >= from ? monthsBetween(from, end) : []).map((month) => {
+    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, lastDayOfMonth(month))) : [];
+    const m = monthFacts.get(month);
+    return {
+      month,
+      compliance: share(required.filter((c) => c.held.has(month)).length, required.length),
+      attendance: share(m?.present ?? 0, m?.expected ?? 0),
+    };
+  });
+
+  const subUnits: MeetingFiguresOut['subUnits'] = [];
+  if (await subtreeVisible(db, scope, unitId)) {
+    const byTop = new Map<number, CellFacts[]>();
+    for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
+    const children = await sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db);
+    const topIds = [...new Set([...children.rows.map((r) => r.unit_id), ...byTop.keys()])];
+    const tops = topIds.length === 0 ? [] : (await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+      select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
+      where v.unit_id = any(${sql.val(topIds)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)).rows;
+    for (const t of tops) {
+      const own = judged(byTop.get(t.unit_id) ?? []);
+      subUnits.push({
+        id: t.unit_id, code: t.code, name: t.name, kind: t.kind,
+        meetingsHeld: own.reduce((s, c) => s + c.meetingsHeld, 0),
+        compliance: complianceShares(own).monthly,
+        attendance: share(own.reduce((s, c) => s + c.present, 0), own.reduce((s, c) => s + c.expected, 0)),
+      });
+    }
+    subUnits.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
+  }
+
+  return {
+    unit, from, to,
+    meetingsHeld: held,
+    monthlyCompliance: shares.monthly,
+    thematic: shares.thematic,
+    attendanceRate: share(present, expected),
+    quality,
+    graded: share(graded, held),
+    strikingOffWarnings: strikeOffWarnings(absences.map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })), rules).length,
+    trend,
+    subUnits,
+  };
+}

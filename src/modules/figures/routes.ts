@@ -1,0 +1,20 @@
+// The figures API: a unit's figures on a date, and its meeting figures over a period.
+// Reading them takes the `read` permission over the unit (404 otherwise, like any unit).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { vnDate } from '../../domain/meeting-time.ts';
+import { accessOf } from '../auth/authenticate.ts';
+import { clock } from '../meetings/clock.ts';
+import { meetingFigures } from './meeting-figures.ts';
+import { meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { unitFigures } from './unit-figures.ts';
+
+export async function figureRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/figures/units/:unitId', {
+    schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: unitFiguresOut } },
+  }, async (req) => unitFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())));
+  app.get('/figures/units/:unitId/meetings', {
+    schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
+  }, async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())));
+}

@@ -1,0 +1,75 @@
+// The figures of a unit on a date (GET /figures/units/{id}?date=): members by status,
+// sex, age band, ethnicity, religion, education, political-theory level and party age;
+// exempted and probationary members; grassroots organisations and cells with the split;
+// and the same headline figures for each sub-unit, all from the tree as it was that day.
+import { sql } from 'kysely';
+import type { Db, UnitKind } from '../../db/types.ts';
+import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, inBandOrder, share } from '../../domain/figure-bands.ts';
+import type { Access } from '../access/access.ts';
+import { unitOn, unitsUnderOn } from './history.ts';
+import { memberAggregate } from './member-figures.ts';
+import { countOrganisations, countingRulesOn, type OrgUnit } from './org-counting.ts';
+import type { UnitFiguresOut } from './schemas.ts';
+import { subtreeVisible } from './subtree-visible.ts';
+
+interface TreeRow { unit_id: number; parent_id: number | null; kind: UnitKind; name: string; code: string; depth: number }
+
+export function unitTreeSql(rootId: number, date: string) {
+  return sql<TreeRow>`select uu.unit_id, uu.parent_id, uu.kind, uu.name, uu.code, uu.depth from (${unitsUnderOn([rootId], date)}) uu`;
+}
+
+const sorted = (m: ReadonlyMap<string, number>) => [...m].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key, 'vi'));
+const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
+
+export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
+  const scope = access.scope('read');
+  const unit = await unitOn(db, unitId, date, scope);
+  const [tree, members, namesBelow] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date), subtreeVisible(db, scope, unitId)]);
+  const rules = countingRulesOn(date);
+  const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
+  const children = new Map<number, TreeRow[]>();
+  for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+  const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
+  const byId = new Map(units.map((u) => [u.id, u]));
+
+  const total = [...members.perUnit.values()].reduce((s, n) => s + n, 0);
+  const status = (k: string) => members.byStatus.get(k) ?? 0;
+  const bySex = new Map<string, number>([['nam', 0], ['nu', 0]]);
+  const byAge = new Map<string, number>();
+  for (const [band, v] of members.byAgeBandAndSex) {
+    bySex.set('nam', bySex.get('nam')! + v.nam);
+    bySex.set('nu', bySex.get('nu')! + v.nu);
+    byAge.set(band, v.nam + v.nu);
+  }
+  const subUnits = (namesBelow ? children.get(unitId) ?? [] : []).map((c) => {
+    const ids = subtree(c.unit_id);
+    const counts = countOrganisations(ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)), date, rules.body);
+    return {
+      id: c.unit_id, code: c.code, name: c.name, kind: c.kind,
+      childCount: (children.get(c.unit_id) ?? []).length,
+      members: ids.reduce((s, id) => s + (members.perUnit.get(id) ?? 0), 0),
+      cells: counts.cells.n,
+      grassroots: counts.grassroots.n,
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
+
+  return {
+    unit, date,
+    members: {
+      total,
+      byStatus: STATUS_ORDER.map((key) => ({ key, n: status(key) })),
+      bySex: [...bySex].map(([key, n]) => ({ key, n })),
+      byAgeBand: inBandOrder(byAge, AGE_BANDS),
+      byAgeBandAndSex: AGE_BANDS.map((b) => ({ key: b.key, ...(members.byAgeBandAndSex.get(b.key) ?? { nam: 0, nu: 0 }) })),
+      byEthnicity: sorted(members.byEthnicity),
+      byReligion: sorted(members.byReligion),
+      byEducation: sorted(members.byEducation),
+      byTheoryLevel: ['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan', UNKNOWN_KEY].map((key) => ({ key, n: members.byTheoryLevel.get(key) ?? 0 })),
+      byPartyAge: inBandOrder(members.byPartyAge, PARTY_AGE_BANDS, [UNKNOWN_KEY]),
+    },
+    exempted: share(status('mien_sinh_hoat'), total),
+    probationary: share(status('du_bi'), total),
+    organisations: { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } },
+    subUnits,
+  };
+}

@@ -1,0 +1,342 @@
+// The figures engine against direct counts (tests/api/figures.oracle.ts, plain TypeScript
+// over the base tables): on a generated province with two communes and a year of
+// meetings, before and after later restructurings and member changes (past figures must
+// not move), and on a Mèo Vạc-shaped district (21 đảng bộ cơ sở holding 308 chi bộ, plus
+// 34 chi bộ cơ sở: 55 tổ chức cơ sở đảng, 342 chi bộ).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceStatus, MemberStatus } from '../../src/db/types.ts';
+import { todayInVietnam } from '../../src/domain/calendar.ts';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { closeQuietly } from './meetings.fixtures.ts';
+import { Oracle } from './figures.oracle.ts';
+import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
+
+let t: TestApp;
+let admin: Client;
+const u: Record<string, number> = {};
+const TODAY = todayInVietnam();
+
+/** A small deterministic generator (mulberry32), so every run builds the same province. */
+function rng(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(20261130);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const mm = (m: number) => String(m).padStart(2, '0');
+
+/** A status change effective on `from`, written as the use case writes it (close the open row, open the next). */
+async function changeStatus(memberId: number, status: MemberStatus, from: string) {
+  const db = t.database.db;
+  await db.updateTable('member_statuses').set({ valid_to: from }).where('member_id', '=', memberId).where('valid_to', 'is', null).execute();
+  await db.insertInto('member_statuses').values({ member_id: memberId, status, valid_from: from }).execute();
+  await db.updateTable('members').set({ status }).where('id', '=', memberId).execute();
+}
+
+async function meeting(unitId: number, kind: 'regular' | 'thematic', date: string, status: 'planned' | 'cancelled' = 'planned') {
+  return (await t.database.db.insertInto('meetings').values({
+    unit_id: unitId, kind, held_on: date, starts_at: new Date(`${date}T08:00:00+07:00`), ends_at: new Date(`${date}T10:00:00+07:00`),
+    place: 'Nhà văn hóa', topic: `${kind} ${date}`, status, check_in_code: '123456', check_in_secret: 'test',
+  }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Marks attendance of the members placed in the cell on the date; `forced` overrides the random draw. */
+async function attend(meetingId: number, cellId: number, date: string, forced: Record<number, AttendanceStatus> = {}) {
+  const db = t.database.db;
+  const placed = await db.selectFrom('member_placements').select('member_id').where('unit_id', '=', cellId)
+    .where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])).execute();
+  const rows: { meeting_id: number; member_id: number; status: AttendanceStatus; reason: string | null }[] = [];
+  const checkIns: { meeting_id: number; member_id: number; method: 'code' }[] = [];
+  for (const { member_id } of placed) {
+    const r = rand();
+    const status: AttendanceStatus | null = forced[member_id] ?? (r < 0.78 ? 'present' : r < 0.86 ? 'absent_excused' : r < 0.94 ? 'absent_unexcused' : null);
+    if (status === null) continue; // not marked
+    if (status === 'present' && rand() < 0.15 && !forced[member_id]) checkIns.push({ meeting_id: meetingId, member_id, method: 'code' });
+    else rows.push({ meeting_id: meetingId, member_id, status, reason: status === 'absent_excused' ? 'Đi làm ăn xa' : null });
+  }
+  if (rows.length) await db.insertInto('meeting_attendance').values(rows).execute();
+  if (checkIns.length) await db.insertInto('meeting_check_ins').values(checkIns).execute();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  u.P = await t.unit({ code: 'HG', name: 'Đảng bộ tỉnh Hà Giang', kind: 'dang_bo_tinh', establishedOn: '2015-01-01' });
+  u.X = await t.unit({ code: 'SV', name: 'Đảng bộ xã Sơn Vĩ', kind: 'dang_bo_xa', parentId: u.P, establishedOn: '2015-01-01' });
+  u.Y = await t.unit({ code: 'LC', name: 'Đảng bộ xã Lũng Cú', kind: 'dang_bo_xa', parentId: u.P, establishedOn: '2015-01-01' });
+  for (let i = 1; i <= 5; i++) u[`X${i}`] = await t.unit({ code: `SV-${i}`, name: `Chi bộ thôn Sơn Vĩ ${i}`, parentId: u.X, establishedOn: '2015-01-01' });
+  for (let i = 1; i <= 2; i++) u[`Y${i}`] = await t.unit({ code: `LC-${i}`, name: `Chi bộ thôn Lũng Cú ${i}`, parentId: u.Y, establishedOn: '2015-01-01' });
+  // A cell founded mid-2025: required only from its first whole month.
+  u.X6 = await t.unit({ code: 'SV-6', name: 'Chi bộ thôn Sơn Vĩ 6', parentId: u.X, establishedOn: '2025-04-15' });
+
+  const cells = ['X1', 'X2', 'X3', 'X4', 'X5', 'Y1', 'Y2'];
+  const ids: Record<string, number[]> = {};
+  for (const c of [...cells, 'X6']) {
+    ids[c] = [];
+    const n = c === 'X6' ? 5 : c.startsWith('X') ? 14 : 9;
+    for (let i = 0; i < n; i++) {
+      const born = 1940 + Math.floor(rand() * 65);
+      const admitted = rand() < 0.9 ? `${Math.min(born + 18 + Math.floor(rand() * 30), 2025)}-${mm(1 + Math.floor(rand() * 12))}-1${Math.floor(rand() * 9)}` : null;
+      ids[c]!.push(await t.member({
+        unitId: u[c]!, fullName: `Giàng Seo ${c}-${i}`, sex: rand() < 0.6 ? 'nam' : 'nu',
+        dateOfBirth: `${born}-${mm(1 + Math.floor(rand() * 12))}-${mm(1 + Math.floor(rand() * 28))}`,
+        ethnicity: pick(['Mông', 'Mông', 'Kinh', 'Dao', 'Lô Lô']), religion: pick(['Không', 'Không', 'Tin Lành', 'Công giáo']),
+        education: pick(['12/12', '9/12', 'Đại học', undefined]), theoryLevel: pick(['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan', null, null]),
+        admittedOn: admitted, status: rand() < 0.12 ? 'du_bi' : 'chinh_thuc',
+        joinedUnitOn: c === 'X6' ? '2025-04-15' : rand() < 0.1 ? '2025-03-10' : '2015-01-01',
+      }));
+    }
+  }
+  // Status changes during 2025: exempted members, one struck off, one deceased.
+  await changeStatus(ids.X1![1]!, 'mien_sinh_hoat', '2025-05-01');
+  await changeStatus(ids.X2![2]!, 'mien_sinh_hoat', '2025-01-01');
+  await changeStatus(ids.X3![3]!, 'xoa_ten', '2025-08-01');
+  await changeStatus(ids.Y1![1]!, 'tu_tran', '2025-10-20');
+
+  // Meetings of 2025 and Jan–Nov 2026: a regular one each month (some missing), thematic ones
+  // in some quarters, a cancelled one, one never held (no attendance), a few grades.
+  for (const [idx, c] of [...cells, 'X6'].entries()) {
+    for (let y = 2025; y <= 2026; y++) {
+      for (let m = 1; m <= (y === 2026 ? 10 : 12); m++) {
+        const date = `${y}-${mm(m)}-0${1 + idx}`;
+        if (c === 'X6' && date < '2025-04-15') continue;
+        if ((c === 'X2' && y === 2025 && m === 7) || (c === 'Y1' && m === 10)) continue;
+        if (c === 'X4' && y === 2025 && m === 3) { await meeting(u[c]!, 'regular', date, 'cancelled'); continue; }
+        const id = await meeting(u[c]!, 'regular', date);
+        if (c === 'X5' && y === 2025 && m === 9) continue; // planned, never held
+        const forced: Record<number, AttendanceStatus> = {};
+        if (c === 'X1' && y === 2025 && [1, 3, 6].includes(m)) forced[ids.X1![0]!] = 'absent_unexcused';
+        await attend(id, u[c]!, date, forced);
+        if (rand() < 0.3) {
+          await db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 80, max_points: 100, grade: pick(['tot', 'kha', 'trung_binh', 'kem']) }).execute();
+        }
+        if (m % 3 === 2 && !(c === 'Y2' && m === 11)) await attend(await meeting(u[c]!, 'thematic', `${y}-${mm(m)}-2${idx}`), u[c]!, `${y}-${mm(m)}-2${idx}`);
+      }
+    }
+  }
+  // A roll call after a self check-in overrides it (and a check-in after the roll call wins).
+  await t.user('tinh', [{ role: 'admin', unitId: u.P }]);
+  await t.user('xa-lc', [{ role: 'org_officer', unitId: u.Y }]);
+  await t.user('bithu-x1', [{ role: 'secretary', unitId: u.X1, includeSubtree: false }]);
+  admin = await t.as('tinh');
+}, 300_000);
+afterAll(() => closeQuietly(t));
+
+type Counts = { key: string; n: number }[];
+const asMap = (xs: Counts) => Object.fromEntries(xs.filter((x) => x.n > 0).map((x) => [x.key, x.n]));
+
+async function unitFigures(unitId: number, date: string) {
+  const res = await admin({ method: 'GET', url: `/api/v1/figures/units/${unitId}?date=${date}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+async function meetingFigures(unitId: number, from: string, to: string) {
+  const res = await admin({ method: 'GET', url: `/api/v1/figures/units/${unitId}/meetings?from=${from}&to=${to}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+async function expectUnitFiguresMatch(unitId: number, date: string) {
+  const o = (await Oracle.load(t.database.db)).unitFigures(unitId, date);
+  const f = await unitFigures(unitId, date);
+  expect(f.members.total).toBe(o.total);
+  expect(asMap(f.members.byStatus)).toEqual(o.byStatus);
+  expect(asMap(f.members.bySex)).toEqual(o.bySex);
+  expect(asMap(f.members.byAgeBand)).toEqual(o.byAgeBand);
+  expect(asMap(f.members.byEthnicity)).toEqual(o.byEthnicity);
+  expect(asMap(f.members.byReligion)).toEqual(o.byReligion);
+  expect(asMap(f.members.byEducation)).toEqual(o.byEducation);
+  expect(asMap(f.members.byTheoryLevel)).toEqual(o.byTheoryLevel);
+  expect(asMap(f.members.byPartyAge)).toEqual(o.byPartyAge);
+  for (const row of f.members.byAgeBandAndSex) expect(row.nam + row.nu).toBe(o.byAgeBand[row.key] ?? 0);
+  expect(f.exempted).toEqual({ n: o.byStatus.mien_sinh_hoat ?? 0, of: o.total });
+  expect(f.probationary).toEqual({ n: o.byStatus.du_bi ?? 0, of: o.total });
+  expect({ grassroots: f.organisations.grassroots, cells: f.organisations.cells }).toEqual(o.organisations);
+  expect(Object.fromEntries(f.subUnits.map((s: { id: number; members: number; cells: number; grassroots: number }) =>
+    [s.id, { members: s.members, cells: s.cells, grassroots: s.grassroots }]))).toEqual(o.subUnits);
+  return f;
+}
+
+async function expectMeetingFiguresMatch(unitId: number, from: string, to: string) {
+  const o = (await Oracle.load(t.database.db)).meetingFigures(unitId, from, to, TODAY);
+  const f = await meetingFigures(unitId, from, to);
+  expect(f.meetingsHeld).toBe(o.meetingsHeld);
+  expect(f.monthlyCompliance).toEqual(o.monthlyCompliance);
+  expect(f.thematic).toEqual(o.thematic);
+  expect(f.attendanceRate).toEqual(o.attendanceRate);
+  expect(f.quality).toEqual(o.quality);
+  expect(f.graded).toEqual(o.graded);
+  expect(f.strikingOffWarnings).toBe(o.strikingOffWarnings);
+  for (const m of f.trend) {
+    if (o.trendCompliance[m.month]) expect(m.compliance, m.month).toEqual(o.trendCompliance[m.month]);
+    expect(m.attendance, m.month).toEqual(o.trendAttendance[m.month] ?? { n: 0, of: 0 });
+  }
+  for (const s of f.subUnits) {
+    expect(s.compliance, s.name).toEqual(o.subUnitCompliance(s.id));
+    expect(s.meetingsHeld, s.name).toBe(o.subUnitHeld(s.id));
+  }
+  return f;
+}
+
+const PAST = ['2025-01-01', '2025-06-30', '2025-12-31'];
+const snapshots: Record<string, unknown> = {};
+
+describe('figures of a generated province equal direct counts', () => {
+  it('unit figures on past dates and today, for the province, a commune and a cell', async () => {
+    for (const date of [...PAST, TODAY]) {
+      for (const unit of [u.P!, u.X!, u.Y!, u.X1!]) snapshots[`${unit}@${date}`] = await expectUnitFiguresMatch(unit, date);
+    }
+    const x = snapshots[`${u.X}@2025-06-30`] as { members: { total: number }; organisations: unknown; subUnits: unknown[]; unit: unknown };
+    expect(x.members.total).toBeGreaterThan(60);
+    expect(x.organisations).toMatchObject({ grassroots: { n: 1, committees: 1, cells: 0 }, cells: { n: 6, underCommittees: 6, grassrootsCells: 0 } });
+    expect(x.subUnits).toHaveLength(6);
+    expect(x.unit).toEqual({ id: u.X, code: 'SV', name: 'Đảng bộ xã Sơn Vĩ', kind: 'dang_bo_xa', parent: { id: u.P, name: 'Đảng bộ tỉnh Hà Giang' } });
+  });
+
+  it('meeting figures for 2025, a quarter and 2026 so far', async () => {
+    for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-04-01', '2025-06-30'], ['2026-01-01', '2026-12-31']] as const) {
+      for (const unit of [u.P!, u.X!, u.Y!]) snapshots[`${unit}:${from}:${to}`] = await expectMeetingFiguresMatch(unit, from, to);
+    }
+    const x = snapshots[`${u.X}:2025-01-01:2025-12-31`] as { monthlyCompliance: { n: number; of: number }; strikingOffWarnings: number };
+    // X2 skipped July, X4's March was cancelled, X5's September never held; X6 (from 15/4) is required from May.
+    expect(x.monthlyCompliance.of).toBe(6);
+    expect(x.monthlyCompliance.n).toBeLessThanOrEqual(3);
+    expect(x.strikingOffWarnings).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps per-meeting facts equal to the facts recomputed from the roll calls', async () => {
+    await expectFactsKept();
+  });
+});
+
+async function expectFactsKept() {
+  const kept = await sql<Record<string, unknown>>`select * from meeting_facts order by meeting_id`.execute(t.database.db);
+  const recomputed = await sql<Record<string, unknown>>`select * from compute_meeting_facts(array(select id from meetings)) order by meeting_id`.execute(t.database.db);
+  expect(kept.rows.length).toBeGreaterThan(200);
+  expect(kept.rows).toEqual(recomputed.rows);
+}
+
+describe('past figures do not move after later changes', () => {
+  beforeAll(async () => {
+    const db = t.database.db;
+    const ok = (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBeLessThan(300);
+    // Move: X5 leaves Sơn Vĩ for Lũng Cú on 1/3/2026.
+    ok(await admin({ method: 'POST', url: `/api/v1/units/${u.X5}/move`, payload: { parentId: u.Y, effectiveOn: '2026-03-01', decisionNumber: '12-QĐ/TU' } }));
+    // Merge: X4 into X3 on 1/4/2026.
+    ok(await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.X4], target: { unitId: u.X3 }, effectiveOn: '2026-04-01', decisionNumber: '20-QĐ/TU' } }));
+    // Reclassify (the kinds lane's step; written as its version rows here): X2 becomes a
+    // chi bộ cơ sở directly under the province on 1/7/2026.
+    await db.updateTable('unit_versions').set({ valid_to: '2026-07-01' }).where('unit_id', '=', u.X2!).where('valid_to', 'is', null).execute();
+    await db.insertInto('unit_versions').values({ unit_id: u.X2!, name: 'Chi bộ thôn Sơn Vĩ 2', kind: 'chi_bo_co_so', parent_id: u.P!, valid_from: '2026-07-01' }).execute();
+    await db.updateTable('units').set({ kind: 'chi_bo_co_so', parent_id: u.P!, path: `/${u.P}/${u.X2}/` }).where('id', '=', u.X2!).execute();
+    await keepUnitAncestry(db, [u.X2!], '2026-07-01');
+    // Members: a transfer, a status change, an edit of the record.
+    const [m1, m2] = (await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', '=', 'chinh_thuc').orderBy('id').limit(2).execute()).map((r) => r.id);
+    ok(await admin({ method: 'POST', url: `/api/v1/members/${m1}/transfer`, payload: { unitId: u.Y1, effectiveOn: '2026-02-01', decisionNumber: '3-QĐ/ĐU' } }));
+    ok(await admin({ method: 'POST', url: `/api/v1/members/${m2}/status`, payload: { status: 'mien_sinh_hoat', effectiveOn: '2026-02-01', decisionNumber: '4-QĐ/ĐU' } }));
+    ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m2}`, payload: { residence: 'Thôn Lũng Cú', phone: '0912345678', occupation: 'Làm ruộng' } }));
+  });
+
+  it('unit figures of past dates are unchanged, and still equal the direct count', async () => {
+    for (const date of PAST) {
+      for (const unit of [u.P!, u.X!, u.Y!, u.X1!]) {
+        const now = await expectUnitFiguresMatch(unit, date);
+        expect(now, `${unit}@${date}`).toEqual(snapshots[`${unit}@${date}`]);
+      }
+    }
+  });
+
+  it('meeting figures of 2025 are unchanged; today\'s figures follow the changes', async () => {
+    for (const unit of [u.P!, u.X!, u.Y!]) {
+      expect(await expectMeetingFiguresMatch(unit, '2025-01-01', '2025-12-31')).toEqual(snapshots[`${unit}:2025-01-01:2025-12-31`]);
+    }
+    for (const unit of [u.P!, u.X!, u.Y!]) await expectMeetingFiguresMatch(unit, '2026-01-01', '2026-12-31');
+    const now = await expectUnitFiguresMatch(u.X!, TODAY);
+    expect(now.subUnits.map((s: { id: number }) => s.id).sort()).toEqual([u.X1, u.X3, u.X6].sort());
+    const province = await expectUnitFiguresMatch(u.P!, TODAY);
+    expect(province.organisations.cells.grassrootsCells).toBe(1);
+  });
+
+  it('keeps per-meeting facts equal to the recomputed ones after the changes', async () => {
+    await expectFactsKept();
+  });
+});
+
+describe('facts under concurrent writes', () => {
+  it('check-ins arriving together (each in its own transaction) are all counted', async () => {
+    const db = t.database.db;
+    const id = await meeting(u.X1!, 'regular', '2026-11-05');
+    const placed = await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', 'in', ['chinh_thuc', 'du_bi']).execute();
+    expect(placed.length).toBeGreaterThan(5);
+    // On PostgreSQL these run on separate connections of the pool at once.
+    await Promise.all(placed.map((m) => db.insertInto('meeting_check_ins').values({ meeting_id: id, member_id: m.id, method: 'code' }).execute()));
+    const f = await db.selectFrom('meeting_facts').selectAll().where('meeting_id', '=', id).executeTakeFirstOrThrow();
+    expect(f.present).toBe(placed.length);
+    await expectFactsKept();
+  });
+});
+
+describe('access', () => {
+  it('a unit outside the caller\'s scope, or that did not exist on the date, is not found', async () => {
+    const lc = await t.as('xa-lc');
+    expect((await lc({ method: 'GET', url: `/api/v1/figures/units/${u.X}?date=2025-06-30` })).statusCode).toBe(404);
+    expect((await lc({ method: 'GET', url: `/api/v1/figures/units/${u.X}/meetings?from=2025-01-01&to=2025-12-31` })).statusCode).toBe(404);
+    expect((await lc({ method: 'GET', url: `/api/v1/figures/units/${u.Y}?date=2025-06-30` })).statusCode).toBe(200);
+    expect((await admin({ method: 'GET', url: `/api/v1/figures/units/${u.X6}?date=2025-01-01` })).statusCode).toBe(404);
+  });
+
+  it('a grant on a cell alone gives its totals', async () => {
+    const s = await t.as('bithu-x1');
+    const res = await s({ method: 'GET', url: `/api/v1/figures/units/${u.X1}?date=2025-06-30` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().members.total).toBe((snapshots[`${u.X1}@2025-06-30`] as { members: { total: number } }).members.total);
+  });
+});
+
+describe('a Mèo Vạc-shaped district', () => {
+  let district: number;
+  beforeAll(async () => {
+    // Bulk inserts: 21 đảng bộ cơ sở with 308 chi bộ among them, 34 chi bộ cơ sở, one
+    // member in each grassroots cell. (The district kind comes with the kinds lane; the
+    // root is a dang_bo_tinh here.)
+    const db = t.database.db;
+    district = await t.unit({ code: 'MV', name: 'Đảng bộ huyện Mèo Vạc', kind: 'dang_bo_tinh', establishedOn: '2015-01-01' });
+    const tinh = await db.selectFrom('users').select('id').where('username', '=', 'tinh').executeTakeFirstOrThrow();
+    await db.insertInto('role_grants').values({ user_id: tinh.id, role: 'admin', unit_id: district, include_subtree: true }).execute();
+    await sql`
+      with c as (
+        insert into units (code, name, kind, parent_id, path, depth, established_on, search_name)
+        select 'MV-DB' || i, 'Đảng bộ xã ' || i, 'dang_bo_co_so', ${district}, '', 1, '2015-01-01', 'dang bo xa ' || i from generate_series(1, 21) i
+        returning id
+      ) update units set path = '/' || ${district} || '/' || units.id || '/' from c where c.id = units.id`.execute(db);
+    await sql`
+      insert into units (code, name, kind, parent_id, path, depth, established_on, search_name)
+      select 'MV-CB' || i, 'Chi bộ ' || i, 'chi_bo', p.id, p.path, 2, '2015-01-01', 'chi bo ' || i
+      from generate_series(1, 308) i
+      join (select id, path, row_number() over (order by id) - 1 as k from units where code like 'MV-DB%') p on p.k = (i - 1) % 21`.execute(db);
+    await sql`
+      insert into units (code, name, kind, parent_id, path, depth, established_on, search_name)
+      select 'MV-CS' || i, 'Chi bộ cơ sở ' || i, 'chi_bo_co_so', ${district}, '/' || ${district} || '/', 1, '2015-01-01', 'chi bo co so ' || i from generate_series(1, 34) i`.execute(db);
+    await sql`update units set path = path || id || '/' where code like 'MV-C%'`.execute(db);
+    await sql`insert into unit_versions (unit_id, name, kind, parent_id, valid_from)
+      select id, name, kind, parent_id, established_on from units where code like 'MV-%'`.execute(db);
+    await rebuildUnitAncestry(db, (await db.selectFrom('units').select('id').where('code', 'like', 'MV-%').execute()).map((r) => r.id));
+    for (const unitId of (await db.selectFrom('units').select('id').where('code', 'like', 'MV-CS%').orderBy('id').limit(5).execute()).map((r) => r.id)) {
+      await t.member({ unitId, fullName: `Sùng Mí ${unitId}`, dateOfBirth: '1990-03-03', admittedOn: '2015-05-19' });
+    }
+  });
+
+  it('has 55 grassroots organisations (21 + 34) and 342 cells (308 + 34), each sub-unit counted', async () => {
+    const f = await expectUnitFiguresMatch(district, '2025-06-30');
+    expect(f.organisations.grassroots).toEqual({ n: 55, committees: 21, cells: 34 });
+    expect(f.organisations.cells).toEqual({ n: 342, underCommittees: 308, grassrootsCells: 34 });
+    expect(f.subUnits).toHaveLength(55);
+    expect(f.members.total).toBe(5);
+    expect(f.members.byPartyAge).toContainEqual({ key: '10_19', n: 5 });
+  });
+});

@@ -1,0 +1,25 @@
+    with cu as (
+      select unit_id, valid_from, valid_to from (
+    select unit_id, kind, top_id, depth, valid_from, valid_to from (
+      select a.unit_id, a.unit_kind as kind, b.ancestor_id as top_id, a.depth,
+        greatest(a.valid_from, coalesce(b.valid_from, a.valid_from), $1::date) as valid_from,
+        least(coalesce(a.valid_to, ($2::date + 1)), coalesce(b.valid_to, ($3::date + 1)), ($4::date + 1)) as valid_to
+      from unit_ancestry a
+      left join unit_ancestry b on a.depth > 0 and b.unit_id = a.unit_id and b.depth = a.depth - 1
+        and b.valid_from < coalesce(a.valid_to, ($5::date + 1)) and (b.valid_to is null or b.valid_to > a.valid_from)
+      where a.ancestor_id = $6::int and a.valid_from < ($7::date + 1) and (a.valid_to is null or a.valid_to > $8::date)
+    ) x where valid_from < valid_to) x where kind in ('chi_bo', 'chi_bo_co_so')
+    ), ab as materialized (
+      select a.member_id, mf.unit_id, mf.held_on
+      from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
+      cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
+      where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
+    ), flagged as (
+      select distinct member_id from (
+        select member_id, held_on, lead(held_on, $11::int) over (partition by member_id order by held_on) as nth from ab
+      ) w where nth < held_on + make_interval(months => $12::int)
+    )
+    select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
+    from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
+    order by ab.held_on, ab.member_id
+-- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31",2,12]
