@@ -91,6 +91,7 @@ export default async function nationBenchmark(argv: string[]) {
   // Migrations not yet applied to this database run now (e.g. a read model filled from the data): timed apart.
   const migrating = performance.now();
   const migrations = await migrate(database);
+  if (migrations.length) await database.execScript('analyze');
   const migration = { applied: migrations, seconds: Math.round((performance.now() - migrating) / 100) / 10 };
   if (migrations.length) console.log('migrations', migration);
   const db = database.db;
