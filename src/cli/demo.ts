@@ -4,7 +4,7 @@ import type { CommandContext } from '../cli.ts';
 import { AppError } from '../http/app-error.ts';
 import { t } from '../i18n/messages.ts';
 import { DEMO_SCALES, type DemoScale } from '../modules/demo/plan-units.ts';
-import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/seed-demo.ts';
+import { demoAccountsFor, seedDemo } from '../modules/demo/seed-demo.ts';
 
 /** An AppError as the Vietnamese sentence a person reads; anything else unchanged. */
 export function cliMessage(error: unknown): Error {
@@ -28,10 +28,10 @@ export async function demoCommand(ctx: CommandContext) {
     }).catch((error: unknown) => { throw cliMessage(error); });
     console.log(t('vi', 'demo.cli.done', {
       units: result.units.toLocaleString('vi-VN'), cells: result.cells.toLocaleString('vi-VN'),
-      members: result.members.toLocaleString('vi-VN'), seconds: (result.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
+      members: result.members.toLocaleString('vi-VN'), meetings: result.meetings.toLocaleString('vi-VN'), seconds: (result.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
     }));
     console.log(t('vi', 'demo.cli.accounts'));
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(12)} ${a.description}`);
+    for (const a of demoAccountsFor(scale as DemoScale)) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(12)} ${a.description}`);
   } finally {
     await database.close();
   }

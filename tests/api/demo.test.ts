@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/http/app-error.ts';
 import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
-import { DEMO_ACCOUNTS, seedDemo } from '../../src/modules/demo/seed-demo.ts';
+import { demoAccountsFor, DEMO_ACCOUNTS, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.database, { scale: 'commune', seed: 1, asOf: '2026-11-01' });
+  await seedDemo(t.database, { scale: 'commune', seed: 1, asOf: '2026-11-30' });
 });
 afterAll(() => t.close());
 
@@ -30,14 +30,22 @@ describe('demo data, commune scale', () => {
       Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(await count('members')).toBe(340);
     expect(await count('member_placements')).toBe(340);
-    expect(await count('unit_versions')).toBe(13);
-    expect(await count('unit_events')).toBe(13);
+    // 13 units of today's tree and 2 of the tree before 1/7/2025 (Lập Thạch district,
+    // Xuân Lôi commune); Bắc Bình and the two villages from Xuân Lôi have a version before
+    // the reorganisation and one since. Events: 15 creations, Bắc Bình's reclassification
+    // and move under the province, Xuân Lôi's merge into it and the district's dissolution.
+    expect(await count('unit_versions')).toBe(18);
+    expect(await count('unit_events')).toBe(19);
     // Every member's current status is the open row of their status history.
     const mismatched = await db.selectFrom('members as m').innerJoin('member_statuses as s', (j) => j.onRef('s.member_id', '=', 'm.id').on('s.valid_to', 'is', null))
       .select('m.id').whereRef('s.status', '!=', 'm.status').execute();
     expect(mismatched).toEqual([]);
     const secretaries = await db.selectFrom('committee_members').select('unit_id').where('position', '=', 'bi_thu').execute();
     expect(secretaries).toHaveLength(13);
+    // Fresh statistics after the load; history is consistent: every version of a unit follows the previous one.
+    const gaps = await db.selectFrom('unit_versions as a').innerJoin('unit_versions as b', (j) => j.onRef('b.unit_id', '=', 'a.unit_id').onRef('b.valid_from', '=', 'a.valid_to'))
+      .select('a.unit_id').execute();
+    expect(gaps).toHaveLength(3);
   });
 
   it('names people with middle names that match their sex', async () => {
@@ -59,8 +67,74 @@ describe('demo data, commune scale', () => {
     for (const username of ['tochuc', 'bithu.xa', 'capuy']) await login(username);
   });
 
+  it('holds 12 months of meetings up to today, with the gaps real cells have', async () => {
+    const admin = await login('admin');
+    const commune = await t.database.db.selectFrom('units').select('id').where('name', '=', 'Đảng bộ xã Bắc Bình').executeTakeFirstOrThrow();
+    const res = await admin(`/api/v1/meetings/compliance?unitId=${commune.id}&from=2025-12-01&to=2026-11-30&asOf=2026-11-30`);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { monthsRequired: string[]; cells: { unitName: string; monthsHeld: number; missingMonths: string[]; thematicEveryQuarter: boolean | null; meetingsHeld: number; expected: number; present: number; grades: Record<string, number> }[] };
+    expect(report.monthsRequired).toHaveLength(12);
+    expect(report.cells).toHaveLength(11);
+    // Most cells met every month; a few missed one, and some quarter went without a thematic meeting.
+    expect(report.cells.filter((c) => c.monthsHeld === 12).length).toBeGreaterThan(5);
+    expect(report.cells.some((c) => c.missingMonths.length > 0)).toBe(true);
+    expect(report.cells.some((c) => c.thematicEveryQuarter === false)).toBe(true);
+    const expected = report.cells.reduce((a, c) => a + c.expected, 0);
+    const present = report.cells.reduce((a, c) => a + c.present, 0);
+    expect(present / expected).toBeGreaterThan(0.85);
+    expect(present / expected).toBeLessThan(0.97);
+    const graded = report.cells.reduce((a, c) => a + c.grades.tot! + c.grades.kha! + c.grades.trung_binh! + c.grades.kem!, 0);
+    expect(graded).toBeGreaterThan(100);
+    // Absences without reason, by name, and with reason: the roll of an adopted meeting shows both.
+    const db = t.database.db;
+    const byStatus = await db.selectFrom('meeting_attendance').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const n = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+    expect(n('absent_unexcused')).toBeGreaterThan(0);
+    expect(n('absent_excused')).toBeGreaterThan(n('absent_unexcused'));
+    const meeting = await db.selectFrom('meetings as m').innerJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id').select('m.id')
+      .where('mm.adopted_at', 'is not', null).where('m.kind', '=', 'regular')
+      .where((eb) => eb.exists(eb.selectFrom('meeting_attendance as a').select('a.member_id').whereRef('a.meeting_id', '=', 'm.id').where('a.status', '=', 'absent_excused')))
+      .orderBy('m.id').limit(1).executeTakeFirstOrThrow();
+    const minutes = (await admin(`/api/v1/meetings/${meeting.id}/minutes`)).json();
+    expect(minutes.status).toBe('adopted');
+    expect(minutes.complete).toBe(true);
+    expect(minutes.attendance.summary.absentExcused).toBeGreaterThan(0);
+    const quality = await admin(`/api/v1/meetings/${meeting.id}/quality`);
+    expect(quality.statusCode, quality.body).toBe(200);
+  });
+
+  it('shows the tree before the 1/7/2025 reorganisation on an earlier date', async () => {
+    const admin = await login('admin');
+    const db = t.database.db;
+    const idOf = async (name: string) => (await db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const province = await idOf('Đảng bộ tỉnh Vĩnh Phúc');
+    const bacBinh = await idOf('Đảng bộ xã Bắc Bình');
+    const children = async (parentId: number, at: string) =>
+      ((await admin(`/api/v1/units/children?parentId=${parentId}&at=${at}`)).json() as { items: { id: number; name: string; kind: string }[] }).items;
+    // Today: Bắc Bình, a đảng bộ xã directly under the province, with 11 cells.
+    expect((await children(province, '2026-11-30')).map((u) => [u.name, u.kind])).toEqual([['Đảng bộ xã Bắc Bình', 'dang_bo_xa']]);
+    expect(await children(bacBinh, '2026-11-30')).toHaveLength(11);
+    // On 30/6/2025: Lập Thạch district, holding the grassroots committees of Bắc Bình and Xuân Lôi.
+    const before = await children(province, '2025-06-30');
+    expect(before.map((u) => [u.name, u.kind])).toEqual([['Đảng bộ huyện Lập Thạch', 'dang_bo_huyen']]);
+    const communes = await children(before[0]!.id, '2025-06-30');
+    expect(communes.map((u) => [u.name, u.kind]).sort()).toEqual([['Đảng bộ xã Bắc Bình', 'dang_bo_co_so'], ['Đảng bộ xã Xuân Lôi', 'dang_bo_co_so']]);
+    expect(await children(bacBinh, '2025-06-30')).toHaveLength(9);
+    const xuanLoi = communes.find((u) => u.name === 'Đảng bộ xã Xuân Lôi')!;
+    expect((await children(xuanLoi.id, '2025-06-30')).map((u) => u.name).sort()).toEqual(['Chi bộ thôn Hợp Thành', 'Chi bộ thôn Phú Cường']);
+    // The district does not exist today, and Bắc Bình was then a grassroots committee.
+    expect((await admin(`/api/v1/units/${bacBinh}?at=2025-06-30`)).json().unit.kind).toBe('dang_bo_co_so');
+    // Grassroots organisations, counted by the rules in force on each date: today Bắc Bình
+    // itself (a đảng bộ xã holding cells); before, the two commune grassroots committees.
+    expect((await admin(`/api/v1/units/${province}?at=2026-11-30`)).json().counts.grassroots).toBe(1);
+    expect((await admin(`/api/v1/units/${province}?at=2025-06-30`)).json().counts.grassroots).toBe(2);
+    const history = (await admin(`/api/v1/units/${bacBinh}/history`)).json();
+    expect(JSON.stringify(history)).toContain('reclassify');
+  });
+
   it('shows at start only the demo accounts that still open with the demo password', async () => {
-    expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
+    expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).toEqual(demoAccountsFor('commune').map((a) => a.username));
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toContain('trunguong');
     const admin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'chibo@2026' } });
     const cookie = admin.cookies.find((c) => c.name === 'chibo_session')!.value;
     const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', cookies: { chibo_session: cookie }, payload: { currentPassword: 'chibo@2026', newPassword: 'quản trị xã Bắc Bình' } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidCitizenId } from '../../src/domain/citizen-id.ts';
 import { generateMembers, type DemoMember } from '../../src/modules/demo/generate-members.ts';
+import { generateMeetings } from '../../src/modules/demo/generate-meetings.ts';
 import { planDemo, type DemoPlan } from '../../src/modules/demo/plan-units.ts';
 import { countOrganisations } from '../../src/domain/org-counting.ts';
 import { allocate, Rng } from '../../src/modules/demo/random.ts';
@@ -8,8 +9,8 @@ import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/v
 
 const AS_OF = '2026-11-01';
 const membersOf = (seed: number, asOf = AS_OF): DemoMember[] => [...generateMembers(planDemo('commune', seed), asOf)].flatMap((b) => b.members);
-/** The plan's figures as the counting rules in force today count them. */
-const organisations = (plan: DemoPlan) => countOrganisations(plan.units.map((u) => ({ id: u.index, kind: u.kind, parentId: u.parentIndex })), AS_OF);
+/** The plan's figures as the counting rules in force today count them (today's tree: the units not dissolved). */
+const organisations = (plan: DemoPlan) => countOrganisations(plan.units.filter((u) => !u.dissolvedOn).map((u) => ({ id: u.index, kind: u.kind, parentId: u.parentIndex })), AS_OF);
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
 describe('demo plan', () => {
@@ -79,10 +80,10 @@ describe('demo members', () => {
     expect(members.some((m) => m.ethnicity !== 'Kinh')).toBe(true);
   });
 
-  it('give every unit a secretary and a deputy, two different people', () => {
+  it("give every unit of today's tree a secretary and a deputy, two different people", () => {
     const plan = planDemo('commune', 1);
     const committees = [...generateMembers(plan, AS_OF)].flatMap((b) => b.committees);
-    for (const u of plan.units) {
+    for (const u of plan.units.filter((x) => !x.dissolvedOn)) {
       const mine = committees.filter((c) => c.unitIndex === u.index);
       expect(mine.map((c) => c.position).sort(), u.name).toEqual(['bi_thu', 'pho_bi_thu']);
       expect(mine[0]!.memberIndex).not.toBe(mine[1]!.memberIndex);
@@ -106,5 +107,45 @@ describe('seeded random numbers', () => {
     const parts = allocate(total, weights, min);
     expect(parts.reduce((x, y) => x + y, 0)).toBe(total);
     expect(parts).toEqual(expected);
+  });
+});
+
+describe('demo history and meetings', () => {
+  it('keeps the tree before 1/7/2025: Bắc Bình a grassroots committee of Lập Thạch district, Xuân Lôi merged into it', () => {
+    const plan = planDemo('commune', 1);
+    const byName = (name: string) => plan.units.find((u) => u.name === name)!;
+    const district = byName('Đảng bộ huyện Lập Thạch');
+    expect(district).toMatchObject({ kind: 'dang_bo_huyen', dissolvedOn: '2025-07-01' });
+    const bacBinh = byName('Đảng bộ xã Bắc Bình');
+    expect(bacBinh.before).toEqual({ kind: 'dang_bo_co_so', parentIndex: district.index, name: 'Đảng bộ xã Bắc Bình' });
+    expect(bacBinh).toMatchObject({ kind: 'dang_bo_xa', parentIndex: 0 });
+    const xuanLoi = byName('Đảng bộ xã Xuân Lôi');
+    expect(xuanLoi).toMatchObject({ kind: 'dang_bo_co_so', parentIndex: district.index, dissolvedOn: '2025-07-01' });
+    expect(byName('Chi bộ thôn Phú Cường').before?.parentIndex).toBe(xuanLoi.index);
+    expect(plan.events.map((e) => e.kind).sort()).toEqual(['dissolve', 'merge', 'move', 'reclassify']);
+    // Before the date: 2 grassroots committees under the district; after it, Bắc Bình alone holding 11 cells.
+    const before = plan.units.map((u) => ({ id: u.index, kind: u.before?.kind ?? u.kind, parentId: u.before ? u.before.parentIndex : u.parentIndex }));
+    expect(countOrganisations(before, '2025-06-30').grassroots.n).toBe(2);
+  });
+
+  it('hold 12 months of meetings with gaps: missed months, quarters without a thematic meeting, absences with and without reason', () => {
+    const plan = planDemo('province', 1);
+    const batches = [];
+    for (const b of generateMembers(plan, '2026-11-30')) if (batches.push(b) >= 400) break;
+    const meetings = batches.map((b) => generateMeetings(b, 1, '2026-11-30', 12));
+    const regularMonths = meetings.map((ms) => new Set(ms.filter((m) => m.kind === 'regular').map((m) => m.heldOn.slice(0, 7))).size);
+    expect(Math.max(...regularMonths)).toBe(12);
+    expect(regularMonths.filter((n) => n < 12).length).toBeGreaterThan(0);
+    const thematicQuarters = meetings.map((ms) => ms.filter((m) => m.kind === 'thematic').length);
+    expect(thematicQuarters.filter((n) => n < 5).length).toBeGreaterThan(0);
+    const attendance = meetings.flat().flatMap((m) => m.attendance);
+    const share = (s: string) => attendance.filter((a) => a.status === s).length / attendance.length;
+    expect(share('present')).toBeGreaterThan(0.85);
+    expect(share('absent_excused')).toBeGreaterThan(0.02);
+    expect(share('absent_unexcused')).toBeGreaterThan(0);
+    expect(attendance.filter((a) => a.status === 'absent_excused').every((a) => a.reason)).toBe(true);
+    const grades = new Set(meetings.flat().flatMap((m) => (m.quality ? [m.quality.result.grade] : [])));
+    expect(grades.has('tot')).toBe(true);
+    expect(grades.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -98,9 +98,66 @@ export class TableBuffer {
   get size(): number { return this.text.length; }
 
   async flush(): Promise<void> {
-    if (!this.text) return;
+    await this.send(this.take());
+  }
+
+  /** The rows collected so far, leaving the buffer empty. */
+  take(): string {
     const text = this.text;
     this.text = '';
-    await this.session.copy(this.table, this.columns, text);
+    return text;
   }
+
+  async send(text: string): Promise<void> {
+    if (text) await this.session.copy(this.table, this.columns, text);
+  }
+}
+
+/**
+ * Sends buffers while the caller generates the next rows: on a server, PostgreSQL takes
+ * one chunk on its core while Node builds the next on another. One chunk is in flight at
+ * a time, tables in the order given (foreign-key order); an error surfaces at the next call.
+ */
+export class BackgroundFlush {
+  private pending: Promise<void> = Promise.resolve();
+
+  async next(buffers: readonly TableBuffer[]): Promise<void> {
+    await this.pending;
+    const chunks = buffers.map((b) => [b, b.take()] as const);
+    this.pending = (async () => { for (const [b, text] of chunks) await b.send(text); })();
+    // Awaited at the next call or at done(); until then a failure must not count as unhandled.
+    this.pending.catch(() => {});
+  }
+
+  async done(): Promise<void> {
+    await this.pending;
+  }
+}
+
+/**
+ * For a load of millions of rows on a PostgreSQL server: drops the secondary indexes and
+ * unique constraints of `tables` (primary keys stay) and returns what builds them again.
+ * Building a B-tree or trigram index once over sorted data is several times cheaper than
+ * keeping it up to date row by row. Everything happens inside the load's transaction, so
+ * a failure leaves the schema as it was.
+ */
+export async function deferIndexes(session: BulkSession, tables: readonly string[]): Promise<() => Promise<void>> {
+  const rows = await session.query<{ index_name: string; table_name: string; index_def: string; constraint_name: string | null; constraint_def: string | null }>(
+    `select i.indexrelid::regclass::text as index_name, t.relname as table_name, pg_get_indexdef(i.indexrelid) as index_def,
+            c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_def
+       from pg_index i
+       join pg_class t on t.oid = i.indrelid
+       left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = t.oid and c.contype in ('u', 'x')
+      where t.relname = any($1::text[]) and t.relnamespace = 'public'::regnamespace and not i.indisprimary`, [[...tables]]);
+  for (const r of rows) {
+    if (r.constraint_name) await session.query(`alter table ${r.table_name} drop constraint ${r.constraint_name}`);
+    else await session.query(`drop index ${r.index_name}`);
+  }
+  return async () => {
+    await session.query(`set local maintenance_work_mem = '512MB'`);
+    for (const r of rows) {
+      if (r.constraint_name) await session.query(`alter table ${r.table_name} add constraint ${r.constraint_name} ${r.constraint_def}`);
+      else await session.query(r.index_def);
+    }
+  };
 }

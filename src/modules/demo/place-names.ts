@@ -126,3 +126,16 @@ export const INNER_CELLS: Record<string, readonly string[]> = {
   enterprise: ['Phòng Kỹ thuật', 'Phòng Kinh doanh', 'Phòng Tổ chức - Hành chính', 'Phòng Tài chính - Kế toán', 'Phân xưởng số 1',
     'Phân xưởng số 2', 'Phân xưởng số 3', 'Đội Xây lắp', 'Đội Vận tải', 'Xí nghiệp Dịch vụ'],
 };
+
+/**
+ * Party organisations directly under the Central Committee besides the provinces (code,
+ * name, profile of their cells, relative size).
+ */
+export const CENTRAL_COMMITTEES: readonly (readonly [string, string, 'agency' | 'military' | 'police', number])[] = [
+  ['TW.CQD', 'Đảng bộ các cơ quan Đảng Trung ương', 'agency', 1],
+  ['TW.CP', 'Đảng bộ Chính phủ', 'agency', 3],
+  ['TW.QH', 'Đảng bộ Quốc hội', 'agency', 0.5],
+  ['TW.MT', 'Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương', 'agency', 0.5],
+  ['TW.QUTW', 'Đảng bộ Quân đội (Quân ủy Trung ương)', 'military', 3],
+  ['TW.CATW', 'Đảng bộ Công an Trung ương', 'police', 2],
+];

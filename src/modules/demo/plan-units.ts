@@ -7,9 +7,9 @@
 // each commune committee holds its village cells directly, so it is one of the grassroots
 // organisations (Bắc Bình: 1 grassroots organisation, 11 cells).
 import type { UnitKind } from '../../db/types.ts';
-import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { allocate, hashSeed, Rng } from './random.ts';
-import { BAC_BINH, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
+import { BAC_BINH, CENTRAL_COMMITTEES, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
+import { reorganiseProvince } from './plan-history.ts';
 
 export type DemoScale = 'commune' | 'province' | 'nation';
 export const DEMO_SCALES: readonly DemoScale[] = ['commune', 'province', 'nation'];
@@ -17,11 +17,27 @@ export const DEMO_SCALES: readonly DemoScale[] = ['commune', 'province', 'nation
 export type UnitProfile = 'province' | 'commune' | 'committee' | 'village' | 'ward_group' | 'school' | 'police' | 'military'
   | 'health' | 'agency' | 'enterprise' | 'coop' | 'bank';
 
+/** Kinds the demo writes: every unit kind, the national root and the tiers before 1/7/2025 included. */
+export type DemoKind = UnitKind;
+
+export { REORGANISATION_DATE } from './plan-history.ts';
+
+/** A restructuring the demo's history records, as the restructuring steps write it. */
+export interface DemoEvent {
+  kind: 'merge' | 'move' | 'dissolve' | 'reclassify';
+  effectiveOn: string;
+  decisionNumber: string;
+  /** Units the event touched (plan indices), so each unit's history lists it. */
+  unitIndices: number[];
+  /** The event's payload details; `id` turns a plan index into the unit's id. */
+  details: (id: (index: number) => number) => Record<string, unknown>;
+}
+
 export interface DemoUnit {
   index: number;
   code: string;
   name: string;
-  kind: UnitKind;
+  kind: DemoKind;
   parentIndex: number | null;
   establishedOn: string;
   profile: UnitProfile;
@@ -35,6 +51,14 @@ export interface DemoUnit {
   memberCount: number;
   /** Units whose secretary and deputy come from this cell's members: itself first, then ancestors. */
   suppliesCommittees: number[];
+  /** Dissolved on this date (a unit of the tree before 1/7/2025). */
+  dissolvedOn?: string;
+  /** Created by this plan event (a merge into a new unit) rather than by a 'create' of its own. */
+  createdBy?: number;
+  /** The unit's version before its current one, when a restructuring changed it. */
+  before?: { kind: DemoKind; parentIndex: number | null; name: string };
+  /** When the current version started and the plan event that started it (with `before`). */
+  since?: { date: string; event: number };
 }
 
 export interface DemoTargets { provinces: number; communes: number; grassroots: number; cells: number; members: number }
@@ -49,20 +73,26 @@ export interface DemoPlan {
   scale: DemoScale;
   seed: number;
   units: DemoUnit[];
+  /** The root every account above a province is granted on (the national root for the nation). */
+  rootIndex: number;
+  /** Restructurings beyond each unit's creation, in the order they were made. */
+  events: DemoEvent[];
   /** Index of Đảng bộ xã Bắc Bình and of its first cell (Chi bộ thôn Bắc Sơn). */
   communeIndex: number;
   firstCellIndex: number;
   totalMembers: number;
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const isCellKind = (kind: DemoKind) => kind === 'chi_bo' || kind === 'chi_bo_co_so';
 
-function dateIn(rng: Rng, fromYear: number, toYear: number): string {
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export function dateIn(rng: Rng, fromYear: number, toYear: number): string {
   return `${rng.int(fromYear, toYear)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
 }
 
 /** Syllable pairs ("Tân Phong") not yet used in `taken`. */
-function placeName(rng: Rng, taken: Set<string>): string {
+export function placeName(rng: Rng, taken: Set<string>): string {
   for (let attempt = 0; attempt < 50; attempt++) {
     const a = rng.pick(PLACE_SYLLABLES);
     const b = rng.pick(PLACE_SYLLABLES);
@@ -85,6 +115,7 @@ const MEMBER_WEIGHT: Record<UnitProfile, [number, number]> = {
 
 class PlanBuilder {
   readonly units: DemoUnit[] = [];
+  readonly events: DemoEvent[] = [];
   communeIndex = -1;
   firstCellIndex = -1;
 
@@ -96,11 +127,11 @@ class PlanBuilder {
     return index;
   }
 
-  province(pi: number, t: Omit<DemoTargets, 'provinces'>, withBacBinh: boolean) {
+  province(pi: number, t: Omit<DemoTargets, 'provinces'>, withBacBinh: boolean, parentIndex: number | null) {
     const rng = this.rng;
     const P = PROVINCES[pi]!;
     const first = this.units.length;
-    const root = this.add({ code: P.code, name: P.unitName, kind: 'dang_bo_tinh', parentIndex: null, establishedOn: dateIn(rng, 1945, 1950),
+    const root = this.add({ code: P.code, name: P.unitName, kind: 'dang_bo_tinh', parentIndex, establishedOn: dateIn(rng, 1945, 1950),
       profile: 'province', province: pi, commune: null, village: null });
 
     const genericCommunes = t.communes - (withBacBinh ? 1 : 0);
@@ -179,18 +210,49 @@ class PlanBuilder {
     });
     directGrassroots.forEach((g, k) => this.grassroots(g, `${P.code}.C${pad(k + 1, 3)}`, root, pi, null));
 
-    // Members: spread over the province's cells, at least 3 a cell (the Charter's minimum),
-    // more where a cell also supplies a committee above it.
+    this.spreadMembers(first, t.members - (withBacBinh ? BAC_BINH.cells.reduce((a, c) => a + c.members, 0) : 0));
+    // The tree before 1/7/2025 (districts, the communes before the mergers), appended last.
+    reorganiseProvince({ units: this.units, events: this.events, add: (u) => this.add(u), rng, root, first, communeIndex: withBacBinh ? this.communeIndex : -1 });
+  }
+
+  /**
+   * A party organisation directly under the Central Committee (dang_bo_truc_thuoc_tw):
+   * grassroots committees with their cells, and grassroots cells, all directly under it.
+   */
+  central(ci: number, parentIndex: number, t: { grassroots: number; cells: number; members: number }) {
+    const rng = this.rng;
+    const [code, name, profile] = CENTRAL_COMMITTEES[ci]!;
+    const first = this.units.length;
+    const root = this.add({ code, name, kind: 'dang_bo_truc_thuoc_tw', parentIndex, establishedOn: dateIn(rng, 1946, 1990),
+      profile: 'province', province: 1, commune: null, village: null });
+    const committees = Math.max(1, Math.round(t.grassroots * 0.6));
+    const grassrootsCells = t.grassroots - committees;
+    const cellCounts = allocate(t.cells - grassrootsCells, Array.from({ length: committees }, () => rng.bell(2, 10)), 2);
+    const areaNames = new Set<string>();
+    for (let k = 0; k < t.grassroots; k++) {
+      const place = placeName(rng, areaNames);
+      const g = k < committees
+        ? { kind: 'dang_bo_co_so' as const, profile, name: `Đảng bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`, cells: cellCounts[k]! }
+        : { kind: 'chi_bo_co_so' as const, profile, name: `Chi bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`, cells: 0 };
+      this.grassroots(g, `${code}.C${pad(k + 1, 4)}`, root, 1, null);
+    }
+    this.spreadMembers(first, t.members);
+  }
+
+  /**
+   * Members spread over the cells from `first` on, at least 3 a cell (the Charter's
+   * minimum), more where a cell also supplies a committee above it.
+   */
+  private spreadMembers(first: number, total: number) {
+    const rng = this.rng;
     this.assignCommitteeSuppliers(first);
-    const holders = this.units.slice(first).filter((u) => CELL_KINDS.includes(u.kind) && u.memberCount === 0);
+    const holders = this.units.slice(first).filter((u) => isCellKind(u.kind) && u.memberCount === 0);
     const extra = holders.map((u) => 2 * (u.suppliesCommittees.length - 1));
-    const fixed = withBacBinh ? BAC_BINH.cells.reduce((a, c) => a + c.members, 0) : 0;
-    const counts = allocate(t.members - fixed - extra.reduce((a, b) => a + b, 0),
-      holders.map((u) => rng.bell(...MEMBER_WEIGHT[u.profile])), 3);
+    const counts = allocate(total - extra.reduce((a, b) => a + b, 0), holders.map((u) => rng.bell(...MEMBER_WEIGHT[u.profile])), 3);
     holders.forEach((u, i) => { u.memberCount = counts[i]! + extra[i]!; });
   }
 
-  private grassroots(g: { kind: UnitKind; profile: UnitProfile; name: string; cells: number }, code: string, parent: number, pi: number, commune: string | null) {
+  private grassroots(g: { kind: DemoKind; profile: UnitProfile; name: string; cells: number }, code: string, parent: number, pi: number, commune: string | null) {
     const rng = this.rng;
     const established = dateIn(rng, g.profile === 'enterprise' ? 1995 : 1976, g.profile === 'enterprise' ? 2015 : 2008);
     const index = this.add({ code, name: g.name, kind: g.kind, parentIndex: parent, establishedOn: established,
@@ -226,18 +288,19 @@ class PlanBuilder {
     const units = this.units;
     for (let i = first; i < units.length; i++) {
       const u = units[i]!;
-      if (!CELL_KINDS.includes(u.kind)) continue;
+      if (!isCellKind(u.kind)) continue;
       u.suppliesCommittees = [i];
       for (let a = u.parentIndex; a !== null; a = units[a]!.parentIndex) {
         if (supplier.has(a)) continue;
-        if (units[a]!.kind === 'dang_bo_tinh' && u.profile !== 'agency') continue;
+        if ((units[a]!.kind === 'dang_bo_tinh' || units[a]!.kind === 'dang_bo_truc_thuoc_tw') && u.profile !== 'agency') continue;
+        if (units[a]!.kind === 'toan_dang') continue;
         supplier.set(a, i);
         u.suppliesCommittees.push(a);
       }
     }
     const root = units[first]!;
     if (!supplier.has(first)) {
-      const firstCell = units.slice(first).find((u) => CELL_KINDS.includes(u.kind));
+      const firstCell = units.slice(first).find((u) => isCellKind(u.kind));
       if (firstCell) firstCell.suppliesCommittees.push(root.index);
     }
   }
@@ -248,16 +311,33 @@ export function planDemo(scale: DemoScale, seed: number): DemoPlan {
   const targets = SCALE_TARGETS[scale];
   const rng = new Rng(hashSeed(`plan:${scale}`, seed));
   const builder = new PlanBuilder(rng);
+  // The nation sits under one national root, with the party organisations directly under
+  // the Central Committee beside the provinces; they take a small share of every figure.
+  let rootIndex = 0;
+  let central = { grassroots: 0, cells: 0, members: 0 };
+  if (scale === 'nation') {
+    rootIndex = builder.add({ code: 'TW', name: 'Đảng Cộng sản Việt Nam', kind: 'toan_dang', parentIndex: null, establishedOn: '1930-02-03',
+      profile: 'province', province: 1, commune: null, village: null });
+    central = { grassroots: Math.round(targets.grassroots * 0.03), cells: Math.round(targets.cells * 0.03), members: Math.round(targets.members * 0.05) };
+  }
   const provinces = PROVINCES.slice(0, targets.provinces);
   const weights = provinces.map((p) => p.weight);
   const split = (total: number, min: number) => (targets.provinces === 1 ? [total] : allocate(total, weights, min));
   const communes = split(targets.communes, 2);
-  const grassroots = split(targets.grassroots, 2);
-  const cells = split(targets.cells, 20);
-  const members = split(targets.members, 500);
-  provinces.forEach((_, pi) => builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0));
+  const grassroots = split(targets.grassroots - central.grassroots, 2);
+  const cells = split(targets.cells - central.cells, 20);
+  const members = split(targets.members - central.members, 500);
+  provinces.forEach((_, pi) => builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0,
+    scale === 'nation' ? rootIndex : null));
+  if (scale === 'nation') {
+    const sizes = CENTRAL_COMMITTEES.map((c) => c[3]);
+    const g = allocate(central.grassroots, sizes, 2);
+    const c = allocate(central.cells, sizes, 10);
+    const m = allocate(central.members, sizes, 200);
+    CENTRAL_COMMITTEES.forEach((_, ci) => builder.central(ci, rootIndex, { grassroots: g[ci]!, cells: c[ci]!, members: m[ci]! }));
+  }
   return {
-    scale, seed, units: builder.units, communeIndex: builder.communeIndex, firstCellIndex: builder.firstCellIndex,
+    scale, seed, units: builder.units, events: builder.events, rootIndex, communeIndex: builder.communeIndex, firstCellIndex: builder.firstCellIndex,
     totalMembers: builder.units.reduce((a, u) => a + u.memberCount, 0),
   };
 }

@@ -1,7 +1,10 @@
 // Fills an empty database with the demo organisation: units with their versions and
-// 'create' events, members with placements and status history, each unit's secretary
-// and deputy, and the demo accounts. Everything is one transaction loaded with COPY, so
-// the commune scale takes a moment and the province scale (100,000 members) seconds.
+// events (their creation and the 1/7/2025 reorganisation, so a date before it shows the
+// districts and the old communes), members with placements and status history, each
+// unit's secretary and deputy, the cells' meetings over the last months (plans, the
+// committee's preparation, roll calls, minutes, quality grades), and the demo accounts.
+// Everything is one transaction loaded with COPY, so the commune scale takes a moment
+// and the province scale (100,000 members, 12 months of meetings) well under a minute.
 import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/types.ts';
 import { foldForSearch, personSortKey, splitName } from '../../domain/vietnamese.ts';
@@ -9,9 +12,10 @@ import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
-import { TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
+import { BackgroundFlush, deferIndexes, TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
 import { generateMembers, type DemoMember } from './generate-members.ts';
-import { planDemo, type DemoScale } from './plan-units.ts';
+import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
+import { isCellKind, planDemo, type DemoPlan, type DemoScale } from './plan-units.ts';
 import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 
 export interface DemoAccount { username: string; password: string; description: string }
@@ -22,21 +26,37 @@ export const DEMO_PASSWORD = 'chibo@2026';
 /** The audit action that marks a database as seeded with the demo organisation. */
 export const DEMO_SEED_ACTION = 'demo.seed';
 
-interface AccountSpec { username: string; key: string; role: Role; on: 'province' | 'commune' | 'cell1'; includeSubtree: boolean; member: 'none' | 'cell1_secretary' | 'commune_secretary' | 'commune_committee' | 'cell1_member' }
+interface AccountSpec {
+  username: string; key: string; role: Role; on: 'root' | 'commune' | 'cell1'; includeSubtree: boolean;
+  member: 'none' | 'cell1_secretary' | 'commune_secretary' | 'commune_committee' | 'cell1_member';
+  /** Only in the nation demo. */
+  nationOnly?: boolean;
+}
 
 const ACCOUNT_SPECS: readonly AccountSpec[] = [
-  { username: 'admin', key: 'admin', role: 'admin', on: 'province', includeSubtree: true, member: 'none' },
+  { username: 'admin', key: 'admin', role: 'admin', on: 'root', includeSubtree: true, member: 'none' },
   { username: 'tochuc', key: 'tochuc', role: 'org_officer', on: 'commune', includeSubtree: true, member: 'none' },
   { username: 'bithu.xa', key: 'bithu_xa', role: 'secretary', on: 'commune', includeSubtree: true, member: 'commune_secretary' },
   { username: 'bithu.cb1', key: 'bithu_cb1', role: 'secretary', on: 'cell1', includeSubtree: true, member: 'cell1_secretary' },
   { username: 'capuy', key: 'capuy', role: 'committee', on: 'commune', includeSubtree: true, member: 'commune_committee' },
   { username: 'dangvien', key: 'dangvien', role: 'member', on: 'cell1', includeSubtree: false, member: 'cell1_member' },
+  // The national account: the Central Organisation Commission's view of the whole Party.
+  { username: 'trunguong', key: 'trunguong', role: 'org_officer', on: 'root', includeSubtree: true, member: 'none', nationOnly: true },
 ];
 
-/** The demo accounts `npm start` prints; all share one password. */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = ACCOUNT_SPECS.map((a) => ({
-  username: a.username, password: DEMO_PASSWORD, description: t('vi', `demo.accounts.${a.key}`),
-}));
+const specsFor = (scale: DemoScale) => ACCOUNT_SPECS.filter((a) => scale === 'nation' || !a.nationOnly);
+const accountOf = (a: AccountSpec): DemoAccount => ({ username: a.username, password: DEMO_PASSWORD, description: t('vi', `demo.accounts.${a.key}`) });
+
+/** Every demo account `npm start` may print (those of the scale seeded exist); all share one password. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = ACCOUNT_SPECS.map(accountOf);
+
+/** The demo accounts a scale creates. */
+export function demoAccountsFor(scale: DemoScale): DemoAccount[] {
+  return specsFor(scale).map(accountOf);
+}
+
+/** Months of meetings each scale holds, ending with the reference date's month. */
+export const MEETING_MONTHS: Record<DemoScale, number> = { commune: 12, province: 12, nation: 3 };
 
 export interface SeedDemoOptions {
   scale: DemoScale;
@@ -46,12 +66,14 @@ export interface SeedDemoOptions {
   onProgress?: (membersSoFar: number) => void;
 }
 
-export interface SeedDemoResult { units: number; cells: number; members: number; accounts: number; ms: number }
+export interface SeedDemoResult { units: number; cells: number; members: number; meetings: number; attendance: number; accounts: number; ms: number }
 
-const SEQUENCED_TABLES = ['unit_events', 'units', 'unit_versions', 'members', 'member_placements', 'member_statuses', 'committee_members', 'users', 'role_grants'] as const;
+const SEQUENCED_TABLES = ['unit_events', 'units', 'unit_versions', 'members', 'member_placements', 'member_statuses', 'committee_members', 'users', 'role_grants', 'meetings'] as const;
 type SequencedTable = typeof SEQUENCED_TABLES[number];
 
 const FLUSH_CHARS = 8_000_000;
+const DEFERRED_INDEX_TABLES = ['members', 'member_placements', 'member_statuses', 'committee_members', 'meetings', 'meeting_attendance',
+  'meeting_minutes', 'meeting_quality', 'meeting_preparations'];
 
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
@@ -65,36 +87,22 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
 
   const plan = planDemo(scale, seed);
   // Password hashing is slow on purpose; do it before the transaction starts.
-  const passwordHashes = await Promise.all(ACCOUNT_SPECS.map(() => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(specsFor(scale).map(() => hashPassword(DEMO_PASSWORD)));
 
   return withBulkSession(database, async (session) => {
     const base = await idBases(session);
     const unitId = (index: number) => base.units + index + 1;
     const memberId = (index: number) => base.members + index + 1;
 
-    // Units: one 'create' event and one version each, parents before children.
-    const events = new TableBuffer(session, 'unit_events', ['id', 'kind', 'effective_on', 'decision_number', 'payload']);
-    const units = new TableBuffer(session, 'units', ['id', 'code', 'name', 'kind', 'parent_id', 'path', 'depth', 'established_on', 'search_name']);
-    const versions = new TableBuffer(session, 'unit_versions', ['id', 'unit_id', 'name', 'kind', 'parent_id', 'valid_from', 'event_id']);
-    const paths: string[] = [];
-    const depths: number[] = [];
-    for (const u of plan.units) {
-      const id = unitId(u.index);
-      const parentPath = u.parentIndex === null ? '/' : paths[u.parentIndex]!;
-      paths[u.index] = `${parentPath}${id}/`;
-      depths[u.index] = u.parentIndex === null ? 0 : depths[u.parentIndex]! + 1;
-      const parentId = u.parentIndex === null ? null : unitId(u.parentIndex);
-      const eventId = base.unit_events + u.index + 1;
-      events.add([eventId, 'create', u.establishedOn, `${(u.index % 900) + 100}-QĐ/TU`, JSON.stringify({ code: u.code, name: u.name })]);
-      units.add([id, u.code, u.name, u.kind, parentId, paths[u.index]!, depths[u.index]!, u.establishedOn, foldForSearch(`${u.name} ${u.code}`)]);
-      versions.add([base.unit_versions + u.index + 1, id, u.name, u.kind, parentId, u.establishedOn, eventId]);
-    }
-    for (const buffer of [events, units, versions]) await buffer.flush();
+    await writeUnits(session, plan, base, unitId);
     // The organisation model (unit_ancestry), derived from the versions just loaded.
     for (const step of Object.values(rebuildAncestrySql())) {
       const { sql: text, parameters } = step.compile(db);
       await session.query(text, [...parameters]);
     }
+
+    // The nation's millions of rows: secondary indexes are built once, after the load.
+    const rebuildIndexes = scale === 'nation' && database.kind === 'postgres' ? await deferIndexes(session, DEFERRED_INDEX_TABLES) : null;
 
     // Members, their history and the committees, cell by cell.
     const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',
@@ -103,7 +111,17 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     const placements = new TableBuffer(session, 'member_placements', ['id', 'member_id', 'unit_id', 'valid_from', 'reason']);
     const statuses = new TableBuffer(session, 'member_statuses', ['id', 'member_id', 'status', 'valid_from', 'valid_to', 'decision_number']);
     const committees = new TableBuffer(session, 'committee_members', ['id', 'unit_id', 'member_id', 'full_name', 'position', 'valid_from', 'decision_number']);
-    const memberTables = [members, placements, statuses, committees];
+    const meetings = new TableBuffer(session, 'meetings', ['id', 'unit_id', 'kind', 'held_on', 'starts_at', 'ends_at', 'place', 'topic', 'focal_issues', 'agenda',
+      'prepares_meeting_id', 'status', 'check_in_code', 'check_in_secret', 'created_at', 'updated_at']);
+    const attendance = new TableBuffer(session, 'meeting_attendance', ['meeting_id', 'member_id', 'status', 'reason', 'recorded_at']);
+    const minutes = new TableBuffer(session, 'meeting_minutes', ['meeting_id', 'content', 'number', 'adopted_at', 'updated_at']);
+    const quality = new TableBuffer(session, 'meeting_quality', ['meeting_id', 'rule_set_code', 'rule_set_version', 'ticks', 'result', 'points', 'max_points', 'grade', 'graded_at']);
+    const preparations = new TableBuffer(session, 'meeting_preparations', ['meeting_id', 'agreed_content', 'draft_resolution', 'updated_at']);
+    // Flushed in foreign-key order: people before their history, meetings before their rows.
+    const memberTables = [members, placements, statuses, committees, meetings, attendance, minutes, quality, preparations];
+    const months = MEETING_MONTHS[scale];
+    const sending = new BackgroundFlush();
+    let meetingCount = 0;
     const links = { cell1Secretary: null as DemoMember | null, communeSecretary: null as DemoMember | null, communeCommittee: null as DemoMember | null, cell1Member: null as DemoMember | null };
     let memberCount = 0;
     let lastProgress = 0;
@@ -135,23 +153,45 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
           committees.add([base.committee_members + committees.rows + 1, unitId(plan.communeIndex), memberId(person.index), person.fullName, 'cap_uy_vien', '2025-08-15', `${(person.index % 900) + 100}-QĐ/TU`]);
         }
       }
+      // The cell's meetings over the demo's months, with their roll calls, minutes and grades.
+      const cellMeetings = generateMeetings(batch, seed, asOf, months, { agenda: scale !== 'nation' });
+      const firstMeeting = base.meetings + meetingCount + 1;
+      cellMeetings.forEach((mt, k) => {
+        const id = firstMeeting + k;
+        const created = new Date(mt.startsAt.getTime() - 5 * 86_400_000).toISOString();
+        meetings.add([id, unitId(batch.unit.index), mt.kind, mt.heldOn, mt.startsAt.toISOString(), mt.endsAt.toISOString(), mt.place, mt.topic,
+          JSON.stringify(mt.focalIssues), JSON.stringify(mt.agenda), mt.prepares === null ? null : firstMeeting + mt.prepares, 'planned',
+          mt.checkInCode, mt.checkInSecret, created, mt.endsAt.toISOString()]);
+        const ended = mt.endsAt.toISOString();
+        for (const a of mt.attendance) attendance.add([id, memberId(a.member.index), a.status, a.reason, ended]);
+        if (mt.minutes) minutes.add([id, JSON.stringify(mt.minutes.content), mt.minutes.number, mt.minutes.adopted ? ended : null, ended]);
+        if (mt.quality) {
+          const r = mt.quality.result;
+          quality.add([id, QUALITY_SCALE.code, QUALITY_SCALE.version, JSON.stringify(mt.quality.ticks), JSON.stringify(r), r.points, r.maxPoints, r.grade, ended]);
+        }
+        if (mt.preparation) preparations.add([id, mt.preparation.agreedContent, mt.preparation.draftResolution, ended]);
+      });
+      meetingCount += cellMeetings.length;
+
       memberCount += batch.members.length;
-      if (members.size > FLUSH_CHARS) {
-        for (const buffer of memberTables) await buffer.flush();
+      if (members.size + attendance.size > FLUSH_CHARS) {
+        await sending.next(memberTables);
         if (memberCount - lastProgress >= 100_000) { options.onProgress?.(memberCount); lastProgress = memberCount; }
       }
     }
-    for (const buffer of memberTables) await buffer.flush();
+    await sending.next(memberTables);
+    await sending.done();
 
     // Demo accounts, with their grants and, where it fits, the member they are.
     const users = new TableBuffer(session, 'users', ['id', 'username', 'display_name', 'password_hash', 'member_id']);
     const grants = new TableBuffer(session, 'role_grants', ['id', 'user_id', 'role', 'unit_id', 'include_subtree']);
-    const grantUnit = { province: unitId(0), commune: unitId(plan.communeIndex), cell1: unitId(plan.firstCellIndex) };
+    const specs = specsFor(scale);
+    const grantUnit = { root: unitId(plan.rootIndex), commune: unitId(plan.communeIndex), cell1: unitId(plan.firstCellIndex) };
     const memberOf = (spec: AccountSpec) => ({
       none: null, cell1_secretary: links.cell1Secretary, commune_secretary: links.communeSecretary,
       commune_committee: links.communeCommittee, cell1_member: links.cell1Member,
     })[spec.member];
-    ACCOUNT_SPECS.forEach((spec, i) => {
+    specs.forEach((spec, i) => {
       const person = memberOf(spec);
       const userId = base.users + i + 1;
       users.add([userId, spec.username, person?.fullName ?? t('vi', `demo.accounts.${spec.key}`), passwordHashes[i]!, person ? memberId(person.index) : null]);
@@ -160,17 +200,21 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     await users.flush();
     await grants.flush();
 
+    if (rebuildIndexes) await rebuildIndexes();
+    await refreshTriggerKeptFacts(session, base.meetings, base.meetings + meetingCount);
     if (session.referencesUnchecked) await checkReferences(session);
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
     await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`,
-      [DEMO_SEED_ACTION, JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount })]);
+      [DEMO_SEED_ACTION, JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount })]);
     return {
-      units: plan.units.length,
-      cells: plan.units.filter((u) => u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so').length,
+      units: plan.units.filter((u) => !u.dissolvedOn).length,
+      cells: plan.units.filter((u) => isCellKind(u.kind) && !u.dissolvedOn).length,
       members: memberCount,
-      accounts: ACCOUNT_SPECS.length,
+      meetings: meetingCount,
+      attendance: attendance.rows,
+      accounts: specs.length,
       ms: Date.now() - started,
     };
   }).then(async (result) => {
@@ -187,6 +231,9 @@ const REFERENCES = [
   ['unit_versions', 'event_id', 'unit_events'], ['members', 'unit_id', 'units'], ['member_placements', 'member_id', 'members'],
   ['member_placements', 'unit_id', 'units'], ['member_statuses', 'member_id', 'members'], ['committee_members', 'unit_id', 'units'],
   ['committee_members', 'member_id', 'members'], ['users', 'member_id', 'members'], ['role_grants', 'user_id', 'users'], ['role_grants', 'unit_id', 'units'],
+  ['meetings', 'unit_id', 'units'], ['meetings', 'prepares_meeting_id', 'meetings'], ['meeting_attendance', 'meeting_id', 'meetings'],
+  ['meeting_attendance', 'member_id', 'members'], ['meeting_minutes', 'meeting_id', 'meetings'], ['meeting_quality', 'meeting_id', 'meetings'],
+  ['meeting_preparations', 'meeting_id', 'meetings'],
 ] as const;
 
 async function checkReferences(session: BulkSession) {
@@ -198,8 +245,72 @@ async function checkReferences(session: BulkSession) {
 }
 
 /** The highest id in each table, so the demo's explicit ids follow whatever is there. */
-async function idBases(session: BulkSession): Promise<Record<SequencedTable, number>> {
+async function idBases(session: BulkSession): Promise<IdBases> {
   const row = (await session.query<Record<SequencedTable, number | string>>(
     `select ${SEQUENCED_TABLES.map((t) => `(select coalesce(max(id), 0) from ${t}) as ${t}`).join(', ')}`))[0]!;
   return Object.fromEntries(SEQUENCED_TABLES.map((t) => [t, Number(row[t])])) as Record<SequencedTable, number>;
+}
+
+type IdBases = Record<SequencedTable, number>;
+
+/**
+ * Units, their versions and events, as the restructuring steps write them: a unit's
+ * creation is its own 'create' event (or the merge that created it); a unit the
+ * reorganisation changed has its version before the change and its version since, the
+ * second started by the change's event; a dissolved unit's last version ends on the date.
+ */
+async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, unitId: (index: number) => number) {
+  const events = new TableBuffer(session, 'unit_events', ['id', 'kind', 'effective_on', 'decision_number', 'payload']);
+  const units = new TableBuffer(session, 'units', ['id', 'code', 'name', 'kind', 'parent_id', 'path', 'depth', 'established_on', 'dissolved_on', 'search_name']);
+  const versions = new TableBuffer(session, 'unit_versions', ['id', 'unit_id', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to', 'event_id']);
+  let nextEvent = base.unit_events;
+  const createEvent: number[] = [];
+  for (const u of plan.units) {
+    if (u.createdBy !== undefined) continue;
+    createEvent[u.index] = ++nextEvent;
+    const unitIds = u.parentIndex === null ? [unitId(u.index)] : [unitId(u.index), unitId(u.parentIndex)];
+    events.add([nextEvent, 'create', u.establishedOn, `${(u.index % 900) + 100}-QĐ/TU`, JSON.stringify({ unitIds, code: u.code, name: u.name })]);
+  }
+  const planEvent = plan.events.map((e) => {
+    const id = ++nextEvent;
+    const unitIds = [...new Set(e.unitIndices.map(unitId))];
+    events.add([id, e.kind, e.effectiveOn, e.decisionNumber, JSON.stringify({ unitIds, ...e.details(unitId) })]);
+    return id;
+  });
+
+  const paths: string[] = [];
+  const depths: number[] = [];
+  let nextVersion = base.unit_versions;
+  for (const u of plan.units) {
+    const id = unitId(u.index);
+    const parentPath = u.parentIndex === null ? '/' : paths[u.parentIndex]!;
+    paths[u.index] = `${parentPath}${id}/`;
+    depths[u.index] = u.parentIndex === null ? 0 : depths[u.parentIndex]! + 1;
+    const parentId = u.parentIndex === null ? null : unitId(u.parentIndex);
+    const dissolved = u.dissolvedOn ?? null;
+    units.add([id, u.code, u.name, u.kind, parentId, paths[u.index]!, depths[u.index]!, u.establishedOn, dissolved, foldForSearch(`${u.name} ${u.code}`)]);
+    const firstEvent = u.createdBy !== undefined ? planEvent[u.createdBy]! : createEvent[u.index]!;
+    if (u.before && u.since) {
+      versions.add([++nextVersion, id, u.before.name, u.before.kind, u.before.parentIndex === null ? null : unitId(u.before.parentIndex), u.establishedOn, u.since.date, firstEvent]);
+      versions.add([++nextVersion, id, u.name, u.kind, parentId, u.since.date, dissolved, planEvent[u.since.event]!]);
+    } else {
+      versions.add([++nextVersion, id, u.name, u.kind, parentId, u.establishedOn, dissolved, firstEvent]);
+    }
+  }
+  for (const buffer of [events, units, versions]) await buffer.flush();
+}
+
+/**
+ * Read models kept by statement triggers (the figures engine's meeting_facts) are not kept
+ * during the load when the replica role switched triggers off: refreshed here, set-wise,
+ * in batches, with the same function the triggers call. Checked by name so the demo loads
+ * the same way with or without the figures engine in the build.
+ */
+async function refreshTriggerKeptFacts(session: BulkSession, afterId: number, lastId: number) {
+  const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('refresh_meeting_facts(integer[])')::text as fn`);
+  if (!row?.fn || !session.referencesUnchecked) return;
+  const BATCH = 100_000;
+  for (let from = afterId; from < lastId; from += BATCH) {
+    await session.query('select refresh_meeting_facts(array(select id from meetings where id > $1 and id <= $2))', [from, Math.min(lastId, from + BATCH)]);
+  }
 }
