@@ -206,9 +206,9 @@ class PlanBuilder {
             establishedOn: dateIn(rng, 1960, 1990), profile: 'village', province: pi, commune: place, village: `thôn ${village}` });
         }
       }
-      communeGrassroots[ci]!.forEach((g, k) => this.grassroots(g, `${code}.C${pad(k + 1, 2)}`, communeIndex, pi, place));
+      for (const [k, g] of communeGrassroots[ci]!.entries()) this.grassroots(g, `${code}.C${pad(k + 1, 2)}`, communeIndex, pi, place);
     });
-    directGrassroots.forEach((g, k) => this.grassroots(g, `${P.code}.C${pad(k + 1, 3)}`, root, pi, null));
+    for (const [k, g] of directGrassroots.entries()) this.grassroots(g, `${P.code}.C${pad(k + 1, 3)}`, root, pi, null);
 
     this.spreadMembers(first, t.members - (withBacBinh ? BAC_BINH.cells.reduce((a, c) => a + c.members, 0) : 0));
     // The tree before 1/7/2025 (districts, the communes before the mergers), appended last.
@@ -327,14 +327,15 @@ export function planDemo(scale: DemoScale, seed: number): DemoPlan {
   const grassroots = split(targets.grassroots - central.grassroots, 2);
   const cells = split(targets.cells - central.cells, 20);
   const members = split(targets.members - central.members, 500);
-  provinces.forEach((_, pi) => builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0,
-    scale === 'nation' ? rootIndex : null));
+  for (const pi of provinces.keys()) {
+    builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0, scale === 'nation' ? rootIndex : null);
+  }
   if (scale === 'nation') {
     const sizes = CENTRAL_COMMITTEES.map((c) => c[3]);
     const g = allocate(central.grassroots, sizes, 2);
     const c = allocate(central.cells, sizes, 10);
     const m = allocate(central.members, sizes, 200);
-    CENTRAL_COMMITTEES.forEach((_, ci) => builder.central(ci, rootIndex, { grassroots: g[ci]!, cells: c[ci]!, members: m[ci]! }));
+    for (const ci of CENTRAL_COMMITTEES.keys()) builder.central(ci, rootIndex, { grassroots: g[ci]!, cells: c[ci]!, members: m[ci]! });
   }
   return {
     scale, seed, units: builder.units, events: builder.events, rootIndex, communeIndex: builder.communeIndex, firstCellIndex: builder.firstCellIndex,
