@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/connect.ts';
 import { hashSecret } from '../src/modules/auth/tokens.ts';
-import { startChibo, type ChiboProcess } from '../tests/helpers/chibo-process.ts';
+import { type ChiboProcess, startChibo } from '../tests/helpers/chibo-process.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,8 +21,12 @@ function run(args: string[]): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/chibo.mjs', ...args], { cwd: root, env });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('exit', (status) => resolve({ status, out }));
   });
 }
@@ -45,9 +49,14 @@ export default async function backupLiveBench(args: string[] = []) {
     const setup = await openDatabase({ dataDir });
     const admin = await setup.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     await setup.db.deleteFrom('api_tokens').where('name', '=', 'bench backup-live').execute();
-    await setup.db.insertInto('api_tokens').values({ user_id: admin.id, name: 'bench backup-live', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
-    const folderBytes = fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+    await setup.db
+      .insertInto('api_tokens')
+      .values({ user_id: admin.id, name: 'bench backup-live', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
+    const folderBytes = fs
+      .readdirSync(dataDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
     await setup.close();
 
     server = await startChibo({ dataDir });
@@ -72,7 +81,9 @@ export default async function backupLiveBench(args: string[] = []) {
     let done = false;
     const started = performance.now();
     const [backup, during] = await Promise.all([
-      run(['backup', path.join(dir, 'live.backup'), '--data-dir', dataDir]).finally(() => { done = true; }),
+      run(['backup', path.join(dir, 'live.backup'), '--data-dir', dataDir]).finally(() => {
+        done = true;
+      }),
       probe(() => done),
     ]);
     const backupMs = Math.round(performance.now() - started);
@@ -81,7 +92,7 @@ export default async function backupLiveBench(args: string[] = []) {
     writeBenchResult(`backup-live-${scale}`, {
       scale,
       folderMiB: Math.round(folderBytes / 2 ** 20),
-      backupFileMiB: Math.round(fs.statSync(path.join(dir, 'live.backup')).size / 2 ** 20 * 10) / 10,
+      backupFileMiB: Math.round((fs.statSync(path.join(dir, 'live.backup')).size / 2 ** 20) * 10) / 10,
       backupMs,
       serverHeldConnectionMs: blocked ? Number(blocked[1]) : null,
       readsBefore: { count: baseline.length, p50Ms: percentile(baseline, 0.5), maxMs: percentile(baseline, 1) },

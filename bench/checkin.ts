@@ -14,42 +14,64 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const MEMBERS = 1000;
 const RACING_DUPLICATES = 100;
 const LATE_DUPLICATES = 200;
 
-interface Job { token: string; member: number }
-interface ClientInput { port: number; code: string; concurrency: number; phases: Job[][] }
-interface Sample { member: number; status: number; ms: number }
+interface Job {
+  token: string;
+  member: number;
+}
+interface ClientInput {
+  port: number;
+  code: string;
+  concurrency: number;
+  phases: Job[][];
+}
+interface Sample {
+  member: number;
+  status: number;
+  ms: number;
+}
 
 // ---- the load generator (child process) ----
 async function runClient(input: ClientInput) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: input.concurrency });
   const body = JSON.stringify({ code: input.code });
-  const post = (job: Job) => new Promise<Sample>((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request({
-      host: '127.0.0.1', port: input.port, path: '/api/v1/meetings/check-in', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: `chibo_session=${job.token}` },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ member: job.member, status: res.statusCode ?? 0, ms: performance.now() - started }));
+  const post = (job: Job) =>
+    new Promise<Sample>((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: input.port,
+          path: '/api/v1/meetings/check-in',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: `chibo_session=${job.token}` },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ member: job.member, status: res.statusCode ?? 0, ms: performance.now() - started }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
   const results: { wallMs: number; samples: Sample[] }[] = [];
   for (const jobs of input.phases) {
     const samples: Sample[] = [];
     let next = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: input.concurrency }, async () => {
-      while (next < jobs.length) samples.push(await post(jobs[next++]!));
-    }));
+    await Promise.all(
+      Array.from({ length: input.concurrency }, async () => {
+        while (next < jobs.length) samples.push(await post(jobs[next++]!));
+      }),
+    );
     results.push({ wallMs: performance.now() - started, samples });
   }
   agent.destroy();
@@ -96,33 +118,66 @@ async function setUp(url: string) {
       const i = start + k;
       const fullName = `${families[i % 8]} Văn ${given[Math.floor(i / 8) % 10]} ${i}`;
       return {
-        full_name: fullName, given_name: splitName(fullName).given, search_name: foldForSearch(fullName), sort_key: personSortKey(fullName),
-        sex: 'nam' as const, date_of_birth: '1980-01-01', ethnicity: 'Kinh', religion: 'Không', party_card_number: `BENCH${String(i).padStart(6, '0')}`,
-        unit_id: cell, status: 'chinh_thuc' as const,
+        full_name: fullName,
+        given_name: splitName(fullName).given,
+        search_name: foldForSearch(fullName),
+        sort_key: personSortKey(fullName),
+        sex: 'nam' as const,
+        date_of_birth: '1980-01-01',
+        ethnicity: 'Kinh',
+        religion: 'Không',
+        party_card_number: `BENCH${String(i).padStart(6, '0')}`,
+        unit_id: cell,
+        status: 'chinh_thuc' as const,
       };
     });
     const inserted = await db.insertInto('members').values(rows).returning('id').execute();
     memberIds.push(...inserted.map((r) => r.id));
   }
-  await db.insertInto('member_placements').values(memberIds.map((id) => ({ member_id: id, unit_id: cell, valid_from: '2020-01-01' }))).execute();
-  await db.insertInto('member_statuses').values(memberIds.map((id) => ({ member_id: id, status: 'chinh_thuc' as const, valid_from: '2020-01-01' }))).execute();
-  const secretary = await db.insertInto('users').values({ username: 'bench-bithu', display_name: 'Bí thư', password_hash: 'not-used' }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('member_placements')
+    .values(memberIds.map((id) => ({ member_id: id, unit_id: cell, valid_from: '2020-01-01' })))
+    .execute();
+  await db
+    .insertInto('member_statuses')
+    .values(memberIds.map((id) => ({ member_id: id, status: 'chinh_thuc' as const, valid_from: '2020-01-01' })))
+    .execute();
+  const secretary = await db
+    .insertInto('users')
+    .values({ username: 'bench-bithu', display_name: 'Bí thư', password_hash: 'not-used' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('role_grants').values({ user_id: secretary.id, role: 'secretary', unit_id: cell }).execute();
   const jobs: Job[] = [];
   for (let start = 0; start < MEMBERS; start += 250) {
     const slice = memberIds.slice(start, start + 250);
-    const users = await db.insertInto('users').values(slice.map((id) => ({ username: `bench-${id}`, display_name: `Đảng viên ${id}`, password_hash: 'not-used', member_id: id })))
-      .returning(['id', 'member_id']).execute();
-    await db.insertInto('role_grants').values(users.map((u) => ({ user_id: u.id, role: 'member' as const, unit_id: cell }))).execute();
+    const users = await db
+      .insertInto('users')
+      .values(slice.map((id) => ({ username: `bench-${id}`, display_name: `Đảng viên ${id}`, password_hash: 'not-used', member_id: id })))
+      .returning(['id', 'member_id'])
+      .execute();
+    await db
+      .insertInto('role_grants')
+      .values(users.map((u) => ({ user_id: u.id, role: 'member' as const, unit_id: cell })))
+      .execute();
     const sessions = users.map((u) => ({ user: u, ...newSecret() }));
-    await db.insertInto('sessions').values(sessions.map((s) => ({ token_hash: s.hash, user_id: s.user.id, expires_at: sql<Date>`now() + interval '1 day'` }))).execute();
+    await db
+      .insertInto('sessions')
+      .values(sessions.map((s) => ({ token_hash: s.hash, user_id: s.user.id, expires_at: sql<Date>`now() + interval '1 day'` })))
+      .execute();
     jobs.push(...sessions.map((s) => ({ token: s.secret, member: s.user.member_id! })));
   }
   const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id']).where('id', '=', secretary.id).executeTakeFirstOrThrow();
   const access = buildAccess(user, await loadGrants(db, user.id));
   const meetingId = await planMeeting(db, access, {
-    unitId: cell, kind: 'regular', date: '2026-03-05', startTime: '19:00', endTime: '21:30', place: 'Sân nhà văn hóa',
-    topic: 'Sinh hoạt chi bộ tháng 3', focalIssues: ['Vấn đề một', 'Vấn đề hai'],
+    unitId: cell,
+    kind: 'regular',
+    date: '2026-03-05',
+    startTime: '19:00',
+    endTime: '21:30',
+    place: 'Sân nhà văn hóa',
+    topic: 'Sinh hoạt chi bộ tháng 3',
+    focalIssues: ['Vấn đề một', 'Vấn đề hai'],
   });
   const code = (await db.selectFrom('meetings').select('check_in_code').where('id', '=', meetingId).executeTakeFirstOrThrow()).check_in_code;
   await sql`analyze`.execute(db);
@@ -161,13 +216,19 @@ export default async function checkinBenchmark() {
     fs.writeFileSync(inputFile, JSON.stringify(input));
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', inputFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     const exitCode = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
     if (exitCode !== 0) throw new Error(`load client exited with ${exitCode}`);
     const [burstResult, lateResult] = JSON.parse(out) as { wallMs: number; samples: Sample[] }[];
     await app.close();
 
-    const counts = (samples: Sample[]) => samples.reduce<Record<string, number>>((acc, s) => { acc[s.status] = (acc[s.status] ?? 0) + 1; return acc; }, {});
+    const counts = (samples: Sample[]) =>
+      samples.reduce<Record<string, number>>((acc, s) => {
+        acc[s.status] = (acc[s.status] ?? 0) + 1;
+        return acc;
+      }, {});
     const latencies = burstResult!.samples.map((s) => s.ms).sort((a, b) => a - b);
     const db = database.db;
     const stored = await sql<{ n: number; members: number; audits: number }>`
@@ -206,7 +267,9 @@ export default async function checkinBenchmark() {
     database.pgPool?.on('error', () => {});
     await database.close();
     writeBenchResult('checkin', figures);
-    const failed = Object.entries(figures.checks).filter(([, ok]) => !ok).map(([k]) => k);
+    const failed = Object.entries(figures.checks)
+      .filter(([, ok]) => !ok)
+      .map(([k]) => k);
     if (failed.length) {
       console.error(`FAILED: ${failed.join(', ')}`);
       process.exitCode = 1;

@@ -7,21 +7,34 @@
 //   [--postgres-template DB] [--pglite-template DIR] [--keep]
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { demoDatabase, loadAverage, round1, rssKib, startServer, type Engine } from './lib/serve.ts';
+import { demoDatabase, type Engine, loadAverage, round1, rssKib, startServer } from './lib/serve.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
-interface ExportRun { firstByteMs: number; totalMs: number; bytes: number; rssBeforeMiB: number; rssPeakMiB: number; rssGrowthMiB: number }
+interface ExportRun {
+  firstByteMs: number;
+  totalMs: number;
+  bytes: number;
+  rssBeforeMiB: number;
+  rssPeakMiB: number;
+  rssGrowthMiB: number;
+}
 
 function download(port: number, cookie: string, pid: number): Promise<ExportRun> {
   return new Promise((resolve, reject) => {
     const before = rssKib(pid);
     let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, rssKib(pid)); }, 20);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssKib(pid));
+    }, 20);
     const started = performance.now();
     let firstByteMs = 0;
     let bytes = 0;
     const req = http.request({ host: '127.0.0.1', port, path: '/api/v1/members/export.xlsx', headers: { cookie } }, (res) => {
-      if (res.statusCode !== 200) { clearInterval(sampler); reject(new Error(`export: ${res.statusCode}`)); return; }
+      if (res.statusCode !== 200) {
+        clearInterval(sampler);
+        reject(new Error(`export: ${res.statusCode}`));
+        return;
+      }
       res.on('data', (chunk: Buffer) => {
         if (bytes === 0) firstByteMs = performance.now() - started;
         bytes += chunk.length;
@@ -29,8 +42,14 @@ function download(port: number, cookie: string, pid: number): Promise<ExportRun>
       res.on('end', () => {
         clearInterval(sampler);
         peak = Math.max(peak, rssKib(pid));
-        resolve({ firstByteMs: round1(firstByteMs), totalMs: round1(performance.now() - started), bytes,
-          rssBeforeMiB: round1(before / 1024), rssPeakMiB: round1(peak / 1024), rssGrowthMiB: round1((peak - before) / 1024) });
+        resolve({
+          firstByteMs: round1(firstByteMs),
+          totalMs: round1(performance.now() - started),
+          bytes,
+          rssBeforeMiB: round1(before / 1024),
+          rssPeakMiB: round1(peak / 1024),
+          rssGrowthMiB: round1((peak - before) / 1024),
+        });
       });
       res.on('error', reject);
     });
@@ -40,10 +59,16 @@ function download(port: number, cookie: string, pid: number): Promise<ExportRun>
 }
 
 export default async function exportBench(args: string[]) {
-  const { values } = parseArgs({ args, options: {
-    engines: { type: 'string', default: 'postgres,pglite' }, repeat: { type: 'string', default: '2' },
-    'postgres-template': { type: 'string' }, 'pglite-template': { type: 'string' }, keep: { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      engines: { type: 'string', default: 'postgres,pglite' },
+      repeat: { type: 'string', default: '2' },
+      'postgres-template': { type: 'string' },
+      'pglite-template': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
   const loadAtStart = loadAverage();
   const results: Record<string, unknown> = {};
   for (const engine of String(values.engines).split(',') as Engine[]) {
@@ -54,7 +79,9 @@ export default async function exportBench(args: string[]) {
       const runs: ExportRun[] = [];
       for (let i = 0; i < Number(values.repeat); i++) {
         const run = await download(server.port, cookie, server.process.pid!);
-        console.log(`${engine} #${i + 1}: first byte ${run.firstByteMs} ms, total ${run.totalMs} ms, ${run.bytes} bytes, RSS +${run.rssGrowthMiB} MiB (load ${loadAverage().join(' ')})`);
+        console.log(
+          `${engine} #${i + 1}: first byte ${run.firstByteMs} ms, total ${run.totalMs} ms, ${run.bytes} bytes, RSS +${run.rssGrowthMiB} MiB (load ${loadAverage().join(' ')})`,
+        );
         runs.push(run);
       }
       results[engine] = {

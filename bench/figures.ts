@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../src/db/connect.ts';
 import type { DB } from '../src/db/types.ts';
@@ -77,12 +77,15 @@ function handUnitFigures(db: Kysely<DB>, root: number) {
         and s.status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi')
     )
     select unit_id, status, sex, age / 10 as age_band, ethnicity, religion, education, theory_level, party_years / 10 as party_band, count(*)
-    from m group by grouping sets ((unit_id), (status), (age / 10, sex), (ethnicity), (religion), (education), (theory_level), (party_years / 10))`.execute(db)
-    .then(() => sql`
+    from m group by grouping sets ((unit_id), (status), (age / 10, sex), (ethnicity), (religion), (education), (theory_level), (party_years / 10))`
+    .execute(db)
+    .then(() =>
+      sql`
       select a.unit_id, a.unit_kind, v.parent_id, v.name, u.code from unit_ancestry a
       join unit_versions v on v.unit_id = a.unit_id and v.valid_from <= ${TODAY}::date and (v.valid_to is null or v.valid_to > ${TODAY}::date)
       join units u on u.id = a.unit_id
-      where a.ancestor_id = ${root} and a.valid_from <= ${TODAY}::date and (a.valid_to is null or a.valid_to > ${TODAY}::date)`.execute(db));
+      where a.ancestor_id = ${root} and a.valid_from <= ${TODAY}::date and (a.valid_to is null or a.valid_to > ${TODAY}::date)`.execute(db),
+    );
 }
 
 function handMeetingFigures(db: Kysely<DB>, root: number) {
@@ -137,35 +140,56 @@ function handCompliance(db: Kysely<DB>, root: number) {
       count(*) filter (where f.grade = 'trung_binh') as trung_binh, count(*) filter (where f.grade = 'kem') as kem
     from cu left join f on f.unit_id = cu.unit_id
     join unit_versions v on v.unit_id = cu.unit_id and v.valid_from < cu.vt and (v.valid_to is null or v.valid_to >= cu.vt)
-    group by cu.unit_id, v.name order by v.name`.execute(db)
-    .then(() => sql`
+    group by cu.unit_id, v.name order by v.name`
+    .execute(db)
+    .then(() =>
+      sql`
       select u.member_id, mb.full_name, mf.unit_id, mf.held_on from unit_ancestry a
       join meeting_facts mf on mf.unit_id = a.unit_id and mf.held_on >= a.valid_from and (a.valid_to is null or mf.held_on < a.valid_to)
       cross join lateral unnest(mf.unexcused_member_ids) u(member_id) join members mb on mb.id = u.member_id
       where a.ancestor_id = ${root} and a.unit_kind in ('chi_bo', 'chi_bo_co_so') and mf.recorded and mf.attendance_taken
-        and mf.held_on between ${FROM}::date and ${TO}::date order by mf.held_on`.execute(db));
+        and mf.held_on between ${FROM}::date and ${TO}::date order by mf.held_on`.execute(db),
+    );
 }
 
-interface Case { name: string; engine: () => Promise<unknown>; hand: () => Promise<unknown> }
+interface Case {
+  name: string;
+  engine: () => Promise<unknown>;
+  hand: () => Promise<unknown>;
+}
 
 async function measure(cases: Case[], runs: number) {
   const out: Record<string, unknown> = {};
   for (const c of cases) {
-    await c.engine(); await c.hand(); // warm-up
+    await c.engine();
+    await c.hand(); // warm-up
     const e: number[] = [];
     const h: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, alternating which goes first, so both see the same machine.
-      const pair = i % 2 === 0 ? [[c.engine, e], [c.hand, h]] as const : [[c.hand, h], [c.engine, e]] as const;
-      for (const [fn, into] of pair) { const t0 = performance.now(); await fn(); into.push(performance.now() - t0); }
+      const pair =
+        i % 2 === 0
+          ? ([
+              [c.engine, e],
+              [c.hand, h],
+            ] as const)
+          : ([
+              [c.hand, h],
+              [c.engine, e],
+            ] as const);
+      for (const [fn, into] of pair) {
+        const t0 = performance.now();
+        await fn();
+        into.push(performance.now() - t0);
+      }
     }
     e.sort((a, b) => a - b);
     h.sort((a, b) => a - b);
     out[c.name] = {
       engineMs: { p50: round1(percentile(e, 50)), p95: round1(percentile(e, 95)) },
       handSqlMs: { p50: round1(percentile(h, 50)), p95: round1(percentile(h, 95)) },
-      ratioP50: round1(percentile(e, 50) / percentile(h, 50) * 100) / 100,
-      ratioP95: round1(percentile(e, 95) / percentile(h, 95) * 100) / 100,
+      ratioP50: round1((percentile(e, 50) / percentile(h, 50)) * 100) / 100,
+      ratioP95: round1((percentile(e, 95) / percentile(h, 95)) * 100) / 100,
     };
     console.log(c.name, JSON.stringify(out[c.name]));
   }
@@ -186,10 +210,12 @@ async function runEngine(database: Database, runs: number) {
   if (existing.n === 0) await generateMeetings(db);
   const meetingsMs = performance.now() - t1;
   const generated = Boolean(await db.selectFrom('meetings').select('id').where('place', 'in', [BENCH_PLACE, 'Nhà văn hóa']).limit(1).executeTakeFirst());
-  const counts = (await sql<{ units: number; members: number; meetings: number; attendance: number; facts: number }>`
+  const counts = (
+    await sql<{ units: number; members: number; meetings: number; attendance: number; facts: number }>`
     select (select count(*) from units)::int as units, (select count(*) from members)::int as members,
       (select count(*) from meetings)::int as meetings, (select count(*) from meeting_attendance)::int as attendance,
-      (select count(*) from meeting_facts)::int as facts`.execute(db)).rows[0]!;
+      (select count(*) from meeting_facts)::int as facts`.execute(db)
+  ).rows[0]!;
   await sql`analyze`.execute(db);
 
   const app = await buildApp(database);
@@ -203,8 +229,15 @@ async function runEngine(database: Database, runs: number) {
       return r;
     };
   };
-  const grantOf = async (username: string) => (await db.selectFrom('role_grants as g').innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('g.unit_id').where('u.username', '=', username).executeTakeFirstOrThrow()).unit_id;
+  const grantOf = async (username: string) =>
+    (
+      await db
+        .selectFrom('role_grants as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select('g.unit_id')
+        .where('u.username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).unit_id;
   const province = await grantOf('admin');
   const commune = await grantOf('tochuc');
   const get = await login('admin');
@@ -212,22 +245,41 @@ async function runEngine(database: Database, runs: number) {
     await get(`/api/v1/figures/units/${unit}?date=${TODAY}`);
     await get(`/api/v1/figures/units/${unit}/meetings?from=${FROM}&to=${TO}`);
   };
-  const handDashboard = (unit: number) => async () => { await handUnitFigures(db, unit); await handMeetingFigures(db, unit); };
+  const handDashboard = (unit: number) => async () => {
+    await handUnitFigures(db, unit);
+    await handMeetingFigures(db, unit);
+  };
   const loadAverageAtStart = os.loadavg().map((l) => +l.toFixed(2));
-  const results = await measure([
-    { name: 'provinceDashboard', engine: dashboard(province), hand: handDashboard(province) },
-    { name: 'communeDashboard', engine: dashboard(commune), hand: handDashboard(commune) },
-    { name: 'provinceComplianceYear', engine: () => get(`/api/v1/meetings/compliance?unitId=${province}&from=${FROM}&to=${TO}&asOf=${TODAY}`), hand: () => handCompliance(db, province) },
-  ], runs);
+  const results = await measure(
+    [
+      { name: 'provinceDashboard', engine: dashboard(province), hand: handDashboard(province) },
+      { name: 'communeDashboard', engine: dashboard(commune), hand: handDashboard(commune) },
+      {
+        name: 'provinceComplianceYear',
+        engine: () => get(`/api/v1/meetings/compliance?unitId=${province}&from=${FROM}&to=${TO}&asOf=${TODAY}`),
+        hand: () => handCompliance(db, province),
+      },
+    ],
+    runs,
+  );
   await app.close();
   return {
-    ...counts, meetingsGeneratedByBench: generated, seedMs: Math.round(seedMs), meetingsMs: Math.round(meetingsMs),
-    loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((l) => +l.toFixed(2)), period: { from: FROM, to: TO }, ...results,
+    ...counts,
+    meetingsGeneratedByBench: generated,
+    seedMs: Math.round(seedMs),
+    meetingsMs: Math.round(meetingsMs),
+    loadAverageAtStart,
+    loadAverageAtEnd: os.loadavg().map((l) => +l.toFixed(2)),
+    period: { from: FROM, to: TO },
+    ...results,
   };
 }
 
 export default async function figuresBenchmark(args: string[]) {
-  const { values } = parseArgs({ args, options: { only: { type: 'string' }, runs: { type: 'string', default: '30' }, database: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { only: { type: 'string' }, runs: { type: 'string', default: '30' }, database: { type: 'string' }, 'data-dir': { type: 'string' } },
+  });
   const runs = Number(values.runs);
   process.env.CHIBO_JOBS = 'off';
   const { openDatabase } = await import('../src/db/connect.ts');
@@ -244,7 +296,12 @@ export default async function figuresBenchmark(args: string[]) {
     url.pathname = `/${name}`;
     try {
       const database = await openDatabase({ url: url.toString() });
-      try { figures.postgres = await runEngine(database, runs); } finally { database.pgPool?.on('error', () => {}); await database.close(); }
+      try {
+        figures.postgres = await runEngine(database, runs);
+      } finally {
+        database.pgPool?.on('error', () => {});
+        await database.close();
+      }
     } finally {
       if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -256,7 +313,11 @@ export default async function figuresBenchmark(args: string[]) {
     const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-bench-figures-'));
     try {
       const database = await openDatabase({ dataDir: kept ?? path.join(dir, 'data') });
-      try { figures.pglite = await runEngine(database, runs); } finally { await database.close(); }
+      try {
+        figures.pglite = await runEngine(database, runs);
+      } finally {
+        await database.close();
+      }
     } finally {
       if (!kept) fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -21,7 +21,14 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-interface Engine { name: 'postgres' | 'pglite'; env: Record<string, string>; args: string[]; dataDir?: string; databaseUrl?: string; cleanUp(): Promise<void> }
+interface Engine {
+  name: 'postgres' | 'pglite';
+  env: Record<string, string>;
+  args: string[];
+  dataDir?: string;
+  databaseUrl?: string;
+  cleanUp(): Promise<void>;
+}
 
 async function postgresEngine(): Promise<Engine> {
   const name = `chibo_bench_import_${process.pid}`;
@@ -31,7 +38,10 @@ async function postgresEngine(): Promise<Engine> {
   await admin.query(`create database ${name}`);
   await admin.end();
   return {
-    name: 'postgres', env: { DATABASE_URL: `${POSTGRES}/${name}` }, args: [], databaseUrl: `${POSTGRES}/${name}`,
+    name: 'postgres',
+    env: { DATABASE_URL: `${POSTGRES}/${name}` },
+    args: [],
+    databaseUrl: `${POSTGRES}/${name}`,
     async cleanUp() {
       const c = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
       await c.connect();
@@ -43,7 +53,15 @@ async function postgresEngine(): Promise<Engine> {
 
 function pgliteEngine(dir: string): Engine {
   const dataDir = path.join(dir, 'data');
-  return { name: 'pglite', env: { DATABASE_URL: '' }, args: ['--data-dir', dataDir], dataDir, async cleanUp() { fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    name: 'pglite',
+    env: { DATABASE_URL: '' },
+    args: ['--data-dir', dataDir],
+    dataDir,
+    async cleanUp() {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function chibo(engine: Engine, ...args: string[]) {
@@ -62,7 +80,9 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 async function phase(base: string, cookie: string, pid: number, file: Buffer, unitId: number, mode: 'dry-run' | 'apply') {
   let peak = procStatus(pid, 'VmRSS');
-  const sampler = setInterval(() => { peak = Math.max(peak, procStatus(pid, 'VmRSS')); }, 50);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, procStatus(pid, 'VmRSS'));
+  }, 50);
   // Another user: a cheap request every 100 ms, each waiting for the previous one.
   let probing = true;
   const latencies: number[] = [];
@@ -85,7 +105,7 @@ async function phase(base: string, cookie: string, pid: number, file: Buffer, un
   form.append('file', new Blob([new Uint8Array(file)]), 'dang-vien.xlsx');
   const started = performance.now();
   const res = await fetch(`${base}/api/v1/imports/members?unitId=${unitId}&mode=${mode}`, { method: 'POST', headers: { cookie }, body: form });
-  const body = await res.json() as { totalRows?: number; created?: number; updated?: number; errors?: unknown[]; title?: string };
+  const body = (await res.json()) as { totalRows?: number; created?: number; updated?: number; errors?: unknown[]; title?: string };
   const ms = Math.round(performance.now() - started);
   probing = false;
   await probe;
@@ -93,24 +113,49 @@ async function phase(base: string, cookie: string, pid: number, file: Buffer, un
   peak = Math.max(peak, procStatus(pid, 'VmRSS'));
   latencies.sort((a, b) => a - b);
   const summary = {
-    status: res.status, ms, totalRows: body.totalRows, created: body.created, updated: body.updated, errors: body.errors?.length, problem: body.title,
-    peakRssMb: mb(peak), hwmMb: mb(procStatus(pid, 'VmHWM')),
-    otherRequests: { count: latencies.length, errors: probeErrors, p50Ms: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), maxMs: Math.round(latencies.at(-1) ?? 0) },
+    status: res.status,
+    ms,
+    totalRows: body.totalRows,
+    created: body.created,
+    updated: body.updated,
+    errors: body.errors?.length,
+    problem: body.title,
+    peakRssMb: mb(peak),
+    hwmMb: mb(procStatus(pid, 'VmHWM')),
+    otherRequests: {
+      count: latencies.length,
+      errors: probeErrors,
+      p50Ms: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0),
+      maxMs: Math.round(latencies.at(-1) ?? 0),
+    },
   };
-  console.log(`  ${mode.padEnd(8)} ${res.status} ${String(ms).padStart(7)} ms  peak RSS ${summary.peakRssMb} MiB (HWM ${summary.hwmMb})  other requests: ${latencies.length}, max ${summary.otherRequests.maxMs} ms`);
+  console.log(
+    `  ${mode.padEnd(8)} ${res.status} ${String(ms).padStart(7)} ms  peak RSS ${summary.peakRssMb} MiB (HWM ${summary.hwmMb})  other requests: ${latencies.length}, max ${summary.otherRequests.maxMs} ms`,
+  );
   return summary;
 }
 
 async function run(engine: Engine, file: Buffer, dir: string) {
   console.log(`${engine.name}: demo commune…`);
   chibo(engine, 'demo', '--scale', 'commune', '--seed', '1');
-  const server = await startChibo({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, env: { CHIBO_UPLOAD_DIR: path.join(dir, `uploads-${engine.name}`) } });
+  const server = await startChibo({
+    dataDir: engine.dataDir,
+    databaseUrl: engine.databaseUrl,
+    env: { CHIBO_UPLOAD_DIR: path.join(dir, `uploads-${engine.name}`) },
+  });
   const base = server.baseUrl;
   try {
     const tochuc = DEMO_ACCOUNTS.find((a) => a.username === 'tochuc')!;
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: tochuc.username, password: tochuc.password }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: tochuc.username, password: tochuc.password }),
+    });
     if (login.status !== 200) throw new Error(`login: ${login.status}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const units = await fetch(`${base}/api/v1/units/search?q=VP.X001`, { headers: { cookie } });
     const commune = ((await units.json()) as { items: { id: number; code: string }[] }).items.find((u) => u.code === 'VP.X001');
     if (!commune) throw new Error('commune VP.X001 not found');

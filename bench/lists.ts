@@ -13,17 +13,31 @@
 // (on PostgreSQL the templates are databases copied with CREATE DATABASE … TEMPLATE; on
 // PGlite they are data folders used as they are; without them `chibo demo` makes both.)
 import { parseArgs } from 'node:util';
-import { demoDatabase, loadAverage, round2, startServer, summary, type Engine, type Server } from './lib/serve.ts';
+import { demoDatabase, type Engine, loadAverage, round2, type Server, startServer, summary } from './lib/serve.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
-interface ListAnswer { items: { id: number; unitId: number }[]; total: number; page: number; nextCursor: string | null; lastCursor: string | null }
+interface ListAnswer {
+  items: { id: number; unitId: number }[];
+  total: number;
+  page: number;
+  nextCursor: string | null;
+  lastCursor: string | null;
+}
 
 export default async function lists(args: string[]) {
-  const { values } = parseArgs({ args, options: {
-    engine: { type: 'string', default: 'postgres' }, rounds: { type: 'string', default: '150' },
-    slices: { type: 'string', default: '6' }, 'slice-seconds': { type: 'string', default: '2' }, clients: { type: 'string', default: '8' },
-    'province-template': { type: 'string' }, 'commune-template': { type: 'string' }, keep: { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      engine: { type: 'string', default: 'postgres' },
+      rounds: { type: 'string', default: '150' },
+      slices: { type: 'string', default: '6' },
+      'slice-seconds': { type: 'string', default: '2' },
+      clients: { type: 'string', default: '8' },
+      'province-template': { type: 'string' },
+      'commune-template': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
   const engine = values.engine as Engine;
   const rounds = Number(values.rounds);
   const loadAtStart = loadAverage();
@@ -72,7 +86,11 @@ export default async function lists(args: string[]) {
     for (const name of Object.keys(secretaryOps)) times[name] = { P: [], C: [] };
     const adminTimes = { firstPage: [] as number[], searchNguyenVan: [] as number[], searchNextPage: [] as number[] };
     // Warm both servers (plans, caches) before anything is recorded.
-    for (let i = 0; i < 10; i++) for (const op of Object.values(secretaryOps)) { await op('P'); await op('C'); }
+    for (let i = 0; i < 10; i++)
+      for (const op of Object.values(secretaryOps)) {
+        await op('P');
+        await op('C');
+      }
     for (let r = 0; r < rounds; r++) {
       for (const [name, op] of Object.entries(secretaryOps)) {
         const order: ('P' | 'C')[] = r % 2 === 0 ? ['P', 'C'] : ['C', 'P'];
@@ -83,11 +101,13 @@ export default async function lists(args: string[]) {
       adminTimes.searchNguyenVan.push(s.ms);
       adminTimes.searchNextPage.push((await get(P, admin, `${list}&q=${search}&cursor=${s.body.nextCursor}`)).ms);
     }
-    const secretaryFigures = Object.fromEntries(Object.entries(times).map(([name, t]) => {
-      const p = summary(t.P);
-      const c = summary(t.C);
-      return [name, { province: p, commune: c, ratioP50: round2(p.p50 / c.p50), ratioP95: round2(p.p95 / c.p95) }];
-    }));
+    const secretaryFigures = Object.fromEntries(
+      Object.entries(times).map(([name, t]) => {
+        const p = summary(t.P);
+        const c = summary(t.C);
+        return [name, { province: p, commune: c, ratioP50: round2(p.p50 / c.p50), ratioP95: round2(p.p95 / c.p95) }];
+      }),
+    );
 
     // Throughput on the province server: alternating slices of /auth/me and the member list.
     const clients = Number(values.clients);
@@ -95,13 +115,15 @@ export default async function lists(args: string[]) {
     const hammer = async (url: string, cookie: string) => {
       let done = 0;
       const until = performance.now() + sliceMs;
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (performance.now() < until) {
-          const res = await P.request('GET', url, undefined, cookie);
-          if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
-          done++;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (performance.now() < until) {
+            const res = await P.request('GET', url, undefined, cookie);
+            if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+            done++;
+          }
+        }),
+      );
       return done;
     };
     const rps = { authMe: 0, memberList: 0, adminMemberList: 0 };
@@ -113,7 +135,8 @@ export default async function lists(args: string[]) {
     }
     const seconds = (slices * sliceMs) / 1000;
     const throughput = {
-      clients, seconds,
+      clients,
+      seconds,
       authMeRps: Math.round(rps.authMe / seconds),
       secretaryMemberListRps: Math.round(rps.memberList / seconds),
       adminMemberListNextPageRps: Math.round(rps.adminMemberList / seconds),
@@ -121,20 +144,34 @@ export default async function lists(args: string[]) {
       adminListShareOfAuthMe: round2(rps.adminMemberList / rps.authMe),
     };
     const loadAtEnd = loadAverage();
-    const adminFigures = { firstPage: summary(adminTimes.firstPage), searchNguyenVan: summary(adminTimes.searchNguyenVan), searchNextPage: summary(adminTimes.searchNextPage) };
+    const adminFigures = {
+      firstPage: summary(adminTimes.firstPage),
+      searchNguyenVan: summary(adminTimes.searchNguyenVan),
+      searchNextPage: summary(adminTimes.searchNextPage),
+    };
     const ok = {
       secretaryWithin2x: Object.values(secretaryFigures).every((f) => f.ratioP50 <= 2),
       adminSearchP95Within50ms: adminFigures.searchNguyenVan.p95 <= 50,
       listAtLeast30PercentOfAuthMe: throughput.secretaryListShareOfAuthMe >= 0.3,
     };
     writeBenchResult(`lists-${engine}`, {
-      engine, rounds, setupMs: Math.round(setupMs), loadAverage: { start: loadAtStart, end: loadAtEnd },
-      secretaryMembers: firstP.total, secretary: secretaryFigures, provinceAdmin: adminFigures, throughput, targets: ok,
+      engine,
+      rounds,
+      setupMs: Math.round(setupMs),
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
+      secretaryMembers: firstP.total,
+      secretary: secretaryFigures,
+      provinceAdmin: adminFigures,
+      throughput,
+      targets: ok,
       note: 'times in ms over HTTP (request to last byte), province and commune servers measured alternately in one run',
     });
   } finally {
     for (const s of servers) await s.stop();
-    if (!values.keep) { await province.drop(); await commune.drop(); }
+    if (!values.keep) {
+      await province.drop();
+      await commune.drop();
+    }
   }
 }
 

@@ -20,9 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { startChibo, type ChiboProcess } from '../tests/helpers/chibo-process.ts';
+import pg from 'pg';
+import { type ChiboProcess, startChibo } from '../tests/helpers/chibo-process.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,10 +34,15 @@ const MEETINGS_PER_CELL = 40;
 
 type Role = 'secretary' | 'officer' | 'member';
 interface BenchUser {
-  username: string; role: Role; unitId: number; memberId: number | null;
+  username: string;
+  role: Role;
+  unitId: number;
+  memberId: number | null;
   /** Members of the user's scope (ids and folded names for searches). */
-  records: number[]; names: string[];
-  meetings: { id: number; code: string }[]; cookie?: string;
+  records: number[];
+  names: string[];
+  meetings: { id: number; code: string }[];
+  cookie?: string;
 }
 
 function percentile(sorted: number[], p: number) {
@@ -64,17 +69,22 @@ async function setUp(url: string): Promise<BenchUser[]> {
   const db = database.db;
   try {
     const hash = await hashPassword(PASSWORD);
-    const cells = (await sql<{ id: number; parent_id: number }>`
+    const cells = (
+      await sql<{ id: number; parent_id: number }>`
       select u.id, u.parent_id from units u where u.kind = 'chi_bo'
         and (select count(*) from members m where m.unit_id = u.id and m.status in ('chinh_thuc', 'du_bi')) >= ${MEMBERS_PER_CELL + 4}
-      order by u.id`.execute(db)).rows;
+      order by u.id`.execute(db)
+    ).rows;
     const picked = Array.from({ length: CELLS }, (_, i) => cells[Math.floor((i * cells.length) / CELLS)]!);
     const communes = (await sql<{ id: number }>`select id from units where kind = 'dang_bo_xa' order by id`.execute(db)).rows;
     const officerUnits = Array.from({ length: OFFICERS }, (_, i) => communes[Math.floor((i * communes.length) / OFFICERS)]!.id);
-    const membersOf = async (unitId: number, subtree: boolean) => (await sql<{ id: number; full_name: string }>`
+    const membersOf = async (unitId: number, subtree: boolean) =>
+      (
+        await sql<{ id: number; full_name: string }>`
       select m.id, m.full_name from members m join units u on u.id = m.unit_id
       where m.status in ('chinh_thuc', 'du_bi') and ${subtree ? sql`u.path like (select path from units where id = ${unitId}) || '%'` : sql`u.id = ${unitId}`}
-      order by m.id`.execute(db)).rows;
+      order by m.id`.execute(db)
+      ).rows;
     const users: BenchUser[] = [];
     const now = new Date(Date.now() + 7 * 3600_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
@@ -84,15 +94,24 @@ async function setUp(url: string): Promise<BenchUser[]> {
       const people = await membersOf(cell.id, false);
       const records = people.map((p) => p.id);
       const names = people.map((p) => foldForSearch(p.full_name));
-      const secretary = await db.insertInto('users').values({ username: `bench.bithu.${i}`, display_name: `Bí thư ${i}`, password_hash: hash })
-        .returning(['id', 'username', 'display_name', 'member_id']).executeTakeFirstOrThrow();
+      const secretary = await db
+        .insertInto('users')
+        .values({ username: `bench.bithu.${i}`, display_name: `Bí thư ${i}`, password_hash: hash })
+        .returning(['id', 'username', 'display_name', 'member_id'])
+        .executeTakeFirstOrThrow();
       await db.insertInto('role_grants').values({ user_id: secretary.id, role: 'secretary', unit_id: cell.id, include_subtree: true }).execute();
       const access = buildAccess(secretary, await loadGrants(db, secretary.id));
       const meetings: BenchUser['meetings'] = [];
       for (let k = 0; k < MEETINGS_PER_CELL; k++) {
         const id = await planMeeting(db, access, {
-          unitId: cell.id, kind: 'thematic', date: todayInVietnam(), startTime, endTime: '23:59', place: 'Nhà văn hóa',
-          topic: `Chuyên đề thử tải ${k + 1}`, focalIssues: [],
+          unitId: cell.id,
+          kind: 'thematic',
+          date: todayInVietnam(),
+          startTime,
+          endTime: '23:59',
+          place: 'Nhà văn hóa',
+          topic: `Chuyên đề thử tải ${k + 1}`,
+          focalIssues: [],
         });
         const row = await db.selectFrom('meetings').select('check_in_code').where('id', '=', id).executeTakeFirstOrThrow();
         meetings.push({ id, code: row.check_in_code });
@@ -100,17 +119,32 @@ async function setUp(url: string): Promise<BenchUser[]> {
       users.push({ username: secretary.username, role: 'secretary', unitId: cell.id, memberId: null, records, names, meetings });
       for (let k = 0; k < MEMBERS_PER_CELL; k++) {
         const memberId = records[k]!;
-        const u = await db.insertInto('users').values({ username: `bench.dv.${i}.${k}`, display_name: `Đảng viên ${i}.${k}`, password_hash: hash, member_id: memberId })
-          .returning('id').executeTakeFirstOrThrow();
+        const u = await db
+          .insertInto('users')
+          .values({ username: `bench.dv.${i}.${k}`, display_name: `Đảng viên ${i}.${k}`, password_hash: hash, member_id: memberId })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await db.insertInto('role_grants').values({ user_id: u.id, role: 'member', unit_id: cell.id, include_subtree: false }).execute();
         users.push({ username: `bench.dv.${i}.${k}`, role: 'member', unitId: cell.id, memberId, records: [memberId], names: [], meetings: [...meetings] });
       }
     }
     for (const [i, unitId] of officerUnits.entries()) {
       const people = await membersOf(unitId, true);
-      const u = await db.insertInto('users').values({ username: `bench.tochuc.${i}`, display_name: `Tổ chức ${i}`, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+      const u = await db
+        .insertInto('users')
+        .values({ username: `bench.tochuc.${i}`, display_name: `Tổ chức ${i}`, password_hash: hash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.insertInto('role_grants').values({ user_id: u.id, role: 'org_officer', unit_id: unitId, include_subtree: true }).execute();
-      users.push({ username: `bench.tochuc.${i}`, role: 'officer', unitId, memberId: null, records: people.map((p) => p.id), names: people.map((p) => foldForSearch(p.full_name)), meetings: [] });
+      users.push({
+        username: `bench.tochuc.${i}`,
+        role: 'officer',
+        unitId,
+        memberId: null,
+        records: people.map((p) => p.id),
+        names: people.map((p) => foldForSearch(p.full_name)),
+        meetings: [],
+      });
     }
     await sql`analyze`.execute(db);
     return users;
@@ -119,7 +153,11 @@ async function setUp(url: string): Promise<BenchUser[]> {
   }
 }
 
-interface Sample { op: string; ms: number; at: number }
+interface Sample {
+  op: string;
+  ms: number;
+  at: number;
+}
 
 /** The next request a user makes, by role, as a real user's day would mix them. */
 function nextRequest(u: BenchUser, rnd: () => number): { op: string; method: string; path: string; body?: unknown } {
@@ -144,16 +182,29 @@ function nextRequest(u: BenchUser, rnd: () => number): { op: string; method: str
   if (r < 0.5) return { op: 'search members', method: 'GET', path: `/api/v1/members?q=${searchTerm()}` };
   if (r < 0.7) return { op: 'open a record', method: 'GET', path: `/api/v1/members/${pick(u.records)}` };
   if (r < 0.85) {
-    const entries = [pick(u.records), pick(u.records)].filter((id, i, all) => all.indexOf(id) === i).map((memberId) => {
-      const s = pick(['present', 'absent_excused', 'absent_unexcused'] as const);
-      return { memberId, status: s, ...(s === 'absent_excused' ? { reason: 'Đi công tác' } : {}) };
-    });
+    const entries = [pick(u.records), pick(u.records)]
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .map((memberId) => {
+        const s = pick(['present', 'absent_excused', 'absent_unexcused'] as const);
+        return { memberId, status: s, ...(s === 'absent_excused' ? { reason: 'Đi công tác' } : {}) };
+      });
     return { op: 'save attendance', method: 'PUT', path: `/api/v1/meetings/${meeting.id}/attendance`, body: { entries } };
   }
-  return { op: 'save minutes', method: 'PUT', path: `/api/v1/meetings/${meeting.id}/minutes`, body: { content: {
-    openedAt: '08:00', chairName: 'Nguyễn Văn An', minuteTakerName: 'Trần Thị Bình', purpose: 'Quán triệt chuyên đề',
-    agendaItems: [{ title: 'Quán triệt chuyên đề', summary: `Ý kiến thảo luận lúc ${new Date().toISOString()}` }], conclusions: 'Chi bộ thống nhất',
-  } } };
+  return {
+    op: 'save minutes',
+    method: 'PUT',
+    path: `/api/v1/meetings/${meeting.id}/minutes`,
+    body: {
+      content: {
+        openedAt: '08:00',
+        chairName: 'Nguyễn Văn An',
+        minuteTakerName: 'Trần Thị Bình',
+        purpose: 'Quán triệt chuyên đề',
+        agendaItems: [{ title: 'Quán triệt chuyên đề', summary: `Ý kiến thảo luận lúc ${new Date().toISOString()}` }],
+        conclusions: 'Chi bộ thống nhất',
+      },
+    },
+  };
 }
 
 function rssKib(pid: number): number {
@@ -162,7 +213,15 @@ function rssKib(pid: number): number {
 }
 
 export default async function loadBenchmark(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { duration: { type: 'string', default: '180' }, users: { type: 'string', default: '200' }, 'think-ms': { type: 'string', default: '1000' }, template: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '180' },
+      users: { type: 'string', default: '200' },
+      'think-ms': { type: 'string', default: '1000' },
+      template: { type: 'string' },
+    },
+  });
   const durationMs = Number(values.duration) * 1000;
   const thinkMs = Number(values['think-ms']);
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -186,27 +245,43 @@ export default async function loadBenchmark(argv: string[]) {
     server = await startChibo({ databaseUrl: url.toString(), inheritOutput: true, timeoutMs: 120_000 });
     const port = server.port;
     const agent = new http.Agent({ keepAlive: true, maxSockets: users.length + 10 });
-    const request = (method: string, reqPath: string, body: unknown, cookie?: string) => new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request({ host: '127.0.0.1', port, path: reqPath, method, agent, headers: {
-        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(cookie ? { cookie } : {}),
-      } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => { text += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers['set-cookie'] ?? [] }));
+    const request = (method: string, reqPath: string, body: unknown, cookie?: string) =>
+      new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: reqPath,
+            method,
+            agent,
+            headers: {
+              ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+              ...(cookie ? { cookie } : {}),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => {
+              text += c;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers['set-cookie'] ?? [] }));
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
       });
-      req.on('error', reject);
-      req.end(payload);
-    });
     // Each user logs in once (8 at a time: argon2 is deliberately slow).
     t0 = performance.now();
     for (let i = 0; i < users.length; i += 8) {
-      await Promise.all(users.slice(i, i + 8).map(async (u) => {
-        const res = await request('POST', '/api/v1/auth/login', { username: u.username, password: PASSWORD });
-        if (res.status !== 200) throw new Error(`login ${u.username}: ${res.status} ${res.body}`);
-        u.cookie = res.cookies.map((c) => c.split(';')[0]).join('; ');
-      }));
+      await Promise.all(
+        users.slice(i, i + 8).map(async (u) => {
+          const res = await request('POST', '/api/v1/auth/login', { username: u.username, password: PASSWORD });
+          if (res.status !== 200) throw new Error(`login ${u.username}: ${res.status} ${res.body}`);
+          u.cookie = res.cookies.map((c) => c.split(';')[0]).join('; ');
+        }),
+      );
     }
     const loginMs = performance.now() - t0;
 
@@ -217,37 +292,50 @@ export default async function loadBenchmark(argv: string[]) {
     const started = performance.now();
     const sampler = setInterval(() => rss.push({ at: performance.now() - started, kib: rssKib(server!.pid) }), 1000);
     let seed = 12345;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
-    await Promise.all(users.map(async (u, i) => {
-      // Users arrive over the first 5 seconds, not all in the same millisecond.
-      await new Promise((r) => setTimeout(r, (i * 5000) / users.length));
-      while (performance.now() - started < durationMs) {
-        const next = nextRequest(u, rnd);
-        const sent = performance.now();
-        try {
-          const res = await request(next.method, next.path, next.body, u.cookie);
-          if (res.status >= 300) {
-            errors.push({ op: next.op, status: res.status, body: res.body.slice(0, 400) });
-            if (errors.length <= 20) console.error(`ERROR ${next.op} ${next.method} ${next.path} (${u.username}): ${res.status} ${res.body.slice(0, 400)}`);
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    await Promise.all(
+      users.map(async (u, i) => {
+        // Users arrive over the first 5 seconds, not all in the same millisecond.
+        await new Promise((r) => setTimeout(r, (i * 5000) / users.length));
+        while (performance.now() - started < durationMs) {
+          const next = nextRequest(u, rnd);
+          const sent = performance.now();
+          try {
+            const res = await request(next.method, next.path, next.body, u.cookie);
+            if (res.status >= 300) {
+              errors.push({ op: next.op, status: res.status, body: res.body.slice(0, 400) });
+              if (errors.length <= 20) console.error(`ERROR ${next.op} ${next.method} ${next.path} (${u.username}): ${res.status} ${res.body.slice(0, 400)}`);
+            }
+          } catch (error) {
+            errors.push({ op: next.op, status: 0, body: (error as Error).message });
+            if (errors.length <= 20) console.error(`ERROR ${next.op} ${next.method} ${next.path} (${u.username}): ${(error as Error).message}`);
           }
-        } catch (error) {
-          errors.push({ op: next.op, status: 0, body: (error as Error).message });
-          if (errors.length <= 20) console.error(`ERROR ${next.op} ${next.method} ${next.path} (${u.username}): ${(error as Error).message}`);
+          samples.push({ op: next.op, ms: performance.now() - sent, at: sent - started });
+          await new Promise((r) => setTimeout(r, rnd() * thinkMs));
         }
-        samples.push({ op: next.op, ms: performance.now() - sent, at: sent - started });
-        await new Promise((r) => setTimeout(r, rnd() * thinkMs));
-      }
-    }));
+      }),
+    );
     const wallMs = performance.now() - started;
     clearInterval(sampler);
     agent.destroy();
 
     const latency = (list: Sample[]) => {
       const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
-      return { requests: list.length, p50: round1(percentile(sorted, 50)), p95: round1(percentile(sorted, 95)), p99: round1(percentile(sorted, 99)), max: round1(sorted[sorted.length - 1] ?? 0) };
+      return {
+        requests: list.length,
+        p50: round1(percentile(sorted, 50)),
+        p95: round1(percentile(sorted, 95)),
+        p99: round1(percentile(sorted, 99)),
+        max: round1(sorted[sorted.length - 1] ?? 0),
+      };
     };
     const ops = [...new Set(samples.map((s) => s.op))].sort();
-    const perOperation = Object.fromEntries(ops.map((op) => [op, { ...latency(samples.filter((s) => s.op === op)), errors: errors.filter((e) => e.op === op).length }]));
+    const perOperation = Object.fromEntries(
+      ops.map((op) => [op, { ...latency(samples.filter((s) => s.op === op)), errors: errors.filter((e) => e.op === op).length }]),
+    );
     const third = durationMs / 3;
     const meanMib = (from: number, to: number) => {
       const window = rss.filter((r) => r.at >= from && r.at < to);
@@ -261,24 +349,37 @@ export default async function loadBenchmark(argv: string[]) {
       dataset: 'province demo (chibo demo --scale province)',
       // Other work on the machine (1, 5, 15 minutes) when the load began: the figures move with it.
       loadAverageAtStart: loadAtStart.map((l) => round1(l)),
-      users: { total: users.length, secretaries: users.filter((u) => u.role === 'secretary').length, officers: users.filter((u) => u.role === 'officer').length, members: users.filter((u) => u.role === 'member').length },
+      users: {
+        total: users.length,
+        secretaries: users.filter((u) => u.role === 'secretary').length,
+        officers: users.filter((u) => u.role === 'officer').length,
+        members: users.filter((u) => u.role === 'member').length,
+      },
       thinkMs: `uniform 0–${thinkMs}`,
       durationS: round1(wallMs / 1000),
-      demoMs: Math.round(demoMs), setupMs: Math.round(setupMs), loginMs: Math.round(loginMs),
+      demoMs: Math.round(demoMs),
+      setupMs: Math.round(setupMs),
+      loginMs: Math.round(loginMs),
       requests: samples.length,
       errors: errors.length,
       throughputPerS: round1(samples.length / (wallMs / 1000)),
       latencyMs: latency(samples),
       perOperation,
       rssMiB: {
-        samples: rss.length, min: round1(Math.min(...rss.map((r) => r.kib)) / 1024), max: round1(Math.max(...rss.map((r) => r.kib)) / 1024),
-        meanAfterWarmUp: afterWarmUp, meanLast: last, changePercent: change,
+        samples: rss.length,
+        min: round1(Math.min(...rss.map((r) => r.kib)) / 1024),
+        max: round1(Math.max(...rss.map((r) => r.kib)) / 1024),
+        meanAfterWarmUp: afterWarmUp,
+        meanLast: last,
+        changePercent: change,
         perSecond: rss.map((r) => round1(r.kib / 1024)),
       },
       checks: { noErrors: errors.length === 0, memoryFlat: Math.abs(change) <= 10 },
     };
     writeBenchResult('load', figures);
-    const failed = Object.entries(figures.checks).filter(([, ok]) => !ok).map(([k]) => k);
+    const failed = Object.entries(figures.checks)
+      .filter(([, ok]) => !ok)
+      .map(([k]) => k);
     if (failed.length) {
       console.error(`FAILED: ${failed.join(', ')}`);
       process.exitCode = 1;

@@ -14,15 +14,21 @@
 // --generate that database is dropped, created and filled with `seedDemo(nation)` first.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { writeBenchResult } from './lib/write-result.ts';
 
 const DATE = '2026-11-30';
 const FROM = '2026-09-01';
 const SEARCH = 'nguyen van';
 
-interface Timing { p50: number; p95: number; samples: number; min: number; max: number }
+interface Timing {
+  p50: number;
+  p95: number;
+  samples: number;
+  min: number;
+  max: number;
+}
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -63,10 +69,16 @@ async function recreateDatabase(url: string) {
 
 export default async function nationBenchmark(argv: string[]) {
   // --root-kind / --account let the same measurements run on a smaller demo (a province under admin).
-  const { values } = parseArgs({ args: argv, options: {
-    generate: { type: 'boolean', default: false }, samples: { type: 'string', default: '20' },
-    'root-kind': { type: 'string', default: 'toan_dang' }, account: { type: 'string', default: 'trunguong' }, name: { type: 'string', default: 'nation' },
-  } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      generate: { type: 'boolean', default: false },
+      samples: { type: 'string', default: '20' },
+      'root-kind': { type: 'string', default: 'toan_dang' },
+      account: { type: 'string', default: 'trunguong' },
+      name: { type: 'string', default: 'nation' },
+    },
+  });
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chibo_nation_demo';
   const samples = Number(values.samples);
   const { openDatabase } = await import('../src/db/connect.ts');
@@ -81,7 +93,12 @@ export default async function nationBenchmark(argv: string[]) {
     await migrate(database);
     const before = loadavg();
     const started = performance.now();
-    const result = await seedDemo(database, { scale: 'nation', seed: 1, asOf: DATE, onProgress: (n) => console.log(`  … ${n.toLocaleString('vi-VN')} đảng viên`) });
+    const result = await seedDemo(database, {
+      scale: 'nation',
+      seed: 1,
+      asOf: DATE,
+      onProgress: (n) => console.log(`  … ${n.toLocaleString('vi-VN')} đảng viên`),
+    });
     generation = { seconds: Math.round((performance.now() - started) / 100) / 10, ...result, loadavgBefore: before, loadavgAfter: loadavg() };
     console.log('generation', generation);
     await database.close();
@@ -97,7 +114,12 @@ export default async function nationBenchmark(argv: string[]) {
   const db = database.db;
   const app = await buildApp(database);
   try {
-    const root = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', values['root-kind'] as 'toan_dang').where('dissolved_on', 'is', null).executeTakeFirst();
+    const root = await db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('kind', '=', values['root-kind'] as 'toan_dang')
+      .where('dissolved_on', 'is', null)
+      .executeTakeFirst();
     if (!root) throw new Error(`no national root in ${url}: run with --generate, or \`chibo demo --scale nation\` first`);
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: values.account, password: DEMO_PASSWORD } });
     if (login.statusCode !== 200) throw new Error(`login as ${values.account}: ${login.statusCode} ${login.body}`);
@@ -108,7 +130,9 @@ export default async function nationBenchmark(argv: string[]) {
       return res;
     };
     const hasTable = async (name: string) => Boolean((await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t);
-    const run = (text: ReturnType<typeof sql>) => async () => { await text.execute(db); };
+    const run = (text: ReturnType<typeof sql>) => async () => {
+      await text.execute(db);
+    };
 
     // ---- hand-written SQL, the same answers ----
     const underRoot = sql`select a.unit_id from unit_ancestry a where a.ancestor_id = ${root.id} and a.valid_from <= ${DATE}::date and (a.valid_to is null or a.valid_to > ${DATE}::date)`;
@@ -165,21 +189,38 @@ export default async function nationBenchmark(argv: string[]) {
         }
       }
       figures[name] = {
-        app: apiTiming, sql: sqlTiming, note: apiNote,
+        app: apiTiming,
+        sql: sqlTiming,
+        note: apiNote,
         ratioP50: apiTiming ? Math.round((apiTiming.p50 / sqlTiming.p50) * 100) / 100 : null,
         ratioP95: apiTiming ? Math.round((apiTiming.p95 / sqlTiming.p95) * 100) / 100 : null,
       };
       console.log(name, figures[name]);
     };
-    const both = (...runs: Array<() => Promise<void>>) => async () => { for (const r of runs) await r(); };
-    await compare('dashboardUnit', () => get(`/api/v1/figures/units/${root.id}?date=${DATE}`).then(() => {}), both(run(membersSql), run(orgSql)), Math.min(samples, 10));
-    await compare('dashboardMeetings', () => get(`/api/v1/figures/units/${root.id}/meetings?from=${FROM}&to=${DATE}`).then(() => {}), run(meetingsSql), Math.min(samples, 10),
-      factsTable ? undefined : 'hand-written SQL reads meetings and attendance (no meeting_facts table in this build)');
+    const both =
+      (...runs: Array<() => Promise<void>>) =>
+      async () => {
+        for (const r of runs) await r();
+      };
+    await compare(
+      'dashboardUnit',
+      () => get(`/api/v1/figures/units/${root.id}?date=${DATE}`).then(() => {}),
+      both(run(membersSql), run(orgSql)),
+      Math.min(samples, 10),
+    );
+    await compare(
+      'dashboardMeetings',
+      () => get(`/api/v1/figures/units/${root.id}/meetings?from=${FROM}&to=${DATE}`).then(() => {}),
+      run(meetingsSql),
+      Math.min(samples, 10),
+      factsTable ? undefined : 'hand-written SQL reads meetings and attendance (no meeting_facts table in this build)',
+    );
     await compare('nameSearch', () => get(`/api/v1/members?q=${encodeURIComponent(SEARCH)}`).then(() => {}), both(run(searchSql), run(searchCountSql)));
     await compare('topOfTree', () => get(`/api/v1/units/children?parentId=${root.id}&at=${DATE}`).then(() => {}), run(topSql), Math.min(samples, 10));
     const loadAfter = loadavg();
 
-    const counts = (await sql<Record<string, string>>`select
+    const counts = (
+      await sql<Record<string, string>>`select
         (select count(*) from units where dissolved_on is null) as units,
         (select count(*) from units where dissolved_on is not null) as units_dissolved,
         (select count(*) from units where kind = 'dang_bo_tinh') as provinces,
@@ -190,13 +231,25 @@ export default async function nationBenchmark(argv: string[]) {
         (select count(*) from meetings) as meetings,
         (select count(*) from meeting_attendance) as attendance_rows,
         (select count(*) from unit_ancestry) as ancestry_rows,
-        pg_size_pretty(pg_database_size(current_database())) as database_size`.execute(db)).rows[0]!;
+        pg_size_pretty(pg_database_size(current_database())) as database_size`.execute(db)
+    ).rows[0]!;
     const orgs = await app.inject({ method: 'GET', url: `/api/v1/units/${root.id}?at=${DATE}`, cookies: { chibo_session: cookie } });
     writeBenchResult(values.name, {
-      database: url.replace(/\/\/[^@]*@/, '//'), root: root.name, account: values.account, date: DATE, period: { from: FROM, to: DATE }, search: SEARCH,
+      database: url.replace(/\/\/[^@]*@/, '//'),
+      root: root.name,
+      account: values.account,
+      date: DATE,
+      period: { from: FROM, to: DATE },
+      search: SEARCH,
       targets: { dashboardP95Ms: 1000, nameSearchP95Ms: 50, topOfTreeMs: 100 },
-      generation, migration, counts, rootCounts: orgs.statusCode === 200 ? orgs.json().counts : null,
-      loadavgBefore: loadBefore, loadavgAfter: loadAfter, cpus: os.cpus().length, figures,
+      generation,
+      migration,
+      counts,
+      rootCounts: orgs.statusCode === 200 ? orgs.json().counts : null,
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadAfter,
+      cpus: os.cpus().length,
+      figures,
     });
   } finally {
     await app.close();

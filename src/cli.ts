@@ -1,17 +1,17 @@
 // chibo's command line. Each command is one entry in `commands`: its help line and
 // what it runs. `npm start` is `chibo start`: migrate, fill the demo organisation on
 // first run, build the web app if it is missing, and serve.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { openDatabase, type Database } from './db/connect.ts';
-import { migrate } from './db/migrate.ts';
-import { databaseOptionsFromEnv } from './config.ts';
-import { AppError } from './http/app-error.ts';
-import { t } from './i18n/messages.ts';
-import { startServer } from './cli/serve.ts';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { backupCommand, restoreCommand } from './cli/backup-restore.ts';
 import { demoCommand } from './cli/demo.ts';
-import { importCommand, exportCommand } from './cli/import-export.ts';
+import { exportCommand, importCommand } from './cli/import-export.ts';
 import { rebuildHistoryCommand } from './cli/rebuild-history.ts';
+import { startServer } from './cli/serve.ts';
+import { databaseOptionsFromEnv } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { AppError } from './http/app-error.ts';
+import { t } from './i18n/messages.ts';
 
 export interface CommandContext {
   args: string[];
@@ -22,18 +22,49 @@ export interface CommandContext {
   parse<T extends NonNullable<ParseArgsConfig['options']>>(options: T): ReturnType<typeof parseArgs<{ options: T; args: string[]; allowPositionals: true }>>;
 }
 
-interface Command { usage: string; help: string; run(ctx: CommandContext): Promise<void> }
+interface Command {
+  usage: string;
+  help: string;
+  run(ctx: CommandContext): Promise<void>;
+}
 
 const commands: Record<string, Command> = {
-  start: { usage: 'chibo start', help: 'Như serve; lần đầu tạo dữ liệu mẫu (cấp xã) và dựng giao diện web. / Like serve; the first time, fills the demo organisation and builds the web app.', run: (ctx) => startServer(ctx, { demoOnFirstRun: true }) },
-  serve: { usage: 'chibo serve [--port 3000]', help: 'Chạy máy chủ web và API. / Serves the web app and API.', run: (ctx) => startServer(ctx, { demoOnFirstRun: false }) },
-  migrate: { usage: 'chibo migrate', help: 'Cập nhật cấu trúc cơ sở dữ liệu. / Applies pending migrations.', run: async (ctx) => { const d = await ctx.open(); await d.close(); } },
+  start: {
+    usage: 'chibo start',
+    help: 'Như serve; lần đầu tạo dữ liệu mẫu (cấp xã) và dựng giao diện web. / Like serve; the first time, fills the demo organisation and builds the web app.',
+    run: (ctx) => startServer(ctx, { demoOnFirstRun: true }),
+  },
+  serve: {
+    usage: 'chibo serve [--port 3000]',
+    help: 'Chạy máy chủ web và API. / Serves the web app and API.',
+    run: (ctx) => startServer(ctx, { demoOnFirstRun: false }),
+  },
+  migrate: {
+    usage: 'chibo migrate',
+    help: 'Cập nhật cấu trúc cơ sở dữ liệu. / Applies pending migrations.',
+    run: async (ctx) => {
+      const d = await ctx.open();
+      await d.close();
+    },
+  },
   demo: { usage: 'chibo demo --scale commune|province|nation [--seed 1]', help: 'Tạo dữ liệu mẫu. / Generates synthetic demo data.', run: demoCommand },
-  import: { usage: 'chibo import FILE.xlsx --unit CODE [--apply]', help: 'Nhập danh sách đảng viên từ Excel (mặc định chỉ kiểm tra). / Imports members from xlsx (dry run unless --apply).', run: importCommand },
+  import: {
+    usage: 'chibo import FILE.xlsx --unit CODE [--apply]',
+    help: 'Nhập danh sách đảng viên từ Excel (mặc định chỉ kiểm tra). / Imports members from xlsx (dry run unless --apply).',
+    run: importCommand,
+  },
   export: { usage: 'chibo export FILE.xlsx [--unit CODE]', help: 'Xuất danh sách đảng viên ra Excel. / Exports members to xlsx.', run: exportCommand },
   backup: { usage: 'chibo backup FILE', help: 'Sao lưu toàn bộ cơ sở dữ liệu vào một tệp. / Backs up the whole database to one file.', run: backupCommand },
-  'rebuild-history': { usage: 'chibo rebuild-history', help: 'Dựng lại mô hình tổ chức theo thời gian từ lịch sử. / Rebuilds the temporal organisation model from the units\' history.', run: rebuildHistoryCommand },
-  restore: { usage: 'chibo restore FILE', help: 'Khôi phục từ tệp sao lưu vào cơ sở dữ liệu trống. / Restores a backup into an empty database.', run: restoreCommand },
+  'rebuild-history': {
+    usage: 'chibo rebuild-history',
+    help: "Dựng lại mô hình tổ chức theo thời gian từ lịch sử. / Rebuilds the temporal organisation model from the units' history.",
+    run: rebuildHistoryCommand,
+  },
+  restore: {
+    usage: 'chibo restore FILE',
+    help: 'Khôi phục từ tệp sao lưu vào cơ sở dữ liệu trống. / Restores a backup into an empty database.',
+    run: restoreCommand,
+  },
 };
 
 function printHelp() {
@@ -44,10 +75,21 @@ function printHelp() {
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);
-  if (!name || name === '--help' || name === '-h' || name === 'help') { printHelp(); return; }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printHelp();
+    return;
+  }
   const command = commands[name];
-  if (!command) { console.error(`Lệnh không có: ${name}\n`); printHelp(); process.exitCode = 2; return; }
-  if (args.includes('--help')) { console.log(`${command.usage}\n  ${command.help}`); return; }
+  if (!command) {
+    console.error(`Lệnh không có: ${name}\n`);
+    printHelp();
+    process.exitCode = 2;
+    return;
+  }
+  if (args.includes('--help')) {
+    console.log(`${command.usage}\n  ${command.help}`);
+    return;
+  }
   const common = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
   const options = databaseOptionsFromEnv(common.values['data-dir'] as string | undefined);
   const ctx: CommandContext = {

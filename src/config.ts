@@ -17,7 +17,11 @@ export const serverHost = () => process.env.HOST ?? '127.0.0.1';
  * in CHIBO_TRUSTED_PROXIES). None by default: the client address is the connection's, so no
  * client can choose the address that throttles and the audit trail see.
  */
-export const trustedProxies = () => (process.env.CHIBO_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export const trustedProxies = () =>
+  (process.env.CHIBO_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A session unused for this long ends (besides its absolute expiry of 14 days): CHIBO_SESSION_IDLE_HOURS, default 8. */
 export function sessionIdleHours(): number {

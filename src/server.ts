@@ -3,26 +3,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { trustedProxies } from './config.ts';
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
-import { loggerOptions, type LogDestination } from './http/logging.ts';
+import { type LogDestination, loggerOptions } from './http/logging.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { refuseCrossSiteRequests } from './http/refuse-cross-site.ts';
 import { refuseMalformedText } from './http/refuse-malformed-text.ts';
 import { registerWebSecurity } from './http/web-security.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
 import { apiModules } from './modules/index.ts';
+import { userRoutes } from './modules/users/routes.ts';
 
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -73,9 +73,12 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   registerAuthentication(app);
   refuseMalformedText(app);
 
-  await app.register(async (api) => {
-    for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, ...apiModules]) await api.register(routes);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, ...apiModules]) await api.register(routes);
+    },
+    { prefix: '/api/v1' },
+  );
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,7 +1,7 @@
 // Shared by the lists and export benchmarks: demo databases on either engine, a real
 // `chibo serve` process per database, a keep-alive HTTP client with the session cookie,
 // the server's RSS from /proc, and percentiles.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -42,7 +42,12 @@ export function runChibo(args: string[], env: Record<string, string>) {
  * temporary directory (or `existingDir`, used as it is). Returns the environment that
  * points `chibo` at it and a function that removes what was made.
  */
-export async function demoDatabase(engine: Engine, name: string, scale: 'commune' | 'province', template?: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function demoDatabase(
+  engine: Engine,
+  name: string,
+  scale: 'commune' | 'province',
+  template?: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
     if (template) return { env: { DATABASE_URL: '', CHIBO_DATA_DIR: template }, drop: async () => {} };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
@@ -73,7 +78,12 @@ export async function demoDatabase(engine: Engine, name: string, scale: 'commune
   };
 }
 
-export interface Response { status: number; body: string; cookies: string[]; headers: http.IncomingHttpHeaders }
+export interface Response {
+  status: number;
+  body: string;
+  cookies: string[];
+  headers: http.IncomingHttpHeaders;
+}
 
 export interface Server {
   port: number;
@@ -86,29 +96,53 @@ export interface Server {
 /** `chibo serve` on a port of its own (jobs off), answering once /health does. */
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const args = ['bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const request = (method: string, reqPath: string, body?: unknown, cookie?: string) => new Promise<Response>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: '127.0.0.1', port, path: reqPath, method, agent, headers: {
-      ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(cookie ? { cookie } : {}),
-    } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers['set-cookie'] ?? [], headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(payload);
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const request = (method: string, reqPath: string, body?: unknown, cookie?: string) =>
+    new Promise<Response>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: reqPath,
+          method,
+          agent,
+          headers: {
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(cookie ? { cookie } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers['set-cookie'] ?? [], headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`chibo serve exited with ${child.exitCode}`);
-    try { if ((await request('GET', '/api/v1/health')).status === 200) break; } catch { /* starting */ }
+    try {
+      if ((await request('GET', '/api/v1/health')).status === 200) break;
+    } catch {
+      /* starting */
+    }
     if (i > 1200) throw new Error('the server did not start in 2 minutes');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    port, process: child, request,
+    port,
+    process: child,
+    request,
     async login(username) {
       const res = await request('POST', '/api/v1/auth/login', { username, password: DEMO_PASSWORD });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);

@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 export function writeBenchResult(name: string, figures: Record<string, unknown>) {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const record = { name, at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), ...figures };
+  const record = {
+    name,
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    ...figures,
+  };
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   console.log(JSON.stringify(record, null, 2));
 }

@@ -26,14 +26,18 @@ export async function backupCommand(ctx: CommandContext) {
       if (channelError.code === 'ENOENT' || channelError.code === 'ECONNREFUSED') throw error;
       throw channelError;
     });
-    console.log(`Đã sao lưu ${result.rows} dòng của ${result.tables} bảng vào ${file} qua máy chủ đang chạy (${Date.now() - started} ms; máy chủ tạm dừng ghi ${result.blockedMs} ms).`);
+    console.log(
+      `Đã sao lưu ${result.rows} dòng của ${result.tables} bảng vào ${file} qua máy chủ đang chạy (${Date.now() - started} ms; máy chủ tạm dừng ghi ${result.blockedMs} ms).`,
+    );
     return;
   }
   try {
     const result = await backupDatabase(database.db, file);
     await recordBackup(database.db, file, result, 'cli');
     console.log(`Đã sao lưu ${result.rows} dòng của ${result.tables} bảng vào ${file} (${Date.now() - started} ms).`);
-  } finally { await database.close(); }
+  } finally {
+    await database.close();
+  }
 }
 
 export async function restoreCommand(ctx: CommandContext) {
@@ -43,5 +47,7 @@ export async function restoreCommand(ctx: CommandContext) {
     const result = await restoreDatabase(database.db, file);
     console.log(`Đã khôi phục ${result.rows} dòng từ ${file}.`);
     if (!result.verified) console.log('Lưu ý: bản sao lưu định dạng cũ (phiên bản 1) không ghi số dòng và tổng kiểm, nên không kiểm tra được là đủ.');
-  } finally { await database.close(); }
+  } finally {
+    await database.close();
+  }
 }

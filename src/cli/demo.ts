@@ -8,7 +8,7 @@ import { demoAccountsFor, seedDemo } from '../modules/demo/seed-demo.ts';
 
 /** An AppError as the Vietnamese sentence a person reads; anything else unchanged. */
 export function cliMessage(error: unknown): Error {
-  return error instanceof AppError ? new Error(t('vi', `errors.${error.code}`, error.params)) : error as Error;
+  return error instanceof AppError ? new Error(t('vi', `errors.${error.code}`, error.params)) : (error as Error);
 }
 
 export async function demoCommand(ctx: CommandContext) {
@@ -23,13 +23,21 @@ export async function demoCommand(ctx: CommandContext) {
   try {
     console.log(t('vi', 'demo.cli.creating', { scale, seed }));
     const result = await seedDemo(database, {
-      scale: scale as DemoScale, seed,
+      scale: scale as DemoScale,
+      seed,
       onProgress: (members) => console.log(t('vi', 'demo.cli.progress', { members: members.toLocaleString('vi-VN') })),
-    }).catch((error: unknown) => { throw cliMessage(error); });
-    console.log(t('vi', 'demo.cli.done', {
-      units: result.units.toLocaleString('vi-VN'), cells: result.cells.toLocaleString('vi-VN'),
-      members: result.members.toLocaleString('vi-VN'), meetings: result.meetings.toLocaleString('vi-VN'), seconds: (result.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
-    }));
+    }).catch((error: unknown) => {
+      throw cliMessage(error);
+    });
+    console.log(
+      t('vi', 'demo.cli.done', {
+        units: result.units.toLocaleString('vi-VN'),
+        cells: result.cells.toLocaleString('vi-VN'),
+        members: result.members.toLocaleString('vi-VN'),
+        meetings: result.meetings.toLocaleString('vi-VN'),
+        seconds: (result.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
+      }),
+    );
     console.log(t('vi', 'demo.cli.accounts'));
     for (const a of demoAccountsFor(scale as DemoScale)) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(12)} ${a.description}`);
   } finally {

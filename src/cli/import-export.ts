@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
 import type { DB } from '../db/types.ts';
 import { t } from '../i18n/messages.ts';
-import { buildAccess, loadGrants, type Access, type Grant } from '../modules/access/access.ts';
-import { ImportRejected, importMembers, type ImportReport } from '../modules/imports/import-members.ts';
+import { type Access, buildAccess, type Grant, loadGrants } from '../modules/access/access.ts';
+import { ImportRejected, type ImportReport, importMembers } from '../modules/imports/import-members.ts';
 import { exportMembers } from '../modules/members/export-members.ts';
 import { exportMembersQuery } from '../modules/members/schemas.ts';
 import { cliMessage } from './demo.ts';
@@ -18,8 +18,12 @@ import { cliMessage } from './demo.ts';
 const fail = (key: string, params: Record<string, string | number> = {}) => new Error(t('vi', `imports.cli.${key}`, params));
 
 async function unitIdByCode(db: Kysely<DB>, code: string): Promise<number> {
-  const unit = await db.selectFrom('units').select('id').where(sql<boolean>`lower(code) = lower(${code})`)
-    .orderBy(sql`code = ${code}`, 'desc').executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where(sql<boolean>`lower(code) = lower(${code})`)
+    .orderBy(sql`code = ${code}`, 'desc')
+    .executeTakeFirst();
   if (!unit) throw fail('unit_not_found', { code });
   return unit.id;
 }
@@ -30,8 +34,12 @@ async function unitIdByCode(db: Kysely<DB>, code: string): Promise<number> {
  */
 async function actorAccess(db: Kysely<DB>, username: string | undefined): Promise<Access> {
   if (username) {
-    const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id'])
-      .where('username', '=', username.trim().toLowerCase()).where('is_active', '=', true).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'member_id'])
+      .where('username', '=', username.trim().toLowerCase())
+      .where('is_active', '=', true)
+      .executeTakeFirst();
     if (!user) throw fail('user_not_found', { username });
     return buildAccess(user, await loadGrants(db, user.id));
   }
@@ -60,9 +68,17 @@ export async function importCommand(ctx: CommandContext) {
     const access = await actorAccess(database.db, values.as as string | undefined);
     let report: ImportReport;
     try {
-      report = await importMembers(database.db, { userId: access.userId, scope: access.scope('write_members') }, {
-        unitId, mode: values.apply ? 'apply' : 'dry-run', filePath, fileName: path.basename(filePath), lang: 'vi',
-      });
+      report = await importMembers(
+        database.db,
+        { userId: access.userId, scope: access.scope('write_members') },
+        {
+          unitId,
+          mode: values.apply ? 'apply' : 'dry-run',
+          filePath,
+          fileName: path.basename(filePath),
+          lang: 'vi',
+        },
+      );
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw cliMessage(error);
       report = error.report;
@@ -83,7 +99,9 @@ export async function exportCommand(ctx: CommandContext) {
     const unitId = values.unit ? await unitIdByCode(database.db, String(values.unit)) : undefined;
     const access = await actorAccess(database.db, values.as as string | undefined);
     const filters = exportMembersQuery.parse(unitId === undefined ? {} : { unitId: String(unitId) });
-    const stream = await exportMembers(database.db, access, filters, 'vi').catch((error: unknown) => { throw cliMessage(error); });
+    const stream = await exportMembers(database.db, access, filters, 'vi').catch((error: unknown) => {
+      throw cliMessage(error);
+    });
     await pipeline(stream, fs.createWriteStream(filePath));
     console.log(t('vi', 'imports.cli.exported', { file: filePath }));
   } finally {

@@ -1,21 +1,25 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../cli.ts';
 import { serverHost, serverPort } from '../config.ts';
-import { buildApp } from '../server.ts';
+import { openBackupChannel } from '../modules/backup/backup-channel.ts';
 import { demoAccountsStillOpen } from '../modules/demo/demo-accounts-still-open.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { cleanUpImportsAtStart } from '../modules/imports/clean-up-at-start.ts';
-import { openBackupChannel } from '../modules/backup/backup-channel.ts';
+import { buildApp } from '../server.ts';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function ensureWebBuilt() {
   if (fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html'))) return;
   console.log('Đang dựng giao diện web lần đầu… / Building the web app once…');
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: projectRoot, stdio: 'inherit' },
+  );
 }
 
 export async function startServer(ctx: CommandContext, options: { demoOnFirstRun: boolean }) {
@@ -42,13 +46,19 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
   }
   // `chibo backup` asks a server on PGlite for a snapshot through this channel.
-  const closeChannel = database.kind === 'pglite' && ctx.dataDir && process.platform !== 'win32'
-    ? await openBackupChannel(database, ctx.dataDir).catch((error: Error) => {
-      console.warn(`Không mở được kênh sao lưu / backup channel unavailable: ${error.message}`);
-      return undefined;
-    })
-    : undefined;
-  const stop = async () => { await closeChannel?.(); await app.close(); await database.close(); process.exit(0); };
+  const closeChannel =
+    database.kind === 'pglite' && ctx.dataDir && process.platform !== 'win32'
+      ? await openBackupChannel(database, ctx.dataDir).catch((error: Error) => {
+          console.warn(`Không mở được kênh sao lưu / backup channel unavailable: ${error.message}`);
+          return undefined;
+        })
+      : undefined;
+  const stop = async () => {
+    await closeChannel?.();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

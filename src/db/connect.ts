@@ -1,13 +1,14 @@
 // Opens the database: PGlite in a data folder (default) or PostgreSQL at DATABASE_URL.
 // Both give the same Kysely<DB>; date columns come back as 'YYYY-MM-DD' strings and
 // int8/numeric as numbers on both, so the rest of the code never sees a difference.
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { DB } from './types.ts';
-import { createPglitePool } from './pglite-pool.ts';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { acquireDataFolderLock } from './data-folder-lock.ts';
+import { createPglitePool } from './pglite-pool.ts';
+import type { DB } from './types.ts';
 
 const OID_INT8 = 20;
 const OID_NUMERIC = 1700;
@@ -54,7 +55,9 @@ function postgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), types: types as pg.CustomTypesConfig });
   // An idle connection dropped by the server (restart, dropped database) must not crash
   // the process: the pool discards it and the next query opens a new one.
-  pool.on('error', (error) => { console.error(`PostgreSQL: ${error.message}`); });
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL: ${error.message}`);
+  });
   return pool;
 }
 
@@ -64,14 +67,18 @@ function openPostgres(url: string, replicaUrl?: string): Database {
   // The replica's connections are read-only sessions: a write sent there by mistake fails
   // loudly instead of landing on a standby (where it would fail anyway) or a copy.
   const replicaPool = replicaUrl ? postgresPool(replicaUrl) : undefined;
-  replicaPool?.on('connect', (client) => { client.query('set session characteristics as transaction read only').catch(() => {}); });
+  replicaPool?.on('connect', (client) => {
+    client.query('set session characteristics as transaction read only').catch(() => {});
+  });
   const reportDb = replicaPool ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: replicaPool }) }) : db;
   return {
     db,
     reportDb,
     kind: 'postgres',
     pgPool: pool,
-    async execScript(sql) { await pool.query(sql); },
+    async execScript(sql) {
+      await pool.query(sql);
+    },
     async close() {
       await db.destroy();
       if (reportDb !== db) await reportDb.destroy();
@@ -94,7 +101,9 @@ async function openPglite(options: { dataDir: string; loadDataDir?: Blob; lock?:
       reportDb: db,
       kind: 'pglite',
       pglite,
-      async execScript(sql) { await pglite.exec(sql); },
+      async execScript(sql) {
+        await pglite.exec(sql);
+      },
       async close() {
         await db.destroy();
         await pglite.close();

@@ -8,10 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../http/app-error.ts';
 
-interface LockOwner { pid: number; startTime: string | null; id: string }
+interface LockOwner {
+  pid: number;
+  startTime: string | null;
+  id: string;
+}
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Field 22 of /proc/<pid>/stat (clock ticks since boot), or null where there is no /proc. */
@@ -59,7 +68,11 @@ function ownerIsRunning(owner: LockOwner, lockPath: string): boolean {
   // cannot have written it.
   const startedAt = processStartedAt(owner.pid);
   let writtenAt: number;
-  try { writtenAt = fs.statSync(lockPath).mtimeMs / 1000; } catch { return false; }
+  try {
+    writtenAt = fs.statSync(lockPath).mtimeMs / 1000;
+  } catch {
+    return false;
+  }
   return startedAt === null || startedAt <= writtenAt + 2;
 }
 
@@ -72,7 +85,9 @@ export function acquireDataFolderLock(dataDir: string): () => void {
       const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, JSON.stringify(me));
       fs.closeSync(fd);
-      return () => { if (readOwner(lockPath)?.id === me.id) fs.rmSync(lockPath, { force: true }); };
+      return () => {
+        if (readOwner(lockPath)?.id === me.id) fs.rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(lockPath);

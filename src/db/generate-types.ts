@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { generate, PostgresDialect, type GenerateOptions } from 'kysely-codegen';
+import { type GenerateOptions, generate, PostgresDialect } from 'kysely-codegen';
 import { openDatabase } from './connect.ts';
 import { migrate } from './migrate.ts';
 import type { DB } from './types.ts';

@@ -9,7 +9,10 @@ import { LOCKS, withDatabaseLock } from './database-lock.ts';
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export function listMigrations(): string[] {
-  return fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  return fs
+    .readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }
 
 /** Applies what is pending; app processes starting together on one PostgreSQL take turns. */

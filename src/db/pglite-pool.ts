@@ -9,7 +9,9 @@ export function createPglitePool(pg: PGlite): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
-      const turn = new Promise<void>((resolve) => { release = resolve; });
+      const turn = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       const previous = queue;
       queue = queue.then(() => turn);
       await previous;
@@ -22,6 +24,8 @@ export function createPglitePool(pg: PGlite): PostgresPool {
         release,
       } as PostgresPoolClient;
     },
-    async end() { /* the PGlite instance is closed by its owner */ },
+    async end() {
+      /* the PGlite instance is closed by its owner */
+    },
   };
 }

@@ -10,8 +10,21 @@ type Json = ColumnType<unknown, string | undefined, string>;
 /** A generated table shape with some columns replaced; naming a column the table lacks is an error. */
 type Narrowed<T, N extends { [K in keyof N]: K extends keyof T ? unknown : never }> = Omit<T, keyof N> & N;
 
-export type UnitKind = 'toan_dang' | 'dang_bo_truc_thuoc_tw' | 'dang_bo_tinh' | 'dang_bo_huyen' | 'dang_bo_quan' | 'dang_bo_thi_xa'
-  | 'dang_bo_thanh_pho' | 'dang_bo_khoi' | 'dang_bo_xa' | 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo' | 'dang_bo_bo_phan' | 'to_dang';
+export type UnitKind =
+  | 'toan_dang'
+  | 'dang_bo_truc_thuoc_tw'
+  | 'dang_bo_tinh'
+  | 'dang_bo_huyen'
+  | 'dang_bo_quan'
+  | 'dang_bo_thi_xa'
+  | 'dang_bo_thanh_pho'
+  | 'dang_bo_khoi'
+  | 'dang_bo_xa'
+  | 'dang_bo_co_so'
+  | 'chi_bo_co_so'
+  | 'chi_bo'
+  | 'dang_bo_bo_phan'
+  | 'to_dang';
 export type UnitEventKind = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'reclassify';
 export type MemberStatus = 'du_bi' | 'chinh_thuc' | 'mien_sinh_hoat' | 'dinh_chi' | 'chuyen_di' | 'xoa_ten' | 'khai_tru' | 'tu_tran';
 export type Role = 'admin' | 'org_officer' | 'committee' | 'secretary' | 'member';
@@ -28,7 +41,10 @@ export type UnitVersionsTable = Narrowed<G.UnitVersions, { kind: UnitKind }>;
  */
 export type UnitAncestryTable = Narrowed<G.UnitAncestry, { unit_kind: UnitKind; ancestor_kind: UnitKind }>;
 
-export type MembersTable = Narrowed<G.Members, { sex: 'nam' | 'nu'; theory_level: 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan' | null; status: MemberStatus }>;
+export type MembersTable = Narrowed<
+  G.Members,
+  { sex: 'nam' | 'nu'; theory_level: 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan' | null; status: MemberStatus }
+>;
 
 export type MemberPlacementsTable = G.MemberPlacements;
 
@@ -159,7 +175,10 @@ export type ResidenceLinkRequestsTable = Narrowed<G.ResidenceLinkRequests, { sta
 export type IdentifierKind = 'party_card_number' | 'citizen_id';
 export type ConflictSource = 'import' | 'member.create' | 'member.update';
 
-export type IdentifierConflictsTable = Narrowed<G.IdentifierConflicts, { kind: IdentifierKind; source: ConflictSource; status: Generated<'open' | 'resolved'> }>;
+export type IdentifierConflictsTable = Narrowed<
+  G.IdentifierConflicts,
+  { kind: IdentifierKind; source: ConflictSource; status: Generated<'open' | 'resolved'> }
+>;
 
 export type CalendarTokensTable = G.CalendarTokens;
 

@@ -20,5 +20,8 @@ export function throttleNetwork(address: string): string {
   if (mapped) return mapped[1]!;
   const groups = ipv6Groups(address.split('%')[0]!);
   if (!groups) return address;
-  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -6,7 +6,11 @@
 // listed for the badge figures that later modules add.
 // The SQL of the figures engine is generated from these tables, so the bands live once.
 
-export interface Band { key: string; min: number; max: number | null }
+export interface Band {
+  key: string;
+  min: number;
+  max: number | null;
+}
 
 export const AGE_BANDS: readonly Band[] = [
   { key: 'duoi_30', min: 0, max: 29 },
@@ -44,10 +48,13 @@ export function bandOf(value: number, bands: readonly Band[]): string {
 
 export const ageBandOn = (dateOfBirth: string, on: string) => bandOf(wholeYears(dateOfBirth, on), AGE_BANDS);
 export const partyAgeBandOn = (admittedOn: string | null, on: string) =>
-  (admittedOn === null || admittedOn > on ? UNKNOWN_KEY : bandOf(wholeYears(admittedOn, on), PARTY_AGE_BANDS));
+  admittedOn === null || admittedOn > on ? UNKNOWN_KEY : bandOf(wholeYears(admittedOn, on), PARTY_AGE_BANDS);
 
 /** A figure with its denominator stated: the web shows n/of as 41,52%. */
-export interface Share { n: number; of: number }
+export interface Share {
+  n: number;
+  of: number;
+}
 export const share = (n: number, of: number): Share => ({ n, of });
 
 /** Counts keyed by band, in the bands' order, every band present (0 included), extra keys after. */

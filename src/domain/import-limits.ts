@@ -9,4 +9,3 @@ export const CELL_IMPORT_MAX_ROWS = 500;
 export function importRowLimit(writesAboveCellLevel: boolean): number | null {
   return writesAboveCellLevel ? null : CELL_IMPORT_MAX_ROWS;
 }
-

@@ -6,7 +6,10 @@ import type { AttendanceStatus, MemberStatus } from '../db/types.ts';
 /** Statuses listed apart from the roll and excluded from the attendance ratio. */
 export const APART_STATUSES: readonly MemberStatus[] = ['mien_sinh_hoat', 'dinh_chi'];
 
-export interface RollEntry { memberStatus: MemberStatus; attendance: AttendanceStatus | null }
+export interface RollEntry {
+  memberStatus: MemberStatus;
+  attendance: AttendanceStatus | null;
+}
 
 export interface AttendanceSummary {
   /** Everyone on the roll, exempted included (the "tổng số đảng viên" of the minutes). */
@@ -41,8 +44,14 @@ export function isApart(status: MemberStatus): boolean {
 export function summariseAttendance(entries: readonly RollEntry[]): AttendanceSummary {
   const s = { total: entries.length, exempted: 0, suspended: 0, expected: 0, present: 0, absentExcused: 0, absentUnexcused: 0, unmarked: 0 };
   for (const e of entries) {
-    if (e.memberStatus === 'mien_sinh_hoat') { s.exempted += 1; continue; }
-    if (e.memberStatus === 'dinh_chi') { s.suspended += 1; continue; }
+    if (e.memberStatus === 'mien_sinh_hoat') {
+      s.exempted += 1;
+      continue;
+    }
+    if (e.memberStatus === 'dinh_chi') {
+      s.suspended += 1;
+      continue;
+    }
     s.expected += 1;
     if (e.attendance === 'present') s.present += 1;
     else if (e.attendance === 'absent_excused') s.absentExcused += 1;

@@ -3,10 +3,11 @@
 // quality grades, members absent without reason N times within 12 months (a striking-off
 // warning) and cells with nothing planned this month by the plan deadline.
 // Only whole months and quarters that have ended by the report date are required.
-import { addMonths, lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
+
+import type { MeetingKind } from '../db/types.ts';
 import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
 import { CELL_MEETING_KINDS } from './meeting-rules.ts';
-import type { MeetingKind } from '../db/types.ts';
+import { addMonths, lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
 
 export interface ComplianceRules {
   planDeadlineDay: number;
@@ -15,7 +16,12 @@ export interface ComplianceRules {
   strikeOffWindowMonths: number;
 }
 
-export interface CellFact { unitId: number; name: string; establishedOn: string; dissolvedOn: string | null }
+export interface CellFact {
+  unitId: number;
+  name: string;
+  establishedOn: string;
+  dissolvedOn: string | null;
+}
 
 export interface MeetingFact {
   unitId: number;
@@ -30,7 +36,12 @@ export interface MeetingFact {
   grade: QualityGrade | null;
 }
 
-export interface AbsenceFact { memberId: number; fullName: string; unitId: number; heldOn: string }
+export interface AbsenceFact {
+  memberId: number;
+  fullName: string;
+  unitId: number;
+  heldOn: string;
+}
 
 export interface ComplianceInput {
   from: string;
@@ -91,7 +102,10 @@ export const emptyGrades = (): GradeCounts => ({ tot: 0, kha: 0, trung_binh: 0, 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /** A period [from, to) — to exclusive, null while open. */
-export interface Period { from: string; to: string | null }
+export interface Period {
+  from: string;
+  to: string | null;
+}
 
 /**
  * What a cell did while it sat under the report's unit (the engine reads this from the
@@ -134,8 +148,7 @@ export function coveredThroughout(periods: readonly Period[], first: string, las
 export function requiredMonthsAndQuarters(from: string, to: string, asOf: string): { months: string[]; quarters: string[] } {
   const end = to < asOf ? to : asOf;
   const months = monthsBetween(from, to).filter((m) => `${m}-01` >= from && lastDayOfMonth(m) <= end);
-  const quarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))]
-    .filter((q) => quarterMonths(q).every((m) => months.includes(m)));
+  const quarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))].filter((q) => quarterMonths(q).every((m) => months.includes(m)));
   return { months, quarters };
 }
 
@@ -162,7 +175,12 @@ function quarterSpan(q: string): [string, string] {
   return s;
 }
 
-export function cellCompliance(cell: CellPeriodFacts, months: readonly string[], quarters: readonly string[], rules: Pick<ComplianceRules, 'thematicPerQuarter'>): CellCompliance {
+export function cellCompliance(
+  cell: CellPeriodFacts,
+  months: readonly string[],
+  quarters: readonly string[],
+  rules: Pick<ComplianceRules, 'thematicPerQuarter'>,
+): CellCompliance {
   const periods = cell.periods.length > 1 ? mergePeriods(cell.periods) : cell.periods;
   const required = months.filter((m) => coveredThroughout(periods, ...monthSpan(m)));
   const held = new Set(cell.regularMonths);
@@ -232,30 +250,56 @@ export function computeCompliance(input: ComplianceInput): ComplianceResult {
     const attended = own.filter((m) => CELL_MEETING_KINDS.includes(m.kind));
     const grades = emptyGrades();
     for (const m of attended) grades[m.grade ?? 'ungraded'] += 1;
-    cells.push(cellCompliance({
-      unitId: cell.unitId, name: cell.name, periods,
-      regularMonths: own.filter((m) => m.kind === 'regular').map((m) => monthOf(m.heldOn)),
-      thematicQuarters: own.filter((m) => m.kind === 'thematic').map((m) => quarterOf(m.heldOn)),
-      meetingsHeld: attended.length,
-      expected: attended.reduce((s, m) => s + m.expected, 0),
-      present: attended.reduce((s, m) => s + m.present, 0),
-      grades,
-    }, months, quarters, rules));
+    cells.push(
+      cellCompliance(
+        {
+          unitId: cell.unitId,
+          name: cell.name,
+          periods,
+          regularMonths: own.filter((m) => m.kind === 'regular').map((m) => monthOf(m.heldOn)),
+          thematicQuarters: own.filter((m) => m.kind === 'thematic').map((m) => quarterOf(m.heldOn)),
+          meetingsHeld: attended.length,
+          expected: attended.reduce((s, m) => s + m.expected, 0),
+          present: attended.reduce((s, m) => s + m.present, 0),
+          grades,
+        },
+        months,
+        quarters,
+        rules,
+      ),
+    );
   }
-  const plannedThisMonth = new Set(input.meetings.filter((m) => m.recorded && m.kind === 'regular' && monthOf(m.heldOn) === monthOf(asOf)).map((m) => m.unitId));
+  const plannedThisMonth = new Set(
+    input.meetings.filter((m) => m.recorded && m.kind === 'regular' && monthOf(m.heldOn) === monthOf(asOf)).map((m) => m.unitId),
+  );
   return {
-    from, to, asOf,
+    from,
+    to,
+    asOf,
     monthsRequired: months,
     quartersRequired: quarters,
     cells,
     summary: complianceSummary(cells),
-    strikeOffWarnings: strikeOffWarnings(input.unexcusedAbsences.filter((a) => a.heldOn >= from && a.heldOn <= end), rules),
-    thisMonth: thisMonthCheck(asOf, rules, input.cells.filter((c) => existedOn(c, asOf)).map((c) => ({ unitId: c.unitId, unitName: c.name })), plannedThisMonth),
+    strikeOffWarnings: strikeOffWarnings(
+      input.unexcusedAbsences.filter((a) => a.heldOn >= from && a.heldOn <= end),
+      rules,
+    ),
+    thisMonth: thisMonthCheck(
+      asOf,
+      rules,
+      input.cells.filter((c) => existedOn(c, asOf)).map((c) => ({ unitId: c.unitId, unitName: c.name })),
+      plannedThisMonth,
+    ),
   };
 }
 
 /** Cells (existing on the report date) with no regular meeting recorded in its month, and whether the plan deadline passed. */
-export function thisMonthCheck(asOf: string, rules: Pick<ComplianceRules, 'planDeadlineDay'>, cellsOnDate: readonly { unitId: number; unitName: string }[], plannedThisMonth: ReadonlySet<number>): ComplianceResult['thisMonth'] {
+export function thisMonthCheck(
+  asOf: string,
+  rules: Pick<ComplianceRules, 'planDeadlineDay'>,
+  cellsOnDate: readonly { unitId: number; unitName: string }[],
+  plannedThisMonth: ReadonlySet<number>,
+): ComplianceResult['thisMonth'] {
   const month = monthOf(asOf);
   const deadline = `${month}-${String(rules.planDeadlineDay).padStart(2, '0')}`;
   return { month, deadline, overdue: asOf > deadline, cellsWithoutMeeting: cellsOnDate.filter((c) => !plannedThisMonth.has(c.unitId)) };

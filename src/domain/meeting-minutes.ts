@@ -3,7 +3,11 @@
 import type { MeetingKind } from '../db/types.ts';
 import type { AttendanceSummary } from './meeting-attendance.ts';
 
-export interface Votes { for: number; against: number; abstain: number }
+export interface Votes {
+  for: number;
+  against: number;
+  abstain: number;
+}
 
 /** The parts of the minutes that completeness looks at. */
 export interface MinutesFacts {

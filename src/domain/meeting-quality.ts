@@ -7,34 +7,53 @@ import { z } from 'zod';
 export const QUALITY_GRADES = ['tot', 'kha', 'trung_binh', 'kem'] as const;
 export type QualityGrade = (typeof QUALITY_GRADES)[number];
 
-export const AUTO_CHECKS = ['attendance_rate_above', 'no_unexcused_absence', 'max_excused_streak', 'committee_met_before',
-  'draft_resolution_prepared', 'min_duration_minutes', 'minutes_complete'] as const;
+export const AUTO_CHECKS = [
+  'attendance_rate_above',
+  'no_unexcused_absence',
+  'max_excused_streak',
+  'committee_met_before',
+  'draft_resolution_prepared',
+  'min_duration_minutes',
+  'minutes_complete',
+] as const;
 
 const label = z.object({ vi: z.string().min(1).max(500), en: z.string().min(1).max(500) });
 
-export const qualityScaleSchema = z.object({
-  notes: label.optional(),
-  criteria: z.array(z.object({
-    key: z.string().regex(/^[a-z0-9_]{1,50}$/),
-    label,
-    points: z.number().min(0).max(1000),
-    auto: z.object({ check: z.enum(AUTO_CHECKS), value: z.number().optional() }).optional(),
-  })).min(1).max(100),
-  bands: z.array(z.object({
-    grade: z.enum(QUALITY_GRADES),
-    minPoints: z.number().min(0),
-    requires: z.array(z.string()).optional(),
-  })).min(1).max(10),
-}).superRefine((scale, ctx) => {
-  const keys = new Set(scale.criteria.map((c) => c.key));
-  if (keys.size !== scale.criteria.length) ctx.addIssue({ code: 'custom', message: 'meetings.scale_duplicate_key', path: ['criteria'] });
-  for (const [i, band] of scale.bands.entries()) {
-    for (const key of band.requires ?? []) {
-      if (!keys.has(key)) ctx.addIssue({ code: 'custom', message: 'meetings.scale_unknown_criterion', path: ['bands', i, 'requires'] });
+export const qualityScaleSchema = z
+  .object({
+    notes: label.optional(),
+    criteria: z
+      .array(
+        z.object({
+          key: z.string().regex(/^[a-z0-9_]{1,50}$/),
+          label,
+          points: z.number().min(0).max(1000),
+          auto: z.object({ check: z.enum(AUTO_CHECKS), value: z.number().optional() }).optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+    bands: z
+      .array(
+        z.object({
+          grade: z.enum(QUALITY_GRADES),
+          minPoints: z.number().min(0),
+          requires: z.array(z.string()).optional(),
+        }),
+      )
+      .min(1)
+      .max(10),
+  })
+  .superRefine((scale, ctx) => {
+    const keys = new Set(scale.criteria.map((c) => c.key));
+    if (keys.size !== scale.criteria.length) ctx.addIssue({ code: 'custom', message: 'meetings.scale_duplicate_key', path: ['criteria'] });
+    for (const [i, band] of scale.bands.entries()) {
+      for (const key of band.requires ?? []) {
+        if (!keys.has(key)) ctx.addIssue({ code: 'custom', message: 'meetings.scale_unknown_criterion', path: ['bands', i, 'requires'] });
+      }
     }
-  }
-  if (!scale.bands.some((b) => b.minPoints === 0)) ctx.addIssue({ code: 'custom', message: 'meetings.scale_needs_floor', path: ['bands'] });
-});
+    if (!scale.bands.some((b) => b.minPoints === 0)) ctx.addIssue({ code: 'custom', message: 'meetings.scale_needs_floor', path: ['bands'] });
+  });
 export type QualityScale = z.infer<typeof qualityScaleSchema>;
 
 /** What the data says about a meeting, for the automatic criteria. */
@@ -48,18 +67,36 @@ export interface QualityFacts {
   minutesComplete: boolean;
 }
 
-export interface CriterionResult { key: string; points: number; auto: boolean; met: boolean; earned: number }
-export interface QualityResult { criteria: CriterionResult[]; points: number; maxPoints: number; grade: QualityGrade }
+export interface CriterionResult {
+  key: string;
+  points: number;
+  auto: boolean;
+  met: boolean;
+  earned: number;
+}
+export interface QualityResult {
+  criteria: CriterionResult[];
+  points: number;
+  maxPoints: number;
+  grade: QualityGrade;
+}
 
 function autoMet(check: (typeof AUTO_CHECKS)[number], value: number | undefined, f: QualityFacts): boolean {
   switch (check) {
-    case 'attendance_rate_above': return f.attendanceRate !== null && f.attendanceRate > (value ?? 0.85);
-    case 'no_unexcused_absence': return f.unexcusedAbsences === 0;
-    case 'max_excused_streak': return f.longestExcusedStreak <= (value ?? 3);
-    case 'committee_met_before': return f.committeeMetBefore;
-    case 'draft_resolution_prepared': return f.draftResolutionPrepared;
-    case 'min_duration_minutes': return f.durationMinutes !== null && f.durationMinutes >= (value ?? 90);
-    case 'minutes_complete': return f.minutesComplete;
+    case 'attendance_rate_above':
+      return f.attendanceRate !== null && f.attendanceRate > (value ?? 0.85);
+    case 'no_unexcused_absence':
+      return f.unexcusedAbsences === 0;
+    case 'max_excused_streak':
+      return f.longestExcusedStreak <= (value ?? 3);
+    case 'committee_met_before':
+      return f.committeeMetBefore;
+    case 'draft_resolution_prepared':
+      return f.draftResolutionPrepared;
+    case 'min_duration_minutes':
+      return f.durationMinutes !== null && f.durationMinutes >= (value ?? 90);
+    case 'minutes_complete':
+      return f.minutesComplete;
   }
 }
 

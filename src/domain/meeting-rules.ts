@@ -3,7 +3,7 @@
 // size limit. Read with ruleSetInForce('meeting-rules', date, meetingRulesSchema).
 import { z } from 'zod';
 import type { MeetingKind } from '../db/types.ts';
-import { ruleSetInForce, type RuleSet } from './rules/load-rule-set.ts';
+import { type RuleSet, ruleSetInForce } from './rules/load-rule-set.ts';
 
 export const meetingRulesSchema = z.object({
   agenda: z.object({

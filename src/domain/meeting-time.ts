@@ -66,7 +66,10 @@ export function monthsBetween(from: string, to: string): string[] {
     if (month > end) break;
     out.push(month);
     m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }

@@ -1,9 +1,15 @@
 // When a member may check in by themselves: from a set time before the start until the
 // end of the meeting (the rule set says how long before). Outside it, only the secretary
 // records attendance.
-export interface CheckInRule { opensMinutesBefore: number; closesMinutesAfterEnd: number }
+export interface CheckInRule {
+  opensMinutesBefore: number;
+  closesMinutesAfterEnd: number;
+}
 
-export interface CheckInWindow { opensAt: Date; closesAt: Date }
+export interface CheckInWindow {
+  opensAt: Date;
+  closesAt: Date;
+}
 
 export function checkInWindow(startsAt: Date, endsAt: Date, rule: CheckInRule): CheckInWindow {
   return {

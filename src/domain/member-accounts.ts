@@ -6,7 +6,10 @@ import { foldForSearch } from './vietnamese.ts';
 
 /** 'Nguyễn Văn Đức', born 1980 → 'nguyenvanduc80'; a taken name gets '.2', '.3' … */
 export function accountUsername(fullName: string, dateOfBirth: string, taken: ReadonlySet<string>): string {
-  const letters = foldForSearch(fullName).replace(/[^a-z0-9]/g, '').slice(0, 40) || 'dangvien';
+  const letters =
+    foldForSearch(fullName)
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 40) || 'dangvien';
   const base = `${letters}${dateOfBirth.slice(2, 4)}`;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) if (!taken.has(`${base}.${n}`)) return `${base}.${n}`;

@@ -26,7 +26,11 @@ export function earliestRecognition(admittedOn: string): string {
   return addMonths(admittedOn, PROBATION_MONTHS);
 }
 
-export interface MembershipDates { dateOfBirth: string; admittedOn: string | null; fullMemberOn: string | null }
+export interface MembershipDates {
+  dateOfBirth: string;
+  admittedOn: string | null;
+  fullMemberOn: string | null;
+}
 
 export type DateProblem =
   | { field: 'admittedOn'; kind: 'under_age'; earliest: string }

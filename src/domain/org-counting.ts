@@ -5,8 +5,8 @@
 // changed on 1/7/2025, when đảng bộ xã moved from under the districts to under the provinces.
 import { z } from 'zod';
 import type { UnitKind } from '../db/types.ts';
+import { type RuleSet, ruleSetInForce } from './rules/load-rule-set.ts';
 import { UNIT_KINDS } from './unit-tree.ts';
-import { ruleSetInForce, type RuleSet } from './rules/load-rule-set.ts';
 
 const kinds = z.array(z.enum(UNIT_KINDS as [UnitKind, ...UnitKind[]]));
 
@@ -28,7 +28,11 @@ export function countingRulesOn(date: string, candidates: readonly RuleSet[] = [
   return ruleSetInForce('org-counting', date, countingRulesSchema, candidates);
 }
 
-export interface OrgUnit { id: number; kind: UnitKind; parentId: number | null }
+export interface OrgUnit {
+  id: number;
+  kind: UnitKind;
+  parentId: number | null;
+}
 
 export interface OrganisationCounts {
   /** Grassroots organisations: n = committees + cells (chi bộ cơ sở). */

@@ -9,15 +9,37 @@ import { foldForSearch } from './vietnamese.ts';
 // Common in Vietnam and for this application (its name, the demo password), which the
 // international list does not hold. Compared after folding diacritics and case.
 const COMMON_HERE = [
-  'chibo', 'chibo@2026', 'matkhau', 'matkhaumoi', 'anhyeuem', 'emyeuanh', 'yeuem', 'yeuanh', 'iloveyou', 'vietnam',
-  'hanoi', 'saigon', 'hochiminh', 'dangvien', 'dangcongsan', 'dangbo', 'bithu', 'chibo2026', 'quehuong', 'tocquoc',
+  'chibo',
+  'chibo@2026',
+  'matkhau',
+  'matkhaumoi',
+  'anhyeuem',
+  'emyeuanh',
+  'yeuem',
+  'yeuanh',
+  'iloveyou',
+  'vietnam',
+  'hanoi',
+  'saigon',
+  'hochiminh',
+  'dangvien',
+  'dangcongsan',
+  'dangbo',
+  'bithu',
+  'chibo2026',
+  'quehuong',
+  'tocquoc',
 ];
 
 let common: Set<string> | undefined;
 const commonPasswords = () => (common ??= new Set([...dictionary['passwords-common'], ...COMMON_HERE].map((p) => p.toLowerCase())));
 
-
-export type PasswordProblem = 'auth.password_too_short' | 'auth.password_too_long' | 'auth.password_too_simple' | 'auth.password_common' | 'auth.password_has_username';
+export type PasswordProblem =
+  | 'auth.password_too_short'
+  | 'auth.password_too_long'
+  | 'auth.password_too_simple'
+  | 'auth.password_common'
+  | 'auth.password_has_username';
 
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   const length = passwordLength(password);

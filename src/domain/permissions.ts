@@ -3,11 +3,11 @@
 import type { Role } from '../db/types.ts';
 
 export type Permission =
-  | 'read'            // see units, members and figures
-  | 'write_members'   // create, edit, change status, import
-  | 'write_units'     // create and restructure units, committees
-  | 'manage_users'    // accounts and role grants
-  | 'read_audit'      // the audit trail
+  | 'read' // see units, members and figures
+  | 'write_members' // create, edit, change status, import
+  | 'write_units' // create and restructure units, committees
+  | 'manage_users' // accounts and role grants
+  | 'read_audit' // the audit trail
   | 'manage_meetings'; // plan meetings, roll call, minutes
 
 export const ROLES: readonly Role[] = ['admin', 'org_officer', 'committee', 'secretary', 'member'];

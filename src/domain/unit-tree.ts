@@ -4,8 +4,20 @@
 import type { UnitKind } from '../db/types.ts';
 
 export const UNIT_KINDS: readonly UnitKind[] = [
-  'toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa', 'dang_bo_thanh_pho',
-  'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang',
+  'toan_dang',
+  'dang_bo_truc_thuoc_tw',
+  'dang_bo_tinh',
+  'dang_bo_huyen',
+  'dang_bo_quan',
+  'dang_bo_thi_xa',
+  'dang_bo_thanh_pho',
+  'dang_bo_khoi',
+  'dang_bo_xa',
+  'dang_bo_co_so',
+  'chi_bo_co_so',
+  'chi_bo',
+  'dang_bo_bo_phan',
+  'to_dang',
 ];
 
 /** The district tier (cấp huyện) that existed until 30/6/2025. */
@@ -66,7 +78,11 @@ export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);
 }
 
-export interface GrantLike { unitId: number; unitPath: string; includeSubtree: boolean }
+export interface GrantLike {
+  unitId: number;
+  unitPath: string;
+  includeSubtree: boolean;
+}
 
 /**
  * The units to show at the top of a caller's tree: one per grant, dropping any unit that
@@ -82,7 +98,10 @@ export function scopeRoots(grants: readonly GrantLike[]): number[] {
   return roots;
 }
 
-export interface SplitPart { memberIds: readonly number[]; childUnitIds: readonly number[] }
+export interface SplitPart {
+  memberIds: readonly number[];
+  childUnitIds: readonly number[];
+}
 
 export type SplitProblem =
   | { kind: 'member_missing' | 'member_twice' | 'member_unknown'; id: number }
@@ -94,7 +113,13 @@ export type SplitProblem =
  */
 export function checkSplitPlan(memberIds: readonly number[], childUnitIds: readonly number[], parts: readonly SplitPart[]): SplitProblem[] {
   const problems: SplitProblem[] = [];
-  const check = (existing: readonly number[], assigned: number[], missing: 'member_missing' | 'unit_missing', twice: 'member_twice' | 'unit_twice', unknown: 'member_unknown' | 'unit_unknown') => {
+  const check = (
+    existing: readonly number[],
+    assigned: number[],
+    missing: 'member_missing' | 'unit_missing',
+    twice: 'member_twice' | 'unit_twice',
+    unknown: 'member_unknown' | 'unit_unknown',
+  ) => {
     const seen = new Map<number, number>();
     for (const id of assigned) seen.set(id, (seen.get(id) ?? 0) + 1);
     const known = new Set(existing);
@@ -105,9 +130,19 @@ export function checkSplitPlan(memberIds: readonly number[], childUnitIds: reado
     }
     for (const id of seen.keys()) if (!known.has(id)) problems.push({ kind: unknown, id });
   };
-  check(memberIds, parts.flatMap((p) => [...p.memberIds]), 'member_missing', 'member_twice', 'member_unknown');
-  check(childUnitIds, parts.flatMap((p) => [...p.childUnitIds]), 'unit_missing', 'unit_twice', 'unit_unknown');
+  check(
+    memberIds,
+    parts.flatMap((p) => [...p.memberIds]),
+    'member_missing',
+    'member_twice',
+    'member_unknown',
+  );
+  check(
+    childUnitIds,
+    parts.flatMap((p) => [...p.childUnitIds]),
+    'unit_missing',
+    'unit_twice',
+    'unit_unknown',
+  );
   return problems;
 }
-
-

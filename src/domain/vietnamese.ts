@@ -6,23 +6,59 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 /** Lower-case, no diacritics, đ → d, single spaces: the form stored for search. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n',
-  'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+const ALPHABET = [
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+];
 const LETTER_RANK = new Map(ALPHABET.map((letter, i) => [letter, i]));
 // Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
-const TONE_RANK = new Map([['\u0300', 1], ['\u0309', 2], ['\u0303', 3], ['\u0301', 4], ['\u0323', 5]]);
+const TONE_RANK = new Map([
+  ['\u0300', 1],
+  ['\u0309', 2],
+  ['\u0303', 3],
+  ['\u0301', 4],
+  ['\u0323', 5],
+]);
 const SHAPE_MARKS = new Set(['\u0306', '\u0302', '\u031b']); // breve, circumflex, horn
 
-interface Letter { base: string; tone: number }
+interface Letter {
+  base: string;
+  tone: number;
+}
 
 function letters(word: string): Letter[] {
   const out: Letter[] = [];
@@ -44,18 +80,26 @@ function letters(word: string): Letter[] {
 function primary(text: string): string {
   // Letters map to characters that compare in Vietnamese order under the "C" collation;
   // a space sorts before every letter, so "An" comes before "Anh".
-  return letters(text).map(({ base }) => {
-    if (base === ' ') return ' ';
-    const rank = LETTER_RANK.get(base);
-    return rank === undefined ? base : String.fromCharCode(0x41 + rank);
-  }).join('');
+  return letters(text)
+    .map(({ base }) => {
+      if (base === ' ') return ' ';
+      const rank = LETTER_RANK.get(base);
+      return rank === undefined ? base : String.fromCharCode(0x41 + rank);
+    })
+    .join('');
 }
 
 function tones(text: string): string {
-  return letters(text).filter((l) => l.base !== ' ').map((l) => String(l.tone)).join('');
+  return letters(text)
+    .filter((l) => l.base !== ' ')
+    .map((l) => String(l.tone))
+    .join('');
 }
 
-export interface NameParts { given: string; rest: string }
+export interface NameParts {
+  given: string;
+  rest: string;
+}
 
 /** "Nguyễn Văn Thắng" → given "Thắng", rest "Nguyễn Văn". */
 export function splitName(fullName: string): NameParts {
@@ -79,5 +123,9 @@ export function compareVietnameseNames(a: string, b: string): number {
 
 /** Normalises spacing and capitalises each word: "nguyễn  văn thắng" → "Nguyễn Văn Thắng". */
 export function normaliseName(name: string): string {
-  return name.trim().split(/\s+/).map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi')).join(' ');
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'))
+    .join(' ');
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/types.ts';
-import type { Access } from '../modules/access/access.ts';
 import type { Lang } from '../i18n/messages.ts';
+import type { Access } from '../modules/access/access.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

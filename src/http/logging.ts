@@ -25,7 +25,10 @@ export function loggableError(error: unknown): { type: string; message: string; 
     // A SQLSTATE (23514) or a library's own code (FST_ERR_…) names the failure, not the data.
     ...(typeof code === 'string' && /^[A-Z0-9_]{5,40}$/.test(code) ? { code } : {}),
     // The stack's first line repeats the message: only the frames are kept.
-    stack: (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n'),
+    stack: (error.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n'),
   };
 }
 

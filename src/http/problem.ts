@@ -2,13 +2,13 @@
 // Bad input is a 4xx with per-field errors; only our own bugs are 500, and those never
 // show a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, TooManyAttempts, type FieldError } from './app-error.ts';
-import { newErrorId } from './logging.ts';
+import { z } from 'zod';
 import { formatDateVi } from '../domain/calendar.ts';
 import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
-import { hasMessage, pickLang, t, type Lang } from '../i18n/messages.ts';
+import { hasMessage, type Lang, pickLang, t } from '../i18n/messages.ts';
+import { AppError, type FieldError, TooManyAttempts } from './app-error.ts';
+import { newErrorId } from './logging.ts';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 
@@ -42,11 +42,14 @@ function plainIssueMessage(lang: Lang, issue: Record<string, unknown>, input: { 
     case 'invalid_type': {
       if (input && input.value === undefined) return t(lang, 'validation.required');
       const expected = typeWord(lang, String(issue.expected));
-      return input ? t(lang, 'validation.wrong_type', { expected, received: typeWord(lang, kindOf(input.value)) }) : t(lang, 'validation.wrong_type_unknown', { expected });
+      return input
+        ? t(lang, 'validation.wrong_type', { expected, received: typeWord(lang, kindOf(input.value)) })
+        : t(lang, 'validation.wrong_type_unknown', { expected });
     }
     case 'invalid_value':
       return Array.isArray(issue.values) ? t(lang, 'validation.one_of', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }) : undefined;
-    case 'too_small': case 'too_big': {
+    case 'too_small':
+    case 'too_big': {
       const small = issue.code === 'too_small';
       const limit = n(small ? 'minimum' : 'maximum');
       if (limit === undefined) return undefined;
@@ -69,7 +72,11 @@ function plainIssueMessage(lang: Lang, issue: Record<string, unknown>, input: { 
  * Translates one zod issue: our own message keys first, then plain words for zod's common
  * issues, zod's locale otherwise. `input` is the value the issue is about, when known.
  */
-export function zodIssueMessage(lang: Lang, issue: { code: string; message?: string; path?: PropertyKey[] } & Record<string, unknown>, input?: { value: unknown }): string {
+export function zodIssueMessage(
+  lang: Lang,
+  issue: { code: string; message?: string; path?: PropertyKey[] } & Record<string, unknown>,
+  input?: { value: unknown },
+): string {
   if (issue.message && hasMessage(lang, issue.message)) return t(lang, issue.message, (issue.params ?? {}) as Record<string, string>);
   const plain = plainIssueMessage(lang, issue, input ?? ('input' in issue ? { value: issue.input } : undefined));
   if (plain) return plain;
@@ -124,7 +131,14 @@ export function problemFor(error: unknown, lang: Lang, input: RequestInput = {})
   if (pgCode === '23505' || pgCode === '40P01') return problemFor(new AppError('conflict', 409), lang);
   if (error instanceof z.ZodError) {
     const errors = zodIssuesToFieldErrors(lang, error.issues);
-    return { type: 'https://chibo.vn/problems/validation', code: 'validation', status: 400, title: t(lang, 'errors.validation'), detail: t(lang, 'errors.validation_detail', { count: errors.length }), errors };
+    return {
+      type: 'https://chibo.vn/problems/validation',
+      code: 'validation',
+      status: 400,
+      title: t(lang, 'errors.validation'),
+      detail: t(lang, 'errors.validation_detail', { count: errors.length }),
+      errors,
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? '';
@@ -133,15 +147,28 @@ export function problemFor(error: unknown, lang: Lang, input: RequestInput = {})
       const path = v.instancePath.split('/').filter(Boolean);
       return {
         path: [context, ...path].filter(Boolean).join('.'),
-        message: zodIssueMessage(lang, { code: v.keyword, message: v.message, ...(v.params as Record<string, unknown>) }, root === undefined ? undefined : valueAt(root, path)),
+        message: zodIssueMessage(
+          lang,
+          { code: v.keyword, message: v.message, ...(v.params as Record<string, unknown>) },
+          root === undefined ? undefined : valueAt(root, path),
+        ),
       };
     });
-    return { type: 'https://chibo.vn/problems/validation', code: 'validation', status: 400, title: t(lang, 'errors.validation'), detail: t(lang, 'errors.validation_detail', { count: errors.length }), errors };
+    return {
+      type: 'https://chibo.vn/problems/validation',
+      code: 'validation',
+      status: 400,
+      title: t(lang, 'errors.validation'),
+      detail: t(lang, 'errors.validation_detail', { count: errors.length }),
+      errors,
+    };
   }
   const fastifyError = error as FastifyError;
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
-    const code = fastifyCodeToProblem[fastifyError.code ?? ''] ?? (status === 429 ? 'rate_limited' : status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request');
+    const code =
+      fastifyCodeToProblem[fastifyError.code ?? ''] ??
+      (status === 429 ? 'rate_limited' : status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request');
     return { type: `https://chibo.vn/problems/${code}`, code, status, title: t(lang, `errors.${code}`, { minutes: 15 }) };
   }
   return { type: 'https://chibo.vn/problems/internal', code: 'internal', status: 500, title: t(lang, 'errors.internal') };

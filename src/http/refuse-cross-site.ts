@@ -5,8 +5,8 @@
 // neither header is no browser (scripts, tests); a Bearer token is not sent by browsers
 // on their own, so it is not at risk. Runs on onRequest: before any body or upload is read.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from './app-error.ts';
 import { SESSION_COOKIE } from '../modules/auth/authenticate.ts';
+import { AppError } from './app-error.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,8 +1,9 @@
 // Headers every response carries (@fastify/helmet plus what it lacks), and no caching of
 // API answers: they and the exports carry personal data, which must not stay in a shared
 // browser's or a proxy's cache.
-import type { FastifyInstance } from 'fastify';
+
 import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
 
 // The built web app loads only its own files: scripts strictly from 'self' (Vite emits no
 // inline script); styles also inline, because antd writes its CSS-in-JS into <style> tags.

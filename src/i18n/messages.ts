@@ -10,14 +10,20 @@ type Dict = Record<string, string>;
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 function flatten(prefix: string, value: unknown, out: Dict) {
-  if (typeof value === 'string') { out[prefix] = value; return; }
+  if (typeof value === 'string') {
+    out[prefix] = value;
+    return;
+  }
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
 }
 
 function load(lang: Lang): Dict {
   const dir = path.join(root, lang);
   const out: Dict = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     flatten('', JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), out);
   }
   return out;

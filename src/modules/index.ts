@@ -1,12 +1,12 @@
 // Each area's routes, registered under /api/v1 by server.ts. Add a module here.
 import type { FastifyInstance } from 'fastify';
-import { memberRoutes } from './members/routes.ts';
-import { unitRoutes } from './units/routes.ts';
+import { conflictRoutes } from './conflicts/routes.ts';
+import { figuresExportRoutes } from './figures/export-routes.ts';
+import { figureRoutes } from './figures/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
-import { conflictRoutes } from './conflicts/routes.ts';
-import { figureRoutes } from './figures/routes.ts';
-import { figuresExportRoutes } from './figures/export-routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { unitRoutes } from './units/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,

@@ -16,7 +16,14 @@ import { JOINED_LATE, type MatrixWorld } from './matrix-world.ts';
 import type { Position } from './policy-table.ts';
 
 /** One cell being run: who asks, at which position, the record there, whether it should succeed, a serial number. */
-export interface Cell { w: MatrixWorld; role: Role | 'anonymous'; position: Position | null; id: number; allowed: boolean; n: number }
+export interface Cell {
+  w: MatrixWorld;
+  role: Role | 'anonymous';
+  position: Position | null;
+  id: number;
+  allowed: boolean;
+  n: number;
+}
 
 export interface HowToCall {
   call?: (c: Cell) => Partial<InjectOptions> | Promise<Partial<InjectOptions>>;
@@ -45,9 +52,14 @@ async function oneMemberSheet(n: number): Promise<Buffer> {
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 export const REQUESTS: Record<string, HowToCall> = {
-  'POST /api/v1/auth/login': { call: (c) => ({ payload: { username: c.role === 'anonymous' ? 'mx-admin' : c.w.callers[c.role].username, password: TEST_PASSWORD } }) },
+  'POST /api/v1/auth/login': {
+    call: (c) => ({ payload: { username: c.role === 'anonymous' ? 'mx-admin' : c.w.callers[c.role].username, password: TEST_PASSWORD } }),
+  },
   'POST /api/v1/auth/logout': { session: true },
-  'POST /api/v1/auth/password': { session: true, call: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sông Hồng chảy qua làng tôi năm 2026' } }) },
+  'POST /api/v1/auth/password': {
+    session: true,
+    call: () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'Sông Hồng chảy qua làng tôi năm 2026' } }),
+  },
 
   'POST /api/v1/users/cell-accounts': { call: (c) => ({ payload: { unitId: c.id } }) },
   'POST /api/v1/users': { call: (c) => ({ payload: { username: `mx-moi-${c.n}`, displayName: 'Tài khoản mới', password: 'Mật khẩu thật dài của tôi 2026' } }) },
@@ -60,23 +72,40 @@ export const REQUESTS: Record<string, HowToCall> = {
 
   'GET /api/v1/members': { call: (c) => ({ url: `/api/v1/members?${q({ unitId: c.id, status: 'all', pageSize: 200 })}` }) },
   'GET /api/v1/members/export.xlsx': { call: (c) => ({ url: `/api/v1/members/export.xlsx?${q({ unitId: c.id, status: 'all' })}` }) },
-  'POST /api/v1/members': { call: (c) => ({ payload: { fullName: `Đặng Văn Đông Mới ${c.n}`, sex: 'nam', dateOfBirth: '1990-01-01', unitId: c.id, status: 'du_bi', joinedUnitOn: JOINED_LATE, decisionNumber: '15-QĐ/ĐU' } }) },
+  'POST /api/v1/members': {
+    call: (c) => ({
+      payload: {
+        fullName: `Đặng Văn Đông Mới ${c.n}`,
+        sex: 'nam',
+        dateOfBirth: '1990-01-01',
+        unitId: c.id,
+        status: 'du_bi',
+        joinedUnitOn: JOINED_LATE,
+        decisionNumber: '15-QĐ/ĐU',
+      },
+    }),
+  },
   'PATCH /api/v1/members/{id}': { call: (c) => ({ payload: { residence: `Xóm Đông ${c.n}` } }) },
   'POST /api/v1/members/{id}/status': { fresh: true, call: () => ({ payload: { status: 'mien_sinh_hoat', ...memberDecided } }) },
   'POST /api/v1/members/{id}/transfer': { fresh: true, call: (c) => ({ payload: { unitId: otherCell(c), ...memberDecided } }) },
   'POST /api/v1/imports/members': {
-    call: async (c) => ({ url: `/api/v1/imports/members?${q({ unitId: c.id, mode: 'dry-run' })}`, ...multipartFile('dang-vien.xlsx', await oneMemberSheet(c.n), XLSX) }),
+    call: async (c) => ({
+      url: `/api/v1/imports/members?${q({ unitId: c.id, mode: 'dry-run' })}`,
+      ...multipartFile('dang-vien.xlsx', await oneMemberSheet(c.n), XLSX),
+    }),
     noAudit: 'a dry run changes nothing (the oracle lane audits dry runs)',
   },
 
   'POST /api/v1/imports/members/errors.xlsx': {
     call: () => ({ payload: { fileName: 'dang-vien.xlsx', errors: [{ row: 3, column: 'Ngày sinh', message: 'Ngày không hợp lệ.' }] } }),
-    noAudit: 'formats the caller\'s own report; reads and writes nothing',
+    noAudit: "formats the caller's own report; reads and writes nothing",
   },
 
   'GET /api/v1/units/children': { call: (c) => ({ url: `/api/v1/units/children?${q({ parentId: c.id })}` }) },
   'GET /api/v1/units/search': { call: () => ({ url: '/api/v1/units/search?q=thon' }) },
-  'POST /api/v1/units': { call: (c) => ({ payload: { code: `MX-N${c.n}`, name: `Đơn vị mới ${c.n}`, kind: kindUnder(c.position), parentId: c.id, establishedOn: '2025-07-01' } }) },
+  'POST /api/v1/units': {
+    call: (c) => ({ payload: { code: `MX-N${c.n}`, name: `Đơn vị mới ${c.n}`, kind: kindUnder(c.position), parentId: c.id, establishedOn: '2025-07-01' } }),
+  },
   'POST /api/v1/units/{id}/rename': { fresh: true, call: (c) => ({ payload: { name: `Tên mới Đông ${c.n}`, ...decided } }) },
   'POST /api/v1/units/{id}/move': {
     // A party group moves from one cell to another: cell A's group (commune B's, for sibling).
@@ -85,7 +114,8 @@ export const REQUESTS: Record<string, HowToCall> = {
   },
   'POST /api/v1/units/{id}/reclassify': {
     // One's own commune (a fresh one) becomes a grassroots committee; a cell below, a grassroots cell.
-    fresh: true, call: (c) => ({ payload: { kind: c.position === 'own' ? 'dang_bo_co_so' : 'chi_bo_co_so', ...decided } }),
+    fresh: true,
+    call: (c) => ({ payload: { kind: c.position === 'own' ? 'dang_bo_co_so' : 'chi_bo_co_so', ...decided } }),
   },
   'POST /api/v1/units/merge': {
     fresh: true,
@@ -97,23 +127,45 @@ export const REQUESTS: Record<string, HowToCall> = {
   },
   'POST /api/v1/units/{id}/split': {
     fresh: true,
-    call: (c) => ({ payload: { parts: [1, 2].map((k) => ({ code: `MX-S${c.n}-${k}`, name: `Chi bộ tách ${c.n}-${k}`, kind: 'chi_bo', memberIds: [], childUnitIds: [] })), ...decided } }),
+    call: (c) => ({
+      payload: {
+        parts: [1, 2].map((k) => ({ code: `MX-S${c.n}-${k}`, name: `Chi bộ tách ${c.n}-${k}`, kind: 'chi_bo', memberIds: [], childUnitIds: [] })),
+        ...decided,
+      },
+    }),
   },
   'POST /api/v1/units/{id}/dissolve': { fresh: true, call: () => ({ payload: decided }) },
   'POST /api/v1/units/{id}/committee': { call: (c) => ({ payload: { fullName: `Ủy viên Đông ${c.n}`, position: 'cap_uy_vien', validFrom: '2021-01-01' } }) },
   'POST /api/v1/units/{id}/committee/{committeeId}/end': {
-    fresh: true, call: (c) => ({ url: `/api/v1/units/${c.w.seatUnit.get(c.id)}/committee/${c.id}/end`, payload: { validTo: '2026-01-15' } }),
+    fresh: true,
+    call: (c) => ({ url: `/api/v1/units/${c.w.seatUnit.get(c.id)}/committee/${c.id}/end`, payload: { validTo: '2026-01-15' } }),
   },
 
   'GET /api/v1/meetings/standard-agenda': { call: (c) => ({ url: `/api/v1/meetings/standard-agenda?${q({ kind: 'regular', unitId: c.id })}` }) },
   'GET /api/v1/meetings': { call: (c) => ({ url: `/api/v1/meetings?${q({ unitId: c.id })}` }) },
-  'POST /api/v1/meetings': { call: (c) => ({ payload: { unitId: c.id, kind: 'regular', date: '2026-03-20', startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa', topic: `Sinh hoạt Đông ${c.n}`, focalIssues: ['Một', 'Hai'] } }) },
+  'POST /api/v1/meetings': {
+    call: (c) => ({
+      payload: {
+        unitId: c.id,
+        kind: 'regular',
+        date: '2026-03-20',
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Nhà văn hóa',
+        topic: `Sinh hoạt Đông ${c.n}`,
+        focalIssues: ['Một', 'Hai'],
+      },
+    }),
+  },
   'PATCH /api/v1/meetings/{id}': { call: (c) => ({ payload: { place: `Hội trường ${c.n}` } }) },
   'POST /api/v1/meetings/{id}/cancel': { fresh: true, call: () => ({ payload: { reason: 'Mưa bão' } }) },
   'PUT /api/v1/meetings/{id}/preparation': { call: (c) => ({ payload: { agreedContent: `Nội dung ${c.n}` } }) },
   'POST /api/v1/meetings/{id}/documents': { call: (c) => multipartFile(`tai-lieu-${c.n}.pdf`, '%PDF-1.4 tài liệu', 'application/pdf') },
   'GET /api/v1/meetings/{id}/documents/{documentId}': { call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/documents/${c.id}` }) },
-  'DELETE /api/v1/meetings/{id}/documents/{documentId}': { fresh: true, call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/documents/${c.id}` }) },
+  'DELETE /api/v1/meetings/{id}/documents/{documentId}': {
+    fresh: true,
+    call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/documents/${c.id}` }),
+  },
   'POST /api/v1/meetings/{id}/guests': { call: (c) => ({ payload: { fullName: `Khách Đông ${c.n}`, position: 'Đảng ủy viên' } }) },
   'DELETE /api/v1/meetings/{id}/guests/{guestId}': { fresh: true, call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/guests/${c.id}` }) },
   'PUT /api/v1/meetings/{id}/attendance': { call: () => ({ payload: { entries: [], note: 'Điểm danh lại' } }) },
@@ -133,12 +185,18 @@ export const REQUESTS: Record<string, HowToCall> = {
   'GET /api/v1/meeting-quality-scales': { call: (c) => ({ url: `/api/v1/meeting-quality-scales?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meeting-quality-scales': {
     // A day of its own for each cell (a unit has one scale per template and day), so callers side by side never collide.
-    call: (c) => ({ payload: { unitId: c.id, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: new Date(Date.UTC(2027, 0, 1 + c.n)).toISOString().slice(0, 10) } }),
+    call: (c) => ({
+      payload: { unitId: c.id, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: new Date(Date.UTC(2027, 0, 1 + c.n)).toISOString().slice(0, 10) },
+    }),
   },
   'GET /api/v1/meeting-topics': { call: (c) => ({ url: `/api/v1/meeting-topics?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meeting-topics': { call: (c) => ({ payload: { unitId: c.id, title: `Chuyên đề Đông ${c.n}`, published: false } }) },
-  'GET /api/v1/meetings/compliance': { call: (c) => ({ url: `/api/v1/meetings/compliance?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
-  'GET /api/v1/meetings/compliance.xlsx': { call: (c) => ({ url: `/api/v1/meetings/compliance.xlsx?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }) },
+  'GET /api/v1/meetings/compliance': {
+    call: (c) => ({ url: `/api/v1/meetings/compliance?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }),
+  },
+  'GET /api/v1/meetings/compliance.xlsx': {
+    call: (c) => ({ url: `/api/v1/meetings/compliance.xlsx?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }),
+  },
   'GET /api/v1/figures/units/{unitId}/meetings': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { call: () => ({ query: { table: 'subUnits', from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
@@ -164,7 +222,7 @@ export const REQUESTS: Record<string, HowToCall> = {
 
   'GET /api/v1/me/meetings': { call: () => ({ url: '/api/v1/me/meetings?from=2026-03-01&to=2026-03-31' }) },
   'GET /api/v1/calendar/{token}.ics': { call: (c) => ({ url: c.w.calendarPath[c.role === 'anonymous' ? 'member' : c.role] }) },
-  'POST /api/v1/me/notices/{id}/read': { noAudit: 'marking one\'s own notice read is not a change to the record' },
-  'POST /api/v1/me/notices/read-all': { noAudit: 'marking one\'s own notices read is not a change to the record' },
+  'POST /api/v1/me/notices/{id}/read': { noAudit: "marking one's own notice read is not a change to the record" },
+  'POST /api/v1/me/notices/read-all': { noAudit: "marking one's own notices read is not a change to the record" },
   'PUT /api/v1/me/notification-email': { call: (c) => ({ payload: { email: `dang-vien-${c.n}@example.vn` } }) },
 };

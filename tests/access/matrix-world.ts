@@ -10,7 +10,13 @@ import type { Client, TestApp } from '../helpers/test-app.ts';
 import { B_MARK, buildTwoCommunes, type TwoCommunes } from '../helpers/two-communes.ts';
 import type { Position, Target } from './policy-table.ts';
 
-export interface Caller { role: Role; username: string; userId: number; memberId: number; client: Client }
+export interface Caller {
+  role: Role;
+  username: string;
+  userId: number;
+  memberId: number;
+  client: Client;
+}
 
 export interface MatrixWorld {
   t: TestApp;
@@ -63,8 +69,13 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     return res.json();
   };
   const u = {
-    province: base.u.province!, communeA: base.u.communeA!, cellA: base.u.cellA!, communeB: base.u.communeB!, cellB: base.u.cellB!,
-    cellB2: base.u.cellB2!, groupB: base.u.groupB!,
+    province: base.u.province!,
+    communeA: base.u.communeA!,
+    cellA: base.u.cellA!,
+    communeB: base.u.communeB!,
+    cellB: base.u.cellB!,
+    cellB2: base.u.cellB2!,
+    groupB: base.u.groupB!,
     cellA2: await t.unit({ code: 'AS-D2', name: 'Chi bộ thôn Đông Hai', parentId: base.u.communeA }),
     groupA: await t.unit({ code: 'AS-D1-G', name: 'Tổ đảng Đông', kind: 'to_dang', parentId: base.u.cellA }),
   };
@@ -81,12 +92,28 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     callers[role] = { role, username, userId, memberId, client: await t.as(username) };
   }
 
-  const plan = async (unitId: number, topic: string, extra: object = {}) => (await api('POST', '/api/v1/meetings', {
-    unitId, kind: 'regular', date: MEETING_DAY, startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa', topic, focalIssues: ['Một', 'Hai'], ...extra,
-  })).id as number;
-  const committeeMeeting = (unitId: number, prepares: number) => plan(unitId, 'Chi ủy họp chuẩn bị', { kind: 'committee', date: '2026-03-05', preparesMeetingId: prepares, focalIssues: [] });
+  const plan = async (unitId: number, topic: string, extra: object = {}) =>
+    (
+      await api('POST', '/api/v1/meetings', {
+        unitId,
+        kind: 'regular',
+        date: MEETING_DAY,
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Nhà văn hóa',
+        topic,
+        focalIssues: ['Một', 'Hai'],
+        ...extra,
+      })
+    ).id as number;
+  const committeeMeeting = (unitId: number, prepares: number) =>
+    plan(unitId, 'Chi ủy họp chuẩn bị', { kind: 'committee', date: '2026-03-05', preparesMeetingId: prepares, focalIssues: [] });
   const addDocument = async (meetingId: number) => {
-    const res = await root({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...multipartFile(`tai-lieu-${next()}.pdf`, '%PDF-1.4 Đông', 'application/pdf') });
+    const res = await root({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/documents`,
+      ...multipartFile(`tai-lieu-${next()}.pdf`, '%PDF-1.4 Đông', 'application/pdf'),
+    });
     if (res.statusCode !== 201) throw new Error(`world: document → ${res.statusCode} ${res.body}`);
     return res.json().id as number;
   };
@@ -94,28 +121,64 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName: `Khách mời Đông ${next()}`, position: 'Đảng ủy viên' });
     return Math.max(...(meeting.guests as Array<{ id: number }>).map((g) => g.id));
   };
-  const addSeat = async (unitId: number) => (await api('POST', `/api/v1/units/${unitId}/committee`, { fullName: `Ủy viên Đông ${next()}`, position: 'cap_uy_vien', validFrom: '2021-01-01' })).id as number;
+  const addSeat = async (unitId: number) =>
+    (await api('POST', `/api/v1/units/${unitId}/committee`, { fullName: `Ủy viên Đông ${next()}`, position: 'cap_uy_vien', validFrom: '2021-01-01' }))
+      .id as number;
   const addLink = async (residenceCell: number, homeCell: number) => {
     const card = `TL${String(100000 + next())}`;
     await t.member({ fullName: `Trần Văn Đông Cư ${serial}`, unitId: homeCell, partyCardNumber: card, joinedUnitOn: JOINED_LATE });
     const links = await api('POST', '/api/v1/residence-links', { partyCardNumber: card, unitId: residenceCell, validFrom: '2024-01-01' });
     return Math.max(...(links.items as Array<{ id: number }>).map((l) => l.id));
   };
-  const addGrant = async (userId: number, unitId: number) => (await db.insertInto('role_grants')
-    .values({ user_id: userId, role: 'committee', unit_id: unitId, include_subtree: true }).returning('id').executeTakeFirstOrThrow()).id;
-  const addNotice = async (memberId: number) => (await db.insertInto('notices').values({
-    member_id: memberId, kind: 'meeting_cancelled', meeting_id: base.a.meeting!, params: JSON.stringify({ topic: 'Sinh hoạt thôn Đông', date: '10/03/2026' }),
-    dedupe_key: `matrix:${next()}`,
-  }).returning('id').executeTakeFirstOrThrow()).id;
+  const addGrant = async (userId: number, unitId: number) =>
+    (
+      await db
+        .insertInto('role_grants')
+        .values({ user_id: userId, role: 'committee', unit_id: unitId, include_subtree: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const addNotice = async (memberId: number) =>
+    (
+      await db
+        .insertInto('notices')
+        .values({
+          member_id: memberId,
+          kind: 'meeting_cancelled',
+          meeting_id: base.a.meeting!,
+          params: JSON.stringify({ topic: 'Sinh hoạt thôn Đông', date: '10/03/2026' }),
+          dedupe_key: `matrix:${next()}`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
 
   // A residence request of a cell about one of its own members (so the cell both asked and
   // decides: one position for accept, decline and withdraw), and a queued conflict whose
   // two units lie under that position.
-  const addRequest = async (cell: number, memberId: number) => (await db.insertInto('residence_link_requests')
-    .values({ unit_id: cell, party_card_number: `MX-YC-${next()}`, member_id: memberId, valid_from: '2024-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
-  const addConflict = async (fromUnit: number) => (await db.insertInto('identifier_conflicts').values({
-    kind: 'party_card_number', value: `MX-TD-${next()}`, source: 'import', from_unit_id: fromUnit, existing_member_id: a4, existing_unit_id: u.cellA2,
-  }).returning('id').executeTakeFirstOrThrow()).id;
+  const addRequest = async (cell: number, memberId: number) =>
+    (
+      await db
+        .insertInto('residence_link_requests')
+        .values({ unit_id: cell, party_card_number: `MX-YC-${next()}`, member_id: memberId, valid_from: '2024-01-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const addConflict = async (fromUnit: number) =>
+    (
+      await db
+        .insertInto('identifier_conflicts')
+        .values({
+          kind: 'party_card_number',
+          value: `MX-TD-${next()}`,
+          source: 'import',
+          from_unit_id: fromUnit,
+          existing_member_id: a4,
+          existing_unit_id: u.cellA2,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const mtBelow = await plan(u.cellA2, 'Sinh hoạt thôn Đông Hai tháng 3');
   const meetingOf = new Map<number, number>();
   const seatUnit = new Map<number, number>();
@@ -140,7 +203,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     member: { below: a4, other: base.m.a3!, sibling: base.m.b1! },
     meeting: { below: mtBelow, self: base.a.meeting!, sibling: base.b.meeting! },
     committeeMeeting: {
-      below: await committeeMeeting(u.cellA2, mtBelow), self: await committeeMeeting(u.cellA, base.a.meeting!), sibling: base.b.committeeMeeting!,
+      below: await committeeMeeting(u.cellA2, mtBelow),
+      self: await committeeMeeting(u.cellA, base.a.meeting!),
+      sibling: base.b.committeeMeeting!,
     },
     document: { below: docBelow, self: docSelf, sibling: base.b.document! },
     guest: { below: guestBelow, self: guestSelf, sibling: base.b.guest! },
@@ -167,7 +232,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
 
   // What a role must never see in a list: commune B always; for a plain member, also the
   // other cell of commune A and the other members of their own cell.
-  const sibling = { units: [u.communeB, u.cellB, u.cellB2, u.groupB], members: [base.m.b1!, base.m.b2!, base.m.b3!, base.m.b4!], meetings: [base.b.meeting!, base.b.committeeMeeting!] };
+  const sibling = {
+    units: [u.communeB, u.cellB, u.cellB2, u.groupB],
+    members: [base.m.b1!, base.m.b2!, base.m.b3!, base.m.b4!],
+    meetings: [base.b.meeting!, base.b.committeeMeeting!],
+  };
   const hidden = {} as MatrixWorld['hidden'];
   for (const role of ROLES) {
     const plain = role === 'member';
@@ -181,7 +250,19 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
 
   const cellOf = (position: Position) => (position === 'below' ? u.cellA2 : u.cellA);
   const world: MatrixWorld = {
-    t, base, root, rootId, u, callers, fixed, own, grantUser, meetingOf, seatUnit, calendarPath, hidden,
+    t,
+    base,
+    root,
+    rootId,
+    u,
+    callers,
+    fixed,
+    own,
+    grantUser,
+    meetingOf,
+    seatUnit,
+    calendarPath,
+    hidden,
     idOf(target, position, role) {
       const id = position === 'self' && own[role][target] !== undefined ? own[role][target] : fixed[target]?.[position];
       if (id === undefined) throw new Error(`no ${target} fixture at position ${position}`);
@@ -198,22 +279,44 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
             return commune;
           }
           return t.unit({ code: `MX-C${n}`, name: `Chi bộ Đông Mới ${n}`, parentId: u.communeA });
-        case 'member': return t.member({ fullName: `Phạm Văn Đông Mới ${n}`, unitId: cellOf(position), joinedUnitOn: JOINED_LATE });
-        case 'meeting': return plan(cellOf(position), `Sinh hoạt Đông bổ sung ${n}`);
-        case 'document': { const m = fixed.meeting![position]!; const d = await addDocument(m); meetingOf.set(d, m); return d; }
-        case 'guest': { const m = fixed.meeting![position]!; const g = await addGuest(m); meetingOf.set(g, m); return g; }
-        case 'committeeSeat': { const unit = position === 'own' ? u.communeA : u.cellA2; const s = await addSeat(unit); seatUnit.set(s, unit); return s; }
-        case 'residenceLink': return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
-        case 'residenceRequest': return position === 'below' ? addRequest(u.cellA2, a4) : addRequest(u.cellA, base.m.a3!);
-        case 'identifierConflict': return addConflict(position === 'own' ? u.cellA : u.cellA2);
+        case 'member':
+          return t.member({ fullName: `Phạm Văn Đông Mới ${n}`, unitId: cellOf(position), joinedUnitOn: JOINED_LATE });
+        case 'meeting':
+          return plan(cellOf(position), `Sinh hoạt Đông bổ sung ${n}`);
+        case 'document': {
+          const m = fixed.meeting![position]!;
+          const d = await addDocument(m);
+          meetingOf.set(d, m);
+          return d;
+        }
+        case 'guest': {
+          const m = fixed.meeting![position]!;
+          const g = await addGuest(m);
+          meetingOf.set(g, m);
+          return g;
+        }
+        case 'committeeSeat': {
+          const unit = position === 'own' ? u.communeA : u.cellA2;
+          const s = await addSeat(unit);
+          seatUnit.set(s, unit);
+          return s;
+        }
+        case 'residenceLink':
+          return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
+        case 'residenceRequest':
+          return position === 'below' ? addRequest(u.cellA2, a4) : addRequest(u.cellA, base.m.a3!);
+        case 'identifierConflict':
+          return addConflict(position === 'own' ? u.cellA : u.cellA2);
         case 'grant': {
           const user = fixed.user![position]!;
           const g = await addGrant(user, position === 'own' ? u.communeA : u.cellA2);
           grantUser.set(g, user);
           return g;
         }
-        case 'token': return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
-        default: return world.idOf(target, position, role);
+        case 'token':
+          return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
+        default:
+          return world.idOf(target, position, role);
       }
     },
     async meetingWithMinutes(position, adopted) {
@@ -222,10 +325,14 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       const roll = await api('GET', `/api/v1/meetings/${id}/attendance`);
       const entries = (roll.members as Array<{ memberId: number }>).map((m) => ({ memberId: m.memberId, status: 'present' }));
       await api('PUT', `/api/v1/meetings/${id}/attendance`, { entries });
-      await api('PUT', `/api/v1/meetings/${id}/minutes`, { content: {
-        chairName: 'Nguyễn Văn Đông', minuteTakerName: 'Trần Thị Đông Hà', conclusions: 'Chi bộ thống nhất',
-        votes: { for: entries.length, against: 0, abstain: 0 },
-      } });
+      await api('PUT', `/api/v1/meetings/${id}/minutes`, {
+        content: {
+          chairName: 'Nguyễn Văn Đông',
+          minuteTakerName: 'Trần Thị Đông Hà',
+          conclusions: 'Chi bộ thống nhất',
+          votes: { for: entries.length, against: 0, abstain: 0 },
+        },
+      });
       // Graded first: adoption needs a grade (HD 12).
       await api('PUT', `/api/v1/meetings/${id}/quality`, { ticks: {} });
       if (adopted) await api('POST', `/api/v1/meetings/${id}/minutes/adopt`);

@@ -57,8 +57,9 @@
 //      target, add how to call it in tests/access/matrix-requests.ts (same key).
 //   3. Run `npx vitest run --config vitest.config.ts tests/api/access-matrix.test.ts`; a cell
 //      whose answer differs from the rule is a bug in the module — fix the module, not the row.
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../src/domain/permissions.ts';
+
 import type { Role } from '../../src/db/types.ts';
+import { type Permission, ROLE_PERMISSIONS } from '../../src/domain/permissions.ts';
 
 export type Position = 'own' | 'below' | 'self' | 'other' | 'sibling';
 export type Outcome = 'allowed' | 403 | 404;
@@ -66,21 +67,21 @@ export type Caller = Role | 'anonymous';
 
 /** What an operation's id points at, and the positions such a record can be in. */
 export const TARGETS = {
-  none: [],                                   // no record: lists, searches, one's own settings
-  unit: ['own', 'below', 'self', 'sibling'],  // self = the caller's own cell
+  none: [], // no record: lists, searches, one's own settings
+  unit: ['own', 'below', 'self', 'sibling'], // self = the caller's own cell
   member: ['below', 'self', 'other', 'sibling'],
-  meeting: ['below', 'self', 'sibling'],      // self = a meeting of the caller's own cell
+  meeting: ['below', 'self', 'sibling'], // self = a meeting of the caller's own cell
   committeeMeeting: ['below', 'self', 'sibling'], // a cell committee's (chi ủy) meeting
-  document: ['below', 'self', 'sibling'],     // a file of such a meeting
-  guest: ['below', 'self', 'sibling'],        // a guest of such a meeting
+  document: ['below', 'self', 'sibling'], // a file of such a meeting
+  guest: ['below', 'self', 'sibling'], // a guest of such a meeting
   committeeSeat: ['own', 'below', 'sibling'], // a seat on a unit's committee
-  residenceLink: ['below', 'self', 'sibling'],// a link of a member to a residence cell
+  residenceLink: ['below', 'self', 'sibling'], // a link of a member to a residence cell
   residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
   identifierConflict: ['own', 'below', 'sibling'], // a queued card/CCCD conflict between units under that one
-  user: ['own', 'below', 'self', 'sibling'],  // an account granted on that unit; self = one's own
-  grant: ['own', 'below', 'sibling'],         // a role grant on that unit
-  token: ['self', 'other'],                   // an API token
-  notice: ['self', 'other'],                  // an in-app notice
+  user: ['own', 'below', 'self', 'sibling'], // an account granted on that unit; self = one's own
+  grant: ['own', 'below', 'sibling'], // a role grant on that unit
+  token: ['self', 'other'], // an API token
+  notice: ['self', 'other'], // an in-app notice
 } as const satisfies Record<string, readonly Position[]>;
 export type Target = keyof typeof TARGETS;
 
@@ -141,15 +142,21 @@ export function expected(row: Row, caller: Caller, position: Position | null): O
 export const POLICY: Record<string, Row> = {
   // ── health and sign-in ──
   'GET /api/v1/health': { target: 'none', public: true },
-  'POST /api/v1/auth/login': { target: 'none', public: true, why: 'signs in with the caller\'s own password' },
-  'POST /api/v1/auth/logout': { target: 'none', public: true, why: 'ends the caller\'s own session (a fresh one); without one it is a no-op' },
+  'POST /api/v1/auth/login': { target: 'none', public: true, why: "signs in with the caller's own password" },
+  'POST /api/v1/auth/logout': { target: 'none', public: true, why: "ends the caller's own session (a fresh one); without one it is a no-op" },
   'GET /api/v1/auth/me': { target: 'none' },
-  'POST /api/v1/auth/password': { target: 'none', why: 'changes the caller\'s own password' },
+  'POST /api/v1/auth/password': { target: 'none', why: "changes the caller's own password" },
 
   // ── accounts (manage_users: admin) ──
   'GET /api/v1/users': { target: 'none', list: true, why: 'a role without manage_users sees an empty list: its account scope is empty' },
   'POST /api/v1/users': { target: 'none', needs: 'manage_users' },
-  'POST /api/v1/users/cell-accounts': { target: 'unit', needs: 'manage_users', upFront: true, positions: ['self', 'below', 'sibling'], why: 'unitId in the body: accounts are made for the members of a cell; a role without manage_users is refused before any unit is looked up' },
+  'POST /api/v1/users/cell-accounts': {
+    target: 'unit',
+    needs: 'manage_users',
+    upFront: true,
+    positions: ['self', 'below', 'sibling'],
+    why: 'unitId in the body: accounts are made for the members of a cell; a role without manage_users is refused before any unit is looked up',
+  },
   'GET /api/v1/users/{id}': { target: 'user' },
   'PATCH /api/v1/users/{id}': { target: 'user', needs: 'manage_users' },
   'POST /api/v1/users/{id}/grants': { target: 'user', needs: 'manage_users' },
@@ -158,37 +165,73 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/me/tokens': { target: 'none' },
   'DELETE /api/v1/me/tokens/{id}': { target: 'token' },
   'GET /api/v1/audit': {
-    target: 'unit', needs: 'read_audit', filter: true, upFront: true, list: true,
+    target: 'unit',
+    needs: 'read_audit',
+    filter: true,
+    upFront: true,
+    list: true,
     why: 'the trail of one unit (entityType=unit&entityId=…); refused to roles without read_audit whatever the unit',
   },
 
   // ── members (read; write_members: admin, org_officer, secretary) ──
   'GET /api/v1/members': { target: 'unit', filter: true, list: true, why: 'unitId filters the list' },
   'GET /api/v1/members/export.xlsx': { target: 'unit', filter: true, list: true, why: 'unitId filters the export' },
-  'POST /api/v1/members': { target: 'unit', needs: 'write_members', positions: ['below', 'self', 'sibling'], why: 'unitId in the body; members are placed in cells, commune A holds none' },
+  'POST /api/v1/members': {
+    target: 'unit',
+    needs: 'write_members',
+    positions: ['below', 'self', 'sibling'],
+    why: 'unitId in the body; members are placed in cells, commune A holds none',
+  },
   'GET /api/v1/members/{id}': { target: 'member' },
   'PATCH /api/v1/members/{id}': { target: 'member', needs: 'write_members' },
-  'POST /api/v1/members/{id}/status': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own standing' },
-  'POST /api/v1/members/{id}/transfer': { target: 'member', needs: 'write_members', positions: ['below', 'other', 'sibling'], why: 'never run on the caller\'s own placement' },
+  'POST /api/v1/members/{id}/status': {
+    target: 'member',
+    needs: 'write_members',
+    positions: ['below', 'other', 'sibling'],
+    why: "never run on the caller's own standing",
+  },
+  'POST /api/v1/members/{id}/transfer': {
+    target: 'member',
+    needs: 'write_members',
+    positions: ['below', 'other', 'sibling'],
+    why: "never run on the caller's own placement",
+  },
   'GET /api/v1/members/{id}/history': { target: 'member' },
   'GET /api/v1/imports/members/template.xlsx': { target: 'none', why: 'a blank form' },
-  'POST /api/v1/imports/members/errors.xlsx': { target: 'none', needs: 'write_members', why: 'the caller\'s own report of refused rows, as a workbook: no record is involved' },
+  'POST /api/v1/imports/members/errors.xlsx': {
+    target: 'none',
+    needs: 'write_members',
+    why: "the caller's own report of refused rows, as a workbook: no record is involved",
+  },
   'POST /api/v1/imports/members': {
-    target: 'unit', needs: 'write_members', upFront: true, positions: ['below', 'self', 'sibling'],
+    target: 'unit',
+    needs: 'write_members',
+    upFront: true,
+    positions: ['below', 'self', 'sibling'],
     why: 'a dry run into the cell of ?unitId; a role that may not import is refused before its upload is read',
   },
 
   // ── units (read; write_units: admin, org_officer) ──
   'GET /api/v1/units/children': { target: 'unit', list: true, why: 'parentId picks the unit whose children are listed' },
   'GET /api/v1/units/search': { target: 'none', list: true },
-  'GET /api/v1/units/{id}': { target: 'unit', list: true, why: 'carries the subtree\'s figures and children' },
+  'GET /api/v1/units/{id}': { target: 'unit', list: true, why: "carries the subtree's figures and children" },
   'GET /api/v1/units/{id}/history': { target: 'unit' },
   'POST /api/v1/units': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'], why: 'parentId in the body' },
   'POST /api/v1/units/{id}/rename': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
-  'POST /api/v1/units/{id}/move': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'moving one\'s own unit needs a new parent above it, outside one\'s scope' },
+  'POST /api/v1/units/{id}/move': {
+    target: 'unit',
+    needs: 'write_units',
+    positions: ['below', 'sibling'],
+    why: "moving one's own unit needs a new parent above it, outside one's scope",
+  },
   'POST /api/v1/units/{id}/reclassify': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
-  'POST /api/v1/units/merge': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'the first source unit; merging one\'s own unit needs its parent' },
-  'POST /api/v1/units/{id}/split': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: 'splitting one\'s own unit needs its parent' },
+  'POST /api/v1/units/merge': {
+    target: 'unit',
+    needs: 'write_units',
+    positions: ['below', 'sibling'],
+    why: "the first source unit; merging one's own unit needs its parent",
+  },
+  'POST /api/v1/units/{id}/split': { target: 'unit', needs: 'write_units', positions: ['below', 'sibling'], why: "splitting one's own unit needs its parent" },
   'POST /api/v1/units/{id}/dissolve': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/committee': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/committee/{committeeId}/end': { target: 'committeeSeat', needs: 'write_units' },
@@ -196,8 +239,9 @@ export const POLICY: Record<string, Row> = {
   // ── meetings (read; manage_meetings: admin, org_officer, committee, secretary) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
   'GET /api/v1/meetings': {
-    target: 'unit', list: true,
-    why: 'unitId picks the unit whose meetings are listed; a plain member lists what they may see (their own cell\'s meetings) under their cell or a unit above it',
+    target: 'unit',
+    list: true,
+    why: "unitId picks the unit whose meetings are listed; a plain member lists what they may see (their own cell's meetings) under their cell or a unit above it",
     member: { own: 'allowed', self: 'allowed' },
   },
   'POST /api/v1/meetings': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'unitId in the body; a cell meeting' },
@@ -216,9 +260,13 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/meetings/{id}/check-in-code': { target: 'meeting', needs: 'manage_meetings' },
   'GET /api/v1/meetings/{id}/check-in-qr': { target: 'meeting', needs: 'manage_meetings' },
   'POST /api/v1/meetings/check-in': {
-    target: 'meeting', positions: ['below', 'self', 'sibling'],
-    why: 'the code of that meeting; one checks in only to a meeting one is on the roll of — another cell\'s code answers like an unknown code',
-    admin: { below: 404 }, org_officer: { below: 404 }, committee: { below: 404 }, secretary: { below: 404 },
+    target: 'meeting',
+    positions: ['below', 'self', 'sibling'],
+    why: "the code of that meeting; one checks in only to a meeting one is on the roll of — another cell's code answers like an unknown code",
+    admin: { below: 404 },
+    org_officer: { below: 404 },
+    committee: { below: 404 },
+    secretary: { below: 404 },
   },
   'GET /api/v1/meetings/{id}/minutes': { target: 'meeting' },
   'PUT /api/v1/meetings/{id}/minutes': { target: 'meeting', needs: 'manage_meetings' },
@@ -235,19 +283,27 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/meetings/compliance': { target: 'unit', list: true },
   'GET /api/v1/meetings/compliance.xlsx': { target: 'unit', list: true },
   // Figures engine (issue 7): read permission over the unit; carries the subtree's figures and sub-units.
-  'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: 'carries the subtree\'s figures and sub-units' },
-  'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: 'carries the subtree\'s meeting figures and sub-units' },
+  'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: "carries the subtree's figures and sub-units" },
+  'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: "carries the subtree's meeting figures and sub-units" },
   // The dashboard's files (figures/export-routes.ts): the same figures as xlsx and docx.
-  'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: 'the subtree\'s figures and sub-units as a workbook' },
-  'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: 'the subtree\'s figures and sub-units as a one-page document' },
+  'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a workbook" },
+  'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a one-page document" },
   'GET /api/v1/residence-links': { target: 'unit', list: true },
   'POST /api/v1/residence-links': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'the residence cell in the body' },
   'POST /api/v1/residence-links/{id}/end': { target: 'residenceLink', needs: 'manage_meetings' },
   'GET /api/v1/residence-link-requests/outgoing': { target: 'unit', list: true, why: 'the card numbers a residence cell asked about, never a name' },
   'GET /api/v1/residence-link-requests/incoming': { target: 'unit', list: true, why: 'requests about members of that unit the caller may decide' },
-  'POST /api/v1/residence-link-requests/{id}/accept': { target: 'residenceRequest', needs: 'manage_meetings', why: 'decided by the member\'s own cell or the board above it' },
+  'POST /api/v1/residence-link-requests/{id}/accept': {
+    target: 'residenceRequest',
+    needs: 'manage_meetings',
+    why: "decided by the member's own cell or the board above it",
+  },
   'POST /api/v1/residence-link-requests/{id}/decline': { target: 'residenceRequest', needs: 'manage_meetings' },
-  'POST /api/v1/residence-link-requests/{id}/withdraw': { target: 'residenceRequest', needs: 'manage_meetings', why: 'taken back by the residence cell that asked' },
+  'POST /api/v1/residence-link-requests/{id}/withdraw': {
+    target: 'residenceRequest',
+    needs: 'manage_meetings',
+    why: 'taken back by the residence cell that asked',
+  },
 
   // ── the organisation board's queue of card/CCCD conflicts (write_units over both units) ──
   'GET /api/v1/identifier-conflicts': { target: 'none', list: true, why: 'a role without write_units sees an empty queue' },
@@ -256,7 +312,7 @@ export const POLICY: Record<string, Row> = {
   // ── one's own meetings, calendar and notices (every caller here is linked to a member) ──
   'GET /api/v1/me/meetings': { target: 'none', list: true },
   'POST /api/v1/me/calendar-token': { target: 'none' },
-  'GET /api/v1/calendar/{token}.ics': { target: 'none', public: true, list: true, why: 'the secret token is the credential; asked with the caller\'s own' },
+  'GET /api/v1/calendar/{token}.ics': { target: 'none', public: true, list: true, why: "the secret token is the credential; asked with the caller's own" },
   'GET /api/v1/me/notices': { target: 'none', list: true },
   'POST /api/v1/me/notices/{id}/read': { target: 'notice' },
   'POST /api/v1/me/notices/read-all': { target: 'none' },

@@ -7,14 +7,13 @@
 // the operations that end the caller's session.
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/types.ts';
 import { ROLES } from '../../src/domain/permissions.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { REQUESTS, type Cell } from '../access/matrix-requests.ts';
+import { type Cell, REQUESTS } from '../access/matrix-requests.ts';
 import { buildMatrixWorld, MATRIX_NOW, type MatrixWorld } from '../access/matrix-world.ts';
-import { expected, POLICY, TARGETS, type Caller, type Outcome, type Position } from '../access/policy-table.ts';
+import { type Caller, expected, type Outcome, POLICY, type Position, TARGETS } from '../access/policy-table.ts';
 import { readOperations } from '../helpers/openapi-operations.ts';
 import { BOOKKEEPING, changedTables, checksumReader } from '../helpers/table-checksums.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
@@ -29,7 +28,13 @@ let started = 0;
 let worldSeconds = 0;
 let requests = 0;
 
-interface Planned { op: string; method: string; caller: Caller; position: Position | null; want: Outcome | 401 }
+interface Planned {
+  op: string;
+  method: string;
+  caller: Caller;
+  position: Position | null;
+  want: Outcome | 401;
+}
 
 beforeAll(async () => {
   started = Date.now();
@@ -70,12 +75,17 @@ async function send(cell: Planned, options: { session?: InjectOptions['cookies']
   let id = 0;
   if (cell.position) {
     const fresh = allowed && how.fresh;
-    id = !fresh ? w.idOf(row.target, cell.position, role)
-      : how.fresh === true ? await w.fresh(row.target, cell.position, role)
-      : await how.fresh!({ w, role: cell.caller, position: cell.position, allowed, n: ++serial });
+    id = !fresh
+      ? w.idOf(row.target, cell.position, role)
+      : how.fresh === true
+        ? await w.fresh(row.target, cell.position, role)
+        : await how.fresh!({ w, role: cell.caller, position: cell.position, allowed, n: ++serial });
   }
   const c: Cell = { w, role: cell.caller, position: cell.position, id, allowed, n: ++serial };
-  const path = cell.op.slice(cell.method.length + 1).replace(/\{\w+\}/, String(id)).replace(/\{token\}\.ics/, 'x.ics');
+  const path = cell.op
+    .slice(cell.method.length + 1)
+    .replace(/\{\w+\}/, String(id))
+    .replace(/\{token\}\.ics/, 'x.ics');
   const request: InjectOptions = { method: cell.method as 'GET', url: path, ...(await how.call?.(c)) };
   requests += 1;
   if (cell.caller === 'anonymous') return { res: await t.app.inject(request), request };
@@ -83,7 +93,8 @@ async function send(cell: Planned, options: { session?: InjectOptions['cookies']
   return { res: await w.callers[cell.caller].client(request), request };
 }
 
-const where = (cell: Planned, request?: InjectOptions) => `${cell.op} as ${cell.caller}${cell.position ? ` at ${cell.position}` : ''}${request ? ` (${request.method} ${request.url})` : ''}`;
+const where = (cell: Planned, request?: InjectOptions) =>
+  `${cell.op} as ${cell.caller}${cell.position ? ` at ${cell.position}` : ''}${request ? ` (${request.method} ${request.url})` : ''}`;
 
 const pendingSeen = { stillOpen: new Set<string>(), landed: new Set<string>() };
 
@@ -91,7 +102,11 @@ const pendingSeen = { stillOpen: new Set<string>(), landed: new Set<string>() };
 function verdict(cell: Planned, res: LightMyRequestResponse, request: InjectOptions): string | null {
   const ok = cell.want === 'allowed' ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === cell.want;
   const pending = POLICY[cell.op]!.pending;
-  const isPending = pending && cell.caller !== 'anonymous' && pending.roles.includes(cell.caller) && (!pending.positions || (cell.position && pending.positions.includes(cell.position)));
+  const isPending =
+    pending &&
+    cell.caller !== 'anonymous' &&
+    pending.roles.includes(cell.caller) &&
+    (!pending.positions || (cell.position && pending.positions.includes(cell.position)));
   if (isPending) (ok ? pendingSeen.landed : pendingSeen.stillOpen).add(`${cell.op} — ${pending.fixedBy}`);
   if (ok || (isPending && res.statusCode === pending.today)) return null;
   return `${where(cell, request)}: expected ${cell.want}, got ${res.statusCode} ${res.body.slice(0, 200)}`;
@@ -113,13 +128,22 @@ async function leaks(cell: Planned, res: LightMyRequestResponse, request: Inject
   const hidden = w.hidden[cell.caller];
   const found: string[] = [];
   const text = await readable(res);
-  for (const name of hidden.names) if (text.includes(name)) found.push(`${where(cell, request)} shows "${name}": …${text.slice(Math.max(0, text.indexOf(name) - 80), text.indexOf(name) + 40)}…`);
+  for (const name of hidden.names)
+    if (text.includes(name))
+      found.push(`${where(cell, request)} shows "${name}": …${text.slice(Math.max(0, text.indexOf(name) - 80), text.indexOf(name) + 40)}…`);
   if (!String(res.headers['content-type'] ?? '').includes('json')) return found;
   const walk = (value: unknown, key = ''): void => {
-    if (Array.isArray(value)) { for (const v of value) walk(v, key); return; }
-    if (value && typeof value === 'object') { for (const [k, v] of Object.entries(value)) walk(v, k); return; }
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, key);
+      return;
+    }
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+      return;
+    }
     if (typeof value !== 'number') return;
-    if (/^(unitId|parentId|workUnitId|assignedByUnitId)$/.test(key) && hidden.units.has(value)) found.push(`${where(cell, request)}: ${key} ${value} is out of scope`);
+    if (/^(unitId|parentId|workUnitId|assignedByUnitId)$/.test(key) && hidden.units.has(value))
+      found.push(`${where(cell, request)}: ${key} ${value} is out of scope`);
     if (key === 'memberId' && hidden.members.has(value)) found.push(`${where(cell, request)}: memberId ${value} is out of scope`);
     if (key === 'meetingId' && hidden.meetings.has(value)) found.push(`${where(cell, request)}: meetingId ${value} is out of scope`);
   };
@@ -137,13 +161,21 @@ async function leaks(cell: Planned, res: LightMyRequestResponse, request: Inject
 
 async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: limit }, async () => { for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item); }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
+    }),
+  );
 }
 
 /** Audit rows the caller wrote, reads left out. */
 async function auditCount(userId: number): Promise<number> {
-  const r = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('actor_user_id', '=', userId).where('action', 'not like', '%.read').executeTakeFirstOrThrow();
+  const r = await t.database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('actor_user_id', '=', userId)
+    .where('action', 'not like', '%.read')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -152,11 +184,15 @@ describe('the access policy table', () => {
     const missing = apiOperations.filter((op) => !POLICY[op]);
     const gone = Object.keys(POLICY).filter((op) => !apiOperations.includes(op));
     const message = [
-      missing.length ? `Operations missing from the access policy table (tests/access/policy-table.ts):\n${missing.map((op) => `  '${op}': { target: …, needs: … },`).join('\n')}\n`
-        + 'Add one row each (target: what its id points at; needs: the permission it requires) — see "How to add a row" at the top of that file; '
-        + 'if it takes a body, a query or uses its target up, also add how to call it in tests/access/matrix-requests.ts.' : '',
+      missing.length
+        ? `Operations missing from the access policy table (tests/access/policy-table.ts):\n${missing.map((op) => `  '${op}': { target: …, needs: … },`).join('\n')}\n` +
+          'Add one row each (target: what its id points at; needs: the permission it requires) — see "How to add a row" at the top of that file; ' +
+          'if it takes a body, a query or uses its target up, also add how to call it in tests/access/matrix-requests.ts.'
+        : '',
       gone.length ? `Rows for operations the API no longer has (remove them): ${gone.join(', ')}` : '',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     expect(missing.length + gone.length, message).toBe(0);
   });
 
@@ -166,15 +202,21 @@ describe('the access policy table', () => {
       const ask = (url: string) => w.callers[role].client({ method: 'GET', url });
       const members = async (unitId: number) => (await ask(`/api/v1/members?unitId=${unitId}&pageSize=200`)).json().total as number;
       const page = await ask(`/api/v1/units/${w.u.communeA}`);
-      if (role === 'member') { expect(page.statusCode).toBe(404); continue; }
+      if (role === 'member') {
+        expect(page.statusCode).toBe(404);
+        continue;
+      }
       const unit = page.json();
-      if (unit.counts.members !== await members(w.u.communeA)) wrong.push(`${role}: commune A counts ${unit.counts.members} members, the list shows ${await members(w.u.communeA)}`);
+      if (unit.counts.members !== (await members(w.u.communeA)))
+        wrong.push(`${role}: commune A counts ${unit.counts.members} members, the list shows ${await members(w.u.communeA)}`);
       for (const child of unit.children as Array<{ id: number; name: string; memberCount: number }>) {
         const listed = await members(child.id);
         if (child.memberCount !== listed) wrong.push(`${role}: ${child.name} counts ${child.memberCount} members, the list shows ${listed}`);
       }
       const roots = (await ask('/api/v1/units/children')).json().items as Array<{ id: number; name: string; memberCount: number }>;
-      for (const r of roots) if (r.memberCount !== await members(r.id)) wrong.push(`${role}: top unit ${r.name} counts ${r.memberCount} members, the list shows ${await members(r.id)}`);
+      for (const r of roots)
+        if (r.memberCount !== (await members(r.id)))
+          wrong.push(`${role}: top unit ${r.name} counts ${r.memberCount} members, the list shows ${await members(r.id)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -185,7 +227,10 @@ describe('the access policy table', () => {
     const failures: string[] = [];
     const phases: string[] = [];
     let phaseStart = Date.now();
-    const phase = (name: string) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`); phaseStart = Date.now(); };
+    const phase = (name: string) => {
+      phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+      phaseStart = Date.now();
+    };
     const isRead = (c: Planned) => c.method === 'GET';
     const sessionEnding = (c: Planned) => REQUESTS[c.op]?.session === true;
 
@@ -194,7 +239,7 @@ describe('the access policy table', () => {
       const { res, request } = await send(cell);
       const wrong = verdict(cell, res, request);
       if (wrong) failures.push(wrong);
-      else if (cell.want === 'allowed' && POLICY[cell.op]!.list) failures.push(...await leaks(cell, res, request));
+      else if (cell.want === 'allowed' && POLICY[cell.op]!.list) failures.push(...(await leaks(cell, res, request)));
     });
 
     phase('reads');
@@ -215,16 +260,22 @@ describe('the access policy table', () => {
 
     // 3. Allowed writes: each caller in turn (so its audit rows are its own), callers side by side.
     const allowed = cells.filter((c) => !isRead(c) && c.want === 'allowed' && !sessionEnding(c));
-    await Promise.all(CALLERS.map(async (caller) => {
-      for (const cell of allowed.filter((c) => c.caller === caller)) {
-        const userId = caller === 'anonymous' ? null : w.callers[caller].userId;
-        const audited = userId ? await auditCount(userId) : 0;
-        const { res, request } = await send(cell);
-        const wrong = verdict(cell, res, request);
-        if (wrong) { failures.push(wrong); continue; }
-        if (userId && !REQUESTS[cell.op]?.noAudit && await auditCount(userId) <= audited) failures.push(`${where(cell, request)}: allowed, but wrote no audit row`);
-      }
-    }));
+    await Promise.all(
+      CALLERS.map(async (caller) => {
+        for (const cell of allowed.filter((c) => c.caller === caller)) {
+          const userId = caller === 'anonymous' ? null : w.callers[caller].userId;
+          const audited = userId ? await auditCount(userId) : 0;
+          const { res, request } = await send(cell);
+          const wrong = verdict(cell, res, request);
+          if (wrong) {
+            failures.push(wrong);
+            continue;
+          }
+          if (userId && !REQUESTS[cell.op]?.noAudit && (await auditCount(userId)) <= audited)
+            failures.push(`${where(cell, request)}: allowed, but wrote no audit row`);
+        }
+      }),
+    );
 
     phase('allowed writes');
 
@@ -232,7 +283,11 @@ describe('the access policy table', () => {
     for (const cell of cells.filter(sessionEnding)) {
       let session: InjectOptions['cookies'] | undefined;
       if (cell.caller !== 'anonymous') {
-        const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: w.callers[cell.caller as Role].username, password: TEST_PASSWORD } });
+        const login = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: w.callers[cell.caller as Role].username, password: TEST_PASSWORD },
+        });
         session = { chibo_session: login.cookies.find((k) => k.name === 'chibo_session')!.value };
       }
       const { res, request } = await send(cell, { session });
@@ -242,12 +297,14 @@ describe('the access policy table', () => {
 
     phase('session');
     for (const op of pendingSeen.stillOpen) console.warn(`KNOWN DEFECT, FIX PENDING IN ANOTHER LANE — cells still answer the old way: ${op}`);
-    for (const op of [...pendingSeen.landed].filter((x) => !pendingSeen.stillOpen.has(x))) console.warn(`FIX LANDED — delete the \`pending\` mark of ${op.split(' — ')[0]} in tests/access/policy-table.ts`);
+    for (const op of [...pendingSeen.landed].filter((x) => !pendingSeen.stillOpen.has(x)))
+      console.warn(`FIX LANDED — delete the \`pending\` mark of ${op.split(' — ')[0]} in tests/access/policy-table.ts`);
     const operations = new Set(cells.map((c) => c.op)).size;
     const positions = cells.filter((c) => c.caller !== 'anonymous').length;
-    console.info(`access matrix: ${operations} operations, ${CALLERS.length} callers (${ROLES.join(', ')}, anonymous), ${positions} role × position cells `
-      + `+ ${cells.length - positions} anonymous; ${requests} requests; world ${worldSeconds.toFixed(1)} s, ${phases.join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+    console.info(
+      `access matrix: ${operations} operations, ${CALLERS.length} callers (${ROLES.join(', ')}, anonymous), ${positions} role × position cells ` +
+        `+ ${cells.length - positions} anonymous; ${requests} requests; world ${worldSeconds.toFixed(1)} s, ${phases.join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+    );
     expect(failures.sort()).toEqual([]);
   }, 600_000); // ~30 s of CPU; the margin is for a machine shared with other runs
-
 });

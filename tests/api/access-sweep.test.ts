@@ -6,14 +6,13 @@
 // same 404 and writes nothing; no list, count, export or figure ever shows B. Every write
 // made through the API lands with its audit row.
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { LightMyRequestResponse } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
+import { MULTIPART, type Operation, readOperations, type Schema } from '../helpers/openapi-operations.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { B_MARK, buildTwoCommunes, type TwoCommunes } from '../helpers/two-communes.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
-
 
 const NOWHERE = '2000000000';
 // The calendar feed is reached by its secret token, not by an id: the token is the credential.
@@ -49,13 +48,20 @@ function bValue(path: string, name: string): string {
   const area = path.split('/')[3];
   const value = (() => {
     switch (name) {
-      case 'grantId': return b.grant;
-      case 'committeeId': return b.committee;
-      case 'documentId': return b.document;
-      case 'guestId': return b.guest;
-      case 'unitId': return u.cellB;
-      case 'parentId': return u.communeB;
-      case 'entityId': return m.b1;
+      case 'grantId':
+        return b.grant;
+      case 'committeeId':
+        return b.committee;
+      case 'documentId':
+        return b.document;
+      case 'guestId':
+        return b.guest;
+      case 'unitId':
+        return u.cellB;
+      case 'parentId':
+        return u.communeB;
+      case 'entityId':
+        return m.b1;
       default:
         if (area === 'users') return user.secB;
         if (area === 'members') return m.b1;
@@ -72,13 +78,30 @@ function bValue(path: string, name: string): string {
   return String(value);
 }
 
-const sampleQuery: Record<string, string> = { from: '2026-01-01', to: '2026-12-31', kind: 'regular', q: 'tay', entityType: 'member', at: '2026-06-01', on: '2026-03-10' };
+const sampleQuery: Record<string, string> = {
+  from: '2026-01-01',
+  to: '2026-12-31',
+  kind: 'regular',
+  q: 'tay',
+  entityType: 'member',
+  at: '2026-06-01',
+  on: '2026-03-10',
+};
 
 /** A valid value for a body property, pointing at A's records, so only the id in the path is B's. */
 function sample(schema: Schema, name?: string): unknown {
   const byName: Record<string, unknown> = {
-    unitId: u.cellA, parentId: u.communeA, memberId: m.a3, sourceIds: [u.cellA], memberIds: [], childUnitIds: [],
-    focalIssues: ['Một', 'Hai'], endTime: '21:00', partyCardNumber: 'TB000001', password: 'mat-khau-moi-123', status: undefined,
+    unitId: u.cellA,
+    parentId: u.communeA,
+    memberId: m.a3,
+    sourceIds: [u.cellA],
+    memberIds: [],
+    childUnitIds: [],
+    focalIssues: ['Một', 'Hai'],
+    endTime: '21:00',
+    partyCardNumber: 'TB000001',
+    password: 'mat-khau-moi-123',
+    status: undefined,
   };
   if (name && byName[name] !== undefined) return byName[name];
   const s = (schema.anyOf ?? schema.oneOf)?.[0] ?? schema;
@@ -92,11 +115,17 @@ function sample(schema: Schema, name?: string): unknown {
       if (s.pattern?.includes(':[0-5]')) return '19:00';
       if (s.pattern && new RegExp(s.pattern).test('123')) return '123';
       return 'Nội dung thử'.slice(0, s.maxLength ?? 100).padEnd(s.minLength ?? 0, 'x');
-    case 'integer': case 'number': return Math.max(1, s.minimum ?? 1);
-    case 'boolean': return false;
-    case 'array': return s.minItems ? [sample(s.items ?? {})] : [];
-    case 'object': return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {}, k)]));
-    default: return 'abc';
+    case 'integer':
+    case 'number':
+      return Math.max(1, s.minimum ?? 1);
+    case 'boolean':
+      return false;
+    case 'array':
+      return s.minItems ? [sample(s.items ?? {})] : [];
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {}, k)]));
+    default:
+      return 'abc';
   }
 }
 
@@ -129,23 +158,28 @@ const scrub = (body: string) => body.replace(/"(at|generatedAt|createdAt)":"[^"]
 
 const A_PEOPLE = ['secA', 'comA', 'plainA', 'adminA'] as const;
 
-describe('GET with B\'s ids, asked by the people of commune A', () => {
+describe("GET with B's ids, asked by the people of commune A", () => {
   it('answers exactly as for an id that does not exist (404, or 403 for what they may not ask at all), nothing of B', async () => {
     const ops = operations().filter((op) => op.method === 'GET' && takesId(op) && !BY_SECRET.has(`${op.method} ${op.path}`));
     const failures: string[] = [];
     const statuses = new Map<string, Set<number>>();
     for (const who of A_PEOPLE) {
-      await Promise.all(ops.map(async (op) => {
-        const withB = await as[who]!(request(op, (name) => bValue(op.path, name)));
-        const nowhere = await as[who]!(request(op, () => NOWHERE));
-        const where = `${who}: GET ${op.path}`;
-        statuses.set(op.path, new Set([...(statuses.get(op.path) ?? []), withB.statusCode]));
-        if (withB.statusCode !== nowhere.statusCode) failures.push(`${where} → ${withB.statusCode} with B's id, ${nowhere.statusCode} with an id of nothing`);
-        else if (withB.statusCode === 200 && scrub(await readable(withB)) !== scrub(await readable(nowhere))) failures.push(`${where} → 200, and the answer differs from the one for an id of nothing`);
-        if ((await readable(withB)).includes(B_MARK)) failures.push(`${where} shows B's names`);
-      }));
+      await Promise.all(
+        ops.map(async (op) => {
+          const withB = await as[who]!(request(op, (name) => bValue(op.path, name)));
+          const nowhere = await as[who]!(request(op, () => NOWHERE));
+          const where = `${who}: GET ${op.path}`;
+          statuses.set(op.path, new Set([...(statuses.get(op.path) ?? []), withB.statusCode]));
+          if (withB.statusCode !== nowhere.statusCode) failures.push(`${where} → ${withB.statusCode} with B's id, ${nowhere.statusCode} with an id of nothing`);
+          else if (withB.statusCode === 200 && scrub(await readable(withB)) !== scrub(await readable(nowhere)))
+            failures.push(`${where} → 200, and the answer differs from the one for an id of nothing`);
+          if ((await readable(withB)).includes(B_MARK)) failures.push(`${where} shows B's names`);
+        }),
+      );
     }
-    console.info(`GET operations with an id, asked with B's ids by ${A_PEOPLE.join(', ')} (${ops.length}):\n${ops.map((op) => `  GET ${op.path} → ${[...statuses.get(op.path)!].join('/')}`).join('\n')}`);
+    console.info(
+      `GET operations with an id, asked with B's ids by ${A_PEOPLE.join(', ')} (${ops.length}):\n${ops.map((op) => `  GET ${op.path} → ${[...statuses.get(op.path)!].join('/')}`).join('\n')}`,
+    );
     expect(ops.length).toBeGreaterThanOrEqual(25);
     expect(failures).toEqual([]);
   });
@@ -165,23 +199,31 @@ describe('GET with B\'s ids, asked by the people of commune A', () => {
   });
 });
 
-describe('writes with B\'s ids, by the people of commune A', () => {
+describe("writes with B's ids, by the people of commune A", () => {
   it('are the same 404 as for an id of nothing, and write nothing', async () => {
     const ops = operations().filter((op) => op.method !== 'GET' && op.parameters.some((p) => p.in === 'path') && !MULTIPART.has(`${op.method} ${op.path}`));
     const failures: string[] = [];
     let conclusive = 0;
-    const auditBefore = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
+    const auditBefore = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow();
     for (const who of ['secA', 'comA', 'adminA'] as const) {
       for (const op of ops) {
         const withB = await as[who]!(request(op, (name) => bValue(op.path, name)));
         const nowhere = await as[who]!(request(op, () => NOWHERE));
         const where = `${who}: ${op.method} ${op.path}`;
         if (withB.statusCode === 404) conclusive += 1;
-        if (withB.statusCode !== nowhere.statusCode) failures.push(`${where} → ${withB.statusCode} with B's id, ${nowhere.statusCode} with an id of nothing: ${withB.body.slice(0, 160)}`);
+        if (withB.statusCode !== nowhere.statusCode)
+          failures.push(`${where} → ${withB.statusCode} with B's id, ${nowhere.statusCode} with an id of nothing: ${withB.body.slice(0, 160)}`);
         if (withB.statusCode < 400) failures.push(`${where} → ${withB.statusCode}: changed B's record`);
       }
     }
-    const written = await t.database.db.selectFrom('audit_log').select(['action', 'unit_id']).where('id', '>', Number(auditBefore.max ?? 0)).execute();
+    const written = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'unit_id'])
+      .where('id', '>', Number(auditBefore.max ?? 0))
+      .execute();
     console.info(`writes with B's ids: ${ops.length} operations × 3 people, ${conclusive} reached the access check (404)`);
     expect(failures).toEqual([]);
     expect(written).toEqual([]);
@@ -203,19 +245,29 @@ function aValue(path: string, name: string): string {
 /** B's record for an id named in a body. */
 function bBodyValue(name: string): unknown {
   const values: Record<string, unknown> = {
-    unitId: u.cellB, parentId: u.communeB, memberId: m.b1, partyGroupId: u.groupB, topicId: b.topic, preparesMeetingId: b.meeting,
-    assignedByUnitId: u.communeB, sourceIds: [u.cellB], guestId: b.guest,
+    unitId: u.cellB,
+    parentId: u.communeB,
+    memberId: m.b1,
+    partyGroupId: u.groupB,
+    topicId: b.topic,
+    preparesMeetingId: b.meeting,
+    assignedByUnitId: u.communeB,
+    sourceIds: [u.cellB],
+    guestId: b.guest,
   };
   return values[name];
 }
 
-describe('writes naming B\'s records in the body, by the people of commune A', () => {
+describe("writes naming B's records in the body, by the people of commune A", () => {
   it('are refused exactly as for an id of nothing, and write nothing', async () => {
     const propsOf = (op: Operation) => Object.keys(((op.body?.anyOf ?? op.body?.oneOf)?.[0] ?? op.body)?.properties ?? {});
     const withIds = operations().filter((op) => op.method !== 'GET' && op.body && propsOf(op).some((k) => bBodyValue(k) !== undefined));
     const failures: string[] = [];
     const covered: string[] = [];
-    const auditBefore = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
+    const auditBefore = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow();
     for (const who of ['secA', 'comA', 'adminA'] as const) {
       for (const op of withIds) {
         const base = request(op, (name) => aValue(op.path, name));
@@ -226,12 +278,17 @@ describe('writes naming B\'s records in the body, by the people of commune A', (
           const where = `${who}: ${op.method} ${op.path} with body.${key} of B`;
           covered.push(`${op.method} ${op.path} body.${key}`);
           if (withB.statusCode < 400) failures.push(`${where} → ${withB.statusCode}: accepted B's record`);
-          else if (withB.statusCode !== nowhere.statusCode) failures.push(`${where} → ${withB.statusCode}, ${nowhere.statusCode} for an id of nothing: ${withB.body.slice(0, 160)}`);
+          else if (withB.statusCode !== nowhere.statusCode)
+            failures.push(`${where} → ${withB.statusCode}, ${nowhere.statusCode} for an id of nothing: ${withB.body.slice(0, 160)}`);
         }
       }
     }
-    const written = await t.database.db.selectFrom('audit_log').select(['action', 'unit_id']).where('id', '>', Number(auditBefore.max ?? 0))
-      .where('action', 'not like', 'member.read%').execute();
+    const written = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'unit_id'])
+      .where('id', '>', Number(auditBefore.max ?? 0))
+      .where('action', 'not like', 'member.read%')
+      .execute();
     console.info(`body ids of B (${new Set(covered).size}):\n${[...new Set(covered)].map((c) => `  ${c}`).join('\n')}`);
     expect(failures).toEqual([]);
     expect(written).toEqual([]);
@@ -239,7 +296,7 @@ describe('writes naming B\'s records in the body, by the people of commune A', (
 });
 
 describe('lists, counts, exports and figures seen from commune A', () => {
-  it('never show B\'s names, units, members or meetings', async () => {
+  it("never show B's names, units, members or meetings", async () => {
     const bUnits = new Set([u.communeB, u.cellB, u.cellB2, u.groupB]);
     const bMembers = new Set([m.b1, m.b2, m.b3, m.b4]);
     const bMeetings = new Set([b.meeting, b.committeeMeeting]);
@@ -248,8 +305,14 @@ describe('lists, counts, exports and figures seen from commune A', () => {
     const failures: string[] = [];
     let asked = 0;
     const check = (where: string, value: unknown, key = '') => {
-      if (Array.isArray(value)) { for (const v of value) check(where, v, key); return; }
-      if (value && typeof value === 'object') { for (const [k, v] of Object.entries(value)) check(where, v, k); return; }
+      if (Array.isArray(value)) {
+        for (const v of value) check(where, v, key);
+        return;
+      }
+      if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) check(where, v, k);
+        return;
+      }
       if (typeof value !== 'number') return;
       if (/^(unitId|parentId|workUnitId|assignedByUnitId)$/.test(key) && bUnits.has(value)) failures.push(`${where}: ${key} ${value} is B's unit`);
       if (key === 'memberId' && bMembers.has(value)) failures.push(`${where}: memberId ${value} is B's member`);
@@ -263,7 +326,7 @@ describe('lists, counts, exports and figures seen from commune A', () => {
           const qs = new URLSearchParams();
           for (const p of op.parameters.filter((x) => x.in === 'query')) {
             if (ID_QUERY.test(p.name)) qs.set(p.name, p.name === 'entityId' ? String(u.cellA) : id);
-            else if (p.required) qs.set(p.name, p.name === 'entityType' ? 'unit' : sampleQuery[p.name] ?? 'a');
+            else if (p.required) qs.set(p.name, p.name === 'entityType' ? 'unit' : (sampleQuery[p.name] ?? 'a'));
           }
           if (op.path === '/api/v1/members' || op.path === '/api/v1/members/export.xlsx') qs.set('status', 'all');
           const url = qs.toString() ? `${op.path}?${qs}` : op.path;
@@ -281,13 +344,15 @@ describe('lists, counts, exports and figures seen from commune A', () => {
     expect(failures).toEqual([]);
   });
 
-  it('a grant on commune A alone reaches neither its cells\' figures nor their compliance', async () => {
+  it("a grant on commune A alone reaches neither its cells' figures nor their compliance", async () => {
     const page = (await as.comAOnly!({ method: 'GET', url: `/api/v1/units/${u.communeA}` })).json();
     expect(page.counts).toEqual({ members: 0, cells: 0, grassroots: 0, exempted: 0, probationary: 0 });
     expect(page.children).toEqual([]);
     const roots = (await as.comAOnly!({ method: 'GET', url: '/api/v1/units/children' })).json().items;
     expect(roots).toEqual([expect.objectContaining({ id: u.communeA, childCount: 0, memberCount: 0 })]);
-    const report = (await as.comAOnly!({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${u.communeA}&from=2026-01-01&to=2026-06-30&asOf=2026-06-30` })).json();
+    const report = (
+      await as.comAOnly!({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${u.communeA}&from=2026-01-01&to=2026-06-30&asOf=2026-06-30` })
+    ).json();
     expect(report.cells).toEqual([]);
     expect(report.strikeOffWarnings).toEqual([]);
     // With the subtree, the same person sees the cell and its figures.
@@ -296,7 +361,9 @@ describe('lists, counts, exports and figures seen from commune A', () => {
   });
 
   it('the root admin still sees both communes in the compliance report', async () => {
-    const report = (await root({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${u.province}&from=2026-01-01&to=2026-06-30&asOf=2026-06-30` })).json();
+    const report = (
+      await root({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${u.province}&from=2026-01-01&to=2026-06-30&asOf=2026-06-30` })
+    ).json();
     expect(report.cells.map((c: { unitName: string }) => c.unitName).sort()).toEqual(['Chi bộ thôn Tây Hai', 'Chi bộ thôn Tây Một', 'Chi bộ thôn Đông Một']);
   });
 });
@@ -304,24 +371,37 @@ describe('lists, counts, exports and figures seen from commune A', () => {
 describe('accounts: a commune admin manages only their commune', () => {
   it('cannot link an account to a member of B, nor to a member that does not exist', async () => {
     for (const memberId of [m.b1, Number(NOWHERE)]) {
-      const created = await as.adminA!({ method: 'POST', url: '/api/v1/users', payload: { username: `lien-ket-${memberId}`, displayName: 'Liên kết', password: 'mat-khau-dai-du', memberId } });
+      const created = await as.adminA!({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: `lien-ket-${memberId}`, displayName: 'Liên kết', password: 'mat-khau-dai-du', memberId },
+      });
       expect(created.statusCode, String(memberId)).toBe(404);
     }
-    const own = await as.adminA!({ method: 'POST', url: '/api/v1/users', payload: { username: 'dong-moi', displayName: 'Đông mới', password: 'mat-khau-dai-du', memberId: m.a3 } });
+    const own = await as.adminA!({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'dong-moi', displayName: 'Đông mới', password: 'mat-khau-dai-du', memberId: m.a3 },
+    });
     expect(own.statusCode).toBe(201);
     const relink = await as.adminA!({ method: 'PATCH', url: `/api/v1/users/${own.json().id}`, payload: { memberId: m.b2 } });
     expect(relink.statusCode).toBe(404);
   });
 
   it('sees an account holding roles in A and B with its A role only, and cannot reset its password', async () => {
-    const dual = await t.user('hai-xa', [{ role: 'secretary', unitId: u.cellA }, { role: 'admin', unitId: u.communeB }]);
+    const dual = await t.user('hai-xa', [
+      { role: 'secretary', unitId: u.cellA },
+      { role: 'admin', unitId: u.communeB },
+    ]);
     const seen = await as.adminA!({ method: 'GET', url: `/api/v1/users/${dual}` });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().grants).toEqual([expect.objectContaining({ role: 'secretary', unitId: u.cellA })]);
     const reset = await as.adminA!({ method: 'PATCH', url: `/api/v1/users/${dual}`, payload: { password: 'mat-khau-chiem-quyen' } });
     expect(reset.statusCode).toBe(403);
     expect(reset.json().title).toContain('ngoài phạm vi');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hai-xa', password: 'mat-khau-chiem-quyen' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hai-xa', password: 'mat-khau-chiem-quyen' } })).statusCode,
+    ).toBe(401);
     // Removing its A role answers with the account as it now stands for this admin.
     const grantA = seen.json().grants[0].id;
     const removed = await as.adminA!({ method: 'DELETE', url: `/api/v1/users/${dual}/grants/${grantA}` });
@@ -329,8 +409,12 @@ describe('accounts: a commune admin manages only their commune', () => {
     expect(removed.json()).toMatchObject({ username: 'hai-xa', grants: [] });
   });
 
-  it('does not see (or take over) a new account another commune\'s admin made', async () => {
-    const made = await write(as.adminA!, user.adminA!, { method: 'POST', url: '/api/v1/users', payload: { username: 'chua-co-quyen', displayName: 'Chưa có quyền', password: 'mat-khau-dai-du' } });
+  it("does not see (or take over) a new account another commune's admin made", async () => {
+    const made = await write(as.adminA!, user.adminA!, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'chua-co-quyen', displayName: 'Chưa có quyền', password: 'mat-khau-dai-du' },
+    });
     const adminB = await t.as('admin-tay');
     expect((await adminB({ method: 'GET', url: '/api/v1/users' })).json().items.map((x: { username: string }) => x.username)).not.toContain('chua-co-quyen');
     expect((await adminB({ method: 'PATCH', url: `/api/v1/users/${made.id}`, payload: { password: 'mat-khau-chiem-quyen' } })).statusCode).toBe(404);
@@ -366,7 +450,11 @@ describe('check-in and calendar tokens', () => {
     const leaverFeed = () => t.app.inject({ method: 'GET', url: new URL(own.url).pathname });
     expect((await leaverFeed()).statusCode).toBe(200);
     expect((await leaver({ method: 'GET', url: `/api/v1/meetings/${b.meeting}` })).statusCode).toBe(200);
-    await write(root, user.root!, { method: 'POST', url: `/api/v1/members/${m.b3}/status`, payload: { status: 'xoa_ten', effectiveOn: '2026-06-01', decisionNumber: '12-QĐ/ĐU' } });
+    await write(root, user.root!, {
+      method: 'POST',
+      url: `/api/v1/members/${m.b3}/status`,
+      payload: { status: 'xoa_ten', effectiveOn: '2026-06-01', decisionNumber: '12-QĐ/ĐU' },
+    });
     expect((await leaverFeed()).statusCode).toBe(404);
     expect((await leaver({ method: 'GET', url: `/api/v1/meetings/${b.meeting}` })).statusCode).toBe(404);
     expect((await leaver({ method: 'GET', url: '/api/v1/me/meetings' })).statusCode).toBe(403);

@@ -35,7 +35,12 @@ describe('login, session and logout', () => {
   });
 
   it('refuses a wrong password, in English when asked', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'admin', password: 'wrong-password' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'admin', password: 'wrong-password' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().title).toBe('Wrong username or password.');
   });
@@ -62,7 +67,10 @@ describe('login, session and logout', () => {
     const as = await t.as('admin');
     const short = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.statusCode).toBe(400);
-    expect(short.json().errors[0]).toEqual({ path: 'newPassword', message: 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.' });
+    expect(short.json().errors[0]).toEqual({
+      path: 'newPassword',
+      message: 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.',
+    });
     const res = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' } });
     expect(res.statusCode).toBe(200);
     expect((await other({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
@@ -84,7 +92,7 @@ describe('login, session and logout', () => {
     expect(after.statusCode).toBe(401);
   });
 
-  it('a password change revokes the account\'s API tokens, so a token made by an intruder dies with the old password', async () => {
+  it("a password change revokes the account's API tokens, so a token made by an intruder dies with the old password", async () => {
     const as = await t.as('admin');
     const { token } = (await as({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'kịch bản' } })).json();
     const withToken = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
@@ -110,8 +118,11 @@ describe('login throttles that hold under concurrency', () => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(395);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-    const checked = await t.database.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('username', '=', 'target').executeTakeFirstOrThrow();
+    const checked = await t.database.db
+      .selectFrom('login_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', '=', 'target')
+      .executeTakeFirstOrThrow();
     expect(Number(checked.n)).toBeLessThanOrEqual(5);
     // Even the right password is not checked once the limit is reached from this address.
     expect((await login('target', TEST_PASSWORD, '10.0.0.1')).statusCode).toBe(429);
@@ -147,14 +158,18 @@ describe('login throttles that hold under concurrency', () => {
   });
 
   it('counts an IPv6 client by its /64: hopping between its addresses does not give it more tries', async () => {
-    for (let i = 0; i < 20; i++) expect((await login(`khong-co-ai-v6-${i}`, 'mat-khau-doan-bua', `2001:db8:77:1::${(i + 1).toString(16)}`)).statusCode).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await login(`khong-co-ai-v6-${i}`, 'mat-khau-doan-bua', `2001:db8:77:1::${(i + 1).toString(16)}`)).statusCode).toBe(401);
     expect((await login('sprayed', TEST_PASSWORD, '2001:db8:77:1:ffff:1:2:3')).statusCode).toBe(429);
     expect((await login('sprayed', TEST_PASSWORD, '2001:db8:77:2::1')).statusCode).toBe(200);
   });
 
   it('lets the account try again once the window has passed', async () => {
     const db = t.database.db;
-    await db.updateTable('throttles').set({ window_start: new Date(Date.now() - 16 * 60_000) }).execute();
+    await db
+      .updateTable('throttles')
+      .set({ window_start: new Date(Date.now() - 16 * 60_000) })
+      .execute();
     expect((await login('chairman', TEST_PASSWORD, '203.0.113.7')).statusCode).toBe(200);
   });
 
@@ -179,7 +194,11 @@ describe('login throttles that hold under concurrency', () => {
 
 describe('demo passwords stay in demo data', () => {
   it('shows no demo account at start on a database not seeded as the demo, even with an account called admin', async () => {
-    await t.database.db.updateTable('users').set({ password_hash: await hashPassword('chibo@2026') }).where('username', '=', 'locked').execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword('chibo@2026') })
+      .where('username', '=', 'locked')
+      .execute();
     await t.database.db.updateTable('users').set({ username: 'tochuc' }).where('username', '=', 'locked').execute();
     expect(await demoAccountsStillOpen(t.database.db)).toEqual([]);
   });
@@ -200,11 +219,19 @@ describe('sessions and API tokens that end', () => {
     const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { chibo_session: cookie } });
     const lastSeen = async () => (await db.selectFrom('sessions').select('last_seen_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).last_seen_at;
     // Used 7 hours ago: still valid, and the use is recorded.
-    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 7 * 3600_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 7 * 3600_000) })
+      .where('last_seen_at', '>', new Date(Date.now() - 60_000))
+      .execute();
     expect((await me()).statusCode).toBe(200);
     expect(Date.now() - (await lastSeen()).getTime()).toBeLessThan(60_000);
     // Unused for 8 hours and a minute: over.
-    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 8 * 3600_000 - 60_000) }).where('last_seen_at', '>', new Date(Date.now() - 60_000)).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 8 * 3600_000 - 60_000) })
+      .where('last_seen_at', '>', new Date(Date.now() - 60_000))
+      .execute();
     expect((await me()).statusCode).toBe(401);
   });
 
@@ -225,8 +252,11 @@ describe('sessions and API tokens that end', () => {
     expect(row.lastUsedAt).not.toBeNull();
     expect(row.expiresAt).toBe(made.json().expiresAt);
 
-    await t.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', made.json().id).execute();
+    await t.database.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', made.json().id)
+      .execute();
     expect((await bearer(made.json().token)).statusCode).toBe(401);
   });
 });
-

@@ -13,7 +13,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { hashSecret } from '../../src/modules/auth/tokens.ts';
 import { backupChannelPath } from '../../src/modules/backup/backup-channel.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
-import { startChibo, type ChiboProcess } from '../helpers/chibo-process.ts';
+import { type ChiboProcess, startChibo } from '../helpers/chibo-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let dir = '';
@@ -30,8 +30,12 @@ function chibo(...args: string[]): Promise<{ status: number | null; stdout: stri
     const child = spawn(process.execPath, ['bin/chibo.mjs', ...args], { cwd: root, env });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
@@ -43,8 +47,15 @@ async function createMember(): Promise<number> {
   const res = await fetch(`${baseUrl}/api/v1/members`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ fullName: `Nguyễn Văn Ghi ${cards}`, sex: 'nam', dateOfBirth: '1980-05-17', unitId: cellId,
-      status: 'chinh_thuc', joinedUnitOn: '2020-01-01', partyCardNumber: String(80000000 + cards) }),
+    body: JSON.stringify({
+      fullName: `Nguyễn Văn Ghi ${cards}`,
+      sex: 'nam',
+      dateOfBirth: '1980-05-17',
+      unitId: cellId,
+      status: 'chinh_thuc',
+      joinedUnitOn: '2020-01-01',
+      partyCardNumber: String(80000000 + cards),
+    }),
   });
   if (res.status !== 201) throw new Error(`create member: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: number }).id;
@@ -67,11 +78,24 @@ describe.skipIf(onPostgres)('backup of a running server on PGlite', () => {
     // The folder the server will serve: one cell and an administrator with an API token.
     const setup = await openDatabase({ dataDir });
     await migrate(setup);
-    const province = await insertUnit(setup.db, null, { code: 'PT', name: 'Đảng bộ tỉnh Phú Thọ', kind: 'dang_bo_tinh', parentId: null, establishedOn: '2020-01-01' });
+    const province = await insertUnit(setup.db, null, {
+      code: 'PT',
+      name: 'Đảng bộ tỉnh Phú Thọ',
+      kind: 'dang_bo_tinh',
+      parentId: null,
+      establishedOn: '2020-01-01',
+    });
     cellId = await insertUnit(setup.db, null, { code: 'PT01', name: 'Chi bộ thôn Đông', kind: 'chi_bo', parentId: province, establishedOn: '2020-01-01' });
-    const user = await setup.db.insertInto('users').values({ username: 'admin', display_name: 'Quản trị', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+    const user = await setup.db
+      .insertInto('users')
+      .values({ username: 'admin', display_name: 'Quản trị', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setup.db.insertInto('role_grants').values({ user_id: user.id, role: 'admin', unit_id: province }).execute();
-    await setup.db.insertInto('api_tokens').values({ user_id: user.id, name: 'test', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    await setup.db
+      .insertInto('api_tokens')
+      .values({ user_id: user.id, name: 'test', token_hash: hashSecret(token), expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
     await setup.close();
 
     server = await startChibo({ dataDir, timeoutMs: 120_000 });

@@ -28,7 +28,9 @@ async function dumpAll(database: Database) {
   const out: Record<string, string[]> = {};
   for (const table of await listTables(database.db)) {
     const order = table.key.length ? table.key.map((k) => `t.${quoteIdent(k)}`).join(', ') : 'row_to_json(t)::text';
-    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.raw(quoteIdent(table.name))} t order by ${sql.raw(order)}`.execute(database.db);
+    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.raw(quoteIdent(table.name))} t order by ${sql.raw(order)}`.execute(
+      database.db,
+    );
     out[table.name] = rows.rows.map((r) => r.j);
   }
   return out;
@@ -108,7 +110,11 @@ beforeAll(async () => {
   await t.database.execScript(FILL);
   await t.as('admin').catch(() => undefined); // a login attempt, whatever the demo password
 }, 300_000); // the demo organisation takes a while on a busy machine
-afterAll(async () => { await t.close(); await target.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await t.close();
+  await target.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('backup and restore', () => {
   it('restores a database whose every table spans several pages, row for row', async () => {
@@ -129,7 +135,10 @@ describe('backup and restore', () => {
 
   it('continues the id sequences after a restore', async () => {
     const next = await target.db.insertInto('unit_events').values({ kind: 'create', effective_on: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
-    const max = await t.database.db.selectFrom('unit_events').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const max = await t.database.db
+      .selectFrom('unit_events')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     expect(next.id).toBe(Number(max.m) + 1);
   });
 
@@ -140,11 +149,18 @@ describe('backup and restore', () => {
 
 describe('a damaged or altered backup', () => {
   let empty: Database;
-  beforeAll(async () => { empty = await openTestDatabase(); });
-  afterAll(async () => { await empty.close(); });
+  beforeAll(async () => {
+    empty = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await empty.close();
+  });
 
   async function expectRefused(altered: string, table: string) {
-    const error = await restoreDatabase(empty.db, altered).then(() => null, (e: unknown) => e);
+    const error = await restoreDatabase(empty.db, altered).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).params.table).toBe(table);
     const message = translate('vi', `errors.${(error as AppError).code}`, (error as AppError).params);

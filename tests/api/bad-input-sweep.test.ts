@@ -10,13 +10,19 @@
 // text, uploads and oversized bodies, and checks refused writes wrote nothing. Both share
 // the organisation and schema helpers in tests/helpers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { MULTIPART, readOperations, type Operation, type Schema } from '../helpers/openapi-operations.ts';
-import { seedApiWorld, type ApiWorld } from '../helpers/api-world.ts';
-import { bodyPaths, breaks, breaksText, sampleValue as sampleFor, setAt as setAtFor, typeOf, urlOf, variant } from '../helpers/schema-values.ts';
+import { type ApiWorld, seedApiWorld } from '../helpers/api-world.ts';
+import { MULTIPART, type Operation, readOperations, type Schema } from '../helpers/openapi-operations.ts';
 import { problemFailures } from '../helpers/problem-check.ts';
+import { bodyPaths, breaks, breaksText, sampleValue as sampleFor, setAt as setAtFor, typeOf, urlOf, variant } from '../helpers/schema-values.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-interface Case { kind: string; url: string; payload?: string; contentType?: string; mustFail: boolean }
+interface Case {
+  kind: string;
+  url: string;
+  payload?: string;
+  contentType?: string;
+  mustFail: boolean;
+}
 
 // Multipart uploads: their file parts are not described in OpenAPI and are not swept here
 // (the fuzzer sends them files), only a JSON request to them (which must be refused) and
@@ -61,7 +67,13 @@ function wrongValues(schema: Schema, name: string | number | undefined): Array<[
     out.push(['100 kB string', KB100]);
     // PostgreSQL text and jsonb cannot hold NUL: it must be refused, not fail in the database.
     if (!s.enum && !s.pattern && s.format === undefined) out.push(['NUL character', 'Nguyễn\u0000Văn']);
-    if (s.format === 'date') out.push(['date 2025-02-30', '2025-02-30'], ['date 30/02/2025', '30/02/2025'], ['date 0000-01-01', '0000-01-01'], ['date 1950-06-15 (before any rule set)', '1950-06-15']);
+    if (s.format === 'date')
+      out.push(
+        ['date 2025-02-30', '2025-02-30'],
+        ['date 30/02/2025', '30/02/2025'],
+        ['date 0000-01-01', '0000-01-01'],
+        ['date 1950-06-15 (before any rule set)', '1950-06-15'],
+      );
   }
   if (type === 'integer' || type === 'number') out.push(['huge integer', 99999999999], ['negative', -1], ['fraction', 1.5]);
   // A well-formed id of nothing: a reference that must be looked up, not left to a foreign key.
@@ -84,7 +96,13 @@ function casesFor(op: Operation): Case[] {
   const url = urlOf(op, realPath, baseQuery);
   const hasBody = op.body !== undefined;
   const baseline = hasBody ? sampleValue(op.body!) : undefined;
-  const json = (kind: string, body: unknown, mustFail: boolean, at = url): Case => ({ kind, url: at, payload: JSON.stringify(body), contentType: 'application/json', mustFail });
+  const json = (kind: string, body: unknown, mustFail: boolean, at = url): Case => ({
+    kind,
+    url: at,
+    payload: JSON.stringify(body),
+    contentType: 'application/json',
+    mustFail,
+  });
   const cases: Case[] = [];
 
   // Bogus ids in the path (with an otherwise valid request), and the real one.
@@ -122,9 +140,18 @@ function casesFor(op: Operation): Case[] {
     const bad = ['abc', '-1', '99999999999', 'z'.repeat(300), '2025-02-30', '30/02/2025', '0000-01-01', '1950-06-15', '', 'a\u0000b'];
     for (const value of bad) {
       const mustFail = value.includes('\u0000') || (value === '' ? Boolean(p.required) && breaksText(p.schema, value) : breaksText(p.schema, value));
-      cases.push({ kind: `query ${p.name}=${value.length > 20 ? '300-char string' : JSON.stringify(value).replace('\\u0000', 'NUL')}`, url: urlOf(op, realPath, { ...baseQuery, [p.name]: value }), mustFail, ...(hasBody ? { payload: JSON.stringify(baseline), contentType: 'application/json' } : {}) });
+      cases.push({
+        kind: `query ${p.name}=${value.length > 20 ? '300-char string' : JSON.stringify(value).replace('\\u0000', 'NUL')}`,
+        url: urlOf(op, realPath, { ...baseQuery, [p.name]: value }),
+        mustFail,
+        ...(hasBody ? { payload: JSON.stringify(baseline), contentType: 'application/json' } : {}),
+      });
     }
-    cases.push({ kind: `query ${p.name} twice`, url: urlOf(op, realPath, { ...baseQuery, [p.name]: ['abc', 'def'] }), mustFail: typeOf(variant(p.schema)) !== 'array' });
+    cases.push({
+      kind: `query ${p.name} twice`,
+      url: urlOf(op, realPath, { ...baseQuery, [p.name]: ['abc', 'def'] }),
+      mustFail: typeOf(variant(p.schema)) !== 'array',
+    });
   }
   if (queryParams.length > 0) cases.push({ kind: 'unknown query parameter', url: urlOf(op, realPath, { ...baseQuery, bogusParam: '1' }), mustFail: true });
   return cases;
@@ -136,19 +163,22 @@ async function sweep(op: Operation): Promise<{ failures: string[]; count: number
   const cases = casesFor(op);
   const failures: string[] = [];
   for (let i = 0; i < cases.length; i += CONCURRENCY) {
-    await Promise.all(cases.slice(i, i + CONCURRENCY).map(async (c, j) => {
-      // One request in five asks for English.
-      const lang = (i + j) % 5 === 4 ? 'en' : 'vi';
-      const res = await admin({
-        method: op.method as 'GET', url: c.url,
-        headers: { ...(c.contentType ? { 'content-type': c.contentType } : {}), ...(lang === 'en' ? { 'accept-language': 'en-US,en;q=0.9' } : {}) },
-        ...(c.payload !== undefined ? { payload: c.payload } : {}),
-      });
-      const where = `${op.method} ${op.path} [${c.kind}]${lang === 'en' ? ' (en)' : ''}`;
-      if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
-      else if (c.mustFail && res.statusCode < 400) failures.push(`${where} → ${res.statusCode}: bad input accepted`);
-      if (res.statusCode >= 400) for (const f of problemFailures(res, lang)) failures.push(`${where} → ${res.statusCode}: ${f}`);
-    }));
+    await Promise.all(
+      cases.slice(i, i + CONCURRENCY).map(async (c, j) => {
+        // One request in five asks for English.
+        const lang = (i + j) % 5 === 4 ? 'en' : 'vi';
+        const res = await admin({
+          method: op.method as 'GET',
+          url: c.url,
+          headers: { ...(c.contentType ? { 'content-type': c.contentType } : {}), ...(lang === 'en' ? { 'accept-language': 'en-US,en;q=0.9' } : {}) },
+          ...(c.payload !== undefined ? { payload: c.payload } : {}),
+        });
+        const where = `${op.method} ${op.path} [${c.kind}]${lang === 'en' ? ' (en)' : ''}`;
+        if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
+        else if (c.mustFail && res.statusCode < 400) failures.push(`${where} → ${res.statusCode}: bad input accepted`);
+        if (res.statusCode >= 400) for (const f of problemFailures(res, lang)) failures.push(`${where} → ${res.statusCode}: ${f}`);
+      }),
+    );
   }
   return { failures, count: cases.length };
 }
@@ -157,7 +187,11 @@ describe('every operation in the OpenAPI document, fed bad input', () => {
   it('finds the whole API in the document', () => {
     const ops = operations();
     expect(ops.length).toBeGreaterThan(70);
-    for (const m of MULTIPART) expect(ops.map((o) => `${o.method} ${o.path}`), `${m} is listed as a multipart route`).toContain(m);
+    for (const m of MULTIPART)
+      expect(
+        ops.map((o) => `${o.method} ${o.path}`),
+        `${m} is listed as a multipart route`,
+      ).toContain(m);
   });
 
   it('never answers 5xx; refuses bad input with a 4xx problem+json in Vietnamese (English when asked)', async () => {
@@ -185,9 +219,17 @@ describe('every operation in the OpenAPI document, fed bad input', () => {
   it('answers racing duplicates (same unit code, guest, scale, username) with one success and 409s, never 500', async () => {
     const race = (options: Parameters<Client>[0]) => Promise.all(Array.from({ length: 6 }, () => admin(options)));
     const cases = [
-      await race({ method: 'POST', url: '/api/v1/units', payload: { code: 'RACE-1', name: 'Chi bộ đua', kind: 'chi_bo', parentId: ids.commune, establishedOn: '2025-01-01' } }),
+      await race({
+        method: 'POST',
+        url: '/api/v1/units',
+        payload: { code: 'RACE-1', name: 'Chi bộ đua', kind: 'chi_bo', parentId: ids.commune, establishedOn: '2025-01-01' },
+      }),
       await race({ method: 'POST', url: `/api/v1/meetings/${ids.meeting}/guests`, payload: { memberId: ids.self } }),
-      await race({ method: 'POST', url: '/api/v1/meeting-quality-scales', payload: { unitId: ids.cell, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2026-02-01' } }),
+      await race({
+        method: 'POST',
+        url: '/api/v1/meeting-quality-scales',
+        payload: { unitId: ids.cell, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2026-02-01' },
+      }),
       await race({ method: 'POST', url: '/api/v1/users', payload: { username: 'race-user', displayName: 'Đua', password: 'mat-khau-dai-du' } }),
     ];
     for (const results of cases) {
@@ -202,8 +244,10 @@ describe('every operation in the OpenAPI document, fed bad input', () => {
     const walk = (where: string, schema: Schema, depth = 0) => {
       const s = variant(schema);
       const type = typeOf(s);
-      if (type === 'string' && s.maxLength === undefined && !s.enum && s.format !== 'date' && !(s.pattern && !/[+*]|\{\d+,\}/.test(s.pattern))) problems.push(`${where}: string without maxLength`);
-      if (type === 'integer' && (s.maximum === undefined || s.maximum > 2_147_483_647) && !where.startsWith('POST /api/v1/me/notices/{id}/read')) problems.push(`${where}: integer without an int4 maximum (${s.maximum})`);
+      if (type === 'string' && s.maxLength === undefined && !s.enum && s.format !== 'date' && !(s.pattern && !/[+*]|\{\d+,\}/.test(s.pattern)))
+        problems.push(`${where}: string without maxLength`);
+      if (type === 'integer' && (s.maximum === undefined || s.maximum > 2_147_483_647) && !where.startsWith('POST /api/v1/me/notices/{id}/read'))
+        problems.push(`${where}: integer without an int4 maximum (${s.maximum})`);
       if (depth > 5) return;
       for (const [k, sub] of Object.entries(s.properties ?? {})) walk(`${where}.${k}`, sub, depth + 1);
       if (s.items) walk(`${where}[]`, s.items, depth + 1);

@@ -2,7 +2,7 @@
 // answers 400 (413 for an oversized body) as problem+json with a Vietnamese title and
 // per-field errors, English with Accept-Language: en, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let as: Client;
@@ -13,7 +13,11 @@ const valid = () => ({ fullName: 'Nguyễn Văn Hợp', sex: 'nam', dateOfBirth:
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
   as({ method: 'POST', url: '/api/v1/members', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): { title: string; status: number } }, status: number, title: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): { title: string; status: number } },
+  status: number,
+  title: string,
+) {
   expect(res.statusCode).toBe(status);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   expect(res.json()).toMatchObject({ status, title });
@@ -48,10 +52,12 @@ describe('bodies that are not what the API expects', () => {
     const { fullName: _, ...rest } = valid();
     const res = await post({ ...rest, hobby: 'câu cá' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual(expect.arrayContaining([
-      { path: 'body.fullName', message: 'Chưa nhập: trường này là bắt buộc.' },
-      { path: 'body', message: 'Có trường không được phép gửi: "hobby".' },
-    ]));
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.fullName', message: 'Chưa nhập: trường này là bắt buộc.' },
+        { path: 'body', message: 'Có trường không được phép gửi: "hobby".' },
+      ]),
+    );
   });
 
   it('a name over 1 MB is refused as too large (413), a 100 kB name as too long (400)', async () => {
@@ -83,7 +89,11 @@ describe('bodies that are not what the API expects', () => {
       expect(paths(res), date).toEqual(['body.dateOfBirth']);
     }
     expect(fieldErrors(await post({ ...valid(), dateOfBirth: '30/02/2025' }))[0]!.message).toBe('Ngày không hợp lệ (định dạng YYYY-MM-DD).');
-    const status = await as({ method: 'POST', url: `/api/v1/members/${memberId}/status`, payload: { status: 'xoa_ten', effectiveOn: '2025-02-30', decisionNumber: '1' } });
+    const status = await as({
+      method: 'POST',
+      url: `/api/v1/members/${memberId}/status`,
+      payload: { status: 'xoa_ten', effectiveOn: '2025-02-30', decisionNumber: '1' },
+    });
     expect(paths(status)).toEqual(['body.effectiveOn']);
     const admitted = await post({ ...valid(), admittedOn: '1929-12-31' });
     expect(fieldErrors(admitted)[0]!.message).toBe('Ngày phải từ 03/02/1930 (ngày thành lập Đảng) đến hôm nay.');
@@ -101,7 +111,11 @@ describe('bodies that are not what the API expects', () => {
   it('control characters (NUL) that the database could not store', async () => {
     const res = await post({ ...valid(), fullName: 'Nguyễn\u0000Văn' });
     expectProblem(res, 400, 'Dữ liệu gửi lên không hợp lệ.');
-    const note = await as({ method: 'POST', url: `/api/v1/members/${memberId}/status`, payload: { status: 'xoa_ten', effectiveOn: '2025-02-01', decisionNumber: '1', note: 'a\u0000b' } });
+    const note = await as({
+      method: 'POST',
+      url: `/api/v1/members/${memberId}/status`,
+      payload: { status: 'xoa_ten', effectiveOn: '2025-02-01', decisionNumber: '1', note: 'a\u0000b' },
+    });
     expect(note.statusCode).toBe(400);
     expect((await as({ method: 'GET', url: '/api/v1/members?q=%00' })).statusCode).toBe(400);
   });
@@ -109,14 +123,20 @@ describe('bodies that are not what the API expects', () => {
   it('numbers out of range in a body', async () => {
     expect(paths(await post({ ...valid(), unitId: 99999999999 }))).toEqual(['body.unitId']);
     expect(paths(await post({ ...valid(), unitId: -1 }))).toEqual(['body.unitId']);
-    expect(paths(await post('{"fullName":"A B","sex":"nam","dateOfBirth":"1990-04-30","unitId":1e400,"status":"du_bi","joinedUnitOn":"2024-01-15"}'))).toEqual(['body.unitId']);
+    expect(paths(await post('{"fullName":"A B","sex":"nam","dateOfBirth":"1990-04-30","unitId":1e400,"status":"du_bi","joinedUnitOn":"2024-01-15"}'))).toEqual([
+      'body.unitId',
+    ]);
   });
 });
 
 describe('ids in the URL', () => {
   it.each(['abc', '-1', '0', '1.5', '1e3', '99999999999', '%20'])('/members/%s answers 400, not 404 or 500', async (id) => {
-    for (const [method, suffix, payload] of [['GET', '', undefined], ['GET', '/history', undefined], ['PATCH', '', { phone: '0912345678' }],
-      ['POST', '/status', { status: 'xoa_ten', effectiveOn: '2025-01-01', decisionNumber: '1' }]] as const) {
+    for (const [method, suffix, payload] of [
+      ['GET', '', undefined],
+      ['GET', '/history', undefined],
+      ['PATCH', '', { phone: '0912345678' }],
+      ['POST', '/status', { status: 'xoa_ten', effectiveOn: '2025-01-01', decisionNumber: '1' }],
+    ] as const) {
       const res = await as({ method, url: `/api/v1/members/${id}${suffix}`, ...(payload ? { payload } : {}) });
       expectProblem(res, 400, 'Dữ liệu gửi lên không hợp lệ.');
       expect(paths(res)).toEqual(['params.id']);
@@ -126,10 +146,17 @@ describe('ids in the URL', () => {
 
 describe('query strings', () => {
   it.each([
-    ['page=abc', 'querystring.page'], ['page=0', 'querystring.page'], ['pageSize=100000', 'querystring.pageSize'],
-    ['ageFrom=-1', 'querystring.ageFrom'], ['ageTo=1000', 'querystring.ageTo'], ['status=bogus', 'querystring.status.0'],
-    ['sex=x', 'querystring.sex'], ['theoryLevel=tien_si', 'querystring.theoryLevel'], ['unitId=abc', 'querystring.unitId'],
-    [`q=${'a'.repeat(300)}`, 'querystring.q'], ['color=red', 'querystring'],
+    ['page=abc', 'querystring.page'],
+    ['page=0', 'querystring.page'],
+    ['pageSize=100000', 'querystring.pageSize'],
+    ['ageFrom=-1', 'querystring.ageFrom'],
+    ['ageTo=1000', 'querystring.ageTo'],
+    ['status=bogus', 'querystring.status.0'],
+    ['sex=x', 'querystring.sex'],
+    ['theoryLevel=tien_si', 'querystring.theoryLevel'],
+    ['unitId=abc', 'querystring.unitId'],
+    [`q=${'a'.repeat(300)}`, 'querystring.q'],
+    ['color=red', 'querystring'],
   ])('GET /members?%s answers 400', async (query, path) => {
     const res = await as({ method: 'GET', url: `/api/v1/members?${query}` });
     expectProblem(res, 400, 'Dữ liệu gửi lên không hợp lệ.');
@@ -144,7 +171,9 @@ describe('in English when asked', () => {
   const en = { 'accept-language': 'en-GB,en;q=0.9' };
   it('titles and field messages', async () => {
     expectProblem(await post({ ...valid(), citizenId: '1234' }, en), 400, 'The data sent is not valid.');
-    expect(fieldErrors(await post({ ...valid(), citizenId: '1234' }, en))[0]!.message).toBe('A citizen ID has exactly 12 digits, starting with a province code (001–096).');
+    expect(fieldErrors(await post({ ...valid(), citizenId: '1234' }, en))[0]!.message).toBe(
+      'A citizen ID has exactly 12 digits, starting with a province code (001–096).',
+    );
     expectProblem(await post('{', en), 400, 'The body is not valid JSON.');
     expectProblem(await post({ ...valid(), fullName: 'A'.repeat(1_100_000) }, en), 413, 'The body is too large.');
     expectProblem(await as({ method: 'GET', url: '/api/v1/members/abc', headers: en }), 400, 'The data sent is not valid.');
@@ -154,9 +183,17 @@ describe('in English when asked', () => {
 
 describe('nothing was written', () => {
   it('still only the one member, and no audit rows for refused writes', async () => {
-    const { count } = await t.database.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await t.database.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(1);
-    const writes = await t.database.db.selectFrom('audit_log').select('action').where('action', 'in', ['member.update', 'member.status', 'member.create']).where('actor_user_id', 'is not', null).execute();
+    const writes = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['member.update', 'member.status', 'member.create'])
+      .where('actor_user_id', 'is not', null)
+      .execute();
     expect(writes).toEqual([]);
   });
 });

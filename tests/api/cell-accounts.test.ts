@@ -1,7 +1,7 @@
 // Accounts for a whole cell in one action, handed out on paper with one-time passwords
 // that must be replaced at first login.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -36,12 +36,19 @@ describe('accounts for every member of a cell', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     created = body.created;
-    expect(created.map((c) => [c.fullName, c.username])).toEqual([['Nguyễn Văn Đức', 'nguyenvanduc80'], ['Lò Thị Mai', 'lothimai01']]);
+    expect(created.map((c) => [c.fullName, c.username])).toEqual([
+      ['Nguyễn Văn Đức', 'nguyenvanduc80'],
+      ['Lò Thị Mai', 'lothimai01'],
+    ]);
     for (const c of created) expect(c.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     expect(body.existing).toEqual([{ memberId: linked, fullName: 'Hà Văn Sơn', username: 'son' }]);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'user.create').execute();
     expect(audit).toHaveLength(2);
-    const stored = await t.database.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('username', '=', 'nguyenvanduc80').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'must_change_password'])
+      .where('username', '=', 'nguyenvanduc80')
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).not.toContain(created[0]!.password);
     expect(stored.must_change_password).toBe(true);
   });
@@ -56,7 +63,12 @@ describe('accounts for every member of a cell', () => {
     const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/me/meetings', cookies });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().title).toContain('mật khẩu dùng một lần');
-    const change = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', cookies, payload: { currentPassword: first.password, newPassword: 'Lúa chín vàng đồng quê em 2026' } });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      cookies,
+      payload: { currentPassword: first.password, newPassword: 'Lúa chín vàng đồng quê em 2026' },
+    });
     expect(change.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies })).json().mustChangePassword).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/meetings', cookies })).statusCode).toBe(200);
@@ -69,7 +81,7 @@ describe('accounts for every member of a cell', () => {
     expect(res.json().existing).toHaveLength(3);
   });
 
-  it('is refused to a secretary (403) and answers 404 for a cell outside the admin\'s scope', async () => {
+  it("is refused to a secretary (403) and answers 404 for a cell outside the admin's scope", async () => {
     const secretary = await t.as('bithu');
     expect((await secretary({ method: 'POST', url: '/api/v1/users/cell-accounts', payload: { unitId: cell } })).statusCode).toBe(403);
     expect((await admin({ method: 'POST', url: '/api/v1/users/cell-accounts', payload: { unitId: otherCell } })).statusCode).toBe(404);

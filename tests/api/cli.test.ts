@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
@@ -55,7 +55,13 @@ describe('chibo command line', { timeout: 120_000 }, () => {
     const database = await openDatabase({ dataDir });
     try {
       await migrate(database);
-      const province = await insertUnit(database.db, null, { code: 'T', name: 'Đảng bộ tỉnh', kind: 'dang_bo_tinh', parentId: null, establishedOn: '2020-01-01' });
+      const province = await insertUnit(database.db, null, {
+        code: 'T',
+        name: 'Đảng bộ tỉnh',
+        kind: 'dang_bo_tinh',
+        parentId: null,
+        establishedOn: '2020-01-01',
+      });
       await insertUnit(database.db, null, { code: 'X', name: 'Đảng bộ xã', kind: 'dang_bo_xa', parentId: province, establishedOn: '2020-01-01' });
       // A row gone wrong behind the model's back: the rebuild puts it right and says so.
       await database.db.deleteFrom('unit_ancestry').where('depth', '=', 1).execute();
@@ -75,7 +81,13 @@ describe('chibo command line', { timeout: 120_000 }, () => {
     const database = await openDatabase({ dataDir });
     try {
       await migrate(database);
-      const commune = await insertUnit(database.db, null, { code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: null, establishedOn: '2020-01-01' });
+      const commune = await insertUnit(database.db, null, {
+        code: 'BB',
+        name: 'Đảng bộ xã Bắc Bình',
+        kind: 'dang_bo_xa',
+        parentId: null,
+        establishedOn: '2020-01-01',
+      });
       await insertUnit(database.db, null, { code: 'BB.01', name: 'Chi bộ thôn 1', kind: 'chi_bo', parentId: commune, establishedOn: '2020-01-01' });
     } finally {
       await database.close();
@@ -99,7 +111,10 @@ describe('chibo command line', { timeout: 120_000 }, () => {
     expect(dry.stdout).toContain('Chạy thử, chưa ghi gì: 2 dòng, 1 hợp lệ, 1 lỗi.');
     const check = await openDatabase({ dataDir });
     try {
-      const n = await check.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await check.db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(0);
     } finally {
       await check.close();

@@ -8,8 +8,12 @@ import { GENERATED_TYPES_FILE, generateDbTypes } from '../../src/db/generate-typ
 import { openTestDatabase } from '../helpers/test-database.ts';
 
 let database: Database;
-beforeAll(async () => { database = await openTestDatabase(); });
-afterAll(async () => { await database.close(); });
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
 
 it('src/db/generated-types.ts matches the migrated schema (else: npm run db:types)', async () => {
   const generated = await generateDbTypes(database.db);

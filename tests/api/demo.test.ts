@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/http/app-error.ts';
 import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
-import { demoAccountsFor, DEMO_ACCOUNTS, seedDemo } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_ACCOUNTS, demoAccountsFor, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -27,7 +27,14 @@ describe('demo data, commune scale', () => {
     expect(cells).toHaveLength(11);
     expect(cells.map((c) => c.name)).toContain('Chi bộ thôn Bắc Sơn');
     const count = async (table: 'members' | 'member_placements' | 'unit_versions' | 'unit_events') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('members')).toBe(340);
     expect(await count('member_placements')).toBe(340);
     // 13 units of today's tree and 2 of the tree before 1/7/2025 (Lập Thạch district,
@@ -37,14 +44,21 @@ describe('demo data, commune scale', () => {
     expect(await count('unit_versions')).toBe(18);
     expect(await count('unit_events')).toBe(19);
     // Every member's current status is the open row of their status history.
-    const mismatched = await db.selectFrom('members as m').innerJoin('member_statuses as s', (j) => j.onRef('s.member_id', '=', 'm.id').on('s.valid_to', 'is', null))
-      .select('m.id').whereRef('s.status', '!=', 'm.status').execute();
+    const mismatched = await db
+      .selectFrom('members as m')
+      .innerJoin('member_statuses as s', (j) => j.onRef('s.member_id', '=', 'm.id').on('s.valid_to', 'is', null))
+      .select('m.id')
+      .whereRef('s.status', '!=', 'm.status')
+      .execute();
     expect(mismatched).toEqual([]);
     const secretaries = await db.selectFrom('committee_members').select('unit_id').where('position', '=', 'bi_thu').execute();
     expect(secretaries).toHaveLength(13);
     // Fresh statistics after the load; history is consistent: every version of a unit follows the previous one.
-    const gaps = await db.selectFrom('unit_versions as a').innerJoin('unit_versions as b', (j) => j.onRef('b.unit_id', '=', 'a.unit_id').onRef('b.valid_from', '=', 'a.valid_to'))
-      .select('a.unit_id').execute();
+    const gaps = await db
+      .selectFrom('unit_versions as a')
+      .innerJoin('unit_versions as b', (j) => j.onRef('b.unit_id', '=', 'a.unit_id').onRef('b.valid_from', '=', 'a.valid_to'))
+      .select('a.unit_id')
+      .execute();
     expect(gaps).toHaveLength(3);
   });
 
@@ -72,7 +86,19 @@ describe('demo data, commune scale', () => {
     const commune = await t.database.db.selectFrom('units').select('id').where('name', '=', 'Đảng bộ xã Bắc Bình').executeTakeFirstOrThrow();
     const res = await admin(`/api/v1/meetings/compliance?unitId=${commune.id}&from=2025-12-01&to=2026-11-30&asOf=2026-11-30`);
     expect(res.statusCode, res.body).toBe(200);
-    const report = res.json() as { monthsRequired: string[]; cells: { unitName: string; monthsHeld: number; missingMonths: string[]; thematicEveryQuarter: boolean | null; meetingsHeld: number; expected: number; present: number; grades: Record<string, number> }[] };
+    const report = res.json() as {
+      monthsRequired: string[];
+      cells: {
+        unitName: string;
+        monthsHeld: number;
+        missingMonths: string[];
+        thematicEveryQuarter: boolean | null;
+        meetingsHeld: number;
+        expected: number;
+        present: number;
+        grades: Record<string, number>;
+      }[];
+    };
     expect(report.monthsRequired).toHaveLength(12);
     expect(report.cells).toHaveLength(11);
     // Most cells met every month; a few missed one, and some quarter went without a thematic meeting.
@@ -87,14 +113,28 @@ describe('demo data, commune scale', () => {
     expect(graded).toBeGreaterThan(100);
     // Absences without reason, by name, and with reason: the roll of an adopted meeting shows both.
     const db = t.database.db;
-    const byStatus = await db.selectFrom('meeting_attendance').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const byStatus = await db
+      .selectFrom('meeting_attendance')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
     const n = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
     expect(n('absent_unexcused')).toBeGreaterThan(0);
     expect(n('absent_excused')).toBeGreaterThan(n('absent_unexcused'));
-    const meeting = await db.selectFrom('meetings as m').innerJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id').select('m.id')
-      .where('mm.adopted_at', 'is not', null).where('m.kind', '=', 'regular')
-      .where((eb) => eb.exists(eb.selectFrom('meeting_attendance as a').select('a.member_id').whereRef('a.meeting_id', '=', 'm.id').where('a.status', '=', 'absent_excused')))
-      .orderBy('m.id').limit(1).executeTakeFirstOrThrow();
+    const meeting = await db
+      .selectFrom('meetings as m')
+      .innerJoin('meeting_minutes as mm', 'mm.meeting_id', 'm.id')
+      .select('m.id')
+      .where('mm.adopted_at', 'is not', null)
+      .where('m.kind', '=', 'regular')
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('meeting_attendance as a').select('a.member_id').whereRef('a.meeting_id', '=', 'm.id').where('a.status', '=', 'absent_excused'),
+        ),
+      )
+      .orderBy('m.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const minutes = (await admin(`/api/v1/meetings/${meeting.id}/minutes`)).json();
     expect(minutes.status).toBe('adopted');
     expect(minutes.complete).toBe(true);
@@ -118,7 +158,10 @@ describe('demo data, commune scale', () => {
     const before = await children(province, '2025-06-30');
     expect(before.map((u) => [u.name, u.kind])).toEqual([['Đảng bộ huyện Lập Thạch', 'dang_bo_huyen']]);
     const communes = await children(before[0]!.id, '2025-06-30');
-    expect(communes.map((u) => [u.name, u.kind]).sort()).toEqual([['Đảng bộ xã Bắc Bình', 'dang_bo_co_so'], ['Đảng bộ xã Xuân Lôi', 'dang_bo_co_so']]);
+    expect(communes.map((u) => [u.name, u.kind]).sort()).toEqual([
+      ['Đảng bộ xã Bắc Bình', 'dang_bo_co_so'],
+      ['Đảng bộ xã Xuân Lôi', 'dang_bo_co_so'],
+    ]);
     expect(await children(bacBinh, '2025-06-30')).toHaveLength(9);
     const xuanLoi = communes.find((u) => u.name === 'Đảng bộ xã Xuân Lôi')!;
     expect((await children(xuanLoi.id, '2025-06-30')).map((u) => u.name).sort()).toEqual(['Chi bộ thôn Hợp Thành', 'Chi bộ thôn Phú Cường']);
@@ -137,7 +180,12 @@ describe('demo data, commune scale', () => {
     expect(DEMO_ACCOUNTS.map((a) => a.username)).toContain('trunguong');
     const admin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'chibo@2026' } });
     const cookie = admin.cookies.find((c) => c.name === 'chibo_session')!.value;
-    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', cookies: { chibo_session: cookie }, payload: { currentPassword: 'chibo@2026', newPassword: 'quản trị xã Bắc Bình' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      cookies: { chibo_session: cookie },
+      payload: { currentPassword: 'chibo@2026', newPassword: 'quản trị xã Bắc Bình' },
+    });
     expect(changed.statusCode).toBe(200);
     expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).not.toContain('admin');
   });

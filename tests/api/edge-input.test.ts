@@ -3,8 +3,8 @@
 // string or a path parameter is a 400 problem+json naming the field, never a 500. An empty
 // PATCH is the caller's mistake too (400), not an SQL syntax error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -28,22 +28,42 @@ beforeAll(async () => {
   admin = await t.as('admin');
   clock.set(new Date('2026-03-01T09:00:00+07:00'));
   userId = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'bithu').executeTakeFirstOrThrow()).id;
-  const planned = await admin({ method: 'POST', url: '/api/v1/meetings', payload: {
-    unitId: f.cell1, kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1', topic: 'Sinh hoạt tháng 3', focalIssues: ['Làm đường', 'Đảng phí'],
-  } });
+  const planned = await admin({
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: {
+      unitId: f.cell1,
+      kind: 'regular',
+      date: '2026-03-05',
+      startTime: '08:00',
+      endTime: '10:00',
+      place: 'Nhà văn hóa thôn 1',
+      topic: 'Sinh hoạt tháng 3',
+      focalIssues: ['Làm đường', 'Đảng phí'],
+    },
+  });
   expect(planned.statusCode, planned.body).toBe(201);
   meetingId = planned.json().id;
 });
-afterAll(async () => { clock.reset(); await t.close(); });
+afterAll(async () => {
+  clock.reset();
+  await t.close();
+});
 
 describe('lone surrogates and NUL', () => {
   it('a lone surrogate in a JSON value is a 400 naming the field, and nothing is written', async () => {
-    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await admin({ method: 'PATCH', url: `/api/v1/members/${f.regular[1]}`, ...json('{"fullName":"Trần Thị \\ud800Bình"}') });
     expect400(res);
     expect(paths(res)).toEqual(['body.fullName']);
     expect(res.json().errors[0].message).toContain('ký tự');
-    const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     const member = await admin({ method: 'GET', url: `/api/v1/members/${f.regular[1]}` });
     expect(member.json().fullName).toBe('Trần Thị Bình');
@@ -94,7 +114,10 @@ describe('an empty PATCH is a 400 on every PATCH route', () => {
 
   it('every PATCH route in the API is covered by the list above', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const patchRoutes = Object.entries(doc.paths).filter(([, ops]) => 'patch' in ops).map(([p]) => p).sort();
+    const patchRoutes = Object.entries(doc.paths)
+      .filter(([, ops]) => 'patch' in ops)
+      .map(([p]) => p)
+      .sort();
     expect(patchRoutes).toEqual(['/api/v1/meetings/{id}', '/api/v1/members/{id}', '/api/v1/users/{id}']);
   });
 });

@@ -6,20 +6,36 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let huyen: Client;
 const u: Record<string, number> = {};
-const extracted = () => { const d = todayInVietnam(); return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`; };
+const extracted = () => {
+  const d = todayInVietnam();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+};
 
 async function meeting(unitId: number, date: string, members: number[]) {
-  const row = await t.database.db.insertInto('meetings').values({
-    unit_id: unitId, kind: 'regular', held_on: date, starts_at: new Date(`${date}T08:00:00+07:00`), ends_at: new Date(`${date}T10:00:00+07:00`),
-    place: 'Nhà văn hóa', topic: `Sinh hoạt ${date}`, status: 'planned', check_in_code: '123456', check_in_secret: 'test',
-  }).returning('id').executeTakeFirstOrThrow();
-  for (const memberId of members) await t.database.db.insertInto('meeting_attendance').values({ meeting_id: row.id, member_id: memberId, status: 'present' }).execute();
+  const row = await t.database.db
+    .insertInto('meetings')
+    .values({
+      unit_id: unitId,
+      kind: 'regular',
+      held_on: date,
+      starts_at: new Date(`${date}T08:00:00+07:00`),
+      ends_at: new Date(`${date}T10:00:00+07:00`),
+      place: 'Nhà văn hóa',
+      topic: `Sinh hoạt ${date}`,
+      status: 'planned',
+      check_in_code: '123456',
+      check_in_secret: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const memberId of members)
+    await t.database.db.insertInto('meeting_attendance').values({ meeting_id: row.id, member_id: memberId, status: 'present' }).execute();
 }
 
 async function workbook(client: Client, url: string, headers: Record<string, string> = {}) {
@@ -53,9 +69,17 @@ beforeAll(async () => {
   await t.user('bithu-a', [{ role: 'secretary', unitId: u.A }]);
   huyen = await t.as('huyen');
   // After 30/06/2025: B is renamed, and a new cell C is created.
-  const renamed = await huyen({ method: 'POST', url: `/api/v1/units/${u.B}/rename`, payload: { name: 'Chi bộ bản Huổi Lụ Mới', effectiveOn: '2025-07-01', decisionNumber: '12-QĐ/ĐU' } });
+  const renamed = await huyen({
+    method: 'POST',
+    url: `/api/v1/units/${u.B}/rename`,
+    payload: { name: 'Chi bộ bản Huổi Lụ Mới', effectiveOn: '2025-07-01', decisionNumber: '12-QĐ/ĐU' },
+  });
   expect(renamed.statusCode, renamed.body).toBe(200);
-  const created = await huyen({ method: 'POST', url: '/api/v1/units', payload: { code: 'QL-C', name: 'Chi bộ bản Pa Cá', kind: 'chi_bo', parentId: u.commune, establishedOn: '2025-09-01' } });
+  const created = await huyen({
+    method: 'POST',
+    url: '/api/v1/units',
+    payload: { code: 'QL-C', name: 'Chi bộ bản Pa Cá', kind: 'chi_bo', parentId: u.commune, establishedOn: '2025-09-01' },
+  });
   expect(created.statusCode, created.body).toBe(201);
   u.C = created.json().id;
 });
@@ -74,8 +98,19 @@ describe('the sub-units table as xlsx', () => {
     expect(r[3]![0]).toBe('Số liệu tại ngày: 30/06/2025');
     expect(r[4]![0]).toBe('Kỳ sinh hoạt: từ 01/01/2025 đến 30/06/2025');
     expect(r[5]![0]).toBe(`Ngày trích xuất: ${extracted()}`);
-    expect(r[7]).toEqual(['STT', 'Tổ chức đảng', 'Loại tổ chức', 'Đảng viên', 'Tổ chức cơ sở đảng', 'Chi bộ', 'Cuộc sinh hoạt đã tổ chức',
-      'Chi bộ sinh hoạt đủ hằng tháng', 'Tỷ lệ sinh hoạt đủ', 'Lượt đảng viên dự / phải dự', 'Tỷ lệ dự sinh hoạt']);
+    expect(r[7]).toEqual([
+      'STT',
+      'Tổ chức đảng',
+      'Loại tổ chức',
+      'Đảng viên',
+      'Tổ chức cơ sở đảng',
+      'Chi bộ',
+      'Cuộc sinh hoạt đã tổ chức',
+      'Chi bộ sinh hoạt đủ hằng tháng',
+      'Tỷ lệ sinh hoạt đủ',
+      'Lượt đảng viên dự / phải dự',
+      'Tỷ lệ dự sinh hoạt',
+    ]);
     const names = r.slice(8).map((row) => row[1]);
     // The old name on 30/06/2025; the cell created on 01/09/2025 is not there.
     expect(names).toEqual(['Chi bộ bản Huổi Lụ', 'Chi bộ bản Nà Pền', 'Toàn Đảng bộ xã Quảng Lâm']);
@@ -90,14 +125,20 @@ describe('the sub-units table as xlsx', () => {
 
   it('shows the new name and the new cell for a date after the restructuring', async () => {
     const wb = await workbook(huyen, `${base()}/export.xlsx?table=subUnits&date=2025-10-01&from=2025-01-01&to=2025-10-01`);
-    const names = rows(wb.worksheets[0]!).slice(8).map((row) => row[1]);
+    const names = rows(wb.worksheets[0]!)
+      .slice(8)
+      .map((row) => row[1]);
     expect(names).toEqual(['Chi bộ bản Huổi Lụ Mới', 'Chi bộ bản Nà Pền', 'Chi bộ bản Pa Cá', 'Toàn Đảng bộ xã Quảng Lâm']);
   });
 
   it('matches the figures API', async () => {
     const api = (await huyen({ method: 'GET', url: `${base()}?date=2025-06-30` })).json();
     const wb = await workbook(huyen, `${base()}/export.xlsx?table=subUnits&${view}`);
-    const byName = Object.fromEntries(rows(wb.worksheets[0]!).slice(8).map((row) => [row[1], row]));
+    const byName = Object.fromEntries(
+      rows(wb.worksheets[0]!)
+        .slice(8)
+        .map((row) => [row[1], row]),
+    );
     for (const s of api.subUnits) expect(byName[s.name]!.slice(3, 6)).toEqual([s.members, s.grassroots, s.cells]);
   });
 
@@ -120,7 +161,10 @@ describe('the members and meetings tables as xlsx', () => {
     expect(r[5]![0]).toBe('Tổng số đảng viên: 5');
     expect(r[7]).toEqual(['Nhóm', 'Chỉ tiêu', 'Số đảng viên', 'Tỷ lệ']);
     const sex = r.filter((row) => row[0] === 'Giới tính').map((row) => row.slice(1));
-    expect(sex).toEqual([['Nam', 3, 0.6], ['Nữ', 2, 0.4]]);
+    expect(sex).toEqual([
+      ['Nam', 3, 0.6],
+      ['Nữ', 2, 0.4],
+    ]);
     const pyramid = rows(wb.worksheets[1]!);
     expect(pyramid[6]).toEqual(['Độ tuổi', 'Nam', 'Nữ', 'Cộng']);
     expect(pyramid.at(-1)).toEqual(['Cộng', 3, 2, 5]);
@@ -135,7 +179,11 @@ describe('the members and meetings tables as xlsx', () => {
     expect(r.slice(7).map((row) => row[0])).toEqual(['01/2025', '02/2025', '03/2025', '04/2025', '05/2025', '06/2025']);
     // Each month: A met, B did not; A's three members were present.
     expect(r[7]!.slice(1)).toEqual(['1/2', 0.5, '3/3', 1]);
-    const summary = Object.fromEntries(rows(wb.worksheets[1]!).slice(7).map((row) => [row[0], row.slice(1)]));
+    const summary = Object.fromEntries(
+      rows(wb.worksheets[1]!)
+        .slice(7)
+        .map((row) => [row[0], row.slice(1)]),
+    );
     expect(summary['Cuộc sinh hoạt đã tổ chức']![0]).toBe(6);
     expect(summary['Chi bộ sinh hoạt đủ hằng tháng']).toEqual(['1/2', 0.5]);
   });
@@ -149,8 +197,16 @@ describe('the one-page summary as docx', () => {
     const zip = await JSZip.loadAsync(res.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const line of ['ĐẢNG BỘ TỈNH ĐIỆN BIÊN', 'ĐẢNG BỘ XÃ QUẢNG LÂM', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'TÓM TẮT SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG',
-      '(Số liệu tại ngày 30/06/2025; sinh hoạt chi bộ từ 01/01/2025 đến 30/06/2025)', 'Chi bộ bản Huổi Lụ', 'Chi bộ bản Nà Pền', `Ngày trích xuất: ${extracted()}`]) {
+    for (const line of [
+      'ĐẢNG BỘ TỈNH ĐIỆN BIÊN',
+      'ĐẢNG BỘ XÃ QUẢNG LÂM',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'TÓM TẮT SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG',
+      '(Số liệu tại ngày 30/06/2025; sinh hoạt chi bộ từ 01/01/2025 đến 30/06/2025)',
+      'Chi bộ bản Huổi Lụ',
+      'Chi bộ bản Nà Pền',
+      `Ngày trích xuất: ${extracted()}`,
+    ]) {
       expect(text).toContain(line);
     }
     expect(text).not.toContain('Chi bộ bản Pa Cá');
@@ -159,7 +215,7 @@ describe('the one-page summary as docx', () => {
 });
 
 describe('refusals', () => {
-  it('answers 404 for a unit outside the caller\'s scope, and 400 for an unknown table', async () => {
+  it("answers 404 for a unit outside the caller's scope, and 400 for an unknown table", async () => {
     const bithu = await t.as('bithu-a');
     expect((await bithu({ method: 'GET', url: `${base()}/export.xlsx?table=subUnits` })).statusCode).toBe(404);
     expect((await bithu({ method: 'GET', url: `${base()}/summary.docx` })).statusCode).toBe(404);

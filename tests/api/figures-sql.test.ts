@@ -21,7 +21,11 @@ const db = new Kysely<DB>({
 
 function render(query: RawBuilder<unknown>): string {
   const c = query.compile(db);
-  const text = c.sql.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '').join('\n');
+  const text = c.sql
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .join('\n');
   return `${text}\n-- parameters: ${JSON.stringify(c.parameters)}\n`;
 }
 

@@ -6,8 +6,19 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/types.ts';
 
 type Row = Record<string, unknown>;
-interface Version { unit_id: number; name: string; kind: string; parent_id: number | null; valid_from: string; valid_to: string | null }
-interface Dated { member_id: number; valid_from: string; valid_to: string | null }
+interface Version {
+  unit_id: number;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+interface Dated {
+  member_id: number;
+  valid_from: string;
+  valid_to: string | null;
+}
 
 const on = (r: { valid_from: string; valid_to: string | null }, d: string) => r.valid_from <= d && (r.valid_to === null || r.valid_to > d);
 const count = <T>(xs: T[], key: (x: T) => string) => {
@@ -56,9 +67,17 @@ export class Oracle {
       db.selectFrom('meeting_check_ins').selectAll().execute(),
       db.selectFrom('meeting_quality').select(['meeting_id', 'grade']).execute(),
     ]);
-    return new Oracle(versions as Version[], new Map(units.map((u) => [u.id, u])), placements, statuses,
-      new Map(members.map((m) => [m.id, m as unknown as Row])), meetings as unknown as Row[], attendance as unknown as Row[],
-      checkIns as unknown as Row[], new Map(quality.map((q) => [q.meeting_id, q.grade])));
+    return new Oracle(
+      versions as Version[],
+      new Map(units.map((u) => [u.id, u])),
+      placements,
+      statuses,
+      new Map(members.map((m) => [m.id, m as unknown as Row])),
+      meetings as unknown as Row[],
+      attendance as unknown as Row[],
+      checkIns as unknown as Row[],
+      new Map(quality.map((q) => [q.meeting_id, q.grade])),
+    );
   }
 
   /** unit id → its version on the date. */
@@ -119,24 +138,33 @@ export class Oracle {
       byTheoryLevel: count(ms, (x) => (x.m.theory_level ? String(x.m.theory_level) : 'khong_ro')),
       byPartyAge: count(ms, (x) => (x.m.admitted_on && String(x.m.admitted_on) <= d ? partyBand(years(String(x.m.admitted_on), d)) : 'khong_ro')),
       organisations: this.organisations(root, d),
-      subUnits: Object.fromEntries(kids.map((k) => [k.unit_id, {
-        members: this.membersUnder(k.unit_id, d).length,
-        cells: this.organisations(k.unit_id, d).cells.n,
-        grassroots: this.organisations(k.unit_id, d).grassroots.n,
-      }])),
+      subUnits: Object.fromEntries(
+        kids.map((k) => [
+          k.unit_id,
+          {
+            members: this.membersUnder(k.unit_id, d).length,
+            cells: this.organisations(k.unit_id, d).cells.n,
+            grassroots: this.organisations(k.unit_id, d).grassroots.n,
+          },
+        ]),
+      ),
     };
   }
 
   /** Held: not cancelled, dated by `end`, attendance taken. */
   private held(m: Row, end: string) {
-    return m.status === 'planned' && String(m.held_on) <= end
-      && (this.attendance.some((a) => a.meeting_id === m.id) || this.checkIns.some((c) => c.meeting_id === m.id));
+    return (
+      m.status === 'planned' &&
+      String(m.held_on) <= end &&
+      (this.attendance.some((a) => a.meeting_id === m.id) || this.checkIns.some((c) => c.meeting_id === m.id))
+    );
   }
 
   private roll(m: Row) {
     const d = String(m.held_on);
     const rollPath = this.units.get(Number(m.party_group_id ?? m.unit_id))!.path;
-    return this.placements.filter((p) => on(p, d) && this.units.get(p.unit_id)!.path.startsWith(rollPath))
+    return this.placements
+      .filter((p) => on(p, d) && this.units.get(p.unit_id)!.path.startsWith(rollPath))
       .filter((p) => ['du_bi', 'chinh_thuc'].includes(this.statuses.find((s) => s.member_id === p.member_id && on(s, d))?.status ?? ''))
       .map((p) => p.member_id);
   }
@@ -168,7 +196,10 @@ export class Oracle {
     const cellKinds = ['chi_bo', 'chi_bo_co_so'];
     const months: string[] = [];
     for (let y = Number(from.slice(0, 4)), mo = Number(from.slice(5, 7)); ; mo++) {
-      if (mo > 12) { mo = 1; y++; }
+      if (mo > 12) {
+        mo = 1;
+        y++;
+      }
       const m = `${y}-${String(mo).padStart(2, '0')}`;
       if (m > end.slice(0, 7)) break;
       if (`${m}-01` >= from && monthEnd(m) <= end) months.push(m);
@@ -181,25 +212,37 @@ export class Oracle {
       const first = this.under(root, days[0]!);
       for (const [id, v] of first) {
         if (!cellKinds.includes(v.kind)) continue;
-        const tops = days.map((d) => { const u = this.under(root, d).get(id); return u && cellKinds.includes(u.kind) ? this.topOn(root, id, d) : undefined; });
+        const tops = days.map((d) => {
+          const u = this.under(root, d).get(id);
+          return u && cellKinds.includes(u.kind) ? this.topOn(root, id, d) : undefined;
+        });
         if (tops.some((x) => x === undefined)) continue;
         per.set(id, tops.every((x) => x === tops[0]) ? tops[0]! : null);
       }
       cellTops.set(m, per);
     }
-    const held = this.meetings.filter((m) => ['regular', 'thematic', 'extraordinary'].includes(String(m.kind))
-      && String(m.held_on) >= from && this.held(m, end)
-      && cellKinds.includes(this.under(root, String(m.held_on)).get(Number(m.unit_id))?.kind ?? ''));
+    const held = this.meetings.filter(
+      (m) =>
+        ['regular', 'thematic', 'extraordinary'].includes(String(m.kind)) &&
+        String(m.held_on) >= from &&
+        this.held(m, end) &&
+        cellKinds.includes(this.under(root, String(m.held_on)).get(Number(m.unit_id))?.kind ?? ''),
+    );
     const regularIn = (cell: number, month: string) => held.some((m) => m.unit_id === cell && m.kind === 'regular' && String(m.held_on).slice(0, 7) === month);
     const cells = new Set([...cellTops.values()].flatMap((per) => [...per.keys()]));
     const everyMonth = [...cells].filter((c) => months.filter((m) => cellTops.get(m)!.has(c)).every((m) => regularIn(c, m)));
     // quarters wholly required
-    const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`))]
-      .filter((q) => { const n = (Number(q.slice(6)) - 1) * 3; return [1, 2, 3].every((i) => months.includes(`${q.slice(0, 4)}-${String(n + i).padStart(2, '0')}`)); });
+    const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`))].filter((q) => {
+      const n = (Number(q.slice(6)) - 1) * 3;
+      return [1, 2, 3].every((i) => months.includes(`${q.slice(0, 4)}-${String(n + i).padStart(2, '0')}`));
+    });
     const qMonths = (q: string) => [1, 2, 3].map((i) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + i).padStart(2, '0')}`);
     const thematicCells = [...cells].filter((c) => quarters.some((q) => qMonths(q).every((m) => cellTops.get(m)!.has(c))));
-    const thematicOk = thematicCells.filter((c) => quarters.filter((q) => qMonths(q).every((m) => cellTops.get(m)!.has(c)))
-      .every((q) => held.some((m) => m.unit_id === c && m.kind === 'thematic' && qMonths(q).includes(String(m.held_on).slice(0, 7)))));
+    const thematicOk = thematicCells.filter((c) =>
+      quarters
+        .filter((q) => qMonths(q).every((m) => cellTops.get(m)!.has(c)))
+        .every((q) => held.some((m) => m.unit_id === c && m.kind === 'thematic' && qMonths(q).includes(String(m.held_on).slice(0, 7)))),
+    );
     let expected = 0;
     let present = 0;
     const unexcused = new Map<number, string[]>();
@@ -211,7 +254,10 @@ export class Oracle {
         const mo = String(m.held_on).slice(0, 7);
         const e = byMonth.get(mo) ?? { n: 0, of: 0 };
         e.of += 1;
-        if (a === 'present') { present += 1; e.n += 1; }
+        if (a === 'present') {
+          present += 1;
+          e.n += 1;
+        }
         byMonth.set(mo, e);
         if (a === 'absent_unexcused') unexcused.set(id, [...(unexcused.get(id) ?? []), String(m.held_on)]);
       }
@@ -221,7 +267,10 @@ export class Oracle {
       return s.some((d, i) => i + 2 < s.length && s[i + 2]! < `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`);
     }).length;
     const grades = { tot: 0, kha: 0, trung_binh: 0, kem: 0 } as Record<string, number>;
-    for (const m of held) { const g = this.grades.get(Number(m.id)); if (g) grades[g]! += 1; }
+    for (const m of held) {
+      const g = this.grades.get(Number(m.id));
+      if (g) grades[g]! += 1;
+    }
     return {
       meetingsHeld: held.length,
       monthlyCompliance: { n: everyMonth.length, of: cells.size },
@@ -230,10 +279,12 @@ export class Oracle {
       quality: Object.entries(grades).map(([grade, n]) => ({ grade, n })),
       graded: { n: Object.values(grades).reduce((a, b) => a + b, 0), of: held.length },
       strikingOffWarnings: warnings,
-      trendCompliance: Object.fromEntries(months.map((m) => {
-        const per = cellTops.get(m)!;
-        return [m, { n: [...per.keys()].filter((c) => regularIn(c, m)).length, of: per.size }];
-      })),
+      trendCompliance: Object.fromEntries(
+        months.map((m) => {
+          const per = cellTops.get(m)!;
+          return [m, { n: [...per.keys()].filter((c) => regularIn(c, m)).length, of: per.size }];
+        }),
+      ),
       trendAttendance: Object.fromEntries([...byMonth].map(([m, e]) => [m, e])),
       /** top → monthly compliance of the cells that sat under it all month. */
       subUnitCompliance: (top: number) => {

@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MemberStatus } from '../../src/db/types.ts';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { closeQuietly } from './meetings.fixtures.ts';
-import { Oracle } from './figures.oracle.ts';
 import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { Oracle } from './figures.oracle.ts';
+import { closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -20,7 +20,8 @@ const TODAY = todayInVietnam();
 /** A small deterministic generator (mulberry32), so every run builds the same province. */
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
@@ -39,17 +40,36 @@ async function changeStatus(memberId: number, status: MemberStatus, from: string
 }
 
 async function meeting(unitId: number, kind: 'regular' | 'thematic', date: string, status: 'planned' | 'cancelled' = 'planned') {
-  return (await t.database.db.insertInto('meetings').values({
-    unit_id: unitId, kind, held_on: date, starts_at: new Date(`${date}T08:00:00+07:00`), ends_at: new Date(`${date}T10:00:00+07:00`),
-    place: 'Nhà văn hóa', topic: `${kind} ${date}`, status, check_in_code: '123456', check_in_secret: 'test',
-  }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await t.database.db
+      .insertInto('meetings')
+      .values({
+        unit_id: unitId,
+        kind,
+        held_on: date,
+        starts_at: new Date(`${date}T08:00:00+07:00`),
+        ends_at: new Date(`${date}T10:00:00+07:00`),
+        place: 'Nhà văn hóa',
+        topic: `${kind} ${date}`,
+        status,
+        check_in_code: '123456',
+        check_in_secret: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Marks attendance of the members placed in the cell on the date; `forced` overrides the random draw. */
 async function attend(meetingId: number, cellId: number, date: string, forced: Record<number, AttendanceStatus> = {}) {
   const db = t.database.db;
-  const placed = await db.selectFrom('member_placements').select('member_id').where('unit_id', '=', cellId)
-    .where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])).execute();
+  const placed = await db
+    .selectFrom('member_placements')
+    .select('member_id')
+    .where('unit_id', '=', cellId)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .execute();
   const rows: { meeting_id: number; member_id: number; status: AttendanceStatus; reason: string | null }[] = [];
   const checkIns: { meeting_id: number; member_id: number; method: 'code' }[] = [];
   for (const { member_id } of placed) {
@@ -81,15 +101,23 @@ beforeAll(async () => {
     const n = c === 'X6' ? 5 : c.startsWith('X') ? 14 : 9;
     for (let i = 0; i < n; i++) {
       const born = 1940 + Math.floor(rand() * 65);
-      const admitted = rand() < 0.9 ? `${Math.min(born + 18 + Math.floor(rand() * 30), 2025)}-${mm(1 + Math.floor(rand() * 12))}-1${Math.floor(rand() * 9)}` : null;
-      ids[c]!.push(await t.member({
-        unitId: u[c]!, fullName: `Giàng Seo ${c}-${i}`, sex: rand() < 0.6 ? 'nam' : 'nu',
-        dateOfBirth: `${born}-${mm(1 + Math.floor(rand() * 12))}-${mm(1 + Math.floor(rand() * 28))}`,
-        ethnicity: pick(['Mông', 'Mông', 'Kinh', 'Dao', 'Lô Lô']), religion: pick(['Không', 'Không', 'Tin Lành', 'Công giáo']),
-        education: pick(['12/12', '9/12', 'Đại học', undefined]), theoryLevel: pick(['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan', null, null]),
-        admittedOn: admitted, status: rand() < 0.12 ? 'du_bi' : 'chinh_thuc',
-        joinedUnitOn: c === 'X6' ? '2025-04-15' : rand() < 0.1 ? '2025-03-10' : '2015-01-01',
-      }));
+      const admitted =
+        rand() < 0.9 ? `${Math.min(born + 18 + Math.floor(rand() * 30), 2025)}-${mm(1 + Math.floor(rand() * 12))}-1${Math.floor(rand() * 9)}` : null;
+      ids[c]!.push(
+        await t.member({
+          unitId: u[c]!,
+          fullName: `Giàng Seo ${c}-${i}`,
+          sex: rand() < 0.6 ? 'nam' : 'nu',
+          dateOfBirth: `${born}-${mm(1 + Math.floor(rand() * 12))}-${mm(1 + Math.floor(rand() * 28))}`,
+          ethnicity: pick(['Mông', 'Mông', 'Kinh', 'Dao', 'Lô Lô']),
+          religion: pick(['Không', 'Không', 'Tin Lành', 'Công giáo']),
+          education: pick(['12/12', '9/12', 'Đại học', undefined]),
+          theoryLevel: pick(['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan', null, null]),
+          admittedOn: admitted,
+          status: rand() < 0.12 ? 'du_bi' : 'chinh_thuc',
+          joinedUnitOn: c === 'X6' ? '2025-04-15' : rand() < 0.1 ? '2025-03-10' : '2015-01-01',
+        }),
+      );
     }
   }
   // Status changes during 2025: exempted members, one struck off, one deceased.
@@ -106,14 +134,28 @@ beforeAll(async () => {
         const date = `${y}-${mm(m)}-0${1 + idx}`;
         if (c === 'X6' && date < '2025-04-15') continue;
         if ((c === 'X2' && y === 2025 && m === 7) || (c === 'Y1' && m === 10)) continue;
-        if (c === 'X4' && y === 2025 && m === 3) { await meeting(u[c]!, 'regular', date, 'cancelled'); continue; }
+        if (c === 'X4' && y === 2025 && m === 3) {
+          await meeting(u[c]!, 'regular', date, 'cancelled');
+          continue;
+        }
         const id = await meeting(u[c]!, 'regular', date);
         if (c === 'X5' && y === 2025 && m === 9) continue; // planned, never held
         const forced: Record<number, AttendanceStatus> = {};
         if (c === 'X1' && y === 2025 && [1, 3, 6].includes(m)) forced[ids.X1![0]!] = 'absent_unexcused';
         await attend(id, u[c]!, date, forced);
         if (rand() < 0.3) {
-          await db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 80, max_points: 100, grade: pick(['tot', 'kha', 'trung_binh', 'kem']) }).execute();
+          await db
+            .insertInto('meeting_quality')
+            .values({
+              meeting_id: id,
+              rule_set_code: 'hd12',
+              rule_set_version: '2018-07-06',
+              result: '{}',
+              points: 80,
+              max_points: 100,
+              grade: pick(['tot', 'kha', 'trung_binh', 'kem']),
+            })
+            .execute();
         }
         if (m % 3 === 2 && !(c === 'Y2' && m === 11)) await attend(await meeting(u[c]!, 'thematic', `${y}-${mm(m)}-2${idx}`), u[c]!, `${y}-${mm(m)}-2${idx}`);
       }
@@ -157,8 +199,14 @@ async function expectUnitFiguresMatch(unitId: number, date: string) {
   expect(f.exempted).toEqual({ n: o.byStatus.mien_sinh_hoat ?? 0, of: o.total });
   expect(f.probationary).toEqual({ n: o.byStatus.du_bi ?? 0, of: o.total });
   expect({ grassroots: f.organisations.grassroots, cells: f.organisations.cells }).toEqual(o.organisations);
-  expect(Object.fromEntries(f.subUnits.map((s: { id: number; members: number; cells: number; grassroots: number }) =>
-    [s.id, { members: s.members, cells: s.cells, grassroots: s.grassroots }]))).toEqual(o.subUnits);
+  expect(
+    Object.fromEntries(
+      f.subUnits.map((s: { id: number; members: number; cells: number; grassroots: number }) => [
+        s.id,
+        { members: s.members, cells: s.cells, grassroots: s.grassroots },
+      ]),
+    ),
+  ).toEqual(o.subUnits);
   return f;
 }
 
@@ -199,7 +247,11 @@ describe('figures of a generated province equal direct counts', () => {
   });
 
   it('meeting figures for 2025, a quarter and 2026 so far', async () => {
-    for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-04-01', '2025-06-30'], ['2026-01-01', '2026-12-31']] as const) {
+    for (const [from, to] of [
+      ['2025-01-01', '2025-12-31'],
+      ['2025-04-01', '2025-06-30'],
+      ['2026-01-01', '2026-12-31'],
+    ] as const) {
       for (const unit of [u.P!, u.X!, u.Y!]) snapshots[`${unit}:${from}:${to}`] = await expectMeetingFiguresMatch(unit, from, to);
     }
     const x = snapshots[`${u.X}:2025-01-01:2025-12-31`] as { monthlyCompliance: { n: number; of: number }; strikingOffWarnings: number };
@@ -216,7 +268,9 @@ describe('figures of a generated province equal direct counts', () => {
 
 async function expectFactsKept() {
   const kept = await sql<Record<string, unknown>>`select * from meeting_facts order by meeting_id`.execute(t.database.db);
-  const recomputed = await sql<Record<string, unknown>>`select * from compute_meeting_facts(array(select id from meetings)) order by meeting_id`.execute(t.database.db);
+  const recomputed = await sql<Record<string, unknown>>`select * from compute_meeting_facts(array(select id from meetings)) order by meeting_id`.execute(
+    t.database.db,
+  );
   expect(kept.rows.length).toBeGreaterThan(200);
   expect(kept.rows).toEqual(recomputed.rows);
 }
@@ -228,17 +282,38 @@ describe('past figures do not move after later changes', () => {
     // Move: X5 leaves Sơn Vĩ for Lũng Cú on 1/3/2026.
     ok(await admin({ method: 'POST', url: `/api/v1/units/${u.X5}/move`, payload: { parentId: u.Y, effectiveOn: '2026-03-01', decisionNumber: '12-QĐ/TU' } }));
     // Merge: X4 into X3 on 1/4/2026.
-    ok(await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.X4], target: { unitId: u.X3 }, effectiveOn: '2026-04-01', decisionNumber: '20-QĐ/TU' } }));
+    ok(
+      await admin({
+        method: 'POST',
+        url: '/api/v1/units/merge',
+        payload: { sourceIds: [u.X4], target: { unitId: u.X3 }, effectiveOn: '2026-04-01', decisionNumber: '20-QĐ/TU' },
+      }),
+    );
     // Reclassify (the kinds lane's step; written as its version rows here): X2 becomes a
     // chi bộ cơ sở directly under the province on 1/7/2026.
     await db.updateTable('unit_versions').set({ valid_to: '2026-07-01' }).where('unit_id', '=', u.X2!).where('valid_to', 'is', null).execute();
-    await db.insertInto('unit_versions').values({ unit_id: u.X2!, name: 'Chi bộ thôn Sơn Vĩ 2', kind: 'chi_bo_co_so', parent_id: u.P!, valid_from: '2026-07-01' }).execute();
-    await db.updateTable('units').set({ kind: 'chi_bo_co_so', parent_id: u.P!, path: `/${u.P}/${u.X2}/` }).where('id', '=', u.X2!).execute();
+    await db
+      .insertInto('unit_versions')
+      .values({ unit_id: u.X2!, name: 'Chi bộ thôn Sơn Vĩ 2', kind: 'chi_bo_co_so', parent_id: u.P!, valid_from: '2026-07-01' })
+      .execute();
+    await db
+      .updateTable('units')
+      .set({ kind: 'chi_bo_co_so', parent_id: u.P!, path: `/${u.P}/${u.X2}/` })
+      .where('id', '=', u.X2!)
+      .execute();
     await keepUnitAncestry(db, [u.X2!], '2026-07-01');
     // Members: a transfer, a status change, an edit of the record.
-    const [m1, m2] = (await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', '=', 'chinh_thuc').orderBy('id').limit(2).execute()).map((r) => r.id);
+    const [m1, m2] = (
+      await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', '=', 'chinh_thuc').orderBy('id').limit(2).execute()
+    ).map((r) => r.id);
     ok(await admin({ method: 'POST', url: `/api/v1/members/${m1}/transfer`, payload: { unitId: u.Y1, effectiveOn: '2026-02-01', decisionNumber: '3-QĐ/ĐU' } }));
-    ok(await admin({ method: 'POST', url: `/api/v1/members/${m2}/status`, payload: { status: 'mien_sinh_hoat', effectiveOn: '2026-02-01', decisionNumber: '4-QĐ/ĐU' } }));
+    ok(
+      await admin({
+        method: 'POST',
+        url: `/api/v1/members/${m2}/status`,
+        payload: { status: 'mien_sinh_hoat', effectiveOn: '2026-02-01', decisionNumber: '4-QĐ/ĐU' },
+      }),
+    );
     ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m2}`, payload: { residence: 'Thôn Lũng Cú', phone: '0912345678', occupation: 'Làm ruộng' } }));
   });
 
@@ -251,7 +326,7 @@ describe('past figures do not move after later changes', () => {
     }
   });
 
-  it('meeting figures of 2025 are unchanged; today\'s figures follow the changes', async () => {
+  it("meeting figures of 2025 are unchanged; today's figures follow the changes", async () => {
     for (const unit of [u.P!, u.X!, u.Y!]) {
       expect(await expectMeetingFiguresMatch(unit, '2025-01-01', '2025-12-31')).toEqual(snapshots[`${unit}:2025-01-01:2025-12-31`]);
     }
@@ -282,7 +357,7 @@ describe('facts under concurrent writes', () => {
 });
 
 describe('access', () => {
-  it('a unit outside the caller\'s scope, or that did not exist on the date, is not found', async () => {
+  it("a unit outside the caller's scope, or that did not exist on the date, is not found", async () => {
     const lc = await t.as('xa-lc');
     expect((await lc({ method: 'GET', url: `/api/v1/figures/units/${u.X}?date=2025-06-30` })).statusCode).toBe(404);
     expect((await lc({ method: 'GET', url: `/api/v1/figures/units/${u.X}/meetings?from=2025-01-01&to=2025-12-31` })).statusCode).toBe(404);
@@ -321,11 +396,16 @@ describe('a Mèo Vạc-shaped district', () => {
       join (select id, path, row_number() over (order by id) - 1 as k from units where code like 'MV-DB%') p on p.k = (i - 1) % 21`.execute(db);
     await sql`
       insert into units (code, name, kind, parent_id, path, depth, established_on, search_name)
-      select 'MV-CS' || i, 'Chi bộ cơ sở ' || i, 'chi_bo_co_so', ${district}, '/' || ${district} || '/', 1, '2015-01-01', 'chi bo co so ' || i from generate_series(1, 34) i`.execute(db);
+      select 'MV-CS' || i, 'Chi bộ cơ sở ' || i, 'chi_bo_co_so', ${district}, '/' || ${district} || '/', 1, '2015-01-01', 'chi bo co so ' || i from generate_series(1, 34) i`.execute(
+      db,
+    );
     await sql`update units set path = path || id || '/' where code like 'MV-C%'`.execute(db);
     await sql`insert into unit_versions (unit_id, name, kind, parent_id, valid_from)
       select id, name, kind, parent_id, established_on from units where code like 'MV-%'`.execute(db);
-    await rebuildUnitAncestry(db, (await db.selectFrom('units').select('id').where('code', 'like', 'MV-%').execute()).map((r) => r.id));
+    await rebuildUnitAncestry(
+      db,
+      (await db.selectFrom('units').select('id').where('code', 'like', 'MV-%').execute()).map((r) => r.id),
+    );
     for (const unitId of (await db.selectFrom('units').select('id').where('code', 'like', 'MV-CS%').orderBy('id').limit(5).execute()).map((r) => r.id)) {
       await t.member({ unitId, fullName: `Sùng Mí ${unitId}`, dateOfBirth: '1990-03-03', admittedOn: '2015-05-19' });
     }

@@ -13,17 +13,17 @@
 // CHIBO_FUZZ_SEED=<n> replays a run (the seed is printed at the start and in a failure);
 // CHIBO_FUZZ_RUNS=<n> sets the number of requests (default 2,000; e.g. 20000 for a long run).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { newSecret } from '../../src/modules/auth/tokens.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/modules/auth/authenticate.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { MULTIPART, readOperations, type Operation } from '../helpers/openapi-operations.ts';
-import { seedApiWorld, type ApiWorld } from '../helpers/api-world.ts';
+import { newSecret } from '../../src/modules/auth/tokens.ts';
+import { type ApiWorld, seedApiWorld } from '../helpers/api-world.ts';
+import { type FuzzRequest, injectOptions, requestArbitrary } from '../helpers/fuzz-requests.ts';
+import { MULTIPART, type Operation, readOperations } from '../helpers/openapi-operations.ts';
 import { problemFailures } from '../helpers/problem-check.ts';
-import { BOOKKEEPING, changedTables, checksumReader, type Checksums } from '../helpers/table-checksums.ts';
-import { injectOptions, requestArbitrary, type FuzzRequest } from '../helpers/fuzz-requests.ts';
+import { BOOKKEEPING, type Checksums, changedTables, checksumReader } from '../helpers/table-checksums.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const REQUESTS = Number(process.env.CHIBO_FUZZ_RUNS ?? 2000);
 const SEED = process.env.CHIBO_FUZZ_SEED ? Number(process.env.CHIBO_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
@@ -82,7 +82,8 @@ const describeBody = (r: FuzzRequest) => {
   const json = r.body && 'json' in r.body ? JSON.stringify(r.body.json) : undefined;
   return json === undefined ? '' : ` body ${json.length > 300 ? `${json.slice(0, 300)}… (${json.length} chars)` : json}`;
 };
-const describeRequest = (r: FuzzRequest) => `${r.method} ${r.url.length > 160 ? `${r.url.slice(0, 160)}…` : r.url} [${r.kind}]${r.lang === 'en' ? ' (en)' : ''}${r.auth !== 'session' ? ` (${r.auth} auth)` : ''}${describeBody(r)}`;
+const describeRequest = (r: FuzzRequest) =>
+  `${r.method} ${r.url.length > 160 ? `${r.url.slice(0, 160)}…` : r.url} [${r.kind}]${r.lang === 'en' ? ' (en)' : ''}${r.auth !== 'session' ? ` (${r.auth} auth)` : ''}${describeBody(r)}`;
 
 let sessionLost = false;
 async function renewSession() {
@@ -138,19 +139,33 @@ describe('property-based requests to every operation of the OpenAPI document', (
   it(`never answers 5xx, refuses bad input with problem+json in the caller's language, and a refused write writes nothing`, async () => {
     const rounds = Math.ceil(REQUESTS / ops.length);
     const roundArbitrary = fc.tuple(...ops.map((op) => requestArbitrary(op, { named: world.namedValue, realPathValue: world.realPathValue, templateXlsx })));
-    console.info(`fuzz: seed ${SEED} (CHIBO_FUZZ_SEED=${SEED} replays it), ${rounds} rounds × ${ops.length} operations, checksums over ${checksums.tables.length} tables`);
+    console.info(
+      `fuzz: seed ${SEED} (CHIBO_FUZZ_SEED=${SEED} replays it), ${rounds} rounds × ${ops.length} operations, checksums over ${checksums.tables.length} tables`,
+    );
     const started = Date.now();
-    await fc.assert(fc.asyncProperty(roundArbitrary, async (requests) => {
-      const failures = await runRound(requests);
-      if (failures.length) throw new Error(`${failures.length} failure(s) — CHIBO_FUZZ_SEED=${SEED} replays this run:\n${failures.join('\n')}`);
-    }), { seed: SEED, numRuns: rounds, endOnFailure: true });
-    const statuses = [...stats.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.info(`fuzz: ${stats.requests} requests (${stats.refusedWrites} refused writes checked) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${statuses}`);
+    await fc.assert(
+      fc.asyncProperty(roundArbitrary, async (requests) => {
+        const failures = await runRound(requests);
+        if (failures.length) throw new Error(`${failures.length} failure(s) — CHIBO_FUZZ_SEED=${SEED} replays this run:\n${failures.join('\n')}`);
+      }),
+      { seed: SEED, numRuns: rounds, endOnFailure: true },
+    );
+    const statuses = [...stats.statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
+    console.info(
+      `fuzz: ${stats.requests} requests (${stats.refusedWrites} refused writes checked) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${statuses}`,
+    );
     expect(stats.requests).toBeGreaterThanOrEqual(REQUESTS);
     expect([...stats.perOperation.keys()].sort()).toEqual(ops.map((o) => `${o.method} ${o.path}`).sort());
   }, 600_000);
 
   it('knows the upload routes, which get multipart bodies', () => {
-    for (const m of MULTIPART) expect(ops.map((o) => `${o.method} ${o.path}`), `${m} is an operation`).toContain(m);
+    for (const m of MULTIPART)
+      expect(
+        ops.map((o) => `${o.method} ${o.path}`),
+        `${m} is an operation`,
+      ).toContain(m);
   });
 });

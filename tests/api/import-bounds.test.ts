@@ -4,7 +4,7 @@
 // swells by hundreds of megabytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../helpers/multipart.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { hugePart, part, sheetXml, workbookParts, zip } from '../helpers/zip-file.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +26,9 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
   const started = Date.now();
   try {
     const result = await work();
@@ -45,14 +47,21 @@ function expectProblem(res: { statusCode: number; headers: Record<string, unknow
 }
 
 /** Sheet with the header and one row whose name is shared string 0. */
-const sheetWithSharedName = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
-  + `<row r="1">${HEADER.map((h, i) => `<c r="${'ABC'[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`
-  + '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="inlineStr"><is><t>Nam</t></is></c><c r="C2" t="inlineStr"><is><t>17/05/1980</t></is></c></row>'
-  + '</sheetData></worksheet>';
+const sheetWithSharedName =
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+  `<row r="1">${HEADER.map((h, i) => `<c r="${'ABC'[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>` +
+  '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="inlineStr"><is><t>Nam</t></is></c><c r="C2" t="inlineStr"><is><t>17/05/1980</t></is></c></row>' +
+  '</sheetData></worksheet>';
 
 /** One cell of `megabytes` of text, packed into well under a megabyte. */
 async function bomb(megabytes: number, declaredSize?: number) {
-  const strings = await hugePart('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>', 'A', megabytes * MB, '</t></si></sst>');
+  const strings = await hugePart(
+    'xl/sharedStrings.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>',
+    'A',
+    megabytes * MB,
+    '</t></si></sst>',
+  );
   if (declaredSize !== undefined) strings.declaredSize = declaredSize;
   return zip([...workbookParts(sheetWithSharedName, { sharedStrings: true }), strings]);
 }
@@ -66,10 +75,21 @@ beforeAll(async () => {
   await t.user('dangvien', [{ role: 'member', unitId: cell }], memberId);
   officer = await t.as('tochuc');
   member = await t.as('dangvien');
-  const meeting = await t.database.db.insertInto('meetings').values({
-    unit_id: cell, kind: 'regular', held_on: '2026-11-05', starts_at: '2026-11-05T07:30:00Z', ends_at: '2026-11-05T09:30:00Z',
-    place: 'Nhà văn hóa thôn', topic: 'Sinh hoạt thường kỳ tháng 11', check_in_code: '123456', check_in_secret: 'bi-mat',
-  }).returning('id').executeTakeFirstOrThrow();
+  const meeting = await t.database.db
+    .insertInto('meetings')
+    .values({
+      unit_id: cell,
+      kind: 'regular',
+      held_on: '2026-11-05',
+      starts_at: '2026-11-05T07:30:00Z',
+      ends_at: '2026-11-05T09:30:00Z',
+      place: 'Nhà văn hóa thôn',
+      topic: 'Sinh hoạt thường kỳ tháng 11',
+      check_in_code: '123456',
+      check_in_secret: 'bi-mat',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   meetingId = meeting.id;
 });
 afterAll(() => t.close());
@@ -136,8 +156,11 @@ const badBoundary = (body: Buffer) => ({ payload: body, headers: { 'content-type
 function rawNamePart(nameBytes: Buffer, content: Buffer) {
   const boundary = '----chibo-raw';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`), nameBytes,
-    Buffer.from(`"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
+    nameBytes,
+    Buffer.from(`"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -145,7 +168,7 @@ function rawNamePart(nameBytes: Buffer, content: Buffer) {
 describe('multipart uploads', () => {
   const someFile = zip(workbookParts(sheetXml([HEADER, ['Nguyễn Văn An', 'Nam', '17/05/1980']])));
 
-  it('checks a plain member\'s right before reading the upload: no boundary is still 403 for the import and the documents', async () => {
+  it("checks a plain member's right before reading the upload: no boundary is still 403 for the import and the documents", async () => {
     const imp = await importAs(member, noBoundary(someFile), 'apply', cell);
     expectProblem(imp, 403);
     const doc = await member({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...noBoundary(Buffer.from('abc')) });
@@ -192,7 +215,11 @@ describe('multipart uploads', () => {
 
   it('refuses a file part sent with a content type but no file name, on both routes, and stores nothing', async () => {
     const unnamed = (content: Buffer) => ({
-      payload: Buffer.concat([Buffer.from('------b\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n'), content, Buffer.from('\r\n------b--\r\n')]),
+      payload: Buffer.concat([
+        Buffer.from('------b\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+        content,
+        Buffer.from('\r\n------b--\r\n'),
+      ]),
       headers: { 'content-type': 'multipart/form-data; boundary=----b' },
     });
     const imp = await importAs(officer, unnamed(someFile), 'apply', cell);

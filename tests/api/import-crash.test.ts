@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
-import { startChibo, type ChiboProcess } from '../helpers/chibo-process.ts';
+import { type ChiboProcess, startChibo } from '../helpers/chibo-process.ts';
 import { multipartFile } from '../helpers/multipart.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const _root = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-import-crash-'));
 const dataDir = path.join(dir, 'data');
 const uploads = path.join(dir, 'uploads');
@@ -30,9 +30,16 @@ async function serve(): Promise<ChiboProcess> {
 }
 
 async function login(): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tochuc', password: 'mat-khau-thu-nghiem' }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'tochuc', password: 'mat-khau-thu-nghiem' }),
+  });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function membersIn(cookie: string): Promise<number> {
@@ -57,10 +64,19 @@ beforeAll(async () => {
   // The run's migrated template, unpacked into a data folder the server can open.
   const database = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
   try {
-    const commune = await insertUnit(database.db, null, { code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: null, establishedOn: '2020-01-01' });
+    const commune = await insertUnit(database.db, null, {
+      code: 'BB',
+      name: 'Đảng bộ xã Bắc Bình',
+      kind: 'dang_bo_xa',
+      parentId: null,
+      establishedOn: '2020-01-01',
+    });
     cell = await insertUnit(database.db, null, { code: 'BB.01', name: 'Chi bộ thôn Bắc Sơn', kind: 'chi_bo', parentId: commune, establishedOn: '2020-01-01' });
-    const user = await database.db.insertInto('users').values({ username: 'tochuc', display_name: 'Ban tổ chức', password_hash: await hashPassword('mat-khau-thu-nghiem') })
-      .returning('id').executeTakeFirstOrThrow();
+    const user = await database.db
+      .insertInto('users')
+      .values({ username: 'tochuc', display_name: 'Ban tổ chức', password_hash: await hashPassword('mat-khau-thu-nghiem') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await database.db.insertInto('role_grants').values({ user_id: user.id, role: 'org_officer', unit_id: commune, include_subtree: true }).execute();
   } finally {
     await database.close();
@@ -78,8 +94,14 @@ describe.runIf(onPglite)('an import cut short by a crash (PGlite; skipped on Pos
     server = await serve();
     let cookie = await login();
     const upload = multipartFile('dang-vien.xlsx', file);
-    const apply = fetch(`${base}/api/v1/imports/members?unitId=${cell}&mode=apply`, { method: 'POST', headers: { ...upload.headers, cookie }, body: upload.payload })
-      .then((r) => r.status, () => 'killed');
+    const apply = fetch(`${base}/api/v1/imports/members?unitId=${cell}&mode=apply`, {
+      method: 'POST',
+      headers: { ...upload.headers, cookie },
+      body: upload.payload,
+    }).then(
+      (r) => r.status,
+      () => 'killed',
+    );
     // Other requests are answered while the apply writes its batches: wait until part of it is in.
     let seen = 0;
     const deadline = Date.now() + 90_000;

@@ -3,13 +3,17 @@
 // request, an account link, a check-in): the undo must still remove them, or the next
 // start would fail on the foreign key and never serve again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMember } from '../../src/modules/members/create-member.ts';
 import { journalCreated, startRun, undoRun } from '../../src/modules/imports/import-journal.ts';
+import { insertMember } from '../../src/modules/members/create-member.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('undoing an import', () => {
   it('removes its members even when other records already point at them', async () => {
@@ -20,18 +24,36 @@ describe('undoing an import', () => {
     const runId = await startRun(db, null, cell, 'nhap-do-dang.xlsx');
     const created = await db.transaction().execute(async (trx) => {
       const id = await insertMember(trx, null, {
-        fullName: 'Trần Văn Nhập', unitId: cell, sex: 'nam', dateOfBirth: '1990-01-01', ethnicity: 'Kinh', religion: 'Không',
-        status: 'chinh_thuc', joinedUnitOn: '2024-01-01', partyCardNumber: 'UJ000001',
+        fullName: 'Trần Văn Nhập',
+        unitId: cell,
+        sex: 'nam',
+        dateOfBirth: '1990-01-01',
+        ethnicity: 'Kinh',
+        religion: 'Không',
+        status: 'chinh_thuc',
+        joinedUnitOn: '2024-01-01',
+        partyCardNumber: 'UJ000001',
       });
       await journalCreated(trx, runId, [id]);
       return id;
     });
     // Meanwhile, elsewhere: a conflict queued against the new member, a residence request
     // naming them, and an account linked to them.
-    await db.insertInto('identifier_conflicts').values({
-      kind: 'party_card_number', value: 'UJ000001', source: 'import', from_unit_id: cell, existing_member_id: created, existing_unit_id: cell,
-    }).execute();
-    await db.insertInto('residence_link_requests').values({ unit_id: cell, party_card_number: 'UJ000001', member_id: created, valid_from: '2024-01-01' }).execute();
+    await db
+      .insertInto('identifier_conflicts')
+      .values({
+        kind: 'party_card_number',
+        value: 'UJ000001',
+        source: 'import',
+        from_unit_id: cell,
+        existing_member_id: created,
+        existing_unit_id: cell,
+      })
+      .execute();
+    await db
+      .insertInto('residence_link_requests')
+      .values({ unit_id: cell, party_card_number: 'UJ000001', member_id: created, valid_from: '2024-01-01' })
+      .execute();
     const user = await t.user('uj-nguoi-dung', [], created);
 
     await undoRun(db, runId);

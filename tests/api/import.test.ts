@@ -1,12 +1,30 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody, multipartFile } from '../helpers/multipart.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
-  'Ngày vào Đảng', 'Ngày chính thức', 'Trình độ học vấn', 'Lý luận chính trị', 'Nghề nghiệp', 'Chức vụ', 'Điện thoại', 'Mã chi bộ', 'Trạng thái'];
+const HEADERS = [
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh (dd/mm/yyyy)',
+  'Dân tộc',
+  'Tôn giáo',
+  'Quê quán',
+  'Nơi ở',
+  'Số CCCD',
+  'Số thẻ đảng',
+  'Ngày vào Đảng',
+  'Ngày chính thức',
+  'Trình độ học vấn',
+  'Lý luận chính trị',
+  'Nghề nghiệp',
+  'Chức vụ',
+  'Điện thoại',
+  'Mã chi bộ',
+  'Trạng thái',
+];
 type Cell = string | number | Date | null;
-type Row = Partial<Record<typeof HEADERS[number], Cell>>;
+type Row = Partial<Record<(typeof HEADERS)[number], Cell>>;
 
 async function xlsx(rows: Row[], headers: readonly string[] = HEADERS): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -20,9 +38,17 @@ const upload = (content: Buffer, fileName = 'dang-vien.xlsx', type = 'applicatio
   multipartFile(fileName, content, type);
 
 const person = (i: number, extra: Row = {}): Row => ({
-  'Họ và tên': `Nguyễn Văn Thử ${String.fromCharCode(65 + i)}`, 'Giới tính': 'Nam', 'Ngày sinh (dd/mm/yyyy)': '17/05/1980',
-  'Số CCCD': `02608000${String(1000 + i)}`, 'Số thẻ đảng': `26.10${String(1000 + i)}`, 'Ngày vào Đảng': '03/02/2005',
-  'Ngày chính thức': '03/02/2006', 'Lý luận chính trị': 'Sơ cấp', 'Mã chi bộ': 'BB.01', 'Trạng thái': 'Chính thức', ...extra,
+  'Họ và tên': `Nguyễn Văn Thử ${String.fromCharCode(65 + i)}`,
+  'Giới tính': 'Nam',
+  'Ngày sinh (dd/mm/yyyy)': '17/05/1980',
+  'Số CCCD': `02608000${String(1000 + i)}`,
+  'Số thẻ đảng': `26.10${String(1000 + i)}`,
+  'Ngày vào Đảng': '03/02/2005',
+  'Ngày chính thức': '03/02/2006',
+  'Lý luận chính trị': 'Sơ cấp',
+  'Mã chi bộ': 'BB.01',
+  'Trạng thái': 'Chính thức',
+  ...extra,
 });
 
 let t: TestApp;
@@ -32,15 +58,25 @@ let cells: number[];
 let officer: Client;
 const importInto = (unitId: number, mode: 'dry-run' | 'apply', file: Buffer, as: Client = officer) =>
   as({ method: 'POST', url: `/api/v1/imports/members?unitId=${unitId}&mode=${mode}`, ...upload(file) });
-const membersIn = async (unitId: number) => (await t.database.db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-  .select('m.full_name').where('u.path', 'like', `%/${unitId}/%`).orderBy('m.id').execute()).map((r) => r.full_name);
+const membersIn = async (unitId: number) =>
+  (
+    await t.database.db
+      .selectFrom('members as m')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .select('m.full_name')
+      .where('u.path', 'like', `%/${unitId}/%`)
+      .orderBy('m.id')
+      .execute()
+  ).map((r) => r.full_name);
 
 beforeAll(async () => {
   t = await createTestApp();
   const province = await t.unit({ code: 'VP', name: 'Đảng bộ tỉnh Vĩnh Phúc', kind: 'dang_bo_tinh' });
   commune = await t.unit({ code: 'BB', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: province });
-  cells = [await t.unit({ code: 'BB.01', name: 'Chi bộ thôn Bắc Sơn', parentId: commune }),
-    await t.unit({ code: 'BB.02', name: 'Chi bộ thôn Đông Thịnh', parentId: commune })];
+  cells = [
+    await t.unit({ code: 'BB.01', name: 'Chi bộ thôn Bắc Sơn', parentId: commune }),
+    await t.unit({ code: 'BB.02', name: 'Chi bộ thôn Đông Thịnh', parentId: commune }),
+  ];
   const otherCommune = await t.unit({ code: 'TP', name: 'Đảng bộ xã Tân Phong', kind: 'dang_bo_xa', parentId: province });
   otherCell = await t.unit({ code: 'TP.01', name: 'Chi bộ thôn Yên Lập', parentId: otherCommune });
   await t.member({ unitId: otherCell, fullName: 'Trần Thị Ngoài', sex: 'nu', partyCardNumber: '26.999999' });
@@ -67,10 +103,10 @@ describe('member import from xlsx', () => {
   it('imports nothing from a file with 3 bad rows, and lists exactly those rows and columns', async () => {
     const file = await xlsx([
       person(0),
-      person(1, { 'Ngày sinh (dd/mm/yyyy)': '31/02/1980' }),          // row 3: no such date
+      person(1, { 'Ngày sinh (dd/mm/yyyy)': '31/02/1980' }), // row 3: no such date
       person(2),
-      person(3, { 'Số thẻ đảng': '26.101000' }),                        // row 5: same card as row 2
-      person(4, { 'Mã chi bộ': 'TP.01' }),                              // row 6: a cell outside Bắc Bình
+      person(3, { 'Số thẻ đảng': '26.101000' }), // row 5: same card as row 2
+      person(4, { 'Mã chi bộ': 'TP.01' }), // row 6: a cell outside Bắc Bình
       person(5),
     ]);
     const dry = await importInto(commune, 'dry-run', file);
@@ -93,13 +129,21 @@ describe('member import from xlsx', () => {
     expect(await membersIn(commune)).toEqual([]);
 
     // The refused rows, as a workbook to fix the file from.
-    const sheet = await officer({ method: 'POST', url: '/api/v1/imports/members/errors.xlsx', payload: { fileName: 'dang-vien.xlsx', errors: problem.report.errors } });
+    const sheet = await officer({
+      method: 'POST',
+      url: '/api/v1/imports/members/errors.xlsx',
+      payload: { fileName: 'dang-vien.xlsx', errors: problem.report.errors },
+    });
     expect(sheet.statusCode).toBe(200);
     expect(sheet.headers['content-disposition']).toContain('.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
-    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join(' | '));
-    expect(rows).toEqual(expect.arrayContaining(['Tệp: dang-vien.xlsx', 'Số lỗi: 3', 'Dòng | Cột | Lỗi', `5 | Số thẻ đảng | Trùng với dòng 2 trong cùng tệp.`]));
+    const rows = book.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1).join(' | '));
+    expect(rows).toEqual(
+      expect.arrayContaining(['Tệp: dang-vien.xlsx', 'Số lỗi: 3', 'Dòng | Cột | Lỗi', `5 | Số thẻ đảng | Trùng với dòng 2 trong cùng tệp.`]),
+    );
     expect(rows.find((r) => r.startsWith('Ngày kiểm tra: '))).toMatch(/^Ngày kiểm tra: \d{2}\/\d{2}\/\d{4}$/);
   });
 
@@ -135,10 +179,22 @@ describe('member import from xlsx', () => {
     expect(await membersIn(commune)).toEqual(['Nguyễn Văn Thử A', 'Lê Thị Hoa', 'Nguyễn Văn Thử C', 'Nguyễn Văn Thử D']);
     const first = await t.database.db.selectFrom('members').selectAll().where('full_name', '=', 'Nguyễn Văn Thử A').executeTakeFirstOrThrow();
     expect(first).toMatchObject({ date_of_birth: '1975-01-09', citizen_id: '026080001000', phone: '0912345678', status: 'chinh_thuc', theory_level: 'so_cap' });
-    const statuses = await t.database.db.selectFrom('member_statuses').select(['status', 'valid_from', 'valid_to']).where('member_id', '=', first.id).orderBy('valid_from').execute();
-    expect(statuses).toEqual([{ status: 'du_bi', valid_from: '2005-02-03', valid_to: '2006-02-03' }, { status: 'chinh_thuc', valid_from: '2006-02-03', valid_to: null }]);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action']).where('action', 'in', ['member.create', 'import.apply'])
-      .where('unit_id', 'in', [commune, ...cells]).execute();
+    const statuses = await t.database.db
+      .selectFrom('member_statuses')
+      .select(['status', 'valid_from', 'valid_to'])
+      .where('member_id', '=', first.id)
+      .orderBy('valid_from')
+      .execute();
+    expect(statuses).toEqual([
+      { status: 'du_bi', valid_from: '2005-02-03', valid_to: '2006-02-03' },
+      { status: 'chinh_thuc', valid_from: '2006-02-03', valid_to: null },
+    ]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('action', 'in', ['member.create', 'import.apply'])
+      .where('unit_id', 'in', [commune, ...cells])
+      .execute();
     expect(audit.filter((a) => a.action === 'member.create')).toHaveLength(4);
     expect(audit.filter((a) => a.action === 'import.apply')).toHaveLength(1);
   });
@@ -162,11 +218,19 @@ describe('member import from xlsx', () => {
     expect(placements[0]!.valid_to).not.toBeNull();
     const promoted = await t.database.db.selectFrom('members').select(['id', 'status']).where('full_name', '=', 'Nguyễn Văn Thử C').executeTakeFirstOrThrow();
     expect(promoted.status).toBe('chinh_thuc');
-    const history = await t.database.db.selectFrom('member_statuses').select(['status', 'valid_from', 'valid_to']).where('member_id', '=', promoted.id).orderBy('id').execute();
-    expect(history).toEqual([{ status: 'du_bi', valid_from: '2025-03-10', valid_to: '2026-03-10' }, { status: 'chinh_thuc', valid_from: '2026-03-10', valid_to: null }]);
+    const history = await t.database.db
+      .selectFrom('member_statuses')
+      .select(['status', 'valid_from', 'valid_to'])
+      .where('member_id', '=', promoted.id)
+      .orderBy('id')
+      .execute();
+    expect(history).toEqual([
+      { status: 'du_bi', valid_from: '2025-03-10', valid_to: '2026-03-10' },
+      { status: 'chinh_thuc', valid_from: '2026-03-10', valid_to: null },
+    ]);
   });
 
-  it('answers 404 for a unit outside the caller\'s scope, and 403 for a read-only role', async () => {
+  it("answers 404 for a unit outside the caller's scope, and 403 for a read-only role", async () => {
     const file = await xlsx([person(0)]);
     expect((await importInto(otherCell, 'dry-run', file)).statusCode).toBe(404);
     const readOnly = await t.as('capuy');
@@ -174,7 +238,11 @@ describe('member import from xlsx', () => {
   });
 
   it('refuses a file that is not xlsx with a Vietnamese problem', async () => {
-    const res = await officer({ method: 'POST', url: `/api/v1/imports/members?unitId=${commune}&mode=dry-run`, ...upload(Buffer.from('Họ và tên,Giới tính\nA,Nam\n'), 'ds.csv', 'text/csv') });
+    const res = await officer({
+      method: 'POST',
+      url: `/api/v1/imports/members?unitId=${commune}&mode=dry-run`,
+      ...upload(Buffer.from('Họ và tên,Giới tính\nA,Nam\n'), 'ds.csv', 'text/csv'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toContain('không phải tệp Excel .xlsx');

@@ -1,6 +1,6 @@
 // The data folder's lock file: a lock whose pid now belongs to another program (the pid was
 // reused after a crash) never blocks a start; a chibo that is running always does.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,9 @@ const children: ChildProcess[] = [];
 let n = 0;
 const dataDir = () => path.join(tmp, `data-${++n}`);
 
-afterEach(() => { for (const c of children.splice(0)) c.kill('SIGKILL'); });
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Another program, alive, whose pid a stale lock names. */
@@ -33,7 +35,9 @@ acquireDataFolderLock(${JSON.stringify(dir)}); console.log('locked'); setInterva
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { if (String(d).includes('locked')) resolve(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (String(d).includes('locked')) resolve();
+    });
     child.once('exit', (c) => reject(new Error(`lock holder exited ${c}`)));
   });
   return child;
@@ -101,7 +105,7 @@ describe('a live chibo always blocks', () => {
     expectLocked(dir, pid);
   });
 
-  it('releasing removes only one\'s own lock', async () => {
+  it("releasing removes only one's own lock", async () => {
     const dir = dataDir();
     const release = acquireDataFolderLock(dir);
     const holder = spawn('sleep', ['60'], { stdio: 'ignore' });

@@ -16,7 +16,11 @@ let memberId: number;
 let log = '';
 let cookie = '';
 
-const logLines = () => log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const logLines = () =>
+  log
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 const as = (options: InjectOptions) => app.inject({ ...options, cookies: { chibo_session: cookie } });
 
 beforeAll(async () => {
@@ -24,13 +28,21 @@ beforeAll(async () => {
   cell = await t.unit({ code: 'NT', name: 'Chi bộ Ngọc Thụy' });
   memberId = await t.member({ fullName: 'Phạm Thị Dung', unitId: cell, partyCardNumber: 'TC987654' });
   await t.user('bithu', [{ role: 'secretary', unitId: cell }], memberId);
-  const stream = new Writable({ write(chunk, _encoding, done) { log += String(chunk); done(); } });
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      log += String(chunk);
+      done();
+    },
+  });
   app = await buildApp(t.database, { logStream: stream });
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bithu', password: TEST_PASSWORD } });
   expect(login.statusCode).toBe(200);
   cookie = login.cookies.find((c) => c.name === 'chibo_session')!.value;
 });
-afterAll(async () => { await app.close(); await t.close(); });
+afterAll(async () => {
+  await app.close();
+  await t.close();
+});
 
 describe('the request log', () => {
   it('logs each request by method, path and status, without secrets, search terms or bodies', async () => {
@@ -83,7 +95,12 @@ describe('a 500', () => {
 
   it('in English too', async () => {
     await sql`alter table audit_log add constraint edge_refuse_all check (false) not valid`.execute(t.database.db);
-    const res = await as({ method: 'PATCH', url: `/api/v1/members/${memberId}`, payload: { fullName: 'Phạm Thị Bí Mật' }, headers: { 'accept-language': 'en' } });
+    const res = await as({
+      method: 'PATCH',
+      url: `/api/v1/members/${memberId}`,
+      payload: { fullName: 'Phạm Thị Bí Mật' },
+      headers: { 'accept-language': 'en' },
+    });
     await sql`alter table audit_log drop constraint edge_refuse_all`.execute(t.database.db);
     expect(res.statusCode).toBe(500);
     expect(res.json().detail).toBe(`When you report this to the administrator, quote error code ${res.json().errorId}.`);

@@ -11,10 +11,22 @@ let commune: number;
 const ids: Record<string, number> = {};
 
 async function meeting(unitId: number, kind: MeetingKind, date: string, status: 'planned' | 'cancelled' = 'planned') {
-  const row = await t.database.db.insertInto('meetings').values({
-    unit_id: unitId, kind, held_on: date, starts_at: new Date(`${date}T08:00:00+07:00`), ends_at: new Date(`${date}T10:00:00+07:00`),
-    place: 'Nhà văn hóa', topic: `${kind} ${date}`, status, check_in_code: '123456', check_in_secret: 'test',
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .insertInto('meetings')
+    .values({
+      unit_id: unitId,
+      kind,
+      held_on: date,
+      starts_at: new Date(`${date}T08:00:00+07:00`),
+      ends_at: new Date(`${date}T10:00:00+07:00`),
+      place: 'Nhà văn hóa',
+      topic: `${kind} ${date}`,
+      status,
+      check_in_code: '123456',
+      check_in_secret: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -24,7 +36,15 @@ async function attend(meetingId: number, members: number[], absences: Record<num
     if (viaCheckIn.includes(memberId) && !absences[memberId]) {
       await t.database.db.insertInto('meeting_check_ins').values({ meeting_id: meetingId, member_id: memberId, method: 'code' }).execute();
     } else {
-      await t.database.db.insertInto('meeting_attendance').values({ meeting_id: meetingId, member_id: memberId, status: absences[memberId] ?? 'present', reason: absences[memberId] === 'absent_excused' ? 'Ốm' : null }).execute();
+      await t.database.db
+        .insertInto('meeting_attendance')
+        .values({
+          meeting_id: meetingId,
+          member_id: memberId,
+          status: absences[memberId] ?? 'present',
+          reason: absences[memberId] === 'absent_excused' ? 'Ốm' : null,
+        })
+        .execute();
     }
   }
 }
@@ -56,8 +76,16 @@ beforeAll(async () => {
     if ([1, 3, 6].includes(m)) absences[a[0]!] = 'absent_unexcused';
     if (m === 2) absences[a[1]!] = 'absent_excused';
     await attend(id, [...a, a5], absences, [a[2]!]);
-    if (m === 1) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 95, max_points: 100, grade: 'tot' }).execute();
-    if (m === 2) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 75, max_points: 100, grade: 'kha' }).execute();
+    if (m === 1)
+      await t.database.db
+        .insertInto('meeting_quality')
+        .values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 95, max_points: 100, grade: 'tot' })
+        .execute();
+    if (m === 2)
+      await t.database.db
+        .insertInto('meeting_quality')
+        .values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 75, max_points: 100, grade: 'kha' })
+        .execute();
   }
   for (const m of [2, 5, 8, 11]) await attend(await meeting(A, 'thematic', `2025-${mm(m)}-20`), a);
 
@@ -70,7 +98,11 @@ beforeAll(async () => {
     if (m === 1 || m === 12) absences[b[0]!] = 'absent_unexcused';
     if (m === 3) absences[b[1]!] = 'absent_excused';
     await attend(id, b, absences);
-    if (m === 3) await t.database.db.insertInto('meeting_quality').values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 40, max_points: 100, grade: 'kem' }).execute();
+    if (m === 3)
+      await t.database.db
+        .insertInto('meeting_quality')
+        .values({ meeting_id: id, rule_set_code: 'hd12', rule_set_version: '2018-07-06', result: '{}', points: 40, max_points: 100, grade: 'kem' })
+        .execute();
   }
   for (const m of [3, 6, 9]) await attend(await meeting(B, 'thematic', `2025-${mm(m)}-25`), b);
 
@@ -79,7 +111,10 @@ beforeAll(async () => {
   // Feb and Nov 2025, and in Dec 2024 (outside the period: no warning).
   await attend(await meeting(C, 'regular', '2024-12-05'), c, { [c[0]!]: 'absent_unexcused' });
   for (let m = 1; m <= 12; m++) {
-    if (m === 4) { await meeting(C, 'regular', '2025-04-05', 'cancelled'); continue; }
+    if (m === 4) {
+      await meeting(C, 'regular', '2025-04-05', 'cancelled');
+      continue;
+    }
     const id = await meeting(C, 'regular', `2025-${mm(m)}-05`);
     if (m === 9) continue;
     await attend(id, c, m === 2 || m === 11 ? { [c[0]!]: 'absent_unexcused' } : {});
@@ -105,21 +140,61 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     expect(r.quartersRequired).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     const byName = Object.fromEntries(r.cells.map((c: { unitName: string }) => [c.unitName, c]));
     // A: 12 regular + 4 thematic held; 4 expected each = 64; absences a1 ×3, a2 ×1 → 60 present.
-    expect(byName['Chi bộ bản Nà Pền']).toMatchObject({ monthsHeld: 12, everyMonth: true, thematicEveryQuarter: true, meetingsHeld: 16, expected: 64, present: 60, missingMonths: [] });
+    expect(byName['Chi bộ bản Nà Pền']).toMatchObject({
+      monthsHeld: 12,
+      everyMonth: true,
+      thematicEveryQuarter: true,
+      meetingsHeld: 16,
+      expected: 64,
+      present: 60,
+      missingMonths: [],
+    });
     // B: 11 regular + 3 thematic; 3 expected each = 42; absences b1 ×2, b2 ×1 → 39.
-    expect(byName['Chi bộ bản Huổi Lụ']).toMatchObject({ monthsHeld: 11, everyMonth: false, missingMonths: ['2025-07'], thematicEveryQuarter: false, meetingsHeld: 14, expected: 42, present: 39 });
+    expect(byName['Chi bộ bản Huổi Lụ']).toMatchObject({
+      monthsHeld: 11,
+      everyMonth: false,
+      missingMonths: ['2025-07'],
+      thematicEveryQuarter: false,
+      meetingsHeld: 14,
+      expected: 42,
+      present: 39,
+    });
     expect(byName['Chi bộ bản Huổi Lụ'].thematicByQuarter).toEqual({ '2025-Q1': 1, '2025-Q2': 1, '2025-Q3': 1, '2025-Q4': 0 });
     // C: 10 regular held (April cancelled, September not held) + 4 thematic; 2 expected each = 28; c1 ×2 → 26.
-    expect(byName['Chi bộ bản Pa Cá']).toMatchObject({ monthsHeld: 10, everyMonth: false, missingMonths: ['2025-04', '2025-09'], thematicEveryQuarter: true, meetingsHeld: 14, expected: 28, present: 26 });
+    expect(byName['Chi bộ bản Pa Cá']).toMatchObject({
+      monthsHeld: 10,
+      everyMonth: false,
+      missingMonths: ['2025-04', '2025-09'],
+      thematicEveryQuarter: true,
+      meetingsHeld: 14,
+      expected: 28,
+      present: 26,
+    });
     expect(r.summary).toMatchObject({
-      cells: 3, cellsEveryMonth: 1, cellsMonthlyApplicable: 3, cellsThematicEveryQuarter: 2, cellsThematicApplicable: 3,
-      meetingsHeld: 44, expected: 134, present: 125,
+      cells: 3,
+      cellsEveryMonth: 1,
+      cellsMonthlyApplicable: 3,
+      cellsThematicEveryQuarter: 2,
+      cellsThematicApplicable: 3,
+      meetingsHeld: 44,
+      expected: 134,
+      present: 125,
       grades: { tot: 1, kha: 1, trung_binh: 0, kem: 1, ungraded: 41 },
     });
     expect(r.summary.cellsEveryMonthRate).toBeCloseTo(1 / 3);
     expect(r.summary.attendanceRate).toBeCloseTo(125 / 134);
-    expect(r.strikeOffWarnings).toEqual([{ memberId: ids.a1, fullName: 'Lò Văn A1', unitId: ids.A, unitName: 'Chi bộ bản Nà Pền', absences: 3, dates: ['2025-01-05', '2025-03-05', '2025-06-05'] }]);
-    expect(r.thisMonth).toEqual({ month: '2026-01', deadline: '2026-01-20', overdue: false, cellsWithoutMeeting: [{ unitId: ids.B, unitName: 'Chi bộ bản Huổi Lụ' }, { unitId: ids.C, unitName: 'Chi bộ bản Pa Cá' }] });
+    expect(r.strikeOffWarnings).toEqual([
+      { memberId: ids.a1, fullName: 'Lò Văn A1', unitId: ids.A, unitName: 'Chi bộ bản Nà Pền', absences: 3, dates: ['2025-01-05', '2025-03-05', '2025-06-05'] },
+    ]);
+    expect(r.thisMonth).toEqual({
+      month: '2026-01',
+      deadline: '2026-01-20',
+      overdue: false,
+      cellsWithoutMeeting: [
+        { unitId: ids.B, unitName: 'Chi bộ bản Huổi Lụ' },
+        { unitId: ids.C, unitName: 'Chi bộ bản Pa Cá' },
+      ],
+    });
   });
 
   it('exports the same figures as xlsx', async () => {
@@ -129,19 +204,27 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Từng chi bộ', 'Cảnh báo xóa tên', 'Chưa có lịch tháng này']);
     const summary = wb.getWorksheet('Tổng hợp')!;
-    const values = Object.fromEntries(summary.getSheetValues().filter(Boolean).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    const values = Object.fromEntries(
+      summary
+        .getSheetValues()
+        .filter(Boolean)
+        .map((row) => [(row as unknown[])[1], (row as unknown[])[2]]),
+    );
     expect(values['Chi bộ sinh hoạt đủ hằng tháng']).toBe('1/3');
     expect(values['Có mặt / phải dự']).toBe('125/134');
     expect(wb.getWorksheet('Cảnh báo xóa tên')!.getRow(2).getCell(1).value).toBe('Lò Văn A1');
   });
 
-  it('is not found for a unit outside the caller\'s scope', async () => {
+  it("is not found for a unit outside the caller's scope", async () => {
     const res = await (await t.as('bithu-b'))({ method: 'GET', url: url() });
     expect(res.statusCode).toBe(404);
   });
 
   it('flags the plan deadline once the 20th has passed', async () => {
-    const res = await (await t.as('huyen'))({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${commune}&from=2025-01-01&to=2025-12-31&asOf=2026-01-21` });
+    const res = await (await t.as('huyen'))({
+      method: 'GET',
+      url: `/api/v1/meetings/compliance?unitId=${commune}&from=2025-01-01&to=2025-12-31&asOf=2026-01-21`,
+    });
     expect(res.json().thisMonth).toMatchObject({ overdue: true, cellsWithoutMeeting: [{ unitName: 'Chi bộ bản Huổi Lụ' }, { unitName: 'Chi bộ bản Pa Cá' }] });
   });
 });
@@ -165,7 +248,11 @@ describe('a cell moved to another commune later', () => {
       await attend(await meeting(stay, 'regular', `2025-${mm(mo)}-07`), s);
     }
     await t.user('tinh', [{ role: 'admin', unitId: province }]);
-    const res = await (await t.as('tinh'))({ method: 'POST', url: `/api/v1/units/${M}/move`, payload: { parentId: B, effectiveOn: '2026-03-01', decisionNumber: '7-QĐ/TU' } });
+    const res = await (await t.as('tinh'))({
+      method: 'POST',
+      url: `/api/v1/units/${M}/move`,
+      payload: { parentId: B, effectiveOn: '2026-03-01', decisionNumber: '7-QĐ/TU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
 
@@ -175,7 +262,7 @@ describe('a cell moved to another commune later', () => {
     return res.json();
   };
 
-  it('stays in its old commune\'s 2025 report and is not in the new one\'s', async () => {
+  it("stays in its old commune's 2025 report and is not in the new one's", async () => {
     const a = await report(A, '2025-01-01', '2025-12-31');
     expect(a.cells.map((c: { unitName: string }) => c.unitName)).toEqual(['Chi bộ thôn Mới']);
     expect(a.cells[0]).toMatchObject({ monthsRequired: 12, monthsHeld: 12, everyMonth: true, meetingsHeld: 12, expected: 24, present: 23 });

@@ -1,8 +1,9 @@
 // A small commune for the meetings tests: Đảng bộ xã Bắc Bình with Chi bộ thôn 1 (six
 // members expected at meetings, one exempted), Chi bộ thôn 2 and the commune office cell,
 // a secretary, a commune officer and member accounts.
-import type { TestApp } from '../helpers/test-app.ts';
+
 import type { MemberStatus } from '../../src/db/types.ts';
+import type { TestApp } from '../helpers/test-app.ts';
 
 export async function setStatus(t: TestApp, memberId: number, status: MemberStatus, from = '2020-01-01') {
   const db = t.database.db;
@@ -23,7 +24,10 @@ export async function buildCommune(t: TestApp) {
   await setStatus(t, exempted, 'mien_sinh_hoat');
   const other = await t.member({ unitId: cell2, fullName: 'Bùi Văn Hải' });
   const guest = await t.member({ unitId: office, fullName: 'Ngô Thị Hoa' });
-  await t.database.db.insertInto('committee_members').values({ unit_id: cell1, member_id: regular[0]!, full_name: names[0]!, position: 'bi_thu', valid_from: '2020-01-01' }).execute();
+  await t.database.db
+    .insertInto('committee_members')
+    .values({ unit_id: cell1, member_id: regular[0]!, full_name: names[0]!, position: 'bi_thu', valid_from: '2020-01-01' })
+    .execute();
 
   await t.user('admin', [{ role: 'admin', unitId: commune }]);
   await t.user('bithu', [{ role: 'secretary', unitId: cell1 }], regular[0]!);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -22,11 +22,19 @@ beforeAll(async () => {
   bithu = await t.as('bithu');
   at('09:00', '2026-03-01');
 });
-afterAll(async () => { clock.reset(); await closeQuietly(t); });
+afterAll(async () => {
+  clock.reset();
+  await closeQuietly(t);
+});
 
 const plan = {
-  kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1',
-  topic: 'Sinh hoạt chi bộ tháng 3', focalIssues: ['Ra quân làm đường giao thông nông thôn', 'Thu nộp đảng phí quý I'],
+  kind: 'regular',
+  date: '2026-03-05',
+  startTime: '08:00',
+  endTime: '10:00',
+  place: 'Nhà văn hóa thôn 1',
+  topic: 'Sinh hoạt chi bộ tháng 3',
+  focalIssues: ['Ra quân làm đường giao thông nông thôn', 'Thu nộp đảng phí quý I'],
 };
 
 describe('planning a monthly meeting', () => {
@@ -51,29 +59,55 @@ describe('planning a monthly meeting', () => {
     expect(res.statusCode).toBe(201);
     const m = res.json();
     meetingId = m.id;
-    expect(m).toMatchObject({ unitName: 'Chi bộ thôn 1', heldOn: '2026-03-05', startTime: '08:00', endTime: '10:00', status: 'planned', minutesStatus: 'none', canManage: true });
+    expect(m).toMatchObject({
+      unitName: 'Chi bộ thôn 1',
+      heldOn: '2026-03-05',
+      startTime: '08:00',
+      endTime: '10:00',
+      status: 'planned',
+      minutesStatus: 'none',
+      canManage: true,
+    });
     expect(m.agenda).toHaveLength(12);
     expect(new Date(m.checkInOpensAt).toISOString()).toBe(new Date('2026-03-05T07:30:00+07:00').toISOString());
   });
 
   it('keeps an agenda item saved without a note readable (found by the fuzzer: the meeting then answered 500 forever)', async () => {
-    const planned = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, date: '2026-03-20', unitId: f.cell1, agenda: [{ title: 'Khai mạc' }] } });
+    const planned = await bithu({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: { ...plan, date: '2026-03-20', unitId: f.cell1, agenda: [{ title: 'Khai mạc' }] },
+    });
     expect(planned.statusCode).toBe(201);
     expect(planned.json().agenda).toEqual([{ title: 'Khai mạc', note: null }]);
     const id = planned.json().id;
-    const changed = await bithu({ method: 'PATCH', url: `/api/v1/meetings/${id}`, payload: { agenda: [{ title: 'Thông qua nghị quyết' }, { title: 'Bế mạc', note: 'Hát Quốc ca' }] } });
+    const changed = await bithu({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${id}`,
+      payload: { agenda: [{ title: 'Thông qua nghị quyết' }, { title: 'Bế mạc', note: 'Hát Quốc ca' }] },
+    });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json().agenda).toEqual([{ title: 'Thông qua nghị quyết', note: null }, { title: 'Bế mạc', note: 'Hát Quốc ca' }]);
+    expect(changed.json().agenda).toEqual([
+      { title: 'Thông qua nghị quyết', note: null },
+      { title: 'Bế mạc', note: 'Hát Quốc ca' },
+    ]);
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` })).statusCode).toBe(200);
     expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${id}/cancel`, payload: { reason: 'Trùng lịch' } })).statusCode).toBe(200);
 
     // A meeting saved that way before the fix is repaired by its migration.
-    await t.database.db.updateTable('meetings').set({ agenda: JSON.stringify([{ title: 'Khai mạc' }, { title: 'Bế mạc', note: null }]) }).where('id', '=', id).execute();
+    await t.database.db
+      .updateTable('meetings')
+      .set({ agenda: JSON.stringify([{ title: 'Khai mạc' }, { title: 'Bế mạc', note: null }]) })
+      .where('id', '=', id)
+      .execute();
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` })).statusCode).toBe(500);
     await t.database.execScript(fs.readFileSync(new URL('../../src/db/migrations/20261130T0300_fuzz_agenda_note.sql', import.meta.url), 'utf8'));
     const repaired = await bithu({ method: 'GET', url: `/api/v1/meetings/${id}` });
     expect(repaired.statusCode).toBe(200);
-    expect(repaired.json().agenda).toEqual([{ title: 'Khai mạc', note: null }, { title: 'Bế mạc', note: null }]);
+    expect(repaired.json().agenda).toEqual([
+      { title: 'Khai mạc', note: null },
+      { title: 'Bế mạc', note: null },
+    ]);
   });
 
   it('keeps other cells and plain members out', async () => {
@@ -90,16 +124,31 @@ describe('planning a monthly meeting', () => {
   });
 
   it('records the committee pre-meeting with each member reviewed, linked to the meeting', async () => {
-    const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: {
-      unitId: f.cell1, kind: 'committee', date: '2026-03-02', startTime: '19:00', endTime: '20:30', place: 'Nhà bí thư',
-      topic: 'Chuẩn bị sinh hoạt tháng 3', preparesMeetingId: meetingId,
-    } });
+    const res = await bithu({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        unitId: f.cell1,
+        kind: 'committee',
+        date: '2026-03-02',
+        startTime: '19:00',
+        endTime: '20:30',
+        place: 'Nhà bí thư',
+        topic: 'Chuẩn bị sinh hoạt tháng 3',
+        preparesMeetingId: meetingId,
+      },
+    });
     expect(res.statusCode).toBe(201);
     const committeeId = res.json().id;
-    const prep = await bithu({ method: 'PUT', url: `/api/v1/meetings/${committeeId}/preparation`, payload: {
-      memberReviews: [{ memberId: f.regular[1], strengths: 'Tích cực vận động nhân dân', shortcomings: 'Chậm nộp đảng phí' }],
-      agreedContent: 'Tập trung làm đường và thu đảng phí', draftResolution: 'Dự thảo nghị quyết tháng 3',
-    } });
+    const prep = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${committeeId}/preparation`,
+      payload: {
+        memberReviews: [{ memberId: f.regular[1], strengths: 'Tích cực vận động nhân dân', shortcomings: 'Chậm nộp đảng phí' }],
+        agreedContent: 'Tập trung làm đường và thu đảng phí',
+        draftResolution: 'Dự thảo nghị quyết tháng 3',
+      },
+    });
     expect(prep.statusCode).toBe(200);
     expect(prep.json().memberReviews[0]).toMatchObject({ fullName: 'Trần Thị Bình', shortcomings: 'Chậm nộp đảng phí' });
     const wrong = await bithu({ method: 'PUT', url: `/api/v1/meetings/${committeeId}/preparation`, payload: { memberReviews: [{ memberId: f.other }] } });
@@ -110,7 +159,11 @@ describe('planning a monthly meeting', () => {
 
   it('lets the commune assign a guest, who sees the meeting on their own calendar', async () => {
     const xa = await t.as('xa');
-    const res = await xa({ method: 'POST', url: `/api/v1/meetings/${meetingId}/guests`, payload: { memberId: f.guest, position: 'Đảng ủy viên', assignedByUnitId: f.commune } });
+    const res = await xa({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/guests`,
+      payload: { memberId: f.guest, position: 'Đảng ủy viên', assignedByUnitId: f.commune },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().guests[0]).toMatchObject({ fullName: 'Ngô Thị Hoa', assignedByUnitName: 'Đảng bộ xã Bắc Bình' });
     const mine = await xa({ method: 'GET', url: '/api/v1/me/meetings' });
@@ -163,7 +216,11 @@ describe('check-in', () => {
   it('answers a member of another cell exactly like an unknown code, and refuses an account without a member', async () => {
     const khac = await t.as('khac');
     const theirs = await khac({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
-    const unknown = await khac({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code: String((Number(code) + 1) % 1_000_000).padStart(6, '0') } });
+    const unknown = await khac({
+      method: 'POST',
+      url: '/api/v1/meetings/check-in',
+      payload: { code: String((Number(code) + 1) % 1_000_000).padStart(6, '0') },
+    });
     expect(theirs.statusCode).toBe(404);
     expect(theirs.statusCode).toBe(unknown.statusCode);
     expect(theirs.body).toBe(unknown.body);
@@ -183,8 +240,11 @@ describe('check-in', () => {
     const limited = results.find((r) => r.statusCode === 429)!;
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().title).toContain('phút');
-    const refusals = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('action', '=', 'meeting.check_in_refused').where('actor_user_id', '=', (await guesser({ method: 'GET', url: '/api/v1/auth/me' })).json().id)
+    const refusals = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'meeting.check_in_refused')
+      .where('actor_user_id', '=', (await guesser({ method: 'GET', url: '/api/v1/auth/me' })).json().id)
       .executeTakeFirstOrThrow();
     expect(Number(refusals.n)).toBeLessThanOrEqual(10);
   });
@@ -213,14 +273,24 @@ describe('check-in', () => {
 
 describe('roll call and minutes', () => {
   it('lists the exempted member apart and leaves them out of the ratio', async () => {
-    const bad = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused' }] } });
+    const bad = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused' }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ path: 'entries.0.reason', message: 'Cần ghi lý do vắng mặt.' });
-    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [
-      { memberId: f.regular[0], status: 'present' },
-      { memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện' },
-      { memberId: f.regular[4], status: 'absent_unexcused' },
-    ] } });
+    const res = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: {
+        entries: [
+          { memberId: f.regular[0], status: 'present' },
+          { memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện' },
+          { memberId: f.regular[4], status: 'absent_unexcused' },
+        ],
+      },
+    });
     expect(res.statusCode).toBe(200);
     const a = res.json();
     expect(a.late).toBe(false);
@@ -233,7 +303,11 @@ describe('roll call and minutes', () => {
   });
 
   const content = {
-    openedAt: '08:00', closedAt: '09:45', chairName: 'Nguyễn Văn An', chairPosition: 'Bí thư chi bộ', minuteTakerName: 'Trần Thị Bình',
+    openedAt: '08:00',
+    closedAt: '09:45',
+    chairName: 'Nguyễn Văn An',
+    chairPosition: 'Bí thư chi bộ',
+    minuteTakerName: 'Trần Thị Bình',
     purpose: 'Đánh giá tháng 2, đề ra nhiệm vụ tháng 3',
     agendaItems: [{ title: 'Đánh giá nghị quyết tháng 2', summary: 'Hoàn thành 4/5 chỉ tiêu', speakers: ['Lê Văn Cường'] }],
     previousResolutionReview: 'Đã hoàn thành thu quỹ, còn chậm làm đường',
@@ -242,14 +316,22 @@ describe('roll call and minutes', () => {
   };
 
   it('rejects vote counts larger than the members present', async () => {
-    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content: { ...content, votes: { for: 4, against: 0, abstain: 1 } } } });
+    const res = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/minutes`,
+      payload: { content: { ...content, votes: { for: 4, against: 0, abstain: 1 } } },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toBe('Số phiếu biểu quyết (5) lớn hơn số đảng viên có mặt (4).');
   });
 
   it('saves the draft, grades the meeting, and adopts the minutes', async () => {
     const tasks = [{ memberId: f.regular[2], assignee: 'Lê Văn Cường', description: 'Phụ trách tổ làm đường', dueOn: '2026-03-31' }];
-    const saved = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content: { ...content, tasks, votes: { for: 4, against: 0, abstain: 0 } } } });
+    const saved = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/minutes`,
+      payload: { content: { ...content, tasks, votes: { for: 4, against: 0, abstain: 0 } } },
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'draft', complete: true, documentNumber: '…-BB/CB' });
 
@@ -259,11 +341,22 @@ describe('roll call and minutes', () => {
     expect(tooSoon.json().title).toContain('trước khi thông qua biên bản');
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes` })).json().status).toBe('draft');
 
-    const quality = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true } } });
+    const quality = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/quality`,
+      payload: { ticks: { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true } },
+    });
     expect(quality.statusCode).toBe(200);
     const q = quality.json();
     const met = Object.fromEntries(q.criteria.map((c: { key: string; met: boolean }) => [c.key, c.met]));
-    expect(met).toMatchObject({ attendance: false, no_unexcused_absence: false, committee_met: true, draft_prepared: true, duration: true, minutes_complete: true });
+    expect(met).toMatchObject({
+      attendance: false,
+      no_unexcused_absence: false,
+      committee_met: true,
+      draft_prepared: true,
+      duration: true,
+      minutes_complete: true,
+    });
     expect(q.points).toBe(75);
     expect(q.grade).toBe('kha');
     expect(q.gradeLabel).toBe('Khá');
@@ -279,21 +372,37 @@ describe('roll call and minutes', () => {
     expect(edit.statusCode).toBe(409);
     expect(edit.json().title).toContain('hãy lập sửa đổi, bổ sung');
     expect((await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: {} } })).statusCode).toBe(409);
-    const tooMany = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/amendments`, payload: { reason: 'Ghi sai', changes: { votes: { for: 6, against: 0, abstain: 0 } } } });
+    const tooMany = await bithu({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/minutes/amendments`,
+      payload: { reason: 'Ghi sai', changes: { votes: { for: 6, against: 0, abstain: 0 } } },
+    });
     expect(tooMany.statusCode).toBe(400);
-    const res = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/amendments`, payload: { reason: 'Ghi thiếu một ý kết luận', changes: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm và giao chi ủy đôn đốc' } } });
+    const res = await bithu({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/minutes/amendments`,
+      payload: { reason: 'Ghi thiếu một ý kết luận', changes: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm và giao chi ủy đôn đốc' } },
+    });
     expect(res.statusCode).toBe(201);
     const minutes = res.json();
     expect(minutes.content.conclusions).toContain('giao chi ủy đôn đốc');
-    expect(minutes.amendments).toEqual([expect.objectContaining({ reason: 'Ghi thiếu một ý kết luận', before: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm' } })]);
+    expect(minutes.amendments).toEqual([
+      expect.objectContaining({ reason: 'Ghi thiếu một ý kết luận', before: { conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm' } }),
+    ]);
     const admin = await t.as('admin');
     const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=meeting&entityId=${meetingId}` })).json();
-    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['meeting.plan', 'meeting.check_in', 'minutes.save', 'minutes.adopt', 'minutes.amend']));
+    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(
+      expect.arrayContaining(['meeting.plan', 'meeting.check_in', 'minutes.save', 'minutes.adopt', 'minutes.amend']),
+    );
   });
 
   it('audits a correction after the meeting as late and keeps the adopted attendance', async () => {
     at('11:00');
-    const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries: [{ memberId: f.regular[4], status: 'absent_excused', reason: 'Báo ốm muộn' }], note: 'Đồng chí Em báo ốm sau buổi họp' } });
+    const res = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: { entries: [{ memberId: f.regular[4], status: 'absent_excused', reason: 'Báo ốm muộn' }], note: 'Đồng chí Em báo ốm sau buổi họp' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().late).toBe(true);
     expect(res.json().summary.absentUnexcused).toBe(0);
@@ -313,10 +422,19 @@ describe('roll call and minutes', () => {
     const late = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true } } });
     expect(late.statusCode).toBe(200);
     expect(late.json()).toMatchObject({ saved: true, locked: true });
-    const again = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true, focused_content: true } } });
+    const again = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/quality`,
+      payload: { ticks: { previous_resolution_done: true, focused_content: true } },
+    });
     expect(again.statusCode).toBe(409);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'meeting').where('entity_id', '=', String(meetingId))
-      .where('action', '=', 'meeting.grade_after_adoption').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'meeting')
+      .where('entity_id', '=', String(meetingId))
+      .where('action', '=', 'meeting.grade_after_adoption')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -327,9 +445,19 @@ describe('roll call and minutes', () => {
     const zip = await JSZip.loadAsync(res.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const line of ['ĐẢNG BỘ XÃ BẮC BÌNH', 'CHI BỘ THÔN 1', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 1-BB/CB', 'Bắc Bình, ngày 05 tháng 3 năm 2026',
-      'BIÊN BẢN', 'Sinh hoạt chi bộ định kỳ tháng 3 năm 2026', 'Tổng số đảng viên của chi bộ: 7 đồng chí, trong đó miễn sinh hoạt: 1 đồng chí',
-      'Có mặt: 4/6 đồng chí phải dự họp (66,67%)', 'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)', 'Vắng không có lý do: 1 đồng chí: Hoàng Văn Em']) {
+    for (const line of [
+      'ĐẢNG BỘ XÃ BẮC BÌNH',
+      'CHI BỘ THÔN 1',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 1-BB/CB',
+      'Bắc Bình, ngày 05 tháng 3 năm 2026',
+      'BIÊN BẢN',
+      'Sinh hoạt chi bộ định kỳ tháng 3 năm 2026',
+      'Tổng số đảng viên của chi bộ: 7 đồng chí, trong đó miễn sinh hoạt: 1 đồng chí',
+      'Có mặt: 4/6 đồng chí phải dự họp (66,67%)',
+      'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)',
+      'Vắng không có lý do: 1 đồng chí: Hoàng Văn Em',
+    ]) {
       expect(text).toContain(line);
     }
     // The grade given before adoption is printed with the conclusions.

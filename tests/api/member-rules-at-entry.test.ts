@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let secretary: Client;
@@ -12,8 +12,14 @@ let cell: number;
 let card = 880000;
 
 const person = (over: Record<string, unknown> = {}) => ({
-  fullName: 'Hà Văn Sơn', sex: 'nam', dateOfBirth: '1990-04-02', unitId: cell, joinedUnitOn: '2024-03-10',
-  admittedOn: '2024-03-10', partyCardNumber: `93${++card}`, ...over,
+  fullName: 'Hà Văn Sơn',
+  sex: 'nam',
+  dateOfBirth: '1990-04-02',
+  unitId: cell,
+  joinedUnitOn: '2024-03-10',
+  admittedOn: '2024-03-10',
+  partyCardNumber: `93${++card}`,
+  ...over,
 });
 
 beforeAll(async () => {
@@ -33,7 +39,11 @@ describe('a new member', () => {
   });
 
   it('with a date of full membership in the past is a full member', async () => {
-    const res = await secretary({ method: 'POST', url: '/api/v1/members', payload: person({ admittedOn: '2010-05-19', fullMemberOn: '2011-05-19', joinedUnitOn: '2015-01-01' }) });
+    const res = await secretary({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: person({ admittedOn: '2010-05-19', fullMemberOn: '2011-05-19', joinedUnitOn: '2015-01-01' }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'chinh_thuc', fullMemberOn: '2011-05-19' });
   });
@@ -45,10 +55,20 @@ describe('a new member', () => {
   });
 
   it('refuses a 6-year-old, naming the earliest admission date', async () => {
-    const res = await secretary({ method: 'POST', url: '/api/v1/members', payload: person({ dateOfBirth: '2018-01-05', admittedOn: '2024-03-10', joinedUnitOn: '2024-03-10' }) });
+    const res = await secretary({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: person({ dateOfBirth: '2018-01-05', admittedOn: '2024-03-10', joinedUnitOn: '2024-03-10' }),
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ path: 'body.admittedOn', message: 'Người vào Đảng phải đủ 18 tuổi: với ngày sinh này, ngày vào Đảng sớm nhất là 05/01/2036.' }]);
-    const count = await t.database.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('date_of_birth', '=', '2018-01-05').executeTakeFirstOrThrow();
+    expect(res.json().errors).toEqual([
+      { path: 'body.admittedOn', message: 'Người vào Đảng phải đủ 18 tuổi: với ngày sinh này, ngày vào Đảng sớm nhất là 05/01/2036.' },
+    ]);
+    const count = await t.database.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('date_of_birth', '=', '2018-01-05')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -63,10 +83,18 @@ describe('recognition as a full member', () => {
   it('is refused before 12 months of probation with the earliest date, and accepted on it', async () => {
     const created = await secretary({ method: 'POST', url: '/api/v1/members', payload: person({ fullName: 'Lò Thị Mai', sex: 'nu' }) });
     const id = created.json().id as number;
-    const early = await secretary({ method: 'POST', url: `/api/v1/members/${id}/status`, payload: { status: 'chinh_thuc', effectiveOn: '2024-04-10', decisionNumber: '12-QĐ/ĐU' } });
+    const early = await secretary({
+      method: 'POST',
+      url: `/api/v1/members/${id}/status`,
+      payload: { status: 'chinh_thuc', effectiveOn: '2024-04-10', decisionNumber: '12-QĐ/ĐU' },
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().errors).toEqual([{ path: 'body.effectiveOn', message: 'Thời gian dự bị là 12 tháng: ngày chính thức sớm nhất là 10/03/2025.' }]);
-    const onTime = await secretary({ method: 'POST', url: `/api/v1/members/${id}/status`, payload: { status: 'chinh_thuc', effectiveOn: '2025-03-10', decisionNumber: '12-QĐ/ĐU' } });
+    const onTime = await secretary({
+      method: 'POST',
+      url: `/api/v1/members/${id}/status`,
+      payload: { status: 'chinh_thuc', effectiveOn: '2025-03-10', decisionNumber: '12-QĐ/ĐU' },
+    });
     expect(onTime.statusCode).toBe(200);
     expect(onTime.json()).toMatchObject({ status: 'chinh_thuc', fullMemberOn: '2025-03-10' });
   });
@@ -77,7 +105,11 @@ describe('names in Unicode NFC', () => {
 
   it('stores a name typed with combining marks in its precomposed form, found by either spelling', async () => {
     expect(nfd).not.toBe(nfd.normalize('NFC'));
-    const res = await secretary({ method: 'POST', url: '/api/v1/members', payload: person({ fullName: nfd, sex: 'nu', hometown: 'Xã Yên Lập'.normalize('NFD') }) });
+    const res = await secretary({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: person({ fullName: nfd, sex: 'nu', hometown: 'Xã Yên Lập'.normalize('NFD') }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().fullName).toBe('Nguyễn Thị Hường'.normalize('NFC'));
     const row = await t.database.db.selectFrom('members').select(['full_name', 'hometown']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
@@ -89,7 +121,11 @@ describe('names in Unicode NFC', () => {
 
   it('the migration turns rows stored in NFD before the fix into NFC', async () => {
     const id = await t.member({ fullName: 'Đỗ Văn Tuấn', unitId: cell });
-    await t.database.db.updateTable('members').set({ full_name: 'Đỗ Văn Tuấn'.normalize('NFD'), hometown: 'Thôn Đồng'.normalize('NFD') }).where('id', '=', id).execute();
+    await t.database.db
+      .updateTable('members')
+      .set({ full_name: 'Đỗ Văn Tuấn'.normalize('NFD'), hometown: 'Thôn Đồng'.normalize('NFD') })
+      .where('id', '=', id)
+      .execute();
     const file = path.join(import.meta.dirname, '../../src/db/migrations/20261130T0545_member_text_nfc.sql');
     await sql.raw(fs.readFileSync(file, 'utf8')).execute(t.database.db);
     const row = await t.database.db.selectFrom('members').select(['full_name', 'hometown']).where('id', '=', id).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccess, loadGrants } from '../../src/modules/access/access.ts';
 import { exportMembers } from '../../src/modules/members/export-members.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let as: Client;
@@ -17,7 +17,13 @@ async function readSheet(data: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push(Array.from(row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  workbook.worksheets[0]!.eachRow((row) =>
+    rows.push(
+      Array.from(row.values as unknown[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : String(v))),
+    ),
+  );
   return rows;
 }
 
@@ -31,8 +37,19 @@ beforeAll(async () => {
   t = await createTestApp();
   cell = await t.unit({ code: 'TM-07', name: 'Chi bộ ấp 7' });
   await t.member({
-    fullName: 'Đặng Thị Ánh', unitId: cell, sex: 'nu', dateOfBirth: '1975-09-02', ethnicity: 'Khmer', religion: 'Phật giáo', citizenId: '087175000123',
-    partyCardNumber: '87000123', admittedOn: '1999-05-19', fullMemberOn: '2000-05-19', theoryLevel: 'trung_cap', phone: '0912345678', status: 'chinh_thuc',
+    fullName: 'Đặng Thị Ánh',
+    unitId: cell,
+    sex: 'nu',
+    dateOfBirth: '1975-09-02',
+    ethnicity: 'Khmer',
+    religion: 'Phật giáo',
+    citizenId: '087175000123',
+    partyCardNumber: '87000123',
+    admittedOn: '1999-05-19',
+    fullMemberOn: '2000-05-19',
+    theoryLevel: 'trung_cap',
+    phone: '0912345678',
+    status: 'chinh_thuc',
   });
   await t.member({ fullName: 'Võ Văn Bé', unitId: cell, status: 'du_bi', dateOfBirth: '2001-01-05', partyCardNumber: null });
   userId = await t.user('bithu', [{ role: 'secretary', unitId: cell }]);
@@ -47,10 +64,50 @@ describe('GET /members/export.xlsx', () => {
     expect(res.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain('.xlsx');
     const [header, first, second] = await readSheet(res.rawPayload);
-    expect(header).toEqual(['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi ở', 'Số CCCD', 'Số thẻ đảng',
-      'Ngày vào Đảng', 'Ngày chính thức', 'Trình độ học vấn', 'Lý luận chính trị', 'Nghề nghiệp', 'Chức vụ', 'Điện thoại', 'Mã chi bộ', 'Tên chi bộ', 'Trạng thái']);
-    expect(first).toEqual(['1', 'Đặng Thị Ánh', 'Nữ', '02/09/1975', 'Khmer', 'Phật giáo', '', '', '087175000123', '87000123',
-      '19/05/1999', '19/05/2000', '', 'Trung cấp', '', '', '0912345678', 'TM-07', 'Chi bộ ấp 7', 'Chính thức']);
+    expect(header).toEqual([
+      'STT',
+      'Họ và tên',
+      'Giới tính',
+      'Ngày sinh (dd/mm/yyyy)',
+      'Dân tộc',
+      'Tôn giáo',
+      'Quê quán',
+      'Nơi ở',
+      'Số CCCD',
+      'Số thẻ đảng',
+      'Ngày vào Đảng',
+      'Ngày chính thức',
+      'Trình độ học vấn',
+      'Lý luận chính trị',
+      'Nghề nghiệp',
+      'Chức vụ',
+      'Điện thoại',
+      'Mã chi bộ',
+      'Tên chi bộ',
+      'Trạng thái',
+    ]);
+    expect(first).toEqual([
+      '1',
+      'Đặng Thị Ánh',
+      'Nữ',
+      '02/09/1975',
+      'Khmer',
+      'Phật giáo',
+      '',
+      '',
+      '087175000123',
+      '87000123',
+      '19/05/1999',
+      '19/05/2000',
+      '',
+      'Trung cấp',
+      '',
+      '',
+      '0912345678',
+      'TM-07',
+      'Chi bộ ấp 7',
+      'Chính thức',
+    ]);
     expect(second).toMatchObject({ 0: '2', 1: 'Võ Văn Bé', 2: 'Nam', 3: '05/01/2001', 19: 'Dự bị' });
   });
 
@@ -73,12 +130,21 @@ describe('streaming in batches', () => {
   it('writes every row once, in order, across batch boundaries and identical names', async () => {
     const extra = ['Nguyễn Văn Cường', 'Nguyễn Văn Cường', 'Nguyễn Văn Cường', 'Lý Thị Dung', 'Hồ Văn Em'];
     for (const fullName of extra) await t.member({ fullName, unitId: cell });
-    const user = await t.database.db.selectFrom('users').select(['id', 'username', 'display_name', 'member_id']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'member_id'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     const access = buildAccess(user, await loadGrants(t.database.db, userId));
     const rows = await readSheet(await collect(await exportMembers(t.database.db, access, {}, 'vi', { batchSize: 2 })));
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
-      ['1', 'Đặng Thị Ánh'], ['2', 'Võ Văn Bé'], ['3', 'Nguyễn Văn Cường'], ['4', 'Nguyễn Văn Cường'], ['5', 'Nguyễn Văn Cường'],
-      ['6', 'Lý Thị Dung'], ['7', 'Hồ Văn Em'],
+      ['1', 'Đặng Thị Ánh'],
+      ['2', 'Võ Văn Bé'],
+      ['3', 'Nguyễn Văn Cường'],
+      ['4', 'Nguyễn Văn Cường'],
+      ['5', 'Nguyễn Văn Cường'],
+      ['6', 'Lý Thị Dung'],
+      ['7', 'Hồ Văn Em'],
     ]);
   });
 });

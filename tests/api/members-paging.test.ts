@@ -5,10 +5,22 @@
 // with a cursor made up by hand; the exported file holds exactly the list.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-interface Item { id: number; fullName: string; unitId: number }
-interface Page { items: Item[]; total: number; totalExact: boolean; page: number; nextCursor: string | null; prevCursor: string | null; lastCursor: string | null }
+interface Item {
+  id: number;
+  fullName: string;
+  unitId: number;
+}
+interface Page {
+  items: Item[];
+  total: number;
+  totalExact: boolean;
+  page: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  lastCursor: string | null;
+}
 
 let t: TestApp;
 let officer: Client;
@@ -120,8 +132,12 @@ describe('keyset paging through the cursor', () => {
 
   it('a cursor that is not one of ours is a 400 in Vietnamese, never a 500', async () => {
     const bad = [
-      'abc', Buffer.from('{"d":"a"}').toString('base64url'), Buffer.from('[1,2]').toString('base64url'),
-      Buffer.from('{"d":"z","p":1,"t":0,"x":1,"f":""}').toString('base64url'), '!!', 'a'.repeat(5000),
+      'abc',
+      Buffer.from('{"d":"a"}').toString('base64url'),
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('{"d":"z","p":1,"t":0,"x":1,"f":""}').toString('base64url'),
+      '!!',
+      'a'.repeat(5000),
     ];
     for (const cursor of bad) {
       const res = await officer({ method: 'GET', url: `/api/v1/members?cursor=${encodeURIComponent(cursor)}` });
@@ -156,9 +172,15 @@ describe('a secretary sees their cell only, on every page and in every search', 
   it('forward, backward, by number and in searches: only cell A', async () => {
     const queries = ['pageSize=3', 'pageSize=3&q=an', 'pageSize=2&q=nguyen%20van%20an', 'pageSize=2&q=huong', 'pageSize=3&q=thang', 'pageSize=3&status=all'];
     for (const q of queries) {
-      const pages = [...await forward(secretaryA, q), ...await backward(secretaryA, q)];
+      const pages = [...(await forward(secretaryA, q)), ...(await backward(secretaryA, q))];
       for (let n = 1; n <= 6; n++) pages.push(await page(secretaryA, `${q}&page=${n}`));
-      expect(inScope(pages.flatMap((p) => p.items), [cellA]), q).toEqual([]);
+      expect(
+        inScope(
+          pages.flatMap((p) => p.items),
+          [cellA],
+        ),
+        q,
+      ).toEqual([]);
     }
     expect((await page(secretaryA, 'pageSize=200')).total).toBe(13);
     expect((await page(secretaryA, 'pageSize=200&q=huong')).items.map((i) => i.fullName)).toEqual(['Trần Thị Hương']);
@@ -179,7 +201,7 @@ describe('a secretary sees their cell only, on every page and in every search', 
     expect(inScope(whole.items, [cellA]).map((i) => i.id)).toEqual([ownInB]);
     const pages = await forward(secretaryAWithOwnInB, 'pageSize=3');
     expect(ids(pages)).toEqual(whole.items.map((i) => i.id));
-    expect(ids([...await backward(secretaryAWithOwnInB, 'pageSize=3')].reverse())).toEqual(whole.items.map((i) => i.id));
+    expect(ids([...(await backward(secretaryAWithOwnInB, 'pageSize=3'))].reverse())).toEqual(whole.items.map((i) => i.id));
   });
 });
 
@@ -192,7 +214,9 @@ describe('the export streams exactly the list', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const names: string[] = [];
-    workbook.worksheets[0]!.eachRow((row, n) => { if (n > 1) names.push(String(row.getCell(2).value)); });
+    workbook.worksheets[0]!.eachRow((row, n) => {
+      if (n > 1) names.push(String(row.getCell(2).value));
+    });
     expect(names).toEqual(listed.map((id) => byId.get(id)));
   });
 });

@@ -2,8 +2,8 @@
 // or diacritics (đ = d), by name or party card number; sorted by given name in the
 // Vietnamese alphabet; filters by unit subtree, status, age band, sex, ethnicity, theory level.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { ageOn, birthDateBounds, todayInVietnam, yearsBefore } from '../../src/domain/calendar.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let as: Client;
@@ -77,8 +77,14 @@ describe('Vietnamese order', () => {
     const first = (await list('pageSize=4&page=1')).json();
     const second = (await list('pageSize=4&page=2')).json();
     expect(first).toMatchObject({ total: 6, page: 1, pageSize: 4 });
-    expect([...first.items, ...second.items].map((i: { fullName: string }) => i.fullName))
-      .toEqual(['Đặng Văn An', 'Nguyễn Thị Ánh', 'Lò Thị Ân', 'Trần Văn Bắc', 'Lê Văn Bình', 'Nguyễn Văn Thắng']);
+    expect([...first.items, ...second.items].map((i: { fullName: string }) => i.fullName)).toEqual([
+      'Đặng Văn An',
+      'Nguyễn Thị Ánh',
+      'Lò Thị Ân',
+      'Trần Văn Bắc',
+      'Lê Văn Bình',
+      'Nguyễn Văn Thắng',
+    ]);
   });
 });
 
@@ -101,7 +107,10 @@ describe('filters', () => {
     expect(names(await list('ageTo=29'))).toEqual(['Trần Văn Bắc', 'Lê Văn Bình']);
     expect(names(await list('ageFrom=60'))).toEqual(['Đặng Văn An', 'Lò Thị Ân']);
     const ages = (await list('q=nguyen')).json().items.map((i: { fullName: string; age: number }) => [i.fullName, i.age]);
-    expect(ages).toEqual([['Nguyễn Thị Ánh', 30], ['Nguyễn Văn Thắng', 40]]);
+    expect(ages).toEqual([
+      ['Nguyễn Thị Ánh', 30],
+      ['Nguyễn Văn Thắng', 40],
+    ]);
   });
 
   it('sex, ethnicity and theory level', async () => {

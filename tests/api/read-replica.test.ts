@@ -4,13 +4,14 @@
 // the member export show the replica's content, while logins, the member list and every
 // write (the export's audit row, a new member) stay on the primary. Without the setting,
 // the reports read the primary itself.
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { databaseOptionsFromEnv } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { type Database, openDatabase } from '../../src/db/connect.ts';
 import type { DB } from '../../src/db/types.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertMember } from '../../src/modules/members/create-member.ts';
@@ -42,7 +43,10 @@ describe('without DATABASE_REPLICA_URL', () => {
       delete process.env.DATABASE_REPLICA_URL;
       expect(databaseOptionsFromEnv()).toEqual({ url: 'postgres://app@primary/chibo' });
     } finally {
-      for (const [key, value] of [['DATABASE_URL', saved.url], ['DATABASE_REPLICA_URL', saved.replica]] as const) {
+      for (const [key, value] of [
+        ['DATABASE_URL', saved.url],
+        ['DATABASE_REPLICA_URL', saved.replica],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
@@ -62,7 +66,17 @@ async function fill(db: Kysely<DB>, cellName: string, memberNames: string[], car
   const commune = await insertUnit(db, null, { code: 'XA', name: 'Đảng bộ xã Bình An', kind: 'dang_bo_xa', parentId: null, establishedOn: '2020-01-01' });
   const cell = await insertUnit(db, null, { code: 'XA.01', name: cellName, kind: 'chi_bo', parentId: commune, establishedOn: '2020-01-01' });
   for (const [i, fullName] of memberNames.entries()) {
-    await insertMember(db, null, { fullName, unitId: cell, sex: 'nam', dateOfBirth: '1980-05-17', ethnicity: 'Kinh', religion: 'Không', status: 'chinh_thuc', joinedUnitOn: '2020-01-01', partyCardNumber: `${cardPrefix}${i}` });
+    await insertMember(db, null, {
+      fullName,
+      unitId: cell,
+      sex: 'nam',
+      dateOfBirth: '1980-05-17',
+      ethnicity: 'Kinh',
+      religion: 'Không',
+      status: 'chinh_thuc',
+      joinedUnitOn: '2020-01-01',
+      partyCardNumber: `${cardPrefix}${i}`,
+    });
   }
   return { commune, cell };
 }
@@ -87,8 +101,11 @@ describe.runIf(onPostgres)('with DATABASE_REPLICA_URL (PostgreSQL)', () => {
     const onReplica = await fill(replica.db, 'Chi bộ thôn Một (bản sao)', ['Trần Văn Sao', 'Phạm Thị Sao', 'Hoàng Văn Sao'], 'R');
     expect(onReplica).toEqual(units);
     // The account exists on the primary only: logins and access are computed there.
-    const user = await primary.db.insertInto('users').values({ username: 'tochuc', display_name: 'Ban tổ chức', password_hash: await hashPassword(TEST_PASSWORD) })
-      .returning('id').executeTakeFirstOrThrow();
+    const user = await primary.db
+      .insertInto('users')
+      .values({ username: 'tochuc', display_name: 'Ban tổ chức', password_hash: await hashPassword(TEST_PASSWORD) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await primary.db.insertInto('role_grants').values({ user_id: user.id, role: 'org_officer', unit_id: units.commune, include_subtree: true }).execute();
 
     both = await openDatabase({ url: await urlOf(primary), replicaUrl: await urlOf(replica) });
@@ -134,18 +151,34 @@ describe.runIf(onPostgres)('with DATABASE_REPLICA_URL (PostgreSQL)', () => {
 
   it('everything else reads the primary, and writes never reach the replica', async () => {
     const list = await get('/api/v1/members');
-    expect(list.json().items.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Lê Thị Bình', 'Nguyễn Văn An']);
+    expect(
+      list
+        .json()
+        .items.map((m: { fullName: string }) => m.fullName)
+        .sort(),
+    ).toEqual(['Lê Thị Bình', 'Nguyễn Văn An']);
     const created = await app.inject({
-      method: 'POST', url: '/api/v1/members', cookies: { chibo_session: cookie },
-      payload: { fullName: 'Đỗ Văn Mới', sex: 'nam', dateOfBirth: '1990-01-01', unitId: units.cell, status: 'chinh_thuc', joinedUnitOn: '2026-01-01', partyCardNumber: '80000009' },
+      method: 'POST',
+      url: '/api/v1/members',
+      cookies: { chibo_session: cookie },
+      payload: {
+        fullName: 'Đỗ Văn Mới',
+        sex: 'nam',
+        dateOfBirth: '1990-01-01',
+        unitId: units.cell,
+        status: 'chinh_thuc',
+        joinedUnitOn: '2026-01-01',
+        partyCardNumber: '80000009',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(await count(primary.db, 'members')).toBe(3);
     expect(await count(replica.db, 'members')).toBe(3);
-    expect((await replica.db.selectFrom('members').select('full_name').where('full_name', '=', 'Đỗ Văn Mới').execute())).toEqual([]);
+    expect(await replica.db.selectFrom('members').select('full_name').where('full_name', '=', 'Đỗ Văn Mới').execute()).toEqual([]);
     // The replica's connections are read-only: a write sent there by mistake fails.
-    await expect(both.reportDb.insertInto('throttles').values({ kind: 'x', key: 'y', window_start: new Date(), count: 1 }).execute())
-      .rejects.toMatchObject({ code: '25006' });
+    await expect(both.reportDb.insertInto('throttles').values({ kind: 'x', key: 'y', window_start: new Date(), count: 1 }).execute()).rejects.toMatchObject({
+      code: '25006',
+    });
   });
 });
 
@@ -153,6 +186,12 @@ async function sheetText(res: LightMyRequestResponse): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const cells: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => { cells.push(String(c.value)); })));
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((c) => {
+        cells.push(String(c.value));
+      }),
+    ),
+  );
   return cells.join('\n');
 }

@@ -3,11 +3,11 @@
 // to commune B in 2026 has its 2024 meetings judged under A's sets, and its 2026 meetings
 // under what B and the province have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
+import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { meetingRulesFor } from '../../src/modules/meetings/unit-rule-sets.ts';
 import { countingRulesFor } from '../../src/modules/rule-sets/counting-rules.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -15,9 +15,19 @@ const u: Record<string, number> = {};
 
 /** A rule set a unit loaded, stored as the rule-sets module keeps it. */
 async function loadSet(kind: string, unitId: number, code: string, effectiveFrom: string, body: unknown) {
-  await t.database.db.insertInto('rule_sets').values({
-    kind, code, unit_id: unitId, title: code, source: `Quyết định của ${code}`, effective_from: effectiveFrom, effective_to: null, body: JSON.stringify(body),
-  }).execute();
+  await t.database.db
+    .insertInto('rule_sets')
+    .values({
+      kind,
+      code,
+      unit_id: unitId,
+      title: code,
+      source: `Quyết định của ${code}`,
+      effective_from: effectiveFrom,
+      effective_to: null,
+      body: JSON.stringify(body),
+    })
+    .execute();
 }
 
 beforeAll(async () => {
@@ -33,16 +43,24 @@ beforeAll(async () => {
   const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
   await loadSet('meeting-rules', u.communeA, 'thach-an-2023', '2023-01-01', { ...hd12, checkIn: { ...hd12.checkIn, opensMinutesBefore: 60 } });
   // Commune A adopts the province-style 100-point quality scale from 2023, through the API.
-  const scale = await admin({ method: 'POST', url: '/api/v1/meeting-quality-scales', payload: { unitId: u.communeA, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2023-01-01' } });
+  const scale = await admin({
+    method: 'POST',
+    url: '/api/v1/meeting-quality-scales',
+    payload: { unitId: u.communeA, templateCode: 'vi-du-tinh-100-diem', effectiveFrom: '2023-01-01' },
+  });
   expect(scale.statusCode, scale.body).toBe(201);
   // The cell moves to commune B on 1/3/2026.
-  const move = await admin({ method: 'POST', url: `/api/v1/units/${u.cell}/move`, payload: { parentId: u.communeB, effectiveOn: '2026-03-01', decisionNumber: '30-QĐ/TU' } });
+  const move = await admin({
+    method: 'POST',
+    url: `/api/v1/units/${u.cell}/move`,
+    payload: { parentId: u.communeB, effectiveOn: '2026-03-01', decisionNumber: '30-QĐ/TU' },
+  });
   expect(move.statusCode, move.body).toBe(200);
 });
 afterAll(() => t.close());
 
 describe('rule sets follow the tree as it was on the date judged', () => {
-  it('judges a 2024 meeting of the cell under commune A\'s meeting rules, a 2026 one under the built-in set', async () => {
+  it("judges a 2024 meeting of the cell under commune A's meeting rules, a 2026 one under the built-in set", async () => {
     expect((await meetingRulesFor(t.database.db, u.cell, '2024-05-10')).code).toBe('thach-an-2023');
     expect((await meetingRulesFor(t.database.db, u.cell, '2024-05-10')).body.checkIn.opensMinutesBefore).toBe(60);
     expect((await meetingRulesFor(t.database.db, u.cell, '2026-02-28')).code).toBe('thach-an-2023');
@@ -50,12 +68,13 @@ describe('rule sets follow the tree as it was on the date judged', () => {
   });
 
   it('answers the same through the standard agenda the meeting form reads', async () => {
-    const on = async (date: string) => (await admin({ method: 'GET', url: `/api/v1/meetings/standard-agenda?kind=regular&unitId=${u.cell}&on=${date}` })).json().ruleSet.code;
+    const on = async (date: string) =>
+      (await admin({ method: 'GET', url: `/api/v1/meetings/standard-agenda?kind=regular&unitId=${u.cell}&on=${date}` })).json().ruleSet.code;
     expect(await on('2024-05-10')).toBe('thach-an-2023');
     expect(await on('2026-06-01')).toBe('hd12');
   });
 
-  it('grades a 2024 meeting with commune A\'s quality scale, a 2026 one with the default', async () => {
+  it("grades a 2024 meeting with commune A's quality scale, a 2026 one with the default", async () => {
     const inForce = async (date: string) => (await admin({ method: 'GET', url: `/api/v1/meeting-quality-scales?unitId=${u.cell}&on=${date}` })).json().inForce;
     expect(await inForce('2024-05-10')).toMatchObject({ code: 'vi-du-tinh-100-diem', origin: 'unit', unitId: u.communeA });
     expect(await inForce('2026-06-01')).toMatchObject({ code: 'hd12', origin: 'builtin' });
@@ -63,7 +82,10 @@ describe('rule sets follow the tree as it was on the date judged', () => {
 
   it('does the same for the counting rules, the rule set of the org-counting module', async () => {
     await loadSet('org-counting', u.communeB, 'thach-binh-2026', '2026-01-01', {
-      grassrootsCommittees: ['dang_bo_co_so', 'dang_bo_xa'], committeesHoldingCells: [], grassrootsCells: ['chi_bo_co_so'], cellsUnderCommittees: ['chi_bo'],
+      grassrootsCommittees: ['dang_bo_co_so', 'dang_bo_xa'],
+      committeesHoldingCells: [],
+      grassrootsCells: ['chi_bo_co_so'],
+      cellsUnderCommittees: ['chi_bo'],
       notes: { vi: 'Thạch Bình', en: 'Thach Binh' },
     });
     expect((await countingRulesFor(t.database.db, u.cell, '2026-02-01')).code).toBe('qd294-xa-2025');

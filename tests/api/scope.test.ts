@@ -3,7 +3,7 @@
 // 'member' account sees its own record only.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let secretaryA: Client;
@@ -25,7 +25,9 @@ async function exportedNames(client: Client, query = ''): Promise<string[]> {
   await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const names: string[] = [];
-  sheet.eachRow((row, n) => { if (n > 1) names.push(String(row.getCell(2).value)); });
+  sheet.eachRow((row, n) => {
+    if (n > 1) names.push(String(row.getCell(2).value));
+  });
   return names;
 }
 
@@ -82,7 +84,17 @@ describe('a secretary of cell A and the members of cell B', () => {
   });
 
   it('never sees B in the list, a search, a filter on B or on the commune, or the totals', async () => {
-    for (const query of ['', 'status=all', 'q=nguyen', 'q=bao', `q=${encodeURIComponent('Đào')}`, `unitId=${cellB}`, `unitId=${commune}`, `unitId=${commune}&status=all`, 'pageSize=200']) {
+    for (const query of [
+      '',
+      'status=all',
+      'q=nguyen',
+      'q=bao',
+      `q=${encodeURIComponent('Đào')}`,
+      `unitId=${cellB}`,
+      `unitId=${commune}`,
+      `unitId=${commune}&status=all`,
+      'pageSize=200',
+    ]) {
       const { names, total } = await listNames(secretaryA, query);
       for (const name of [...B_NAMES, 'Nguyễn Văn Khai']) expect(names, query).not.toContain(name);
       expect(total, query).toBe(names.length);
@@ -99,7 +111,11 @@ describe('a secretary of cell A and the members of cell B', () => {
   });
 
   it('cannot place a new member in B', async () => {
-    const res = await secretaryA({ method: 'POST', url: '/api/v1/members', payload: { fullName: 'Hà Văn Mới', sex: 'nam', dateOfBirth: '1990-01-01', unitId: cellB, status: 'du_bi', joinedUnitOn: '2025-01-01' } });
+    const res = await secretaryA({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: { fullName: 'Hà Văn Mới', sex: 'nam', dateOfBirth: '1990-01-01', unitId: cellB, status: 'du_bi', joinedUnitOn: '2025-01-01' },
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -5,18 +5,19 @@
 // through both, and the background job (pg-boss, both processes running a worker and the
 // schedule) sends a meeting notice once: one in-app notice and one email per member.
 // PGlite is one process per data folder (its lock refuses a second): PostgreSQL only.
-import pg from 'pg';
+
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { listMigrations } from '../../src/db/migrate.ts';
 import { addDays, todayInVietnam } from '../../src/domain/calendar.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
-import { loginOverHttp, type HttpClient } from '../crash/server-process.ts';
-import { startChibo, type ChiboProcess } from '../helpers/chibo-process.ts';
+import { type HttpClient, loginOverHttp } from '../crash/server-process.ts';
+import { type ChiboProcess, startChibo } from '../helpers/chibo-process.ts';
 import { withDatabaseName } from '../helpers/database-url.ts';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
 const template = inject('template');
 const onPostgres = template.kind === 'postgres';
@@ -42,7 +43,11 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
     if (template.kind !== 'postgres') return;
     const client = new pg.Client({ connectionString: template.url });
     await client.connect();
-    try { await client.query(query); } finally { await client.end(); }
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
   };
   const waitFor = async (what: string, check: () => Promise<boolean> | boolean, ms = 60_000) => {
     const deadline = Date.now() + ms;
@@ -65,8 +70,11 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
     database = await openDatabase({ url });
     commune = await insertUnit(database.db, null, { code: 'HP', name: 'Đảng bộ xã Hòa Phú', kind: 'dang_bo_xa', parentId: null, establishedOn: '2020-01-01' });
     cell = await insertUnit(database.db, null, { code: 'HP.01', name: 'Chi bộ thôn Phú Mỹ', kind: 'chi_bo', parentId: commune, establishedOn: '2020-01-01' });
-    const user = await database.db.insertInto('users').values({ username: 'xa', display_name: 'Ban tổ chức xã', password_hash: await hashPassword(PASSWORD) })
-      .returning('id').executeTakeFirstOrThrow();
+    const user = await database.db
+      .insertInto('users')
+      .values({ username: 'xa', display_name: 'Ban tổ chức xã', password_hash: await hashPassword(PASSWORD) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await database.db.insertInto('role_grants').values({ user_id: user.id, role: 'org_officer', unit_id: commune, include_subtree: true }).execute();
     viaA = await loginOverHttp(a.baseUrl, 'xa', PASSWORD);
   }, 300_000);
@@ -95,7 +103,15 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
 
   it('members, a meeting and its attendance written through A read the same through B', async () => {
     for (const [i, fullName] of NAMES.entries()) {
-      const res = await viaA('POST', '/api/v1/members', { fullName, sex: i % 2 ? 'nu' : 'nam', dateOfBirth: '1980-05-17', unitId: cell, status: 'chinh_thuc', joinedUnitOn: '2020-01-01', partyCardNumber: String(81000000 + i) });
+      const res = await viaA('POST', '/api/v1/members', {
+        fullName,
+        sex: i % 2 ? 'nu' : 'nam',
+        dateOfBirth: '1980-05-17',
+        unitId: cell,
+        status: 'chinh_thuc',
+        joinedUnitOn: '2020-01-01',
+        partyCardNumber: String(81000000 + i),
+      });
       expect(res.status, res.body).toBe(201);
       memberIds.push(res.json<{ id: number }>().id);
     }
@@ -106,28 +122,52 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
     expect(tree.items).toEqual([expect.objectContaining({ id: cell, memberCount: 4 })]);
 
     const heldOn = addDays(todayInVietnam(), -7);
-    const planned = await viaA('POST', '/api/v1/meetings', { unitId: cell, kind: 'regular', date: heldOn, startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa thôn', topic: 'Sinh hoạt thường kỳ',
-      focalIssues: ['Thu nộp đảng phí', 'Giữ gìn vệ sinh môi trường'] });
+    const planned = await viaA('POST', '/api/v1/meetings', {
+      unitId: cell,
+      kind: 'regular',
+      date: heldOn,
+      startTime: '19:00',
+      endTime: '21:00',
+      place: 'Nhà văn hóa thôn',
+      topic: 'Sinh hoạt thường kỳ',
+      focalIssues: ['Thu nộp đảng phí', 'Giữ gìn vệ sinh môi trường'],
+    });
     expect(planned.status, planned.body).toBe(201);
     const meetingId = planned.json<{ id: number }>().id;
-    const recorded = await viaA('PUT', `/api/v1/meetings/${meetingId}/attendance`, { entries: [
-      { memberId: memberIds[0], status: 'present' }, { memberId: memberIds[1], status: 'present' }, { memberId: memberIds[2], status: 'present' },
-      { memberId: memberIds[3], status: 'absent_excused', reason: 'Đi công tác' },
-    ] });
+    const recorded = await viaA('PUT', `/api/v1/meetings/${meetingId}/attendance`, {
+      entries: [
+        { memberId: memberIds[0], status: 'present' },
+        { memberId: memberIds[1], status: 'present' },
+        { memberId: memberIds[2], status: 'present' },
+        { memberId: memberIds[3], status: 'absent_excused', reason: 'Đi công tác' },
+      ],
+    });
     expect(recorded.status, recorded.body).toBe(200);
 
     const throughB = (await viaB('GET', `/api/v1/meetings/${meetingId}/attendance`)).json<{ summary: Record<string, number | null> }>();
     expect(throughB.summary).toEqual(recorded.json<{ summary: Record<string, number | null> }>().summary);
     expect(throughB.summary).toMatchObject({ expected: 4, present: 3, absentExcused: 1, absentUnexcused: 0 });
-    const report = (await viaB('GET', `/api/v1/meetings/compliance?unitId=${commune}&from=${heldOn.slice(0, 7)}-01&to=${heldOn}`))
-      .json<{ cells: { unitId: number; meetingsHeld: number; present: number; expected: number }[] }>();
+    const report = (await viaB('GET', `/api/v1/meetings/compliance?unitId=${commune}&from=${heldOn.slice(0, 7)}-01&to=${heldOn}`)).json<{
+      cells: { unitId: number; meetingsHeld: number; present: number; expected: number }[];
+    }>();
     expect(report.cells).toEqual([expect.objectContaining({ unitId: cell, meetingsHeld: 1, present: 3, expected: 4 })]);
   });
 
   it('a scheduled meeting notice is sent once: one in-app notice and one email per member, though both processes run the job', async () => {
-    await database.db.insertInto('notification_emails').values(memberIds.map((id, i) => ({ member_id: id, email: `dv${i}@thon-phu-my.vn` }))).execute();
+    await database.db
+      .insertInto('notification_emails')
+      .values(memberIds.map((id, i) => ({ member_id: id, email: `dv${i}@thon-phu-my.vn` })))
+      .execute();
     const date = addDays(todayInVietnam(), 3);
-    const planned = await viaA('POST', '/api/v1/meetings', { unitId: cell, kind: 'thematic', date, startTime: '19:30', endTime: '21:30', place: 'Hội trường thôn', topic: 'Chuyên đề chuyển đổi số' });
+    const planned = await viaA('POST', '/api/v1/meetings', {
+      unitId: cell,
+      kind: 'thematic',
+      date,
+      startTime: '19:30',
+      endTime: '21:30',
+      place: 'Hội trường thôn',
+      topic: 'Chuyên đề chuyển đổi số',
+    });
     expect(planned.status, planned.body).toBe(201);
     const meetingId = planned.json<{ id: number }>().id;
     await waitFor('4 emails', () => smtp.mails.length >= 4);
@@ -135,7 +175,9 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
     expect((await viaB('PATCH', `/api/v1/meetings/${meetingId}`, { place: 'Hội trường thôn Phú Mỹ' })).status).toBe(200);
     expect((await viaA('PATCH', `/api/v1/meetings/${meetingId}`, { topic: 'Chuyên đề: chuyển đổi số ở thôn' })).status).toBe(200);
     await waitFor('both nudged runs to finish', async () => {
-      const r = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'meeting-notices' and state in ('created', 'retry', 'active')`.execute(database.db);
+      const r = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pgboss.job where name = 'meeting-notices' and state in ('created', 'retry', 'active')`.execute(database.db);
       return r.rows[0]!.n === 0;
     });
     await new Promise((r) => setTimeout(r, 3000));
@@ -149,9 +191,12 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
   }, 120_000);
 
   it('the login throttle counts wrong passwords sent through both processes as one', async () => {
-    const attempt = (base: string) => fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xa', password: 'sai-mat-khau' }),
-    }).then((r) => r.status);
+    const attempt = (base: string) =>
+      fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'xa', password: 'sai-mat-khau' }),
+      }).then((r) => r.status);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push(await attempt(i % 2 ? b.baseUrl : a.baseUrl));
     // The account allows 5 wrong passwords from one address in 15 minutes, whichever process took them.
@@ -164,7 +209,12 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
 /** Logs in and returns the raw session cookie (to carry it to the other process). */
 async function sessionCookie(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xa', password: PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'xa', password: PASSWORD }),
   });
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ancestryRowsSql } from '../../src/modules/org-history/keep-ancestry.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -13,8 +13,8 @@ const u: Record<string, number> = {};
 
 const post = (url: string, payload: Record<string, unknown>) => admin({ method: 'POST', url, payload });
 const unitOn = async (id: number, at: string) => (await admin({ method: 'GET', url: `/api/v1/units/${id}?at=${at}` })).json();
-const versionsOf = (id: number) => t.database.db.selectFrom('unit_versions').select(['kind', 'parent_id', 'valid_from', 'valid_to'])
-  .where('unit_id', '=', id).orderBy('valid_from').execute();
+const versionsOf = (id: number) =>
+  t.database.db.selectFrom('unit_versions').select(['kind', 'parent_id', 'valid_from', 'valid_to']).where('unit_id', '=', id).orderBy('valid_from').execute();
 
 /** Rows of unit_ancestry that differ from those derived from unit_versions now (either way). */
 async function keptDiffersFromRebuilt(): Promise<number> {
@@ -45,7 +45,11 @@ afterAll(() => t.close());
 describe('a commune grassroots committee becoming a đảng bộ xã under the province on 1/7/2025', () => {
   it('reclassifies, then moves on the same day', async () => {
     const res = await post(`/api/v1/units/${u.pai}/reclassify`, {
-      kind: 'dang_bo_xa', effectiveOn: '2025-07-01', decisionNumber: '1245-QĐ/TU', decisionDate: '2025-06-20', note: 'Sắp xếp đơn vị hành chính cấp xã',
+      kind: 'dang_bo_xa',
+      effectiveOn: '2025-07-01',
+      decisionNumber: '1245-QĐ/TU',
+      decisionDate: '2025-06-20',
+      note: 'Sắp xếp đơn vị hành chính cấp xã',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().unit).toMatchObject({ id: u.pai, kind: 'dang_bo_xa', parentId: u.district });
@@ -81,8 +85,13 @@ describe('a commune grassroots committee becoming a đảng bộ xã under the p
   });
 
   it('keeps the temporal model: the kinds split at the date, and rebuilt equals kept', async () => {
-    const rows = await t.database.db.selectFrom('unit_ancestry').select(['ancestor_id', 'depth', 'ancestor_kind', 'valid_from', 'valid_to'])
-      .where('unit_id', '=', u.paiCell).orderBy('depth').orderBy('valid_from').execute();
+    const rows = await t.database.db
+      .selectFrom('unit_ancestry')
+      .select(['ancestor_id', 'depth', 'ancestor_kind', 'valid_from', 'valid_to'])
+      .where('unit_id', '=', u.paiCell)
+      .orderBy('depth')
+      .orderBy('valid_from')
+      .execute();
     expect(rows).toEqual([
       { ancestor_id: u.paiCell, depth: 0, ancestor_kind: 'chi_bo', valid_from: '2020-01-01', valid_to: null },
       { ancestor_id: u.pai, depth: 1, ancestor_kind: 'dang_bo_co_so', valid_from: '2020-01-01', valid_to: '2025-07-01' },
@@ -98,7 +107,9 @@ describe('a commune grassroots committee becoming a đảng bộ xã under the p
     const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.pai}/history` })).json().items;
     const event = history.find((e: { kind: string }) => e.kind === 'reclassify');
     expect(event).toMatchObject({
-      effectiveOn: '2025-07-01', decisionNumber: '1245-QĐ/TU', note: 'Sắp xếp đơn vị hành chính cấp xã',
+      effectiveOn: '2025-07-01',
+      decisionNumber: '1245-QĐ/TU',
+      note: 'Sắp xếp đơn vị hành chính cấp xã',
       details: { fromKind: 'dang_bo_co_so', toKind: 'dang_bo_xa', decisionDate: '2025-06-20' },
     });
     expect(history.map((e: { kind: string }) => e.kind)).toContain('move');
@@ -108,11 +119,14 @@ describe('a commune grassroots committee becoming a đảng bộ xã under the p
   });
 
   it('also works the other way round: moved first, then reclassified on the same day', async () => {
-    expect((await post(`/api/v1/units/${u.lung}/move`, { parentId: u.province, effectiveOn: '2025-07-01', decisionNumber: '1246-QĐ/TU' })).statusCode).toBe(200);
+    expect((await post(`/api/v1/units/${u.lung}/move`, { parentId: u.province, effectiveOn: '2025-07-01', decisionNumber: '1246-QĐ/TU' })).statusCode).toBe(
+      200,
+    );
     const res = await post(`/api/v1/units/${u.lung}/reclassify`, { kind: 'dang_bo_xa', effectiveOn: '2025-07-01', decisionNumber: '1246-QĐ/TU' });
     expect(res.statusCode, res.body).toBe(200);
     expect((await versionsOf(u.lung)).map((v) => [v.kind, v.parent_id, v.valid_from])).toEqual([
-      ['dang_bo_co_so', u.district, '2020-01-01'], ['dang_bo_xa', u.province, '2025-07-01'],
+      ['dang_bo_co_so', u.district, '2020-01-01'],
+      ['dang_bo_xa', u.province, '2025-07-01'],
     ]);
   });
 });
@@ -163,7 +177,11 @@ describe('kinds a unit may not change to', () => {
   it('answers 404 for a unit out of scope, and 403 for one the caller may only read', async () => {
     await t.user('reader', [{ role: 'member', unitId: u.school, includeSubtree: false }]);
     const reader = await t.as('reader');
-    const res = await reader({ method: 'POST', url: `/api/v1/units/${u.school}/reclassify`, payload: { kind: 'chi_bo', effectiveOn: '2025-09-01', decisionNumber: '1' } });
+    const res = await reader({
+      method: 'POST',
+      url: `/api/v1/units/${u.school}/reclassify`,
+      payload: { kind: 'chi_bo', effectiveOn: '2025-09-01', decisionNumber: '1' },
+    });
     expect([403, 404]).toContain(res.statusCode);
     const none = await post('/api/v1/units/999999/reclassify', { kind: 'chi_bo', effectiveOn: '2025-09-01', decisionNumber: '1' });
     expect(none.statusCode).toBe(404);

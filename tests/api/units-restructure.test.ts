@@ -2,14 +2,22 @@
 // split and dissolve, each seen on the day before and the day it takes effect.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
 const u: Record<string, number> = {};
 const m: Record<string, number> = {};
 
-interface Child { id: number; code: string; name: string; kind: string; parentId: number | null; childCount: number; memberCount: number }
+interface Child {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  childCount: number;
+  memberCount: number;
+}
 
 async function children(parentId: number, at: string): Promise<Child[]> {
   const res = await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${parentId}&at=${at}` });
@@ -41,19 +49,31 @@ beforeAll(async () => {
   u.kyThon = await t.unit({ code: 'KA-T1', name: 'Chi bộ thôn Kỳ Phú', parentId: u.kyAnh });
   u.kyTruong = await t.unit({ code: 'KA-TH', name: 'Chi bộ trường học', parentId: u.kyAnh });
   const people: Array<[string, number]> = [
-    ['Nguyễn Văn An', u.thon1], ['Trần Thị Bình', u.thon1], ['Lê Văn Cường', u.thon1],
-    ['Phạm Văn Dũng', u.thon2], ['Hoàng Thị Em', u.thon2],
-    ['Võ Văn Giang', u.namThon], ['Đặng Thị Hà', u.namThon], ['Bùi Văn Khánh', u.namThon], ['Đỗ Thị Lan', u.namThon],
+    ['Nguyễn Văn An', u.thon1],
+    ['Trần Thị Bình', u.thon1],
+    ['Lê Văn Cường', u.thon1],
+    ['Phạm Văn Dũng', u.thon2],
+    ['Hoàng Thị Em', u.thon2],
+    ['Võ Văn Giang', u.namThon],
+    ['Đặng Thị Hà', u.namThon],
+    ['Bùi Văn Khánh', u.namThon],
+    ['Đỗ Thị Lan', u.namThon],
     // Sits directly in the commune committee (a committee member without a cell of her own).
     ['Ngô Thị Mai', u.namBinh],
-    ['Lý Văn Nam', u.kyThon], ['Mai Thị Oanh', u.kyThon], ['Tạ Văn Phúc', u.kyTruong],
+    ['Lý Văn Nam', u.kyThon],
+    ['Mai Thị Oanh', u.kyThon],
+    ['Tạ Văn Phúc', u.kyTruong],
   ];
   for (const [fullName, unitId] of people) m[fullName] = await t.member({ fullName, unitId });
   await t.user('admin', [{ role: 'admin', unitId: u.province }]);
   admin = await t.as('admin');
   // Struck off in 2024: no longer counted, and not carried by the merger.
   const struck = await t.member({ fullName: 'Cao Văn Quý', unitId: u.thon1 });
-  const res = await admin({ method: 'POST', url: `/api/v1/members/${struck}/status`, payload: { status: 'xoa_ten', effectiveOn: '2024-05-01', decisionNumber: '12-QĐ/ĐU' } });
+  const res = await admin({
+    method: 'POST',
+    url: `/api/v1/members/${struck}/status`,
+    payload: { status: 'xoa_ten', effectiveOn: '2024-05-01', decisionNumber: '12-QĐ/ĐU' },
+  });
   expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(() => t.close());
@@ -63,17 +83,24 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
 
   it('applies the merger as one decision', async () => {
     const res = await admin({
-      method: 'POST', url: '/api/v1/units/merge',
+      method: 'POST',
+      url: '/api/v1/units/merge',
       payload: {
         sourceIds: [u.bacBinh, u.namBinh],
         target: { code: 'XA-BB-2025', name: 'Đảng bộ xã Bắc Bình', kind: 'dang_bo_xa', parentId: u.province },
-        effectiveOn: '2025-07-01', decisionNumber: '1234-QĐ/TU',
+        effectiveOn: '2025-07-01',
+        decisionNumber: '1234-QĐ/TU',
       },
     });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     merged = body.target.id;
-    expect(body).toMatchObject({ dissolvedIds: [u.bacBinh, u.namBinh], childUnitsMoved: 3, membersMoved: 1, target: { code: 'XA-BB-2025', establishedOn: '2025-07-01', dissolvedOn: null } });
+    expect(body).toMatchObject({
+      dissolvedIds: [u.bacBinh, u.namBinh],
+      childUnitsMoved: 3,
+      membersMoved: 1,
+      target: { code: 'XA-BB-2025', establishedOn: '2025-07-01', dissolvedOn: null },
+    });
   });
 
   it('shows the old tree on 30/6/2025: old names, old parents, old member counts', async () => {
@@ -83,7 +110,10 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
     expect(top['Đảng bộ xã Nam Bình']).toMatchObject({ id: u.namBinh, childCount: 1, memberCount: 5 });
     expect(top['Đảng bộ xã Kỳ Anh']).toMatchObject({ memberCount: 3 });
     const bb = await children(u.bacBinh, '2025-06-30');
-    expect(bb.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([['Chi bộ thôn 1', u.bacBinh, 3], ['Chi bộ thôn 2', u.bacBinh, 2]]);
+    expect(bb.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([
+      ['Chi bộ thôn 1', u.bacBinh, 3],
+      ['Chi bộ thôn 2', u.bacBinh, 2],
+    ]);
     // The merged committee did not exist yet: asked for on that date, it is not found.
     expect((await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${merged}&at=2025-06-30` })).statusCode).toBe(404);
     expect((await admin({ method: 'GET', url: `/api/v1/units/${merged}?at=2025-06-30` })).statusCode).toBe(404);
@@ -95,7 +125,9 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
     expect(top['Đảng bộ xã Bắc Bình']).toMatchObject({ id: merged, parentId: u.province, childCount: 3, memberCount: 10 });
     const inside = await children(merged, '2025-07-01');
     expect(inside.map((c) => [c.name, c.parentId, c.memberCount])).toEqual([
-      ['Chi bộ thôn 1', merged, 3], ['Chi bộ thôn 2', merged, 2], ['Chi bộ thôn Nam', merged, 4],
+      ['Chi bộ thôn 1', merged, 3],
+      ['Chi bộ thôn 2', merged, 2],
+      ['Chi bộ thôn Nam', merged, 4],
     ]);
     // The old committee was dissolved on the date: not found then, and empty today.
     expect((await admin({ method: 'GET', url: `/api/v1/units/children?parentId=${u.bacBinh}&at=2025-07-01` })).statusCode).toBe(404);
@@ -120,8 +152,17 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
 
   it('moves the members of the merged units into the new one from the effective date', async () => {
     const history = (await admin({ method: 'GET', url: `/api/v1/members/${m['Ngô Thị Mai']}/history` })).json();
-    expect(history.placements.map((p: { unitId: number; validFrom: string; validTo: string | null; decisionNumber: string | null }) => [p.unitId, p.validFrom, p.validTo])).toEqual(
-      expect.arrayContaining([[u.namBinh, '2020-01-01', '2025-07-01'], [merged, '2025-07-01', null]]),
+    expect(
+      history.placements.map((p: { unitId: number; validFrom: string; validTo: string | null; decisionNumber: string | null }) => [
+        p.unitId,
+        p.validFrom,
+        p.validTo,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [u.namBinh, '2020-01-01', '2025-07-01'],
+        [merged, '2025-07-01', null],
+      ]),
     );
     const member = (await admin({ method: 'GET', url: `/api/v1/members/${m['Ngô Thị Mai']}` })).json();
     expect(member.unitId).toBe(merged);
@@ -137,7 +178,11 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
     expect(history.at(-1).kind).toBe('create');
     const cellHistory = (await admin({ method: 'GET', url: `/api/v1/units/${u.namThon}/history` })).json().items;
     expect(cellHistory.map((e: { kind: string }) => e.kind)).toEqual(['merge', 'create']);
-    const rename = await admin({ method: 'POST', url: `/api/v1/units/${u.bacBinh}/rename`, payload: { name: 'X', effectiveOn: '2025-08-01', decisionNumber: '1' } });
+    const rename = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.bacBinh}/rename`,
+      payload: { name: 'X', effectiveOn: '2025-08-01', decisionNumber: '1' },
+    });
     expect(rename.statusCode).toBe(400);
     expect(rename.json().title).toBe('Đảng bộ xã Bắc Bình đã giải thể từ ngày 01/07/2025; không thể thay đổi.');
   });
@@ -150,7 +195,11 @@ describe('merging two commune committees into a new one on 1/7/2025', () => {
 
 describe('rename', () => {
   it('keeps the old name before the date and shows the new one from it', async () => {
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ thôn Kỳ Phú Mới', effectiveOn: '2025-03-01', decisionNumber: '55-QĐ/ĐU' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyThon}/rename`,
+      payload: { name: 'Chi bộ thôn Kỳ Phú Mới', effectiveOn: '2025-03-01', decisionNumber: '55-QĐ/ĐU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().unit.name).toBe('Chi bộ thôn Kỳ Phú Mới');
     expect((await children(u.kyAnh, '2025-02-28')).map((c) => c.name)).toContain('Chi bộ thôn Kỳ Phú');
@@ -158,14 +207,27 @@ describe('rename', () => {
     const old = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyThon}?at=2025-02-28` })).json();
     expect(old.unit.name).toBe('Chi bộ thôn Kỳ Phú');
     const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyThon}/history` })).json().items;
-    expect(history[0]).toMatchObject({ kind: 'rename', effectiveOn: '2025-03-01', decisionNumber: '55-QĐ/ĐU', details: { fromName: 'Chi bộ thôn Kỳ Phú', toName: 'Chi bộ thôn Kỳ Phú Mới' } });
+    expect(history[0]).toMatchObject({
+      kind: 'rename',
+      effectiveOn: '2025-03-01',
+      decisionNumber: '55-QĐ/ĐU',
+      details: { fromName: 'Chi bộ thôn Kỳ Phú', toName: 'Chi bộ thôn Kỳ Phú Mới' },
+    });
   });
 
   it('refuses a date before the last change, or in the future', async () => {
-    const early = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ A', effectiveOn: '2025-02-01', decisionNumber: '56' } });
+    const early = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyThon}/rename`,
+      payload: { name: 'Chi bộ A', effectiveOn: '2025-02-01', decisionNumber: '56' },
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().title).toBe('Ngày hiệu lực phải sau lần thay đổi gần nhất của Chi bộ thôn Kỳ Phú Mới (ngày 01/03/2025).');
-    const future = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name: 'Chi bộ A', effectiveOn: '2099-01-01', decisionNumber: '56' } });
+    const future = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyThon}/rename`,
+      payload: { name: 'Chi bộ A', effectiveOn: '2099-01-01', decisionNumber: '56' },
+    });
     expect(future.statusCode).toBe(400);
   });
 });
@@ -173,7 +235,11 @@ describe('rename', () => {
 describe('move', () => {
   it('moves a cell with its members to another commune from the date', async () => {
     const merged = (await children(u.province, '2025-07-01')).find((c) => c.code === 'XA-BB-2025')!.id;
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyTruong}/move`, payload: { parentId: merged, effectiveOn: '2025-09-01', decisionNumber: '77-QĐ/TU' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyTruong}/move`,
+      payload: { parentId: merged, effectiveOn: '2025-09-01', decisionNumber: '77-QĐ/TU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().unit).toMatchObject({ parentId: merged, depth: 2 });
     expect((await children(u.kyAnh, '2025-08-31')).map((c) => c.name)).toContain('Chi bộ trường học');
@@ -189,13 +255,21 @@ describe('move', () => {
 
   it('refuses to move a unit under one that did not exist yet on the date', async () => {
     const merged = (await children(u.province, '2025-07-01')).find((c) => c.code === 'XA-BB-2025')!.id;
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/move`, payload: { parentId: merged, effectiveOn: '2025-06-15', decisionNumber: '79' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyThon}/move`,
+      payload: { parentId: merged, effectiveOn: '2025-06-15', decisionNumber: '79' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toBe('Đảng bộ xã Bắc Bình chưa được thành lập trước ngày 01/07/2025.');
   });
 
   it('refuses to move a unit under its own descendant', async () => {
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyAnh}/move`, payload: { parentId: u.kyThon, effectiveOn: '2025-10-01', decisionNumber: '78' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.kyAnh}/move`,
+      payload: { parentId: u.kyThon, effectiveOn: '2025-10-01', decisionNumber: '78' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toBe('Không thể chuyển một tổ chức đảng vào chính nó hoặc vào tổ chức trực thuộc nó.');
   });
@@ -211,13 +285,15 @@ describe('split', () => {
 
   it('refuses a plan that leaves a member out, naming them in Vietnamese', async () => {
     const res = await admin({
-      method: 'POST', url: `/api/v1/units/${village}/split`,
+      method: 'POST',
+      url: `/api/v1/units/${village}/split`,
       payload: {
         parts: [
           { code: 'KA-DONG-1', name: 'Chi bộ thôn Đông 1', kind: 'chi_bo', memberIds: [people[0]], childUnitIds: [] },
           { code: 'KA-DONG-2', name: 'Chi bộ thôn Đông 2', kind: 'chi_bo', memberIds: [people[1]], childUnitIds: [] },
         ],
-        effectiveOn: '2025-10-01', decisionNumber: '90-QĐ/ĐU',
+        effectiveOn: '2025-10-01',
+        decisionNumber: '90-QĐ/ĐU',
       },
     });
     expect(res.statusCode).toBe(400);
@@ -229,13 +305,15 @@ describe('split', () => {
 
   it('splits when everyone has a place, and keeps the old cell before the date', async () => {
     const res = await admin({
-      method: 'POST', url: `/api/v1/units/${village}/split`,
+      method: 'POST',
+      url: `/api/v1/units/${village}/split`,
       payload: {
         parts: [
           { code: 'KA-DONG-1', name: 'Chi bộ thôn Đông 1', kind: 'chi_bo', memberIds: [people[0], people[2]], childUnitIds: [] },
           { code: 'KA-DONG-2', name: 'Chi bộ thôn Đông 2', kind: 'chi_bo', memberIds: [people[1]], childUnitIds: [] },
         ],
-        effectiveOn: '2025-10-01', decisionNumber: '90-QĐ/ĐU',
+        effectiveOn: '2025-10-01',
+        decisionNumber: '90-QĐ/ĐU',
       },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -252,7 +330,9 @@ describe('dissolve', () => {
   it('refuses while members or child units remain', async () => {
     const res = await admin({ method: 'POST', url: `/api/v1/units/${u.kyAnh}/dissolve`, payload: { effectiveOn: '2025-11-01', decisionNumber: '99' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().title).toBe('Không thể giải thể Đảng bộ xã Kỳ Anh: còn 0 đảng viên và 3 tổ chức đảng trực thuộc. Hãy chuyển sinh hoạt đảng viên và chuyển các tổ chức trực thuộc trước.');
+    expect(res.json().title).toBe(
+      'Không thể giải thể Đảng bộ xã Kỳ Anh: còn 0 đảng viên và 3 tổ chức đảng trực thuộc. Hãy chuyển sinh hoạt đảng viên và chuyển các tổ chức trực thuộc trước.',
+    );
     const cell = await admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/dissolve`, payload: { effectiveOn: '2025-11-01', decisionNumber: '99' } });
     expect(cell.statusCode).toBe(409);
     expect(cell.json().title).toContain('còn 2 đảng viên');
@@ -266,7 +346,10 @@ describe('dissolve', () => {
     expect((await children(u.kyAnh, '2025-10-31')).map((c) => c.name)).toContain('Chi bộ thôn Tây');
     expect((await children(u.kyAnh, '2025-11-01')).map((c) => c.name)).not.toContain('Chi bộ thôn Tây');
     const history = (await admin({ method: 'GET', url: `/api/v1/units/${empty}/history` })).json().items;
-    expect(history.map((e: { kind: string; decisionNumber: string | null }) => [e.kind, e.decisionNumber])).toEqual([['dissolve', '100-QĐ/ĐU'], ['create', null]]);
+    expect(history.map((e: { kind: string; decisionNumber: string | null }) => [e.kind, e.decisionNumber])).toEqual([
+      ['dissolve', '100-QĐ/ĐU'],
+      ['create', null],
+    ]);
   });
 });
 
@@ -276,7 +359,11 @@ describe('more merging and splitting', () => {
   it('merges a cell into an existing cell: its members join from the date', async () => {
     const dong1 = await id('KA-DONG-1', '2025-11-01', u.kyAnh);
     const dong2 = await id('KA-DONG-2', '2025-11-01', u.kyAnh);
-    const res = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [dong2], target: { unitId: dong1 }, effectiveOn: '2025-12-01', decisionNumber: '120-QĐ/ĐU' } });
+    const res = await admin({
+      method: 'POST',
+      url: '/api/v1/units/merge',
+      payload: { sourceIds: [dong2], target: { unitId: dong1 }, effectiveOn: '2025-12-01', decisionNumber: '120-QĐ/ĐU' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ membersMoved: 1, childUnitsMoved: 0, dissolvedIds: [dong2], target: { id: dong1 } });
     const before = byName(await children(u.kyAnh, '2025-11-30'));
@@ -287,18 +374,39 @@ describe('more merging and splitting', () => {
   });
 
   it('refuses to merge a unit with its own subunit, or a new unit from one source', async () => {
-    const nested = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyAnh, u.kyThon], target: { code: 'X1', name: 'X', kind: 'dang_bo_xa', parentId: u.province }, effectiveOn: '2025-12-20', decisionNumber: '1' } });
+    const nested = await admin({
+      method: 'POST',
+      url: '/api/v1/units/merge',
+      payload: {
+        sourceIds: [u.kyAnh, u.kyThon],
+        target: { code: 'X1', name: 'X', kind: 'dang_bo_xa', parentId: u.province },
+        effectiveOn: '2025-12-20',
+        decisionNumber: '1',
+      },
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().title).toContain('không được là cấp trên hoặc cấp dưới');
-    const single = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyThon], target: { code: 'X2', name: 'X', kind: 'chi_bo', parentId: u.kyAnh }, effectiveOn: '2025-12-20', decisionNumber: '1' } });
+    const single = await admin({
+      method: 'POST',
+      url: '/api/v1/units/merge',
+      payload: { sourceIds: [u.kyThon], target: { code: 'X2', name: 'X', kind: 'chi_bo', parentId: u.kyAnh }, effectiveOn: '2025-12-20', decisionNumber: '1' },
+    });
     expect(single.statusCode).toBe(400);
   });
 
   it('refuses a merge dated before a member left the source, so nobody drops out of the figures', async () => {
-    const move = await admin({ method: 'POST', url: `/api/v1/members/${m['Lý Văn Nam']}/transfer`, payload: { unitId: u.thon1, effectiveOn: '2025-12-15', decisionNumber: '130-QĐ/ĐU' } });
+    const move = await admin({
+      method: 'POST',
+      url: `/api/v1/members/${m['Lý Văn Nam']}/transfer`,
+      payload: { unitId: u.thon1, effectiveOn: '2025-12-15', decisionNumber: '130-QĐ/ĐU' },
+    });
     expect(move.statusCode, move.body).toBe(200);
     const dong1 = await id('KA-DONG-1', '2025-12-01', u.kyAnh);
-    const res = await admin({ method: 'POST', url: '/api/v1/units/merge', payload: { sourceIds: [u.kyThon], target: { unitId: dong1 }, effectiveOn: '2025-12-10', decisionNumber: '131' } });
+    const res = await admin({
+      method: 'POST',
+      url: '/api/v1/units/merge',
+      payload: { sourceIds: [u.kyThon], target: { unitId: dong1 }, effectiveOn: '2025-12-10', decisionNumber: '131' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toBe('Đảng viên Lý Văn Nam có thay đổi nơi sinh hoạt hoặc trạng thái từ ngày 10/12/2025 trở đi; hãy chọn ngày hiệu lực muộn hơn.');
   });
@@ -306,13 +414,24 @@ describe('more merging and splitting', () => {
   it('splits a commune committee with its cells; a cell left out is named', async () => {
     const dong1 = await id('KA-DONG-1', '2025-12-01', u.kyAnh);
     const plan = (parts: Array<{ code: string; name: string; childUnitIds: number[] }>) => ({
-      method: 'POST' as const, url: `/api/v1/units/${u.kyAnh}/split`,
+      method: 'POST' as const,
+      url: `/api/v1/units/${u.kyAnh}/split`,
       payload: { parts: parts.map((p) => ({ ...p, kind: 'dang_bo_xa', memberIds: [] })), effectiveOn: '2026-01-01', decisionNumber: '1-QĐ/TU' },
     });
-    const missing = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [] }]));
+    const missing = await admin(
+      plan([
+        { code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] },
+        { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [] },
+      ]),
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual([{ path: 'body.parts', message: 'Tổ chức Chi bộ thôn Đông 1 chưa được phân vào bộ phận nào.' }]);
-    const res = await admin(plan([{ code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] }, { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [dong1] }]));
+    const res = await admin(
+      plan([
+        { code: 'KA-BAC', name: 'Đảng bộ xã Kỳ Anh Bắc', childUnitIds: [u.kyThon] },
+        { code: 'KA-NAM', name: 'Đảng bộ xã Kỳ Anh Nam', childUnitIds: [dong1] },
+      ]),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const [bac, nam] = res.json().parts;
     expect((await children(bac.id, '2026-01-01')).map((c) => c.name)).toEqual(['Chi bộ thôn Kỳ Phú Mới']);

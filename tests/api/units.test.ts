@@ -1,7 +1,7 @@
 // The unit tree as people use it: their own top units, a unit's page with its figures and
 // committee, search without diacritics, what each role may see, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -26,15 +26,23 @@ beforeAll(async () => {
   await t.user('admin', [{ role: 'admin', unitId: u.province }]);
   await t.user('bithu.a', [{ role: 'secretary', unitId: u.thonA }], m.an);
   await t.user('tochuc.xa', [{ role: 'org_officer', unitId: u.bacBinh }]);
-  await t.user('hai.quyen', [{ role: 'admin', unitId: u.province }, { role: 'secretary', unitId: u.thonA }, { role: 'committee', unitId: u.school, includeSubtree: false }]);
+  await t.user('hai.quyen', [
+    { role: 'admin', unitId: u.province },
+    { role: 'secretary', unitId: u.thonA },
+    { role: 'committee', unitId: u.school, includeSubtree: false },
+  ]);
   admin = await t.as('admin');
-  const res = await admin({ method: 'POST', url: `/api/v1/members/${m.cuong}/status`, payload: { status: 'mien_sinh_hoat', effectiveOn: '2025-01-15', decisionNumber: '08-QĐ/CB' } });
+  const res = await admin({
+    method: 'POST',
+    url: `/api/v1/members/${m.cuong}/status`,
+    payload: { status: 'mien_sinh_hoat', effectiveOn: '2025-01-15', decisionNumber: '08-QĐ/CB' },
+  });
   expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(() => t.close());
 
 describe('the tree', () => {
-  it('starts at the caller\'s own top units, none inside another', async () => {
+  it("starts at the caller's own top units, none inside another", async () => {
     const res = await (await t.as('hai.quyen'))({ method: 'GET', url: '/api/v1/units/children' });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([u.province]);
@@ -67,13 +75,25 @@ describe('the tree', () => {
   });
 });
 
-describe('a unit\'s page', () => {
+describe("a unit's page", () => {
   it('shows ancestors, figures over the subtree, children and edit rights', async () => {
     const res = await admin({ method: 'GET', url: `/api/v1/units/${u.thonA}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      unit: { id: u.thonA, code: 'BB-A', name: 'Chi bộ thôn An Phú', kind: 'chi_bo', parentId: u.bacBinh, depth: 2, establishedOn: '2020-01-01', dissolvedOn: null },
-      ancestors: [{ id: u.province, name: 'Đảng bộ tỉnh Hà Tĩnh' }, { id: u.bacBinh, name: 'Đảng bộ xã Bắc Bình' }],
+      unit: {
+        id: u.thonA,
+        code: 'BB-A',
+        name: 'Chi bộ thôn An Phú',
+        kind: 'chi_bo',
+        parentId: u.bacBinh,
+        depth: 2,
+        establishedOn: '2020-01-01',
+        dissolvedOn: null,
+      },
+      ancestors: [
+        { id: u.province, name: 'Đảng bộ tỉnh Hà Tĩnh' },
+        { id: u.bacBinh, name: 'Đảng bộ xã Bắc Bình' },
+      ],
       counts: { members: 3, cells: 1, grassroots: 0, exempted: 1, probationary: 1 },
       children: [],
       canEdit: true,
@@ -101,19 +121,41 @@ describe('a unit\'s page', () => {
 describe('committee', () => {
   let secretaryId: number;
   it('appoints a secretary and a deputy from a date', async () => {
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.thonA}/committee`, payload: { memberId: m.an, fullName: 'Nguyễn Văn An', position: 'bi_thu', validFrom: '2020-06-01', decisionNumber: '15-QĐ/ĐU' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/committee`,
+      payload: { memberId: m.an, fullName: 'Nguyễn Văn An', position: 'bi_thu', validFrom: '2020-06-01', decisionNumber: '15-QĐ/ĐU' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     secretaryId = res.json().id;
-    expect(res.json()).toMatchObject({ memberId: m.an, fullName: 'Nguyễn Văn An', position: 'bi_thu', validFrom: '2020-06-01', validTo: null, decisionNumber: '15-QĐ/ĐU' });
-    const deputy = await admin({ method: 'POST', url: `/api/v1/units/${u.thonA}/committee`, payload: { fullName: 'trần  thị bình', position: 'pho_bi_thu', validFrom: '2025-03-01' } });
+    expect(res.json()).toMatchObject({
+      memberId: m.an,
+      fullName: 'Nguyễn Văn An',
+      position: 'bi_thu',
+      validFrom: '2020-06-01',
+      validTo: null,
+      decisionNumber: '15-QĐ/ĐU',
+    });
+    const deputy = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/committee`,
+      payload: { fullName: 'trần  thị bình', position: 'pho_bi_thu', validFrom: '2025-03-01' },
+    });
     expect(deputy.statusCode).toBe(201);
     expect(deputy.json().fullName).toBe('Trần Thị Bình');
     const page = (await admin({ method: 'GET', url: `/api/v1/units/${u.thonA}?at=2025-03-01` })).json();
-    expect(page.committee.map((c: { fullName: string; position: string }) => [c.position, c.fullName])).toEqual([['bi_thu', 'Nguyễn Văn An'], ['pho_bi_thu', 'Trần Thị Bình']]);
+    expect(page.committee.map((c: { fullName: string; position: string }) => [c.position, c.fullName])).toEqual([
+      ['bi_thu', 'Nguyễn Văn An'],
+      ['pho_bi_thu', 'Trần Thị Bình'],
+    ]);
   });
 
   it('keeps one secretary at a time', async () => {
-    const res = await admin({ method: 'POST', url: `/api/v1/units/${u.thonA}/committee`, payload: { memberId: m.cuong, fullName: 'Lê Văn Cường', position: 'bi_thu', validFrom: '2025-04-01' } });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/committee`,
+      payload: { memberId: m.cuong, fullName: 'Lê Văn Cường', position: 'bi_thu', validFrom: '2025-04-01' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().title).toBe('Chi bộ thôn An Phú đang có bí thư (Nguyễn Văn An); hãy kết thúc nhiệm vụ của bí thư hiện tại trước.');
   });
@@ -130,7 +172,11 @@ describe('committee', () => {
     const may = (await admin({ method: 'GET', url: `/api/v1/units/${u.thonA}?at=2025-05-01` })).json();
     expect(april.committee.map((c: { position: string }) => c.position)).toEqual(['bi_thu', 'pho_bi_thu']);
     expect(may.committee.map((c: { position: string }) => c.position)).toEqual(['pho_bi_thu']);
-    const next = await admin({ method: 'POST', url: `/api/v1/units/${u.thonA}/committee`, payload: { memberId: m.cuong, fullName: 'Lê Văn Cường', position: 'bi_thu', validFrom: '2025-05-01' } });
+    const next = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/committee`,
+      payload: { memberId: m.cuong, fullName: 'Lê Văn Cường', position: 'bi_thu', validFrom: '2025-05-01' },
+    });
     expect(next.statusCode).toBe(201);
   });
 
@@ -148,10 +194,16 @@ describe('search', () => {
   });
 
   it('shows the path above each hit and finds a unit by a former name', async () => {
-    const rename = await admin({ method: 'POST', url: `/api/v1/units/${u.thonB}/rename`, payload: { name: 'Chi bộ thôn Bình Minh', effectiveOn: '2025-08-01', decisionNumber: '40-QĐ/ĐU' } });
+    const rename = await admin({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonB}/rename`,
+      payload: { name: 'Chi bộ thôn Bình Minh', effectiveOn: '2025-08-01', decisionNumber: '40-QĐ/ĐU' },
+    });
     expect(rename.statusCode, rename.body).toBe(200);
     const res = (await admin({ method: 'GET', url: '/api/v1/units/search?q=binh loi' })).json();
-    expect(res.items).toEqual([{ id: u.thonB, code: 'BB-B', name: 'Chi bộ thôn Bình Minh', kind: 'chi_bo', path: ['Đảng bộ tỉnh Hà Tĩnh', 'Đảng bộ xã Bắc Bình'] }]);
+    expect(res.items).toEqual([
+      { id: u.thonB, code: 'BB-B', name: 'Chi bộ thôn Bình Minh', kind: 'chi_bo', path: ['Đảng bộ tỉnh Hà Tĩnh', 'Đảng bộ xã Bắc Bình'] },
+    ]);
     const old = (await admin({ method: 'GET', url: '/api/v1/units/search?q=binh loi&at=2025-07-31' })).json();
     expect(old.items[0].name).toBe('Chi bộ thôn Bình Lợi');
   });
@@ -173,25 +225,45 @@ describe('who sees what', () => {
     }
     const found = (await sec({ method: 'GET', url: '/api/v1/units/search?q=chi bo' })).json();
     expect(found.items.map((i: { id: number }) => i.id)).toEqual([u.thonA]);
-    const rename = await sec({ method: 'POST', url: `/api/v1/units/${u.thonA}/rename`, payload: { name: 'Chi bộ X', effectiveOn: '2025-08-01', decisionNumber: '1' } });
+    const rename = await sec({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/rename`,
+      payload: { name: 'Chi bộ X', effectiveOn: '2025-08-01', decisionNumber: '1' },
+    });
     // Their own cell is visible to them, but restructuring is not theirs to do: 403, not 404.
     expect(rename.statusCode).toBe(403);
   });
 
   it('an organisation officer of a commune restructures inside it, not above it', async () => {
     const officer = await t.as('tochuc.xa');
-    const own = await officer({ method: 'POST', url: `/api/v1/units/${u.thonA}/rename`, payload: { name: 'Chi bộ thôn An Phú Đông', effectiveOn: '2025-09-01', decisionNumber: '41-QĐ/ĐU' } });
+    const own = await officer({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/rename`,
+      payload: { name: 'Chi bộ thôn An Phú Đông', effectiveOn: '2025-09-01', decisionNumber: '41-QĐ/ĐU' },
+    });
     expect(own.statusCode, own.body).toBe(200);
-    const above = await officer({ method: 'POST', url: `/api/v1/units/${u.school}/rename`, payload: { name: 'X', effectiveOn: '2025-09-01', decisionNumber: '1' } });
+    const above = await officer({
+      method: 'POST',
+      url: `/api/v1/units/${u.school}/rename`,
+      payload: { name: 'X', effectiveOn: '2025-09-01', decisionNumber: '1' },
+    });
     expect(above.statusCode).toBe(404);
-    const outside = await officer({ method: 'POST', url: `/api/v1/units/${u.thonA}/move`, payload: { parentId: u.company, effectiveOn: '2025-10-01', decisionNumber: '1' } });
+    const outside = await officer({
+      method: 'POST',
+      url: `/api/v1/units/${u.thonA}/move`,
+      payload: { parentId: u.company, effectiveOn: '2025-10-01', decisionNumber: '1' },
+    });
     expect(outside.statusCode).toBe(404);
   });
 });
 
 describe('creating a unit', () => {
   it('creates a cell under a commune', async () => {
-    const res = await admin({ method: 'POST', url: '/api/v1/units', payload: { code: 'BB-C', name: 'Chi bộ thôn Cầu', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2024-01-01', decisionNumber: '3-QĐ/ĐU' } });
+    const res = await admin({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { code: 'BB-C', name: 'Chi bộ thôn Cầu', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2024-01-01', decisionNumber: '3-QĐ/ĐU' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ code: 'BB-C', parentId: u.bacBinh, depth: 2, dissolvedOn: null });
     const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.bacBinh}/history` })).json().items;
@@ -199,10 +271,18 @@ describe('creating a unit', () => {
   });
 
   it('refuses a cell under a cell, and a taken code', async () => {
-    const nested = await admin({ method: 'POST', url: '/api/v1/units', payload: { code: 'BB-A-1', name: 'Chi bộ con', kind: 'chi_bo', parentId: u.thonA, establishedOn: '2024-01-01' } });
+    const nested = await admin({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { code: 'BB-A-1', name: 'Chi bộ con', kind: 'chi_bo', parentId: u.thonA, establishedOn: '2024-01-01' },
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().title).toBe('Chi bộ không thể trực thuộc Chi bộ.');
-    const taken = await admin({ method: 'POST', url: '/api/v1/units', payload: { code: 'BB-A', name: 'Chi bộ trùng', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2024-01-01' } });
+    const taken = await admin({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { code: 'BB-A', name: 'Chi bộ trùng', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2024-01-01' },
+    });
     expect(taken.statusCode).toBe(409);
   });
 });
@@ -221,7 +301,12 @@ describe('bad input is a 400 problem, never a 500', () => {
     ['a parent id as text', 'POST', '/api/v1/units/1/move', { parentId: '5', effectiveOn: '2025-02-01', decisionNumber: '1' }],
     ['sources not a list', 'POST', '/api/v1/units/merge', { sourceIds: 'x', target: { unitId: 1 }, effectiveOn: '2025-02-01', decisionNumber: '1' }],
     ['an empty target', 'POST', '/api/v1/units/merge', { sourceIds: [1, 2], target: {}, effectiveOn: '2025-02-01', decisionNumber: '1' }],
-    ['a split with one part', 'POST', '/api/v1/units/1/split', { parts: [{ code: 'A', name: 'A', kind: 'chi_bo', memberIds: [], childUnitIds: [] }], effectiveOn: '2025-02-01', decisionNumber: '1' }],
+    [
+      'a split with one part',
+      'POST',
+      '/api/v1/units/1/split',
+      { parts: [{ code: 'A', name: 'A', kind: 'chi_bo', memberIds: [], childUnitIds: [] }], effectiveOn: '2025-02-01', decisionNumber: '1' },
+    ],
     ['a bad unit kind', 'POST', '/api/v1/units', { code: 'Z', name: 'Z', kind: 'dang_bo_lien_xa', parentId: 1, establishedOn: '2025-01-01' }],
     ['a code with spaces', 'POST', '/api/v1/units', { code: 'Z Z', name: 'Z', kind: 'chi_bo', parentId: 1, establishedOn: '2025-01-01' }],
     ['an unknown position', 'POST', '/api/v1/units/1/committee', { fullName: 'A', position: 'chu_tich', validFrom: '2025-01-01' }],
@@ -246,6 +331,8 @@ describe('bad input is a 400 problem, never a 500', () => {
 
   it('answers a unit that does not exist with 404', async () => {
     expect((await admin({ method: 'GET', url: '/api/v1/units/999999' })).statusCode).toBe(404);
-    expect((await admin({ method: 'POST', url: '/api/v1/units/999999/dissolve', payload: { effectiveOn: '2025-02-01', decisionNumber: '1' } })).statusCode).toBe(404);
+    expect(
+      (await admin({ method: 'POST', url: '/api/v1/units/999999/dissolve', payload: { effectiveOn: '2025-02-01', decisionNumber: '1' } })).statusCode,
+    ).toBe(404);
   });
 });

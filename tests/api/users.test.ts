@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../helpers/test-app.ts';
+import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -22,11 +22,19 @@ afterAll(() => t.close());
 
 describe('accounts and role grants', () => {
   it('creates an account, grants a role on a unit and the new user can log in with it', async () => {
-    const created = await communeAdmin({ method: 'POST', url: '/api/v1/users', payload: { username: 'BiThu.Dong', displayName: 'Nguyễn Văn Đông', password: TEST_PASSWORD } });
+    const created = await communeAdmin({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'BiThu.Dong', displayName: 'Nguyễn Văn Đông', password: TEST_PASSWORD },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'bithu.dong', displayName: 'Nguyễn Văn Đông', grants: [] });
     const id = created.json().id;
-    const granted = await communeAdmin({ method: 'POST', url: `/api/v1/users/${id}/grants`, payload: { role: 'secretary', unitId: cellA, includeSubtree: true } });
+    const granted = await communeAdmin({
+      method: 'POST',
+      url: `/api/v1/users/${id}/grants`,
+      payload: { role: 'secretary', unitId: cellA, includeSubtree: true },
+    });
     expect(granted.statusCode).toBe(201);
     expect(granted.json().grants).toEqual([expect.objectContaining({ role: 'secretary', unitId: cellA, unitName: 'Chi bộ thôn Đông' })]);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bithu.dong', password: TEST_PASSWORD } });
@@ -40,13 +48,17 @@ describe('accounts and role grants', () => {
   });
 
   it('lets a commune admin grant only inside the commune', async () => {
-    const created = await communeAdmin({ method: 'POST', url: '/api/v1/users', payload: { username: 'capuy.x', displayName: 'Cấp ủy X', password: 'mat-khau-dai-du' } });
+    const created = await communeAdmin({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'capuy.x', displayName: 'Cấp ủy X', password: 'mat-khau-dai-du' },
+    });
     const res = await communeAdmin({ method: 'POST', url: `/api/v1/users/${created.json().id}/grants`, payload: { role: 'committee', unitId: communeB } });
     expect(res.statusCode).toBe(403);
     expect(res.json().title).toContain('trong phạm vi');
   });
 
-  it('lists only the users who hold a grant in the admin\'s scope', async () => {
+  it("lists only the users who hold a grant in the admin's scope", async () => {
     const all = (await admin({ method: 'GET', url: '/api/v1/users' })).json().items.map((u: { username: string }) => u.username);
     expect(all).toEqual(expect.arrayContaining(['admin', 'admin.bb', 'bithu.tl', 'bithu.dong']));
     const mine = (await communeAdmin({ method: 'GET', url: '/api/v1/users' })).json().items.map((u: { username: string }) => u.username);
@@ -73,7 +85,9 @@ describe('accounts and role grants', () => {
     const off = await admin({ method: 'PATCH', url: `/api/v1/users/${dong.id}`, payload: { isActive: false } });
     expect(off.json().isActive).toBe(false);
     expect((await dongClient({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
-    const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=user&entityId=${dong.id}` })).json().items.map((a: { action: string }) => a.action);
+    const audit = (await admin({ method: 'GET', url: `/api/v1/audit?entityType=user&entityId=${dong.id}` }))
+      .json()
+      .items.map((a: { action: string }) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['user.create', 'grant.create', 'grant.delete', 'user.update']));
   });
 });
@@ -102,36 +116,53 @@ describe('password rules, wherever a password is set', () => {
 
   it('accepts a Vietnamese passphrase counted in letters, not bytes, and logs in with it typed either way', async () => {
     const passphrase = 'Cây đa bến nước';
-    const res = await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'cay.da', displayName: 'Cây Đa', password: passphrase.normalize('NFD') } });
+    const res = await admin({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'cay.da', displayName: 'Cây Đa', password: passphrase.normalize('NFD') },
+    });
     expect(res.statusCode).toBe(201);
     for (const typed of [passphrase.normalize('NFC'), passphrase.normalize('NFD')]) {
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cay.da', password: typed }, remoteAddress: '10.20.0.1' })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cay.da', password: typed }, remoteAddress: '10.20.0.1' }))
+          .statusCode,
+      ).toBe(200);
     }
     // Nine letters with their marks: short, however many code units NFD makes of them.
     const short = await admin({ method: 'PATCH', url: `/api/v1/users/${res.json().id}`, payload: { password: 'Đường làng'.slice(0, 9).normalize('NFD') } });
     expect(refusal(short).path).toBe('password');
   });
 
-  it('refuses a reset to a common password, and a change of one\'s own to one holding the username', async () => {
-    const id = (await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'doi.mk', displayName: 'Đổi MK', password: TEST_PASSWORD } })).json().id;
+  it("refuses a reset to a common password, and a change of one's own to one holding the username", async () => {
+    const id = (await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'doi.mk', displayName: 'Đổi MK', password: TEST_PASSWORD } })).json()
+      .id;
     expect(refusal(await admin({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { password: 'qwertyuiop' } }))).toEqual({
-      path: 'password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.',
+      path: 'password',
+      message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.',
     });
     const own = await t.as('doi.mk');
     const change = await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'toi-la-doi.mk-day' } });
     expect(refusal(change)).toEqual({ path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' });
-    expect((await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode).toBe(200);
+    expect(
+      (await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode,
+    ).toBe(200);
   });
 
   it('stops guessing the current password through a password change after 5 tries', async () => {
     await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'phien.mo', displayName: 'Phiên mở', password: TEST_PASSWORD } });
     const own = await t.as('phien.mo');
     for (let i = 0; i < 5; i++) {
-      expect((await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: `doan-mo-${i}`, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode).toBe(400);
+      expect(
+        (await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: `doan-mo-${i}`, newPassword: 'mùa thu Hà Nội 2026' } }))
+          .statusCode,
+      ).toBe(400);
     }
-    const blocked = await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } });
+    const blocked = await own({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
-

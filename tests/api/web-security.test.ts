@@ -4,11 +4,11 @@
 // riding on the session cookie (CSRF), and client addresses from X-Forwarded-For only when
 // a named proxy sends it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server.ts';
 import { serverHost, trustedProxies } from '../../src/config.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { buildApp } from '../../src/server.ts';
 import { multipartFile } from '../helpers/multipart.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -22,16 +22,37 @@ beforeAll(async () => {
   f = await buildCommune(t);
   admin = await t.as('admin');
   clock.set(new Date('2026-03-01T09:00:00+07:00'));
-  const planned = await admin({ method: 'POST', url: '/api/v1/meetings', payload: {
-    unitId: f.cell1, kind: 'regular', date: '2026-03-05', startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn 1',
-    topic: 'Sinh hoạt tháng 3', focalIssues: ['Làm đường', 'Đảng phí'],
-  } });
+  const planned = await admin({
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: {
+      unitId: f.cell1,
+      kind: 'regular',
+      date: '2026-03-05',
+      startTime: '08:00',
+      endTime: '10:00',
+      place: 'Nhà văn hóa thôn 1',
+      topic: 'Sinh hoạt tháng 3',
+      focalIssues: ['Làm đường', 'Đảng phí'],
+    },
+  });
   expect(planned.statusCode, planned.body).toBe(201);
   meetingId = planned.json().id;
 });
-afterAll(async () => { clock.reset(); await t.close(); });
+afterAll(async () => {
+  clock.reset();
+  await t.close();
+});
 
-const auditCount = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('security headers on every response', () => {
   it.each([
@@ -42,7 +63,11 @@ describe('security headers on every response', () => {
   ])('%s', async (_name, url) => {
     const res = await t.app.inject({ method: 'GET', url });
     const csp = String(res.headers['content-security-policy']);
-    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? '';
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('default-src')).toBe("default-src 'self'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
@@ -62,7 +87,9 @@ describe('security headers on every response', () => {
       expect(viaProxy.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       const spoofed = await app.inject({ method: 'GET', url: '/api/v1/health', remoteAddress: '192.0.2.7', headers: { 'x-forwarded-proto': 'https' } });
       expect(spoofed.headers['strict-transport-security']).toBeUndefined();
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
   });
 });
 
@@ -99,7 +126,11 @@ describe('CSRF: a state change with the session cookie must come from the app it
 
   it('a multipart import from another site is refused before the file is read, and nothing is written', async () => {
     const before = await auditCount();
-    const res = await admin({ method: 'POST', url: `/api/v1/imports/members?unitId=${f.cell1}&mode=apply`, ...withHeaders(multipartFile('ds.xlsx', 'not really a workbook'), EVIL) });
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/imports/members?unitId=${f.cell1}&mode=apply`,
+      ...withHeaders(multipartFile('ds.xlsx', 'not really a workbook'), EVIL),
+    });
     expectRefused(res);
     expect(await auditCount()).toBe(before);
   });
@@ -109,18 +140,36 @@ describe('CSRF: a state change with the session cookie must come from the app it
     expectRefused(await admin({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents`, ...withHeaders(multipartFile('bien-ban.txt', 'x'), EVIL) }));
     expectRefused(await admin({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/adopt`, headers: EVIL }));
     expectRefused(await admin({ method: 'POST', url: '/api/v1/auth/logout', headers: EVIL }));
-    expectRefused(await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Nơi khác' }, headers: { 'sec-fetch-site': 'cross-site' } }));
-    expectRefused(await admin({ method: 'DELETE', url: `/api/v1/meetings/${meetingId}/documents/1`, headers: { 'sec-fetch-site': 'same-site', origin: 'https://other.localhost' } }));
+    expectRefused(
+      await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Nơi khác' }, headers: { 'sec-fetch-site': 'cross-site' } }),
+    );
+    expectRefused(
+      await admin({
+        method: 'DELETE',
+        url: `/api/v1/meetings/${meetingId}/documents/1`,
+        headers: { 'sec-fetch-site': 'same-site', origin: 'https://other.localhost' },
+      }),
+    );
     expectRefused(await admin({ method: 'PUT', url: '/api/v1/me/notification-email', payload: { email: null }, headers: { origin: 'null' } }));
     expect(await auditCount()).toBe(before);
     // The session survived the refused logout.
     expect((await admin({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
   });
 
-  it('the app\'s own pages, and clients that send neither header, are served', async () => {
-    const own = await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Hội trường thôn 1' }, headers: { origin: 'http://localhost' } });
+  it("the app's own pages, and clients that send neither header, are served", async () => {
+    const own = await admin({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { place: 'Hội trường thôn 1' },
+      headers: { origin: 'http://localhost' },
+    });
     expect(own.statusCode).toBe(200);
-    const fetchMeta = await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Nhà văn hóa thôn 1' }, headers: { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:5173' } });
+    const fetchMeta = await admin({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { place: 'Nhà văn hóa thôn 1' },
+      headers: { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:5173' },
+    });
     expect(fetchMeta.statusCode).toBe(200);
     const noHeaders = await admin({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Hội trường thôn 1' } });
     expect(noHeaders.statusCode).toBe(200);
@@ -131,8 +180,12 @@ describe('CSRF: a state change with the session cookie must come from the app it
   it('an API token is not a cookie: a Bearer request is unaffected by Origin', async () => {
     const created = await admin({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'script' } });
     expect(created.statusCode).toBe(201);
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { place: 'Nhà văn hóa thôn 1' },
-      headers: { ...EVIL, authorization: `Bearer ${created.json().token}` } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { place: 'Nhà văn hóa thôn 1' },
+      headers: { ...EVIL, authorization: `Bearer ${created.json().token}` },
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -150,7 +203,10 @@ describe('network settings', () => {
       expect(serverHost()).toBe('127.0.0.1');
       process.env.HOST = '0.0.0.0';
       expect(serverHost()).toBe('0.0.0.0');
-    } finally { if (saved === undefined) delete process.env.HOST; else process.env.HOST = saved; }
+    } finally {
+      if (saved === undefined) delete process.env.HOST;
+      else process.env.HOST = saved;
+    }
   });
 
   it('X-Forwarded-For names the client only when a proxy named in CHIBO_TRUSTED_PROXIES sends it', async () => {
@@ -160,7 +216,10 @@ describe('network settings', () => {
       expect(trustedProxies()).toEqual([]);
       process.env.CHIBO_TRUSTED_PROXIES = ' 10.0.0.1, 192.168.1.0/24 ';
       expect(trustedProxies()).toEqual(['10.0.0.1', '192.168.1.0/24']);
-    } finally { if (saved === undefined) delete process.env.CHIBO_TRUSTED_PROXIES; else process.env.CHIBO_TRUSTED_PROXIES = saved; }
+    } finally {
+      if (saved === undefined) delete process.env.CHIBO_TRUSTED_PROXIES;
+      else process.env.CHIBO_TRUSTED_PROXIES = saved;
+    }
 
     for (const [proxies, from, expected] of [
       [[], '10.0.0.1', '10.0.0.1'], // by default nobody is trusted: the connection's address
@@ -174,7 +233,9 @@ describe('network settings', () => {
       try {
         const res = await app.inject({ method: 'GET', url: '/probe/ip', remoteAddress: from, headers: { 'x-forwarded-for': '203.0.113.9' } });
         expect(res.json().ip, `${proxies.join(',')} from ${from}`).toBe(expected);
-      } finally { await app.close(); }
+      } finally {
+        await app.close();
+      }
     }
   });
 });

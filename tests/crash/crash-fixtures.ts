@@ -7,10 +7,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/connect.ts';
-import { insertUnit } from '../../src/modules/units/create-unit.ts';
-import { insertMember } from '../../src/modules/members/create-member.ts';
+import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { insertMember } from '../../src/modules/members/create-member.ts';
+import { insertUnit } from '../../src/modules/units/create-unit.ts';
 import { withDatabaseName } from '../helpers/database-url.ts';
 import type { DataLocation } from './server-process.ts';
 
@@ -65,7 +65,13 @@ export async function createCrashDatabase(): Promise<CrashDatabase> {
   };
 }
 
-export interface CrashOrg { commune: number; meetingCell: number; writeCell: number; importCell: number; cellMembers: number[] }
+export interface CrashOrg {
+  commune: number;
+  meetingCell: number;
+  writeCell: number;
+  importCell: number;
+  cellMembers: number[];
+}
 
 /** Đảng bộ xã Thử Sập: a meetings cell of six members, a cell the write loop fills, one imports fill. */
 export async function seedCrashOrg(database: Database): Promise<CrashOrg> {
@@ -77,25 +83,50 @@ export async function seedCrashOrg(database: Database): Promise<CrashOrg> {
   const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Phương'];
   const cellMembers: number[] = [];
   for (const [i, fullName] of names.entries()) {
-    cellMembers.push(await insertMember(db, null, {
-      fullName, sex: i % 2 ? 'nu' : 'nam', dateOfBirth: '1975-03-12', ethnicity: 'Kinh', religion: 'Không', status: 'chinh_thuc',
-      unitId: meetingCell, joinedUnitOn: '2020-01-01', partyCardNumber: `TS.CB${String(i).padStart(4, '0')}`,
-    }));
+    cellMembers.push(
+      await insertMember(db, null, {
+        fullName,
+        sex: i % 2 ? 'nu' : 'nam',
+        dateOfBirth: '1975-03-12',
+        ethnicity: 'Kinh',
+        religion: 'Không',
+        status: 'chinh_thuc',
+        unitId: meetingCell,
+        joinedUnitOn: '2020-01-01',
+        partyCardNumber: `TS.CB${String(i).padStart(4, '0')}`,
+      }),
+    );
   }
   const passwordHash = await hashPassword(PASSWORD);
   const grants: [string, 'admin' | 'secretary', number, number | null][] = [
-    ['quantri', 'admin', commune, null], ['bithu1', 'secretary', meetingCell, cellMembers[0]!], ['bithu2', 'secretary', writeCell, null],
+    ['quantri', 'admin', commune, null],
+    ['bithu1', 'secretary', meetingCell, cellMembers[0]!],
+    ['bithu2', 'secretary', writeCell, null],
   ];
   for (const [username, role, unitId, memberId] of grants) {
-    const user = await db.insertInto('users').values({ username, display_name: username, password_hash: passwordHash, member_id: memberId })
-      .returning('id').executeTakeFirstOrThrow();
+    const user = await db
+      .insertInto('users')
+      .values({ username, display_name: username, password_hash: passwordHash, member_id: memberId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('role_grants').values({ user_id: user.id, role, unit_id: unitId, include_subtree: true }).execute();
   }
   return { commune, meetingCell, writeCell, importCell, cellMembers };
 }
 
-const HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Dân tộc', 'Tôn giáo', 'Số CCCD', 'Số thẻ đảng',
-  'Ngày vào Đảng', 'Ngày chính thức', 'Mã chi bộ', 'Trạng thái'];
+const HEADERS = [
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh (dd/mm/yyyy)',
+  'Dân tộc',
+  'Tôn giáo',
+  'Số CCCD',
+  'Số thẻ đảng',
+  'Ngày vào Đảng',
+  'Ngày chính thức',
+  'Mã chi bộ',
+  'Trạng thái',
+];
 
 /** An import file of `rows` new members of Chi bộ thôn Ba whose party card numbers all start with `cardPrefix`. */
 export async function importFile(cardPrefix: string, rows: number): Promise<Buffer> {
@@ -104,8 +135,19 @@ export async function importFile(cardPrefix: string, rows: number): Promise<Buff
   sheet.addRow(HEADERS);
   const given = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khoa', 'Lan', 'Minh', 'Nga'];
   for (let i = 0; i < rows; i++) {
-    sheet.addRow([`Đỗ Văn ${given[i % 10]} ${i}`, 'Nam', '12/03/1975', 'Kinh', 'Không', null, `${cardPrefix}${String(i).padStart(5, '0')}`,
-      '03/02/2005', '03/02/2006', 'TS.03', 'Chính thức']);
+    sheet.addRow([
+      `Đỗ Văn ${given[i % 10]} ${i}`,
+      'Nam',
+      '12/03/1975',
+      'Kinh',
+      'Không',
+      null,
+      `${cardPrefix}${String(i).padStart(5, '0')}`,
+      '03/02/2005',
+      '03/02/2006',
+      'TS.03',
+      'Chính thức',
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,9 +8,9 @@
 // CHIBO_CRASH_SEED=<seed> repeats them. CHIBO_CRASH_ROUNDS changes the number of rounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/modules/demo/random.ts';
-import { createCrashDatabase, seedCrashOrg, type CrashDatabase, type CrashOrg } from './crash-fixtures.ts';
+import { type CrashDatabase, type CrashOrg, createCrashDatabase, seedCrashOrg } from './crash-fixtures.ts';
 import { startServerProcess } from './server-process.ts';
-import { adoptionWorkload, importWorkload, writeLoopWorkload, type Round, type Workload } from './workloads.ts';
+import { adoptionWorkload, importWorkload, type Round, type Workload, writeLoopWorkload } from './workloads.ts';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const SEED = Number(process.env.CHIBO_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -29,7 +29,9 @@ beforeAll(async () => {
   org = await seedCrashOrg(database);
   await database.close();
 });
-afterAll(async () => { await data?.dispose(); });
+afterAll(async () => {
+  await data?.dispose();
+});
 
 /** ROUNDS times: start the server on the data as the last kill left it, write, SIGKILL after a random delay. */
 async function crashRounds(name: string, workload: Workload, delayMs: [number, number]) {
@@ -37,13 +39,18 @@ async function crashRounds(name: string, workload: Workload, delayMs: [number, n
   for (let number = 1; number <= ROUNDS; number++) {
     const server = await startServerProcess(data.location);
     let firstAck!: () => void;
-    const acknowledged = new Promise<void>((resolve) => { firstAck = resolve; });
+    const acknowledged = new Promise<void>((resolve) => {
+      firstAck = resolve;
+    });
     const round: Round = { number, killed: false, inFlight: new Map(), acknowledged: () => firstAck() };
     const loop = (await workload.prepare(server, round))();
     // The clock starts at the first acknowledged write: the first requests of a fresh
     // process are slow, and a kill before any acknowledgement would test little.
     const delay = rng.int(delayMs[0], delayMs[1]);
-    const stopped = loop.then(() => true, () => true);
+    const stopped = loop.then(
+      () => true,
+      () => true,
+    );
     let failed = await Promise.race([stopped, acknowledged.then(() => false)]);
     failed ||= await Promise.race([stopped, new Promise((r) => setTimeout(r, delay)).then(() => false)]);
     round.killed = true;

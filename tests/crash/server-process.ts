@@ -19,16 +19,25 @@ export async function startServerProcess(data: DataLocation, extraEnv: Record<st
   return { baseUrl: server.baseUrl, pid: server.pid, output: server.output, kill: server.kill };
 }
 
-export interface HttpAnswer { status: number; body: string; json<T = unknown>(): T }
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  json<T = unknown>(): T;
+}
 export type HttpClient = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>;
 
 /** Logs in over HTTP and returns a client that carries the session cookie. */
 export async function loginOverHttp(baseUrl: string, username: string, password: string): Promise<HttpClient> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async (method, url, body, headers = {}) => {
     const isBuffer = Buffer.isBuffer(body);
     const answer = await fetch(`${baseUrl}${url}`, {

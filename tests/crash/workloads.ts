@@ -6,14 +6,19 @@ import { sql } from 'kysely';
 import type { Database } from '../../src/db/connect.ts';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
 import { multipartFile } from '../helpers/multipart.ts';
-import { PASSWORD, importFile, type CrashOrg } from './crash-fixtures.ts';
-import { loginOverHttp, type HttpAnswer, type ServerProcess } from './server-process.ts';
+import { type CrashOrg, importFile, PASSWORD } from './crash-fixtures.ts';
+import { type HttpAnswer, loginOverHttp, type ServerProcess } from './server-process.ts';
 
 /**
  * One server's life: `killed` is set just before the SIGKILL; `inFlight` says what was being
  * written; `acknowledged` is called on every acknowledged write (the kill timer starts at the first).
  */
-export interface Round { number: number; killed: boolean; inFlight: Map<string, number>; acknowledged(): void }
+export interface Round {
+  number: number;
+  killed: boolean;
+  inFlight: Map<string, number>;
+  acknowledged(): void;
+}
 
 export interface Workload {
   /** Logs in (before the kill timer starts) and returns the write loop. */
@@ -58,8 +63,9 @@ export function importWorkload(org: CrashOrg, rows: number): Workload {
           const attempt = { prefix: prefix(i), acknowledged: false };
           attempts.push(attempt);
           const { payload, headers } = multipartFile(`${attempt.prefix}xlsx`, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-          const res = await write(round, `import ${attempt.prefix}xlsx (${rows} rows)`, 200,
-            () => admin('POST', `/api/v1/imports/members?unitId=${org.importCell}&mode=apply`, payload, headers));
+          const res = await write(round, `import ${attempt.prefix}xlsx (${rows} rows)`, 200, () =>
+            admin('POST', `/api/v1/imports/members?unitId=${org.importCell}&mode=apply`, payload, headers),
+          );
           if (!res) break;
           attempt.acknowledged = true;
         }
@@ -71,10 +77,13 @@ export function importWorkload(org: CrashOrg, rows: number): Workload {
       for (const a of attempts) {
         const like = `${a.prefix}%`;
         const members = await count(database, sql`select count(*) as n from members where party_card_number like ${like}`);
-        const whole = await count(database, sql`select count(*) as n from members m where m.party_card_number like ${like}
+        const whole = await count(
+          database,
+          sql`select count(*) as n from members m where m.party_card_number like ${like}
           and exists (select 1 from member_placements p where p.member_id = m.id)
           and exists (select 1 from member_statuses s where s.member_id = m.id)
-          and (select count(*) from audit_log l where l.action = 'member.create' and l.entity_type = 'member' and l.entity_id = m.id::text) = 1`);
+          and (select count(*) from audit_log l where l.action = 'member.create' and l.entity_type = 'member' and l.entity_id = m.id::text) = 1`,
+        );
         const applied = await count(database, sql`select count(*) as n from audit_log where action = 'import.apply' and after->>'file' = ${`${a.prefix}xlsx`}`);
         if (a.acknowledged && members !== rows) faults.push(`import ${a.prefix}xlsx was acknowledged but ${members} of its ${rows} members are present`);
         if (members !== 0 && members !== rows) faults.push(`import ${a.prefix}xlsx is half-written: ${members} of ${rows} members`);
@@ -96,10 +105,16 @@ export function adoptionWorkload(org: CrashOrg): Workload {
   const meetings: { topic: string; id?: number; acknowledged: Set<Step> }[] = [];
   const yesterday = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const minutes = {
-    openedAt: '08:00', closedAt: '09:45', chairName: 'Nguyễn Văn An', chairPosition: 'Bí thư chi bộ', minuteTakerName: 'Trần Thị Bình',
-    purpose: 'Đánh giá tháng trước, đề ra nhiệm vụ tháng này', previousResolutionReview: 'Đã hoàn thành các chỉ tiêu',
+    openedAt: '08:00',
+    closedAt: '09:45',
+    chairName: 'Nguyễn Văn An',
+    chairPosition: 'Bí thư chi bộ',
+    minuteTakerName: 'Trần Thị Bình',
+    purpose: 'Đánh giá tháng trước, đề ra nhiệm vụ tháng này',
+    previousResolutionReview: 'Đã hoàn thành các chỉ tiêu',
     agendaItems: [{ title: 'Đánh giá nghị quyết tháng trước', summary: 'Hoàn thành 4/5 chỉ tiêu', speakers: ['Lê Văn Cường'] }],
-    conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm', resolutionItems: ['Hoàn thành 300 m đường bê tông'],
+    conclusions: 'Chi bộ thống nhất hai nhiệm vụ trọng tâm',
+    resolutionItems: ['Hoàn thành 300 m đường bê tông'],
     votes: { for: 6, against: 0, abstain: 0 },
     tasks: [{ memberId: org.cellMembers[2]!, assignee: 'Lê Văn Cường', description: 'Phụ trách tổ làm đường', dueOn: '2026-12-31' }],
   };
@@ -115,20 +130,38 @@ export function adoptionWorkload(org: CrashOrg): Workload {
             if (res) m.acknowledged.add(name);
             return res;
           };
-          const planned = await step('plan', 201, () => bithu('POST', '/api/v1/meetings', {
-            unitId: org.meetingCell, kind: 'regular', date: yesterday, startTime: '08:00', endTime: '10:00', place: 'Nhà văn hóa thôn Một',
-            topic: m.topic, focalIssues: ['Làm đường giao thông nông thôn', 'Thu nộp đảng phí'],
-          }));
+          const planned = await step('plan', 201, () =>
+            bithu('POST', '/api/v1/meetings', {
+              unitId: org.meetingCell,
+              kind: 'regular',
+              date: yesterday,
+              startTime: '08:00',
+              endTime: '10:00',
+              place: 'Nhà văn hóa thôn Một',
+              topic: m.topic,
+              focalIssues: ['Làm đường giao thông nông thôn', 'Thu nộp đảng phí'],
+            }),
+          );
           if (!planned) break;
           const id = planned.json<{ id: number }>().id;
           m.id = id;
           // Graded before the roll call, so the grade adoption recomputes differs from this one.
-          if (!await step('grade', 200, () => bithu('PUT', `/api/v1/meetings/${id}/quality`, { ticks: { previous_resolution_done: true, focused_content: true } }))) break;
-          if (!await step('attendance', 200, () => bithu('PUT', `/api/v1/meetings/${id}/attendance`, {
-            entries: org.cellMembers.map((memberId) => ({ memberId, status: 'present' })),
-          }))) break;
-          if (!await step('minutes', 200, () => bithu('PUT', `/api/v1/meetings/${id}/minutes`, { content: minutes }))) break;
-          if (!await step('adopt', 200, () => bithu('POST', `/api/v1/meetings/${id}/minutes/adopt`))) break;
+          if (
+            !(await step('grade', 200, () =>
+              bithu('PUT', `/api/v1/meetings/${id}/quality`, { ticks: { previous_resolution_done: true, focused_content: true } }),
+            ))
+          )
+            break;
+          if (
+            !(await step('attendance', 200, () =>
+              bithu('PUT', `/api/v1/meetings/${id}/attendance`, {
+                entries: org.cellMembers.map((memberId) => ({ memberId, status: 'present' })),
+              }),
+            ))
+          )
+            break;
+          if (!(await step('minutes', 200, () => bithu('PUT', `/api/v1/meetings/${id}/minutes`, { content: minutes })))) break;
+          if (!(await step('adopt', 200, () => bithu('POST', `/api/v1/meetings/${id}/minutes/adopt`)))) break;
         }
       };
     },
@@ -143,8 +176,19 @@ export function adoptionWorkload(org: CrashOrg): Workload {
           if (m.acknowledged.size) faults.push(`${label} was acknowledged (${[...m.acknowledged].join(', ')}) but is missing`);
           continue;
         }
-        const audits = (action: string) => count(database, sql`select count(*) as n from audit_log where entity_type = 'meeting' and entity_id = ${String(id)} and action like ${action}`);
-        const state = (await sql<{ minutes: number; adopted: boolean; snapshot: boolean; numbered: boolean; attendance: number; actions: number; graded: number; attendanceMet: boolean | null }>`
+        const audits = (action: string) =>
+          count(database, sql`select count(*) as n from audit_log where entity_type = 'meeting' and entity_id = ${String(id)} and action like ${action}`);
+        const state = (
+          await sql<{
+            minutes: number;
+            adopted: boolean;
+            snapshot: boolean;
+            numbered: boolean;
+            attendance: number;
+            actions: number;
+            graded: number;
+            attendanceMet: boolean | null;
+          }>`
           select (select count(*) from meeting_minutes where meeting_id = ${id}) as minutes,
                  coalesce((select adopted_at is not null from meeting_minutes where meeting_id = ${id}), false) as adopted,
                  coalesce((select attendance_snapshot is not null from meeting_minutes where meeting_id = ${id}), false) as snapshot,
@@ -153,25 +197,37 @@ export function adoptionWorkload(org: CrashOrg): Workload {
                  (select count(*) from meeting_action_items where meeting_id = ${id}) as actions,
                  (select count(*) from meeting_quality where meeting_id = ${id}) as graded,
                  (select (c->>'met')::boolean from meeting_quality q, jsonb_array_elements(q.result->'criteria') c
-                   where q.meeting_id = ${id} and c->>'key' = 'attendance') as "attendanceMet"`.execute(database.db)).rows[0]!;
-        const n = { plan: await audits('meeting.plan'), grade: await audits('meeting.grade'), attendance: await audits('meeting.attendance.%'),
-          minutes: await audits('minutes.save'), adopt: await audits('minutes.adopt') };
+                   where q.meeting_id = ${id} and c->>'key' = 'attendance') as "attendanceMet"`.execute(database.db)
+        ).rows[0]!;
+        const n = {
+          plan: await audits('meeting.plan'),
+          grade: await audits('meeting.grade'),
+          attendance: await audits('meeting.attendance.%'),
+          minutes: await audits('minutes.save'),
+          adopt: await audits('minutes.adopt'),
+        };
         const ack = (s: Step) => m.acknowledged.has(s);
         if (n.plan !== 1) faults.push(`${label}: ${n.plan} meeting.plan audit rows`);
         if (ack('grade') && !state.graded) faults.push(`${label}: the acknowledged grade is missing`);
-        if ((state.graded > 0) !== (n.grade > 0)) faults.push(`${label}: grade ${state.graded} without its audit row (${n.grade}) or the reverse`);
-        if (ack('attendance') && Number(state.attendance) !== org.cellMembers.length) faults.push(`${label}: the acknowledged roll call has ${state.attendance} rows`);
+        if (state.graded > 0 !== n.grade > 0) faults.push(`${label}: grade ${state.graded} without its audit row (${n.grade}) or the reverse`);
+        if (ack('attendance') && Number(state.attendance) !== org.cellMembers.length)
+          faults.push(`${label}: the acknowledged roll call has ${state.attendance} rows`);
         if (![0, org.cellMembers.length].includes(Number(state.attendance))) faults.push(`${label}: half a roll call (${state.attendance} rows)`);
-        if ((Number(state.attendance) > 0) !== (n.attendance > 0)) faults.push(`${label}: roll call and its audit row disagree (${state.attendance} rows, ${n.attendance} audits)`);
+        if (Number(state.attendance) > 0 !== n.attendance > 0)
+          faults.push(`${label}: roll call and its audit row disagree (${state.attendance} rows, ${n.attendance} audits)`);
         if (ack('minutes') && !state.minutes) faults.push(`${label}: the acknowledged minutes are missing`);
-        if ((Number(state.minutes) > 0) !== (n.minutes > 0)) faults.push(`${label}: minutes and their audit row disagree (${state.minutes}, ${n.minutes})`);
+        if (Number(state.minutes) > 0 !== n.minutes > 0) faults.push(`${label}: minutes and their audit row disagree (${state.minutes}, ${n.minutes})`);
         if (ack('adopt') && !state.adopted) faults.push(`${label}: the acknowledged adoption is missing`);
         if (state.adopted) {
           if (!state.snapshot || !state.numbered || n.adopt !== 1 || Number(state.actions) !== 1 || (state.graded && state.attendanceMet !== true)) {
-            faults.push(`${label}: adopted but incomplete (snapshot ${state.snapshot}, number ${state.numbered}, adopt audits ${n.adopt}, action items ${state.actions}, regraded ${state.attendanceMet})`);
+            faults.push(
+              `${label}: adopted but incomplete (snapshot ${state.snapshot}, number ${state.numbered}, adopt audits ${n.adopt}, action items ${state.actions}, regraded ${state.attendanceMet})`,
+            );
           }
         } else if (state.snapshot || n.adopt !== 0 || Number(state.actions) !== 0 || state.attendanceMet === true) {
-          faults.push(`${label}: not adopted but partly adopted (snapshot ${state.snapshot}, adopt audits ${n.adopt}, action items ${state.actions}, regraded ${state.attendanceMet})`);
+          faults.push(
+            `${label}: not adopted but partly adopted (snapshot ${state.snapshot}, adopt audits ${n.adopt}, action items ${state.actions}, regraded ${state.attendanceMet})`,
+          );
         }
       }
       const untracked = rows.rows.filter((r) => !meetings.some((m) => m.topic === r.topic));
@@ -191,19 +247,28 @@ export function writeLoopWorkload(org: CrashOrg, writers: number): Workload {
     async prepare(server, round) {
       const bithu = await loginOverHttp(server.baseUrl, 'bithu2', PASSWORD);
       return async () => {
-        await Promise.all(Array.from({ length: writers }, async (_, w) => {
-          for (let n = 0; !round.killed; n++) {
-            const tag = `R${round.number}W${w}N${n}`;
-            const attempt: (typeof sent)[number] = { name: `Lương Văn Ghi ${tag}` };
-            sent.push(attempt);
-            const res = await write(round, `member ${tag}`, 201, () => bithu('POST', '/api/v1/members', {
-              fullName: attempt.name, sex: 'nam', dateOfBirth: '1980-01-01', fullMemberOn: '2010-01-01', unitId: org.writeCell,
-              joinedUnitOn: '2024-01-01', partyCardNumber: `GHI${round.number}${w}${String(n).padStart(5, '0')}`,
-            }));
-            if (!res) break;
-            attempt.id = res.json<{ id: number }>().id;
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            for (let n = 0; !round.killed; n++) {
+              const tag = `R${round.number}W${w}N${n}`;
+              const attempt: (typeof sent)[number] = { name: `Lương Văn Ghi ${tag}` };
+              sent.push(attempt);
+              const res = await write(round, `member ${tag}`, 201, () =>
+                bithu('POST', '/api/v1/members', {
+                  fullName: attempt.name,
+                  sex: 'nam',
+                  dateOfBirth: '1980-01-01',
+                  fullMemberOn: '2010-01-01',
+                  unitId: org.writeCell,
+                  joinedUnitOn: '2024-01-01',
+                  partyCardNumber: `GHI${round.number}${w}${String(n).padStart(5, '0')}`,
+                }),
+              );
+              if (!res) break;
+              attempt.id = res.json<{ id: number }>().id;
+            }
+          }),
+        );
       };
     },
     async check(database) {

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isValidCitizenId } from '../../src/domain/citizen-id.ts';
-import { generateMembers, type DemoMember } from '../../src/modules/demo/generate-members.ts';
-import { generateMeetings } from '../../src/modules/demo/generate-meetings.ts';
-import { planDemo, type DemoPlan } from '../../src/modules/demo/plan-units.ts';
 import { countOrganisations } from '../../src/domain/org-counting.ts';
+import { generateMeetings } from '../../src/modules/demo/generate-meetings.ts';
+import { type DemoMember, generateMembers } from '../../src/modules/demo/generate-members.ts';
+import { type DemoPlan, planDemo } from '../../src/modules/demo/plan-units.ts';
 import { allocate, Rng } from '../../src/modules/demo/random.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 
 const AS_OF = '2026-11-01';
 const membersOf = (seed: number, asOf = AS_OF): DemoMember[] => [...generateMembers(planDemo('commune', seed), asOf)].flatMap((b) => b.members);
 /** The plan's figures as the counting rules in force today count them (today's tree: the units not dissolved). */
-const organisations = (plan: DemoPlan) => countOrganisations(plan.units.filter((u) => !u.dissolvedOn).map((u) => ({ id: u.index, kind: u.kind, parentId: u.parentIndex })), AS_OF);
+const organisations = (plan: DemoPlan) =>
+  countOrganisations(
+    plan.units.filter((u) => !u.dissolvedOn).map((u) => ({ id: u.index, kind: u.kind, parentId: u.parentIndex })),
+    AS_OF,
+  );
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
 describe('demo plan', () => {

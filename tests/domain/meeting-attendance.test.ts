@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveAttendance, longestExcusedStreak, summariseAttendance, type RollEntry } from '../../src/domain/meeting-attendance.ts';
-import { checkInWindow, windowState } from '../../src/domain/meeting-window.ts';
+import { effectiveAttendance, longestExcusedStreak, type RollEntry, summariseAttendance } from '../../src/domain/meeting-attendance.ts';
 import { missingForAdoption, missingFromMinutes, votesExceedPresent } from '../../src/domain/meeting-minutes.ts';
+import { checkInWindow, windowState } from '../../src/domain/meeting-window.ts';
 
 const e = (memberStatus: RollEntry['memberStatus'], attendance: RollEntry['attendance']): RollEntry => ({ memberStatus, attendance });
 
 describe('attendance summary (HD 12)', () => {
   it('leaves exempted and suspended members out of the ratio but in the total', () => {
     const s = summariseAttendance([
-      e('chinh_thuc', 'present'), e('chinh_thuc', 'present'), e('du_bi', 'present'), e('chinh_thuc', 'absent_excused'),
-      e('mien_sinh_hoat', null), e('mien_sinh_hoat', 'present'), e('dinh_chi', null),
+      e('chinh_thuc', 'present'),
+      e('chinh_thuc', 'present'),
+      e('du_bi', 'present'),
+      e('chinh_thuc', 'absent_excused'),
+      e('mien_sinh_hoat', null),
+      e('mien_sinh_hoat', 'present'),
+      e('dinh_chi', null),
     ]);
     expect(s).toEqual({ total: 7, exempted: 2, suspended: 1, expected: 4, present: 3, absentExcused: 1, absentUnexcused: 0, unmarked: 0, rate: 0.75 });
   });
@@ -43,7 +48,11 @@ describe('attendance summary (HD 12)', () => {
 describe('check-in window', () => {
   const w = checkInWindow(new Date('2026-03-05T08:00:00+07:00'), new Date('2026-03-05T10:00:00+07:00'), { opensMinutesBefore: 30, closesMinutesAfterEnd: 0 });
   it.each([
-    ['07:29', 'not_open'], ['07:30', 'open'], ['09:59', 'open'], ['10:00', 'open'], ['10:01', 'closed'],
+    ['07:29', 'not_open'],
+    ['07:30', 'open'],
+    ['09:59', 'open'],
+    ['10:00', 'open'],
+    ['10:01', 'closed'],
   ] as const)('at %s it is %s', (time, state) => {
     expect(windowState(new Date(`2026-03-05T${time}:00+07:00`), w)).toBe(state);
   });
@@ -59,11 +68,25 @@ describe('minutes rules', () => {
     expect(votesExceedPresent(votes, present)).toEqual(expected);
   });
 
-  it('lists what a regular meeting\'s minutes lack', () => {
-    expect(missingFromMinutes('regular', { chairName: 'A', agendaItems: [{ title: 'x', summary: '' }] }, { unmarked: 2 }))
-      .toEqual(['openedAt', 'closedAt', 'minuteTakerName', 'attendance', 'agendaItems', 'previousResolutionReview', 'conclusions', 'resolutionItems', 'votes']);
-    expect(missingFromMinutes('committee', { openedAt: '08:00', closedAt: '09:00', chairName: 'A', minuteTakerName: 'B', agendaItems: [{ title: 'x', summary: 'y' }], conclusions: 'z' }, { unmarked: 0 }))
-      .toEqual([]);
+  it("lists what a regular meeting's minutes lack", () => {
+    expect(missingFromMinutes('regular', { chairName: 'A', agendaItems: [{ title: 'x', summary: '' }] }, { unmarked: 2 })).toEqual([
+      'openedAt',
+      'closedAt',
+      'minuteTakerName',
+      'attendance',
+      'agendaItems',
+      'previousResolutionReview',
+      'conclusions',
+      'resolutionItems',
+      'votes',
+    ]);
+    expect(
+      missingFromMinutes(
+        'committee',
+        { openedAt: '08:00', closedAt: '09:00', chairName: 'A', minuteTakerName: 'B', agendaItems: [{ title: 'x', summary: 'y' }], conclusions: 'z' },
+        { unmarked: 0 },
+      ),
+    ).toEqual([]);
   });
 
   it('needs the chair, the minute-taker, the roll and the vote for adoption', () => {

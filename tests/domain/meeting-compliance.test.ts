@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { computeCompliance, strikeOffWarnings, type ComplianceInput, type MeetingFact } from '../../src/domain/meeting-compliance.ts';
-import { addMonths, documentDateLine, monthsBetween, quarterOf } from '../../src/domain/meeting-time.ts';
+import { type ComplianceInput, computeCompliance, type MeetingFact, strikeOffWarnings } from '../../src/domain/meeting-compliance.ts';
 import { calendarText, foldLine } from '../../src/domain/meeting-ical.ts';
+import { addMonths, documentDateLine, monthsBetween, quarterOf } from '../../src/domain/meeting-time.ts';
 
 const rules = { planDeadlineDay: 20, thematicPerQuarter: 1, strikeOffUnexcusedAbsences: 3, strikeOffWindowMonths: 12 };
-const held = (unitId: number, heldOn: string, kind: MeetingFact['kind'] = 'regular', expected = 10, present = 9): MeetingFact =>
-  ({ unitId, kind, heldOn, recorded: true, held: true, expected, present, grade: null });
+const held = (unitId: number, heldOn: string, kind: MeetingFact['kind'] = 'regular', expected = 10, present = 9): MeetingFact => ({
+  unitId,
+  kind,
+  heldOn,
+  recorded: true,
+  held: true,
+  expected,
+  present,
+  grade: null,
+});
 const base = (meetings: MeetingFact[], asOf = '2026-01-10'): ComplianceInput => ({
-  from: '2025-01-01', to: '2025-12-31', asOf, rules, meetings, unexcusedAbsences: [],
-  cells: [{ unitId: 1, name: 'Thôn 1', establishedOn: '2020-01-01', dissolvedOn: null }, { unitId: 2, name: 'Thôn 2', establishedOn: '2025-05-15', dissolvedOn: null }],
+  from: '2025-01-01',
+  to: '2025-12-31',
+  asOf,
+  rules,
+  meetings,
+  unexcusedAbsences: [],
+  cells: [
+    { unitId: 1, name: 'Thôn 1', establishedOn: '2020-01-01', dissolvedOn: null },
+    { unitId: 2, name: 'Thôn 2', establishedOn: '2025-05-15', dissolvedOn: null },
+  ],
 });
 const everyMonth = (unitId: number, months: number[]) => months.map((m) => held(unitId, `2025-${String(m).padStart(2, '0')}-05`));
 
 describe('meeting compliance over a year', () => {
   it('requires only whole months the cell existed through, and ended by the report date', () => {
     const r = computeCompliance(base([...everyMonth(1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...everyMonth(2, [6, 7, 8, 9, 10, 11, 12])]));
-    expect(r.cells.map((c) => [c.unitName, c.monthsRequired, c.everyMonth])).toEqual([['Thôn 1', 12, true], ['Thôn 2', 7, true]]);
+    expect(r.cells.map((c) => [c.unitName, c.monthsRequired, c.everyMonth])).toEqual([
+      ['Thôn 1', 12, true],
+      ['Thôn 2', 7, true],
+    ]);
     expect(r.summary).toMatchObject({ cells: 2, cellsEveryMonth: 2, cellsEveryMonthRate: 1 });
   });
 
@@ -36,11 +55,21 @@ describe('meeting compliance over a year', () => {
     expect(r.monthsRequired).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05']);
     expect(r.quartersRequired).toEqual(['2025-Q1']);
     expect(r.cells[0]!.everyMonth).toBe(true);
-    expect(r.thisMonth).toEqual({ month: '2025-06', deadline: '2025-06-20', overdue: false, cellsWithoutMeeting: [{ unitId: 1, unitName: 'Thôn 1' }, { unitId: 2, unitName: 'Thôn 2' }] });
+    expect(r.thisMonth).toEqual({
+      month: '2025-06',
+      deadline: '2025-06-20',
+      overdue: false,
+      cellsWithoutMeeting: [
+        { unitId: 1, unitName: 'Thôn 1' },
+        { unitId: 2, unitName: 'Thôn 2' },
+      ],
+    });
   });
 
   it('computes attendance over held cell meetings, overall from the sums', () => {
-    const r = computeCompliance(base([held(1, '2025-01-05', 'regular', 10, 9), held(1, '2025-02-05', 'thematic', 10, 7), held(2, '2025-06-05', 'regular', 5, 5)]));
+    const r = computeCompliance(
+      base([held(1, '2025-01-05', 'regular', 10, 9), held(1, '2025-02-05', 'thematic', 10, 7), held(2, '2025-06-05', 'regular', 5, 5)]),
+    );
     expect(r.cells.map((c) => c.attendanceRate)).toEqual([0.8, 1]);
     expect(r.summary.attendanceRate).toBe(21 / 25);
   });
@@ -54,7 +83,12 @@ describe('striking-off warning: 3 absences without reason within 12 months', () 
     [['2025-01-05', '2025-05-05', '2026-01-04'], true],
     [['2025-01-05', '2025-05-05'], false],
   ] as const)('absences on %o → warning %s', (dates, warned) => {
-    expect(strikeOffWarnings(dates.map((d) => a(7, d)), rules).length).toBe(warned ? 1 : 0);
+    expect(
+      strikeOffWarnings(
+        dates.map((d) => a(7, d)),
+        rules,
+      ).length,
+    ).toBe(warned ? 1 : 0);
   });
 });
 
@@ -76,7 +110,21 @@ describe('dates and calendar text', () => {
     const folded = foldLine(`SUMMARY:${'Sinh hoạt chi bộ định kỳ '.repeat(5)}`);
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'Sinh hoạt chi bộ định kỳ '.repeat(5)}`);
-    const text = calendarText('Lịch', [{ uid: 'm1@chibo', start: new Date('2026-03-05T01:00:00Z'), end: new Date('2026-03-05T03:00:00Z'), summary: 'Họp; bàn, việc', location: 'Nhà văn hóa', description: 'a\nb', cancelled: true }], new Date('2026-03-01T00:00:00Z'));
+    const text = calendarText(
+      'Lịch',
+      [
+        {
+          uid: 'm1@chibo',
+          start: new Date('2026-03-05T01:00:00Z'),
+          end: new Date('2026-03-05T03:00:00Z'),
+          summary: 'Họp; bàn, việc',
+          location: 'Nhà văn hóa',
+          description: 'a\nb',
+          cancelled: true,
+        },
+      ],
+      new Date('2026-03-01T00:00:00Z'),
+    );
     expect(text).toContain('SUMMARY:Họp\\; bàn\\, việc\r\n');
     expect(text).toContain('STATUS:CANCELLED');
     expect(text).toContain('DTSTART:20260305T010000Z');

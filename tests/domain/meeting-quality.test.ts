@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { gradeMeeting, qualityScaleSchema, type QualityFacts } from '../../src/domain/meeting-quality.ts';
+import { gradeMeeting, type QualityFacts, qualityScaleSchema } from '../../src/domain/meeting-quality.ts';
 import { builtinRuleSet, builtinRuleSets, ruleSetInForce } from '../../src/domain/rules/load-rule-set.ts';
 
 const hd12 = ruleSetInForce('meeting-quality', '2026-03-05', qualityScaleSchema);
 const good: QualityFacts = {
-  attendanceRate: 0.9, unexcusedAbsences: 0, longestExcusedStreak: 1, committeeMetBefore: true,
-  draftResolutionPrepared: true, durationMinutes: 120, minutesComplete: true,
+  attendanceRate: 0.9,
+  unexcusedAbsences: 0,
+  longestExcusedStreak: 1,
+  committeeMetBefore: true,
+  draftResolutionPrepared: true,
+  durationMinutes: 120,
+  minutesComplete: true,
 };
 const allTicks = { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true };
 
@@ -25,7 +30,21 @@ describe('grading a meeting on the HD 12 default scale', () => {
     ['89 minutes is too short', { ...good, durationMinutes: 89 }, allTicks, 90, 'tot'],
     ['no committee meeting before blocks Tốt', { ...good, committeeMetBefore: false }, allTicks, 90, 'kha'],
     ['nothing ticked by the chair', good, {}, 70, 'kha'],
-    ['a poor meeting', { attendanceRate: 0.5, unexcusedAbsences: 3, longestExcusedStreak: 5, committeeMetBefore: false, draftResolutionPrepared: false, durationMinutes: 45, minutesComplete: false }, { proper_sequence: true }, 5, 'kem'],
+    [
+      'a poor meeting',
+      {
+        attendanceRate: 0.5,
+        unexcusedAbsences: 3,
+        longestExcusedStreak: 5,
+        committeeMetBefore: false,
+        draftResolutionPrepared: false,
+        durationMinutes: 45,
+        minutesComplete: false,
+      },
+      { proper_sequence: true },
+      5,
+      'kem',
+    ],
     ['no one expected', { ...good, attendanceRate: null }, allTicks, 85, 'kha'],
   ] as const)('%s', (_label, facts, ticks, points, grade) => {
     const r = gradeMeeting(hd12.body, facts, ticks);
@@ -46,7 +65,11 @@ describe('a province scale loaded as data', () => {
   it('is offered as a template, never in force by itself', () => {
     expect(template.use).toBe('template');
     expect(ruleSetInForce('meeting-quality', '2026-01-01', qualityScaleSchema).code).toBe('hd12');
-    expect(builtinRuleSets('meeting-quality').map((s) => s.code).sort()).toEqual(['hd12', 'vi-du-tinh-100-diem']);
+    expect(
+      builtinRuleSets('meeting-quality')
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['hd12', 'vi-du-tinh-100-diem']);
   });
 
   it.each([

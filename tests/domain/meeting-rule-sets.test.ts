@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isInForce, ruleSetInForce, type RuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { meetingRulesOn, standardAgenda } from '../../src/domain/meeting-rules.ts';
+import { isInForce, type RuleSet, ruleSetInForce } from '../../src/domain/rules/load-rule-set.ts';
 
 const unitSet = (code: string, effectiveFrom: string, effectiveTo: string | null, unitId: number): RuleSet => ({
-  kind: 'meeting-rules', code, version: effectiveFrom, title: { vi: code, en: code }, source: '', effectiveFrom, effectiveTo,
-  use: 'default', origin: { type: 'unit', unitId, id: unitId }, body: { marker: code },
+  kind: 'meeting-rules',
+  code,
+  version: effectiveFrom,
+  title: { vi: code, en: code },
+  source: '',
+  effectiveFrom,
+  effectiveTo,
+  use: 'default',
+  origin: { type: 'unit', unitId, id: unitId },
+  body: { marker: code },
 });
 
 describe('picking the rule set in force on a date', () => {

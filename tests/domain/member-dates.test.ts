@@ -21,8 +21,14 @@ describe('membership dates (Điều lệ Đảng: 18 at admission, 12 months of 
     [{ dateOfBirth: '2020-01-01', admittedOn: '2026-01-01', fullMemberOn: null }, [{ field: 'admittedOn', kind: 'under_age', earliest: '2038-01-01' }]],
     [{ dateOfBirth: '2006-05-17', admittedOn: '2024-05-16', fullMemberOn: null }, [{ field: 'admittedOn', kind: 'under_age', earliest: '2024-05-17' }]],
     [{ dateOfBirth: '2006-05-17', admittedOn: '2024-05-17', fullMemberOn: null }, []],
-    [{ dateOfBirth: '1980-01-01', admittedOn: '2025-03-10', fullMemberOn: '2025-04-10' }, [{ field: 'fullMemberOn', kind: 'probation_too_short', earliest: '2026-03-10' }]],
-    [{ dateOfBirth: '1980-01-01', admittedOn: '2025-03-10', fullMemberOn: '2026-03-09' }, [{ field: 'fullMemberOn', kind: 'probation_too_short', earliest: '2026-03-10' }]],
+    [
+      { dateOfBirth: '1980-01-01', admittedOn: '2025-03-10', fullMemberOn: '2025-04-10' },
+      [{ field: 'fullMemberOn', kind: 'probation_too_short', earliest: '2026-03-10' }],
+    ],
+    [
+      { dateOfBirth: '1980-01-01', admittedOn: '2025-03-10', fullMemberOn: '2026-03-09' },
+      [{ field: 'fullMemberOn', kind: 'probation_too_short', earliest: '2026-03-10' }],
+    ],
     [{ dateOfBirth: '1980-01-01', admittedOn: '2025-03-10', fullMemberOn: '2026-03-10' }, []],
     [{ dateOfBirth: '1980-01-01', admittedOn: null, fullMemberOn: '2026-03-10' }, []],
   ])('%o → %o', (dates, expected) => {

@@ -22,7 +22,8 @@ describe('status transitions', () => {
     ['xoa_ten', 'du_bi', null, 'has_left'],
   ])('%s → %s (full since %s): %s', (from, to, fullMemberOn, expected) => {
     const check = checkStatusTransition(from, to, fullMemberOn);
-    const described = !check.ok ? check.reason
+    const described = !check.ok
+      ? check.reason
       : ['ok', ...(check.setsFullMemberOn ? ['sets full-membership date'] : []), ...(check.endsMembership ? ['ends membership'] : [])].join(', ');
     expect(described).toBe(expected);
   });

@@ -5,8 +5,13 @@ import { countingRulesOn, countOrganisations, type OrgUnit } from '../../src/dom
 /** A small tree builder: add(kind, parent) → id. */
 function tree() {
   const units: OrgUnit[] = [];
-  const add = (kind: UnitKind, parentId: number | null = null) => { units.push({ id: units.length + 1, kind, parentId }); return units.length; };
-  const many = (n: number, kind: UnitKind, parentId: number) => { for (let i = 0; i < n; i++) add(kind, parentId); };
+  const add = (kind: UnitKind, parentId: number | null = null) => {
+    units.push({ id: units.length + 1, kind, parentId });
+    return units.length;
+  };
+  const many = (n: number, kind: UnitKind, parentId: number) => {
+    for (let i = 0; i < n; i++) add(kind, parentId);
+  };
   return { units, add, many };
 }
 
@@ -59,7 +64,7 @@ describe('counting grassroots organisations and cells', () => {
   it('from 1/7/2025, counts the commune committee only while it holds a cell directly', () => {
     const t = tree();
     const commune = t.add('dang_bo_xa', t.add('dang_bo_tinh'));
-    t.many(2, 'chi_bo_co_so', commune);         // the school's and the health station's grassroots cells
+    t.many(2, 'chi_bo_co_so', commune); // the school's and the health station's grassroots cells
     const firm = t.add('dang_bo_co_so', commune); // an enterprise committee with 3 cells
     t.many(3, 'chi_bo', firm);
     expect(countOrganisations(t.units, '2025-08-01')).toEqual({
@@ -91,7 +96,10 @@ describe('counting grassroots organisations and cells', () => {
 
   it('counts nothing for a single cell above no committee, and nothing at all for an empty list', () => {
     expect(countOrganisations([{ id: 1, kind: 'chi_bo', parentId: 9 }], '2026-01-01').grassroots.n).toBe(0);
-    expect(countOrganisations([], '2026-01-01')).toEqual({ grassroots: { n: 0, committees: 0, cells: 0 }, cells: { n: 0, underCommittees: 0, grassrootsCells: 0 } });
+    expect(countOrganisations([], '2026-01-01')).toEqual({
+      grassroots: { n: 0, committees: 0, cells: 0 },
+      cells: { n: 0, underCommittees: 0, grassrootsCells: 0 },
+    });
   });
 
   it('states its source and notes for each period', () => {

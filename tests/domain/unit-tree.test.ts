@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitKind } from '../../src/db/types.ts';
-import { canContain, checkSplitPlan, isWithin, pathIds, scopeRoots } from '../../src/domain/unit-tree.ts';
 import { formatDateVi, todayInVietnam } from '../../src/domain/calendar.ts';
+import { canContain, checkSplitPlan, isWithin, pathIds, scopeRoots } from '../../src/domain/unit-tree.ts';
 
 describe('which kind may sit under which', () => {
   it.each<[UnitKind, UnitKind, boolean]>([
@@ -53,31 +53,50 @@ describe('paths', () => {
 
 describe('scope roots', () => {
   it('drops a grant that lies inside another subtree grant, and duplicates', () => {
-    expect(scopeRoots([
-      { unitId: 5, unitPath: '/1/5/', includeSubtree: true },
-      { unitId: 23, unitPath: '/1/5/23/', includeSubtree: false },
-      { unitId: 7, unitPath: '/1/7/', includeSubtree: false },
-      { unitId: 7, unitPath: '/1/7/', includeSubtree: true },
-      { unitId: 70, unitPath: '/1/7/70/', includeSubtree: true },
-    ])).toEqual([5, 7]);
+    expect(
+      scopeRoots([
+        { unitId: 5, unitPath: '/1/5/', includeSubtree: true },
+        { unitId: 23, unitPath: '/1/5/23/', includeSubtree: false },
+        { unitId: 7, unitPath: '/1/7/', includeSubtree: false },
+        { unitId: 7, unitPath: '/1/7/', includeSubtree: true },
+        { unitId: 70, unitPath: '/1/7/70/', includeSubtree: true },
+      ]),
+    ).toEqual([5, 7]);
   });
   it('keeps a unit next to a this-unit-only grant above it', () => {
-    expect(scopeRoots([
-      { unitId: 5, unitPath: '/1/5/', includeSubtree: false },
-      { unitId: 23, unitPath: '/1/5/23/', includeSubtree: true },
-    ])).toEqual([5, 23]);
+    expect(
+      scopeRoots([
+        { unitId: 5, unitPath: '/1/5/', includeSubtree: false },
+        { unitId: 23, unitPath: '/1/5/23/', includeSubtree: true },
+      ]),
+    ).toEqual([5, 23]);
   });
 });
 
 describe('split plan', () => {
   it('accepts a plan that places everyone exactly once', () => {
-    expect(checkSplitPlan([1, 2, 3], [10], [{ memberIds: [1, 2], childUnitIds: [10] }, { memberIds: [3], childUnitIds: [] }])).toEqual([]);
+    expect(
+      checkSplitPlan(
+        [1, 2, 3],
+        [10],
+        [
+          { memberIds: [1, 2], childUnitIds: [10] },
+          { memberIds: [3], childUnitIds: [] },
+        ],
+      ),
+    ).toEqual([]);
   });
-  it('reports members and units left out, placed twice, or not the source\'s', () => {
-    expect(checkSplitPlan([1, 2, 3], [10, 11], [
-      { memberIds: [1, 9], childUnitIds: [10] },
-      { memberIds: [1], childUnitIds: [10, 12] },
-    ])).toEqual([
+  it("reports members and units left out, placed twice, or not the source's", () => {
+    expect(
+      checkSplitPlan(
+        [1, 2, 3],
+        [10, 11],
+        [
+          { memberIds: [1, 9], childUnitIds: [10] },
+          { memberIds: [1], childUnitIds: [10, 12] },
+        ],
+      ),
+    ).toEqual([
       { kind: 'member_twice', id: 1 },
       { kind: 'member_missing', id: 2 },
       { kind: 'member_missing', id: 3 },

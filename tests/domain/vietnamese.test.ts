@@ -19,13 +19,19 @@ describe('Vietnamese name order', () => {
 
   it('follows the Vietnamese alphabet: a ă â b … d đ e ê … o ô ơ … u ư', () => {
     const given = ['Ơn', 'Ôn', 'On', 'Đạt', 'Dũng', 'Ân', 'Ăn', 'An', 'Ưng', 'Uyên', 'Ê', 'Em'];
-    const sorted = given.map((g) => `Nguyễn ${g}`).sort(compareVietnameseNames).map((n) => n.split(' ')[1]);
+    const sorted = given
+      .map((g) => `Nguyễn ${g}`)
+      .sort(compareVietnameseNames)
+      .map((n) => n.split(' ')[1]);
     expect(sorted).toEqual(['An', 'Ăn', 'Ân', 'Dũng', 'Đạt', 'Em', 'Ê', 'On', 'Ôn', 'Ơn', 'Uyên', 'Ưng']);
   });
 
   it('breaks ties by tone in dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng)', () => {
     const given = ['Mạ', 'Má', 'Mã', 'Mả', 'Mà', 'Ma'];
-    const sorted = given.map((g) => `Lê ${g}`).sort(compareVietnameseNames).map((n) => n.split(' ')[1]);
+    const sorted = given
+      .map((g) => `Lê ${g}`)
+      .sort(compareVietnameseNames)
+      .map((n) => n.split(' ')[1]);
     expect(sorted).toEqual(['Ma', 'Mà', 'Mả', 'Mã', 'Má', 'Mạ']);
   });
 

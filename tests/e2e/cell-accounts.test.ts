@@ -23,7 +23,11 @@ describe('accounts for a whole cell', () => {
     const count = await rows.count();
     expect(count).toBeGreaterThan(5);
     // On a phone each account is three lines: "1. Name", "Tên đăng nhập: …", "Mật khẩu dùng một lần: …".
-    const lines = (await rows.first().innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks between the three lines
+    const lines = (await rows.first().innerText())
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const fullName = lines[0]!.replace(/^1\. /, '');
     const username = lines[1]!.split(': ')[1];
     const password = lines[2]!.split(': ')[1];

@@ -36,9 +36,11 @@ describe('the dashboard', () => {
     const board = await newPage();
     const request = board.context().request;
     expect((await request.post('/api/v1/auth/login', { data: { username: 'tochuc', password: DEMO_PASSWORD } })).status()).toBe(200);
-    const me = await (await request.get('/api/v1/auth/me')).json() as { grants: { unitId: number }[] };
+    const me = (await (await request.get('/api/v1/auth/me')).json()) as { grants: { unitId: number }[] };
     commune = me.grants[0]!.unitId;
-    const children = await (await request.get(`/api/v1/units/children?parentId=${commune}`)).json() as { items: { id: number; name: string; kind: string }[] };
+    const children = (await (await request.get(`/api/v1/units/children?parentId=${commune}`)).json()) as {
+      items: { id: number; name: string; kind: string }[];
+    };
     const cell = children.items.find((c) => c.kind === 'chi_bo')!;
     renamed = { id: cell.id, oldName: cell.name, newName: `${cell.name} (sáp nhập)` };
     await post(request, `/api/v1/units/${cell.id}/rename`, { name: renamed.newName, effectiveOn: EFFECTIVE, decisionNumber: '45-QĐ/ĐU' });
@@ -63,7 +65,10 @@ describe('the dashboard', () => {
     await page.waitForURL((url) => url.searchParams.get('date') === BEFORE.iso);
     await page.getByTestId('dashboard-as-of').filter({ hasText: BEFORE.shown }).waitFor();
     await page.locator('[data-testid="dashboard-page"][data-settled="true"]').waitFor();
-    await page.getByTestId('sub-unit-link').filter({ hasText: new RegExp(`^${renamed.oldName}$`) }).waitFor();
+    await page
+      .getByTestId('sub-unit-link')
+      .filter({ hasText: new RegExp(`^${renamed.oldName}$`) })
+      .waitFor();
     const past = await subUnitNames(page);
     expect(past).toContain(renamed.oldName);
     expect(past).not.toContain(renamed.newName);
@@ -95,7 +100,10 @@ describe('the dashboard', () => {
     // The breadcrumb climbs back to the commune on the same date.
     await page.getByTestId('dashboard-crumb').filter({ hasNotText: /^$/ }).last().click();
     await page.waitForURL((url) => url.pathname === `/units/${commune}/dashboard` && url.searchParams.get('date') === BEFORE.iso);
-    await page.getByTestId('sub-unit-link').filter({ hasText: new RegExp(`^${renamed.oldName}$`) }).waitFor();
+    await page
+      .getByTestId('sub-unit-link')
+      .filter({ hasText: new RegExp(`^${renamed.oldName}$`) })
+      .waitFor();
 
     // The new cell's own dashboard on that date says it did not exist yet, and keeps the pickers.
     await page.goto(`/units/${newCell}/dashboard?date=${BEFORE.iso}`);

@@ -25,12 +25,16 @@ async function writeList(name: string, rows: string[][]): Promise<string> {
   return file;
 }
 
-beforeAll(() => { files = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-import-')); });
-afterAll(() => { if (files) fs.rmSync(files, { recursive: true, force: true }); });
+beforeAll(() => {
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-import-'));
+});
+afterAll(() => {
+  if (files) fs.rmSync(files, { recursive: true, force: true });
+});
 
 /** The error rows as a person reads them: [row, column, message]. */
-const errorRows = (page: Page) => page.getByTestId('import-error-row').evaluateAll((rows) =>
-  rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
+const errorRows = (page: Page) =>
+  page.getByTestId('import-error-row').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
 
 describe('import from Excel', () => {
   it('lists a file’s mistakes by row and column and refuses to import it; the corrected file imports', async () => {
@@ -80,7 +84,9 @@ describe('import from Excel', () => {
     expect(download.suggestedFilename()).toBe('loi-nhap-dang-vien.xlsx');
     const errorsBook = new ExcelJS.Workbook();
     await errorsBook.xlsx.readFile(await download.path());
-    const cells = errorsBook.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join(' | '));
+    const cells = errorsBook.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1).join(' | '));
     expect(cells).toContain('Tệp: danh-sach-loi.xlsx');
     expect(cells).toContain('4 | Họ và tên | Bắt buộc nhập.');
 
@@ -105,7 +111,10 @@ describe('import from Excel', () => {
 
     // The imported members are in the cell's list, found without diacritics.
     await page.goto(`/members?q=${encodeURIComponent('lo thi xuyen')}`);
-    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    await page
+      .getByTestId('member-total')
+      .filter({ hasText: /^1 đảng viên$/ })
+      .waitFor();
     expect(await page.getByTestId('member-link').textContent()).toBe('Lò Thị Xuyến');
     expect(await page.getByTestId('member-row').textContent()).toContain(CELL);
   });

@@ -7,7 +7,9 @@ import { DEMO_PASSWORD as PASSWORD, useChibo } from './helpers/session.ts';
 
 const chibo = useChibo();
 let page: Page;
-beforeEach(async () => { page = await chibo.newPage(); });
+beforeEach(async () => {
+  page = await chibo.newPage();
+});
 const shot = (name: string) => chibo.shot(page, name);
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
 
@@ -64,7 +66,10 @@ describe('language', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     // The organisation board's start page, its overview, in English too.
     expect(await text('nav-dashboard')).toBe('Overview');
-    await page.getByTestId('dashboard-as-of').filter({ hasText: /^Figures on / }).waitFor();
+    await page
+      .getByTestId('dashboard-as-of')
+      .filter({ hasText: /^Figures on / })
+      .waitFor();
     await shot('english-dashboard');
 
     await page.reload();
@@ -73,7 +78,10 @@ describe('language', () => {
     await page.getByTestId('nav-members').click();
     await page.getByTestId('member-search').waitFor();
     expect(await page.getByTestId('member-search').getAttribute('placeholder')).toBe('Search by name (diacritics optional)');
-    await page.getByTestId('member-total').filter({ hasText: /members$/ }).waitFor();
+    await page
+      .getByTestId('member-total')
+      .filter({ hasText: /members$/ })
+      .waitFor();
     await shot('english-members');
 
     // Logged out, the login page is in English too, and so are the server's messages.

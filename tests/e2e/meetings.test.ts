@@ -18,13 +18,24 @@ const { newPage, shot } = useChibo();
 
 /** Now in Việt Nam, whatever the machine's time zone. */
 function vietnamNow() {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.day}/${parts.month}/${parts.year}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''));
+const number = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''));
 
 describe('a monthly cell meeting', () => {
   it('is planned, checked into from a phone, minuted, adopted and downloaded as a .docx', async () => {
@@ -140,7 +151,11 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('minutes-votes-against').fill('0');
     await secretary.getByTestId('minutes-votes-abstain').fill('0');
     await secretary.getByTestId('minutes-save').click();
-    await secretary.locator('.ant-form-item-explain-error').filter({ hasText: `lớn hơn số đảng viên có mặt (${present})` }).first().waitFor();
+    await secretary
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: `lớn hơn số đảng viên có mặt (${present})` })
+      .first()
+      .waitFor();
     await secretary.getByTestId('minutes-votes-for').fill(String(present));
     await secretary.getByTestId('minutes-task-add').click();
     await secretary.getByTestId('minutes-task-assignee').fill('Tổ dân vận');
@@ -192,7 +207,11 @@ describe('a monthly cell meeting', () => {
 
     // The member sees the meeting as checked in.
     await member.goto('/my-meetings');
-    await member.getByTestId('my-meeting').filter({ has: member.getByTestId('my-meeting-checked-in') }).first().waitFor();
+    await member
+      .getByTestId('my-meeting')
+      .filter({ has: member.getByTestId('my-meeting-checked-in') })
+      .first()
+      .waitFor();
     expect(meetingUrl).toMatch(/^\/meetings\/\d+$/);
   });
 });

@@ -14,8 +14,14 @@ const { loggedIn, shot } = useChibo();
 
 /** The value next to a label in the member record ("Điện thoại" → "0912345678"). */
 const recordValue = async (page: Page, label: string) =>
-  (await page.getByTestId('member-record').locator('th').filter({ hasText: new RegExp(`^${label}$`) })
-    .locator('xpath=following-sibling::td[1]').textContent())?.trim();
+  (
+    await page
+      .getByTestId('member-record')
+      .locator('th')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .locator('xpath=following-sibling::td[1]')
+      .textContent()
+  )?.trim();
 
 /** The overflow a phone user would have to scroll sideways through (0 when none). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -30,7 +36,10 @@ describe('members', () => {
     await page.getByTestId('member-search').fill(TYPED);
     // The search lands in the address, and the list narrows to the member, written with diacritics.
     await page.waitForURL((url) => url.searchParams.get('q') === TYPED);
-    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    await page
+      .getByTestId('member-total')
+      .filter({ hasText: /^1 đảng viên$/ })
+      .waitFor();
     expect(before).not.toBe('1 đảng viên');
     const rows = page.getByTestId('member-row');
     expect(await rows.count()).toBe(1);
@@ -40,7 +49,10 @@ describe('members', () => {
 
     // The search is kept in the address: a reload shows the same result.
     await page.reload();
-    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    await page
+      .getByTestId('member-total')
+      .filter({ hasText: /^1 đảng viên$/ })
+      .waitFor();
     expect(await page.getByTestId('member-search').inputValue()).toBe(TYPED);
     expect(await page.getByTestId('member-link').textContent()).toBe(MEMBER);
   });
@@ -95,7 +107,10 @@ describe('members', () => {
 
     // Search works the same on the phone, and a card opens the member.
     await page.getByTestId('member-search').fill(TYPED);
-    await page.getByTestId('member-total').filter({ hasText: /^1 đảng viên$/ }).waitFor();
+    await page
+      .getByTestId('member-total')
+      .filter({ hasText: /^1 đảng viên$/ })
+      .waitFor();
     await cards.filter({ hasText: MEMBER }).click();
     await page.getByTestId('member-name').filter({ hasText: MEMBER }).waitFor();
     await page.getByTestId('member-record').waitFor();

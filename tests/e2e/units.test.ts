@@ -29,13 +29,19 @@ describe('unit kinds', () => {
     const page = await loggedIn('tochuc');
     const cell = await unitId(page, 'Chi bộ thôn Bắc Sơn');
     await page.goto(`/units/${cell}`);
-    await page.getByTestId('unit-kind').filter({ hasText: /^Chi bộ$/ }).waitFor();
+    await page
+      .getByTestId('unit-kind')
+      .filter({ hasText: /^Chi bộ$/ })
+      .waitFor();
 
     await page.getByTestId('unit-reclassify').click();
     await page.getByTestId('reclassify-current-kind').waitFor();
     expect(await page.getByTestId('reclassify-current-kind').textContent()).toBe('Loại hiện nay: Chi bộ');
     await page.getByTestId('reclassify-kind').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^Chi bộ cơ sở$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^Chi bộ cơ sở$/ })
+      .click();
     await page.getByTestId('action-decision-number').fill('125-QĐ/ĐU');
     await page.getByTestId('unit-reclassify-form-submit').click();
     // The confirmation names the old and the new kind before anything changes.
@@ -45,7 +51,10 @@ describe('unit kinds', () => {
     await shot(page, 'unit-reclassify-confirm');
     await page.getByTestId('confirm-ok').click();
 
-    await page.getByTestId('unit-kind').filter({ hasText: /^Chi bộ cơ sở$/ }).waitFor();
+    await page
+      .getByTestId('unit-kind')
+      .filter({ hasText: /^Chi bộ cơ sở$/ })
+      .waitFor();
     await page.getByText('Đổi loại tổ chức').first().waitFor();
     expect(await page.getByTestId('unit-page').textContent()).toContain('Chi bộ → Chi bộ cơ sở');
     await shot(page, 'unit-reclassified');

@@ -43,36 +43,110 @@ export async function seedApiWorld(t: TestApp): Promise<ApiWorld> {
     return r.json();
   };
   const token = await ok(admin({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'quét' } }));
-  const meeting = await ok(admin({ method: 'POST', url: '/api/v1/meetings', payload: {
-    unitId: cell, kind: 'regular', date: '2025-03-10', startTime: '19:00', endTime: '21:00', place: 'Nhà văn hóa thôn',
-    topic: 'Sinh hoạt tháng 3', focalIssues: ['Thu nộp đảng phí', 'Làm đường giao thông'],
-  } }));
-  const committeeMeeting = await ok(admin({ method: 'POST', url: '/api/v1/meetings', payload: {
-    unitId: cell, kind: 'committee', date: '2025-03-05', startTime: '19:00', endTime: '20:00', place: 'Nhà bí thư',
-    topic: 'Chuẩn bị sinh hoạt tháng 3', preparesMeetingId: meeting.id,
-  } }));
-  const withGuest = await ok(admin({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/guests`, payload: { fullName: 'Đồng chí Khách', position: 'Đảng ủy viên' } }));
+  const meeting = await ok(
+    admin({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        unitId: cell,
+        kind: 'regular',
+        date: '2025-03-10',
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Nhà văn hóa thôn',
+        topic: 'Sinh hoạt tháng 3',
+        focalIssues: ['Thu nộp đảng phí', 'Làm đường giao thông'],
+      },
+    }),
+  );
+  const committeeMeeting = await ok(
+    admin({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        unitId: cell,
+        kind: 'committee',
+        date: '2025-03-05',
+        startTime: '19:00',
+        endTime: '20:00',
+        place: 'Nhà bí thư',
+        topic: 'Chuẩn bị sinh hoạt tháng 3',
+        preparesMeetingId: meeting.id,
+      },
+    }),
+  );
+  const withGuest = await ok(
+    admin({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/guests`, payload: { fullName: 'Đồng chí Khách', position: 'Đảng ủy viên' } }),
+  );
   const topics = await ok(admin({ method: 'POST', url: '/api/v1/meeting-topics', payload: { unitId: commune, title: 'Tự soi, tự sửa', published: true } }));
-  const committee = await ok(admin({ method: 'POST', url: `/api/v1/units/${cell}/committee`, payload: { fullName: 'Nguyễn Văn Quản', position: 'bi_thu', validFrom: '2021-01-01' } }));
-  const links = await ok(admin({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: spareCard, unitId: cell, validFrom: '2024-01-01' } }));
-  const document = await db.insertInto('meeting_documents').values({
-    meeting_id: meeting.id, file_name: 'nghi-quyet.pdf', content_type: 'application/pdf', size_bytes: 4, content: Buffer.from('%PDF'), uploaded_by: null,
-  }).returning('id').executeTakeFirstOrThrow();
-  const notice = await db.insertInto('notices').values({ member_id: self, kind: 'meeting_planned', meeting_id: meeting.id, params: '{}', dedupe_key: 'sweep' })
-    .returning('id').executeTakeFirstOrThrow();
+  const committee = await ok(
+    admin({ method: 'POST', url: `/api/v1/units/${cell}/committee`, payload: { fullName: 'Nguyễn Văn Quản', position: 'bi_thu', validFrom: '2021-01-01' } }),
+  );
+  const links = await ok(
+    admin({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: spareCard, unitId: cell, validFrom: '2024-01-01' } }),
+  );
+  const document = await db
+    .insertInto('meeting_documents')
+    .values({
+      meeting_id: meeting.id,
+      file_name: 'nghi-quyet.pdf',
+      content_type: 'application/pdf',
+      size_bytes: 4,
+      content: Buffer.from('%PDF'),
+      uploaded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const notice = await db
+    .insertInto('notices')
+    .values({ member_id: self, kind: 'meeting_planned', meeting_id: meeting.id, params: '{}', dedupe_key: 'sweep' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // A residence request and an identifier conflict, for the routes that act on them.
-  const residenceRequest = await db.insertInto('residence_link_requests').values({ unit_id: cell, party_card_number: 'CHO-XAC-NHAN', member_id: spareMember, valid_from: '2024-01-01' })
-    .returning('id').executeTakeFirstOrThrow();
-  const identifierConflict = await db.insertInto('identifier_conflicts').values({
-    kind: 'party_card_number', value: spareCard, source: 'import', from_unit_id: cell, existing_member_id: spareMember, existing_unit_id: spareCell,
-  }).returning('id').executeTakeFirstOrThrow();
+  const residenceRequest = await db
+    .insertInto('residence_link_requests')
+    .values({ unit_id: cell, party_card_number: 'CHO-XAC-NHAN', member_id: spareMember, valid_from: '2024-01-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const identifierConflict = await db
+    .insertInto('identifier_conflicts')
+    .values({
+      kind: 'party_card_number',
+      value: spareCard,
+      source: 'import',
+      from_unit_id: cell,
+      existing_member_id: spareMember,
+      existing_unit_id: spareCell,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const calendarToken = 'cal_sweep-token-0123456789';
-  await db.insertInto('calendar_tokens').values({ member_id: self, token_hash: hashSecret(calendarToken) }).execute();
+  await db
+    .insertInto('calendar_tokens')
+    .values({ member_id: self, token_hash: hashSecret(calendarToken) })
+    .execute();
 
   const ids: Record<string, number> = {
-    province, commune, cell, group, spareCell, self, spareMember, spareUser, grant: grant.id, token: token.id, meeting: meeting.id,
-    committeeMeeting: committeeMeeting.id, guest: withGuest.guests[0].id, topic: topics.items[0].id, committeeMember: committee.id,
-    residenceLink: links.items[0].id, document: document.id, notice: Number(notice.id), residenceRequest: residenceRequest.id, identifierConflict: identifierConflict.id,
+    province,
+    commune,
+    cell,
+    group,
+    spareCell,
+    self,
+    spareMember,
+    spareUser,
+    grant: grant.id,
+    token: token.id,
+    meeting: meeting.id,
+    committeeMeeting: committeeMeeting.id,
+    guest: withGuest.guests[0].id,
+    topic: topics.items[0].id,
+    committeeMember: committee.id,
+    residenceLink: links.items[0].id,
+    document: document.id,
+    notice: Number(notice.id),
+    residenceRequest: residenceRequest.id,
+    identifierConflict: identifierConflict.id,
   };
 
   function realPathValue(path: string, name: string): string {
@@ -96,20 +170,37 @@ export async function seedApiWorld(t: TestApp): Promise<ApiWorld> {
 
   function namedValue(name: string | undefined): unknown {
     switch (name) {
-      case 'unitId': return ids.spareCell;
-      case 'parentId': return ids.commune;
-      case 'memberId': return ids.spareMember;
-      case 'partyGroupId': return ids.group;
-      case 'topicId': return ids.topic;
-      case 'preparesMeetingId': return ids.meeting;
-      case 'guestId': return ids.guest;
-      case 'assignedByUnitId': return ids.commune;
-      case 'sourceIds': return [ids.spareCell];
-      case 'memberIds': case 'childUnitIds': case 'focalIssues': return [];
-      case 'partyCardNumber': return spareCard;
-      case 'endTime': return '21:00';
-      case 'password': case 'newPassword': return 'mat-khau-moi-123';
-      default: return undefined;
+      case 'unitId':
+        return ids.spareCell;
+      case 'parentId':
+        return ids.commune;
+      case 'memberId':
+        return ids.spareMember;
+      case 'partyGroupId':
+        return ids.group;
+      case 'topicId':
+        return ids.topic;
+      case 'preparesMeetingId':
+        return ids.meeting;
+      case 'guestId':
+        return ids.guest;
+      case 'assignedByUnitId':
+        return ids.commune;
+      case 'sourceIds':
+        return [ids.spareCell];
+      case 'memberIds':
+      case 'childUnitIds':
+      case 'focalIssues':
+        return [];
+      case 'partyCardNumber':
+        return spareCard;
+      case 'endTime':
+        return '21:00';
+      case 'password':
+      case 'newPassword':
+        return 'mat-khau-moi-123';
+      default:
+        return undefined;
     }
   }
 

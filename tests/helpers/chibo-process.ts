@@ -1,7 +1,7 @@
 // The real chibo server as a separate process (`chibo serve`, or `chibo start` as a
 // user's `npm start`), on a PGlite data folder or the PostgreSQL database at a URL, ready
 // once /api/v1/health answers 200. The one way tests and benchmarks start a server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -55,24 +55,33 @@ export interface ChiboProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve();
-  else child.once('exit', () => resolve());
-});
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
 
 /** Starts chibo and resolves when /api/v1/health answers 200; throws (with its output) if it exits or times out. */
 export async function startChibo(options: ChiboProcessOptions = {}): Promise<ChiboProcess> {
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   const command = options.command ?? 'serve';
-  const args = ['bin/chibo.mjs', command, ...(command === 'serve' ? ['--port', String(port)] : []), ...(options.dataDir ? ['--data-dir', options.dataDir] : [])];
+  const args = [
+    'bin/chibo.mjs',
+    command,
+    ...(command === 'serve' ? ['--port', String(port)] : []),
+    ...(options.dataDir ? ['--data-dir', options.dataDir] : []),
+  ];
   let log = '';
   const started = performance.now();
   const child = spawn(options.nodePath ?? process.execPath, args, {
     cwd: projectRoot,
     env: {
       ...process.env,
-      DATABASE_URL: options.dataDir ? '' : options.databaseUrl ?? '',
-      PORT: String(port), HOST: '127.0.0.1', CHIBO_JOBS: options.jobs ? 'on' : 'off', CHIBO_LOG: '',
+      DATABASE_URL: options.dataDir ? '' : (options.databaseUrl ?? ''),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CHIBO_JOBS: options.jobs ? 'on' : 'off',
+      CHIBO_LOG: '',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +99,9 @@ export async function startChibo(options: ChiboProcessOptions = {}): Promise<Chi
     try {
       const res = await fetch(`${baseUrl}/api/v1/health`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       await exited(child);

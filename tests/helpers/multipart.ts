@@ -3,7 +3,12 @@
 // builds any parts, with a chosen boundary (or none in the header) and optionally without
 // the closing delimiter, for the tests that send broken uploads. File names go into the
 // header as given: quotes, CR/LF, NUL and path separators included.
-export interface UploadPart { name: string; fileName?: string; type?: string; content: Buffer | string }
+export interface UploadPart {
+  name: string;
+  fileName?: string;
+  type?: string;
+  content: Buffer | string;
+}
 
 const BOUNDARY = '----chibo-test-boundary';
 

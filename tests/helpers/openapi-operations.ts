@@ -3,13 +3,40 @@
 import type { FastifyInstance } from 'fastify';
 
 export interface Schema {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[];
-  format?: string; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number;
-  exclusiveMinimum?: boolean | number; nullable?: boolean; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[];
-  additionalProperties?: boolean | Schema; minItems?: number; maxItems?: number; default?: unknown; const?: unknown;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean | number;
+  nullable?: boolean;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+  const?: unknown;
 }
-export interface Parameter { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema: Schema }
-export interface Operation { method: string; path: string; parameters: Parameter[]; body?: Schema }
+export interface Parameter {
+  in: 'path' | 'query' | 'header';
+  name: string;
+  required?: boolean;
+  schema: Schema;
+}
+export interface Operation {
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  body?: Schema;
+}
 
 /** Routes whose file parts OpenAPI does not describe; sweeps send them JSON only. */
 export const MULTIPART = new Set(['POST /api/v1/imports/members', 'POST /api/v1/meetings/{id}/documents']);

@@ -9,14 +9,20 @@ const MESSAGE_KEY = /^[a-z_]+(\.[a-z0-9_]+)+$/;
 // What a leaked error looks like: a stack frame, a source or node_modules path, PostgreSQL's
 // own error texts, or a statement. (Problem bodies never echo the caller's input, so the SQL
 // strings the fuzzer sends cannot trip this.)
-const LEAK = /\bat .+[(\s][^\s()]+:\d+:\d+\)?|node:internal|node_modules|\/src\/\S+\.ts|syntax error at or near|violates (unique|foreign key|check|not-null) constraint|duplicate key value|invalid input syntax|relation "\w+"|column "\w+"|\bselect\s.+\sfrom\s|\binsert\s+into\s|\bupdate\s+"?\w+"?\s+set\s/i;
+const LEAK =
+  /\bat .+[(\s][^\s()]+:\d+:\d+\)?|node:internal|node_modules|\/src\/\S+\.ts|syntax error at or near|violates (unique|foreign key|check|not-null) constraint|duplicate key value|invalid input syntax|relation "\w+"|column "\w+"|\bselect\s.+\sfrom\s|\binsert\s+into\s|\bupdate\s+"?\w+"?\s+set\s/i;
 
 export function problemFailures(res: LightMyRequestResponse, lang: 'vi' | 'en'): string[] {
   const out: string[] = [];
-  if (!String(res.headers['content-type']).includes('application/problem+json')) return [`content-type ${res.headers['content-type']}, not application/problem+json`];
+  if (!String(res.headers['content-type']).includes('application/problem+json'))
+    return [`content-type ${res.headers['content-type']}, not application/problem+json`];
   if (LEAK.test(res.body)) out.push(`body shows the server's insides: ${res.body.slice(0, 300)}`);
   let body: { title?: unknown; status?: unknown; code?: unknown; errors?: { path?: string; message?: unknown }[] };
-  try { body = res.json(); } catch { return [...out, 'body is not JSON']; }
+  try {
+    body = res.json();
+  } catch {
+    return [...out, 'body is not JSON'];
+  }
   const title = typeof body.title === 'string' ? body.title.trim() : '';
   if (!title) out.push('empty title');
   else if (MESSAGE_KEY.test(title) || /\{\w+\}/.test(title)) out.push(`title is an untranslated key or template: "${title}"`);

@@ -32,15 +32,20 @@ export function sampleValue(schema: Schema, named: Named, name?: string): unknow
       const found = STRING_CANDIDATES.find(fits) ?? 'abc';
       return found.padEnd(s.minLength ?? 0, 'x');
     }
-    case 'integer': case 'number': return Math.max(1, typeof s.minimum === 'number' ? s.minimum : 1);
-    case 'boolean': return true;
-    case 'array': return s.minItems ? Array.from({ length: s.minItems }, () => sampleValue(s.items ?? {}, named)) : [];
+    case 'integer':
+    case 'number':
+      return Math.max(1, typeof s.minimum === 'number' ? s.minimum : 1);
+    case 'boolean':
+      return true;
+    case 'array':
+      return s.minItems ? Array.from({ length: s.minItems }, () => sampleValue(s.items ?? {}, named)) : [];
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const key of s.required ?? []) out[key] = sampleValue(s.properties?.[key] ?? {}, named, key);
       return out;
     }
-    default: return 'abc';
+    default:
+      return 'abc';
   }
 }
 
@@ -65,17 +70,22 @@ export function breaks(schema: Schema, value: unknown): boolean {
       if (s.minLength !== undefined && value.trim().length < s.minLength) return true;
       if (s.format === 'date' && !isDateString(value)) return true;
       return Boolean(s.pattern && !new RegExp(s.pattern).test(value));
-    case 'integer': case 'number': {
+    case 'integer':
+    case 'number': {
       const n = typeof value === 'number' ? value : Number.NaN;
       if (Number.isNaN(n)) return true;
       if (type === 'integer' && !Number.isInteger(n)) return true;
       if (typeof s.minimum === 'number' && (s.exclusiveMinimum === true ? n <= s.minimum : n < s.minimum)) return true;
       return n > 2_147_483_647 || (typeof s.maximum === 'number' && n > s.maximum);
     }
-    case 'boolean': return typeof value !== 'boolean';
-    case 'array': return !Array.isArray(value);
-    case 'object': return typeof value !== 'object' || Array.isArray(value);
-    default: return false;
+    case 'boolean':
+      return typeof value !== 'boolean';
+    case 'array':
+      return !Array.isArray(value);
+    case 'object':
+      return typeof value !== 'object' || Array.isArray(value);
+    default:
+      return false;
   }
 }
 
@@ -113,8 +123,12 @@ export function setAt(root: unknown, path: JsonPath, value: unknown, schema: Sch
   for (const [i, key] of path.entries()) {
     const last = i === path.length - 1;
     const sub = typeof key === 'number' ? (s.items ?? {}) : (s.properties?.[key] ?? {});
-    if (last) { node[key] = value; break; }
-    if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') node[key] = typeof path[i + 1] === 'number' ? [] : sampleValue(sub, named, String(key));
+    if (last) {
+      node[key] = value;
+      break;
+    }
+    if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object')
+      node[key] = typeof path[i + 1] === 'number' ? [] : sampleValue(sub, named, String(key));
     const next = node[key] as Record<string | number, unknown>;
     if (Array.isArray(next) && next.length === 0 && typeof path[i + 1] === 'number') next.push(sampleValue(variant(sub).items ?? {}, named));
     node = next;

@@ -3,9 +3,17 @@
 // it offers no STARTTLS and no AUTH, which nodemailer then does not attempt.
 import net from 'node:net';
 
-export interface ReceivedMail { from: string; to: string[]; data: string }
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  data: string;
+}
 
-export interface SmtpSink { url: string; mails: ReceivedMail[]; close(): Promise<void> }
+export interface SmtpSink {
+  url: string;
+  mails: ReceivedMail[];
+  close(): Promise<void>;
+}
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
@@ -40,11 +48,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO') socket.write('250-sink\r\n250 8BITMIME\r\n');
         else if (verb === 'HELO' || verb === 'RSET' || verb === 'NOOP') reply('250 ok');
-        else if (verb === 'MAIL') { mail.from = line.slice(10).trim(); reply('250 ok'); }
-        else if (verb === 'RCPT') { mail.to.push(line.slice(8).trim().replace(/^<|>$/g, '')); reply('250 ok'); }
-        else if (verb === 'DATA') { inData = true; reply('354 go ahead'); }
-        else if (verb === 'QUIT') { reply('221 bye'); socket.end(); return; }
-        else reply('502 not implemented');
+        else if (verb === 'MAIL') {
+          mail.from = line.slice(10).trim();
+          reply('250 ok');
+        } else if (verb === 'RCPT') {
+          mail.to.push(line.slice(8).trim().replace(/^<|>$/g, ''));
+          reply('250 ok');
+        } else if (verb === 'DATA') {
+          inData = true;
+          reply('354 go ahead');
+        } else if (verb === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+          return;
+        } else reply('502 not implemented');
       }
     });
   });

@@ -1,8 +1,9 @@
 // One checksum per table of the public schema, read in a single statement, to prove a
 // request wrote nothing: equal checksums before and after mean equal rows. The caller
 // names what may change anyway (tables, columns, rows) and says why.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../src/db/types.ts';
 
 export interface ChecksumScope {
@@ -24,7 +25,8 @@ export const BOOKKEEPING: ChecksumScope = {
   skipTables: /^(schema_migrations|throttles|login_attempts)$/,
   skipColumns: ['last_seen_at', 'last_used_at'],
   rowsWhere: {
-    audit_log: "t.action not like '%.read' and t.action not in ('member.read_history', 'member.export', 'meeting.check_in_refused', 'import.dry_run', 'import.refused')",
+    audit_log:
+      "t.action not like '%.read' and t.action not in ('member.read_history', 'member.export', 'meeting.check_in_refused', 'import.dry_run', 'import.refused')",
   },
 };
 
@@ -38,8 +40,12 @@ export async function checksumReader(db: Kysely<DB>, scope: ChecksumScope): Prom
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const tables = listed.rows.map((r) => r.name).filter((name) => !scope.skipTables.test(name));
   const dropColumns = `array[${scope.skipColumns.map(literal).join(', ')}]::text[]`;
-  const statement = tables.map((name) => `select ${literal(name)} as name, (select md5(coalesce(string_agg(r, ',' order by r), ''))
-    from (select (to_jsonb(t) - ${dropColumns})::text as r from ${ident(name)} t where ${scope.rowsWhere[name] ?? 'true'}) s) as sum`).join('\nunion all\n');
+  const statement = tables
+    .map(
+      (name) => `select ${literal(name)} as name, (select md5(coalesce(string_agg(r, ',' order by r), ''))
+    from (select (to_jsonb(t) - ${dropColumns})::text as r from ${ident(name)} t where ${scope.rowsWhere[name] ?? 'true'}) s) as sum`,
+    )
+    .join('\nunion all\n');
   const query = sql.raw<{ name: string; sum: string }>(statement);
   return {
     tables,

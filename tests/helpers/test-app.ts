@@ -3,11 +3,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/connect.ts';
 import type { Role, UnitKind } from '../../src/db/types.ts';
-import { buildApp } from '../../src/server.ts';
-import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertMember } from '../../src/modules/members/create-member.ts';
 import type { CreateMemberInput } from '../../src/modules/members/schemas.ts';
-import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { buildApp } from '../../src/server.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
@@ -36,7 +36,10 @@ export async function createTestApp(): Promise<TestApp> {
   return {
     app,
     database,
-    async close() { await app.close(); await database.close(); },
+    async close() {
+      await app.close();
+      await database.close();
+    },
     async as(username) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
@@ -49,15 +52,27 @@ export async function createTestApp(): Promise<TestApp> {
     member(input) {
       cardCounter += 1;
       return insertMember(db, null, {
-        sex: 'nam', dateOfBirth: '1980-05-17', ethnicity: 'Kinh', religion: 'Không', status: 'chinh_thuc',
-        joinedUnitOn: '2020-01-01', partyCardNumber: `TC${cardCounter}`, ...input,
+        sex: 'nam',
+        dateOfBirth: '1980-05-17',
+        ethnicity: 'Kinh',
+        religion: 'Không',
+        status: 'chinh_thuc',
+        joinedUnitOn: '2020-01-01',
+        partyCardNumber: `TC${cardCounter}`,
+        ...input,
       });
     },
     async user(username, grants, memberId = null) {
-      const row = await db.insertInto('users').values({ username, display_name: username, password_hash: passwordHash!, member_id: memberId })
-        .returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('users')
+        .values({ username, display_name: username, password_hash: passwordHash!, member_id: memberId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const g of grants) {
-        await db.insertInto('role_grants').values({ user_id: row.id, role: g.role, unit_id: g.unitId, include_subtree: g.includeSubtree ?? true }).execute();
+        await db
+          .insertInto('role_grants')
+          .values({ user_id: row.id, role: g.role, unit_id: g.unitId, include_subtree: g.includeSubtree ?? true })
+          .execute();
       }
       return row.id;
     },

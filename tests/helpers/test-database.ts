@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { withDatabaseName } from './database-url.ts';
 
 export async function openTestDatabase(): Promise<Database> {

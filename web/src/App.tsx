@@ -1,17 +1,18 @@
 // Providers (language, antd theme and locale, data cache, router) and the page map.
 // Pages other than login load on demand, so a phone downloads only what it opens.
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+
 import { App as AntApp, ConfigProvider } from 'antd';
+import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
-import enUSModule from 'antd/es/locale/en_US.js';
 import dayjs from 'dayjs';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
-import { can, dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
+import { can, dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
@@ -56,7 +57,9 @@ function makeQueryClient(): QueryClient {
     queryCache: new QueryCache({
       // A first load failing is shown by the page itself; a background refresh failing
       // (the page still shows old data) gets a message.
-      onError: (error, query) => { if (query.state.data !== undefined) showError(error); },
+      onError: (error, query) => {
+        if (query.state.data !== undefined) showError(error);
+      },
     }),
     mutationCache: new MutationCache({ onError: (error) => showError(error) }),
     defaultOptions: {
@@ -83,7 +86,9 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
   return (
     <RequireAuth permission={permission}>
       {/* Keyed by address, so moving to another page clears a failure. */}
-      <ErrorBoundary key={location.pathname}><Suspense fallback={<PageLoading />}>{children}</Suspense></ErrorBoundary>
+      <ErrorBoundary key={location.pathname}>
+        <Suspense fallback={<PageLoading />}>{children}</Suspense>
+      </ErrorBoundary>
     </RequireAuth>
   );
 }
@@ -95,7 +100,8 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
 function Home() {
   const { data: me } = useMe();
   const board = dashboardUnit(me);
-  if (board !== null && me?.grants.some((g) => g.role === 'committee' || g.role === 'org_officer')) return <Navigate to={`/units/${board}/dashboard`} replace />;
+  if (board !== null && me?.grants.some((g) => g.role === 'committee' || g.role === 'org_officer'))
+    return <Navigate to={`/units/${board}/dashboard`} replace />;
   if (can(me, 'read')) return <Navigate to="/units" replace />;
   if (me?.memberId) return <Navigate to={`/members/${me.memberId}`} replace />;
   return <Navigate to="/account" replace />;
@@ -135,7 +141,15 @@ export function App() {
       theme={{
         // Text on white at 4.5:1 or more (WCAG AA, for older members' eyes): antd's grey
         // secondary text (#8c8c8c) and its blue links (#1677ff) fall short.
-        token: { motion: !reducedMotion, colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorLink: '#0950c3', colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif" },
+        token: {
+          motion: !reducedMotion,
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorLink: '#0950c3',
+          colorPrimary: '#b71c1c',
+          borderRadius: 6,
+          fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+        },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
           Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
@@ -149,34 +163,222 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               {/* The printable summary has no app frame around it. */}
-              <Route path="/units/:id/dashboard/print" element={<Page permission="read"><DashboardPrint /></Page>} />
-              <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+              <Route
+                path="/units/:id/dashboard/print"
+                element={
+                  <Page permission="read">
+                    <DashboardPrint />
+                  </Page>
+                }
+              />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
                 <Route index element={<Home />} />
-                <Route path="units" element={<Page><UnitsPage /></Page>} />
-                <Route path="units/:id" element={<Page><UnitPage /></Page>} />
-                <Route path="units/:id/dashboard" element={<Page permission="read"><DashboardPage /></Page>} />
-                <Route path="dashboard" element={<Page permission="read"><DashboardHome /></Page>} />
-                <Route path="members" element={<Page><MembersPage /></Page>} />
-                <Route path="members/new" element={<Page permission="write_members"><MemberFormPage /></Page>} />
-                <Route path="members/:id" element={<Page><MemberPage /></Page>} />
-                <Route path="members/:id/edit" element={<Page><MemberFormPage /></Page>} />
-                <Route path="imports" element={<Page permission="write_members"><ImportPage /></Page>} />
-                <Route path="identifier-conflicts" element={<Page permission="write_units"><ConflictsPage /></Page>} />
-                <Route path="users" element={<Page permission="manage_users"><UsersPage /></Page>} />
-                <Route path="users/cell-accounts" element={<Page permission="manage_users"><CellAccountsPage /></Page>} />
-                <Route path="users/:id" element={<Page permission="manage_users"><UserPage /></Page>} />
-                <Route path="account" element={<Page><AccountPage /></Page>} />
-                <Route path="meetings" element={<Page><MeetingsPage /></Page>} />
-                <Route path="meetings/new" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
-                <Route path="meetings/compliance" element={<Page permission="read"><CompliancePage /></Page>} />
-                <Route path="meetings/topics" element={<Page><TopicBankPage /></Page>} />
-                <Route path="meetings/residence" element={<Page permission="read"><ResidenceLinksPage /></Page>} />
-                <Route path="meetings/scale" element={<Page permission="read"><QualityScalePage /></Page>} />
-                <Route path="meetings/:id" element={<Page><MeetingPage /></Page>} />
-                <Route path="meetings/:id/edit" element={<Page permission="manage_meetings"><MeetingPlanPage /></Page>} />
-                <Route path="my-meetings" element={<Page><MyMeetingsPage /></Page>} />
-                <Route path="check-in" element={<Page><CheckInPage /></Page>} />
-                <Route path="notices" element={<Page><NoticesPage /></Page>} />
+                <Route
+                  path="units"
+                  element={
+                    <Page>
+                      <UnitsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="units/:id"
+                  element={
+                    <Page>
+                      <UnitPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="units/:id/dashboard"
+                  element={
+                    <Page permission="read">
+                      <DashboardPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="dashboard"
+                  element={
+                    <Page permission="read">
+                      <DashboardHome />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="members"
+                  element={
+                    <Page>
+                      <MembersPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="members/new"
+                  element={
+                    <Page permission="write_members">
+                      <MemberFormPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="members/:id"
+                  element={
+                    <Page>
+                      <MemberPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="members/:id/edit"
+                  element={
+                    <Page>
+                      <MemberFormPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="imports"
+                  element={
+                    <Page permission="write_members">
+                      <ImportPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="identifier-conflicts"
+                  element={
+                    <Page permission="write_units">
+                      <ConflictsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <Page permission="manage_users">
+                      <UsersPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="users/cell-accounts"
+                  element={
+                    <Page permission="manage_users">
+                      <CellAccountsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="users/:id"
+                  element={
+                    <Page permission="manage_users">
+                      <UserPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="account"
+                  element={
+                    <Page>
+                      <AccountPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings"
+                  element={
+                    <Page>
+                      <MeetingsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/new"
+                  element={
+                    <Page permission="manage_meetings">
+                      <MeetingPlanPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/compliance"
+                  element={
+                    <Page permission="read">
+                      <CompliancePage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/topics"
+                  element={
+                    <Page>
+                      <TopicBankPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/residence"
+                  element={
+                    <Page permission="read">
+                      <ResidenceLinksPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/scale"
+                  element={
+                    <Page permission="read">
+                      <QualityScalePage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/:id"
+                  element={
+                    <Page>
+                      <MeetingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/:id/edit"
+                  element={
+                    <Page permission="manage_meetings">
+                      <MeetingPlanPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="my-meetings"
+                  element={
+                    <Page>
+                      <MyMeetingsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="check-in"
+                  element={
+                    <Page>
+                      <CheckInPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="notices"
+                  element={
+                    <Page>
+                      <NoticesPage />
+                    </Page>
+                  }
+                />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

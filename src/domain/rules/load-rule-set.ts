@@ -46,7 +46,12 @@ export function builtinRuleSets(kind: string): RuleSet[] {
   let sets = cache.get(kind);
   if (!sets) {
     const dir = path.join(rulesRoot, kind);
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
     sets = files.map((file) => {
       const parsed = ruleSetFileSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
       if (parsed.kind !== kind) throw new Error(`rule set ${file} has kind ${parsed.kind}, expected ${kind}`);
@@ -63,7 +68,10 @@ export function isInForce(set: Pick<RuleSet, 'effectiveFrom' | 'effectiveTo'>, o
 
 /** No rule set of a kind is in force on a date (e.g. a meeting dated before HD 12): the caller's date is out of reach. */
 export class NoRuleSetInForce extends Error {
-  constructor(public readonly kind: string, public readonly on: string) {
+  constructor(
+    public readonly kind: string,
+    public readonly on: string,
+  ) {
     super(`no ${kind} rule set in force on ${on}`);
   }
 }
@@ -75,7 +83,8 @@ export class NoRuleSetInForce extends Error {
  */
 export function ruleSetInForce<T>(kind: string, on: string, schema: z.ZodType<T>, candidates: readonly RuleSet[] = []): RuleSet<T> {
   const own = candidates.filter((s) => s.kind === kind && isInForce(s, on));
-  const builtin = builtinRuleSets(kind).filter((s) => s.use === 'default' && isInForce(s, on))
+  const builtin = builtinRuleSets(kind)
+    .filter((s) => s.use === 'default' && isInForce(s, on))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const chosen = own[0] ?? builtin[0];
   if (!chosen) throw new NoRuleSetInForce(kind, on);
@@ -98,7 +107,8 @@ function parsedBody<T>(set: RuleSet, schema: z.ZodType<T>): T {
 
 /** A built-in set by code and version (to re-read the one a stored result was made with). */
 export function builtinRuleSet<T>(kind: string, code: string, schema: z.ZodType<T>, version?: string): RuleSet<T> | undefined {
-  const found = builtinRuleSets(kind).filter((s) => s.code === code && (version === undefined || s.version === version))
+  const found = builtinRuleSets(kind)
+    .filter((s) => s.code === code && (version === undefined || s.version === version))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   return found ? { ...found, body: parsedBody(found, schema) } : undefined;
 }

@@ -2,15 +2,25 @@
 // permission, the set of visible units as path prefixes (subtree grants) and unit ids
 // (this-unit grants). Queries apply it inside SQL with `unitInScope`, so an
 // out-of-scope row is simply not found.
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { DB, Role } from '../../db/types.ts';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
-import { ROLE_PERMISSIONS, type Permission } from '../../domain/permissions.ts';
+import type { DB, Role } from '../../db/types.ts';
+import { type Permission, ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { AppError } from '../../http/app-error.ts';
 
-export interface Grant { id: number; role: Role; unitId: number; unitPath: string; includeSubtree: boolean; unitName: string }
+export interface Grant {
+  id: number;
+  role: Role;
+  unitId: number;
+  unitPath: string;
+  includeSubtree: boolean;
+  unitName: string;
+}
 
-export interface Scope { subtreePaths: string[]; unitIds: number[] }
+export interface Scope {
+  subtreePaths: string[];
+  unitIds: number[];
+}
 
 export interface Access {
   userId: number;
@@ -24,7 +34,10 @@ export interface Access {
   can(permission: Permission): boolean;
 }
 
-export function buildAccess(user: { id: number; username: string; display_name: string; member_id: number | null; must_change_password?: boolean }, grants: Grant[]): Access {
+export function buildAccess(
+  user: { id: number; username: string; display_name: string; member_id: number | null; must_change_password?: boolean },
+  grants: Grant[],
+): Access {
   const cache = new Map<Permission, Scope>();
   const scope = (permission: Permission): Scope => {
     let s = cache.get(permission);
@@ -46,14 +59,21 @@ export function buildAccess(user: { id: number; username: string; display_name: 
     mustChangePassword: user.must_change_password ?? false,
     grants,
     scope,
-    can: (permission) => { const s = scope(permission); return s.subtreePaths.length + s.unitIds.length > 0; },
+    can: (permission) => {
+      const s = scope(permission);
+      return s.subtreePaths.length + s.unitIds.length > 0;
+    },
   };
 }
 
 export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[]> {
-  const rows = await db.selectFrom('role_grants as g').innerJoin('units as u', 'u.id', 'g.unit_id')
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('units as u', 'u.id', 'g.unit_id')
     .select(['g.id', 'g.role', 'g.unit_id', 'g.include_subtree', 'u.path', 'u.name'])
-    .where('g.user_id', '=', userId).orderBy('g.id').execute();
+    .where('g.user_id', '=', userId)
+    .orderBy('g.id')
+    .execute();
   return rows.map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitPath: r.path, includeSubtree: r.include_subtree, unitName: r.name }));
 }
 

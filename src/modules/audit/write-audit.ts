@@ -3,8 +3,8 @@
 import type { Db } from '../../db/types.ts';
 
 export interface AuditEntry {
-  action: string;          // 'member.create', 'member.read', 'unit.merge', …
-  entityType: string;      // 'member', 'unit', 'user', …
+  action: string; // 'member.create', 'member.read', 'unit.merge', …
+  entityType: string; // 'member', 'unit', 'user', …
   entityId: string | number;
   unitId?: number | null;
   before?: unknown;
@@ -12,13 +12,16 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(trx: Db, actorUserId: number | null, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_log').values({
-    actor_user_id: actorUserId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: String(entry.entityId),
-    unit_id: entry.unitId ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-  }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: actorUserId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      unit_id: entry.unitId ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
 }

@@ -16,21 +16,37 @@ export const API_TOKEN_PREFIX = 'chibo_';
 async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    return app.db.updateTable('api_tokens').from('users')
+    return app.db
+      .updateTable('api_tokens')
+      .from('users')
       .set({ last_used_at: sql`now()` })
-      .whereRef('users.id', '=', 'api_tokens.user_id').where('users.is_active', '=', true)
-      .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim())).where('api_tokens.revoked_at', 'is', null)
+      .whereRef('users.id', '=', 'api_tokens.user_id')
+      .where('users.is_active', '=', true)
+      .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim()))
+      .where('api_tokens.revoked_at', 'is', null)
       .where('api_tokens.expires_at', '>', sql<Date>`now()`)
-      .returning(['users.id', 'users.username', 'users.display_name', 'users.member_id', 'users.must_change_password']).executeTakeFirst();
+      .returning(['users.id', 'users.username', 'users.display_name', 'users.member_id', 'users.must_change_password'])
+      .executeTakeFirst();
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
   const tokenHash = hashSecret(cookie);
-  const found = await app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.member_id', 'users.must_change_password', sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale')])
-    .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', sql<Date>`now()`)
+  const found = await app.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.member_id',
+      'users.must_change_password',
+      sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${sessionIdleHours() * 3600})`)
-    .where('users.is_active', '=', true).executeTakeFirst();
+    .where('users.is_active', '=', true)
+    .executeTakeFirst();
   if (!found) return undefined;
   // Idle time is kept to the minute, so most requests only read.
   if (found.stale) await app.db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
@@ -51,8 +67,12 @@ export function registerAuthentication(app: FastifyInstance) {
       throw new AppError('unauthenticated', 401);
     }
     // A one-time password opens nothing but its own replacement.
-    if (request.access?.mustChangePassword && !request.routeOptions.config?.beforePasswordChange && !request.routeOptions.config?.public
-      && request.routeOptions.url?.startsWith('/api/')) {
+    if (
+      request.access?.mustChangePassword &&
+      !request.routeOptions.config?.beforePasswordChange &&
+      !request.routeOptions.config?.public &&
+      request.routeOptions.url?.startsWith('/api/')
+    ) {
       throw new AppError('auth.password_change_required', 403);
     }
   });

@@ -8,7 +8,7 @@ import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { endAccountAccess } from './end-access.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
-import { giveBackAttempt, throttle, type ThrottleRule } from './throttle.ts';
+import { giveBackAttempt, type ThrottleRule, throttle } from './throttle.ts';
 
 export const CURRENT_PASSWORD_THROTTLE: ThrottleRule = { kind: 'password_change.user', limit: 5, windowMinutes: 15 };
 
@@ -21,7 +21,11 @@ export async function changePassword(db: Kysely<DB>, access: Access, input: { cu
   await giveBackAttempt(db, CURRENT_PASSWORD_THROTTLE, key);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false }).where('id', '=', access.userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false })
+      .where('id', '=', access.userId)
+      .execute();
     await endAccountAccess(trx, access.userId, keepSessionHash);
     await writeAudit(trx, access.userId, { action: 'auth.password_change', entityType: 'user', entityId: access.userId });
   });

@@ -4,13 +4,13 @@
 // An IPv6 client counts by its /64 (domain/client-network.ts): one machine owns all of it.
 // Unknown usernames cost the same as known ones: a dummy hash is verified instead.
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { throttleNetwork } from '../../domain/client-network.ts';
 import { AppError, TooManyAttempts } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { clearAttempts, giveBackAttempt, takeAttempt, type ThrottleRule } from './throttle.ts';
+import { clearAttempts, giveBackAttempt, type ThrottleRule, takeAttempt } from './throttle.ts';
 import { newSecret } from './tokens.ts';
 
 export const ACCOUNT_THROTTLE: ThrottleRule = { kind: 'login.account_address', limit: 5, windowMinutes: 15 };
@@ -38,7 +38,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   }
 
   const user = await db.selectFrom('users').selectAll().where('username', '=', name).where('is_active', '=', true).executeTakeFirst();
-  const verified = await verifyPassword(user?.password_hash ?? await hashOfNothing(), password);
+  const verified = await verifyPassword(user?.password_hash ?? (await hashOfNothing()), password);
   const ok = user !== undefined && verified;
   await db.insertInto('login_attempts').values({ username: name, succeeded: ok, address }).execute();
   if (!user || !ok) throw badCredentials([byAddress, byAccount]);
@@ -47,7 +47,10 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   await giveBackAttempt(db, ADDRESS_THROTTLE, network);
   const { secret, hash } = newSecret();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('sessions').values({ token_hash: hash, user_id: user.id, expires_at: sql`now() + make_interval(days => ${SESSION_DAYS})` }).execute();
+    await trx
+      .insertInto('sessions')
+      .values({ token_hash: hash, user_id: user.id, expires_at: sql`now() + make_interval(days => ${SESSION_DAYS})` })
+      .execute();
     await writeAudit(trx, user.id, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { token: secret, userId: user.id };

@@ -13,7 +13,11 @@ export async function authRoutes(root: FastifyInstance) {
   app.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: loginBody, response: { 200: okOut } } }, async (request, reply) => {
     const { token } = await login(app.db, request.body.username, request.body.password, request.ip);
     reply.setCookie(SESSION_COOKIE, token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: SESSION_DAYS * 86400,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      maxAge: SESSION_DAYS * 86400,
     });
     return { ok: true as const };
   });
@@ -29,15 +33,23 @@ export async function authRoutes(root: FastifyInstance) {
     const access = accessOf(request);
     const permissions = [...new Set(access.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))];
     return {
-      id: access.userId, username: access.username, displayName: access.displayName, memberId: access.memberId, mustChangePassword: access.mustChangePassword,
+      id: access.userId,
+      username: access.username,
+      displayName: access.displayName,
+      memberId: access.memberId,
+      mustChangePassword: access.mustChangePassword,
       grants: access.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName, includeSubtree: g.includeSubtree })),
       permissions,
     };
   });
 
-  app.post('/auth/password', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], body: passwordChangeBody, response: { 200: okOut } } }, async (request) => {
-    const current = request.cookies[SESSION_COOKIE];
-    await changePassword(app.db, accessOf(request), request.body, current ? hashSecret(current) : undefined);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/password',
+    { config: { beforePasswordChange: true }, schema: { tags: ['auth'], body: passwordChangeBody, response: { 200: okOut } } },
+    async (request) => {
+      const current = request.cookies[SESSION_COOKIE];
+      await changePassword(app.db, accessOf(request), request.body, current ? hashSecret(current) : undefined);
+      return { ok: true as const };
+    },
+  );
 }

@@ -37,12 +37,16 @@ export async function takeAttempt(db: Db, rule: ThrottleRule, key: string): Prom
   if (rule.windowMinutes > MAX_WINDOW_MINUTES) throw new Error(`throttle ${rule.kind}: window longer than a day`);
   const window = sql`make_interval(mins => ${rule.windowMinutes})`;
   const current = sql<boolean>`throttles.window_start > now() - ${window}`;
-  const row = await db.insertInto('throttles').values({ kind: rule.kind, key, window_start: sql`now()`, count: 1 })
-    .onConflict((oc) => oc.columns(['kind', 'key']).doUpdateSet({
-      // Both read the row as it was: a window that has passed starts again at 1.
-      window_start: sql`case when ${current} then throttles.window_start else now() end`,
-      count: sql`case when ${current} then throttles.count + 1 else 1 end`,
-    }))
+  const row = await db
+    .insertInto('throttles')
+    .values({ kind: rule.kind, key, window_start: sql`now()`, count: 1 })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'key']).doUpdateSet({
+        // Both read the row as it was: a window that has passed starts again at 1.
+        window_start: sql`case when ${current} then throttles.window_start else now() end`,
+        count: sql`case when ${current} then throttles.count + 1 else 1 end`,
+      }),
+    )
     .returning(['count', sql<number>`greatest(1, ceil(extract(epoch from (throttles.window_start + ${window} - now()))))::int`.as('retry_after')])
     .executeTakeFirstOrThrow();
   // Now and then, forget keys not seen for a while (addresses that never came back).
@@ -63,8 +67,7 @@ export async function throttle(db: Db, rule: ThrottleRule, key: string): Promise
 
 /** Takes back one attempt that turned out not to count (the right code, a login that worked). */
 export async function giveBackAttempt(db: Db, rule: ThrottleRule, key: string): Promise<void> {
-  await db.updateTable('throttles').set({ count: sql`count - 1` })
-    .where('kind', '=', rule.kind).where('key', '=', key).where('count', '>', 0).execute();
+  await db.updateTable('throttles').set({ count: sql`count - 1` }).where('kind', '=', rule.kind).where('key', '=', key).where('count', '>', 0).execute();
 }
 
 /** Forgets every attempt against `key` (the account's owner proved who they are). */

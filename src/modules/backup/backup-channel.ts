@@ -8,17 +8,18 @@
 //   client {"op":"done","file":…,"tables":n,"rows":n}     server {"ok": true}
 //   on any error                                          server {"error": {"code", "params"} | {"message"}}
 // Windows has no Unix sockets: there, stop the server to back up (or use PostgreSQL).
+
+import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { once } from 'node:events';
 import { z } from 'zod';
-import { openDatabase, type Database } from '../../db/connect.ts';
+import { type Database, openDatabase } from '../../db/connect.ts';
 import { AppError } from '../../http/app-error.ts';
-import { backupDatabase, type BackupOptions, type BackupResult } from './backup-database.ts';
+import { type BackupOptions, type BackupResult, backupDatabase } from './backup-database.ts';
 import { recordBackup } from './record-backup.ts';
-import { removeSnapshot, removeStaleSnapshots, snapshotDataFolder, type Snapshot } from './snapshot-data-folder.ts';
+import { removeSnapshot, removeStaleSnapshots, type Snapshot, snapshotDataFolder } from './snapshot-data-folder.ts';
 
 export const backupChannelPath = (dataDir: string) => `${path.resolve(dataDir)}.sock`;
 
@@ -29,17 +30,30 @@ const request = z.discriminatedUnion('op', [
 const reply = z.union([
   z.object({ snapshot: z.string(), blockedMs: z.number() }),
   z.object({ ok: z.literal(true) }),
-  z.object({ error: z.object({ code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string().optional() }) }),
+  z.object({
+    error: z.object({
+      code: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      message: z.string().optional(),
+    }),
+  }),
 ]);
 type Reply = z.infer<typeof reply>;
 
-const send = (socket: net.Socket, message: Reply) => { socket.write(`${JSON.stringify(message)}\n`); };
+const send = (socket: net.Socket, message: Reply) => {
+  socket.write(`${JSON.stringify(message)}\n`);
+};
 
 async function answer(database: Database, dataDir: string, socket: net.Socket): Promise<void> {
   let snapshot: Snapshot | undefined;
-  const drop = () => { if (snapshot) removeSnapshot(snapshot.dir); snapshot = undefined; };
+  const drop = () => {
+    if (snapshot) removeSnapshot(snapshot.dir);
+    snapshot = undefined;
+  };
   socket.on('close', drop);
-  socket.on('error', () => { /* the client went away: 'close' cleans up */ });
+  socket.on('error', () => {
+    /* the client went away: 'close' cleans up */
+  });
   try {
     for await (const text of readline.createInterface({ input: socket, crlfDelay: Infinity })) {
       const message = request.parse(JSON.parse(text));
@@ -56,7 +70,9 @@ async function answer(database: Database, dataDir: string, socket: net.Socket): 
       }
     }
   } catch (error) {
-    send(socket, { error: error instanceof AppError ? { code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) } });
+    send(socket, {
+      error: error instanceof AppError ? { code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) },
+    });
     socket.end();
   }
 }
@@ -75,7 +91,11 @@ export async function openBackupChannel(database: Database, dataDir: string): Pr
   });
   // The socket file is created with the umask's mode: make it owner-only from the start.
   const umask = process.umask(0o177);
-  try { server.listen(socketPath); } finally { process.umask(umask); }
+  try {
+    server.listen(socketPath);
+  } finally {
+    process.umask(umask);
+  }
   await once(server, 'listening');
   fs.chmodSync(socketPath, 0o600);
   return async () => {
@@ -92,7 +112,9 @@ export async function openBackupChannel(database: Database, dataDir: string): Pr
 export async function backupThroughServer(dataDir: string, file: string, options: BackupOptions = {}): Promise<BackupResult & { blockedMs: number }> {
   const socket = net.createConnection(backupChannelPath(dataDir));
   await once(socket, 'connect');
-  socket.on('error', () => { /* surfaces as the end of the replies below */ });
+  socket.on('error', () => {
+    /* surfaces as the end of the replies below */
+  });
   const replies = readline.createInterface({ input: socket, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const ask = async (message: z.infer<typeof request>) => {
     socket.write(`${JSON.stringify(message)}\n`);
@@ -109,7 +131,11 @@ export async function backupThroughServer(dataDir: string, file: string, options
     if (!('snapshot' in snapshot)) throw new AppError('backup.server_gone', 503);
     const copy = await openDatabase({ dataDir: snapshot.snapshot, lock: false });
     let result: BackupResult;
-    try { result = await backupDatabase(copy.db, file, options); } finally { await copy.close(); }
+    try {
+      result = await backupDatabase(copy.db, file, options);
+    } finally {
+      await copy.close();
+    }
     await ask({ op: 'done', file, ...result });
     return { ...result, blockedMs: snapshot.blockedMs };
   } finally {

@@ -7,8 +7,12 @@ import { writeAudit } from '../audit/write-audit.ts';
 import type { BackupResult } from './backup-database.ts';
 
 export async function recordBackup(db: Kysely<DB>, file: string, result: BackupResult, via: 'cli' | 'server'): Promise<void> {
-  await db.transaction().execute((trx) => writeAudit(trx, null, {
-    action: 'backup.create', entityType: 'backup', entityId: path.basename(file),
-    after: { file, tables: result.tables, rows: result.rows, via },
-  }));
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, null, {
+      action: 'backup.create',
+      entityType: 'backup',
+      entityId: path.basename(file),
+      after: { file, tables: result.tables, rows: result.rows, via },
+    }),
+  );
 }

@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, tableDigest, type BackupHeader, type BackupLine } from './backup-database.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupLine, tableDigest } from './backup-database.ts';
 import { listTables, quoteIdent } from './table-catalog.ts';
 
 export interface RestoreResult {
@@ -22,7 +22,11 @@ export interface RestoreResult {
   verified: boolean;
 }
 
-interface TableState { rows: number; digest: ReturnType<typeof tableDigest>; ended: boolean }
+interface TableState {
+  rows: number;
+  digest: ReturnType<typeof tableDigest>;
+  ended: boolean;
+}
 
 function parseLine(text: string): BackupLine {
   try {
@@ -32,8 +36,7 @@ function parseLine(text: string): BackupLine {
   }
 }
 
-const mismatch = (table: string, expected: number, found: number) =>
-  new AppError('backup.table_mismatch', 400, { table, expected, found });
+const mismatch = (table: string, expected: number, found: number) => new AppError('backup.table_mismatch', 400, { table, expected, found });
 
 export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new AppError('backup.no_file', 404, { file });
@@ -52,7 +55,10 @@ export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<Res
     // begins would be lost. A gzip stream cut short or corrupted fails the read.
     let damaged: Error | undefined;
     const input = pipeline(fs.createReadStream(file), zlib.createGunzip(), (error) => {
-      if (error) { damaged = error; lines.close(); }
+      if (error) {
+        damaged = error;
+        lines.close();
+      }
     });
     const lines = readline.createInterface({ input, crlfDelay: Infinity });
     for await (const text of lines) {
@@ -91,7 +97,7 @@ export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<Res
     if (header.version >= 2) {
       // Every table the header names must have ended, and no other table may appear.
       for (const name of header.tables ?? []) {
-        const state = seen.get(name);
+        const _state = seen.get(name);
         if (!seen.get(name)?.ended) throw new AppError('backup.table_unfinished', 400, { table: name });
       }
       for (const name of seen.keys()) if (!header.tables?.includes(name)) throw new AppError('backup.bad_file', 400);

@@ -16,13 +16,21 @@ const snapshotPrefix = (dataDir: string) => `${path.resolve(dataDir)}.snapshot-`
 const CLOCK_MARGIN_MS = 2000;
 const PARALLEL_COPIES = 8;
 
-export interface Snapshot { dir: string; blockedMs: number }
+export interface Snapshot {
+  dir: string;
+  blockedMs: number;
+}
 
-interface FileState { signature: string; mtimeMs: number }
+interface FileState {
+  signature: string;
+  mtimeMs: number;
+}
 
 /** In step 1 the server may remove a file between listing and copying it: step 2 settles it. */
 function ignoreVanished<T>(read: () => T): T | undefined {
-  try { return read(); } catch (error) {
+  try {
+    return read();
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
@@ -34,7 +42,11 @@ function listFiles(root: string): Map<string, FileState> {
   const walk = (rel: string) => {
     for (const entry of ignoreVanished(() => fs.readdirSync(path.join(root, rel), { withFileTypes: true })) ?? []) {
       const name = path.join(rel, entry.name);
-      if (entry.isDirectory()) { files.set(name, { signature: '', mtimeMs: 0 }); walk(name); continue; }
+      if (entry.isDirectory()) {
+        files.set(name, { signature: '', mtimeMs: 0 });
+        walk(name);
+        continue;
+      }
       const stat = ignoreVanished(() => fs.statSync(path.join(root, name), { bigint: true }));
       if (stat) files.set(name, { signature: `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, mtimeMs: Number(stat.mtimeMs) });
     }
@@ -72,9 +84,17 @@ export async function snapshotDataFolder(database: Database, dataDir: string): P
       const started = performance.now();
       const now = listFiles(source);
       for (const name of first.keys()) if (!now.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-      const changed = [...now].filter(([name, state]) => !first.has(name)
-        || (state.signature !== '' && (first.get(name)!.signature !== state.signature || state.mtimeMs >= firstPassStarted - CLOCK_MARGIN_MS)));
-      await copyFiles(source, dir, changed.map(([name]) => name), now);
+      const changed = [...now].filter(
+        ([name, state]) =>
+          !first.has(name) ||
+          (state.signature !== '' && (first.get(name)!.signature !== state.signature || state.mtimeMs >= firstPassStarted - CLOCK_MARGIN_MS)),
+      );
+      await copyFiles(
+        source,
+        dir,
+        changed.map(([name]) => name),
+        now,
+      );
       return Math.round(performance.now() - started);
     });
     return { dir, blockedMs };

@@ -1,11 +1,15 @@
 // The application's tables and their primary keys (every column, in key order), read
 // from the catalog so backup and restore follow new migrations without a list to keep
 // up to date.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 
 /** `key` is empty for a table without a primary key. */
-export interface TableInfo { name: string; key: string[]; serialColumns: string[] }
+export interface TableInfo {
+  name: string;
+  key: string[];
+  serialColumns: string[];
+}
 
 export async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
   const rows = await sql<{ table_name: string; key: string[] | null; serials: string[] | null }>`

@@ -7,12 +7,24 @@ import type { ConflictSource, Db, IdentifierKind } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
-export interface HeldElsewhere { kind: IdentifierKind; value: string; existingMemberId: number; existingUnitId: number }
-export interface ConflictContext { userId: number | null; fromUnitId: number; source: ConflictSource }
+export interface HeldElsewhere {
+  kind: IdentifierKind;
+  value: string;
+  existingMemberId: number;
+  existingUnitId: number;
+}
+export interface ConflictContext {
+  userId: number | null;
+  fromUnitId: number;
+  source: ConflictSource;
+}
 
 /** The one answer for an identifier held outside the caller's scope: same status, same body, every time. */
 export class NeedsBoard extends AppError {
-  constructor(readonly context: ConflictContext, readonly held: HeldElsewhere[]) {
+  constructor(
+    readonly context: ConflictContext,
+    readonly held: HeldElsewhere[],
+  ) {
     super('members.identifier_needs_board', 409);
   }
 }
@@ -20,15 +32,31 @@ export class NeedsBoard extends AppError {
 /** Queues each conflict (once while open) and audits it; returns how many were raised. */
 export async function queueConflicts(trx: Db, context: ConflictContext, held: readonly HeldElsewhere[]): Promise<number> {
   for (const h of held) {
-    const row = await trx.insertInto('identifier_conflicts').values({
-      kind: h.kind, value: h.value, source: context.source, submitted_by: context.userId, from_unit_id: context.fromUnitId,
-      existing_member_id: h.existingMemberId, existing_unit_id: h.existingUnitId,
-    }).onConflict((oc) => oc.columns(['kind', 'value', 'from_unit_id', 'existing_member_id']).where('status', '=', 'open')
-      // Already queued and open: the same entry, raised again (the audit row says so).
-      .doUpdateSet((eb) => ({ created_at: eb.ref('identifier_conflicts.created_at') })))
-      .returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('identifier_conflicts')
+      .values({
+        kind: h.kind,
+        value: h.value,
+        source: context.source,
+        submitted_by: context.userId,
+        from_unit_id: context.fromUnitId,
+        existing_member_id: h.existingMemberId,
+        existing_unit_id: h.existingUnitId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'value', 'from_unit_id', 'existing_member_id'])
+          .where('status', '=', 'open')
+          // Already queued and open: the same entry, raised again (the audit row says so).
+          .doUpdateSet((eb) => ({ created_at: eb.ref('identifier_conflicts.created_at') })),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, context.userId, {
-      action: 'identifier_conflict.raise', entityType: 'identifier_conflict', entityId: row.id, unitId: context.fromUnitId,
+      action: 'identifier_conflict.raise',
+      entityType: 'identifier_conflict',
+      entityId: row.id,
+      unitId: context.fromUnitId,
       after: { kind: h.kind, source: context.source },
     });
   }

@@ -38,7 +38,7 @@ export function copyLine(values: readonly CopyValue[]): string {
  * few set-wise queries before committing, so nothing dangling is ever committed.
  */
 async function skipPerRowReferenceChecks(query: (sql: string) => Promise<unknown[]>): Promise<boolean> {
-  const [row] = await query(`select current_setting('is_superuser') = 'on' as superuser`) as { superuser: boolean }[];
+  const [row] = (await query(`select current_setting('is_superuser') = 'on' as superuser`)) as { superuser: boolean }[];
   if (!row?.superuser) return false;
   await query('set local session_replication_role = replica');
   return true;
@@ -88,14 +88,20 @@ export class TableBuffer {
   private text = '';
   rows = 0;
 
-  constructor(private readonly session: BulkSession, readonly table: string, readonly columns: readonly string[]) {}
+  constructor(
+    private readonly session: BulkSession,
+    readonly table: string,
+    readonly columns: readonly string[],
+  ) {}
 
   add(values: readonly CopyValue[]): void {
     this.text += copyLine(values);
     this.rows++;
   }
 
-  get size(): number { return this.text.length; }
+  get size(): number {
+    return this.text.length;
+  }
 
   async flush(): Promise<void> {
     await this.send(this.take());
@@ -124,7 +130,9 @@ export class BackgroundFlush {
   async next(buffers: readonly TableBuffer[]): Promise<void> {
     await this.pending;
     const chunks = buffers.map((b) => [b, b.take()] as const);
-    this.pending = (async () => { for (const [b, text] of chunks) await b.send(text); })();
+    this.pending = (async () => {
+      for (const [b, text] of chunks) await b.send(text);
+    })();
     // Awaited at the next call or at done(); until then a failure must not count as unhandled.
     this.pending.catch(() => {});
   }
@@ -142,13 +150,21 @@ export class BackgroundFlush {
  * a failure leaves the schema as it was.
  */
 export async function deferIndexes(session: BulkSession, tables: readonly string[]): Promise<() => Promise<void>> {
-  const rows = await session.query<{ index_name: string; table_name: string; index_def: string; constraint_name: string | null; constraint_def: string | null }>(
+  const rows = await session.query<{
+    index_name: string;
+    table_name: string;
+    index_def: string;
+    constraint_name: string | null;
+    constraint_def: string | null;
+  }>(
     `select i.indexrelid::regclass::text as index_name, t.relname as table_name, pg_get_indexdef(i.indexrelid) as index_def,
             c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_def
        from pg_index i
        join pg_class t on t.oid = i.indrelid
        left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = t.oid and c.contype in ('u', 'x')
-      where t.relname = any($1::text[]) and t.relnamespace = 'public'::regnamespace and not i.indisprimary`, [[...tables]]);
+      where t.relname = any($1::text[]) and t.relnamespace = 'public'::regnamespace and not i.indisprimary`,
+    [[...tables]],
+  );
   for (const r of rows) {
     if (r.constraint_name) await session.query(`alter table ${r.table_name} drop constraint ${r.constraint_name}`);
     else await session.query(`drop index ${r.index_name}`);

@@ -9,8 +9,16 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SEED_ACTION, type DemoAccount } from
 export async function demoAccountsStillOpen(db: Db): Promise<DemoAccount[]> {
   const seeded = await db.selectFrom('audit_log').select('id').where('action', '=', DEMO_SEED_ACTION).limit(1).executeTakeFirst();
   if (!seeded) return [];
-  const users = await db.selectFrom('users').select(['username', 'password_hash'])
-    .where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).where('is_active', '=', true).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['username', 'password_hash'])
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.username),
+    )
+    .where('is_active', '=', true)
+    .execute();
   const open = await Promise.all(users.map(async (u) => ((await verifyPassword(u.password_hash, DEMO_PASSWORD)) ? u.username : null)));
   return DEMO_ACCOUNTS.filter((a) => open.includes(a.username));
 }

@@ -6,17 +6,20 @@
 // and repeatable: a few weak cells miss months, some quarters have no thematic meeting,
 // members are sometimes absent with a reason and a few habitually without one.
 import type { AttendanceStatus, MeetingKind } from '../../db/types.ts';
-import { addDays } from '../../domain/calendar.ts';
+import { addDays, ageOn } from '../../domain/calendar.ts';
 import { longestExcusedStreak } from '../../domain/meeting-attendance.ts';
-import { gradeMeeting, qualityScaleSchema, type QualityResult, type QualityScale } from '../../domain/meeting-quality.ts';
+import { gradeMeeting, type QualityResult, type QualityScale, qualityScaleSchema } from '../../domain/meeting-quality.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
 import { builtinRuleSet } from '../../domain/rules/load-rule-set.ts';
-import { ageOn } from '../../domain/calendar.ts';
 import type { MinutesContent } from '../meetings/minutes-schemas.ts';
 import type { DemoCellBatch, DemoMember } from './generate-members.ts';
 import { hashSeed, Rng } from './random.ts';
 
-export interface DemoAttendance { member: DemoMember; status: AttendanceStatus; reason: string | null }
+export interface DemoAttendance {
+  member: DemoMember;
+  status: AttendanceStatus;
+  reason: string | null;
+}
 
 export interface DemoMeeting {
   kind: Extract<MeetingKind, 'regular' | 'thematic' | 'committee'>;
@@ -46,16 +49,28 @@ function qualityScale(): QualityScale {
 }
 
 const FOCAL_ISSUES = [
-  'Thu hoạch vụ mùa, chuẩn bị sản xuất vụ đông', 'Vận động nhân dân tham gia bảo hiểm y tế, bảo hiểm xã hội tự nguyện',
-  'Giữ gìn an ninh trật tự, phòng chống tội phạm trên địa bàn', 'Xây dựng nông thôn mới nâng cao, khu dân cư kiểu mẫu',
-  'Vệ sinh môi trường, an toàn thực phẩm', 'Thu nộp đảng phí, quỹ của thôn', 'Phòng chống thiên tai, tìm kiếm cứu nạn',
-  'Chuyển đổi số, dịch vụ công trực tuyến', 'Phát triển đảng viên, bồi dưỡng quần chúng ưu tú', 'Chăm lo gia đình chính sách, hộ nghèo',
-  'Hoàn thành nhiệm vụ chuyên môn của cơ quan, đơn vị', 'Thực hành tiết kiệm, chống lãng phí',
+  'Thu hoạch vụ mùa, chuẩn bị sản xuất vụ đông',
+  'Vận động nhân dân tham gia bảo hiểm y tế, bảo hiểm xã hội tự nguyện',
+  'Giữ gìn an ninh trật tự, phòng chống tội phạm trên địa bàn',
+  'Xây dựng nông thôn mới nâng cao, khu dân cư kiểu mẫu',
+  'Vệ sinh môi trường, an toàn thực phẩm',
+  'Thu nộp đảng phí, quỹ của thôn',
+  'Phòng chống thiên tai, tìm kiếm cứu nạn',
+  'Chuyển đổi số, dịch vụ công trực tuyến',
+  'Phát triển đảng viên, bồi dưỡng quần chúng ưu tú',
+  'Chăm lo gia đình chính sách, hộ nghèo',
+  'Hoàn thành nhiệm vụ chuyên môn của cơ quan, đơn vị',
+  'Thực hành tiết kiệm, chống lãng phí',
 ];
 const THEMATIC_TOPICS = [
-  'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'Tự soi, tự sửa', 'Giữ trọn lời thề đảng viên',
-  'Nâng cao chất lượng sinh hoạt chi bộ', 'Phát huy vai trò nêu gương của cán bộ, đảng viên', 'Phòng, chống tham nhũng, tiêu cực, lãng phí',
-  'Chuyển đổi số trong công tác xây dựng Đảng', 'Xây dựng khu dân cư văn hóa, nông thôn mới kiểu mẫu',
+  'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  'Tự soi, tự sửa',
+  'Giữ trọn lời thề đảng viên',
+  'Nâng cao chất lượng sinh hoạt chi bộ',
+  'Phát huy vai trò nêu gương của cán bộ, đảng viên',
+  'Phòng, chống tham nhũng, tiêu cực, lãng phí',
+  'Chuyển đổi số trong công tác xây dựng Đảng',
+  'Xây dựng khu dân cư văn hóa, nông thôn mới kiểu mẫu',
 ];
 const EXCUSES = ['Đi công tác', 'Ốm, điều trị tại nhà', 'Việc gia đình', 'Đi làm ăn xa', 'Nằm viện', 'Đi học tập trung', 'Tuổi cao, sức yếu'];
 const MANUAL_CRITERIA = ['previous_resolution_done', 'focused_content', 'democratic_discussion', 'proper_sequence'];
@@ -73,12 +88,18 @@ export function demoMonths(asOf: string, count: number): { year: number; month: 
   for (let k = 0; k < count; k++) {
     out.unshift({ year: y, month: m });
     m -= 1;
-    if (m === 0) { m = 12; y -= 1; }
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
   }
   return out;
 }
 
-interface MemberOnDate { member: DemoMember; expected: boolean }
+interface MemberOnDate {
+  member: DemoMember;
+  expected: boolean;
+}
 
 /** The cell's roll on a date: members placed there then, exempted ones apart. */
 function rollOn(members: readonly DemoMember[], date: string): MemberOnDate[] {
@@ -94,7 +115,13 @@ function rollOn(members: readonly DemoMember[], date: string): MemberOnDate[] {
  * `agenda: false` leaves the standard agenda out of the stored meetings (the nation demo:
  * 2 million meetings would carry 1.6 GB of the same twelve lines).
  */
-export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: string, monthCount: number, options: { agenda: boolean } = { agenda: true }): DemoMeeting[] {
+export function generateMeetings(
+  batch: DemoCellBatch,
+  seed: number,
+  asOf: string,
+  monthCount: number,
+  options: { agenda: boolean } = { agenda: true },
+): DemoMeeting[] {
   const { unit, members, committees } = batch;
   const rng = new Rng(hashSeed(`${unit.code}#meetings`, seed));
   const rules = meetingRulesOn(asOf).body;
@@ -119,10 +146,20 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
     if (!rng.chance(weak ? 0.25 : 0.015)) {
       const day = rng.int(3, 20);
       const focal = [rng.pick(FOCAL_ISSUES), rng.pick(FOCAL_ISSUES), ...(rng.chance(0.5) ? [rng.pick(FOCAL_ISSUES)] : [])];
-      planned.push({ kind: 'regular', heldOn: `${year}-${pad2(month)}-${pad2(day)}`, focal: [...new Set(focal)], topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` });
+      planned.push({
+        kind: 'regular',
+        heldOn: `${year}-${pad2(month)}-${pad2(day)}`,
+        focal: [...new Set(focal)],
+        topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}`,
+      });
     }
     if (thematicMonth.get(quarter) === month) {
-      planned.push({ kind: 'thematic', heldOn: `${year}-${pad2(month)}-${pad2(rng.int(21, 27))}`, focal: [], topic: `Chuyên đề: ${rng.pick(THEMATIC_TOPICS)}` });
+      planned.push({
+        kind: 'thematic',
+        heldOn: `${year}-${pad2(month)}-${pad2(rng.int(21, 27))}`,
+        focal: [],
+        topic: `Chuyên đề: ${rng.pick(THEMATIC_TOPICS)}`,
+      });
     }
   }
   planned.sort((a, b) => (a.heldOn < b.heldOn ? -1 : 1));
@@ -143,18 +180,41 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
       const on = addDays(p.heldOn, -rng.int(2, 5));
       const agreed = `Thống nhất nội dung sinh hoạt: ${p.focal.join('; ')}`;
       out.push({
-        kind: 'committee', heldOn: on, startsAt: vnInstant(on, 16 * 60), endsAt: vnInstant(on, 17 * 60), place, topic: `Chi ủy họp chuẩn bị ${p.topic.toLowerCase()}`,
-        focalIssues: [], agenda: options.agenda ? standardAgenda(rules, 'committee').map((title) => ({ title, note: null })) : [], prepares: out.length + 1,
-        checkInCode: String(rng.int(0, 999_999)).padStart(6, '0'), checkInSecret: secret(rng), attendance: [], minutes: null, quality: null,
+        kind: 'committee',
+        heldOn: on,
+        startsAt: vnInstant(on, 16 * 60),
+        endsAt: vnInstant(on, 17 * 60),
+        place,
+        topic: `Chi ủy họp chuẩn bị ${p.topic.toLowerCase()}`,
+        focalIssues: [],
+        agenda: options.agenda ? standardAgenda(rules, 'committee').map((title) => ({ title, note: null })) : [],
+        prepares: out.length + 1,
+        checkInCode: String(rng.int(0, 999_999)).padStart(6, '0'),
+        checkInSecret: secret(rng),
+        attendance: [],
+        minutes: null,
+        quality: null,
         preparation: { agreedContent: agreed, draftResolution: `Dự thảo nghị quyết: ${p.focal.map((f, i) => `${i + 1}. ${f}`).join(' ')}` },
       });
       prepares = out.length - 1;
       preparation = out[prepares]!.preparation;
     }
     const meeting: DemoMeeting = {
-      kind: p.kind, heldOn: p.heldOn, startsAt: vnInstant(p.heldOn, start), endsAt: vnInstant(p.heldOn, start + minutesLong), place, topic: p.topic,
-      focalIssues: p.focal, agenda, prepares: null, checkInCode: String(rng.int(0, 999_999)).padStart(6, '0'), checkInSecret: secret(rng),
-      attendance: [], minutes: null, quality: null, preparation: null,
+      kind: p.kind,
+      heldOn: p.heldOn,
+      startsAt: vnInstant(p.heldOn, start),
+      endsAt: vnInstant(p.heldOn, start + minutesLong),
+      place,
+      topic: p.topic,
+      focalIssues: p.focal,
+      agenda,
+      prepares: null,
+      checkInCode: String(rng.int(0, 999_999)).padStart(6, '0'),
+      checkInSecret: secret(rng),
+      attendance: [],
+      minutes: null,
+      quality: null,
+      preparation: null,
     };
     out.push(meeting);
     if (!held) continue;
@@ -172,7 +232,10 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
       else if (x < (old ? 0.2 : 0.06)) status = 'absent_excused';
       meeting.attendance.push({ member: m, status, reason: status === 'absent_excused' ? rng.pick(EXCUSES) : status === 'absent_unexcused' ? null : null });
       let h = history.get(m.index);
-      if (!h || h.year !== year) { h = { year, seq: [] }; history.set(m.index, h); }
+      if (!h || h.year !== year) {
+        h = { year, seq: [] };
+        history.set(m.index, h);
+      }
       h.seq.push(status);
     }
     const present = meeting.attendance.filter((a) => a.status === 'present').length;
@@ -189,15 +252,26 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
       numbers.set(numberKey, Number(number));
     }
     const content: MinutesContent = {
-      placeName, openedAt: hhmm(start), closedAt: hhmm(start + minutesLong), chairName: secretary, chairPosition: 'Bí thư Chi bộ', minuteTakerName: deputy,
-      purpose: p.kind === 'regular' ? 'Đánh giá kết quả thực hiện nghị quyết tháng trước, đề ra nhiệm vụ tháng tới' : `Sinh hoạt chuyên đề "${p.topic.replace(/^Chuyên đề: /, '')}"`,
+      placeName,
+      openedAt: hhmm(start),
+      closedAt: hhmm(start + minutesLong),
+      chairName: secretary,
+      chairPosition: 'Bí thư Chi bộ',
+      minuteTakerName: deputy,
+      purpose:
+        p.kind === 'regular'
+          ? 'Đánh giá kết quả thực hiện nghị quyết tháng trước, đề ra nhiệm vụ tháng tới'
+          : `Sinh hoạt chuyên đề "${p.topic.replace(/^Chuyên đề: /, '')}"`,
       agendaItems: (p.kind === 'regular' ? p.focal : [p.topic.replace(/^Chuyên đề: /, '')]).map((title) => ({
-        title, summary: `Chi bộ thảo luận về ${title.toLowerCase()}; các đảng viên phát biểu, thống nhất cách làm.`,
+        title,
+        summary: `Chi bộ thảo luận về ${title.toLowerCase()}; các đảng viên phát biểu, thống nhất cách làm.`,
       })),
       previousResolutionReview: p.kind === 'regular' ? 'Các nhiệm vụ nghị quyết tháng trước cơ bản hoàn thành.' : null,
       upperDocuments: 'Quán triệt các văn bản mới của cấp ủy cấp trên.',
       conclusions: `Chi bộ có ${expected} đảng viên phải dự, có mặt ${present}; vắng có lý do ${excused.length}${unexcused.length ? `, vắng không lý do ${unexcused.length}: ${unexcused.map((a) => a.member.fullName).join(', ')}` : ''}.`,
-      resolutionItems: (p.kind === 'regular' ? p.focal : ['Mỗi đảng viên xây dựng kế hoạch tự soi, tự sửa']).map((f) => `Tập trung lãnh đạo: ${f.toLowerCase()}`),
+      resolutionItems: (p.kind === 'regular' ? p.focal : ['Mỗi đảng viên xây dựng kế hoạch tự soi, tự sửa']).map(
+        (f) => `Tập trung lãnh đạo: ${f.toLowerCase()}`,
+      ),
       votes: { for: present, against: 0, abstain: 0 },
     };
     meeting.minutes = { number, adopted, content };
@@ -206,10 +280,19 @@ export function generateMeetings(batch: DemoCellBatch, seed: number, asOf: strin
     if (adopted && rng.chance(weak ? 0.6 : 0.95)) {
       const streak = Math.max(0, ...meeting.attendance.map((a) => longestExcusedStreak(history.get(a.member.index)?.seq ?? [])));
       const ticks = Object.fromEntries(MANUAL_CRITERIA.map((k) => [k, rng.chance(weak ? 0.6 : 0.92)]));
-      const result = gradeMeeting(qualityScale(), {
-        attendanceRate: expected > 0 ? present / expected : null, unexcusedAbsences: unexcused.length, longestExcusedStreak: streak,
-        committeeMetBefore: preparation !== null, draftResolutionPrepared: preparation !== null, durationMinutes: minutesLong, minutesComplete: true,
-      }, ticks);
+      const result = gradeMeeting(
+        qualityScale(),
+        {
+          attendanceRate: expected > 0 ? present / expected : null,
+          unexcusedAbsences: unexcused.length,
+          longestExcusedStreak: streak,
+          committeeMetBefore: preparation !== null,
+          draftResolutionPrepared: preparation !== null,
+          durationMinutes: minutesLong,
+          minutesComplete: true,
+        },
+        ticks,
+      );
       meeting.quality = { ticks, result };
     }
   }

@@ -6,9 +6,9 @@
 // Names use their own random stream, so they do not change with the reference date.
 import type { MemberStatus } from '../../db/types.ts';
 import { addDays, ageOn } from '../../domain/calendar.ts';
-import { hashSeed, Rng } from './random.ts';
 import { PLACE_SYLLABLES, PROVINCES } from './place-names.ts';
 import type { DemoPlan, DemoUnit, UnitProfile } from './plan-units.ts';
+import { hashSeed, Rng } from './random.ts';
 import { personName, type Sex } from './vietnamese-names.ts';
 
 export type TheoryLevel = 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan';
@@ -50,7 +50,11 @@ export interface DemoCommittee {
   decisionNumber: string;
 }
 
-export interface DemoCellBatch { unit: DemoUnit; members: DemoMember[]; committees: DemoCommittee[] }
+export interface DemoCellBatch {
+  unit: DemoUnit;
+  members: DemoMember[];
+  committees: DemoCommittee[];
+}
 
 // ---- dates as 'YYYY-MM-DD', computed in UTC so no time zone shifts a day ----
 const toTime = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
@@ -67,44 +71,167 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 const WORKING: readonly UnitProfile[] = ['school', 'police', 'military', 'health', 'agency', 'enterprise', 'bank'];
 
 const FEMALE_SHARE: Record<UnitProfile, number> = {
-  province: 0.4, commune: 0.4, committee: 0.4, village: 0.35, ward_group: 0.45, school: 0.7, police: 0.1, military: 0.05,
-  health: 0.6, agency: 0.45, enterprise: 0.4, coop: 0.3, bank: 0.55,
+  province: 0.4,
+  commune: 0.4,
+  committee: 0.4,
+  village: 0.35,
+  ward_group: 0.45,
+  school: 0.7,
+  police: 0.1,
+  military: 0.05,
+  health: 0.6,
+  agency: 0.45,
+  enterprise: 0.4,
+  coop: 0.3,
+  bank: 0.55,
 };
 
 // Birth decades of village members: many older members, as the articles describe.
-const VILLAGE_DECADES = [[1940, 0.12], [1950, 0.2], [1960, 0.22], [1970, 0.18], [1980, 0.15], [1990, 0.1], [2000, 0.03]] as const;
+const VILLAGE_DECADES = [
+  [1940, 0.12],
+  [1950, 0.2],
+  [1960, 0.22],
+  [1970, 0.18],
+  [1980, 0.15],
+  [1990, 0.1],
+  [2000, 0.03],
+] as const;
 
 const OCCUPATIONS: Record<UnitProfile, readonly (readonly [string, number])[]> = {
-  province: [['Công chức', 1]], commune: [['Công chức', 1]], committee: [['Công chức', 1]],
-  village: [['Nông dân', 0.45], ['Kinh doanh', 0.15], ['Công nhân', 0.15], ['Lao động tự do', 0.1], ['Cán bộ thôn', 0.05], ['Giáo viên', 0.05], ['Công chức xã', 0.05]],
-  ward_group: [['Kinh doanh', 0.3], ['Viên chức', 0.2], ['Công nhân', 0.2], ['Lao động tự do', 0.15], ['Công chức', 0.15]],
-  school: [['Giáo viên', 0.85], ['Nhân viên', 0.1], ['Cán bộ quản lý giáo dục', 0.05]],
+  province: [['Công chức', 1]],
+  commune: [['Công chức', 1]],
+  committee: [['Công chức', 1]],
+  village: [
+    ['Nông dân', 0.45],
+    ['Kinh doanh', 0.15],
+    ['Công nhân', 0.15],
+    ['Lao động tự do', 0.1],
+    ['Cán bộ thôn', 0.05],
+    ['Giáo viên', 0.05],
+    ['Công chức xã', 0.05],
+  ],
+  ward_group: [
+    ['Kinh doanh', 0.3],
+    ['Viên chức', 0.2],
+    ['Công nhân', 0.2],
+    ['Lao động tự do', 0.15],
+    ['Công chức', 0.15],
+  ],
+  school: [
+    ['Giáo viên', 0.85],
+    ['Nhân viên', 0.1],
+    ['Cán bộ quản lý giáo dục', 0.05],
+  ],
   police: [['Công an', 1]],
   military: [['Quân nhân', 1]],
-  health: [['Bác sĩ', 0.35], ['Điều dưỡng', 0.35], ['Dược sĩ', 0.1], ['Kỹ thuật viên y tế', 0.1], ['Nhân viên hành chính', 0.1]],
-  agency: [['Công chức', 0.6], ['Viên chức', 0.3], ['Nhân viên hợp đồng', 0.1]],
-  enterprise: [['Công nhân', 0.5], ['Kỹ sư', 0.2], ['Nhân viên văn phòng', 0.2], ['Quản lý doanh nghiệp', 0.1]],
-  coop: [['Xã viên hợp tác xã', 0.7], ['Nông dân', 0.3]],
+  health: [
+    ['Bác sĩ', 0.35],
+    ['Điều dưỡng', 0.35],
+    ['Dược sĩ', 0.1],
+    ['Kỹ thuật viên y tế', 0.1],
+    ['Nhân viên hành chính', 0.1],
+  ],
+  agency: [
+    ['Công chức', 0.6],
+    ['Viên chức', 0.3],
+    ['Nhân viên hợp đồng', 0.1],
+  ],
+  enterprise: [
+    ['Công nhân', 0.5],
+    ['Kỹ sư', 0.2],
+    ['Nhân viên văn phòng', 0.2],
+    ['Quản lý doanh nghiệp', 0.1],
+  ],
+  coop: [
+    ['Xã viên hợp tác xã', 0.7],
+    ['Nông dân', 0.3],
+  ],
   bank: [['Nhân viên ngân hàng', 1]],
 };
-const RETIRED = [['Hưu trí', 0.6], ['Nông dân', 0.3], ['Cựu chiến binh', 0.1]] as const;
+const RETIRED = [
+  ['Hưu trí', 0.6],
+  ['Nông dân', 0.3],
+  ['Cựu chiến binh', 0.1],
+] as const;
 
-const PHONE_PREFIXES = ['091', '094', '088', '098', '097', '096', '086', '090', '093', '089', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '082', '083', '084', '085'];
+const PHONE_PREFIXES = [
+  '091',
+  '094',
+  '088',
+  '098',
+  '097',
+  '096',
+  '086',
+  '090',
+  '093',
+  '089',
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+];
 
 function theoryLevel(rng: Rng, profile: UnitProfile): TheoryLevel | null {
   if (profile === 'agency' || profile === 'police' || profile === 'military') {
-    return rng.weighted<TheoryLevel | null>([['so_cap', 0.3], ['trung_cap', 0.45], ['cao_cap', 0.15], ['cu_nhan', 0.05], [null, 0.05]]);
+    return rng.weighted<TheoryLevel | null>([
+      ['so_cap', 0.3],
+      ['trung_cap', 0.45],
+      ['cao_cap', 0.15],
+      ['cu_nhan', 0.05],
+      [null, 0.05],
+    ]);
   }
-  if (WORKING.includes(profile)) return rng.weighted<TheoryLevel | null>([['so_cap', 0.6], ['trung_cap', 0.25], ['cao_cap', 0.02], [null, 0.13]]);
-  return rng.weighted<TheoryLevel | null>([['so_cap', 0.55], ['trung_cap', 0.12], [null, 0.33]]);
+  if (WORKING.includes(profile))
+    return rng.weighted<TheoryLevel | null>([
+      ['so_cap', 0.6],
+      ['trung_cap', 0.25],
+      ['cao_cap', 0.02],
+      [null, 0.13],
+    ]);
+  return rng.weighted<TheoryLevel | null>([
+    ['so_cap', 0.55],
+    ['trung_cap', 0.12],
+    [null, 0.33],
+  ]);
 }
 
 function education(rng: Rng, profile: UnitProfile, birthYear: number): string {
   if (WORKING.includes(profile)) {
-    return rng.weighted([['Đại học', 0.55], ['Thạc sĩ', profile === 'enterprise' ? 0.03 : 0.1], ['Cao đẳng', 0.15], ['Trung cấp', 0.1], ['12/12', 0.1]]);
+    return rng.weighted([
+      ['Đại học', 0.55],
+      ['Thạc sĩ', profile === 'enterprise' ? 0.03 : 0.1],
+      ['Cao đẳng', 0.15],
+      ['Trung cấp', 0.1],
+      ['12/12', 0.1],
+    ]);
   }
-  if (birthYear < 1960) return rng.weighted([['7/10', 0.4], ['10/10', 0.4], ['Trung cấp', 0.2]]);
-  return rng.weighted([['12/12', 0.5], ['9/12', 0.2], ['Trung cấp', 0.15], ['Cao đẳng', 0.05], ['Đại học', 0.1]]);
+  if (birthYear < 1960)
+    return rng.weighted([
+      ['7/10', 0.4],
+      ['10/10', 0.4],
+      ['Trung cấp', 0.2],
+    ]);
+  return rng.weighted([
+    ['12/12', 0.5],
+    ['9/12', 0.2],
+    ['Trung cấp', 0.15],
+    ['Cao đẳng', 0.05],
+    ['Đại học', 0.1],
+  ]);
 }
 
 function birthDate(rng: Rng, profile: UnitProfile, asOfYear: number): string {
@@ -132,15 +259,21 @@ function committeeTitles(unit: DemoUnit): [string, string] {
       const level = unit.name.includes('phường') ? 'phường' : 'xã';
       return [`Bí thư Đảng ủy ${level}`, `Phó Bí thư Đảng ủy ${level}`];
     }
-    case 'dang_bo_co_so': return ['Bí thư Đảng ủy', 'Phó Bí thư Đảng ủy'];
-    default: return ['Bí thư Chi bộ', 'Phó Bí thư Chi bộ'];
+    case 'dang_bo_co_so':
+      return ['Bí thư Đảng ủy', 'Phó Bí thư Đảng ủy'];
+    default:
+      return ['Bí thư Chi bộ', 'Phó Bí thư Chi bộ'];
   }
 }
 
 function committeeTerm(unit: DemoUnit, rng: Rng, asOf: string): { validFrom: string; decisionNumber: string } {
   // Congresses for the 2025–2030 term: cells in spring, grassroots and communes in summer, provinces in autumn.
-  const [from, issuer] = unit.kind === 'dang_bo_tinh' ? ['2025-10-01', 'QĐ/TW']
-    : unit.kind === 'dang_bo_xa' || unit.kind === 'dang_bo_co_so' ? ['2025-08-15', 'QĐ/TU'] : ['2025-05-20', 'QĐ/ĐU'];
+  const [from, issuer] =
+    unit.kind === 'dang_bo_tinh'
+      ? ['2025-10-01', 'QĐ/TW']
+      : unit.kind === 'dang_bo_xa' || unit.kind === 'dang_bo_co_so'
+        ? ['2025-08-15', 'QĐ/TU']
+        : ['2025-05-20', 'QĐ/ĐU'];
   return { validFrom: minDate(addDays(from, rng.int(0, 20)), asOf), decisionNumber: `${rng.int(10, 999)}-${issuer}` };
 }
 
@@ -193,16 +326,42 @@ export function* generateMembers(plan: DemoPlan, asOf: string): Generator<DemoCe
       const partyCardNumber = probationary ? null : `${province.idCode.slice(1)}.${String((counter * 104_729 + idMix) % 1_000_000).padStart(6, '0')}`;
 
       const occupation = age >= 60 && !WORKING.includes(unit.profile) ? life.weighted(RETIRED) : life.weighted(OCCUPATIONS[unit.profile]);
-      const religion = life.weighted([['Không', 0.9], ['Phật giáo', 0.06], ['Công giáo', 0.03], ['Tin lành', 0.01]]);
-      const hometown = life.chance(0.7) ? `${communePlace}, ${province.label}` : `xã ${life.pick(PLACE_SYLLABLES)} ${life.pick(PLACE_SYLLABLES)}, ${province.label}`;
-      const residence = unit.village ? `${unit.village}, ${communePlace}, ${province.label}`
+      const religion = life.weighted([
+        ['Không', 0.9],
+        ['Phật giáo', 0.06],
+        ['Công giáo', 0.03],
+        ['Tin lành', 0.01],
+      ]);
+      const hometown = life.chance(0.7)
+        ? `${communePlace}, ${province.label}`
+        : `xã ${life.pick(PLACE_SYLLABLES)} ${life.pick(PLACE_SYLLABLES)}, ${province.label}`;
+      const residence = unit.village
+        ? `${unit.village}, ${communePlace}, ${province.label}`
         : `thôn ${life.pick(PLACE_SYLLABLES)} ${life.pick(PLACE_SYLLABLES)}, ${communePlace}, ${province.label}`;
       const phone = life.chance(age >= 75 ? 0.4 : 0.85) ? `${life.pick(PHONE_PREFIXES)}${String(life.int(0, 9_999_999)).padStart(7, '0')}` : null;
 
       members.push({
-        index: nextIndex++, unitIndex: unit.index, fullName, sex, dateOfBirth, ethnicity, religion, hometown, residence, citizenId,
-        partyCardNumber, admittedOn, fullMemberOn, education: education(life, unit.profile, birthYear), theoryLevel: theoryLevel(life, unit.profile),
-        occupation, position: null, phone, status, joinedUnitOn, exemptedOn,
+        index: nextIndex++,
+        unitIndex: unit.index,
+        fullName,
+        sex,
+        dateOfBirth,
+        ethnicity,
+        religion,
+        hometown,
+        residence,
+        citizenId,
+        partyCardNumber,
+        admittedOn,
+        fullMemberOn,
+        education: education(life, unit.profile, birthYear),
+        theoryLevel: theoryLevel(life, unit.profile),
+        occupation,
+        position: null,
+        phone,
+        status,
+        joinedUnitOn,
+        exemptedOn,
         admissionDecision: `${life.int(1, 999)}-QĐ/ĐU`,
         fullMemberDecision: fullMemberOn ? `${life.int(1, 999)}-QĐ/ĐU` : null,
         exemptionDecision: exemptedOn ? `${life.int(1, 99)}-NQ/CB` : null,
@@ -215,7 +374,11 @@ export function* generateMembers(plan: DemoPlan, asOf: string): Generator<DemoCe
       const j = life.int(0, i);
       [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];
     }
-    const order = [...eligible, ...members.filter((m) => m.status === 'chinh_thuc' && !eligible.includes(m)), ...members.filter((m) => m.status !== 'chinh_thuc')];
+    const order = [
+      ...eligible,
+      ...members.filter((m) => m.status === 'chinh_thuc' && !eligible.includes(m)),
+      ...members.filter((m) => m.status !== 'chinh_thuc'),
+    ];
     const committees: DemoCommittee[] = [];
     let next = 0;
     for (const unitIndex of unit.suppliesCommittees) {

@@ -7,15 +7,27 @@
 // each commune committee holds its village cells directly, so it is one of the grassroots
 // organisations (Bắc Bình: 1 grassroots organisation, 11 cells).
 import type { UnitKind } from '../../db/types.ts';
-import { allocate, hashSeed, Rng } from './random.ts';
-import { BAC_BINH, CENTRAL_COMMITTEES, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCES, PROVINCE_GRASSROOTS } from './place-names.ts';
+import { BAC_BINH, CENTRAL_COMMITTEES, COMMUNE_GRASSROOTS, INNER_CELLS, PLACE_SYLLABLES, PROVINCE_GRASSROOTS, PROVINCES } from './place-names.ts';
 import { reorganiseProvince } from './plan-history.ts';
+import { allocate, hashSeed, Rng } from './random.ts';
 
 export type DemoScale = 'commune' | 'province' | 'nation';
 export const DEMO_SCALES: readonly DemoScale[] = ['commune', 'province', 'nation'];
 
-export type UnitProfile = 'province' | 'commune' | 'committee' | 'village' | 'ward_group' | 'school' | 'police' | 'military'
-  | 'health' | 'agency' | 'enterprise' | 'coop' | 'bank';
+export type UnitProfile =
+  | 'province'
+  | 'commune'
+  | 'committee'
+  | 'village'
+  | 'ward_group'
+  | 'school'
+  | 'police'
+  | 'military'
+  | 'health'
+  | 'agency'
+  | 'enterprise'
+  | 'coop'
+  | 'bank';
 
 /** Kinds the demo writes: every unit kind, the national root and the tiers before 1/7/2025 included. */
 export type DemoKind = UnitKind;
@@ -61,7 +73,13 @@ export interface DemoUnit {
   since?: { date: string; event: number };
 }
 
-export interface DemoTargets { provinces: number; communes: number; grassroots: number; cells: number; members: number }
+export interface DemoTargets {
+  provinces: number;
+  communes: number;
+  grassroots: number;
+  cells: number;
+  members: number;
+}
 
 export const SCALE_TARGETS: Record<DemoScale, DemoTargets> = {
   commune: { provinces: 1, communes: 1, grassroots: 1, cells: 11, members: 340 },
@@ -97,7 +115,10 @@ export function placeName(rng: Rng, taken: Set<string>): string {
     const a = rng.pick(PLACE_SYLLABLES);
     const b = rng.pick(PLACE_SYLLABLES);
     const name = `${a} ${b}`;
-    if (a !== b && !taken.has(name)) { taken.add(name); return name; }
+    if (a !== b && !taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
   }
   // Crowded: fall back to a numbered name, still unique.
   let n = 1;
@@ -108,9 +129,19 @@ export function placeName(rng: Rng, taken: Set<string>): string {
 }
 
 const MEMBER_WEIGHT: Record<UnitProfile, [number, number]> = {
-  province: [0, 0], commune: [0, 0], committee: [0, 0],
-  village: [15, 45], ward_group: [15, 40], school: [8, 28], police: [8, 20], military: [5, 12], health: [8, 28],
-  agency: [6, 22], enterprise: [5, 25], coop: [5, 12], bank: [6, 15],
+  province: [0, 0],
+  commune: [0, 0],
+  committee: [0, 0],
+  village: [15, 45],
+  ward_group: [15, 40],
+  school: [8, 28],
+  police: [8, 20],
+  military: [5, 12],
+  health: [8, 28],
+  agency: [6, 22],
+  enterprise: [5, 25],
+  coop: [5, 12],
+  bank: [6, 15],
 };
 
 class PlanBuilder {
@@ -131,8 +162,17 @@ class PlanBuilder {
     const rng = this.rng;
     const P = PROVINCES[pi]!;
     const first = this.units.length;
-    const root = this.add({ code: P.code, name: P.unitName, kind: 'dang_bo_tinh', parentIndex, establishedOn: dateIn(rng, 1945, 1950),
-      profile: 'province', province: pi, commune: null, village: null });
+    const root = this.add({
+      code: P.code,
+      name: P.unitName,
+      kind: 'dang_bo_tinh',
+      parentIndex,
+      establishedOn: dateIn(rng, 1945, 1950),
+      profile: 'province',
+      province: pi,
+      commune: null,
+      village: null,
+    });
 
     const genericCommunes = t.communes - (withBacBinh ? 1 : 0);
     const communeNames = new Set<string>(withBacBinh ? [BAC_BINH.name] : []);
@@ -144,18 +184,33 @@ class PlanBuilder {
     const others = Math.max(0, t.grassroots - t.communes);
     const underCommunes = genericCommunes > 0 ? Math.round(others * 0.55) : 0;
     const direct = others - underCommunes;
-    const grassrootsPerCommune = allocate(underCommunes, communes.map(() => rng.bell(0.2, 1.8)));
-    interface Grassroots { kind: UnitKind; profile: UnitProfile; name: string; cells: number }
-    const communeGrassroots: Grassroots[][] = communes.map((c, ci) => Array.from({ length: grassrootsPerCommune[ci]! }, (_, k) => {
-      const place = `${c.ward ? 'phường' : 'xã'} ${c.name}`;
-      if (rng.chance(0.8)) {
-        const [profile, template] = COMMUNE_GRASSROOTS.cellish[k % COMMUNE_GRASSROOTS.cellish.length]!;
-        const suffix = k >= COMMUNE_GRASSROOTS.cellish.length ? ` số ${Math.floor(k / COMMUNE_GRASSROOTS.cellish.length) + 1}` : '';
-        return { kind: 'chi_bo_co_so' as const, profile, name: template.replace('{c}', place) + suffix, cells: 0 };
-      }
-      const [profile, template] = COMMUNE_GRASSROOTS.committees[k % COMMUNE_GRASSROOTS.committees.length]!;
-      return { kind: 'dang_bo_co_so' as const, profile, name: `${template.replace('{c}', c.name)}${k >= COMMUNE_GRASSROOTS.committees.length ? ` ${k}` : ''}`, cells: 0 };
-    }));
+    const grassrootsPerCommune = allocate(
+      underCommunes,
+      communes.map(() => rng.bell(0.2, 1.8)),
+    );
+    interface Grassroots {
+      kind: UnitKind;
+      profile: UnitProfile;
+      name: string;
+      cells: number;
+    }
+    const communeGrassroots: Grassroots[][] = communes.map((c, ci) =>
+      Array.from({ length: grassrootsPerCommune[ci]! }, (_, k) => {
+        const place = `${c.ward ? 'phường' : 'xã'} ${c.name}`;
+        if (rng.chance(0.8)) {
+          const [profile, template] = COMMUNE_GRASSROOTS.cellish[k % COMMUNE_GRASSROOTS.cellish.length]!;
+          const suffix = k >= COMMUNE_GRASSROOTS.cellish.length ? ` số ${Math.floor(k / COMMUNE_GRASSROOTS.cellish.length) + 1}` : '';
+          return { kind: 'chi_bo_co_so' as const, profile, name: template.replace('{c}', place) + suffix, cells: 0 };
+        }
+        const [profile, template] = COMMUNE_GRASSROOTS.committees[k % COMMUNE_GRASSROOTS.committees.length]!;
+        return {
+          kind: 'dang_bo_co_so' as const,
+          profile,
+          name: `${template.replace('{c}', c.name)}${k >= COMMUNE_GRASSROOTS.committees.length ? ` ${k}` : ''}`,
+          cells: 0,
+        };
+      }),
+    );
     const areaNames = new Set<string>();
     let namedCommittee = 0;
     const directGrassroots: Grassroots[] = Array.from({ length: direct }, () => {
@@ -178,32 +233,79 @@ class PlanBuilder {
     const committees = allGrassroots.filter((g) => g.kind === 'dang_bo_co_so');
     const containerWeights = [...communes.map(() => rng.bell(6, 20)), ...committees.map(() => rng.bell(2, 8))];
     const cellCounts = allocate(chiBo, containerWeights, 2);
-    committees.forEach((g, i) => { g.cells = cellCounts[communes.length + i]!; });
+    committees.forEach((g, i) => {
+      g.cells = cellCounts[communes.length + i]!;
+    });
 
     if (withBacBinh) this.bacBinh(pi, root);
     communes.forEach((c, ci) => {
       const place = `${c.ward ? 'phường' : 'xã'} ${c.name}`;
-      const communeIndex = this.add({ code: `${P.code}.X${pad(ci + (withBacBinh ? 2 : 1), 3)}`, name: `Đảng bộ ${place}`, kind: 'dang_bo_xa',
-        parentIndex: root, establishedOn: dateIn(rng, 1955, 1975), profile: 'commune', province: pi, commune: place, village: null });
+      const communeIndex = this.add({
+        code: `${P.code}.X${pad(ci + (withBacBinh ? 2 : 1), 3)}`,
+        name: `Đảng bộ ${place}`,
+        kind: 'dang_bo_xa',
+        parentIndex: root,
+        establishedOn: dateIn(rng, 1955, 1975),
+        profile: 'commune',
+        province: pi,
+        commune: place,
+        village: null,
+      });
       const code = this.units[communeIndex]!.code;
       const villages = new Set<string>();
       const cells = cellCounts[ci]!;
       for (let j = 1; j <= cells; j++) {
         const cellCode = `${code}.${pad(j, 2)}`;
         if (cells >= 6 && j === 1) {
-          this.add({ code: cellCode, name: `Chi bộ Công an ${c.ward ? 'phường' : 'xã'}`, kind: 'chi_bo', parentIndex: communeIndex,
-            establishedOn: dateIn(rng, 2019, 2021), profile: 'police', province: pi, commune: place, village: null });
+          this.add({
+            code: cellCode,
+            name: `Chi bộ Công an ${c.ward ? 'phường' : 'xã'}`,
+            kind: 'chi_bo',
+            parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 2019, 2021),
+            profile: 'police',
+            province: pi,
+            commune: place,
+            village: null,
+          });
         } else if (cells >= 6 && j === 2) {
-          this.add({ code: cellCode, name: `Chi bộ Quân sự ${c.ward ? 'phường' : 'xã'}`, kind: 'chi_bo', parentIndex: communeIndex,
-            establishedOn: dateIn(rng, 1978, 1995), profile: 'military', province: pi, commune: place, village: null });
+          this.add({
+            code: cellCode,
+            name: `Chi bộ Quân sự ${c.ward ? 'phường' : 'xã'}`,
+            kind: 'chi_bo',
+            parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1978, 1995),
+            profile: 'military',
+            province: pi,
+            commune: place,
+            village: null,
+          });
         } else if (c.ward) {
           const n = cells >= 6 ? j - 2 : j;
-          this.add({ code: cellCode, name: `Chi bộ Tổ dân phố số ${n}`, kind: 'chi_bo', parentIndex: communeIndex,
-            establishedOn: dateIn(rng, 1975, 2000), profile: 'ward_group', province: pi, commune: place, village: `tổ dân phố số ${n}` });
+          this.add({
+            code: cellCode,
+            name: `Chi bộ Tổ dân phố số ${n}`,
+            kind: 'chi_bo',
+            parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1975, 2000),
+            profile: 'ward_group',
+            province: pi,
+            commune: place,
+            village: `tổ dân phố số ${n}`,
+          });
         } else {
           const village = placeName(rng, villages);
-          this.add({ code: cellCode, name: `Chi bộ thôn ${village}`, kind: 'chi_bo', parentIndex: communeIndex,
-            establishedOn: dateIn(rng, 1960, 1990), profile: 'village', province: pi, commune: place, village: `thôn ${village}` });
+          this.add({
+            code: cellCode,
+            name: `Chi bộ thôn ${village}`,
+            kind: 'chi_bo',
+            parentIndex: communeIndex,
+            establishedOn: dateIn(rng, 1960, 1990),
+            profile: 'village',
+            province: pi,
+            commune: place,
+            village: `thôn ${village}`,
+          });
         }
       }
       for (const [k, g] of communeGrassroots[ci]!.entries()) this.grassroots(g, `${code}.C${pad(k + 1, 2)}`, communeIndex, pi, place);
@@ -212,7 +314,15 @@ class PlanBuilder {
 
     this.spreadMembers(first, t.members - (withBacBinh ? BAC_BINH.cells.reduce((a, c) => a + c.members, 0) : 0));
     // The tree before 1/7/2025 (districts, the communes before the mergers), appended last.
-    reorganiseProvince({ units: this.units, events: this.events, add: (u) => this.add(u), rng, root, first, communeIndex: withBacBinh ? this.communeIndex : -1 });
+    reorganiseProvince({
+      units: this.units,
+      events: this.events,
+      add: (u) => this.add(u),
+      rng,
+      root,
+      first,
+      communeIndex: withBacBinh ? this.communeIndex : -1,
+    });
   }
 
   /**
@@ -223,17 +333,41 @@ class PlanBuilder {
     const rng = this.rng;
     const [code, name, profile] = CENTRAL_COMMITTEES[ci]!;
     const first = this.units.length;
-    const root = this.add({ code, name, kind: 'dang_bo_truc_thuoc_tw', parentIndex, establishedOn: dateIn(rng, 1946, 1990),
-      profile: 'province', province: 1, commune: null, village: null });
+    const root = this.add({
+      code,
+      name,
+      kind: 'dang_bo_truc_thuoc_tw',
+      parentIndex,
+      establishedOn: dateIn(rng, 1946, 1990),
+      profile: 'province',
+      province: 1,
+      commune: null,
+      village: null,
+    });
     const committees = Math.max(1, Math.round(t.grassroots * 0.6));
     const grassrootsCells = t.grassroots - committees;
-    const cellCounts = allocate(t.cells - grassrootsCells, Array.from({ length: committees }, () => rng.bell(2, 10)), 2);
+    const cellCounts = allocate(
+      t.cells - grassrootsCells,
+      Array.from({ length: committees }, () => rng.bell(2, 10)),
+      2,
+    );
     const areaNames = new Set<string>();
     for (let k = 0; k < t.grassroots; k++) {
       const place = placeName(rng, areaNames);
-      const g = k < committees
-        ? { kind: 'dang_bo_co_so' as const, profile, name: `Đảng bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`, cells: cellCounts[k]! }
-        : { kind: 'chi_bo_co_so' as const, profile, name: `Chi bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`, cells: 0 };
+      const g =
+        k < committees
+          ? {
+              kind: 'dang_bo_co_so' as const,
+              profile,
+              name: `Đảng bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`,
+              cells: cellCounts[k]!,
+            }
+          : {
+              kind: 'chi_bo_co_so' as const,
+              profile,
+              name: `Chi bộ ${profile === 'police' || profile === 'military' ? 'Đơn vị' : 'Cơ quan'} ${place}`,
+              cells: 0,
+            };
       this.grassroots(g, `${code}.C${pad(k + 1, 4)}`, root, 1, null);
     }
     this.spreadMembers(first, t.members);
@@ -248,32 +382,82 @@ class PlanBuilder {
     this.assignCommitteeSuppliers(first);
     const holders = this.units.slice(first).filter((u) => isCellKind(u.kind) && u.memberCount === 0);
     const extra = holders.map((u) => 2 * (u.suppliesCommittees.length - 1));
-    const counts = allocate(total - extra.reduce((a, b) => a + b, 0), holders.map((u) => rng.bell(...MEMBER_WEIGHT[u.profile])), 3);
-    holders.forEach((u, i) => { u.memberCount = counts[i]! + extra[i]!; });
+    const counts = allocate(
+      total - extra.reduce((a, b) => a + b, 0),
+      holders.map((u) => rng.bell(...MEMBER_WEIGHT[u.profile])),
+      3,
+    );
+    holders.forEach((u, i) => {
+      u.memberCount = counts[i]! + extra[i]!;
+    });
   }
 
-  private grassroots(g: { kind: DemoKind; profile: UnitProfile; name: string; cells: number }, code: string, parent: number, pi: number, commune: string | null) {
+  private grassroots(
+    g: { kind: DemoKind; profile: UnitProfile; name: string; cells: number },
+    code: string,
+    parent: number,
+    pi: number,
+    commune: string | null,
+  ) {
     const rng = this.rng;
     const established = dateIn(rng, g.profile === 'enterprise' ? 1995 : 1976, g.profile === 'enterprise' ? 2015 : 2008);
-    const index = this.add({ code, name: g.name, kind: g.kind, parentIndex: parent, establishedOn: established,
-      profile: g.kind === 'dang_bo_co_so' ? 'committee' : g.profile, province: pi, commune, village: null });
+    const index = this.add({
+      code,
+      name: g.name,
+      kind: g.kind,
+      parentIndex: parent,
+      establishedOn: established,
+      profile: g.kind === 'dang_bo_co_so' ? 'committee' : g.profile,
+      province: pi,
+      commune,
+      village: null,
+    });
     const inner = INNER_CELLS[g.profile] ?? INNER_CELLS.agency!;
     for (let j = 1; j <= g.cells; j++) {
       const name = j <= inner.length ? `Chi bộ ${inner[j - 1]}` : `Chi bộ số ${j}`;
-      this.add({ code: `${code}.${pad(j, 2)}`, name, kind: 'chi_bo', parentIndex: index,
+      this.add({
+        code: `${code}.${pad(j, 2)}`,
+        name,
+        kind: 'chi_bo',
+        parentIndex: index,
         establishedOn: `${Math.min(2020, Number(established.slice(0, 4)) + rng.int(0, 10))}${established.slice(4)}`,
-        profile: g.profile, province: pi, commune, village: null });
+        profile: g.profile,
+        province: pi,
+        commune,
+        village: null,
+      });
     }
   }
 
   private bacBinh(pi: number, root: number) {
     const P = PROVINCES[pi]!;
     const place = `xã ${BAC_BINH.name}`;
-    this.communeIndex = this.add({ code: `${P.code}.X001`, name: `Đảng bộ ${place}`, kind: 'dang_bo_xa', parentIndex: root,
-      establishedOn: '1959-06-12', profile: 'commune', province: pi, commune: place, village: null });
+    this.communeIndex = this.add({
+      code: `${P.code}.X001`,
+      name: `Đảng bộ ${place}`,
+      kind: 'dang_bo_xa',
+      parentIndex: root,
+      establishedOn: '1959-06-12',
+      profile: 'commune',
+      province: pi,
+      commune: place,
+      village: null,
+    });
     BAC_BINH.cells.forEach((c, j) => {
-      const index = this.add({ code: `${P.code}.X001.${pad(j + 1, 2)}`, name: c.name, kind: 'chi_bo', parentIndex: this.communeIndex,
-        establishedOn: c.establishedOn, profile: c.profile, province: pi, commune: place, village: c.village ? `thôn ${c.village}` : null }, c.members);
+      const index = this.add(
+        {
+          code: `${P.code}.X001.${pad(j + 1, 2)}`,
+          name: c.name,
+          kind: 'chi_bo',
+          parentIndex: this.communeIndex,
+          establishedOn: c.establishedOn,
+          profile: c.profile,
+          province: pi,
+          commune: place,
+          village: c.village ? `thôn ${c.village}` : null,
+        },
+        c.members,
+      );
       if (j === 0) this.firstCellIndex = index;
     });
   }
@@ -316,8 +500,17 @@ export function planDemo(scale: DemoScale, seed: number): DemoPlan {
   let rootIndex = 0;
   let central = { grassroots: 0, cells: 0, members: 0 };
   if (scale === 'nation') {
-    rootIndex = builder.add({ code: 'TW', name: 'Đảng Cộng sản Việt Nam', kind: 'toan_dang', parentIndex: null, establishedOn: '1930-02-03',
-      profile: 'province', province: 1, commune: null, village: null });
+    rootIndex = builder.add({
+      code: 'TW',
+      name: 'Đảng Cộng sản Việt Nam',
+      kind: 'toan_dang',
+      parentIndex: null,
+      establishedOn: '1930-02-03',
+      profile: 'province',
+      province: 1,
+      commune: null,
+      village: null,
+    });
     central = { grassroots: Math.round(targets.grassroots * 0.03), cells: Math.round(targets.cells * 0.03), members: Math.round(targets.members * 0.05) };
   }
   const provinces = PROVINCES.slice(0, targets.provinces);
@@ -328,7 +521,12 @@ export function planDemo(scale: DemoScale, seed: number): DemoPlan {
   const cells = split(targets.cells - central.cells, 20);
   const members = split(targets.members - central.members, 500);
   for (const pi of provinces.keys()) {
-    builder.province(pi, { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! }, pi === 0, scale === 'nation' ? rootIndex : null);
+    builder.province(
+      pi,
+      { communes: communes[pi]!, grassroots: grassroots[pi]!, cells: cells[pi]!, members: members[pi]! },
+      pi === 0,
+      scale === 'nation' ? rootIndex : null,
+    );
   }
   if (scale === 'nation') {
     const sizes = CENTRAL_COMMITTEES.map((c) => c[3]);
@@ -338,7 +536,13 @@ export function planDemo(scale: DemoScale, seed: number): DemoPlan {
     for (const ci of CENTRAL_COMMITTEES.keys()) builder.central(ci, rootIndex, { grassroots: g[ci]!, cells: c[ci]!, members: m[ci]! });
   }
   return {
-    scale, seed, units: builder.units, events: builder.events, rootIndex, communeIndex: builder.communeIndex, firstCellIndex: builder.firstCellIndex,
+    scale,
+    seed,
+    units: builder.units,
+    events: builder.events,
+    rootIndex,
+    communeIndex: builder.communeIndex,
+    firstCellIndex: builder.firstCellIndex,
     totalMembers: builder.units.reduce((a, u) => a + u.memberCount, 0),
   };
 }

@@ -7,18 +7,22 @@
 // and the province scale (100,000 members, 12 months of meetings) well under a minute.
 import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/types.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { foldForSearch, personSortKey, splitName } from '../../domain/vietnamese.ts';
 import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { todayInVietnam } from '../../domain/calendar.ts';
-import { BackgroundFlush, deferIndexes, TableBuffer, withBulkSession, type BulkSession } from './bulk-load.ts';
-import { generateMembers, type DemoMember } from './generate-members.ts';
-import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
-import { isCellKind, planDemo, type DemoPlan, type DemoScale } from './plan-units.ts';
 import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
+import { BackgroundFlush, type BulkSession, deferIndexes, TableBuffer, withBulkSession } from './bulk-load.ts';
+import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
+import { type DemoMember, generateMembers } from './generate-members.ts';
+import { type DemoPlan, type DemoScale, isCellKind, planDemo } from './plan-units.ts';
 
-export interface DemoAccount { username: string; password: string; description: string }
+export interface DemoAccount {
+  username: string;
+  password: string;
+  description: string;
+}
 
 // Made directly here, not through the password rules (which refuse it): it exists only in
 // demo data, and `chibo start` shows it only while a demo account still opens with it.
@@ -27,7 +31,11 @@ export const DEMO_PASSWORD = 'chibo@2026';
 export const DEMO_SEED_ACTION = 'demo.seed';
 
 interface AccountSpec {
-  username: string; key: string; role: Role; on: 'root' | 'commune' | 'cell1'; includeSubtree: boolean;
+  username: string;
+  key: string;
+  role: Role;
+  on: 'root' | 'commune' | 'cell1';
+  includeSubtree: boolean;
   member: 'none' | 'cell1_secretary' | 'commune_secretary' | 'commune_committee' | 'cell1_member';
   /** Only in the nation demo. */
   nationOnly?: boolean;
@@ -66,14 +74,42 @@ export interface SeedDemoOptions {
   onProgress?: (membersSoFar: number) => void;
 }
 
-export interface SeedDemoResult { units: number; cells: number; members: number; meetings: number; attendance: number; accounts: number; ms: number }
+export interface SeedDemoResult {
+  units: number;
+  cells: number;
+  members: number;
+  meetings: number;
+  attendance: number;
+  accounts: number;
+  ms: number;
+}
 
-const SEQUENCED_TABLES = ['unit_events', 'units', 'unit_versions', 'members', 'member_placements', 'member_statuses', 'committee_members', 'users', 'role_grants', 'meetings'] as const;
-type SequencedTable = typeof SEQUENCED_TABLES[number];
+const SEQUENCED_TABLES = [
+  'unit_events',
+  'units',
+  'unit_versions',
+  'members',
+  'member_placements',
+  'member_statuses',
+  'committee_members',
+  'users',
+  'role_grants',
+  'meetings',
+] as const;
+type SequencedTable = (typeof SEQUENCED_TABLES)[number];
 
 const FLUSH_CHARS = 8_000_000;
-const DEFERRED_INDEX_TABLES = ['members', 'member_placements', 'member_statuses', 'committee_members', 'meetings', 'meeting_attendance',
-  'meeting_minutes', 'meeting_quality', 'meeting_preparations'];
+const DEFERRED_INDEX_TABLES = [
+  'members',
+  'member_placements',
+  'member_statuses',
+  'committee_members',
+  'meetings',
+  'meeting_attendance',
+  'meeting_minutes',
+  'meeting_quality',
+  'meeting_preparations',
+];
 
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
@@ -82,7 +118,15 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   if (scale === 'nation' && database.kind !== 'postgres') throw new AppError('demo.nation_needs_postgres', 400);
   const db = database.db;
   if (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) throw new AppError('demo.not_empty', 409);
-  const taken = await db.selectFrom('users').select('username').where('username', 'in', ACCOUNT_SPECS.map((a) => a.username)).execute();
+  const taken = await db
+    .selectFrom('users')
+    .select('username')
+    .where(
+      'username',
+      'in',
+      ACCOUNT_SPECS.map((a) => a.username),
+    )
+    .execute();
   if (taken.length) throw new AppError('demo.accounts_exist', 409, { usernames: taken.map((u) => u.username).join(', ') });
 
   const plan = planDemo(scale, seed);
@@ -105,40 +149,121 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     const rebuildIndexes = scale === 'nation' && database.kind === 'postgres' ? await deferIndexes(session, DEFERRED_INDEX_TABLES) : null;
 
     // Members, their history and the committees, cell by cell.
-    const members = new TableBuffer(session, 'members', ['id', 'full_name', 'given_name', 'search_name', 'sort_key', 'sex', 'date_of_birth', 'ethnicity',
-      'religion', 'hometown', 'residence', 'citizen_id', 'party_card_number', 'admitted_on', 'full_member_on', 'education', 'theory_level', 'occupation',
-      'position', 'phone', 'unit_id', 'status']);
+    const members = new TableBuffer(session, 'members', [
+      'id',
+      'full_name',
+      'given_name',
+      'search_name',
+      'sort_key',
+      'sex',
+      'date_of_birth',
+      'ethnicity',
+      'religion',
+      'hometown',
+      'residence',
+      'citizen_id',
+      'party_card_number',
+      'admitted_on',
+      'full_member_on',
+      'education',
+      'theory_level',
+      'occupation',
+      'position',
+      'phone',
+      'unit_id',
+      'status',
+    ]);
     const placements = new TableBuffer(session, 'member_placements', ['id', 'member_id', 'unit_id', 'valid_from', 'reason']);
     const statuses = new TableBuffer(session, 'member_statuses', ['id', 'member_id', 'status', 'valid_from', 'valid_to', 'decision_number']);
     const committees = new TableBuffer(session, 'committee_members', ['id', 'unit_id', 'member_id', 'full_name', 'position', 'valid_from', 'decision_number']);
-    const meetings = new TableBuffer(session, 'meetings', ['id', 'unit_id', 'kind', 'held_on', 'starts_at', 'ends_at', 'place', 'topic', 'focal_issues', 'agenda',
-      'prepares_meeting_id', 'status', 'check_in_code', 'check_in_secret', 'created_at', 'updated_at']);
+    const meetings = new TableBuffer(session, 'meetings', [
+      'id',
+      'unit_id',
+      'kind',
+      'held_on',
+      'starts_at',
+      'ends_at',
+      'place',
+      'topic',
+      'focal_issues',
+      'agenda',
+      'prepares_meeting_id',
+      'status',
+      'check_in_code',
+      'check_in_secret',
+      'created_at',
+      'updated_at',
+    ]);
     const attendance = new TableBuffer(session, 'meeting_attendance', ['meeting_id', 'member_id', 'status', 'reason', 'recorded_at']);
     const minutes = new TableBuffer(session, 'meeting_minutes', ['meeting_id', 'content', 'number', 'adopted_at', 'updated_at']);
-    const quality = new TableBuffer(session, 'meeting_quality', ['meeting_id', 'rule_set_code', 'rule_set_version', 'ticks', 'result', 'points', 'max_points', 'grade', 'graded_at']);
+    const quality = new TableBuffer(session, 'meeting_quality', [
+      'meeting_id',
+      'rule_set_code',
+      'rule_set_version',
+      'ticks',
+      'result',
+      'points',
+      'max_points',
+      'grade',
+      'graded_at',
+    ]);
     const preparations = new TableBuffer(session, 'meeting_preparations', ['meeting_id', 'agreed_content', 'draft_resolution', 'updated_at']);
     // Flushed in foreign-key order: people before their history, meetings before their rows.
     const memberTables = [members, placements, statuses, committees, meetings, attendance, minutes, quality, preparations];
     const months = MEETING_MONTHS[scale];
     const sending = new BackgroundFlush();
     let meetingCount = 0;
-    const links = { cell1Secretary: null as DemoMember | null, communeSecretary: null as DemoMember | null, communeCommittee: null as DemoMember | null, cell1Member: null as DemoMember | null };
+    const links = {
+      cell1Secretary: null as DemoMember | null,
+      communeSecretary: null as DemoMember | null,
+      communeCommittee: null as DemoMember | null,
+      cell1Member: null as DemoMember | null,
+    };
     let memberCount = 0;
     let lastProgress = 0;
     for (const batch of generateMembers(plan, asOf)) {
       for (const m of batch.members) {
         const id = memberId(m.index);
         const { given } = splitName(m.fullName);
-        members.add([id, m.fullName, given, foldForSearch(m.fullName), personSortKey(m.fullName), m.sex, m.dateOfBirth, m.ethnicity, m.religion,
-          m.hometown, m.residence, m.citizenId, m.partyCardNumber, m.admittedOn, m.fullMemberOn, m.education, m.theoryLevel, m.occupation,
-          m.position, m.phone, unitId(m.unitIndex), m.status]);
+        members.add([
+          id,
+          m.fullName,
+          given,
+          foldForSearch(m.fullName),
+          personSortKey(m.fullName),
+          m.sex,
+          m.dateOfBirth,
+          m.ethnicity,
+          m.religion,
+          m.hometown,
+          m.residence,
+          m.citizenId,
+          m.partyCardNumber,
+          m.admittedOn,
+          m.fullMemberOn,
+          m.education,
+          m.theoryLevel,
+          m.occupation,
+          m.position,
+          m.phone,
+          unitId(m.unitIndex),
+          m.status,
+        ]);
         placements.add([base.member_placements + placements.rows + 1, id, unitId(m.unitIndex), m.joinedUnitOn, 'create']);
         statuses.add([base.member_statuses + statuses.rows + 1, id, 'du_bi', m.admittedOn, m.fullMemberOn, m.admissionDecision]);
         if (m.fullMemberOn) statuses.add([base.member_statuses + statuses.rows + 1, id, 'chinh_thuc', m.fullMemberOn, m.exemptedOn, m.fullMemberDecision]);
         if (m.exemptedOn) statuses.add([base.member_statuses + statuses.rows + 1, id, 'mien_sinh_hoat', m.exemptedOn, null, m.exemptionDecision]);
       }
       for (const c of batch.committees) {
-        committees.add([base.committee_members + committees.rows + 1, unitId(c.unitIndex), memberId(c.memberIndex), c.fullName, c.position, c.validFrom, c.decisionNumber]);
+        committees.add([
+          base.committee_members + committees.rows + 1,
+          unitId(c.unitIndex),
+          memberId(c.memberIndex),
+          c.fullName,
+          c.position,
+          c.validFrom,
+          c.decisionNumber,
+        ]);
         const person = batch.members.find((m) => m.index === c.memberIndex)!;
         if (c.position === 'bi_thu' && c.unitIndex === plan.firstCellIndex) links.cell1Secretary = person;
         if (c.position === 'bi_thu' && c.unitIndex === plan.communeIndex) links.communeSecretary = person;
@@ -150,7 +275,15 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         const person = batch.members.find((m) => m.position === null && m.status === 'chinh_thuc');
         if (person) {
           links.communeCommittee = person;
-          committees.add([base.committee_members + committees.rows + 1, unitId(plan.communeIndex), memberId(person.index), person.fullName, 'cap_uy_vien', '2025-08-15', `${(person.index % 900) + 100}-QĐ/TU`]);
+          committees.add([
+            base.committee_members + committees.rows + 1,
+            unitId(plan.communeIndex),
+            memberId(person.index),
+            person.fullName,
+            'cap_uy_vien',
+            '2025-08-15',
+            `${(person.index % 900) + 100}-QĐ/TU`,
+          ]);
         }
       }
       // The cell's meetings over the demo's months, with their roll calls, minutes and grades.
@@ -159,15 +292,40 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       cellMeetings.forEach((mt, k) => {
         const id = firstMeeting + k;
         const created = new Date(mt.startsAt.getTime() - 5 * 86_400_000).toISOString();
-        meetings.add([id, unitId(batch.unit.index), mt.kind, mt.heldOn, mt.startsAt.toISOString(), mt.endsAt.toISOString(), mt.place, mt.topic,
-          JSON.stringify(mt.focalIssues), JSON.stringify(mt.agenda), mt.prepares === null ? null : firstMeeting + mt.prepares, 'planned',
-          mt.checkInCode, mt.checkInSecret, created, mt.endsAt.toISOString()]);
+        meetings.add([
+          id,
+          unitId(batch.unit.index),
+          mt.kind,
+          mt.heldOn,
+          mt.startsAt.toISOString(),
+          mt.endsAt.toISOString(),
+          mt.place,
+          mt.topic,
+          JSON.stringify(mt.focalIssues),
+          JSON.stringify(mt.agenda),
+          mt.prepares === null ? null : firstMeeting + mt.prepares,
+          'planned',
+          mt.checkInCode,
+          mt.checkInSecret,
+          created,
+          mt.endsAt.toISOString(),
+        ]);
         const ended = mt.endsAt.toISOString();
         for (const a of mt.attendance) attendance.add([id, memberId(a.member.index), a.status, a.reason, ended]);
         if (mt.minutes) minutes.add([id, JSON.stringify(mt.minutes.content), mt.minutes.number, mt.minutes.adopted ? ended : null, ended]);
         if (mt.quality) {
           const r = mt.quality.result;
-          quality.add([id, QUALITY_SCALE.code, QUALITY_SCALE.version, JSON.stringify(mt.quality.ticks), JSON.stringify(r), r.points, r.maxPoints, r.grade, ended]);
+          quality.add([
+            id,
+            QUALITY_SCALE.code,
+            QUALITY_SCALE.version,
+            JSON.stringify(mt.quality.ticks),
+            JSON.stringify(r),
+            r.points,
+            r.maxPoints,
+            r.grade,
+            ended,
+          ]);
         }
         if (mt.preparation) preparations.add([id, mt.preparation.agreedContent, mt.preparation.draftResolution, ended]);
       });
@@ -176,7 +334,10 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       memberCount += batch.members.length;
       if (members.size + attendance.size > FLUSH_CHARS) {
         await sending.next(memberTables);
-        if (memberCount - lastProgress >= 100_000) { options.onProgress?.(memberCount); lastProgress = memberCount; }
+        if (memberCount - lastProgress >= 100_000) {
+          options.onProgress?.(memberCount);
+          lastProgress = memberCount;
+        }
       }
     }
     await sending.next(memberTables);
@@ -187,10 +348,14 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     const grants = new TableBuffer(session, 'role_grants', ['id', 'user_id', 'role', 'unit_id', 'include_subtree']);
     const specs = specsFor(scale);
     const grantUnit = { root: unitId(plan.rootIndex), commune: unitId(plan.communeIndex), cell1: unitId(plan.firstCellIndex) };
-    const memberOf = (spec: AccountSpec) => ({
-      none: null, cell1_secretary: links.cell1Secretary, commune_secretary: links.communeSecretary,
-      commune_committee: links.communeCommittee, cell1_member: links.cell1Member,
-    })[spec.member];
+    const memberOf = (spec: AccountSpec) =>
+      ({
+        none: null,
+        cell1_secretary: links.cell1Secretary,
+        commune_secretary: links.communeSecretary,
+        commune_committee: links.communeCommittee,
+        cell1_member: links.cell1Member,
+      })[spec.member];
     specs.forEach((spec, i) => {
       const person = memberOf(spec);
       const userId = base.users + i + 1;
@@ -206,8 +371,10 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
-    await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`,
-      [DEMO_SEED_ACTION, JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount })]);
+    await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`, [
+      DEMO_SEED_ACTION,
+      JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount }),
+    ]);
     return {
       units: plan.units.filter((u) => !u.dissolvedOn).length,
       cells: plan.units.filter((u) => isCellKind(u.kind) && !u.dissolvedOn).length,
@@ -227,18 +394,33 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
 // Every foreign key the demo fills, checked set-wise (one anti-join each) when the per-row
 // triggers were off for the load.
 const REFERENCES = [
-  ['units', 'parent_id', 'units'], ['unit_versions', 'unit_id', 'units'], ['unit_versions', 'parent_id', 'units'],
-  ['unit_versions', 'event_id', 'unit_events'], ['members', 'unit_id', 'units'], ['member_placements', 'member_id', 'members'],
-  ['member_placements', 'unit_id', 'units'], ['member_statuses', 'member_id', 'members'], ['committee_members', 'unit_id', 'units'],
-  ['committee_members', 'member_id', 'members'], ['users', 'member_id', 'members'], ['role_grants', 'user_id', 'users'], ['role_grants', 'unit_id', 'units'],
-  ['meetings', 'unit_id', 'units'], ['meetings', 'prepares_meeting_id', 'meetings'], ['meeting_attendance', 'meeting_id', 'meetings'],
-  ['meeting_attendance', 'member_id', 'members'], ['meeting_minutes', 'meeting_id', 'meetings'], ['meeting_quality', 'meeting_id', 'meetings'],
+  ['units', 'parent_id', 'units'],
+  ['unit_versions', 'unit_id', 'units'],
+  ['unit_versions', 'parent_id', 'units'],
+  ['unit_versions', 'event_id', 'unit_events'],
+  ['members', 'unit_id', 'units'],
+  ['member_placements', 'member_id', 'members'],
+  ['member_placements', 'unit_id', 'units'],
+  ['member_statuses', 'member_id', 'members'],
+  ['committee_members', 'unit_id', 'units'],
+  ['committee_members', 'member_id', 'members'],
+  ['users', 'member_id', 'members'],
+  ['role_grants', 'user_id', 'users'],
+  ['role_grants', 'unit_id', 'units'],
+  ['meetings', 'unit_id', 'units'],
+  ['meetings', 'prepares_meeting_id', 'meetings'],
+  ['meeting_attendance', 'meeting_id', 'meetings'],
+  ['meeting_attendance', 'member_id', 'members'],
+  ['meeting_minutes', 'meeting_id', 'meetings'],
+  ['meeting_quality', 'meeting_id', 'meetings'],
   ['meeting_preparations', 'meeting_id', 'meetings'],
 ] as const;
 
 async function checkReferences(session: BulkSession) {
-  const checks = REFERENCES.map(([table, column, target], i) =>
-    `(select count(*) from ${table} c where c.${column} is not null and not exists (select 1 from ${target} t where t.id = c.${column})) as r${i}`);
+  const checks = REFERENCES.map(
+    ([table, column, target], i) =>
+      `(select count(*) from ${table} c where c.${column} is not null and not exists (select 1 from ${target} t where t.id = c.${column})) as r${i}`,
+  );
   const row = (await session.query<Record<string, number | string>>(`select ${checks.join(', ')}`))[0]!;
   const broken = REFERENCES.filter((_, i) => Number(row[`r${i}`]) > 0).map(([table, column]) => `${table}.${column}`);
   if (broken.length) throw new Error(`demo data has dangling references: ${broken.join(', ')}`);
@@ -246,8 +428,11 @@ async function checkReferences(session: BulkSession) {
 
 /** The highest id in each table, so the demo's explicit ids follow whatever is there. */
 async function idBases(session: BulkSession): Promise<IdBases> {
-  const row = (await session.query<Record<SequencedTable, number | string>>(
-    `select ${SEQUENCED_TABLES.map((t) => `(select coalesce(max(id), 0) from ${t}) as ${t}`).join(', ')}`))[0]!;
+  const row = (
+    await session.query<Record<SequencedTable, number | string>>(
+      `select ${SEQUENCED_TABLES.map((t) => `(select coalesce(max(id), 0) from ${t}) as ${t}`).join(', ')}`,
+    )
+  )[0]!;
   return Object.fromEntries(SEQUENCED_TABLES.map((t) => [t, Number(row[t])])) as Record<SequencedTable, number>;
 }
 
@@ -261,7 +446,18 @@ type IdBases = Record<SequencedTable, number>;
  */
 async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, unitId: (index: number) => number) {
   const events = new TableBuffer(session, 'unit_events', ['id', 'kind', 'effective_on', 'decision_number', 'payload']);
-  const units = new TableBuffer(session, 'units', ['id', 'code', 'name', 'kind', 'parent_id', 'path', 'depth', 'established_on', 'dissolved_on', 'search_name']);
+  const units = new TableBuffer(session, 'units', [
+    'id',
+    'code',
+    'name',
+    'kind',
+    'parent_id',
+    'path',
+    'depth',
+    'established_on',
+    'dissolved_on',
+    'search_name',
+  ]);
   const versions = new TableBuffer(session, 'unit_versions', ['id', 'unit_id', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to', 'event_id']);
   let nextEvent = base.unit_events;
   const createEvent: number[] = [];
@@ -291,7 +487,16 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
     units.add([id, u.code, u.name, u.kind, parentId, paths[u.index]!, depths[u.index]!, u.establishedOn, dissolved, foldForSearch(`${u.name} ${u.code}`)]);
     const firstEvent = u.createdBy !== undefined ? planEvent[u.createdBy]! : createEvent[u.index]!;
     if (u.before && u.since) {
-      versions.add([++nextVersion, id, u.before.name, u.before.kind, u.before.parentIndex === null ? null : unitId(u.before.parentIndex), u.establishedOn, u.since.date, firstEvent]);
+      versions.add([
+        ++nextVersion,
+        id,
+        u.before.name,
+        u.before.kind,
+        u.before.parentIndex === null ? null : unitId(u.before.parentIndex),
+        u.establishedOn,
+        u.since.date,
+        firstEvent,
+      ]);
       versions.add([++nextVersion, id, u.name, u.kind, parentId, u.since.date, dissolved, planEvent[u.since.event]!]);
     } else {
       versions.add([++nextVersion, id, u.name, u.kind, parentId, u.establishedOn, dissolved, firstEvent]);

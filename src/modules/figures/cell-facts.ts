@@ -5,19 +5,30 @@
 // ~66,000 meetings, never the 1.6 M attendance rows.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
 import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { emptyGrades, type CellPeriodFacts, type GradeCounts } from '../../domain/meeting-compliance.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
 
 interface Row {
   set: 'cell_top' | 'month';
-  unit_id: number | null; top_id: number | null; month: number | null; name: string | null;
-  froms: string[] | null; tos: string[] | null;
-  regular_months: number[] | null; thematic_quarters: number[] | null;
-  held: number; expected: number; present: number;
-  tot: number; kha: number; trung_binh: number; kem: number; ungraded: number;
+  unit_id: number | null;
+  top_id: number | null;
+  month: number | null;
+  name: string | null;
+  froms: string[] | null;
+  tos: string[] | null;
+  regular_months: number[] | null;
+  thematic_quarters: number[] | null;
+  held: number;
+  expected: number;
+  present: number;
+  tot: number;
+  kha: number;
+  trung_binh: number;
+  kem: number;
+  ungraded: number;
 }
 
 /**
@@ -62,8 +73,16 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
     from facts where g = 6`;
 }
 
-export interface CellFacts extends CellPeriodFacts { topId: number | null }
-export interface MonthFacts { month: string; held: number; expected: number; present: number; grades: GradeCounts }
+export interface CellFacts extends CellPeriodFacts {
+  topId: number | null;
+}
+export interface MonthFacts {
+  month: string;
+  held: number;
+  expected: number;
+  present: number;
+  grades: GradeCounts;
+}
 
 export interface PeriodFacts {
   /** Each cell over its whole time under the root. */
@@ -83,7 +102,9 @@ function mergeCell(parts: readonly CellFacts[]): CellFacts {
   const grades = emptyGrades();
   for (const p of parts) for (const k of Object.keys(grades) as (keyof GradeCounts)[]) grades[k] += p.grades[k];
   return {
-    unitId: last.unitId, topId: null, name: last.name,
+    unitId: last.unitId,
+    topId: null,
+    name: last.name,
     periods: parts.flatMap((p) => p.periods),
     regularMonths: [...new Set(parts.flatMap((p) => p.regularMonths))],
     thematicQuarters: parts.flatMap((p) => p.thematicQuarters),
@@ -99,12 +120,21 @@ export async function periodFacts(db: Db, rootId: number, from: string, end: str
   const out: PeriodFacts = { cells: [], cellsByTop: [], months: [] };
   const byCell = new Map<number, CellFacts[]>();
   for (const r of rows) {
-    if (r.set === 'month') { out.months.push({ month: monthText(r.month!), held: r.held, expected: r.expected, present: r.present, grades: gradesOf(r) }); continue; }
+    if (r.set === 'month') {
+      out.months.push({ month: monthText(r.month!), held: r.held, expected: r.expected, present: r.present, grades: gradesOf(r) });
+      continue;
+    }
     const cell: CellFacts = {
-      unitId: r.unit_id!, topId: r.top_id, name: r.name ?? '',
+      unitId: r.unit_id!,
+      topId: r.top_id,
+      name: r.name ?? '',
       periods: r.froms!.map((f, i) => ({ from: f, to: r.tos![i]! })),
-      regularMonths: (r.regular_months ?? []).map(monthText), thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
-      meetingsHeld: r.held, expected: r.expected, present: r.present, grades: gradesOf(r),
+      regularMonths: (r.regular_months ?? []).map(monthText),
+      thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
+      meetingsHeld: r.held,
+      expected: r.expected,
+      present: r.present,
+      grades: gradesOf(r),
     };
     out.cellsByTop.push(cell);
     byCell.set(cell.unitId, [...(byCell.get(cell.unitId) ?? []), cell]);

@@ -1,17 +1,35 @@
 // What the dashboard's exports are written from: the unit's figures on a date and its
 // meetings' figures over a period, in the shapes of the figures API (the engine's answers
 // fit these structurally), and the day the file is extracted.
-export interface Share { n: number; of: number }
-interface Count { key: string; n: number }
-interface FigureUnit { id: number; code: string; name: string; kind: string; parent: { id: number; name: string } | null }
+export interface Share {
+  n: number;
+  of: number;
+}
+interface Count {
+  key: string;
+  n: number;
+}
+interface FigureUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parent: { id: number; name: string } | null;
+}
 
 export interface UnitFiguresData {
   unit: FigureUnit;
   date: string;
   members: {
     total: number;
-    byStatus: Count[]; bySex: Count[]; byAgeBand: Count[]; byEthnicity: Count[]; byReligion: Count[];
-    byEducation: Count[]; byTheoryLevel: Count[]; byPartyAge: Count[];
+    byStatus: Count[];
+    bySex: Count[];
+    byAgeBand: Count[];
+    byEthnicity: Count[];
+    byReligion: Count[];
+    byEducation: Count[];
+    byTheoryLevel: Count[];
+    byPartyAge: Count[];
     byAgeBandAndSex: { key: string; nam: number; nu: number }[];
   };
   exempted: Share;
@@ -39,4 +57,8 @@ export interface MeetingFiguresData {
   subUnits: { id: number; name: string; kind: string; meetingsHeld: number; compliance: Share; attendance: Share }[];
 }
 
-export interface DashboardData { unit: UnitFiguresData; meetings: MeetingFiguresData; extractedOn: string }
+export interface DashboardData {
+  unit: UnitFiguresData;
+  meetings: MeetingFiguresData;
+  extractedOn: string;
+}

@@ -45,8 +45,14 @@ async function dashboardData(db: Db, access: Access, unitId: number, q: { date?:
 
 /** An ASCII file name (the unit's code) and the Vietnamese one for browsers that read filename*. */
 function attach(reply: FastifyReply, type: string, base: string, ext: string) {
-  const ascii = base.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return reply.header('content-type', type)
+  const ascii = base
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+  return reply
+    .header('content-type', type)
     .header('content-disposition', `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`);
 }
 
@@ -56,11 +62,21 @@ export async function figuresExportRoutes(root: FastifyInstance) {
   app.get('/figures/units/:unitId/export.xlsx', { schema: { tags, params: unitParams, querystring: exportQuery } }, async (req, reply) => {
     const data = await dashboardData(app.db, accessOf(req), req.params.unitId, req.query);
     const file = await figuresXlsx(req.query.table, data, req.lang);
-    return attach(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `so-lieu-${req.query.table}-${data.unit.unit.code}-${data.unit.date}`, 'xlsx').send(file);
+    return attach(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `so-lieu-${req.query.table}-${data.unit.unit.code}-${data.unit.date}`,
+      'xlsx',
+    ).send(file);
   });
   app.get('/figures/units/:unitId/summary.docx', { schema: { tags, params: unitParams, querystring: summaryQuery } }, async (req, reply) => {
     const data = await dashboardData(app.db, accessOf(req), req.params.unitId, req.query);
     const file = await summaryDocx(data);
-    return attach(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `tong-quan-${data.unit.unit.code}-${data.unit.date}`, 'docx').send(file);
+    return attach(
+      reply,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      `tong-quan-${data.unit.unit.code}-${data.unit.date}`,
+      'docx',
+    ).send(file);
   });
 }

@@ -1,6 +1,6 @@
 // Names of the figures' keys in the reader's language, for the exports: unit kinds,
 // member statuses, sexes and theory levels from their own areas, the bands here.
-import { hasMessage, t, type Lang } from '../../i18n/messages.ts';
+import { hasMessage, type Lang, t } from '../../i18n/messages.ts';
 
 export const BREAKDOWNS = ['byStatus', 'bySex', 'byAgeBand', 'byPartyAge', 'byTheoryLevel', 'byEducation', 'byEthnicity', 'byReligion'] as const;
 export type BreakdownName = (typeof BREAKDOWNS)[number];

@@ -1,7 +1,7 @@
 // The temporal organisation model as the figures engine reads it: the core lane's helpers
 // (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { Scope } from '../access/access.ts';
 import { unitOn as unitOnDate } from '../org-history/units-under.ts';
@@ -31,7 +31,11 @@ export function unitsUnderDuring(rootId: number, from: string, to: string): RawB
 }
 
 export interface UnitOn {
-  id: number; code: string; name: string; kind: UnitKind; parent: { id: number; name: string } | null;
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent: { id: number; name: string } | null;
 }
 
 /** The unit as it was on the date, or 404 when it did not exist then or is out of scope. */

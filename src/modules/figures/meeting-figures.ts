@@ -6,14 +6,19 @@ import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
 import {
-  cellCompliance, coveredThroughout, mergePeriods, requiredMonthsAndQuarters, strikeOffWarnings,
-  type CellCompliance, type ComplianceRules,
+  type CellCompliance,
+  type ComplianceRules,
+  cellCompliance,
+  coveredThroughout,
+  mergePeriods,
+  requiredMonthsAndQuarters,
+  strikeOffWarnings,
 } from '../../domain/meeting-compliance.ts';
 import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
 import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
-import { periodFacts, unexcusedSql, type CellFacts } from './cell-facts.ts';
+import { type CellFacts, periodFacts, unexcusedSql } from './cell-facts.ts';
 import { unitOn, unitsUnderOn } from './history.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 import { subtreeVisible } from './subtree-visible.ts';
@@ -40,7 +45,11 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   // Independent reads run side by side (on PostgreSQL each on its own pooled connection).
   const [facts, absences, whole, children] = await Promise.all([
     end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
-    end >= from ? unexcusedSql(unitId, from, end, rules).execute(db).then((r) => r.rows) : Promise.resolve([]),
+    end >= from
+      ? unexcusedSql(unitId, from, end, rules)
+          .execute(db)
+          .then((r) => r.rows)
+      : Promise.resolve([]),
     subtreeVisible(db, scope, unitId),
     sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);
@@ -72,30 +81,46 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
     const byTop = new Map<number, CellFacts[]>();
     for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
     const topIds = [...new Set([...children.rows.map((r) => r.unit_id), ...byTop.keys()])];
-    const tops = topIds.length === 0 ? [] : (await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+    const tops =
+      topIds.length === 0
+        ? []
+        : (
+            await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
-      where v.unit_id = any(${sql.val(topIds)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)).rows;
+      where v.unit_id = any(${sql.val(topIds)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)
+          ).rows;
     for (const t of tops) {
       const own = judged(byTop.get(t.unit_id) ?? []);
       subUnits.push({
-        id: t.unit_id, code: t.code, name: t.name, kind: t.kind,
+        id: t.unit_id,
+        code: t.code,
+        name: t.name,
+        kind: t.kind,
         meetingsHeld: own.reduce((s, c) => s + c.meetingsHeld, 0),
         compliance: complianceShares(own).monthly,
-        attendance: share(own.reduce((s, c) => s + c.present, 0), own.reduce((s, c) => s + c.expected, 0)),
+        attendance: share(
+          own.reduce((s, c) => s + c.present, 0),
+          own.reduce((s, c) => s + c.expected, 0),
+        ),
       });
     }
     subUnits.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
   }
 
   return {
-    unit, from, to,
+    unit,
+    from,
+    to,
     meetingsHeld: held,
     monthlyCompliance: shares.monthly,
     thematic: shares.thematic,
     attendanceRate: share(present, expected),
     quality,
     graded: share(graded, held),
-    strikingOffWarnings: strikeOffWarnings(absences.map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })), rules).length,
+    strikingOffWarnings: strikeOffWarnings(
+      absences.map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })),
+      rules,
+    ).length,
     trend,
     subUnits,
   };

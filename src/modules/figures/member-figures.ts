@@ -1,9 +1,9 @@
 // Member figures under units on a date: one aggregate (GROUPING SETS) over the members
 // placed under the root then, joined to their records. Ages and party ages are counted
 // on the date asked, in the bands of src/domain/figure-bands.ts.
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, type Band } from '../../domain/figure-bands.ts';
+import { AGE_BANDS, type Band, PARTY_AGE_BANDS, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import { membersUnderOn } from './history.ts';
 
 /** SQL: the band key of an integer expression, from a band table. */
@@ -17,8 +17,17 @@ const GROUP_COLUMNS = ['unit_id', 'status', 'sex', 'age_band', 'ethnicity', 'rel
 type Column = (typeof GROUP_COLUMNS)[number];
 
 export interface MemberFigureRow {
-  g: number; n: number; unit_id: number | null; status: string | null; sex: string | null; age_band: string | null;
-  ethnicity: string | null; religion: string | null; education: string | null; theory: string | null; party_band: string | null;
+  g: number;
+  n: number;
+  unit_id: number | null;
+  status: string | null;
+  sex: string | null;
+  age_band: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  education: string | null;
+  theory: string | null;
+  party_band: string | null;
 }
 
 /** The SQL of the aggregate (also kept as a reviewed snapshot). */
@@ -26,7 +35,8 @@ export function memberFiguresSql(rootId: number, date: string) {
   // Whole years as integer arithmetic on YYYYMMDD (cheaper than age() per row): a birthday
   // counts on the day itself, 29/2 on 1/3 in other years — as wholeYears() in figure-bands.ts.
   const on = Number(date.replaceAll('-', ''));
-  const ymd = (col: string) => sql`(date_part('year', ${sql.ref(col)}) * 10000 + date_part('month', ${sql.ref(col)}) * 100 + date_part('day', ${sql.ref(col)}))::int`;
+  const ymd = (col: string) =>
+    sql`(date_part('year', ${sql.ref(col)}) * 10000 + date_part('month', ${sql.ref(col)}) * 100 + date_part('day', ${sql.ref(col)}))::int`;
   return sql<MemberFigureRow>`
     with y as materialized (
       select mu.unit_id, mu.status, mb.sex, mb.ethnicity, mb.religion, mb.education, mb.theory_level,
@@ -65,15 +75,28 @@ export interface MemberAggregate {
 export async function memberAggregate(db: Db, rootId: number, date: string): Promise<MemberAggregate> {
   const { rows } = await memberFiguresSql(rootId, date).execute(db);
   const out: MemberAggregate = {
-    perUnit: new Map(), byStatus: new Map(), byAgeBandAndSex: new Map(), byEthnicity: new Map(),
-    byReligion: new Map(), byEducation: new Map(), byTheoryLevel: new Map(), byPartyAge: new Map(),
+    perUnit: new Map(),
+    byStatus: new Map(),
+    byAgeBandAndSex: new Map(),
+    byEthnicity: new Map(),
+    byReligion: new Map(),
+    byEducation: new Map(),
+    byTheoryLevel: new Map(),
+    byPartyAge: new Map(),
   };
   const single: [Column, Map<string, number>][] = [
-    ['status', out.byStatus], ['ethnicity', out.byEthnicity], ['religion', out.byReligion],
-    ['education', out.byEducation], ['theory', out.byTheoryLevel], ['party_band', out.byPartyAge],
+    ['status', out.byStatus],
+    ['ethnicity', out.byEthnicity],
+    ['religion', out.byReligion],
+    ['education', out.byEducation],
+    ['theory', out.byTheoryLevel],
+    ['party_band', out.byPartyAge],
   ];
   for (const r of rows) {
-    if (r.g === maskOf(['unit_id'])) { out.perUnit.set(r.unit_id!, r.n); continue; }
+    if (r.g === maskOf(['unit_id'])) {
+      out.perUnit.set(r.unit_id!, r.n);
+      continue;
+    }
     if (r.g === maskOf(['age_band', 'sex'])) {
       const e = out.byAgeBandAndSex.get(r.age_band!) ?? { nam: 0, nu: 0 };
       e[r.sex as 'nam' | 'nu'] += r.n;

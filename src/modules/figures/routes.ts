@@ -11,10 +11,18 @@ import { unitFigures } from './unit-figures.ts';
 
 export async function figureRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/figures/units/:unitId', {
-    schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: unitFiguresOut } },
-  }, async (req) => unitFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())));
-  app.get('/figures/units/:unitId/meetings', {
-    schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
-  }, async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())));
+  app.get(
+    '/figures/units/:unitId',
+    {
+      schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: unitFiguresOut } },
+    },
+    async (req) => unitFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/meetings',
+    {
+      schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
+    },
+    async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
 }

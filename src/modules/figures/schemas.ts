@@ -1,16 +1,19 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
-import { isoDate } from '../units/schemas.ts';
 import { id } from '../meetings/schemas.ts';
+import { isoDate } from '../units/schemas.ts';
 
 // A period covers at most ten years (two terms), like the compliance report.
 const MAX_YEARS = 10;
 
 export const unitParams = z.strictObject({ unitId: id });
 export const unitFiguresQuery = z.strictObject({ date: isoDate.optional() });
-export const meetingFiguresQuery = z.strictObject({ from: isoDate, to: isoDate })
+export const meetingFiguresQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
   .refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
-    message: 'meetings.compliance_period', path: ['to'], params: { years: MAX_YEARS },
+    message: 'meetings.compliance_period',
+    path: ['to'],
+    params: { years: MAX_YEARS },
   });
 
 const shareOut = z.object({ n: z.number(), of: z.number() });
@@ -18,7 +21,10 @@ const counts = z.array(z.object({ key: z.string(), n: z.number() }));
 const unitKind = z.string();
 
 export const figuresUnitOut = z.object({
-  id: z.number(), code: z.string(), name: z.string(), kind: unitKind,
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKind,
   parent: z.object({ id: z.number(), name: z.string() }).nullable(),
 });
 
@@ -27,9 +33,15 @@ export const unitFiguresOut = z.object({
   date: z.string(),
   members: z.object({
     total: z.number(),
-    byStatus: counts, bySex: counts, byAgeBand: counts,
+    byStatus: counts,
+    bySex: counts,
+    byAgeBand: counts,
     byAgeBandAndSex: z.array(z.object({ key: z.string(), nam: z.number(), nu: z.number() })),
-    byEthnicity: counts, byReligion: counts, byEducation: counts, byTheoryLevel: counts, byPartyAge: counts,
+    byEthnicity: counts,
+    byReligion: counts,
+    byEducation: counts,
+    byTheoryLevel: counts,
+    byPartyAge: counts,
   }),
   exempted: shareOut,
   probationary: shareOut,
@@ -38,10 +50,18 @@ export const unitFiguresOut = z.object({
     cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
     rule: z.object({ code: z.string(), source: z.string() }),
   }),
-  subUnits: z.array(z.object({
-    id: z.number(), code: z.string(), name: z.string(), kind: unitKind,
-    childCount: z.number(), members: z.number(), cells: z.number(), grassroots: z.number(),
-  })),
+  subUnits: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      kind: unitKind,
+      childCount: z.number(),
+      members: z.number(),
+      cells: z.number(),
+      grassroots: z.number(),
+    }),
+  ),
 });
 export type UnitFiguresOut = z.infer<typeof unitFiguresOut>;
 
@@ -57,9 +77,16 @@ export const meetingFiguresOut = z.object({
   graded: shareOut,
   strikingOffWarnings: z.number(),
   trend: z.array(z.object({ month: z.string(), compliance: shareOut, attendance: shareOut })),
-  subUnits: z.array(z.object({
-    id: z.number(), code: z.string(), name: z.string(), kind: unitKind,
-    meetingsHeld: z.number(), compliance: shareOut, attendance: shareOut,
-  })),
+  subUnits: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      kind: unitKind,
+      meetingsHeld: z.number(),
+      compliance: shareOut,
+      attendance: shareOut,
+    }),
+  ),
 });
 export type MeetingFiguresOut = z.infer<typeof meetingFiguresOut>;

@@ -19,11 +19,12 @@ const vi = (key: string, params: Record<string, string | number> = {}) => t('vi'
 const percent = (s: Share) => (s.of === 0 ? '—' : `${(Math.round((s.n / s.of) * 10000) / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
 const pair = (s: Share) => `${s.n}/${s.of}`;
 
-const line = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: Align } = {}) => new Paragraph({
-  alignment: o.align ?? AlignmentType.CENTER,
-  spacing: { after: 0 },
-  children: [new TextRun({ text, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size, font: FONT })],
-});
+const line = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: Align } = {}) =>
+  new Paragraph({
+    alignment: o.align ?? AlignmentType.CENTER,
+    spacing: { after: 0 },
+    children: [new TextRun({ text, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size, font: FONT })],
+  });
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const noBorders = { top: none, bottom: none, left: none, right: none };
@@ -34,10 +35,14 @@ function twoColumns(left: Paragraph[], right: Paragraph[]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [
-      new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
-      new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
-    ] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
+          new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
+        ],
+      }),
+    ],
   });
 }
 
@@ -45,14 +50,22 @@ function twoColumns(left: Paragraph[], right: Paragraph[]) {
 function grid(widths: number[], rows: string[][], numeric: boolean[]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((cells, r) => new TableRow({
-      tableHeader: r === 0,
-      children: cells.map((text, c) => new TableCell({
-        width: { size: widths[c]!, type: WidthType.PERCENTAGE },
-        borders: frame,
-        children: [line(text, { size: 22, bold: r === 0, align: r === 0 ? AlignmentType.CENTER : numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT })],
-      })),
-    })),
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          children: cells.map(
+            (text, c) =>
+              new TableCell({
+                width: { size: widths[c]!, type: WidthType.PERCENTAGE },
+                borders: frame,
+                children: [
+                  line(text, { size: 22, bold: r === 0, align: r === 0 ? AlignmentType.CENTER : numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+                ],
+              }),
+          ),
+        }),
+    ),
   });
 }
 
@@ -86,13 +99,23 @@ export async function summaryDocx(data: DashboardData): Promise<Buffer> {
     [vi('compliance'), pair(m.monthlyCompliance), percent(m.monthlyCompliance)],
     [vi('thematic'), pair(m.thematic), percent(m.thematic)],
     [vi('attendance'), pair(m.attendanceRate), percent(m.attendanceRate)],
-    [vi('graded'), pair(m.graded), [percent(m.graded), ...m.quality.filter((q) => q.n > 0).map((q) => `${t('vi', `meetings.grades.${q.grade}`)}: ${q.n}`)].join('; ')],
+    [
+      vi('graded'),
+      pair(m.graded),
+      [percent(m.graded), ...m.quality.filter((q) => q.n > 0).map((q) => `${t('vi', `meetings.grades.${q.grade}`)}: ${q.n}`)].join('; '),
+    ],
     [vi('warnings'), String(m.strikingOffWarnings), ''],
   ];
   const meetingsById = new Map(m.subUnits.map((s) => [s.id, s]));
   const subs = u.subUnits.slice(0, SUMMARY_SUB_UNIT_ROWS).map((s) => {
     const mt = meetingsById.get(s.id);
-    return [s.name, String(s.members), String(s.cells), mt ? `${percent(mt.compliance)} (${pair(mt.compliance)})` : '—', mt ? `${percent(mt.attendance)} (${pair(mt.attendance)})` : '—'];
+    return [
+      s.name,
+      String(s.members),
+      String(s.cells),
+      mt ? `${percent(mt.compliance)} (${pair(mt.compliance)})` : '—',
+      mt ? `${percent(mt.attendance)} (${pair(mt.attendance)})` : '—',
+    ];
   });
 
   const children: (Paragraph | Table)[] = [
@@ -107,20 +130,36 @@ export async function summaryDocx(data: DashboardData): Promise<Buffer> {
   ];
   if (subs.length) {
     children.push(heading(vi('summary_sub_units_heading', { count: u.subUnits.length })));
-    children.push(grid([36, 12, 10, 21, 21], [[vi('sub_unit'), vi('members'), vi('cells'), vi('compliance_short'), vi('attendance_short')], ...subs], [false, true, true, true, true]));
-    if (u.subUnits.length > SUMMARY_SUB_UNIT_ROWS) children.push(line(vi('summary_more', { n: u.subUnits.length - SUMMARY_SUB_UNIT_ROWS }), { italics: true, size: 22, align: AlignmentType.LEFT }));
+    children.push(
+      grid(
+        [36, 12, 10, 21, 21],
+        [[vi('sub_unit'), vi('members'), vi('cells'), vi('compliance_short'), vi('attendance_short')], ...subs],
+        [false, true, true, true, true],
+      ),
+    );
+    if (u.subUnits.length > SUMMARY_SUB_UNIT_ROWS)
+      children.push(line(vi('summary_more', { n: u.subUnits.length - SUMMARY_SUB_UNIT_ROWS }), { italics: true, size: 22, align: AlignmentType.LEFT }));
   }
-  children.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: vi('rule_note', { source: o.rule.source }), italics: true, size: 22, font: FONT })] }));
-  children.push(new Paragraph({ children: [new TextRun({ text: vi('extracted_line', { date: formatDateVi(data.extractedOn) }), italics: true, size: 22, font: FONT })] }));
+  children.push(
+    new Paragraph({
+      spacing: { before: 120 },
+      children: [new TextRun({ text: vi('rule_note', { source: o.rule.source }), italics: true, size: 22, font: FONT })],
+    }),
+  );
+  children.push(
+    new Paragraph({ children: [new TextRun({ text: vi('extracted_line', { date: formatDateVi(data.extractedOn) }), italics: true, size: 22, font: FONT })] }),
+  );
 
   const document = new Document({
     creator: 'chibo',
     title: `${vi('summary_title')} — ${u.unit.name}`,
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
-    sections: [{
-      properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

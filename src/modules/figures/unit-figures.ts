@@ -4,16 +4,23 @@
 // and the same headline figures for each sub-unit, all from the tree as it was that day.
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN_KEY, inBandOrder, share } from '../../domain/figure-bands.ts';
+import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
+import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
 import type { Access } from '../access/access.ts';
+import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import { unitOn, unitsUnderOn } from './history.ts';
 import { memberAggregate } from './member-figures.ts';
-import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
-import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 import { subtreeVisible } from './subtree-visible.ts';
 
-interface TreeRow { unit_id: number; parent_id: number | null; kind: UnitKind; name: string; code: string; depth: number }
+interface TreeRow {
+  unit_id: number;
+  parent_id: number | null;
+  kind: UnitKind;
+  name: string;
+  code: string;
+  depth: number;
+}
 
 export function unitTreeSql(rootId: number, date: string) {
   return sql<TreeRow>`select uu.unit_id, uu.parent_id, uu.kind, uu.name, uu.code, uu.depth from (${unitsUnderOn([rootId], date)}) uu`;
@@ -25,7 +32,11 @@ const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
   const scope = access.scope('read');
   const unit = await unitOn(db, unitId, date, scope);
-  const [tree, members, namesBelow] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date), subtreeVisible(db, scope, unitId)]);
+  const [tree, members, namesBelow] = await Promise.all([
+    unitTreeSql(unitId, date).execute(db),
+    memberAggregate(db, unitId, date),
+    subtreeVisible(db, scope, unitId),
+  ]);
   // The unit's own counting rules if it (or a unit above it on that date) loaded some, else the built-in set in force.
   const rules = await countingRulesFor(db, unitId, date);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
@@ -36,27 +47,40 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
 
   const total = [...members.perUnit.values()].reduce((s, n) => s + n, 0);
   const status = (k: string) => members.byStatus.get(k) ?? 0;
-  const bySex = new Map<string, number>([['nam', 0], ['nu', 0]]);
+  const bySex = new Map<string, number>([
+    ['nam', 0],
+    ['nu', 0],
+  ]);
   const byAge = new Map<string, number>();
   for (const [band, v] of members.byAgeBandAndSex) {
     bySex.set('nam', bySex.get('nam')! + v.nam);
     bySex.set('nu', bySex.get('nu')! + v.nu);
     byAge.set(band, v.nam + v.nu);
   }
-  const subUnits = (namesBelow ? children.get(unitId) ?? [] : []).map((c) => {
-    const ids = subtree(c.unit_id);
-    const counts = countOrganisations(ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)), date, rules.body);
-    return {
-      id: c.unit_id, code: c.code, name: c.name, kind: c.kind,
-      childCount: (children.get(c.unit_id) ?? []).length,
-      members: ids.reduce((s, id) => s + (members.perUnit.get(id) ?? 0), 0),
-      cells: counts.cells.n,
-      grassroots: counts.grassroots.n,
-    };
-  }).sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
+  const subUnits = (namesBelow ? (children.get(unitId) ?? []) : [])
+    .map((c) => {
+      const ids = subtree(c.unit_id);
+      const counts = countOrganisations(
+        ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)),
+        date,
+        rules.body,
+      );
+      return {
+        id: c.unit_id,
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        childCount: (children.get(c.unit_id) ?? []).length,
+        members: ids.reduce((s, id) => s + (members.perUnit.get(id) ?? 0), 0),
+        cells: counts.cells.n,
+        grassroots: counts.grassroots.n,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
 
   return {
-    unit, date,
+    unit,
+    date,
     members: {
       total,
       byStatus: STATUS_ORDER.map((key) => ({ key, n: status(key) })),

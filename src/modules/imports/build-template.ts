@@ -2,7 +2,7 @@
 // formatted as text so leading zeros survive, drop-down lists for the fixed values) and
 // an instructions sheet explaining every column.
 import ExcelJS from 'exceljs';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import { columnLabel, IMPORT_COLUMNS } from './member-columns.ts';
 
 const TEMPLATE_ROWS = 2000;

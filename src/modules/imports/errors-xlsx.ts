@@ -2,7 +2,7 @@
 // message, with the file and the date of the check in the heading (dd/mm/yyyy).
 import ExcelJS from 'exceljs';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import type { ImportErrorsBody } from './schemas.ts';
 
 export async function importErrorsXlsx(body: ImportErrorsBody, lang: Lang): Promise<Buffer> {

@@ -1,15 +1,18 @@
 // The journal of an import applied in batches (PGlite): which members each run created,
 // and how the members it changed were before, so that a run that fails midway — or whose
 // process is killed — is undone whole. Every step is a short transaction.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
 const UNDO_BATCH = 500;
 
 export async function startRun(db: Kysely<DB>, actorUserId: number | null, unitId: number, fileName: string | null): Promise<number> {
-  const row = await db.insertInto('import_runs').values({ unit_id: unitId, actor_user_id: actorUserId, file_name: fileName?.slice(0, 200) ?? null, state: 'running' })
-    .returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('import_runs')
+    .values({ unit_id: unitId, actor_user_id: actorUserId, file_name: fileName?.slice(0, 200) ?? null, state: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -27,7 +30,10 @@ export async function journalBefore(trx: Db, runId: number, memberIds: number[])
 
 export async function journalCreated(trx: Db, runId: number, memberIds: number[]): Promise<void> {
   if (!memberIds.length) return;
-  await trx.insertInto('import_run_members').values(memberIds.map((id) => ({ run_id: runId, member_id: id, before: null }))).execute();
+  await trx
+    .insertInto('import_run_members')
+    .values(memberIds.map((id) => ({ run_id: runId, member_id: id, before: null })))
+    .execute();
 }
 
 /** The run is complete (in the transaction that audits it): from here on it stays. */
@@ -46,8 +52,10 @@ export async function purgeJournal(db: Kysely<DB>, runId: number) {
 
 let memberColumnList: string[] | null = null;
 async function memberColumns(db: Db): Promise<string[]> {
-  memberColumnList ??= (await sql<{ name: string }>`select column_name as name from information_schema.columns
-    where table_schema = current_schema() and table_name = 'members' and column_name <> 'id' order by ordinal_position`.execute(db)).rows.map((r) => r.name);
+  memberColumnList ??= (
+    await sql<{ name: string }>`select column_name as name from information_schema.columns
+    where table_schema = current_schema() and table_name = 'members' and column_name <> 'id' order by ordinal_position`.execute(db)
+  ).rows.map((r) => r.name);
   return memberColumnList;
 }
 
@@ -79,8 +87,13 @@ export async function undoRun(db: Kysely<DB>, runId: number): Promise<void> {
   let restored = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
-      const batch = await trx.selectFrom('import_run_members').select(['member_id', 'before']).where('run_id', '=', runId)
-        .orderBy('member_id').limit(UNDO_BATCH).execute();
+      const batch = await trx
+        .selectFrom('import_run_members')
+        .select(['member_id', 'before'])
+        .where('run_id', '=', runId)
+        .orderBy('member_id')
+        .limit(UNDO_BATCH)
+        .execute();
       if (!batch.length) return true;
       const ids = batch.map((b) => b.member_id);
       const createdIds = batch.filter((b) => b.before === null).map((b) => b.member_id);
@@ -112,10 +125,17 @@ export async function undoRun(db: Kysely<DB>, runId: number): Promise<void> {
     if (done) break;
   }
   await db.transaction().execute(async (trx) => {
-    const run = await trx.updateTable('import_runs').set({ state: 'undone', finished_at: new Date() }).where('id', '=', runId)
-      .returning(['unit_id', 'actor_user_id', 'file_name']).executeTakeFirstOrThrow();
+    const run = await trx
+      .updateTable('import_runs')
+      .set({ state: 'undone', finished_at: new Date() })
+      .where('id', '=', runId)
+      .returning(['unit_id', 'actor_user_id', 'file_name'])
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, run.actor_user_id, {
-      action: 'import.undo', entityType: 'unit', entityId: run.unit_id, unitId: run.unit_id,
+      action: 'import.undo',
+      entityType: 'unit',
+      entityId: run.unit_id,
+      unitId: run.unit_id,
       after: { file: run.file_name, runId, removed: created, restored },
     });
   });
@@ -128,8 +148,13 @@ export async function undoRun(db: Kysely<DB>, runId: number): Promise<void> {
 export async function undoUnfinishedRuns(db: Kysely<DB>): Promise<number> {
   const runs = await db.selectFrom('import_runs').select(['id', 'state']).where('state', '=', 'running').orderBy('id', 'desc').execute();
   for (const run of runs) await undoRun(db, run.id);
-  const leftovers = await db.selectFrom('import_run_members as j').innerJoin('import_runs as r', 'r.id', 'j.run_id')
-    .select('r.id').distinct().where('r.state', '<>', 'running').execute();
+  const leftovers = await db
+    .selectFrom('import_run_members as j')
+    .innerJoin('import_runs as r', 'r.id', 'j.run_id')
+    .select('r.id')
+    .distinct()
+    .where('r.state', '<>', 'running')
+    .execute();
   for (const run of leftovers) await purgeJournal(db, run.id);
   return runs.length;
 }

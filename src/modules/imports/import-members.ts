@@ -5,23 +5,23 @@
 // transaction, or nothing when any row is wrong. Rows whose party card number (or, with
 // no card, citizen ID) matches a member already in the unit update that member, so
 // importing the same file twice changes nothing twice.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, Db, MemberStatus, UnitKind } from '../../db/types.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
-import { unitInScope, type Scope } from '../access/access.ts';
-import { writeAudit } from '../audit/write-audit.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { throttle } from '../auth/throttle.ts';
+import { type HeldElsewhere, queueConflicts } from '../conflicts/queue-conflicts.ts';
 import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
 import type { MemberFields } from '../members/schemas.ts';
-import { columnLabel, IMPORT_COLUMNS, type ColumnKey } from './member-columns.ts';
-import type { ParsedRow, RowError } from './parse-member-row.ts';
 import { finishRun, journalBefore, journalCreated, purgeJournal, startRun, undoRun } from './import-journal.ts';
-import { readMemberRowChunks } from './read-member-rows.ts';
 import { importRowLimitFor, tooManyRowsForCell } from './import-size-limit.ts';
-import { queueConflicts, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
-import { throttle } from '../auth/throttle.ts';
+import { type ColumnKey, columnLabel, IMPORT_COLUMNS } from './member-columns.ts';
+import type { ParsedRow, RowError } from './parse-member-row.ts';
+import { readMemberRowChunks } from './read-member-rows.ts';
 
 export type ImportMode = 'dry-run' | 'apply';
 
@@ -52,10 +52,18 @@ export class ImportRejected extends AppError {
  * readScope: whom they may read (default: scope); a card or citizen ID held outside it is
  * answered anonymously and queued for the organisation board.
  */
-export interface ImportActor { userId: number | null; scope: Scope; readScope?: Scope }
+export interface ImportActor {
+  userId: number | null;
+  scope: Scope;
+  readScope?: Scope;
+}
 
 export interface ImportOptions {
-  unitId: number; mode: ImportMode; filePath: string; fileName?: string; lang: Lang;
+  unitId: number;
+  mode: ImportMode;
+  filePath: string;
+  fileName?: string;
+  lang: Lang;
   /** PGlite applies in short journaled transactions, so its one connection keeps serving others. */
   engine?: 'pglite' | 'postgres';
 }
@@ -64,11 +72,23 @@ const CHUNK = 500;
 /** On PGlite a chunk is one turn on the only connection: small enough that others wait well under a second. */
 const PGLITE_CHUNK = 200;
 
-interface TargetUnit { id: number; code: string; name: string; kind: UnitKind; path: string; dissolved_on: string | null; established_on: string }
+interface TargetUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  path: string;
+  dissolved_on: string | null;
+  established_on: string;
+}
 
 export async function findTarget(db: Db, scope: Scope, unitId: number): Promise<TargetUnit> {
-  const unit = await db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.path', 'u.dissolved_on', 'u.established_on'])
-    .where('u.id', '=', unitId).where((eb) => unitInScope(scope, eb.ref('u.id'))).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.path', 'u.dissolved_on', 'u.established_on'])
+    .where('u.id', '=', unitId)
+    .where((eb) => unitInScope(scope, eb.ref('u.id')))
+    .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   return unit;
 }
@@ -79,16 +99,26 @@ function chunks<T>(items: readonly T[], size = 1000): T[][] {
   return out;
 }
 
-interface CellUnit { id: number; code: string; name: string; kind: UnitKind; dissolved_on: string | null; established_on: string }
+interface CellUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  dissolved_on: string | null;
+  established_on: string;
+}
 
 /** Units named in the file, found only inside the target's subtree and the caller's scope. */
 async function findCells(db: Db, scope: Scope, target: TargetUnit, codes: string[]): Promise<Map<string, CellUnit>> {
   const found = new Map<string, CellUnit>();
   for (const part of chunks(codes)) {
-    const rows = await db.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.dissolved_on', 'u.established_on'])
+    const rows = await db
+      .selectFrom('units as u')
+      .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.dissolved_on', 'u.established_on'])
       .where(sql<boolean>`lower(u.code) = any(${sql.val(part)}::text[])`)
       .where('u.path', 'like', `${target.path}%`)
-      .where((eb) => unitInScope(scope, eb.ref('u.id'))).execute();
+      .where((eb) => unitInScope(scope, eb.ref('u.id')))
+      .execute();
     for (const r of rows) found.set(r.code.toLowerCase(), r);
   }
   return found;
@@ -96,13 +126,16 @@ async function findCells(db: Db, scope: Scope, target: TargetUnit, codes: string
 
 type MemberRowDb = Awaited<ReturnType<typeof existingQuery>>[number];
 function existingQuery(db: Db, scope: Scope, readScope: Scope, target: TargetUnit, cards: string[], citizenIds: string[]) {
-  return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m')
+  return db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .selectAll('m')
     .select((eb) => sql<boolean>`(u.path like ${`${target.path}%`} and ${unitInScope(scope, eb.ref('m.unit_id'))})`.as('in_scope'))
     .select((eb) => sql<boolean>`${unitInScope(readScope, eb.ref('m.unit_id'))}`.as('readable'))
-    .where((eb) => eb.or([
-      ...(cards.length ? [eb('m.party_card_number', 'in', cards)] : []),
-      ...(citizenIds.length ? [eb('m.citizen_id', 'in', citizenIds)] : []),
-    ])).execute();
+    .where((eb) =>
+      eb.or([...(cards.length ? [eb('m.party_card_number', 'in', cards)] : []), ...(citizenIds.length ? [eb('m.citizen_id', 'in', citizenIds)] : [])]),
+    )
+    .execute();
 }
 
 /** Members already holding a card or citizen ID number from the file, wherever they are. */
@@ -152,13 +185,20 @@ function heldOutsideScope(parsed: ParsedRow, matches: Array<MemberRowDb | undefi
 }
 
 /** Per file: the conflicts it raised for the board, and the caller's row limit (null: none). */
-interface FileLimits { held: HeldElsewhere[]; rowLimit: number | null }
+interface FileLimits {
+  held: HeldElsewhere[];
+  rowLimit: number | null;
+}
 
 /** Imports a cell secretary may run in an hour, dry runs included. */
 export const CELL_IMPORTS = { kind: 'import.cell', limit: 10, windowMinutes: 60 } as const;
 
 /** What one file's checks accumulate across its chunks. */
-interface FileChecks { errors: RowError[]; held: HeldElsewhere[]; firstRowWith: SeenRows }
+interface FileChecks {
+  errors: RowError[];
+  held: HeldElsewhere[];
+  firstRowWith: SeenRows;
+}
 
 /** Every check that needs the database; returns the plan for the rows that passed. */
 async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: ParsedRow[], lang: Lang, checks: FileChecks): Promise<PlannedRow[]> {
@@ -211,7 +251,8 @@ async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: Pa
     } else {
       unit = target;
     }
-    if (unit && !CELL_KINDS.includes(unit.kind)) fail('unitCode', 'imports.row.unit_not_cell', { value: parsed.unitCode ?? unit.name, kind: `imports.kinds.${unit.kind}` });
+    if (unit && !CELL_KINDS.includes(unit.kind))
+      fail('unitCode', 'imports.row.unit_not_cell', { value: parsed.unitCode ?? unit.name, kind: `imports.kinds.${unit.kind}` });
     else if (unit?.dissolved_on) fail('unitCode', 'imports.row.unit_dissolved', { value: parsed.unitCode ?? unit.name });
 
     // Status: new members come in probationary or full; existing ones may only be
@@ -240,11 +281,18 @@ function auditFields(m: MemberRowDb) {
 async function createMembers(trx: Transaction<DB>, actorUserId: number | null, rows: PlannedRow[], today: string): Promise<number[]> {
   const created: number[] = [];
   for (const part of chunks(rows, CHUNK)) {
-    const ids = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('members', 'id'))::int as id from generate_series(1, ${part.length})`.execute(trx)).rows.map((r) => r.id);
+    const ids = (
+      await sql<{ id: number }>`select nextval(pg_get_serial_sequence('members', 'id'))::int as id from generate_series(1, ${part.length})`.execute(trx)
+    ).rows.map((r) => r.id);
     created.push(...ids);
-    await trx.insertInto('members').values(part.map((r, i) => ({ id: ids[i]!, ...memberColumns(r.parsed.fields), unit_id: r.unit.id, status: r.status }))).execute();
+    await trx
+      .insertInto('members')
+      .values(part.map((r, i) => ({ id: ids[i]!, ...memberColumns(r.parsed.fields), unit_id: r.unit.id, status: r.status })))
+      .execute();
     const placements = part.map((r, i) => ({
-      member_id: ids[i]!, unit_id: r.unit.id, reason: 'import',
+      member_id: ids[i]!,
+      unit_id: r.unit.id,
+      reason: 'import',
       // From admission (or the cell's founding, if later); today when the admission date is unknown.
       valid_from: dateMax(r.parsed.fields.admittedOn ?? today, r.unit.established_on),
     }));
@@ -254,17 +302,28 @@ async function createMembers(trx: Transaction<DB>, actorUserId: number | null, r
       const { admittedOn, fullMemberOn } = r.parsed.fields;
       if (r.status === 'du_bi') return [{ member_id: ids[i]!, status: 'du_bi', valid_from: admittedOn ?? today, valid_to: null }];
       if (admittedOn && fullMemberOn) {
-        return [{ member_id: ids[i]!, status: 'du_bi', valid_from: admittedOn, valid_to: fullMemberOn },
-          { member_id: ids[i]!, status: 'chinh_thuc', valid_from: fullMemberOn, valid_to: null }];
+        return [
+          { member_id: ids[i]!, status: 'du_bi', valid_from: admittedOn, valid_to: fullMemberOn },
+          { member_id: ids[i]!, status: 'chinh_thuc', valid_from: fullMemberOn, valid_to: null },
+        ];
       }
       return [{ member_id: ids[i]!, status: 'chinh_thuc', valid_from: fullMemberOn ?? admittedOn ?? today, valid_to: null }];
     });
     await trx.insertInto('member_statuses').values(statuses).execute();
     // One audit row per member, written together (the same row writeAudit would write).
-    await trx.insertInto('audit_log').values(part.map((r, i) => ({
-      actor_user_id: actorUserId, action: 'member.create', entity_type: 'member', entity_id: String(ids[i]!), unit_id: r.unit.id,
-      after: JSON.stringify({ ...r.parsed.fields, unitId: r.unit.id, status: r.status, source: 'import' }),
-    }))).execute();
+    await trx
+      .insertInto('audit_log')
+      .values(
+        part.map((r, i) => ({
+          actor_user_id: actorUserId,
+          action: 'member.create',
+          entity_type: 'member',
+          entity_id: String(ids[i]!),
+          unit_id: r.unit.id,
+          after: JSON.stringify({ ...r.parsed.fields, unitId: r.unit.id, status: r.status, source: 'import' }),
+        })),
+      )
+      .execute();
   }
   return created;
 }
@@ -284,11 +343,25 @@ async function updateMembers(trx: Transaction<DB>, actorUserId: number | null, r
     });
     await sql`update members m set ${assignments}, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${recordType}) where m.id = r.id`.execute(trx);
-    await trx.insertInto('audit_log').values(part.map((r) => ({
-      actor_user_id: actorUserId, action: 'member.update', entity_type: 'member', entity_id: String(r.existing!.id), unit_id: r.unit.id,
-      before: JSON.stringify({ ...auditFields(r.existing!), unitId: r.existing!.unit_id, status: r.existing!.status }),
-      after: JSON.stringify({ ...Object.fromEntries(fields.map((f) => [f, r.parsed.fields[f as keyof MemberFields] ?? null])), unitId: r.unit.id, status: r.status, source: 'import' }),
-    }))).execute();
+    await trx
+      .insertInto('audit_log')
+      .values(
+        part.map((r) => ({
+          actor_user_id: actorUserId,
+          action: 'member.update',
+          entity_type: 'member',
+          entity_id: String(r.existing!.id),
+          unit_id: r.unit.id,
+          before: JSON.stringify({ ...auditFields(r.existing!), unitId: r.existing!.unit_id, status: r.existing!.status }),
+          after: JSON.stringify({
+            ...Object.fromEntries(fields.map((f) => [f, r.parsed.fields[f as keyof MemberFields] ?? null])),
+            unitId: r.unit.id,
+            status: r.status,
+            source: 'import',
+          }),
+        })),
+      )
+      .execute();
   }
   // Moves to another cell and recognitions as full member: rare, one by one, with history.
   for (const r of rows) {
@@ -322,12 +395,22 @@ type ChunkWriter = (q: Db, planned: PlannedRow[], columns: Set<ColumnKey>) => Pr
  * the checked rows of each chunk to `write`. Memory holds one chunk and the numbers seen.
  * A cell secretary's file stops at the row limit of one cell (import-size-limit.ts).
  */
-async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: TargetUnit, options: ImportOptions, file: FileLimits, write?: ChunkWriter): Promise<ImportReport> {
+async function checkFile(
+  runChunk: ChunkRunner,
+  actor: ImportActor,
+  target: TargetUnit,
+  options: ImportOptions,
+  file: FileLimits,
+  write?: ChunkWriter,
+): Promise<ImportReport> {
   const { held, rowLimit } = file;
   const size = options.engine === 'pglite' ? PGLITE_CHUNK : CHUNK;
   const { lang } = options;
   const checks: FileChecks = { errors: [], held, firstRowWith: noRowsSeen() };
-  let totalRows = 0, valid = 0, created = 0, updated = 0;
+  let totalRows = 0,
+    valid = 0,
+    created = 0,
+    updated = 0;
   for await (const chunk of readMemberRowChunks(options.filePath, lang, size)) {
     totalRows = chunk.totalRows;
     if (rowLimit !== null && totalRows > rowLimit) throw tooManyRowsForCell(rowLimit);
@@ -335,11 +418,21 @@ async function checkFile(runChunk: ChunkRunner, actor: ImportActor, target: Targ
     await runChunk(async (q) => {
       const planned = await planRows(q, actor, target, chunk.rows, lang, checks);
       valid += planned.length;
-      for (const p of planned) if (p.existing) updated++; else created++;
+      for (const p of planned)
+        if (p.existing) updated++;
+        else created++;
       if (write && checks.errors.length === 0) await write(q, planned, chunk.columns);
     });
   }
-  return { mode: options.mode, imported: options.mode === 'apply' && checks.errors.length === 0, totalRows, valid, created, updated, errors: sortErrors(checks.errors, lang) };
+  return {
+    mode: options.mode,
+    imported: options.mode === 'apply' && checks.errors.length === 0,
+    totalRows,
+    valid,
+    created,
+    updated,
+    errors: sortErrors(checks.errors, lang),
+  };
 }
 
 /**
@@ -351,20 +444,43 @@ async function recordCheck(db: Kysely<DB>, actor: ImportActor, target: TargetUni
   await db.transaction().execute(async (trx) => {
     const conflicts = await queueConflicts(trx, { userId: actor.userId, fromUnitId: target.id, source: 'import' }, held);
     await writeAudit(trx, actor.userId, {
-      action: report.mode === 'dry-run' ? 'import.dry_run' : 'import.refused', entityType: 'unit', entityId: target.id, unitId: target.id,
+      action: report.mode === 'dry-run' ? 'import.dry_run' : 'import.refused',
+      entityType: 'unit',
+      entityId: target.id,
+      unitId: target.id,
       after: { totalRows: report.totalRows, valid: report.valid, errors: report.errors.length, conflicts },
     });
   });
 }
 
-async function writePlanned(trx: Transaction<DB>, actorUserId: number | null, planned: PlannedRow[], columns: Set<ColumnKey>, today: string): Promise<number[]> {
-  const created = await createMembers(trx, actorUserId, planned.filter((p) => !p.existing), today);
-  await updateMembers(trx, actorUserId, planned.filter((p) => p.existing), columns, today);
+async function writePlanned(
+  trx: Transaction<DB>,
+  actorUserId: number | null,
+  planned: PlannedRow[],
+  columns: Set<ColumnKey>,
+  today: string,
+): Promise<number[]> {
+  const created = await createMembers(
+    trx,
+    actorUserId,
+    planned.filter((p) => !p.existing),
+    today,
+  );
+  await updateMembers(
+    trx,
+    actorUserId,
+    planned.filter((p) => p.existing),
+    columns,
+    today,
+  );
   return created;
 }
 
 const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportReport) => ({
-  action: 'import.apply', entityType: 'unit', entityId: target.id, unitId: target.id,
+  action: 'import.apply',
+  entityType: 'unit',
+  entityId: target.id,
+  unitId: target.id,
   after: { file: options.fileName ?? null, totalRows: report.totalRows, created: report.created, updated: report.updated },
 });
 
@@ -373,8 +489,16 @@ async function applyInOneTransaction(db: Kysely<DB>, actor: ImportActor, target:
   return db.transaction().execute(async (trx) => {
     // Re-check inside the transaction, then write; any error leaves nothing behind.
     await findTarget(trx, actor.scope, target.id);
-    const report = await checkFile((work) => work(trx), actor, target, options, file,
-      async (_q, planned, columns) => { await writePlanned(trx, actor.userId, planned, columns, today); });
+    const report = await checkFile(
+      (work) => work(trx),
+      actor,
+      target,
+      options,
+      file,
+      async (_q, planned, columns) => {
+        await writePlanned(trx, actor.userId, planned, columns, today);
+      },
+    );
     if (report.errors.length) throw new ImportRejected(report);
     await writeAudit(trx, actor.userId, applyAudit(target, options, report));
     return report;
@@ -395,11 +519,22 @@ async function applyInBatches(db: Kysely<DB>, actor: ImportActor, target: Target
   let report: ImportReport;
   try {
     // (The first pass queued any conflicts; this one only writes.)
-    report = await checkFile((work) => db.transaction().execute((trx) => work(trx)), actor, target, options, { ...file, held: [] }, async (q, planned, columns) => {
-      const trx = q as Transaction<DB>;
-      await journalBefore(trx, runId, planned.filter((p) => p.existing).map((p) => p.existing!.id));
-      await journalCreated(trx, runId, await writePlanned(trx, actor.userId, planned, columns, today));
-    });
+    report = await checkFile(
+      (work) => db.transaction().execute((trx) => work(trx)),
+      actor,
+      target,
+      options,
+      { ...file, held: [] },
+      async (q, planned, columns) => {
+        const trx = q as Transaction<DB>;
+        await journalBefore(
+          trx,
+          runId,
+          planned.filter((p) => p.existing).map((p) => p.existing!.id),
+        );
+        await journalCreated(trx, runId, await writePlanned(trx, actor.userId, planned, columns, today));
+      },
+    );
     // Something changed between the check and the writes (another user's edit).
     if (report.errors.length) throw new ImportRejected(report);
     await db.transaction().execute(async (trx) => {

@@ -5,13 +5,17 @@ import type { Db } from '../../db/types.ts';
 import { importRowLimit } from '../../domain/import-limits.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError } from '../../http/app-error.ts';
-import { unitInScope, type Scope } from '../access/access.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
 
 /** True when the scope reaches a unit above cell level (not a cell, not a party group inside one). */
 async function writesAboveCellLevel(db: Db, scope: Scope): Promise<boolean> {
-  const row = await db.selectFrom('units as u').select(sql<number>`1`.as('one'))
+  const row = await db
+    .selectFrom('units as u')
+    .select(sql<number>`1`.as('one'))
     .where('u.kind', 'not in', [...CELL_KINDS, 'to_dang'])
-    .where((eb) => unitInScope(scope, eb.ref('u.id'))).limit(1).executeTakeFirst();
+    .where((eb) => unitInScope(scope, eb.ref('u.id')))
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -3,7 +3,7 @@
 // recognised without regard to case, diacritics or a trailing "(dd/mm/yyyy)", in
 // Vietnamese or English.
 import { foldForSearch } from '../../domain/vietnamese.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 
 export type CellKind = 'text' | 'sex' | 'date' | 'digits' | 'phone' | 'theory' | 'status' | 'code';
 
@@ -28,14 +28,16 @@ export const IMPORT_COLUMNS = [
   { key: 'status', kind: 'status', required: false, width: 12 },
 ] as const satisfies readonly { key: string; kind: CellKind; required: boolean; width: number }[];
 
-export type ImportColumn = typeof IMPORT_COLUMNS[number];
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export type ColumnKey = ImportColumn['key'];
 
 export const columnLabel = (lang: Lang, key: ColumnKey) => t(lang, `members.export.headers.${key}`);
 
 /** "Ngày sinh (dd/mm/yyyy)" → "ngay sinh": the form headers are compared in. */
 export function headerKey(text: string): string {
-  return foldForSearch(text.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9 ]/g, '').trim();
+  return foldForSearch(text.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim();
 }
 
 let byHeader: Map<string, ImportColumn> | undefined;

@@ -7,13 +7,17 @@ import { formatDateVi } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { AppError } from '../../http/app-error.ts';
 import { zodIssueMessage } from '../../http/problem.ts';
-import { hasMessage, t, type Lang } from '../../i18n/messages.ts';
+import { hasMessage, type Lang, t } from '../../i18n/messages.ts';
 import { assertDatesInOrder } from '../members/record-checks.ts';
-import { memberFields, memberStatusSchema, theoryLevelSchema, type MemberFields } from '../members/schemas.ts';
-import { columnLabel, type ColumnKey, type ImportColumn } from './member-columns.ts';
+import { type MemberFields, memberFields, memberStatusSchema, theoryLevelSchema } from '../members/schemas.ts';
+import { type ColumnKey, columnLabel, type ImportColumn } from './member-columns.ts';
 import type { CellValue } from './read-sheet-rows.ts';
 
-export interface RowError { row: number; column: string; message: string }
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
 
 export interface ParsedRow {
   row: number;
@@ -109,7 +113,8 @@ function convert(column: ImportColumn, value: CellValue, lang: Lang): Converted 
     }
     case 'digits':
       // A citizen ID typed into a number cell loses its leading zero; 12 digits is the only length.
-      if (typeof value === 'number' && column.key === 'citizenId' && Number.isInteger(value) && text.length < 12) return { ok: true, value: text.padStart(12, '0') };
+      if (typeof value === 'number' && column.key === 'citizenId' && Number.isInteger(value) && text.length < 12)
+        return { ok: true, value: text.padStart(12, '0') };
       return { ok: true, value: text };
     case 'phone':
       // 0912345678 typed into a number cell arrives as 912345678.
@@ -125,8 +130,12 @@ const DEFAULTED = new Set<ColumnKey>(['ethnicity', 'religion']);
  * Checks one row. `columns` maps each present column to its cell index. Returns the
  * parsed record, or the row's errors (each naming its column).
  */
-export function parseMemberRow(rowNumber: number, cells: readonly CellValue[], columns: ReadonlyMap<ColumnKey, { column: ImportColumn; index: number }>, lang: Lang):
-  { parsed: ParsedRow; errors: [] } | { parsed: null; errors: RowError[] } {
+export function parseMemberRow(
+  rowNumber: number,
+  cells: readonly CellValue[],
+  columns: ReadonlyMap<ColumnKey, { column: ImportColumn; index: number }>,
+  lang: Lang,
+): { parsed: ParsedRow; errors: [] } | { parsed: null; errors: RowError[] } {
   const errors: RowError[] = [];
   const fail = (key: ColumnKey, message: string) => errors.push({ row: rowNumber, column: columnLabel(lang, key), message });
   const record: Record<string, unknown> = {};
@@ -142,7 +151,10 @@ export function parseMemberRow(rowNumber: number, cells: readonly CellValue[], c
       continue;
     }
     const converted = convert(column, value, lang);
-    if (!converted.ok) { fail(key, converted.message); continue; }
+    if (!converted.ok) {
+      fail(key, converted.message);
+      continue;
+    }
     if (key === 'unitCode') unitCode = converted.value as string;
     else if (key === 'status') status = converted.value as MemberStatus;
     else record[key] = converted.value;

@@ -4,8 +4,8 @@
 // the reading at once.
 import { AppError } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { columnForHeader, columnLabel, IMPORT_COLUMNS, type ColumnKey, type ImportColumn } from './member-columns.ts';
-import { cellText, parseMemberRow, type ParsedRow, type RowError } from './parse-member-row.ts';
+import { type ColumnKey, columnForHeader, columnLabel, IMPORT_COLUMNS, type ImportColumn } from './member-columns.ts';
+import { cellText, type ParsedRow, parseMemberRow, type RowError } from './parse-member-row.ts';
 import { HEADER_ROWS, readFirstSheetRows } from './read-sheet-rows.ts';
 import { viNumber, XLSX_LIMITS } from './xlsx-bounds.ts';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/app-error.ts';
-import { declaredRows, openCheckedXlsx, viNumber, XLSX_LIMITS, type CheckedXlsx } from './xlsx-bounds.ts';
+import { type CheckedXlsx, declaredRows, openCheckedXlsx, viNumber, XLSX_LIMITS } from './xlsx-bounds.ts';
 
 // exceljs' own reader unzips with a streaming parser of local headers, inflates whatever
 // it meets, and writes worksheets that come before the shared strings to temporary files.
@@ -44,7 +44,10 @@ async function* checkDeclaredRows(chunks: AsyncIterable<string>): AsyncGenerator
 export const HEADER_ROWS = 10;
 
 class CheckedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(private readonly zip: CheckedXlsx, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  constructor(
+    private readonly zip: CheckedXlsx,
+    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+  ) {
     super(undefined as unknown as string, options);
   }
 

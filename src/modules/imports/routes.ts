@@ -11,9 +11,9 @@ import { makeUploadDir } from '../../http/upload-folder.ts';
 import { requirePermission } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { buildMemberTemplate } from './build-template.ts';
+import { importErrorsXlsx } from './errors-xlsx.ts';
 import { findTarget, ImportRejected, importMembers } from './import-members.ts';
 import { importErrorsBody, importQuery, importReportOut } from './schemas.ts';
-import { importErrorsXlsx } from './errors-xlsx.ts';
 import { megabytes, viNumber, XLSX_LIMITS } from './xlsx-bounds.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,28 +58,37 @@ export async function importRoutes(root: FastifyInstance) {
     return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="loi-nhap-dang-vien.xlsx"').send(file);
   });
 
-  app.post('/imports/members', { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } }, async (req, reply) => {
-    const access = accessOf(req);
-    // A role that may not import anywhere is refused as such, whatever the unit (nothing to hide).
-    requirePermission(access, 'write_members');
-    const actor = { userId: access.userId, scope: access.scope('write_members'), readScope: access.scope('read') };
-    // The unit is checked before the upload is read: without the right to import there, 404 and nothing read.
-    await findTarget(app.db, actor.scope, req.query.unitId);
-    const upload = await saveUpload(req);
-    try {
-      return await importMembers(app.db, actor, {
-        unitId: req.query.unitId, mode: req.query.mode, filePath: upload.file, fileName: upload.name, lang: req.lang, engine: app.database.kind,
-      });
-    } catch (error) {
-      // A refused apply is a problem+json like any error, with the row report beside it.
-      if (error instanceof ImportRejected) {
-        const body = { ...problemFor(error, req.lang), report: error.report };
-        // (Sent as a raw string: the route's zod response schema covers only the 200 report.)
-        return (reply as FastifyReply).status(422).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+  app.post(
+    '/imports/members',
+    { schema: { tags, querystring: importQuery, consumes: ['multipart/form-data'], response: { 200: importReportOut } } },
+    async (req, reply) => {
+      const access = accessOf(req);
+      // A role that may not import anywhere is refused as such, whatever the unit (nothing to hide).
+      requirePermission(access, 'write_members');
+      const actor = { userId: access.userId, scope: access.scope('write_members'), readScope: access.scope('read') };
+      // The unit is checked before the upload is read: without the right to import there, 404 and nothing read.
+      await findTarget(app.db, actor.scope, req.query.unitId);
+      const upload = await saveUpload(req);
+      try {
+        return await importMembers(app.db, actor, {
+          unitId: req.query.unitId,
+          mode: req.query.mode,
+          filePath: upload.file,
+          fileName: upload.name,
+          lang: req.lang,
+          engine: app.database.kind,
+        });
+      } catch (error) {
+        // A refused apply is a problem+json like any error, with the row report beside it.
+        if (error instanceof ImportRejected) {
+          const body = { ...problemFor(error, req.lang), report: error.report };
+          // (Sent as a raw string: the route's zod response schema covers only the 200 report.)
+          return (reply as FastifyReply).status(422).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+        }
+        throw error;
+      } finally {
+        await fsp.rm(upload.dir, { recursive: true, force: true });
       }
-      throw error;
-    } finally {
-      await fsp.rm(upload.dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 }

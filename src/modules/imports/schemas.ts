@@ -1,7 +1,10 @@
-import { NUL } from '../members/schemas.ts';
 import { z } from 'zod';
+import { NUL } from '../members/schemas.ts';
 
-const urlId = z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' }).transform(Number)
+const urlId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
+  .transform(Number)
   .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' }));
 
 export const importQuery = z.strictObject({
@@ -21,11 +24,18 @@ export const importReportOut = z.object({
   errors: z.array(rowErrorOut),
 });
 
-const errorText = (max: number) => z.string().max(max).refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
+const errorText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
 
 /** The refused rows of a report, sent back to be written as a workbook. */
 export const importErrorsBody = z.strictObject({
   fileName: errorText(255).optional(),
-  errors: z.array(z.strictObject({ row: z.number().int().min(0).max(10_000_000), column: errorText(200), message: errorText(2000) })).min(1).max(5000),
+  errors: z
+    .array(z.strictObject({ row: z.number().int().min(0).max(10_000_000), column: errorText(200), message: errorText(2000) }))
+    .min(1)
+    .max(5000),
 });
 export type ImportErrorsBody = z.infer<typeof importErrorsBody>;

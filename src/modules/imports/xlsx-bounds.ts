@@ -43,7 +43,12 @@ function limitFor(name: string): number {
 }
 
 const tooLarge = (name: string, bytes: number, limit: number) =>
-  new AppError('imports.xlsx_part_too_large', 413, { part: name.slice(0, 100), megabytes: megabytes(bytes), max: megabytes(limit), total: megabytes(XLSX_LIMITS.totalBytes) });
+  new AppError('imports.xlsx_part_too_large', 413, {
+    part: name.slice(0, 100),
+    megabytes: megabytes(bytes),
+    max: megabytes(limit),
+    total: megabytes(XLSX_LIMITS.totalBytes),
+  });
 const notXlsx = () => new AppError('imports.not_xlsx', 400);
 
 export interface CheckedXlsx {
@@ -66,7 +71,8 @@ export async function openCheckedXlsx(filePath: string): Promise<CheckedXlsx> {
     throw notXlsx();
   }
   try {
-    if (zip.entryCount > XLSX_LIMITS.entries) throw new AppError('imports.xlsx_too_many_entries', 413, { count: viNumber(zip.entryCount), max: XLSX_LIMITS.entries });
+    if (zip.entryCount > XLSX_LIMITS.entries)
+      throw new AppError('imports.xlsx_too_many_entries', 413, { count: viNumber(zip.entryCount), max: XLSX_LIMITS.entries });
     const entries = await readEntries(zip);
     let declared = 0;
     let firstSheet: CheckedXlsx['firstSheet'] = null;
@@ -77,7 +83,8 @@ export async function openCheckedXlsx(filePath: string): Promise<CheckedXlsx> {
       const sheet = SHEET.exec(entry.fileName);
       if (sheet && !firstSheet) firstSheet = { entry, sheetNo: sheet[1]! };
     }
-    if (declared > XLSX_LIMITS.totalBytes) throw new AppError('imports.xlsx_too_large', 413, { megabytes: megabytes(declared), max: megabytes(XLSX_LIMITS.totalBytes) });
+    if (declared > XLSX_LIMITS.totalBytes)
+      throw new AppError('imports.xlsx_too_large', 413, { megabytes: megabytes(declared), max: megabytes(XLSX_LIMITS.totalBytes) });
     let inflated = 0;
     return {
       entries,
@@ -98,7 +105,8 @@ export async function openCheckedXlsx(filePath: string): Promise<CheckedXlsx> {
             bytes += chunk.length;
             inflated += chunk.length;
             if (bytes > limit) throw tooLarge(entry.fileName, bytes, limit);
-            if (inflated > XLSX_LIMITS.totalBytes) throw new AppError('imports.xlsx_too_large', 413, { megabytes: megabytes(inflated), max: megabytes(XLSX_LIMITS.totalBytes) });
+            if (inflated > XLSX_LIMITS.totalBytes)
+              throw new AppError('imports.xlsx_too_large', 413, { megabytes: megabytes(inflated), max: megabytes(XLSX_LIMITS.totalBytes) });
             const text = decoder.write(chunk);
             // The characters since the last '<': one text node (a cell's value) or one tag.
             const lt = text.lastIndexOf('<');
@@ -115,7 +123,9 @@ export async function openCheckedXlsx(filePath: string): Promise<CheckedXlsx> {
         const rest = decoder.end();
         if (rest) yield rest;
       },
-      close() { zip.close(); },
+      close() {
+        zip.close();
+      },
     };
   } catch (error) {
     zip.close();
@@ -128,7 +138,10 @@ function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
     const entries = new Map<string, yauzl.Entry>();
     zip.on('entry', (entry: yauzl.Entry) => {
       // A name twice: which one a reader takes is up to the reader. Not a file Excel writes.
-      if (entries.has(entry.fileName)) { reject(notXlsx()); return; }
+      if (entries.has(entry.fileName)) {
+        reject(notXlsx());
+        return;
+      }
       entries.set(entry.fileName, entry);
       zip.readEntry();
     });

@@ -2,34 +2,47 @@
 // the chair, the minute-taker, a fully marked roll and (for a cell meeting) the vote; it
 // numbers the minutes within the unit's year if no number was given, keeps the
 // attendance as it stood, and turns the assigned tasks into action items.
-import { sql, type Transaction } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { AppError, conflict } from '../../http/app-error.ts';
 import { missingForAdoption } from '../../domain/meeting-minutes.ts';
+import { gradeMeeting } from '../../domain/meeting-quality.ts';
+import { AppError, conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import type { MeetingRow } from './get-meeting.ts';
 import { minutesState } from './get-minutes.ts';
-import { checkMinutesContent, lockedMeetingForMinutes } from './save-minutes.ts';
 import type { MinutesContent } from './minutes-schemas.ts';
-import { gradeMeeting } from '../../domain/meeting-quality.ts';
 import { qualityFacts } from './quality-facts.ts';
 import { scaleFor } from './quality-scales.ts';
-import type { MeetingRow } from './get-meeting.ts';
+import { checkMinutesContent, lockedMeetingForMinutes } from './save-minutes.ts';
 
 async function nextNumber(trx: Transaction<DB>, unitId: number, heldOn: string): Promise<string> {
-  const row = await trx.selectFrom('meeting_minutes as mm').innerJoin('meetings as m', 'm.id', 'mm.meeting_id')
+  const row = await trx
+    .selectFrom('meeting_minutes as mm')
+    .innerJoin('meetings as m', 'm.id', 'mm.meeting_id')
     .select(sql<number | null>`max(mm.number::int)`.as('n'))
-    .where('m.unit_id', '=', unitId).where(sql<boolean>`extract(year from m.held_on) = ${Number(heldOn.slice(0, 4))}`)
-    .where(sql<boolean>`mm.number ~ '^[0-9]{1,6}$'`).where('mm.adopted_at', 'is not', null).executeTakeFirst();
+    .where('m.unit_id', '=', unitId)
+    .where(sql<boolean>`extract(year from m.held_on) = ${Number(heldOn.slice(0, 4))}`)
+    .where(sql<boolean>`mm.number ~ '^[0-9]{1,6}$'`)
+    .where('mm.adopted_at', 'is not', null)
+    .executeTakeFirst();
   return String((row?.n ?? 0) + 1);
 }
 
 export async function insertActionItems(trx: Transaction<DB>, meetingId: number, tasks: MinutesContent['tasks']) {
   for (const task of tasks ?? []) {
-    await trx.insertInto('meeting_action_items').values({
-      meeting_id: meetingId, member_id: task.memberId ?? null, assignee: task.assignee, description: task.description, due_on: task.dueOn ?? null,
-    }).execute();
+    await trx
+      .insertInto('meeting_action_items')
+      .values({
+        meeting_id: meetingId,
+        member_id: task.memberId ?? null,
+        assignee: task.assignee,
+        description: task.description,
+        due_on: task.dueOn ?? null,
+      })
+      .execute();
   }
 }
 
@@ -42,9 +55,18 @@ async function regradeOnAdoption(trx: Transaction<DB>, m: MeetingRow) {
   if (!stored) throw new AppError('meetings.grade_before_adoption', 400);
   const scale = await scaleFor(trx, m.unit_id, m.held_on);
   const result = gradeMeeting(scale.body, await qualityFacts(trx, m), stored.ticks as Record<string, boolean>);
-  await trx.updateTable('meeting_quality').set({
-    rule_set_code: scale.code, rule_set_version: scale.version, result: JSON.stringify(result), points: result.points, max_points: result.maxPoints, grade: result.grade,
-  }).where('meeting_id', '=', m.id).execute();
+  await trx
+    .updateTable('meeting_quality')
+    .set({
+      rule_set_code: scale.code,
+      rule_set_version: scale.version,
+      result: JSON.stringify(result),
+      points: result.points,
+      max_points: result.maxPoints,
+      grade: result.grade,
+    })
+    .where('meeting_id', '=', m.id)
+    .execute();
 }
 
 export async function adoptMinutes(db: Kysely<DB>, access: Access, id: number, now: Date) {
@@ -56,17 +78,34 @@ export async function adoptMinutes(db: Kysely<DB>, access: Access, id: number, n
     if (now < m.starts_at) throw conflict('meetings.minutes_before_meeting');
     const missing = missingForAdoption(m.kind, content, attendance.summary);
     if (missing.length) {
-      throw new AppError('meetings.minutes_incomplete', 400, {}, missing.map((field) => ({ path: `content.${field}`, message: `meetings.minutes_fields.${field}` })));
+      throw new AppError(
+        'meetings.minutes_incomplete',
+        400,
+        {},
+        missing.map((field) => ({ path: `content.${field}`, message: `meetings.minutes_fields.${field}` })),
+      );
     }
     checkMinutesContent(content, attendance, 'content');
-    const number = row.number ?? await nextNumber(trx, m.unit_id, m.held_on);
-    await trx.updateTable('meeting_minutes').set({
-      number, adopted_at: now, adopted_by: access.userId, attendance_snapshot: JSON.stringify(attendance), updated_by: access.userId, updated_at: now,
-    }).where('meeting_id', '=', id).execute();
+    const number = row.number ?? (await nextNumber(trx, m.unit_id, m.held_on));
+    await trx
+      .updateTable('meeting_minutes')
+      .set({
+        number,
+        adopted_at: now,
+        adopted_by: access.userId,
+        attendance_snapshot: JSON.stringify(attendance),
+        updated_by: access.userId,
+        updated_at: now,
+      })
+      .where('meeting_id', '=', id)
+      .execute();
     await insertActionItems(trx, id, content.tasks);
     await regradeOnAdoption(trx, m);
     await writeAudit(trx, access.userId, {
-      action: 'minutes.adopt', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      action: 'minutes.adopt',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
       after: { number, attendance: attendance.summary, votes: content.votes ?? null, tasks: (content.tasks ?? []).length },
     });
   });

@@ -3,27 +3,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessOf } from '../auth/authenticate.ts';
+import { attendanceOut, checkInBody, checkInCodeOut, checkInOut, qrQuery, recordAttendanceBody } from './attendance-schemas.ts';
 import { checkIn } from './check-in.ts';
 import { checkInCode, checkInQr } from './check-in-code.ts';
 import { clock } from './clock.ts';
 import { getAttendance, recordAttendance } from './record-attendance.ts';
 import { requestOrigin } from './request-origin.ts';
-import { attendanceOut, checkInBody, checkInCodeOut, checkInOut, qrQuery, recordAttendanceBody } from './attendance-schemas.ts';
 import { idParams } from './schemas.ts';
 
 export async function attendanceRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
-  app.get('/meetings/:id/attendance', { schema: { tags, params: idParams, response: { 200: attendanceOut } } },
-    async (req) => getAttendance(app.db, accessOf(req), req.params.id));
-  app.put('/meetings/:id/attendance', { schema: { tags, params: idParams, body: recordAttendanceBody, response: { 200: attendanceOut } } },
-    async (req) => recordAttendance(app.db, accessOf(req), req.params.id, req.body, clock.now()));
-  app.get('/meetings/:id/check-in-code', { schema: { tags, params: idParams, response: { 200: checkInCodeOut } } },
-    async (req) => checkInCode(app.db, accessOf(req), req.params.id, requestOrigin(req)));
+  app.get('/meetings/:id/attendance', { schema: { tags, params: idParams, response: { 200: attendanceOut } } }, async (req) =>
+    getAttendance(app.db, accessOf(req), req.params.id),
+  );
+  app.put('/meetings/:id/attendance', { schema: { tags, params: idParams, body: recordAttendanceBody, response: { 200: attendanceOut } } }, async (req) =>
+    recordAttendance(app.db, accessOf(req), req.params.id, req.body, clock.now()),
+  );
+  app.get('/meetings/:id/check-in-code', { schema: { tags, params: idParams, response: { 200: checkInCodeOut } } }, async (req) =>
+    checkInCode(app.db, accessOf(req), req.params.id, requestOrigin(req)),
+  );
   app.get('/meetings/:id/check-in-qr', { schema: { tags, params: idParams, querystring: qrQuery } }, async (req, reply) => {
     const qr = await checkInQr(app.db, accessOf(req), req.params.id, requestOrigin(req), req.query.format);
     return reply.header('content-type', qr.contentType).header('cache-control', 'no-store').send(qr.body);
   });
-  app.post('/meetings/check-in', { schema: { tags, body: checkInBody, response: { 201: checkInOut } } },
-    async (req, reply) => reply.status(201).send(await checkIn(app.db, accessOf(req), req.body, clock.now())));
+  app.post('/meetings/check-in', { schema: { tags, body: checkInBody, response: { 201: checkInOut } } }, async (req, reply) =>
+    reply.status(201).send(await checkIn(app.db, accessOf(req), req.body, clock.now())),
+  );
 }

@@ -42,20 +42,33 @@ export const attendanceOut = z.object({
 export type AttendanceOut = z.infer<typeof attendanceOut>;
 
 export const recordAttendanceBody = z.strictObject({
-  entries: z.array(z.strictObject({
-    memberId: bodyId,
-    /** null clears the roll-call entry (a self check-in, if any, counts again). */
-    status: attendanceStatus.nullable(),
-    reason: optionalText(500),
-  })).max(2000).default([]),
-  guests: z.array(z.strictObject({ guestId: bodyId, attended: z.boolean().nullable() })).max(200).default([]),
+  entries: z
+    .array(
+      z.strictObject({
+        memberId: bodyId,
+        /** null clears the roll-call entry (a self check-in, if any, counts again). */
+        status: attendanceStatus.nullable(),
+        reason: optionalText(500),
+      }),
+    )
+    .max(2000)
+    .default([]),
+  guests: z
+    .array(z.strictObject({ guestId: bodyId, attended: z.boolean().nullable() }))
+    .max(200)
+    .default([]),
   /** Why a late correction is made; kept in the audit row. */
   note: optionalText(1000),
 });
 export type RecordAttendanceInput = z.infer<typeof recordAttendanceBody>;
 
 export const checkInBody = z.union([
-  z.strictObject({ code: z.string().trim().regex(/^[0-9]{6}$/, { message: 'meetings.bad_check_in_code' }) }),
+  z.strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{6}$/, { message: 'meetings.bad_check_in_code' }),
+  }),
   z.strictObject({ qr: z.string().trim().min(1).max(500) }),
 ]);
 export type CheckInInput = z.infer<typeof checkInBody>;

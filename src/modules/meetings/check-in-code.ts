@@ -14,11 +14,18 @@ export async function checkInCode(db: Kysely<DB>, access: Access, id: number, or
   const rules = await meetingRulesFor(db, m.unit_id, m.held_on);
   const window = checkInWindow(m.starts_at, m.ends_at, rules.body.checkIn);
   const token = qrToken(m.id, m.check_in_secret);
-  return { code: m.check_in_code, qrToken: token, qrUrl: checkInUrl(origin, token), opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() };
+  return {
+    code: m.check_in_code,
+    qrToken: token,
+    qrUrl: checkInUrl(origin, token),
+    opensAt: window.opensAt.toISOString(),
+    closesAt: window.closesAt.toISOString(),
+  };
 }
 
 export async function checkInQr(db: Kysely<DB>, access: Access, id: number, origin: string, format: 'svg' | 'png') {
   const { qrUrl } = await checkInCode(db, access, id, origin);
-  if (format === 'png') return { contentType: 'image/png', body: await QRCode.toBuffer(qrUrl, { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' }) };
+  if (format === 'png')
+    return { contentType: 'image/png', body: await QRCode.toBuffer(qrUrl, { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' }) };
   return { contentType: 'image/svg+xml; charset=utf-8', body: await QRCode.toString(qrUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
 }

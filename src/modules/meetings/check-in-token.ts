@@ -2,7 +2,7 @@
 // shown on the screen, or the QR code, whose payload is the meeting id signed with a
 // per-meeting secret (so a QR cannot be forged for another meeting).
 import crypto from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 
 export function newCheckInSecret(): string {
@@ -25,8 +25,13 @@ export function heldWithinADayOf(column: string, date: string) {
 export async function uniqueCheckInCode(db: Db, heldOn: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = randomCode();
-    const taken = await db.selectFrom('meetings').select('id').where('check_in_code', '=', code).where('status', '=', 'planned')
-      .where(heldWithinADayOf('held_on', heldOn)).executeTakeFirst();
+    const taken = await db
+      .selectFrom('meetings')
+      .select('id')
+      .where('check_in_code', '=', code)
+      .where('status', '=', 'planned')
+      .where(heldWithinADayOf('held_on', heldOn))
+      .executeTakeFirst();
     if (!taken) return code;
   }
   return randomCode();
@@ -47,7 +52,11 @@ export function parseQrToken(input: string): { meetingId: number; signature: str
   const q = token.indexOf('qr=');
   if (q >= 0) {
     // A broken %-escape (a mangled link) is just not a token.
-    try { token = decodeURIComponent(token.slice(q + 3).split('&')[0]!); } catch { return null; }
+    try {
+      token = decodeURIComponent(token.slice(q + 3).split('&')[0]!);
+    } catch {
+      return null;
+    }
   }
   const match = /^M([0-9]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
   // Meeting ids are int4: a larger one cannot be ours (and would fail in the query).

@@ -2,20 +2,20 @@
 // QR code. Accepted only for someone on the meeting's roll, only inside the check-in
 // window (the rule set's minutes before the start, until the end), and only once: the
 // primary key of meeting_check_ins refuses a second row even when two requests race.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { AppError } from '../../http/app-error.ts';
-import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
-import { vnDate, vnTime } from '../../domain/meeting-time.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
+import { meetingRulesOn } from '../../domain/meeting-rules.ts';
+import { vnDate, vnTime } from '../../domain/meeting-time.ts';
+import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { giveBackAttempt, throttle, type ThrottleRule } from '../auth/throttle.ts';
+import { giveBackAttempt, type ThrottleRule, throttle } from '../auth/throttle.ts';
+import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
+import type { CheckInInput } from './attendance-schemas.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
 import { rollStatusSql } from './meeting-roll.ts';
-import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
-import { meetingRulesOn } from '../../domain/meeting-rules.ts';
-import type { CheckInInput } from './attendance-schemas.ts';
 
 /**
  * The meetings a code or QR points at, each with the caller's status on its roll and the
@@ -23,10 +23,28 @@ import type { CheckInInput } from './attendance-schemas.ts';
  * within minutes.
  */
 function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: Date) {
-  const roll = rollStatusSql(memberId, { kind: sql.ref('m.kind'), unitId: sql.ref('m.unit_id'), partyGroupId: sql.ref('m.party_group_id'), heldOn: sql.ref('m.held_on') });
-  const base = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.id', 'm.unit_id', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.check_in_secret', 'u.name as unit_name',
-      roll.as('roll_status'), unitRuleSetsJson('meeting-rules', sql.ref<number>('m.unit_id'), sql.ref<string>('m.held_on')).as('unit_rules')])
+  const roll = rollStatusSql(memberId, {
+    kind: sql.ref('m.kind'),
+    unitId: sql.ref('m.unit_id'),
+    partyGroupId: sql.ref('m.party_group_id'),
+    heldOn: sql.ref('m.held_on'),
+  });
+  const base = db
+    .selectFrom('meetings as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select([
+      'm.id',
+      'm.unit_id',
+      'm.held_on',
+      'm.starts_at',
+      'm.ends_at',
+      'm.place',
+      'm.topic',
+      'm.check_in_secret',
+      'u.name as unit_name',
+      roll.as('roll_status'),
+      unitRuleSetsJson('meeting-rules', sql.ref<number>('m.unit_id'), sql.ref<string>('m.held_on')).as('unit_rules'),
+    ])
     .where('m.status', '=', 'planned');
   if ('code' in input) {
     const today = vnDate(now);
@@ -34,10 +52,13 @@ function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: 
   }
   const token = parseQrToken(input.qr);
   if (!token) throw new AppError('meetings.bad_qr', 400);
-  return base.where('m.id', '=', token.meetingId).execute().then((rows) => {
-    if (!rows[0] || !qrSignatureValid(rows[0].id, rows[0].check_in_secret, token.signature)) throw new AppError('meetings.bad_qr', 400);
-    return rows;
-  });
+  return base
+    .where('m.id', '=', token.meetingId)
+    .execute()
+    .then((rows) => {
+      if (!rows[0] || !qrSignatureValid(rows[0].id, rows[0].check_in_secret, token.signature)) throw new AppError('meetings.bad_qr', 400);
+      return rows;
+    });
 }
 
 // A 6-digit code is guessable by trying them all: past this many refused codes or QR
@@ -54,10 +75,15 @@ const REFUSED = 'meeting.check_in_refused';
  * codes are live.
  */
 const noMeetingOfYours = (input: CheckInInput) =>
-  ('code' in input ? new AppError('meetings.check_in_code_unknown', 404) : new AppError('meetings.bad_qr', 400));
+  'code' in input ? new AppError('meetings.check_in_code_unknown', 404) : new AppError('meetings.bad_qr', 400);
 
 async function refuse(db: Kysely<DB>, access: Access, input: CheckInInput, error: AppError): Promise<never> {
-  await writeAudit(db, access.userId, { action: REFUSED, entityType: 'user', entityId: access.userId, after: { ...('code' in input ? { code: input.code } : { qr: true }), reason: error.code } });
+  await writeAudit(db, access.userId, {
+    action: REFUSED,
+    entityType: 'user',
+    entityId: access.userId,
+    after: { ...('code' in input ? { code: input.code } : { qr: true }), reason: error.code },
+  });
   throw error;
 }
 
@@ -86,16 +112,29 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
 
   const m = meeting;
   const checkedInAt = await db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('meeting_check_ins')
+    const row = await trx
+      .insertInto('meeting_check_ins')
       .values({ meeting_id: m.id, member_id: memberId, method: 'code' in input ? 'code' : 'qr', checked_in_at: now })
       .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doNothing())
-      .returning('checked_in_at').executeTakeFirst();
+      .returning('checked_in_at')
+      .executeTakeFirst();
     if (!row) return null;
-    await writeAudit(trx, access.userId, { action: 'meeting.check_in', entityType: 'meeting', entityId: m.id, unitId: m.unit_id, after: { memberId, method: 'code' in input ? 'code' : 'qr' } });
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.check_in',
+      entityType: 'meeting',
+      entityId: m.id,
+      unitId: m.unit_id,
+      after: { memberId, method: 'code' in input ? 'code' : 'qr' },
+    });
     return row.checked_in_at;
   });
   if (!checkedInAt) {
-    const first = await db.selectFrom('meeting_check_ins').select('checked_in_at').where('meeting_id', '=', m.id).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+    const first = await db
+      .selectFrom('meeting_check_ins')
+      .select('checked_in_at')
+      .where('meeting_id', '=', m.id)
+      .where('member_id', '=', memberId)
+      .executeTakeFirstOrThrow();
     throw new AppError('meetings.already_checked_in', 409, { time: vnTime(first.checked_in_at) });
   }
   return {

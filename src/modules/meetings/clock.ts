@@ -6,6 +6,10 @@ let current: () => Date = () => new Date();
 export const clock = {
   now: (): Date => current(),
   /** Tests only: freeze or move the time. */
-  set(now: Date | (() => Date)): void { current = typeof now === 'function' ? now : () => now; },
-  reset(): void { current = () => new Date(); },
+  set(now: Date | (() => Date)): void {
+    current = typeof now === 'function' ? now : () => now;
+  },
+  reset(): void {
+    current = () => new Date();
+  },
 };

@@ -6,15 +6,19 @@ import { id } from './schemas.ts';
 // and quarters are listed one by one, and a century-long period would run for minutes.
 const MAX_YEARS = 10;
 
-export const complianceQuery = z.strictObject({
-  unitId: id,
-  from: isoDate,
-  to: isoDate,
-  /** The report date (default today): months after it are not yet due. */
-  asOf: isoDate.optional(),
-}).refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
-  message: 'meetings.compliance_period', path: ['to'], params: { years: MAX_YEARS },
-});
+export const complianceQuery = z
+  .strictObject({
+    unitId: id,
+    from: isoDate,
+    to: isoDate,
+    /** The report date (default today): months after it are not yet due. */
+    asOf: isoDate.optional(),
+  })
+  .refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
+    message: 'meetings.compliance_period',
+    path: ['to'],
+    params: { years: MAX_YEARS },
+  });
 
 const grades = z.object({ tot: z.number(), kha: z.number(), trung_binh: z.number(), kem: z.number(), ungraded: z.number() });
 
@@ -25,21 +29,23 @@ export const complianceOut = z.object({
   asOf: z.string(),
   monthsRequired: z.array(z.string()),
   quartersRequired: z.array(z.string()),
-  cells: z.array(z.object({
-    unitId: z.number(),
-    unitName: z.string(),
-    monthsRequired: z.number(),
-    monthsHeld: z.number(),
-    missingMonths: z.array(z.string()),
-    everyMonth: z.boolean().nullable(),
-    thematicByQuarter: z.record(z.string(), z.number()),
-    thematicEveryQuarter: z.boolean().nullable(),
-    meetingsHeld: z.number(),
-    expected: z.number(),
-    present: z.number(),
-    attendanceRate: z.number().nullable(),
-    grades,
-  })),
+  cells: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      monthsRequired: z.number(),
+      monthsHeld: z.number(),
+      missingMonths: z.array(z.string()),
+      everyMonth: z.boolean().nullable(),
+      thematicByQuarter: z.record(z.string(), z.number()),
+      thematicEveryQuarter: z.boolean().nullable(),
+      meetingsHeld: z.number(),
+      expected: z.number(),
+      present: z.number(),
+      attendanceRate: z.number().nullable(),
+      grades,
+    }),
+  ),
   summary: z.object({
     cells: z.number(),
     cellsEveryMonth: z.number(),
@@ -54,6 +60,13 @@ export const complianceOut = z.object({
     attendanceRate: z.number().nullable(),
     grades,
   }),
-  strikeOffWarnings: z.array(z.object({ memberId: z.number(), fullName: z.string(), unitId: z.number(), unitName: z.string(), absences: z.number(), dates: z.array(z.string()) })),
-  thisMonth: z.object({ month: z.string(), deadline: z.string(), overdue: z.boolean(), cellsWithoutMeeting: z.array(z.object({ unitId: z.number(), unitName: z.string() })) }),
+  strikeOffWarnings: z.array(
+    z.object({ memberId: z.number(), fullName: z.string(), unitId: z.number(), unitName: z.string(), absences: z.number(), dates: z.array(z.string()) }),
+  ),
+  thisMonth: z.object({
+    month: z.string(),
+    deadline: z.string(),
+    overdue: z.boolean(),
+    cellsWithoutMeeting: z.array(z.object({ unitId: z.number(), unitName: z.string() })),
+  }),
 });

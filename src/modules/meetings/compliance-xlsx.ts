@@ -1,7 +1,7 @@
 // The compliance report as an Excel workbook, one sheet per view, headers in the
 // reader's language, percentages as Excel percentages.
 import ExcelJS from 'exceljs';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import type { ComplianceReport } from './compliance.ts';
 
 const yesNo = (lang: Lang, v: boolean | null) => (v === null ? '' : t(lang, v ? 'meetings.xlsx.yes' : 'meetings.xlsx.no'));
@@ -59,15 +59,30 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
   cells.getRow(1).font = { bold: true };
   for (const c of report.cells) {
     const row = cells.addRow([
-      c.unitName, `${c.monthsHeld}/${c.monthsRequired}`, yesNo(lang, c.everyMonth), c.missingMonths.join(', '),
-      ...quarters.map((q) => c.thematicByQuarter[q] ?? ''), yesNo(lang, c.thematicEveryQuarter), c.meetingsHeld,
-      `${c.present}/${c.expected}`, c.attendanceRate, c.grades.tot, c.grades.kha, c.grades.trung_binh, c.grades.kem,
+      c.unitName,
+      `${c.monthsHeld}/${c.monthsRequired}`,
+      yesNo(lang, c.everyMonth),
+      c.missingMonths.join(', '),
+      ...quarters.map((q) => c.thematicByQuarter[q] ?? ''),
+      yesNo(lang, c.thematicEveryQuarter),
+      c.meetingsHeld,
+      `${c.present}/${c.expected}`,
+      c.attendanceRate,
+      c.grades.tot,
+      c.grades.kha,
+      c.grades.trung_binh,
+      c.grades.kem,
     ]);
     row.getCell(9 + quarters.length).numFmt = '0.00%';
   }
 
   const warnings = wb.addWorksheet(h('sheet_warnings'));
-  warnings.columns = [{ header: h('member'), width: 30 }, { header: h('cell'), width: 36 }, { header: h('absences'), width: 12 }, { header: h('dates'), width: 40 }];
+  warnings.columns = [
+    { header: h('member'), width: 30 },
+    { header: h('cell'), width: 36 },
+    { header: h('absences'), width: 12 },
+    { header: h('dates'), width: 40 },
+  ];
   warnings.getRow(1).font = { bold: true };
   for (const w of report.strikeOffWarnings) warnings.addRow([w.fullName, w.unitName, w.absences, w.dates.join(', ')]);
 

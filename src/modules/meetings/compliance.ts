@@ -4,23 +4,33 @@
 // 2026 stays in its old commune's 2024 report) and their per-meeting facts. A meeting
 // counts as held when it was not cancelled, its date has come, and attendance was taken
 // (a roll call or a check-in): a plan alone is not a meeting.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { notFound } from '../../http/app-error.ts';
 import {
-  cellCompliance, complianceSummary, presentInPeriod, requiredMonthsAndQuarters, strikeOffWarnings, thisMonthCheck,
   type ComplianceResult,
+  cellCompliance,
+  complianceSummary,
+  presentInPeriod,
+  requiredMonthsAndQuarters,
+  strikeOffWarnings,
+  thisMonthCheck,
 } from '../../domain/meeting-compliance.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { unitInScope, type Access } from '../access/access.ts';
-import { meetingRulesFor } from './unit-rule-sets.ts';
-import { sqlLiterals } from './meeting-roll.ts';
+import { notFound } from '../../http/app-error.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 import { periodFacts, unexcusedSql } from '../figures/cell-facts.ts';
 import { unitsUnderOn } from '../figures/history.ts';
 import { subtreeVisible } from '../figures/subtree-visible.ts';
+import { sqlLiterals } from './meeting-roll.ts';
+import { meetingRulesFor } from './unit-rule-sets.ts';
 
-export interface ComplianceQuery { unitId: number; from: string; to: string; asOf: string }
+export interface ComplianceQuery {
+  unitId: number;
+  from: string;
+  to: string;
+  asOf: string;
+}
 
 export type ComplianceReport = Omit<ComplianceResult, 'strikeOffWarnings'> & {
   unit: { id: number; name: string };
@@ -43,8 +53,12 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   // The cells counted are those under the unit that the caller may see: a grant on a
   // commune alone does not reach its cells' names, figures or absent members.
   const scope = access.scope('read');
-  const unit = await db.selectFrom('units').select(['id', 'name']).where('id', '=', q.unitId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('id', '=', q.unitId)
+    .where((eb) => unitInScope(scope, eb.ref('units.id')))
+    .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   const whole = await subtreeVisible(db, scope, unit.id);
   const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
@@ -54,19 +68,34 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
 
   const [facts, absences, onDate] = await Promise.all([
     end >= q.from ? periodFacts(db, unit.id, q.from, end) : Promise.resolve({ cells: [] }),
-    end >= q.from ? unexcusedSql(unit.id, q.from, end, rules).execute(db).then((r) => r.rows) : Promise.resolve([]),
-    cellsOnDateSql(unit.id, q.asOf).execute(db).then((r) => r.rows),
+    end >= q.from
+      ? unexcusedSql(unit.id, q.from, end, rules)
+          .execute(db)
+          .then((r) => r.rows)
+      : Promise.resolve([]),
+    cellsOnDateSql(unit.id, q.asOf)
+      .execute(db)
+      .then((r) => r.rows),
   ]);
-  const cells = facts.cells.filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
-    .map((c) => cellCompliance(c, months, quarters, rules)).sort(byName);
+  const cells = facts.cells
+    .filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
+    .map((c) => cellCompliance(c, months, quarters, rules))
+    .sort(byName);
   const cellName = new Map(facts.cells.map((c) => [c.unitId, c.name]));
-  const warnings = strikeOffWarnings(absences.filter((a) => visible(a.unit_id))
-    .map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })), rules);
-  const cellsToday = onDate.filter((c) => visible(c.unit_id)).map((c) => ({ unitId: c.unit_id, unitName: c.name })).sort(byName);
+  const warnings = strikeOffWarnings(
+    absences.filter((a) => visible(a.unit_id)).map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })),
+    rules,
+  );
+  const cellsToday = onDate
+    .filter((c) => visible(c.unit_id))
+    .map((c) => ({ unitId: c.unit_id, unitName: c.name }))
+    .sort(byName);
   const planned = new Set(onDate.filter((c) => c.planned).map((c) => c.unit_id));
   return {
     unit: { id: unit.id, name: unit.name },
-    from: q.from, to: q.to, asOf: q.asOf,
+    from: q.from,
+    to: q.to,
+    asOf: q.asOf,
     monthsRequired: months,
     quartersRequired: quarters,
     cells,

@@ -3,13 +3,13 @@
 // window, and whether the caller may change it.
 import type { Selectable } from 'kysely';
 import type { Db, MeetingsTable } from '../../db/types.ts';
-import { checkInWindow } from '../../domain/meeting-window.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
+import { checkInWindow } from '../../domain/meeting-window.ts';
 import type { Access } from '../access/access.ts';
 import { meetingGuests } from './assign-guest.ts';
 import { findVisibleMeeting, meetingManageable, viewerOf } from './meeting-access.ts';
-import { meetingRulesFor } from './unit-rule-sets.ts';
 import type { MeetingOut } from './schemas.ts';
+import { meetingRulesFor } from './unit-rule-sets.ts';
 
 export type MeetingRow = Selectable<MeetingsTable>;
 
@@ -23,8 +23,12 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     db.selectFrom('units').select('name').where('id', '=', m.unit_id).executeTakeFirstOrThrow(),
     m.party_group_id ? db.selectFrom('units').select('name').where('id', '=', m.party_group_id).executeTakeFirst() : undefined,
     meetingGuests(db, m.id),
-    db.selectFrom('meeting_documents').select(['id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
-      .where('meeting_id', '=', m.id).orderBy('id').execute(),
+    db
+      .selectFrom('meeting_documents')
+      .select(['id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
+      .where('meeting_id', '=', m.id)
+      .orderBy('id')
+      .execute(),
     db.selectFrom('meetings').select('id').where('prepares_meeting_id', '=', m.id).where('status', '=', 'planned').orderBy('held_on').execute(),
     db.selectFrom('meeting_minutes').select(['adopted_at']).where('meeting_id', '=', m.id).executeTakeFirst(),
     db.selectFrom('meeting_quality').select(['grade', 'points', 'max_points']).where('meeting_id', '=', m.id).executeTakeFirst(),
@@ -54,7 +58,13 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     preparesMeetingId: m.prepares_meeting_id,
     preMeetingIds: preMeetings.map((p) => p.id),
     guests,
-    documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: d.size_bytes, uploadedAt: d.uploaded_at.toISOString() })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      fileName: d.file_name,
+      contentType: d.content_type,
+      sizeBytes: d.size_bytes,
+      uploadedAt: d.uploaded_at.toISOString(),
+    })),
     minutesStatus: !minutes ? 'none' : minutes.adopted_at ? 'adopted' : 'draft',
     quality: quality ? { grade: quality.grade as 'tot' | 'kha' | 'trung_binh' | 'kem', points: quality.points, maxPoints: quality.max_points } : null,
     checkInOpensAt: window.opensAt.toISOString(),

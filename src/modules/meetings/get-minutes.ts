@@ -3,21 +3,20 @@
 // after adoption and the action items they created.
 import type { Db } from '../../db/types.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
-import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
-import { meetingAttendance } from './meeting-attendance.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
 import type { MeetingRow } from './get-meeting.ts';
+import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
+import { meetingAttendance } from './meeting-attendance.ts';
 import type { MinutesContent, MinutesOut } from './minutes-schemas.ts';
 
 export const documentNumber = (number: string | null) => `${number ?? '…'}-BB/CB`;
 
 export async function minutesState(db: Db, m: MeetingRow) {
   const row = await db.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', m.id).executeTakeFirst();
-  const attendance: Omit<AttendanceOut, 'late'> = row?.adopted_at && row.attendance_snapshot
-    ? row.attendance_snapshot as Omit<AttendanceOut, 'late'>
-    : await meetingAttendance(db, m);
+  const attendance: Omit<AttendanceOut, 'late'> =
+    row?.adopted_at && row.attendance_snapshot ? (row.attendance_snapshot as Omit<AttendanceOut, 'late'>) : await meetingAttendance(db, m);
   const content = (row?.content ?? {}) as MinutesContent;
   return { row, content, attendance, adopted: Boolean(row?.adopted_at) };
 }
@@ -28,9 +27,19 @@ export async function getMinutes(db: Db, access: Access, id: number, lang: Lang)
   const missing = missingFromMinutes(m.kind, content, attendance.summary);
   const [adopter, amendments, actionItems] = await Promise.all([
     row?.adopted_by ? db.selectFrom('users').select('display_name').where('id', '=', row.adopted_by).executeTakeFirst() : undefined,
-    db.selectFrom('meeting_minutes_amendments as a').leftJoin('users as u', 'u.id', 'a.amended_by')
-      .select(['a.id', 'a.reason', 'a.amended_at', 'u.display_name', 'a.before', 'a.after']).where('a.meeting_id', '=', id).orderBy('a.id').execute(),
-    db.selectFrom('meeting_action_items').select(['id', 'member_id', 'assignee', 'description', 'due_on', 'status']).where('meeting_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('meeting_minutes_amendments as a')
+      .leftJoin('users as u', 'u.id', 'a.amended_by')
+      .select(['a.id', 'a.reason', 'a.amended_at', 'u.display_name', 'a.before', 'a.after'])
+      .where('a.meeting_id', '=', id)
+      .orderBy('a.id')
+      .execute(),
+    db
+      .selectFrom('meeting_action_items')
+      .select(['id', 'member_id', 'assignee', 'description', 'due_on', 'status'])
+      .where('meeting_id', '=', id)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     meetingId: id,
@@ -43,7 +52,21 @@ export async function getMinutes(db: Db, access: Access, id: number, lang: Lang)
     missing: missing.map((field) => ({ field, label: t(lang, `meetings.minutes_fields.${field}`) })),
     adoptedAt: row?.adopted_at?.toISOString() ?? null,
     adoptedBy: adopter?.display_name ?? null,
-    amendments: amendments.map((a) => ({ id: a.id, reason: a.reason, at: a.amended_at.toISOString(), actor: a.display_name, before: a.before, after: a.after })),
-    actionItems: actionItems.map((i) => ({ id: i.id, memberId: i.member_id, assignee: i.assignee, description: i.description, dueOn: i.due_on, status: i.status })),
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      reason: a.reason,
+      at: a.amended_at.toISOString(),
+      actor: a.display_name,
+      before: a.before,
+      after: a.after,
+    })),
+    actionItems: actionItems.map((i) => ({
+      id: i.id,
+      memberId: i.member_id,
+      assignee: i.assignee,
+      description: i.description,
+      dueOn: i.due_on,
+      status: i.status,
+    })),
   };
 }

@@ -3,15 +3,15 @@
 // with the scale's code and version, and is locked once the minutes are adopted.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { badRequest, conflict } from '../../http/app-error.ts';
 import { gradeMeeting, type QualityResult } from '../../domain/meeting-quality.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { badRequest, conflict } from '../../http/app-error.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import type { MeetingRow } from './get-meeting.ts';
 import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
 import { qualityFacts } from './quality-facts.ts';
 import { scaleByVersion, scaleFor, scaleRef } from './quality-scales.ts';
-import type { MeetingRow } from './get-meeting.ts';
 import type { QualityOut } from './quality-schemas.ts';
 
 async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<QualityOut> {
@@ -20,12 +20,13 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
     db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', m.id).executeTakeFirst(),
   ]);
   const locked = Boolean(minutes?.adopted_at);
-  const scale = (stored && locked ? await scaleByVersion(db, m.unit_id, m.held_on, stored.rule_set_code, stored.rule_set_version) : undefined)
-    ?? await scaleFor(db, m.unit_id, m.held_on);
+  const scale =
+    (stored && locked ? await scaleByVersion(db, m.unit_id, m.held_on, stored.rule_set_code, stored.rule_set_version) : undefined) ??
+    (await scaleFor(db, m.unit_id, m.held_on));
   const ticks = (stored?.ticks ?? {}) as Record<string, boolean>;
   const facts = await qualityFacts(db, m);
   // Once locked, the stored result is the grade; the live facts are shown beside it.
-  const result: QualityResult = stored && locked ? stored.result as QualityResult : gradeMeeting(scale.body, facts, ticks);
+  const result: QualityResult = stored && locked ? (stored.result as QualityResult) : gradeMeeting(scale.body, facts, ticks);
   const labelOf = new Map(scale.body.criteria.map((c) => [c.key, c.label[lang]]));
   return {
     meetingId: m.id,
@@ -66,16 +67,36 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
     const scale = await scaleFor(trx, m.unit_id, m.held_on);
     const manual = new Set(scale.body.criteria.filter((c) => !c.auto).map((c) => c.key));
     const wrong = Object.keys(ticks).filter((k) => !manual.has(k));
-    if (wrong.length) throw badRequest('validation', {}, wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })));
+    if (wrong.length)
+      throw badRequest(
+        'validation',
+        {},
+        wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })),
+      );
     const result = gradeMeeting(scale.body, await qualityFacts(trx, m), ticks);
     const values = {
-      rule_set_code: scale.code, rule_set_version: scale.version, ticks: JSON.stringify(ticks), result: JSON.stringify(result),
-      points: result.points, max_points: result.maxPoints, grade: result.grade, graded_by: access.userId, graded_at: now,
+      rule_set_code: scale.code,
+      rule_set_version: scale.version,
+      ticks: JSON.stringify(ticks),
+      result: JSON.stringify(result),
+      points: result.points,
+      max_points: result.maxPoints,
+      grade: result.grade,
+      graded_by: access.userId,
+      graded_at: now,
     };
-    await trx.insertInto('meeting_quality').values({ meeting_id: id, ...values }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
+    await trx
+      .insertInto('meeting_quality')
+      .values({ meeting_id: id, ...values })
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
+      .execute();
     await writeAudit(trx, access.userId, {
-      action: late ? 'meeting.grade_after_adoption' : 'meeting.grade', entityType: 'meeting', entityId: id, unitId: m.unit_id,
-      before, after: { scale: `${scale.code}@${scale.version}`, ticks, points: result.points, grade: result.grade },
+      action: late ? 'meeting.grade_after_adoption' : 'meeting.grade',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
+      before,
+      after: { scale: `${scale.code}@${scale.version}`, ticks, points: result.points, grade: result.grade },
     });
   });
   return getQuality(db, access, id, lang);

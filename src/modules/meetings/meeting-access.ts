@@ -3,13 +3,13 @@
 // meeting's unit, readers by the read scope; a plain member sees the meetings of their
 // own cell (through users.member_id), of their residence cell, those they are invited
 // to as a guest, and the committee meetings of a committee they sit on.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
-import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 import { sqlLiterals } from './meeting-roll.ts';
-import { unitInScope, type Access } from '../access/access.ts';
 
 const CELL_KINDS_SQL = sqlLiterals(CELL_MEETING_KINDS);
 
@@ -28,9 +28,13 @@ export async function viewerOf(db: Db, access: Access): Promise<Viewer> {
  * longer see the cell's meetings.
  */
 export async function memberLink(db: Db, memberId: number): Promise<Viewer['member']> {
-  const row = await db.selectFrom('members as mb').innerJoin('units as u', 'u.id', 'mb.unit_id')
-    .select(['mb.id', 'mb.unit_id', 'u.kind', 'u.parent_id']).where('mb.id', '=', memberId)
-    .where('mb.status', 'not in', [...LEAVING_STATUSES]).executeTakeFirst();
+  const row = await db
+    .selectFrom('members as mb')
+    .innerJoin('units as u', 'u.id', 'mb.unit_id')
+    .select(['mb.id', 'mb.unit_id', 'u.kind', 'u.parent_id'])
+    .where('mb.id', '=', memberId)
+    .where('mb.status', 'not in', [...LEAVING_STATUSES])
+    .executeTakeFirst();
   return row ? { id: row.id, unitId: row.unit_id, unitKind: row.kind, parentId: row.parent_id } : null;
 }
 
@@ -47,9 +51,10 @@ export function meetingVisible(viewer: Viewer): Expression<SqlBool> {
  */
 export function memberMeeting(me: NonNullable<Viewer['member']>): Expression<SqlBool> {
   // A member of a party group (tổ đảng) also belongs to the cell above it.
-  const ownCell = me.unitKind === 'to_dang' && me.parentId !== null
-    ? sql`(m.unit_id = ${me.unitId} or m.unit_id = ${me.parentId} or m.party_group_id = ${me.unitId})`
-    : sql`(m.unit_id = ${me.unitId} or m.party_group_id = ${me.unitId})`;
+  const ownCell =
+    me.unitKind === 'to_dang' && me.parentId !== null
+      ? sql`(m.unit_id = ${me.unitId} or m.unit_id = ${me.parentId} or m.party_group_id = ${me.unitId})`
+      : sql`(m.unit_id = ${me.unitId} or m.party_group_id = ${me.unitId})`;
   return sql<SqlBool>`((m.kind in (${CELL_KINDS_SQL}) and ${ownCell})
     or ${memberRole(me, 'guest')} or ${memberRole(me, 'residence')} or ${memberRole(me, 'committee')})`;
 }

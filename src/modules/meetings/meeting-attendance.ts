@@ -3,8 +3,8 @@
 import type { Db } from '../../db/types.ts';
 import { effectiveAttendance, isApart, summariseAttendance } from '../../domain/meeting-attendance.ts';
 import { meetingGuests } from './assign-guest.ts';
-import { loadRoll, type RollMeeting } from './meeting-roll.ts';
 import type { AttendanceEntryOut, AttendanceOut } from './attendance-schemas.ts';
+import { loadRoll, type RollMeeting } from './meeting-roll.ts';
 
 export async function meetingAttendance(db: Db, meeting: RollMeeting & { id: number }): Promise<Omit<AttendanceOut, 'late'>> {
   const [roll, calls, checkIns, guests] = await Promise.all([

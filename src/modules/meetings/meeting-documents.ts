@@ -16,19 +16,37 @@ export async function addDocument(db: Kysely<DB>, access: Access, meetingId: num
     if (file.content.length === 0) throw new AppError('meetings.document_empty', 400);
     if (file.content.length > maxBytes) throw new AppError('meetings.document_too_large', 413, { megabytes: Math.round(maxBytes / 1048576) });
     const fileName = file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'tai-lieu';
-    const row = await trx.insertInto('meeting_documents').values({
-      meeting_id: meetingId, file_name: fileName, content_type: file.contentType.slice(0, 200), size_bytes: file.content.length,
-      content: file.content, uploaded_by: access.userId,
-    }).returning(['id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at']).executeTakeFirstOrThrow();
-    await writeAudit(trx, access.userId, { action: 'meeting.document.add', entityType: 'meeting', entityId: meetingId, unitId: m.unit_id, after: { documentId: row.id, fileName, sizeBytes: row.size_bytes } });
+    const row = await trx
+      .insertInto('meeting_documents')
+      .values({
+        meeting_id: meetingId,
+        file_name: fileName,
+        content_type: file.contentType.slice(0, 200),
+        size_bytes: file.content.length,
+        content: file.content,
+        uploaded_by: access.userId,
+      })
+      .returning(['id', 'file_name', 'content_type', 'size_bytes', 'uploaded_at'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.document.add',
+      entityType: 'meeting',
+      entityId: meetingId,
+      unitId: m.unit_id,
+      after: { documentId: row.id, fileName, sizeBytes: row.size_bytes },
+    });
     return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, uploadedAt: row.uploaded_at.toISOString() };
   });
 }
 
 export async function getDocument(db: Kysely<DB>, access: Access, meetingId: number, documentId: number) {
   await findVisibleMeeting(db, await viewerOf(db, access), meetingId);
-  const doc = await db.selectFrom('meeting_documents').select(['file_name', 'content_type', 'content'])
-    .where('id', '=', documentId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const doc = await db
+    .selectFrom('meeting_documents')
+    .select(['file_name', 'content_type', 'content'])
+    .where('id', '=', documentId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   if (!doc) throw notFound('entities.document');
   return { fileName: doc.file_name, contentType: doc.content_type, content: Buffer.from(doc.content) };
 }
@@ -36,9 +54,19 @@ export async function getDocument(db: Kysely<DB>, access: Access, meetingId: num
 export async function removeDocument(db: Kysely<DB>, access: Access, meetingId: number, documentId: number) {
   await db.transaction().execute(async (trx) => {
     const m = await findManageableMeeting(trx, access, meetingId);
-    const doc = await trx.deleteFrom('meeting_documents').where('id', '=', documentId).where('meeting_id', '=', meetingId)
-      .returning(['file_name', 'size_bytes']).executeTakeFirst();
+    const doc = await trx
+      .deleteFrom('meeting_documents')
+      .where('id', '=', documentId)
+      .where('meeting_id', '=', meetingId)
+      .returning(['file_name', 'size_bytes'])
+      .executeTakeFirst();
     if (!doc) throw notFound('entities.document');
-    await writeAudit(trx, access.userId, { action: 'meeting.document.remove', entityType: 'meeting', entityId: meetingId, unitId: m.unit_id, before: { documentId, fileName: doc.file_name, sizeBytes: doc.size_bytes } });
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.document.remove',
+      entityType: 'meeting',
+      entityId: meetingId,
+      unitId: m.unit_id,
+      before: { documentId, fileName: doc.file_name, sizeBytes: doc.size_bytes },
+    });
   });
 }

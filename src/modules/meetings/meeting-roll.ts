@@ -6,13 +6,23 @@
 // - a briefing (giao ban): the unit's committee and the secretaries of the units below.
 // One SQL definition serves both the whole roll (for a meeting given by value) and the
 // check-in's "is this member on it" (correlated with a meeting row in the query).
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Db, MeetingKind, MemberStatus } from '../../db/types.ts';
-import { CURRENT_STATUSES as CURRENT_MEMBER_STATUSES } from '../../domain/member-status.ts';
 import { CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { CURRENT_STATUSES as CURRENT_MEMBER_STATUSES } from '../../domain/member-status.ts';
 
-export interface RollMeeting { kind: MeetingKind; unit_id: number; party_group_id: number | null; held_on: string }
-export interface RollMember { memberId: number; fullName: string; sortKey: string; memberStatus: MemberStatus }
+export interface RollMeeting {
+  kind: MeetingKind;
+  unit_id: number;
+  party_group_id: number | null;
+  held_on: string;
+}
+export interface RollMember {
+  memberId: number;
+  fullName: string;
+  sortKey: string;
+  memberStatus: MemberStatus;
+}
 
 type Ref = Expression<unknown> | RawBuilder<unknown>;
 
@@ -45,7 +55,10 @@ export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; he
 }
 
 const byValue = (m: RollMeeting) => ({
-  kind: sql.val(m.kind), unitId: sql`${m.unit_id}::int`, partyGroupId: sql`${m.party_group_id}::int`, heldOn: sql`${m.held_on}::date`,
+  kind: sql.val(m.kind),
+  unitId: sql`${m.unit_id}::int`,
+  partyGroupId: sql`${m.party_group_id}::int`,
+  heldOn: sql`${m.held_on}::date`,
 });
 
 /** SQL: the status of `memberId` on the roll of meeting `m` (given as column refs), or null. */

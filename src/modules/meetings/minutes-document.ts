@@ -8,11 +8,14 @@ import type { DB } from '../../db/types.ts';
 import { documentDateLine, vnTime } from '../../domain/meeting-time.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
-import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
-import { documentNumber, minutesState } from './get-minutes.ts';
 import { readUnitOn } from '../org-history/units-under.ts';
+import { documentNumber, minutesState } from './get-minutes.ts';
+import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
 
-export interface MinutesSection { heading: string; paragraphs: string[] }
+export interface MinutesSection {
+  heading: string;
+  paragraphs: string[];
+}
 
 export interface MinutesDocument {
   fileName: string;
@@ -31,11 +34,21 @@ export interface MinutesDocument {
 const vi = (key: string, params: Record<string, string | number> = {}) => t('vi', `meetings.document.${key}`, params);
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 const percent = (n: number, of: number) => (of > 0 ? (n / of).toLocaleString('vi-VN', { style: 'percent', maximumFractionDigits: 2 }) : '—');
-const clockText = (hhmm: string) => { const [h, m] = hhmm.split(':'); return vi('clock', { h: h!, m: m! }); };
+const clockText = (hhmm: string) => {
+  const [h, m] = hhmm.split(':');
+  return vi('clock', { h: h!, m: m! });
+};
 
 /** "Đảng bộ xã Bắc Bình" → "Bắc Bình": the place name of the date line. */
 export function placeFromUnitName(name: string): string {
-  return name.replace(/^(đảng bộ|chi bộ)\s+((cơ sở|bộ phận)\s+)?((xã|phường|thị trấn|tỉnh|thành phố|huyện|quận|thị xã|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)\s+)?/iu, '').trim() || name;
+  return (
+    name
+      .replace(
+        /^(đảng bộ|chi bộ)\s+((cơ sở|bộ phận)\s+)?((xã|phường|thị trấn|tỉnh|thành phố|huyện|quận|thị xã|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)\s+)?/iu,
+        '',
+      )
+      .trim() || name
+  );
 }
 
 /**
@@ -46,8 +59,12 @@ export function placeFromUnitName(name: string): string {
 async function unitNamesOn(db: Kysely<DB>, unitId: number, date: string): Promise<{ name: string; parent_name: string | null }> {
   const then = await readUnitOn(db, unitId, date);
   if (then) return { name: then.name, parent_name: then.parent?.name ?? null };
-  return db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select(['u.name', 'p.name as parent_name']).where('u.id', '=', unitId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .select(['u.name', 'p.name as parent_name'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function minutesDocument(db: Kysely<DB>, access: Access, id: number): Promise<MinutesDocument> {
@@ -73,7 +90,10 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
   const roll = [
     vi('total', { total: s.total, exempted: s.exempted, suspended: s.suspended ? vi('suspended', { n: s.suspended }) : '' }),
     vi('present', { present: s.present, expected: s.expected, rate: percent(s.present, s.expected) }),
-    vi('absent_excused', { n: s.absentExcused, names: absentExcused.length ? `: ${absentExcused.map((e) => (e.reason ? `${e.fullName} (${e.reason})` : e.fullName)).join('; ')}` : '' }),
+    vi('absent_excused', {
+      n: s.absentExcused,
+      names: absentExcused.length ? `: ${absentExcused.map((e) => (e.reason ? `${e.fullName} (${e.reason})` : e.fullName)).join('; ')}` : '',
+    }),
     vi('absent_unexcused', { n: s.absentUnexcused, names: absentUnexcused.length ? `: ${absentUnexcused.map((e) => e.fullName).join('; ')}` : '' }),
   ];
   if (attendance.apart.length) roll.push(vi('apart', { names: attendance.apart.map((e) => e.fullName).join('; ') }));
@@ -92,16 +112,27 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
   if (c.conclusions) conclusion.push(c.conclusions);
   for (const [i, item] of (c.resolutionItems ?? []).entries()) conclusion.push(`${i + 1}. ${item}`);
   if (c.votes) {
-    conclusion.push(vi('votes', {
-      for: c.votes.for, forRate: percent(c.votes.for, s.present), against: c.votes.against, abstain: c.votes.abstain, present: s.present,
-    }));
+    conclusion.push(
+      vi('votes', {
+        for: c.votes.for,
+        forRate: percent(c.votes.for, s.present),
+        against: c.votes.against,
+        abstain: c.votes.abstain,
+        present: s.present,
+      }),
+    );
   }
   // The grade the cell gave its meeting, recorded before adoption (HD 12).
   const grade = await db.selectFrom('meeting_quality').select(['grade', 'points', 'max_points']).where('meeting_id', '=', m.id).executeTakeFirst();
   if (grade) conclusion.push(vi('grade', { grade: t('vi', `meetings.grades.${grade.grade}`), points: grade.points, max: grade.max_points }));
   if (conclusion.length) sections.push({ heading: vi('sections.conclusion'), paragraphs: conclusion });
   if (c.tasks?.length) {
-    sections.push({ heading: vi('sections.tasks'), paragraphs: c.tasks.map((task) => `- ${task.assignee}: ${task.description}${task.dueOn ? vi('due', { date: task.dueOn.split('-').reverse().join('/') }) : ''}`) });
+    sections.push({
+      heading: vi('sections.tasks'),
+      paragraphs: c.tasks.map(
+        (task) => `- ${task.assignee}: ${task.description}${task.dueOn ? vi('due', { date: task.dueOn.split('-').reverse().join('/') }) : ''}`,
+      ),
+    });
   }
   if (c.admissionsAndTransfers) sections.push({ heading: vi('sections.admissions'), paragraphs: [c.admissionsAndTransfers] });
 

@@ -6,34 +6,47 @@ import type { MinutesDocument } from './minutes-document.ts';
 const FONT = 'Times New Roman';
 const mm = (v: number) => Math.round(v * 56.7);
 
-const line = (text: string, options: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const line = (
+  text: string,
+  options: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) =>
   new Paragraph({
     alignment: options.align ?? AlignmentType.CENTER,
     spacing: { after: 0 },
-    children: [new TextRun({ text, bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined, size: options.size, font: FONT })],
+    children: [
+      new TextRun({ text, bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined, size: options.size, font: FONT }),
+    ],
   });
 
-const noBorders = { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } };
+const noBorders = {
+  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+};
 
 function twoColumns(left: Paragraph[], right: Paragraph[]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
-    rows: [new TableRow({
-      children: [
-        new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
-        new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
-      ],
-    })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
+          new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
+        ],
+      }),
+    ],
   });
 }
 
-const body = (text: string) => new Paragraph({
-  alignment: AlignmentType.JUSTIFIED,
-  indent: { firstLine: mm(10) },
-  spacing: { before: 60, after: 60, line: 300 },
-  children: [new TextRun({ text, font: FONT })],
-});
+const body = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: mm(10) },
+    spacing: { before: 60, after: 60, line: 300 },
+    children: [new TextRun({ text, font: FONT })],
+  });
 
 export async function minutesDocx(doc: MinutesDocument): Promise<Buffer> {
   const headerLeft = [
@@ -61,18 +74,22 @@ export async function minutesDocx(doc: MinutesDocument): Promise<Buffer> {
   }
   for (const p of doc.closing) children.push(body(p));
   children.push(line(''));
-  children.push(twoColumns(
-    [line(doc.signatures[0]!.role, { bold: true }), line(''), line(''), line(''), line(doc.signatures[0]!.name, { bold: true })],
-    [line(doc.signatures[1]!.role, { bold: true }), line(''), line(''), line(''), line(doc.signatures[1]!.name, { bold: true })],
-  ));
+  children.push(
+    twoColumns(
+      [line(doc.signatures[0]!.role, { bold: true }), line(''), line(''), line(''), line(doc.signatures[0]!.name, { bold: true })],
+      [line(doc.signatures[1]!.role, { bold: true }), line(''), line(''), line(''), line(doc.signatures[1]!.name, { bold: true })],
+    ),
+  );
   const document = new Document({
     creator: 'chibo',
     title: `${doc.title} ${doc.documentNumber}`,
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
-    sections: [{
-      properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

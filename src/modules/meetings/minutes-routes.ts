@@ -9,15 +9,16 @@ import { getMinutes } from './get-minutes.ts';
 import { minutesDocument } from './minutes-document.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesHtml } from './minutes-print.ts';
-import { saveMinutes } from './save-minutes.ts';
 import { amendMinutesBody, minutesOut, saveMinutesBody } from './minutes-schemas.ts';
+import { saveMinutes } from './save-minutes.ts';
 import { idParams } from './schemas.ts';
 
 export async function minutesRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['minutes'];
-  app.get('/meetings/:id/minutes', { schema: { tags, params: idParams, response: { 200: minutesOut } } },
-    async (req) => getMinutes(app.db, accessOf(req), req.params.id, req.lang));
+  app.get('/meetings/:id/minutes', { schema: { tags, params: idParams, response: { 200: minutesOut } } }, async (req) =>
+    getMinutes(app.db, accessOf(req), req.params.id, req.lang),
+  );
   app.put('/meetings/:id/minutes', { schema: { tags, params: idParams, body: saveMinutesBody, response: { 200: minutesOut } } }, async (req) => {
     const access = accessOf(req);
     await saveMinutes(app.db, access, req.params.id, req.body);
@@ -28,15 +29,21 @@ export async function minutesRoutes(root: FastifyInstance) {
     await adoptMinutes(app.db, access, req.params.id, clock.now());
     return getMinutes(app.db, access, req.params.id, req.lang);
   });
-  app.post('/meetings/:id/minutes/amendments', { schema: { tags, params: idParams, body: amendMinutesBody, response: { 201: minutesOut } } }, async (req, reply) => {
-    const access = accessOf(req);
-    await amendMinutes(app.db, access, req.params.id, req.body);
-    return reply.status(201).send(await getMinutes(app.db, access, req.params.id, req.lang));
-  });
+  app.post(
+    '/meetings/:id/minutes/amendments',
+    { schema: { tags, params: idParams, body: amendMinutesBody, response: { 201: minutesOut } } },
+    async (req, reply) => {
+      const access = accessOf(req);
+      await amendMinutes(app.db, access, req.params.id, req.body);
+      return reply.status(201).send(await getMinutes(app.db, access, req.params.id, req.lang));
+    },
+  );
   app.get('/meetings/:id/minutes.docx', { schema: { tags, params: idParams } }, async (req, reply) => {
     const doc = await minutesDocument(app.db, accessOf(req), req.params.id);
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="${doc.fileName}"`).send(await minutesDocx(doc));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+      .send(await minutesDocx(doc));
   });
   app.get('/meetings/:id/minutes/print', { schema: { tags, params: idParams } }, async (req, reply) => {
     const doc = await minutesDocument(app.db, accessOf(req), req.params.id);

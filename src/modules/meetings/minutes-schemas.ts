@@ -17,22 +17,32 @@ export const minutesFields = z.strictObject({
   minuteTakerName: optionalText(200),
   purpose: optionalText(5000),
   guestsNote: optionalText(2000),
-  agendaItems: z.array(z.strictObject({
-    title: text(500),
-    summary: optionalText(20000),
-    speakers: z.array(text(200)).max(100).optional(),
-  })).max(50).optional(),
+  agendaItems: z
+    .array(
+      z.strictObject({
+        title: text(500),
+        summary: optionalText(20000),
+        speakers: z.array(text(200)).max(100).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
   previousResolutionReview: optionalText(20000),
   upperDocuments: optionalText(20000),
   conclusions: optionalText(20000),
   resolutionItems: z.array(text(2000)).max(50).optional(),
   votes: z.strictObject({ for: count, against: count, abstain: count }).nullable().optional(),
-  tasks: z.array(z.strictObject({
-    memberId: bodyId.nullable().optional(),
-    assignee: text(200),
-    description: text(2000),
-    dueOn: isoDate.nullable().optional(),
-  })).max(200).optional(),
+  tasks: z
+    .array(
+      z.strictObject({
+        memberId: bodyId.nullable().optional(),
+        assignee: text(200),
+        description: text(2000),
+        dueOn: isoDate.nullable().optional(),
+      }),
+    )
+    .max(200)
+    .optional(),
   admissionsAndTransfers: optionalText(5000),
 });
 export type MinutesContent = z.infer<typeof minutesFields>;
@@ -40,10 +50,18 @@ export type MinutesContent = z.infer<typeof minutesFields>;
 /** The same fields on the way out (no input transforms: responses are encoded, not parsed). */
 const outText = z.string().nullable().optional();
 export const minutesContentOut = z.object({
-  placeName: outText, openedAt: outText, closedAt: outText, chairName: outText, chairPosition: outText, minuteTakerName: outText,
-  purpose: outText, guestsNote: outText,
+  placeName: outText,
+  openedAt: outText,
+  closedAt: outText,
+  chairName: outText,
+  chairPosition: outText,
+  minuteTakerName: outText,
+  purpose: outText,
+  guestsNote: outText,
   agendaItems: z.array(z.object({ title: z.string(), summary: outText, speakers: z.array(z.string()).optional() })).optional(),
-  previousResolutionReview: outText, upperDocuments: outText, conclusions: outText,
+  previousResolutionReview: outText,
+  upperDocuments: outText,
+  conclusions: outText,
   resolutionItems: z.array(z.string()).optional(),
   votes: z.object({ for: z.number(), against: z.number(), abstain: z.number() }).nullable().optional(),
   tasks: z.array(z.object({ memberId: z.number().nullable().optional(), assignee: z.string(), description: z.string(), dueOn: outText })).optional(),
@@ -52,7 +70,12 @@ export const minutesContentOut = z.object({
 
 export const saveMinutesBody = z.strictObject({
   /** The number of "Số …-BB/CB"; assigned at adoption when left empty. */
-  number: z.string().trim().regex(/^[0-9]{1,6}$/, { message: 'meetings.bad_minutes_number' }).nullable().optional(),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,6}$/, { message: 'meetings.bad_minutes_number' })
+    .nullable()
+    .optional(),
   content: minutesFields,
 });
 export type SaveMinutesInput = z.infer<typeof saveMinutesBody>;
@@ -78,6 +101,15 @@ export const minutesOut = z.object({
   adoptedAt: z.string().nullable(),
   adoptedBy: z.string().nullable(),
   amendments: z.array(z.object({ id: z.number(), reason: z.string(), at: z.string(), actor: z.string().nullable(), before: z.unknown(), after: z.unknown() })),
-  actionItems: z.array(z.object({ id: z.number(), memberId: z.number().nullable(), assignee: z.string(), description: z.string(), dueOn: z.string().nullable(), status: z.enum(['open', 'done']) })),
+  actionItems: z.array(
+    z.object({
+      id: z.number(),
+      memberId: z.number().nullable(),
+      assignee: z.string(),
+      description: z.string(),
+      dueOn: z.string().nullable(),
+      status: z.enum(['open', 'done']),
+    }),
+  ),
 });
 export type MinutesOut = z.infer<typeof minutesOut>;

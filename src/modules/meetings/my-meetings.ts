@@ -1,36 +1,76 @@
 // A member's own meetings: those of their cell (or party group), of their residence
 // cell, those they are invited to as a guest, and those of a committee they sit on —
 // what their page and their calendar feed show, with whether check-in is open now.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { AppError } from '../../http/app-error.ts';
-import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
-import { vnTime } from '../../domain/meeting-time.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
+import { vnTime } from '../../domain/meeting-time.ts';
+import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { memberLink, memberMeeting, memberRole, type Viewer } from './meeting-access.ts';
 
 export interface MyMeeting {
-  id: number; kind: string; unitId: number; unitName: string; heldOn: string; startTime: string; endTime: string;
-  startsAt: Date; endsAt: Date; place: string; topic: string; status: 'planned' | 'cancelled';
-  role: 'member' | 'guest' | 'residence' | 'committee'; checkedIn: boolean; checkInOpen: boolean;
+  id: number;
+  kind: string;
+  unitId: number;
+  unitName: string;
+  heldOn: string;
+  startTime: string;
+  endTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  topic: string;
+  status: 'planned' | 'cancelled';
+  role: 'member' | 'guest' | 'residence' | 'committee';
+  checkedIn: boolean;
+  checkInOpen: boolean;
 }
 
 export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>, from: string, to: string, now: Date): Promise<MyMeeting[]> {
-  const rows = await db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.id', 'm.kind', 'm.unit_id', 'u.name', 'm.held_on', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.status',
+  const rows = await db
+    .selectFrom('meetings as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select([
+      'm.id',
+      'm.kind',
+      'm.unit_id',
+      'u.name',
+      'm.held_on',
+      'm.starts_at',
+      'm.ends_at',
+      'm.place',
+      'm.topic',
+      'm.status',
       sql<boolean>`${memberRole(me, 'guest')}`.as('is_guest'),
       sql<boolean>`${memberRole(me, 'residence')}`.as('is_residence'),
       sql<boolean>`${memberRole(me, 'committee')}`.as('is_committee'),
-      sql<boolean>`exists (select 1 from meeting_check_ins c where c.meeting_id = m.id and c.member_id = ${me.id})`.as('checked_in')])
-    .where(memberMeeting(me)).where('m.held_on', '>=', from).where('m.held_on', '<=', to)
-    .orderBy('m.starts_at').orderBy('m.id').limit(500).execute();
+      sql<boolean>`exists (select 1 from meeting_check_ins c where c.meeting_id = m.id and c.member_id = ${me.id})`.as('checked_in'),
+    ])
+    .where(memberMeeting(me))
+    .where('m.held_on', '>=', from)
+    .where('m.held_on', '<=', to)
+    .orderBy('m.starts_at')
+    .orderBy('m.id')
+    .limit(500)
+    .execute();
   return rows.map((r) => {
     // The built-in window is used here; a unit's own rule only matters when checking in.
     const window = checkInWindow(r.starts_at, r.ends_at, meetingRulesOn(r.held_on).body.checkIn);
     return {
-      id: r.id, kind: r.kind, unitId: r.unit_id, unitName: r.name, heldOn: r.held_on, startTime: vnTime(r.starts_at), endTime: vnTime(r.ends_at),
-      startsAt: r.starts_at, endsAt: r.ends_at, place: r.place, topic: r.topic, status: r.status,
+      id: r.id,
+      kind: r.kind,
+      unitId: r.unit_id,
+      unitName: r.name,
+      heldOn: r.held_on,
+      startTime: vnTime(r.starts_at),
+      endTime: vnTime(r.ends_at),
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      place: r.place,
+      topic: r.topic,
+      status: r.status,
       role: r.is_guest ? 'guest' : r.is_committee ? 'committee' : r.is_residence ? 'residence' : 'member',
       checkedIn: r.checked_in,
       checkInOpen: r.status === 'planned' && windowState(now, window) === 'open',

@@ -4,16 +4,16 @@
 // meeting it prepares. The meeting gets its check-in code and QR secret here.
 import type { Kysely } from 'kysely';
 import type { DB, Db, MeetingKind, UnitKind } from '../../db/types.ts';
-import { AppError, badRequest, notFound } from '../../http/app-error.ts';
-import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { CELL_MEETING_KINDS, standardAgenda, type MeetingRules } from '../../domain/meeting-rules.ts';
+import { CELL_MEETING_KINDS, type MeetingRules, standardAgenda } from '../../domain/meeting-rules.ts';
 import { vnDateTime } from '../../domain/meeting-time.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { AppError, badRequest, notFound } from '../../http/app-error.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { newCheckInSecret, uniqueCheckInCode } from './check-in-token.ts';
-import { meetingRulesFor } from './unit-rule-sets.ts';
-import { findUsableTopic } from './topic-bank.ts';
 import type { PlanMeetingInput } from './schemas.ts';
+import { findUsableTopic } from './topic-bank.ts';
+import { meetingRulesFor } from './unit-rule-sets.ts';
 
 /** Which kinds of unit hold which kinds of meeting. */
 export function kindFitsUnit(kind: MeetingKind, unitKind: UnitKind): boolean {
@@ -37,14 +37,20 @@ export function checkFocalIssues(kind: MeetingKind, focalIssues: readonly string
 
 export async function checkPartyGroup(db: Db, unitId: number, partyGroupId: number | null | undefined) {
   if (!partyGroupId) return;
-  const group = await db.selectFrom('units').select('id').where('id', '=', partyGroupId).where('parent_id', '=', unitId)
-    .where('kind', '=', 'to_dang').executeTakeFirst();
+  const group = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', partyGroupId)
+    .where('parent_id', '=', unitId)
+    .where('kind', '=', 'to_dang')
+    .executeTakeFirst();
   if (!group) throw badRequest('meetings.bad_party_group', {}, [{ path: 'partyGroupId', message: 'meetings.bad_party_group' }]);
 }
 
 async function checkPrepares(db: Db, input: PlanMeetingInput) {
   if (!input.preparesMeetingId) return;
-  if (input.kind !== 'committee') throw badRequest('meetings.prepares_only_committee', {}, [{ path: 'preparesMeetingId', message: 'meetings.prepares_only_committee' }]);
+  if (input.kind !== 'committee')
+    throw badRequest('meetings.prepares_only_committee', {}, [{ path: 'preparesMeetingId', message: 'meetings.prepares_only_committee' }]);
   const target = await db.selectFrom('meetings').select(['unit_id', 'held_on', 'kind']).where('id', '=', input.preparesMeetingId).executeTakeFirst();
   if (!target || target.unit_id !== input.unitId || !CELL_MEETING_KINDS.includes(target.kind)) {
     throw badRequest('meetings.bad_prepared_meeting', {}, [{ path: 'preparesMeetingId', message: 'meetings.bad_prepared_meeting' }]);
@@ -54,8 +60,13 @@ async function checkPrepares(db: Db, input: PlanMeetingInput) {
 
 export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMeetingInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.unitId).where('dissolved_on', 'is', null)
-      .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id'))).executeTakeFirst();
+    const unit = await trx
+      .selectFrom('units')
+      .select(['id', 'kind'])
+      .where('id', '=', input.unitId)
+      .where('dissolved_on', 'is', null)
+      .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
+      .executeTakeFirst();
     if (!unit) throw notFound('entities.unit');
     if (!kindFitsUnit(input.kind, unit.kind)) throw new AppError('meetings.kind_not_for_unit', 400, { kind: `meetings.kinds.${input.kind}` });
     checkTimes(input.startTime, input.endTime);
@@ -72,24 +83,34 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
     if (!topic) throw badRequest('validation', {}, [{ path: 'topic', message: 'fields.required' }]);
 
     const agenda = input.agenda ?? standardAgenda(rules.body, input.kind).map((title) => ({ title, note: null }));
-    const row = await trx.insertInto('meetings').values({
-      unit_id: unit.id,
-      party_group_id: input.partyGroupId ?? null,
-      kind: input.kind,
-      held_on: input.date,
-      starts_at: vnDateTime(input.date, input.startTime),
-      ends_at: vnDateTime(input.date, input.endTime),
-      place: input.place,
-      topic,
-      topic_id: input.topicId ?? null,
-      focal_issues: JSON.stringify(input.focalIssues),
-      agenda: JSON.stringify(agenda),
-      prepares_meeting_id: input.preparesMeetingId ?? null,
-      check_in_code: await uniqueCheckInCode(trx, input.date),
-      check_in_secret: newCheckInSecret(),
-      created_by: access.userId,
-    }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, access.userId, { action: 'meeting.plan', entityType: 'meeting', entityId: row.id, unitId: unit.id, after: { ...input, topic, agenda, ruleSet: `${rules.code}@${rules.version}` } });
+    const row = await trx
+      .insertInto('meetings')
+      .values({
+        unit_id: unit.id,
+        party_group_id: input.partyGroupId ?? null,
+        kind: input.kind,
+        held_on: input.date,
+        starts_at: vnDateTime(input.date, input.startTime),
+        ends_at: vnDateTime(input.date, input.endTime),
+        place: input.place,
+        topic,
+        topic_id: input.topicId ?? null,
+        focal_issues: JSON.stringify(input.focalIssues),
+        agenda: JSON.stringify(agenda),
+        prepares_meeting_id: input.preparesMeetingId ?? null,
+        check_in_code: await uniqueCheckInCode(trx, input.date),
+        check_in_secret: newCheckInSecret(),
+        created_by: access.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.plan',
+      entityType: 'meeting',
+      entityId: row.id,
+      unitId: unit.id,
+      after: { ...input, topic, agenda, ruleSet: `${rules.code}@${rules.version}` },
+    });
     return row.id;
   });
 }

@@ -3,10 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInVietnam } from '../../domain/calendar.ts';
+import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
 import { AppError } from '../../http/app-error.ts';
 import { multipartError, readUploadPart } from '../../http/read-upload.ts';
-import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
-import { todayInVietnam } from '../../domain/calendar.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { nudgeNotices } from '../notifications/jobs-lifecycle.ts';
@@ -16,14 +16,28 @@ import { listMeetings } from './list-meetings.ts';
 import { findManageableMeeting } from './meeting-access.ts';
 import { addDocument, getDocument, removeDocument } from './meeting-documents.ts';
 import { planMeeting } from './plan-meeting.ts';
-import { getPreparation, recordPreparation } from './record-preparation.ts';
 import { readableUnit } from './quality-scales.ts';
+import { getPreparation, recordPreparation } from './record-preparation.ts';
+import {
+  cancelMeetingBody,
+  documentOut,
+  documentParams,
+  guestBody,
+  guestParams,
+  id,
+  idParams,
+  listMeetingsQuery,
+  meetingOut,
+  meetingSummaryOut,
+  planMeetingBody,
+  preparationBody,
+  preparationOut,
+  standardAgendaOut,
+  standardAgendaQuery,
+  updateMeetingBody,
+} from './schemas.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 import { cancelMeeting, updateMeeting } from './update-meeting.ts';
-import {
-  cancelMeetingBody, documentOut, documentParams, guestBody, guestParams, id, idParams, listMeetingsQuery, meetingOut, meetingSummaryOut,
-  planMeetingBody, preparationBody, preparationOut, standardAgendaOut, standardAgendaQuery, updateMeetingBody,
-} from './schemas.ts';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
@@ -31,7 +45,9 @@ export async function planRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
 
-  app.get('/meetings/standard-agenda', { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: id.optional() }), response: { 200: standardAgendaOut } } },
+  app.get(
+    '/meetings/standard-agenda',
+    { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: id.optional() }), response: { 200: standardAgendaOut } } },
     async (req) => {
       const access = accessOf(req);
       const on = req.query.on ?? todayInVietnam();
@@ -43,10 +59,14 @@ export async function planRoutes(root: FastifyInstance) {
         items: standardAgenda(rules.body, req.query.kind).map((title) => ({ title, note: null })),
         focalIssues: rules.body.focalIssues,
       };
-    });
+    },
+  );
 
-  app.get('/meetings', { schema: { tags, querystring: listMeetingsQuery, response: { 200: z.object({ items: z.array(meetingSummaryOut) }) } } },
-    async (req) => ({ items: await listMeetings(app.db, accessOf(req), req.query) }));
+  app.get(
+    '/meetings',
+    { schema: { tags, querystring: listMeetingsQuery, response: { 200: z.object({ items: z.array(meetingSummaryOut) }) } } },
+    async (req) => ({ items: await listMeetings(app.db, accessOf(req), req.query) }),
+  );
 
   app.post('/meetings', { schema: { tags, body: planMeetingBody, response: { 201: meetingOut } } }, async (req, reply) => {
     const access = accessOf(req);
@@ -55,8 +75,9 @@ export async function planRoutes(root: FastifyInstance) {
     return reply.status(201).send(await getMeeting(app.db, access, meetingId));
   });
 
-  app.get('/meetings/:id', { schema: { tags, params: idParams, response: { 200: meetingOut } } },
-    async (req) => getMeeting(app.db, accessOf(req), req.params.id));
+  app.get('/meetings/:id', { schema: { tags, params: idParams, response: { 200: meetingOut } } }, async (req) =>
+    getMeeting(app.db, accessOf(req), req.params.id),
+  );
 
   app.patch('/meetings/:id', { schema: { tags, params: idParams, body: updateMeetingBody, response: { 200: meetingOut } } }, async (req) => {
     const access = accessOf(req);
@@ -72,33 +93,47 @@ export async function planRoutes(root: FastifyInstance) {
     return getMeeting(app.db, access, req.params.id);
   });
 
-  app.get('/meetings/:id/preparation', { schema: { tags, params: idParams, response: { 200: preparationOut } } },
-    async (req) => getPreparation(app.db, accessOf(req), req.params.id));
-  app.put('/meetings/:id/preparation', { schema: { tags, params: idParams, body: preparationBody, response: { 200: preparationOut } } },
-    async (req) => recordPreparation(app.db, accessOf(req), req.params.id, req.body));
+  app.get('/meetings/:id/preparation', { schema: { tags, params: idParams, response: { 200: preparationOut } } }, async (req) =>
+    getPreparation(app.db, accessOf(req), req.params.id),
+  );
+  app.put('/meetings/:id/preparation', { schema: { tags, params: idParams, body: preparationBody, response: { 200: preparationOut } } }, async (req) =>
+    recordPreparation(app.db, accessOf(req), req.params.id, req.body),
+  );
 
-  app.post('/meetings/:id/documents', { schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } }, async (req, reply) => {
-    const access = accessOf(req);
-    // Who may add documents to this meeting is checked before the upload is read.
-    await findManageableMeeting(app.db, access, req.params.id);
-    const file = await readUploadPart(req, MAX_UPLOAD);
-    if (!file) throw new AppError('meetings.document_empty', 400);
-    let content: Buffer;
-    try {
-      content = await file.toBuffer();
-    } catch (error) {
-      throw multipartError(error);
-    }
-    return reply.status(201).send(await addDocument(app.db, access, req.params.id, { fileName: file.filename, contentType: file.mimetype || 'application/octet-stream', content }));
-  });
+  app.post(
+    '/meetings/:id/documents',
+    { schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } },
+    async (req, reply) => {
+      const access = accessOf(req);
+      // Who may add documents to this meeting is checked before the upload is read.
+      await findManageableMeeting(app.db, access, req.params.id);
+      const file = await readUploadPart(req, MAX_UPLOAD);
+      if (!file) throw new AppError('meetings.document_empty', 400);
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (error) {
+        throw multipartError(error);
+      }
+      return reply
+        .status(201)
+        .send(await addDocument(app.db, access, req.params.id, { fileName: file.filename, contentType: file.mimetype || 'application/octet-stream', content }));
+    },
+  );
   app.get('/meetings/:id/documents/:documentId', { schema: { tags, params: documentParams } }, async (req, reply) => {
     const doc = await getDocument(app.db, accessOf(req), req.params.id, req.params.documentId);
-    return reply.header('content-type', doc.contentType)
-      .header('content-disposition', `attachment; filename="${doc.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+    return reply
+      .header('content-type', doc.contentType)
+      .header(
+        'content-disposition',
+        `attachment; filename="${doc.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+      )
       .send(doc.content);
   });
-  app.delete('/meetings/:id/documents/:documentId', { schema: { tags, params: documentParams, response: { 200: okOut } } },
-    async (req) => { await removeDocument(app.db, accessOf(req), req.params.id, req.params.documentId); return { ok: true as const }; });
+  app.delete('/meetings/:id/documents/:documentId', { schema: { tags, params: documentParams, response: { 200: okOut } } }, async (req) => {
+    await removeDocument(app.db, accessOf(req), req.params.id, req.params.documentId);
+    return { ok: true as const };
+  });
 
   app.post('/meetings/:id/guests', { schema: { tags, params: idParams, body: guestBody, response: { 201: meetingOut } } }, async (req, reply) => {
     const access = accessOf(req);

@@ -11,12 +11,15 @@ import { idParams } from './schemas.ts';
 export async function qualityRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
-  app.get('/meetings/:id/quality', { schema: { tags, params: idParams, response: { 200: qualityOut } } },
-    async (req) => getQuality(app.db, accessOf(req), req.params.id, req.lang));
-  app.put('/meetings/:id/quality', { schema: { tags, params: idParams, body: gradeBody, response: { 200: qualityOut } } },
-    async (req) => saveQuality(app.db, accessOf(req), req.params.id, req.body.ticks, clock.now(), req.lang));
-  app.get('/meeting-quality-scales', { schema: { tags, querystring: scalesQuery, response: { 200: scalesOut } } },
-    async (req) => listScales(app.db, accessOf(req), req.query.unitId, req.query.on, req.lang));
+  app.get('/meetings/:id/quality', { schema: { tags, params: idParams, response: { 200: qualityOut } } }, async (req) =>
+    getQuality(app.db, accessOf(req), req.params.id, req.lang),
+  );
+  app.put('/meetings/:id/quality', { schema: { tags, params: idParams, body: gradeBody, response: { 200: qualityOut } } }, async (req) =>
+    saveQuality(app.db, accessOf(req), req.params.id, req.body.ticks, clock.now(), req.lang),
+  );
+  app.get('/meeting-quality-scales', { schema: { tags, querystring: scalesQuery, response: { 200: scalesOut } } }, async (req) =>
+    listScales(app.db, accessOf(req), req.query.unitId, req.query.on, req.lang),
+  );
   app.post('/meeting-quality-scales', { schema: { tags, body: loadScaleBody, response: { 201: scalesOut } } }, async (req, reply) => {
     const access = accessOf(req);
     await loadScale(app.db, access, req.body);

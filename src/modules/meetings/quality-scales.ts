@@ -4,12 +4,12 @@
 // date — is the one a meeting is graded with. The sets are kept by the rule-sets module.
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { AppError, badRequest, notFound } from '../../http/app-error.ts';
-import { qualityScaleSchema, type QualityScale } from '../../domain/meeting-quality.ts';
-import { builtinRuleSet, builtinRuleSets, ruleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { type QualityScale, qualityScaleSchema } from '../../domain/meeting-quality.ts';
+import { builtinRuleSet, builtinRuleSets, type RuleSet, ruleSetInForce } from '../../domain/rules/load-rule-set.ts';
+import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 import { saveUnitRuleSet } from '../rule-sets/save-unit-rule-set.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import type { LoadScaleInput } from './quality-schemas.ts';
@@ -29,15 +29,25 @@ export async function scaleByVersion(db: Db, unitId: number, on: string, code: s
 
 export function scaleRef(set: RuleSet, lang: Lang) {
   return {
-    code: set.code, version: set.version, title: set.title[lang], source: set.source,
-    origin: set.origin.type, unitId: set.origin.type === 'unit' ? set.origin.unitId : null, use: set.use,
-    effectiveFrom: set.effectiveFrom, effectiveTo: set.effectiveTo,
+    code: set.code,
+    version: set.version,
+    title: set.title[lang],
+    source: set.source,
+    origin: set.origin.type,
+    unitId: set.origin.type === 'unit' ? set.origin.unitId : null,
+    use: set.use,
+    effectiveFrom: set.effectiveFrom,
+    effectiveTo: set.effectiveTo,
   };
 }
 
 export async function readableUnit(db: Db, access: Access, unitId: number, permission: 'read' | 'manage_meetings' = 'read') {
-  const unit = await db.selectFrom('units').select('id').where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope(permission), eb.ref('units.id'))).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where((eb) => unitInScope(access.scope(permission), eb.ref('units.id')))
+    .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
 }
 
@@ -71,7 +81,12 @@ export async function loadScale(db: Kysely<DB>, access: Access, input: LoadScale
     }
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) throw new AppError('meetings.scale_bad_period', 400);
     return saveUnitRuleSet(trx, access, {
-      kind: KIND, unitId: input.unitId, ...values, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null, takenCode: 'meetings.scale_exists',
+      kind: KIND,
+      unitId: input.unitId,
+      ...values,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: input.effectiveTo ?? null,
+      takenCode: 'meetings.scale_exists',
     });
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate } from '../units/schemas.ts';
 import { qualityScaleSchema } from '../../domain/meeting-quality.ts';
+import { isoDate } from '../units/schemas.ts';
 import { qualityGrade, text } from './schemas.ts';
 
 export const gradeBody = z.strictObject({
@@ -71,7 +71,10 @@ export const loadScaleBody = z.union([
   }),
   z.strictObject({
     unitId: z.number().int().positive().max(2_147_483_647),
-    code: z.string().trim().regex(/^[a-z0-9-]{2,60}$/, { message: 'meetings.bad_scale_code' }),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,60}$/, { message: 'meetings.bad_scale_code' }),
     title: text(300),
     source: text(500).optional(),
     effectiveFrom: isoDate,

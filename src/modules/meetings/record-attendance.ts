@@ -7,9 +7,9 @@ import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import type { AttendanceOut, RecordAttendanceInput } from './attendance-schemas.ts';
 import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
 import { meetingAttendance } from './meeting-attendance.ts';
-import type { AttendanceOut, RecordAttendanceInput } from './attendance-schemas.ts';
 
 export async function getAttendance(db: Kysely<DB>, access: Access, id: number): Promise<AttendanceOut> {
   const m = await findVisibleMeeting(db, await viewerOf(db, access), id);
@@ -28,7 +28,9 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
       if (!byMember.has(e.memberId)) errors.push({ path: `entries.${i}.memberId`, message: 'meetings.not_on_roll' });
       if (e.status === 'absent_excused' && !e.reason) errors.push({ path: `entries.${i}.reason`, message: 'meetings.reason_required' });
     });
-    input.guests.forEach((g, i) => { if (!guestIds.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.unknown_guest' }); });
+    input.guests.forEach((g, i) => {
+      if (!guestIds.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.unknown_guest' });
+    });
     if (errors.length) throw badRequest('validation', {}, errors);
 
     const minutes = await trx.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', id).executeTakeFirst();
@@ -40,17 +42,26 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
         await trx.deleteFrom('meeting_attendance').where('meeting_id', '=', id).where('member_id', '=', e.memberId).execute();
       } else {
         const values = { status: e.status, reason: e.status === 'present' ? null : (e.reason ?? null), recorded_by: access.userId, recorded_at: now };
-        await trx.insertInto('meeting_attendance').values({ meeting_id: id, member_id: e.memberId, ...values })
-          .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doUpdateSet(values)).execute();
+        await trx
+          .insertInto('meeting_attendance')
+          .values({ meeting_id: id, member_id: e.memberId, ...values })
+          .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doUpdateSet(values))
+          .execute();
       }
-      changes.push({ memberId: e.memberId, before: { attendance: before.attendance, reason: before.reason }, after: { status: e.status, reason: e.reason ?? null } });
+      changes.push({
+        memberId: e.memberId,
+        before: { attendance: before.attendance, reason: before.reason },
+        after: { status: e.status, reason: e.reason ?? null },
+      });
     }
     for (const g of input.guests) {
       await trx.updateTable('meeting_guests').set({ attended: g.attended }).where('id', '=', g.guestId).execute();
     }
     await writeAudit(trx, access.userId, {
       action: isLate ? 'meeting.attendance.late_correction' : 'meeting.attendance.record',
-      entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
       before: changes.map((c) => ({ memberId: c.memberId, ...(c.before as object) })),
       after: { entries: changes.map((c) => ({ memberId: c.memberId, ...(c.after as object) })), guests: input.guests, note: input.note ?? null, late: isLate },
     });

@@ -3,13 +3,13 @@
 // kept on the committee meeting, which points at the cell meeting it prepares.
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { badRequest } from '../../http/app-error.ts';
 import { COMMITTEE_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import type { MeetingRow } from './get-meeting.ts';
 import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
 import { loadRoll } from './meeting-roll.ts';
-import type { MeetingRow } from './get-meeting.ts';
 import type { PreparationInput } from './schemas.ts';
 
 /** The members a pre-meeting reviews: the roll of the meeting it prepares, or of the cell. */
@@ -25,7 +25,9 @@ export async function recordPreparation(db: Kysely<DB>, access: Access, id: numb
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     if (!COMMITTEE_MEETING_KINDS.includes(m.kind)) throw badRequest('meetings.preparation_only_committee');
     const roll = new Set((await reviewedRoll(trx, m)).map((r) => r.memberId));
-    const errors = input.memberReviews.flatMap((r, i) => (roll.has(r.memberId) ? [] : [{ path: `memberReviews.${i}.memberId`, message: 'meetings.not_on_roll' }]));
+    const errors = input.memberReviews.flatMap((r, i) =>
+      roll.has(r.memberId) ? [] : [{ path: `memberReviews.${i}.memberId`, message: 'meetings.not_on_roll' }],
+    );
     if (errors.length) throw badRequest('validation', {}, errors);
     const before = await trx.selectFrom('meeting_preparations').selectAll().where('meeting_id', '=', id).executeTakeFirst();
     const values = {
@@ -35,10 +37,16 @@ export async function recordPreparation(db: Kysely<DB>, access: Access, id: numb
       updated_by: access.userId,
       updated_at: new Date(),
     };
-    await trx.insertInto('meeting_preparations').values({ meeting_id: id, ...values })
-      .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
+    await trx
+      .insertInto('meeting_preparations')
+      .values({ meeting_id: id, ...values })
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
+      .execute();
     await writeAudit(trx, access.userId, {
-      action: 'meeting.preparation', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      action: 'meeting.preparation',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
       before: before ? { memberReviews: before.member_reviews, agreedContent: before.agreed_content, draftResolution: before.draft_resolution } : undefined,
       after: input,
     });
@@ -55,7 +63,12 @@ export async function getPreparation(db: Kysely<DB>, access: Access, id: number)
   return {
     meetingId: id,
     preparesMeetingId: m.prepares_meeting_id,
-    memberReviews: reviews.map((r) => ({ memberId: r.memberId, fullName: names.get(r.memberId) ?? '', strengths: r.strengths ?? null, shortcomings: r.shortcomings ?? null })),
+    memberReviews: reviews.map((r) => ({
+      memberId: r.memberId,
+      fullName: names.get(r.memberId) ?? '',
+      strengths: r.strengths ?? null,
+      shortcomings: r.shortcomings ?? null,
+    })),
     agreedContent: row?.agreed_content ?? null,
     draftResolution: row?.draft_resolution ?? null,
     updatedAt: row?.updated_at.toISOString() ?? null,

@@ -3,13 +3,13 @@
 // amendment (amend-minutes.ts).
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { AppError, badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import { votesExceedPresent } from '../../domain/meeting-minutes.ts';
+import { AppError, badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { findManageableMeeting } from './meeting-access.ts';
-import { minutesState } from './get-minutes.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
+import { minutesState } from './get-minutes.ts';
+import { findManageableMeeting } from './meeting-access.ts';
 import type { MinutesContent, SaveMinutesInput } from './minutes-schemas.ts';
 
 /** Checks the minutes against the attendance they record. */
@@ -46,10 +46,16 @@ export async function saveMinutes(db: Kysely<DB>, access: Access, id: number, in
       updated_by: access.userId,
       updated_at: new Date(),
     };
-    await trx.insertInto('meeting_minutes').values({ meeting_id: id, ...values })
-      .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
+    await trx
+      .insertInto('meeting_minutes')
+      .values({ meeting_id: id, ...values })
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
+      .execute();
     await writeAudit(trx, access.userId, {
-      action: 'minutes.save', entityType: 'meeting', entityId: id, unitId: m.unit_id,
+      action: 'minutes.save',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
       before: row ? { number: row.number, content: row.content } : undefined,
       after: { number: values.number, content: input.content },
     });

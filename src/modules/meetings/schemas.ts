@@ -8,7 +8,14 @@ export const idParams = z.strictObject({ id });
 /** An id inside a body: a positive int4, so a huge one is a 400, not a database error. */
 export const bodyId = z.number().int().positive().max(2_147_483_647);
 export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
 export const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'meetings.bad_time' });
 
 export const meetingKind = z.enum(['regular', 'thematic', 'committee', 'grassroots_committee', 'briefing', 'extraordinary']);
@@ -38,17 +45,19 @@ export const planMeetingBody = z.strictObject({
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingBody>;
 
-export const updateMeetingBody = atLeastOneField(z.strictObject({
-  partyGroupId: bodyId.nullable().optional(),
-  date: isoDate.optional(),
-  startTime: hhmm.optional(),
-  endTime: hhmm.optional(),
-  place: text(300).optional(),
-  topic: text(500).optional(),
-  topicId: bodyId.nullable().optional(),
-  focalIssues: z.array(text(500)).max(10).optional(),
-  agenda: z.array(agendaItem).max(50).optional(),
-}));
+export const updateMeetingBody = atLeastOneField(
+  z.strictObject({
+    partyGroupId: bodyId.nullable().optional(),
+    date: isoDate.optional(),
+    startTime: hhmm.optional(),
+    endTime: hhmm.optional(),
+    place: text(300).optional(),
+    topic: text(500).optional(),
+    topicId: bodyId.nullable().optional(),
+    focalIssues: z.array(text(500)).max(10).optional(),
+    agenda: z.array(agendaItem).max(50).optional(),
+  }),
+);
 export type UpdateMeetingInput = z.infer<typeof updateMeetingBody>;
 
 export const cancelMeetingBody = z.strictObject({ reason: text(1000) });
@@ -59,7 +68,10 @@ export const listMeetingsQuery = z.strictObject({
   to: isoDate.optional(),
   kind: meetingKind.optional(),
   /** Whole subtree (default) or this unit only. */
-  subtree: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  subtree: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export const standardAgendaQuery = z.strictObject({ kind: meetingKind, on: isoDate.optional() });
@@ -133,11 +145,16 @@ export const meetingSummaryOut = z.object({
 });
 
 export const preparationBody = z.strictObject({
-  memberReviews: z.array(z.strictObject({
-    memberId: bodyId,
-    strengths: optionalText(5000),
-    shortcomings: optionalText(5000),
-  })).max(500).default([]),
+  memberReviews: z
+    .array(
+      z.strictObject({
+        memberId: bodyId,
+        strengths: optionalText(5000),
+        shortcomings: optionalText(5000),
+      }),
+    )
+    .max(500)
+    .default([]),
   agreedContent: optionalText(20000),
   draftResolution: optionalText(20000),
 });

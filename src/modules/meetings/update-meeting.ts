@@ -2,15 +2,15 @@
 // history: its plan no longer changes.
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { conflict } from '../../http/app-error.ts';
 import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
+import { conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findManageableMeeting } from './meeting-access.ts';
 import { checkFocalIssues, checkPartyGroup, checkTimes } from './plan-meeting.ts';
+import type { UpdateMeetingInput } from './schemas.ts';
 import { findUsableTopic } from './topic-bank.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
-import type { UpdateMeetingInput } from './schemas.ts';
 
 export async function assertMinutesNotAdopted(db: Db, meetingId: number) {
   const minutes = await db.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', meetingId).executeTakeFirst();
@@ -46,8 +46,19 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     };
     await trx.updateTable('meetings').set(changes).where('id', '=', id).execute();
     await writeAudit(trx, access.userId, {
-      action: 'meeting.update', entityType: 'meeting', entityId: id, unitId: m.unit_id,
-      before: { date: m.held_on, startTime: vnTime(m.starts_at), endTime: vnTime(m.ends_at), place: m.place, topic: m.topic, focalIssues: m.focal_issues, agenda: m.agenda },
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
+      before: {
+        date: m.held_on,
+        startTime: vnTime(m.starts_at),
+        endTime: vnTime(m.ends_at),
+        place: m.place,
+        topic: m.topic,
+        focalIssues: m.focal_issues,
+        agenda: m.agenda,
+      },
       after: input,
     });
   });
@@ -59,6 +70,13 @@ export async function cancelMeeting(db: Kysely<DB>, access: Access, id: number, 
     await assertMinutesNotAdopted(trx, id);
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
     await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason, updated_at: new Date() }).where('id', '=', id).execute();
-    await writeAudit(trx, access.userId, { action: 'meeting.cancel', entityType: 'meeting', entityId: id, unitId: m.unit_id, before: { status: m.status }, after: { status: 'cancelled', reason } });
+    await writeAudit(trx, access.userId, {
+      action: 'meeting.cancel',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: m.unit_id,
+      before: { status: m.status },
+      after: { status: 'cancelled', reason },
+    });
   });
 }

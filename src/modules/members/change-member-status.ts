@@ -3,20 +3,22 @@
 // leaving (chuyển đi, xóa tên, khai trừ, từ trần) also closes the member's placement.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
+import { earliestRecognition } from '../../domain/member-dates.ts';
+import { checkStatusTransition } from '../../domain/member-status.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formatDateVi } from '../../domain/calendar.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import type { ChangeStatusInput, MemberDetailOut } from './schemas.ts';
-import { checkStatusTransition } from '../../domain/member-status.ts';
-import { earliestRecognition } from '../../domain/member-dates.ts';
 
 const STATUS_LABEL = (status: string) => `members.status.${status}`;
 
 export function effectiveTooEarly(since: string) {
-  return new AppError('members.effective_before_current', 400, { since: formatDateVi(since) }, [{ path: 'body.effectiveOn', message: 'members.effective_before_current_field' }]);
+  return new AppError('members.effective_before_current', 400, { since: formatDateVi(since) }, [
+    { path: 'body.effectiveOn', message: 'members.effective_before_current_field' },
+  ]);
 }
 
 export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<MemberDetailOut> {
@@ -27,30 +29,54 @@ export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: num
       const code = check.reason === 'unchanged' ? 'members.status_unchanged' : check.reason === 'has_left' ? 'members.has_left' : 'members.status_not_allowed';
       throw new AppError(code, 409, { from: STATUS_LABEL(member.status), to: STATUS_LABEL(input.status) });
     }
-    const open = await trx.selectFrom('member_statuses').select(['id', 'valid_from']).where('member_id', '=', id)
-      .where('valid_to', 'is', null).orderBy('valid_from', 'desc').executeTakeFirst();
-    const placement = await trx.selectFrom('member_placements').select(['id', 'valid_from']).where('member_id', '=', id)
-      .where('valid_to', 'is', null).orderBy('valid_from', 'desc').executeTakeFirst();
+    const open = await trx
+      .selectFrom('member_statuses')
+      .select(['id', 'valid_from'])
+      .where('member_id', '=', id)
+      .where('valid_to', 'is', null)
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst();
+    const placement = await trx
+      .selectFrom('member_placements')
+      .select(['id', 'valid_from'])
+      .where('member_id', '=', id)
+      .where('valid_to', 'is', null)
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst();
     // History must stay a sequence of periods: the change cannot start before the current
     // status (nor, when leaving, before the current placement) began.
     const since = [open?.valid_from, check.endsMembership ? placement?.valid_from : undefined]
-      .filter((d): d is string => !!d).sort().at(-1);
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
     if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
     // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
     if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < earliestRecognition(member.admitted_on)) {
-      throw new AppError('validation', 400, {}, [{ path: 'body.effectiveOn', message: 'members.probation_too_short', params: { date: formatDateVi(earliestRecognition(member.admitted_on)) } }]);
+      throw new AppError('validation', 400, {}, [
+        { path: 'body.effectiveOn', message: 'members.probation_too_short', params: { date: formatDateVi(earliestRecognition(member.admitted_on)) } },
+      ]);
     }
     if (open) await trx.updateTable('member_statuses').set({ valid_to: input.effectiveOn }).where('id', '=', open.id).execute();
-    await trx.insertInto('member_statuses').values({
-      member_id: id, status: input.status, valid_from: input.effectiveOn, decision_number: input.decisionNumber, note: input.note ?? null,
-    }).execute();
+    await trx
+      .insertInto('member_statuses')
+      .values({
+        member_id: id,
+        status: input.status,
+        valid_from: input.effectiveOn,
+        decision_number: input.decisionNumber,
+        note: input.note ?? null,
+      })
+      .execute();
     if (check.endsMembership) {
       if (placement) await trx.updateTable('member_placements').set({ valid_to: input.effectiveOn }).where('id', '=', placement.id).execute();
     }
     const fullMemberOn = check.setsFullMemberOn ? input.effectiveOn : member.full_member_on;
     await trx.updateTable('members').set({ status: input.status, full_member_on: fullMemberOn, updated_at: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, access.userId, {
-      action: 'member.status', entityType: 'member', entityId: id, unitId: member.unit_id,
+      action: 'member.status',
+      entityType: 'member',
+      entityId: id,
+      unitId: member.unit_id,
       before: { status: member.status, fullMemberOn: member.full_member_on },
       after: { status: input.status, fullMemberOn, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, note: input.note ?? null },
     });

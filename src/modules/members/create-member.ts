@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { findTargetCell } from './member-access.ts';
 import { memberColumns } from './member-row.ts';
-import { assertDatesInOrder, assertUniqueIdentifiers, rethrowIdentifierConflict, type IdentifierCheck } from './record-checks.ts';
+import { assertDatesInOrder, assertUniqueIdentifiers, type IdentifierCheck, rethrowIdentifierConflict } from './record-checks.ts';
 import type { CreateMemberInput, MemberDetailOut } from './schemas.ts';
 
 // Kept for callers that imported it from here (imports).
@@ -26,10 +26,19 @@ export function initialStatus(input: Pick<CreateMemberInput, 'status' | 'fullMem
 export async function insertMember(trx: Db, actorUserId: number | null, input: CreateMemberInput, check?: IdentifierCheck) {
   await assertUniqueIdentifiers(trx, input, undefined, check);
   const status = input.status ?? statusFromDates(input.fullMemberOn ?? null, todayInVietnam());
-  const member = await trx.insertInto('members').values({ ...memberColumns(input), unit_id: input.unitId, status })
-    .returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('member_placements').values({ member_id: member.id, unit_id: input.unitId, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null, reason: 'create' }).execute();
-  await trx.insertInto('member_statuses').values({ member_id: member.id, status, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null }).execute();
+  const member = await trx
+    .insertInto('members')
+    .values({ ...memberColumns(input), unit_id: input.unitId, status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('member_placements')
+    .values({ member_id: member.id, unit_id: input.unitId, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null, reason: 'create' })
+    .execute();
+  await trx
+    .insertInto('member_statuses')
+    .values({ member_id: member.id, status, valid_from: input.joinedUnitOn, decision_number: input.decisionNumber ?? null })
+    .execute();
   await writeAudit(trx, actorUserId, { action: 'member.create', entityType: 'member', entityId: member.id, unitId: input.unitId, after: { ...input, status } });
   return member.id;
 }
@@ -41,7 +50,12 @@ export async function createMember(db: Kysely<DB>, access: Access, given: Create
     return await db.transaction().execute(async (trx) => {
       // Who may write there first: the record's own rules come after (403/404 say nothing about them).
       await findTargetCell(trx, access, given.unitId);
-      assertDatesInOrder({ dateOfBirth: given.dateOfBirth, admittedOn: given.admittedOn ?? null, fullMemberOn: given.fullMemberOn ?? null, joinedUnitOn: given.joinedUnitOn });
+      assertDatesInOrder({
+        dateOfBirth: given.dateOfBirth,
+        admittedOn: given.admittedOn ?? null,
+        fullMemberOn: given.fullMemberOn ?? null,
+        joinedUnitOn: given.joinedUnitOn,
+      });
       const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
       return loadMemberDetail(trx, access, id);
     });

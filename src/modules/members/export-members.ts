@@ -6,25 +6,48 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { t, type Lang } from '../../i18n/messages.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { beyond, filteredMembers, SORT_KEY } from './list-members.ts';
 import type { MemberFilters } from './schemas.ts';
 
 const COLUMNS = [
-  ['no', 6], ['fullName', 28], ['sex', 9], ['dateOfBirth', 14], ['ethnicity', 10], ['religion', 12], ['hometown', 28],
-  ['residence', 28], ['citizenId', 15], ['partyCardNumber', 14], ['admittedOn', 14], ['fullMemberOn', 14], ['education', 14],
-  ['theoryLevel', 14], ['occupation', 20], ['position', 20], ['phone', 13], ['unitCode', 12], ['unitName', 28], ['status', 16],
+  ['no', 6],
+  ['fullName', 28],
+  ['sex', 9],
+  ['dateOfBirth', 14],
+  ['ethnicity', 10],
+  ['religion', 12],
+  ['hometown', 28],
+  ['residence', 28],
+  ['citizenId', 15],
+  ['partyCardNumber', 14],
+  ['admittedOn', 14],
+  ['fullMemberOn', 14],
+  ['education', 14],
+  ['theoryLevel', 14],
+  ['occupation', 20],
+  ['position', 20],
+  ['phone', 13],
+  ['unitCode', 12],
+  ['unitName', 28],
+  ['status', 16],
 ] as const;
 
 /** One batch of rows after a position in the list's order (keyset: each batch is an index range). */
 function batchReader(base: Awaited<ReturnType<typeof filteredMembers>>) {
-  return (size: number, after?: { key: string; id: number }) => base
-    .$if(after !== undefined, (q) => q.where(beyond('asc', after!))).orderBy(SORT_KEY).orderBy('m.id')
-    .innerJoin('units as u', 'u.id', 'm.unit_id').selectAll('m').select(['u.code as unit_code', 'u.name as unit_name'])
-    .limit(size).execute();
+  return (size: number, after?: { key: string; id: number }) =>
+    base
+      .$if(after !== undefined, (q) => q.where(beyond('asc', after!)))
+      .orderBy(SORT_KEY)
+      .orderBy('m.id')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .selectAll('m')
+      .select(['u.code as unit_code', 'u.name as unit_name'])
+      .limit(size)
+      .execute();
 }
 type Row = Awaited<ReturnType<ReturnType<typeof batchReader>>>[number];
 
@@ -36,16 +59,35 @@ function cells(row: Row, no: number, lang: Lang): (string | number | null)[] {
   const date = (d: string | null) => (d ? formatDateVi(d) : null);
   // Identifiers stay text, so a citizen ID keeps its leading zero.
   return [
-    no, row.full_name, word(`members.sex.${row.sex}`), date(row.date_of_birth), row.ethnicity, row.religion, row.hometown,
-    row.residence, row.citizen_id, row.party_card_number, date(row.admitted_on), date(row.full_member_on),
-    row.education, word(row.theory_level && `members.theory_level.${row.theory_level}`), row.occupation, row.position,
-    row.phone, row.unit_code, row.unit_name, word(`members.status.${row.status}`),
+    no,
+    row.full_name,
+    word(`members.sex.${row.sex}`),
+    date(row.date_of_birth),
+    row.ethnicity,
+    row.religion,
+    row.hometown,
+    row.residence,
+    row.citizen_id,
+    row.party_card_number,
+    date(row.admitted_on),
+    date(row.full_member_on),
+    row.education,
+    word(row.theory_level && `members.theory_level.${row.theory_level}`),
+    row.occupation,
+    row.position,
+    row.phone,
+    row.unit_code,
+    row.unit_name,
+    word(`members.status.${row.status}`),
   ];
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Bytes given to a stream and not yet taken from it. */
-interface Buffered { writableLength?: number; readableLength?: number }
+interface Buffered {
+  writableLength?: number;
+  readableLength?: number;
+}
 const held = (s: Buffered) => (s.writableLength ?? 0) + (s.readableLength ?? 0);
 /** Rows waiting to be compressed: exceljs' sheet stream hands them to the zip entry's stream. */
 function sheetBacklog(sheet: unknown): number {
@@ -73,8 +115,13 @@ async function untilSent(sheet: unknown, out: PassThrough) {
  * anything is sent, so a failure there still answers with a proper error. Rows are read
  * from `reportDb` (the read replica when there is one); the audit row goes to `db`.
  */
-export async function exportMembers(db: Kysely<DB>, access: Access, filters: MemberFilters, lang: Lang,
-  { batchSize = 1000, reportDb = db }: { batchSize?: number; reportDb?: Kysely<DB> } = {}): Promise<Readable> {
+export async function exportMembers(
+  db: Kysely<DB>,
+  access: Access,
+  filters: MemberFilters,
+  lang: Lang,
+  { batchSize = 1000, reportDb = db }: { batchSize?: number; reportDb?: Kysely<DB> } = {},
+): Promise<Readable> {
   const readBatch = batchReader(await filteredMembers(reportDb, access, filters, todayInVietnam()));
   let asked = Math.min(FIRST_BATCH, batchSize);
   let batch = await readBatch(asked);

@@ -1,6 +1,6 @@
 // Opening one member's full record. The personal record (citizen ID, phone, residence)
 // is sensitive, so every opening is logged as a 'member.read' audit row.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -11,10 +11,15 @@ import type { MemberDetailOut } from './schemas.ts';
 
 /** The member as the caller may see it, with whether they may edit it; no audit row. */
 export async function loadMemberDetail(db: Db, access: Access, id: number): Promise<MemberDetailOut> {
-  const row = await db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .selectAll('m').select('u.name as unit_name')
+  const row = await db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .selectAll('m')
+    .select('u.name as unit_name')
     .select((eb) => sql<boolean>`${memberWritable(access, eb)}`.as('can_edit'))
-    .where('m.id', '=', id).where((eb) => memberReadable(access, eb)).executeTakeFirst();
+    .where('m.id', '=', id)
+    .where((eb) => memberReadable(access, eb))
+    .executeTakeFirst();
   if (!row) throw notFound('entities.member');
   return { ...presentMember(row), canEdit: row.can_edit };
 }

@@ -8,16 +8,16 @@
 // page are index range scans, however deep. `page=N` (offset) still works for a jump.
 // The total is counted on a request without a cursor (the listing's first page, or a
 // jump) and carried in the cursors it hands out, so following pages never recount.
-import { sql, type Kysely } from 'kysely';
-import type { DB, MemberStatus } from '../../db/types.ts';
+import { type Kysely, sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
-import { foldForSearch } from '../../domain/vietnamese.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import type { DB, MemberStatus } from '../../db/types.ts';
 import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
+import { CURRENT_STATUSES } from '../../domain/member-status.ts';
+import { foldForSearch } from '../../domain/vietnamese.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 import { readableMembers } from './member-access.ts';
 import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
-import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 
 /** Statuses a filter asks for: none given = current members; 'all' = everyone. */
 export function statusesOf(filter: MemberFilters['status']): readonly MemberStatus[] | 'all' {
@@ -37,25 +37,35 @@ export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberF
   const words = f.q ? foldForSearch(f.q).split(' ').filter(Boolean) : [];
   const card = f.q?.replace(/\s+/g, '') ?? '';
   const { bornOnOrBefore, bornAfter } = birthDateBounds(today, f.ageFrom, f.ageTo);
-  const unitPath = f.unitId === undefined ? undefined
-    : (await db.selectFrom('units').select('path').where('id', '=', f.unitId).executeTakeFirst())?.path ?? null;
-  return db.selectFrom(readableMembers(db, access).as('m'))
-    .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
-    .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'))))
-    // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
-    .$if(words.length > 0, (q) => q.where((eb) => eb.or([
-      eb.and(words.map((w) => eb('m.search_name', 'like', `%${escapeLike(w)}%`))),
-      ...(card ? [eb('m.party_card_number', 'ilike', `%${escapeLike(card)}%`)] : []),
-    ])))
-    .$if(f.sex !== undefined, (q) => q.where('m.sex', '=', f.sex!))
-    .$if(!!f.ethnicity, (q) => q.where(sql<boolean>`lower(m.ethnicity) = lower(${f.ethnicity!})`))
-    .$if(f.theoryLevel !== undefined, (q) => q.where('m.theory_level', '=', f.theoryLevel!))
-    .$if(bornOnOrBefore !== undefined, (q) => q.where('m.date_of_birth', '<=', bornOnOrBefore!))
-    .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!));
+  const unitPath =
+    f.unitId === undefined ? undefined : ((await db.selectFrom('units').select('path').where('id', '=', f.unitId).executeTakeFirst())?.path ?? null);
+  return (
+    db
+      .selectFrom(readableMembers(db, access).as('m'))
+      .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
+      .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'))))
+      // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
+      .$if(words.length > 0, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb.and(words.map((w) => eb('m.search_name', 'like', `%${escapeLike(w)}%`))),
+            ...(card ? [eb('m.party_card_number', 'ilike', `%${escapeLike(card)}%`)] : []),
+          ]),
+        ),
+      )
+      .$if(f.sex !== undefined, (q) => q.where('m.sex', '=', f.sex!))
+      .$if(!!f.ethnicity, (q) => q.where(sql<boolean>`lower(m.ethnicity) = lower(${f.ethnicity!})`))
+      .$if(f.theoryLevel !== undefined, (q) => q.where('m.theory_level', '=', f.theoryLevel!))
+      .$if(bornOnOrBefore !== undefined, (q) => q.where('m.date_of_birth', '<=', bornOnOrBefore!))
+      .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!))
+  );
 }
 
 type Filtered = Awaited<ReturnType<typeof filteredMembers>>;
-export interface Position { key: string; id: number }
+export interface Position {
+  key: string;
+  id: number;
+}
 
 /** SQL: the row comes after (asc) or before (desc) a position in the Vietnamese order. */
 export function beyond(dir: 'asc' | 'desc', at: Position) {
@@ -67,10 +77,24 @@ export function beyond(dir: 'asc' | 'desc', at: Position) {
 export const SORT_KEY = sql`m.sort_key collate "C"`;
 
 function selectItems(q: Filtered, dir: 'asc' | 'desc', at?: Position) {
-  return q.$if(at !== undefined, (b) => b.where(beyond(dir, at!))).orderBy(SORT_KEY, dir).orderBy('m.id', dir)
+  return q
+    .$if(at !== undefined, (b) => b.where(beyond(dir, at!)))
+    .orderBy(SORT_KEY, dir)
+    .orderBy('m.id', dir)
     .innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.id', 'm.full_name', 'm.sort_key', 'm.sex', 'm.date_of_birth', 'm.unit_id', 'u.name as unit_name', 'm.status',
-      'm.party_card_number', 'm.theory_level', 'm.ethnicity']);
+    .select([
+      'm.id',
+      'm.full_name',
+      'm.sort_key',
+      'm.sex',
+      'm.date_of_birth',
+      'm.unit_id',
+      'u.name as unit_name',
+      'm.status',
+      'm.party_card_number',
+      'm.theory_level',
+      'm.ethnicity',
+    ]);
 }
 type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
 
@@ -83,7 +107,14 @@ type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[nu
 export const SEARCH_COUNT_CAP = 500;
 export function countQuery(db: Kysely<DB>, base: Filtered, searching: boolean) {
   return searching
-    ? db.selectFrom(base.select('m.id').limit(SEARCH_COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n'))
+    ? db
+        .selectFrom(
+          base
+            .select('m.id')
+            .limit(SEARCH_COUNT_CAP + 1)
+            .as('c'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
     : base.select((eb) => eb.fn.countAll<number>().as('n'));
 }
 function totalOf(counted: number | string, searching: boolean): { total: number; exact: boolean } {
@@ -104,15 +135,18 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   // One row more than the page, in the direction read, says whether another page follows.
   let rows: ItemRow[];
   let page: number;
-  let moreAhead: boolean;   // a page after this one
-  let moreBehind: boolean;  // a page before this one
+  let moreAhead: boolean; // a page after this one
+  let moreBehind: boolean; // a page before this one
   let counted: { total: number; exact: boolean };
   if (!cursor) {
     // Without a cursor the count rides in the page's own statement (one round trip); a
     // page past the end has no row to carry it and counts on its own.
     page = pageAsked;
-    const got = await selectItems(base, 'asc').select(sql<number>`(${count})`.as('total_count'))
-      .limit(pageSize + 1).offset((page - 1) * pageSize).execute();
+    const got = await selectItems(base, 'asc')
+      .select(sql<number>`(${count})`.as('total_count'))
+      .limit(pageSize + 1)
+      .offset((page - 1) * pageSize)
+      .execute();
     counted = got[0] ? totalOf(got[0].total_count, searching) : await countAlone();
     moreAhead = got.length > pageSize;
     rows = got.slice(0, pageSize);
@@ -120,7 +154,9 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   } else {
     counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
     if (cursor.d === 'a') {
-      const got = await selectItems(base, 'asc', { key: cursor.k!, id: cursor.i! }).limit(pageSize + 1).execute();
+      const got = await selectItems(base, 'asc', { key: cursor.k!, id: cursor.i! })
+        .limit(pageSize + 1)
+        .execute();
       moreAhead = got.length > pageSize;
       rows = got.slice(0, pageSize);
       page = cursor.p;
@@ -131,7 +167,9 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
       // numbers agree whichever way the caller arrived.
       const lastPage = Math.max(1, Math.ceil(counted.total / pageSize));
       const size = cursor.d === 'l' ? counted.total - (lastPage - 1) * pageSize || pageSize : pageSize;
-      const got = await selectItems(base, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined).limit(size + 1).execute();
+      const got = await selectItems(base, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined)
+        .limit(size + 1)
+        .execute();
       moreBehind = got.length > size;
       rows = got.slice(0, size).reverse();
       page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;
@@ -147,8 +185,17 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   const at = (d: 'a' | 'b', row: ItemRow, p: number) => encodeCursor({ d, k: row.sort_key, i: row.id, p, t: total, x, f: key });
   return {
     items: rows.map((r) => ({
-      id: r.id, fullName: r.full_name, sex: r.sex, dateOfBirth: r.date_of_birth, age: ageOn(r.date_of_birth, today),
-      unitId: r.unit_id, unitName: r.unit_name, status: r.status, partyCardNumber: r.party_card_number, theoryLevel: r.theory_level, ethnicity: r.ethnicity,
+      id: r.id,
+      fullName: r.full_name,
+      sex: r.sex,
+      dateOfBirth: r.date_of_birth,
+      age: ageOn(r.date_of_birth, today),
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      status: r.status,
+      partyCardNumber: r.party_card_number,
+      theoryLevel: r.theory_level,
+      ethnicity: r.ethnicity,
     })),
     total,
     totalExact: exact,

@@ -1,10 +1,10 @@
 // Who may see and change which member, as SQL conditions on the `members as m` row, so a
 // member outside the caller's scope is simply not found (404), in lists and by id alike.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { unitInScope, type Access } from '../access/access.ts';
+import { type Access, unitInScope } from '../access/access.ts';
 
 type MembersEb = ExpressionBuilder<DB & { m: DB['members'] }, 'm'>;
 
@@ -27,10 +27,18 @@ export function memberReadable(access: Access, eb: MembersEb): Expression<SqlBoo
  */
 export function readableMembers(db: Kysely<DB>, access: Access) {
   const scope = access.scope('read');
-  const inScope = db.selectFrom('members as rm').selectAll('rm').where((eb) => unitInScope(scope, eb.ref('rm.unit_id')));
+  const inScope = db
+    .selectFrom('members as rm')
+    .selectAll('rm')
+    .where((eb) => unitInScope(scope, eb.ref('rm.unit_id')));
   if (access.memberId === null) return inScope;
-  return inScope.unionAll(db.selectFrom('members as rm').selectAll('rm').where('rm.id', '=', access.memberId)
-    .where((eb) => eb.not(unitInScope(scope, eb.ref('rm.unit_id')))));
+  return inScope.unionAll(
+    db
+      .selectFrom('members as rm')
+      .selectAll('rm')
+      .where('rm.id', '=', access.memberId)
+      .where((eb) => eb.not(unitInScope(scope, eb.ref('rm.unit_id')))),
+  );
 }
 
 /** Writable: the member's current cell is in the caller's write_members scope. */
@@ -40,20 +48,32 @@ export function memberWritable(access: Access, eb: MembersEb): Expression<SqlBoo
 
 /** The member row for a write, locked; 403 when the caller may only read it, 404 when not even that. */
 export async function lockWritableMember(trx: Transaction<DB>, access: Access, id: number) {
-  const row = await trx.selectFrom('members as m').selectAll('m').where('m.id', '=', id)
-    .where((eb) => memberWritable(access, eb)).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('members as m')
+    .selectAll('m')
+    .where('m.id', '=', id)
+    .where((eb) => memberWritable(access, eb))
+    .forUpdate()
+    .executeTakeFirst();
   if (row) return row;
-  const readable = await trx.selectFrom('members as m').select('m.id').where('m.id', '=', id)
-    .where((eb) => memberReadable(access, eb)).executeTakeFirst();
+  const readable = await trx
+    .selectFrom('members as m')
+    .select('m.id')
+    .where('m.id', '=', id)
+    .where((eb) => memberReadable(access, eb))
+    .executeTakeFirst();
   throw readable ? new AppError('forbidden', 403) : notFound('entities.member');
 }
 
 /** A unit the caller may place members in: a live cell inside their write_members scope. */
 export async function findTargetCell(trx: Db, access: Access, unitId: number) {
-  const unit = await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind', 'u.dissolved_on'])
+  const unit = await trx
+    .selectFrom('units as u')
+    .select(['u.id', 'u.name', 'u.kind', 'u.dissolved_on'])
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_members'), eb.ref('u.id'))}`.as('writable'))
     .where('u.id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id'))).executeTakeFirst();
+    .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
+    .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   if (!unit.writable) throw new AppError('members.unit_outside_scope', 403, { unit: unit.name });
   if (unit.dissolved_on) throw new AppError('members.unit_dissolved', 400, { unit: unit.name });

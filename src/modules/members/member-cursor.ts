@@ -8,20 +8,22 @@ import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
 import type { MemberFilters } from './schemas.ts';
 
-const payload = z.strictObject({
-  /** a: rows after (k, i); b: rows before (k, i); l: the last page. */
-  d: z.enum(['a', 'b', 'l']),
-  k: z.string().max(2000).optional(),
-  i: z.number().int().min(0).max(2_147_483_647).optional(),
-  /** The page this cursor leads to (1-based). */
-  p: z.number().int().min(1).max(10_000_000),
-  /** The total counted on the listing's first request, for these filters. */
-  t: z.number().int().min(0).max(1_000_000_000),
-  /** 1: t is exact; 0: t is a lower bound (a search with more matches than are counted). */
-  x: z.union([z.literal(0), z.literal(1)]),
-  /** Which filters the total belongs to (a short hash): other filters recount. */
-  f: z.string().max(32),
-}).refine((c) => c.d === 'l' || (c.k !== undefined && c.i !== undefined));
+const payload = z
+  .strictObject({
+    /** a: rows after (k, i); b: rows before (k, i); l: the last page. */
+    d: z.enum(['a', 'b', 'l']),
+    k: z.string().max(2000).optional(),
+    i: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** The page this cursor leads to (1-based). */
+    p: z.number().int().min(1).max(10_000_000),
+    /** The total counted on the listing's first request, for these filters. */
+    t: z.number().int().min(0).max(1_000_000_000),
+    /** 1: t is exact; 0: t is a lower bound (a search with more matches than are counted). */
+    x: z.union([z.literal(0), z.literal(1)]),
+    /** Which filters the total belongs to (a short hash): other filters recount. */
+    f: z.string().max(32),
+  })
+  .refine((c) => c.d === 'l' || (c.k !== undefined && c.i !== undefined));
 export type MemberCursor = z.infer<typeof payload>;
 
 export function encodeCursor(c: MemberCursor): string {
@@ -32,12 +34,18 @@ export function decodeCursor(text: string): MemberCursor {
   try {
     const parsed = payload.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     if (parsed.success) return parsed.data;
-  } catch { /* not base64url JSON: answered below */ }
+  } catch {
+    /* not base64url JSON: answered below */
+  }
   throw new AppError('validation', 400, {}, [{ path: 'querystring.cursor', message: 'members.bad_cursor' }]);
 }
 
 /** A short hash of the filters, so a cursor's total is reused only for the same filters. */
 export function filtersKey(f: MemberFilters): string {
-  const canonical = JSON.stringify(Object.entries(f).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  const canonical = JSON.stringify(
+    Object.entries(f)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }

@@ -9,23 +9,49 @@ import { memberReadable } from './member-access.ts';
 
 export async function memberHistory(db: Kysely<DB>, access: Access, id: number) {
   return db.transaction().execute(async (trx) => {
-    const member = await trx.selectFrom('members as m').select(['m.id', 'm.unit_id']).where('m.id', '=', id)
-      .where((eb) => memberReadable(access, eb)).executeTakeFirst();
+    const member = await trx
+      .selectFrom('members as m')
+      .select(['m.id', 'm.unit_id'])
+      .where('m.id', '=', id)
+      .where((eb) => memberReadable(access, eb))
+      .executeTakeFirst();
     if (!member) throw notFound('entities.member');
-    const placements = await trx.selectFrom('member_placements as p').innerJoin('units as u', 'u.id', 'p.unit_id')
+    const placements = await trx
+      .selectFrom('member_placements as p')
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
       .select(['p.unit_id', 'u.name', 'p.valid_from', 'p.valid_to', 'p.decision_number', 'p.reason'])
-      .where('p.member_id', '=', id).orderBy('p.valid_from').orderBy('p.id').execute();
-    const statuses = await trx.selectFrom('member_statuses')
+      .where('p.member_id', '=', id)
+      .orderBy('p.valid_from')
+      .orderBy('p.id')
+      .execute();
+    const statuses = await trx
+      .selectFrom('member_statuses')
       .select(['status', 'valid_from', 'valid_to', 'decision_number', 'note'])
-      .where('member_id', '=', id).orderBy('valid_from').orderBy('id').execute();
-    const changes = await trx.selectFrom('audit_log as a').leftJoin('users as usr', 'usr.id', 'a.actor_user_id')
+      .where('member_id', '=', id)
+      .orderBy('valid_from')
+      .orderBy('id')
+      .execute();
+    const changes = await trx
+      .selectFrom('audit_log as a')
+      .leftJoin('users as usr', 'usr.id', 'a.actor_user_id')
       .select(['a.at', 'usr.username', 'a.action', 'a.before', 'a.after'])
-      .where('a.entity_type', '=', 'member').where('a.entity_id', '=', String(id))
-      .where('a.action', 'not like', 'member.read%').orderBy('a.id', 'desc').limit(500).execute();
+      .where('a.entity_type', '=', 'member')
+      .where('a.entity_id', '=', String(id))
+      .where('a.action', 'not like', 'member.read%')
+      .orderBy('a.id', 'desc')
+      .limit(500)
+      .execute();
     // The changes carry the personal record's old values, so looking at them is a read too.
     await writeAudit(trx, access.userId, { action: 'member.read_history', entityType: 'member', entityId: id, unitId: member.unit_id });
     return {
-      placements: placements.map((p) => ({ unitId: p.unit_id, unitName: p.name, validFrom: p.valid_from, validTo: p.valid_to, decisionNumber: p.decision_number, reason: p.reason })),
+      placements: placements.map((p) => ({
+        unitId: p.unit_id,
+        unitName: p.name,
+        validFrom: p.valid_from,
+        validTo: p.valid_to,
+        decisionNumber: p.decision_number,
+        reason: p.reason,
+      })),
       statuses: statuses.map((s) => ({ status: s.status, validFrom: s.valid_from, validTo: s.valid_to, decisionNumber: s.decision_number, note: s.note })),
       changes: changes.map((c) => ({ at: c.at.toISOString(), actor: c.username, action: c.action, before: c.before, after: c.after })),
     };

@@ -37,17 +37,45 @@ export function memberColumns(fields: MemberFields) {
 
 /** API field → column, for the personal fields a PATCH may change. */
 export const PERSONAL_COLUMNS = {
-  fullName: 'full_name', sex: 'sex', dateOfBirth: 'date_of_birth', ethnicity: 'ethnicity', religion: 'religion',
-  hometown: 'hometown', residence: 'residence', citizenId: 'citizen_id', partyCardNumber: 'party_card_number',
-  admittedOn: 'admitted_on', fullMemberOn: 'full_member_on', education: 'education', theoryLevel: 'theory_level',
-  occupation: 'occupation', position: 'position', phone: 'phone',
+  fullName: 'full_name',
+  sex: 'sex',
+  dateOfBirth: 'date_of_birth',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  hometown: 'hometown',
+  residence: 'residence',
+  citizenId: 'citizen_id',
+  partyCardNumber: 'party_card_number',
+  admittedOn: 'admitted_on',
+  fullMemberOn: 'full_member_on',
+  education: 'education',
+  theoryLevel: 'theory_level',
+  occupation: 'occupation',
+  position: 'position',
+  phone: 'phone',
 } as const satisfies Record<keyof UpdateMemberInput, keyof MembersTable>;
 
 export function presentMember(m: Member & { unit_name: string }): MemberOut {
   return {
-    id: m.id, fullName: m.full_name, sex: m.sex, dateOfBirth: m.date_of_birth, ethnicity: m.ethnicity, religion: m.religion,
-    hometown: m.hometown, residence: m.residence, citizenId: m.citizen_id, partyCardNumber: m.party_card_number,
-    admittedOn: m.admitted_on, fullMemberOn: m.full_member_on, education: m.education, theoryLevel: m.theory_level,
-    occupation: m.occupation, position: m.position, phone: m.phone, unitId: m.unit_id, unitName: m.unit_name, status: m.status,
+    id: m.id,
+    fullName: m.full_name,
+    sex: m.sex,
+    dateOfBirth: m.date_of_birth,
+    ethnicity: m.ethnicity,
+    religion: m.religion,
+    hometown: m.hometown,
+    residence: m.residence,
+    citizenId: m.citizen_id,
+    partyCardNumber: m.party_card_number,
+    admittedOn: m.admitted_on,
+    fullMemberOn: m.full_member_on,
+    education: m.education,
+    theoryLevel: m.theory_level,
+    occupation: m.occupation,
+    position: m.position,
+    phone: m.phone,
+    unitId: m.unit_id,
+    unitName: m.unit_name,
+    status: m.status,
   };
 }

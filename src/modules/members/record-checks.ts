@@ -1,14 +1,19 @@
 // Checks on a member's record that look at more than one field, or at the database:
 // dates in a sensible order, and identifiers nobody else holds.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { AppError, conflict, type FieldError } from '../../http/app-error.ts';
-import { unitInScope, type Scope } from '../access/access.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { membershipDateProblems } from '../../domain/member-dates.ts';
-import { NeedsBoard, queueConflicts, type ConflictContext, type HeldElsewhere } from '../conflicts/queue-conflicts.ts';
+import { AppError, conflict, type FieldError } from '../../http/app-error.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
+import { type ConflictContext, type HeldElsewhere, NeedsBoard, queueConflicts } from '../conflicts/queue-conflicts.ts';
 
-export interface RecordDates { dateOfBirth: string; admittedOn: string | null; fullMemberOn: string | null; joinedUnitOn?: string }
+export interface RecordDates {
+  dateOfBirth: string;
+  admittedOn: string | null;
+  fullMemberOn: string | null;
+  joinedUnitOn?: string;
+}
 
 /** 400 with one field error per date out of order. */
 export function assertDatesInOrder(d: RecordDates): void {
@@ -25,7 +30,10 @@ export function assertDatesInOrder(d: RecordDates): void {
 }
 
 /** How a user's write checks identifiers: whom they may read, and where the conflict would be queued. */
-export interface IdentifierCheck { readScope: Scope; context: ConflictContext }
+export interface IdentifierCheck {
+  readScope: Scope;
+  context: ConflictContext;
+}
 
 /**
  * 409 when another member holds the citizen ID or card number. A holder the caller may
@@ -33,17 +41,25 @@ export interface IdentifierCheck { readScope: Scope; context: ConflictContext }
  * (NeedsBoard), which the caller queues for the board after rolling back. Without a
  * check (the command line, tests' fixtures) every holder counts as readable.
  */
-export async function assertUniqueIdentifiers(trx: Db, fields: { citizenId?: string | null; partyCardNumber?: string | null }, exceptMemberId?: number, check?: IdentifierCheck) {
+export async function assertUniqueIdentifiers(
+  trx: Db,
+  fields: { citizenId?: string | null; partyCardNumber?: string | null },
+  exceptMemberId?: number,
+  check?: IdentifierCheck,
+) {
   const held: HeldElsewhere[] = [];
   for (const [column, value, code] of [
     ['citizen_id', fields.citizenId, 'members.citizen_id_taken'],
     ['party_card_number', fields.partyCardNumber, 'members.party_card_taken'],
   ] as const) {
     if (!value) continue;
-    const other = await trx.selectFrom('members as m').select(['m.id', 'm.unit_id'])
+    const other = await trx
+      .selectFrom('members as m')
+      .select(['m.id', 'm.unit_id'])
       .select((eb) => sql<boolean>`${check ? unitInScope(check.readScope, eb.ref('m.unit_id')) : sql`true`}`.as('readable'))
       .where(`m.${column}`, '=', value)
-      .$if(exceptMemberId !== undefined, (q) => q.where('m.id', '!=', exceptMemberId!)).executeTakeFirst();
+      .$if(exceptMemberId !== undefined, (q) => q.where('m.id', '!=', exceptMemberId!))
+      .executeTakeFirst();
     if (other?.readable) throw conflict(code, { value });
     if (other) held.push({ kind: column, value, existingMemberId: other.id, existingUnitId: other.unit_id });
   }
@@ -55,8 +71,13 @@ export async function assertUniqueIdentifiers(trx: Db, fields: { citizenId?: str
  * a race the unique index caught (two people saving the same number at once) is checked
  * again, so it is answered as above. Always throws.
  */
-export async function rethrowIdentifierConflict(db: Kysely<DB>, error: unknown, fields: { citizenId?: string | null; partyCardNumber?: string | null },
-  exceptMemberId: number | undefined, check: IdentifierCheck): Promise<never> {
+export async function rethrowIdentifierConflict(
+  db: Kysely<DB>,
+  error: unknown,
+  fields: { citizenId?: string | null; partyCardNumber?: string | null },
+  exceptMemberId: number | undefined,
+  check: IdentifierCheck,
+): Promise<never> {
   let e = error;
   const pg = error as { code?: string; constraint?: string };
   if (pg?.code === '23505' && (pg.constraint === 'members_citizen_id_key' || pg.constraint === 'members_party_card_number_key')) {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isValidCitizenId } from '../../domain/citizen-id.ts';
-import { decisionNumber as unitDecisionNumber, isoDate } from '../units/schemas.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { isValidCitizenId } from '../../domain/citizen-id.ts';
 import { atLeastOneField } from '../../http/patch-body.ts';
+import { isoDate, decisionNumber as unitDecisionNumber } from '../units/schemas.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
 export const memberStatusSchema = z.enum(['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran']);
@@ -16,15 +16,39 @@ export const CONTROL = /[\u0000-\u001f\u007f]/;
 export const NUL = /\u0000/;
 // Text is stored in Unicode NFC: "Nguyễn" typed with combining marks (NFD, as some phones
 // and Mac keyboards send it) is the same name as the precomposed one, not a second person.
-const line = (max: number) => z.string().max(max).trim().normalize('NFC').refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
-const multiline = (max: number) => z.string().max(max).trim().normalize('NFC').refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
+const line = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .trim()
+    .normalize('NFC')
+    .refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
+const multiline = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .trim()
+    .normalize('NFC')
+    .refine((v) => !NUL.test(v), { message: 'members.bad_characters' });
 const text = (max: number) => line(max).min(1);
-const optionalText = (max: number) => line(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+const optionalText = (max: number) =>
+  line(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
 const decisionNumber = unitDecisionNumber.refine((v) => !CONTROL.test(v), { message: 'members.bad_characters' });
 
 export const citizenIdSchema = z.string().max(50).trim().refine(isValidCitizenId, { message: 'members.bad_citizen_id' });
-export const partyCardSchema = z.string().max(50).trim().regex(/^[0-9A-Za-z.-]{6,20}$/, { message: 'members.bad_party_card' });
-export const phoneSchema = z.string().max(50).trim().regex(/^(\+84|0)[0-9]{9,10}$/, { message: 'members.bad_phone' });
+export const partyCardSchema = z
+  .string()
+  .max(50)
+  .trim()
+  .regex(/^[0-9A-Za-z.-]{6,20}$/, { message: 'members.bad_party_card' });
+export const phoneSchema = z
+  .string()
+  .max(50)
+  .trim()
+  .regex(/^(\+84|0)[0-9]{9,10}$/, { message: 'members.bad_phone' });
 
 // The Party was founded on 3/2/1930: no admission, status or placement is dated before it,
 // and no decision is dated in the future (the current status must be true today).
@@ -94,18 +118,31 @@ export type TransferInput = z.infer<typeof transferBody>;
 
 // Ids in the URL: digits only, within int4, so 'abc', '-1', '1e3' and 99999999999 are a
 // 400 rather than a database error.
-const urlId = z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' }).transform(Number)
+const urlId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
+  .transform(Number)
   .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' }));
 export const memberIdParams = z.strictObject({ id: urlId });
 
 const statusFilterValue = z.enum([...memberStatusSchema.options, 'all']);
 /** `status` may repeat (?status=a&status=b) or be comma-separated (?status=a,b). */
 const statusFilter = z.preprocess(
-  (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean)),
+  (v) =>
+    v === undefined
+      ? undefined
+      : (Array.isArray(v) ? v : [v])
+          .flatMap((x) => String(x).split(','))
+          .map((x) => x.trim())
+          .filter(Boolean),
   z.array(statusFilterValue).max(20).optional(),
 );
-const queryInt = (min: number, max: number) => z.string().regex(/^[0-9]{1,6}$/, { message: 'members.bad_number' }).transform(Number)
-  .pipe(z.number().min(min).max(max));
+const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,6}$/, { message: 'members.bad_number' })
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 export const listMembersQuery = z.strictObject({
   q: line(200).optional(),
@@ -119,7 +156,11 @@ export const listMembersQuery = z.strictObject({
   page: queryInt(1, 100_000).default(1),
   pageSize: queryInt(1, 200).default(50),
   /** An opaque cursor from a previous answer (nextCursor, prevCursor, lastCursor); `page` is then ignored. */
-  cursor: z.string().max(4000).regex(/^[A-Za-z0-9_-]+$/, { message: 'members.bad_cursor' }).optional(),
+  cursor: z
+    .string()
+    .max(4000)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'members.bad_cursor' })
+    .optional(),
 });
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 export const exportMembersQuery = listMembersQuery.omit({ page: true, pageSize: true, cursor: true });
@@ -180,15 +221,32 @@ export const memberListOut = z.object({
 });
 
 export const memberHistoryOut = z.object({
-  placements: z.array(z.object({
-    unitId: z.number(), unitName: z.string(), validFrom: z.string(), validTo: z.string().nullable(),
-    decisionNumber: z.string().nullable(), reason: z.string().nullable(),
-  })),
-  statuses: z.array(z.object({
-    status: memberStatusSchema, validFrom: z.string(), validTo: z.string().nullable(),
-    decisionNumber: z.string().nullable(), note: z.string().nullable(),
-  })),
-  changes: z.array(z.object({
-    at: z.string(), actor: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown(),
-  })),
+  placements: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      decisionNumber: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  statuses: z.array(
+    z.object({
+      status: memberStatusSchema,
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      decisionNumber: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  changes: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.string().nullable(),
+      action: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
 });

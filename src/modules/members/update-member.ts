@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import { nameColumns, PERSONAL_COLUMNS } from './member-row.ts';
-import { assertDatesInOrder, assertUniqueIdentifiers, rethrowIdentifierConflict, type IdentifierCheck } from './record-checks.ts';
+import { assertDatesInOrder, assertUniqueIdentifiers, type IdentifierCheck, rethrowIdentifierConflict } from './record-checks.ts';
 import type { MemberDetailOut, UpdateMemberInput } from './schemas.ts';
 
 type Field = keyof UpdateMemberInput;
@@ -32,12 +32,25 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
         next[column] = value;
       }
       if (Object.keys(after).length > 0) {
-        assertDatesInOrder({ dateOfBirth: next.date_of_birth as string, admittedOn: next.admitted_on as string | null, fullMemberOn: next.full_member_on as string | null });
-        await assertUniqueIdentifiers(trx, { citizenId: after.citizenId as string | null | undefined, partyCardNumber: after.partyCardNumber as string | null | undefined }, id, check);
+        assertDatesInOrder({
+          dateOfBirth: next.date_of_birth as string,
+          admittedOn: next.admitted_on as string | null,
+          fullMemberOn: next.full_member_on as string | null,
+        });
+        await assertUniqueIdentifiers(
+          trx,
+          { citizenId: after.citizenId as string | null | undefined, partyCardNumber: after.partyCardNumber as string | null | undefined },
+          id,
+          check,
+        );
         const set: Partial<Record<keyof MembersTable, unknown>> = {};
         for (const field of Object.keys(after) as Field[]) set[PERSONAL_COLUMNS[field]] = after[field];
         if (after.fullName !== undefined) Object.assign(set, nameColumns(after.fullName as string));
-        await trx.updateTable('members').set({ ...(set as object), updated_at: new Date() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('members')
+          .set({ ...(set as object), updated_at: new Date() })
+          .where('id', '=', id)
+          .execute();
         await writeAudit(trx, access.userId, { action: 'member.update', entityType: 'member', entityId: id, unitId: row.unit_id, before, after });
       }
       return loadMemberDetail(trx, access, id);

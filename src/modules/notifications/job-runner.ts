@@ -7,8 +7,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/connect.ts';
 import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
-import { sendMeetingNotices } from './send-meeting-notices.ts';
 import type { Notifier } from './notifier.ts';
+import { sendMeetingNotices } from './send-meeting-notices.ts';
 
 export const MEETING_NOTICES = 'meeting-notices';
 
@@ -30,15 +30,16 @@ export function executeSqlFor(database: Database): (text: string, values?: unkno
     };
   }
   const pglite = database.pglite!;
-  return (text, values) => database.db.connection().execute(async () => {
-    if (values && values.length > 0) {
-      const r = await pglite.query(text, values);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-    }
-    const results = await pglite.exec(text);
-    const last = results[results.length - 1];
-    return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
-  });
+  return (text, values) =>
+    database.db.connection().execute(async () => {
+      if (values && values.length > 0) {
+        const r = await pglite.query(text, values);
+        return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      }
+      const results = await pglite.exec(text);
+      const last = results[results.length - 1];
+      return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
+    });
 }
 
 export interface JobRunnerOptions {
@@ -70,7 +71,11 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
   });
   return {
     boss,
-    async nudge() { await boss.send(MEETING_NOTICES, {}); },
-    async stop() { await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 }); },
+    async nudge() {
+      await boss.send(MEETING_NOTICES, {});
+    },
+    async stop() {
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
+    },
   };
 }

@@ -3,7 +3,7 @@
 // job handler directly instead of waiting for a poll.
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/connect.ts';
-import { startJobRunner, type JobRunner } from './job-runner.ts';
+import { type JobRunner, startJobRunner } from './job-runner.ts';
 import { notifierFromEnv } from './notifier.ts';
 
 const runners = new WeakMap<Database, JobRunner>();
@@ -17,7 +17,10 @@ export function jobsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 export function registerJobs(app: FastifyInstance) {
   if (!jobsEnabled()) return;
   app.addHook('onReady', async () => {
-    runners.set(app.database, await startJobRunner(app.database, { notifier: notifierFromEnv(), onError: (error) => app.log.error({ err: error }, 'job error') }));
+    runners.set(
+      app.database,
+      await startJobRunner(app.database, { notifier: notifierFromEnv(), onError: (error) => app.log.error({ err: error }, 'job error') }),
+    );
   });
   app.addHook('onClose', async () => {
     await runners.get(app.database)?.stop();
@@ -27,5 +30,8 @@ export function registerJobs(app: FastifyInstance) {
 
 /** Asks for a notice run soon; a no-op when jobs are off. Never fails the request. */
 export function nudgeNotices(app: FastifyInstance): void {
-  runners.get(app.database)?.nudge().catch((error: unknown) => app.log.warn({ err: error }, 'could not queue notices'));
+  runners
+    .get(app.database)
+    ?.nudge()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'could not queue notices'));
 }

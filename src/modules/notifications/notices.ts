@@ -14,12 +14,28 @@ function memberOf(access: Access): number {
 
 export async function listNotices(db: Kysely<DB>, access: Access, lang: Lang) {
   const memberId = memberOf(access);
-  const rows = await db.selectFrom('notices').select(['id', 'member_id', 'kind', 'meeting_id', 'params', 'created_at', 'read_at'])
-    .where('member_id', '=', memberId).orderBy('id', 'desc').limit(100).execute();
-  const unread = await db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('member_id', '=', memberId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('notices')
+    .select(['id', 'member_id', 'kind', 'meeting_id', 'params', 'created_at', 'read_at'])
+    .where('member_id', '=', memberId)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+  const unread = await db
+    .selectFrom('notices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, meetingId: r.meeting_id, ...renderNotice(lang, r), createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      meetingId: r.meeting_id,
+      ...renderNotice(lang, r),
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at?.toISOString() ?? null,
+    })),
     unread: Number(unread.n),
   };
 }
@@ -45,8 +61,11 @@ export async function setNotificationEmail(db: Kysely<DB>, access: Access, email
   await db.transaction().execute(async (trx) => {
     if (email === null) await trx.deleteFrom('notification_emails').where('member_id', '=', memberId).execute();
     else {
-      await trx.insertInto('notification_emails').values({ member_id: memberId, email })
-        .onConflict((oc) => oc.column('member_id').doUpdateSet({ email, updated_at: new Date() })).execute();
+      await trx
+        .insertInto('notification_emails')
+        .values({ member_id: memberId, email })
+        .onConflict((oc) => oc.column('member_id').doUpdateSet({ email, updated_at: new Date() }))
+        .execute();
     }
     await writeAudit(trx, access.userId, { action: 'notification_email.set', entityType: 'member', entityId: memberId, after: { email } });
   });

@@ -2,11 +2,19 @@
 // member sees on their page; then each configured channel may deliver it elsewhere.
 // Today that is email through nodemailer when SMTP_URL is set; an SMS or Zalo channel
 // would be one more NoticeChannel.
-import nodemailer from 'nodemailer';
-import type { Transporter } from 'nodemailer';
-import { t, type Lang } from '../../i18n/messages.ts';
 
-export interface RenderedNotice { noticeId: number; memberId: number; email: string | null; title: string; body: string; link: string | null }
+import type { Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import { type Lang, t } from '../../i18n/messages.ts';
+
+export interface RenderedNotice {
+  noticeId: number;
+  memberId: number;
+  email: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+}
 
 export interface NoticeChannel {
   name: string;
@@ -14,11 +22,18 @@ export interface NoticeChannel {
   send(notice: RenderedNotice): Promise<boolean>;
 }
 
-export interface Notifier { channels: NoticeChannel[]; publicUrl: string | null }
+export interface Notifier {
+  channels: NoticeChannel[];
+  publicUrl: string | null;
+}
 
 export class EmailChannel implements NoticeChannel {
   name = 'email';
-  constructor(private readonly transport: Transporter, private readonly from: string, private readonly publicUrl: string | null) {}
+  constructor(
+    private readonly transport: Transporter,
+    private readonly from: string,
+    private readonly publicUrl: string | null,
+  ) {}
 
   async send(notice: RenderedNotice): Promise<boolean> {
     if (!notice.email) return false;
@@ -36,7 +51,13 @@ export function notifierFromEnv(env: NodeJS.ProcessEnv = process.env): Notifier 
   return { channels, publicUrl };
 }
 
-export interface NoticeRow { id: number; member_id: number; kind: string; meeting_id: number | null; params: unknown }
+export interface NoticeRow {
+  id: number;
+  member_id: number;
+  kind: string;
+  meeting_id: number | null;
+  params: unknown;
+}
 
 export function renderNotice(lang: Lang, n: NoticeRow): { title: string; body: string; link: string | null } {
   const params = (n.params ?? {}) as Record<string, string | number>;

@@ -7,14 +7,21 @@
 // A to commune B in 2026 has its 2024 meetings judged under A's sets, not B's. The unit's
 // ancestors on the date come from ancestorsOn (unit_versions read by date), never from
 // today's units.path.
-import { sql, type Expression } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { ancestorsOn } from '../units/tree-at-date.ts';
 
 export interface RuleSetRow {
-  id: number; kind: string; code: string; unit_id: number; title: string; source: string | null;
-  effective_from: string; effective_to: string | null; body: unknown;
+  id: number;
+  kind: string;
+  code: string;
+  unit_id: number;
+  title: string;
+  source: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  body: unknown;
   /** How far up the loading unit was from the unit judged, on the date judged (0 = itself). */
   depth: number;
 }
@@ -47,9 +54,12 @@ export async function lineageOn(db: Db, unitId: number, on: string): Promise<Arr
 export async function unitRuleSets(db: Db, kind: string, unitId: number, on: string): Promise<RuleSet[]> {
   const lineage = await lineageOn(db, unitId, on);
   const depthOf = new Map(lineage.map((l) => [l.unitId, l.depth]));
-  const rows = await db.selectFrom('rule_sets')
+  const rows = await db
+    .selectFrom('rule_sets')
     .select(['id', 'kind', 'code', 'unit_id', 'title', 'source', 'effective_from', 'effective_to', 'body'])
-    .where('kind', '=', kind).where('unit_id', 'in', [...depthOf.keys()]).execute();
+    .where('kind', '=', kind)
+    .where('unit_id', 'in', [...depthOf.keys()])
+    .execute();
   return ruleSetsFromRows(rows.map((r) => ({ ...r, depth: depthOf.get(r.unit_id)! })));
 }
 

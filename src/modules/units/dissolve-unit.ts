@@ -16,8 +16,11 @@ export async function dissolveUnit(db: Kysely<DB>, access: Access, id: number, i
     assertEffectiveDate(input.effectiveOn, [unit]);
     const date = input.effectiveOn;
     const members = new Set((await placementsActiveFrom(trx, [id], date)).map((p) => p.member_id)).size;
-    const children = await trx.selectFrom('unit_versions as v').select((eb) => eb.fn.count<number>('v.unit_id').distinct().as('n'))
-      .where('v.parent_id', '=', id).where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)]))
+    const children = await trx
+      .selectFrom('unit_versions as v')
+      .select((eb) => eb.fn.count<number>('v.unit_id').distinct().as('n'))
+      .where('v.parent_id', '=', id)
+      .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)]))
       .executeTakeFirstOrThrow();
     if (members > 0 || Number(children.n) > 0) {
       throw conflict('units.dissolve_not_empty', { name: unit.name, members, children: Number(children.n) });
@@ -26,8 +29,12 @@ export async function dissolveUnit(db: Kysely<DB>, access: Access, id: number, i
     await dissolveOn(trx, [id], date);
     await finishEvent(trx, eventId, [id, unit.parent_id], { unit: { id, name: unit.name } });
     await writeAudit(trx, access.userId, {
-      action: 'unit.dissolve', entityType: 'unit', entityId: id, unitId: id,
-      before: { dissolvedOn: null }, after: { dissolvedOn: date, decisionNumber: input.decisionNumber, eventId },
+      action: 'unit.dissolve',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: { dissolvedOn: null },
+      after: { dissolvedOn: date, decisionNumber: input.decisionNumber, eventId },
     });
     return { eventId, unit: await loadUnitOut(trx, id) };
   });

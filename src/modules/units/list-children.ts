@@ -1,14 +1,15 @@
 // The lazy tree: the children of one unit as they were on a date, or — without a parent —
 // the caller's own top units (one per grant, none inside another).
-import type { Access } from '../access/access.ts';
-import { unitInScope } from '../access/access.ts';
+
+import type { Db } from '../../db/types.ts';
 import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { scopeRoots } from '../../domain/unit-tree.ts';
 import { notFound } from '../../http/app-error.ts';
+import type { Access } from '../access/access.ts';
+import { unitInScope } from '../access/access.ts';
 import { unitOn } from '../org-history/units-under.ts';
-import { childVersionsOn, presentChildren, versionsOn } from './tree-at-date.ts';
 import type { ChildOut } from './schemas.ts';
-import type { Db } from '../../db/types.ts';
+import { childVersionsOn, presentChildren, versionsOn } from './tree-at-date.ts';
 
 /**
  * Asked for on a date (`strict`), a parent that did not exist then is not found; without
@@ -21,8 +22,12 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
     const roots = await versionsOn(db, scopeRoots(grants), at);
     return presentChildren(db, roots, at, scope);
   }
-  const parent = await db.selectFrom('units').select('id').where('id', '=', parentId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id'))).executeTakeFirst();
+  const parent = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', parentId)
+    .where((eb) => unitInScope(scope, eb.ref('units.id')))
+    .executeTakeFirst();
   if (!parent) throw notFound('entities.unit');
   if (strict) await unitOn(db, parentId, at, scope);
   return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at, scope);

@@ -4,15 +4,26 @@
 // date every figure still shows the old tree.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { isWithin } from '../../domain/unit-tree.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
+import { isWithin } from '../../domain/unit-tree.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
-import { isRootAdmin, type Access } from '../access/access.ts';
+import { type Access, isRootAdmin } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { insertUnit } from './create-unit.ts';
 import {
-  assertCanContain, assertDistinct, assertEffectiveDate, carryMembers, childrenToCarry, dissolveOn, finishEvent,
-  loadNewParent, lockUnits, membersToCarry, reparent, startEvent, type CurrentUnit,
+  assertCanContain,
+  assertDistinct,
+  assertEffectiveDate,
+  type CurrentUnit,
+  carryMembers,
+  childrenToCarry,
+  dissolveOn,
+  finishEvent,
+  loadNewParent,
+  lockUnits,
+  membersToCarry,
+  reparent,
+  startEvent,
 } from './restructure-steps.ts';
 import type { MergeInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
@@ -22,8 +33,10 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     const date = input.effectiveOn;
     assertDistinct(input.sourceIds, 'units.duplicate_units');
     const existingTargetId = 'unitId' in input.target ? input.target.unitId : null;
-    if (existingTargetId === null && input.sourceIds.length < 2) throw badRequest('units.merge_needs_two', {}, [{ path: 'body.sourceIds', message: 'units.merge_needs_two' }]);
-    if (existingTargetId !== null && input.sourceIds.includes(existingTargetId)) throw badRequest('units.merge_target_is_source', {}, [{ path: 'body.target.unitId', message: 'units.merge_target_is_source' }]);
+    if (existingTargetId === null && input.sourceIds.length < 2)
+      throw badRequest('units.merge_needs_two', {}, [{ path: 'body.sourceIds', message: 'units.merge_needs_two' }]);
+    if (existingTargetId !== null && input.sourceIds.includes(existingTargetId))
+      throw badRequest('units.merge_target_is_source', {}, [{ path: 'body.target.unitId', message: 'units.merge_target_is_source' }]);
 
     const sources = await lockUnits(trx, access, input.sourceIds);
     assertEffectiveDate(date, sources);
@@ -69,17 +82,27 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     await finishEvent(trx, eventId, [...input.sourceIds, target.id, ...children.map((c) => c.id), ...sources.map((s) => s.parent_id)], details);
     for (const s of sources) {
       await writeAudit(trx, access.userId, {
-        action: 'unit.merge', entityType: 'unit', entityId: s.id, unitId: s.id,
-        before: { dissolvedOn: null }, after: { dissolvedOn: date, mergedInto: { id: target.id, name: target.name }, decisionNumber: input.decisionNumber, eventId },
+        action: 'unit.merge',
+        entityType: 'unit',
+        entityId: s.id,
+        unitId: s.id,
+        before: { dissolvedOn: null },
+        after: { dissolvedOn: date, mergedInto: { id: target.id, name: target.name }, decisionNumber: input.decisionNumber, eventId },
       });
     }
     await writeAudit(trx, access.userId, {
-      action: 'unit.merge', entityType: 'unit', entityId: target.id, unitId: target.id,
+      action: 'unit.merge',
+      entityType: 'unit',
+      entityId: target.id,
+      unitId: target.id,
       after: { ...details, effectiveOn: date, effectiveOnShown: formatDateVi(date), decisionNumber: input.decisionNumber, eventId },
     });
     return {
-      eventId, target: await loadUnitOut(trx, target.id), dissolvedIds: input.sourceIds,
-      membersMoved: members.length, childUnitsMoved: children.length,
+      eventId,
+      target: await loadUnitOut(trx, target.id),
+      dissolvedIds: input.sourceIds,
+      membersMoved: members.length,
+      childUnitsMoved: children.length,
     };
   });
 }

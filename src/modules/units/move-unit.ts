@@ -20,8 +20,7 @@ export async function moveUnit(db: Kysely<DB>, access: Access, id: number, input
       throw badRequest('units.move_into_own_subtree', {}, [{ path: 'body.parentId', message: 'units.move_into_own_subtree' }]);
     }
     assertCanContain(parent, unit);
-    const from = unit.parent_id === null ? null
-      : await trx.selectFrom('units').select(['id', 'name']).where('id', '=', unit.parent_id).executeTakeFirst();
+    const from = unit.parent_id === null ? null : await trx.selectFrom('units').select(['id', 'name']).where('id', '=', unit.parent_id).executeTakeFirst();
     const eventId = await startEvent(trx, access, 'move', input.effectiveOn, input.decisionNumber);
     await reparent(trx, access, unit, parent, input.effectiveOn, eventId, 'unit.move');
     await finishEvent(trx, eventId, [id, unit.parent_id, parent.id], {
@@ -30,7 +29,10 @@ export async function moveUnit(db: Kysely<DB>, access: Access, id: number, input
       to: { id: parent.id, name: parent.name },
     });
     await writeAudit(trx, access.userId, {
-      action: 'unit.move', entityType: 'unit', entityId: parent.id, unitId: parent.id,
+      action: 'unit.move',
+      entityType: 'unit',
+      entityId: parent.id,
+      unitId: parent.id,
       after: { movedIn: { id, name: unit.name }, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, eventId },
     });
     return { eventId, unit: await loadUnitOut(trx, id) };

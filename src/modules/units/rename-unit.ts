@@ -16,12 +16,26 @@ export async function renameUnit(db: Kysely<DB>, access: Access, id: number, inp
     const eventId = await startEvent(trx, access, 'rename', input.effectiveOn, input.decisionNumber);
     await nextVersion(trx, unit, input.effectiveOn, eventId, { name: input.name });
     const former = await trx.selectFrom('unit_versions').select('name').where('unit_id', '=', id).orderBy('valid_from').execute();
-    await trx.updateTable('units').set({ name: input.name, search_name: searchNameOf(unit.code, input.name, former.map((f) => f.name)) })
-      .where('id', '=', id).execute();
+    await trx
+      .updateTable('units')
+      .set({
+        name: input.name,
+        search_name: searchNameOf(
+          unit.code,
+          input.name,
+          former.map((f) => f.name),
+        ),
+      })
+      .where('id', '=', id)
+      .execute();
     await finishEvent(trx, eventId, [id], { fromName: unit.name, toName: input.name });
     await writeAudit(trx, access.userId, {
-      action: 'unit.rename', entityType: 'unit', entityId: id, unitId: id,
-      before: { name: unit.name }, after: { name: input.name, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, eventId },
+      action: 'unit.rename',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: { name: unit.name },
+      after: { name: input.name, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, eventId },
     });
     return { eventId, unit: await loadUnitOut(trx, id) };
   });

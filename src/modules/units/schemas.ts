@@ -4,13 +4,33 @@ import { z } from 'zod';
 // PostgreSQL or a per-month loop over it would fail or run for minutes. (A value that is
 // not YYYY-MM-DD already has its error; abort: a date out of range gets this one error,
 // not also the caller's own narrower rule.)
-export const isoDate = z.iso.date({ message: 'fields.invalid_date' })
+export const isoDate = z.iso
+  .date({ message: 'fields.invalid_date' })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
-export const unitKind = z.enum(['toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa',
-  'dang_bo_thanh_pho', 'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang']);
+export const unitKind = z.enum([
+  'toan_dang',
+  'dang_bo_truc_thuoc_tw',
+  'dang_bo_tinh',
+  'dang_bo_huyen',
+  'dang_bo_quan',
+  'dang_bo_thi_xa',
+  'dang_bo_thanh_pho',
+  'dang_bo_khoi',
+  'dang_bo_xa',
+  'dang_bo_co_so',
+  'chi_bo_co_so',
+  'chi_bo',
+  'dang_bo_bo_phan',
+  'to_dang',
+]);
 export const decisionNumber = z.string().trim().min(1).max(100);
 const id = z.number().int().positive().max(2_147_483_647);
-const unitCode = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
+const unitCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
 const unitName = z.string().trim().min(1).max(300);
 
 export const createUnitBody = z.strictObject({
@@ -100,14 +120,16 @@ export const unitDetailOut = z.object({
 });
 
 export const historyOut = z.object({
-  items: z.array(z.object({
-    id: z.number(),
-    kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve', 'reclassify']),
-    effectiveOn: z.string(),
-    decisionNumber: z.string().nullable(),
-    note: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['create', 'rename', 'move', 'merge', 'split', 'dissolve', 'reclassify']),
+      effectiveOn: z.string(),
+      decisionNumber: z.string().nullable(),
+      note: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 
 // ---- restructuring: each carries the date it takes effect and the decision behind it ----
@@ -122,22 +144,24 @@ export type MoveInput = z.infer<typeof moveBody>;
 
 export const mergeBody = z.strictObject({
   sourceIds: z.array(id).min(1).max(100),
-  target: z.union([
-    z.strictObject({ unitId: id }),
-    z.strictObject({ code: unitCode, name: unitName, kind: unitKind, parentId: id.nullable() }),
-  ]),
+  target: z.union([z.strictObject({ unitId: id }), z.strictObject({ code: unitCode, name: unitName, kind: unitKind, parentId: id.nullable() })]),
   ...decided,
 });
 export type MergeInput = z.infer<typeof mergeBody>;
 
 export const splitBody = z.strictObject({
-  parts: z.array(z.strictObject({
-    code: unitCode,
-    name: unitName,
-    kind: unitKind,
-    memberIds: z.array(id).max(10_000),
-    childUnitIds: z.array(id).max(1_000),
-  })).min(2).max(50),
+  parts: z
+    .array(
+      z.strictObject({
+        code: unitCode,
+        name: unitName,
+        kind: unitKind,
+        memberIds: z.array(id).max(10_000),
+        childUnitIds: z.array(id).max(1_000),
+      }),
+    )
+    .min(2)
+    .max(50),
   ...decided,
 });
 export type SplitInput = z.infer<typeof splitBody>;
@@ -155,7 +179,13 @@ export const dissolveBody = z.strictObject({ ...decided });
 export type DissolveInput = z.infer<typeof dissolveBody>;
 
 export const restructureOut = z.object({ eventId: z.number(), unit: unitOut });
-export const mergeOut = z.object({ eventId: z.number(), target: unitOut, dissolvedIds: z.array(z.number()), membersMoved: z.number(), childUnitsMoved: z.number() });
+export const mergeOut = z.object({
+  eventId: z.number(),
+  target: unitOut,
+  dissolvedIds: z.array(z.number()),
+  membersMoved: z.number(),
+  childUnitsMoved: z.number(),
+});
 export const splitOut = z.object({ eventId: z.number(), parts: z.array(unitOut), dissolvedId: z.number() });
 
 export const addCommitteeBody = z.strictObject({

@@ -3,10 +3,10 @@
 // shows the name and ancestors on the date asked.
 import { sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
-import { foldForSearch } from '../../domain/vietnamese.ts';
-import { unitInScope, type Access } from '../access/access.ts';
-import { ancestorsOn, validOn } from './tree-at-date.ts';
 import type { Db } from '../../db/types.ts';
+import { foldForSearch } from '../../domain/vietnamese.ts';
+import { type Access, unitInScope } from '../access/access.ts';
+import { ancestorsOn, validOn } from './tree-at-date.ts';
 
 const MAX_RESULTS = 50;
 
@@ -14,14 +14,24 @@ export async function searchUnits(db: Db, access: Access, q: string, at: string)
   const words = foldForSearch(q).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const scope = access.scope('read');
-  const rows = await db.selectFrom('units as u').innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
+  const rows = await db
+    .selectFrom('units as u')
+    .innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
     .select(['u.id', 'u.code', 'v.name', 'v.kind'])
     .where(validOn('v', at))
     .where((eb) => eb.and(words.map((w) => eb('u.search_name', 'like', `%${escapeLike(w)}%`))))
     .where((eb) => unitInScope(scope, eb.ref('u.id')))
     // Higher units first, by their depth on the date (the organisation model), then by name.
-    .orderBy(sql`(select max(a.depth) from unit_ancestry a where a.unit_id = u.id and ${validOn('a', at)})`).orderBy(sql`v.name`).orderBy('u.id')
-    .limit(MAX_RESULTS).execute();
-  const ancestors = await ancestorsOn(db, rows.map((r) => r.id), at, scope);
+    .orderBy(sql`(select max(a.depth) from unit_ancestry a where a.unit_id = u.id and ${validOn('a', at)})`)
+    .orderBy(sql`v.name`)
+    .orderBy('u.id')
+    .limit(MAX_RESULTS)
+    .execute();
+  const ancestors = await ancestorsOn(
+    db,
+    rows.map((r) => r.id),
+    at,
+    scope,
+  );
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, path: (ancestors.get(r.id) ?? []).map((a) => a.name) }));
 }

@@ -4,42 +4,67 @@
 // from today's `units.path`.
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { countingRulesOn, countOrganisations, type CountingRules, type OrganisationCounts } from '../../domain/org-counting.ts';
-import { unitInScope, type Scope } from '../access/access.ts';
+import { type CountingRules, countingRulesOn, countOrganisations, type OrganisationCounts } from '../../domain/org-counting.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
 export { validOn } from '../org-history/valid-on.ts';
-import { validOn } from '../org-history/valid-on.ts';
-import { ancestryUnderOn, membersUnderOn } from '../org-history/units-under.ts';
 
-export interface VersionRow { unit_id: number; code: string; name: string; kind: UnitKind; parent_id: number | null }
+import { ancestryUnderOn, membersUnderOn } from '../org-history/units-under.ts';
+import { validOn } from '../org-history/valid-on.ts';
+
+export interface VersionRow {
+  unit_id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: number | null;
+}
 
 /** The units (among `ids`) that existed on `date`, with their name, kind and parent then. */
 export async function versionsOn(db: Db, ids: number[], date: string): Promise<VersionRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('unit_versions as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+  return db
+    .selectFrom('unit_versions as v')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.unit_id', 'u.code', 'v.name', 'v.kind', 'v.parent_id'])
-    .where('v.unit_id', 'in', ids).where(validOn('v', date)).execute();
+    .where('v.unit_id', 'in', ids)
+    .where(validOn('v', date))
+    .execute();
 }
 
 /** Direct children of `parentId` on `date` that the caller may see. */
 export async function childVersionsOn(db: Db, parentId: number, date: string, scope: Scope): Promise<VersionRow[]> {
-  return db.selectFrom('unit_versions as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+  return db
+    .selectFrom('unit_versions as v')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.unit_id', 'u.code', 'v.name', 'v.kind', 'v.parent_id'])
-    .where('v.parent_id', '=', parentId).where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('v.unit_id'))).execute();
+    .where('v.parent_id', '=', parentId)
+    .where(validOn('v', date))
+    .where((eb) => unitInScope(scope, eb.ref('v.unit_id')))
+    .execute();
 }
 
 /** How many units the caller may see sat directly under each of `ids` on `date`. */
 async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('unit_versions as v').select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('v.parent_id', 'in', ids).where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('v.unit_id'))).groupBy('v.parent_id').execute();
+  const rows = await db
+    .selectFrom('unit_versions as v')
+    .select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('v.parent_id', 'in', ids)
+    .where(validOn('v', date))
+    .where((eb) => unitInScope(scope, eb.ref('v.unit_id')))
+    .groupBy('v.parent_id')
+    .execute();
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
 }
 
-export interface SubtreeRow { root_id: number; unit_id: number; kind: UnitKind; parent_id: number | null }
+export interface SubtreeRow {
+  root_id: number;
+  unit_id: number;
+  kind: UnitKind;
+  parent_id: number | null;
+}
 
 /**
  * The subtree of each root on the date, as (root, unit, kind, parent) rows, roots included; with
@@ -65,14 +90,26 @@ export async function subtreeMemberCounts(db: Db, rootIds: number[], date: strin
   return new Map(rows.map((r) => [r.root_id, Number(r.n)]));
 }
 
-export interface SubtreeCounts { members: number; cells: number; grassroots: number; exempted: number; probationary: number }
+export interface SubtreeCounts {
+  members: number;
+  cells: number;
+  grassroots: number;
+  exempted: number;
+  probationary: number;
+}
 
 /**
  * The figures of one unit's subtree on `date` (the unit itself included), within the caller's
  * scope; grassroots organisations and cells as `rules` count them (by default the built-in
  * set in force on the date; the caller passes the unit's own through rule-sets/counting-rules.ts).
  */
-export async function subtreeCounts(db: Db, unitId: number, date: string, scope: Scope, rules: CountingRules = countingRulesOn(date).body): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
+export async function subtreeCounts(
+  db: Db,
+  unitId: number,
+  date: string,
+  scope: Scope,
+  rules: CountingRules = countingRulesOn(date).body,
+): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
   const [subtree, byStatus] = await Promise.all([
     subtreesOn(db, [unitId], date, scope),
     sql<{ status: string; n: number }>`
@@ -80,7 +117,11 @@ export async function subtreeCounts(db: Db, unitId: number, date: string, scope:
        where ${unitInScope(scope, sql.ref('mu.unit_id'))}
        group by mu.status`.execute(db),
   ]);
-  const organisations = countOrganisations(subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })), date, rules);
+  const organisations = countOrganisations(
+    subtree.map((r) => ({ id: r.unit_id, kind: r.kind, parentId: r.parent_id })),
+    date,
+    rules,
+  );
   const out: SubtreeCounts & { organisations: OrganisationCounts } = {
     organisations,
     members: 0,
@@ -105,7 +146,15 @@ export async function presentChildren(db: Db, versions: VersionRow[], date: stri
   const ids = versions.map((v) => v.unit_id);
   const [childCounts, memberCounts] = await Promise.all([childCountsOn(db, ids, date, scope), subtreeMemberCounts(db, ids, date, scope)]);
   return versions
-    .map((v) => ({ id: v.unit_id, code: v.code, name: v.name, kind: v.kind, parentId: v.parent_id, childCount: childCounts.get(v.unit_id) ?? 0, memberCount: memberCounts.get(v.unit_id) ?? 0 }))
+    .map((v) => ({
+      id: v.unit_id,
+      code: v.code,
+      name: v.name,
+      kind: v.kind,
+      parentId: v.parent_id,
+      childCount: childCounts.get(v.unit_id) ?? 0,
+      memberCount: memberCounts.get(v.unit_id) ?? 0,
+    }))
     .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
 }
 

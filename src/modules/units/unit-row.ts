@@ -1,11 +1,20 @@
 // Turning a units row into the API shape, in one place.
 import type { Db, Unit } from '../../db/types.ts';
-import type { UnitOut } from './schemas.ts';
-import { notFound } from '../../http/app-error.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
+import { notFound } from '../../http/app-error.ts';
+import type { UnitOut } from './schemas.ts';
 
 export function presentUnit(u: Unit): UnitOut {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parent_id, depth: u.depth, establishedOn: u.established_on, dissolvedOn: u.dissolved_on };
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parent_id,
+    depth: u.depth,
+    establishedOn: u.established_on,
+    dissolvedOn: u.dissolved_on,
+  };
 }
 
 export async function loadUnitOut(db: Db, id: number): Promise<UnitOut> {

@@ -12,19 +12,25 @@ export const userOut = z.object({
 });
 
 export const createUserBody = z.strictObject({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
   displayName: z.string().trim().min(1).max(200),
   // Checked against the password rules by the use case (assertAcceptablePassword).
   password: z.string().max(1000),
   memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 });
 
-export const updateUserBody = atLeastOneField(z.strictObject({
-  displayName: z.string().trim().min(1).max(200).optional(),
-  isActive: z.boolean().optional(),
-  memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-  password: z.string().max(1000).optional(),
-}));
+export const updateUserBody = atLeastOneField(
+  z.strictObject({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    isActive: z.boolean().optional(),
+    memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    password: z.string().max(1000).optional(),
+  }),
+);
 
 export const grantBody = z.strictObject({
   role: roleSchema,
@@ -41,7 +47,10 @@ export const cellAccountsOut = z.object({
 });
 
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const grantParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), grantId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const grantParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  grantId: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 export const tokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),

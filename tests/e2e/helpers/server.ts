@@ -7,7 +7,12 @@ import { startChibo } from '../../helpers/chibo-process.ts';
 
 export { freePort } from '../../helpers/chibo-process.ts';
 
-export interface RunningServer { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string }
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  output(): string;
+}
 
 export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-'));

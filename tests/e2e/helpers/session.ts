@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { type RunningServer, startServer } from './server.ts';
 
 /** Screenshots go here; never committed. */
 export const SHOTS = process.env.CHIBO_E2E_SHOTS ?? path.join(os.tmpdir(), 'chibo-e2e-shots');
@@ -55,7 +55,9 @@ export function useChibo(): ChiboSession {
     return context.newPage();
   };
   return {
-    get baseUrl() { return server!.baseUrl; },
+    get baseUrl() {
+      return server!.baseUrl;
+    },
     newPage,
     async loggedIn(username, options) {
       const page = await newPage(options);

@@ -29,7 +29,9 @@ export class ApiError extends Error {
 export const NETWORK_ERROR_CODE = 'network';
 
 let onUnauthorized: () => void = () => {};
-export function setUnauthorizedHandler(handler: () => void) { onUnauthorized = handler; }
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
 
 type Query = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
 
@@ -37,20 +39,32 @@ export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) { if (value.length) params.set(key, value.join(',')); continue; }
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+      continue;
+    }
     params.set(key, String(value));
   }
   const qs = params.toString();
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-interface RequestOptions { method?: string; body?: unknown; query?: Query; signal?: AbortSignal; form?: FormData }
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+  form?: FormData;
+}
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': currentLang() };
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
-  else if (options.body !== undefined) { headers['Content-Type'] = 'application/json'; body = JSON.stringify(options.body); }
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), { method: options.method ?? 'GET', headers, body, credentials: 'same-origin', signal: options.signal });
@@ -71,7 +85,9 @@ async function readProblem(response: Response): Promise<Problem> {
   try {
     const json = (await response.json()) as Partial<Problem>;
     if (json && typeof json.title === 'string') return { ...json, status: response.status, code: json.code ?? 'unknown', title: json.title };
-  } catch { /* not JSON: a proxy or a crash page */ }
+  } catch {
+    /* not JSON: a proxy or a crash page */
+  }
   return { status: response.status, code: NETWORK_ERROR_CODE, title: '' };
 }
 

@@ -3,9 +3,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 
-export interface Share { n: number; of: number }
-export interface Count { key: string; n: number }
-export interface SexCount { key: string; nam: number; nu: number }
+export interface Share {
+  n: number;
+  of: number;
+}
+export interface Count {
+  key: string;
+  n: number;
+}
+export interface SexCount {
+  key: string;
+  nam: number;
+  nu: number;
+}
 
 export interface FigureUnit {
   id: number;

@@ -26,7 +26,19 @@ export const memberKeys = {
 };
 
 export function filtersToQuery(f: MemberFilters) {
-  return { q: f.q, unitId: f.unitId, status: f.status, sex: f.sex, ethnicity: f.ethnicity, theoryLevel: f.theoryLevel, ageFrom: f.ageFrom, ageTo: f.ageTo, page: f.page, pageSize: f.pageSize, cursor: f.cursor };
+  return {
+    q: f.q,
+    unitId: f.unitId,
+    status: f.status,
+    sex: f.sex,
+    ethnicity: f.ethnicity,
+    theoryLevel: f.theoryLevel,
+    ageFrom: f.ageFrom,
+    ageTo: f.ageTo,
+    page: f.page,
+    pageSize: f.pageSize,
+    cursor: f.cursor,
+  };
 }
 
 export function useMemberList(filters: MemberFilters, enabled = true) {

@@ -3,10 +3,10 @@
 import type { z } from 'zod';
 import type { MemberStatus, Role, UnitEventKind, UnitKind } from '../../../src/db/types.ts';
 import type { meOut } from '../../../src/modules/auth/schemas.ts';
+import type { importReportOut } from '../../../src/modules/imports/schemas.ts';
 import type { memberDetailOut, memberHistoryOut, memberListOut } from '../../../src/modules/members/schemas.ts';
 import type { childrenOut, committeeOut, historyOut, searchOut, unitDetailOut, unitOut } from '../../../src/modules/units/schemas.ts';
 import type { userOut } from '../../../src/modules/users/schemas.ts';
-import type { importReportOut } from '../../../src/modules/imports/schemas.ts';
 
 export type { MemberStatus, Role, UnitEventKind, UnitKind };
 export type Sex = 'nam' | 'nu';
@@ -14,8 +14,22 @@ export type TheoryLevel = 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan';
 export type CommitteePosition = 'bi_thu' | 'pho_bi_thu' | 'cap_uy_vien';
 
 // Top of the tree first; the district tier (before 1/7/2025) after the province.
-export const UNIT_KINDS: readonly UnitKind[] = ['toan_dang', 'dang_bo_truc_thuoc_tw', 'dang_bo_tinh', 'dang_bo_huyen', 'dang_bo_quan', 'dang_bo_thi_xa',
-  'dang_bo_thanh_pho', 'dang_bo_khoi', 'dang_bo_xa', 'dang_bo_co_so', 'chi_bo_co_so', 'chi_bo', 'dang_bo_bo_phan', 'to_dang'];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'toan_dang',
+  'dang_bo_truc_thuoc_tw',
+  'dang_bo_tinh',
+  'dang_bo_huyen',
+  'dang_bo_quan',
+  'dang_bo_thi_xa',
+  'dang_bo_thanh_pho',
+  'dang_bo_khoi',
+  'dang_bo_xa',
+  'dang_bo_co_so',
+  'chi_bo_co_so',
+  'chi_bo',
+  'dang_bo_bo_phan',
+  'to_dang',
+];
 export const MEMBER_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
 export const CURRENT_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'];
 export const THEORY_LEVELS: readonly TheoryLevel[] = ['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'];
@@ -39,6 +53,13 @@ export type MemberListItem = MemberList['items'][number];
 export type MemberHistory = z.infer<typeof memberHistoryOut>;
 
 /** One row of GET /audit. */
-export interface AuditEntry { id: number; at: string; actor: string | null; action: string; before: unknown; after: unknown }
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
 
 export type ImportReport = z.infer<typeof importReportOut>;

@@ -11,8 +11,7 @@ export const unitKeys = {
   history: (id: number) => ['units', 'history', id] as const,
 };
 
-export const fetchChildren = (parentId: number | null, at: string | null) =>
-  api<UnitChildren>('/units/children', { query: { parentId, at } });
+export const fetchChildren = (parentId: number | null, at: string | null) => api<UnitChildren>('/units/children', { query: { parentId, at } });
 
 export function useUnitChildren(parentId: number | null, at: string | null, enabled = true) {
   return useQuery({ queryKey: unitKeys.children(parentId, at), queryFn: () => fetchChildren(parentId, at), enabled });

@@ -1,6 +1,6 @@
+import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Result } from 'antd';
 import type { Permission } from '../api/types.ts';
 import { PageLoading, QueryError } from '../components/QueryState.tsx';
 import { useT } from '../i18n/i18n.ts';

@@ -1,7 +1,7 @@
 // Who is logged in, and what they may do. /auth/me answers 401 when nobody is: that is
 // a normal state here (null), not an error.
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import type { Me, Permission } from '../api/types.ts';
 
 export const ME_KEY = ['me'] as const;

@@ -1,7 +1,8 @@
 // A form in a dialog for one change to the register: fill in, then confirm, then apply.
 // Problems the API finds with fields are shown next to those fields.
-import { useState, type ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+
+import { Alert, Form, type FormInstance, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors, type FieldProblem } from '../lib/form-errors.ts';
 import { useConfirm } from './confirm.ts';
@@ -74,7 +75,21 @@ export function ActionModal<V extends object>({ open, onClose, title, testId, in
       <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false} requiredMark>
         {typeof children === 'function' ? children(form) : children}
         {unmatched.length > 0 && (
-          <Alert type="error" showIcon title={t('errors.fieldsTitle')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{unmatched.map((u) => <li key={u.path + u.message}>{u.path ? `${u.path}: ` : ''}{u.message}</li>)}</ul>} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('errors.fieldsTitle')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {unmatched.map((u) => (
+                  <li key={u.path + u.message}>
+                    {u.path ? `${u.path}: ` : ''}
+                    {u.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
         )}
       </Form>
     </Modal>

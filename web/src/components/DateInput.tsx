@@ -2,7 +2,7 @@
 // typed dates (05/03/1980, 5/3/1980, 05031980) as well as picking.
 import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { fromIso, INPUT_FORMATS, toIso, todayIso } from '../lib/dates.ts';
+import { fromIso, INPUT_FORMATS, todayIso, toIso } from '../lib/dates.ts';
 
 interface Props {
   value?: string | null;
@@ -30,7 +30,9 @@ export function DateInput({ value, onChange, testId, allowClear = true, notFutur
       style={{ width: '100%', ...style }}
       inputReadOnly={false}
       // Enter confirms the typed date; it must not also submit the surrounding form.
-      onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
       data-testid={testId}
     />
   );

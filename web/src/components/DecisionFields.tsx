@@ -14,7 +14,11 @@ export function DecisionFields({ decisionRequired = true }: { decisionRequired?:
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[...(decisionRequired ? [required] : []), { max: 100, message: t('validation.tooLong', { max: 100 }) }]}>
+        <Form.Item
+          name="decisionNumber"
+          label={t('common.decisionNumber')}
+          rules={[...(decisionRequired ? [required] : []), { max: 100, message: t('validation.tooLong', { max: 100 }) }]}
+        >
           <Input data-testid="action-decision-number" placeholder={t('common.decisionPlaceholder')} />
         </Form.Item>
       </Col>

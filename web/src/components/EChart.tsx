@@ -1,13 +1,14 @@
 // A small React wrapper around Apache ECharts. Only the chart types the dashboard draws are
 // registered (through echarts/core), so its chunk carries bars and lines, not all of ECharts.
 // The chart follows its box: a ResizeObserver resizes it when a phone turns or a card grows.
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -35,10 +36,16 @@ export function EChart({ option, height, label, testId, onClickName }: Props) {
     instance.on('click', (p) => click.current?.(String(p.name), p.dataIndex));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
-    return () => { observer.disconnect(); instance.dispose(); chart.current = null; };
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
   }, []);
 
-  useEffect(() => { chart.current?.setOption(option, { notMerge: true }); }, [option]);
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
 
   return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }

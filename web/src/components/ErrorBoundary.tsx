@@ -1,9 +1,12 @@
 // If a page fails while drawing, show what happened and a way out instead of a blank screen.
-import { Component, type ReactNode } from 'react';
+
 import { Button, Result } from 'antd';
+import { Component, type ReactNode } from 'react';
 import { t } from '../i18n/i18n.ts';
 
-interface State { failed: boolean }
+interface State {
+  failed: boolean;
+}
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   state: State = { failed: false };
@@ -23,7 +26,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         status="error"
         title={t('errors.pageFailed')}
         subTitle={t('errors.unexpected')}
-        extra={<Button type="primary" onClick={() => window.location.reload()} data-testid="reload">{t('common.reload')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => window.location.reload()} data-testid="reload">
+            {t('common.reload')}
+          </Button>
+        }
       />
     );
   }

@@ -1,16 +1,28 @@
 // Picks members of one unit by typing part of a name (diacritics optional).
-import { useRef, useState } from 'react';
+
 import { Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useMemberList } from '../api/members.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useDebounced } from '../lib/use-debounced.ts';
 
-interface Common { unitId: number; testId?: string; placeholder?: string; id?: string; knownLabels?: Record<number, string> }
-type Props = Common & (
-  | { multiple?: false; value?: number | null; onChange?: (value: number | null, name: string | null) => void }
-  | { multiple: true; value?: number[]; onChange?: (value: number[]) => void }
-);
-interface Option { value: number; label: string; unitName: string }
+interface Common {
+  unitId: number;
+  testId?: string;
+  placeholder?: string;
+  id?: string;
+  knownLabels?: Record<number, string>;
+}
+type Props = Common &
+  (
+    | { multiple?: false; value?: number | null; onChange?: (value: number | null, name: string | null) => void }
+    | { multiple: true; value?: number[]; onChange?: (value: number[]) => void }
+  );
+interface Option {
+  value: number;
+  label: string;
+  unitName: string;
+}
 
 export function MemberSelect(props: Props) {
   const t = useT();
@@ -34,7 +46,10 @@ export function MemberSelect(props: Props) {
     notFoundContent: t('common.noResults'),
     optionRender: (option: { data: Option }) => (
       <div data-testid="member-option">
-        {option.data.label} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{option.data.unitName}</Typography.Text>
+        {option.data.label}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {option.data.unitName}
+        </Typography.Text>
       </div>
     ),
     style: { width: '100%' },
@@ -46,5 +61,11 @@ export function MemberSelect(props: Props) {
     return <Select<number[], Option> mode="multiple" {...common} value={props.value} onChange={(v) => onChange?.(v)} />;
   }
   const onChange = props.onChange;
-  return <Select<number, Option> {...common} value={props.value ?? undefined} onChange={(v) => onChange?.(v ?? null, v != null ? labels.current.get(v) ?? null : null)} />;
+  return (
+    <Select<number, Option>
+      {...common}
+      value={props.value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null, v != null ? (labels.current.get(v) ?? null) : null)}
+    />
+  );
 }

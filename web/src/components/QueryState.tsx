@@ -6,7 +6,11 @@ import { errorText } from '../lib/notify.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 export function PageLoading() {
-  return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
 }
 
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -17,7 +21,13 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       status="error"
       title={t('errors.loadFailed')}
       subTitle={errorText(error)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry} data-testid="retry">{t('common.retry')}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry} data-testid="retry">
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

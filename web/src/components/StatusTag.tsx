@@ -5,5 +5,9 @@ import { STATUS_COLORS, statusLabel } from './labels.ts';
 
 export function StatusTag({ status }: { status: MemberStatus }) {
   const t = useT();
-  return <Tag color={STATUS_COLORS[status]} data-testid="member-status" data-status={status}>{statusLabel(t, status)}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="member-status" data-status={status}>
+      {statusLabel(t, status)}
+    </Tag>
+  );
 }

@@ -1,8 +1,9 @@
 // Picks a unit by typing part of its name (diacritics optional); before typing it offers
 // the units the user is responsible for.
-import { useRef, useState } from 'react';
-import { Select, Typography } from 'antd';
+
 import { useQueries } from '@tanstack/react-query';
+import { Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { UnitDetail } from '../api/types.ts';
 import { unitKeys, useUnitChildren, useUnitSearch } from '../api/units.ts';
@@ -23,12 +24,17 @@ interface Common {
   /** Called with the chosen unit's name too (for confirmations). */
   onPick?: (id: number, name: string) => void;
 }
-type Props = Common & (
-  | { multiple?: false; value?: number | null; onChange?: (value: number | null) => void }
-  | { multiple: true; value?: number[]; onChange?: (value: number[]) => void }
-);
+type Props = Common &
+  (
+    | { multiple?: false; value?: number | null; onChange?: (value: number | null) => void }
+    | { multiple: true; value?: number[]; onChange?: (value: number[]) => void }
+  );
 
-interface Option { value: number; label: string; path: string }
+interface Option {
+  value: number;
+  label: string;
+  path: string;
+}
 
 export function UnitSelect(props: Props) {
   const t = useT();
@@ -69,7 +75,11 @@ export function UnitSelect(props: Props) {
     optionRender: (option: { data: Option }) => (
       <div data-testid="unit-option">
         <div>{option.data.label}</div>
-        {option.data.path && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{option.data.path}</Typography.Text>}
+        {option.data.path && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {option.data.path}
+          </Typography.Text>
+        )}
       </div>
     ),
     style: { width: '100%', ...props.style },
@@ -78,8 +88,28 @@ export function UnitSelect(props: Props) {
   };
   if (props.multiple) {
     const onChange = props.onChange;
-    return <Select<number[], Option> mode="multiple" {...common} value={props.value} onChange={(v) => { setTyped(''); onChange?.(v); }} />;
+    return (
+      <Select<number[], Option>
+        mode="multiple"
+        {...common}
+        value={props.value}
+        onChange={(v) => {
+          setTyped('');
+          onChange?.(v);
+        }}
+      />
+    );
   }
   const onChange = props.onChange;
-  return <Select<number, Option> {...common} value={props.value ?? undefined} onChange={(v) => { setTyped(''); onChange?.(v ?? null); if (v != null) props.onPick?.(v, labels.current.get(v) ?? ''); }} />;
+  return (
+    <Select<number, Option>
+      {...common}
+      value={props.value ?? undefined}
+      onChange={(v) => {
+        setTyped('');
+        onChange?.(v ?? null);
+        if (v != null) props.onPick?.(v, labels.current.get(v) ?? '');
+      }}
+    />
+  );
 }

@@ -1,9 +1,16 @@
 // Every change that touches the register asks before it is applied.
-import type { ReactNode } from 'react';
+
 import { App } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n.ts';
 
-export interface ConfirmOptions { title: ReactNode; content?: ReactNode; okText?: string; danger?: boolean; onOk: () => Promise<unknown> | void }
+export interface ConfirmOptions {
+  title: ReactNode;
+  content?: ReactNode;
+  okText?: string;
+  danger?: boolean;
+  onOk: () => Promise<unknown> | undefined;
+}
 
 export function useConfirm(): (options: ConfirmOptions) => void {
   const { modal } = App.useApp();
@@ -17,7 +24,13 @@ export function useConfirm(): (options: ConfirmOptions) => void {
       okButtonProps: { danger, ...({ 'data-testid': 'confirm-ok' } as object) },
       cancelButtonProps: { ...({ 'data-testid': 'confirm-cancel' } as object) },
       // A failure is reported by the caller (message, field errors); the dialog just closes.
-      onOk: async () => { try { await onOk(); } catch { /* reported elsewhere */ } },
+      onOk: async () => {
+        try {
+          await onOk();
+        } catch {
+          /* reported elsewhere */
+        }
+      },
     });
   };
 }

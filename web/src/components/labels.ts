@@ -11,6 +11,12 @@ export const positionLabel = (t: Translate, position: CommitteePosition) => t(`c
 export const eventKindLabel = (t: Translate, kind: UnitEventKind) => t(`unitEvent.${kind}`);
 
 export const STATUS_COLORS: Record<MemberStatus, string> = {
-  du_bi: 'gold', chinh_thuc: 'green', mien_sinh_hoat: 'blue', dinh_chi: 'orange',
-  chuyen_di: 'default', xoa_ten: 'red', khai_tru: 'red', tu_tran: 'default',
+  du_bi: 'gold',
+  chinh_thuc: 'green',
+  mien_sinh_hoat: 'blue',
+  dinh_chi: 'orange',
+  chuyen_di: 'default',
+  xoa_ten: 'red',
+  khai_tru: 'red',
+  tu_tran: 'default',
 };

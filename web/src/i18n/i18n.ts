@@ -1,9 +1,9 @@
 // A tiny translation hook: t('members.title'), t('members.total', { count: 3 }).
 // Keys are checked at compile time against vi.json, and en.json must have the same shape.
 import { useCallback, useSyncExternalStore } from 'react';
-import vi from './vi.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
-import { currentLang, setLang, subscribeLang, type Lang } from './lang-store.ts';
+import { currentLang, type Lang, setLang, subscribeLang } from './lang-store.ts';
+import vi from './vi.json' with { type: 'json' };
 
 type Messages = typeof vi;
 const dictionaries: Record<Lang, Messages> = { vi, en };

@@ -7,7 +7,9 @@ function initial(): Lang {
   try {
     const saved = localStorage.getItem(KEY);
     if (saved === 'vi' || saved === 'en') return saved;
-  } catch { /* storage blocked: Vietnamese */ }
+  } catch {
+    /* storage blocked: Vietnamese */
+  }
   return 'vi';
 }
 
@@ -18,7 +20,11 @@ export const currentLang = (): Lang => lang;
 
 export function setLang(next: Lang) {
   lang = next;
-  try { localStorage.setItem(KEY, next); } catch { /* not remembered, still switched */ }
+  try {
+    localStorage.setItem(KEY, next);
+  } catch {
+    /* not remembered, still switched */
+  }
   document.documentElement.lang = next;
   for (const l of listeners) l();
 }

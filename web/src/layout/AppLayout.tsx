@@ -1,17 +1,18 @@
 // The frame of every page after login: a header with the sections, the language switch
 // and who is logged in; on a phone the sections move into a drawer.
-import { useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
+
 import { MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
-import { ME_KEY, useMe, can } from '../auth/session.ts';
+import { can, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
-import { usePhone } from '../lib/use-phone.ts';
 import { showError } from '../lib/notify.ts';
-import { LangSwitch } from './LangSwitch.tsx';
+import { usePhone } from '../lib/use-phone.ts';
 import { NoticesBell } from '../pages/notices/NoticesBell.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
 
 const { Header, Content } = Layout;
 
@@ -25,21 +26,100 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   // A plain member (no unit role) sees their own record rather than lists of others.
-  const sections = can(me, 'read') ? [
-    { key: '/dashboard', label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> },
-    { key: '/units', label: <Link to="/units" data-testid="nav-units">{t('nav.units')}</Link> },
-    { key: '/members', label: <Link to="/members" data-testid="nav-members">{t('nav.members')}</Link> },
-    { key: '/meetings', label: <Link to="/meetings" data-testid="nav-meetings">{t('meetings.nav.meetings')}</Link> },
-    ...(can(me, 'write_members') ? [{ key: '/imports', label: <Link to="/imports" data-testid="nav-imports">{t('nav.imports')}</Link> }] : []),
-    ...(can(me, 'write_units') ? [{ key: '/identifier-conflicts', label: <Link to="/identifier-conflicts" data-testid="nav-conflicts">{t('nav.conflicts')}</Link> }] : []),
-    ...(can(me, 'manage_users') ? [{ key: '/users', label: <Link to="/users" data-testid="nav-users">{t('nav.users')}</Link> }] : []),
-  ] : me?.memberId ? [
-    { key: `/members/${me.memberId}`, label: <Link to={`/members/${me.memberId}`} data-testid="nav-my-record">{t('nav.myRecord')}</Link> },
-  ] : [];
+  const sections = can(me, 'read')
+    ? [
+        {
+          key: '/dashboard',
+          label: (
+            <Link to="/dashboard" data-testid="nav-dashboard">
+              {t('nav.dashboard')}
+            </Link>
+          ),
+        },
+        {
+          key: '/units',
+          label: (
+            <Link to="/units" data-testid="nav-units">
+              {t('nav.units')}
+            </Link>
+          ),
+        },
+        {
+          key: '/members',
+          label: (
+            <Link to="/members" data-testid="nav-members">
+              {t('nav.members')}
+            </Link>
+          ),
+        },
+        {
+          key: '/meetings',
+          label: (
+            <Link to="/meetings" data-testid="nav-meetings">
+              {t('meetings.nav.meetings')}
+            </Link>
+          ),
+        },
+        ...(can(me, 'write_members')
+          ? [
+              {
+                key: '/imports',
+                label: (
+                  <Link to="/imports" data-testid="nav-imports">
+                    {t('nav.imports')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
+        ...(can(me, 'write_units')
+          ? [
+              {
+                key: '/identifier-conflicts',
+                label: (
+                  <Link to="/identifier-conflicts" data-testid="nav-conflicts">
+                    {t('nav.conflicts')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
+        ...(can(me, 'manage_users')
+          ? [
+              {
+                key: '/users',
+                label: (
+                  <Link to="/users" data-testid="nav-users">
+                    {t('nav.users')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
+      ]
+    : me?.memberId
+      ? [
+          {
+            key: `/members/${me.memberId}`,
+            label: (
+              <Link to={`/members/${me.memberId}`} data-testid="nav-my-record">
+                {t('nav.myRecord')}
+              </Link>
+            ),
+          },
+        ]
+      : [];
   // Everyone who is a member has their own meetings (secretaries too).
-  if (me?.memberId) sections.push({ key: '/my-meetings', label: <Link to="/my-meetings" data-testid="nav-my-meetings">{t('meetings.nav.myMeetings')}</Link> });
-  const selected = location.pathname.endsWith('/dashboard') ? ['/dashboard']
-    : sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
+  if (me?.memberId)
+    sections.push({
+      key: '/my-meetings',
+      label: (
+        <Link to="/my-meetings" data-testid="nav-my-meetings">
+          {t('meetings.nav.myMeetings')}
+        </Link>
+      ),
+    });
+  const selected = location.pathname.endsWith('/dashboard') ? ['/dashboard'] : sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
 
   async function logout() {
     try {
@@ -64,16 +144,26 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: phone ? '0 12px' : '0 24px', position: 'sticky', top: 0, zIndex: 10 }}>
         {phone && (
-          <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.menu')} data-testid="nav-open" />
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            onClick={() => setDrawerOpen(true)}
+            aria-label={t('nav.menu')}
+            data-testid="nav-open"
+          />
         )}
-        <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</Link>
+        <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Link>
         {!phone && <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={sections} style={{ flex: 1, minWidth: 0 }} />}
         {phone && <div style={{ flex: 1 }} />}
         <NoticesBell />
         <LangSwitch dark />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" style={{ color: '#fff', maxWidth: phone ? 120 : 240 }} icon={<UserOutlined />} data-testid="current-user">
-            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: phone ? 80 : 200 }}>{me?.displayName ?? me?.username}</Typography.Text>
+            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: phone ? 80 : 200 }}>
+              {me?.displayName ?? me?.username}
+            </Typography.Text>
           </Button>
         </Dropdown>
       </Header>

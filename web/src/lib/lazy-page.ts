@@ -1,6 +1,6 @@
 // Pages load on demand. After a new version is deployed, an open tab asks for page files
 // that no longer exist: reload once to get the new version instead of showing an error.
-import { lazy, type ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 
 const KEY = 'chibo.reloadedForUpdate';
 

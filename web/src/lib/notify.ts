@@ -7,7 +7,9 @@ import { t } from '../i18n/i18n.ts';
 type MessageInstance = ReturnType<typeof App.useApp>['message'];
 
 let messageApi: MessageInstance | null = null;
-export function setMessageApi(api: MessageInstance) { messageApi = api; }
+export function setMessageApi(api: MessageInstance) {
+  messageApi = api;
+}
 
 /** The text a person should see for a failure: the server's translated title, or ours. */
 export function errorText(error: unknown): string {

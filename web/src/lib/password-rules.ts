@@ -10,8 +10,8 @@ export function passwordRules(t: Translate): FormRule[] {
   return [
     { required: true, message: t('validation.required') },
     {
-      validator: (_, value: string | undefined) => (!value || passwordLength(value) >= PASSWORD_MIN_CHARS
-        ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMin')))),
+      validator: (_, value: string | undefined) =>
+        !value || passwordLength(value) >= PASSWORD_MIN_CHARS ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMin'))),
     },
   ];
 }

@@ -23,12 +23,16 @@ export function useStoredDraft<T>(key: string, empty: T, isEmpty: (value: T) => 
     try {
       if (isEmpty(next)) localStorage.removeItem(key);
       else localStorage.setItem(key, JSON.stringify(next));
-    } catch { /* storage full or disabled: the draft lives in memory only */ }
+    } catch {
+      /* storage full or disabled: the draft lives in memory only */
+    }
   };
   const dirty = !isEmpty(state.value);
   useEffect(() => {
     if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => { event.preventDefault(); };
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);

@@ -1,18 +1,23 @@
 // The logged-in person's own account: who they are, their roles, and a password change.
-import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client.ts';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../api/client.ts';
 import { ME_KEY, useMe } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
 import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors } from '../lib/form-errors.ts';
-import { passwordRules } from '../lib/password-rules.ts';
 import { showSuccess } from '../lib/notify.ts';
+import { passwordRules } from '../lib/password-rules.ts';
 import { usePhone } from '../lib/use-phone.ts';
 import ApiTokensCard from './account/ApiTokensCard.tsx';
 
-interface PasswordValues { currentPassword: string; newPassword: string; confirm: string }
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 export default function AccountPage() {
   const t = useT();
@@ -22,27 +27,45 @@ export default function AccountPage() {
   const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (v: PasswordValues) => api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
-    onSuccess: async () => { form.resetFields(); showSuccess(t('account.passwordChanged')); await queryClient.invalidateQueries({ queryKey: ME_KEY }); },
+    onSuccess: async () => {
+      form.resetFields();
+      showSuccess(t('account.passwordChanged'));
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
     onError: (error) => {
       applyApiErrors(form, error);
       // The one mistake here the API names without a field: point at the box to fix.
-      if (error instanceof ApiError && error.problem.code === 'auth.bad_current_password') form.setFields([{ name: 'currentPassword', errors: [error.problem.title] }]);
+      if (error instanceof ApiError && error.problem.code === 'auth.bad_current_password')
+        form.setFields([{ name: 'currentPassword', errors: [error.problem.title] }]);
     },
   });
   if (!me) return null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('account.title')}</Typography.Title>
-      {me.mustChangePassword && <Alert type="warning" showIcon title={t('account.mustChange')} description={t('account.mustChangeText')} data-testid="account-must-change" />}
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('account.title')}
+      </Typography.Title>
+      {me.mustChangePassword && (
+        <Alert type="warning" showIcon title={t('account.mustChange')} description={t('account.mustChangeText')} data-testid="account-must-change" />
+      )}
       <Card size="small">
         <Descriptions size="small" column={phone ? 1 : 2}>
-          <Descriptions.Item label={t('users.displayName')}><span data-testid="account-name">{me.displayName}</span></Descriptions.Item>
+          <Descriptions.Item label={t('users.displayName')}>
+            <span data-testid="account-name">{me.displayName}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('users.username')}>{me.username}</Descriptions.Item>
         </Descriptions>
         <Typography.Title level={5}>{t('users.grants')}</Typography.Title>
         <List
-          size="small" dataSource={me.grants} locale={{ emptyText: t('users.noGrants') }}
-          renderItem={(g) => <List.Item>{roleLabel(t, g.role)} · <Link to={`/units/${g.unitId}`}>{g.unitName}</Link>{g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}</List.Item>}
+          size="small"
+          dataSource={me.grants}
+          locale={{ emptyText: t('users.noGrants') }}
+          renderItem={(g) => (
+            <List.Item>
+              {roleLabel(t, g.role)} · <Link to={`/units/${g.unitId}`}>{g.unitName}</Link>
+              {g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}
+            </List.Item>
+          )}
         />
       </Card>
       <Card size="small" title={t('account.changePassword')}>
@@ -53,13 +76,23 @@ export default function AccountPage() {
           <Form.Item name="newPassword" label={t('account.newPassword')} extra={t('validation.passwordRule')} rules={passwordRules(t)}>
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
-          <Form.Item name="confirm" label={t('account.confirmPassword')} dependencies={['newPassword']} rules={[
-            { required: true, message: t('validation.required') },
-            ({ getFieldValue }) => ({ validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch')))) }),
-          ]}>
+          <Form.Item
+            name="confirm"
+            label={t('account.confirmPassword')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('validation.required') },
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
+              }),
+            ]}
+          >
             <Input.Password autoComplete="new-password" data-testid="password-confirm" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-save">{t('account.changePassword')}</Button>
+          <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-save">
+            {t('account.changePassword')}
+          </Button>
         </Form>
       </Card>
       <ApiTokensCard />

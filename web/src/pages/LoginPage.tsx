@@ -1,14 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { fetchMe, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { errorText } from '../lib/notify.ts';
 
-interface LoginValues { username: string; password: string }
+interface LoginValues {
+  username: string;
+  password: string;
+}
 
 export function LoginPage() {
   const t = useT();
@@ -37,11 +40,22 @@ export function LoginPage() {
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 45%, #f5f5f5 45%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 45%, #f5f5f5 45%)',
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 380 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start', marginBottom: 8 }}>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('app.name')}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('app.name')}
+            </Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
           <LangSwitch />
@@ -54,7 +68,9 @@ export function LoginPage() {
             <Input.Password autoComplete="current-password" size="large" data-testid="login-password" />
           </Form.Item>
           {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
-          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">{t('auth.login')}</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+            {t('auth.login')}
+          </Button>
         </Form>
       </Card>
     </div>

@@ -9,7 +9,13 @@ export function NotFoundPage({ message }: { message?: string }) {
       status="404"
       title={t('notFound.title')}
       subTitle={message ?? t('notFound.text')}
-      extra={<Link to="/"><Button type="primary" data-testid="not-found-home">{t('notFound.home')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary" data-testid="not-found-home">
+            {t('notFound.home')}
+          </Button>
+        </Link>
+      }
       data-testid="not-found"
     />
   );

@@ -1,17 +1,18 @@
 // Self check-in from a phone: type the 6-digit code read out in the room, or open the
 // link of the QR code (/check-in?qr=…), which checks in at once. The server decides —
 // inside the window, on this cell's roll, only once — and its Vietnamese refusal is shown.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
+
 import { QrcodeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { errorText } from '../../lib/notify.ts';
-import { meetingKeys, type CheckInResult } from '../meetings/meetings-api.ts';
 import { vnTime } from '../meetings/meeting-labels.ts';
+import { type CheckInResult, meetingKeys } from '../meetings/meetings-api.ts';
 
 export default function CheckInPage() {
   const t = useT();
@@ -24,23 +25,29 @@ export default function CheckInPage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckInResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const send = useCallback(async (body: { code: string } | { qr: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api<CheckInResult>('/meetings/check-in', { method: 'POST', body }));
-      void queryClient.invalidateQueries({ queryKey: meetingKeys.mine });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [queryClient]);
+  const send = useCallback(
+    async (body: { code: string } | { qr: string }) => {
+      setBusy(true);
+      setError(null);
+      try {
+        setResult(await api<CheckInResult>('/meetings/check-in', { method: 'POST', body }));
+        void queryClient.invalidateQueries({ queryKey: meetingKeys.mine });
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [queryClient],
+  );
 
   // Opening the QR link checks in once; a re-render of the same page does not ask twice.
   const sent = useRef<string | null>(null);
   useEffect(() => {
-    if (qr && sent.current !== qr) { sent.current = qr; void send({ qr }); }
+    if (qr && sent.current !== qr) {
+      sent.current = qr;
+      void send({ qr });
+    }
   }, [qr, send]);
 
   const valid = /^\d{6}$/.test(code);
@@ -53,12 +60,20 @@ export default function CheckInPage() {
           status="success"
           title={<span data-testid="check-in-success">{t('meetings.checkInPage.success')}</span>}
           subTitle={t('meetings.checkInPage.successAt', { time: vnTime(r.checkedInAt) })}
-          extra={<Link to="/my-meetings"><Button type="primary" data-testid="check-in-done">{t('meetings.my.title')}</Button></Link>}
+          extra={
+            <Link to="/my-meetings">
+              <Button type="primary" data-testid="check-in-done">
+                {t('meetings.my.title')}
+              </Button>
+            </Link>
+          }
         />
         <Descriptions size="small" column={1} bordered data-testid="check-in-meeting">
           <Descriptions.Item label={t('meetings.fields.unit')}>{r.meeting.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('meetings.fields.topic')}>{r.meeting.topic}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.fields.date')}>{showDate(r.meeting.heldOn)} · {r.meeting.startTime}–{r.meeting.endTime}</Descriptions.Item>
+          <Descriptions.Item label={t('meetings.fields.date')}>
+            {showDate(r.meeting.heldOn)} · {r.meeting.startTime}–{r.meeting.endTime}
+          </Descriptions.Item>
           <Descriptions.Item label={t('meetings.fields.place')}>{r.meeting.place}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -69,17 +84,31 @@ export default function CheckInPage() {
     <Card style={{ maxWidth: 520, margin: '0 auto' }} data-testid="check-in-page">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('meetings.checkInPage.title')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('meetings.checkInPage.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{qr && error === null ? t('meetings.checkInPage.byQr') : t('meetings.checkInPage.hint')}</Typography.Text>
         </div>
         {error !== null && <Alert type="error" showIcon title={<span data-testid="check-in-error">{errorText(error)}</span>} />}
         {qr && busy && <Alert type="info" showIcon icon={<QrcodeOutlined />} title={t('meetings.checkInPage.checking')} />}
-        <Form layout="vertical" onFinish={() => { if (valid) void send({ code }); }} requiredMark={false}>
+        <Form
+          layout="vertical"
+          onFinish={() => {
+            if (valid) void send({ code });
+          }}
+          requiredMark={false}
+        >
           <Form.Item label={t('meetings.checkInPage.codeLabel')} style={{ marginBottom: 12 }}>
             <Input
-              size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus={!qr}
-              value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
-              placeholder="••••••" data-testid="check-in-code-input"
+              size="large"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus={!qr}
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+              placeholder="••••••"
+              data-testid="check-in-code-input"
               style={{ fontSize: 32, letterSpacing: 12, textAlign: 'center', fontVariantNumeric: 'tabular-nums' }}
             />
           </Form.Item>

@@ -1,10 +1,11 @@
 // Tổng quan: a unit's figures on a date and its meetings over a period, with the units
 // under it to drill into. The view (date, period) is in the address, so a link or the
 // browser's back button reproduces it; the breadcrumb climbs back up on the same date.
+
+import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
-import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { ApiError, download } from '../../api/client.ts';
 import { useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
 import { useUnit } from '../../api/units.ts';
@@ -56,26 +57,46 @@ export default function DashboardPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page" data-settled={settled ? 'true' : 'false'}>
       {/* Only when there is somewhere to climb to: a lone crumb would repeat the title. */}
-      {(place.data?.ancestors.length ?? 0) > 0 && <Breadcrumb
-        data-testid="dashboard-breadcrumb"
-        items={[
-          ...(place.data?.ancestors ?? []).map((a) => ({ title: <Link to={`/units/${a.id}/dashboard?${query}`} data-testid="dashboard-crumb">{a.name}</Link> })),
-          { title: <span data-testid="dashboard-crumb-current">{u?.name ?? place.data?.unit.name ?? '…'}</span> },
-        ]}
-      />}
+      {(place.data?.ancestors.length ?? 0) > 0 && (
+        <Breadcrumb
+          data-testid="dashboard-breadcrumb"
+          items={[
+            ...(place.data?.ancestors ?? []).map((a) => ({
+              title: (
+                <Link to={`/units/${a.id}/dashboard?${query}`} data-testid="dashboard-crumb">
+                  {a.name}
+                </Link>
+              ),
+            })),
+            { title: <span data-testid="dashboard-crumb-current">{u?.name ?? place.data?.unit.name ?? '…'}</span> },
+          ]}
+        />
+      )}
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, flexWrap: 'wrap' }}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }} data-testid="dashboard-title">{u ? u.name : t('dashboard.title')}</Typography.Title>
+          <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }} data-testid="dashboard-title">
+            {u ? u.name : t('dashboard.title')}
+          </Typography.Title>
           <Space wrap size={4} style={{ marginTop: 4 }}>
             <Tag color="red">{t('dashboard.title')}</Tag>
             {u && <Tag data-testid="dashboard-kind">{keyLabel(t, 'kind', u.kind)}</Tag>}
-            <Tag color="orange" data-testid="dashboard-as-of">{t('dashboard.asOf', { date: showDate(view.date) })}</Tag>
+            <Tag color="orange" data-testid="dashboard-as-of">
+              {t('dashboard.asOf', { date: showDate(view.date) })}
+            </Tag>
           </Space>
         </div>
         <Space wrap className="no-print">
-          <Link to={`/units/${id}?at=${view.date}`}><Button data-testid="dashboard-unit-page">{t('dashboard.unitPage')}</Button></Link>
-          <Link to={`/units/${id}/dashboard/print?${query}`}><Button icon={<PrinterOutlined />} data-testid="dashboard-print">{t('dashboard.print')}</Button></Link>
-          <Button icon={<FileWordOutlined />} loading={docxBusy} onClick={() => void downloadDocx()} data-testid="dashboard-docx">{t('dashboard.docx')}</Button>
+          <Link to={`/units/${id}?at=${view.date}`}>
+            <Button data-testid="dashboard-unit-page">{t('dashboard.unitPage')}</Button>
+          </Link>
+          <Link to={`/units/${id}/dashboard/print?${query}`}>
+            <Button icon={<PrinterOutlined />} data-testid="dashboard-print">
+              {t('dashboard.print')}
+            </Button>
+          </Link>
+          <Button icon={<FileWordOutlined />} loading={docxBusy} onClick={() => void downloadDocx()} data-testid="dashboard-docx">
+            {t('dashboard.docx')}
+          </Button>
         </Space>
       </div>
 
@@ -85,32 +106,66 @@ export default function DashboardPage() {
       {notThen ? (
         // The unit did not exist on the date (or was dissolved by then): say so once, keep the pickers.
         <Alert type="warning" showIcon title={t('dashboard.notThen', { date: showDate(view.date) })} data-testid="dashboard-not-then" />
-      ) : (<>
-      <section aria-labelledby="dash-unit-h">
-        <Typography.Title level={5} id="dash-unit-h" style={{ marginTop: 0 }}>{t('dashboard.sections.unit', { date: showDate(view.date) })}</Typography.Title>
-        {unit.isPending ? <PageLoading /> : unit.isError ? <QueryError error={unit.error} onRetry={() => void unit.refetch()} /> : <div style={stale(unit)}><UnitCards figures={unit.data} /></div>}
-      </section>
+      ) : (
+        <>
+          <section aria-labelledby="dash-unit-h">
+            <Typography.Title level={5} id="dash-unit-h" style={{ marginTop: 0 }}>
+              {t('dashboard.sections.unit', { date: showDate(view.date) })}
+            </Typography.Title>
+            {unit.isPending ? (
+              <PageLoading />
+            ) : unit.isError ? (
+              <QueryError error={unit.error} onRetry={() => void unit.refetch()} />
+            ) : (
+              <div style={stale(unit)}>
+                <UnitCards figures={unit.data} />
+              </div>
+            )}
+          </section>
 
-      <section aria-labelledby="dash-meetings-h">
-        <Typography.Title level={5} id="dash-meetings-h" style={{ marginTop: 0 }}>{t('dashboard.sections.meetings', { from: showDate(view.from), to: showDate(view.to) })}</Typography.Title>
-        {view.from > view.to ? null : meetings.isPending ? <PageLoading /> : meetings.isError ? <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <div style={stale(meetings)}>
-          {/* Nothing recorded is not the same as nothing held: say which it is before the zeros. */}
-          {meetings.data.meetingsHeld === 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.noMeetings')} data-testid="dashboard-no-meetings" />}
-          <MeetingCards figures={meetings.data} />
-        </div>}
-      </section>
+          <section aria-labelledby="dash-meetings-h">
+            <Typography.Title level={5} id="dash-meetings-h" style={{ marginTop: 0 }}>
+              {t('dashboard.sections.meetings', { from: showDate(view.from), to: showDate(view.to) })}
+            </Typography.Title>
+            {view.from > view.to ? null : meetings.isPending ? (
+              <PageLoading />
+            ) : meetings.isError ? (
+              <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />
+            ) : (
+              <div style={stale(meetings)}>
+                {/* Nothing recorded is not the same as nothing held: say which it is before the zeros. */}
+                {meetings.data.meetingsHeld === 0 && (
+                  <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.noMeetings')} data-testid="dashboard-no-meetings" />
+                )}
+                <MeetingCards figures={meetings.data} />
+              </div>
+            )}
+          </section>
 
-      {(unit.data || meetings.data) && (
-        <div style={stale(unit.isPlaceholderData ? unit : meetings)}>
-          <SubUnitsSection unitId={id} view={view} unit={unit.data} meetings={meetings.isPlaceholderData ? undefined : meetings.data} />
-        </div>
+          {(unit.data || meetings.data) && (
+            <div style={stale(unit.isPlaceholderData ? unit : meetings)}>
+              <SubUnitsSection unitId={id} view={view} unit={unit.data} meetings={meetings.isPlaceholderData ? undefined : meetings.data} />
+            </div>
+          )}
+          {meetings.data && (
+            <div style={stale(meetings)}>
+              <TrendSection unitId={id} view={view} figures={meetings.data} />
+            </div>
+          )}
+          {unit.data && (
+            <div style={stale(unit)}>
+              <MembersSection unitId={id} view={view} figures={unit.data} />
+            </div>
+          )}
+          {unit.data && (
+            <Card size="small">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-rule">
+                {t('dashboard.ruleNote', { source: unit.data.organisations.rule.source })}
+              </Typography.Text>
+            </Card>
+          )}
+        </>
       )}
-      {meetings.data && <div style={stale(meetings)}><TrendSection unitId={id} view={view} figures={meetings.data} /></div>}
-      {unit.data && <div style={stale(unit)}><MembersSection unitId={id} view={view} figures={unit.data} /></div>}
-      {unit.data && (
-        <Card size="small"><Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-rule">{t('dashboard.ruleNote', { source: unit.data.organisations.rule.source })}</Typography.Text></Card>
-      )}
-      </>)}
     </Space>
   );
 }

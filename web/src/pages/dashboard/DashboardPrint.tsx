@@ -1,12 +1,13 @@
 // The dashboard as one printable page (A4 portrait): the party document heading, the
 // headline figures with numerator/denominator, and the sub-units' table. For members
 // without a phone, the committee prints it and pins it up or reads it out.
-import { Link, useParams } from 'react-router-dom';
-import { Button, Space } from 'antd';
+
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useMeetingFigures, useUnitFigures, type Share } from '../../api/figures.ts';
+import { Button, Space } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { type Share, useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useLang, useT, type Translate } from '../../i18n/i18n.ts';
+import { type Translate, useLang, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useDashboardView, viewQuery } from './dashboard-query.ts';
@@ -56,15 +57,27 @@ export default function DashboardPrint() {
     [t('dashboard.cards.members'), numberText(u.members.total, lang), ''],
     [t('dashboard.cards.probationary'), pair(u.probationary), pct(u.probationary)],
     [t('dashboard.cards.exempted'), pair(u.exempted), pct(u.exempted)],
-    [t('dashboard.cards.grassroots'), String(u.organisations.grassroots.n), t('dashboard.cards.grassrootsSplit', { committees: u.organisations.grassroots.committees, cells: u.organisations.grassroots.cells })],
-    [t('dashboard.cards.cells'), String(u.organisations.cells.n), t('dashboard.cards.cellsSplit', { under: u.organisations.cells.underCommittees, grassroots: u.organisations.cells.grassrootsCells })],
+    [
+      t('dashboard.cards.grassroots'),
+      String(u.organisations.grassroots.n),
+      t('dashboard.cards.grassrootsSplit', { committees: u.organisations.grassroots.committees, cells: u.organisations.grassroots.cells }),
+    ],
+    [
+      t('dashboard.cards.cells'),
+      String(u.organisations.cells.n),
+      t('dashboard.cards.cellsSplit', { under: u.organisations.cells.underCommittees, grassroots: u.organisations.cells.grassrootsCells }),
+    ],
   ];
   const meetingRows: [string, string, string][] = [
     [t('dashboard.cards.meetingsHeld'), numberText(m.meetingsHeld, lang), ''],
     [t('dashboard.cards.compliance'), pair(m.monthlyCompliance), pct(m.monthlyCompliance)],
     [t('dashboard.cards.thematic'), pair(m.thematic), pct(m.thematic)],
     [t('dashboard.cards.attendance'), pair(m.attendanceRate), pct(m.attendanceRate)],
-    [t('dashboard.cards.graded'), pair(m.graded), [pct(m.graded), ...m.quality.filter((q) => q.n > 0).map((q) => `${keyLabel(t, 'grade', q.grade)}: ${q.n}`)].join('; ')],
+    [
+      t('dashboard.cards.graded'),
+      pair(m.graded),
+      [pct(m.graded), ...m.quality.filter((q) => q.n > 0).map((q) => `${keyLabel(t, 'grade', q.grade)}: ${q.n}`)].join('; '),
+    ],
     [t('dashboard.cards.warnings'), String(m.strikingOffWarnings), ''],
   ];
   const allSubs = subUnitRows(u, m).filter((r) => r.members !== null);
@@ -74,20 +87,34 @@ export default function DashboardPrint() {
     <>
       <style>{PRINT_CSS}</style>
       <Space className="no-print" style={{ padding: 12, display: 'flex', flexWrap: 'wrap' }}>
-        <Link to={`/units/${id}/dashboard?${viewQuery(view)}`}><Button icon={<ArrowLeftOutlined />} size="large" data-testid="print-back">{t('dashboard.printView.back')}</Button></Link>
-        <Button type="primary" icon={<PrinterOutlined />} size="large" onClick={() => window.print()} data-testid="print-now">{t('dashboard.printView.print')}</Button>
+        <Link to={`/units/${id}/dashboard?${viewQuery(view)}`}>
+          <Button icon={<ArrowLeftOutlined />} size="large" data-testid="print-back">
+            {t('dashboard.printView.back')}
+          </Button>
+        </Link>
+        <Button type="primary" icon={<PrinterOutlined />} size="large" onClick={() => window.print()} data-testid="print-now">
+          {t('dashboard.printView.print')}
+        </Button>
       </Space>
       <div className="dash-print-wrap">
         <article className="dash-print" data-testid="dashboard-print-view">
           <div className="head">
             <div>
               {u.unit.parent && <div>{u.unit.parent.name.toUpperCase()}</div>}
-              <div><b>{u.unit.name.toUpperCase()}</b></div>
+              <div>
+                <b>{u.unit.name.toUpperCase()}</b>
+              </div>
               <div>*</div>
             </div>
             <div>
-              <div><b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b></div>
-              <div style={{ marginTop: 8 }}><i>{madeOn(t)}</i></div>
+              <div>
+                <b>
+                  <u>ĐẢNG CỘNG SẢN VIỆT NAM</u>
+                </b>
+              </div>
+              <div style={{ marginTop: 8 }}>
+                <i>{madeOn(t)}</i>
+              </div>
             </div>
           </div>
           <h1>{t('dashboard.printView.title')}</h1>
@@ -100,14 +127,23 @@ export default function DashboardPrint() {
             <>
               <h2>{t('dashboard.printView.subUnitsHeading', { count: allSubs.length })}</h2>
               <table>
-                <thead><tr>
-                  <th>{t('dashboard.subUnits.name')}</th><th className="num">{t('dashboard.subUnits.members')}</th><th className="num">{t('dashboard.subUnits.cells')}</th>
-                  <th className="num">{t('dashboard.subUnits.meetings')}</th><th className="num">{t('dashboard.subUnits.compliance')}</th><th className="num">{t('dashboard.subUnits.attendance')}</th>
-                </tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('dashboard.subUnits.name')}</th>
+                    <th className="num">{t('dashboard.subUnits.members')}</th>
+                    <th className="num">{t('dashboard.subUnits.cells')}</th>
+                    <th className="num">{t('dashboard.subUnits.meetings')}</th>
+                    <th className="num">{t('dashboard.subUnits.compliance')}</th>
+                    <th className="num">{t('dashboard.subUnits.attendance')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {subs.map((s) => (
                     <tr key={s.id} data-testid="print-sub-unit">
-                      <td>{s.name}</td><td className="num">{s.members ?? '—'}</td><td className="num">{s.cells ?? '—'}</td><td className="num">{s.meetingsHeld ?? '—'}</td>
+                      <td>{s.name}</td>
+                      <td className="num">{s.members ?? '—'}</td>
+                      <td className="num">{s.cells ?? '—'}</td>
+                      <td className="num">{s.meetingsHeld ?? '—'}</td>
                       <td className="num">{s.compliance ? `${pct(s.compliance)} (${pair(s.compliance)})` : '—'}</td>
                       <td className="num">{s.attendance ? `${pct(s.attendance)} (${pair(s.attendance)})` : '—'}</td>
                     </tr>
@@ -134,8 +170,22 @@ function FigureTable({ rows }: { rows: [string, string, string][] }) {
   const t = useT();
   return (
     <table>
-      <thead><tr><th>{t('dashboard.printView.figure')}</th><th className="num">{t('dashboard.printView.value')}</th><th>{t('dashboard.printView.share')}</th></tr></thead>
-      <tbody>{rows.map(([a, b, c]) => <tr key={a}><td>{a}</td><td className="num">{b}</td><td>{c}</td></tr>)}</tbody>
+      <thead>
+        <tr>
+          <th>{t('dashboard.printView.figure')}</th>
+          <th className="num">{t('dashboard.printView.value')}</th>
+          <th>{t('dashboard.printView.share')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([a, b, c]) => (
+          <tr key={a}>
+            <td>{a}</td>
+            <td className="num">{b}</td>
+            <td>{c}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }

@@ -1,8 +1,9 @@
 // Downloads one of the dashboard's tables as .xlsx (the server writes the Vietnamese
 // headings and the unit, period, date and date of extraction at the top).
-import { useState } from 'react';
-import { Button } from 'antd';
+
 import { DownloadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
 import { download } from '../../api/client.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { showError } from '../../lib/notify.ts';

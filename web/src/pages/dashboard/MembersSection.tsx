@@ -1,15 +1,16 @@
 // Who the members are on the date: an age pyramid by sex (men to the left, women to the
 // right) with its table, and the other breakdowns as small tables with their shares.
-import { useMemo } from 'react';
+
 import { Card, Col, Row, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import { useMemo } from 'react';
 import type { Count, SexCount, UnitFigures } from '../../api/figures.ts';
-import { EChart, type ChartOption } from '../../components/EChart.tsx';
+import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import type { DashboardView } from './dashboard-query.ts';
 import { ExportButton } from './ExportButton.tsx';
-import { keyLabel, numberText, sharePercent, type Breakdown } from './format.ts';
+import { type Breakdown, keyLabel, numberText, sharePercent } from './format.ts';
 
 // Sex and age are in the pyramid's table already.
 const BREAKDOWNS: readonly Breakdown[] = ['byStatus', 'byPartyAge', 'byTheoryLevel', 'byEducation', 'byEthnicity', 'byReligion'];
@@ -31,7 +32,9 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('sex.nam'), t('sex.nu')] },
       tooltip: {
-        trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        confine: true,
         formatter: (p: unknown) => {
           const i = (Array.isArray(p) ? (p[0] as { dataIndex: number }) : (p as { dataIndex: number })).dataIndex;
           const b = bands[i]!;
@@ -49,10 +52,25 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
   }, [bands, t]);
 
   return (
-    <Card size="small" title={t('dashboard.members.title')} extra={<ExportButton unitId={unitId} view={view} table="members" />} data-testid="dashboard-members">
+    <Card
+      size="small"
+      title={t('dashboard.members.title')}
+      extra={<ExportButton unitId={unitId} view={view} table="members" />}
+      data-testid="dashboard-members"
+    >
       <ChartAndTable
         chart={<EChart option={option} height={Math.max(220, bands.length * 34 + 60)} label={t('dashboard.members.pyramidLabel')} testId="chart-pyramid" />}
-        table={<Table<SexCount> rowKey="key" size="small" dataSource={bands} columns={pyramidColumns} pagination={false} scroll={{ x: 320 }} data-testid="pyramid-table" />}
+        table={
+          <Table<SexCount>
+            rowKey="key"
+            size="small"
+            dataSource={bands}
+            columns={pyramidColumns}
+            pagination={false}
+            scroll={{ x: 320 }}
+            data-testid="pyramid-table"
+          />
+        }
       />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         {BREAKDOWNS.map((b) => (

@@ -6,7 +6,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { fromIso, toIso } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
-import { PERIOD_KINDS, periodAround, type DashboardView, type PeriodKind } from './dashboard-query.ts';
+import { type DashboardView, PERIOD_KINDS, type PeriodKind, periodAround } from './dashboard-query.ts';
 
 const PICKER_FORMAT: Record<'vi' | 'en', Record<Exclude<PeriodKind, 'custom'>, string>> = {
   vi: { month: 'MM/YYYY', quarter: '[Quý] Q/YYYY', year: 'YYYY' },
@@ -38,15 +38,24 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
     <Card size="small" className="no-print" data-testid="dashboard-pickers">
       <Row gutter={[12, 12]} align="bottom">
         <Col xs={24} md={7}>
-          <label htmlFor="dash-date" style={{ fontWeight: 600 }}>{t('dashboard.pickers.date')}</label>
+          <label htmlFor="dash-date" style={{ fontWeight: 600 }}>
+            {t('dashboard.pickers.date')}
+          </label>
           <DateInput value={view.date} onChange={(v) => v && pickDate(v)} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
         </Col>
         <Col xs={24} md={17}>
-          <Typography.Text strong id="dash-period-label">{t('dashboard.pickers.period')}</Typography.Text>
+          <Typography.Text strong id="dash-period-label">
+            {t('dashboard.pickers.period')}
+          </Typography.Text>
           <Row gutter={[8, 8]} style={{ marginTop: 4 }}>
             <Col xs={24} md={12}>
               <Segmented<PeriodKind>
-                block size={size} value={view.period} onChange={pickKind} data-testid="dashboard-period-kind" aria-labelledby="dash-period-label"
+                block
+                size={size}
+                value={view.period}
+                onChange={pickKind}
+                data-testid="dashboard-period-kind"
+                aria-labelledby="dash-period-label"
                 // Four labels must fit a phone's width without being cut ("Tùy chọn" was).
                 styles={{ label: { paddingInline: 4 } }}
                 options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`dashboard.pickers.kinds.${k}`) }))}
@@ -54,15 +63,38 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
             </Col>
             {view.period === 'custom' ? (
               <>
-                <Col xs={12} md={6}><DateInput value={view.from} onChange={(v) => v && onChange({ from: v })} allowClear={false} testId="dashboard-from" placeholder={t('dashboard.pickers.from')} /></Col>
-                <Col xs={12} md={6}><DateInput value={view.to} onChange={(v) => v && onChange({ to: v })} allowClear={false} testId="dashboard-to" placeholder={t('dashboard.pickers.to')} /></Col>
+                <Col xs={12} md={6}>
+                  <DateInput
+                    value={view.from}
+                    onChange={(v) => v && onChange({ from: v })}
+                    allowClear={false}
+                    testId="dashboard-from"
+                    placeholder={t('dashboard.pickers.from')}
+                  />
+                </Col>
+                <Col xs={12} md={6}>
+                  <DateInput
+                    value={view.to}
+                    onChange={(v) => v && onChange({ to: v })}
+                    allowClear={false}
+                    testId="dashboard-to"
+                    placeholder={t('dashboard.pickers.to')}
+                  />
+                </Col>
               </>
             ) : (
               <Col xs={24} md={12}>
                 <DatePicker
                   key={view.period} // a fresh picker per kind: antd keeps the old kind's text otherwise
-                  picker={view.period} size={size} value={fromIso(view.from)} onChange={pickPeriod} allowClear={false}
-                  format={PICKER_FORMAT[lang][view.period]} style={{ width: '100%' }} inputReadOnly data-testid="dashboard-period"
+                  picker={view.period}
+                  size={size}
+                  value={fromIso(view.from)}
+                  onChange={pickPeriod}
+                  allowClear={false}
+                  format={PICKER_FORMAT[lang][view.period]}
+                  style={{ width: '100%' }}
+                  inputReadOnly
+                  data-testid="dashboard-period"
                   aria-label={t('dashboard.pickers.period')}
                 />
               </Col>

@@ -1,20 +1,21 @@
 // The units directly under this one: a bar per sub-unit (members, attendance or monthly
 // compliance) and the table of all their figures. A bar or a row opens that unit's
 // dashboard with the same date and period.
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+
 import { Card, List, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingFigures, Share, UnitFigures } from '../../api/figures.ts';
-import { EChart, type ChartOption } from '../../components/EChart.tsx';
+import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
-import { viewQuery, type DashboardView } from './dashboard-query.ts';
+import { type DashboardView, viewQuery } from './dashboard-query.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { keyLabel, sharePercent, sharePoint } from './format.ts';
-import { subUnitRows, type SubUnitRow } from './sub-unit-rows.ts';
+import { type SubUnitRow, subUnitRows } from './sub-unit-rows.ts';
 
 const CELL_KINDS = new Set(['chi_bo', 'chi_bo_co_so', 'to_dang']);
 
@@ -28,16 +29,51 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   const [metric, setMetric] = useState<Metric>('members');
   const rows = useMemo(() => subUnitRows(unit, meetings), [unit, meetings]);
   const href = (id: number) => `/units/${id}/dashboard?${viewQuery(view)}`;
-  const dash = (s: Share | null) => (s ? <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)} <Typography.Text type="secondary">({s.n}/{s.of})</Typography.Text></span> : '—');
+  const dash = (s: Share | null) =>
+    s ? (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {sharePercent(s, lang)}{' '}
+        <Typography.Text type="secondary">
+          ({s.n}/{s.of})
+        </Typography.Text>
+      </span>
+    ) : (
+      '—'
+    );
   // For one cell, "100% (1/1)" says less than yes or no.
-  const met = (s: Share | null) => (s && s.of === 1
-    ? <Tag color={s.n === 1 ? 'green' : 'red'} data-testid="sub-unit-met" data-value={s.n === 1 ? 'yes' : 'no'}>{t(s.n === 1 ? 'dashboard.subUnits.met' : 'dashboard.subUnits.notMet')}</Tag>
-    : dash(s));
+  const met = (s: Share | null) =>
+    s && s.of === 1 ? (
+      <Tag color={s.n === 1 ? 'green' : 'red'} data-testid="sub-unit-met" data-value={s.n === 1 ? 'yes' : 'no'}>
+        {t(s.n === 1 ? 'dashboard.subUnits.met' : 'dashboard.subUnits.notMet')}
+      </Tag>
+    ) : (
+      dash(s)
+    );
 
   const columns: ColumnsType<SubUnitRow> = [
-    { title: t('dashboard.subUnits.name'), key: 'name', fixed: 'left', width: phone ? 150 : 220, render: (_, r) => <><Link to={href(r.id)} data-testid="sub-unit-link">{r.name}</Link>{r.members === null && <NotOnDate date={view.date} />}</> },
+    {
+      title: t('dashboard.subUnits.name'),
+      key: 'name',
+      fixed: 'left',
+      width: phone ? 150 : 220,
+      render: (_, r) => (
+        <>
+          <Link to={href(r.id)} data-testid="sub-unit-link">
+            {r.name}
+          </Link>
+          {r.members === null && <NotOnDate date={view.date} />}
+        </>
+      ),
+    },
     { title: t('dashboard.subUnits.kind'), key: 'kind', width: 130, render: (_, r) => keyLabel(t, 'kind', r.kind) },
-    { title: t('dashboard.subUnits.members'), dataIndex: 'members', width: 90, align: 'right', render: (v: number | null) => v ?? '—', sorter: (a, b) => (a.members ?? 0) - (b.members ?? 0) },
+    {
+      title: t('dashboard.subUnits.members'),
+      dataIndex: 'members',
+      width: 90,
+      align: 'right',
+      render: (v: number | null) => v ?? '—',
+      sorter: (a, b) => (a.members ?? 0) - (b.members ?? 0),
+    },
     { title: t('dashboard.subUnits.grassroots'), dataIndex: 'grassroots', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t('dashboard.subUnits.cells'), dataIndex: 'cells', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t('dashboard.subUnits.meetings'), dataIndex: 'meetingsHeld', width: 100, align: 'right', render: (v: number | null) => v ?? '—' },
@@ -46,14 +82,17 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   ];
 
   const option = useMemo<ChartOption>(() => {
-    const value = (r: SubUnitRow) => (metric === 'members' ? r.members : sharePoint((metric === 'attendance' ? r.attendance : r.compliance) ?? { n: 0, of: 0 }));
+    const value = (r: SubUnitRow) =>
+      metric === 'members' ? r.members : sharePoint((metric === 'attendance' ? r.attendance : r.compliance) ?? { n: 0, of: 0 });
     const shown = [...rows].reverse(); // horizontal bars draw bottom-up: keep the table's order top-down
     const labels = shortNames(shown.map((r) => r.name));
     const percentMetric = metric !== 'members';
     return {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: {
-        trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        confine: true,
         formatter: (p: unknown) => {
           const first = (Array.isArray(p) ? p[0] : p) as { dataIndex: number };
           const r = shown[first.dataIndex]!;
@@ -70,36 +109,100 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   // A cell has nothing under it: no empty box (and no empty export) to puzzle over.
   if (rows.length === 0) return null;
   return (
-    <Card size="small" title={t('dashboard.subUnits.title', { count: rows.length })} extra={<ExportButton unitId={unitId} view={view} table="subUnits" />} data-testid="dashboard-sub-units">
+    <Card
+      size="small"
+      title={t('dashboard.subUnits.title', { count: rows.length })}
+      extra={<ExportButton unitId={unitId} view={view} table="subUnits" />}
+      data-testid="dashboard-sub-units"
+    >
       <ChartAndTable
         wide
-        chart={(
+        chart={
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Segmented<Metric> block value={metric} onChange={setMetric} className="no-print"
-              options={(['members', 'attendance', 'compliance'] as const).map((m) => ({ value: m, label: t(`dashboard.subUnits.metric.${m}`) }))} />
-            <EChart option={option} height={Math.max(160, rows.length * 30 + 40)} label={t('dashboard.subUnits.chartLabel')} testId="chart-sub-units"
-              onClickName={(_, i) => { const r = [...rows].reverse()[i]; if (r) navigate(href(r.id)); }} />
+            <Segmented<Metric>
+              block
+              value={metric}
+              onChange={setMetric}
+              className="no-print"
+              options={(['members', 'attendance', 'compliance'] as const).map((m) => ({ value: m, label: t(`dashboard.subUnits.metric.${m}`) }))}
+            />
+            <EChart
+              option={option}
+              height={Math.max(160, rows.length * 30 + 40)}
+              label={t('dashboard.subUnits.chartLabel')}
+              testId="chart-sub-units"
+              onClickName={(_, i) => {
+                const r = [...rows].reverse()[i];
+                if (r) navigate(href(r.id));
+              }}
+            />
           </Space>
-        )}
-        table={phone ? (
-          // On a phone each sub-unit is a card-like row: its name, then its figures, no sideways scrolling.
-          <List<SubUnitRow> dataSource={rows} size="small" data-testid="sub-unit-list" renderItem={(r) => (
-            <List.Item data-testid="sub-unit-row" data-unit-id={r.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); }} style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}>
-              <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>{r.name}</Link>
-              {r.members === null && <NotOnDate date={view.date} />}
-              <div style={{ fontSize: 13 }}>
-                {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
-                {r.cells !== null && !CELL_KINDS.has(r.kind) && <> · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b></>}
-                {r.meetingsHeld !== null && <> · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b></>}
-              </div>
-              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.compliance')}: {met(r.compliance)}</div>
-              <div style={{ fontSize: 13 }}>{t('dashboard.subUnits.attendance')}: {dash(r.attendance)}</div>
-            </List.Item>
-          )} />
-        ) : (
-          <Table<SubUnitRow> rowKey="id" size="small" dataSource={rows} columns={columns} scroll={{ x: 900 }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            onRow={(r) => ({ 'data-testid': 'sub-unit-row', 'data-unit-id': r.id, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id)); } }) as React.HTMLAttributes<HTMLElement>} />
-        )}
+        }
+        table={
+          phone ? (
+            // On a phone each sub-unit is a card-like row: its name, then its figures, no sideways scrolling.
+            <List<SubUnitRow>
+              dataSource={rows}
+              size="small"
+              data-testid="sub-unit-list"
+              renderItem={(r) => (
+                <List.Item
+                  data-testid="sub-unit-row"
+                  data-unit-id={r.id}
+                  onClick={(e) => {
+                    if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id));
+                  }}
+                  style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}
+                >
+                  <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>
+                    {r.name}
+                  </Link>
+                  {r.members === null && <NotOnDate date={view.date} />}
+                  <div style={{ fontSize: 13 }}>
+                    {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
+                    {r.cells !== null && !CELL_KINDS.has(r.kind) && (
+                      <>
+                        {' '}
+                        · {t('dashboard.subUnits.cells')}: <b>{r.cells}</b>
+                      </>
+                    )}
+                    {r.meetingsHeld !== null && (
+                      <>
+                        {' '}
+                        · {t('dashboard.subUnits.meetings')}: <b>{r.meetingsHeld}</b>
+                      </>
+                    )}
+                  </div>
+                  <div style={{ fontSize: 13 }}>
+                    {t('dashboard.subUnits.compliance')}: {met(r.compliance)}
+                  </div>
+                  <div style={{ fontSize: 13 }}>
+                    {t('dashboard.subUnits.attendance')}: {dash(r.attendance)}
+                  </div>
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<SubUnitRow>
+              rowKey="id"
+              size="small"
+              dataSource={rows}
+              columns={columns}
+              scroll={{ x: 900 }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              onRow={(r) =>
+                ({
+                  'data-testid': 'sub-unit-row',
+                  'data-unit-id': r.id,
+                  style: { cursor: 'pointer' },
+                  onClick: (e: React.MouseEvent) => {
+                    if (!(e.target as HTMLElement).closest('a')) navigate(href(r.id));
+                  },
+                }) as React.HTMLAttributes<HTMLElement>
+              }
+            />
+          )
+        }
       />
     </Card>
   );
@@ -108,7 +211,13 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
 /** A unit with meetings in the period that was not under this one on the chosen date (moved, merged, dissolved). */
 function NotOnDate({ date }: { date: string }) {
   const t = useT();
-  return <div><Tag color="default" style={{ marginTop: 2 }} data-testid="sub-unit-not-on-date">{t('dashboard.subUnits.notOnDate', { date: showDate(date) })}</Tag></div>;
+  return (
+    <div>
+      <Tag color="default" style={{ marginTop: 2 }} data-testid="sub-unit-not-on-date">
+        {t('dashboard.subUnits.notOnDate', { date: showDate(date) })}
+      </Tag>
+    </div>
+  );
 }
 
 /** Names without the words they all start with ("Chi bộ thôn Bắc Sơn" → "thôn Bắc Sơn"), so a phone shows what differs. */

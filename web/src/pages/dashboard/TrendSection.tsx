@@ -1,10 +1,11 @@
 // Month by month over the period: the share of cells that held their monthly meeting and
 // the attendance rate, as two lines, with the table of both (numerator/denominator).
-import { useMemo } from 'react';
+
 import { Card, Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import { useMemo } from 'react';
 import type { MeetingFigures, Share } from '../../api/figures.ts';
-import { EChart, type ChartOption } from '../../components/EChart.tsx';
+import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import type { DashboardView } from './dashboard-query.ts';
@@ -17,7 +18,14 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
   const t = useT();
   const [lang] = useLang();
   const trend = figures.trend;
-  const cell = (s: Share) => <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)} <Typography.Text type="secondary">({s.n}/{s.of})</Typography.Text></span>;
+  const cell = (s: Share) => (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {sharePercent(s, lang)}{' '}
+      <Typography.Text type="secondary">
+        ({s.n}/{s.of})
+      </Typography.Text>
+    </span>
+  );
   const columns: ColumnsType<Month> = [
     { title: t('dashboard.trend.month'), key: 'month', render: (_, m) => monthText(m.month) },
     { title: t('dashboard.trend.compliance'), key: 'compliance', render: (_, m) => cell(m.compliance) },
@@ -29,7 +37,8 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, data: names },
       tooltip: {
-        trigger: 'axis', confine: true,
+        trigger: 'axis',
+        confine: true,
         formatter: (p: unknown) => {
           const i = (Array.isArray(p) ? (p[0] as { dataIndex: number }) : (p as { dataIndex: number })).dataIndex;
           const m = trend[i]!;
@@ -47,10 +56,14 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
 
   return (
     <Card size="small" title={t('dashboard.trend.title')} extra={<ExportButton unitId={unitId} view={view} table="meetings" />} data-testid="dashboard-trend">
-      {trend.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+      {trend.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <ChartAndTable
           chart={<EChart option={option} height={280} label={t('dashboard.trend.chartLabel')} testId="chart-trend" />}
-          table={<Table<Month> rowKey="month" size="small" dataSource={trend} columns={columns} pagination={false} scroll={{ x: 360 }} data-testid="trend-table" />}
+          table={
+            <Table<Month> rowKey="month" size="small" dataSource={trend} columns={columns} pagination={false} scroll={{ x: 360 }} data-testid="trend-table" />
+          }
         />
       )}
     </Card>

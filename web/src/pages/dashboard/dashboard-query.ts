@@ -1,13 +1,19 @@
 // The dashboard's view lives in the address (?date=&p=&from=&to=), so a link reproduces
 // it and drilling into a sub-unit keeps the same date and period.
-import { useSearchParams } from 'react-router-dom';
+
 import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { ISO, todayIso } from '../../lib/dates.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
 
-export interface DashboardView { date: string; period: PeriodKind; from: string; to: string }
+export interface DashboardView {
+  date: string;
+  period: PeriodKind;
+  from: string;
+  to: string;
+}
 
 const isIso = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v, ISO, true).isValid();
 

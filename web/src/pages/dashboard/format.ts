@@ -30,9 +30,18 @@ export type Breakdown = 'byStatus' | 'bySex' | 'byAgeBand' | 'byEthnicity' | 'by
 export function keyLabel(t: Translate, breakdown: Breakdown | 'grade' | 'kind', key: string): string {
   const own = `dashboard.keys.${breakdown}.${key}`;
   if (hasKey(own)) return t(own);
-  const shared = breakdown === 'byStatus' ? `memberStatus.${key}` : breakdown === 'bySex' ? `sex.${key}`
-    : breakdown === 'byTheoryLevel' ? `theoryLevel.${key}` : breakdown === 'grade' ? `meetings.grades.${key}`
-    : breakdown === 'kind' ? `unitKind.${key}` : '';
+  const shared =
+    breakdown === 'byStatus'
+      ? `memberStatus.${key}`
+      : breakdown === 'bySex'
+        ? `sex.${key}`
+        : breakdown === 'byTheoryLevel'
+          ? `theoryLevel.${key}`
+          : breakdown === 'grade'
+            ? `meetings.grades.${key}`
+            : breakdown === 'kind'
+              ? `unitKind.${key}`
+              : '';
   if (shared && hasKey(shared)) return t(shared);
   return key;
 }

@@ -2,22 +2,23 @@
 // code, the QR code, the window) and the roll call — present, absent with reason (and the
 // reason), absent without reason, member by member; exempted and suspended members apart;
 // a live summary with the attendance ratio (the same arithmetic as the server's).
-import { useEffect, useMemo, useState } from 'react';
-import { useStoredDraft } from '../../lib/use-stored-draft.ts';
-import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, Row, Space, Statistic, Tag, Typography } from 'antd';
+
 import { CheckOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { summariseAttendance } from '../../../../src/domain/meeting-attendance.ts';
 import { api, apiUrl } from '../../api/client.ts';
-import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useConfirm } from '../../components/confirm.ts';
 import { statusLabel } from '../../components/labels.ts';
+import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { useStoredDraft } from '../../lib/use-stored-draft.ts';
 import { ATTENDANCE_COLORS, attendanceLabel, percent, vnTime, windowState } from './meeting-labels.ts';
-import { meetingKeys, useAttendance, type Attendance, type AttendanceEntry, type AttendanceStatus, type CheckInCode, type Meeting } from './meetings-api.ts';
+import { type Attendance, type AttendanceEntry, type AttendanceStatus, type CheckInCode, type Meeting, meetingKeys, useAttendance } from './meetings-api.ts';
 
 export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   return (
@@ -31,7 +32,10 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
 /** Re-renders every 30 s, so "open" and "closed" follow the clock. */
 function useNow(ms = 30_000): number {
   const [now, setNow] = useState(Date.now());
-  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), ms); return () => clearInterval(timer); }, [ms]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
   return now;
 }
 
@@ -45,24 +49,60 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
   if (code.isError) return <QueryError error={code.error} onRetry={() => void code.refetch()} />;
   const c = code.data;
   const state = windowState(c.opensAt, c.closesAt, now);
-  const stateTag = { not_open: <Tag color="default">{t('meetings.checkIn.notOpen')}</Tag>, open: <Tag color="green">{t('meetings.checkIn.open')}</Tag>, closed: <Tag color="red">{t('meetings.checkIn.closed')}</Tag> }[state];
+  const stateTag = {
+    not_open: <Tag color="default">{t('meetings.checkIn.notOpen')}</Tag>,
+    open: <Tag color="green">{t('meetings.checkIn.open')}</Tag>,
+    closed: <Tag color="red">{t('meetings.checkIn.closed')}</Tag>,
+  }[state];
   const windowText = t('meetings.checkIn.window', { from: vnTime(c.opensAt), to: vnTime(c.closesAt), date: showDate(m.heldOn) });
   const qr = apiUrl(`/meetings/${m.id}/check-in-qr`);
   const codeText = (size: number) => (
-    <div style={{ fontSize: size, fontWeight: 700, letterSpacing: size / 6, fontVariantNumeric: 'tabular-nums', lineHeight: 1.1 }} data-testid={size > 60 ? 'check-in-code-big' : 'check-in-code'}>{c.code}</div>
+    <div
+      style={{ fontSize: size, fontWeight: 700, letterSpacing: size / 6, fontVariantNumeric: 'tabular-nums', lineHeight: 1.1 }}
+      data-testid={size > 60 ? 'check-in-code-big' : 'check-in-code'}
+    >
+      {c.code}
+    </div>
   );
   return (
-    <Card size="small" title={<Space>{t('meetings.checkIn.title')}{stateTag}</Space>} data-testid="check-in-panel" data-state={state}
-      extra={<Button size="small" icon={<ExpandOutlined />} onClick={() => setBig(true)} aria-label={t('meetings.checkIn.show')} data-testid="check-in-fullscreen">{phone ? null : t('meetings.checkIn.show')}</Button>}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          {t('meetings.checkIn.title')}
+          {stateTag}
+        </Space>
+      }
+      data-testid="check-in-panel"
+      data-state={state}
+      extra={
+        <Button size="small" icon={<ExpandOutlined />} onClick={() => setBig(true)} aria-label={t('meetings.checkIn.show')} data-testid="check-in-fullscreen">
+          {phone ? null : t('meetings.checkIn.show')}
+        </Button>
+      }
+    >
       <Row gutter={[16, 16]} align="middle">
         <Col xs={24} md={12} style={{ textAlign: 'center' }}>
           <Typography.Text type="secondary">{t('meetings.checkIn.codeLabel')}</Typography.Text>
           {codeText(phone ? 44 : 56)}
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="check-in-window">{windowText}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="check-in-window">
+            {windowText}
+          </Typography.Paragraph>
         </Col>
         <Col xs={24} md={12} style={{ textAlign: 'center' }}>
-          <img src={qr} alt={t('meetings.checkIn.qrAlt')} width={phone ? 200 : 220} height={phone ? 200 : 220} data-testid="check-in-qr" style={{ background: '#fff' }} />
-          <div><Typography.Text type="secondary" copyable={{ text: c.qrUrl }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="check-in-link">{c.qrUrl}</Typography.Text></div>
+          <img
+            src={qr}
+            alt={t('meetings.checkIn.qrAlt')}
+            width={phone ? 200 : 220}
+            height={phone ? 200 : 220}
+            data-testid="check-in-qr"
+            style={{ background: '#fff' }}
+          />
+          <div>
+            <Typography.Text type="secondary" copyable={{ text: c.qrUrl }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="check-in-link">
+              {c.qrUrl}
+            </Typography.Text>
+          </div>
         </Col>
       </Row>
       <Modal open={big} onCancel={() => setBig(false)} footer={null} width="min(900px, 100vw)" centered title={`${m.unitName} · ${showDate(m.heldOn)}`}>
@@ -76,7 +116,10 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
   );
 }
 
-interface Edit { status: AttendanceStatus | null; reason: string }
+interface Edit {
+  status: AttendanceStatus | null;
+  reason: string;
+}
 
 function RollCall({ meeting: m }: { meeting: Meeting }) {
   const t = useT();
@@ -107,14 +150,15 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   }, [live, dirty, refetch]);
 
   const save = useMutation({
-    mutationFn: () => api<Attendance>(`/meetings/${m.id}/attendance`, {
-      method: 'PUT',
-      body: {
-        entries: [...edits].map(([memberId, e]) => ({ memberId, status: e.status, reason: e.status === 'absent_excused' ? e.reason.trim() : null })),
-        guests: [...guestEdits].map(([guestId, attended]) => ({ guestId, attended })),
-        note: note.trim() || null,
-      },
-    }),
+    mutationFn: () =>
+      api<Attendance>(`/meetings/${m.id}/attendance`, {
+        method: 'PUT',
+        body: {
+          entries: [...edits].map(([memberId, e]) => ({ memberId, status: e.status, reason: e.status === 'absent_excused' ? e.reason.trim() : null })),
+          guests: [...guestEdits].map(([guestId, attended]) => ({ guestId, attended })),
+          note: note.trim() || null,
+        },
+      }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(meetingKeys.attendance(m.id), saved);
       setEdits(new Map());
@@ -133,7 +177,9 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   const effective = (e: AttendanceEntry): Edit => edits.get(e.memberId) ?? { status: e.attendance, reason: e.reason ?? '' };
   const summary = useMemo(() => {
     if (!data) return null;
-    return summariseAttendance([...data.members, ...data.apart].map((e) => ({ memberStatus: e.memberStatus, attendance: edits.get(e.memberId)?.status ?? e.attendance })));
+    return summariseAttendance(
+      [...data.members, ...data.apart].map((e) => ({ memberStatus: e.memberStatus, attendance: edits.get(e.memberId)?.status ?? e.attendance })),
+    );
   }, [data, edits]);
 
   if (attendance.isPending) return <PageLoading />;
@@ -172,19 +218,43 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
     const v = effective(e);
     const changed = edits.has(e.memberId);
     return (
-      <List.Item key={e.memberId} data-testid="roll-row" data-member-id={e.memberId} data-status={v.status ?? 'unmarked'}
-        style={{ display: 'block', padding: phone ? '8px 10px' : '8px 12px', background: changed ? '#fffbe6' : undefined }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: phone ? 'flex-start' : 'center', gap: 8, flexDirection: phone ? 'column' : 'row' }}>
+      <List.Item
+        key={e.memberId}
+        data-testid="roll-row"
+        data-member-id={e.memberId}
+        data-status={v.status ?? 'unmarked'}
+        style={{ display: 'block', padding: phone ? '8px 10px' : '8px 12px', background: changed ? '#fffbe6' : undefined }}
+      >
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: phone ? 'flex-start' : 'center',
+            gap: 8,
+            flexDirection: phone ? 'column' : 'row',
+          }}
+        >
           <div style={{ minWidth: 0 }}>
-            <Typography.Text strong data-testid="roll-name">{e.fullName}</Typography.Text>{' '}
-            {e.source === 'check_in' && e.checkedInAt && <Tag color="cyan" data-testid="roll-self">{t('meetings.roll.selfCheckIn', { time: vnTime(e.checkedInAt) })}</Tag>}
+            <Typography.Text strong data-testid="roll-name">
+              {e.fullName}
+            </Typography.Text>{' '}
+            {e.source === 'check_in' && e.checkedInAt && (
+              <Tag color="cyan" data-testid="roll-self">
+                {t('meetings.roll.selfCheckIn', { time: vnTime(e.checkedInAt) })}
+              </Tag>
+            )}
             {!editable && <Tag color={v.status ? ATTENDANCE_COLORS[v.status] : 'default'}>{attendanceLabel(t, v.status)}</Tag>}
             {!editable && v.reason && <Typography.Text type="secondary"> ({v.reason})</Typography.Text>}
           </div>
           {editable && (
-            <Radio.Group size={phone ? 'middle' : 'small'} optionType="button" buttonStyle="solid" value={v.status}
+            <Radio.Group
+              size={phone ? 'middle' : 'small'}
+              optionType="button"
+              buttonStyle="solid"
+              value={v.status}
               style={phone ? { display: 'flex', width: '100%' } : undefined}
-              onChange={(ev) => setEntry(e, { status: ev.target.value as AttendanceStatus })}>
+              onChange={(ev) => setEntry(e, { status: ev.target.value as AttendanceStatus })}
+            >
               {statusOptions.map((o) => (
                 <Radio.Button key={o.value} value={o.value} style={phone ? { flex: 1, textAlign: 'center', paddingInline: 4 } : undefined}>
                   <span data-testid={o.testId}>{o.label}</span>
@@ -194,8 +264,16 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
           )}
         </div>
         {editable && v.status === 'absent_excused' && (
-          <Input size="small" style={{ marginTop: 6 }} placeholder={t('meetings.roll.reasonPlaceholder')} value={v.reason} maxLength={500}
-            status={!v.reason.trim() ? 'error' : undefined} onChange={(ev) => setEntry(e, { reason: ev.target.value })} data-testid="roll-reason" />
+          <Input
+            size="small"
+            style={{ marginTop: 6 }}
+            placeholder={t('meetings.roll.reasonPlaceholder')}
+            value={v.reason}
+            maxLength={500}
+            status={!v.reason.trim() ? 'error' : undefined}
+            onChange={(ev) => setEntry(e, { reason: ev.target.value })}
+            data-testid="roll-reason"
+          />
         )}
       </List.Item>
     );
@@ -203,74 +281,157 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card size="small" title={t('meetings.roll.summary')} data-testid="roll-summary"
-        extra={<Button size="small" icon={<ReloadOutlined />} onClick={() => void attendance.refetch()} loading={attendance.isFetching} disabled={dirty} data-testid="roll-refresh">{t('meetings.roll.refresh')}</Button>}>
+      <Card
+        size="small"
+        title={t('meetings.roll.summary')}
+        data-testid="roll-summary"
+        extra={
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            onClick={() => void attendance.refetch()}
+            loading={attendance.isFetching}
+            disabled={dirty}
+            data-testid="roll-refresh"
+          >
+            {t('meetings.roll.refresh')}
+          </Button>
+        }
+      >
         <Row gutter={[8, 8]}>
-          <Col xs={8} md={3}><Statistic title={t('meetings.roll.total')} value={s.total} data-testid="roll-total" /></Col>
-          <Col xs={8} md={3}><Statistic title={t('meetings.roll.exempted')} value={s.exempted + s.suspended} data-testid="roll-exempted" /></Col>
-          <Col xs={8} md={3}><Statistic title={t('meetings.roll.expected')} value={s.expected} data-testid="roll-expected" /></Col>
-          <Col xs={8} md={3}><Statistic title={t('meetings.attendance.present')} value={s.present} data-testid="roll-present-count" styles={{ content: { color: '#389e0d' } }} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('meetings.roll.excusedShort')} value={s.absentExcused} data-testid="roll-excused-count" /></Col>
-          <Col xs={8} md={3}><Statistic title={t('meetings.roll.unexcusedShort')} value={s.absentUnexcused} data-testid="roll-unexcused-count" /></Col>
-          <Col xs={12} md={3}><Statistic title={t('meetings.attendance.unmarked')} value={s.unmarked} data-testid="roll-unmarked" /></Col>
-          <Col xs={12} md={3}><Statistic title={t('meetings.roll.rate')} value={percent(s.rate, lang)} data-testid="roll-rate" /></Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.roll.total')} value={s.total} data-testid="roll-total" />
+          </Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.roll.exempted')} value={s.exempted + s.suspended} data-testid="roll-exempted" />
+          </Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.roll.expected')} value={s.expected} data-testid="roll-expected" />
+          </Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.attendance.present')} value={s.present} data-testid="roll-present-count" styles={{ content: { color: '#389e0d' } }} />
+          </Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.roll.excusedShort')} value={s.absentExcused} data-testid="roll-excused-count" />
+          </Col>
+          <Col xs={8} md={3}>
+            <Statistic title={t('meetings.roll.unexcusedShort')} value={s.absentUnexcused} data-testid="roll-unexcused-count" />
+          </Col>
+          <Col xs={12} md={3}>
+            <Statistic title={t('meetings.attendance.unmarked')} value={s.unmarked} data-testid="roll-unmarked" />
+          </Col>
+          <Col xs={12} md={3}>
+            <Statistic title={t('meetings.roll.rate')} value={percent(s.rate, lang)} data-testid="roll-rate" />
+          </Col>
         </Row>
-        {data!.members.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('meetings.roll.rateNote')}</Typography.Text>}
+        {data!.members.length > 0 && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('meetings.roll.rateNote')}
+          </Typography.Text>
+        )}
       </Card>
 
       <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}>
         {editable && s.unmarked > 0 && (
           <div style={{ padding: '8px 12px 0' }}>
-            <Button icon={<CheckOutlined />} onClick={markRestPresent} block={phone} data-testid="roll-rest-present">{t('meetings.roll.restPresent')}</Button>
+            <Button icon={<CheckOutlined />} onClick={markRestPresent} block={phone} data-testid="roll-rest-present">
+              {t('meetings.roll.restPresent')}
+            </Button>
           </div>
         )}
-        {data!.members.length === 0 ? <Empty description={t('meetings.roll.empty')} /> : <List dataSource={data!.members} renderItem={row} data-testid="roll-list" />}
+        {data!.members.length === 0 ? (
+          <Empty description={t('meetings.roll.empty')} />
+        ) : (
+          <List dataSource={data!.members} renderItem={row} data-testid="roll-list" />
+        )}
       </Card>
 
       {data!.apart.length > 0 && (
         <Card size="small" title={t('meetings.roll.apart', { count: data!.apart.length })}>
-          <List size="small" dataSource={data!.apart} renderItem={(e) => (
-            <List.Item data-testid="roll-apart-row" data-member-id={e.memberId}>
-              <span>{e.fullName}</span> <Tag>{statusLabel(t, e.memberStatus)}</Tag>
-            </List.Item>
-          )} />
+          <List
+            size="small"
+            dataSource={data!.apart}
+            renderItem={(e) => (
+              <List.Item data-testid="roll-apart-row" data-member-id={e.memberId}>
+                <span>{e.fullName}</span> <Tag>{statusLabel(t, e.memberStatus)}</Tag>
+              </List.Item>
+            )}
+          />
         </Card>
       )}
 
       {data!.guests.length > 0 && (
         <Card size="small" title={t('meetings.guests.title')}>
-          <List size="small" dataSource={data!.guests} renderItem={(g) => {
-            const attended = guestEdits.has(g.id) ? guestEdits.get(g.id)! : g.attended;
-            return (
-              <List.Item data-testid="roll-guest-row">
-                <Checkbox checked={attended === true} disabled={!editable} data-testid="roll-guest"
-                  onChange={(ev) => setGuestEdits((old) => { const next = new Map(old); if (ev.target.checked === (g.attended === true)) next.delete(g.id); else next.set(g.id, ev.target.checked); return next; })}>
-                  {g.fullName}{g.position ? ` (${g.position})` : ''}
-                </Checkbox>
-              </List.Item>
-            );
-          }} />
+          <List
+            size="small"
+            dataSource={data!.guests}
+            renderItem={(g) => {
+              const attended = guestEdits.has(g.id) ? guestEdits.get(g.id)! : g.attended;
+              return (
+                <List.Item data-testid="roll-guest-row">
+                  <Checkbox
+                    checked={attended === true}
+                    disabled={!editable}
+                    data-testid="roll-guest"
+                    onChange={(ev) =>
+                      setGuestEdits((old) => {
+                        const next = new Map(old);
+                        if (ev.target.checked === (g.attended === true)) next.delete(g.id);
+                        else next.set(g.id, ev.target.checked);
+                        return next;
+                      })
+                    }
+                  >
+                    {g.fullName}
+                    {g.position ? ` (${g.position})` : ''}
+                  </Checkbox>
+                </List.Item>
+              );
+            }}
+          />
         </Card>
       )}
 
       {editable && (
         <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {restored && dirty && <Alert type="info" showIcon title={t('meetings.roll.restored', { count: edits.size + guestEdits.size })} data-testid="roll-restored" />}
+            {restored && dirty && (
+              <Alert type="info" showIcon title={t('meetings.roll.restored', { count: edits.size + guestEdits.size })} data-testid="roll-restored" />
+            )}
             {late && dirty && (
               <>
                 <Alert type="warning" showIcon title={t('meetings.roll.lateWarning')} />
-                <Input.TextArea rows={2} value={note} onChange={(ev) => setNote(ev.target.value)} maxLength={1000} placeholder={t('meetings.roll.notePlaceholder')} data-testid="roll-note" />
+                <Input.TextArea
+                  rows={2}
+                  value={note}
+                  onChange={(ev) => setNote(ev.target.value)}
+                  maxLength={1000}
+                  placeholder={t('meetings.roll.notePlaceholder')}
+                  data-testid="roll-note"
+                />
               </>
             )}
             <Space wrap>
-              <Button type="primary" disabled={!dirty || missingReason} loading={save.isPending} data-testid="roll-save"
-                onClick={() => (late
-                  ? confirm({ title: t('meetings.roll.confirmLate'), onOk: () => save.mutateAsync() })
-                  : save.mutate())}>
+              <Button
+                type="primary"
+                disabled={!dirty || missingReason}
+                loading={save.isPending}
+                data-testid="roll-save"
+                onClick={() => (late ? confirm({ title: t('meetings.roll.confirmLate'), onOk: () => save.mutateAsync() }) : save.mutate())}
+              >
                 {t('meetings.roll.save', { count: edits.size + guestEdits.size })}
               </Button>
-              {dirty && <Button onClick={() => { setEdits(new Map()); setGuestEdits(new Map()); }} data-testid="roll-discard">{t('meetings.roll.discard')}</Button>}
+              {dirty && (
+                <Button
+                  onClick={() => {
+                    setEdits(new Map());
+                    setGuestEdits(new Map());
+                  }}
+                  data-testid="roll-discard"
+                >
+                  {t('meetings.roll.discard')}
+                </Button>
+              )}
               {missingReason && <Typography.Text type="danger">{t('meetings.roll.reasonMissing')}</Typography.Text>}
             </Space>
           </Space>

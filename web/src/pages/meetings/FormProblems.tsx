@@ -8,8 +8,18 @@ export function FormProblems({ problems, testId }: { problems: FieldProblem[]; t
   if (!problems.length) return null;
   return (
     <Alert
-      type="error" showIcon style={{ marginBottom: 16 }} title={t('errors.fieldsTitle')} data-testid={testId}
-      description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((u) => <li key={u.path + u.message}>{u.message}</li>)}</ul>}
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('errors.fieldsTitle')}
+      data-testid={testId}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {problems.map((u) => (
+            <li key={u.path + u.message}>{u.message}</li>
+          ))}
+        </ul>
+      }
     />
   );
 }

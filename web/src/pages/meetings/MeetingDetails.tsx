@@ -1,10 +1,11 @@
 // The plan of a meeting as its page shows it: focal issues, agenda, the committee's
 // pre-meeting, guests and documents (with the secretary's controls for each).
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Col, Empty, Form, Input, List, Row, Space, Typography, Upload } from 'antd';
+
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, Form, Input, List, Row, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, apiUrl } from '../../api/client.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { useConfirm } from '../../components/confirm.ts';
@@ -13,7 +14,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { vnDateTime } from './meeting-labels.ts';
-import { meetingKeys, PREPARED_KINDS, type Meeting } from './meetings-api.ts';
+import { type Meeting, meetingKeys, PREPARED_KINDS } from './meetings-api.ts';
 import { PreparationCard } from './PreparationCard.tsx';
 
 export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
@@ -28,7 +29,9 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
           {m.focalIssues.length > 0 && (
             <Card size="small" title={t('meetings.fields.focalIssues')}>
               <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="meeting-focal">
-                {m.focalIssues.map((f, i) => <li key={i}>{f}</li>)}
+                {m.focalIssues.map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
               </ol>
             </Card>
           )}
@@ -37,7 +40,11 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
               {m.agenda.map((a, i) => (
                 <li key={i} data-testid="meeting-agenda-item">
                   {a.title}
-                  {a.note && <div><Typography.Text type="secondary">{a.note}</Typography.Text></div>}
+                  {a.note && (
+                    <div>
+                      <Typography.Text type="secondary">{a.note}</Typography.Text>
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>
@@ -47,30 +54,67 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
       <Col xs={24} lg={12}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {PREPARED_KINDS.includes(m.kind) && (
-            <Card size="small" title={t('meetings.prep.title')}
-              extra={editable ? <Button size="small" icon={<PlusOutlined />} onClick={() => navigate(`/meetings/new?unitId=${m.unitId}&kind=committee&prepares=${m.id}`)} data-testid="meeting-plan-pre">{t('meetings.prep.plan')}</Button> : undefined}>
-              {m.preMeetingIds.length === 0 ? <Typography.Text type="secondary" data-testid="meeting-no-pre">{t('meetings.prep.none')}</Typography.Text> : (
-                <List size="small" dataSource={m.preMeetingIds} renderItem={(pid) => (
-                  <List.Item><Link to={`/meetings/${pid}`} data-testid="meeting-pre-link">{t('meetings.prep.link')}</Link></List.Item>
-                )} />
+            <Card
+              size="small"
+              title={t('meetings.prep.title')}
+              extra={
+                editable ? (
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => navigate(`/meetings/new?unitId=${m.unitId}&kind=committee&prepares=${m.id}`)}
+                    data-testid="meeting-plan-pre"
+                  >
+                    {t('meetings.prep.plan')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {m.preMeetingIds.length === 0 ? (
+                <Typography.Text type="secondary" data-testid="meeting-no-pre">
+                  {t('meetings.prep.none')}
+                </Typography.Text>
+              ) : (
+                <List
+                  size="small"
+                  dataSource={m.preMeetingIds}
+                  renderItem={(pid) => (
+                    <List.Item>
+                      <Link to={`/meetings/${pid}`} data-testid="meeting-pre-link">
+                        {t('meetings.prep.link')}
+                      </Link>
+                    </List.Item>
+                  )}
+                />
               )}
             </Card>
           )}
           {isCommittee && m.preparesMeetingId && (
-            <Card size="small"><Link to={`/meetings/${m.preparesMeetingId}`} data-testid="meeting-prepares-link">{t('meetings.prep.preparesLink')}</Link></Card>
+            <Card size="small">
+              <Link to={`/meetings/${m.preparesMeetingId}`} data-testid="meeting-prepares-link">
+                {t('meetings.prep.preparesLink')}
+              </Link>
+            </Card>
           )}
           <GuestsCard meeting={m} editable={editable} />
           <DocumentsCard meeting={m} editable={editable} />
         </Space>
       </Col>
       {isCommittee && (
-        <Col xs={24}><PreparationCard meeting={m} editable={editable} /></Col>
+        <Col xs={24}>
+          <PreparationCard meeting={m} editable={editable} />
+        </Col>
       )}
     </Row>
   );
 }
 
-interface GuestValues { assignedByUnitId?: number | null; memberId?: number | null; fullName?: string; position?: string }
+interface GuestValues {
+  assignedByUnitId?: number | null;
+  memberId?: number | null;
+  fullName?: string;
+  position?: string;
+}
 
 function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: boolean }) {
   const t = useT();
@@ -83,33 +127,81 @@ function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: bool
     void queryClient.invalidateQueries({ queryKey: meetingKeys.attendance(m.id) });
   };
   const add = useMutation({
-    mutationFn: (v: GuestValues) => api<Meeting>(`/meetings/${m.id}/guests`, {
-      method: 'POST',
-      body: { memberId: v.memberId ?? null, fullName: v.memberId ? undefined : v.fullName?.trim(), position: v.position?.trim() || null, assignedByUnitId: v.assignedByUnitId ?? null },
-    }),
-    onSuccess: (saved) => { refresh(saved); showSuccess(t('common.saved')); },
+    mutationFn: (v: GuestValues) =>
+      api<Meeting>(`/meetings/${m.id}/guests`, {
+        method: 'POST',
+        body: {
+          memberId: v.memberId ?? null,
+          fullName: v.memberId ? undefined : v.fullName?.trim(),
+          position: v.position?.trim() || null,
+          assignedByUnitId: v.assignedByUnitId ?? null,
+        },
+      }),
+    onSuccess: (saved) => {
+      refresh(saved);
+      showSuccess(t('common.saved'));
+    },
   });
   const remove = useMutation({
     mutationFn: (guestId: number) => api<Meeting>(`/meetings/${m.id}/guests/${guestId}`, { method: 'DELETE' }),
-    onSuccess: (saved) => { refresh(saved); showSuccess(t('common.saved')); },
+    onSuccess: (saved) => {
+      refresh(saved);
+      showSuccess(t('common.saved'));
+    },
   });
   return (
-    <Card size="small" title={t('meetings.guests.title')}
-      extra={editable ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="guest-add">{t('meetings.guests.add')}</Button> : undefined}>
-      {m.guests.length === 0 ? <Typography.Text type="secondary">{t('meetings.guests.none')}</Typography.Text> : (
-        <List size="small" dataSource={m.guests} renderItem={(g) => (
-          <List.Item data-testid="guest-row"
-            extra={editable ? <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} data-testid="guest-remove"
-              onClick={() => confirm({ title: t('meetings.guests.confirmRemove', { name: g.fullName }), danger: true, onOk: () => remove.mutateAsync(g.id) })} /> : undefined}>
-            <List.Item.Meta
-              title={g.fullName}
-              description={[g.position, g.assignedByUnitName ? t('meetings.guests.assignedBy', { unit: g.assignedByUnitName }) : null].filter(Boolean).join(' · ') || undefined}
-            />
-          </List.Item>
-        )} />
+    <Card
+      size="small"
+      title={t('meetings.guests.title')}
+      extra={
+        editable ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="guest-add">
+            {t('meetings.guests.add')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {m.guests.length === 0 ? (
+        <Typography.Text type="secondary">{t('meetings.guests.none')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={m.guests}
+          renderItem={(g) => (
+            <List.Item
+              data-testid="guest-row"
+              extra={
+                editable ? (
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.remove')}
+                    data-testid="guest-remove"
+                    onClick={() =>
+                      confirm({ title: t('meetings.guests.confirmRemove', { name: g.fullName }), danger: true, onOk: () => remove.mutateAsync(g.id) })
+                    }
+                  />
+                ) : undefined
+              }
+            >
+              <List.Item.Meta
+                title={g.fullName}
+                description={
+                  [g.position, g.assignedByUnitName ? t('meetings.guests.assignedBy', { unit: g.assignedByUnitName }) : null].filter(Boolean).join(' · ') ||
+                  undefined
+                }
+              />
+            </List.Item>
+          )}
+        />
       )}
       <ActionModal<GuestValues>
-        open={adding} onClose={() => setAdding(false)} title={t('meetings.guests.add')} testId="guest-form"
+        open={adding}
+        onClose={() => setAdding(false)}
+        title={t('meetings.guests.add')}
+        testId="guest-form"
         confirmText={(v) => t('meetings.guests.confirmAdd', { name: (v.memberId ? guestName : v.fullName) ?? '' })}
         submit={(v) => add.mutateAsync(v)}
       >
@@ -126,11 +218,22 @@ function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: bool
                   <>
                     {unitId && (
                       <Form.Item name="memberId" label={t('meetings.guests.member')}>
-                        <MemberSelect unitId={unitId} testId="guest-member" onChange={(v, name) => { form.setFieldValue('memberId', v); setGuestName(name); }} />
+                        <MemberSelect
+                          unitId={unitId}
+                          testId="guest-member"
+                          onChange={(v, name) => {
+                            form.setFieldValue('memberId', v);
+                            setGuestName(name);
+                          }}
+                        />
                       </Form.Item>
                     )}
                     {!memberId && (
-                      <Form.Item name="fullName" label={t('meetings.guests.fullName')} rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}>
+                      <Form.Item
+                        name="fullName"
+                        label={t('meetings.guests.fullName')}
+                        rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+                      >
                         <Input data-testid="guest-name" />
                       </Form.Item>
                     )}
@@ -157,7 +260,10 @@ function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: b
   const [uploading, setUploading] = useState(false);
   const remove = useMutation({
     mutationFn: (documentId: number) => api(`/meetings/${m.id}/documents/${documentId}`, { method: 'DELETE' }),
-    onSuccess: async () => { await queryClient.invalidateQueries({ queryKey: meetingKeys.detail(m.id) }); showSuccess(t('common.saved')); },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: meetingKeys.detail(m.id) });
+      showSuccess(t('common.saved'));
+    },
   });
   async function upload(file: File) {
     const form = new FormData();
@@ -174,23 +280,62 @@ function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: b
     }
   }
   return (
-    <Card size="small" title={t('meetings.docs.title')}
-      extra={editable ? (
-        <Upload showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }} data-testid="document-upload">
-          <Button size="small" icon={<UploadOutlined />} loading={uploading}>{t('meetings.docs.upload')}</Button>
-        </Upload>
-      ) : undefined}>
-      {m.documents.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.docs.none')} /> : (
-        <List size="small" dataSource={m.documents} renderItem={(d) => (
-          <List.Item data-testid="document-row"
-            extra={editable ? <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} data-testid="document-remove"
-              onClick={() => confirm({ title: t('meetings.docs.confirmRemove', { name: d.fileName }), danger: true, onOk: () => remove.mutateAsync(d.id) })} /> : undefined}>
-            <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
-              <a href={apiUrl(`/meetings/${m.id}/documents/${d.id}`)} download={d.fileName} data-testid="document-link"><DownloadOutlined /> {d.fileName}</a>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{sizeText(d.sizeBytes)} · {vnDateTime(d.uploadedAt)}</Typography.Text>
-            </Space>
-          </List.Item>
-        )} />
+    <Card
+      size="small"
+      title={t('meetings.docs.title')}
+      extra={
+        editable ? (
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+            data-testid="document-upload"
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={uploading}>
+              {t('meetings.docs.upload')}
+            </Button>
+          </Upload>
+        ) : undefined
+      }
+    >
+      {m.documents.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.docs.none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={m.documents}
+          renderItem={(d) => (
+            <List.Item
+              data-testid="document-row"
+              extra={
+                editable ? (
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.remove')}
+                    data-testid="document-remove"
+                    onClick={() =>
+                      confirm({ title: t('meetings.docs.confirmRemove', { name: d.fileName }), danger: true, onOk: () => remove.mutateAsync(d.id) })
+                    }
+                  />
+                ) : undefined
+              }
+            >
+              <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+                <a href={apiUrl(`/meetings/${m.id}/documents/${d.id}`)} download={d.fileName} data-testid="document-link">
+                  <DownloadOutlined /> {d.fileName}
+                </a>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {sizeText(d.sizeBytes)} · {vnDateTime(d.uploadedAt)}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
       )}
     </Card>
   );

@@ -1,11 +1,12 @@
 // One meeting: its plan (agenda, focal issues, guests, documents, the committee's
 // pre-meeting), then the tabs of the day — check-in and roll call, the minutes, the
 // quality grade. The tab is kept in the address (?tab=) so a link opens it.
-import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Space, Tabs, Tag, Typography } from 'antd';
+
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
@@ -17,13 +18,13 @@ import { NotFoundPage } from '../NotFoundPage.tsx';
 import { AttendanceTab } from './AttendanceTab.tsx';
 import { MeetingDetails } from './MeetingDetails.tsx';
 import { MeetingTags } from './MeetingsPage.tsx';
-import { kindLabel } from './meeting-labels.ts';
-import { meetingKeys, useMeeting, type Meeting } from './meetings-api.ts';
 import { MinutesTab } from './MinutesTab.tsx';
+import { kindLabel } from './meeting-labels.ts';
+import { type Meeting, meetingKeys, useMeeting } from './meetings-api.ts';
 import { QualityTab } from './QualityTab.tsx';
 
 const TABS = ['details', 'attendance', 'minutes', 'quality'] as const;
-type Tab = typeof TABS[number];
+type Tab = (typeof TABS)[number];
 
 export default function MeetingPage() {
   const t = useT();
@@ -45,45 +46,76 @@ export default function MeetingPage() {
 
   const items = [
     { key: 'details', label: <span data-testid="meeting-tab-details">{t('meetings.tabs.details')}</span>, children: <MeetingDetails meeting={m} /> },
-    ...(dayTabs ? [
-      { key: 'attendance', label: <span data-testid="meeting-tab-attendance">{t('meetings.tabs.attendance')}</span>, children: <AttendanceTab meeting={m} /> },
-      { key: 'minutes', label: <span data-testid="meeting-tab-minutes">{t('meetings.tabs.minutes')}</span>, children: <MinutesTab meeting={m} /> },
-      { key: 'quality', label: <span data-testid="meeting-tab-quality">{t('meetings.tabs.quality')}</span>, children: <QualityTab meeting={m} /> },
-    ] : []),
+    ...(dayTabs
+      ? [
+          {
+            key: 'attendance',
+            label: <span data-testid="meeting-tab-attendance">{t('meetings.tabs.attendance')}</span>,
+            children: <AttendanceTab meeting={m} />,
+          },
+          { key: 'minutes', label: <span data-testid="meeting-tab-minutes">{t('meetings.tabs.minutes')}</span>, children: <MinutesTab meeting={m} /> },
+          { key: 'quality', label: <span data-testid="meeting-tab-quality">{t('meetings.tabs.quality')}</span>, children: <QualityTab meeting={m} /> },
+        ]
+      : []),
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="meeting-page" data-meeting-id={m.id}>
-      <Breadcrumb items={[
-        { title: <Link to={`/meetings?unitId=${m.unitId}`}>{t('meetings.list.title')}</Link> },
-        { title: `${showDate(m.heldOn)}` },
-      ]} />
+      <Breadcrumb items={[{ title: <Link to={`/meetings?unitId=${m.unitId}`}>{t('meetings.list.title')}</Link> }, { title: `${showDate(m.heldOn)}` }]} />
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
           <div style={{ minWidth: 0 }}>
-            <Typography.Text type="secondary" data-testid="meeting-kind">{kindLabel(t, m.kind)}{m.partyGroupName ? ` · ${m.partyGroupName}` : ''}</Typography.Text>
-            <Typography.Title level={3} style={{ margin: '2px 0 4px' }} data-testid="meeting-topic">{m.topic}</Typography.Title>
+            <Typography.Text type="secondary" data-testid="meeting-kind">
+              {kindLabel(t, m.kind)}
+              {m.partyGroupName ? ` · ${m.partyGroupName}` : ''}
+            </Typography.Text>
+            <Typography.Title level={3} style={{ margin: '2px 0 4px' }} data-testid="meeting-topic">
+              {m.topic}
+            </Typography.Title>
             <MeetingTags m={{ status: m.status, minutesStatus: m.minutesStatus, grade: m.quality?.grade ?? null }} />
           </div>
           {m.canManage && !cancelled && (
             <Space wrap>
-              {m.minutesStatus !== 'adopted' && <Button icon={<EditOutlined />} onClick={() => navigate(`/meetings/${m.id}/edit`)} data-testid="meeting-edit">{t('meetings.page.edit')}</Button>}
-              {m.minutesStatus === 'none' && <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)} data-testid="meeting-cancel">{t('meetings.page.cancel')}</Button>}
+              {m.minutesStatus !== 'adopted' && (
+                <Button icon={<EditOutlined />} onClick={() => navigate(`/meetings/${m.id}/edit`)} data-testid="meeting-edit">
+                  {t('meetings.page.edit')}
+                </Button>
+              )}
+              {m.minutesStatus === 'none' && (
+                <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)} data-testid="meeting-cancel">
+                  {t('meetings.page.cancel')}
+                </Button>
+              )}
             </Space>
           )}
         </div>
         <Descriptions size="small" column={phone ? 1 : 3} style={{ marginTop: 12 }} data-testid="meeting-facts">
-          <Descriptions.Item label={t('meetings.fields.date')}><span data-testid="meeting-when">{showDate(m.heldOn)} · {m.startTime}–{m.endTime}</span></Descriptions.Item>
+          <Descriptions.Item label={t('meetings.fields.date')}>
+            <span data-testid="meeting-when">
+              {showDate(m.heldOn)} · {m.startTime}–{m.endTime}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('meetings.fields.place')}>{m.place}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.fields.unit')}><Link to={`/units/${m.unitId}`} data-testid="meeting-unit">{m.unitName}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('meetings.fields.unit')}>
+            <Link to={`/units/${m.unitId}`} data-testid="meeting-unit">
+              {m.unitName}
+            </Link>
+          </Descriptions.Item>
         </Descriptions>
-        {cancelled && <Alert type="warning" showIcon title={t('meetings.page.cancelledNote', { reason: m.cancelReason ?? '' })} data-testid="meeting-cancelled-note" />}
+        {cancelled && (
+          <Alert type="warning" showIcon title={t('meetings.page.cancelledNote', { reason: m.cancelReason ?? '' })} data-testid="meeting-cancelled-note" />
+        )}
       </Card>
       <Card size="small" styles={{ body: { padding: phone ? '0 8px 8px' : undefined } }}>
         <Tabs
           tabBarGutter={phone ? 18 : undefined}
           activeKey={tab}
-          onChange={(key) => { const next = new URLSearchParams(params); if (key === 'details') next.delete('tab'); else next.set('tab', key); setParams(next, { replace: true }); }}
+          onChange={(key) => {
+            const next = new URLSearchParams(params);
+            if (key === 'details') next.delete('tab');
+            else next.set('tab', key);
+            setParams(next, { replace: true });
+          }}
           items={items}
           size={phone ? 'small' : 'middle'}
           destroyOnHidden
@@ -107,7 +139,11 @@ function CancelDialog({ meeting, open, onClose }: { meeting: Meeting; open: bool
   });
   return (
     <ActionModal<{ reason: string }>
-      open={open} onClose={onClose} title={t('meetings.page.cancelTitle')} testId="meeting-cancel-form" danger
+      open={open}
+      onClose={onClose}
+      title={t('meetings.page.cancelTitle')}
+      testId="meeting-cancel-form"
+      danger
       confirmText={() => t('meetings.page.confirmCancel', { date: showDate(meeting.heldOn), topic: meeting.topic })}
       submit={(v) => cancel.mutateAsync(v)}
     >

@@ -2,14 +2,15 @@
 // the topic bank), the 2–3 focal issues of the month, and the agenda prefilled from the
 // standard sequence of the rule set in force (HD 12), which the secretary may edit.
 // The same form changes a planned meeting (/meetings/:id/edit).
-import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Col, Divider, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
+
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Button, Card, Col, Divider, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { useUnit, useUnitChildren } from '../../api/units.ts';
 import type { UnitKind } from '../../api/types.ts';
+import { useUnit, useUnitChildren } from '../../api/units.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -21,11 +22,20 @@ import { usePhone } from '../../lib/use-phone.ts';
 import { FormProblems } from './FormProblems.tsx';
 import { kindLabel } from './meeting-labels.ts';
 import {
-  CELL_MEETING_KINDS, COMMITTEE_MEETING_KINDS, meetingKeys, useMeeting, useStandardAgenda, useTopics,
-  type Meeting, type MeetingKind,
+  CELL_MEETING_KINDS,
+  COMMITTEE_MEETING_KINDS,
+  type Meeting,
+  type MeetingKind,
+  meetingKeys,
+  useMeeting,
+  useStandardAgenda,
+  useTopics,
 } from './meetings-api.ts';
 
-interface AgendaValue { title: string; note?: string | null }
+interface AgendaValue {
+  title: string;
+  note?: string | null;
+}
 interface PlanValues {
   unitId: number;
   kind: MeetingKind;
@@ -90,7 +100,10 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   useEffect(() => {
     if (!agenda.data || !kind) return;
     if (agendaEdited.current && agendaKind.current === kind) return;
-    form.setFieldValue('agenda', agenda.data.items.map((i) => ({ title: i.title, note: i.note ?? '' })));
+    form.setFieldValue(
+      'agenda',
+      agenda.data.items.map((i) => ({ title: i.title, note: i.note ?? '' })),
+    );
     agendaKind.current = kind;
     agendaEdited.current = false;
   }, [agenda.data, kind, form]);
@@ -125,32 +138,64 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const max = (n: number) => ({ max: n, message: t('validation.tooLong', { max: n }) });
   const initialValues: Partial<PlanValues> = meeting
     ? {
-      unitId: meeting.unitId, kind: meeting.kind, partyGroupId: meeting.partyGroupId, date: meeting.heldOn, startTime: meeting.startTime, endTime: meeting.endTime,
-      place: meeting.place, topicId: meeting.topicId, topic: meeting.topic, focalIssues: meeting.focalIssues,
-      agenda: meeting.agenda.map((a) => ({ title: a.title, note: a.note ?? '' })),
-    }
+        unitId: meeting.unitId,
+        kind: meeting.kind,
+        partyGroupId: meeting.partyGroupId,
+        date: meeting.heldOn,
+        startTime: meeting.startTime,
+        endTime: meeting.endTime,
+        place: meeting.place,
+        topicId: meeting.topicId,
+        topic: meeting.topic,
+        focalIssues: meeting.focalIssues,
+        agenda: meeting.agenda.map((a) => ({ title: a.title, note: a.note ?? '' })),
+      }
     : {
-      unitId: presetUnit, kind: presetKind ?? (prepares ? 'committee' : undefined), date: todayIso(), topicId: presetTopic,
-      startTime: '08:00', endTime: '10:00', focalIssues: ['', ''], agenda: [],
-    };
+        unitId: presetUnit,
+        kind: presetKind ?? (prepares ? 'committee' : undefined),
+        date: todayIso(),
+        topicId: presetTopic,
+        startTime: '08:00',
+        endTime: '10:00',
+        focalIssues: ['', ''],
+        agenda: [],
+      };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[
-        { title: <Link to={`/meetings${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.list.title')}</Link> },
-        ...(meeting ? [{ title: <Link to={`/meetings/${meeting.id}`}>{showDate(meeting.heldOn)}</Link> }] : []),
-        { title: meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan') },
-      ]} />
+      <Breadcrumb
+        items={[
+          { title: <Link to={`/meetings${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.list.title')}</Link> },
+          ...(meeting ? [{ title: <Link to={`/meetings/${meeting.id}`}>{showDate(meeting.heldOn)}</Link> }] : []),
+          { title: meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan') },
+        ]}
+      />
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>{meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan')}</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan')}
+        </Typography.Title>
         {prepares && prepared.data && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="plan-prepares"
-            title={t('meetings.plan.preparesNote', { date: showDate(prepared.data.heldOn), topic: prepared.data.topic })} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="plan-prepares"
+            title={t('meetings.plan.preparesNote', { date: showDate(prepared.data.heldOn), topic: prepared.data.topic })}
+          />
         )}
         <Form<PlanValues>
-          form={form} layout="vertical" initialValues={initialValues} scrollToFirstError data-testid="meeting-form"
-          onFinish={(v) => { setUnmatched([]); save.mutate(v); }}
-          onValuesChange={(changed: Partial<PlanValues>) => { if ('agenda' in changed) agendaEdited.current = true; }}
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          scrollToFirstError
+          data-testid="meeting-form"
+          onFinish={(v) => {
+            setUnmatched([]);
+            save.mutate(v);
+          }}
+          onValuesChange={(changed: Partial<PlanValues>) => {
+            if ('agenda' in changed) agendaEdited.current = true;
+          }}
         >
           <Row gutter={16}>
             <Col xs={24} md={12}>
@@ -159,11 +204,13 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="kind" label={t('meetings.fields.kind')} rules={[req]}
-                extra={unitKind === 'to_dang' ? t('meetings.plan.groupUnit') : undefined}>
-                <Select data-testid="plan-kind" disabled={Boolean(meeting) || Boolean(prepares)}
+              <Form.Item name="kind" label={t('meetings.fields.kind')} rules={[req]} extra={unitKind === 'to_dang' ? t('meetings.plan.groupUnit') : undefined}>
+                <Select
+                  data-testid="plan-kind"
+                  disabled={Boolean(meeting) || Boolean(prepares)}
                   options={(meeting ? [meeting.kind] : kinds).map((k) => ({ value: k, label: kindLabel(t, k) }))}
-                  optionRender={(o) => <span data-testid="plan-kind-option">{o.label}</span>} />
+                  optionRender={(o) => <span data-testid="plan-kind-option">{o.label}</span>}
+                />
               </Form.Item>
             </Col>
             {groups.length > 0 && kind !== 'committee' && (
@@ -174,59 +221,108 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </Col>
             )}
             <Col xs={24} md={8}>
-              <Form.Item name="date" label={t('meetings.fields.date')} rules={[req]}><DateInput testId="plan-date" allowClear={false} /></Form.Item>
+              <Form.Item name="date" label={t('meetings.fields.date')} rules={[req]}>
+                <DateInput testId="plan-date" allowClear={false} />
+              </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="startTime" label={t('meetings.fields.startTime')} rules={[req, { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('meetings.plan.badTime') }]}>
+              <Form.Item
+                name="startTime"
+                label={t('meetings.fields.startTime')}
+                rules={[req, { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('meetings.plan.badTime') }]}
+              >
                 <Input type="time" data-testid="plan-start" />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="endTime" label={t('meetings.fields.endTime')} dependencies={['startTime']}
-                rules={[req, { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('meetings.plan.badTime') },
-                  ({ getFieldValue }) => ({ validator: (_, v?: string) => (!v || !getFieldValue('startTime') || v > getFieldValue('startTime') ? Promise.resolve() : Promise.reject(new Error(t('meetings.plan.endBeforeStart')))) })]}>
+              <Form.Item
+                name="endTime"
+                label={t('meetings.fields.endTime')}
+                dependencies={['startTime']}
+                rules={[
+                  req,
+                  { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('meetings.plan.badTime') },
+                  ({ getFieldValue }) => ({
+                    validator: (_, v?: string) =>
+                      !v || !getFieldValue('startTime') || v > getFieldValue('startTime')
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('meetings.plan.endBeforeStart'))),
+                  }),
+                ]}
+              >
                 <Input type="time" data-testid="plan-end" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="place" label={t('meetings.fields.place')} rules={[req, max(300)]}><Input data-testid="plan-place" placeholder={t('meetings.plan.placePlaceholder')} /></Form.Item>
+              <Form.Item name="place" label={t('meetings.fields.place')} rules={[req, max(300)]}>
+                <Input data-testid="plan-place" placeholder={t('meetings.plan.placePlaceholder')} />
+              </Form.Item>
             </Col>
             {kind === 'thematic' && (
               <Col xs={24}>
-                <Form.Item name="topicId" label={t('meetings.fields.bankTopic')} extra={<Link to={`/meetings/topics${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.topics.title')}</Link>}>
-                  <Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="plan-topic-bank" loading={topics.isFetching}
+                <Form.Item
+                  name="topicId"
+                  label={t('meetings.fields.bankTopic')}
+                  extra={<Link to={`/meetings/topics${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.topics.title')}</Link>}
+                >
+                  <Select
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    data-testid="plan-topic-bank"
+                    loading={topics.isFetching}
                     placeholder={t('meetings.plan.pickTopic')}
-                    onChange={(v?: number) => { const picked = topics.data?.items.find((x) => x.id === v); if (picked) form.setFieldValue('topic', picked.title); }}
+                    onChange={(v?: number) => {
+                      const picked = topics.data?.items.find((x) => x.id === v);
+                      if (picked) form.setFieldValue('topic', picked.title);
+                    }}
                     options={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: x.title }))}
                     optionRender={(o) => {
                       const topic = topics.data?.items.find((x) => x.id === o.value);
                       return (
                         <div data-testid="plan-topic-option">
                           <div style={{ whiteSpace: 'normal' }}>{o.label}</div>
-                          {topic && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{topic.unitName}{topic.usedBy.length ? ` · ${t('meetings.topics.usedCount', { count: topic.usedBy.length })}` : ''}</Typography.Text>}
+                          {topic && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {topic.unitName}
+                              {topic.usedBy.length ? ` · ${t('meetings.topics.usedCount', { count: topic.usedBy.length })}` : ''}
+                            </Typography.Text>
+                          )}
                         </div>
                       );
-                    }} />
+                    }}
+                  />
                 </Form.Item>
               </Col>
             )}
             <Col xs={24}>
-              <Form.Item name="topic" label={t('meetings.fields.topic')} rules={[{ required: kind !== 'thematic', message: t('validation.required') }, max(500)]}
-                extra={kind === 'thematic' ? t('meetings.plan.topicFromBank') : undefined}>
+              <Form.Item
+                name="topic"
+                label={t('meetings.fields.topic')}
+                rules={[{ required: kind !== 'thematic', message: t('validation.required') }, max(500)]}
+                extra={kind === 'thematic' ? t('meetings.plan.topicFromBank') : undefined}
+              >
                 <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="plan-topic" placeholder={t('meetings.plan.topicPlaceholder')} />
               </Form.Item>
             </Col>
           </Row>
 
-          <Divider titlePlacement="start" plain>{t('meetings.fields.focalIssues')}</Divider>
+          <Divider titlePlacement="start" plain>
+            {t('meetings.fields.focalIssues')}
+          </Divider>
           <Typography.Paragraph type="secondary">
             {focalRequired ? t('meetings.plan.focalHint', { min: focal.min, max: focal.max }) : t('meetings.plan.focalOptional')}
           </Typography.Paragraph>
-          <Form.List name="focalIssues"
-            rules={[{ validator: async (_, v?: string[]) => {
-              const n = (v ?? []).filter((x) => x?.trim()).length;
-              if (focalRequired && (n < focal.min || n > focal.max)) throw new Error(t('meetings.plan.focalCount', { min: focal.min, max: focal.max }));
-            } }]}>
+          <Form.List
+            name="focalIssues"
+            rules={[
+              {
+                validator: async (_, v?: string[]) => {
+                  const n = (v ?? []).filter((x) => x?.trim()).length;
+                  if (focalRequired && (n < focal.min || n > focal.max)) throw new Error(t('meetings.plan.focalCount', { min: focal.min, max: focal.max }));
+                },
+              },
+            ]}
+          >
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((field, i) => (
@@ -240,20 +336,39 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
                 ))}
                 <Form.ErrorList errors={errors} />
                 {fields.length < (focalRequired ? focal.max : 10) && (
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }} data-testid="plan-focal-add">{t('meetings.plan.addFocal')}</Button>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }} data-testid="plan-focal-add">
+                    {t('meetings.plan.addFocal')}
+                  </Button>
                 )}
               </>
             )}
           </Form.List>
 
-          <Divider titlePlacement="start" plain>{t('meetings.fields.agenda')}</Divider>
-          <AgendaEditor phone={phone} source={agenda.data ? `${agenda.data.ruleSet.title}` : null}
-            onReset={() => { agendaEdited.current = false; agendaKind.current = null; if (agenda.data) form.setFieldValue('agenda', agenda.data.items.map((i) => ({ title: i.title, note: i.note ?? '' }))); }} />
+          <Divider titlePlacement="start" plain>
+            {t('meetings.fields.agenda')}
+          </Divider>
+          <AgendaEditor
+            phone={phone}
+            source={agenda.data ? `${agenda.data.ruleSet.title}` : null}
+            onReset={() => {
+              agendaEdited.current = false;
+              agendaKind.current = null;
+              if (agenda.data)
+                form.setFieldValue(
+                  'agenda',
+                  agenda.data.items.map((i) => ({ title: i.title, note: i.note ?? '' })),
+                );
+            }}
+          />
 
           <FormProblems problems={unmatched} testId="meeting-form-errors" />
           <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">{meeting ? t('common.save') : t('meetings.plan.submit')}</Button>
-            <Button onClick={() => navigate(-1)} data-testid="plan-cancel">{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">
+              {meeting ? t('common.save') : t('meetings.plan.submit')}
+            </Button>
+            <Button onClick={() => navigate(-1)} data-testid="plan-cancel">
+              {t('common.cancel')}
+            </Button>
           </Space>
         </Form>
       </Card>
@@ -268,9 +383,20 @@ function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: stri
     <>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
         <Typography.Text type="secondary">{source ? t('meetings.plan.agendaFrom', { source }) : ''}</Typography.Text>
-        <Button size="small" icon={<ReloadOutlined />} onClick={onReset} data-testid="plan-agenda-reset">{t('meetings.plan.agendaReset')}</Button>
+        <Button size="small" icon={<ReloadOutlined />} onClick={onReset} data-testid="plan-agenda-reset">
+          {t('meetings.plan.agendaReset')}
+        </Button>
       </div>
-      <Form.List name="agenda" rules={[{ validator: async (_, v?: AgendaValue[]) => { if (!(v ?? []).some((a) => a?.title?.trim())) throw new Error(t('meetings.plan.agendaEmpty')); } }]}>
+      <Form.List
+        name="agenda"
+        rules={[
+          {
+            validator: async (_, v?: AgendaValue[]) => {
+              if (!(v ?? []).some((a) => a?.title?.trim())) throw new Error(t('meetings.plan.agendaEmpty'));
+            },
+          },
+        ]}
+      >
         {(fields, { add, remove, move }, { errors }) => (
           <>
             <ol style={{ paddingLeft: phone ? 20 : 28, margin: 0 }} data-testid="plan-agenda">
@@ -278,17 +404,55 @@ function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: stri
                 <li key={field.key} data-testid="plan-agenda-item" style={{ marginBottom: 8 }}>
                   <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }}>
                     <div style={{ flex: 1, minWidth: 0 }}>
-                      <Form.Item name={[field.name, 'title']} style={{ marginBottom: 4 }} rules={[{ required: true, message: t('validation.required') }, { max: 500, message: t('validation.tooLong', { max: 500 }) }]}>
+                      <Form.Item
+                        name={[field.name, 'title']}
+                        style={{ marginBottom: 4 }}
+                        rules={[
+                          { required: true, message: t('validation.required') },
+                          { max: 500, message: t('validation.tooLong', { max: 500 }) },
+                        ]}
+                      >
                         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="plan-agenda-title" />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'note']} style={{ marginBottom: 0 }} rules={[{ max: 2000, message: t('validation.tooLong', { max: 2000 }) }]}>
+                      <Form.Item
+                        name={[field.name, 'note']}
+                        style={{ marginBottom: 0 }}
+                        rules={[{ max: 2000, message: t('validation.tooLong', { max: 2000 }) }]}
+                      >
                         <Input size="small" placeholder={t('meetings.plan.agendaNote')} data-testid="plan-agenda-note" />
                       </Form.Item>
                     </div>
                     <Space.Compact orientation={phone ? 'vertical' : 'horizontal'}>
-                      <Tooltip title={t('meetings.plan.moveUp')}><Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('meetings.plan.moveUp')} data-testid="plan-agenda-up" /></Tooltip>
-                      <Tooltip title={t('meetings.plan.moveDown')}><Button size="small" icon={<ArrowDownOutlined />} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={t('meetings.plan.moveDown')} data-testid="plan-agenda-down" /></Tooltip>
-                      <Tooltip title={t('common.remove')}><Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} data-testid="plan-agenda-remove" /></Tooltip>
+                      <Tooltip title={t('meetings.plan.moveUp')}>
+                        <Button
+                          size="small"
+                          icon={<ArrowUpOutlined />}
+                          disabled={i === 0}
+                          onClick={() => move(i, i - 1)}
+                          aria-label={t('meetings.plan.moveUp')}
+                          data-testid="plan-agenda-up"
+                        />
+                      </Tooltip>
+                      <Tooltip title={t('meetings.plan.moveDown')}>
+                        <Button
+                          size="small"
+                          icon={<ArrowDownOutlined />}
+                          disabled={i === fields.length - 1}
+                          onClick={() => move(i, i + 1)}
+                          aria-label={t('meetings.plan.moveDown')}
+                          data-testid="plan-agenda-down"
+                        />
+                      </Tooltip>
+                      <Tooltip title={t('common.remove')}>
+                        <Button
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                          aria-label={t('common.remove')}
+                          data-testid="plan-agenda-remove"
+                        />
+                      </Tooltip>
                     </Space.Compact>
                   </div>
                 </li>
@@ -296,7 +460,13 @@ function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: stri
             </ol>
             <Form.ErrorList errors={errors} />
             {fields.length < 50 && (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '', note: '' })} style={{ margin: '8px 0 16px' }} data-testid="plan-agenda-add">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ title: '', note: '' })}
+                style={{ margin: '8px 0 16px' }}
+                data-testid="plan-agenda-add"
+              >
                 {t('meetings.plan.addAgenda')}
               </Button>
             )}

@@ -1,16 +1,37 @@
 // The minutes (biên bản): a structured editor while a draft, adoption (after which they
 // are read-only and change only by an amendment with its reason), the .docx in the party
 // document layout and the print view.
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Divider, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
+
 import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Divider,
+  Empty,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { votesExceedPresent } from '../../../../src/domain/meeting-minutes.ts';
 import { api, apiUrl, download } from '../../api/client.ts';
+import { useConfirm } from '../../components/confirm.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useConfirm } from '../../components/confirm.ts';
 import { hasKey, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
@@ -18,25 +39,52 @@ import { showError, showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { FormProblems } from './FormProblems.tsx';
 import { gradeLabel, vnDateTime } from './meeting-labels.ts';
-import { meetingKeys, useMinutes, useQuality, type Meeting, type Minutes, type MinutesContent } from './meetings-api.ts';
-import { useSearchParams } from 'react-router-dom';
+import { type Meeting, type Minutes, type MinutesContent, meetingKeys, useMinutes, useQuality } from './meetings-api.ts';
 
 type Votes = { for?: number | null; against?: number | null; abstain?: number | null };
-interface Task { memberId?: number | null; assignee?: string; description?: string; dueOn?: string | null }
+interface Task {
+  memberId?: number | null;
+  assignee?: string;
+  description?: string;
+  dueOn?: string | null;
+}
 interface ContentValues {
-  placeName?: string; openedAt?: string; closedAt?: string; chairName?: string; chairPosition?: string; minuteTakerName?: string;
-  purpose?: string; guestsNote?: string;
+  placeName?: string;
+  openedAt?: string;
+  closedAt?: string;
+  chairName?: string;
+  chairPosition?: string;
+  minuteTakerName?: string;
+  purpose?: string;
+  guestsNote?: string;
   agendaItems?: { title?: string; summary?: string; speakers?: string[] }[];
-  previousResolutionReview?: string; upperDocuments?: string; conclusions?: string;
+  previousResolutionReview?: string;
+  upperDocuments?: string;
+  conclusions?: string;
   resolutionItems?: string[];
   votes?: Votes;
   tasks?: Task[];
   admissionsAndTransfers?: string;
 }
-interface MinutesValues { number?: string; content: ContentValues }
+interface MinutesValues {
+  number?: string;
+  content: ContentValues;
+}
 
-const TEXT_KEYS = ['placeName', 'openedAt', 'closedAt', 'chairName', 'chairPosition', 'minuteTakerName', 'purpose', 'guestsNote',
-  'previousResolutionReview', 'upperDocuments', 'conclusions', 'admissionsAndTransfers'] as const;
+const TEXT_KEYS = [
+  'placeName',
+  'openedAt',
+  'closedAt',
+  'chairName',
+  'chairPosition',
+  'minuteTakerName',
+  'purpose',
+  'guestsNote',
+  'previousResolutionReview',
+  'upperDocuments',
+  'conclusions',
+  'admissionsAndTransfers',
+] as const;
 
 const clean = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
@@ -44,16 +92,25 @@ const clean = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 function toContent(v: ContentValues) {
   const out: Record<string, unknown> = {};
   for (const k of TEXT_KEYS) out[k] = clean(v[k]);
-  out.agendaItems = (v.agendaItems ?? []).filter((a) => a?.title?.trim()).map((a) => ({
-    title: a.title!.trim(), summary: clean(a.summary), speakers: (a.speakers ?? []).map((s) => s.trim()).filter(Boolean),
-  }));
+  out.agendaItems = (v.agendaItems ?? [])
+    .filter((a) => a?.title?.trim())
+    .map((a) => ({
+      title: a.title!.trim(),
+      summary: clean(a.summary),
+      speakers: (a.speakers ?? []).map((s) => s.trim()).filter(Boolean),
+    }));
   out.resolutionItems = (v.resolutionItems ?? []).map((r) => r?.trim()).filter(Boolean);
   const votes = v.votes ?? {};
   const given = [votes.for, votes.against, votes.abstain].some((n) => n !== null && n !== undefined);
   out.votes = given ? { for: votes.for ?? 0, against: votes.against ?? 0, abstain: votes.abstain ?? 0 } : null;
-  out.tasks = (v.tasks ?? []).filter((x) => x?.assignee?.trim() && x.description?.trim()).map((x) => ({
-    memberId: x.memberId ?? null, assignee: x.assignee!.trim(), description: x.description!.trim(), dueOn: x.dueOn ?? null,
-  }));
+  out.tasks = (v.tasks ?? [])
+    .filter((x) => x?.assignee?.trim() && x.description?.trim())
+    .map((x) => ({
+      memberId: x.memberId ?? null,
+      assignee: x.assignee!.trim(),
+      description: x.description!.trim(),
+      dueOn: x.dueOn ?? null,
+    }));
   return out;
 }
 
@@ -64,7 +121,8 @@ function fromContent(c: MinutesContent, meeting: Meeting): ContentValues {
     // A first draft starts from the plan: its times and its agenda.
     openedAt: c.openedAt ?? (empty ? meeting.startTime : ''),
     closedAt: c.closedAt ?? (empty ? meeting.endTime : ''),
-    agendaItems: c.agendaItems?.length ? c.agendaItems.map((a) => ({ title: a.title, summary: a.summary ?? '', speakers: a.speakers ?? [] }))
+    agendaItems: c.agendaItems?.length
+      ? c.agendaItems.map((a) => ({ title: a.title, summary: a.summary ?? '', speakers: a.speakers ?? [] }))
       : meeting.agenda.map((a) => ({ title: a.title, summary: '', speakers: [] })),
     resolutionItems: c.resolutionItems?.length ? c.resolutionItems : [''],
     votes: c.votes ?? {},
@@ -94,9 +152,13 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
 
   const files = (
     <Space wrap>
-      <Button icon={<DownloadOutlined />} onClick={() => void docx()} loading={downloading} disabled={mn.status === 'none'} data-testid="minutes-docx">{t('meetings.minutes.docx')}</Button>
+      <Button icon={<DownloadOutlined />} onClick={() => void docx()} loading={downloading} disabled={mn.status === 'none'} data-testid="minutes-docx">
+        {t('meetings.minutes.docx')}
+      </Button>
       <a href={apiUrl(`/meetings/${meeting.id}/minutes/print`)} target="_blank" rel="noopener noreferrer">
-        <Button icon={<PrinterOutlined />} disabled={mn.status === 'none'} data-testid="minutes-print">{t('meetings.minutes.print')}</Button>
+        <Button icon={<PrinterOutlined />} disabled={mn.status === 'none'} data-testid="minutes-print">
+          {t('meetings.minutes.print')}
+        </Button>
       </a>
     </Space>
   );
@@ -105,21 +167,43 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="minutes-tab" data-status={mn.status}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <Space wrap>
-          <Typography.Text strong data-testid="minutes-number">{t('meetings.minutes.numberLine', { number: mn.documentNumber })}</Typography.Text>
-          {adopted
-            ? <Tag color="green" icon={<CheckCircleOutlined />} data-testid="minutes-adopted">{t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy ?? '' })}</Tag>
-            : <Tag color={mn.status === 'draft' ? 'orange' : 'default'}>{t(`meetings.minutesStatus.${mn.status}`)}</Tag>}
+          <Typography.Text strong data-testid="minutes-number">
+            {t('meetings.minutes.numberLine', { number: mn.documentNumber })}
+          </Typography.Text>
+          {adopted ? (
+            <Tag color="green" icon={<CheckCircleOutlined />} data-testid="minutes-adopted">
+              {t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy ?? '' })}
+            </Tag>
+          ) : (
+            <Tag color={mn.status === 'draft' ? 'orange' : 'default'}>{t(`meetings.minutesStatus.${mn.status}`)}</Tag>
+          )}
         </Space>
         {files}
       </div>
       {!adopted && mn.missing.length > 0 && mn.status !== 'none' && (
-        <Alert type="info" showIcon data-testid="minutes-missing"
+        <Alert
+          type="info"
+          showIcon
+          data-testid="minutes-missing"
           title={t('meetings.minutes.missing')}
-          description={<Space size={4} wrap>{mn.missing.map((x) => <Tag key={x.field}>{x.label}</Tag>)}</Space>} />
+          description={
+            <Space size={4} wrap>
+              {mn.missing.map((x) => (
+                <Tag key={x.field}>{x.label}</Tag>
+              ))}
+            </Space>
+          }
+        />
       )}
-      {adopted ? <AdoptedMinutes meeting={meeting} minutes={mn} />
-        : meeting.canManage ? <MinutesEditor meeting={meeting} minutes={mn} />
-          : mn.status === 'none' ? <Empty description={t('meetings.minutes.none')} /> : <MinutesView meeting={meeting} minutes={mn} />}
+      {adopted ? (
+        <AdoptedMinutes meeting={meeting} minutes={mn} />
+      ) : meeting.canManage ? (
+        <MinutesEditor meeting={meeting} minutes={mn} />
+      ) : mn.status === 'none' ? (
+        <Empty description={t('meetings.minutes.none')} />
+      ) : (
+        <MinutesView meeting={meeting} minutes={mn} />
+      )}
     </Space>
   );
 }
@@ -147,7 +231,10 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
   const body = (v: MinutesValues) => ({ number: clean(v.number), content: toContent(v.content) });
   const save = useMutation({
     mutationFn: (v: MinutesValues) => api<Minutes>(`/meetings/${meeting.id}/minutes`, { method: 'PUT', body: body(v) }),
-    onSuccess: async (saved) => { await refresh(saved); showSuccess(t('meetings.minutes.saved')); },
+    onSuccess: async (saved) => {
+      await refresh(saved);
+      showSuccess(t('meetings.minutes.saved'));
+    },
     onError: (error) => setUnmatched(applyApiErrors(form, error)),
   });
   const adopt = useMutation({
@@ -156,7 +243,10 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
       await api<Minutes>(`/meetings/${meeting.id}/minutes`, { method: 'PUT', body: body(v) });
       return api<Minutes>(`/meetings/${meeting.id}/minutes/adopt`, { method: 'POST' });
     },
-    onSuccess: async (saved) => { await refresh(saved); showSuccess(t('meetings.minutes.adoptedNow')); },
+    onSuccess: async (saved) => {
+      await refresh(saved);
+      showSuccess(t('meetings.minutes.adoptedNow'));
+    },
     onError: async (error) => {
       setUnmatched(applyApiErrors(form, error));
       await queryClient.invalidateQueries({ queryKey: meetingKeys.minutes(meeting.id) });
@@ -177,7 +267,11 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
         title: t('meetings.minutes.gradeFirstTitle'),
         content: t('meetings.minutes.gradeFirstText'),
         okText: t('meetings.minutes.gradeNow'),
-        onOk: () => { const next = new URLSearchParams(params); next.set('tab', 'quality'); setParams(next, { replace: true }); },
+        onOk: () => {
+          const next = new URLSearchParams(params);
+          next.set('tab', 'quality');
+          setParams(next, { replace: true });
+        },
       });
       return;
     }
@@ -196,16 +290,33 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
 
   return (
     <Form<MinutesValues>
-      form={form} layout="vertical" scrollToFirstError data-testid="minutes-form"
+      form={form}
+      layout="vertical"
+      scrollToFirstError
+      data-testid="minutes-form"
       initialValues={{ number: minutes.number ?? '', content: fromContent(minutes.content, meeting) }}
-      onFinish={(v) => { setUnmatched([]); save.mutate(v); }}
+      onFinish={(v) => {
+        setUnmatched([]);
+        save.mutate(v);
+      }}
     >
       <MinutesFields form={form} meeting={meeting} present={present} withNumber />
       <FormProblems problems={unmatched} testId="minutes-errors" />
       {!started && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('meetings.minutes.notStarted')} />}
       <Space wrap style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0', width: '100%', zIndex: 5 }}>
-        <Button htmlType="submit" loading={save.isPending} data-testid="minutes-save">{t('meetings.minutes.save')}</Button>
-        <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => void onAdopt()} loading={adopt.isPending} disabled={!started} data-testid="minutes-adopt">{t('meetings.minutes.adopt')}</Button>
+        <Button htmlType="submit" loading={save.isPending} data-testid="minutes-save">
+          {t('meetings.minutes.save')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          onClick={() => void onAdopt()}
+          loading={adopt.isPending}
+          disabled={!started}
+          data-testid="minutes-adopt"
+        >
+          {t('meetings.minutes.adopt')}
+        </Button>
       </Space>
     </Form>
   );
@@ -225,28 +336,67 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
       if (over) throw new Error(t('meetings.minutes.votesOver', { total: over.total, present: over.present }));
     },
   };
-  const section = (title: string) => <Divider titlePlacement="start" plain style={{ fontWeight: 600 }}>{title}</Divider>;
+  const section = (title: string) => (
+    <Divider titlePlacement="start" plain style={{ fontWeight: 600 }}>
+      {title}
+    </Divider>
+  );
   return (
     <>
       {section(t('meetings.minutes.sections.opening'))}
       <Row gutter={12}>
         {withNumber && (
           <Col xs={12} md={4}>
-            <Form.Item name="number" label={t('meetings.minutes.fields.number')} extra={t('meetings.minutes.numberHint')} rules={[{ pattern: /^\d{1,6}$/, message: t('meetings.minutes.badNumber') }]}>
+            <Form.Item
+              name="number"
+              label={t('meetings.minutes.fields.number')}
+              extra={t('meetings.minutes.numberHint')}
+              rules={[{ pattern: /^\d{1,6}$/, message: t('meetings.minutes.badNumber') }]}
+            >
               <Input inputMode="numeric" data-testid="minutes-number-input" />
             </Form.Item>
           </Col>
         )}
         <Col xs={12} md={withNumber ? 8 : 12}>
-          <Form.Item name={c('placeName')} label={t('meetings.minutes.fields.placeName')} extra={t('meetings.minutes.placeHint')} rules={[max(100)]}><Input data-testid="minutes-place-name" /></Form.Item>
+          <Form.Item name={c('placeName')} label={t('meetings.minutes.fields.placeName')} extra={t('meetings.minutes.placeHint')} rules={[max(100)]}>
+            <Input data-testid="minutes-place-name" />
+          </Form.Item>
         </Col>
-        <Col xs={12} md={6}><Form.Item name={c('openedAt')} label={t('meetings.minutes.fields.openedAt')} rules={[time]}><Input type="time" data-testid="minutes-opened" /></Form.Item></Col>
-        <Col xs={12} md={6}><Form.Item name={c('closedAt')} label={t('meetings.minutes.fields.closedAt')} rules={[time]}><Input type="time" data-testid="minutes-closed" /></Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name={c('chairName')} label={t('meetings.minutes.fields.chairName')} rules={[max(200)]}><Input data-testid="minutes-chair" /></Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name={c('chairPosition')} label={t('meetings.minutes.fields.chairPosition')} rules={[max(200)]}><Input data-testid="minutes-chair-position" placeholder={t('meetings.minutes.chairPositionPlaceholder')} /></Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name={c('minuteTakerName')} label={t('meetings.minutes.fields.minuteTakerName')} rules={[max(200)]}><Input data-testid="minutes-taker" /></Form.Item></Col>
-        <Col xs={24}><Form.Item name={c('purpose')} label={t('meetings.minutes.fields.purpose')} rules={[max(5000)]}><Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="minutes-purpose" /></Form.Item></Col>
-        <Col xs={24}><Form.Item name={c('guestsNote')} label={t('meetings.minutes.fields.guestsNote')} rules={[max(2000)]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="minutes-guests-note" /></Form.Item></Col>
+        <Col xs={12} md={6}>
+          <Form.Item name={c('openedAt')} label={t('meetings.minutes.fields.openedAt')} rules={[time]}>
+            <Input type="time" data-testid="minutes-opened" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name={c('closedAt')} label={t('meetings.minutes.fields.closedAt')} rules={[time]}>
+            <Input type="time" data-testid="minutes-closed" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={c('chairName')} label={t('meetings.minutes.fields.chairName')} rules={[max(200)]}>
+            <Input data-testid="minutes-chair" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={c('chairPosition')} label={t('meetings.minutes.fields.chairPosition')} rules={[max(200)]}>
+            <Input data-testid="minutes-chair-position" placeholder={t('meetings.minutes.chairPositionPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={c('minuteTakerName')} label={t('meetings.minutes.fields.minuteTakerName')} rules={[max(200)]}>
+            <Input data-testid="minutes-taker" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name={c('purpose')} label={t('meetings.minutes.fields.purpose')} rules={[max(5000)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="minutes-purpose" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name={c('guestsNote')} label={t('meetings.minutes.fields.guestsNote')} rules={[max(2000)]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="minutes-guests-note" />
+          </Form.Item>
+        </Col>
       </Row>
 
       {section(t('meetings.minutes.sections.content'))}
@@ -262,21 +412,45 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, i) => (
-              <Card key={field.key} size="small" style={{ marginBottom: 8 }} data-testid="minutes-agenda-item"
+              <Card
+                key={field.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                data-testid="minutes-agenda-item"
                 title={<span style={{ whiteSpace: 'normal' }}>{i + 1}.</span>}
-                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}>
+                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
+              >
                 <Form.Item name={[field.name, 'title']} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('validation.required') }, max(500)]}>
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="minutes-agenda-title" />
                 </Form.Item>
                 <Form.Item name={[field.name, 'summary']} style={{ marginBottom: 8 }} rules={[max(20000)]}>
-                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} placeholder={t('meetings.minutes.summaryPlaceholder')} data-testid="minutes-agenda-summary" />
+                  <Input.TextArea
+                    autoSize={{ minRows: 2, maxRows: 10 }}
+                    placeholder={t('meetings.minutes.summaryPlaceholder')}
+                    data-testid="minutes-agenda-summary"
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'speakers']} style={{ marginBottom: 0 }}>
-                  <Select mode="tags" tokenSeparators={[',', ';']} open={false} suffixIcon={null} placeholder={t('meetings.minutes.speakersPlaceholder')} data-testid="minutes-agenda-speakers" />
+                  <Select
+                    mode="tags"
+                    tokenSeparators={[',', ';']}
+                    open={false}
+                    suffixIcon={null}
+                    placeholder={t('meetings.minutes.speakersPlaceholder')}
+                    data-testid="minutes-agenda-speakers"
+                  />
                 </Form.Item>
               </Card>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '', summary: '', speakers: [] })} style={{ marginBottom: 16 }} data-testid="minutes-agenda-add">{t('meetings.plan.addAgenda')}</Button>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ title: '', summary: '', speakers: [] })}
+              style={{ marginBottom: 16 }}
+              data-testid="minutes-agenda-add"
+            >
+              {t('meetings.plan.addAgenda')}
+            </Button>
           </>
         )}
       </Form.List>
@@ -298,17 +472,33 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                 <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
               </div>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }} data-testid="minutes-resolution-add">{t('meetings.minutes.addResolution')}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }} data-testid="minutes-resolution-add">
+              {t('meetings.minutes.addResolution')}
+            </Button>
           </div>
         )}
       </Form.List>
-      <Card size="small" title={t('meetings.minutes.fields.votes')} style={{ marginBottom: 16 }} data-testid="minutes-votes"
-        extra={<Typography.Text type="secondary" data-testid="minutes-votes-present">{t('meetings.minutes.presentCount', { present })}</Typography.Text>}>
+      <Card
+        size="small"
+        title={t('meetings.minutes.fields.votes')}
+        style={{ marginBottom: 16 }}
+        data-testid="minutes-votes"
+        extra={
+          <Typography.Text type="secondary" data-testid="minutes-votes-present">
+            {t('meetings.minutes.presentCount', { present })}
+          </Typography.Text>
+        }
+      >
         <Row gutter={8}>
           {(['for', 'against', 'abstain'] as const).map((k) => (
             <Col xs={8} key={k}>
-              <Form.Item name={c(['votes', k])} label={t(`meetings.minutes.votes.${k}`)} dependencies={(['for', 'against', 'abstain'] as const).filter((x) => x !== k).map((x) => c(['votes', x]))}
-                rules={[votesRule]} style={{ marginBottom: 0 }}>
+              <Form.Item
+                name={c(['votes', k])}
+                label={t(`meetings.minutes.votes.${k}`)}
+                dependencies={(['for', 'against', 'abstain'] as const).filter((x) => x !== k).map((x) => c(['votes', x]))}
+                rules={[votesRule]}
+                style={{ marginBottom: 0 }}
+              >
                 <InputNumber min={0} max={100000} precision={0} inputMode="numeric" style={{ width: '100%' }} data-testid={`minutes-votes-${k}`} />
               </Form.Item>
             </Col>
@@ -321,32 +511,63 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
         {(fields, { add, remove }) => (
           <>
             {fields.map((field) => (
-              <Card key={field.key} size="small" style={{ marginBottom: 8 }} data-testid="minutes-task"
-                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}>
+              <Card
+                key={field.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                data-testid="minutes-task"
+                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
+              >
                 <Row gutter={8}>
                   <Col xs={24} md={8}>
                     <Form.Item name={[field.name, 'memberId']} label={t('meetings.minutes.taskMember')} style={{ marginBottom: 8 }}>
-                      <MemberSelect unitId={meeting.unitId} testId="minutes-task-member"
-                        onChange={(v, name) => { form.setFieldValue(['content', 'tasks', field.name, 'memberId'], v); if (name) form.setFieldValue(['content', 'tasks', field.name, 'assignee'], name); }} />
+                      <MemberSelect
+                        unitId={meeting.unitId}
+                        testId="minutes-task-member"
+                        onChange={(v, name) => {
+                          form.setFieldValue(['content', 'tasks', field.name, 'memberId'], v);
+                          if (name) form.setFieldValue(['content', 'tasks', field.name, 'assignee'], name);
+                        }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[field.name, 'assignee']} label={t('meetings.minutes.taskAssignee')} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('validation.required') }, max(200)]}>
+                    <Form.Item
+                      name={[field.name, 'assignee']}
+                      label={t('meetings.minutes.taskAssignee')}
+                      style={{ marginBottom: 8 }}
+                      rules={[{ required: true, message: t('validation.required') }, max(200)]}
+                    >
                       <Input data-testid="minutes-task-assignee" />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[field.name, 'dueOn']} label={t('meetings.minutes.taskDue')} style={{ marginBottom: 8 }}><DateInput testId="minutes-task-due" /></Form.Item>
+                    <Form.Item name={[field.name, 'dueOn']} label={t('meetings.minutes.taskDue')} style={{ marginBottom: 8 }}>
+                      <DateInput testId="minutes-task-due" />
+                    </Form.Item>
                   </Col>
                   <Col xs={24}>
-                    <Form.Item name={[field.name, 'description']} label={t('meetings.minutes.taskDescription')} style={{ marginBottom: 0 }} rules={[{ required: true, message: t('validation.required') }, max(2000)]}>
+                    <Form.Item
+                      name={[field.name, 'description']}
+                      label={t('meetings.minutes.taskDescription')}
+                      style={{ marginBottom: 0 }}
+                      rules={[{ required: true, message: t('validation.required') }, max(2000)]}
+                    >
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} data-testid="minutes-task-description" />
                     </Form.Item>
                   </Col>
                 </Row>
               </Card>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ memberId: null, assignee: '', description: '', dueOn: null })} style={{ marginBottom: 16 }} data-testid="minutes-task-add">{t('meetings.minutes.addTask')}</Button>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ memberId: null, assignee: '', description: '', dueOn: null })}
+              style={{ marginBottom: 16 }}
+              data-testid="minutes-task-add"
+            >
+              {t('meetings.minutes.addTask')}
+            </Button>
           </>
         )}
       </Form.List>
@@ -370,32 +591,69 @@ function MinutesView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="minutes-view">
       <Descriptions bordered size="small" column={phone ? 1 : 2}>
-        <Descriptions.Item label={t('meetings.minutes.time')}>{c.openedAt ?? meeting.startTime} – {c.closedAt ?? meeting.endTime}</Descriptions.Item>
+        <Descriptions.Item label={t('meetings.minutes.time')}>
+          {c.openedAt ?? meeting.startTime} – {c.closedAt ?? meeting.endTime}
+        </Descriptions.Item>
         <Descriptions.Item label={t('meetings.fields.place')}>{meeting.place}</Descriptions.Item>
-        <Descriptions.Item label={t('meetings.minutes.fields.chairName')}>{c.chairName ?? '—'}{c.chairPosition ? ` – ${c.chairPosition}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('meetings.minutes.fields.chairName')}>
+          {c.chairName ?? '—'}
+          {c.chairPosition ? ` – ${c.chairPosition}` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label={t('meetings.minutes.fields.minuteTakerName')}>{c.minuteTakerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.minutes.attendanceLine')} span={phone ? 1 : 2}>
-          <span data-testid="minutes-attendance">{t('meetings.minutes.attendanceText', { total: s.total, exempted: s.exempted, present: s.present, expected: s.expected, excused: s.absentExcused, unexcused: s.absentUnexcused })}</span>
+          <span data-testid="minutes-attendance">
+            {t('meetings.minutes.attendanceText', {
+              total: s.total,
+              exempted: s.exempted,
+              present: s.present,
+              expected: s.expected,
+              excused: s.absentExcused,
+              unexcused: s.absentUnexcused,
+            })}
+          </span>
         </Descriptions.Item>
-        {c.purpose && <Descriptions.Item label={t('meetings.minutes.fields.purpose')} span={phone ? 1 : 2}>{text(c.purpose)}</Descriptions.Item>}
-        {c.previousResolutionReview && <Descriptions.Item label={t('meetings.minutes.fields.previousResolutionReview')} span={phone ? 1 : 2}>{text(c.previousResolutionReview)}</Descriptions.Item>}
-        {c.upperDocuments && <Descriptions.Item label={t('meetings.minutes.fields.upperDocuments')} span={phone ? 1 : 2}>{text(c.upperDocuments)}</Descriptions.Item>}
+        {c.purpose && (
+          <Descriptions.Item label={t('meetings.minutes.fields.purpose')} span={phone ? 1 : 2}>
+            {text(c.purpose)}
+          </Descriptions.Item>
+        )}
+        {c.previousResolutionReview && (
+          <Descriptions.Item label={t('meetings.minutes.fields.previousResolutionReview')} span={phone ? 1 : 2}>
+            {text(c.previousResolutionReview)}
+          </Descriptions.Item>
+        )}
+        {c.upperDocuments && (
+          <Descriptions.Item label={t('meetings.minutes.fields.upperDocuments')} span={phone ? 1 : 2}>
+            {text(c.upperDocuments)}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {(c.agendaItems ?? []).length > 0 && (
         <Card size="small" title={t('meetings.minutes.sections.content')}>
           <ol style={{ margin: 0, paddingLeft: 20 }}>
             {(c.agendaItems ?? []).map((a, i) => (
               <li key={i} style={{ marginBottom: 6 }}>
-                <b>{a.title}</b>{a.summary ? <div style={{ whiteSpace: 'pre-wrap' }}>{a.summary}</div> : null}
-                {a.speakers?.length ? <Typography.Text type="secondary">{t('meetings.minutes.speakers', { names: a.speakers.join('; ') })}</Typography.Text> : null}
+                <b>{a.title}</b>
+                {a.summary ? <div style={{ whiteSpace: 'pre-wrap' }}>{a.summary}</div> : null}
+                {a.speakers?.length ? (
+                  <Typography.Text type="secondary">{t('meetings.minutes.speakers', { names: a.speakers.join('; ') })}</Typography.Text>
+                ) : null}
               </li>
             ))}
           </ol>
         </Card>
       )}
       <Card size="small" title={t('meetings.minutes.sections.conclusion')}>
-        <div style={{ whiteSpace: 'pre-wrap' }} data-testid="minutes-conclusions-view">{c.conclusions ?? '—'}</div>
-        {(c.resolutionItems ?? []).length > 0 && <ol style={{ paddingLeft: 20 }}>{(c.resolutionItems ?? []).map((r, i) => <li key={i}>{r}</li>)}</ol>}
+        <div style={{ whiteSpace: 'pre-wrap' }} data-testid="minutes-conclusions-view">
+          {c.conclusions ?? '—'}
+        </div>
+        {(c.resolutionItems ?? []).length > 0 && (
+          <ol style={{ paddingLeft: 20 }}>
+            {(c.resolutionItems ?? []).map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ol>
+        )}
         {c.votes && (
           <Typography.Paragraph data-testid="minutes-votes-view">
             {t('meetings.minutes.votesText', { for: c.votes.for, against: c.votes.against, abstain: c.votes.abstain, present: s.present })}
@@ -405,11 +663,20 @@ function MinutesView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes 
       {(c.tasks ?? []).length > 0 && (
         <Card size="small" title={t('meetings.minutes.sections.tasks')}>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {(c.tasks ?? []).map((x, i) => <li key={i}><b>{x.assignee}</b>: {x.description}{x.dueOn ? ` (${t('meetings.minutes.due', { date: showDate(x.dueOn) })})` : ''}</li>)}
+            {(c.tasks ?? []).map((x, i) => (
+              <li key={i}>
+                <b>{x.assignee}</b>: {x.description}
+                {x.dueOn ? ` (${t('meetings.minutes.due', { date: showDate(x.dueOn) })})` : ''}
+              </li>
+            ))}
           </ul>
         </Card>
       )}
-      {c.admissionsAndTransfers && <Card size="small" title={t('meetings.minutes.fields.admissionsAndTransfers')}>{text(c.admissionsAndTransfers)}</Card>}
+      {c.admissionsAndTransfers && (
+        <Card size="small" title={t('meetings.minutes.fields.admissionsAndTransfers')}>
+          {text(c.admissionsAndTransfers)}
+        </Card>
+      )}
     </Space>
   );
 }
@@ -423,28 +690,53 @@ function AdoptedMinutes({ meeting, minutes }: { meeting: Meeting; minutes: Minut
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Alert type="success" showIcon title={t('meetings.minutes.lockedNote')} action={meeting.canManage
-        ? <Button size="small" icon={<EditOutlined />} onClick={() => setAmending(true)} data-testid="minutes-amend">{t('meetings.minutes.amend')}</Button> : undefined} />
+      <Alert
+        type="success"
+        showIcon
+        title={t('meetings.minutes.lockedNote')}
+        action={
+          meeting.canManage ? (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setAmending(true)} data-testid="minutes-amend">
+              {t('meetings.minutes.amend')}
+            </Button>
+          ) : undefined
+        }
+      />
       <MinutesView meeting={meeting} minutes={minutes} />
       {minutes.actionItems.length > 0 && (
         <Card size="small" title={t('meetings.minutes.actionItems')}>
           <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="minutes-action-items">
-            {minutes.actionItems.map((a) => <li key={a.id}>{a.assignee}: {a.description} <Tag>{t(`meetings.minutes.itemStatus.${a.status}`)}</Tag></li>)}
+            {minutes.actionItems.map((a) => (
+              <li key={a.id}>
+                {a.assignee}: {a.description} <Tag>{t(`meetings.minutes.itemStatus.${a.status}`)}</Tag>
+              </li>
+            ))}
           </ul>
         </Card>
       )}
       {minutes.amendments.length > 0 && (
         <Card size="small" title={t('meetings.minutes.amendments', { count: minutes.amendments.length })}>
-          <Timeline items={minutes.amendments.map((a) => ({
-            key: a.id,
-            content: (
-              <div data-testid="minutes-amendment">
-                <Typography.Text strong>{vnDateTime(a.at)}</Typography.Text>{a.actor ? ` · ${a.actor}` : ''}
-                <div>{t('meetings.minutes.amendReason')}: {a.reason}</div>
-                <Typography.Text type="secondary">{t('meetings.minutes.amendFields', { fields: Object.keys((a.after ?? {}) as object).map(fieldLabel).join(', ') })}</Typography.Text>
-              </div>
-            ),
-          }))} />
+          <Timeline
+            items={minutes.amendments.map((a) => ({
+              key: a.id,
+              content: (
+                <div data-testid="minutes-amendment">
+                  <Typography.Text strong>{vnDateTime(a.at)}</Typography.Text>
+                  {a.actor ? ` · ${a.actor}` : ''}
+                  <div>
+                    {t('meetings.minutes.amendReason')}: {a.reason}
+                  </div>
+                  <Typography.Text type="secondary">
+                    {t('meetings.minutes.amendFields', {
+                      fields: Object.keys((a.after ?? {}) as object)
+                        .map(fieldLabel)
+                        .join(', '),
+                    })}
+                  </Typography.Text>
+                </div>
+              ),
+            }))}
+          />
         </Card>
       )}
       {meeting.canManage && <AmendDialog meeting={meeting} minutes={minutes} open={amending} onClose={() => setAmending(false)} />}
@@ -461,7 +753,8 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
   const [nothing, setNothing] = useState(false);
   const initial = fromContent(minutes.content, meeting);
   const amend = useMutation({
-    mutationFn: (body: { reason: string; changes: Record<string, unknown> }) => api<Minutes>(`/meetings/${meeting.id}/minutes/amendments`, { method: 'POST', body }),
+    mutationFn: (body: { reason: string; changes: Record<string, unknown> }) =>
+      api<Minutes>(`/meetings/${meeting.id}/minutes/amendments`, { method: 'POST', body }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(meetingKeys.minutes(meeting.id), saved);
       showSuccess(t('meetings.minutes.amended'));
@@ -481,16 +774,29 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
     const before = toContent(initial);
     const after = toContent(values.content);
     const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
-    if (Object.keys(changes).length === 0) { setNothing(true); return; }
+    if (Object.keys(changes).length === 0) {
+      setNothing(true);
+      return;
+    }
     setNothing(false);
     setUnmatched([]);
     confirm({ title: t('meetings.minutes.confirmAmend'), onOk: () => amend.mutateAsync({ reason: values.reason.trim(), changes }) });
   }
 
   return (
-    <Modal open={open} onCancel={onClose} onOk={() => void onOk()} title={t('meetings.minutes.amendTitle')} width={900} destroyOnHidden
-      okText={t('common.continue')} cancelText={t('common.cancel')} confirmLoading={amend.isPending}
-      okButtonProps={{ ...({ 'data-testid': 'minutes-amend-form-submit' } as object) }} data-testid="minutes-amend-form">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      onOk={() => void onOk()}
+      title={t('meetings.minutes.amendTitle')}
+      width={900}
+      destroyOnHidden
+      okText={t('common.continue')}
+      cancelText={t('common.cancel')}
+      confirmLoading={amend.isPending}
+      okButtonProps={{ ...({ 'data-testid': 'minutes-amend-form-submit' } as object) }}
+      data-testid="minutes-amend-form"
+    >
       <Form form={form} layout="vertical" initialValues={{ content: initial, reason: '' }} preserve={false}>
         <Form.Item name="reason" label={t('meetings.minutes.amendReason')} rules={[{ required: true, message: t('validation.required') }, { max: 2000 }]}>
           <Input.TextArea rows={2} data-testid="minutes-amend-reason" />

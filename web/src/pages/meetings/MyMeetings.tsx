@@ -1,19 +1,20 @@
 // "Cuộc họp của tôi": the member's upcoming meetings (their cell, their residence cell,
 // meetings they are a guest of, committee meetings), with a check-in button while the
 // window is open, and the link for their phone's calendar (iCalendar feed).
+
+import { CalendarOutlined, CheckOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, CheckOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
-import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useConfirm } from '../../components/confirm.ts';
+import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { kindLabel } from './meeting-labels.ts';
-import { useMyMeetings, type MyMeeting } from './meetings-api.ts';
+import { type MyMeeting, useMyMeetings } from './meetings-api.ts';
 
 /** The list itself; on the member's own record page and on /my-meetings. */
 export function MyMeetingsList({ limit }: { limit?: number }) {
@@ -36,12 +37,20 @@ export function MyMeetingsList({ limit }: { limit?: number }) {
               <Link to={`/meetings/${m.id}`} style={{ fontWeight: 600 }}>
                 {m.heldOn === today ? t('meetings.my.today') : showDate(m.heldOn)} · {m.startTime}–{m.endTime}
               </Link>
-              <div>{kindLabel(t, m.kind)} · {m.unitName}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>{m.topic} — {m.place}</Typography.Text>
+              <div>
+                {kindLabel(t, m.kind)} · {m.unitName}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {m.topic} — {m.place}
+              </Typography.Text>
               <div style={{ marginTop: 4 }}>
                 {m.status === 'cancelled' && <Tag>{t('meetings.status.cancelled')}</Tag>}
                 {m.role !== 'member' && <Tag color="blue">{t(`meetings.my.roles.${m.role}`)}</Tag>}
-                {m.checkedIn && <Tag color="green" icon={<CheckOutlined />} data-testid="my-meeting-checked-in">{t('meetings.my.checkedIn')}</Tag>}
+                {m.checkedIn && (
+                  <Tag color="green" icon={<CheckOutlined />} data-testid="my-meeting-checked-in">
+                    {t('meetings.my.checkedIn')}
+                  </Tag>
+                )}
               </div>
             </div>
             {m.checkInOpen && !m.checkedIn && (
@@ -64,7 +73,9 @@ export function MyMeetingsCard({ memberId }: { memberId: number }) {
   return (
     <Card size="small" title={t('meetings.my.title')} data-testid="my-meetings-card" extra={<Link to="/my-meetings">{t('meetings.my.all')}</Link>}>
       <MyMeetingsList limit={5} />
-      <div style={{ marginTop: 8 }}><CalendarButton /></div>
+      <div style={{ marginTop: 8 }}>
+        <CalendarButton />
+      </div>
     </Card>
   );
 }
@@ -74,13 +85,21 @@ export default function MyMeetingsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-meetings-page">
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('meetings.my.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('meetings.my.title')}
+        </Typography.Title>
         <Space wrap>
-          <Link to="/check-in"><Button icon={<QrcodeOutlined />} data-testid="my-check-in-page">{t('meetings.checkInPage.title')}</Button></Link>
+          <Link to="/check-in">
+            <Button icon={<QrcodeOutlined />} data-testid="my-check-in-page">
+              {t('meetings.checkInPage.title')}
+            </Button>
+          </Link>
           <CalendarButton />
         </Space>
       </div>
-      <Card size="small"><MyMeetingsList /></Card>
+      <Card size="small">
+        <MyMeetingsList />
+      </Card>
     </Space>
   );
 }
@@ -107,14 +126,22 @@ export function CalendarButton() {
   const webcal = url?.replace(/^https?:/, 'webcal:');
   return (
     <>
-      <Button icon={<CalendarOutlined />} onClick={create} data-testid="calendar-link">{t('meetings.calendar.button')}</Button>
+      <Button icon={<CalendarOutlined />} onClick={create} data-testid="calendar-link">
+        {t('meetings.calendar.button')}
+      </Button>
       <Modal open={url !== null} onCancel={() => setUrl(null)} footer={null} title={t('meetings.calendar.title')} data-testid="calendar-dialog">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>{t('meetings.calendar.howTo')}</Typography.Paragraph>
           <Input readOnly value={url ?? ''} data-testid="calendar-url" onFocus={(e) => e.target.select()} />
           <Space wrap>
             <Typography.Text copyable={{ text: url ?? '' }}>{t('meetings.calendar.copy')}</Typography.Text>
-            {webcal && <a href={webcal}><Button type="primary" icon={<CalendarOutlined />}>{t('meetings.calendar.open')}</Button></a>}
+            {webcal && (
+              <a href={webcal}>
+                <Button type="primary" icon={<CalendarOutlined />}>
+                  {t('meetings.calendar.open')}
+                </Button>
+              </a>
+            )}
           </Space>
           <Alert type="warning" showIcon title={t('meetings.calendar.secret')} />
         </Space>

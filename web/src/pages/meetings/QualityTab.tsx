@@ -1,16 +1,17 @@
 // The meeting's quality grade against the scale in force: the criteria the data answers
 // (attendance, absences, committee met before, duration, minutes complete) are shown met
 // or not; the chair ticks the rest; points and band follow live. Locked with the minutes.
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, List, Progress, Space, Tag, Typography } from 'antd';
+
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, List, Progress, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { GRADE_COLORS, gradeLabel, percent, vnDateTime } from './meeting-labels.ts';
-import { meetingKeys, useQuality, type Meeting, type Quality } from './meetings-api.ts';
+import { type Meeting, meetingKeys, type Quality, useQuality } from './meetings-api.ts';
 
 export function QualityTab({ meeting }: { meeting: Meeting }) {
   const t = useT();
@@ -18,7 +19,9 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
   const queryClient = useQueryClient();
   const quality = useQuality(meeting.id);
   const [ticks, setTicks] = useState<Record<string, boolean>>({});
-  useEffect(() => { if (quality.data) setTicks(quality.data.ticks); }, [quality.data]);
+  useEffect(() => {
+    if (quality.data) setTicks(quality.data.ticks);
+  }, [quality.data]);
   const save = useMutation({
     mutationFn: () => api<Quality>(`/meetings/${meeting.id}/quality`, { method: 'PUT', body: { ticks } }),
     onSuccess: async (saved) => {
@@ -33,10 +36,10 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
   const preview = useMemo(() => {
     const q = quality.data;
     if (!q) return null;
-    const earned = q.criteria.reduce((sum, c) => sum + (c.auto ? c.earned : (ticks[c.key] ? c.points : 0)), 0);
+    const earned = q.criteria.reduce((sum, c) => sum + (c.auto ? c.earned : ticks[c.key] ? c.points : 0), 0);
     const met = new Set(q.criteria.filter((c) => (c.auto ? c.met : ticks[c.key])).map((c) => c.key));
     const band = [...q.scale.bands].sort((a, b) => b.minPoints - a.minPoints).find((b) => earned >= b.minPoints && b.requires.every((k) => met.has(k)));
-    return { earned, grade: band?.grade ?? 'kem' as const };
+    return { earned, grade: band?.grade ?? ('kem' as const) };
   }, [quality.data, ticks]);
 
   if (quality.isPending) return <PageLoading />;
@@ -55,10 +58,22 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
           <Progress type="circle" size={84} percent={q.maxPoints ? Math.round((points / q.maxPoints) * 100) : 0} format={() => `${points}/${q.maxPoints}`} />
           <div>
-            <Tag color={GRADE_COLORS[grade]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="quality-grade" data-grade={grade}>{gradeLabel(t, grade)}</Tag>
-            <div><Typography.Text data-testid="quality-points">{t('meetings.quality.points', { points, max: q.maxPoints })}</Typography.Text></div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{q.scale.title} · {q.scale.source}</Typography.Text>
-            {q.saved && q.gradedAt && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('meetings.quality.gradedAt', { at: vnDateTime(q.gradedAt) })}</Typography.Text></div>}
+            <Tag color={GRADE_COLORS[grade]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="quality-grade" data-grade={grade}>
+              {gradeLabel(t, grade)}
+            </Tag>
+            <div>
+              <Typography.Text data-testid="quality-points">{t('meetings.quality.points', { points, max: q.maxPoints })}</Typography.Text>
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {q.scale.title} · {q.scale.source}
+            </Typography.Text>
+            {q.saved && q.gradedAt && (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('meetings.quality.gradedAt', { at: vnDateTime(q.gradedAt) })}
+                </Typography.Text>
+              </div>
+            )}
           </div>
         </div>
         {q.locked && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('meetings.quality.locked')} />}
@@ -71,15 +86,34 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
           renderItem={(c) => {
             const met = c.auto ? c.met : Boolean(ticks[c.key]);
             return (
-              <List.Item data-testid="quality-criterion" data-key={c.key} data-auto={c.auto} data-met={met} style={{ padding: '8px 12px' }}
-                extra={<Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('meetings.quality.criterionPoints', { points: c.points })}</Typography.Text>}>
+              <List.Item
+                data-testid="quality-criterion"
+                data-key={c.key}
+                data-auto={c.auto}
+                data-met={met}
+                style={{ padding: '8px 12px' }}
+                extra={
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                    {t('meetings.quality.criterionPoints', { points: c.points })}
+                  </Typography.Text>
+                }
+              >
                 {c.auto ? (
                   <Space align="start">
                     {met ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
-                    <span>{c.label} <Tag style={{ marginLeft: 4 }}>{t('meetings.quality.auto')}</Tag></span>
+                    <span>
+                      {c.label} <Tag style={{ marginLeft: 4 }}>{t('meetings.quality.auto')}</Tag>
+                    </span>
                   </Space>
                 ) : (
-                  <Checkbox checked={met} disabled={!editable} onChange={(e) => setTicks((old) => ({ ...old, [c.key]: e.target.checked }))} data-testid="quality-tick">{c.label}</Checkbox>
+                  <Checkbox
+                    checked={met}
+                    disabled={!editable}
+                    onChange={(e) => setTicks((old) => ({ ...old, [c.key]: e.target.checked }))}
+                    data-testid="quality-tick"
+                  >
+                    {c.label}
+                  </Checkbox>
                 )}
               </List.Item>
             );
@@ -96,12 +130,18 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
           <li>{f.durationMinutes === null ? t('meetings.quality.fact.durationUnknown') : t('meetings.quality.fact.duration', { n: f.durationMinutes })}</li>
           <li>{f.minutesComplete ? t('meetings.quality.fact.minutesYes') : t('meetings.quality.fact.minutesNo')}</li>
         </ul>
-        {q.scale.notes && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{q.scale.notes}</Typography.Paragraph>}
+        {q.scale.notes && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {q.scale.notes}
+          </Typography.Paragraph>
+        )}
       </Card>
 
       {editable && (
         <Space>
-          <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && q.saved} data-testid="quality-save">{t('meetings.quality.save')}</Button>
+          <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && q.saved} data-testid="quality-save">
+            {t('meetings.quality.save')}
+          </Button>
         </Space>
       )}
     </Space>

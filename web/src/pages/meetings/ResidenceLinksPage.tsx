@@ -3,11 +3,12 @@
 // link when the member moves; the linked members then see the cell's meetings. A card of
 // a member the secretary may not read becomes a request the member's own cell accepts:
 // until then this page shows only the card number typed (ResidenceRequests.tsx).
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
@@ -22,10 +23,20 @@ import { IncomingRequests, OutgoingRequests, residenceRequestsKey } from './Resi
 
 /** GET /residence-links: memberId and the work cell are null outside the reader's scope. */
 export interface ResidenceLink {
-  id: number; memberId: number | null; fullName: string; workUnitId: number | null; workUnitName: string | null;
-  validFrom: string; validTo: string | null; note: string | null;
+  id: number;
+  memberId: number | null;
+  fullName: string;
+  workUnitId: number | null;
+  workUnitName: string | null;
+  validFrom: string;
+  validTo: string | null;
+  note: string | null;
 }
-interface AddValues { partyCardNumber: string; validFrom: string; note?: string }
+interface AddValues {
+  partyCardNumber: string;
+  validFrom: string;
+  note?: string;
+}
 
 const residenceKey = (unitId: number) => ['meetings', 'residence', unitId] as const;
 
@@ -43,18 +54,27 @@ export default function ResidenceLinksPage() {
   });
   const add = useMutation({
     // 201 with the links (a member this user may read), or 202 with a message (a request).
-    mutationFn: (v: AddValues) => api<{ items: ResidenceLink[] } | { outcome: 'requested'; message: string }>('/residence-links', {
-      method: 'POST', body: { unitId, partyCardNumber: v.partyCardNumber.trim(), validFrom: v.validFrom, note: v.note?.trim() || null },
-    }),
+    mutationFn: (v: AddValues) =>
+      api<{ items: ResidenceLink[] } | { outcome: 'requested'; message: string }>('/residence-links', {
+        method: 'POST',
+        body: { unitId, partyCardNumber: v.partyCardNumber.trim(), validFrom: v.validFrom, note: v.note?.trim() || null },
+      }),
     onSuccess: async (saved) => {
-      if ('items' in saved) { queryClient.setQueryData(residenceKey(unitId!), saved); showSuccess(t('common.saved')); return; }
+      if ('items' in saved) {
+        queryClient.setQueryData(residenceKey(unitId!), saved);
+        showSuccess(t('common.saved'));
+        return;
+      }
       await queryClient.invalidateQueries({ queryKey: residenceRequestsKey(unitId!) });
       showSuccess(saved.message);
     },
   });
   const end = useMutation({
     mutationFn: ({ id, validTo }: { id: number; validTo: string }) => api(`/residence-links/${id}/end`, { method: 'POST', body: { validTo } }),
-    onSuccess: async () => { await queryClient.invalidateQueries({ queryKey: residenceKey(unitId!) }); showSuccess(t('common.saved')); },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: residenceKey(unitId!) });
+      showSuccess(t('common.saved'));
+    },
   });
   const manage = may('manage_meetings') && unitId !== null;
   const items = links.data?.items ?? [];
@@ -63,37 +83,72 @@ export default function ResidenceLinksPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="residence-page">
-      <Breadcrumb items={[{ title: <Link to={`/meetings${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.list.title')}</Link> }, { title: t('meetings.residence.title') }]} />
+      <Breadcrumb
+        items={[
+          { title: <Link to={`/meetings${unitId ? `?unitId=${unitId}` : ''}`}>{t('meetings.list.title')}</Link> },
+          { title: t('meetings.residence.title') },
+        ]}
+      />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('meetings.residence.title')}</Typography.Title>
-        {manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="residence-add">{t('meetings.residence.add')}</Button>}
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('meetings.residence.title')}
+        </Typography.Title>
+        {manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="residence-add">
+            {t('meetings.residence.add')}
+          </Button>
+        )}
       </div>
       <Card size="small">
         <UnitSelect value={unitId} onChange={setUnitId} testId="residence-unit" allowClear={false} />
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('meetings.residence.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('meetings.residence.intro')}
+        </Typography.Paragraph>
       </Card>
       {unitId !== null && manage && <IncomingRequests unitId={unitId} />}
       {unitId !== null && <OutgoingRequests unitId={unitId} manage={manage} />}
-      {!unitId ? <Empty description={t('meetings.list.pickUnit')} /> : links.isPending ? <PageLoading /> : links.isError ? <QueryError error={links.error} onRetry={() => void links.refetch()} /> : (
+      {!unitId ? (
+        <Empty description={t('meetings.list.pickUnit')} />
+      ) : links.isPending ? (
+        <PageLoading />
+      ) : links.isError ? (
+        <QueryError error={links.error} onRetry={() => void links.refetch()} />
+      ) : (
         <Card size="small" title={t('meetings.residence.count', { count: items.filter((l) => !l.validTo).length })} styles={{ body: { padding: 0 } }}>
           <List
             dataSource={shown}
             locale={{ emptyText: <Empty description={t('meetings.residence.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             renderItem={(l) => (
               <List.Item
-                data-testid="residence-row" data-link-id={l.id} style={{ padding: '10px 12px' }}
-                extra={manage && !l.validTo ? <Button size="small" danger onClick={() => setEnding(l)} data-testid="residence-end">{t('meetings.residence.end')}</Button> : undefined}
+                data-testid="residence-row"
+                data-link-id={l.id}
+                style={{ padding: '10px 12px' }}
+                extra={
+                  manage && !l.validTo ? (
+                    <Button size="small" danger onClick={() => setEnding(l)} data-testid="residence-end">
+                      {t('meetings.residence.end')}
+                    </Button>
+                  ) : undefined
+                }
               >
                 <List.Item.Meta
-                  title={<>
-                    {l.memberId ? <Link to={`/members/${l.memberId}`}>{l.fullName}</Link> : <span>{l.fullName}</span>}
-                    {l.validTo && <Tag style={{ marginLeft: 8 }}>{t('meetings.residence.ended')}</Tag>}
-                  </>}
-                  description={<>
-                    <div data-testid="residence-period">{l.validTo ? t('meetings.residence.period', { from: showDate(l.validFrom), to: showDate(l.validTo) }) : t('common.since', { date: showDate(l.validFrom) })}</div>
-                    {l.workUnitName && <div>{t('meetings.residence.workUnit', { unit: l.workUnitName })}</div>}
-                    {l.note && <div style={{ whiteSpace: 'pre-wrap' }}>{l.note}</div>}
-                  </>}
+                  title={
+                    <>
+                      {l.memberId ? <Link to={`/members/${l.memberId}`}>{l.fullName}</Link> : <span>{l.fullName}</span>}
+                      {l.validTo && <Tag style={{ marginLeft: 8 }}>{t('meetings.residence.ended')}</Tag>}
+                    </>
+                  }
+                  description={
+                    <>
+                      <div data-testid="residence-period">
+                        {l.validTo
+                          ? t('meetings.residence.period', { from: showDate(l.validFrom), to: showDate(l.validTo) })
+                          : t('common.since', { date: showDate(l.validFrom) })}
+                      </div>
+                      {l.workUnitName && <div>{t('meetings.residence.workUnit', { unit: l.workUnitName })}</div>}
+                      {l.note && <div style={{ whiteSpace: 'pre-wrap' }}>{l.note}</div>}
+                    </>
+                  }
                 />
               </List.Item>
             )}
@@ -101,12 +156,23 @@ export default function ResidenceLinksPage() {
         </Card>
       )}
       <ActionModal<AddValues>
-        open={adding} onClose={() => setAdding(false)} title={t('meetings.residence.add')} testId="residence-form"
+        open={adding}
+        onClose={() => setAdding(false)}
+        title={t('meetings.residence.add')}
+        testId="residence-form"
         initialValues={{ validFrom: todayIso() }}
         confirmText={(v) => t('meetings.residence.confirmAdd', { card: v.partyCardNumber.trim(), date: showDate(v.validFrom) })}
         submit={(v) => add.mutateAsync(v)}
       >
-        <Form.Item name="partyCardNumber" label={t('meetings.residence.card')} extra={t('meetings.residence.cardHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 20, message: t('validation.tooLong', { max: 20 }) }]}>
+        <Form.Item
+          name="partyCardNumber"
+          label={t('meetings.residence.card')}
+          extra={t('meetings.residence.cardHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { max: 20, message: t('validation.tooLong', { max: 20 }) },
+          ]}
+        >
           <Input autoComplete="off" data-testid="residence-card" />
         </Form.Item>
         <Form.Item name="validFrom" label={t('meetings.residence.from')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -117,8 +183,12 @@ export default function ResidenceLinksPage() {
         </Form.Item>
       </ActionModal>
       <ActionModal<{ validTo: string }>
-        open={ending !== null} onClose={() => setEnding(null)} title={t('meetings.residence.endTitle', { name: ending?.fullName ?? '' })} testId="residence-end-form"
-        initialValues={{ validTo: todayIso() }} danger
+        open={ending !== null}
+        onClose={() => setEnding(null)}
+        title={t('meetings.residence.endTitle', { name: ending?.fullName ?? '' })}
+        testId="residence-end-form"
+        initialValues={{ validTo: todayIso() }}
+        danger
         confirmText={(v) => t('meetings.residence.confirmEnd', { name: ending?.fullName ?? '', date: showDate(v.validTo) })}
         submit={(v) => end.mutateAsync({ id: ending!.id, validTo: v.validTo })}
       >

@@ -2,12 +2,12 @@
 // the type is inferred from it, so a contract change breaks this build, not a page.
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
 import type { attendanceOut, checkInCodeOut, checkInOut } from '../../../../src/modules/meetings/attendance-schemas.ts';
 import type { complianceOut } from '../../../../src/modules/meetings/compliance-schemas.ts';
 import type { minutesContentOut, minutesOut } from '../../../../src/modules/meetings/minutes-schemas.ts';
 import type { qualityOut } from '../../../../src/modules/meetings/quality-schemas.ts';
 import type { meetingKind, meetingOut, meetingSummaryOut, preparationOut, qualityGrade, standardAgendaOut } from '../../../../src/modules/meetings/schemas.ts';
+import { api } from '../../api/client.ts';
 
 export type MeetingKind = z.infer<typeof meetingKind>;
 export type QualityGrade = z.infer<typeof qualityGrade>;
@@ -28,19 +28,44 @@ export type Compliance = z.infer<typeof complianceOut>;
 
 /** GET /meeting-topics (the route's schema is not exported). */
 export interface Topic {
-  id: number; title: string; summary: string | null; unitId: number; unitName: string; published: boolean; createdAt: string;
+  id: number;
+  title: string;
+  summary: string | null;
+  unitId: number;
+  unitName: string;
+  published: boolean;
+  createdAt: string;
   usedBy: { unitId: number; unitName: string; meetings: number; lastHeldOn: string }[];
 }
 
 /** GET /me/meetings. */
 export interface MyMeeting {
-  id: number; kind: MeetingKind; unitId: number; unitName: string; heldOn: string; startTime: string; endTime: string;
-  place: string; topic: string; status: 'planned' | 'cancelled'; role: 'member' | 'guest' | 'residence' | 'committee';
-  checkedIn: boolean; checkInOpen: boolean;
+  id: number;
+  kind: MeetingKind;
+  unitId: number;
+  unitName: string;
+  heldOn: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  topic: string;
+  status: 'planned' | 'cancelled';
+  role: 'member' | 'guest' | 'residence' | 'committee';
+  checkedIn: boolean;
+  checkInOpen: boolean;
 }
 
 /** GET /me/notices. */
-export interface Notice { id: number; kind: string; meetingId: number | null; title: string; body: string; link: string | null; createdAt: string; readAt: string | null }
+export interface Notice {
+  id: number;
+  kind: string;
+  meetingId: number | null;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
 
 export const MEETING_KINDS: readonly MeetingKind[] = ['regular', 'thematic', 'committee', 'grassroots_committee', 'briefing', 'extraordinary'];
 /** Kinds a cell (chi bộ, chi bộ cơ sở) holds; the rest are held by party committees above. */
@@ -79,7 +104,12 @@ export function useMeeting(id: number) {
 }
 
 export function useAttendance(id: number, enabled = true) {
-  return useQuery({ queryKey: meetingKeys.attendance(id), queryFn: () => api<Attendance>(`/meetings/${id}/attendance`), enabled: enabled && id > 0, staleTime: 0 });
+  return useQuery({
+    queryKey: meetingKeys.attendance(id),
+    queryFn: () => api<Attendance>(`/meetings/${id}/attendance`),
+    enabled: enabled && id > 0,
+    staleTime: 0,
+  });
 }
 
 export function useMinutes(id: number) {

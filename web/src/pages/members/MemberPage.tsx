@@ -1,12 +1,13 @@
 // One member: the personal record, cell and status history, the changes that need a
 // decision (status, transfer), and for auditors the trail of who read and changed it.
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { memberKeys, useMember, useMemberHistory } from '../../api/members.ts';
-import { MEMBER_STATUSES, type AuditEntry, type Member, type MemberStatus } from '../../api/types.ts';
+import { type AuditEntry, MEMBER_STATUSES, type Member, type MemberStatus } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { DecisionFields } from '../../components/DecisionFields.tsx';
@@ -18,8 +19,8 @@ import { hasKey, useT } from '../../i18n/i18n.ts';
 import { showDate, showDateTime, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
-import { NotFoundPage } from '../NotFoundPage.tsx';
 import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
+import { NotFoundPage } from '../NotFoundPage.tsx';
 
 export default function MemberPage() {
   const t = useT();
@@ -38,7 +39,9 @@ export default function MemberPage() {
   const tabs = [
     { key: 'record', label: t('members.tabs.record'), children: <PersonalRecord member={m} /> },
     { key: 'history', label: t('members.tabs.history'), children: <History id={m.id} /> },
-    ...(may('read_audit') ? [{ key: 'audit', label: <span data-testid="member-audit-tab">{t('members.tabs.audit')}</span>, children: <AuditTrail id={m.id} /> }] : []),
+    ...(may('read_audit')
+      ? [{ key: 'audit', label: <span data-testid="member-audit-tab">{t('members.tabs.audit')}</span>, children: <AuditTrail id={m.id} /> }]
+      : []),
   ];
 
   return (
@@ -47,17 +50,27 @@ export default function MemberPage() {
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">{m.fullName}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">
+              {m.fullName}
+            </Typography.Title>
             <Space wrap style={{ marginTop: 4 }}>
               <StatusTag status={m.status} />
-              <Link to={`/units/${m.unitId}`} data-testid="member-unit">{m.unitName}</Link>
+              <Link to={`/units/${m.unitId}`} data-testid="member-unit">
+                {m.unitName}
+              </Link>
             </Space>
           </div>
           {canEdit && (
             <Space wrap>
-              <Button type="primary" onClick={() => navigate(`/members/${m.id}/edit`)} data-testid="member-edit">{t('members.edit')}</Button>
-              <Button onClick={() => setDialog('status')} data-testid="member-status-change">{t('members.changeStatus')}</Button>
-              <Button onClick={() => setDialog('transfer')} data-testid="member-transfer">{t('members.transfer')}</Button>
+              <Button type="primary" onClick={() => navigate(`/members/${m.id}/edit`)} data-testid="member-edit">
+                {t('members.edit')}
+              </Button>
+              <Button onClick={() => setDialog('status')} data-testid="member-status-change">
+                {t('members.changeStatus')}
+              </Button>
+              <Button onClick={() => setDialog('transfer')} data-testid="member-transfer">
+                {t('members.transfer')}
+              </Button>
             </Space>
           )}
         </div>
@@ -94,7 +107,11 @@ function PersonalRecord({ member: m }: { member: Member }) {
   ];
   return (
     <Descriptions bordered size="small" column={phone ? 1 : 2} data-testid="member-record">
-      {items.map(([label, value]) => <Descriptions.Item key={label} label={label}>{value || '—'}</Descriptions.Item>)}
+      {items.map(([label, value]) => (
+        <Descriptions.Item key={label} label={label}>
+          {value || '—'}
+        </Descriptions.Item>
+      ))}
     </Descriptions>
   );
 }
@@ -111,7 +128,11 @@ function History({ id }: { id: number }) {
       <Col xs={24} lg={12}>
         <Typography.Title level={5}>{t('members.history.placements')}</Typography.Title>
         <Table
-          rowKey={(r) => `${r.unitId}-${r.validFrom}`} size="small" pagination={false} dataSource={placements} scroll={{ x: 420 }}
+          rowKey={(r) => `${r.unitId}-${r.validFrom}`}
+          size="small"
+          pagination={false}
+          dataSource={placements}
+          scroll={{ x: 420 }}
           onRow={() => ({ 'data-testid': 'placement-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('members.fields.unit'), key: 'unit', render: (_, r) => <Link to={`/units/${r.unitId}`}>{r.unitName}</Link> },
@@ -124,7 +145,11 @@ function History({ id }: { id: number }) {
       <Col xs={24} lg={12}>
         <Typography.Title level={5}>{t('members.history.statuses')}</Typography.Title>
         <Table
-          rowKey={(r) => `${r.status}-${r.validFrom}`} size="small" pagination={false} dataSource={statuses} scroll={{ x: 420 }}
+          rowKey={(r) => `${r.status}-${r.validFrom}`}
+          size="small"
+          pagination={false}
+          dataSource={statuses}
+          scroll={{ x: 420 }}
           onRow={() => ({ 'data-testid': 'status-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('members.fields.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
@@ -140,18 +165,33 @@ function History({ id }: { id: number }) {
 
 function AuditTrail({ id }: { id: number }) {
   const t = useT();
-  const audit = useQuery({ queryKey: ['audit', 'member', id], queryFn: () => api<{ items: AuditEntry[] }>('/audit', { query: { entityType: 'member', entityId: String(id) } }) });
+  const audit = useQuery({
+    queryKey: ['audit', 'member', id],
+    queryFn: () => api<{ items: AuditEntry[] }>('/audit', { query: { entityType: 'member', entityId: String(id) } }),
+  });
   if (audit.isPending) return <PageLoading />;
   if (audit.isError) return <QueryError error={audit.error} onRetry={() => void audit.refetch()} />;
   if (!audit.data.items.length) return <Empty description={t('audit.empty')} />;
   return (
     <Table<AuditEntry>
-      rowKey={(r) => String(r.id ?? r.at)} size="small" dataSource={audit.data.items} pagination={{ pageSize: 20 }} scroll={{ x: 640 }}
+      rowKey={(r) => String(r.id ?? r.at)}
+      size="small"
+      dataSource={audit.data.items}
+      pagination={{ pageSize: 20 }}
+      scroll={{ x: 640 }}
       onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('audit.at'), key: 'at', width: 150, render: (_, r) => showDateTime(r.at) },
         { title: t('audit.actor'), key: 'actor', width: 120, render: (_, r) => r.actor ?? t('audit.system') },
-        { title: t('audit.action'), key: 'action', width: 180, render: (_, r) => { const key = `audit.actions.${r.action}`; return hasKey(key) ? t(key) : r.action; } },
+        {
+          title: t('audit.action'),
+          key: 'action',
+          width: 180,
+          render: (_, r) => {
+            const key = `audit.actions.${r.action}`;
+            return hasKey(key) ? t(key) : r.action;
+          },
+        },
         { title: t('audit.changes'), key: 'changes', render: (_, r) => <Changes before={r.before} after={r.after} /> },
       ]}
     />
@@ -180,18 +220,31 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
   };
   return (
     <div style={{ fontSize: 12 }}>
-      {keys.map((k) => <div key={k}><b>{label(k)}</b>: {show(k, b[k])} → {show(k, a[k])}</div>)}
+      {keys.map((k) => (
+        <div key={k}>
+          <b>{label(k)}</b>: {show(k, b[k])} → {show(k, a[k])}
+        </div>
+      ))}
     </div>
   );
 }
 
-interface StatusValues { status: MemberStatus; effectiveOn: string; decisionNumber: string; note?: string }
+interface StatusValues {
+  status: MemberStatus;
+  effectiveOn: string;
+  decisionNumber: string;
+  note?: string;
+}
 
 function StatusDialog({ member, open, onClose }: { member: Member; open: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const change = useMutation({
-    mutationFn: (v: StatusValues) => api<Member>(`/members/${member.id}/status`, { method: 'POST', body: { status: v.status, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), note: v.note?.trim() || undefined } }),
+    mutationFn: (v: StatusValues) =>
+      api<Member>(`/members/${member.id}/status`, {
+        method: 'POST',
+        body: { status: v.status, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), note: v.note?.trim() || undefined },
+      }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(memberKeys.detail(member.id), { ...member, ...updated });
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['members'] }), queryClient.invalidateQueries({ queryKey: ['units'] })]);
@@ -200,28 +253,53 @@ function StatusDialog({ member, open, onClose }: { member: Member; open: boolean
   });
   return (
     <ActionModal<StatusValues>
-      open={open} onClose={onClose} title={t('members.changeStatusTitle', { name: member.fullName })} testId="member-status-form"
+      open={open}
+      onClose={onClose}
+      title={t('members.changeStatusTitle', { name: member.fullName })}
+      testId="member-status-form"
       initialValues={{ effectiveOn: todayIso() }}
-      confirmText={(v) => t('members.confirmStatus', { name: member.fullName, from: statusLabel(t, member.status), to: statusLabel(t, v.status), date: showDate(v.effectiveOn), decision: v.decisionNumber })}
+      confirmText={(v) =>
+        t('members.confirmStatus', {
+          name: member.fullName,
+          from: statusLabel(t, member.status),
+          to: statusLabel(t, v.status),
+          date: showDate(v.effectiveOn),
+          decision: v.decisionNumber,
+        })
+      }
       submit={(v) => change.mutateAsync(v)}
     >
       <Form.Item name="status" label={t('members.newStatus')} rules={[{ required: true, message: t('validation.required') }]}>
-        <Select data-testid="member-new-status" options={MEMBER_STATUSES.filter((s) => s !== member.status).map((s) => ({ value: s, label: statusLabel(t, s) }))} />
+        <Select
+          data-testid="member-new-status"
+          options={MEMBER_STATUSES.filter((s) => s !== member.status).map((s) => ({ value: s, label: statusLabel(t, s) }))}
+        />
       </Form.Item>
       <DecisionFields />
-      <Form.Item name="note" label={t('common.note')} rules={[{ max: 500 }]}><Input.TextArea rows={2} data-testid="member-status-note" /></Form.Item>
+      <Form.Item name="note" label={t('common.note')} rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} data-testid="member-status-note" />
+      </Form.Item>
     </ActionModal>
   );
 }
 
-interface TransferValues { unitId: number; effectiveOn: string; decisionNumber: string; reason?: string }
+interface TransferValues {
+  unitId: number;
+  effectiveOn: string;
+  decisionNumber: string;
+  reason?: string;
+}
 
 function TransferDialog({ member, open, onClose }: { member: Member; open: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<string>('');
   const transfer = useMutation({
-    mutationFn: (v: TransferValues) => api<Member>(`/members/${member.id}/transfer`, { method: 'POST', body: { unitId: v.unitId, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), reason: v.reason?.trim() || undefined } }),
+    mutationFn: (v: TransferValues) =>
+      api<Member>(`/members/${member.id}/transfer`, {
+        method: 'POST',
+        body: { unitId: v.unitId, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), reason: v.reason?.trim() || undefined },
+      }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(memberKeys.detail(member.id), { ...member, ...updated });
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['members'] }), queryClient.invalidateQueries({ queryKey: ['units'] })]);
@@ -230,9 +308,20 @@ function TransferDialog({ member, open, onClose }: { member: Member; open: boole
   });
   return (
     <ActionModal<TransferValues>
-      open={open} onClose={onClose} title={t('members.transferTitle', { name: member.fullName })} testId="member-transfer-form"
+      open={open}
+      onClose={onClose}
+      title={t('members.transferTitle', { name: member.fullName })}
+      testId="member-transfer-form"
       initialValues={{ effectiveOn: todayIso() }}
-      confirmText={(v) => t('members.confirmTransfer', { name: member.fullName, from: member.unitName, to: target || `#${v.unitId}`, date: showDate(v.effectiveOn), decision: v.decisionNumber })}
+      confirmText={(v) =>
+        t('members.confirmTransfer', {
+          name: member.fullName,
+          from: member.unitName,
+          to: target || `#${v.unitId}`,
+          date: showDate(v.effectiveOn),
+          decision: v.decisionNumber,
+        })
+      }
       submit={(v) => transfer.mutateAsync(v)}
     >
       <Typography.Paragraph type="secondary">{t('members.transferFrom', { unit: member.unitName })}</Typography.Paragraph>
@@ -240,7 +329,9 @@ function TransferDialog({ member, open, onClose }: { member: Member; open: boole
         <UnitSelect testId="member-transfer-unit" excludeIds={[member.unitId]} onPick={(_, name) => setTarget(name)} />
       </Form.Item>
       <DecisionFields />
-      <Form.Item name="reason" label={t('common.reason')} rules={[{ max: 500 }]}><Input.TextArea rows={2} data-testid="member-transfer-reason" /></Form.Item>
+      <Form.Item name="reason" label={t('common.reason')} rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} data-testid="member-transfer-reason" />
+      </Form.Item>
     </ActionModal>
   );
 }

@@ -1,14 +1,15 @@
 // The member list: search that ignores diacritics, filters kept in the address (so a
 // link to "members of this cell" works and the export uses the same filters), a table
 // on a desktop and cards on a phone.
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Collapse, Empty, Input, List, Pagination, Row, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { download } from '../../api/client.ts';
-import { filtersToQuery, useMemberList, type MemberFilters } from '../../api/members.ts';
-import { MEMBER_STATUSES, SEXES, THEORY_LEVELS, type MemberListItem } from '../../api/types.ts';
+import { filtersToQuery, type MemberFilters, useMemberList } from '../../api/members.ts';
+import { MEMBER_STATUSES, type MemberListItem, SEXES, THEORY_LEVELS } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
 import { sexLabel, statusLabel, theoryLabel } from '../../components/labels.ts';
 import { QueryError } from '../../components/QueryState.tsx';
@@ -30,7 +31,10 @@ const AGE_BANDS = [
 ] as const;
 
 function readFilters(params: URLSearchParams): MemberFilters {
-  const num = (key: string) => { const v = Number(params.get(key)); return params.get(key) && Number.isFinite(v) ? v : undefined; };
+  const num = (key: string) => {
+    const v = Number(params.get(key));
+    return params.get(key) && Number.isFinite(v) ? v : undefined;
+  };
   const status = params.get('status');
   return {
     q: params.get('q') ?? undefined,
@@ -102,40 +106,106 @@ export default function MembersPage() {
   const filterFields = (
     <Row gutter={[8, 8]}>
       <Col xs={24} md={8}>
-        <UnitSelect value={filters.unitId ?? null} onChange={(v) => update({ unitId: v })} testId="member-filter-unit" placeholder={t('members.filter.unit')} knownLabels={unitLabel} />
+        <UnitSelect
+          value={filters.unitId ?? null}
+          onChange={(v) => update({ unitId: v })}
+          testId="member-filter-unit"
+          placeholder={t('members.filter.unit')}
+          knownLabels={unitLabel}
+        />
       </Col>
       <Col xs={24} md={8}>
         <Select
-          mode="multiple" allowClear style={{ width: '100%' }} placeholder={t('members.filter.statusCurrent')} data-testid="member-filter-status"
-          value={filters.status ?? []} onChange={(v: string[]) => update({ status: v.includes('all') ? ['all'] : v })}
+          mode="multiple"
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('members.filter.statusCurrent')}
+          data-testid="member-filter-status"
+          value={filters.status ?? []}
+          onChange={(v: string[]) => update({ status: v.includes('all') ? ['all'] : v })}
           options={[{ value: 'all', label: t('members.filter.statusAll') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
         />
       </Col>
       <Col xs={12} md={4}>
-        <Select allowClear style={{ width: '100%' }} placeholder={t('members.filter.sex')} data-testid="member-filter-sex" value={filters.sex} onChange={(v?: string) => update({ sex: v })}
-          options={SEXES.map((s) => ({ value: s, label: sexLabel(t, s) }))} />
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('members.filter.sex')}
+          data-testid="member-filter-sex"
+          value={filters.sex}
+          onChange={(v?: string) => update({ sex: v })}
+          options={SEXES.map((s) => ({ value: s, label: sexLabel(t, s) }))}
+        />
       </Col>
       <Col xs={12} md={4}>
-        <Select allowClear style={{ width: '100%' }} placeholder={t('members.filter.age')} data-testid="member-filter-age" value={band}
-          onChange={(key?: string) => { const b = AGE_BANDS.find((x) => x.key === key); update({ ageFrom: b?.from, ageTo: b?.to }); }}
-          options={AGE_BANDS.map((b) => ({ value: b.key, label: b.from === undefined ? t('members.filter.ageUnder', { to: b.to! }) : b.to === undefined ? t('members.filter.ageOver', { from: b.from }) : t('members.filter.ageBetween', { from: b.from, to: b.to }) }))} />
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('members.filter.age')}
+          data-testid="member-filter-age"
+          value={band}
+          onChange={(key?: string) => {
+            const b = AGE_BANDS.find((x) => x.key === key);
+            update({ ageFrom: b?.from, ageTo: b?.to });
+          }}
+          options={AGE_BANDS.map((b) => ({
+            value: b.key,
+            label:
+              b.from === undefined
+                ? t('members.filter.ageUnder', { to: b.to! })
+                : b.to === undefined
+                  ? t('members.filter.ageOver', { from: b.from })
+                  : t('members.filter.ageBetween', { from: b.from, to: b.to }),
+          }))}
+        />
       </Col>
       <Col xs={12} md={8}>
-        <Input allowClear placeholder={t('members.filter.ethnicity')} data-testid="member-filter-ethnicity" defaultValue={filters.ethnicity}
-          onBlur={(e) => update({ ethnicity: e.target.value.trim() })} onPressEnter={(e) => update({ ethnicity: e.currentTarget.value.trim() })} />
+        <Input
+          allowClear
+          placeholder={t('members.filter.ethnicity')}
+          data-testid="member-filter-ethnicity"
+          defaultValue={filters.ethnicity}
+          onBlur={(e) => update({ ethnicity: e.target.value.trim() })}
+          onPressEnter={(e) => update({ ethnicity: e.currentTarget.value.trim() })}
+        />
       </Col>
       <Col xs={12} md={8}>
-        <Select allowClear style={{ width: '100%' }} placeholder={t('members.filter.theoryLevel')} data-testid="member-filter-theory" value={filters.theoryLevel} onChange={(v?: string) => update({ theoryLevel: v })}
-          options={THEORY_LEVELS.map((l) => ({ value: l, label: theoryLabel(t, l) }))} />
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('members.filter.theoryLevel')}
+          data-testid="member-filter-theory"
+          value={filters.theoryLevel}
+          onChange={(v?: string) => update({ theoryLevel: v })}
+          options={THEORY_LEVELS.map((l) => ({ value: l, label: theoryLabel(t, l) }))}
+        />
       </Col>
       <Col xs={24} md={8}>
-        {activeFilters > 0 && <Button onClick={() => { setTyped(''); setParams(new URLSearchParams(), { replace: true }); }} data-testid="member-filter-clear">{t('members.filter.clear')}</Button>}
+        {activeFilters > 0 && (
+          <Button
+            onClick={() => {
+              setTyped('');
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+            data-testid="member-filter-clear"
+          >
+            {t('members.filter.clear')}
+          </Button>
+        )}
       </Col>
     </Row>
   );
 
   const columns: ColumnsType<MemberListItem> = [
-    { title: t('members.fields.fullName'), key: 'name', render: (_, m) => <Link to={`/members/${m.id}`} data-testid="member-link">{m.fullName}</Link> },
+    {
+      title: t('members.fields.fullName'),
+      key: 'name',
+      render: (_, m) => (
+        <Link to={`/members/${m.id}`} data-testid="member-link">
+          {m.fullName}
+        </Link>
+      ),
+    },
     { title: t('members.fields.sex'), key: 'sex', width: 80, render: (_, m) => sexLabel(t, m.sex) },
     { title: t('members.fields.dateOfBirth'), key: 'dob', width: 120, render: (_, m) => showDate(m.dateOfBirth) },
     { title: t('members.fields.age'), dataIndex: 'age', width: 60 },
@@ -158,24 +228,70 @@ export default function MembersPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('members.title')}
+        </Typography.Title>
         <Space wrap>
-          {may('read') && <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="member-export">{t('members.export')}</Button>}
-          {may('write_members') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/members/new${filters.unitId ? `?unitId=${filters.unitId}` : ''}`)} data-testid="member-create">{t('members.create')}</Button>}
+          {may('read') && (
+            <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="member-export">
+              {t('members.export')}
+            </Button>
+          )}
+          {may('write_members') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/members/new${filters.unitId ? `?unitId=${filters.unitId}` : ''}`)}
+              data-testid="member-create"
+            >
+              {t('members.create')}
+            </Button>
+          )}
         </Space>
       </div>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Input allowClear size="large" prefix={<SearchOutlined />} type="search" enterKeyHint="search" placeholder={t('members.searchPlaceholder')} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="member-search" />
+          <Input
+            allowClear
+            size="large"
+            prefix={<SearchOutlined />}
+            type="search"
+            enterKeyHint="search"
+            placeholder={t('members.searchPlaceholder')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            data-testid="member-search"
+          />
           {phone ? (
-            <Collapse ghost size="small" items={[{ key: 'f', label: <Badge count={activeFilters} size="small" offset={[10, 0]}>{t('members.filter.title')}</Badge>, children: filterFields }]} data-testid="member-filters-toggle" />
-          ) : filterFields}
+            <Collapse
+              ghost
+              size="small"
+              items={[
+                {
+                  key: 'f',
+                  label: (
+                    <Badge count={activeFilters} size="small" offset={[10, 0]}>
+                      {t('members.filter.title')}
+                    </Badge>
+                  ),
+                  children: filterFields,
+                },
+              ]}
+              data-testid="member-filters-toggle"
+            />
+          ) : (
+            filterFields
+          )}
         </Space>
       </Card>
-      {list.isError && !data ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.isError && !data ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Card size="small" styles={{ body: { padding: phone ? 0 : undefined } }}>
           <div style={{ padding: phone ? '8px 12px 0' : '0 0 8px' }}>
-            <Typography.Text type="secondary" data-testid="member-total">{totalText}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="member-total">
+              {totalText}
+            </Typography.Text>
           </div>
           {phone ? (
             <>
@@ -187,7 +303,9 @@ export default function MembersPage() {
                   <List.Item data-testid="member-row" onClick={() => navigate(`/members/${m.id}`)} style={{ cursor: 'pointer', padding: '10px 12px' }}>
                     <div style={{ width: '100%' }}>
                       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-                        <Link to={`/members/${m.id}`} style={{ fontWeight: 600 }} data-testid="member-link">{m.fullName}</Link>
+                        <Link to={`/members/${m.id}`} style={{ fontWeight: 600 }} data-testid="member-link">
+                          {m.fullName}
+                        </Link>
                         <StatusTag status={m.status} />
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -211,9 +329,19 @@ export default function MembersPage() {
               dataSource={data?.items ?? []}
               columns={columns}
               locale={{ emptyText: <Empty description={t('members.empty')} /> }}
-              onRow={(m) => ({ 'data-testid': 'member-row', 'data-member-id': m.id, onDoubleClick: () => navigate(`/members/${m.id}`) }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(m) =>
+                ({
+                  'data-testid': 'member-row',
+                  'data-member-id': m.id,
+                  onDoubleClick: () => navigate(`/members/${m.id}`),
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               pagination={{
-                current: data?.page ?? 1, pageSize: data?.pageSize ?? 50, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+                current: data?.page ?? 1,
+                pageSize: data?.pageSize ?? 50,
+                total: data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: [20, 50, 100],
                 onChange: (page, pageSize) => goToPage(page, pageSize),
               }}
               scroll={{ x: 900 }}

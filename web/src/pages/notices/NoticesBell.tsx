@@ -1,7 +1,8 @@
 // The bell in the header: the member's unread notices, refreshed every minute.
-import { Link } from 'react-router-dom';
-import { Badge, Button } from 'antd';
+
 import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button } from 'antd';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/session.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useNotices } from '../meetings/meetings-api.ts';

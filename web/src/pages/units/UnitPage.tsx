@@ -1,13 +1,14 @@
 // One unit: what it is, its committee and figures, its sub-units, its restructuring
 // history, and (for those who may) the forms that change it.
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useUnit, useUnitHistory } from '../../api/units.ts';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { CommitteeSeat, UnitEvent, UnitKind } from '../../api/types.ts';
+import { useUnit, useUnitHistory } from '../../api/units.ts';
 import { usePermission } from '../../auth/session.ts';
 import { eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useT, type Translate } from '../../i18n/i18n.ts';
+import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -30,7 +31,11 @@ export default function UnitPage() {
   const editable = canEdit && !u.dissolvedOn && !at;
 
   const committeeColumns = [
-    { title: t('committee.fullName'), key: 'name', render: (c: CommitteeSeat) => (c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName) },
+    {
+      title: t('committee.fullName'),
+      key: 'name',
+      render: (c: CommitteeSeat) => (c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName),
+    },
     { title: t('committee.position'), key: 'position', render: (c: CommitteeSeat) => positionLabel(t, c.position) },
     { title: t('committee.from'), key: 'from', render: (c: CommitteeSeat) => showDate(c.validFrom) },
     { title: t('common.decisionNumber'), key: 'decision', render: (c: CommitteeSeat) => c.decisionNumber ?? '' },
@@ -49,9 +54,13 @@ export default function UnitPage() {
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">{u.name}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">
+              {u.name}
+            </Typography.Title>
             <Space wrap style={{ marginTop: 4 }}>
-              <Tag color="red" data-testid="unit-kind">{unitKindLabel(t, u.kind)}</Tag>
+              <Tag color="red" data-testid="unit-kind">
+                {unitKindLabel(t, u.kind)}
+              </Tag>
               {u.dissolvedOn && <Tag>{t('units.dissolvedOn', { date: showDate(u.dissolvedOn) })}</Tag>}
               {at && <Tag color="orange">{t('units.asOf', { date: showDate(at) })}</Tag>}
             </Space>
@@ -62,37 +71,103 @@ export default function UnitPage() {
             {ancestors.length > 0 && <Descriptions.Item label={t('units.parent')}>{ancestors[ancestors.length - 1]!.name}</Descriptions.Item>}
           </Descriptions>
           <Row gutter={[12, 12]} data-testid="unit-counts">
-            <Col xs={8} md={4}><Statistic title={t('units.counts.members')} value={counts.members} styles={statStyle(phone)} data-testid="count-members" /></Col>
-            <Col xs={8} md={4}><Statistic title={t('units.counts.probationary')} value={counts.probationary} styles={statStyle(phone)} /></Col>
-            <Col xs={8} md={4}><Statistic title={t('units.counts.exempted')} value={counts.exempted} styles={statStyle(phone)} /></Col>
+            <Col xs={8} md={4}>
+              <Statistic title={t('units.counts.members')} value={counts.members} styles={statStyle(phone)} data-testid="count-members" />
+            </Col>
+            <Col xs={8} md={4}>
+              <Statistic title={t('units.counts.probationary')} value={counts.probationary} styles={statStyle(phone)} />
+            </Col>
+            <Col xs={8} md={4}>
+              <Statistic title={t('units.counts.exempted')} value={counts.exempted} styles={statStyle(phone)} />
+            </Col>
             {/* A cell has no grassroots organisations or cells under it: those figures would only be noise. */}
-            {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.grassroots')} value={counts.grassroots} styles={statStyle(phone)} /></Col>}
-            {!CELL_KINDS.has(u.kind) && <Col xs={8} md={4}><Statistic title={t('units.counts.cells')} value={counts.cells} styles={statStyle(phone)} /></Col>}
+            {!CELL_KINDS.has(u.kind) && (
+              <Col xs={8} md={4}>
+                <Statistic title={t('units.counts.grassroots')} value={counts.grassroots} styles={statStyle(phone)} />
+              </Col>
+            )}
+            {!CELL_KINDS.has(u.kind) && (
+              <Col xs={8} md={4}>
+                <Statistic title={t('units.counts.cells')} value={counts.cells} styles={statStyle(phone)} />
+              </Col>
+            )}
           </Row>
           {/* How the two figures above split, and the rule behind them (why a commune committee counts, or not). */}
           {!CELL_KINDS.has(u.kind) && (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }} data-testid="unit-counting-rule">
-              {t('units.countsSplit', { committees: organisations.grassroots.committees, grassrootsCells: organisations.grassroots.cells, underCommittees: organisations.cells.underCommittees })}{' '}
-              <Tooltip title={<>{countingRule.notes}<br />{countingRule.source}</>}><Typography.Text underline style={{ fontSize: 12 }}>{countingRule.title}</Typography.Text></Tooltip>
+              {t('units.countsSplit', {
+                committees: organisations.grassroots.committees,
+                grassrootsCells: organisations.grassroots.cells,
+                underCommittees: organisations.cells.underCommittees,
+              })}{' '}
+              <Tooltip
+                title={
+                  <>
+                    {countingRule.notes}
+                    <br />
+                    {countingRule.source}
+                  </>
+                }
+              >
+                <Typography.Text underline style={{ fontSize: 12 }}>
+                  {countingRule.title}
+                </Typography.Text>
+              </Tooltip>
             </Typography.Paragraph>
           )}
           <Space wrap>
-            <Link to={`/units/${u.id}/dashboard${at ? `?date=${at}` : ''}`}><Button type="primary" data-testid="unit-dashboard">{t('nav.dashboard')}</Button></Link>
-            <Link to={`/members?unitId=${u.id}`}><Button type="primary" data-testid="unit-members">{t('units.viewMembers')}</Button></Link>
-            {!u.dissolvedOn && <Link to={`/meetings?unitId=${u.id}`}><Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button></Link>}
-            <Link to={`/meetings/compliance?unitId=${u.id}`}><Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button></Link>
-            {!u.dissolvedOn && <Link to={`/meetings/topics?unitId=${u.id}`}><Button data-testid="unit-topics">{t('meetings.unitLinks.topics')}</Button></Link>}
-            {!u.dissolvedOn && CELL_KINDS.has(u.kind) && u.kind !== 'to_dang' && <Link to={`/meetings/residence?unitId=${u.id}`}><Button data-testid="unit-residence">{t('meetings.residence.link')}</Button></Link>}
-            {may('manage_meetings') && !u.dissolvedOn && <Link to={`/meetings/scale?unitId=${u.id}`}><Button data-testid="unit-scale">{t('meetings.scale.link')}</Button></Link>}
-            {may('write_members') && editable && <Link to={`/members/new?unitId=${u.id}`}><Button data-testid="unit-add-member">{t('members.create')}</Button></Link>}
-            {may('write_members') && editable && <Link to={`/imports?unitId=${u.id}`}><Button data-testid="unit-import">{t('nav.imports')}</Button></Link>}
+            <Link to={`/units/${u.id}/dashboard${at ? `?date=${at}` : ''}`}>
+              <Button type="primary" data-testid="unit-dashboard">
+                {t('nav.dashboard')}
+              </Button>
+            </Link>
+            <Link to={`/members?unitId=${u.id}`}>
+              <Button type="primary" data-testid="unit-members">
+                {t('units.viewMembers')}
+              </Button>
+            </Link>
+            {!u.dissolvedOn && (
+              <Link to={`/meetings?unitId=${u.id}`}>
+                <Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button>
+              </Link>
+            )}
+            <Link to={`/meetings/compliance?unitId=${u.id}`}>
+              <Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button>
+            </Link>
+            {!u.dissolvedOn && (
+              <Link to={`/meetings/topics?unitId=${u.id}`}>
+                <Button data-testid="unit-topics">{t('meetings.unitLinks.topics')}</Button>
+              </Link>
+            )}
+            {!u.dissolvedOn && CELL_KINDS.has(u.kind) && u.kind !== 'to_dang' && (
+              <Link to={`/meetings/residence?unitId=${u.id}`}>
+                <Button data-testid="unit-residence">{t('meetings.residence.link')}</Button>
+              </Link>
+            )}
+            {may('manage_meetings') && !u.dissolvedOn && (
+              <Link to={`/meetings/scale?unitId=${u.id}`}>
+                <Button data-testid="unit-scale">{t('meetings.scale.link')}</Button>
+              </Link>
+            )}
+            {may('write_members') && editable && (
+              <Link to={`/members/new?unitId=${u.id}`}>
+                <Button data-testid="unit-add-member">{t('members.create')}</Button>
+              </Link>
+            )}
+            {may('write_members') && editable && (
+              <Link to={`/imports?unitId=${u.id}`}>
+                <Button data-testid="unit-import">{t('nav.imports')}</Button>
+              </Link>
+            )}
           </Space>
           {editable && <UnitActions detail={unit.data} />}
         </Space>
       </Card>
 
       <Card title={t('committee.title')} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
-        {committee.length === 0 ? <Empty description={t('committee.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : phone ? (
+        {committee.length === 0 ? (
+          <Empty description={t('committee.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : phone ? (
           <List
             dataSource={committee}
             renderItem={(c) => (
@@ -105,12 +180,21 @@ export default function UnitPage() {
             )}
           />
         ) : (
-          <Table rowKey="id" size="small" pagination={false} dataSource={committee} columns={committeeColumns} onRow={() => ({ 'data-testid': 'committee-row' }) as React.HTMLAttributes<HTMLElement>} />
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={committee}
+            columns={committeeColumns}
+            onRow={() => ({ 'data-testid': 'committee-row' }) as React.HTMLAttributes<HTMLElement>}
+          />
         )}
       </Card>
 
       <Card title={t('units.children', { count: children.length })} size="small">
-        {children.length === 0 ? <Empty description={t('units.noChildren')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+        {children.length === 0 ? (
+          <Empty description={t('units.noChildren')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
           <List
             dataSource={children}
             renderItem={(c) => (
@@ -126,10 +210,15 @@ export default function UnitPage() {
       </Card>
 
       <Card title={t('units.history')} size="small">
-        {history.isPending ? <PageLoading /> : history.isError ? <QueryError error={history.error} onRetry={() => void history.refetch()} /> :
-          history.data.items.length === 0 ? <Empty description={t('units.noHistory')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
-            <Timeline items={history.data.items.map((e) => ({ key: e.id, content: <HistoryItem event={e} /> }))} />
-          )}
+        {history.isPending ? (
+          <PageLoading />
+        ) : history.isError ? (
+          <QueryError error={history.error} onRetry={() => void history.refetch()} />
+        ) : history.data.items.length === 0 ? (
+          <Empty description={t('units.noHistory')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          <Timeline items={history.data.items.map((e) => ({ key: e.id, content: <HistoryItem event={e} /> }))} />
+        )}
       </Card>
     </Space>
   );
@@ -142,14 +231,26 @@ function describeEvent(t: Translate, event: UnitEvent): string | null {
   const name = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? str((v as { name: unknown }).name) : '');
   const names = (v: unknown) => (Array.isArray(v) ? v.map(name).filter(Boolean).join(', ') : '');
   switch (event.kind) {
-    case 'create': return d.name ? t('unitEventDetail.create', { name: str(d.name), code: str(d.code) }) : null;
-    case 'rename': return d.toName ? t('unitEventDetail.rename', { from: str(d.fromName), to: str(d.toName) }) : null;
-    case 'move': return d.to ? t('unitEventDetail.move', { name: name(d.unit), from: name(d.from) || '—', to: name(d.to) }) : null;
-    case 'merge': return d.target ? t('unitEventDetail.merge', { sources: names(d.sources), target: name(d.target), members: typeof d.membersMoved === 'number' ? d.membersMoved : 0 }) : null;
-    case 'split': return d.parts ? t('unitEventDetail.split', { source: name(d.source), parts: names(d.parts) }) : null;
-    case 'dissolve': return d.unit ? t('unitEventDetail.dissolve', { name: name(d.unit) }) : null;
-    case 'reclassify': return d.toKind ? t('unitEventDetail.reclassify', { name: name(d.unit), from: unitKindLabel(t, d.fromKind as UnitKind), to: unitKindLabel(t, d.toKind as UnitKind) }) : null;
-    default: return null;
+    case 'create':
+      return d.name ? t('unitEventDetail.create', { name: str(d.name), code: str(d.code) }) : null;
+    case 'rename':
+      return d.toName ? t('unitEventDetail.rename', { from: str(d.fromName), to: str(d.toName) }) : null;
+    case 'move':
+      return d.to ? t('unitEventDetail.move', { name: name(d.unit), from: name(d.from) || '—', to: name(d.to) }) : null;
+    case 'merge':
+      return d.target
+        ? t('unitEventDetail.merge', { sources: names(d.sources), target: name(d.target), members: typeof d.membersMoved === 'number' ? d.membersMoved : 0 })
+        : null;
+    case 'split':
+      return d.parts ? t('unitEventDetail.split', { source: name(d.source), parts: names(d.parts) }) : null;
+    case 'dissolve':
+      return d.unit ? t('unitEventDetail.dissolve', { name: name(d.unit) }) : null;
+    case 'reclassify':
+      return d.toKind
+        ? t('unitEventDetail.reclassify', { name: name(d.unit), from: unitKindLabel(t, d.fromKind as UnitKind), to: unitKindLabel(t, d.toKind as UnitKind) })
+        : null;
+    default:
+      return null;
   }
 }
 
@@ -163,7 +264,11 @@ function HistoryItem({ event }: { event: UnitEvent }) {
       <Typography.Text strong>{showDate(event.effectiveOn)}</Typography.Text> — {eventKindLabel(t, event.kind)}
       {event.decisionNumber && <Typography.Text type="secondary"> · {t('common.decisionShort', { number: event.decisionNumber })}</Typography.Text>}
       {describeEvent(t, event) && <div data-testid="unit-history-detail">{describeEvent(t, event)}</div>}
-      {event.note && <div><Typography.Text type="secondary">{event.note}</Typography.Text></div>}
+      {event.note && (
+        <div>
+          <Typography.Text type="secondary">{event.note}</Typography.Text>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,19 +1,20 @@
 // The unit tree: lazily expanded, as it stood on a chosen date, with a search box.
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Card, Empty, Input, List, Space, Tag, Tree, Typography } from 'antd';
-import type { TreeDataNode } from 'antd';
+
 import { SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { fetchChildren, unitKeys, useUnitChildren, useUnitSearch } from '../../api/units.ts';
+import type { TreeDataNode } from 'antd';
+import { Card, Empty, Input, List, Space, Tag, Tree, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { UnitChild } from '../../api/types.ts';
+import { fetchChildren, unitKeys, useUnitChildren, useUnitSearch } from '../../api/units.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
-import { useDebounced } from '../../lib/use-debounced.ts';
 import { showError } from '../../lib/notify.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
 
 export default function UnitsPage() {
   const t = useT();
@@ -24,13 +25,16 @@ export default function UnitsPage() {
 
   function setAt(value: string | null) {
     const next = new URLSearchParams(params);
-    if (value && value !== todayIso()) next.set('at', value); else next.delete('at');
+    if (value && value !== todayIso()) next.set('at', value);
+    else next.delete('at');
     setParams(next, { replace: true });
   }
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('units.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('units.title')}
+      </Typography.Title>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input
@@ -44,14 +48,18 @@ export default function UnitsPage() {
           />
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
             <Typography.Text>{t('units.viewAt')}</Typography.Text>
-            <div style={{ width: 160 }}><DateInput value={at ?? todayIso()} onChange={setAt} testId="tree-date" allowClear={false} /></div>
-            {at && <Typography.Text type="warning" data-testid="tree-date-note">{t('units.pastTree', { date: showDate(at) })}</Typography.Text>}
+            <div style={{ width: 160 }}>
+              <DateInput value={at ?? todayIso()} onChange={setAt} testId="tree-date" allowClear={false} />
+            </div>
+            {at && (
+              <Typography.Text type="warning" data-testid="tree-date-note">
+                {t('units.pastTree', { date: showDate(at) })}
+              </Typography.Text>
+            )}
           </div>
         </Space>
       </Card>
-      <Card size="small">
-        {q ? <SearchResults q={q} at={at} /> : <UnitTree key={at ?? 'today'} at={at} />}
-      </Card>
+      <Card size="small">{q ? <SearchResults q={q} at={at} /> : <UnitTree key={at ?? 'today'} at={at} />}</Card>
     </Space>
   );
 }
@@ -70,7 +78,12 @@ function SearchResults({ q, at }: { q: string; at: string | null }) {
         <List.Item data-testid="unit-search-result">
           <List.Item.Meta
             title={<Link to={`/units/${u.id}${suffix}`}>{u.name}</Link>}
-            description={<><Tag>{unitKindLabel(t, u.kind)}</Tag>{u.path.join(' › ')}</>}
+            description={
+              <>
+                <Tag>{unitKindLabel(t, u.kind)}</Tag>
+                {u.path.join(' › ')}
+              </>
+            }
           />
         </List.Item>
       )}
@@ -78,7 +91,11 @@ function SearchResults({ q, at }: { q: string; at: string | null }) {
   );
 }
 
-interface Node extends TreeDataNode { key: string; unit: UnitChild; children?: Node[] }
+interface Node extends TreeDataNode {
+  key: string;
+  unit: UnitChild;
+  children?: Node[];
+}
 
 function UnitTree({ at }: { at: string | null }) {
   const t = useT();
@@ -95,7 +112,9 @@ function UnitTree({ at }: { at: string | null }) {
       isLeaf: u.childCount === 0,
       title: (
         <span data-testid="unit-node" data-unit-id={u.id}>
-          <Link to={`/units/${u.id}${suffix}`} onClick={(e) => e.stopPropagation()}>{u.name}</Link>{' '}
+          <Link to={`/units/${u.id}${suffix}`} onClick={(e) => e.stopPropagation()}>
+            {u.name}
+          </Link>{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {unitKindLabel(t, u.kind)} · {t('units.memberCount', { count: u.memberCount })}
           </Typography.Text>
