@@ -140,6 +140,22 @@ export interface MeetingDocuments {
   uploaded_by: number | null;
 }
 
+export interface MeetingFacts {
+  absent_excused: number;
+  absent_unexcused: number;
+  attendance_taken: boolean;
+  exempted: number;
+  expected: number;
+  grade: string | null;
+  held_on: string;
+  kind: string;
+  meeting_id: number;
+  present: number;
+  recorded: boolean;
+  unexcused_member_ids: Generated<number[]>;
+  unit_id: number;
+}
+
 export interface MeetingGuests {
   assigned_by_unit_id: number | null;
   attended: boolean | null;
@@ -436,6 +452,7 @@ export interface DB {
   meeting_attendance: MeetingAttendance;
   meeting_check_ins: MeetingCheckIns;
   meeting_documents: MeetingDocuments;
+  meeting_facts: MeetingFacts;
   meeting_guests: MeetingGuests;
   meeting_minutes: MeetingMinutes;
   meeting_minutes_amendments: MeetingMinutesAmendments;

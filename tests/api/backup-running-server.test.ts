@@ -52,7 +52,7 @@ async function createMember(): Promise<number> {
       sex: 'nam',
       dateOfBirth: '1980-05-17',
       unitId: cellId,
-      status: 'chinh_thuc',
+      fullMemberOn: '2005-01-01',
       joinedUnitOn: '2020-01-01',
       partyCardNumber: String(80000000 + cards),
     }),
