@@ -23,16 +23,19 @@ export function problemFailures(res: LightMyRequestResponse, lang: 'vi' | 'en'):
   } catch {
     return [...out, 'body is not JSON'];
   }
+  // A placeholder left unfilled ("{unit}"), but not braces inside a value the client sent and
+  // the message quotes back (an unknown field named "P.{Yg}>n").
+  const unfilled = (text: string) => /\{\w+\}/.test(text.replace(/"[^"]*"/g, (q) => (/^"\{\w+\}"$/.test(q) ? q : '""')));
   const title = typeof body.title === 'string' ? body.title.trim() : '';
   if (!title) out.push('empty title');
-  else if (MESSAGE_KEY.test(title) || /\{\w+\}/.test(title)) out.push(`title is an untranslated key or template: "${title}"`);
+  else if (MESSAGE_KEY.test(title) || unfilled(title)) out.push(`title is an untranslated key or template: "${title}"`);
   else if (lang === 'vi' && !VIETNAMESE.test(title)) out.push(`title is not Vietnamese: "${title}"`);
   // (An English title may quote a Vietnamese name; what matters is that it has its English text.)
   else if (lang === 'en' && VIETNAMESE.test(title) && !hasMessage('en', `errors.${String(body.code)}`)) out.push(`title is not English: "${title}"`);
   if (body.status !== res.statusCode) out.push(`problem status ${String(body.status)} ≠ HTTP ${res.statusCode}`);
   for (const e of body.errors ?? []) {
     const message = typeof e.message === 'string' ? e.message : '';
-    if (!message || MESSAGE_KEY.test(message) || /\{\w+\}/.test(message)) out.push(`field error ${e.path}: untranslated message "${message}"`);
+    if (!message || MESSAGE_KEY.test(message) || unfilled(message)) out.push(`field error ${e.path}: untranslated message "${message}"`);
   }
   return out;
 }
