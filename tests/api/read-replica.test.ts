@@ -166,7 +166,7 @@ describe.runIf(onPostgres)('with DATABASE_REPLICA_URL (PostgreSQL)', () => {
         sex: 'nam',
         dateOfBirth: '1990-01-01',
         unitId: units.cell,
-        status: 'chinh_thuc',
+        fullMemberOn: '2015-01-01',
         joinedUnitOn: '2026-01-01',
         partyCardNumber: '80000009',
       },

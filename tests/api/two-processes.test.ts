@@ -108,7 +108,7 @@ describe.runIf(onPostgres)('two chibo processes on one PostgreSQL database', () 
         sex: i % 2 ? 'nu' : 'nam',
         dateOfBirth: '1980-05-17',
         unitId: cell,
-        status: 'chinh_thuc',
+        fullMemberOn: '2005-01-01',
         joinedUnitOn: '2020-01-01',
         partyCardNumber: String(81000000 + i),
       });
