@@ -1,4 +1,4 @@
-// "Lập kế hoạch họp": kind, date and time, place, topic (a thematic meeting picks one from
+// "Lập kế hoạch sinh hoạt": kind, date and time, place, topic (a thematic meeting picks one from
 // the topic bank), the 2–3 focal issues of the month, and the agenda prefilled from the
 // standard sequence of the rule set in force (HD 12), which the secretary may edit.
 // The same form changes a planned meeting (/meetings/:id/edit).

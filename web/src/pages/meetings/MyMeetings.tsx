@@ -1,4 +1,4 @@
-// "Cuộc họp của tôi": the member's upcoming meetings (their cell, their residence cell,
+// "Lịch sinh hoạt của tôi": the member's upcoming meetings (their cell, their residence cell,
 // meetings they are a guest of, committee meetings), with a check-in button while the
 // window is open, and the link for their phone's calendar (iCalendar feed).
 
