@@ -2,6 +2,7 @@
 // effective date and a new one opens with the decision, members.status follows, and
 // leaving (chuyển đi, xóa tên, khai trừ, từ trần) also closes the member's placement.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { earliestRecognition } from '../../domain/member-dates.ts';
@@ -22,7 +23,7 @@ export function effectiveTooEarly(since: string) {
 }
 
 export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<MemberDetailOut> {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const member = await lockWritableMember(trx, access, id);
     const check = checkStatusTransition(member.status, input.status, member.full_member_on);
     if (!check.ok) {

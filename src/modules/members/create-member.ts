@@ -1,6 +1,7 @@
 // Registering a member in a cell: the record, the first placement and status rows
 // (with the decision), and the audit row, in one transaction.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { statusFromDates } from '../../domain/member-dates.ts';
@@ -47,7 +48,7 @@ export async function createMember(db: Kysely<DB>, access: Access, given: Create
   // A number held by a member the caller may not read is queued for the board of both cells.
   const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: given.unitId, source: 'member.create' } };
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await transactionRetryingDeadlocks(db, async (trx) => {
       // Who may write there first: the record's own rules come after (403/404 say nothing about them).
       await findTargetCell(trx, access, given.unitId);
       assertDatesInOrder({

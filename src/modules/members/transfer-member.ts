@@ -2,6 +2,7 @@
 // closes at the effective date, a new one opens in the target cell with the decision, and
 // members.unit_id follows. The caller must be able to write members in both cells.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { isLeaving } from '../../domain/member-status.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -13,7 +14,7 @@ import { findTargetCell, lockWritableMember } from './member-access.ts';
 import type { MemberDetailOut, TransferInput } from './schemas.ts';
 
 export async function transferMember(db: Kysely<DB>, access: Access, id: number, input: TransferInput): Promise<MemberDetailOut> {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const member = await lockWritableMember(trx, access, id);
     if (isLeaving(member.status)) throw new AppError('members.has_left_transfer', 409, { status: `members.status.${member.status}` });
     const target = await findTargetCell(trx, access, input.unitId);
