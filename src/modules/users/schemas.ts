@@ -16,7 +16,8 @@ export const createUserBody = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
+    // Upper case is accepted and stored lower case: the published pattern says what may be sent.
+    .regex(/^[a-zA-Z0-9._-]{3,50}$/, { message: 'users.bad_username' }),
   displayName: z.string().trim().min(1).max(200),
   // Checked against the password rules by the use case (assertAcceptablePassword).
   password: z.string().max(1000),
