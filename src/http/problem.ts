@@ -60,7 +60,17 @@ function plainIssueMessage(lang: Lang, issue: Record<string, unknown>, input: { 
       return t(lang, `validation.number_too_${small ? 'small' : 'big'}${exclusive}`, params);
     }
     case 'unrecognized_keys':
-      return Array.isArray(issue.keys) ? t(lang, 'validation.unknown_fields', { keys: issue.keys.map((k) => `"${String(k)}"`).join(', ') }) : undefined;
+      if (!Array.isArray(issue.keys)) return undefined;
+      {
+        // Field names are echoed only when they look like names: a client's key may hold quotes or braces.
+        const named = issue.keys.map(String).filter((k) => /^[\w.-]{1,40}$/.test(k));
+        const others = issue.keys.length - named.length;
+        const list = [
+          ...named.slice(0, 5).map((k) => `"${k}"`),
+          ...(named.length > 5 || others > 0 ? [t(lang, 'validation.more_fields', { n: issue.keys.length - Math.min(named.length, 5) })] : []),
+        ];
+        return t(lang, 'validation.unknown_fields', { keys: list.join(', ') });
+      }
     case 'invalid_format':
       return t(lang, issue.format === 'date' ? 'validation.bad_date' : 'validation.bad_format');
     default:
