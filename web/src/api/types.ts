@@ -13,25 +13,10 @@ export type Sex = 'nam' | 'nu';
 export type TheoryLevel = 'so_cap' | 'trung_cap' | 'cao_cap' | 'cu_nhan';
 export type CommitteePosition = 'bi_thu' | 'pho_bi_thu' | 'cap_uy_vien';
 
-// Top of the tree first; the district tier (before 1/7/2025) after the province.
-export const UNIT_KINDS: readonly UnitKind[] = [
-  'toan_dang',
-  'dang_bo_truc_thuoc_tw',
-  'dang_bo_tinh',
-  'dang_bo_huyen',
-  'dang_bo_quan',
-  'dang_bo_thi_xa',
-  'dang_bo_thanh_pho',
-  'dang_bo_khoi',
-  'dang_bo_xa',
-  'dang_bo_co_so',
-  'chi_bo_co_so',
-  'chi_bo',
-  'dang_bo_bo_phan',
-  'to_dang',
-];
+// The server's own lists (src/domain: type-only imports, nothing server-side in the bundle).
+export { CURRENT_STATUSES } from '../../../src/domain/member-status.ts';
+export { UNIT_KINDS } from '../../../src/domain/unit-tree.ts';
 export const MEMBER_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi', 'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'];
-export const CURRENT_STATUSES: readonly MemberStatus[] = ['du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi'];
 export const THEORY_LEVELS: readonly TheoryLevel[] = ['so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'];
 export const SEXES: readonly Sex[] = ['nam', 'nu'];
 export const ROLES: readonly Role[] = ['admin', 'org_officer', 'committee', 'secretary', 'member'];
