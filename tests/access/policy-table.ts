@@ -259,6 +259,7 @@ export const POLICY: Record<string, Row> = {
   'PUT /api/v1/meetings/{id}/attendance': { target: 'meeting', needs: 'manage_meetings' },
   'GET /api/v1/meetings/{id}/check-in-code': { target: 'meeting', needs: 'manage_meetings' },
   'GET /api/v1/meetings/{id}/check-in-qr': { target: 'meeting', needs: 'manage_meetings' },
+  'POST /api/v1/meetings/{id}/check-in-window': { target: 'meeting', needs: 'manage_meetings' },
   'POST /api/v1/meetings/check-in': {
     target: 'meeting',
     positions: ['below', 'self', 'sibling'],

@@ -4,9 +4,10 @@
 import type { Selectable } from 'kysely';
 import type { Db, MeetingsTable } from '../../db/types.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
-import { checkInWindow } from '../../domain/meeting-window.ts';
 import type { Access } from '../access/access.ts';
 import { meetingGuests } from './assign-guest.ts';
+import { presentWindow } from './check-in-window.ts';
+import { clock } from './clock.ts';
 import { findVisibleMeeting, meetingManageable, viewerOf } from './meeting-access.ts';
 import type { MeetingOut } from './schemas.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
@@ -35,7 +36,6 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     db.selectFrom('meetings as m').select('m.id').where('m.id', '=', m.id).where(meetingManageable(access)).executeTakeFirst(),
     meetingRulesFor(db, m.unit_id, m.held_on),
   ]);
-  const window = checkInWindow(m.starts_at, m.ends_at, rules.body.checkIn);
   return {
     id: m.id,
     unitId: m.unit_id,
@@ -67,8 +67,7 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     })),
     minutesStatus: !minutes ? 'none' : minutes.adopted_at ? 'adopted' : 'draft',
     quality: quality ? { grade: quality.grade as 'tot' | 'kha' | 'trung_binh' | 'kem', points: quality.points, maxPoints: quality.max_points } : null,
-    checkInOpensAt: window.opensAt.toISOString(),
-    checkInClosesAt: window.closesAt.toISOString(),
+    checkIn: presentWindow(m, rules.body.checkIn, clock.now()),
     canManage: Boolean(manageable),
   };
 }

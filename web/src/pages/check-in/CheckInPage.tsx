@@ -1,6 +1,7 @@
 // Self check-in from a phone: type the 6-digit code read out in the room, or open the
 // link of the QR code (/check-in?qr=…), which checks in at once. The server decides —
 // inside the window, on this cell's roll, only once — and its Vietnamese refusal is shown.
+// Someone logged out is sent to the login page, which brings them back here (?next=).
 
 import { QrcodeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -56,10 +57,15 @@ export default function CheckInPage() {
   if (r) {
     return (
       <Card style={{ maxWidth: 520, margin: '0 auto' }}>
+        {/* A second scan is no error: the member is told calmly when the first one was. */}
         <Result
-          status="success"
-          title={<span data-testid="check-in-success">{t('meetings.checkInPage.success')}</span>}
-          subTitle={t('meetings.checkInPage.successAt', { time: vnTime(r.checkedInAt) })}
+          status={r.alreadyCheckedIn ? 'info' : 'success'}
+          title={
+            <span data-testid={r.alreadyCheckedIn ? 'check-in-already' : 'check-in-success'}>
+              {r.alreadyCheckedIn ? t('meetings.checkInPage.already', { time: vnTime(r.checkedInAt) }) : t('meetings.checkInPage.success')}
+            </span>
+          }
+          subTitle={r.alreadyCheckedIn ? t('meetings.checkInPage.alreadyNote') : t('meetings.checkInPage.successAt', { time: vnTime(r.checkedInAt) })}
           extra={
             <Link to="/my-meetings">
               <Button type="primary" data-testid="check-in-done">
