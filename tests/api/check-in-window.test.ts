@@ -76,7 +76,7 @@ describe('the check-in window', () => {
       .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
       .where('action', '=', 'meeting.check_in_window.open')
-      .where('entity_id', '=', meetingId)
+      .where('entity_id', '=', String(meetingId))
       .executeTakeFirstOrThrow();
     expect(audit.before).toMatchObject({ opensAt: iso('07:30') });
     expect(audit.after).toMatchObject({ opensAt: iso('07:10') });

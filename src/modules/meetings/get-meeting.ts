@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Db, MeetingsTable } from '../../db/types.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
+import { markMeetingNoticesSeen } from '../notifications/notice-status.ts';
 import { meetingGuests } from './assign-guest.ts';
 import { presentWindow } from './check-in-window.ts';
 import { clock } from './clock.ts';
@@ -16,6 +17,8 @@ export type MeetingRow = Selectable<MeetingsTable>;
 
 export async function getMeeting(db: Db, access: Access, id: number): Promise<MeetingOut> {
   const meeting = await findVisibleMeeting(db, await viewerOf(db, access), id);
+  // The read receipt: a member who opens the meeting has seen its notices.
+  if (access.memberId !== null) await markMeetingNoticesSeen(db, access.memberId, id, clock.now());
   return presentMeeting(db, access, meeting);
 }
 
