@@ -58,7 +58,7 @@ export async function noticePaper(db: Kysely<DB>, access: Access, id: number, no
     { kind: 'paragraph', text: vi('notice.intro', { unit: frame.unitName, meeting: frame.meetingName }) },
     { kind: 'item', text: `1. ${timeLine(m)}` },
     { kind: 'item', text: `2. ${vi('notice.place', { place: m.place })}` },
-    { kind: 'item', text: `3. ${vi('notice.content', { topic: m.topic })}` },
+    { kind: 'item', text: `3. ${vi(focal.length ? 'notice.content_focal' : 'notice.content', { topic: m.topic })}` },
     ...focal.map((issue): PaperBlock => ({ kind: 'item', text: `- ${issue}` })),
     { kind: 'item', text: `4. ${vi('notice.who')}` },
     ...(guests.length

@@ -108,8 +108,8 @@ function SheetEntry({ meetingId, title, roll }: { meetingId: number; title: stri
                   style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
                 >
                   {STATUSES.map((s) => (
-                    <Radio.Button key={s} value={s} style={{ minHeight: 44, lineHeight: '42px', fontSize: 16 }} data-testid={`sheet-mark-${s}`}>
-                      {attendanceLabel(t, s)}
+                    <Radio.Button key={s} value={s} style={{ minHeight: 44, lineHeight: '42px', fontSize: 16 }}>
+                      <span data-testid={`sheet-mark-${s}`}>{attendanceLabel(t, s)}</span>
                     </Radio.Button>
                   ))}
                 </Radio.Group>
