@@ -6,7 +6,7 @@
 import { CheckOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { summariseAttendance } from '../../../../src/domain/meeting-attendance.ts';
 import { api, apiUrl } from '../../api/client.ts';
 import { useConfirm } from '../../components/confirm.ts';
@@ -50,6 +50,14 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
     queryFn: () => api<CheckInCode>(`/meetings/${m.id}/check-in-code`),
     refetchInterval: 30_000,
   });
+  // When the window opens or closes, the meeting (whose state the roll call follows) is read again.
+  const seen = code.data?.window.state;
+  const queryClient = useQueryClient();
+  const previous = useRef(seen);
+  useEffect(() => {
+    if (seen && previous.current && seen !== previous.current) void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(m.id) });
+    previous.current = seen;
+  }, [seen, queryClient, m.id]);
   if (code.isPending) return <PageLoading />;
   if (code.isError) return <QueryError error={code.error} onRetry={() => void code.refetch()} />;
   const c = code.data;
