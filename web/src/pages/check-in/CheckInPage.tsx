@@ -59,7 +59,7 @@ export default function CheckInPage() {
       <Card style={{ maxWidth: 520, margin: '0 auto' }}>
         {/* A second scan is no error: the member is told calmly when the first one was. */}
         <Result
-          status={r.alreadyCheckedIn ? 'info' : 'success'}
+          status="success"
           title={
             <span data-testid={r.alreadyCheckedIn ? 'check-in-already' : 'check-in-success'}>
               {r.alreadyCheckedIn ? t('meetings.checkInPage.already', { time: vnTime(r.checkedInAt) }) : t('meetings.checkInPage.success')}
