@@ -52,7 +52,12 @@ export function NoticeStatusCard({ meeting: m }: { meeting: Meeting }) {
         {s.notified > 0 && (
           <div data-testid="notice-status-seen">
             {t('meetings.noticeStatus.seen', { seen: s.seen, n: s.notified })}
-            <Progress percent={Math.round((s.seen / s.notified) * 100)} showInfo={false} size="small" />
+            <Progress
+              percent={Math.round((s.seen / s.notified) * 100)}
+              showInfo={false}
+              size="small"
+              aria-label={t('meetings.noticeStatus.seen', { seen: s.seen, n: s.notified })}
+            />
           </div>
         )}
         {resends.length > 0 && (
