@@ -136,5 +136,9 @@ describe('the minutes print view', () => {
     expect(end).toBeGreaterThan(0);
     expect(res.body.indexOf('Buổi sinh hoạt kết thúc')).toBeGreaterThan(end);
     expect(res.body.indexOf('CHỦ TRÌ')).toBeGreaterThan(end);
+    // In the .docx the closing line is kept with the signatures too.
+    const { xml } = await docx(bithu, 'minutes.docx');
+    const closing = xml.indexOf('Buổi sinh hoạt kết thúc');
+    expect(xml.lastIndexOf('<w:keepNext/>', closing)).toBeGreaterThan(xml.lastIndexOf('<w:p>', closing));
   });
 });

@@ -30,6 +30,8 @@ const myMeetingOut = z.object({
   role: z.enum(['member', 'guest', 'residence', 'committee']),
   checkedIn: z.boolean(),
   checkIn: checkInWindowOut,
+  /** checkIn.state === 'open' (the same rule), for pages that only need the yes or no. */
+  checkInOpen: z.boolean(),
 });
 export const residenceLinkOut = z.object({
   /** memberId, workUnitId and workUnitName are null when the member is outside the caller's read scope. */

@@ -29,6 +29,8 @@ export interface MyMeeting {
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
   checkIn: CheckInWindowOut;
+  /** checkIn.state === 'open', for pages that only need the yes or no. */
+  checkInOpen: boolean;
 }
 
 export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>, from: string, to: string, now: Date): Promise<MyMeeting[]> {
@@ -61,8 +63,8 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
     .orderBy('m.id')
     .limit(500)
     .execute();
-  return rows.map((r) => {
-    const rule = meetingRulesOn(r.held_on, ruleSetsFromRows(r.unit_rules)).body.checkIn;
+  return rows.map((r): MyMeeting => {
+    const checkIn = presentWindow(r, meetingRulesOn(r.held_on, ruleSetsFromRows(r.unit_rules)).body.checkIn, now);
     return {
       id: r.id,
       kind: r.kind,
@@ -78,7 +80,8 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
       status: r.status,
       role: r.is_guest ? 'guest' : r.is_committee ? 'committee' : r.is_residence ? 'residence' : 'member',
       checkedIn: r.checked_in,
-      checkIn: presentWindow(r, rule, now),
+      checkIn,
+      checkInOpen: checkIn.state === 'open',
     };
   });
 }

@@ -55,6 +55,7 @@ export interface MyMeeting {
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
   checkIn: CheckInWindow;
+  checkInOpen: boolean;
 }
 
 /** GET /me/notices. */
