@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { errorText } from '../../lib/notify.ts';
@@ -95,7 +95,14 @@ export default function CheckInPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{qr && error === null ? t('meetings.checkInPage.byQr') : t('meetings.checkInPage.hint')}</Typography.Text>
         </div>
-        {error !== null && <Alert type="error" showIcon title={<span data-testid="check-in-error">{errorText(error)}</span>} />}
+        {/* Too early is no failure: the member is told when it opens, without red. */}
+        {error !== null && (
+          <Alert
+            type={error instanceof ApiError && error.problem.code === 'meetings.check_in_not_open' ? 'info' : 'error'}
+            showIcon
+            title={<span data-testid="check-in-error">{errorText(error)}</span>}
+          />
+        )}
         {qr && busy && <Alert type="info" showIcon icon={<QrcodeOutlined />} title={t('meetings.checkInPage.checking')} />}
         <Form
           layout="vertical"
