@@ -77,6 +77,35 @@ describe('the printable notice', () => {
     expect(xml.lastIndexOf('<w:keepNext/>', closing)).toBeGreaterThan(xml.lastIndexOf('<w:p>', closing));
   });
 
+  it("is called by the party committee for the secretaries' briefing", async () => {
+    const xa = await t.as('xa');
+    const res = await xa({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        unitId: f.commune,
+        kind: 'briefing',
+        date: '2026-03-12',
+        startTime: '14:00',
+        endTime: '16:00',
+        place: 'Hội trường xã',
+        topic: 'Giao ban tháng 3',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const print = await xa({ method: 'GET', url: `/api/v1/meetings/${res.json().id}/notice/print` });
+    for (const line of [
+      'Đảng ủy xã Bắc Bình thông báo',
+      'Giao ban bí thư chi bộ tháng 3 năm 2026',
+      'các đồng chí bí thư chi bộ trực thuộc',
+      'T/M ĐẢNG ỦY',
+      '-TB/ĐU',
+    ]) {
+      expect(print.body).toContain(line);
+    }
+    expect(print.body).not.toContain('T/M CHI ỦY');
+  });
+
   it('has a print view with the same text', async () => {
     const res = await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/notice/print` });
     expect(res.statusCode).toBe(200);

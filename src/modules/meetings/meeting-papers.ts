@@ -19,6 +19,8 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 type MeetingRow = Awaited<ReturnType<typeof findVisibleMeeting>>;
 
+const BOARD_KINDS = new Set<string>(['grassroots_committee', 'briefing']);
+
 /** The heading and the secretary who signs, as they were on the meeting's date. */
 async function paperFrame(db: Kysely<DB>, m: MeetingRow, issuedOn: string) {
   const unit = await unitNamesOn(db, m.unit_id, m.held_on);
@@ -32,13 +34,16 @@ async function paperFrame(db: Kysely<DB>, m: MeetingRow, issuedOn: string) {
     .orderBy('valid_from', 'desc')
     .executeTakeFirst();
   const [year, month] = [Number(m.held_on.slice(0, 4)), Number(m.held_on.slice(5, 7))];
+  // A party committee's meetings (its own, the secretaries' briefing) are called by the đảng ủy, a cell's by its chi ủy.
+  const byBoard = BOARD_KINDS.has(m.kind);
   return {
+    byBoard,
     parentUnit: unit.parent_name ? upper(unit.parent_name) : null,
     unit: upper(unit.name),
     unitName: unit.name,
     placeAndDate: `${placeFromUnitName(unit.parent_name ?? unit.name)}, ${documentDateLine(issuedOn)}`,
     meetingName: vi(`meeting_names.${m.kind}`, { month, year, topic: m.topic }),
-    signer: { role: [vi('for_committee'), vi('secretary_role')], name: secretary?.full_name ?? '' },
+    signer: { role: [vi(byBoard ? 'for_board' : 'for_committee'), vi('secretary_role')], name: secretary?.full_name ?? '' },
   };
 }
 
@@ -55,12 +60,17 @@ export async function noticePaper(db: Kysely<DB>, access: Access, id: number, no
   const focal = (m.focal_issues as string[]) ?? [];
   const guests = await db.selectFrom('meeting_guests').select(['full_name', 'position']).where('meeting_id', '=', m.id).orderBy('id').execute();
   const blocks: PaperBlock[] = [
-    { kind: 'paragraph', text: vi('notice.intro', { unit: frame.unitName, meeting: frame.meetingName }) },
+    {
+      kind: 'paragraph',
+      text: frame.byBoard
+        ? vi('notice.intro_board', { board: frame.unitName.replace(/^Đảng bộ/u, 'Đảng ủy'), meeting: frame.meetingName })
+        : vi('notice.intro', { unit: frame.unitName, meeting: frame.meetingName }),
+    },
     { kind: 'item', text: `1. ${timeLine(m)}` },
     { kind: 'item', text: `2. ${vi('notice.place', { place: m.place })}` },
     { kind: 'item', text: `3. ${vi(focal.length ? 'notice.content_focal' : 'notice.content', { topic: m.topic })}` },
     ...focal.map((issue): PaperBlock => ({ kind: 'item', text: `- ${issue}` })),
-    { kind: 'item', text: `4. ${vi('notice.who')}` },
+    { kind: 'item', text: `4. ${vi(`notice.who.${m.kind}`)}` },
     ...(guests.length
       ? [
           {
@@ -74,7 +84,7 @@ export async function noticePaper(db: Kysely<DB>, access: Access, id: number, no
     fileName: `thong-bao-${m.held_on}-${m.id}`,
     parentUnit: frame.parentUnit,
     unit: frame.unit,
-    documentNumber: vi('notice.number'),
+    documentNumber: vi(frame.byBoard ? 'notice.number_board' : 'notice.number'),
     placeAndDate: frame.placeAndDate,
     title: vi('notice.title'),
     subtitle: frame.meetingName,

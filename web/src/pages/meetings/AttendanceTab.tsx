@@ -20,11 +20,13 @@ import { useStoredDraft } from '../../lib/use-stored-draft.ts';
 import { CheckInWindowControls } from './CheckInWindowControls.tsx';
 import { ATTENDANCE_COLORS, attendanceLabel, percent, vnTime } from './meeting-labels.ts';
 import { type Attendance, type AttendanceEntry, type AttendanceStatus, type CheckInCode, type Meeting, meetingKeys, useAttendance } from './meetings-api.ts';
+import { SheetEntryLink } from './PapersCard.tsx';
 
 export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {meeting.canManage && meeting.minutesStatus !== 'adopted' && <CheckInPanel meeting={meeting} />}
+      {meeting.canManage && meeting.minutesStatus !== 'adopted' && <SheetEntryLink meetingId={meeting.id} />}
       <RollCall meeting={meeting} />
     </Space>
   );

@@ -45,6 +45,18 @@ function Paper({ meeting: m, paper, label }: { meeting: Meeting; paper: 'notice'
   );
 }
 
+/** To the screen where the secretary enters attendance from the signed sheet. */
+export function SheetEntryLink({ meetingId }: { meetingId: number }) {
+  const t = useT();
+  return (
+    <Link to={`/meetings/${meetingId}/sheet-entry`} data-testid="sheet-entry-link">
+      <Button type="primary" icon={<EditOutlined />} style={TAP}>
+        {t('meetings.papers.enter')}
+      </Button>
+    </Link>
+  );
+}
+
 export function PapersCard({ meeting: m }: { meeting: Meeting }) {
   const t = useT();
   if (m.status === 'cancelled') return null;
@@ -54,13 +66,7 @@ export function PapersCard({ meeting: m }: { meeting: Meeting }) {
         <Typography.Text type="secondary">{t('meetings.papers.hint')}</Typography.Text>
         <Paper meeting={m} paper="notice" label={t('meetings.papers.notice')} />
         <Paper meeting={m} paper="sign-in-sheet" label={t('meetings.papers.sheet')} />
-        {m.canManage && m.minutesStatus !== 'adopted' && (
-          <Link to={`/meetings/${m.id}/sheet-entry`} data-testid="sheet-entry-link">
-            <Button type="primary" icon={<EditOutlined />} style={TAP}>
-              {t('meetings.papers.enter')}
-            </Button>
-          </Link>
-        )}
+        {m.canManage && m.minutesStatus !== 'adopted' && <SheetEntryLink meetingId={m.id} />}
       </Space>
     </Card>
   );
