@@ -128,7 +128,7 @@ describe('notices and the paper path', () => {
     await rows.nth(1).getByTestId('sheet-mark-absent_unexcused').click();
     await secretary.getByTestId('sheet-entry-rest-present').click();
     expect(await noSidewaysScroll(secretary)).toBe(true);
-    await shot(secretary, 'sheet-entry-phone');
+    await shot(secretary, 'sheet-entry-phone', false);
     await secretary.getByTestId('sheet-entry-save').click();
     await secretary.waitForURL(/tab=attendance/);
     const attendance = await (await api.get(`/api/v1/meetings/${id}/attendance`)).json();

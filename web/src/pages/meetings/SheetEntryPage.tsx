@@ -17,6 +17,12 @@ import { attendanceLabel } from './meeting-labels.ts';
 import { type Attendance, type AttendanceEntry, type AttendanceStatus, meetingKeys, useAttendance, useMeeting } from './meetings-api.ts';
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused'];
+// A chosen mark in its own colour, white text at 4.5:1 or more: red only for "absent without reason".
+const MARKED: Record<AttendanceStatus, { background: string; borderColor: string; color: string }> = {
+  present: { background: '#237804', borderColor: '#237804', color: '#fff' },
+  absent_excused: { background: '#874d00', borderColor: '#874d00', color: '#fff' },
+  absent_unexcused: { background: '#a8071a', borderColor: '#a8071a', color: '#fff' },
+};
 
 interface Mark {
   status: AttendanceStatus;
@@ -108,7 +114,11 @@ function SheetEntry({ meetingId, title, roll }: { meetingId: number; title: stri
                   style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
                 >
                   {STATUSES.map((s) => (
-                    <Radio.Button key={s} value={s} style={{ minHeight: 44, lineHeight: '42px', fontSize: 16 }}>
+                    <Radio.Button
+                      key={s}
+                      value={s}
+                      style={{ minHeight: 44, lineHeight: '42px', fontSize: 16, padding: '0 10px', ...(mark?.status === s ? MARKED[s] : {}) }}
+                    >
                       <span data-testid={`sheet-mark-${s}`}>{attendanceLabel(t, s)}</span>
                     </Radio.Button>
                   ))}
