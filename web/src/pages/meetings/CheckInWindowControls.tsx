@@ -10,6 +10,8 @@ import { useT } from '../../i18n/i18n.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { type CheckInWindow, meetingKeys } from './meetings-api.ts';
 
+const TAP = { minHeight: 44 };
+
 type Change = { action: 'open' } | { action: 'extend'; minutes: number } | { action: 'close' } | { action: 'reset' };
 
 export function CheckInWindowControls({ meetingId, window: w }: { meetingId: number; window: CheckInWindow }) {
@@ -31,18 +33,19 @@ export function CheckInWindowControls({ meetingId, window: w }: { meetingId: num
     <div data-testid="check-in-window-controls">
       <Space wrap>
         {w.state !== 'open' && (
-          <Button type="primary" size="large" loading={busy} onClick={() => change.mutate({ action: 'open' })} data-testid="check-in-open-now">
+          <Button type="primary" size="large" style={TAP} loading={busy} onClick={() => change.mutate({ action: 'open' })} data-testid="check-in-open-now">
             {t('meetings.checkIn.openNow')}
           </Button>
         )}
         {w.state === 'open' && (
-          <Button size="large" loading={busy} onClick={() => change.mutate({ action: 'extend', minutes: 15 })} data-testid="check-in-extend">
+          <Button size="large" style={TAP} loading={busy} onClick={() => change.mutate({ action: 'extend', minutes: 15 })} data-testid="check-in-extend">
             {t('meetings.checkIn.extend')}
           </Button>
         )}
         {w.state === 'open' && (
           <Button
             size="large"
+            style={TAP}
             loading={busy}
             onClick={() => confirm({ title: t('meetings.checkIn.closeConfirm'), onOk: () => change.mutateAsync({ action: 'close' }) })}
             data-testid="check-in-close"
@@ -51,7 +54,7 @@ export function CheckInWindowControls({ meetingId, window: w }: { meetingId: num
           </Button>
         )}
         {w.adjusted && (
-          <Button size="large" type="link" loading={busy} onClick={() => change.mutate({ action: 'reset' })} data-testid="check-in-reset">
+          <Button size="large" type="link" style={TAP} loading={busy} onClick={() => change.mutate({ action: 'reset' })} data-testid="check-in-reset">
             {t('meetings.checkIn.reset')}
           </Button>
         )}
