@@ -221,7 +221,9 @@ export interface MeetingQuality {
 export interface Meetings {
   agenda: Generated<Json>;
   cancel_reason: string | null;
+  check_in_closes_at: Timestamp | null;
   check_in_code: string;
+  check_in_opens_at: Timestamp | null;
   check_in_secret: string;
   created_at: Generated<Timestamp>;
   created_by: number | null;

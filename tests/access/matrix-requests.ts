@@ -169,6 +169,9 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/meetings/{id}/guests': { call: (c) => ({ payload: { fullName: `Khách Đông ${c.n}`, position: 'Đảng ủy viên' } }) },
   'DELETE /api/v1/meetings/{id}/guests/{guestId}': { fresh: true, call: (c) => ({ url: `/api/v1/meetings/${c.w.meetingOf.get(c.id)}/guests/${c.id}` }) },
   'PUT /api/v1/meetings/{id}/attendance': { call: () => ({ payload: { entries: [], note: 'Điểm danh lại' } }) },
+  // Extending keeps the window open for the check-in rows of the matrix.
+  'POST /api/v1/meetings/{id}/check-in-window': { call: () => ({ payload: { action: 'extend', minutes: 15 } }) },
+  'POST /api/v1/meetings/{id}/notices/resend': { call: () => ({ payload: { to: 'unseen' } }) },
   'POST /api/v1/meetings/check-in': {
     call: async (c) => {
       const code = (await c.w.root({ method: 'GET', url: `/api/v1/meetings/${c.id}/check-in-code` })).json().code as string;

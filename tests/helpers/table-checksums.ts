@@ -19,11 +19,12 @@ export interface ChecksumScope {
  * What any request may change without having written anything: throttle counters (a refused
  * login or check-in code is counted on purpose), the last use of a session or token, and the
  * audit rows of reads and of refusals that are audited by design (a dry run, a refused
- * import, a refused check-in code).
+ * import, a refused check-in code), and the read receipt of a notice (`notices.read_at`),
+ * which a member opening a meeting sets.
  */
 export const BOOKKEEPING: ChecksumScope = {
   skipTables: /^(schema_migrations|throttles|login_attempts)$/,
-  skipColumns: ['last_seen_at', 'last_used_at'],
+  skipColumns: ['last_seen_at', 'last_used_at', 'read_at'],
   rowsWhere: {
     audit_log:
       "t.action not like '%.read' and t.action not in ('member.read_history', 'member.export', 'meeting.check_in_refused', 'import.dry_run', 'import.refused')",

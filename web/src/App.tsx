@@ -35,6 +35,7 @@ const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
 const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
 const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
 const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'));
+const SheetEntryPage = lazyPage(() => import('./pages/meetings/SheetEntryPage.tsx'));
 const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
 const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
 const ResidenceLinksPage = lazyPage(() => import('./pages/meetings/ResidenceLinksPage.tsx'));
@@ -344,6 +345,14 @@ export function App() {
                   element={
                     <Page>
                       <MeetingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="meetings/:id/sheet-entry"
+                  element={
+                    <Page permission="manage_meetings">
+                      <SheetEntryPage />
                     </Page>
                   }
                 />

@@ -1,5 +1,5 @@
 // The dashboard's one-page summary as a .docx in the party document layout of the minutes
-// (meetings/minutes-docx.ts): A4, Times New Roman, margins 20/20/30/15 mm, the unit top
+// (meetings/paper-docx.ts): A4, Times New Roman, margins 20/20/30/15 mm, the unit top
 // left under its parent, "ĐẢNG CỘNG SẢN VIỆT NAM" top right with the date line; then the
 // headline figures with numerator and denominator, and the sub-units. Always in
 // Vietnamese, like every party document; dates dd/mm/yyyy.

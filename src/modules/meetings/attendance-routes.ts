@@ -6,10 +6,11 @@ import { accessOf } from '../auth/authenticate.ts';
 import { attendanceOut, checkInBody, checkInCodeOut, checkInOut, qrQuery, recordAttendanceBody } from './attendance-schemas.ts';
 import { checkIn } from './check-in.ts';
 import { checkInCode, checkInQr } from './check-in-code.ts';
+import { setCheckInWindow } from './check-in-window.ts';
 import { clock } from './clock.ts';
 import { getAttendance, recordAttendance } from './record-attendance.ts';
 import { requestOrigin } from './request-origin.ts';
-import { idParams } from './schemas.ts';
+import { checkInWindowBody, checkInWindowOut, idParams } from './schemas.ts';
 
 export async function attendanceRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -21,13 +22,19 @@ export async function attendanceRoutes(root: FastifyInstance) {
     recordAttendance(app.db, accessOf(req), req.params.id, req.body, clock.now()),
   );
   app.get('/meetings/:id/check-in-code', { schema: { tags, params: idParams, response: { 200: checkInCodeOut } } }, async (req) =>
-    checkInCode(app.db, accessOf(req), req.params.id, requestOrigin(req)),
+    checkInCode(app.db, accessOf(req), req.params.id, requestOrigin(req), clock.now()),
+  );
+  // The secretary opens the window early, extends it or closes it (or puts it back as the rule says).
+  app.post('/meetings/:id/check-in-window', { schema: { tags, params: idParams, body: checkInWindowBody, response: { 200: checkInWindowOut } } }, async (req) =>
+    setCheckInWindow(app.db, accessOf(req), req.params.id, req.body, clock.now()),
   );
   app.get('/meetings/:id/check-in-qr', { schema: { tags, params: idParams, querystring: qrQuery } }, async (req, reply) => {
     const qr = await checkInQr(app.db, accessOf(req), req.params.id, requestOrigin(req), req.query.format);
     return reply.header('content-type', qr.contentType).header('cache-control', 'no-store').send(qr.body);
   });
-  app.post('/meetings/check-in', { schema: { tags, body: checkInBody, response: { 201: checkInOut } } }, async (req, reply) =>
-    reply.status(201).send(await checkIn(app.db, accessOf(req), req.body, clock.now())),
-  );
+  // 201 for a new check-in; 200 (with alreadyCheckedIn) for a member who had checked in already.
+  app.post('/meetings/check-in', { schema: { tags, body: checkInBody, response: { 200: checkInOut, 201: checkInOut } } }, async (req, reply) => {
+    const result = await checkIn(app.db, accessOf(req), req.body, clock.now());
+    return reply.status(result.alreadyCheckedIn ? 200 : 201).send(result);
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { memberStatusSchema } from '../members/schemas.ts';
-import { bodyId, guestOut, optionalText } from './schemas.ts';
+import { bodyId, checkInWindowOut, guestOut, optionalText } from './schemas.ts';
 
 export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused']);
 
@@ -77,6 +77,8 @@ export const checkInOut = z.object({
   meetingId: z.number(),
   memberId: z.number(),
   checkedInAt: z.string(),
+  /** True when this member had already checked in (at checkedInAt): nothing was recorded now. */
+  alreadyCheckedIn: z.boolean(),
   meeting: z.object({ topic: z.string(), unitName: z.string(), heldOn: z.string(), startTime: z.string(), endTime: z.string(), place: z.string() }),
 });
 
@@ -84,8 +86,7 @@ export const checkInCodeOut = z.object({
   code: z.string(),
   qrToken: z.string(),
   qrUrl: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  window: checkInWindowOut,
 });
 
 export const qrQuery = z.strictObject({ format: z.enum(['svg', 'png']).default('svg') });

@@ -1,13 +1,14 @@
 // Self check-in from a phone: the member types the meeting's 6-digit code or scans its
 // QR code. Accepted only for someone on the meeting's roll, only inside the check-in
-// window (the rule set's minutes before the start, until the end), and only once: the
-// primary key of meeting_check_ins refuses a second row even when two requests race.
+// window (meetings/check-in-window.ts: the rule's, or as the secretary set it), and only
+// once: the primary key of meeting_check_ins refuses a second row even when two requests
+// race, and a second scan answers calmly with the time of the first.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { vnDate, vnTime } from '../../domain/meeting-time.ts';
-import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
+import { windowState } from '../../domain/meeting-window.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -15,6 +16,7 @@ import { giveBackAttempt, type ThrottleRule, throttle } from '../auth/throttle.t
 import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import type { CheckInInput } from './attendance-schemas.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
+import { windowOf } from './check-in-window.ts';
 import { rollStatusSql } from './meeting-roll.ts';
 
 /**
@@ -41,6 +43,8 @@ function candidates(db: Kysely<DB>, input: CheckInInput, memberId: number, now: 
       'm.place',
       'm.topic',
       'm.check_in_secret',
+      'm.check_in_opens_at',
+      'm.check_in_closes_at',
       'u.name as unit_name',
       roll.as('roll_status'),
       unitRuleSetsJson('meeting-rules', sql.ref<number>('m.unit_id'), sql.ref<string>('m.held_on')).as('unit_rules'),
@@ -104,17 +108,32 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
   // The right code (even if too early or too late) is no guess.
   await giveBackAttempt(db, CHECK_IN_THROTTLE, throttleKey);
 
-  const rules = meetingRulesOn(meeting.held_on, ruleSetsFromRows(meeting.unit_rules));
-  const window = checkInWindow(meeting.starts_at, meeting.ends_at, rules.body.checkIn);
+  const m = meeting;
+  const method = 'code' in input ? 'code' : 'qr';
+  const answer = (checkedInAt: Date, alreadyCheckedIn: boolean) => ({
+    meetingId: m.id,
+    memberId,
+    checkedInAt: checkedInAt.toISOString(),
+    alreadyCheckedIn,
+    meeting: { topic: m.topic, unitName: m.unit_name, heldOn: m.held_on, startTime: vnTime(m.starts_at), endTime: vnTime(m.ends_at), place: m.place },
+  });
+  const firstCheckIn = () =>
+    db.selectFrom('meeting_check_ins').select('checked_in_at').where('meeting_id', '=', m.id).where('member_id', '=', memberId).executeTakeFirst();
+  // A second scan (the member was not sure the first went through) is answered calmly
+  // with the time of the first, even once the window has closed.
+  const earlier = await firstCheckIn();
+  if (earlier) return answer(earlier.checked_in_at, true);
+
+  const rules = meetingRulesOn(m.held_on, ruleSetsFromRows(m.unit_rules));
+  const window = windowOf(m, rules.body.checkIn);
   const state = windowState(now, window);
   if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: formatDateVi(vnDate(window.opensAt)) });
   if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: formatDateVi(vnDate(window.closesAt)) });
 
-  const m = meeting;
   const checkedInAt = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('meeting_check_ins')
-      .values({ meeting_id: m.id, member_id: memberId, method: 'code' in input ? 'code' : 'qr', checked_in_at: now })
+      .values({ meeting_id: m.id, member_id: memberId, method, checked_in_at: now })
       .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doNothing())
       .returning('checked_in_at')
       .executeTakeFirst();
@@ -124,23 +143,11 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
       entityType: 'meeting',
       entityId: m.id,
       unitId: m.unit_id,
-      after: { memberId, method: 'code' in input ? 'code' : 'qr' },
+      after: { memberId, method },
     });
     return row.checked_in_at;
   });
-  if (!checkedInAt) {
-    const first = await db
-      .selectFrom('meeting_check_ins')
-      .select('checked_in_at')
-      .where('meeting_id', '=', m.id)
-      .where('member_id', '=', memberId)
-      .executeTakeFirstOrThrow();
-    throw new AppError('meetings.already_checked_in', 409, { time: vnTime(first.checked_in_at) });
-  }
-  return {
-    meetingId: m.id,
-    memberId,
-    checkedInAt: checkedInAt.toISOString(),
-    meeting: { topic: m.topic, unitName: m.unit_name, heldOn: m.held_on, startTime: vnTime(m.starts_at), endTime: vnTime(m.ends_at), place: m.place },
-  };
+  // Two scans raced: the other one recorded the check-in.
+  if (!checkedInAt) return answer((await firstCheckIn())!.checked_in_at, true);
+  return answer(checkedInAt, false);
 }

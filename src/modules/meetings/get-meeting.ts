@@ -4,9 +4,11 @@
 import type { Selectable } from 'kysely';
 import type { Db, MeetingsTable } from '../../db/types.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
-import { checkInWindow } from '../../domain/meeting-window.ts';
 import type { Access } from '../access/access.ts';
+import { markMeetingNoticesSeen } from '../notifications/notice-status.ts';
 import { meetingGuests } from './assign-guest.ts';
+import { presentWindow } from './check-in-window.ts';
+import { clock } from './clock.ts';
 import { findVisibleMeeting, meetingManageable, viewerOf } from './meeting-access.ts';
 import type { MeetingOut } from './schemas.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
@@ -15,6 +17,8 @@ export type MeetingRow = Selectable<MeetingsTable>;
 
 export async function getMeeting(db: Db, access: Access, id: number): Promise<MeetingOut> {
   const meeting = await findVisibleMeeting(db, await viewerOf(db, access), id);
+  // The read receipt: a member who opens the meeting has seen its notices.
+  if (access.memberId !== null) await markMeetingNoticesSeen(db, access.memberId, id, clock.now());
   return presentMeeting(db, access, meeting);
 }
 
@@ -35,7 +39,6 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     db.selectFrom('meetings as m').select('m.id').where('m.id', '=', m.id).where(meetingManageable(access)).executeTakeFirst(),
     meetingRulesFor(db, m.unit_id, m.held_on),
   ]);
-  const window = checkInWindow(m.starts_at, m.ends_at, rules.body.checkIn);
   return {
     id: m.id,
     unitId: m.unit_id,
@@ -67,8 +70,7 @@ export async function presentMeeting(db: Db, access: Access, m: MeetingRow): Pro
     })),
     minutesStatus: !minutes ? 'none' : minutes.adopted_at ? 'adopted' : 'draft',
     quality: quality ? { grade: quality.grade as 'tot' | 'kha' | 'trung_binh' | 'kem', points: quality.points, maxPoints: quality.max_points } : null,
-    checkInOpensAt: window.opensAt.toISOString(),
-    checkInClosesAt: window.closesAt.toISOString(),
+    checkIn: presentWindow(m, rules.body.checkIn, clock.now()),
     canManage: Boolean(manageable),
   };
 }

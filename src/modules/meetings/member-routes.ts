@@ -14,7 +14,7 @@ import { myMeetings } from './my-meetings.ts';
 import { requestOrigin } from './request-origin.ts';
 import { decideResidenceRequest, incomingResidenceRequests, outgoingResidenceRequests, withdrawResidenceRequest } from './residence-link-requests.ts';
 import { addResidenceLink, endResidenceLink, listResidenceLinks } from './residence-links.ts';
-import { idParams, meetingKind, meetingStatus, optionalText } from './schemas.ts';
+import { checkInWindowOut, idParams, meetingKind, meetingStatus, optionalText } from './schemas.ts';
 
 const myMeetingOut = z.object({
   id: z.number(),
@@ -29,6 +29,8 @@ const myMeetingOut = z.object({
   status: meetingStatus,
   role: z.enum(['member', 'guest', 'residence', 'committee']),
   checkedIn: z.boolean(),
+  checkIn: checkInWindowOut,
+  /** checkIn.state === 'open' (the same rule), for pages that only need the yes or no. */
   checkInOpen: z.boolean(),
 });
 export const residenceLinkOut = z.object({

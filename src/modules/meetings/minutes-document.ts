@@ -56,7 +56,7 @@ export function placeFromUnitName(name: string): string {
  * 2024 heading after a later rename, move or merger. (Today's names only if the unit had
  * no version on that date, which planning does not allow.)
  */
-async function unitNamesOn(db: Kysely<DB>, unitId: number, date: string): Promise<{ name: string; parent_name: string | null }> {
+export async function unitNamesOn(db: Kysely<DB>, unitId: number, date: string): Promise<{ name: string; parent_name: string | null }> {
   const then = await readUnitOn(db, unitId, date);
   if (then) return { name: then.name, parent_name: then.parent?.name ?? null };
   return db

@@ -7,9 +7,9 @@ import { amendMinutes } from './amend-minutes.ts';
 import { clock } from './clock.ts';
 import { getMinutes } from './get-minutes.ts';
 import { minutesDocument } from './minutes-document.ts';
-import { minutesDocx } from './minutes-docx.ts';
-import { minutesHtml } from './minutes-print.ts';
 import { amendMinutesBody, minutesOut, saveMinutesBody } from './minutes-schemas.ts';
+import { minutesPaper } from './paper-document.ts';
+import { sendPaper } from './paper-routes.ts';
 import { saveMinutes } from './save-minutes.ts';
 import { idParams } from './schemas.ts';
 
@@ -38,15 +38,10 @@ export async function minutesRoutes(root: FastifyInstance) {
       return reply.status(201).send(await getMinutes(app.db, access, req.params.id, req.lang));
     },
   );
-  app.get('/meetings/:id/minutes.docx', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const doc = await minutesDocument(app.db, accessOf(req), req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="${doc.fileName}"`)
-      .send(await minutesDocx(doc));
-  });
-  app.get('/meetings/:id/minutes/print', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const doc = await minutesDocument(app.db, accessOf(req), req.params.id);
-    return reply.header('content-type', 'text/html; charset=utf-8').send(minutesHtml(doc));
-  });
+  app.get('/meetings/:id/minutes.docx', { schema: { tags, params: idParams } }, async (req, reply) =>
+    sendPaper(reply, minutesPaper(await minutesDocument(app.db, accessOf(req), req.params.id)), 'docx'),
+  );
+  app.get('/meetings/:id/minutes/print', { schema: { tags, params: idParams } }, async (req, reply) =>
+    sendPaper(reply, minutesPaper(await minutesDocument(app.db, accessOf(req), req.params.id)), 'print'),
+  );
 }

@@ -1,14 +1,17 @@
 // A member's own meetings: those of their cell (or party group), of their residence
 // cell, those they are invited to as a guest, and those of a committee they sit on —
-// what their page and their calendar feed show, with whether check-in is open now.
+// what their page and their calendar feed show, with the check-in window as the check-in
+// itself applies it (the unit's rule set, or as the secretary set it).
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
-import { checkInWindow, windowState } from '../../domain/meeting-window.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
+import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
+import { presentWindow } from './check-in-window.ts';
 import { memberLink, memberMeeting, memberRole, type Viewer } from './meeting-access.ts';
+import type { CheckInWindowOut } from './schemas.ts';
 
 export interface MyMeeting {
   id: number;
@@ -25,6 +28,8 @@ export interface MyMeeting {
   status: 'planned' | 'cancelled';
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
+  checkIn: CheckInWindowOut;
+  /** checkIn.state === 'open', for pages that only need the yes or no. */
   checkInOpen: boolean;
 }
 
@@ -43,6 +48,9 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
       'm.place',
       'm.topic',
       'm.status',
+      'm.check_in_opens_at',
+      'm.check_in_closes_at',
+      unitRuleSetsJson('meeting-rules', sql.ref<number>('m.unit_id'), sql.ref<string>('m.held_on')).as('unit_rules'),
       sql<boolean>`${memberRole(me, 'guest')}`.as('is_guest'),
       sql<boolean>`${memberRole(me, 'residence')}`.as('is_residence'),
       sql<boolean>`${memberRole(me, 'committee')}`.as('is_committee'),
@@ -55,9 +63,8 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
     .orderBy('m.id')
     .limit(500)
     .execute();
-  return rows.map((r) => {
-    // The built-in window is used here; a unit's own rule only matters when checking in.
-    const window = checkInWindow(r.starts_at, r.ends_at, meetingRulesOn(r.held_on).body.checkIn);
+  return rows.map((r): MyMeeting => {
+    const checkIn = presentWindow(r, meetingRulesOn(r.held_on, ruleSetsFromRows(r.unit_rules)).body.checkIn, now);
     return {
       id: r.id,
       kind: r.kind,
@@ -73,7 +80,8 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
       status: r.status,
       role: r.is_guest ? 'guest' : r.is_committee ? 'committee' : r.is_residence ? 'residence' : 'member',
       checkedIn: r.checked_in,
-      checkInOpen: r.status === 'planned' && windowState(now, window) === 'open',
+      checkIn,
+      checkInOpen: checkIn.state === 'open',
     };
   });
 }

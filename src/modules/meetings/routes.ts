@@ -7,11 +7,21 @@ import { attendanceRoutes } from './attendance-routes.ts';
 import { bankAndComplianceRoutes } from './bank-and-compliance-routes.ts';
 import { myMeetingRoutes } from './member-routes.ts';
 import { minutesRoutes } from './minutes-routes.ts';
+import { paperRoutes } from './paper-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { qualityRoutes } from './quality-routes.ts';
 
 export async function meetingRoutes(app: FastifyInstance) {
-  for (const routes of [planRoutes, attendanceRoutes, minutesRoutes, qualityRoutes, bankAndComplianceRoutes, myMeetingRoutes, notificationRoutes]) {
+  for (const routes of [
+    planRoutes,
+    attendanceRoutes,
+    minutesRoutes,
+    paperRoutes,
+    qualityRoutes,
+    bankAndComplianceRoutes,
+    myMeetingRoutes,
+    notificationRoutes,
+  ]) {
     await routes(app);
   }
   registerJobs(app);

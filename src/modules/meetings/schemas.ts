@@ -96,6 +96,22 @@ export const guestOut = z.object({
 
 export const documentOut = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), uploadedAt: z.string() });
 
+export const checkInWindowOut = z.object({
+  state: z.enum(['not_open', 'open', 'closed']),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  /** True when the secretary changed the window the rule set gives. */
+  adjusted: z.boolean(),
+});
+export type CheckInWindowOut = z.infer<typeof checkInWindowOut>;
+
+export const checkInWindowBody = z.union([
+  z.strictObject({ action: z.literal('open') }),
+  z.strictObject({ action: z.literal('extend'), minutes: z.number().int().min(5).max(240) }),
+  z.strictObject({ action: z.literal('close') }),
+  z.strictObject({ action: z.literal('reset') }),
+]);
+
 export const meetingOut = z.object({
   id: z.number(),
   unitId: z.number(),
@@ -123,8 +139,8 @@ export const meetingOut = z.object({
   documents: z.array(documentOut),
   minutesStatus,
   quality: z.object({ grade: qualityGrade, points: z.number(), maxPoints: z.number() }).nullable(),
-  checkInOpensAt: z.string(),
-  checkInClosesAt: z.string(),
+  /** The check-in window and its state now, by the rule the check-in itself applies. */
+  checkIn: checkInWindowOut,
   canManage: z.boolean(),
 });
 export type MeetingOut = z.infer<typeof meetingOut>;

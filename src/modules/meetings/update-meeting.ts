@@ -37,6 +37,10 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
       held_on: date,
       starts_at: vnDateTime(date, startTime),
       ends_at: vnDateTime(date, endTime),
+      // A moved meeting gets the rule's window again: the secretary's times were for the old hour.
+      ...(vnDateTime(date, startTime).getTime() !== m.starts_at.getTime() || vnDateTime(date, endTime).getTime() !== m.ends_at.getTime()
+        ? { check_in_opens_at: null, check_in_closes_at: null }
+        : {}),
       ...(input.place !== undefined ? { place: input.place } : {}),
       ...(input.topic !== undefined ? { topic: input.topic } : {}),
       ...(input.topicId !== undefined ? { topic_id: input.topicId } : {}),

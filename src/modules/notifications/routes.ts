@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
+import { clock } from '../meetings/clock.ts';
+import { noticeStatus, noticeStatusOut, resendBody, resendNotices } from './notice-status.ts';
 import { getNotificationEmail, listNotices, markNoticeRead, setNotificationEmail } from './notices.ts';
 
 const noticeOut = z.object({
@@ -35,6 +37,14 @@ export async function notificationRoutes(root: FastifyInstance) {
     await markNoticeRead(app.db, accessOf(req), 'all');
     return { ok: true as const };
   });
+  // The meeting page's notice status, and the secretary's resend (to all, or to those who have not seen it).
+  const meetingParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+  app.get('/meetings/:id/notice-status', { schema: { tags, params: meetingParams, response: { 200: noticeStatusOut } } }, async (req) =>
+    noticeStatus(app.db, accessOf(req), req.params.id),
+  );
+  app.post('/meetings/:id/notices/resend', { schema: { tags, params: meetingParams, body: resendBody, response: { 200: noticeStatusOut } } }, async (req) =>
+    resendNotices(app.db, accessOf(req), req.params.id, req.body.to, clock.now()),
+  );
   app.get('/me/notification-email', { schema: { tags, response: { 200: emailOut } } }, async (req) => getNotificationEmail(app.db, accessOf(req)));
   app.put(
     '/me/notification-email',

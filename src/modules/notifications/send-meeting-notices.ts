@@ -8,10 +8,10 @@
 // notices are unique, so running twice (two app processes, a retry) sends nothing twice.
 // Then pending emails are delivered through the notifier's channels.
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import type { DB, Db } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { vnDate, vnTime } from '../../domain/meeting-time.ts';
-import { loadRoll } from '../meetings/meeting-roll.ts';
+import { loadRoll, type RollMeeting } from '../meetings/meeting-roll.ts';
 import { type Notifier, renderNotice } from './notifier.ts';
 
 const HOUR = 3600_000;
@@ -65,27 +65,32 @@ export function meetingNoticeParams(m: { kind: string; topic: string; unit_name:
   };
 }
 
+/** Who a meeting's notice goes to: the roll (suspended members out), its guests, members of the cell by residence. */
+export async function noticeRecipients(db: Db, m: RollMeeting & { id: number; unit_id: number; held_on: string }): Promise<number[]> {
+  const roll = await loadRoll(db, m);
+  const others = await db
+    .selectFrom('meeting_guests')
+    .select('member_id')
+    .where('meeting_id', '=', m.id)
+    .where('member_id', 'is not', null)
+    .union(
+      db
+        .selectFrom('member_residence_links')
+        .select('member_id')
+        .where('unit_id', '=', m.unit_id)
+        .where('valid_from', '<=', m.held_on)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', m.held_on)])),
+    )
+    .execute();
+  return [...new Set([...roll.filter((r) => r.memberStatus !== 'dinh_chi').map((r) => r.memberId), ...others.map((o) => o.member_id!)])];
+}
+
 export async function sendMeetingNotices(db: Kysely<DB>, notifier: Notifier, now: Date): Promise<{ notices: number; emails: number }> {
   let notices = 0;
   for (const batch of ['meeting_cancelled', 'meeting_planned', 'meeting_reminder'] as const) {
     for (const m of await dueMeetings(db, batch, now)) {
       notices += await db.transaction().execute(async (trx) => {
-        const roll = await loadRoll(trx, m);
-        const others = await trx
-          .selectFrom('meeting_guests')
-          .select('member_id')
-          .where('meeting_id', '=', m.id)
-          .where('member_id', 'is not', null)
-          .union(
-            trx
-              .selectFrom('member_residence_links')
-              .select('member_id')
-              .where('unit_id', '=', m.unit_id)
-              .where('valid_from', '<=', m.held_on)
-              .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', m.held_on)])),
-          )
-          .execute();
-        const recipients = [...new Set([...roll.filter((r) => r.memberStatus !== 'dinh_chi').map((r) => r.memberId), ...others.map((o) => o.member_id!)])];
+        const recipients = await noticeRecipients(trx, m);
         const params = JSON.stringify(meetingNoticeParams(m));
         const inserted =
           recipients.length === 0

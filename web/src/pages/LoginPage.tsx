@@ -67,6 +67,9 @@ export function LoginPage() {
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password autoComplete="current-password" size="large" data-testid="login-password" />
           </Form.Item>
+          {next.startsWith('/check-in') && !error && (
+            <Alert type="info" showIcon title={t('meetings.checkInPage.loginFirst')} style={{ marginBottom: 16 }} data-testid="login-to-check-in" />
+          )}
           {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
             {t('auth.login')}

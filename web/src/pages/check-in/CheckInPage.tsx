@@ -1,13 +1,14 @@
 // Self check-in from a phone: type the 6-digit code read out in the room, or open the
 // link of the QR code (/check-in?qr=…), which checks in at once. The server decides —
 // inside the window, on this cell's roll, only once — and its Vietnamese refusal is shown.
+// Someone logged out is sent to the login page, which brings them back here (?next=).
 
 import { QrcodeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { errorText } from '../../lib/notify.ts';
@@ -56,10 +57,15 @@ export default function CheckInPage() {
   if (r) {
     return (
       <Card style={{ maxWidth: 520, margin: '0 auto' }}>
+        {/* A second scan is no error: the member is told calmly when the first one was. */}
         <Result
           status="success"
-          title={<span data-testid="check-in-success">{t('meetings.checkInPage.success')}</span>}
-          subTitle={t('meetings.checkInPage.successAt', { time: vnTime(r.checkedInAt) })}
+          title={
+            <span data-testid={r.alreadyCheckedIn ? 'check-in-already' : 'check-in-success'}>
+              {r.alreadyCheckedIn ? t('meetings.checkInPage.already', { time: vnTime(r.checkedInAt) }) : t('meetings.checkInPage.success')}
+            </span>
+          }
+          subTitle={r.alreadyCheckedIn ? t('meetings.checkInPage.alreadyNote') : t('meetings.checkInPage.successAt', { time: vnTime(r.checkedInAt) })}
           extra={
             <Link to="/my-meetings">
               <Button type="primary" data-testid="check-in-done">
@@ -89,7 +95,14 @@ export default function CheckInPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{qr && error === null ? t('meetings.checkInPage.byQr') : t('meetings.checkInPage.hint')}</Typography.Text>
         </div>
-        {error !== null && <Alert type="error" showIcon title={<span data-testid="check-in-error">{errorText(error)}</span>} />}
+        {/* Too early is no failure: the member is told when it opens, without red. */}
+        {error !== null && (
+          <Alert
+            type={error instanceof ApiError && error.problem.code === 'meetings.check_in_not_open' ? 'info' : 'error'}
+            showIcon
+            title={<span data-testid="check-in-error">{errorText(error)}</span>}
+          />
+        )}
         {qr && busy && <Alert type="info" showIcon icon={<QrcodeOutlined />} title={t('meetings.checkInPage.checking')} />}
         <Form
           layout="vertical"

@@ -6,7 +6,7 @@
 import { CheckOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { summariseAttendance } from '../../../../src/domain/meeting-attendance.ts';
 import { api, apiUrl } from '../../api/client.ts';
 import { useConfirm } from '../../components/confirm.ts';
@@ -17,13 +17,16 @@ import { showDate } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { useStoredDraft } from '../../lib/use-stored-draft.ts';
-import { ATTENDANCE_COLORS, attendanceLabel, percent, vnTime, windowState } from './meeting-labels.ts';
+import { CheckInWindowControls } from './CheckInWindowControls.tsx';
+import { ATTENDANCE_COLORS, attendanceLabel, percent, vnTime } from './meeting-labels.ts';
 import { type Attendance, type AttendanceEntry, type AttendanceStatus, type CheckInCode, type Meeting, meetingKeys, useAttendance } from './meetings-api.ts';
+import { SheetEntryLink } from './PapersCard.tsx';
 
 export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {meeting.canManage && meeting.minutesStatus !== 'adopted' && <CheckInPanel meeting={meeting} />}
+      {meeting.canManage && meeting.minutesStatus !== 'adopted' && <SheetEntryLink meetingId={meeting.id} />}
       <RollCall meeting={meeting} />
     </Space>
   );
@@ -42,19 +45,31 @@ function useNow(ms = 30_000): number {
 function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
   const t = useT();
   const phone = usePhone();
-  const now = useNow();
   const [big, setBig] = useState(false);
-  const code = useQuery({ queryKey: meetingKeys.code(m.id), queryFn: () => api<CheckInCode>(`/meetings/${m.id}/check-in-code`), staleTime: 5 * 60_000 });
+  // The state comes from the server, asked again every 30 s so "open" and "closed" follow the clock.
+  const code = useQuery({
+    queryKey: meetingKeys.code(m.id),
+    queryFn: () => api<CheckInCode>(`/meetings/${m.id}/check-in-code`),
+    refetchInterval: 30_000,
+  });
+  // When the window opens or closes, the meeting (whose state the roll call follows) is read again.
+  const seen = code.data?.window.state;
+  const queryClient = useQueryClient();
+  const previous = useRef(seen);
+  useEffect(() => {
+    if (seen && previous.current && seen !== previous.current) void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(m.id) });
+    previous.current = seen;
+  }, [seen, queryClient, m.id]);
   if (code.isPending) return <PageLoading />;
   if (code.isError) return <QueryError error={code.error} onRetry={() => void code.refetch()} />;
   const c = code.data;
-  const state = windowState(c.opensAt, c.closesAt, now);
+  const state = c.window.state;
   const stateTag = {
     not_open: <Tag color="default">{t('meetings.checkIn.notOpen')}</Tag>,
     open: <Tag color="green">{t('meetings.checkIn.open')}</Tag>,
     closed: <Tag color="red">{t('meetings.checkIn.closed')}</Tag>,
   }[state];
-  const windowText = t('meetings.checkIn.window', { from: vnTime(c.opensAt), to: vnTime(c.closesAt), date: showDate(m.heldOn) });
+  const windowText = t('meetings.checkIn.window', { from: vnTime(c.window.opensAt), to: vnTime(c.window.closesAt), date: showDate(m.heldOn) });
   const qr = apiUrl(`/meetings/${m.id}/check-in-qr`);
   const codeText = (size: number) => (
     <div
@@ -88,6 +103,7 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="check-in-window">
             {windowText}
           </Typography.Paragraph>
+          <CheckInWindowControls meetingId={m.id} window={c.window} />
         </Col>
         <Col xs={24} md={12} style={{ textAlign: 'center' }}>
           <img
@@ -141,7 +157,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   const dirty = edits.size > 0 || guestEdits.size > 0;
   const attendance = useAttendance(m.id);
   // While members check in, the list follows them (not while the secretary is editing).
-  const live = windowState(m.checkInOpensAt, m.checkInClosesAt, now) === 'open';
+  const live = m.checkIn.state === 'open';
   const { refetch } = attendance;
   useEffect(() => {
     if (!live || dirty) return;

@@ -15,6 +15,8 @@ import { useT } from '../../i18n/i18n.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { vnDateTime } from './meeting-labels.ts';
 import { type Meeting, meetingKeys, PREPARED_KINDS } from './meetings-api.ts';
+import { NoticeStatusCard } from './NoticeStatusCard.tsx';
+import { PapersCard } from './PapersCard.tsx';
 import { PreparationCard } from './PreparationCard.tsx';
 
 export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
@@ -96,6 +98,8 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
               </Link>
             </Card>
           )}
+          {m.canManage && m.status === 'planned' && <NoticeStatusCard meeting={m} />}
+          <PapersCard meeting={m} />
           <GuestsCard meeting={m} editable={editable} />
           <DocumentsCard meeting={m} editable={editable} />
         </Space>
@@ -119,7 +123,6 @@ interface GuestValues {
 function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: boolean }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const confirm = useConfirm();
   const [adding, setAdding] = useState(false);
   const [guestName, setGuestName] = useState<string | null>(null);
   const refresh = (saved: Meeting) => {
@@ -172,16 +175,10 @@ function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: bool
               data-testid="guest-row"
               extra={
                 editable ? (
-                  <Button
-                    size="small"
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.remove')}
-                    data-testid="guest-remove"
-                    onClick={() =>
-                      confirm({ title: t('meetings.guests.confirmRemove', { name: g.fullName }), danger: true, onOk: () => remove.mutateAsync(g.id) })
-                    }
+                  <RemoveButton
+                    testId="guest-remove"
+                    confirmTitle={t('meetings.guests.confirmRemove', { name: g.fullName })}
+                    onRemove={() => remove.mutateAsync(g.id)}
                   />
                 ) : undefined
               }
@@ -251,12 +248,28 @@ function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: bool
   );
 }
 
+/** The remove button of a guest or document row: asks first, then removes. */
+function RemoveButton({ testId, confirmTitle, onRemove }: { testId: string; confirmTitle: string; onRemove: () => Promise<unknown> }) {
+  const t = useT();
+  const confirm = useConfirm();
+  return (
+    <Button
+      size="small"
+      type="text"
+      danger
+      icon={<DeleteOutlined />}
+      aria-label={t('common.remove')}
+      data-testid={testId}
+      onClick={() => confirm({ title: confirmTitle, danger: true, onOk: onRemove })}
+    />
+  );
+}
+
 const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: boolean }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const confirm = useConfirm();
   const [uploading, setUploading] = useState(false);
   const remove = useMutation({
     mutationFn: (documentId: number) => api(`/meetings/${m.id}/documents/${documentId}`, { method: 'DELETE' }),
@@ -311,16 +324,10 @@ function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: b
               data-testid="document-row"
               extra={
                 editable ? (
-                  <Button
-                    size="small"
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.remove')}
-                    data-testid="document-remove"
-                    onClick={() =>
-                      confirm({ title: t('meetings.docs.confirmRemove', { name: d.fileName }), danger: true, onOk: () => remove.mutateAsync(d.id) })
-                    }
+                  <RemoveButton
+                    testId="document-remove"
+                    confirmTitle={t('meetings.docs.confirmRemove', { name: d.fileName })}
+                    onRemove={() => remove.mutateAsync(d.id)}
                   />
                 ) : undefined
               }

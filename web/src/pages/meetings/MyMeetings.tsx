@@ -13,7 +13,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
-import { kindLabel } from './meeting-labels.ts';
+import { kindLabel, vnTime } from './meeting-labels.ts';
 import { type MyMeeting, useMyMeetings } from './meetings-api.ts';
 
 /** The list itself; on the member's own record page and on /my-meetings. */
@@ -53,10 +53,15 @@ export function MyMeetingsList({ limit }: { limit?: number }) {
                 )}
               </div>
             </div>
-            {m.checkInOpen && !m.checkedIn && (
+            {m.status === 'planned' && m.checkIn.state === 'open' && !m.checkedIn && (
               <Button type="primary" size="large" icon={<QrcodeOutlined />} onClick={() => navigate('/check-in')} data-testid="my-meeting-check-in">
                 {t('meetings.my.checkIn')}
               </Button>
+            )}
+            {m.status === 'planned' && m.checkIn.state === 'not_open' && m.heldOn === today && (
+              <Typography.Text type="secondary" data-testid="my-meeting-opens-at">
+                {t('meetings.my.opensAt', { time: vnTime(m.checkIn.opensAt) })}
+              </Typography.Text>
             )}
           </div>
         </List.Item>

@@ -26,10 +26,3 @@ export function percent(rate: number | null | undefined, lang: string): string {
   if (rate === null || rate === undefined) return '—';
   return rate.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 2 });
 }
-
-export type WindowState = 'not_open' | 'open' | 'closed';
-export function windowState(opensAt: string, closesAt: string, now = Date.now()): WindowState {
-  if (now < Date.parse(opensAt)) return 'not_open';
-  if (now > Date.parse(closesAt)) return 'closed';
-  return 'open';
-}

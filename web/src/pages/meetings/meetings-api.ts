@@ -20,6 +20,8 @@ export type AttendanceEntry = Attendance['members'][number];
 export type AttendanceStatus = NonNullable<AttendanceEntry['attendance']>;
 export type Guest = Meeting['guests'][number];
 export type CheckInCode = z.infer<typeof checkInCodeOut>;
+/** The check-in window and its state as the server applies it; pages show it, never recompute it. */
+export type CheckInWindow = Meeting['checkIn'];
 export type CheckInResult = z.infer<typeof checkInOut>;
 export type Minutes = z.infer<typeof minutesOut>;
 export type MinutesContent = z.infer<typeof minutesContentOut>;
@@ -52,6 +54,7 @@ export interface MyMeeting {
   status: 'planned' | 'cancelled';
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
+  checkIn: CheckInWindow;
   checkInOpen: boolean;
 }
 
