@@ -197,7 +197,12 @@ describe('a monthly cell meeting', () => {
     expect(text).toContain(`${CELL} tiến hành sinh hoạt`);
     expect(text).toContain('BIÊN BẢN');
     expect(text).toMatch(/Số \d+-BB\/CB/);
-    expect(text).toContain(`Tổng số đảng viên của chi bộ: ${total} đồng chí, trong đó miễn sinh hoạt: ${total - expected} đồng chí`);
+    // HD 12 splits the total into full and probationary members (RULES §2).
+    expect(text).toMatch(
+      new RegExp(
+        `Tổng số đảng viên của chi bộ: ${total} đồng chí \\(chính thức: \\d+ đồng chí, dự bị: \\d+ đồng chí\\), trong đó miễn sinh hoạt: ${total - expected} đồng chí`,
+      ),
+    );
     expect(text).toContain(`Có mặt: ${present}/${expected} đồng chí phải dự họp`);
     expect(text).toContain('Vắng có lý do: 1 đồng chí');
     expect(text).toContain('(Đi công tác)');
