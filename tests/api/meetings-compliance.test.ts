@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
+import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly, setStatus } from './meetings.fixtures.ts';
 
@@ -328,6 +329,20 @@ describe('striking-off warning counts months, not meetings (RULES §3)', () => {
     const q2 = await warned('2026-04-01', '2026-06-30');
     expect(h1).toEqual([['Hồ Văn Hai', ['2026-02-12', '2026-03-12', '2026-04-12']]]);
     expect(q2).toEqual(h1);
+  });
+
+  it("shows the same warning on the member's page, judged as of today", async () => {
+    const open = async (id: number) => (await (await t.as('khe'))({ method: 'GET', url: `/api/v1/members/${id}` })).json().strikeOffWarning;
+    clock.set(new Date('2026-07-10T09:00:00+07:00'));
+    try {
+      expect(await open(k[0]!)).toBeNull();
+      expect(await open(k[1]!)).toEqual({ months: ['2026-02', '2026-03', '2026-04'], dates: ['2026-02-12', '2026-03-12', '2026-04-12'] });
+      // A year after April, the run has passed out of the last 12 months.
+      clock.set(new Date('2027-05-10T09:00:00+07:00'));
+      expect(await open(k[1]!)).toBeNull();
+    } finally {
+      clock.reset();
+    }
   });
 
   it('gives the same count in the figures', async () => {
