@@ -107,6 +107,9 @@ describe('the roll call records armed-forces members on duty apart (item 12)', (
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().summary).toMatchObject({ total: 7, full: 6, probationary: 1, exempted: 1, onDuty: 1, expected: 5, present: 5, rate: 1 });
     expect(res.json().members.find((e: { memberId: number }) => e.memberId === f.regular[4]).attendance).toBe('on_duty');
+    // The figures and the compliance report read the per-meeting facts: the same ratio.
+    const facts = await t.database.db.selectFrom('meeting_facts').select(['expected', 'present']).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    expect(facts).toEqual({ expected: 5, present: 5 });
   });
 });
 

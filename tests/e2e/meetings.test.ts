@@ -168,6 +168,24 @@ describe('a monthly cell meeting', () => {
     await secretary.locator('.ant-modal-confirm').filter({ hasText: 'Chưa đánh giá chất lượng buổi sinh hoạt' }).waitFor();
     await secretary.getByTestId('confirm-ok').click();
     await secretary.getByTestId('quality-tab').waitFor();
+    // The HD 12 checklist: eight conditions, each with why; the previous resolution is recorded on its line.
+    await secretary.getByTestId('quality-checklist').waitFor();
+    expect(await secretary.getByTestId('checklist-line').count()).toBe(8);
+    for (const why of await secretary.getByTestId('checklist-why').allTextContents()) expect(why.length).toBeGreaterThan(5);
+    await secretary.getByTestId('checklist-previous-done').click();
+    await secretary.locator('[data-testid="checklist-line"][data-key="previous_resolution_done"][data-state="met"]').waitFor();
+    // Readable on a phone: no sideways scrolling, reasons at 16 px, buttons at least 44 px tall.
+    await secretary.setViewportSize({ width: 390, height: 844 });
+    expect(await secretary.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const whyStyle = await secretary
+      .getByTestId('checklist-why')
+      .first()
+      .evaluate((e) => getComputedStyle(e).fontSize);
+    expect(Number.parseFloat(whyStyle)).toBeGreaterThanOrEqual(16);
+    const button = await secretary.getByTestId('checklist-previous-done').boundingBox();
+    expect(button!.height).toBeGreaterThanOrEqual(44);
+    await shot(secretary, 'meetings-quality-checklist-phone');
+    await secretary.setViewportSize({ width: 1280, height: 900 });
     await secretary.getByTestId('quality-tick').first().check();
     await secretary.getByTestId('quality-save').click();
     await secretary.locator('.ant-message-notice').last().waitFor();

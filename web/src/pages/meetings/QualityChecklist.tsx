@@ -14,6 +14,8 @@ import { showSuccess } from '../../lib/notify.ts';
 import { type Meeting, meetingKeys, type Quality } from './meetings-api.ts';
 
 type Line = Quality['checklist'][number];
+/** Tap targets of at least 44 px, and long labels wrap instead of widening the page. */
+const TAP = { minHeight: 44, height: 'auto', whiteSpace: 'normal' } as const;
 
 const ICONS = {
   met: <CheckCircleTwoTone twoToneColor="#389e0d" style={{ fontSize: 22 }} />,
@@ -38,12 +40,13 @@ export function QualityChecklist({ meeting: m, quality: q, editable }: { meeting
     if (!editable) return null;
     if ((c.key === 'committee_met' || c.key === 'content_prepared') && c.state !== 'met') {
       return preMeeting ? (
-        <Button size="large" onClick={() => navigate(`/meetings/${preMeeting}`)} data-testid="checklist-open-pre">
+        <Button size="large" style={TAP} onClick={() => navigate(`/meetings/${preMeeting}`)} data-testid="checklist-open-pre">
           {t('meetings.checklist.openPre')}
         </Button>
       ) : c.key === 'committee_met' ? (
         <Button
           size="large"
+          style={TAP}
           type="primary"
           onClick={() => navigate(`/meetings/new?unitId=${m.unitId}&kind=committee&prepares=${m.id}`)}
           data-testid="checklist-plan-pre"
@@ -58,6 +61,7 @@ export function QualityChecklist({ meeting: m, quality: q, editable }: { meeting
         <Space wrap>
           <Button
             size="large"
+            style={TAP}
             type={done === true ? 'primary' : 'default'}
             loading={record.isPending && record.variables === true}
             onClick={() => record.mutate(true)}
@@ -68,6 +72,7 @@ export function QualityChecklist({ meeting: m, quality: q, editable }: { meeting
           </Button>
           <Button
             size="large"
+            style={TAP}
             type={done === false ? 'primary' : 'default'}
             loading={record.isPending && record.variables === false}
             onClick={() => record.mutate(false)}
