@@ -3,8 +3,10 @@
 // phone with the 6-digit code, the secretary takes the roll for the others, writes and
 // adopts the minutes, and downloads the .docx, whose header lines and attendance
 // figures are read back from the file.
+
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -185,6 +187,8 @@ describe('a monthly cell meeting', () => {
     const button = await secretary.getByTestId('checklist-previous-done').boundingBox();
     expect(button!.height).toBeGreaterThanOrEqual(44);
     await shot(secretary, 'meetings-quality-checklist-phone');
+    const axe = await new AxeBuilder({ page: secretary as never }).include('[data-testid="quality-checklist"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await secretary.setViewportSize({ width: 1280, height: 900 });
     await secretary.getByTestId('quality-tick').first().check();
     await secretary.getByTestId('quality-save').click();
