@@ -3,6 +3,7 @@
 // graded Tốt, whatever its points; the duration comes from the times in the minutes only;
 // the previous resolution is recorded per meeting. The roll call records armed-forces
 // members on duty apart, out of the ratio, and the minutes split full and probationary.
+import fs from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
@@ -254,5 +255,31 @@ describe('the minutes show the split and the members on duty (item 12)', () => {
   it('refuses to change the previous resolution once the minutes are adopted', async () => {
     const res = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/previous-resolution`, payload: { done: false } });
     expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('grades saved when the previous resolution was a tick', () => {
+  it('keep their answer as the meeting record after the migration', async () => {
+    const id = await pastMeetingWithDungExcused('2026-02-19');
+    await t.database.db
+      .insertInto('meeting_quality')
+      .values({
+        meeting_id: id,
+        rule_set_code: 'hd12',
+        rule_set_version: '2018-07-06',
+        ticks: JSON.stringify({ previous_resolution_done: true, focused_content: true }),
+        result: '{}',
+        points: 80,
+        max_points: 100,
+        grade: 'kha',
+      })
+      .execute();
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}/quality` })).json().facts.previousResolutionDone).toBeNull();
+    await t.database.execScript(
+      fs
+        .readFileSync(new URL('../../src/db/migrations/20261130T0911_meetings_previous_resolution.sql', import.meta.url), 'utf8')
+        .replace(/^alter table.*$/m, ''),
+    );
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${id}/quality` })).json().facts.previousResolutionDone).toBe(true);
   });
 });
