@@ -2,7 +2,9 @@
 // checklist: each one met, not met or not known yet, with the reason and its numbers.
 // A meeting missing any of them cannot reach the top band of any scale (meeting-quality.ts
 // caps the grade), whatever points a province's scale gives.
+import type { MeetingKind } from '../db/types.ts';
 import type { QualityFacts } from './meeting-quality.ts';
+import { CELL_MEETING_KINDS } from './meeting-rules.ts';
 
 export const CHECKLIST_KEYS = [
   'attendance',
@@ -16,6 +18,9 @@ export const CHECKLIST_KEYS = [
 ] as const;
 export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
 export type ConditionState = 'met' | 'not_met' | 'unknown';
+
+/** HD 12 sets these conditions for the cell's own meetings, not for the committee's. */
+export const checklistApplies = (kind: MeetingKind) => CELL_MEETING_KINDS.includes(kind);
 
 /** HD 12's numbers: attendance above 85%, absent with reason at most 3 meetings in a row, 90 minutes. */
 export const HD12 = { minAttendanceRate: 0.85, maxExcusedStreak: 3, minMinutes: 90 } as const;

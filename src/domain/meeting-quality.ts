@@ -115,7 +115,8 @@ function autoMet(check: (typeof AUTO_CHECKS)[number], value: number | undefined,
   }
 }
 
-export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Readonly<Record<string, boolean>>): QualityResult {
+/** `checklist`: whether HD 12's conditions cap the grade (a cell meeting; see checklistApplies). */
+export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Readonly<Record<string, boolean>>, checklist = true): QualityResult {
   const criteria = scale.criteria.map((c) => {
     const met = c.auto ? autoMet(c.auto.check, c.auto.value, facts) : ticks[c.key] === true;
     return { key: c.key, points: c.points, auto: Boolean(c.auto), met, earned: met ? c.points : 0 };
@@ -127,7 +128,7 @@ export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Re
   const reached = (b: (typeof bands)[number]) => points >= b.minPoints && (b.requires ?? []).every((k) => metKeys.has(k));
   const band = bands.find(reached);
   const uncappedGrade = band?.grade ?? 'kem';
-  const unmet = unmetConditions(facts);
+  const unmet = checklist ? unmetConditions(facts) : [];
   const top = bands[0]!;
   if (unmet.length === 0 || band !== top) return { criteria, points, maxPoints, grade: uncappedGrade, uncappedGrade, cappedBy: [] };
   const below = bands.filter((b) => b.minPoints < top.minPoints && b.grade !== top.grade).find(reached);

@@ -168,6 +168,9 @@ describe('the HD 12 checklist and the grade (item 10)', () => {
       payload: { memberReviews: [], agreedContent: 'Làm đường, thu đảng phí', draftResolution: 'Dự thảo nghị quyết tháng 4' },
     });
     expect(prep.statusCode, prep.body).toBe(200);
+    // The committee's own meeting has no HD 12 checklist, and nothing caps its grade.
+    const own = (await bithu({ method: 'GET', url: `/api/v1/meetings/${committee.json().id}/quality` })).json();
+    expect([own.checklist, own.cappedBy]).toEqual([[], []]);
     const done = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/previous-resolution`, payload: { done: true } });
     expect(done.statusCode, done.body).toBe(200);
     expect(line(done.json(), 'previous_resolution_done')).toMatchObject({ state: 'met' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChecklistDetails, checklistStates, qualityChecklist, unmetConditions } from '../../src/domain/meeting-checklist.ts';
+import { type ChecklistDetails, checklistApplies, checklistStates, qualityChecklist, unmetConditions } from '../../src/domain/meeting-checklist.ts';
 import type { QualityFacts } from '../../src/domain/meeting-quality.ts';
 
 const good: QualityFacts = {
@@ -30,6 +30,16 @@ const details: ChecklistDetails = {
 };
 
 describe('the HD 12 checklist of a meeting "of quality"', () => {
+  it.each([
+    ['regular', true],
+    ['thematic', true],
+    ['extraordinary', true],
+    ['committee', false],
+    ['grassroots_committee', false],
+  ] as const)('applies to a %s meeting: %s', (kind, applies) => {
+    expect(checklistApplies(kind)).toBe(applies);
+  });
+
   it('is all met for a good meeting', () => {
     expect(unmetConditions(good)).toEqual([]);
     expect(qualityChecklist(good, details).map((c) => [c.key, c.state])).toEqual([

@@ -72,6 +72,10 @@ describe('grading a meeting on the HD 12 default scale', () => {
     expect(one).toMatchObject({ points: 95, grade: 'kha', uncappedGrade: 'tot', cappedBy: ['no_excused_streak'] });
   });
 
+  it("caps only the meetings HD 12 sets conditions for (not the committee's own)", () => {
+    expect(gradeMeeting(hd12.body, { ...good, durationMinutes: 89 }, allTicks, false)).toMatchObject({ points: 90, grade: 'tot', cappedBy: [] });
+  });
+
   it('ignores a tick on an automatic criterion', () => {
     const r = gradeMeeting(hd12.body, { ...good, durationMinutes: 30 }, { ...allTicks, duration: true });
     expect(r.criteria.find((c) => c.key === 'duration')).toMatchObject({ auto: true, met: false, earned: 0 });

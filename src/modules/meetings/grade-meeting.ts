@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
-import { type ChecklistDetails, type ChecklistItem, qualityChecklist } from '../../domain/meeting-checklist.ts';
+import { type ChecklistDetails, type ChecklistItem, checklistApplies, qualityChecklist } from '../../domain/meeting-checklist.ts';
 import { gradeMeeting, type QualityFacts, type QualityResult } from '../../domain/meeting-quality.ts';
 import { badRequest, conflict } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
@@ -51,7 +51,7 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
   const ticks = (stored?.ticks ?? {}) as Record<string, boolean>;
   const { facts, details } = await qualityFacts(db, m);
   // Once locked, the stored result is the grade; the live facts are shown beside it.
-  const result: QualityResult = stored && locked ? (stored.result as QualityResult) : gradeMeeting(scale.body, facts, ticks);
+  const result: QualityResult = stored && locked ? (stored.result as QualityResult) : gradeMeeting(scale.body, facts, ticks, checklistApplies(m.kind));
   const labelOf = new Map(scale.body.criteria.map((c) => [c.key, c.label[lang]]));
   return {
     meetingId: m.id,
@@ -62,7 +62,7 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
     },
     criteria: result.criteria.map((c) => ({ ...c, label: labelOf.get(c.key) ?? c.key })),
     facts,
-    checklist: checklistOut(facts, details, lang),
+    checklist: checklistApplies(m.kind) ? checklistOut(facts, details, lang) : [],
     cappedBy: (result.cappedBy ?? []).map((k) => t(lang, `meetings.checklist.${k}.label`)),
     ticks,
     points: result.points,
@@ -100,7 +100,7 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
         {},
         wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })),
       );
-    const result = gradeMeeting(scale.body, (await qualityFacts(trx, m)).facts, ticks);
+    const result = gradeMeeting(scale.body, (await qualityFacts(trx, m)).facts, ticks, checklistApplies(m.kind));
     const values = {
       rule_set_code: scale.code,
       rule_set_version: scale.version,

@@ -35,6 +35,8 @@ export function QualityChecklist({ meeting: m, quality: q, editable }: { meeting
     },
   });
   const preMeeting = m.preMeetingIds[0];
+  // A committee meeting has no HD 12 checklist of its own.
+  if (q.checklist.length === 0) return null;
 
   const action = (c: Line) => {
     if (!editable) return null;
