@@ -235,6 +235,7 @@ export interface Meetings {
   party_group_id: number | null;
   place: string;
   prepares_meeting_id: number | null;
+  previous_resolution_done: boolean | null;
   starts_at: Timestamp;
   status: Generated<string>;
   topic: string;

@@ -139,7 +139,8 @@ export type User = Selectable<UsersTable>;
 
 // ---- Meetings (issue 3) ----
 export type MeetingKind = 'regular' | 'thematic' | 'committee' | 'grassroots_committee' | 'briefing' | 'extraordinary';
-export type AttendanceStatus = 'present' | 'absent_excused' | 'absent_unexcused';
+/** on_duty: an armed-forces member away on duty (HD 12), recorded apart and out of the ratio. */
+export type AttendanceStatus = 'present' | 'absent_excused' | 'absent_unexcused' | 'on_duty';
 
 export type RuleSetsTable = Narrowed<G.RuleSets, { body: Json }>;
 

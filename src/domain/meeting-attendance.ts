@@ -1,6 +1,8 @@
 // Attendance arithmetic for one meeting (HD 12): everyone on the roll is counted in the
-// total; members exempted from activities (miễn sinh hoạt) and suspended members (đình
-// chỉ sinh hoạt) are listed apart and left out of the ratio; the rest are expected.
+// total, split into full and probationary members (RULES §2); members exempted from
+// activities (miễn sinh hoạt) and suspended members (đình chỉ sinh hoạt) are listed apart
+// and left out of the ratio, and so are armed-forces members away on duty (marked
+// "on_duty" at the roll call); the rest are expected.
 import type { AttendanceStatus, MemberStatus } from '../db/types.ts';
 
 /** Statuses listed apart from the roll and excluded from the attendance ratio. */
@@ -14,9 +16,15 @@ export interface RollEntry {
 export interface AttendanceSummary {
   /** Everyone on the roll, exempted included (the "tổng số đảng viên" of the minutes). */
   total: number;
+  /** Full members (chính thức) in the total: exempted and suspended members are full members too. */
+  full: number;
+  /** Probationary members (dự bị) in the total. */
+  probationary: number;
   exempted: number;
   suspended: number;
-  /** Those expected to attend: total minus exempted and suspended. */
+  /** Armed-forces members away on duty (đi làm nhiệm vụ): recorded apart, out of the ratio. */
+  onDuty: number;
+  /** Those expected to attend: total minus exempted, suspended and on duty. */
   expected: number;
   present: number;
   absentExcused: number;
@@ -42,7 +50,20 @@ export function isApart(status: MemberStatus): boolean {
 }
 
 export function summariseAttendance(entries: readonly RollEntry[]): AttendanceSummary {
-  const s = { total: entries.length, exempted: 0, suspended: 0, expected: 0, present: 0, absentExcused: 0, absentUnexcused: 0, unmarked: 0 };
+  const probationary = entries.filter((e) => e.memberStatus === 'du_bi').length;
+  const s = {
+    total: entries.length,
+    full: entries.length - probationary,
+    probationary,
+    exempted: 0,
+    suspended: 0,
+    onDuty: 0,
+    expected: 0,
+    present: 0,
+    absentExcused: 0,
+    absentUnexcused: 0,
+    unmarked: 0,
+  };
   for (const e of entries) {
     if (e.memberStatus === 'mien_sinh_hoat') {
       s.exempted += 1;
@@ -50,6 +71,10 @@ export function summariseAttendance(entries: readonly RollEntry[]): AttendanceSu
     }
     if (e.memberStatus === 'dinh_chi') {
       s.suspended += 1;
+      continue;
+    }
+    if (e.attendance === 'on_duty') {
+      s.onDuty += 1;
       continue;
     }
     s.expected += 1;

@@ -1,13 +1,14 @@
 // Compliance of cells with the meeting rules over a period (HD 12, Chỉ thị 50): a regular
 // meeting every month, a thematic one every quarter, the attendance rate, the spread of
-// quality grades, members absent without reason N times within 12 months (a striking-off
+// quality grades, members absent without reason in N months within 12 (a striking-off
 // warning) and cells with nothing planned this month by the plan deadline.
 // Only whole months and quarters that have ended by the report date are required.
 
 import type { MeetingKind } from '../db/types.ts';
 import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
 import { CELL_MEETING_KINDS } from './meeting-rules.ts';
-import { addMonths, lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
+import { lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
+import { type StrikeOffRule, strikeOffMonths } from './strike-off.ts';
 
 export interface ComplianceRules {
   planDeadlineDay: number;
@@ -50,7 +51,7 @@ export interface ComplianceInput {
   rules: ComplianceRules;
   cells: readonly CellFact[];
   meetings: readonly MeetingFact[];
-  /** Absences without reason at held meetings of the cells, within the period. */
+  /** Absences without reason at held meetings of the cells, up to the period's end and back to strikeOffLookback(from). */
   unexcusedAbsences: readonly AbsenceFact[];
 }
 
@@ -280,10 +281,7 @@ export function computeCompliance(input: ComplianceInput): ComplianceResult {
     quartersRequired: quarters,
     cells,
     summary: complianceSummary(cells),
-    strikeOffWarnings: strikeOffWarnings(
-      input.unexcusedAbsences.filter((a) => a.heldOn >= from && a.heldOn <= end),
-      rules,
-    ),
+    strikeOffWarnings: strikeOffWarnings(input.unexcusedAbsences, rules, { from, to: end }),
     thisMonth: thisMonthCheck(
       asOf,
       rules,
@@ -315,19 +313,28 @@ export function quarterMonths(q: string): string[] {
   return [0, 1, 2].map((i) => `${y}-${String(first + i).padStart(2, '0')}`);
 }
 
-/** Members with N absences without reason inside some window of M months. */
-export function strikeOffWarnings(absences: readonly AbsenceFact[], rules: Pick<ComplianceRules, 'strikeOffUnexcusedAbsences' | 'strikeOffWindowMonths'>) {
+/**
+ * Members whose absences without reason fall in N distinct months within some window of M
+ * months ending inside the period (strike-off.ts); `absences` reach back before `from`.
+ * The dates listed are the member's absences in the months of that window.
+ */
+export function strikeOffWarnings(absences: readonly AbsenceFact[], rules: StrikeOffRule, period: { from: string; to: string }) {
   const byMember = new Map<number, AbsenceFact[]>();
   for (const a of absences) byMember.set(a.memberId, [...(byMember.get(a.memberId) ?? []), a]);
   const out: ComplianceResult['strikeOffWarnings'] = [];
   for (const [memberId, list] of byMember) {
-    const dates = list.map((a) => a.heldOn).sort();
-    const n = rules.strikeOffUnexcusedAbsences;
-    const hit = dates.some((d, i) => i + n - 1 < dates.length && dates[i + n - 1]! < addMonths(d, rules.strikeOffWindowMonths));
-    if (hit) {
-      const last = list[list.length - 1]!;
-      out.push({ memberId, fullName: last.fullName, unitId: last.unitId, absences: dates.length, dates });
-    }
+    const months = strikeOffMonths(
+      list.map((a) => a.heldOn),
+      rules,
+      period,
+    );
+    if (!months) continue;
+    const dates = list
+      .map((a) => a.heldOn)
+      .filter((d) => months.includes(d.slice(0, 7)))
+      .sort();
+    const last = [...list].sort((x, y) => x.heldOn.localeCompare(y.heldOn)).at(-1)!;
+    out.push({ memberId, fullName: last.fullName, unitId: last.unitId, absences: dates.length, dates });
   }
   return out.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }

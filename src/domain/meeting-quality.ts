@@ -1,8 +1,10 @@
 // Grading a meeting against a meeting-quality scale (a rule set): each criterion carries
 // points; criteria the data answers are checked automatically, the rest are ticked by
 // the chair; the band is the best one whose minimum points are reached and whose
-// required criteria are all met.
+// required criteria are all met. A meeting that misses any HD 12 condition
+// (meeting-checklist.ts) cannot reach the top band, whatever its points.
 import { z } from 'zod';
+import { type ChecklistKey, unmetConditions } from './meeting-checklist.ts';
 
 export const QUALITY_GRADES = ['tot', 'kha', 'trung_binh', 'kem'] as const;
 export type QualityGrade = (typeof QUALITY_GRADES)[number];
@@ -15,6 +17,7 @@ export const AUTO_CHECKS = [
   'draft_resolution_prepared',
   'min_duration_minutes',
   'minutes_complete',
+  'previous_resolution_done',
 ] as const;
 
 const label = z.object({ vi: z.string().min(1).max(500), en: z.string().min(1).max(500) });
@@ -59,12 +62,18 @@ export type QualityScale = z.infer<typeof qualityScaleSchema>;
 /** What the data says about a meeting, for the automatic criteria. */
 export interface QualityFacts {
   attendanceRate: number | null;
+  /** Expected members with nothing recorded yet. */
+  unmarked: number;
   unexcusedAbsences: number;
   longestExcusedStreak: number;
   committeeMetBefore: boolean;
+  /** The committee agreed the content and prepared a draft resolution (both). */
   draftResolutionPrepared: boolean;
+  /** From the opening and closing times written in the minutes only; null when either is missing. */
   durationMinutes: number | null;
   minutesComplete: boolean;
+  /** Recorded per meeting by the secretary; null while not said. */
+  previousResolutionDone: boolean | null;
 }
 
 export interface CriterionResult {
@@ -79,6 +88,10 @@ export interface QualityResult {
   points: number;
   maxPoints: number;
   grade: QualityGrade;
+  /** The grade the points would give, had every HD 12 condition been met. */
+  uncappedGrade: QualityGrade;
+  /** The HD 12 conditions not met that kept the meeting below the top band (empty when not capped). */
+  cappedBy: ChecklistKey[];
 }
 
 function autoMet(check: (typeof AUTO_CHECKS)[number], value: number | undefined, f: QualityFacts): boolean {
@@ -97,10 +110,13 @@ function autoMet(check: (typeof AUTO_CHECKS)[number], value: number | undefined,
       return f.durationMinutes !== null && f.durationMinutes >= (value ?? 90);
     case 'minutes_complete':
       return f.minutesComplete;
+    case 'previous_resolution_done':
+      return f.previousResolutionDone === true;
   }
 }
 
-export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Readonly<Record<string, boolean>>): QualityResult {
+/** `checklist`: whether HD 12's conditions cap the grade (a cell meeting; see checklistApplies). */
+export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Readonly<Record<string, boolean>>, checklist = true): QualityResult {
   const criteria = scale.criteria.map((c) => {
     const met = c.auto ? autoMet(c.auto.check, c.auto.value, facts) : ticks[c.key] === true;
     return { key: c.key, points: c.points, auto: Boolean(c.auto), met, earned: met ? c.points : 0 };
@@ -109,6 +125,12 @@ export function gradeMeeting(scale: QualityScale, facts: QualityFacts, ticks: Re
   const maxPoints = criteria.reduce((sum, c) => sum + c.points, 0);
   const metKeys = new Set(criteria.filter((c) => c.met).map((c) => c.key));
   const bands = [...scale.bands].sort((a, b) => b.minPoints - a.minPoints);
-  const band = bands.find((b) => points >= b.minPoints && (b.requires ?? []).every((k) => metKeys.has(k)));
-  return { criteria, points, maxPoints, grade: band?.grade ?? 'kem' };
+  const reached = (b: (typeof bands)[number]) => points >= b.minPoints && (b.requires ?? []).every((k) => metKeys.has(k));
+  const band = bands.find(reached);
+  const uncappedGrade = band?.grade ?? 'kem';
+  const unmet = checklist ? unmetConditions(facts) : [];
+  const top = bands[0]!;
+  if (unmet.length === 0 || band !== top) return { criteria, points, maxPoints, grade: uncappedGrade, uncappedGrade, cappedBy: [] };
+  const below = bands.filter((b) => b.minPoints < top.minPoints && b.grade !== top.grade).find(reached);
+  return { criteria, points, maxPoints, grade: below?.grade ?? 'kem', uncappedGrade, cappedBy: unmet };
 }

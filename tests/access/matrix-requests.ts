@@ -185,6 +185,7 @@ export const REQUESTS: Record<string, HowToCall> = {
     call: (c) => ({ payload: { reason: 'Sửa lỗi chính tả', changes: { conclusions: `Kết luận đã sửa ${c.n}` } } }),
   },
   'PUT /api/v1/meetings/{id}/quality': { call: () => ({ payload: { ticks: {} } }) },
+  'PUT /api/v1/meetings/{id}/previous-resolution': { call: () => ({ payload: { done: true } }) },
   'GET /api/v1/meeting-quality-scales': { call: (c) => ({ url: `/api/v1/meeting-quality-scales?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meeting-quality-scales': {
     // A day of its own for each cell (a unit has one scale per template and day), so callers side by side never collide.

@@ -283,6 +283,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/meetings/{id}/sign-in-sheet/print': { target: 'meeting' },
   'GET /api/v1/meetings/{id}/quality': { target: 'meeting' },
   'PUT /api/v1/meetings/{id}/quality': { target: 'meeting', needs: 'manage_meetings' },
+  'PUT /api/v1/meetings/{id}/previous-resolution': { target: 'meeting', needs: 'manage_meetings' },
   'GET /api/v1/meeting-quality-scales': { target: 'unit' },
   'POST /api/v1/meeting-quality-scales': { target: 'unit', needs: 'manage_meetings', why: 'unitId in the body' },
   'GET /api/v1/meeting-topics': { target: 'unit', list: true },

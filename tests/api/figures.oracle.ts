@@ -250,6 +250,7 @@ export class Oracle {
     for (const m of held) {
       for (const id of this.roll(m)) {
         const a = this.attendanceOf(Number(m.id), id);
+        if (a === 'on_duty') continue; // armed forces away on duty: out of the ratio
         expected += 1;
         const mo = String(m.held_on).slice(0, 7);
         const e = byMonth.get(mo) ?? { n: 0, of: 0 };
@@ -259,12 +260,23 @@ export class Oracle {
           e.n += 1;
         }
         byMonth.set(mo, e);
-        if (a === 'absent_unexcused') unexcused.set(id, [...(unexcused.get(id) ?? []), String(m.held_on)]);
+      }
+    }
+    // Striking-off: 3 distinct months with an absence without reason within 12 calendar
+    // months, the third inside the period; the months before `from` count too.
+    const monthNo = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+    const firstNo = monthNo(from) - 11;
+    for (const m of this.meetings) {
+      const d = String(m.held_on);
+      if (!['regular', 'thematic', 'extraordinary'].includes(String(m.kind)) || monthNo(d) < firstNo || !this.held(m, end)) continue;
+      if (!cellKinds.includes(this.under(root, d).get(Number(m.unit_id))?.kind ?? '')) continue;
+      for (const id of this.roll(m)) {
+        if (this.attendanceOf(Number(m.id), id) === 'absent_unexcused') unexcused.set(id, [...(unexcused.get(id) ?? []), d]);
       }
     }
     const warnings = [...unexcused.values()].filter((dates) => {
-      const s = [...dates].sort();
-      return s.some((d, i) => i + 2 < s.length && s[i + 2]! < `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`);
+      const s = [...new Set(dates.map(monthNo))].sort((a, b) => a - b);
+      return s.some((n, i) => i + 2 < s.length && s[i + 2]! - n < 12 && s[i + 2]! >= monthNo(from) && s[i + 2]! <= monthNo(end));
     }).length;
     const grades = { tot: 0, kha: 0, trung_binh: 0, kem: 0 } as Record<string, number>;
     for (const m of held) {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
+import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly, setStatus } from './meetings.fixtures.ts';
 
@@ -67,6 +68,7 @@ beforeAll(async () => {
   const c = [];
   for (let i = 1; i <= 2; i++) c.push(await t.member({ unitId: C, fullName: `Lường Văn C${i}` }));
   ids.a1 = a[0]!;
+  ids.c1 = c[0]!;
 
   // Cell A: a regular meeting every month, a thematic one in Feb, May, Aug, Nov.
   // a1 absent without reason in Jan, Mar, Jun (a striking-off warning); a2 absent with reason in Feb; a3 checks in.
@@ -108,7 +110,7 @@ beforeAll(async () => {
 
   // Cell C: April's meeting was cancelled; September's was planned but no attendance was
   // ever taken (not held). Thematic in Jan, Apr, Jul, Oct. c1 absent without reason in
-  // Feb and Nov 2025, and in Dec 2024 (outside the period: no warning).
+  // Feb and Nov 2025, and in Dec 2024 (before the period, within 12 months of November).
   await attend(await meeting(C, 'regular', '2024-12-05'), c, { [c[0]!]: 'absent_unexcused' });
   for (let m = 1; m <= 12; m++) {
     if (m === 4) {
@@ -183,8 +185,18 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     });
     expect(r.summary.cellsEveryMonthRate).toBeCloseTo(1 / 3);
     expect(r.summary.attendanceRate).toBeCloseTo(125 / 134);
+    // c1's December 2024 absence is before the period but within 12 months of November:
+    // the window looks back past the report's start (RULES §3).
     expect(r.strikeOffWarnings).toEqual([
       { memberId: ids.a1, fullName: 'Lò Văn A1', unitId: ids.A, unitName: 'Chi bộ bản Nà Pền', absences: 3, dates: ['2025-01-05', '2025-03-05', '2025-06-05'] },
+      {
+        memberId: ids.c1,
+        fullName: 'Lường Văn C1',
+        unitId: ids.C,
+        unitName: 'Chi bộ bản Pa Cá',
+        absences: 3,
+        dates: ['2024-12-05', '2025-02-05', '2025-11-05'],
+      },
     ]);
     expect(r.thisMonth).toEqual({
       month: '2026-01',
@@ -280,5 +292,63 @@ describe('a cell moved to another commune later', () => {
     // Today it is B's cell: B's "this month" check lists it, A's does not.
     expect(b.thisMonth.cellsWithoutMeeting.map((c: { unitName: string }) => c.unitName)).toContain('Chi bộ thôn Mới');
     expect(a.thisMonth.cellsWithoutMeeting).toEqual([]);
+  });
+});
+
+describe('striking-off warning counts months, not meetings (RULES §3)', () => {
+  // Cell K meets three times a month in 2026. k1 misses all three March meetings without
+  // reason (one month); k2 misses one meeting in each of February, March and April.
+  let X: number;
+  let k: number[];
+  beforeAll(async () => {
+    X = await t.unit({ code: 'XA-K', name: 'Đảng bộ xã Khe Sanh', kind: 'dang_bo_xa' });
+    const K = await t.unit({ code: 'XA-K-1', name: 'Chi bộ thôn Khe', parentId: X });
+    k = [await t.member({ unitId: K, fullName: 'Hồ Văn Một' }), await t.member({ unitId: K, fullName: 'Hồ Văn Hai' })];
+    for (let mo = 1; mo <= 6; mo++) {
+      for (const day of [5, 12, 19]) {
+        const absences: Record<number, AttendanceStatus> = {};
+        if (mo === 3) absences[k[0]!] = 'absent_unexcused';
+        if ([2, 3, 4].includes(mo) && day === 12) absences[k[1]!] = 'absent_unexcused';
+        await attend(await meeting(K, day === 5 ? 'regular' : 'extraordinary', `2026-${mm(mo)}-${mm(day)}`), k, absences);
+      }
+    }
+    await t.user('khe', [{ role: 'org_officer', unitId: X }]);
+  });
+  const warned = async (from: string, to: string) => {
+    const res = await (await t.as('khe'))({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${X}&from=${from}&to=${to}&asOf=2026-07-10` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().strikeOffWarnings.map((w: { fullName: string; dates: string[] }) => [w.fullName, w.dates]);
+  };
+
+  it('does not warn for three absences in one March', async () => {
+    expect((await warned('2026-01-01', '2026-06-30')).map((w: [string]) => w[0])).toEqual(['Hồ Văn Hai']);
+  });
+
+  it('warns for February, March and April in the half-year and in Q2 alike', async () => {
+    const h1 = await warned('2026-01-01', '2026-06-30');
+    const q2 = await warned('2026-04-01', '2026-06-30');
+    expect(h1).toEqual([['Hồ Văn Hai', ['2026-02-12', '2026-03-12', '2026-04-12']]]);
+    expect(q2).toEqual(h1);
+  });
+
+  it("shows the same warning on the member's page, judged as of today", async () => {
+    const open = async (id: number) => (await (await t.as('khe'))({ method: 'GET', url: `/api/v1/members/${id}` })).json().strikeOffWarning;
+    clock.set(new Date('2026-07-10T09:00:00+07:00'));
+    try {
+      expect(await open(k[0]!)).toBeNull();
+      expect(await open(k[1]!)).toEqual({ months: ['2026-02', '2026-03', '2026-04'], dates: ['2026-02-12', '2026-03-12', '2026-04-12'] });
+      // A year after April, the run has passed out of the last 12 months.
+      clock.set(new Date('2027-05-10T09:00:00+07:00'));
+      expect(await open(k[1]!)).toBeNull();
+    } finally {
+      clock.reset();
+    }
+  });
+
+  it('gives the same count in the figures', async () => {
+    await t.user('khe-admin', [{ role: 'admin', unitId: X }]);
+    const res = await (await t.as('khe-admin'))({ method: 'GET', url: `/api/v1/figures/units/${X}/meetings?from=2026-04-01&to=2026-06-30` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().strikingOffWarnings).toBe(1);
   });
 });

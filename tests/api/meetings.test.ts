@@ -297,7 +297,20 @@ describe('roll call and minutes', () => {
     expect(res.statusCode).toBe(200);
     const a = res.json();
     expect(a.late).toBe(false);
-    expect(a.summary).toEqual({ total: 7, exempted: 1, suspended: 0, expected: 6, present: 4, absentExcused: 1, absentUnexcused: 1, unmarked: 0, rate: 4 / 6 });
+    expect(a.summary).toEqual({
+      total: 7,
+      full: 6,
+      probationary: 1,
+      exempted: 1,
+      suspended: 0,
+      onDuty: 0,
+      expected: 6,
+      present: 4,
+      absentExcused: 1,
+      absentUnexcused: 1,
+      unmarked: 0,
+      rate: 4 / 6,
+    });
     expect(a.apart.map((e: { fullName: string }) => e.fullName)).toEqual(['Đỗ Văn Giáp']);
     expect(a.members.map((e: { fullName: string }) => e.fullName)).not.toContain('Đỗ Văn Giáp');
     // Sorted by given name the Vietnamese way: An, Bình, Cường, Dung, Em, Phương.
@@ -344,10 +357,12 @@ describe('roll call and minutes', () => {
     expect(tooSoon.json().title).toContain('trước khi thông qua biên bản');
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/minutes` })).json().status).toBe('draft');
 
+    const previous = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/previous-resolution`, payload: { done: true } });
+    expect(previous.statusCode).toBe(200);
     const quality = await bithu({
       method: 'PUT',
       url: `/api/v1/meetings/${meetingId}/quality`,
-      payload: { ticks: { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true } },
+      payload: { ticks: { focused_content: true, democratic_discussion: true, proper_sequence: true } },
     });
     expect(quality.statusCode).toBe(200);
     const q = quality.json();
@@ -359,6 +374,7 @@ describe('roll call and minutes', () => {
       draft_prepared: true,
       duration: true,
       minutes_complete: true,
+      previous_resolution_done: true,
     });
     expect(q.points).toBe(75);
     expect(q.grade).toBe('kha');
@@ -422,13 +438,13 @@ describe('roll call and minutes', () => {
     // Such meetings exist from before adoption needed a grade: made here by removing the grade.
     await t.database.db.deleteFrom('meeting_quality').where('meeting_id', '=', meetingId).execute();
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/quality` })).json()).toMatchObject({ saved: false, locked: true });
-    const late = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true } } });
+    const late = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { focused_content: true } } });
     expect(late.statusCode).toBe(200);
     expect(late.json()).toMatchObject({ saved: true, locked: true });
     const again = await bithu({
       method: 'PUT',
       url: `/api/v1/meetings/${meetingId}/quality`,
-      payload: { ticks: { previous_resolution_done: true, focused_content: true } },
+      payload: { ticks: { focused_content: true, proper_sequence: true } },
     });
     expect(again.statusCode).toBe(409);
     const audit = await t.database.db
@@ -456,7 +472,7 @@ describe('roll call and minutes', () => {
       'Bắc Bình, ngày 05 tháng 3 năm 2026',
       'BIÊN BẢN',
       'Sinh hoạt chi bộ định kỳ tháng 3 năm 2026',
-      'Tổng số đảng viên của chi bộ: 7 đồng chí, trong đó miễn sinh hoạt: 1 đồng chí',
+      'Tổng số đảng viên của chi bộ: 7 đồng chí (chính thức: 6 đồng chí, dự bị: 1 đồng chí), trong đó miễn sinh hoạt: 1 đồng chí',
       'Có mặt: 4/6 đồng chí phải dự họp (66,67%)',
       'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)',
       'Vắng không có lý do: 1 đồng chí: Hoàng Văn Em',

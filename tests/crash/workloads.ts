@@ -99,7 +99,7 @@ export function importWorkload(org: CrashOrg, rows: number): Workload {
 }
 
 // ---- (b) adoption of minutes ------------------------------------------------------------
-type Step = 'plan' | 'grade' | 'attendance' | 'minutes' | 'adopt';
+type Step = 'plan' | 'previous_resolution' | 'grade' | 'attendance' | 'minutes' | 'adopt';
 
 export function adoptionWorkload(org: CrashOrg): Workload {
   const meetings: { topic: string; id?: number; acknowledged: Set<Step> }[] = [];
@@ -145,12 +145,9 @@ export function adoptionWorkload(org: CrashOrg): Workload {
           if (!planned) break;
           const id = planned.json<{ id: number }>().id;
           m.id = id;
+          if (!(await step('previous_resolution', 200, () => bithu('PUT', `/api/v1/meetings/${id}/previous-resolution`, { done: true })))) break;
           // Graded before the roll call, so the grade adoption recomputes differs from this one.
-          if (
-            !(await step('grade', 200, () =>
-              bithu('PUT', `/api/v1/meetings/${id}/quality`, { ticks: { previous_resolution_done: true, focused_content: true } }),
-            ))
-          )
+          if (!(await step('grade', 200, () => bithu('PUT', `/api/v1/meetings/${id}/quality`, { ticks: { focused_content: true, proper_sequence: true } }))))
             break;
           if (
             !(await step('attendance', 200, () =>

@@ -16,7 +16,41 @@ describe('attendance summary (HD 12)', () => {
       e('mien_sinh_hoat', 'present'),
       e('dinh_chi', null),
     ]);
-    expect(s).toEqual({ total: 7, exempted: 2, suspended: 1, expected: 4, present: 3, absentExcused: 1, absentUnexcused: 0, unmarked: 0, rate: 0.75 });
+    expect(s).toEqual({
+      total: 7,
+      full: 6,
+      probationary: 1,
+      exempted: 2,
+      suspended: 1,
+      onDuty: 0,
+      expected: 4,
+      present: 3,
+      absentExcused: 1,
+      absentUnexcused: 0,
+      unmarked: 0,
+      rate: 0.75,
+    });
+  });
+
+  it.each([
+    [
+      'a full member on duty is out of the ratio',
+      [e('chinh_thuc', 'present'), e('chinh_thuc', 'on_duty')],
+      { full: 2, probationary: 0, onDuty: 1, expected: 1, rate: 1 },
+    ],
+    [
+      'a probationary member on duty too',
+      [e('du_bi', 'on_duty'), e('chinh_thuc', 'present'), e('chinh_thuc', 'absent_unexcused')],
+      { full: 2, probationary: 1, onDuty: 1, expected: 2, rate: 0.5 },
+    ],
+    [
+      'an exempted member is counted as exempted, not on duty',
+      [e('mien_sinh_hoat', 'on_duty'), e('du_bi', 'present')],
+      { full: 1, probationary: 1, onDuty: 0, exempted: 1, expected: 1, rate: 1 },
+    ],
+    ['everyone on duty: no ratio', [e('chinh_thuc', 'on_duty')], { total: 1, onDuty: 1, expected: 0, rate: null }],
+  ] as const)('%s', (_label, entries, expected) => {
+    expect(summariseAttendance(entries)).toMatchObject(expected);
   });
 
   it('has no rate when nobody is expected', () => {

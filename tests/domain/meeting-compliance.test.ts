@@ -75,18 +75,21 @@ describe('meeting compliance over a year', () => {
   });
 });
 
-describe('striking-off warning: 3 absences without reason within 12 months', () => {
+describe('striking-off warning: 3 months with an absence without reason within 12 months', () => {
   const a = (memberId: number, heldOn: string) => ({ memberId, fullName: `Đảng viên ${memberId}`, unitId: 1, heldOn });
   it.each([
     [['2025-01-05', '2025-05-05', '2025-12-05'], true],
     [['2025-01-05', '2025-05-05', '2026-01-05'], false],
-    [['2025-01-05', '2025-05-05', '2026-01-04'], true],
+    // Calendar months: January 2025 to January 2026 is 13 months.
+    [['2025-01-05', '2025-05-05', '2026-01-04'], false],
+    [['2025-01-05', '2025-01-20', '2025-01-28'], false],
     [['2025-01-05', '2025-05-05'], false],
   ] as const)('absences on %o → warning %s', (dates, warned) => {
     expect(
       strikeOffWarnings(
         dates.map((d) => a(7, d)),
         rules,
+        { from: '2025-01-01', to: '2026-12-31' },
       ).length,
     ).toBe(warned ? 1 : 0);
   });

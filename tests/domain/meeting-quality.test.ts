@@ -5,14 +5,16 @@ import { builtinRuleSet, builtinRuleSets, ruleSetInForce } from '../../src/domai
 const hd12 = ruleSetInForce('meeting-quality', '2026-03-05', qualityScaleSchema);
 const good: QualityFacts = {
   attendanceRate: 0.9,
+  unmarked: 0,
   unexcusedAbsences: 0,
   longestExcusedStreak: 1,
   committeeMetBefore: true,
   draftResolutionPrepared: true,
   durationMinutes: 120,
   minutesComplete: true,
+  previousResolutionDone: true,
 };
-const allTicks = { previous_resolution_done: true, focused_content: true, democratic_discussion: true, proper_sequence: true };
+const allTicks = { focused_content: true, democratic_discussion: true, proper_sequence: true };
 
 describe('grading a meeting on the HD 12 default scale', () => {
   it('ships HD 12 as the default, with 100 points in all', () => {
@@ -26,20 +28,28 @@ describe('grading a meeting on the HD 12 default scale', () => {
     ['attendance 85.7% (6 of 7)', { ...good, attendanceRate: 6 / 7 }, allTicks, 100, 'tot'],
     ['one absence without reason blocks Tốt even at 90 points', { ...good, unexcusedAbsences: 1 }, allTicks, 90, 'kha'],
     ['absent with reason 3 in a row is still fine', { ...good, longestExcusedStreak: 3 }, allTicks, 100, 'tot'],
-    ['absent with reason 4 in a row is not', { ...good, longestExcusedStreak: 4 }, allTicks, 95, 'tot'],
-    ['89 minutes is too short', { ...good, durationMinutes: 89 }, allTicks, 90, 'tot'],
+    // HD 12: a meeting missing any condition is not "of quality", whatever its points.
+    ['absent with reason 4 in a row keeps it below Tốt', { ...good, longestExcusedStreak: 4 }, allTicks, 95, 'kha'],
+    ['89 minutes keeps it below Tốt', { ...good, durationMinutes: 89 }, allTicks, 90, 'kha'],
+    ['no times in the minutes keeps it below Tốt', { ...good, durationMinutes: null }, allTicks, 90, 'kha'],
+    ['the previous resolution not carried out keeps it below Tốt', { ...good, previousResolutionDone: false }, allTicks, 90, 'kha'],
+    ['not said whether the previous resolution was carried out', { ...good, previousResolutionDone: null }, allTicks, 90, 'kha'],
+    ['no draft resolution keeps it below Tốt', { ...good, draftResolutionPrepared: false }, allTicks, 90, 'kha'],
+    ['minutes incomplete keep it below Tốt', { ...good, minutesComplete: false }, allTicks, 90, 'kha'],
     ['no committee meeting before blocks Tốt', { ...good, committeeMetBefore: false }, allTicks, 90, 'kha'],
-    ['nothing ticked by the chair', good, {}, 70, 'kha'],
+    ['nothing ticked by the chair (the previous resolution is a fact now, not a tick)', good, {}, 80, 'kha'],
     [
       'a poor meeting',
       {
         attendanceRate: 0.5,
+        unmarked: 0,
         unexcusedAbsences: 3,
         longestExcusedStreak: 5,
         committeeMetBefore: false,
         draftResolutionPrepared: false,
         durationMinutes: 45,
         minutesComplete: false,
+        previousResolutionDone: false,
       },
       { proper_sequence: true },
       5,
@@ -51,6 +61,19 @@ describe('grading a meeting on the HD 12 default scale', () => {
     expect(r.points).toBe(points);
     expect(r.maxPoints).toBe(100);
     expect(r.grade).toBe(grade);
+  });
+
+  it('says which conditions kept the grade below the top band', () => {
+    const r = gradeMeeting(hd12.body, { ...good, durationMinutes: 89, previousResolutionDone: null }, allTicks);
+    expect(r).toMatchObject({ grade: 'kha', uncappedGrade: 'kha', cappedBy: [] });
+    const capped = gradeMeeting(hd12.body, { ...good, longestExcusedStreak: 4, previousResolutionDone: null }, allTicks);
+    expect(capped).toMatchObject({ points: 85, grade: 'kha', uncappedGrade: 'kha' });
+    const one = gradeMeeting(hd12.body, { ...good, longestExcusedStreak: 4 }, allTicks);
+    expect(one).toMatchObject({ points: 95, grade: 'kha', uncappedGrade: 'tot', cappedBy: ['no_excused_streak'] });
+  });
+
+  it("caps only the meetings HD 12 sets conditions for (not the committee's own)", () => {
+    expect(gradeMeeting(hd12.body, { ...good, durationMinutes: 89 }, allTicks, false)).toMatchObject({ points: 90, grade: 'tot', cappedBy: [] });
   });
 
   it('ignores a tick on an automatic criterion', () => {
@@ -77,6 +100,9 @@ describe('a province scale loaded as data', () => {
     [{ ...good, attendanceRate: 0.95 }, { content: true }, 100, 'tot'],
     [{ ...good, attendanceRate: 0.95, minutesComplete: false }, {}, 70, 'kha'],
     [{ ...good, committeeMetBefore: false, draftResolutionPrepared: false, attendanceRate: 0.95 }, {}, 50, 'trung_binh'],
+    // The province's scale has no criterion for it, but HD 12's conditions still cap the grade.
+    [{ ...good, attendanceRate: 0.95, previousResolutionDone: false }, { content: true }, 100, 'kha'],
+    [{ ...good, attendanceRate: 0.95, longestExcusedStreak: 4 }, { content: true }, 100, 'kha'],
   ] as const)('grades %o with ticks %o as %i points, %s', (facts, ticks, points, grade) => {
     const r = gradeMeeting(template.body, facts, ticks);
     expect([r.points, r.grade]).toEqual([points, grade]);

@@ -3,8 +3,10 @@
 // phone with the 6-digit code, the secretary takes the roll for the others, writes and
 // adopts the minutes, and downloads the .docx, whose header lines and attendance
 // figures are read back from the file.
+
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -168,6 +170,26 @@ describe('a monthly cell meeting', () => {
     await secretary.locator('.ant-modal-confirm').filter({ hasText: 'Chưa đánh giá chất lượng buổi sinh hoạt' }).waitFor();
     await secretary.getByTestId('confirm-ok').click();
     await secretary.getByTestId('quality-tab').waitFor();
+    // The HD 12 checklist: eight conditions, each with why; the previous resolution is recorded on its line.
+    await secretary.getByTestId('quality-checklist').waitFor();
+    expect(await secretary.getByTestId('checklist-line').count()).toBe(8);
+    for (const why of await secretary.getByTestId('checklist-why').allTextContents()) expect(why.length).toBeGreaterThan(5);
+    await secretary.getByTestId('checklist-previous-done').click();
+    await secretary.locator('[data-testid="checklist-line"][data-key="previous_resolution_done"][data-state="met"]').waitFor();
+    // Readable on a phone: no sideways scrolling, reasons at 16 px, buttons at least 44 px tall.
+    await secretary.setViewportSize({ width: 390, height: 844 });
+    expect(await secretary.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const whyStyle = await secretary
+      .getByTestId('checklist-why')
+      .first()
+      .evaluate((e) => getComputedStyle(e).fontSize);
+    expect(Number.parseFloat(whyStyle)).toBeGreaterThanOrEqual(16);
+    const button = await secretary.getByTestId('checklist-previous-done').boundingBox();
+    expect(button!.height).toBeGreaterThanOrEqual(44);
+    await shot(secretary, 'meetings-quality-checklist-phone');
+    const axe = await new AxeBuilder({ page: secretary as never }).include('[data-testid="quality-checklist"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await secretary.setViewportSize({ width: 1280, height: 900 });
     await secretary.getByTestId('quality-tick').first().check();
     await secretary.getByTestId('quality-save').click();
     await secretary.locator('.ant-message-notice').last().waitFor();
@@ -197,7 +219,12 @@ describe('a monthly cell meeting', () => {
     expect(text).toContain(`${CELL} tiến hành sinh hoạt`);
     expect(text).toContain('BIÊN BẢN');
     expect(text).toMatch(/Số \d+-BB\/CB/);
-    expect(text).toContain(`Tổng số đảng viên của chi bộ: ${total} đồng chí, trong đó miễn sinh hoạt: ${total - expected} đồng chí`);
+    // HD 12 splits the total into full and probationary members (RULES §2).
+    expect(text).toMatch(
+      new RegExp(
+        `Tổng số đảng viên của chi bộ: ${total} đồng chí \\(chính thức: \\d+ đồng chí, dự bị: \\d+ đồng chí\\), trong đó miễn sinh hoạt: ${total - expected} đồng chí`,
+      ),
+    );
     expect(text).toContain(`Có mặt: ${present}/${expected} đồng chí phải dự họp`);
     expect(text).toContain('Vắng có lý do: 1 đồng chí');
     expect(text).toContain('(Đi công tác)');

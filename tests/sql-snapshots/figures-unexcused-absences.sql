@@ -15,11 +15,10 @@
       cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
       where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
-      select distinct member_id from (
-        select member_id, held_on, lead(held_on, $11::int) over (partition by member_id order by held_on) as nth from ab
-      ) w where nth < held_on + make_interval(months => $12::int)
+      select member_id from ab group by member_id
+      having bool_or(held_on >= $11::date) and count(distinct date_trunc('month', held_on)) >= $12::int
     )
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
     order by ab.held_on, ab.member_id
--- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31",2,12]
+-- parameters: ["2024-02-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2024-02-01","2024-02-01","2025-12-31","2025-01-01",3]

@@ -38,6 +38,8 @@ export interface DemoMeeting {
   attendance: DemoAttendance[];
   minutes: { number: string | null; adopted: boolean; content: MinutesContent } | null;
   quality: { ticks: Record<string, boolean>; result: QualityResult } | null;
+  /** Whether the previous resolution was carried out, as the secretary recorded it (graded meetings). */
+  previousResolutionDone: boolean | null;
   preparation: { agreedContent: string; draftResolution: string } | null;
 }
 
@@ -194,6 +196,7 @@ export function generateMeetings(
         attendance: [],
         minutes: null,
         quality: null,
+        previousResolutionDone: null,
         preparation: { agreedContent: agreed, draftResolution: `Dự thảo nghị quyết: ${p.focal.map((f, i) => `${i + 1}. ${f}`).join(' ')}` },
       });
       prepares = out.length - 1;
@@ -214,6 +217,7 @@ export function generateMeetings(
       attendance: [],
       minutes: null,
       quality: null,
+      previousResolutionDone: null,
       preparation: null,
     };
     out.push(meeting);
@@ -279,17 +283,22 @@ export function generateMeetings(
     // The grade, once the minutes are adopted, from the same rule the app applies.
     if (adopted && rng.chance(weak ? 0.6 : 0.95)) {
       const streak = Math.max(0, ...meeting.attendance.map((a) => longestExcusedStreak(history.get(a.member.index)?.seq ?? [])));
-      const ticks = Object.fromEntries(MANUAL_CRITERIA.map((k) => [k, rng.chance(weak ? 0.6 : 0.92)]));
+      // Drawn with the chair's ticks (the same random sequence as before), but recorded on
+      // the meeting: the previous resolution is a fact of the meeting, not a tick.
+      const { previous_resolution_done: done, ...ticks } = Object.fromEntries(MANUAL_CRITERIA.map((k) => [k, rng.chance(weak ? 0.6 : 0.92)]));
+      meeting.previousResolutionDone = done ?? null;
       const result = gradeMeeting(
         qualityScale(),
         {
           attendanceRate: expected > 0 ? present / expected : null,
+          unmarked: 0,
           unexcusedAbsences: unexcused.length,
           longestExcusedStreak: streak,
           committeeMetBefore: preparation !== null,
           draftResolutionPrepared: preparation !== null,
           durationMinutes: minutesLong,
           minutesComplete: true,
+          previousResolutionDone: meeting.previousResolutionDone,
         },
         ticks,
       );

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
 import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { type StrikeOffRule, strikeOffLookback } from '../../domain/strike-off.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
@@ -145,23 +146,24 @@ export async function periodFacts(db: Db, rootId: number, from: string, end: str
 }
 
 /**
- * Absences without reason at held cell meetings under the root in the period, of members
- * who reach the striking-off warning (N absences within M months, found in SQL with a
- * window), for the warnings list; other absences are not fetched.
+ * Absences without reason at held cell meetings under the root, from the strike-off
+ * look-back (the window's months before `from`) to `end`, of members who may reach the
+ * striking-off warning: an absence inside the period and at least N distinct months with
+ * one. Whether the months fall in one window is judged by strikeOffWarnings (domain).
  */
-export function unexcusedSql(rootId: number, from: string, end: string, rules: { strikeOffUnexcusedAbsences: number; strikeOffWindowMonths: number }) {
+export function unexcusedSql(rootId: number, from: string, end: string, rules: StrikeOffRule) {
+  const back = strikeOffLookback(from, rules);
   return sql<{ member_id: number; full_name: string; unit_id: number; held_on: string }>`
     with cu as (
-      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end)}) x where kind in (${sqlLiterals(CELL_KINDS)})
+      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, back, end)}) x where kind in (${sqlLiterals(CELL_KINDS)})
     ), ab as materialized (
       select a.member_id, mf.unit_id, mf.held_on
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-      where mf.recorded and mf.attendance_taken and mf.held_on >= ${from}::date and mf.held_on <= ${end}::date and cardinality(mf.unexcused_member_ids) > 0
+      where mf.recorded and mf.attendance_taken and mf.held_on >= ${back}::date and mf.held_on <= ${end}::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
-      select distinct member_id from (
-        select member_id, held_on, lead(held_on, ${rules.strikeOffUnexcusedAbsences - 1}::int) over (partition by member_id order by held_on) as nth from ab
-      ) w where nth < held_on + make_interval(months => ${rules.strikeOffWindowMonths}::int)
+      select member_id from ab group by member_id
+      having bool_or(held_on >= ${from}::date) and count(distinct date_trunc('month', held_on)) >= ${rules.strikeOffUnexcusedAbsences}::int
     )
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id

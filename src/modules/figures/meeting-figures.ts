@@ -120,6 +120,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
     strikingOffWarnings: strikeOffWarnings(
       absences.map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })),
       rules,
+      { from, to: end },
     ).length,
     trend,
     subUnits,

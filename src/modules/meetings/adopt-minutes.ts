@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { checklistApplies } from '../../domain/meeting-checklist.ts';
 import { missingForAdoption } from '../../domain/meeting-minutes.ts';
 import { gradeMeeting } from '../../domain/meeting-quality.ts';
 import { AppError, conflict } from '../../http/app-error.ts';
@@ -54,7 +55,7 @@ async function regradeOnAdoption(trx: Transaction<DB>, m: MeetingRow) {
   const stored = await trx.selectFrom('meeting_quality').select(['ticks']).where('meeting_id', '=', m.id).executeTakeFirst();
   if (!stored) throw new AppError('meetings.grade_before_adoption', 400);
   const scale = await scaleFor(trx, m.unit_id, m.held_on);
-  const result = gradeMeeting(scale.body, await qualityFacts(trx, m), stored.ticks as Record<string, boolean>);
+  const result = gradeMeeting(scale.body, (await qualityFacts(trx, m)).facts, stored.ticks as Record<string, boolean>, checklistApplies(m.kind));
   await trx
     .updateTable('meeting_quality')
     .set({

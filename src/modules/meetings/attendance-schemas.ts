@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { memberStatusSchema } from '../members/schemas.ts';
 import { bodyId, checkInWindowOut, guestOut, optionalText } from './schemas.ts';
 
-export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused']);
+/** on_duty: an armed-forces member away on duty, recorded apart and left out of the ratio (HD 12). */
+export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused', 'on_duty']);
 
 export const attendanceSummaryOut = z.object({
   total: z.number(),
+  full: z.number(),
+  probationary: z.number(),
   exempted: z.number(),
   suspended: z.number(),
+  onDuty: z.number(),
   expected: z.number(),
   present: z.number(),
   absentExcused: z.number(),

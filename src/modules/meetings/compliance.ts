@@ -85,6 +85,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   const warnings = strikeOffWarnings(
     absences.filter((a) => visible(a.unit_id)).map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })),
     rules,
+    { from: q.from, to: end },
   );
   const cellsToday = onDate
     .filter((c) => visible(c.unit_id))

@@ -2,6 +2,7 @@
 // draft, the adopted snapshot afterwards), what is still missing, the amendments made
 // after adoption and the action items they created.
 import type { Db } from '../../db/types.ts';
+import { summariseAttendance } from '../../domain/meeting-attendance.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
@@ -15,8 +16,12 @@ export const documentNumber = (number: string | null) => `${number ?? '…'}-BB/
 
 export async function minutesState(db: Db, m: MeetingRow) {
   const row = await db.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', m.id).executeTakeFirst();
-  const attendance: Omit<AttendanceOut, 'late'> =
-    row?.adopted_at && row.attendance_snapshot ? (row.attendance_snapshot as Omit<AttendanceOut, 'late'>) : await meetingAttendance(db, m);
+  const snapshot = row?.adopted_at ? (row.attendance_snapshot as Omit<AttendanceOut, 'late'> | null) : null;
+  // The summary of a snapshot is recounted from its members (the same function): snapshots
+  // taken before the summary split full and probationary members still read whole.
+  const attendance: Omit<AttendanceOut, 'late'> = snapshot
+    ? { ...snapshot, summary: summariseAttendance([...snapshot.members, ...snapshot.apart]) }
+    : await meetingAttendance(db, m);
   const content = (row?.content ?? {}) as MinutesContent;
   return { row, content, attendance, adopted: Boolean(row?.adopted_at) };
 }

@@ -1,9 +1,13 @@
 // Scoring a meeting (đánh giá chất lượng buổi sinh hoạt) against the scale in force: the
-// automatic criteria from the data, the chair's ticks for the rest. The grade is stored
-// with the scale's code and version, and is locked once the minutes are adopted.
+// automatic criteria from the data, the chair's ticks for the rest, the HD 12 checklist
+// beside them (a condition missing keeps the grade below the top band, and the answer
+// says which). The grade is stored with the scale's code and version, and is locked
+// once the minutes are adopted.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { gradeMeeting, type QualityResult } from '../../domain/meeting-quality.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
+import { type ChecklistDetails, type ChecklistItem, checklistApplies, qualityChecklist } from '../../domain/meeting-checklist.ts';
+import { gradeMeeting, type QualityFacts, type QualityResult } from '../../domain/meeting-quality.ts';
 import { badRequest, conflict } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
@@ -13,6 +17,27 @@ import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-a
 import { qualityFacts } from './quality-facts.ts';
 import { scaleByVersion, scaleFor, scaleRef } from './quality-scales.ts';
 import type { QualityOut } from './quality-schemas.ts';
+
+const percentText = (n: number, of: number, lang: Lang) =>
+  of > 0 ? (n / of).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 2 }) : '—';
+
+/** The checklist as people read it: each condition's label and its reason in words. */
+export function checklistOut(facts: QualityFacts, d: ChecklistDetails, lang: Lang) {
+  const values = (c: ChecklistItem): Record<string, string | number> => {
+    if (c.key === 'attendance') return { ...c.params, rate: percentText(d.present, d.expected, lang) };
+    if (c.key === 'committee_met' && d.committeeMetOn) return { ...c.params, date: formatDateVi(d.committeeMetOn) };
+    if (c.key === 'minutes_complete' && d.minutesMissing?.length) {
+      return { ...c.params, fields: d.minutesMissing.map((f) => t(lang, `meetings.minutes_fields.${f}`)).join(', ') };
+    }
+    return c.params;
+  };
+  return qualityChecklist(facts, d).map((c) => ({
+    key: c.key,
+    state: c.state,
+    label: t(lang, `meetings.checklist.${c.key}.label`),
+    why: t(lang, c.reason, values(c)),
+  }));
+}
 
 async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<QualityOut> {
   const [stored, minutes] = await Promise.all([
@@ -24,9 +49,9 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
     (stored && locked ? await scaleByVersion(db, m.unit_id, m.held_on, stored.rule_set_code, stored.rule_set_version) : undefined) ??
     (await scaleFor(db, m.unit_id, m.held_on));
   const ticks = (stored?.ticks ?? {}) as Record<string, boolean>;
-  const facts = await qualityFacts(db, m);
+  const { facts, details } = await qualityFacts(db, m);
   // Once locked, the stored result is the grade; the live facts are shown beside it.
-  const result: QualityResult = stored && locked ? (stored.result as QualityResult) : gradeMeeting(scale.body, facts, ticks);
+  const result: QualityResult = stored && locked ? (stored.result as QualityResult) : gradeMeeting(scale.body, facts, ticks, checklistApplies(m.kind));
   const labelOf = new Map(scale.body.criteria.map((c) => [c.key, c.label[lang]]));
   return {
     meetingId: m.id,
@@ -37,6 +62,8 @@ async function evaluate(db: Kysely<DB>, m: MeetingRow, lang: Lang): Promise<Qual
     },
     criteria: result.criteria.map((c) => ({ ...c, label: labelOf.get(c.key) ?? c.key })),
     facts,
+    checklist: checklistApplies(m.kind) ? checklistOut(facts, details, lang) : [],
+    cappedBy: (result.cappedBy ?? []).map((k) => t(lang, `meetings.checklist.${k}.label`)),
     ticks,
     points: result.points,
     maxPoints: result.maxPoints,
@@ -73,7 +100,7 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
         {},
         wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })),
       );
-    const result = gradeMeeting(scale.body, await qualityFacts(trx, m), ticks);
+    const result = gradeMeeting(scale.body, (await qualityFacts(trx, m)).facts, ticks, checklistApplies(m.kind));
     const values = {
       rule_set_code: scale.code,
       rule_set_version: scale.version,

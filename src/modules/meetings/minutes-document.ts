@@ -87,8 +87,15 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
 
   const absentExcused = attendance.members.filter((e) => e.attendance === 'absent_excused');
   const absentUnexcused = attendance.members.filter((e) => e.attendance === 'absent_unexcused');
+  const onDuty = attendance.members.filter((e) => e.attendance === 'on_duty');
   const roll = [
-    vi('total', { total: s.total, exempted: s.exempted, suspended: s.suspended ? vi('suspended', { n: s.suspended }) : '' }),
+    vi('total', {
+      total: s.total,
+      full: s.full,
+      probationary: s.probationary,
+      exempted: s.exempted,
+      suspended: s.suspended ? vi('suspended', { n: s.suspended }) : '',
+    }),
     vi('present', { present: s.present, expected: s.expected, rate: percent(s.present, s.expected) }),
     vi('absent_excused', {
       n: s.absentExcused,
@@ -96,6 +103,7 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
     }),
     vi('absent_unexcused', { n: s.absentUnexcused, names: absentUnexcused.length ? `: ${absentUnexcused.map((e) => e.fullName).join('; ')}` : '' }),
   ];
+  if (onDuty.length) roll.push(vi('on_duty', { n: onDuty.length, names: `: ${onDuty.map((e) => e.fullName).join('; ')}` }));
   if (attendance.apart.length) roll.push(vi('apart', { names: attendance.apart.map((e) => e.fullName).join('; ') }));
   sections.push({ heading: vi('sections.attendance'), paragraphs: roll });
 

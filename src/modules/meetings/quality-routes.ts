@@ -5,7 +5,8 @@ import { accessOf } from '../auth/authenticate.ts';
 import { clock } from './clock.ts';
 import { getQuality, saveQuality } from './grade-meeting.ts';
 import { listScales, loadScale } from './quality-scales.ts';
-import { gradeBody, loadScaleBody, qualityOut, scalesOut, scalesQuery } from './quality-schemas.ts';
+import { gradeBody, loadScaleBody, previousResolutionBody, qualityOut, scalesOut, scalesQuery } from './quality-schemas.ts';
+import { recordPreviousResolution } from './record-previous-resolution.ts';
 import { idParams } from './schemas.ts';
 
 export async function qualityRoutes(root: FastifyInstance) {
@@ -16,6 +17,11 @@ export async function qualityRoutes(root: FastifyInstance) {
   );
   app.put('/meetings/:id/quality', { schema: { tags, params: idParams, body: gradeBody, response: { 200: qualityOut } } }, async (req) =>
     saveQuality(app.db, accessOf(req), req.params.id, req.body.ticks, clock.now(), req.lang),
+  );
+  app.put(
+    '/meetings/:id/previous-resolution',
+    { schema: { tags, params: idParams, body: previousResolutionBody, response: { 200: qualityOut } } },
+    async (req) => recordPreviousResolution(app.db, accessOf(req), req.params.id, req.body.done, clock.now(), req.lang),
   );
   app.get('/meeting-quality-scales', { schema: { tags, querystring: scalesQuery, response: { 200: scalesOut } } }, async (req) =>
     listScales(app.db, accessOf(req), req.query.unitId, req.query.on, req.lang),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKLIST_KEYS } from '../../domain/meeting-checklist.ts';
 import { qualityScaleSchema } from '../../domain/meeting-quality.ts';
 import { isoDate } from '../units/schemas.ts';
 import { qualityGrade, text } from './schemas.ts';
@@ -6,6 +7,11 @@ import { qualityGrade, text } from './schemas.ts';
 export const gradeBody = z.strictObject({
   /** The chair's ticks for the criteria the data cannot answer. */
   ticks: z.record(z.string().max(50), z.boolean()).refine((ticks) => Object.keys(ticks).length <= 100, { message: 'meetings.too_many_ticks' }),
+});
+
+export const previousResolutionBody = z.strictObject({
+  /** Whether the previous resolution was carried out; null: not said yet. */
+  done: z.boolean().nullable(),
 });
 
 const scaleRef = z.object({
@@ -29,13 +35,26 @@ export const qualityOut = z.object({
   criteria: z.array(z.object({ key: z.string(), label: z.string(), points: z.number(), auto: z.boolean(), met: z.boolean(), earned: z.number() })),
   facts: z.object({
     attendanceRate: z.number().nullable(),
+    unmarked: z.number(),
     unexcusedAbsences: z.number(),
     longestExcusedStreak: z.number(),
     committeeMetBefore: z.boolean(),
     draftResolutionPrepared: z.boolean(),
     durationMinutes: z.number().nullable(),
     minutesComplete: z.boolean(),
+    previousResolutionDone: z.boolean().nullable(),
   }),
+  /** The HD 12 conditions of a meeting "of quality", each met, not met or not known yet, and why. */
+  checklist: z.array(
+    z.object({
+      key: z.enum(CHECKLIST_KEYS),
+      state: z.enum(['met', 'not_met', 'unknown']),
+      label: z.string(),
+      why: z.string(),
+    }),
+  ),
+  /** The conditions (labels) that kept the grade below the top band; empty when it was not capped. */
+  cappedBy: z.array(z.string()),
   ticks: z.record(z.string(), z.boolean()),
   points: z.number(),
   maxPoints: z.number(),

@@ -191,7 +191,11 @@ export const memberOut = z.object({
 export type MemberOut = z.infer<typeof memberOut>;
 
 /** One member as the detail page shows it: the record and whether the caller may edit it. */
-export const memberDetailOut = memberOut.extend({ canEdit: z.boolean() });
+export const memberDetailOut = memberOut.extend({
+  canEdit: z.boolean(),
+  /** RULES §3: absences without reason in N distinct months within 12 (the months, and the meetings' dates); null when not reached. */
+  strikeOffWarning: z.object({ months: z.array(z.string()), dates: z.array(z.string()) }).nullable(),
+});
 export type MemberDetailOut = z.infer<typeof memberDetailOut>;
 
 export const memberListItemOut = z.object({

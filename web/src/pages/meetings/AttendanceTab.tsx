@@ -228,6 +228,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
     { value: 'present', label: t('meetings.attendance.present'), testId: 'roll-present' },
     { value: 'absent_excused', label: phone ? t('meetings.roll.excusedShort') : t('meetings.attendance.absent_excused'), testId: 'roll-excused' },
     { value: 'absent_unexcused', label: phone ? t('meetings.roll.unexcusedShort') : t('meetings.attendance.absent_unexcused'), testId: 'roll-unexcused' },
+    { value: 'on_duty', label: t('meetings.attendance.on_duty'), testId: 'roll-on-duty' },
   ] as const;
 
   const row = (e: AttendanceEntry) => {
@@ -268,11 +269,11 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
               optionType="button"
               buttonStyle="solid"
               value={v.status}
-              style={phone ? { display: 'flex', width: '100%' } : undefined}
+              style={phone ? { display: 'flex', flexWrap: 'wrap', width: '100%' } : undefined}
               onChange={(ev) => setEntry(e, { status: ev.target.value as AttendanceStatus })}
             >
               {statusOptions.map((o) => (
-                <Radio.Button key={o.value} value={o.value} style={phone ? { flex: 1, textAlign: 'center', paddingInline: 4 } : undefined}>
+                <Radio.Button key={o.value} value={o.value} style={phone ? { flex: '1 0 45%', textAlign: 'center', paddingInline: 4 } : undefined}>
                   <span data-testid={o.testId}>{o.label}</span>
                 </Radio.Button>
               ))}
@@ -340,6 +341,9 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
             <Statistic title={t('meetings.roll.rate')} value={percent(s.rate, lang)} data-testid="roll-rate" />
           </Col>
         </Row>
+        <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="roll-split">
+          {t('meetings.roll.split', { full: s.full, probationary: s.probationary, onDuty: s.onDuty })}
+        </Typography.Paragraph>
         {data!.members.length > 0 && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('meetings.roll.rateNote')}

@@ -1,5 +1,8 @@
 // The plan of a meeting as its page shows it: focal issues, agenda, the committee's
-// pre-meeting, guests and documents (with the secretary's controls for each).
+// pre-meeting, guests and documents (with the secretary's controls for each). A cell
+// meeting shows its committee pre-meeting's record in place (HD 12: the committee meets
+// first and prepares the content and the draft resolution), so the secretary records it
+// from the meeting's own page.
 
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -14,7 +17,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { vnDateTime } from './meeting-labels.ts';
-import { type Meeting, meetingKeys, PREPARED_KINDS } from './meetings-api.ts';
+import { type Meeting, meetingKeys, PREPARED_KINDS, useMeeting } from './meetings-api.ts';
 import { NoticeStatusCard } from './NoticeStatusCard.tsx';
 import { PapersCard } from './PapersCard.tsx';
 import { PreparationCard } from './PreparationCard.tsx';
@@ -60,14 +63,14 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
               size="small"
               title={t('meetings.prep.title')}
               extra={
-                editable ? (
+                editable && m.preMeetingIds.length === 0 ? (
                   <Button
-                    size="small"
+                    type="primary"
                     icon={<PlusOutlined />}
                     onClick={() => navigate(`/meetings/new?unitId=${m.unitId}&kind=committee&prepares=${m.id}`)}
                     data-testid="meeting-plan-pre"
                   >
-                    {t('meetings.prep.plan')}
+                    {t('meetings.checklist.planPre')}
                   </Button>
                 ) : undefined
               }
@@ -107,6 +110,11 @@ export function MeetingDetails({ meeting: m }: { meeting: Meeting }) {
       {isCommittee && (
         <Col xs={24}>
           <PreparationCard meeting={m} editable={editable} />
+        </Col>
+      )}
+      {!isCommittee && m.preMeetingIds[0] !== undefined && (
+        <Col xs={24}>
+          <PreMeetingRecord id={m.preMeetingIds[0]} />
         </Col>
       )}
     </Row>
@@ -346,4 +354,11 @@ function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: b
       )}
     </Card>
   );
+}
+
+/** The committee pre-meeting's record (content, draft resolution, reviews), editable in place. */
+function PreMeetingRecord({ id }: { id: number }) {
+  const pre = useMeeting(id);
+  if (!pre.data) return null;
+  return <PreparationCard meeting={pre.data} editable={pre.data.canManage && pre.data.status === 'planned'} />;
 }

@@ -604,7 +604,10 @@ function MinutesView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes 
           <span data-testid="minutes-attendance">
             {t('meetings.minutes.attendanceText', {
               total: s.total,
+              full: s.full,
+              probationary: s.probationary,
               exempted: s.exempted,
+              onDuty: s.onDuty,
               present: s.present,
               expected: s.expected,
               excused: s.absentExcused,

@@ -1,6 +1,8 @@
-// The meeting's quality grade against the scale in force: the criteria the data answers
-// (attendance, absences, committee met before, duration, minutes complete) are shown met
-// or not; the chair ticks the rest; points and band follow live. Locked with the minutes.
+// The meeting's quality grade against the scale in force: the HD 12 conditions of a meeting
+// "of quality" as a checklist (each met or not, and why; the committee's pre-meeting and
+// the previous resolution can be recorded from here); the criteria the data answers are
+// shown met or not; the chair ticks the rest; points and band follow live. A condition
+// missing keeps the grade below the top band, and the tab says which. Locked with the minutes.
 
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,14 +10,14 @@ import { Alert, Button, Card, Checkbox, List, Progress, Space, Tag, Typography }
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
-import { useLang, useT } from '../../i18n/i18n.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { showSuccess } from '../../lib/notify.ts';
-import { GRADE_COLORS, gradeLabel, percent, vnDateTime } from './meeting-labels.ts';
+import { GRADE_COLORS, gradeLabel, vnDateTime } from './meeting-labels.ts';
 import { type Meeting, meetingKeys, type Quality, useQuality } from './meetings-api.ts';
+import { QualityChecklist } from './QualityChecklist.tsx';
 
 export function QualityTab({ meeting }: { meeting: Meeting }) {
   const t = useT();
-  const [lang] = useLang();
   const queryClient = useQueryClient();
   const quality = useQuality(meeting.id);
   const [ticks, setTicks] = useState<Record<string, boolean>>({});
@@ -38,7 +40,11 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
     if (!q) return null;
     const earned = q.criteria.reduce((sum, c) => sum + (c.auto ? c.earned : ticks[c.key] ? c.points : 0), 0);
     const met = new Set(q.criteria.filter((c) => (c.auto ? c.met : ticks[c.key])).map((c) => c.key));
-    const band = [...q.scale.bands].sort((a, b) => b.minPoints - a.minPoints).find((b) => earned >= b.minPoints && b.requires.every((k) => met.has(k)));
+    const bands = [...q.scale.bands].sort((a, b) => b.minPoints - a.minPoints);
+    const reached = (b: (typeof bands)[number]) => earned >= b.minPoints && b.requires.every((k) => met.has(k));
+    // As the server does: a missing HD 12 condition keeps the meeting out of the top band.
+    const capped = q.checklist.some((c) => c.state !== 'met');
+    const band = bands.find((b) => reached(b) && !(capped && b.minPoints === bands[0]!.minPoints));
     return { earned, grade: band?.grade ?? ('kem' as const) };
   }, [quality.data, ticks]);
 
@@ -50,7 +56,7 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
   const points = q.locked || !preview ? q.points : preview.earned;
   const grade = q.locked || !preview ? q.grade : preview.grade;
   const dirty = JSON.stringify(ticks) !== JSON.stringify(q.ticks);
-  const f = q.facts;
+  const unmet = q.checklist.filter((c) => c.state !== 'met');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="quality-tab">
@@ -76,9 +82,20 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
             )}
           </div>
         </div>
+        {unmet.length > 0 && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            data-testid="quality-capped"
+            title={t('meetings.checklist.capped', { list: unmet.map((c) => c.label).join('; ') })}
+          />
+        )}
         {q.locked && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('meetings.quality.locked')} />}
         {!started && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('meetings.quality.notStarted')} />}
       </Card>
+
+      <QualityChecklist meeting={meeting} quality={q} editable={meeting.canManage && !q.locked} />
 
       <Card size="small" title={t('meetings.quality.criteria')} styles={{ body: { padding: 0 } }}>
         <List
@@ -121,21 +138,11 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
         />
       </Card>
 
-      <Card size="small" title={t('meetings.quality.facts')}>
-        <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="quality-facts">
-          <li>{t('meetings.quality.fact.attendance', { rate: percent(f.attendanceRate, lang) })}</li>
-          <li>{t('meetings.quality.fact.unexcused', { n: f.unexcusedAbsences })}</li>
-          <li>{t('meetings.quality.fact.streak', { n: f.longestExcusedStreak })}</li>
-          <li>{f.committeeMetBefore ? t('meetings.quality.fact.committeeYes') : t('meetings.quality.fact.committeeNo')}</li>
-          <li>{f.durationMinutes === null ? t('meetings.quality.fact.durationUnknown') : t('meetings.quality.fact.duration', { n: f.durationMinutes })}</li>
-          <li>{f.minutesComplete ? t('meetings.quality.fact.minutesYes') : t('meetings.quality.fact.minutesNo')}</li>
-        </ul>
-        {q.scale.notes && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {q.scale.notes}
-          </Typography.Paragraph>
-        )}
-      </Card>
+      {q.scale.notes && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {q.scale.notes}
+        </Typography.Paragraph>
+      )}
 
       {editable && (
         <Space>

@@ -10,7 +10,7 @@ export const attendanceLabel = (t: Translate, status: AttendanceStatus | null) =
 
 export const GRADE_COLORS: Record<QualityGrade, string> = { tot: 'green', kha: 'blue', trung_binh: 'gold', kem: 'red' };
 export const MINUTES_COLORS = { none: 'default', draft: 'orange', adopted: 'green' } as const;
-export const ATTENDANCE_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent_excused: 'gold', absent_unexcused: 'red' };
+export const ATTENDANCE_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent_excused: 'gold', absent_unexcused: 'red', on_duty: 'purple' };
 
 const vietnamClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 

@@ -2,7 +2,7 @@
 // decision (status, transfer), and for auditors the trail of who read and changed it.
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -75,6 +75,18 @@ export default function MemberPage() {
           )}
         </div>
       </Card>
+      {m.strikeOffWarning && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="member-strike-off"
+          title={t('members.strikeOffWarning', {
+            n: m.strikeOffWarning.months.length,
+            months: m.strikeOffWarning.months.map((mo) => `${mo.slice(5, 7)}/${mo.slice(0, 4)}`).join(', '),
+            dates: m.strikeOffWarning.dates.map((d) => showDate(d)).join(', '),
+          })}
+        />
+      )}
       <MyMeetingsCard memberId={m.id} />
       <Card size="small">
         <Tabs items={tabs} size={phone ? 'small' : 'middle'} />
