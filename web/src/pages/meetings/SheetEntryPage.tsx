@@ -1,6 +1,6 @@
 // Attendance from the signed sheet, in one screen: the roll in the sheet's order (the
 // same numbering as the printed list), one tap per member — có mặt / vắng có lý do /
-// vắng không lý do — and one save. Members who checked in by phone come already marked.
+// vắng không lý do, đi làm nhiệm vụ — and one save. Members who checked in by phone come already marked.
 
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,12 +16,13 @@ import { NotFoundPage } from '../NotFoundPage.tsx';
 import { attendanceLabel } from './meeting-labels.ts';
 import { type Attendance, type AttendanceEntry, type AttendanceStatus, meetingKeys, useAttendance, useMeeting } from './meetings-api.ts';
 
-const STATUSES: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused'];
+const STATUSES: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused', 'on_duty'];
 // A chosen mark in its own colour, white text at 4.5:1 or more: red only for "absent without reason".
 const MARKED: Record<AttendanceStatus, { background: string; borderColor: string; color: string }> = {
   present: { background: '#237804', borderColor: '#237804', color: '#fff' },
   absent_excused: { background: '#874d00', borderColor: '#874d00', color: '#fff' },
   absent_unexcused: { background: '#a8071a', borderColor: '#a8071a', color: '#fff' },
+  on_duty: { background: '#0050b3', borderColor: '#0050b3', color: '#fff' },
 };
 
 interface Mark {
