@@ -218,6 +218,14 @@ export interface MeetingQuality {
   ticks: Generated<Json>;
 }
 
+export interface MeetingRollAtAdoption {
+  attendance: string | null;
+  entry: Json;
+  meeting_id: number;
+  member_id: number;
+  member_status: string;
+}
+
 export interface Meetings {
   agenda: Generated<Json>;
   cancel_reason: string | null;
@@ -459,6 +467,7 @@ export interface DB {
   meeting_notice_batches: MeetingNoticeBatches;
   meeting_preparations: MeetingPreparations;
   meeting_quality: MeetingQuality;
+  meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
   member_placements: MemberPlacements;

@@ -108,6 +108,8 @@ export interface DB {
   import_run_members: ImportRunMembersTable;
   // Figures engine (issue 7): per-meeting facts kept by triggers
   meeting_facts: MeetingFactsTable;
+  // What was adopted stays as adopted (issue 8): the roll frozen at adoption
+  meeting_roll_at_adoption: MeetingRollAtAdoptionTable;
 }
 
 export interface MeetingFactsTable {
@@ -158,6 +160,9 @@ export type MeetingCheckInsTable = Narrowed<G.MeetingCheckIns, { method: 'code' 
 export type MeetingAttendanceTable = Narrowed<G.MeetingAttendance, { status: AttendanceStatus }>;
 
 export type MeetingMinutesTable = Narrowed<G.MeetingMinutes, { content: Json; attendance_snapshot: Json | null }>;
+
+/** One member of an adopted meeting's roll as adopted; `entry` is the register line (AttendanceEntryOut). */
+export type MeetingRollAtAdoptionTable = Narrowed<G.MeetingRollAtAdoption, { member_status: MemberStatus; attendance: AttendanceStatus | null; entry: Json }>;
 
 export type MeetingMinutesAmendmentsTable = Narrowed<G.MeetingMinutesAmendments, { before: Json; after: Json }>;
 

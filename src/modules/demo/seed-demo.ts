@@ -512,6 +512,12 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
  * the same way with or without the figures engine in the build.
  */
 async function refreshTriggerKeptFacts(session: BulkSession, afterId: number, lastId: number) {
+  // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
+  // adopted meetings get theirs from the roll of their date, as loaded.
+  await session.query(
+    'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
+    [afterId, lastId],
+  );
   const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('refresh_meeting_facts(integer[])')::text as fn`);
   if (!row?.fn || !session.referencesUnchecked) return;
   const BATCH = 100_000;

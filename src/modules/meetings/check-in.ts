@@ -15,6 +15,7 @@ import { giveBackAttempt, type ThrottleRule, throttle } from '../auth/throttle.t
 import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import type { CheckInInput } from './attendance-schemas.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
+import { refuseIfAdopted } from './frozen-roll.ts';
 import { rollStatusSql } from './meeting-roll.ts';
 
 /**
@@ -112,6 +113,7 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
 
   const m = meeting;
   const checkedInAt = await db.transaction().execute(async (trx) => {
+    await refuseIfAdopted(trx, m.id);
     const row = await trx
       .insertInto('meeting_check_ins')
       .values({ meeting_id: m.id, member_id: memberId, method: 'code' in input ? 'code' : 'qr', checked_in_at: now })

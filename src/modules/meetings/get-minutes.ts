@@ -1,5 +1,5 @@
 // Reading the minutes: the stored content, the attendance they speak of (live while a
-// draft, the adopted snapshot afterwards), what is still missing, the amendments made
+// draft, the roll frozen at adoption afterwards), what is still missing, the amendments made
 // after adoption and the action items they created.
 import type { Db } from '../../db/types.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
@@ -15,8 +15,8 @@ export const documentNumber = (number: string | null) => `${number ?? '…'}-BB/
 
 export async function minutesState(db: Db, m: MeetingRow) {
   const row = await db.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', m.id).executeTakeFirst();
-  const attendance: Omit<AttendanceOut, 'late'> =
-    row?.adopted_at && row.attendance_snapshot ? (row.attendance_snapshot as Omit<AttendanceOut, 'late'>) : await meetingAttendance(db, m);
+  // Adopted: the roll frozen at adoption (as amended since), which meetingAttendance reads.
+  const attendance: Omit<AttendanceOut, 'late'> = await meetingAttendance(db, m);
   const content = (row?.content ?? {}) as MinutesContent;
   return { row, content, attendance, adopted: Boolean(row?.adopted_at) };
 }
