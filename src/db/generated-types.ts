@@ -150,6 +150,7 @@ export interface MeetingFacts {
   held_on: string;
   kind: string;
   meeting_id: number;
+  party_group_id: number | null;
   present: number;
   recorded: boolean;
   unexcused_member_ids: Generated<number[]>;
@@ -336,6 +337,15 @@ export interface NotificationEmails {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PartyGroupMembers {
+  created_by: number | null;
+  id: Generated<number>;
+  member_id: number;
+  party_group_id: number;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface ResidenceLinkRequests {
   decided_at: Timestamp | null;
   decided_by: number | null;
@@ -476,6 +486,7 @@ export interface DB {
   members: Members;
   notices: Notices;
   notification_emails: NotificationEmails;
+  party_group_members: PartyGroupMembers;
   residence_link_requests: ResidenceLinkRequests;
   role_grants: RoleGrants;
   rule_sets: RuleSets;

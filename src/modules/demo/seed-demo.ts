@@ -17,6 +17,7 @@ import { BackgroundFlush, type BulkSession, deferIndexes, TableBuffer, withBulkS
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { type DemoMember, generateMembers } from './generate-members.ts';
 import { type DemoPlan, type DemoScale, isCellKind, planDemo } from './plan-units.ts';
+import { seedPartyGroups } from './seed-party-groups.ts';
 
 export interface DemoAccount {
   username: string;
@@ -371,6 +372,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
+    if (scale === 'commune') await seedPartyGroups(session, db, grantUnit.cell1, asOf);
     await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`, [
       DEMO_SEED_ACTION,
       JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount }),

@@ -36,8 +36,8 @@ language sql as $$
   on conflict do nothing;
 
   with ms as (
-    select m.id, m.unit_id, m.held_on, coalesce(g.path, u.path) as roll_path
-    from meetings m join units u on u.id = m.unit_id left join units g on g.id = m.party_group_id
+    select m.id, m.unit_id, m.held_on, m.party_group_id, u.path as roll_path
+    from meetings m join units u on u.id = m.unit_id
     join meeting_minutes mm on mm.meeting_id = m.id and mm.adopted_at is not null and mm.attendance_snapshot is null
     where m.id = any(ids) and m.kind in ('regular', 'thematic', 'extraordinary')
       and not exists (select 1 from meeting_roll_at_adoption r where r.meeting_id = m.id)
@@ -47,7 +47,8 @@ language sql as $$
     join units pu on pu.path ~>=~ ms.roll_path and pu.path ~<~ (left(ms.roll_path, -1) || '0')
     join member_placements p on p.unit_id = pu.id and p.valid_from <= ms.held_on and (p.valid_to is null or p.valid_to > ms.held_on)
     join member_statuses s on s.member_id = p.member_id and s.valid_from <= ms.held_on and (s.valid_to is null or s.valid_to > ms.held_on)
-    where s.status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi')
+    where s.status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat', 'dinh_chi') and (ms.party_group_id is null or exists (select 1 from party_group_members gm where gm.party_group_id = ms.party_group_id
+      and gm.member_id = p.member_id and gm.valid_from <= ms.held_on and (gm.valid_to is null or gm.valid_to > ms.held_on)))
   )
   insert into meeting_roll_at_adoption (meeting_id, member_id, member_status, attendance, entry)
   select roll.meeting_id, roll.member_id, roll.member_status, x.attendance,
@@ -67,13 +68,16 @@ $$;
 select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null));
 
 -- The per-meeting facts of an adopted meeting count its frozen roll; other meetings the
--- live roll as before (20261130T0650_figures_meeting_facts.sql).
+-- live roll as before (20261130T0650_figures_meeting_facts.sql), a party group's meeting
+-- the members of the group (20261130T0901). The facts carry the party group, for the
+-- rule "the cell met, or every party group met" (src/domain/party-group-compliance.ts).
+alter table meeting_facts add column party_group_id integer;
 create or replace function compute_meeting_facts(ids integer[]) returns setof meeting_facts
 language sql stable as $$
   with ms as (
-    select m.id, m.unit_id, m.kind, m.held_on, m.status, coalesce(g.path, u.path) as roll_path,
+    select m.id, m.unit_id, m.kind, m.held_on, m.status, m.party_group_id, u.path as roll_path,
       exists (select 1 from meeting_minutes mm where mm.meeting_id = m.id and mm.adopted_at is not null) as adopted
-    from meetings m join units u on u.id = m.unit_id left join units g on g.id = m.party_group_id
+    from meetings m join units u on u.id = m.unit_id
     where m.id = any(ids)
   ), roll as (
     select ms.id as meeting_id, p.member_id, s.status as member_status
@@ -83,6 +87,9 @@ language sql stable as $$
     join member_placements p on p.unit_id = pu.id and p.valid_from <= ms.held_on and (p.valid_to is null or p.valid_to > ms.held_on)
     join member_statuses s on s.member_id = p.member_id and s.valid_from <= ms.held_on and (s.valid_to is null or s.valid_to > ms.held_on)
     where not ms.adopted and ms.kind in ('regular', 'thematic', 'extraordinary') and s.status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat')
+      -- A party group's meeting: the cell's members who belong to the group that day.
+      and (ms.party_group_id is null or exists (select 1 from party_group_members gm where gm.party_group_id = ms.party_group_id
+      and gm.member_id = p.member_id and gm.valid_from <= ms.held_on and (gm.valid_to is null or gm.valid_to > ms.held_on)))
   ), eff as (
     select roll.meeting_id, roll.member_id, roll.member_status, case
         when a.status is not null and (c.checked_in_at is null or a.recorded_at >= c.checked_in_at) then a.status
@@ -108,7 +115,7 @@ language sql stable as $$
     exists (select 1 from meeting_attendance a where a.meeting_id = ms.id) or exists (select 1 from meeting_check_ins c where c.meeting_id = ms.id)
       or exists (select 1 from meeting_roll_at_adoption r where r.meeting_id = ms.id and r.attendance is not null),
     coalesce(c.expected, 0)::int, coalesce(c.present, 0)::int, coalesce(c.absent_excused, 0)::int, coalesce(c.absent_unexcused, 0)::int,
-    coalesce(c.exempted, 0)::int, q.grade, coalesce(c.unexcused, '{}')
+    coalesce(c.exempted, 0)::int, q.grade, coalesce(c.unexcused, '{}'), ms.party_group_id
   from ms left join counts c on c.meeting_id = ms.id left join meeting_quality q on q.meeting_id = ms.id
 $$;
 
@@ -119,4 +126,21 @@ create trigger meeting_facts_frozen_del after delete on meeting_roll_at_adoption
 create trigger meeting_facts_minutes_ins after insert on meeting_minutes referencing new table as new_rows for each statement execute function meeting_facts_by_meeting();
 create trigger meeting_facts_minutes_upd after update on meeting_minutes referencing new table as new_rows old table as old_rows for each statement execute function meeting_facts_by_meeting();
 
-select refresh_meeting_facts(array(select meeting_id from meeting_minutes where adopted_at is not null));
+-- Joining or leaving a party group changes the roll of the group's meetings.
+create function meeting_facts_by_group_member() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    perform refresh_meeting_facts(array(select m.id from meetings m where m.party_group_id in (select party_group_id from new_rows)));
+  elsif tg_op = 'UPDATE' then
+    perform refresh_meeting_facts(array(select m.id from meetings m where m.party_group_id in (select party_group_id from new_rows union select party_group_id from old_rows)));
+  else
+    perform refresh_meeting_facts(array(select m.id from meetings m where m.party_group_id in (select party_group_id from old_rows)));
+  end if;
+  return null;
+end $$;
+create trigger meeting_facts_group_members_ins after insert on party_group_members referencing new table as new_rows for each statement execute function meeting_facts_by_group_member();
+create trigger meeting_facts_group_members_upd after update on party_group_members referencing new table as new_rows old table as old_rows for each statement execute function meeting_facts_by_group_member();
+create trigger meeting_facts_group_members_del after delete on party_group_members referencing old table as old_rows for each statement execute function meeting_facts_by_group_member();
+
+select refresh_meeting_facts(array(select id from meetings));
