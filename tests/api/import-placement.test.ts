@@ -102,4 +102,19 @@ describe('placement of imported members', () => {
       { row: 2, column: 'Ngày về sinh hoạt tại chi bộ', message: 'Ngày về sinh hoạt tại chi bộ không được trước ngày vào Đảng.' },
     ]);
   });
+
+  it('places a member created without "Ngày về sinh hoạt tại chi bộ" from today, and with it from that date', async () => {
+    const body = { sex: 'nam', dateOfBirth: '1980-05-17', admittedOn: '2015-02-03', fullMemberOn: '2016-02-03' };
+    const today = await bithu({ method: 'POST', url: '/api/v1/members', payload: { ...body, fullName: 'Hà Văn Hôm', unitId: cell } });
+    expect(today.statusCode).toBe(201);
+    expect(await placementOf('Hà Văn Hôm')).toEqual({ unit_id: cell, valid_from: todayInVietnam() });
+    const dated = await bithu({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: { ...body, fullName: 'Hà Thị Xưa', unitId: cell, joinedUnitOn: '2025-05-01' },
+    });
+    expect(dated.statusCode).toBe(201);
+    expect(await placementOf('Hà Thị Xưa')).toEqual({ unit_id: cell, valid_from: '2025-05-01' });
+    expect(await rollNames()).toEqual(['Nguyễn Văn An', 'Lê Thị Cúc', 'Hà Thị Xưa']);
+  });
 });

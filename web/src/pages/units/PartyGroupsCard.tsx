@@ -164,9 +164,12 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
           <Form.Item name="memberIds" label={t('partyGroups.members')} extra={t('partyGroups.membersHint')}>
             <Checkbox.Group style={{ display: 'flex', flexDirection: 'column' }}>
               {everyone.map((m) => (
-                <Checkbox key={m.memberId} value={m.memberId} style={{ ...TAP, alignItems: 'center', fontSize: 16 }} data-testid="party-group-member-option">
-                  {m.fullName}
-                </Checkbox>
+                // The whole line is the tap target (the label takes the row's full height and width).
+                <div key={m.memberId} data-testid="party-group-member-option">
+                  <Checkbox value={m.memberId} style={{ ...TAP, width: '100%', alignItems: 'center', fontSize: 16 }}>
+                    {m.fullName}
+                  </Checkbox>
+                </div>
               ))}
             </Checkbox.Group>
           </Form.Item>
