@@ -84,7 +84,15 @@ beforeAll(async () => {
   expect((await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content } })).statusCode).toBe(200);
   const graded = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true } } });
   expect(graded.statusCode).toBe(200);
-  at('09:50');
+  // After the meeting ends, before adoption, a correction is still a roll call (audited as late).
+  at('10:30');
+  const late = await bithu({
+    method: 'PUT',
+    url: `/api/v1/meetings/${meetingId}/attendance`,
+    payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện tỉnh' }], note: 'Ghi rõ lý do' },
+  });
+  expect(late.json().late).toBe(true);
+  at('10:40');
   expect((await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/minutes/adopt` })).statusCode).toBe(200);
 });
 afterAll(async () => {
@@ -107,12 +115,25 @@ describe('an adopted meeting keeps its figures', () => {
     expect(text).toContain('Có mặt: 4/6 đồng chí phải dự họp');
   });
 
+  it('kept the late correction made before adoption in the audit trail', async () => {
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'meeting')
+      .where('entity_id', '=', String(meetingId))
+      .where('action', '=', 'meeting.attendance.late_correction')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a check-in after adoption, even inside the window', async () => {
+    at('09:30');
     const dv5 = await t.as('dv5');
     const res = await dv5({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().title).toContain('sửa đổi, bổ sung');
+    expect(res.json().title).toContain('đã được thông qua nên không điểm danh được nữa');
     expect((await facts()).present).toBe(4);
+    at('11:00');
   });
 
   it('does not put a member placed in the cell after adoption on its roll, nor in its figures', async () => {

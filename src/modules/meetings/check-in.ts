@@ -113,7 +113,7 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
 
   const m = meeting;
   const checkedInAt = await db.transaction().execute(async (trx) => {
-    await refuseIfAdopted(trx, m.id);
+    await refuseIfAdopted(trx, m.id, 'meetings.check_in_adopted');
     const row = await trx
       .insertInto('meeting_check_ins')
       .values({ meeting_id: m.id, member_id: memberId, method: 'code' in input ? 'code' : 'qr', checked_in_at: now })

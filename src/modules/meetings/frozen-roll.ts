@@ -14,9 +14,16 @@ export async function isAdopted(db: Db, meetingId: number): Promise<boolean> {
   return Boolean(row?.adopted_at);
 }
 
-/** Attendance writes after adoption are refused: the change is an amendment of the minutes. */
-export async function refuseIfAdopted(db: Db, meetingId: number) {
-  if (await isAdopted(db, meetingId)) throw conflict('meetings.attendance_adopted');
+/**
+ * Attendance writes after adoption are refused: the change is an amendment of the minutes
+ * (the secretary is told so; a member checking in is told to ask the secretary).
+ */
+export async function refuseIfAdopted(
+  db: Db,
+  meetingId: number,
+  code: 'meetings.attendance_adopted' | 'meetings.check_in_adopted' = 'meetings.attendance_adopted',
+) {
+  if (await isAdopted(db, meetingId)) throw conflict(code);
 }
 
 /** Writes the roll as it stands at adoption (the register lines, exempted members included). */
