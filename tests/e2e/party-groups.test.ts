@@ -1,6 +1,7 @@
 // The "Tổ đảng" card of a cell page on a phone (390×844), as the cell's secretary of the
 // commune demo: the two demo groups with their members, a new group added and a member
-// placed in it, each after a confirmation.
+// placed in it, each after a confirmation; the card passes axe.
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './helpers/browser.ts';
 import { useChibo } from './helpers/session.ts';
@@ -24,6 +25,13 @@ describe('party groups on the cell page', () => {
     const add = page.getByTestId('party-group-add');
     expect((await add.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await shot(page, 'party-groups-card');
+    // The card itself passes axe (WCAG 2 A and AA) with no serious or critical violation.
+    const axe = await new AxeBuilder({ page: page as never }).include('[data-testid="party-groups"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`),
+    ).toEqual([]);
 
     await add.click();
     await page.getByTestId('party-group-name').fill('Tổ đảng xóm Giữa');

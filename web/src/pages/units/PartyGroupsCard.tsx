@@ -99,7 +99,8 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
                     <Button style={TAP} onClick={() => setDialog({ kind: 'rename', group: g })}>
                       {t('partyGroups.rename')}
                     </Button>
-                    <Button style={TAP} danger onClick={() => setDialog({ kind: 'close', group: g })}>
+                    {/* Not red: red is for errors and absences; the confirmation says what closing does. */}
+                    <Button style={TAP} onClick={() => setDialog({ kind: 'close', group: g })}>
                       {t('partyGroups.close')}
                     </Button>
                   </Space>
