@@ -135,6 +135,13 @@ describe('party groups of a cell', () => {
     expect(cell).toMatchObject({ monthsRequired: 3, monthsHeld: 2, missingMonths: ['2026-01'] });
   });
 
+  it("lists for a member the meetings of their own group and of the whole cell, not the other group's", async () => {
+    const dv4 = await t.as('dv4'); // Phạm Thị Dung, in group 2
+    const mine = await dv4({ method: 'GET', url: '/api/v1/me/meetings?from=2026-01-01&to=2026-03-31' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items.map((m: { heldOn: string }) => m.heldOn)).toEqual(['2026-02-12', '2026-03-05']);
+  });
+
   it('renames and closes a group; its members then belong to no group', async () => {
     const renamed = await bithu({
       method: 'POST',
