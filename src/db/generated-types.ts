@@ -150,6 +150,7 @@ export interface MeetingFacts {
   held_on: string;
   kind: string;
   meeting_id: number;
+  party_group_id: number | null;
   present: number;
   recorded: boolean;
   unexcused_member_ids: Generated<number[]>;
@@ -216,6 +217,14 @@ export interface MeetingQuality {
   rule_set_code: string;
   rule_set_version: string;
   ticks: Generated<Json>;
+}
+
+export interface MeetingRollAtAdoption {
+  attendance: string | null;
+  entry: Json;
+  meeting_id: number;
+  member_id: number;
+  member_status: string;
 }
 
 export interface Meetings {
@@ -329,6 +338,15 @@ export interface NotificationEmails {
   email: string;
   member_id: number;
   updated_at: Generated<Timestamp>;
+}
+
+export interface PartyGroupMembers {
+  created_by: number | null;
+  id: Generated<number>;
+  member_id: number;
+  party_group_id: number;
+  valid_from: string;
+  valid_to: string | null;
 }
 
 export interface ResidenceLinkRequests {
@@ -462,6 +480,7 @@ export interface DB {
   meeting_notice_batches: MeetingNoticeBatches;
   meeting_preparations: MeetingPreparations;
   meeting_quality: MeetingQuality;
+  meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
   member_placements: MemberPlacements;
@@ -470,6 +489,7 @@ export interface DB {
   members: Members;
   notices: Notices;
   notification_emails: NotificationEmails;
+  party_group_members: PartyGroupMembers;
   residence_link_requests: ResidenceLinkRequests;
   role_grants: RoleGrants;
   rule_sets: RuleSets;

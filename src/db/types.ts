@@ -108,6 +108,10 @@ export interface DB {
   import_run_members: ImportRunMembersTable;
   // Figures engine (issue 7): per-meeting facts kept by triggers
   meeting_facts: MeetingFactsTable;
+  // What was adopted stays as adopted (issue 8): the roll frozen at adoption
+  meeting_roll_at_adoption: MeetingRollAtAdoptionTable;
+  // Party groups (tổ đảng, issue 8): effective-dated membership within the cell
+  party_group_members: PartyGroupMembersTable;
 }
 
 export interface MeetingFactsTable {
@@ -124,6 +128,8 @@ export interface MeetingFactsTable {
   exempted: number;
   grade: string | null;
   unexcused_member_ids: number[];
+  /** The party group that met (null: the whole cell). */
+  party_group_id: number | null;
 }
 
 export type ImportRunsTable = Narrowed<G.ImportRuns, { state: 'running' | 'done' | 'undone' }>;
@@ -159,6 +165,11 @@ export type MeetingCheckInsTable = Narrowed<G.MeetingCheckIns, { method: 'code' 
 export type MeetingAttendanceTable = Narrowed<G.MeetingAttendance, { status: AttendanceStatus }>;
 
 export type MeetingMinutesTable = Narrowed<G.MeetingMinutes, { content: Json; attendance_snapshot: Json | null }>;
+
+export type PartyGroupMembersTable = G.PartyGroupMembers;
+
+/** One member of an adopted meeting's roll as adopted; `entry` is the register line (AttendanceEntryOut). */
+export type MeetingRollAtAdoptionTable = Narrowed<G.MeetingRollAtAdoption, { member_status: MemberStatus; attendance: AttendanceStatus | null; entry: Json }>;
 
 export type MeetingMinutesAmendmentsTable = Narrowed<G.MeetingMinutesAmendments, { before: Json; after: Json }>;
 

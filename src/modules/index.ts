@@ -6,6 +6,7 @@ import { figureRoutes } from './figures/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { partyGroupRoutes } from './party-groups/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -16,4 +17,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   conflictRoutes,
   figureRoutes,
   figuresExportRoutes,
+  partyGroupRoutes,
 ];

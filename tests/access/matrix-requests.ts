@@ -141,6 +141,11 @@ export const REQUESTS: Record<string, HowToCall> = {
     call: (c) => ({ url: `/api/v1/units/${c.w.seatUnit.get(c.id)}/committee/${c.id}/end`, payload: { validTo: '2026-01-15' } }),
   },
 
+  'POST /api/v1/units/{id}/party-groups': { call: (c) => ({ payload: { name: `Tổ đảng Đông ${c.n}`, effectiveOn: '2026-01-15' } }) },
+  'POST /api/v1/party-groups/{id}/rename': { call: (c) => ({ payload: { name: `Tổ đảng Đông đổi tên ${c.n}`, effectiveOn: '2026-01-15' } }) },
+  'POST /api/v1/party-groups/{id}/close': { fresh: true, call: () => ({ payload: { effectiveOn: '2026-01-15' } }) },
+  'PUT /api/v1/party-groups/{id}/members': { call: () => ({ payload: { memberIds: [], effectiveOn: '2026-01-15' } }) },
+
   'GET /api/v1/meetings/standard-agenda': { call: (c) => ({ url: `/api/v1/meetings/standard-agenda?${q({ kind: 'regular', unitId: c.id })}` }) },
   'GET /api/v1/meetings': { call: (c) => ({ url: `/api/v1/meetings?${q({ unitId: c.id })}` }) },
   'POST /api/v1/meetings': {

@@ -210,6 +210,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     document: { below: docBelow, self: docSelf, sibling: base.b.document! },
     guest: { below: guestBelow, self: guestSelf, sibling: base.b.guest! },
     committeeSeat: { own: seatOwn, below: seatBelow, sibling: base.b.committee! },
+    partyGroup: {
+      below: await t.unit({ code: 'AS-D2-G', name: 'Tổ đảng Đông Hai', kind: 'to_dang', parentId: u.cellA2 }),
+      self: u.groupA,
+      sibling: u.groupB,
+    },
     residenceLink: { below: await addLink(u.cellA2, u.cellA), self: await addLink(u.cellA, u.cellA2), sibling: base.b.residenceLink! },
     residenceRequest: { below: await addRequest(u.cellA2, a4), self: await addRequest(u.cellA, base.m.a3!), sibling: base.b.residenceRequest! },
     identifierConflict: { own: await addConflict(u.cellA), below: await addConflict(u.cellA2), sibling: base.b.identifierConflict! },
@@ -301,6 +306,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           seatUnit.set(s, unit);
           return s;
         }
+        case 'partyGroup':
+          return t.unit({ code: `MX-G${n}`, name: `Tổ đảng Đông tạm ${n}`, kind: 'to_dang', parentId: cellOf(position) });
         case 'residenceLink':
           return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
         case 'residenceRequest':

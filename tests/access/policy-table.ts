@@ -75,6 +75,7 @@ export const TARGETS = {
   document: ['below', 'self', 'sibling'], // a file of such a meeting
   guest: ['below', 'self', 'sibling'], // a guest of such a meeting
   committeeSeat: ['own', 'below', 'sibling'], // a seat on a unit's committee
+  partyGroup: ['below', 'self', 'sibling'], // a party group (tổ đảng) of that cell; self = of the caller's own cell
   residenceLink: ['below', 'self', 'sibling'], // a link of a member to a residence cell
   residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
   identifierConflict: ['own', 'below', 'sibling'], // a queued card/CCCD conflict between units under that one
@@ -235,6 +236,18 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/units/{id}/dissolve': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/committee': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/committee/{committeeId}/end': { target: 'committeeSeat', needs: 'write_units' },
+
+  // ── party groups of a cell (read; write_members: the cell's secretary organises its groups) ──
+  'GET /api/v1/units/{id}/party-groups': { target: 'unit', positions: ['below', 'self', 'sibling'], list: true, why: 'a cell: a commune has no party groups' },
+  'POST /api/v1/units/{id}/party-groups': {
+    target: 'unit',
+    needs: 'write_members',
+    positions: ['below', 'self', 'sibling'],
+    why: 'a cell: a commune has no party groups',
+  },
+  'POST /api/v1/party-groups/{id}/rename': { target: 'partyGroup', needs: 'write_members' },
+  'POST /api/v1/party-groups/{id}/close': { target: 'partyGroup', needs: 'write_members' },
+  'PUT /api/v1/party-groups/{id}/members': { target: 'partyGroup', needs: 'write_members' },
 
   // ── meetings (read; manage_meetings: admin, org_officer, committee, secretary) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },

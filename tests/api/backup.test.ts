@@ -61,6 +61,12 @@ insert into meeting_attendance (meeting_id, member_id, status, reason)
   select m.id, p.id, case when p.id % 3 = 0 then 'absent_excused' else 'present' end, case when p.id % 3 = 0 then 'Ốm' end
   from (select id from meetings where topic_id is not null) m, (select id from members order by id limit 7) p;
 insert into meeting_minutes (meeting_id, content, number) select id, jsonb_build_object('text', 'Biên bản ' || id), id || '-BB/CB' from meetings where topic_id is not null;
+insert into meeting_roll_at_adoption (meeting_id, member_id, member_status, attendance, entry)
+  select m.id, p.id, 'chinh_thuc', case when p.id % 3 = 0 then 'absent_excused' else 'present' end, jsonb_build_object('memberId', p.id, 'fullName', 'Đồng chí ' || p.id)
+  from (select id from meetings where topic_id is not null) m, (select id from members order by id limit 7) p;
+insert into party_group_members (member_id, party_group_id, valid_from, valid_to)
+  select p.id, g.id, date '2026-01-01', case when p.id % 2 = 0 then date '2026-06-01' end
+  from (select id from members order by id limit 8) p, (select min(id) as id from units where kind = 'to_dang') g where g.id is not null;
 insert into meeting_minutes_amendments (meeting_id, reason, before, after) select id, 'Sửa lỗi chính tả', '{}', '{"a": 1}' from meetings where topic_id is not null;
 insert into meeting_action_items (meeting_id, assignee, description, due_on) select id, 'Đồng chí ' || id, 'Việc ' || id, date '2026-12-31' from meetings where topic_id is not null;
 insert into meeting_quality (meeting_id, rule_set_code, rule_set_version, result, points, max_points, grade)

@@ -41,8 +41,19 @@ describe('demo data, commune scale', () => {
     // Xuân Lôi commune); Bắc Bình and the two villages from Xuân Lôi have a version before
     // the reorganisation and one since. Events: 15 creations, Bắc Bình's reclassification
     // and move under the province, Xuân Lôi's merge into it and the district's dissolution.
-    expect(await count('unit_versions')).toBe(18);
-    expect(await count('unit_events')).toBe(19);
+    // Plus the two party groups of the first cell (a version and a creation each).
+    expect(await count('unit_versions')).toBe(20);
+    expect(await count('unit_events')).toBe(21);
+    const groups = await db.selectFrom('units').select(['name', 'parent_id']).where('kind', '=', 'to_dang').orderBy('name').execute();
+    expect(groups.map((g) => g.name)).toEqual(['Tổ đảng xóm Đoài', 'Tổ đảng xóm Đông']);
+    const inGroups = await db.selectFrom('party_group_members').select('member_id').where('valid_to', 'is', null).execute();
+    const inCell = await db
+      .selectFrom('members')
+      .select('id')
+      .where('unit_id', '=', groups[0]!.parent_id)
+      .where('status', 'in', ['du_bi', 'chinh_thuc', 'mien_sinh_hoat'])
+      .execute();
+    expect(inGroups.length).toBe(inCell.length);
     // Every member's current status is the open row of their status history.
     const mismatched = await db
       .selectFrom('members as m')

@@ -15,6 +15,7 @@ const HEADERS = [
   'Số thẻ đảng',
   'Ngày vào Đảng',
   'Ngày chính thức',
+  'Ngày về sinh hoạt tại chi bộ',
   'Trình độ học vấn',
   'Lý luận chính trị',
   'Nghề nghiệp',

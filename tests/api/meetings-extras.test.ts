@@ -177,8 +177,12 @@ describe('documents, residence links, party groups, cancellation', () => {
   });
 
   it("meets by party group: the roll is the group's members", async () => {
-    const group = await t.unit({ code: 'BB-T1-TO1', name: 'Tổ đảng số 1', kind: 'to_dang', parentId: f.cell1 });
-    const inGroup = await t.member({ unitId: group, fullName: 'Đinh Văn Khoa' });
+    // Members stay placed in the cell and belong to one of its party groups (party_group_members).
+    const made = await bithu({ method: 'POST', url: `/api/v1/units/${f.cell1}/party-groups`, payload: { name: 'Tổ đảng số 1', effectiveOn: '2026-01-01' } });
+    const group: number = made.json().groups[0].id;
+    const inGroup = f.regular[1]!;
+    const set = await bithu({ method: 'PUT', url: `/api/v1/party-groups/${group}/members`, payload: { memberIds: [inGroup], effectiveOn: '2026-01-01' } });
+    expect(set.statusCode).toBe(200);
     const m = await bithu({
       method: 'POST',
       url: '/api/v1/meetings',

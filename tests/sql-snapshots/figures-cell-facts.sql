@@ -12,13 +12,18 @@
       where kind in ('chi_bo', 'chi_bo_co_so')
     ), f as (
       select cu.unit_id, cu.top_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
-        mf.expected, mf.present, mf.grade
+        mf.expected, mf.present, mf.grade, mf.party_group_id,
+        -- A party group's meeting: the cell's groups existing that day (each must meet that month).
+        case when mf.party_group_id is not null then array(select v.unit_id from unit_versions v
+          where v.parent_id = mf.unit_id and v.kind = 'to_dang' and v.valid_from <= mf.held_on and (v.valid_to is null or v.valid_to > mf.held_on)) end as groups_then
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date
         and mf.kind in ('regular', 'thematic', 'extraordinary')
     ), facts as (
       select unit_id, top_id, month, grouping(unit_id, top_id, month) as g,
-        array_agg(distinct month) filter (where kind = 'regular') as regular_months,
+        array_agg(distinct month) filter (where kind = 'regular' and party_group_id is null) as regular_months,
+        jsonb_agg(jsonb_build_object('month', month, 'group', party_group_id, 'groups', groups_then))
+          filter (where kind = 'regular' and party_group_id is not null) as group_meetings,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
         count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
@@ -33,11 +38,11 @@
     select 'cell_top' as set, p.unit_id, p.top_id, null::int as month,
       -- The cell's name as it was when it last sat there in the period.
       (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
-      p.froms, p.tos, f.regular_months, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
+      p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
       coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
     from periods p left join facts f on f.g = 1 and f.unit_id = p.unit_id and f.top_id is not distinct from p.top_id
     union all
-    select 'month', null, null, month, null, null, null, null, null, held, expected, present, tot, kha, trung_binh, kem, ungraded
+    select 'month', null, null, month, null, null, null, null, null, null, held, expected, present, tot, kha, trung_binh, kem, ungraded
     from facts where g = 6
 -- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31"]

@@ -17,6 +17,7 @@ import { BackgroundFlush, type BulkSession, deferIndexes, TableBuffer, withBulkS
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { type DemoMember, generateMembers } from './generate-members.ts';
 import { type DemoPlan, type DemoScale, isCellKind, planDemo } from './plan-units.ts';
+import { seedPartyGroups } from './seed-party-groups.ts';
 
 export interface DemoAccount {
   username: string;
@@ -373,6 +374,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
+    if (scale === 'commune') await seedPartyGroups(session, db, grantUnit.cell1, asOf);
     await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`, [
       DEMO_SEED_ACTION,
       JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount }),
@@ -514,6 +516,12 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
  * the same way with or without the figures engine in the build.
  */
 async function refreshTriggerKeptFacts(session: BulkSession, afterId: number, lastId: number) {
+  // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
+  // adopted meetings get theirs from the roll of their date, as loaded.
+  await session.query(
+    'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
+    [afterId, lastId],
+  );
   const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('refresh_meeting_facts(integer[])')::text as fn`);
   if (!row?.fn || !session.referencesUnchecked) return;
   const BATCH = 100_000;

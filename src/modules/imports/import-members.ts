@@ -293,8 +293,10 @@ async function createMembers(trx: Transaction<DB>, actorUserId: number | null, r
       member_id: ids[i]!,
       unit_id: r.unit.id,
       reason: 'import',
-      // From admission (or the cell's founding, if later); today when the admission date is unknown.
-      valid_from: dateMax(r.parsed.fields.admittedOn ?? today, r.unit.established_on),
+      // From the file's "Ngày về sinh hoạt tại chi bộ", else the import date: never from the
+      // admission date, which would put the member on past rolls and trees of this cell
+      // (not before the cell's founding).
+      valid_from: dateMax(r.parsed.joinedUnitOn ?? today, r.unit.established_on),
     }));
     await trx.insertInto('member_placements').values(placements).execute();
     type StatusRow = { member_id: number; status: MemberStatus; valid_from: string; valid_to: string | null };

@@ -19,6 +19,10 @@ export const IMPORT_COLUMNS = [
   { key: 'partyCardNumber', kind: 'digits', required: false, width: 14 },
   { key: 'admittedOn', kind: 'date', required: false, width: 14 },
   { key: 'fullMemberOn', kind: 'date', required: false, width: 14 },
+  // "Ngày về sinh hoạt tại chi bộ": the member's placement in the cell starts then (past
+  // rolls and trees include them from that date); empty → the import date, never the
+  // admission date (a member admitted in 2015 elsewhere did not sit in this cell since).
+  { key: 'joinedUnitOn', kind: 'date', required: false, width: 14 },
   { key: 'education', kind: 'text', required: false, width: 14 },
   { key: 'theoryLevel', kind: 'theory', required: false, width: 14 },
   { key: 'occupation', kind: 'text', required: false, width: 20 },

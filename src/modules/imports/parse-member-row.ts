@@ -26,6 +26,8 @@ export interface ParsedRow {
   unitCode: string | null;
   /** As written; null when the cell was empty. */
   status: MemberStatus | null;
+  /** "Ngày về sinh hoạt tại chi bộ" as written; null → the import date. */
+  joinedUnitOn: string | null;
 }
 
 /** Words people write for an enum value, folded: the Vietnamese and English labels and the key itself. */
@@ -141,13 +143,14 @@ export function parseMemberRow(
   const record: Record<string, unknown> = {};
   let unitCode: string | null = null;
   let status: MemberStatus | null = null;
+  let joinedUnitOn: string | null = null;
 
   for (const [key, { column, index }] of columns) {
     const value = cells[index] ?? null;
     if (cellText(value) === '') {
       if (column.required) fail(key, t(lang, 'imports.row.required'));
       // Empty optional cells clear the field; ethnicity and religion fall back to their defaults.
-      else if (key !== 'unitCode' && key !== 'status' && !DEFAULTED.has(key)) record[key] = null;
+      else if (key !== 'unitCode' && key !== 'status' && key !== 'joinedUnitOn' && !DEFAULTED.has(key)) record[key] = null;
       continue;
     }
     const converted = convert(column, value, lang);
@@ -157,6 +160,7 @@ export function parseMemberRow(
     }
     if (key === 'unitCode') unitCode = converted.value as string;
     else if (key === 'status') status = converted.value as MemberStatus;
+    else if (key === 'joinedUnitOn') joinedUnitOn = converted.value as string;
     else record[key] = converted.value;
   }
 
@@ -181,5 +185,9 @@ export function parseMemberRow(
     for (const fe of error.fieldErrors) fail(fe.path as ColumnKey, hasMessage(lang, fe.message) ? t(lang, fe.message, fe.params) : fe.message);
     return { parsed: null, errors };
   }
-  return { parsed: { row: rowNumber, fields, unitCode, status }, errors: [] };
+  if (joinedUnitOn && fields.admittedOn && joinedUnitOn < fields.admittedOn) {
+    fail('joinedUnitOn', t(lang, 'members.joined_before_admitted'));
+    return { parsed: null, errors };
+  }
+  return { parsed: { row: rowNumber, fields, unitCode, status, joinedUnitOn }, errors: [] };
 }

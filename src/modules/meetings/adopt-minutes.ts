@@ -1,7 +1,7 @@
 // Adopting the minutes (thông qua biên bản): from then on they are locked. Adoption needs
 // the chair, the minute-taker, a fully marked roll and (for a cell meeting) the vote; it
-// numbers the minutes within the unit's year if no number was given, keeps the
-// attendance as it stood, and turns the assigned tasks into action items.
+// numbers the minutes within the unit's year if no number was given, freezes the roll
+// and its attendance as they stood (frozen-roll.ts), and turns the assigned tasks into action items.
 
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
@@ -12,6 +12,7 @@ import { gradeMeeting } from '../../domain/meeting-quality.ts';
 import { AppError, conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { freezeRoll } from './frozen-roll.ts';
 import type { MeetingRow } from './get-meeting.ts';
 import { minutesState } from './get-minutes.ts';
 import type { MinutesContent } from './minutes-schemas.ts';
@@ -94,12 +95,13 @@ export async function adoptMinutes(db: Kysely<DB>, access: Access, id: number, n
         number,
         adopted_at: now,
         adopted_by: access.userId,
-        attendance_snapshot: JSON.stringify(attendance),
         updated_by: access.userId,
         updated_at: now,
       })
       .where('meeting_id', '=', id)
       .execute();
+    // The roll and its figures as they stand now are what was adopted (frozen-roll.ts).
+    await freezeRoll(trx, id, [...attendance.members, ...attendance.apart]);
     await insertActionItems(trx, id, content.tasks);
     await regradeOnAdoption(trx, m);
     await writeAudit(trx, access.userId, {

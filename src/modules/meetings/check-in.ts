@@ -17,6 +17,7 @@ import { ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.
 import type { CheckInInput } from './attendance-schemas.ts';
 import { heldWithinADayOf, parseQrToken, qrSignatureValid } from './check-in-token.ts';
 import { windowOf } from './check-in-window.ts';
+import { refuseIfAdopted } from './frozen-roll.ts';
 import { rollStatusSql } from './meeting-roll.ts';
 
 /**
@@ -131,6 +132,7 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
   if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: formatDateVi(vnDate(window.closesAt)) });
 
   const checkedInAt = await db.transaction().execute(async (trx) => {
+    await refuseIfAdopted(trx, m.id, 'meetings.check_in_adopted');
     const row = await trx
       .insertInto('meeting_check_ins')
       .values({ meeting_id: m.id, member_id: memberId, method, checked_in_at: now })

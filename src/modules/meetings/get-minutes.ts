@@ -1,5 +1,5 @@
 // Reading the minutes: the stored content, the attendance they speak of (live while a
-// draft, the adopted snapshot afterwards), what is still missing, the amendments made
+// draft, the roll frozen at adoption afterwards), what is still missing, the amendments made
 // after adoption and the action items they created.
 import type { Db } from '../../db/types.ts';
 import { summariseAttendance } from '../../domain/meeting-attendance.ts';
@@ -16,12 +16,8 @@ export const documentNumber = (number: string | null) => `${number ?? '…'}-BB/
 
 export async function minutesState(db: Db, m: MeetingRow) {
   const row = await db.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', m.id).executeTakeFirst();
-  const snapshot = row?.adopted_at ? (row.attendance_snapshot as Omit<AttendanceOut, 'late'> | null) : null;
-  // The summary of a snapshot is recounted from its members (the same function): snapshots
-  // taken before the summary split full and probationary members still read whole.
-  const attendance: Omit<AttendanceOut, 'late'> = snapshot
-    ? { ...snapshot, summary: summariseAttendance([...snapshot.members, ...snapshot.apart]) }
-    : await meetingAttendance(db, m);
+  // Adopted: the roll frozen at adoption (as amended since), which meetingAttendance reads.
+  const attendance: Omit<AttendanceOut, 'late'> = await meetingAttendance(db, m);
   const content = (row?.content ?? {}) as MinutesContent;
   return { row, content, attendance, adopted: Boolean(row?.adopted_at) };
 }

@@ -50,11 +50,15 @@ export function meetingVisible(viewer: Viewer): Expression<SqlBool> {
  * their residence cell, a meeting they are a guest of, a committee they sit on.
  */
 export function memberMeeting(me: NonNullable<Viewer['member']>): Expression<SqlBool> {
-  // A member of a party group (tổ đảng) also belongs to the cell above it.
+  // A meeting of one of the cell's party groups concerns the members of that group on its
+  // date (party_group_members), not the rest of the cell.
+  const inGroup = sql`(m.party_group_id is null or exists (select 1 from party_group_members pg where pg.party_group_id = m.party_group_id
+    and pg.member_id = ${me.id} and pg.valid_from <= m.held_on and (pg.valid_to is null or pg.valid_to > m.held_on)))`;
+  // A member placed in a party group unit itself (older data) also belongs to the cell above it.
   const ownCell =
     me.unitKind === 'to_dang' && me.parentId !== null
       ? sql`(m.unit_id = ${me.unitId} or m.unit_id = ${me.parentId} or m.party_group_id = ${me.unitId})`
-      : sql`(m.unit_id = ${me.unitId} or m.party_group_id = ${me.unitId})`;
+      : sql`(m.unit_id = ${me.unitId} and ${inGroup})`;
   return sql<SqlBool>`((m.kind in (${CELL_KINDS_SQL}) and ${ownCell})
     or ${memberRole(me, 'guest')} or ${memberRole(me, 'residence')} or ${memberRole(me, 'committee')})`;
 }

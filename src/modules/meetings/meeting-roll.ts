@@ -1,7 +1,8 @@
 // Who is on the roll of a meeting, as the organisation stood on the meeting's date (the
 // units under the cell then come from the temporal organisation model, unit_ancestry):
-// - cell meetings: every current member placed in the cell (or the party group when
-//   the cell meets by group), and in its party groups;
+// - cell meetings: every current member placed in the cell; a party group's meeting
+//   (meetings.party_group_id): those of them who belong to the group that day
+//   (party_group_members, effective-dated);
 // - committee meetings: the committee members of the unit;
 // - a briefing (giao ban): the unit's committee and the secretaries of the units below.
 // One SQL definition serves both the whole roll (for a meeting given by value) and the
@@ -39,8 +40,10 @@ export function rollMemberIds(m: { kind: Ref; unitId: Ref; partyGroupId: Ref; he
     where ${m.kind} in (${sqlLiterals(CELL_MEETING_KINDS)})
       and p.valid_from <= ${m.heldOn} and (p.valid_to is null or p.valid_to > ${m.heldOn})
       and p.unit_id in (select a.unit_id from unit_ancestry a
-                         where a.ancestor_id = coalesce(${m.partyGroupId}, ${m.unitId})
+                         where a.ancestor_id = ${m.unitId}
                            and a.valid_from <= ${m.heldOn} and (a.valid_to is null or a.valid_to > ${m.heldOn}))
+      and (${m.partyGroupId} is null or p.member_id in (select g.member_id from party_group_members g
+             where g.party_group_id = ${m.partyGroupId} and g.valid_from <= ${m.heldOn} and (g.valid_to is null or g.valid_to > ${m.heldOn})))
     union all
     select c.member_id from committee_members c
     where ${m.kind} in (${sqlLiterals(COMMITTEE_MEETING_KINDS)}) and c.unit_id = ${m.unitId} and c.member_id is not null

@@ -2,7 +2,7 @@
 // field is optional while the minutes are a draft; adoption checks what it needs.
 import { z } from 'zod';
 import { isoDate } from '../units/schemas.ts';
-import { attendanceOut } from './attendance-schemas.ts';
+import { attendanceOut, attendanceStatus } from './attendance-schemas.ts';
 import { bodyId, hhmm, optionalText, text } from './schemas.ts';
 
 const count = z.number().int().min(0).max(100_000);
@@ -84,6 +84,14 @@ export const amendMinutesBody = z.strictObject({
   reason: text(2000),
   /** Only the fields given are replaced. */
   changes: minutesFields,
+  /**
+   * Attendance as corrected, for members on the roll frozen at adoption: the frozen
+   * figures, the register, the minutes and the .docx change together.
+   */
+  attendance: z
+    .array(z.strictObject({ memberId: bodyId, status: attendanceStatus, reason: optionalText(500) }))
+    .max(2000)
+    .optional(),
 });
 export type AmendMinutesInput = z.infer<typeof amendMinutesBody>;
 

@@ -35,14 +35,17 @@ export function checkFocalIssues(kind: MeetingKind, focalIssues: readonly string
   }
 }
 
-export async function checkPartyGroup(db: Db, unitId: number, partyGroupId: number | null | undefined) {
+/** A party group's meeting: a group of this cell that exists on the meeting's date. */
+export async function checkPartyGroup(db: Db, unitId: number, partyGroupId: number | null | undefined, on: string) {
   if (!partyGroupId) return;
   const group = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', partyGroupId)
+    .selectFrom('unit_versions')
+    .select('unit_id')
+    .where('unit_id', '=', partyGroupId)
     .where('parent_id', '=', unitId)
     .where('kind', '=', 'to_dang')
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
     .executeTakeFirst();
   if (!group) throw badRequest('meetings.bad_party_group', {}, [{ path: 'partyGroupId', message: 'meetings.bad_party_group' }]);
 }
@@ -70,7 +73,7 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
     if (!unit) throw notFound('entities.unit');
     if (!kindFitsUnit(input.kind, unit.kind)) throw new AppError('meetings.kind_not_for_unit', 400, { kind: `meetings.kinds.${input.kind}` });
     checkTimes(input.startTime, input.endTime);
-    await checkPartyGroup(trx, unit.id, input.partyGroupId);
+    await checkPartyGroup(trx, unit.id, input.partyGroupId, input.date);
     await checkPrepares(trx, input);
     const rules = await meetingRulesFor(trx, unit.id, input.date);
     checkFocalIssues(input.kind, input.focalIssues, rules.body);

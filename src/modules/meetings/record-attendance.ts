@@ -1,13 +1,14 @@
 // The secretary's roll call and corrections. A correction made after the meeting's end
-// or after the minutes were adopted is a late correction: it is audited under its own
-// action with the before and after of every changed line (the adopted minutes keep the
-// attendance they were adopted with).
+// is a late correction: it is audited under its own action with the before and after of
+// every changed line. Once the minutes are adopted the roll is frozen: a change is an
+// amendment of the minutes (amend-minutes.ts), never a write here.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { AttendanceOut, RecordAttendanceInput } from './attendance-schemas.ts';
+import { refuseIfAdopted } from './frozen-roll.ts';
 import { findManageableMeeting, findVisibleMeeting, viewerOf } from './meeting-access.ts';
 import { meetingAttendance } from './meeting-attendance.ts';
 
@@ -20,6 +21,7 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
   const late = await db.transaction().execute(async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
+    await refuseIfAdopted(trx, id);
     const current = await meetingAttendance(trx, m);
     const byMember = new Map([...current.members, ...current.apart].map((e) => [e.memberId, e]));
     const guestIds = new Set(current.guests.map((g) => g.id));
@@ -33,8 +35,7 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
     });
     if (errors.length) throw badRequest('validation', {}, errors);
 
-    const minutes = await trx.selectFrom('meeting_minutes').select('adopted_at').where('meeting_id', '=', id).executeTakeFirst();
-    const isLate = now > m.ends_at || Boolean(minutes?.adopted_at);
+    const isLate = now > m.ends_at;
     const changes: { memberId: number; before: unknown; after: unknown }[] = [];
     for (const e of input.entries) {
       const before = byMember.get(e.memberId)!;

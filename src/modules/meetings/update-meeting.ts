@@ -26,7 +26,7 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     const startTime = input.startTime ?? vnTime(m.starts_at);
     const endTime = input.endTime ?? vnTime(m.ends_at);
     checkTimes(startTime, endTime);
-    if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId);
+    if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId, input.date ?? m.held_on);
     // Rules must be in force on the (new) date: a meeting moved before any rule set could
     // no longer be shown or checked in to.
     const rules = await meetingRulesFor(trx, m.unit_id, date);

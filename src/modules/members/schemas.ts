@@ -90,7 +90,8 @@ export const createMemberBody = memberFields.extend({
   unitId: z.number().int().positive().max(2_147_483_647),
   /** Follows the date of full membership when left out; when given, it must agree with it. */
   status: z.enum(['du_bi', 'chinh_thuc']).optional(),
-  joinedUnitOn: partyDate,
+  /** "Ngày về sinh hoạt tại chi bộ": on the cell's rolls from then; today when left out (never the admission date). */
+  joinedUnitOn: partyDate.default(() => todayInVietnam()),
   decisionNumber: decisionNumber.optional(),
 });
 export type CreateMemberInput = z.infer<typeof createMemberBody>;

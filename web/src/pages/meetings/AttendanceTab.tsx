@@ -201,7 +201,9 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   if (attendance.isPending) return <PageLoading />;
   if (attendance.isError) return <QueryError error={attendance.error} onRetry={() => void attendance.refetch()} />;
   const s = summary!;
-  const editable = m.canManage;
+  // Adopted minutes froze the roll: a change is an amendment of the minutes, not a roll call.
+  const adopted = m.minutesStatus === 'adopted';
+  const editable = m.canManage && !adopted;
   const late = now > Date.parse(m.endsAt) || m.minutesStatus === 'adopted';
   const missingReason = [...edits.values()].some((e) => e.status === 'absent_excused' && !e.reason.trim());
 
@@ -298,6 +300,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {adopted && <Alert type="info" showIcon title={t('meetings.roll.adoptedFrozen')} data-testid="roll-adopted-frozen" />}
       <Card
         size="small"
         title={t('meetings.roll.summary')}

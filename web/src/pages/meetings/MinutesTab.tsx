@@ -37,6 +37,7 @@ import { showDate } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { AmendAttendance, type AttendanceEdits, attendanceChanges, attendanceInitial } from './AmendAttendance.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { gradeLabel, vnDateTime } from './meeting-labels.ts';
 import { type Meeting, type Minutes, type MinutesContent, meetingKeys, useMinutes, useQuality } from './meetings-api.ts';
@@ -751,12 +752,12 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
   const t = useT();
   const queryClient = useQueryClient();
   const confirm = useConfirm();
-  const [form] = Form.useForm<MinutesValues & { reason: string }>();
+  const [form] = Form.useForm<MinutesValues & { reason: string; attendance: AttendanceEdits }>();
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const [nothing, setNothing] = useState(false);
   const initial = fromContent(minutes.content, meeting);
   const amend = useMutation({
-    mutationFn: (body: { reason: string; changes: Record<string, unknown> }) =>
+    mutationFn: (body: { reason: string; changes: Record<string, unknown>; attendance?: ReturnType<typeof attendanceChanges> }) =>
       api<Minutes>(`/meetings/${meeting.id}/minutes/amendments`, { method: 'POST', body }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(meetingKeys.minutes(meeting.id), saved);
@@ -767,7 +768,7 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
   });
 
   async function onOk() {
-    let values: MinutesValues & { reason: string };
+    let values: MinutesValues & { reason: string; attendance: AttendanceEdits };
     try {
       values = await form.validateFields();
     } catch {
@@ -777,13 +778,17 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
     const before = toContent(initial);
     const after = toContent(values.content);
     const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
-    if (Object.keys(changes).length === 0) {
+    const attendance = attendanceChanges(minutes.attendance.members, values.attendance);
+    if (Object.keys(changes).length === 0 && attendance.length === 0) {
       setNothing(true);
       return;
     }
     setNothing(false);
     setUnmatched([]);
-    confirm({ title: t('meetings.minutes.confirmAmend'), onOk: () => amend.mutateAsync({ reason: values.reason.trim(), changes }) });
+    confirm({
+      title: t('meetings.minutes.confirmAmend'),
+      onOk: () => amend.mutateAsync({ reason: values.reason.trim(), changes, ...(attendance.length ? { attendance } : {}) }),
+    });
   }
 
   return (
@@ -800,11 +805,17 @@ function AmendDialog({ meeting, minutes, open, onClose }: { meeting: Meeting; mi
       okButtonProps={{ ...({ 'data-testid': 'minutes-amend-form-submit' } as object) }}
       data-testid="minutes-amend-form"
     >
-      <Form form={form} layout="vertical" initialValues={{ content: initial, reason: '' }} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ content: initial, reason: '', attendance: attendanceInitial(minutes.attendance.members) }}
+        preserve={false}
+      >
         <Form.Item name="reason" label={t('meetings.minutes.amendReason')} rules={[{ required: true, message: t('validation.required') }, { max: 2000 }]}>
           <Input.TextArea rows={2} data-testid="minutes-amend-reason" />
         </Form.Item>
         <MinutesFields form={form as unknown as FormInstance<MinutesValues>} meeting={meeting} present={minutes.attendance.summary.present} />
+        <AmendAttendance members={minutes.attendance.members} />
         {nothing && <Alert type="warning" showIcon title={t('meetings.minutes.amendNothing')} />}
         <FormProblems problems={unmatched} testId="minutes-amend-errors" />
       </Form>

@@ -12,6 +12,7 @@ import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { PartyGroupsCard } from './PartyGroupsCard.tsx';
 import { CommitteeEndButton, UnitActions } from './UnitActions.tsx';
 
 export default function UnitPage() {
@@ -163,6 +164,8 @@ export default function UnitPage() {
           {editable && <UnitActions detail={unit.data} />}
         </Space>
       </Card>
+
+      {(u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so') && !u.dissolvedOn && <PartyGroupsCard cellId={u.id} />}
 
       <Card title={t('committee.title')} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
         {committee.length === 0 ? (
