@@ -2,7 +2,6 @@
 // draft, the roll frozen at adoption afterwards), what is still missing, the amendments made
 // after adoption and the action items they created.
 import type { Db } from '../../db/types.ts';
-import { summariseAttendance } from '../../domain/meeting-attendance.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
