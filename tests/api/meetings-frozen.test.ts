@@ -82,7 +82,9 @@ beforeAll(async () => {
   });
   expect(marked.statusCode).toBe(200);
   expect((await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/minutes`, payload: { content } })).statusCode).toBe(200);
-  const graded = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: { previous_resolution_done: true } } });
+  const previous = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/previous-resolution`, payload: { done: true } });
+  expect(previous.statusCode).toBe(200);
+  const graded = await bithu({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/quality`, payload: { ticks: {} } });
   expect(graded.statusCode).toBe(200);
   // After the meeting ends, before adoption, a correction is still a roll call (audited as late).
   at('10:30');
