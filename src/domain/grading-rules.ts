@@ -83,6 +83,15 @@ export const gradingRulesSchema = z
     bands: z.array(z.object({ grade: z.enum(GRADES), minPoints: z.number().min(0) })).length(4),
     bandsSource: z.string(),
     bandsOurReading: label.optional(),
+    /** The criteria a self-assessment scores, per subject; a subject's maxPoints add up to the scale's. */
+    criteria: z
+      .array(z.object({ key, subjects: z.array(z.enum(SUBJECTS)).min(1), label, maxPoints: z.number().positive() }))
+      .min(1)
+      .max(50),
+    criteriaSource: z.string(),
+    criteriaOurReading: label.optional(),
+    /** The groups of similar roles the quota is counted within (a member's group is chosen when the roll is made). */
+    roleGroups: z.array(z.object({ key, label })).min(1).max(20),
     caps: z.array(capSchema).max(100),
     exclusions: z.array(exclusionSchema).max(20),
     quota: z.object({
@@ -102,6 +111,12 @@ export const gradingRulesSchema = z
     const ordered = [...rules.bands].sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade));
     if (ordered.some((b, i) => i > 0 && b.minPoints >= ordered[i - 1]!.minPoints)) {
       ctx.addIssue({ code: 'custom', message: 'grading.rules.bands_order', path: ['bands'] });
+    }
+    if (new Set(rules.criteria.map((c) => c.key)).size !== rules.criteria.length)
+      ctx.addIssue({ code: 'custom', message: 'grading.rules.duplicate_key', path: ['criteria'] });
+    for (const subject of SUBJECTS) {
+      const total = rules.criteria.filter((c) => c.subjects.includes(subject)).reduce((s, c) => s + c.maxPoints, 0);
+      if (total !== rules.maxPoints) ctx.addIssue({ code: 'custom', message: 'grading.rules.criteria_total', path: ['criteria'], params: { subject, total } });
     }
     const keys = new Set<string>();
     for (const [i, c] of rules.caps.entries()) {

@@ -163,3 +163,30 @@ export function gradeSubject(rules: GradingRules, subject: Subject, facts: Gradi
   const grade = cappedBy.reduce<Grade>((g, c) => lowerGrade(g, c.cap), bandGrade);
   return { points: facts.points, bandGrade, grade, cappedBy };
 }
+
+export interface ScoredCriteria {
+  points: number;
+  /** Criteria of the subject not scored yet (the self-assessment is not complete). */
+  missing: string[];
+}
+
+/** The points of a self-assessment or an appraisal: each criterion of the subject within 0..its maximum. */
+export function totalPoints(rules: Pick<GradingRules, 'criteria'>, subject: Subject, scores: Readonly<Record<string, number>>): ScoredCriteria {
+  let points = 0;
+  const missing: string[] = [];
+  for (const c of rules.criteria) {
+    if (!c.subjects.includes(subject)) continue;
+    const given = scores[c.key];
+    if (given === undefined) {
+      missing.push(c.key);
+      continue;
+    }
+    if (!(given >= 0 && given <= c.maxPoints)) throw new RangeError(`criterion ${c.key}: ${given} outside 0..${c.maxPoints}`);
+    points += given;
+  }
+  for (const k of Object.keys(scores)) {
+    if (!rules.criteria.some((c) => c.key === k && c.subjects.includes(subject))) throw new RangeError(`criterion ${k} is not scored for ${subject}`);
+  }
+  // Half points are common (e.g. 27.5): keep two decimals without float dust.
+  return { points: Math.round(points * 100) / 100, missing };
+}

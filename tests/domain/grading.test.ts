@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GradingFacts, gradeFromPoints, gradeSubject } from '../../src/domain/grading.ts';
+import { type GradingFacts, gradeFromPoints, gradeSubject, totalPoints } from '../../src/domain/grading.ts';
 import {
   type GradingRules,
   gradingRulesForPeriod,
@@ -303,5 +303,35 @@ describe('blocking conditions cap the grade, each with its reason', () => {
     const { t } = await import('../../src/i18n/messages.ts');
     const [c] = gradeSubject(qd366, 'member', { ...clean, tasks: { total: 10, onTime: 10, exceeded: 2, completed: 10, behindSchedule: 0 } }).cappedBy;
     expect(t('en', c!.reason.key, c!.reason.params)).toBe('2/10 tasks exceeded requirements (under 30%): at most HTTNV.');
+  });
+});
+
+describe('scoring the criteria of a self-assessment', () => {
+  it.each(both)('under %s, the criteria of each subject add up to 100 points', (_n, rules) => {
+    for (const subject of ['member', 'organisation'] as const) {
+      expect(rules.criteria.filter((c) => c.subjects.includes(subject)).reduce((s, c) => s + c.maxPoints, 0)).toBe(100);
+    }
+  });
+
+  it('QĐ 366: the general criteria (30) and the task results (70) make the points, half points kept', () => {
+    expect(totalPoints(qd366, 'member', { general: 27.5, task_results: 62.49 })).toEqual({ points: 89.99, missing: [] });
+    expect(gradeSubject(qd366, 'member', { ...clean, points: totalPoints(qd366, 'member', { general: 27.5, task_results: 62.49 }).points }).grade).toBe(
+      'httnv',
+    );
+    expect(totalPoints(qd366, 'member', { general: 28 })).toEqual({ points: 28, missing: ['task_results'] });
+  });
+
+  it('refuses points above a criterion, and a criterion of the other subject', () => {
+    expect(() => totalPoints(qd366, 'member', { general: 31, task_results: 60 })).toThrow(RangeError);
+    expect(() => totalPoints(qd124, 'member', { party_building: 20 })).toThrow(RangeError);
+  });
+
+  it('refuses a loaded set whose criteria do not add up to the scale', () => {
+    const criteria = qd366.criteria.map((c) => (c.key === 'general' ? { ...c, maxPoints: 20 } : c));
+    expect(gradingRulesSchema.safeParse({ ...qd366, criteria }).success).toBe(false);
+  });
+
+  it('names the groups of similar roles the quota counts within', () => {
+    expect(qd366.roleGroups.map((g) => g.key)).toEqual(['lanh_dao_quan_ly', 'khong_giu_chuc_vu', 'ngoai_he_thong_chinh_tri']);
   });
 });
