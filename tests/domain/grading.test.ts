@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type GradingFacts, gradeFromPoints, gradeSubject, totalPoints } from '../../src/domain/grading.ts';
 import {
@@ -6,6 +7,7 @@ import {
   gradingRulesOn,
   gradingRulesSchema,
   quarterPeriod,
+  RATINGS,
   type Subject,
   yearPeriod,
 } from '../../src/domain/grading-rules.ts';
@@ -333,5 +335,65 @@ describe('scoring the criteria of a self-assessment', () => {
 
   it('names the groups of similar roles the quota counts within', () => {
     expect(qd366.roleGroups.map((g) => g.key)).toEqual(['lanh_dao_quan_ly', 'khong_giu_chuc_vu', 'ngoai_he_thong_chinh_tri']);
+  });
+});
+
+describe('properties of the caps', () => {
+  const rating = fc.constantFrom(...RATINGS);
+  const facts = fc
+    .record(
+      {
+        points: fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
+        total: fc.integer({ min: 0, max: 20 }),
+        onTime: fc.nat(20),
+        exceeded: fc.nat(20),
+        completed: fc.nat(20),
+        ratings: fc.array(rating, { maxLength: 4 }),
+        taskResultRating: fc.option(rating, { nil: undefined }),
+        disciplinedInPeriod: fc.option(fc.boolean(), { nil: undefined }),
+        shortcomingsRemedied: fc.option(fc.boolean(), { nil: undefined }),
+        leadershipMemberDisciplined: fc.option(fc.boolean(), { nil: undefined }),
+        units: fc.nat(15),
+        disciplinedUnits: fc.nat(15),
+      },
+      { requiredKeys: ['points', 'total', 'onTime', 'exceeded', 'completed', 'ratings', 'units', 'disciplinedUnits'] },
+    )
+    .map(
+      (f): GradingFacts => ({
+        points: f.points,
+        tasks: {
+          total: f.total,
+          onTime: Math.min(f.onTime, f.total),
+          exceeded: Math.min(f.exceeded, f.total),
+          completed: Math.min(f.completed, f.total),
+          behindSchedule: f.total - Math.min(f.onTime, f.total),
+        },
+        criterionRatings: Object.fromEntries(f.ratings.map((r, i) => [`c${i}`, r])),
+        taskResultRating: f.taskResultRating,
+        disciplinedInPeriod: f.disciplinedInPeriod,
+        shortcomingsRemedied: f.shortcomingsRemedied,
+        leadershipMemberDisciplined: f.leadershipMemberDisciplined,
+        subordinateUnits: { total: f.units, disciplined: Math.min(f.disciplinedUnits, f.units) },
+      }),
+    );
+  const rank = (g: string) => ['htxsnv', 'httnv', 'htnv', 'khtnv'].indexOf(g);
+
+  it.each(both)('under %s a cap never raises the grade above the band, and the reasons explain every step down', (_n, rules) => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom('member' as const, 'organisation' as const), (f, subject) => {
+        const r = gradeSubject(rules, subject, f);
+        expect(rank(r.grade)).toBeGreaterThanOrEqual(rank(r.bandGrade));
+        expect(r.grade === r.bandGrade).toBe(r.cappedBy.length === 0);
+        if (r.cappedBy.length > 0) expect(r.cappedBy[0]!.cap).toBe(r.grade);
+      }),
+    );
+  });
+
+  it.each(both)('under %s a member disciplined in the period is KHTNV whatever else', (_n, rules) => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        expect(gradeSubject(rules, 'member', { ...f, disciplinedInPeriod: true }).grade).toBe('khtnv');
+      }),
+    );
   });
 });
