@@ -1,5 +1,5 @@
-// The one way to read a rule set. Every rule (agendas, meeting-quality scales, later
-// grading bands and dues) ships as versioned JSON under src/domain/rules/<kind>/, each
+// The one way to read a rule set. Every rule (agendas, meeting-quality scales, grading,
+// "Chi bộ 4 tốt" scales, later dues) ships as versioned JSON under src/domain/rules/<kind>/, each
 // with the dates it is in force and the text it comes from. A province or unit may load
 // its own sets; callers pass those as `candidates`, nearest unit first, and they win
 // over the built-in ones. A year graded under one text stays graded under it, because
