@@ -107,7 +107,15 @@ describe('the plan form', () => {
     const res = await bithu({ method: 'GET', url: `/api/v1/meetings/plan-defaults?unitId=${f.cell1}` });
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ month: '2026-03', date: '2026-03-12', usualDay: 12, startTime: '19:30', endTime: '21:30', place: 'Nhà văn hóa thôn 1', planned: null });
+    expect(d).toMatchObject({
+      month: '2026-03',
+      date: '2026-03-12',
+      usualDay: 12,
+      startTime: '19:30',
+      endTime: '21:30',
+      place: 'Nhà văn hóa thôn 1',
+      planned: null,
+    });
     expect(d.previous.resolutionItems).toHaveLength(2);
   });
 
@@ -180,7 +188,12 @@ describe("the commune committee's home", () => {
     expect(guest.confirmedAt).not.toBeNull();
     const [assigned] = (await home(capuy)).committees[0].assigned;
     expect(assigned).toMatchObject({ meetingId, unitName: 'Chi bộ thôn 1', heldOn: '2026-03-12', guestName: 'Đinh Văn Khoa', mine: true, confirmed: true });
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', meetingId).where('action', '=', 'meeting.guest.add').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', meetingId)
+      .where('action', '=', 'meeting.guest.add')
+      .execute();
     expect(audit).toHaveLength(1);
     // A second tap changes nothing.
     expect((await capuy({ method: 'POST', url: `/api/v1/meetings/${meetingId}/attend` })).statusCode).toBe(200);

@@ -52,9 +52,21 @@ const states = (f: Omit<MonthMeetingFacts, 'month' | 'deadlineDay'>) =>
 
 describe('monthSteps', () => {
   it.each<[string, Omit<MonthMeetingFacts, 'month' | 'deadlineDay'>, string]>([
-    ['not planned, before the deadline', { today: '2026-11-15', meeting: null }, 'plan:todo notice:waiting rollCall:waiting minutes:waiting grade:waiting adopt:waiting'],
-    ['not planned, past the 20th of the month before', { today: '2026-11-21', meeting: null }, 'plan:late notice:waiting rollCall:waiting minutes:waiting grade:waiting adopt:waiting'],
-    ['planned, no notice yet', { today: '2026-11-25', meeting: meeting() }, 'plan:done notice:todo rollCall:waiting minutes:waiting grade:waiting adopt:waiting'],
+    [
+      'not planned, before the deadline',
+      { today: '2026-11-15', meeting: null },
+      'plan:todo notice:waiting rollCall:waiting minutes:waiting grade:waiting adopt:waiting',
+    ],
+    [
+      'not planned, past the 20th of the month before',
+      { today: '2026-11-21', meeting: null },
+      'plan:late notice:waiting rollCall:waiting minutes:waiting grade:waiting adopt:waiting',
+    ],
+    [
+      'planned, no notice yet',
+      { today: '2026-11-25', meeting: meeting() },
+      'plan:done notice:todo rollCall:waiting minutes:waiting grade:waiting adopt:waiting',
+    ],
     [
       'meeting day, notice never sent',
       { today: '2026-12-05', meeting: meeting() },
