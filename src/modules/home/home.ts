@@ -114,7 +114,7 @@ async function committeeHomes(db: Db, access: Access, today: string) {
             meetingId: m?.id ?? null,
             heldOn: m?.heldOn ?? null,
             planned: m !== undefined,
-            held: m !== undefined && m.attendanceTaken && m.heldOn <= today,
+            held: (m?.attendanceTaken ?? false) && (m?.heldOn ?? today) <= today,
             adopted: m?.minutes === 'adopted',
             graded: m?.graded ?? false,
           };

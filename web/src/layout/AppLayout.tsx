@@ -109,6 +109,15 @@ export function AppLayout() {
           },
         ]
       : [];
+  // The home page (the first screen after login) comes first for everyone.
+  sections.unshift({
+    key: '/',
+    label: (
+      <Link to="/" data-testid="nav-home">
+        {t('nav.home')}
+      </Link>
+    ),
+  });
   // Everyone who is a member has their own meetings (secretaries too).
   if (me?.memberId)
     sections.push({
@@ -119,7 +128,9 @@ export function AppLayout() {
         </Link>
       ),
     });
-  const selected = location.pathname.endsWith('/dashboard') ? ['/dashboard'] : sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
+  const selected = location.pathname.endsWith('/dashboard')
+    ? ['/dashboard']
+    : sections.map((s) => s.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
 
   async function logout() {
     try {

@@ -19,6 +19,8 @@ import { showDate, todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { usePlanDefaults } from '../home/home-api.ts';
+import { carriedNote, PreviousResolutionCard } from '../home/PreviousResolution.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { kindLabel } from './meeting-labels.ts';
 import {
@@ -73,6 +75,8 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const prepares = Number(params.get('prepares')) || null;
   const presetKind = (params.get('kind') as MeetingKind | null) ?? undefined;
   const presetTopic = Number(params.get('topicId')) || null;
+  const presetMonth = params.get('month');
+  const carryAsked = params.get('carry') === '1';
 
   const unitId = Form.useWatch('unitId', form) ?? meeting?.unitId ?? presetUnit ?? null;
   const kind = Form.useWatch('kind', form) ?? meeting?.kind ?? presetKind;
@@ -84,6 +88,56 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const prepared = useMeeting(prepares ?? 0);
 
   const unitKind = unitId && unit.data?.unit.id === unitId ? unit.data.unit.kind : null;
+  // A cell's regular meeting starts from the cell's usual day, times and place, and last
+  // month's resolution is at hand to carry into the plan.
+  const regularOfCell = kind === 'regular' && unitKind !== null && CELL_UNIT_KINDS.has(unitKind);
+  const defaults = usePlanDefaults(unitId, meeting ? meeting.heldOn.slice(0, 7) : presetMonth, regularOfCell);
+  const agendaValue = Form.useWatch('agenda', form);
+  const autoTopic = useRef<string | null>(null);
+  const defaultsApplied = useRef<number | null>(null);
+  const carried = useRef(false);
+  const regularTitle = (iso: string) => t('meetings.plan.regularTitle', { month: Number(iso.slice(5, 7)), year: iso.slice(0, 4) });
+  useEffect(() => {
+    const d = defaults.data;
+    if (meeting || !d || !regularOfCell || defaultsApplied.current === d.unitId) return;
+    defaultsApplied.current = d.unitId;
+    form.setFieldsValue({ date: d.date, startTime: d.startTime, endTime: d.endTime });
+    if (d.place && !form.getFieldValue('place')) form.setFieldValue('place', d.place);
+    if (!form.getFieldValue('topic') || form.getFieldValue('topic') === autoTopic.current) {
+      autoTopic.current = regularTitle(d.date);
+      form.setFieldValue('topic', autoTopic.current);
+    }
+  });
+  // The prefilled title follows the month of the date while the secretary has not changed it.
+  useEffect(() => {
+    if (meeting || !regularOfCell || !date) return;
+    const topic = form.getFieldValue('topic');
+    if (autoTopic.current !== null && topic === autoTopic.current) {
+      autoTopic.current = regularTitle(date);
+      form.setFieldValue('topic', autoTopic.current);
+    }
+  });
+  function carryPrevious() {
+    const previous = defaults.data?.previous;
+    if (!previous) return;
+    const items: AgendaValue[] = [...(form.getFieldValue('agenda') ?? [])];
+    const note = carriedNote(t, previous);
+    // The HD 12 agenda's "review of last month's resolution"; added when it was removed.
+    let at = items.findIndex((a) => /tháng trước/i.test(a.title ?? ''));
+    if (at < 0) {
+      items.splice(Math.min(4, items.length), 0, { title: t('meetings.plan.previousReviewTitle'), note: '' });
+      at = Math.min(4, items.length - 1);
+    }
+    items[at] = { ...items[at]!, note };
+    form.setFieldValue('agenda', items);
+    agendaEdited.current = true;
+    agendaKind.current = kind ?? null;
+    carried.current = true;
+    showSuccess(t('meetings.plan.carried', { item: items[at]!.title }));
+  }
+  useEffect(() => {
+    if (carryAsked && !carried.current && defaults.data?.previous && (agendaValue?.length ?? 0) > 0) carryPrevious();
+  });
   const kinds = unitKind === null ? [] : CELL_UNIT_KINDS.has(unitKind) ? CELL_MEETING_KINDS : unitKind === 'to_dang' ? [] : COMMITTEE_MEETING_KINDS;
   const groups = (children.data?.items ?? []).filter((c) => c.kind === 'to_dang');
   // A kind this unit does not hold gives way to the first one it does (a cell: the monthly meeting).
@@ -174,6 +228,19 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan')}
         </Typography.Title>
+        {!meeting && regularOfCell && defaults.data?.planned && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="plan-already-planned"
+            title={t('meetings.plan.alreadyPlanned', {
+              month: `${Number(defaults.data.month.slice(5, 7))}/${defaults.data.month.slice(0, 4)}`,
+              date: showDate(defaults.data.planned.heldOn),
+            })}
+            action={<Link to={`/meetings/${defaults.data.planned.id}`}>{t('meetings.plan.openPlanned')}</Link>}
+          />
+        )}
         {prepares && prepared.data && (
           <Alert
             type="info"
@@ -221,7 +288,12 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </Col>
             )}
             <Col xs={24} md={8}>
-              <Form.Item name="date" label={t('meetings.fields.date')} rules={[req]}>
+              <Form.Item
+                name="date"
+                label={t('meetings.fields.date')}
+                rules={[req]}
+                extra={!meeting && regularOfCell && defaults.data ? t('meetings.plan.usualDay', { day: defaults.data.usualDay }) : undefined}
+              >
                 <DateInput testId="plan-date" allowClear={false} />
               </Form.Item>
             </Col>
@@ -343,6 +415,21 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </>
             )}
           </Form.List>
+
+          {regularOfCell && defaults.data && (
+            <div style={{ marginBottom: 16 }}>
+              <PreviousResolutionCard
+                previous={defaults.data.previous}
+                action={
+                  defaults.data.previous ? (
+                    <Button onClick={carryPrevious} style={{ minHeight: 44 }} data-testid="plan-carry">
+                      {t('home.previous.carry')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            </div>
+          )}
 
           <Divider titlePlacement="start" plain>
             {t('meetings.fields.agenda')}
