@@ -3,6 +3,7 @@ import { AppError } from '../../src/http/app-error.ts';
 import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
 import { DEMO_ACCOUNTS, demoAccountsFor, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
+import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -141,6 +142,35 @@ describe('demo data, commune scale', () => {
     expect(minutes.attendance.summary.absentExcused).toBeGreaterThan(0);
     const quality = await admin(`/api/v1/meetings/${meeting.id}/quality`);
     expect(quality.statusCode, quality.body).toBe(200);
+  });
+
+  it('gives each demo account a home page with real next steps (issue 8, item 22)', async () => {
+    clock.set(new Date('2026-11-30T10:00:00+07:00'));
+    try {
+      // Bắc Sơn's secretary: November held, its minutes to grade and adopt; its resolution's tasks.
+      const [cell] = (await (await login('bithu.cb1'))('/api/v1/home')).json().cells;
+      expect(cell.unitName).toBe('Chi bộ thôn Bắc Sơn');
+      expect(cell.month).toBe('2026-11');
+      expect(cell.meeting.minutes).toBe('draft');
+      const state = Object.fromEntries(cell.steps.map((s: { key: string; state: string }) => [s.key, s.state]));
+      expect(state).toMatchObject({ plan: 'done', notice: 'done', rollCall: 'done', minutes: 'done' });
+      expect(['todo', 'late']).toContain(state.grade);
+      expect(cell.previous.resolutionItems.length).toBeGreaterThan(0);
+      expect(cell.previous.actionItems.length).toBeGreaterThan(0);
+      // The commune committee: 11 cells, most with December's meeting planned, two meetings to attend.
+      const [commune] = (await (await login('capuy'))('/api/v1/home')).json().committees;
+      expect(commune.cells).toHaveLength(11);
+      expect(commune.cells.filter((c: { held: boolean }) => c.held).length).toBeGreaterThan(5);
+      expect(commune.assigned).toHaveLength(2);
+      expect(commune.assigned.every((a: { mine: boolean; confirmed: boolean; heldOn: string }) => a.mine && !a.confirmed && a.heldOn > '2026-11-30')).toBe(
+        true,
+      );
+      // A member: next month's meeting of their cell is on their calendar.
+      const mine = (await (await login('dangvien'))('/api/v1/me/meetings')).json().items;
+      expect(mine.some((m: { heldOn: string; kind: string }) => m.kind === 'regular' && m.heldOn.startsWith('2026-12'))).toBe(true);
+    } finally {
+      clock.reset();
+    }
   });
 
   it('shows the tree before the 1/7/2025 reorganisation on an earlier date', async () => {

@@ -10,6 +10,7 @@ import { addDays, ageOn } from '../../domain/calendar.ts';
 import { longestExcusedStreak } from '../../domain/meeting-attendance.ts';
 import { gradeMeeting, type QualityResult, type QualityScale, qualityScaleSchema } from '../../domain/meeting-quality.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
+import { addMonths } from '../../domain/meeting-time.ts';
 import { builtinRuleSet } from '../../domain/rules/load-rule-set.ts';
 import type { MinutesContent } from '../meetings/minutes-schemas.ts';
 import type { DemoCellBatch, DemoMember } from './generate-members.ts';
@@ -111,16 +112,35 @@ function rollOn(members: readonly DemoMember[], date: string): MemberOnDate[] {
   return roll;
 }
 
-/**
- * `agenda: false` leaves the standard agenda out of the stored meetings (the nation demo:
- * 2 million meetings would carry 1.6 GB of the same twelve lines).
- */
+export interface GenerateOptions {
+  /**
+   * `false` leaves the standard agenda out of the stored meetings (the nation demo:
+   * 2 million meetings would carry 1.6 GB of the same twelve lines).
+   */
+  agenda: boolean;
+  /** Next month's regular meeting: planned by most cells ('likely'), by this one for sure ('always'). */
+  planAhead?: 'likely' | 'always';
+  /** The last regular meeting held stays with draft minutes and no grade: the secretary's next steps. */
+  lastDraft?: boolean;
+}
+
+/** Who carries out each point of a regular meeting's resolution, and by when (the minutes' tasks). */
+function resolutionTasks(roll: readonly DemoAttendance[], focal: readonly string[], heldOn: string): NonNullable<MinutesContent['tasks']> {
+  const present = roll.filter((a) => a.status === 'present');
+  if (present.length === 0) return [];
+  return focal.map((f, k) => ({
+    memberId: null,
+    assignee: present[(k * 7 + heldOn.length) % present.length]!.member.fullName,
+    description: f,
+    dueOn: addDays(heldOn, 25),
+  }));
+}
 export function generateMeetings(
   batch: DemoCellBatch,
   seed: number,
   asOf: string,
   monthCount: number,
-  options: { agenda: boolean } = { agenda: true },
+  options: GenerateOptions = { agenda: true },
 ): DemoMeeting[] {
   const { unit, members, committees } = batch;
   const rng = new Rng(hashSeed(`${unit.code}#meetings`, seed));
@@ -162,7 +182,22 @@ export function generateMeetings(
       });
     }
   }
+  if (options.planAhead) {
+    // Planned ahead by the 20th, as HD 12 asks; from its own stream, so the months before stay as they were.
+    const ahead = new Rng(hashSeed(`${unit.code}#ahead`, seed));
+    const next = addMonths(`${asOf.slice(0, 7)}-01`, 1);
+    const [y, m] = [Number(next.slice(0, 4)), Number(next.slice(5, 7))];
+    if (options.planAhead === 'always' || ahead.chance(weak ? 0.4 : 0.85)) {
+      planned.push({
+        kind: 'regular',
+        heldOn: `${next.slice(0, 7)}-${pad2(ahead.int(3, 20))}`,
+        focal: [...new Set([ahead.pick(FOCAL_ISSUES), ahead.pick(FOCAL_ISSUES)])],
+        topic: `Sinh hoạt chi bộ thường kỳ tháng ${m}/${y}`,
+      });
+    }
+  }
   planned.sort((a, b) => (a.heldOn < b.heldOn ? -1 : 1));
+  const lastRegularHeld = options.lastDraft ? planned.filter((p) => p.kind === 'regular' && p.heldOn <= asOf).at(-1)?.heldOn : undefined;
 
   const out: DemoMeeting[] = [];
   const history = new Map<number, { year: string; seq: (AttendanceStatus | null)[] }>();
@@ -244,7 +279,7 @@ export function generateMeetings(
     const excused = meeting.attendance.filter((a) => a.status === 'absent_excused');
 
     // The minutes: adopted at the end of the meeting, a few recent ones still drafts.
-    const adopted = !(p.heldOn >= addDays(asOf, -20) && rng.chance(0.3)) && !rng.chance(0.01);
+    const adopted = !(p.heldOn >= addDays(asOf, -20) && rng.chance(0.3)) && !rng.chance(0.01) && !(p.kind === 'regular' && p.heldOn === lastRegularHeld);
     const numberKey = year;
     let number: string | null = null;
     if (adopted) {
@@ -272,6 +307,7 @@ export function generateMeetings(
       resolutionItems: (p.kind === 'regular' ? p.focal : ['Mỗi đảng viên xây dựng kế hoạch tự soi, tự sửa']).map(
         (f) => `Tập trung lãnh đạo: ${f.toLowerCase()}`,
       ),
+      tasks: p.kind === 'regular' ? resolutionTasks(meeting.attendance, p.focal, p.heldOn) : [],
       votes: { for: present, against: 0, abstain: 0 },
     };
     meeting.minutes = { number, adopted, content };
