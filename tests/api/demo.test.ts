@@ -147,14 +147,13 @@ describe('demo data, commune scale', () => {
   it('gives each demo account a home page with real next steps (issue 8, item 22)', async () => {
     clock.set(new Date('2026-11-30T10:00:00+07:00'));
     try {
-      // Bắc Sơn's secretary: November held, its minutes to grade and adopt; its resolution's tasks.
+      // Bắc Sơn's secretary: November not planned yet, late since 20/10; October's resolution and its tasks.
       const [cell] = (await (await login('bithu.cb1'))('/api/v1/home')).json().cells;
       expect(cell.unitName).toBe('Chi bộ thôn Bắc Sơn');
       expect(cell.month).toBe('2026-11');
-      expect(cell.meeting.minutes).toBe('draft');
-      const state = Object.fromEntries(cell.steps.map((s: { key: string; state: string }) => [s.key, s.state]));
-      expect(state).toMatchObject({ plan: 'done', notice: 'done', rollCall: 'done', minutes: 'done' });
-      expect(['todo', 'late']).toContain(state.grade);
+      expect(cell.meeting).toBeNull();
+      expect(cell.steps[0]).toEqual({ key: 'plan', state: 'late', dueOn: '2026-10-20' });
+      expect(cell.previous.heldOn.startsWith('2026-10')).toBe(true);
       expect(cell.previous.resolutionItems.length).toBeGreaterThan(0);
       expect(cell.previous.actionItems.length).toBeGreaterThan(0);
       // The commune committee: 11 cells, most with December's meeting planned, two meetings to attend.

@@ -127,7 +127,10 @@ describe('the plan form', () => {
     expect(second.json().title).toBe(
       'Tháng 03/2026 chi bộ đã có buổi sinh hoạt thường kỳ (ngày 12/03/2026). Một buổi nữa trong tháng phải lập là sinh hoạt bất thường.',
     );
-    expect(second.json().errors).toEqual([expect.objectContaining({ path: 'date' })]);
+    // Beside the date field too, in Vietnamese.
+    expect(second.json().errors).toEqual([
+      { path: 'date', message: 'Tháng 03/2026 đã có buổi sinh hoạt thường kỳ (ngày 12/03/2026); buổi thứ hai phải lập là sinh hoạt bất thường.' },
+    ]);
   });
 
   it('accepts the second meeting when it is marked extraordinary (bất thường)', async () => {

@@ -12,7 +12,7 @@ import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
+import { can, dashboardUnit, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
@@ -95,6 +95,19 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
   );
 }
 
+/**
+ * The start page: the home page for a secretary, a committee member or a member (what their
+ * roles need first); the dashboard of their unit for an organisation board, else the unit tree.
+ */
+function Home() {
+  const { data: me } = useMe();
+  if (hasHomePage(me)) return <HomePage />;
+  const board = dashboardUnit(me);
+  if (board !== null && me?.grants.some((g) => g.role === 'org_officer')) return <Navigate to={`/units/${board}/dashboard`} replace />;
+  if (can(me, 'read')) return <Navigate to="/units" replace />;
+  return <Navigate to="/account" replace />;
+}
+
 // People who asked their phone for less motion get no zoom or slide animations (antd's
 // `motion` token); it also keeps a dialog's buttons still the moment they appear.
 const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
@@ -171,7 +184,7 @@ export function App() {
                   index
                   element={
                     <Page>
-                      <HomePage />
+                      <Home />
                     </Page>
                   }
                 />

@@ -120,8 +120,8 @@ export interface GenerateOptions {
   agenda: boolean;
   /** Next month's regular meeting: planned by most cells ('likely'), by this one for sure ('always'). */
   planAhead?: 'likely' | 'always';
-  /** The last regular meeting held stays with draft minutes and no grade: the secretary's next steps. */
-  lastDraft?: boolean;
+  /** This month's regular meeting is not planned yet (the secretary's next step); the months before stay as they were. */
+  skipThisMonth?: boolean;
 }
 
 /** Who carries out each point of a regular meeting's resolution, and by when (the minutes' tasks). */
@@ -166,12 +166,11 @@ export function generateMeetings(
     if (!rng.chance(weak ? 0.25 : 0.015)) {
       const day = rng.int(3, 20);
       const focal = [rng.pick(FOCAL_ISSUES), rng.pick(FOCAL_ISSUES), ...(rng.chance(0.5) ? [rng.pick(FOCAL_ISSUES)] : [])];
-      planned.push({
-        kind: 'regular',
-        heldOn: `${year}-${pad2(month)}-${pad2(day)}`,
-        focal: [...new Set(focal)],
-        topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}`,
-      });
+      const heldOn = `${year}-${pad2(month)}-${pad2(day)}`;
+      // Drawn all the same, so the other months keep their draws.
+      if (!(options.skipThisMonth && heldOn.slice(0, 7) === asOf.slice(0, 7))) {
+        planned.push({ kind: 'regular', heldOn, focal: [...new Set(focal)], topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` });
+      }
     }
     if (thematicMonth.get(quarter) === month) {
       planned.push({
@@ -197,7 +196,6 @@ export function generateMeetings(
     }
   }
   planned.sort((a, b) => (a.heldOn < b.heldOn ? -1 : 1));
-  const lastRegularHeld = options.lastDraft ? planned.filter((p) => p.kind === 'regular' && p.heldOn <= asOf).at(-1)?.heldOn : undefined;
 
   const out: DemoMeeting[] = [];
   const history = new Map<number, { year: string; seq: (AttendanceStatus | null)[] }>();
@@ -279,7 +277,7 @@ export function generateMeetings(
     const excused = meeting.attendance.filter((a) => a.status === 'absent_excused');
 
     // The minutes: adopted at the end of the meeting, a few recent ones still drafts.
-    const adopted = !(p.heldOn >= addDays(asOf, -20) && rng.chance(0.3)) && !rng.chance(0.01) && !(p.kind === 'regular' && p.heldOn === lastRegularHeld);
+    const adopted = !(p.heldOn >= addDays(asOf, -20) && rng.chance(0.3)) && !rng.chance(0.01);
     const numberKey = year;
     let number: string | null = null;
     if (adopted) {

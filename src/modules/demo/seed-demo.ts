@@ -288,13 +288,13 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         }
       }
       // The cell's meetings over the demo's months, with their roll calls, minutes and grades.
-      // Bắc Sơn (the first cell, bithu.cb1's) has next month planned and last month's minutes
-      // still to grade and adopt: its secretary's home page has real next steps.
+      // Bắc Sơn (the first cell, bithu.cb1's) has not planned this month's meeting yet, and
+      // has next month's: its secretary's home page has a real next step, its members a calendar.
       const first = batch.unit.index === plan.firstCellIndex;
       const cellMeetings = generateMeetings(batch, seed, asOf, months, {
         agenda: scale !== 'nation',
         planAhead: scale === 'nation' ? undefined : first ? 'always' : 'likely',
-        lastDraft: first && scale !== 'nation',
+        skipThisMonth: first && scale !== 'nation',
       });
       const firstMeeting = base.meetings + meetingCount + 1;
       cellMeetings.forEach((mt, k) => {

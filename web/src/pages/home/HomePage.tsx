@@ -13,7 +13,7 @@ import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
-import { MyMeetingsList } from '../meetings/MyMeetings.tsx';
+import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
 import { type CommitteeHome, type SecretaryCell, useAttend, useHome } from './home-api.ts';
 import { PreviousResolutionCard } from './PreviousResolution.tsx';
@@ -154,7 +154,9 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
             action={
               cell.previous && m?.minutes !== 'adopted' ? (
                 <Link to={carry} data-testid="home-carry">
-                  {t('home.previous.carry')}
+                  <Button block style={TAP}>
+                    {t('home.previous.carry')}
+                  </Button>
                 </Link>
               ) : undefined
             }
@@ -332,14 +334,13 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
 
 function MemberPart() {
   const t = useT();
+  const memberId = useMe().data?.memberId ?? null;
   const notices = useNotices();
   const unread = (notices.data?.items ?? []).filter((n) => !n.readAt).slice(0, 3);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
-        <Card size="small" title={t('meetings.my.title')} data-testid="home-my-meetings" extra={<Link to="/my-meetings">{t('meetings.my.all')}</Link>}>
-          <MyMeetingsList limit={5} />
-        </Card>
+        {memberId !== null && <MyMeetingsCard memberId={memberId} />}
       </Col>
       <Col xs={24} lg={10}>
         <Card size="small" title={t('home.member.notices')} data-testid="home-notices" extra={<Link to="/notices">{t('home.member.allNotices')}</Link>}>

@@ -16,7 +16,7 @@ export function taskTag(t: Translate, item: PreviousResolution['actionItems'][nu
 export function PreviousResolutionCard({ previous, action }: { previous: PreviousResolution | null; action?: ReactNode }) {
   const t = useT();
   return (
-    <Card size="small" title={t('home.previous.title')} data-testid="previous-resolution" extra={action}>
+    <Card size="small" title={t('home.previous.title')} data-testid="previous-resolution">
       {!previous ? (
         <Typography.Text type="secondary">{t('home.previous.none')}</Typography.Text>
       ) : (
@@ -57,6 +57,8 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
           )}
         </>
       )}
+      {/* Below the text, full width: a phone's card header has no room for it. */}
+      {action && <div style={{ marginTop: 8 }}>{action}</div>}
     </Card>
   );
 }

@@ -422,7 +422,7 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
                 previous={defaults.data.previous}
                 action={
                   defaults.data.previous ? (
-                    <Button onClick={carryPrevious} style={{ minHeight: 44 }} data-testid="plan-carry">
+                    <Button block onClick={carryPrevious} style={{ minHeight: 44 }} data-testid="plan-carry">
                       {t('home.previous.carry')}
                     </Button>
                   ) : undefined
