@@ -86,7 +86,8 @@ export function monthSteps(f: MonthMeetingFacts): Step[] {
   const after = (done: boolean, ready: boolean): StepState => (done ? 'done' : !ready ? 'waiting' : f.today > addDays(m.heldOn, 7) ? 'late' : 'todo');
   return [
     { key: 'plan', state: 'done', dueOn: deadline },
-    { key: 'notice', state: m.noticeSent ? 'done' : held ? 'late' : 'todo', dueOn: m.heldOn },
+    // Members can still be told on the day itself; after it, a notice never sent is late.
+    { key: 'notice', state: m.noticeSent ? 'done' : f.today > m.heldOn ? 'late' : 'todo', dueOn: m.heldOn },
     { key: 'rollCall', state: after(m.attendanceTaken, held), dueOn: m.heldOn },
     { key: 'minutes', state: after(m.minutes !== 'none', held), dueOn: m.heldOn },
     { key: 'grade', state: after(m.graded, held), dueOn: m.heldOn },

@@ -68,9 +68,14 @@ describe('monthSteps', () => {
       'plan:done notice:todo rollCall:waiting minutes:waiting grade:waiting adopt:waiting',
     ],
     [
-      'meeting day, notice never sent',
+      'meeting day, notice not sent yet: still time to tell the members',
       { today: '2026-12-05', meeting: meeting() },
-      'plan:done notice:late rollCall:todo minutes:todo grade:todo adopt:waiting',
+      'plan:done notice:todo rollCall:todo minutes:todo grade:todo adopt:waiting',
+    ],
+    [
+      'the day after, notice never sent',
+      { today: '2026-12-06', meeting: meeting({ attendanceTaken: true }) },
+      'plan:done notice:late rollCall:done minutes:todo grade:todo adopt:waiting',
     ],
     [
       'held, roll and minutes done, not graded: adoption waits for the grade',

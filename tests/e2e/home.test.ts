@@ -51,6 +51,9 @@ describe("the secretary's home on a phone", () => {
     await page.getByTestId('plan-focal').nth(1).fill('Vệ sinh môi trường khu dân cư');
     await page.getByTestId('plan-save').click();
     await page.waitForURL(/\/meetings\/\d+$/);
+    // …and into the first draft of the minutes.
+    await page.getByTestId('meeting-tab-minutes').click();
+    expect(await page.getByTestId('minutes-previous').inputValue()).toBe(carried);
 
     // Back home: planned; the next steps follow.
     await page.goto('/');

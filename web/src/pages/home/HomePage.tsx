@@ -74,14 +74,7 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
   return (
     <Row gutter={[16, 16]} data-testid="secretary-home" data-unit-id={cell.unitId}>
       <Col xs={24} lg={14}>
-        <Card
-          title={<span style={{ whiteSpace: 'normal' }}>{t('home.secretary.title', { unit: cell.unitName, month: monthLabel(cell.month) })}</span>}
-          extra={
-            <Link to={`/units/${cell.unitId}/meeting-calendar`} data-testid="home-year-calendar">
-              <CalendarOutlined /> {t('home.secretary.calendar')}
-            </Link>
-          }
-        >
+        <Card title={<span style={{ whiteSpace: 'normal' }}>{t('home.secretary.title', { unit: cell.unitName, month: monthLabel(cell.month) })}</span>}>
           {m ? (
             <Typography.Paragraph data-testid="home-next-meeting">
               <Link to={`/meetings/${m.id}`} style={{ fontWeight: 600, fontSize: 17 }}>
@@ -97,11 +90,20 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
               style={{ marginBottom: 16 }}
               data-testid="home-not-planned"
               title={t('home.secretary.notPlanned')}
-              description={t('home.secretary.planBy', { date: showDate(cell.planDeadline) })}
-              action={
-                <Button type="primary" icon={<PlusOutlined />} style={TAP} onClick={() => navigate(stepLink(cell, 'plan'))} data-testid="home-plan">
-                  {t('home.secretary.planNow')}
-                </Button>
+              description={
+                <>
+                  <div>{t('home.secretary.planBy', { date: showDate(cell.planDeadline) })}</div>
+                  <Button
+                    type="primary"
+                    block
+                    icon={<PlusOutlined />}
+                    style={{ ...TAP, marginTop: 8 }}
+                    onClick={() => navigate(stepLink(cell, 'plan'))}
+                    data-testid="home-plan"
+                  >
+                    {t('home.secretary.planNow')}
+                  </Button>
+                </>
               }
             />
           )}
@@ -145,6 +147,11 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
               </List.Item>
             )}
           />
+          <Link to={`/units/${cell.unitId}/meeting-calendar`} data-testid="home-year-calendar">
+            <Button icon={<CalendarOutlined />} style={TAP}>
+              {t('home.secretary.calendar')}
+            </Button>
+          </Link>
         </Card>
       </Col>
       <Col xs={24} lg={10}>
@@ -231,9 +238,42 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
   const cellLink = (x: CommitteeHome['cells'][number]) => (x.meetingId ? <Link to={`/meetings/${x.meetingId}`}>{x.unitName}</Link> : x.unitName);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="committee-home" data-unit-id={c.unitId}>
+      <Card size="small" title={t('home.committee.assigned')} data-testid="committee-assigned">
+        {c.assigned.length === 0 ? (
+          <Typography.Text type="secondary">{t('home.committee.assignedNone')}</Typography.Text>
+        ) : (
+          <List
+            dataSource={c.assigned}
+            renderItem={(a) => (
+              <List.Item data-testid="assigned-meeting" data-meeting-id={a.meetingId} style={{ display: 'block', paddingLeft: 0, paddingRight: 0 }}>
+                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+                  <div style={{ minWidth: 0 }}>
+                    <Link to={`/meetings/${a.meetingId}`} style={{ fontWeight: 600 }}>
+                      {showDate(a.heldOn)} · {a.startTime}–{a.endTime}
+                    </Link>
+                    <div>{a.unitName}</div>
+                    <Typography.Text type="secondary">
+                      {a.topic} — {a.place}
+                    </Typography.Text>
+                    {!a.mine && <div>{t('home.committee.guest', { name: a.guestName })}</div>}
+                  </div>
+                  {a.confirmed ? (
+                    <Tag color="green" icon={<CheckCircleFilled />} data-testid="assigned-confirmed">
+                      {t('home.committee.attending')}
+                    </Tag>
+                  ) : a.mine ? (
+                    attendButton(a.meetingId)
+                  ) : (
+                    <Tag>{t('home.committee.notConfirmed')}</Tag>
+                  )}
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{t('home.committee.title', { unit: c.unitName, month: monthLabel(c.month) })}</span>}
-        extra={<Link to={`/meetings/compliance?unitId=${c.unitId}`}>{t('home.committee.compliance')}</Link>}
         styles={{ body: { padding: phone ? 0 : undefined } }}
       >
         <Typography.Paragraph style={{ padding: phone ? '12px 12px 0' : 0 }} data-testid="committee-summary">
@@ -293,40 +333,11 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
             ]}
           />
         )}
-      </Card>
-      <Card size="small" title={t('home.committee.assigned')} data-testid="committee-assigned">
-        {c.assigned.length === 0 ? (
-          <Typography.Text type="secondary">{t('home.committee.assignedNone')}</Typography.Text>
-        ) : (
-          <List
-            dataSource={c.assigned}
-            renderItem={(a) => (
-              <List.Item data-testid="assigned-meeting" data-meeting-id={a.meetingId} style={{ display: 'block', paddingLeft: 0, paddingRight: 0 }}>
-                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-                  <div style={{ minWidth: 0 }}>
-                    <Link to={`/meetings/${a.meetingId}`} style={{ fontWeight: 600 }}>
-                      {showDate(a.heldOn)} · {a.startTime}–{a.endTime}
-                    </Link>
-                    <div>{a.unitName}</div>
-                    <Typography.Text type="secondary">
-                      {a.topic} — {a.place}
-                    </Typography.Text>
-                    {!a.mine && <div>{t('home.committee.guest', { name: a.guestName })}</div>}
-                  </div>
-                  {a.confirmed ? (
-                    <Tag color="green" icon={<CheckCircleFilled />} data-testid="assigned-confirmed">
-                      {t('home.committee.attending')}
-                    </Tag>
-                  ) : a.mine ? (
-                    attendButton(a.meetingId)
-                  ) : (
-                    <Tag>{t('home.committee.notConfirmed')}</Tag>
-                  )}
-                </div>
-              </List.Item>
-            )}
-          />
-        )}
+        <div style={{ padding: phone ? 12 : '12px 0 0' }}>
+          <Link to={`/meetings/compliance?unitId=${c.unitId}`} data-testid="home-compliance">
+            <Button style={TAP}>{t('home.committee.compliance')}</Button>
+          </Link>
+        </div>
       </Card>
     </Space>
   );

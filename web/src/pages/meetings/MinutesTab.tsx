@@ -121,6 +121,8 @@ function fromContent(c: MinutesContent, meeting: Meeting): ContentValues {
     // A first draft starts from the plan: its times and its agenda.
     openedAt: c.openedAt ?? (empty ? meeting.startTime : ''),
     closedAt: c.closedAt ?? (empty ? meeting.endTime : ''),
+    // …and last month's resolution, when the plan carried it into its review item.
+    previousResolutionReview: c.previousResolutionReview ?? (empty ? (meeting.agenda.find((a) => /tháng trước/i.test(a.title))?.note ?? '') : ''),
     agendaItems: c.agendaItems?.length
       ? c.agendaItems.map((a) => ({ title: a.title, summary: a.summary ?? '', speakers: a.speakers ?? [] }))
       : meeting.agenda.map((a) => ({ title: a.title, summary: '', speakers: [] })),
