@@ -4,6 +4,7 @@
 // cell's usual day, the prefilled title and the resolution carried in one tap — and comes
 // back to the next step; the commune committee sees one line per cell and says "Tôi sẽ
 // dự" in one tap; a cell's year calendar; the commune's meeting list names each cell.
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './helpers/browser.ts';
@@ -13,6 +14,12 @@ const { loggedIn, shot } = useChibo();
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
 
 const stepState = (page: Page, key: string) => page.locator(`[data-testid="home-step"][data-step="${key}"]`).getAttribute('data-state');
+/** Serious or critical WCAG 2 A/AA violations on the page as it stands (axe-core). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}`);
+}
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe("the secretary's home on a phone", () => {
@@ -31,6 +38,7 @@ describe("the secretary's home on a phone", () => {
     const button = await page.getByTestId('home-plan').boundingBox();
     expect(button!.height).toBeGreaterThanOrEqual(44);
     await shot(page, 'home-secretary-phone');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // "So sánh nghị quyết tháng trước": carried into the plan in one tap.
     const unitId = Number(await home.getAttribute('data-unit-id'));
@@ -77,6 +85,7 @@ describe("the secretary's home on a phone", () => {
     const thisMonth = page.locator(`[data-testid="calendar-month"][data-month="${defaults.date.slice(0, 7)}"]`);
     expect(await thisMonth.locator('[data-testid="calendar-meeting"][data-kind="regular"]').getAttribute('data-state')).toBe('planned');
     await shot(page, 'home-year-calendar-phone');
+    expect(await seriousViolations(page)).toEqual([]);
 
     const desktop = await loggedIn('bithu.cb1', DESKTOP);
     await desktop.goto('/');
@@ -96,6 +105,7 @@ describe("the commune committee's home on a phone", () => {
     const assigned = page.getByTestId('committee-assigned');
     expect(await assigned.getByTestId('assigned-meeting').count()).toBe(2);
     await shot(page, 'home-committee-phone');
+    expect(await seriousViolations(page)).toEqual([]);
     const first = assigned.getByTestId('assigned-meeting').first();
     const tap = await first.getByTestId('home-attend').boundingBox();
     expect(tap!.height).toBeGreaterThanOrEqual(44);
@@ -107,8 +117,14 @@ describe("the commune committee's home on a phone", () => {
     const meeting = await (await page.context().request.get(`/api/v1/meetings/${meetingId}`)).json();
     expect(meeting.guests.find((g: { confirmedAt: string | null }) => g.confirmedAt !== null)).toBeTruthy();
 
-    // The commune's meeting list names each meeting's cell.
+    // The compliance report says something about the demo's year.
     const communeId = await committee.getAttribute('data-unit-id');
+    await page.getByTestId('home-compliance').click();
+    await page.getByTestId('compliance-summary').waitFor();
+    expect(Number(await page.getByTestId('compliance-cells').locator('.ant-statistic-content-value').textContent())).toBe(11);
+    await shot(page, 'home-compliance-phone');
+
+    // The commune's meeting list names each meeting's cell.
     await page.goto(`/meetings?unitId=${communeId}`);
     await page.getByTestId('meeting-row').first().waitFor();
     expect(await page.getByTestId('meeting-row').first().textContent()).toContain('Chi bộ');
