@@ -108,10 +108,16 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
       form.setFieldValue('topic', autoTopic.current);
     }
   });
-  // The prefilled title follows the month of the date while the secretary has not changed it.
+  // The prefilled title follows the month of the date while the secretary has not changed
+  // it, and goes when another kind is chosen (an extraordinary meeting has its own subject).
   useEffect(() => {
-    if (meeting || !regularOfCell || !date) return;
+    if (meeting || !date) return;
     const topic = form.getFieldValue('topic');
+    if (!regularOfCell) {
+      if (autoTopic.current !== null && topic === autoTopic.current) form.setFieldValue('topic', '');
+      autoTopic.current = null;
+      return;
+    }
     if (autoTopic.current !== null && topic === autoTopic.current) {
       autoTopic.current = regularTitle(date);
       form.setFieldValue('topic', autoTopic.current);
