@@ -16,7 +16,7 @@ import { usePhone } from '../../lib/use-phone.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
 import { type CommitteeHome, type SecretaryCell, useAttend, useHome } from './home-api.ts';
-import { PreviousResolutionCard } from './PreviousResolution.tsx';
+import { PreviousResolutionCard, TaskList } from './PreviousResolution.tsx';
 
 const TAP = { minHeight: 44 };
 /** '2026-12' → '12/2026', as Vietnamese documents write a month. */
@@ -182,25 +182,23 @@ function OverdueCard({ cell }: { cell: SecretaryCell }) {
       {cell.overdue.length === 0 ? (
         <Typography.Text type="secondary">{t('home.overdue.none')}</Typography.Text>
       ) : (
-        <List
-          size="small"
-          dataSource={cell.overdue}
-          renderItem={(i) => (
-            <List.Item data-testid="home-overdue-item" style={{ paddingLeft: 0, paddingRight: 0 }}>
-              <div>
-                <Typography.Text strong>{i.assignee}</Typography.Text>: {i.description}
-                <div>
-                  <Tag color="orange">{t('home.previous.due', { date: showDate(i.dueOn) })}</Tag>
-                  <Link to={`/meetings/${i.meetingId}?tab=minutes`}>{t('home.overdue.from', { date: showDate(i.meetingHeldOn) })}</Link>
-                </div>
-              </div>
-            </List.Item>
+        <TaskList
+          items={cell.overdue}
+          testId="home-overdue-item"
+          meta={(i) => (
+            <>
+              <Tag color="orange">{t('home.previous.due', { date: showDate(i.dueOn) })}</Tag>
+              <Link to={`/meetings/${i.meetingId}?tab=minutes`}>{t('home.overdue.from', { date: showDate(i.meetingHeldOn) })}</Link>
+            </>
           )}
         />
       )}
     </Card>
   );
 }
+
+/** What the commune reads of each cell's month, in order. */
+const FACTS = ['planned', 'held', 'adopted', 'graded'] as const;
 
 const yesNo = (t: Translate, v: boolean, testId: string) =>
   v ? (
@@ -218,7 +216,7 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
   const phone = usePhone();
   const { data: me } = useMe();
   const attend = useAttend();
-  const count = (k: 'planned' | 'held' | 'adopted' | 'graded') => c.cells.filter((x) => x[k]).length;
+  const count = (k: (typeof FACTS)[number]) => c.cells.filter((x) => x[k]).length;
   const mineConfirmed = new Set(c.assigned.filter((a) => a.mine).map((a) => a.meetingId));
   const doAttend = (meetingId: number) => attend.mutate(meetingId, { onSuccess: () => showSuccess(t('home.committee.attendDone')) });
   const attendButton = (meetingId: number) => (
@@ -298,18 +296,11 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
                   {x.heldOn && <Typography.Text type="secondary"> · {showDate(x.heldOn)}</Typography.Text>}
                 </div>
                 <Space wrap size={[4, 4]} style={{ marginTop: 4 }}>
-                  <span>
-                    {t('home.committee.planned')} {yesNo(t, x.planned, 'cell-planned')}
-                  </span>
-                  <span>
-                    {t('home.committee.held')} {yesNo(t, x.held, 'cell-held')}
-                  </span>
-                  <span>
-                    {t('home.committee.adopted')} {yesNo(t, x.adopted, 'cell-adopted')}
-                  </span>
-                  <span>
-                    {t('home.committee.graded')} {yesNo(t, x.graded, 'cell-graded')}
-                  </span>
+                  {FACTS.map((k) => (
+                    <span key={k}>
+                      {t(`home.committee.${k}`)} {yesNo(t, x[k], `cell-${k}`)}
+                    </span>
+                  ))}
                 </Space>
                 {canGo(x) && <div style={{ marginTop: 8 }}>{attendButton(x.meetingId!)}</div>}
               </List.Item>
@@ -325,10 +316,11 @@ function CommitteeMonth({ c, today }: { c: CommitteeHome; today: string }) {
             columns={[
               { title: t('home.committee.cell'), key: 'cell', render: (_, x) => cellLink(x) },
               { title: t('meetings.fields.date'), key: 'date', width: 120, render: (_, x) => showDate(x.heldOn) },
-              { title: t('home.committee.planned'), key: 'planned', width: 130, render: (_, x) => yesNo(t, x.planned, 'cell-planned') },
-              { title: t('home.committee.held'), key: 'held', width: 110, render: (_, x) => yesNo(t, x.held, 'cell-held') },
-              { title: t('home.committee.adopted'), key: 'adopted', width: 170, render: (_, x) => yesNo(t, x.adopted, 'cell-adopted') },
-              { title: t('home.committee.graded'), key: 'graded', width: 110, render: (_, x) => yesNo(t, x.graded, 'cell-graded') },
+              ...FACTS.map((k) => ({
+                title: t(`home.committee.${k}`),
+                key: k,
+                render: (_: unknown, x: CommitteeHome['cells'][number]) => yesNo(t, x[k], `cell-${k}`),
+              })),
               { title: '', key: 'go', width: 150, render: (_, x) => (canGo(x) ? attendButton(x.meetingId!) : null) },
             ]}
           />

@@ -36,21 +36,14 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
           {previous.actionItems.length > 0 && (
             <>
               <Typography.Text strong>{t('home.previous.tasks')}</Typography.Text>
-              <List
-                size="small"
-                dataSource={previous.actionItems}
-                renderItem={(item) => (
-                  <List.Item data-testid="previous-task" style={{ paddingLeft: 0, paddingRight: 0 }}>
-                    <div>
-                      <div>
-                        <Typography.Text strong>{item.assignee}</Typography.Text>: {item.description}
-                      </div>
-                      <div>
-                        {taskTag(t, item)}
-                        {item.dueOn && <Typography.Text type="secondary">{t('home.previous.due', { date: showDate(item.dueOn) })}</Typography.Text>}
-                      </div>
-                    </div>
-                  </List.Item>
+              <TaskList
+                items={previous.actionItems}
+                testId="previous-task"
+                meta={(item) => (
+                  <>
+                    {taskTag(t, item)}
+                    {item.dueOn && <Typography.Text type="secondary">{t('home.previous.due', { date: showDate(item.dueOn) })}</Typography.Text>}
+                  </>
                 )}
               />
             </>
@@ -60,6 +53,35 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
       {/* Below the text, full width: a phone's card header has no room for it. */}
       {action && <div style={{ marginTop: 8 }}>{action}</div>}
     </Card>
+  );
+}
+
+/** Tasks as the minutes word them: who, what; then their state and dates. */
+export function TaskList<T extends { id: number; assignee: string; description: string }>({
+  items,
+  testId,
+  meta,
+}: {
+  items: readonly T[];
+  testId: string;
+  meta: (item: T) => ReactNode;
+}) {
+  return (
+    <List
+      size="small"
+      dataSource={[...items]}
+      rowKey="id"
+      renderItem={(item) => (
+        <List.Item data-testid={testId} style={{ paddingLeft: 0, paddingRight: 0 }}>
+          <div>
+            <div>
+              <Typography.Text strong>{item.assignee}</Typography.Text>: {item.description}
+            </div>
+            <div>{meta(item)}</div>
+          </div>
+        </List.Item>
+      )}
+    />
   );
 }
 
