@@ -164,6 +164,11 @@ describe('demo data, commune scale', () => {
       expect(commune.assigned.every((a: { mine: boolean; confirmed: boolean; heldOn: string }) => a.mine && !a.confirmed && a.heldOn > '2026-11-30')).toBe(
         true,
       );
+      // …each told in the app.
+      const notices = (await (await login('capuy'))('/api/v1/me/notices')).json();
+      const guestNotices = notices.items.filter((n: { kind: string }) => n.kind === 'meeting_guest');
+      expect(guestNotices).toHaveLength(2);
+      expect(guestNotices[0].body).toContain('Sinh hoạt chi bộ');
       // A member: next month's meeting of their cell is on their calendar.
       const mine = (await (await login('dangvien'))('/api/v1/me/meetings')).json().items;
       expect(mine.some((m: { heldOn: string; kind: string }) => m.kind === 'regular' && m.heldOn.startsWith('2026-12'))).toBe(true);

@@ -5,7 +5,8 @@
 // - the meetings already held were announced (a notice batch each, as the notices job
 //   writes them), so "notice sent" is true of the past;
 // - the commune's committee member (account `capuy`) is assigned to attend two of next
-//   month's cell meetings, not yet confirmed: "Tôi sẽ dự" is one tap away.
+//   month's cell meetings, not yet confirmed, with the in-app notice of it: "Tôi sẽ dự" is
+//   one tap away.
 import type { BulkSession } from './bulk-load.ts';
 
 export async function addNextSteps(session: BulkSession, asOf: string, afterId: number, lastId: number, communeId: number) {
@@ -40,5 +41,17 @@ export async function addNextSteps(session: BulkSession, asOf: string, afterId: 
        order by m.held_on, m.id limit 2) m
      where u.username = 'capuy'`,
     [asOf, afterId, lastId, communeId],
+  );
+  // …and hears of it in the app, as assign-guest.ts tells an assigned guest (meetingNoticeParams' shape).
+  await session.query(
+    `insert into notices (member_id, kind, meeting_id, params, dedupe_key)
+     select g.member_id, 'meeting_guest', m.id,
+       jsonb_build_object('topic', m.topic, 'unit', c.name, 'date', to_char(m.held_on, 'DD/MM/YYYY'),
+         'time', to_char((m.starts_at at time zone 'UTC') + interval '7 hours', 'HH24:MI'), 'place', m.place, 'kind', 'meetings.kinds.' || m.kind),
+       'meeting:' || m.id || ':guest:' || g.id
+     from meeting_guests g join meetings m on m.id = g.meeting_id join units c on c.id = m.unit_id
+     where g.assigned_by_unit_id = $3 and g.member_id is not null and m.id > $1 and m.id <= $2
+     on conflict do nothing`,
+    [afterId, lastId, communeId],
   );
 }
