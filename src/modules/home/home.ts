@@ -10,11 +10,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { addDays, todayInVietnam } from '../../domain/calendar.ts';
-import { focusMonth, planDeadline } from '../../domain/meeting-month.ts';
+import { focusMonth, monthSteps, planDeadline } from '../../domain/meeting-month.ts';
 import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { cellMeetings, type MonthMeeting, overdueActionItems, previousResolution, stepsOf } from '../meetings/cell-month.ts';
+import { cellMeetings, type MonthMeeting, overdueActionItems, previousResolution } from '../meetings/cell-month.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
 import { unitsUnderOn } from '../org-history/units-under.ts';
@@ -64,7 +64,7 @@ async function secretaryCells(db: Db, access: Access, today: string) {
         month,
         planDeadline: planDeadline(month, rules.body.compliance.planDeadlineDay),
         meeting: meeting ? brief(meeting) : null,
-        steps: stepsOf(month, meeting, today, rules.body.compliance.planDeadlineDay),
+        steps: monthSteps({ month, today, deadlineDay: rules.body.compliance.planDeadlineDay, meeting: meeting ?? null }),
         previous,
         overdue,
       };
@@ -114,7 +114,7 @@ async function committeeHomes(db: Db, access: Access, today: string) {
             meetingId: m?.id ?? null,
             heldOn: m?.heldOn ?? null,
             planned: m !== undefined,
-            held: (m?.attendanceTaken ?? false) && (m?.heldOn ?? today) <= today,
+            held: m ? m.attendanceTaken && m.heldOn <= today : false,
             adopted: m?.minutes === 'adopted',
             graded: m?.graded ?? false,
           };

@@ -4,7 +4,6 @@
 // grade — and the last resolution with its tasks. Callers check access first.
 import { sql } from 'kysely';
 import type { Db, MeetingKind } from '../../db/types.ts';
-import { monthSteps, type Step } from '../../domain/meeting-month.ts';
 
 export interface MonthMeeting {
   id: number;
@@ -64,11 +63,6 @@ export async function cellMeetings(db: Db, unitIds: readonly number[], from: str
     minutes: r.minutes,
     graded: r.graded,
   }));
-}
-
-/** The steps of a month's regular meeting (the first one of the month, when there are several). */
-export function stepsOf(month: string, meeting: MonthMeeting | undefined, today: string, deadlineDay: number): Step[] {
-  return monthSteps({ month, today, deadlineDay, meeting: meeting ?? null });
 }
 
 export interface PreviousResolution {
