@@ -10,7 +10,7 @@ import { showDate } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { type CommitteeHome, useAttend } from './home-api.ts';
-import { monthLabel, TAP } from './month-label.ts';
+import { monthLabel, TAP } from './home-shared.ts';
 
 /** What the commune reads of each cell's month, in order. */
 const FACTS = ['planned', 'held', 'adopted', 'graded'] as const;

@@ -14,7 +14,7 @@ import { showDate } from '../../lib/dates.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
 import { type SecretaryCell, useHome } from './home-api.ts';
-import { monthLabel, TAP } from './month-label.ts';
+import { monthLabel, TAP } from './home-shared.ts';
 import { PreviousResolutionCard, TaskList } from './PreviousResolution.tsx';
 
 // Loaded only for a committee (it carries the table of cells).

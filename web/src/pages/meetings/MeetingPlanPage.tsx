@@ -19,8 +19,7 @@ import { showDate, todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
-import { usePlanDefaults } from '../home/home-api.ts';
-import { carriedNote, PreviousResolutionCard } from '../home/PreviousResolution.tsx';
+import { PreviousResolutionCard } from '../home/PreviousResolution.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { kindLabel } from './meeting-labels.ts';
 import {
@@ -33,12 +32,13 @@ import {
   useStandardAgenda,
   useTopics,
 } from './meetings-api.ts';
+import { useRegularPlan } from './use-regular-plan.ts';
 
-interface AgendaValue {
+export interface AgendaValue {
   title: string;
   note?: string | null;
 }
-interface PlanValues {
+export interface PlanValues {
   unitId: number;
   kind: MeetingKind;
   partyGroupId?: number | null;
@@ -89,60 +89,20 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
 
   const unitKind = unitId && unit.data?.unit.id === unitId ? unit.data.unit.kind : null;
   // A cell's regular meeting starts from the cell's usual day, times and place, and last
-  // month's resolution is at hand to carry into the plan.
+  // month's resolution is at hand to carry into the plan (use-regular-plan.ts).
   const regularOfCell = kind === 'regular' && unitKind !== null && CELL_UNIT_KINDS.has(unitKind);
-  const defaults = usePlanDefaults(unitId, meeting ? meeting.heldOn.slice(0, 7) : presetMonth, regularOfCell);
-  const agendaValue = Form.useWatch('agenda', form);
-  const autoTopic = useRef<string | null>(null);
-  const defaultsApplied = useRef<number | null>(null);
-  const carried = useRef(false);
-  const regularTitle = (iso: string) => t('meetings.plan.regularTitle', { month: Number(iso.slice(5, 7)), year: iso.slice(0, 4) });
-  useEffect(() => {
-    const d = defaults.data;
-    if (meeting || !d || !regularOfCell || defaultsApplied.current === d.unitId) return;
-    defaultsApplied.current = d.unitId;
-    form.setFieldsValue({ date: d.date, startTime: d.startTime, endTime: d.endTime });
-    if (d.place && !form.getFieldValue('place')) form.setFieldValue('place', d.place);
-    if (!form.getFieldValue('topic') || form.getFieldValue('topic') === autoTopic.current) {
-      autoTopic.current = regularTitle(d.date);
-      form.setFieldValue('topic', autoTopic.current);
-    }
-  });
-  // The prefilled title follows the month of the date while the secretary has not changed
-  // it, and goes when another kind is chosen (an extraordinary meeting has its own subject).
-  useEffect(() => {
-    if (meeting || !date) return;
-    const topic = form.getFieldValue('topic');
-    if (!regularOfCell) {
-      if (autoTopic.current !== null && topic === autoTopic.current) form.setFieldValue('topic', '');
-      autoTopic.current = null;
-      return;
-    }
-    if (autoTopic.current !== null && topic === autoTopic.current) {
-      autoTopic.current = regularTitle(date);
-      form.setFieldValue('topic', autoTopic.current);
-    }
-  });
-  function carryPrevious() {
-    const previous = defaults.data?.previous;
-    if (!previous) return;
-    const items: AgendaValue[] = [...(form.getFieldValue('agenda') ?? [])];
-    const note = carriedNote(t, previous);
-    // The HD 12 agenda's "review of last month's resolution"; added when it was removed.
-    let at = items.findIndex((a) => /tháng trước/i.test(a.title ?? ''));
-    if (at < 0) {
-      items.splice(Math.min(4, items.length), 0, { title: t('meetings.plan.previousReviewTitle'), note: '' });
-      at = Math.min(4, items.length - 1);
-    }
-    items[at] = { ...items[at]!, note };
-    form.setFieldValue('agenda', items);
-    agendaEdited.current = true;
-    agendaKind.current = kind ?? null;
-    carried.current = true;
-    showSuccess(t('meetings.plan.carried', { item: items[at]!.title }));
-  }
-  useEffect(() => {
-    if (carryAsked && !carried.current && defaults.data?.previous && (agendaValue?.length ?? 0) > 0) carryPrevious();
+  const { defaults, carryPrevious } = useRegularPlan({
+    form,
+    meeting,
+    unitId,
+    enabled: regularOfCell,
+    date,
+    month: presetMonth,
+    carryAsked,
+    onAgendaCarried: () => {
+      agendaEdited.current = true;
+      agendaKind.current = kind ?? null;
+    },
   });
   const kinds = unitKind === null ? [] : CELL_UNIT_KINDS.has(unitKind) ? CELL_MEETING_KINDS : unitKind === 'to_dang' ? [] : COMMITTEE_MEETING_KINDS;
   const groups = (children.data?.items ?? []).filter((c) => c.kind === 'to_dang');

@@ -5,3 +5,6 @@ export const monthLabel = (month: string) => `${Number(month.slice(5, 7))}/${mon
 
 /** A tap target older thumbs can hit (44 px). */
 export const TAP = { minHeight: 44 };
+
+/** The HD 12 agenda item that reviews last month's resolution (the rule set's own words). */
+export const isPreviousReviewItem = (title: string) => /tháng trước/i.test(title);
