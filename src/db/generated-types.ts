@@ -160,6 +160,7 @@ export interface MeetingFacts {
 export interface MeetingGuests {
   assigned_by_unit_id: number | null;
   attended: boolean | null;
+  confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   created_by: number | null;
   full_name: string;

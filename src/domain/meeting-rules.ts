@@ -21,6 +21,8 @@ export const meetingRulesSchema = z.object({
     strikeOffWindowMonths: z.number().int().min(1),
   }),
   documents: z.object({ maxBytes: z.number().int().positive() }),
+  /** The plan form's default day of the month, for a cell with no regular meeting yet to learn its own from. */
+  plan: z.object({ usualDay: z.number().int().min(1).max(28) }).default({ usualDay: 5 }),
 });
 export type MeetingRules = z.infer<typeof meetingRulesSchema>;
 

@@ -152,7 +152,8 @@ export const REQUESTS: Record<string, HowToCall> = {
     call: (c) => ({
       payload: {
         unitId: c.id,
-        kind: 'regular',
+        // Every role plans in the same cells: extraordinary meetings, not a second regular one in March.
+        kind: 'extraordinary',
         date: '2026-03-20',
         startTime: '19:00',
         endTime: '21:00',
@@ -162,6 +163,8 @@ export const REQUESTS: Record<string, HowToCall> = {
       },
     }),
   },
+  'GET /api/v1/meetings/plan-defaults': { call: (c) => ({ url: `/api/v1/meetings/plan-defaults?${q({ unitId: c.id })}` }) },
+  'GET /api/v1/meetings/calendar': { call: (c) => ({ url: `/api/v1/meetings/calendar?${q({ unitId: c.id, year: 2026 })}` }) },
   'PATCH /api/v1/meetings/{id}': { call: (c) => ({ payload: { place: `Hội trường ${c.n}` } }) },
   'POST /api/v1/meetings/{id}/cancel': { fresh: true, call: () => ({ payload: { reason: 'Mưa bão' } }) },
   'PUT /api/v1/meetings/{id}/preparation': { call: (c) => ({ payload: { agreedContent: `Nội dung ${c.n}` } }) },

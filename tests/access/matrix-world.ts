@@ -96,7 +96,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     (
       await api('POST', '/api/v1/meetings', {
         unitId,
-        kind: 'regular',
+        // One regular meeting a month per cell (HD 12): the world's many other meetings
+        // of the same cells are extraordinary ones.
+        kind: 'extraordinary',
         date: MEETING_DAY,
         startTime: '19:00',
         endTime: '21:00',
@@ -179,7 +181,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  const mtBelow = await plan(u.cellA2, 'Sinh hoạt thôn Đông Hai tháng 3');
+  const mtBelow = await plan(u.cellA2, 'Sinh hoạt thôn Đông Hai tháng 3', { kind: 'regular' });
   const meetingOf = new Map<number, number>();
   const seatUnit = new Map<number, number>();
   const grantUser = new Map<number, number>();

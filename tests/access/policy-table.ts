@@ -258,6 +258,18 @@ export const POLICY: Record<string, Row> = {
     member: { own: 'allowed', self: 'allowed' },
   },
   'POST /api/v1/meetings': { target: 'unit', needs: 'manage_meetings', positions: ['below', 'self', 'sibling'], why: 'unitId in the body; a cell meeting' },
+  'GET /api/v1/meetings/plan-defaults': {
+    target: 'unit',
+    needs: 'manage_meetings',
+    positions: ['below', 'self', 'sibling'],
+    why: "unitId picks the cell whose regular meeting is planned (a cell's only)",
+  },
+  'GET /api/v1/meetings/calendar': { target: 'unit', list: true, why: 'unitId picks the cell whose year of meetings is shown' },
+  'POST /api/v1/meetings/{id}/attend': {
+    target: 'meeting',
+    needs: 'manage_meetings',
+    why: '"Tôi sẽ dự": a committee above the cell assigns its member; a plain member may only confirm an assignment, which this world does not make',
+  },
   'GET /api/v1/meetings/{id}': { target: 'meeting' },
   'PATCH /api/v1/meetings/{id}': { target: 'meeting', needs: 'manage_meetings' },
   'POST /api/v1/meetings/{id}/cancel': { target: 'meeting', needs: 'manage_meetings' },
@@ -332,6 +344,7 @@ export const POLICY: Record<string, Row> = {
 
   // ── one's own meetings, calendar and notices (every caller here is linked to a member) ──
   'GET /api/v1/me/meetings': { target: 'none', list: true },
+  'GET /api/v1/home': { target: 'none', list: true, why: "the first screen: the caller's cells, committees and assigned meetings" },
   'POST /api/v1/me/calendar-token': { target: 'none' },
   'GET /api/v1/calendar/{token}.ics': { target: 'none', public: true, list: true, why: "the secret token is the credential; asked with the caller's own" },
   'GET /api/v1/me/notices': { target: 'none', list: true },

@@ -224,7 +224,8 @@ describe('every operation in the OpenAPI document, fed bad input', () => {
         url: '/api/v1/units',
         payload: { code: 'RACE-1', name: 'Chi bộ đua', kind: 'chi_bo', parentId: ids.commune, establishedOn: '2025-01-01' },
       }),
-      await race({ method: 'POST', url: `/api/v1/meetings/${ids.meeting}/guests`, payload: { memberId: ids.self } }),
+      // Not the caller's own member: the sweep's "Tôi sẽ dự" (POST …/attend) made them a guest already.
+      await race({ method: 'POST', url: `/api/v1/meetings/${ids.meeting}/guests`, payload: { memberId: ids.spareMember } }),
       await race({
         method: 'POST',
         url: '/api/v1/meeting-quality-scales',

@@ -3,6 +3,7 @@ import { AppError } from '../../src/http/app-error.ts';
 import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
 import { DEMO_ACCOUNTS, demoAccountsFor, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
+import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -152,6 +153,39 @@ describe('demo data, commune scale', () => {
     expect(minutes.attendance.summary.absentExcused).toBeGreaterThan(0);
     const quality = await admin(`/api/v1/meetings/${meeting.id}/quality`);
     expect(quality.statusCode, quality.body).toBe(200);
+  });
+
+  it('gives each demo account a home page with real next steps (issue 8, item 22)', async () => {
+    clock.set(new Date('2026-11-30T10:00:00+07:00'));
+    try {
+      // Bắc Sơn's secretary: November not planned yet, late since 20/10; October's resolution and its tasks.
+      const [cell] = (await (await login('bithu.cb1'))('/api/v1/home')).json().cells;
+      expect(cell.unitName).toBe('Chi bộ thôn Bắc Sơn');
+      expect(cell.month).toBe('2026-11');
+      expect(cell.meeting).toBeNull();
+      expect(cell.steps[0]).toEqual({ key: 'plan', state: 'late', dueOn: '2026-10-20' });
+      expect(cell.previous.heldOn.startsWith('2026-10')).toBe(true);
+      expect(cell.previous.resolutionItems.length).toBeGreaterThan(0);
+      expect(cell.previous.actionItems.length).toBeGreaterThan(0);
+      // The commune committee: 11 cells, most with December's meeting planned, two meetings to attend.
+      const [commune] = (await (await login('capuy'))('/api/v1/home')).json().committees;
+      expect(commune.cells).toHaveLength(11);
+      expect(commune.cells.filter((c: { held: boolean }) => c.held).length).toBeGreaterThan(5);
+      expect(commune.assigned).toHaveLength(2);
+      expect(commune.assigned.every((a: { mine: boolean; confirmed: boolean; heldOn: string }) => a.mine && !a.confirmed && a.heldOn > '2026-11-30')).toBe(
+        true,
+      );
+      // …each told in the app.
+      const notices = (await (await login('capuy'))('/api/v1/me/notices')).json();
+      const guestNotices = notices.items.filter((n: { kind: string }) => n.kind === 'meeting_guest');
+      expect(guestNotices).toHaveLength(2);
+      expect(guestNotices[0].body).toContain('Sinh hoạt chi bộ');
+      // A member: next month's meeting of their cell is on their calendar.
+      const mine = (await (await login('dangvien'))('/api/v1/me/meetings')).json().items;
+      expect(mine.some((m: { heldOn: string; kind: string }) => m.kind === 'regular' && m.heldOn.startsWith('2026-12'))).toBe(true);
+    } finally {
+      clock.reset();
+    }
   });
 
   it('shows the tree before the 1/7/2025 reorganisation on an earlier date', async () => {

@@ -229,7 +229,7 @@ describe('documents, residence links, party groups, cancellation', () => {
       await bithu({
         method: 'POST',
         url: '/api/v1/meetings',
-        payload: { ...base, unitId: f.cell1, kind: 'regular', date: '2026-05-01', startTime: '09:00', endTime: '11:00', focalIssues: ['a', 'b'], topic: 'x' },
+        payload: { ...base, unitId: f.cell1, kind: 'extraordinary', date: '2026-05-01', startTime: '09:00', endTime: '11:00', topic: 'x' },
       })
     ).json();
     const { code } = (await bithu({ method: 'GET', url: `/api/v1/meetings/${m.id}/check-in-code` })).json();

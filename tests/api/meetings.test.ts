@@ -76,7 +76,7 @@ describe('planning a monthly meeting', () => {
     const planned = await bithu({
       method: 'POST',
       url: '/api/v1/meetings',
-      payload: { ...plan, date: '2026-03-20', unitId: f.cell1, agenda: [{ title: 'Khai mạc' }] },
+      payload: { ...plan, date: '2026-04-20', unitId: f.cell1, agenda: [{ title: 'Khai mạc' }] },
     });
     expect(planned.statusCode).toBe(201);
     expect(planned.json().agenda).toEqual([{ title: 'Khai mạc', note: null }]);

@@ -49,8 +49,8 @@ describe('the dashboard', () => {
 
   it('shows the commune committee the tree of a past date on a phone, drills into a cell and downloads its table', async () => {
     const page = await loggedIn('capuy', { ...PHONE });
-    // The committee's home page is its unit's dashboard.
-    await page.goto('/');
+    // "Tổng quan" in the menu: the dashboard of the committee's unit (its home page is the cells' month).
+    await page.goto('/dashboard');
     await page.waitForURL(new RegExp(`/units/${commune}/dashboard`));
     await page.getByTestId('card-members-value').waitFor();
     await page.locator('[data-testid="dashboard-page"][data-settled="true"]').waitFor();

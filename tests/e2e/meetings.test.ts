@@ -60,6 +60,9 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('plan-agenda-item').nth(5).waitFor();
     const agendaItems = await secretary.getByTestId('plan-agenda-item').count();
     expect(await secretary.getByTestId('plan-agenda-title').first().inputValue()).toMatch(/^Khai mạc/);
+    // The form proposes the cell's usual day; this test holds the meeting today.
+    await secretary.getByTestId('plan-date').fill(now.date);
+    await secretary.getByTestId('plan-date').press('Enter');
     expect(await secretary.getByTestId('plan-date').inputValue()).toBe(now.date);
     await secretary.getByTestId('plan-start').fill(hhmm(start));
     await secretary.getByTestId('plan-end').fill(hhmm(end));

@@ -12,7 +12,7 @@ import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { can, dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
+import { can, dashboardUnit, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
@@ -46,6 +46,8 @@ const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
 const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'));
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
+const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'));
+const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -95,16 +97,15 @@ function Page({ children, permission }: { children: ReactNode; permission?: Para
 }
 
 /**
- * The start page: the dashboard of their unit for committees and organisation boards
- * (what they come to see), the unit tree for other unit roles, otherwise one's own record.
+ * The start page: the home page for a secretary, a committee member or a member (what their
+ * roles need first); the dashboard of their unit for an organisation board, else the unit tree.
  */
 function Home() {
   const { data: me } = useMe();
+  if (hasHomePage(me)) return <HomePage />;
   const board = dashboardUnit(me);
-  if (board !== null && me?.grants.some((g) => g.role === 'committee' || g.role === 'org_officer'))
-    return <Navigate to={`/units/${board}/dashboard`} replace />;
+  if (board !== null && me?.grants.some((g) => g.role === 'org_officer')) return <Navigate to={`/units/${board}/dashboard`} replace />;
   if (can(me, 'read')) return <Navigate to="/units" replace />;
-  if (me?.memberId) return <Navigate to={`/members/${me.memberId}`} replace />;
   return <Navigate to="/account" replace />;
 }
 
@@ -179,7 +180,15 @@ export function App() {
                   </RequireAuth>
                 }
               >
-                <Route index element={<Home />} />
+                {/* The first screen after login: what each role the account holds needs first. */}
+                <Route
+                  index
+                  element={
+                    <Page>
+                      <Home />
+                    </Page>
+                  }
+                />
                 <Route
                   path="units"
                   element={
@@ -193,6 +202,14 @@ export function App() {
                   element={
                     <Page>
                       <UnitPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="units/:id/meeting-calendar"
+                  element={
+                    <Page permission="read">
+                      <CellCalendarPage />
                     </Page>
                   }
                 />

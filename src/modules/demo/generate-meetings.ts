@@ -10,6 +10,7 @@ import { addDays, ageOn } from '../../domain/calendar.ts';
 import { longestExcusedStreak } from '../../domain/meeting-attendance.ts';
 import { gradeMeeting, type QualityResult, type QualityScale, qualityScaleSchema } from '../../domain/meeting-quality.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
+import { addMonths } from '../../domain/meeting-time.ts';
 import { builtinRuleSet } from '../../domain/rules/load-rule-set.ts';
 import type { MinutesContent } from '../meetings/minutes-schemas.ts';
 import type { DemoCellBatch, DemoMember } from './generate-members.ts';
@@ -113,16 +114,35 @@ function rollOn(members: readonly DemoMember[], date: string): MemberOnDate[] {
   return roll;
 }
 
-/**
- * `agenda: false` leaves the standard agenda out of the stored meetings (the nation demo:
- * 2 million meetings would carry 1.6 GB of the same twelve lines).
- */
+export interface GenerateOptions {
+  /**
+   * `false` leaves the standard agenda out of the stored meetings (the nation demo:
+   * 2 million meetings would carry 1.6 GB of the same twelve lines).
+   */
+  agenda: boolean;
+  /** Next month's regular meeting: planned by most cells ('likely'), by this one for sure ('always'). */
+  planAhead?: 'likely' | 'always';
+  /** This month's regular meeting is not planned yet (the secretary's next step); the months before stay as they were. */
+  skipThisMonth?: boolean;
+}
+
+/** Who carries out each point of a regular meeting's resolution, and by when (the minutes' tasks). */
+function resolutionTasks(roll: readonly DemoAttendance[], focal: readonly string[], heldOn: string): NonNullable<MinutesContent['tasks']> {
+  const present = roll.filter((a) => a.status === 'present');
+  if (present.length === 0) return [];
+  return focal.map((f, k) => ({
+    memberId: null,
+    assignee: present[(k * 7 + heldOn.length) % present.length]!.member.fullName,
+    description: f,
+    dueOn: addDays(heldOn, 25),
+  }));
+}
 export function generateMeetings(
   batch: DemoCellBatch,
   seed: number,
   asOf: string,
   monthCount: number,
-  options: { agenda: boolean } = { agenda: true },
+  options: GenerateOptions = { agenda: true },
 ): DemoMeeting[] {
   const { unit, members, committees } = batch;
   const rng = new Rng(hashSeed(`${unit.code}#meetings`, seed));
@@ -148,12 +168,11 @@ export function generateMeetings(
     if (!rng.chance(weak ? 0.25 : 0.015)) {
       const day = rng.int(3, 20);
       const focal = [rng.pick(FOCAL_ISSUES), rng.pick(FOCAL_ISSUES), ...(rng.chance(0.5) ? [rng.pick(FOCAL_ISSUES)] : [])];
-      planned.push({
-        kind: 'regular',
-        heldOn: `${year}-${pad2(month)}-${pad2(day)}`,
-        focal: [...new Set(focal)],
-        topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}`,
-      });
+      const heldOn = `${year}-${pad2(month)}-${pad2(day)}`;
+      // Drawn all the same, so the other months keep their draws.
+      if (!(options.skipThisMonth && heldOn.slice(0, 7) === asOf.slice(0, 7))) {
+        planned.push({ kind: 'regular', heldOn, focal: [...new Set(focal)], topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` });
+      }
     }
     if (thematicMonth.get(quarter) === month) {
       planned.push({
@@ -161,6 +180,20 @@ export function generateMeetings(
         heldOn: `${year}-${pad2(month)}-${pad2(rng.int(21, 27))}`,
         focal: [],
         topic: `Chuyên đề: ${rng.pick(THEMATIC_TOPICS)}`,
+      });
+    }
+  }
+  if (options.planAhead) {
+    // Planned ahead by the 20th, as HD 12 asks; from its own stream, so the months before stay as they were.
+    const ahead = new Rng(hashSeed(`${unit.code}#ahead`, seed));
+    const next = addMonths(`${asOf.slice(0, 7)}-01`, 1);
+    const [y, m] = [Number(next.slice(0, 4)), Number(next.slice(5, 7))];
+    if (options.planAhead === 'always' || ahead.chance(weak ? 0.4 : 0.85)) {
+      planned.push({
+        kind: 'regular',
+        heldOn: `${next.slice(0, 7)}-${pad2(ahead.int(3, 20))}`,
+        focal: [...new Set([ahead.pick(FOCAL_ISSUES), ahead.pick(FOCAL_ISSUES)])],
+        topic: `Sinh hoạt chi bộ thường kỳ tháng ${m}/${y}`,
       });
     }
   }
@@ -276,6 +309,7 @@ export function generateMeetings(
       resolutionItems: (p.kind === 'regular' ? p.focal : ['Mỗi đảng viên xây dựng kế hoạch tự soi, tự sửa']).map(
         (f) => `Tập trung lãnh đạo: ${f.toLowerCase()}`,
       ),
+      tasks: p.kind === 'regular' ? resolutionTasks(meeting.attendance, p.focal, p.heldOn) : [],
       votes: { for: present, against: 0, abstain: 0 },
     };
     meeting.minutes = { number, adopted, content };

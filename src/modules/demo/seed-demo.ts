@@ -14,6 +14,7 @@ import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 import { BackgroundFlush, type BulkSession, deferIndexes, TableBuffer, withBulkSession } from './bulk-load.ts';
+import { addNextSteps } from './demo-next-steps.ts';
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { type DemoMember, generateMembers } from './generate-members.ts';
 import { type DemoPlan, type DemoScale, isCellKind, planDemo } from './plan-units.ts';
@@ -289,7 +290,14 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         }
       }
       // The cell's meetings over the demo's months, with their roll calls, minutes and grades.
-      const cellMeetings = generateMeetings(batch, seed, asOf, months, { agenda: scale !== 'nation' });
+      // Bắc Sơn (the first cell, bithu.cb1's) has not planned this month's meeting yet, and
+      // has next month's: its secretary's home page has a real next step, its members a calendar.
+      const first = batch.unit.index === plan.firstCellIndex;
+      const cellMeetings = generateMeetings(batch, seed, asOf, months, {
+        agenda: scale !== 'nation',
+        planAhead: scale === 'nation' ? undefined : first ? 'always' : 'likely',
+        skipThisMonth: first && scale !== 'nation',
+      });
       const firstMeeting = base.meetings + meetingCount + 1;
       cellMeetings.forEach((mt, k) => {
         const id = firstMeeting + k;
@@ -375,6 +383,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
     if (scale === 'commune') await seedPartyGroups(session, db, grantUnit.cell1, asOf);
+    if (scale !== 'nation') await addNextSteps(session, asOf, base.meetings, base.meetings + meetingCount, unitId(plan.communeIndex));
     await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`, [
       DEMO_SEED_ACTION,
       JSON.stringify({ scale, seed, asOf, units: plan.units.length, members: memberCount, meetings: meetingCount }),

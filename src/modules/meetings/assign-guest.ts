@@ -17,7 +17,7 @@ export async function meetingGuests(db: Db, meetingId: number): Promise<z.infer<
   const rows = await db
     .selectFrom('meeting_guests as g')
     .leftJoin('units as u', 'u.id', 'g.assigned_by_unit_id')
-    .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended'])
+    .select(['g.id', 'g.member_id', 'g.full_name', 'g.position', 'g.assigned_by_unit_id', 'u.name as unit_name', 'g.attended', 'g.confirmed_at'])
     .where('g.meeting_id', '=', meetingId)
     .orderBy('g.id')
     .execute();
@@ -29,6 +29,7 @@ export async function meetingGuests(db: Db, meetingId: number): Promise<z.infer<
     assignedByUnitId: g.assigned_by_unit_id,
     assignedByUnitName: g.unit_name,
     attended: g.attended,
+    confirmedAt: g.confirmed_at?.toISOString() ?? null,
   }));
 }
 

@@ -4,8 +4,9 @@
 // meeting it prepares. The meeting gets its check-in code and QR secret here.
 import type { Kysely } from 'kysely';
 import type { DB, Db, MeetingKind, UnitKind } from '../../db/types.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
 import { CELL_MEETING_KINDS, type MeetingRules, standardAgenda } from '../../domain/meeting-rules.ts';
-import { vnDateTime } from '../../domain/meeting-time.ts';
+import { lastDayOfMonth, monthOf, vnDateTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, badRequest, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
@@ -50,6 +51,36 @@ export async function checkPartyGroup(db: Db, unitId: number, partyGroupId: numb
   if (!group) throw badRequest('meetings.bad_party_group', {}, [{ path: 'partyGroupId', message: 'meetings.bad_party_group' }]);
 }
 
+/**
+ * HD 12: one regular meeting (sinh hoạt thường kỳ) a month for a cell (or for each of its
+ * party groups); another meeting that month is an extraordinary one (bất thường), which
+ * the secretary plans as such. `except` is the meeting being moved. Callers hold the
+ * unit's row lock, so two plans sent at once cannot both pass.
+ */
+export async function checkOneRegularInMonth(
+  db: Db,
+  m: { unitId: number; partyGroupId: number | null; kind: MeetingKind; date: string },
+  except: number | null = null,
+) {
+  if (m.kind !== 'regular') return;
+  const month = monthOf(m.date);
+  let query = db
+    .selectFrom('meetings')
+    .select(['id', 'held_on'])
+    .where('unit_id', '=', m.unitId)
+    .where('kind', '=', 'regular')
+    .where('status', '=', 'planned')
+    .where('held_on', '>=', `${month}-01`)
+    .where('held_on', '<=', lastDayOfMonth(month))
+    .where((eb) => (m.partyGroupId === null ? eb('party_group_id', 'is', null) : eb('party_group_id', '=', m.partyGroupId)));
+  if (except !== null) query = query.where('id', '<>', except);
+  const other = await query.orderBy('held_on').executeTakeFirst();
+  if (other) {
+    const params = { month: `${month.slice(5, 7)}/${month.slice(0, 4)}`, date: formatDateVi(other.held_on) };
+    throw new AppError('meetings.second_regular_in_month', 409, params, [{ path: 'date', message: 'meetings.second_regular_in_month', params }]);
+  }
+}
+
 async function checkPrepares(db: Db, input: PlanMeetingInput) {
   if (!input.preparesMeetingId) return;
   if (input.kind !== 'committee')
@@ -69,12 +100,14 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
       .where('id', '=', input.unitId)
       .where('dissolved_on', 'is', null)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
+      .forUpdate()
       .executeTakeFirst();
     if (!unit) throw notFound('entities.unit');
     if (!kindFitsUnit(input.kind, unit.kind)) throw new AppError('meetings.kind_not_for_unit', 400, { kind: `meetings.kinds.${input.kind}` });
     checkTimes(input.startTime, input.endTime);
     await checkPartyGroup(trx, unit.id, input.partyGroupId, input.date);
     await checkPrepares(trx, input);
+    await checkOneRegularInMonth(trx, { unitId: unit.id, partyGroupId: input.partyGroupId ?? null, kind: input.kind, date: input.date });
     const rules = await meetingRulesFor(trx, unit.id, input.date);
     checkFocalIssues(input.kind, input.focalIssues, rules.body);
 

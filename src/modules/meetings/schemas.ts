@@ -92,6 +92,8 @@ export const guestOut = z.object({
   assignedByUnitId: z.number().nullable(),
   assignedByUnitName: z.string().nullable(),
   attended: z.boolean().nullable(),
+  /** When the guest said "Tôi sẽ dự"; null until then. */
+  confirmedAt: z.string().nullable(),
 });
 
 export const documentOut = z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), uploadedAt: z.string() });

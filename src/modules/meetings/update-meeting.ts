@@ -7,7 +7,7 @@ import { conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findManageableMeeting } from './meeting-access.ts';
-import { checkFocalIssues, checkPartyGroup, checkTimes } from './plan-meeting.ts';
+import { checkFocalIssues, checkOneRegularInMonth, checkPartyGroup, checkTimes } from './plan-meeting.ts';
 import type { UpdateMeetingInput } from './schemas.ts';
 import { findUsableTopic } from './topic-bank.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
@@ -27,6 +27,12 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     const endTime = input.endTime ?? vnTime(m.ends_at);
     checkTimes(startTime, endTime);
     if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId, input.date ?? m.held_on);
+    if (m.kind === 'regular' && (date !== m.held_on || input.partyGroupId !== undefined)) {
+      // The same lock as planning: the unit's row, then the month's regular meetings.
+      await trx.selectFrom('units').select('id').where('id', '=', m.unit_id).forUpdate().execute();
+      const partyGroupId = input.partyGroupId !== undefined ? input.partyGroupId : m.party_group_id;
+      await checkOneRegularInMonth(trx, { unitId: m.unit_id, partyGroupId, kind: 'regular', date }, id);
+    }
     // Rules must be in force on the (new) date: a meeting moved before any rule set could
     // no longer be shown or checked in to.
     const rules = await meetingRulesFor(trx, m.unit_id, date);

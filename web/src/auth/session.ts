@@ -33,3 +33,11 @@ export function usePermission(): (permission: Permission) => boolean {
 export function dashboardUnit(me: Me | null | undefined): number | null {
   return me?.grants.find((g) => g.role !== 'member')?.unitId ?? null;
 }
+
+/**
+ * Whether the start page is the home page of one's roles (a secretary's month, a committee's
+ * cells, a member's meetings); an organisation board or an administrator starts elsewhere.
+ */
+export function hasHomePage(me: Me | null | undefined): boolean {
+  return !!me && (me.memberId !== null || me.grants.some((g) => g.role === 'secretary' || g.role === 'committee'));
+}

@@ -7,7 +7,7 @@ import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
-import { can, ME_KEY, useMe } from '../auth/session.ts';
+import { can, hasHomePage, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
 import { showError } from '../lib/notify.ts';
 import { usePhone } from '../lib/use-phone.ts';
@@ -109,6 +109,16 @@ export function AppLayout() {
           },
         ]
       : [];
+  // The home page (the first screen after login) comes first for those who have one.
+  if (hasHomePage(me))
+    sections.unshift({
+      key: '/',
+      label: (
+        <Link to="/" data-testid="nav-home">
+          {t('nav.home')}
+        </Link>
+      ),
+    });
   // Everyone who is a member has their own meetings (secretaries too).
   if (me?.memberId)
     sections.push({
@@ -119,7 +129,9 @@ export function AppLayout() {
         </Link>
       ),
     });
-  const selected = location.pathname.endsWith('/dashboard') ? ['/dashboard'] : sections.map((s) => s.key).filter((k) => location.pathname.startsWith(k));
+  const selected = location.pathname.endsWith('/dashboard')
+    ? ['/dashboard']
+    : sections.map((s) => s.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
 
   async function logout() {
     try {

@@ -194,8 +194,14 @@ function GuestsCard({ meeting: m, editable }: { meeting: Meeting; editable: bool
               <List.Item.Meta
                 title={g.fullName}
                 description={
-                  [g.position, g.assignedByUnitName ? t('meetings.guests.assignedBy', { unit: g.assignedByUnitName }) : null].filter(Boolean).join(' · ') ||
-                  undefined
+                  [
+                    g.position,
+                    g.assignedByUnitName ? t('meetings.guests.assignedBy', { unit: g.assignedByUnitName }) : null,
+                    // "Tôi sẽ dự": the guest said they will come.
+                    g.confirmedAt ? t('home.committee.attending') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ') || undefined
                 }
               />
             </List.Item>

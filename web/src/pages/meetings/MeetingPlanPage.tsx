@@ -19,6 +19,7 @@ import { showDate, todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { PreviousResolutionCard } from '../home/PreviousResolution.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { kindLabel } from './meeting-labels.ts';
 import {
@@ -31,12 +32,13 @@ import {
   useStandardAgenda,
   useTopics,
 } from './meetings-api.ts';
+import { useRegularPlan } from './use-regular-plan.ts';
 
-interface AgendaValue {
+export interface AgendaValue {
   title: string;
   note?: string | null;
 }
-interface PlanValues {
+export interface PlanValues {
   unitId: number;
   kind: MeetingKind;
   partyGroupId?: number | null;
@@ -73,6 +75,8 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const prepares = Number(params.get('prepares')) || null;
   const presetKind = (params.get('kind') as MeetingKind | null) ?? undefined;
   const presetTopic = Number(params.get('topicId')) || null;
+  const presetMonth = params.get('month');
+  const carryAsked = params.get('carry') === '1';
 
   const unitId = Form.useWatch('unitId', form) ?? meeting?.unitId ?? presetUnit ?? null;
   const kind = Form.useWatch('kind', form) ?? meeting?.kind ?? presetKind;
@@ -84,6 +88,22 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
   const prepared = useMeeting(prepares ?? 0);
 
   const unitKind = unitId && unit.data?.unit.id === unitId ? unit.data.unit.kind : null;
+  // A cell's regular meeting starts from the cell's usual day, times and place, and last
+  // month's resolution is at hand to carry into the plan (use-regular-plan.ts).
+  const regularOfCell = kind === 'regular' && unitKind !== null && CELL_UNIT_KINDS.has(unitKind);
+  const { defaults, carryPrevious } = useRegularPlan({
+    form,
+    meeting,
+    unitId,
+    enabled: regularOfCell,
+    date,
+    month: presetMonth,
+    carryAsked,
+    onAgendaCarried: () => {
+      agendaEdited.current = true;
+      agendaKind.current = kind ?? null;
+    },
+  });
   const kinds = unitKind === null ? [] : CELL_UNIT_KINDS.has(unitKind) ? CELL_MEETING_KINDS : unitKind === 'to_dang' ? [] : COMMITTEE_MEETING_KINDS;
   const groups = (children.data?.items ?? []).filter((c) => c.kind === 'to_dang');
   // A kind this unit does not hold gives way to the first one it does (a cell: the monthly meeting).
@@ -174,6 +194,19 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {meeting ? t('meetings.plan.editTitle') : t('meetings.list.plan')}
         </Typography.Title>
+        {!meeting && regularOfCell && defaults.data?.planned && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="plan-already-planned"
+            title={t('meetings.plan.alreadyPlanned', {
+              month: `${Number(defaults.data.month.slice(5, 7))}/${defaults.data.month.slice(0, 4)}`,
+              date: showDate(defaults.data.planned.heldOn),
+            })}
+            action={<Link to={`/meetings/${defaults.data.planned.id}`}>{t('meetings.plan.openPlanned')}</Link>}
+          />
+        )}
         {prepares && prepared.data && (
           <Alert
             type="info"
@@ -221,7 +254,12 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </Col>
             )}
             <Col xs={24} md={8}>
-              <Form.Item name="date" label={t('meetings.fields.date')} rules={[req]}>
+              <Form.Item
+                name="date"
+                label={t('meetings.fields.date')}
+                rules={[req]}
+                extra={!meeting && regularOfCell && defaults.data ? t('meetings.plan.usualDay', { day: defaults.data.usualDay }) : undefined}
+              >
                 <DateInput testId="plan-date" allowClear={false} />
               </Form.Item>
             </Col>
@@ -343,6 +381,21 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </>
             )}
           </Form.List>
+
+          {regularOfCell && defaults.data && (
+            <div style={{ marginBottom: 16 }}>
+              <PreviousResolutionCard
+                previous={defaults.data.previous}
+                action={
+                  defaults.data.previous ? (
+                    <Button block onClick={carryPrevious} style={{ minHeight: 44 }} data-testid="plan-carry">
+                      {t('home.previous.carry')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            </div>
+          )}
 
           <Divider titlePlacement="start" plain>
             {t('meetings.fields.agenda')}

@@ -70,7 +70,8 @@ export default function MeetingsPage() {
   const upcoming = items.filter((m) => m.heldOn >= today).reverse();
   const past = items.filter((m) => m.heldOn < today);
   const shown = when === 'upcoming' ? upcoming : past;
-  const multipleUnits = new Set(items.map((m) => m.unitId)).size > 1;
+  // A commune's list names each meeting's cell (even when this month only one cell has met).
+  const multipleUnits = items.some((m) => m.unitId !== unitId);
 
   const when_ = (m: MeetingSummary) => `${showDate(m.heldOn)} · ${m.startTime}–${m.endTime}`;
   const columns: ColumnsType<MeetingSummary> = [

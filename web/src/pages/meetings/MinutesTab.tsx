@@ -37,6 +37,7 @@ import { showDate } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { isPreviousReviewItem } from '../home/home-shared.ts';
 import { AmendAttendance, type AttendanceEdits, attendanceChanges, attendanceInitial } from './AmendAttendance.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { gradeLabel, vnDateTime } from './meeting-labels.ts';
@@ -122,6 +123,8 @@ function fromContent(c: MinutesContent, meeting: Meeting): ContentValues {
     // A first draft starts from the plan: its times and its agenda.
     openedAt: c.openedAt ?? (empty ? meeting.startTime : ''),
     closedAt: c.closedAt ?? (empty ? meeting.endTime : ''),
+    // …and last month's resolution, when the plan carried it into its review item.
+    previousResolutionReview: c.previousResolutionReview ?? (empty ? (meeting.agenda.find((a) => isPreviousReviewItem(a.title))?.note ?? '') : ''),
     agendaItems: c.agendaItems?.length
       ? c.agendaItems.map((a) => ({ title: a.title, summary: a.summary ?? '', speakers: a.speakers ?? [] }))
       : meeting.agenda.map((a) => ({ title: a.title, summary: '', speakers: [] })),

@@ -132,6 +132,11 @@ export default function UnitPage() {
                 <Button data-testid="unit-meetings">{t('meetings.unitLinks.meetings')}</Button>
               </Link>
             )}
+            {CELL_KINDS.has(u.kind) && u.kind !== 'to_dang' && (
+              <Link to={`/units/${u.id}/meeting-calendar`}>
+                <Button data-testid="unit-year-calendar">{t('meetings.yearCalendar.link')}</Button>
+              </Link>
+            )}
             <Link to={`/meetings/compliance?unitId=${u.id}`}>
               <Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button>
             </Link>
