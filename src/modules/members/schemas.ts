@@ -249,4 +249,6 @@ export const memberHistoryOut = z.object({
       after: z.unknown(),
     }),
   ),
+  /** 'unit:9' → name: the cells, members and accounts the changes refer to (see audit/resolve-names.ts). */
+  names: z.record(z.string(), z.string()),
 });

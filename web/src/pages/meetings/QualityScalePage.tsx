@@ -11,7 +11,7 @@ import type { scalesOut } from '../../../../src/modules/meetings/quality-schemas
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateInput, DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
@@ -202,14 +202,14 @@ export default function QualityScalePage() {
         <Form.Item name="templateCode" label={t('meetings.scale.template')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select data-testid="scale-template" options={templates.map((x) => ({ value: x.code, label: x.title }))} />
         </Form.Item>
-        <Form.Item
+        <DateItem
           name="effectiveFrom"
           label={t('meetings.scale.from')}
           extra={t('meetings.scale.fromHint')}
           rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <DateInput testId="scale-from" allowClear={false} />
-        </Form.Item>
+          testId="scale-from"
+          allowClear={false}
+        />
       </ActionModal>
     </Space>
   );
