@@ -6,7 +6,7 @@ export type RefKind = 'unit' | 'member' | 'user';
 
 /** The kind of record a field's value points at, or null when it is not a reference. */
 export function refKindOf(field: string): RefKind | null {
-  if (field === 'unitId' || field === 'parentId' || field.endsWith('UnitId') || field === 'unitIds') return 'unit';
+  if (field === 'unitId' || field === 'parentId' || field === 'partyGroupId' || field.endsWith('UnitId') || field === 'unitIds') return 'unit';
   if (field === 'memberId' || field.endsWith('MemberId') || field === 'memberIds') return 'member';
   if (field === 'userId' || field.endsWith('UserId')) return 'user';
   return null;

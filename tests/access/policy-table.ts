@@ -236,7 +236,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/units/{id}/committee': { target: 'unit', needs: 'write_units', positions: ['own', 'below', 'sibling'] },
   'POST /api/v1/units/{id}/committee/{committeeId}/end': { target: 'committeeSeat', needs: 'write_units' },
 
-  // ── meetings (read; manage_meetings: admin, org_officer, committee, secretary) ──
+  // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
   'GET /api/v1/meetings': {
     target: 'unit',

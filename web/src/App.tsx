@@ -29,6 +29,7 @@ const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'));
 const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx'));
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
+const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
 const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
@@ -264,6 +265,14 @@ export function App() {
                   element={
                     <Page permission="manage_users">
                       <UsersPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <Page permission="read_audit">
+                      <AuditPage />
                     </Page>
                   }
                 />

@@ -54,7 +54,7 @@ export function DateInput({ value, onChange, testId, allowClear = true, notFutur
   function commit(raw: string) {
     const { iso, problem: found } = checkTypedDate(raw, { notFuture });
     if (found) {
-      setProblem(t(found));
+      setProblem(t(found, { date: raw.trim() }));
       if (inForm) onChange?.(raw.trim());
       return;
     }
@@ -149,7 +149,7 @@ export function dateRule(t: Translate, notFuture?: boolean): Rule {
     validator: async (_rule, value: unknown) => {
       if (value === null || value === undefined || value === '') return;
       const { problem } = checkTypedDate(asIso(String(value)) ? showDate(String(value)) : String(value), { notFuture });
-      if (problem) throw new Error(t(problem));
+      if (problem) throw new Error(t(problem, { date: String(value) }));
     },
   };
 }

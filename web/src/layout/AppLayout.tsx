@@ -84,6 +84,18 @@ export function AppLayout() {
               },
             ]
           : []),
+        ...(can(me, 'read_audit')
+          ? [
+              {
+                key: '/audit',
+                label: (
+                  <Link to="/audit" data-testid="nav-audit">
+                    {t('nav.audit')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
         ...(can(me, 'manage_users')
           ? [
               {
