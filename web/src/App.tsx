@@ -19,6 +19,8 @@ import { useLang } from './i18n/i18n.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { lazyPage } from './lib/lazy-page.ts';
 import { setMessageApi, showError } from './lib/notify.ts';
+import { PageTitle } from './lib/page-title.tsx';
+import { usePhone } from './lib/use-phone.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
@@ -122,6 +124,7 @@ function DashboardHome() {
 export function App() {
   const [lang] = useLang();
   const [queryClient] = useState(makeQueryClient);
+  const phone = usePhone();
 
   useEffect(() => {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
@@ -141,19 +144,29 @@ export function App() {
       locale={lang === 'vi' ? viVN : enUS}
       theme={{
         // Text on white at 4.5:1 or more (WCAG AA, for older members' eyes): antd's grey
-        // secondary text (#8c8c8c) and its blue links (#1677ff) fall short.
+        // secondary text (#8c8c8c) and its blue links (#1677ff) fall short. Base text 16 px
+        // and controls 44 px high (a thumb's width) on every screen; small controls too on a
+        // phone. Red is for errors and absences only: the primary colour (a chosen option,
+        // a focused box) is blue; the red of the header is the party's, not a signal.
         token: {
           motion: !reducedMotion,
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
           colorLink: '#0950c3',
-          colorPrimary: '#b71c1c',
+          colorPrimary: '#0950c3',
           borderRadius: 6,
+          fontSize: 16,
+          fontSizeSM: 16,
+          controlHeight: 44,
+          controlHeightSM: phone ? 44 : 32,
+          controlHeightLG: 48,
+          controlInteractiveSize: 20,
           fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
         },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
-          Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
+          Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#5e0b0b', darkItemColor: 'rgba(255,255,255,0.9)', darkPopupBg: '#8e1414' },
         },
       }}
     >
@@ -161,6 +174,7 @@ export function App() {
         <MessageBridge />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
+            <PageTitle />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               {/* The printable summary has no app frame around it. */}

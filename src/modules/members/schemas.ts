@@ -203,6 +203,8 @@ export const memberListItemOut = z.object({
   unitId: z.number(),
   unitName: z.string(),
   status: memberStatusSchema,
+  /** Shown beside the status: an exempted or suspended member is still chính thức from this date. */
+  fullMemberOn: z.string().nullable(),
   partyCardNumber: z.string().nullable(),
   theoryLevel: theoryLevelSchema.nullable(),
   ethnicity: z.string(),

@@ -281,7 +281,7 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
                         <div data-testid="plan-topic-option">
                           <div style={{ whiteSpace: 'normal' }}>{o.label}</div>
                           {topic && (
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            <Typography.Text type="secondary">
                               {topic.unitName}
                               {topic.usedBy.length ? ` · ${t('meetings.topics.usedCount', { count: topic.usedBy.length })}` : ''}
                             </Typography.Text>

@@ -156,7 +156,7 @@ export default function QualityScalePage() {
                       <Tag color={GRADE_COLORS[b.grade]}>{gradeLabel(t, b.grade)}</Tag>
                       {t('meetings.scale.minPoints', { points: b.minPoints })}
                       {b.requires.length > 0 && (
-                        <div style={{ fontSize: 13, marginTop: 2 }}>
+                        <div style={{ marginTop: 2 }}>
                           <Typography.Text type="secondary">
                             {t('meetings.scale.requires', { criteria: b.requires.map((k) => labelOf.get(k) ?? k).join('; ') })}
                           </Typography.Text>
@@ -175,7 +175,7 @@ export default function QualityScalePage() {
                     <div>
                       {v.title} {isInForce(v) && <Tag color="green">{t('meetings.scale.current')}</Tag>}
                     </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    <Typography.Text type="secondary">
                       {originText(t, v, unitId)} · {periodText(t, v)}
                     </Typography.Text>
                   </List.Item>

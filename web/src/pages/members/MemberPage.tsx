@@ -55,7 +55,7 @@ export default function MemberPage() {
               {m.fullName}
             </Typography.Title>
             <Space wrap style={{ marginTop: 4 }}>
-              <StatusTag status={m.status} />
+              <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} />
               <Link to={`/units/${m.unitId}`} data-testid="member-unit">
                 {m.unitName}
               </Link>

@@ -210,7 +210,7 @@ export default function MembersPage() {
     { title: t('members.fields.dateOfBirth'), key: 'dob', width: 120, render: (_, m) => showDate(m.dateOfBirth) },
     { title: t('members.fields.age'), dataIndex: 'age', width: 60 },
     { title: t('members.fields.unit'), dataIndex: 'unitName', ellipsis: true },
-    { title: t('members.fields.status'), key: 'status', width: 140, render: (_, m) => <StatusTag status={m.status} /> },
+    { title: t('members.fields.status'), key: 'status', width: 140, render: (_, m) => <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} /> },
     { title: t('members.fields.partyCardNumber'), dataIndex: 'partyCardNumber', width: 130 },
     { title: t('members.fields.theoryLevel'), key: 'theory', width: 120, render: (_, m) => theoryLabel(t, m.theoryLevel) },
   ];
@@ -306,9 +306,9 @@ export default function MembersPage() {
                         <Link to={`/members/${m.id}`} style={{ fontWeight: 600 }} data-testid="member-link">
                           {m.fullName}
                         </Link>
-                        <StatusTag status={m.status} />
+                        <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} />
                       </div>
-                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      <Typography.Text type="secondary">
                         {sexLabel(t, m.sex)} · {showDate(m.dateOfBirth)} ({m.age}) · {m.unitName}
                       </Typography.Text>
                     </div>

@@ -11,7 +11,7 @@ import { COMMITTEE_POSITIONS, type CommitteePosition, type CommitteeSeat, UNIT_K
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { DateItem } from '../../components/DateInput.tsx';
 import { DecisionFields } from '../../components/DecisionFields.tsx';
-import { positionLabel, unitKindLabel } from '../../components/labels.ts';
+import { committeeWords, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
@@ -125,16 +125,16 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
     return (
       <>
         <Button size="small" onClick={() => setOpen('committee')} data-testid="committee-add">
-          {t('committee.add')}
+          {committeeWords(t, u.kind).add}
         </Button>
         <ActionModal<CommitteeValues>
           open={open === 'committee'}
           onClose={close}
-          title={t('committee.add')}
+          title={committeeWords(t, u.kind).add}
           testId="committee-form"
           initialValues={{ position: 'cap_uy_vien', validFrom: today }}
           confirmText={(v) =>
-            t('committee.confirmAdd', { name: v.fullName, position: positionLabel(t, v.position), unit: u.name, date: showDate(v.validFrom) })
+            t('committee.confirmAdd', { name: v.fullName, position: positionLabel(t, v.position, u.kind), unit: u.name, date: showDate(v.validFrom) })
           }
           submit={(v) =>
             send(`/units/${u.id}/committee`, {
@@ -161,7 +161,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                 <Input data-testid="committee-full-name" />
               </Form.Item>
               <Form.Item name="position" label={t('committee.position')} rules={required(t)}>
-                <Select data-testid="committee-position" options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: positionLabel(t, p) }))} />
+                <Select data-testid="committee-position" options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: positionLabel(t, p, u.kind) }))} />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} sm={12}>
