@@ -166,7 +166,10 @@ export function App() {
         },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
-          Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#5e0b0b', darkItemColor: 'rgba(255,255,255,0.9)', darkPopupBg: '#8e1414' },
+          // Switches and panel headers reach 44 px too.
+          Segmented: { controlHeight: 48, controlHeightSM: 48 },
+          Collapse: { headerPadding: '12px 16px' },
+          Menu: { itemPaddingInline: 12, darkItemBg: '#8e1414', darkItemSelectedBg: '#5e0b0b', darkItemColor: 'rgba(255,255,255,0.9)', darkPopupBg: '#8e1414' },
         },
       }}
     >

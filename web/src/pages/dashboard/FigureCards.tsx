@@ -29,7 +29,8 @@ function FigureCard({ title, value, detail, help, testId, tone }: CardProps) {
         {help && (
           <Tooltip title={help} trigger={['hover', 'click']}>
             <QuestionCircleOutlined
-              style={{ marginInlineStart: 6, padding: 4 }}
+              // A thumb-sized tap area (44 px) around a small icon, without moving the text.
+              style={{ padding: 14, margin: '-14px -14px -14px -8px' }}
               role="button"
               aria-label={t('dashboard.cards.explain', { figure: title })}
               tabIndex={0}

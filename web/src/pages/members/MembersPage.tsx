@@ -111,6 +111,7 @@ export default function MembersPage() {
           onChange={(v) => update({ unitId: v })}
           testId="member-filter-unit"
           placeholder={t('members.filter.unit')}
+          ariaLabel={t('members.filter.unit')}
           knownLabels={unitLabel}
         />
       </Col>
@@ -120,6 +121,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.statusCurrent')}
+          aria-label={t('members.filter.statusCurrent')}
           data-testid="member-filter-status"
           value={filters.status ?? []}
           onChange={(v: string[]) => update({ status: v.includes('all') ? ['all'] : v })}
@@ -131,6 +133,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.sex')}
+          aria-label={t('members.filter.sex')}
           data-testid="member-filter-sex"
           value={filters.sex}
           onChange={(v?: string) => update({ sex: v })}
@@ -142,6 +145,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.age')}
+          aria-label={t('members.filter.age')}
           data-testid="member-filter-age"
           value={band}
           onChange={(key?: string) => {
@@ -163,6 +167,7 @@ export default function MembersPage() {
         <Input
           allowClear
           placeholder={t('members.filter.ethnicity')}
+          aria-label={t('members.filter.ethnicity')}
           data-testid="member-filter-ethnicity"
           defaultValue={filters.ethnicity}
           onBlur={(e) => update({ ethnicity: e.target.value.trim() })}
@@ -174,6 +179,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.theoryLevel')}
+          aria-label={t('members.filter.theoryLevel')}
           data-testid="member-filter-theory"
           value={filters.theoryLevel}
           onChange={(v?: string) => update({ theoryLevel: v })}
@@ -265,7 +271,6 @@ export default function MembersPage() {
           {phone ? (
             <Collapse
               ghost
-              size="small"
               items={[
                 {
                   key: 'f',
