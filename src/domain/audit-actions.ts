@@ -1,6 +1,8 @@
 // Every action the audit trail records. writeAudit accepts only these, so a new kind of
 // write cannot reach the trail without a name here, and tests/domain/audit-actions.test.ts
 // checks that each has its Vietnamese and English label (web i18n: audit.actions.<action>).
+// It also names the actions other lanes of issue 8 write (party groups, check-in window,
+// notices, guests' confirmation, last month's resolution), so they read in words on merge.
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.password_change',
@@ -20,14 +22,21 @@ export const AUDIT_ACTIONS = [
   'meeting.cancel',
   'meeting.check_in',
   'meeting.check_in_refused',
+  'meeting.check_in_window.close',
+  'meeting.check_in_window.extend',
+  'meeting.check_in_window.open',
+  'meeting.check_in_window.reset',
   'meeting.document.add',
   'meeting.document.remove',
   'meeting.grade',
   'meeting.grade_after_adoption',
   'meeting.guest.add',
+  'meeting.guest.confirm',
   'meeting.guest.remove',
+  'meeting.notice.resend',
   'meeting.plan',
   'meeting.preparation',
+  'meeting.previous_resolution',
   'meeting.update',
   'meeting_topic.create',
   'member.create',
@@ -41,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'minutes.amend',
   'minutes.save',
   'notification_email.set',
+  'party_group.close',
+  'party_group.members',
+  'party_group.rename',
   'residence_link.add',
   'residence_link.end',
   'residence_request.accept',
