@@ -72,6 +72,15 @@ describe('a wrong date is never dropped', () => {
     expect(await date.inputValue()).toBe('31/02/2025');
     expect(await count()).toBe(planned);
     await shot(page, 'dates-wrong-plan-phone');
+
+    // The calendar beside the box puts a real day in its place, and the error goes.
+    await page.getByTestId('plan-date-calendar').click();
+    const day = page.locator('.ant-picker-calendar td.ant-picker-cell-in-view[title$="-15"]');
+    await day.waitFor();
+    const iso = (await day.getAttribute('title'))!;
+    await day.click();
+    expect(await date.inputValue()).toBe(`15/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: 'trong lịch' }).waitFor({ state: 'detached' });
   });
 
   it('a filter box shows its own error and keeps the last good date in force', async () => {
