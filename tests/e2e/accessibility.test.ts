@@ -81,7 +81,8 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 interface Visit {
   who: string | null;
-  path: string;
+  /** An address, or one found through the API as that person (the first member, the latest meeting). */
+  path: string | ((page: Page) => Promise<string>);
   ready: string;
   name: string;
 }
@@ -91,6 +92,22 @@ const VISITS: Visit[] = [
   { who: 'bithu.cb1', path: '/members', ready: 'member-row', name: 'secretary-members' },
   { who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'secretary-meetings' },
   { who: 'bithu.cb1', path: '/my-meetings', ready: 'my-meetings-page', name: 'secretary-my-meetings' },
+  {
+    who: 'bithu.cb1',
+    path: async (page) => `/members/${(await (await page.context().request.get('/api/v1/members?pageSize=1')).json()).items[0].id}`,
+    ready: 'member-record',
+    name: 'secretary-member',
+  },
+  {
+    who: 'bithu.cb1',
+    path: async (page) => {
+      const me = await (await page.context().request.get('/api/v1/auth/me')).json();
+      const list = await (await page.context().request.get(`/api/v1/meetings?unitId=${me.grants[0].unitId}`)).json();
+      return `/meetings/${list.items[0].id}`;
+    },
+    ready: 'meeting-page',
+    name: 'secretary-meeting',
+  },
   { who: 'dangvien', path: '/check-in', ready: 'check-in-submit', name: 'member-check-in' },
   { who: 'dangvien', path: '/notices', ready: 'notices-page', name: 'member-notices' },
   { who: 'capuy', path: '/', ready: 'dashboard-pickers', name: 'commune-home' },
@@ -100,7 +117,7 @@ const VISITS: Visit[] = [
 
 async function open(visit: Visit, options: typeof PHONE | typeof DESKTOP): Promise<Page> {
   const page = visit.who ? await loggedIn(visit.who, { ...options }) : await newPage({ ...options });
-  await page.goto(visit.path);
+  await page.goto(typeof visit.path === 'string' ? visit.path : await visit.path(page));
   await page.getByTestId(visit.ready).first().waitFor();
   await page.waitForLoadState('networkidle');
   return page;
@@ -116,11 +133,12 @@ describe('the main pages, on a phone', () => {
     for (const visit of VISITS) {
       const page = await open(visit, PHONE);
       axe.push(...(await seriousViolations(page)));
-      text.push(...(await smallText(page)).map((s) => `${visit.path} ${s}`));
-      targets.push(...(await smallTargets(page)).map((s) => `${visit.path} ${s}`));
+      const where = new URL(page.url()).pathname;
+      text.push(...(await smallText(page)).map((s) => `${where} ${s}`));
+      targets.push(...(await smallTargets(page)).map((s) => `${where} ${s}`));
       // Nothing runs past the right edge of the phone's screen.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 0) widths.push(`${visit.path} ${overflow}px wider than the screen`);
+      if (overflow > 0) widths.push(`${where} ${overflow}px wider than the screen`);
       const title = await page.title();
       titles.push(title);
       await shot(page, `a11y-${visit.name}-phone`);

@@ -169,6 +169,7 @@ export function App() {
           // Switches and panel headers reach 44 px too.
           Segmented: { controlHeight: 48, controlHeightSM: 48 },
           Collapse: { headerPadding: '12px 16px' },
+          Tabs: { horizontalItemPadding: '12px 0', horizontalItemPaddingSM: '10px 0' },
           Menu: { itemPaddingInline: 12, darkItemBg: '#8e1414', darkItemSelectedBg: '#5e0b0b', darkItemColor: 'rgba(255,255,255,0.9)', darkPopupBg: '#8e1414' },
         },
       }}

@@ -100,7 +100,14 @@ export function AuditList({ items, names, showRecord = true }: { items: AuditEnt
             {showRecord && (
               <>
                 {' · '}
-                {page && names[`${r.entityType}:${r.entityId}`] ? <Link to={`${page}${r.entityId}`}>{record}</Link> : record}
+                {page && names[`${r.entityType}:${r.entityId}`] ? (
+                  // Underlined: a link inside a line of text is not told apart by its colour alone.
+                  <Link to={`${page}${r.entityId}`} style={{ textDecoration: 'underline' }}>
+                    {record}
+                  </Link>
+                ) : (
+                  record
+                )}
               </>
             )}
             {unitName && showRecord && r.entityType !== 'unit' && <> · {t('audit.at_unit', { unit: unitName })}</>}
