@@ -47,3 +47,14 @@ export function formatDateVi(date: string | null): string {
   if (!date) return '';
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
+
+/** 'YYYY-MM' → 'mm/yyyy', a month the way it is written on paper. */
+export function formatMonthVi(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+}
+
+/** 'YYYY-Qn' → its number and year, for "Quý 1/2026" (the words are the caller's, per language). */
+export function quarterParts(quarter: string): { n: number; year: string } {
+  const [year, n] = quarter.split('-Q');
+  return { n: Number(n), year: year! };
+}

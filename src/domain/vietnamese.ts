@@ -121,6 +121,17 @@ export function compareVietnameseNames(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+const unitCollator = new Intl.Collator('vi', { numeric: true });
+
+/**
+ * Compares two unit names the Vietnamese way, numbers by value: "Chi bộ Ấp Bắc" before
+ * "Chi bộ Bình" (Ấ comes with A), "Chi bộ thôn 2" before "Chi bộ thôn 10". The one order
+ * for lists of cells and units, on the server and in the web app.
+ */
+export function compareUnitNames(a: string, b: string): number {
+  return unitCollator.compare(a, b);
+}
+
 /** Normalises spacing and capitalises each word: "nguyễn  văn thắng" → "Nguyễn Văn Thắng". */
 export function normaliseName(name: string): string {
   return name

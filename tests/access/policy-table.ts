@@ -249,7 +249,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/party-groups/{id}/close': { target: 'partyGroup', needs: 'write_members' },
   'PUT /api/v1/party-groups/{id}/members': { target: 'partyGroup', needs: 'write_members' },
 
-  // ── meetings (read; manage_meetings: admin, org_officer, committee, secretary) ──
+  // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
   'GET /api/v1/meetings': {
     target: 'unit',

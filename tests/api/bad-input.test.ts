@@ -88,7 +88,9 @@ describe('bodies that are not what the API expects', () => {
       expectProblem(res, 400, 'Dữ liệu gửi lên không hợp lệ.');
       expect(paths(res), date).toEqual(['body.dateOfBirth']);
     }
-    expect(fieldErrors(await post({ ...valid(), dateOfBirth: '30/02/2025' }))[0]!.message).toBe('Ngày không hợp lệ (định dạng YYYY-MM-DD).');
+    expect(fieldErrors(await post({ ...valid(), dateOfBirth: '30/02/2025' }))[0]!.message).toBe(
+      'Ngày không có thật hoặc sai định dạng (năm-tháng-ngày, ví dụ 2025-02-28).',
+    );
     const status = await as({
       method: 'POST',
       url: `/api/v1/members/${memberId}/status`,

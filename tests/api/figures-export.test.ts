@@ -175,7 +175,7 @@ describe('the members and meetings tables as xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo tháng', 'Tổng hợp sinh hoạt']);
     const r = rows(wb.worksheets[0]!);
     expect(r[3]![0]).toBe('Kỳ sinh hoạt: từ 01/01/2025 đến 30/06/2025');
-    expect(r[6]).toEqual(['Tháng', 'Chi bộ sinh hoạt định kỳ / phải sinh hoạt', 'Tỷ lệ sinh hoạt đủ', 'Lượt đảng viên dự / phải dự', 'Tỷ lệ dự sinh hoạt']);
+    expect(r[6]).toEqual(['Tháng', 'Chi bộ sinh hoạt thường kỳ / phải sinh hoạt', 'Tỷ lệ sinh hoạt đủ', 'Lượt đảng viên dự / phải dự', 'Tỷ lệ dự sinh hoạt']);
     expect(r.slice(7).map((row) => row[0])).toEqual(['01/2025', '02/2025', '03/2025', '04/2025', '05/2025', '06/2025']);
     // Each month: A met, B did not; A's three members were present.
     expect(r[7]!.slice(1)).toEqual(['1/2', 0.5, '3/3', 1]);

@@ -207,7 +207,7 @@ describe('documents, residence links, party groups, cancellation', () => {
       payload: { ...base, unitId: f.commune, kind: 'regular', date: '2026-05-12', focalIssues: ['a', 'b'], topic: 'x' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().title).toBe('Loại buổi họp "Sinh hoạt chi bộ định kỳ" không dành cho tổ chức đảng này.');
+    expect(res.json().title).toBe('Loại buổi họp "Sinh hoạt chi bộ thường kỳ" không dành cho tổ chức đảng này.');
     const en = await xa({
       method: 'POST',
       url: '/api/v1/meetings',

@@ -73,7 +73,7 @@ describe('meeting notices job', () => {
     expect(list.items[0]).toMatchObject({
       kind: 'meeting_planned',
       meetingId,
-      body: 'Sinh hoạt chi bộ định kỳ của Chi bộ thôn 1 vào 08:00 ngày 05/03/2026 tại Nhà văn hóa thôn 1. Nội dung: Sinh hoạt tháng 3.',
+      body: 'Sinh hoạt chi bộ thường kỳ của Chi bộ thôn 1 vào 08:00 ngày 05/03/2026 tại Nhà văn hóa thôn 1. Nội dung: Sinh hoạt tháng 3.',
     });
     const en = (await dv2({ method: 'GET', url: '/api/v1/me/notices', headers: { 'accept-language': 'en' } })).json();
     expect(en.items[0].title).toBe('Meeting on 05/03/2026: Sinh hoạt tháng 3');

@@ -51,7 +51,7 @@ describe('planning a monthly meeting', () => {
   it('refuses a regular meeting with one focal issue, in Vietnamese', async () => {
     const res = await bithu({ method: 'POST', url: '/api/v1/meetings', payload: { ...plan, unitId: f.cell1, focalIssues: ['Một vấn đề'] } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().title).toBe('Buổi sinh hoạt định kỳ cần từ 2 đến 3 vấn đề trọng tâm.');
+    expect(res.json().title).toBe('Buổi sinh hoạt thường kỳ cần từ 2 đến 3 vấn đề trọng tâm.');
   });
 
   it('plans the meeting with the agenda prefilled and a check-in window from 30 minutes before', async () => {
@@ -467,7 +467,7 @@ describe('roll call and minutes', () => {
       'Số 1-BB/CB',
       'Bắc Bình, ngày 05 tháng 3 năm 2026',
       'BIÊN BẢN',
-      'Sinh hoạt chi bộ định kỳ tháng 3 năm 2026',
+      'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026',
       'Tổng số đảng viên của chi bộ: 7 đồng chí (chính thức: 6 đồng chí, dự bị: 1 đồng chí), trong đó miễn sinh hoạt: 1 đồng chí',
       'Có mặt: 4/6 đồng chí phải dự họp (66,67%)',
       'Vắng có lý do: 1 đồng chí: Phạm Thị Dung (Đi viện)',

@@ -321,7 +321,7 @@ describe('bad input is a 400 problem, never a 500', () => {
 
   it('names the field with a Vietnamese message', async () => {
     const res = await admin({ method: 'POST', url: `/api/v1/units/${u.thonA}/rename`, payload: { name: 'X', effectiveOn: '2025-02-30', decisionNumber: '1' } });
-    expect(res.json().errors).toEqual([{ path: 'body.effectiveOn', message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' }]);
+    expect(res.json().errors).toEqual([{ path: 'body.effectiveOn', message: 'Ngày không có thật hoặc sai định dạng (năm-tháng-ngày, ví dụ 2025-02-28).' }]);
   });
 
   it('answers malformed JSON with 400', async () => {

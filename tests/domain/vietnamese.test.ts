@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnameseNames, foldForSearch, normaliseName, personSortKey, splitName } from '../../src/domain/vietnamese.ts';
+import { compareUnitNames, compareVietnameseNames, foldForSearch, normaliseName, personSortKey, splitName } from '../../src/domain/vietnamese.ts';
 
 describe('foldForSearch', () => {
   it.each([
@@ -42,5 +42,20 @@ describe('Vietnamese name order', () => {
   it('splits and normalises names', () => {
     expect(splitName('Nguyễn Văn Thắng')).toEqual({ given: 'Thắng', rest: 'Nguyễn Văn' });
     expect(normaliseName('  nguyễn  văn THẮNG ')).toBe('Nguyễn Văn Thắng');
+  });
+});
+
+describe('unit names in Vietnamese order', () => {
+  it('puts Ấ with A, Đ after D, and numbers by value', () => {
+    const names = ['Chi bộ thôn 10', 'Chi bộ Bình Minh', 'Chi bộ Đông Hòa', 'Chi bộ thôn 2', 'Chi bộ Ấp Bắc', 'Chi bộ Dương Xá', 'Chi bộ Ông Đình'];
+    expect([...names].sort(compareUnitNames)).toEqual([
+      'Chi bộ Ấp Bắc',
+      'Chi bộ Bình Minh',
+      'Chi bộ Dương Xá',
+      'Chi bộ Đông Hòa',
+      'Chi bộ Ông Đình',
+      'Chi bộ thôn 2',
+      'Chi bộ thôn 10',
+    ]);
   });
 });

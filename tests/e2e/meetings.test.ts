@@ -55,7 +55,7 @@ describe('a monthly cell meeting', () => {
     const start = Math.max(0, now.minutes - 5);
     const end = Math.min(23 * 60 + 59, start + 120);
     await secretary.getByTestId('plan-kind').click();
-    await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Sinh hoạt chi bộ định kỳ' }).click();
+    await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Sinh hoạt chi bộ thường kỳ' }).click();
     // The standard agenda (HD 12) fills the list.
     await secretary.getByTestId('plan-agenda-item').nth(5).waitFor();
     const agendaItems = await secretary.getByTestId('plan-agenda-item').count();
@@ -67,7 +67,7 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('plan-start').fill(hhmm(start));
     await secretary.getByTestId('plan-end').fill(hhmm(end));
     await secretary.getByTestId('plan-place').fill('Nhà văn hóa thôn Bắc Sơn');
-    await secretary.getByTestId('plan-topic').fill('Sinh hoạt chi bộ định kỳ tháng này');
+    await secretary.getByTestId('plan-topic').fill('Sinh hoạt chi bộ thường kỳ tháng này');
     await secretary.getByTestId('plan-focal').nth(0).fill('Thu hoạch lúa vụ mùa');
     await secretary.getByTestId('plan-focal').nth(1).fill('Vệ sinh môi trường khu dân cư');
     await shot(secretary, 'meetings-plan');

@@ -19,6 +19,8 @@ import { useLang } from './i18n/i18n.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { lazyPage } from './lib/lazy-page.ts';
 import { setMessageApi, showError } from './lib/notify.ts';
+import { PageTitle } from './lib/page-title.tsx';
+import { usePhone } from './lib/use-phone.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
@@ -29,6 +31,7 @@ const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'));
 const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx'));
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
+const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
 const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
@@ -123,6 +126,7 @@ function DashboardHome() {
 export function App() {
   const [lang] = useLang();
   const [queryClient] = useState(makeQueryClient);
+  const phone = usePhone();
 
   useEffect(() => {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
@@ -142,19 +146,33 @@ export function App() {
       locale={lang === 'vi' ? viVN : enUS}
       theme={{
         // Text on white at 4.5:1 or more (WCAG AA, for older members' eyes): antd's grey
-        // secondary text (#8c8c8c) and its blue links (#1677ff) fall short.
+        // secondary text (#8c8c8c) and its blue links (#1677ff) fall short. Base text 16 px
+        // and controls 44 px high (a thumb's width) on every screen; small controls too on a
+        // phone. Red is for errors and absences only: the primary colour (a chosen option,
+        // a focused box) is blue; the red of the header is the party's, not a signal.
         token: {
           motion: !reducedMotion,
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
           colorLink: '#0950c3',
-          colorPrimary: '#b71c1c',
+          colorPrimary: '#0950c3',
           borderRadius: 6,
+          fontSize: 16,
+          fontSizeSM: 16,
+          controlHeight: 44,
+          controlHeightSM: phone ? 44 : 32,
+          controlHeightLG: 48,
+          controlInteractiveSize: 20,
           fontFamily: "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
         },
         components: {
           Layout: { headerBg: '#8e1414', headerHeight: 56 },
-          Menu: { darkItemBg: '#8e1414', darkItemSelectedBg: '#b71c1c', darkItemColor: 'rgba(255,255,255,0.8)', darkPopupBg: '#8e1414' },
+          // Switches and panel headers reach 44 px too.
+          Segmented: { controlHeight: 48, controlHeightSM: 48 },
+          Collapse: { headerPadding: '12px 16px' },
+          Tabs: { horizontalItemPadding: '12px 0', horizontalItemPaddingSM: '10px 0' },
+          Menu: { itemPaddingInline: 12, darkItemBg: '#8e1414', darkItemSelectedBg: '#5e0b0b', darkItemColor: 'rgba(255,255,255,0.9)', darkPopupBg: '#8e1414' },
         },
       }}
     >
@@ -162,6 +180,7 @@ export function App() {
         <MessageBridge />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
+            <PageTitle />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               {/* The printable summary has no app frame around it. */}
@@ -282,6 +301,14 @@ export function App() {
                   element={
                     <Page permission="manage_users">
                       <UsersPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <Page permission="read_audit">
+                      <AuditPage />
                     </Page>
                   }
                 />

@@ -1,14 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { isRootAdmin, requirePermission, unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { id } from '../meetings/schemas.ts';
+import { isoDate } from '../units/schemas.ts';
+import { listAudit } from './list-audit.ts';
 
-const auditQuery = z.strictObject({
-  entityType: z.string().trim().min(1).max(50),
-  entityId: z.string().trim().min(1).max(50),
-});
+const auditQuery = z
+  .strictObject({
+    entityType: z.string().trim().min(1).max(50).optional(),
+    entityId: z.string().trim().min(1).max(50).optional(),
+    unitId: id.optional(),
+    actor: z.string().trim().min(1).max(100).optional(),
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'audit.bad_action' })
+      .max(100)
+      .optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    before: id.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'audit.dates_in_order', path: ['to'] });
 
 const auditOut = z.object({
   items: z.array(
@@ -16,30 +31,24 @@ const auditOut = z.object({
       id: z.number(),
       at: z.string(),
       actor: z.string().nullable(),
+      actorName: z.string().nullable(),
       action: z.string(),
+      entityType: z.string(),
+      entityId: z.string(),
+      unitId: z.number().nullable(),
       before: z.unknown(),
       after: z.unknown(),
     }),
   ),
+  /** 'unit:9' → the unit's name, 'member:7', 'user:3': every id in the rows the reader may read. */
+  names: z.record(z.string(), z.string()),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: z.number().nullable(),
 });
 
 export async function auditRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/audit', { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditOut } } }, async (req) => {
-    const access = accessOf(req);
-    requirePermission(access, 'read_audit');
-    const scope = access.scope('read_audit');
-    // Rows not tied to a unit (accounts, logins) are for admins of a whole tree only.
-    const rows = await app.db
-      .selectFrom('audit_log as a')
-      .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-      .select(['a.id', 'a.at', 'u.username', 'a.action', 'a.before', 'a.after'])
-      .where('a.entity_type', '=', req.query.entityType)
-      .where('a.entity_id', '=', req.query.entityId)
-      .where((eb) => eb.or([unitInScope(scope, eb.ref('a.unit_id')), eb.and([eb('a.unit_id', 'is', null), sql<boolean>`${isRootAdmin(access)}`])]))
-      .orderBy('a.id', 'desc')
-      .limit(500)
-      .execute();
-    return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.username, action: r.action, before: r.before, after: r.after })) };
-  });
+  app.get('/audit', { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditOut } } }, async (req) =>
+    listAudit(app.db, accessOf(req), req.query),
+  );
 }

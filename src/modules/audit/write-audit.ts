@@ -1,9 +1,11 @@
 // The one audit writer: every write calls it inside its own transaction, so a change and
 // its audit row land together or not at all.
+
 import type { Db } from '../../db/types.ts';
+import type { AuditAction } from '../../domain/audit-actions.ts';
 
 export interface AuditEntry {
-  action: string; // 'member.create', 'member.read', 'unit.merge', …
+  action: AuditAction; // 'member.create', 'member.read', 'unit.merge', … (the list in domain/audit-actions.ts)
   entityType: string; // 'member', 'unit', 'user', …
   entityId: string | number;
   unitId?: number | null;

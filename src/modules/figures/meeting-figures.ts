@@ -2,6 +2,7 @@
 // held, monthly and thematic compliance, attendance, quality grades, striking-off warnings,
 // the monthly trend and the same per sub-unit — each cell counted under the unit it sat
 // under when it met (a cell moved in 2026 stays in its old commune's 2024 figures).
+
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
@@ -16,6 +17,7 @@ import {
 } from '../../domain/meeting-compliance.ts';
 import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
 import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
+import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
 import { type CellFacts, periodFacts, unexcusedSql } from './cell-facts.ts';
@@ -104,7 +106,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
         ),
       });
     }
-    subUnits.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
+    subUnits.sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id);
   }
 
   return {

@@ -2,10 +2,12 @@
 // sex, age band, ethnicity, religion, education, political-theory level and party age;
 // exempted and probationary members; grassroots organisations and cells with the split;
 // and the same headline figures for each sub-unit, all from the tree as it was that day.
+
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
+import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import { unitOn, unitsUnderOn } from './history.ts';
@@ -76,7 +78,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
         grassroots: counts.grassroots.n,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
+    .sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id);
 
   return {
     unit,

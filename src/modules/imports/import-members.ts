@@ -12,7 +12,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { type AuditEntry, writeAudit } from '../audit/write-audit.ts';
 import { throttle } from '../auth/throttle.ts';
 import { type HeldElsewhere, queueConflicts } from '../conflicts/queue-conflicts.ts';
 import { memberColumns, PERSONAL_COLUMNS } from '../members/member-row.ts';
@@ -478,7 +478,7 @@ async function writePlanned(
   return created;
 }
 
-const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportReport) => ({
+const applyAudit = (target: TargetUnit, options: ImportOptions, report: ImportReport): AuditEntry => ({
   action: 'import.apply',
   entityType: 'unit',
   entityId: target.id,

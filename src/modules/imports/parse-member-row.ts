@@ -4,6 +4,7 @@
 // module's own schema and date rules, so an import accepts exactly what the form does.
 import type { MemberStatus } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
+import { readTypedDate } from '../../domain/typed-date.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { AppError } from '../../http/app-error.ts';
 import { zodIssueMessage } from '../../http/problem.ts';
@@ -49,10 +50,6 @@ const STATUS_WORDS = wordsFor('members.status', memberStatusSchema.options);
 const theoryLevelOf = (text: string) => THEORY_WORDS.get(foldForSearch(text)) ?? THEORY_WORDS.get(foldForSearch(text).split(' ').slice(0, 2).join(' '));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const validDate = (y: number, m: number, d: number) => {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1800 && y <= 2200 && dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-};
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** A date cell → 'YYYY-MM-DD', or undefined when it is not a date. */
@@ -67,18 +64,9 @@ export function parseDateCell(value: CellValue): string | undefined {
     return parseDateCell(new Date(EXCEL_EPOCH + value * 86_400_000));
   }
   if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validDate(y, mo, d) ? `${y}-${pad2(mo)}-${pad2(d)}` : undefined;
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validDate(y, mo, d) ? text : undefined;
-  }
-  return undefined;
+  // The same reader as the web form's date box, so an import accepts what the form does.
+  const read = readTypedDate(value);
+  return read.kind === 'date' ? read.iso : undefined;
 }
 
 /** What the cell shows, as text ('' when empty). Whole numbers keep all their digits. */

@@ -38,7 +38,7 @@ export async function attendMeeting(db: Kysely<DB>, access: Access, meetingId: n
     // The committee they act for: a unit strictly above the meeting's, granted with its subtree.
     const unit = await trx.selectFrom('units').select('path').where('id', '=', m.unit_id).executeTakeFirstOrThrow();
     const committee = access.grants.find(
-      (g) => g.includeSubtree && g.unitId !== m.unit_id && unit.path.startsWith(g.unitPath) && ROLE_PERMISSIONS[g.role].includes('manage_meetings'),
+      (g) => g.includeSubtree && g.unitId !== m.unit_id && unit.path.startsWith(g.unitPath) && ROLE_PERMISSIONS[g.role].includes('attend_meetings'),
     );
     if (!committee) throw new AppError('meetings.attend_not_guest', 403);
     const member = await trx.selectFrom('members').select('full_name').where('id', '=', memberId).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 // The compliance report as an Excel workbook, one sheet per view, headers in the
 // reader's language, percentages as Excel percentages.
 import ExcelJS from 'exceljs';
+import { formatDateVi, formatMonthVi, quarterParts } from '../../domain/calendar.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { ComplianceReport } from './compliance.ts';
 
@@ -8,6 +9,9 @@ const yesNo = (lang: Lang, v: boolean | null) => (v === null ? '' : t(lang, v ? 
 
 export async function complianceXlsx(report: ComplianceReport, lang: Lang): Promise<Buffer> {
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `meetings.xlsx.${key}`, params);
+  // Dates as dd/mm/yyyy, months as mm/yyyy and quarters as "Quý 1/2026", as on paper.
+  const quarter = (q: string) => h('quarter', quarterParts(q));
+  const dates = (list: string[]) => list.map((d) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDateVi(d) : d)).join(', ');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chibo';
 
@@ -16,8 +20,8 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
   const s = report.summary;
   const rows: [string, string | number | null, 'percent'?][] = [
     [h('unit'), report.unit.name],
-    [h('period'), `${report.from} – ${report.to}`],
-    [h('as_of'), report.asOf],
+    [h('period'), `${formatDateVi(report.from)} – ${formatDateVi(report.to)}`],
+    [h('as_of'), formatDateVi(report.asOf)],
     [h('cells'), s.cells],
     [h('cells_every_month'), `${s.cellsEveryMonth}/${s.cellsMonthlyApplicable}`],
     [h('cells_every_month_rate'), s.cellsEveryMonthRate, 'percent'],
@@ -32,7 +36,10 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
     [t(lang, 'meetings.grades.kem'), s.grades.kem],
     [h('ungraded'), s.grades.ungraded],
     [h('strike_off_warnings'), report.strikeOffWarnings.length],
-    [h('without_meeting', { month: report.thisMonth.month, deadline: report.thisMonth.deadline }), report.thisMonth.cellsWithoutMeeting.length],
+    [
+      h('without_meeting', { month: formatMonthVi(report.thisMonth.month), deadline: formatDateVi(report.thisMonth.deadline) }),
+      report.thisMonth.cellsWithoutMeeting.length,
+    ],
   ];
   for (const [label, value, format] of rows) {
     const row = summary.addRow([label, value]);
@@ -46,7 +53,7 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
     { header: h('months_held'), width: 14 },
     { header: h('every_month'), width: 12 },
     { header: h('missing_months'), width: 30 },
-    ...quarters.map((q) => ({ header: h('thematic_in', { quarter: q }), width: 14 })),
+    ...quarters.map((q) => ({ header: h('thematic_in', { quarter: quarter(q) }), width: 14 })),
     { header: h('every_quarter'), width: 14 },
     { header: h('meetings_held'), width: 12 },
     { header: h('attendance'), width: 14 },
@@ -62,7 +69,7 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
       c.unitName,
       `${c.monthsHeld}/${c.monthsRequired}`,
       yesNo(lang, c.everyMonth),
-      c.missingMonths.join(', '),
+      c.missingMonths.map(formatMonthVi).join(', '),
       ...quarters.map((q) => c.thematicByQuarter[q] ?? ''),
       yesNo(lang, c.thematicEveryQuarter),
       c.meetingsHeld,
@@ -84,10 +91,12 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
     { header: h('dates'), width: 40 },
   ];
   warnings.getRow(1).font = { bold: true };
-  for (const w of report.strikeOffWarnings) warnings.addRow([w.fullName, w.unitName, w.absences, w.dates.join(', ')]);
+  for (const w of report.strikeOffWarnings) warnings.addRow([w.fullName, w.unitName, w.absences, dates(w.dates)]);
 
   const missing = wb.addWorksheet(h('sheet_this_month'));
-  missing.columns = [{ header: h('without_meeting', { month: report.thisMonth.month, deadline: report.thisMonth.deadline }), width: 60 }];
+  missing.columns = [
+    { header: h('without_meeting', { month: formatMonthVi(report.thisMonth.month), deadline: formatDateVi(report.thisMonth.deadline) }), width: 60 },
+  ];
   missing.getRow(1).font = { bold: true };
   for (const c of report.thisMonth.cellsWithoutMeeting) missing.addRow([c.unitName]);
 

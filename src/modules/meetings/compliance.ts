@@ -4,6 +4,7 @@
 // 2026 stays in its old commune's 2024 report) and their per-meeting facts. A meeting
 // counts as held when it was not cancelled, its date has come, and attendance was taken
 // (a roll call or a check-in): a plan alone is not a meeting.
+
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../../domain/meeting-compliance.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { periodFacts, unexcusedSql } from '../figures/cell-facts.ts';
@@ -38,7 +40,7 @@ export type ComplianceReport = Omit<ComplianceResult, 'strikeOffWarnings'> & {
 };
 
 const byName = (a: { unitName: string; unitId: number }, b: { unitName: string; unitId: number }) =>
-  a.unitName.localeCompare(b.unitName, 'vi') || a.unitId - b.unitId;
+  compareUnitNames(a.unitName, b.unitName) || a.unitId - b.unitId;
 
 /** SQL: the cells under the unit on the report date with whether a regular meeting is recorded in its month. */
 export function cellsOnDateSql(unitId: number, asOf: string) {

@@ -99,3 +99,23 @@ export async function findManageableMeeting(db: Db, access: Access, id: number, 
   if (visible) throw new AppError('forbidden', 403);
   throw notFound('entities.meeting');
 }
+
+/**
+ * The refusal for a meeting write on a unit the caller cannot manage: 403 when they may
+ * read it (a committee member reads and attends but does not run meetings), 404 when they
+ * may not even see it, so its existence does not leak.
+ */
+export async function unitRefusal(db: Db, access: Access, unitId: number): Promise<AppError> {
+  const visible = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
+    .executeTakeFirst();
+  return visible ? new AppError('forbidden', 403) : notFound('entities.unit');
+}
+
+/** The same for a record found only by reading (a residence link or request): 403 if the caller sees it, else 404. */
+export function writeRefusal(visible: unknown, entity: string): AppError {
+  return visible ? new AppError('forbidden', 403) : notFound(entity);
+}

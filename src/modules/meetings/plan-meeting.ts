@@ -8,10 +8,11 @@ import { formatDateVi } from '../../domain/calendar.ts';
 import { CELL_MEETING_KINDS, type MeetingRules, standardAgenda } from '../../domain/meeting-rules.ts';
 import { lastDayOfMonth, monthOf, vnDateTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { AppError, badRequest, notFound } from '../../http/app-error.ts';
+import { AppError, badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { newCheckInSecret, uniqueCheckInCode } from './check-in-token.ts';
+import { unitRefusal } from './meeting-access.ts';
 import type { PlanMeetingInput } from './schemas.ts';
 import { findUsableTopic } from './topic-bank.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
@@ -102,7 +103,7 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
       .forUpdate()
       .executeTakeFirst();
-    if (!unit) throw notFound('entities.unit');
+    if (!unit) throw await unitRefusal(trx, access, input.unitId);
     if (!kindFitsUnit(input.kind, unit.kind)) throw new AppError('meetings.kind_not_for_unit', 400, { kind: `meetings.kinds.${input.kind}` });
     checkTimes(input.startTime, input.endTime);
     await checkPartyGroup(trx, unit.id, input.partyGroupId, input.date);

@@ -2,6 +2,7 @@
 // may load its own (from scratch, or by adopting a built-in template), and the nearest
 // unit's scale in force on the meeting's date — nearest in the tree as it was on that
 // date — is the one a meeting is graded with. The sets are kept by the rule-sets module.
+
 import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
@@ -12,6 +13,7 @@ import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { saveUnitRuleSet } from '../rule-sets/save-unit-rule-set.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
+import { unitRefusal } from './meeting-access.ts';
 import type { LoadScaleInput } from './quality-schemas.ts';
 
 const KIND = 'meeting-quality';
@@ -48,7 +50,7 @@ export async function readableUnit(db: Db, access: Access, unitId: number, permi
     .where('id', '=', unitId)
     .where((eb) => unitInScope(access.scope(permission), eb.ref('units.id')))
     .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  if (!unit) throw permission === 'read' ? notFound('entities.unit') : await unitRefusal(db, access, unitId);
 }
 
 export async function listScales(db: Kysely<DB>, access: Access, unitId: number, on: string | undefined, lang: Lang) {

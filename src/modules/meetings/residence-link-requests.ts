@@ -5,12 +5,14 @@
 // organisation board above), who accepts or declines it; only an accepted request makes a
 // link, and only then does the residence cell see the name and work cell. A request for
 // an unknown card reaches nobody and stays pending on the residence cell's own list.
+
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { throttle } from '../auth/throttle.ts';
+import { writeRefusal } from './meeting-access.ts';
 
 export interface ResidenceRequestInput {
   partyCardNumber: string;
@@ -68,7 +70,16 @@ export async function decideResidenceRequest(db: Kysely<DB>, access: Access, id:
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('m.unit_id')))
       .forUpdate('r')
       .executeTakeFirst();
-    if (!r) throw notFound('entities.record');
+    if (!r) {
+      const seen = await trx
+        .selectFrom('residence_link_requests as r')
+        .innerJoin('members as m', 'm.id', 'r.member_id')
+        .select('r.id')
+        .where('r.id', '=', id)
+        .where((eb) => unitInScope(access.scope('read'), eb.ref('m.unit_id')))
+        .executeTakeFirst();
+      throw writeRefusal(seen, 'entities.record');
+    }
     if (r.status !== 'pending' && r.status !== 'declined') throw conflict('meetings.residence_request_decided');
     let linkId: number | null = null;
     if (decision === 'accept') {
@@ -125,7 +136,15 @@ export async function withdrawResidenceRequest(db: Kysely<DB>, access: Access, i
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('unit_id')))
       .forUpdate()
       .executeTakeFirst();
-    if (!r) throw notFound('entities.record');
+    if (!r) {
+      const seen = await trx
+        .selectFrom('residence_link_requests')
+        .select('id')
+        .where('id', '=', id)
+        .where((eb) => unitInScope(access.scope('read'), eb.ref('unit_id')))
+        .executeTakeFirst();
+      throw writeRefusal(seen, 'entities.record');
+    }
     if (r.status !== 'pending' && r.status !== 'declined') throw conflict('meetings.residence_request_decided');
     await trx
       .updateTable('residence_link_requests')

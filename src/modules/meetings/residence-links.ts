@@ -5,6 +5,7 @@
 // becomes a request their own cell accepts (residence-link-requests.ts), answered alike,
 // so card numbers cannot be probed for who is a party member. A link shows the name and
 // work cell (given by acceptance); the record itself only to those who may read it.
+
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
@@ -12,6 +13,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { unitRefusal, writeRefusal } from './meeting-access.ts';
 import { requestResidenceLink } from './residence-link-requests.ts';
 
 /** 'linked' for a member the caller may read; 'requested' for every other card, known or not. */
@@ -27,7 +29,7 @@ export async function addResidenceLink(
       .where('id', '=', input.unitId)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
       .executeTakeFirst();
-    if (!unit) throw notFound('entities.unit');
+    if (!unit) throw await unitRefusal(trx, access, input.unitId);
     if (!CELL_KINDS.includes(unit.kind)) throw new AppError('meetings.residence_not_cell', 400);
     // A member who has left the party organisation is out of reach, like an unknown card.
     const member = await trx
@@ -80,7 +82,15 @@ export async function endResidenceLink(db: Kysely<DB>, access: Access, id: numbe
       .where('id', '=', id)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('unit_id')))
       .executeTakeFirst();
-    if (!link) throw notFound('entities.record');
+    if (!link) {
+      const seen = await trx
+        .selectFrom('member_residence_links')
+        .select('id')
+        .where('id', '=', id)
+        .where((eb) => unitInScope(access.scope('read'), eb.ref('unit_id')))
+        .executeTakeFirst();
+      throw writeRefusal(seen, 'entities.record');
+    }
     if (link.valid_to) throw conflict('meetings.residence_ended');
     if (validTo <= link.valid_from) throw new AppError('meetings.residence_bad_end', 400);
     await trx.updateTable('member_residence_links').set({ valid_to: validTo }).where('id', '=', id).execute();

@@ -1,11 +1,13 @@
 // The topic bank (ngân hàng chuyên đề) for thematic meetings: topics a committee
 // publishes to every unit below it, and topics a unit writes for itself. The list shows
 // which units (within the caller's read scope) have used each topic.
+
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { badRequest, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { unitRefusal } from './meeting-access.ts';
 
 /** SQL: topic `t` (joined with its unit as `tu`) is offered to unit `u`. */
 const offeredTo = sql<boolean>`(t.unit_id = u.id or (t.published and u.path like tu.path || '%'))`;
@@ -88,7 +90,7 @@ export async function createTopic(db: Kysely<DB>, access: Access, input: { unitI
       .where('id', '=', input.unitId)
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
       .executeTakeFirst();
-    if (!unit) throw notFound('entities.unit');
+    if (!unit) throw await unitRefusal(trx, access, input.unitId);
     const row = await trx
       .insertInto('meeting_topics')
       .values({

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
+import { resolveAuditNames } from '../audit/resolve-names.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { memberReadable } from './member-access.ts';
 
@@ -34,13 +35,19 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
     const changes = await trx
       .selectFrom('audit_log as a')
       .leftJoin('users as usr', 'usr.id', 'a.actor_user_id')
-      .select(['a.at', 'usr.username', 'a.action', 'a.before', 'a.after'])
+      .select(['a.at', 'usr.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.unit_id', 'a.before', 'a.after'])
       .where('a.entity_type', '=', 'member')
       .where('a.entity_id', '=', String(id))
       .where('a.action', 'not like', 'member.read%')
       .orderBy('a.id', 'desc')
       .limit(500)
       .execute();
+    // Cells, members and accounts named in the changes, as the audit page names them.
+    const names = await resolveAuditNames(
+      trx,
+      access,
+      changes.map((c) => ({ entityType: c.entity_type, entityId: c.entity_id, unitId: c.unit_id, before: c.before, after: c.after })),
+    );
     // The changes carry the personal record's old values, so looking at them is a read too.
     await writeAudit(trx, access.userId, { action: 'member.read_history', entityType: 'member', entityId: id, unitId: member.unit_id });
     return {
@@ -54,6 +61,7 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
       })),
       statuses: statuses.map((s) => ({ status: s.status, validFrom: s.valid_from, validTo: s.valid_to, decisionNumber: s.decision_number, note: s.note })),
       changes: changes.map((c) => ({ at: c.at.toISOString(), actor: c.username, action: c.action, before: c.before, after: c.after })),
+      names,
     };
   });
 }

@@ -208,6 +208,8 @@ export const memberListItemOut = z.object({
   unitId: z.number(),
   unitName: z.string(),
   status: memberStatusSchema,
+  /** Shown beside the status: an exempted or suspended member is still chính thức from this date. */
+  fullMemberOn: z.string().nullable(),
   partyCardNumber: z.string().nullable(),
   theoryLevel: theoryLevelSchema.nullable(),
   ethnicity: z.string(),
@@ -254,4 +256,6 @@ export const memberHistoryOut = z.object({
       after: z.unknown(),
     }),
   ),
+  /** 'unit:9' → name: the cells, members and accounts the changes refer to (see audit/resolve-names.ts). */
+  names: z.record(z.string(), z.string()),
 });

@@ -5,6 +5,7 @@
 // exclusive) and starts the new one on D.
 import { sql, type Transaction } from 'kysely';
 import type { DB, UnitEventKind, UnitKind } from '../../db/types.ts';
+import type { AuditAction } from '../../domain/audit-actions.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { canContain, pathIds } from '../../domain/unit-tree.ts';
@@ -225,7 +226,7 @@ export async function reparent(
   parent: { id: number; path: string; depth: number; name: string },
   date: string,
   eventId: number,
-  action: string,
+  action: AuditAction,
 ) {
   await nextVersion(trx, unit, date, eventId, { parent_id: parent.id });
   const newPath = `${parent.path}${unit.id}/`;

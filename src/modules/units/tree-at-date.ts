@@ -2,9 +2,11 @@
 // parent_id = X valid on D (unit_versions, indexed); whole subtrees, ancestors and member
 // figures come from the temporal organisation model (org-history: unit_ancestry), never
 // from today's `units.path`.
+
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { type CountingRules, countingRulesOn, countOrganisations, type OrganisationCounts } from '../../domain/org-counting.ts';
+import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
 import type { ChildOut } from './schemas.ts';
 
@@ -139,8 +141,6 @@ export async function subtreeCounts(
   return out;
 }
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
-
 /** Turns versions into tree items with child and member counts (of what the caller may see), in Vietnamese name order. */
 export async function presentChildren(db: Db, versions: VersionRow[], date: string, scope: Scope): Promise<ChildOut[]> {
   const ids = versions.map((v) => v.unit_id);
@@ -155,7 +155,7 @@ export async function presentChildren(db: Db, versions: VersionRow[], date: stri
       childCount: childCounts.get(v.unit_id) ?? 0,
       memberCount: memberCounts.get(v.unit_id) ?? 0,
     }))
-    .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+    .sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id);
 }
 
 /**

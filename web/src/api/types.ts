@@ -23,7 +23,7 @@ export const ROLES: readonly Role[] = ['admin', 'org_officer', 'committee', 'sec
 export const COMMITTEE_POSITIONS: readonly CommitteePosition[] = ['bi_thu', 'pho_bi_thu', 'cap_uy_vien'];
 
 export type Me = z.infer<typeof meOut>;
-export type Permission = 'read' | 'write_members' | 'write_units' | 'manage_users' | 'read_audit' | 'manage_meetings';
+export type Permission = 'read' | 'write_members' | 'write_units' | 'manage_users' | 'read_audit' | 'manage_meetings' | 'attend_meetings';
 export type User = z.infer<typeof userOut>;
 export type Member = z.infer<typeof memberDetailOut>;
 export type Unit = z.infer<typeof unitOut>;
@@ -37,14 +37,25 @@ export type MemberList = z.infer<typeof memberListOut>;
 export type MemberListItem = MemberList['items'][number];
 export type MemberHistory = z.infer<typeof memberHistoryOut>;
 
-/** One row of GET /audit. */
+/** One row of GET /audit (a member's history gives the same rows without the record fields). */
 export interface AuditEntry {
-  id: number;
+  id?: number;
   at: string;
   actor: string | null;
+  actorName?: string | null;
   action: string;
+  entityType: string;
+  entityId: string;
+  unitId?: number | null;
   before: unknown;
   after: unknown;
+}
+
+/** GET /audit: a page of rows, the names of the ids they hold ('unit:9' → name), the next page's cursor. */
+export interface AuditPage {
+  items: AuditEntry[];
+  names: Record<string, string>;
+  nextBefore: number | null;
 }
 
 export type ImportReport = z.infer<typeof importReportOut>;

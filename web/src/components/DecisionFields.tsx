@@ -1,6 +1,6 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useT } from '../i18n/i18n.ts';
-import { DateInput } from './DateInput.tsx';
+import { DateItem } from './DateInput.tsx';
 
 /** The effective date and decision number every change to the register records. */
 export function DecisionFields({ decisionRequired = true }: { decisionRequired?: boolean }) {
@@ -9,9 +9,7 @@ export function DecisionFields({ decisionRequired = true }: { decisionRequired?:
   return (
     <Row gutter={12}>
       <Col xs={24} sm={12}>
-        <Form.Item name="effectiveOn" label={t('common.effectiveOn')} rules={[required]}>
-          <DateInput testId="action-effective-on" notFuture />
-        </Form.Item>
+        <DateItem name="effectiveOn" label={t('common.effectiveOn')} rules={[required]} testId="action-effective-on" notFuture />
       </Col>
       <Col xs={24} sm={12}>
         <Form.Item

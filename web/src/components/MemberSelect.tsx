@@ -46,10 +46,7 @@ export function MemberSelect(props: Props) {
     notFoundContent: t('common.noResults'),
     optionRender: (option: { data: Option }) => (
       <div data-testid="member-option">
-        {option.data.label}{' '}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {option.data.unitName}
-        </Typography.Text>
+        {option.data.label} <Typography.Text type="secondary">{option.data.unitName}</Typography.Text>
       </div>
     ),
     style: { width: '100%' },

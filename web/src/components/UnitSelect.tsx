@@ -75,11 +75,7 @@ export function UnitSelect(props: Props) {
     optionRender: (option: { data: Option }) => (
       <div data-testid="unit-option">
         <div>{option.data.label}</div>
-        {option.data.path && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {option.data.path}
-          </Typography.Text>
-        )}
+        {option.data.path && <Typography.Text type="secondary">{option.data.path}</Typography.Text>}
       </div>
     ),
     style: { width: '100%', ...props.style },

@@ -84,6 +84,18 @@ export function AppLayout() {
               },
             ]
           : []),
+        ...(can(me, 'read_audit')
+          ? [
+              {
+                key: '/audit',
+                label: (
+                  <Link to="/audit" data-testid="nav-audit">
+                    {t('nav.audit')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
         ...(can(me, 'manage_users')
           ? [
               {
@@ -161,6 +173,7 @@ export function AppLayout() {
             icon={<MenuOutlined style={{ color: '#fff' }} />}
             onClick={() => setDrawerOpen(true)}
             aria-label={t('nav.menu')}
+            style={{ minWidth: 44 }}
             data-testid="nav-open"
           />
         )}
@@ -172,10 +185,19 @@ export function AppLayout() {
         <NoticesBell />
         <LangSwitch dark />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-          <Button type="text" style={{ color: '#fff', maxWidth: phone ? 120 : 240 }} icon={<UserOutlined />} data-testid="current-user">
-            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: phone ? 80 : 200 }}>
-              {me?.displayName ?? me?.username}
-            </Typography.Text>
+          {/* On a phone only the icon (named for screen readers): the name would push the header past the screen's edge. */}
+          <Button
+            type="text"
+            style={{ color: '#fff', maxWidth: 200, minWidth: 44 }}
+            icon={<UserOutlined />}
+            aria-label={phone ? (me?.displayName ?? me?.username) : undefined}
+            data-testid="current-user"
+          >
+            {!phone && (
+              <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 160 }}>
+                {me?.displayName ?? me?.username}
+              </Typography.Text>
+            )}
           </Button>
         </Dropdown>
       </Header>

@@ -1,6 +1,7 @@
 // Dates: the API speaks 'YYYY-MM-DD', people read and type dd/mm/yyyy.
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { readTypedDate } from '../../../src/domain/typed-date.ts';
 
 dayjs.extend(customParseFormat);
 
@@ -26,3 +27,23 @@ const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Mi
 export const todayIso = (): string => vietnamDate.format(new Date());
 export const toIso = (d: Dayjs | null | undefined): string | null => (d?.isValid() ? d.format(ISO) : null);
 export const fromIso = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, ISO, true) : null);
+
+/** What is wrong with a typed date, as a message key, or null when it is a date we accept. */
+export type DateProblem = 'dates.unreadable' | 'dates.noSuchDay' | 'dates.future' | 'dates.outOfRange';
+
+/**
+ * Reads a date box: the ISO date, or the problem to show beside it. The range is the
+ * server's (1900–2100); `notFuture` refuses a day after today in Việt Nam.
+ */
+export function checkTypedDate(text: string, opts: { notFuture?: boolean } = {}): { iso: string | null; problem: DateProblem | null } {
+  const read = readTypedDate(text);
+  if (read.kind === 'empty') return { iso: null, problem: null };
+  if (read.kind === 'unreadable') return { iso: null, problem: 'dates.unreadable' };
+  if (read.kind === 'no_such_day') return { iso: null, problem: 'dates.noSuchDay' };
+  if (read.iso < '1900-01-01' || read.iso > '2100-12-31') return { iso: null, problem: 'dates.outOfRange' };
+  if (opts.notFuture && read.iso > todayIso()) return { iso: null, problem: 'dates.future' };
+  return { iso: read.iso, problem: null };
+}
+
+/** A form's date value when it is a date ('YYYY-MM-DD'), null while it is typed text being corrected. */
+export const asIso = (v: string | null | undefined): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);

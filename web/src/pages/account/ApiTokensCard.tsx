@@ -106,7 +106,7 @@ export default function ApiTokensCard() {
               <List.Item.Meta
                 title={
                   <>
-                    {token.name} {new Date(token.expiresAt) <= new Date() && <Tag color="red">{t('account.tokens.expired')}</Tag>}
+                    {token.name} {new Date(token.expiresAt) <= new Date() && <Tag>{t('account.tokens.expired')}</Tag>}
                   </>
                 }
                 description={t('account.tokens.used', {

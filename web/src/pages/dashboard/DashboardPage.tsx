@@ -78,7 +78,7 @@ export default function DashboardPage() {
             {u ? u.name : t('dashboard.title')}
           </Typography.Title>
           <Space wrap size={4} style={{ marginTop: 4 }}>
-            <Tag color="red">{t('dashboard.title')}</Tag>
+            <Tag color="geekblue">{t('dashboard.title')}</Tag>
             {u && <Tag data-testid="dashboard-kind">{keyLabel(t, 'kind', u.kind)}</Tag>}
             <Tag color="orange" data-testid="dashboard-as-of">
               {t('dashboard.asOf', { date: showDate(view.date) })}
@@ -159,7 +159,7 @@ export default function DashboardPage() {
           )}
           {unit.data && (
             <Card size="small">
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-rule">
+              <Typography.Text type="secondary" data-testid="dashboard-rule">
                 {t('dashboard.ruleNote', { source: unit.data.organisations.rule.source })}
               </Typography.Text>
             </Card>

@@ -24,12 +24,13 @@ function FigureCard({ title, value, detail, help, testId, tone }: CardProps) {
   const t = useT();
   return (
     <Card size="small" style={{ height: '100%' }} styles={{ body: { padding: '10px 12px' } }} data-testid={testId}>
-      <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block', lineHeight: 1.3 }}>
+      <Typography.Text type="secondary" style={{ display: 'block', lineHeight: 1.3 }}>
         {title}
         {help && (
           <Tooltip title={help} trigger={['hover', 'click']}>
             <QuestionCircleOutlined
-              style={{ marginInlineStart: 6, padding: 4 }}
+              // A thumb-sized tap area (44 px) around a small icon, without moving the text.
+              style={{ padding: 14, margin: '-14px -14px -14px -8px' }}
               role="button"
               aria-label={t('dashboard.cards.explain', { figure: title })}
               tabIndex={0}
@@ -38,11 +39,11 @@ function FigureCard({ title, value, detail, help, testId, tone }: CardProps) {
           </Tooltip>
         )}
       </Typography.Text>
-      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3, color: tone === 'warn' ? '#cf1322' : undefined }} data-testid={`${testId}-value`}>
+      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3, color: tone === 'warn' ? '#ad4e00' : undefined }} data-testid={`${testId}-value`}>
         {value}
       </div>
       {detail && (
-        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`${testId}-detail`}>
+        <Typography.Text type="secondary" data-testid={`${testId}-detail`}>
           {detail}
         </Typography.Text>
       )}

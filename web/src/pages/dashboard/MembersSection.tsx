@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { useMemo } from 'react';
 import type { Count, SexCount, UnitFigures } from '../../api/figures.ts';
 import { type ChartOption, EChart } from '../../components/EChart.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import type { DashboardView } from './dashboard-query.ts';
@@ -61,15 +62,9 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
       <ChartAndTable
         chart={<EChart option={option} height={Math.max(220, bands.length * 34 + 60)} label={t('dashboard.members.pyramidLabel')} testId="chart-pyramid" />}
         table={
-          <Table<SexCount>
-            rowKey="key"
-            size="small"
-            dataSource={bands}
-            columns={pyramidColumns}
-            pagination={false}
-            scroll={{ x: 320 }}
-            data-testid="pyramid-table"
-          />
+          <ScrollRegion label={t('dashboard.members.title')} minWidth={320}>
+            <Table<SexCount> rowKey="key" size="small" dataSource={bands} columns={pyramidColumns} pagination={false} data-testid="pyramid-table" />
+          </ScrollRegion>
         }
       />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>

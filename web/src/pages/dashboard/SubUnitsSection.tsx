@@ -43,7 +43,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
   // For one cell, "100% (1/1)" says less than yes or no.
   const met = (s: Share | null) =>
     s && s.of === 1 ? (
-      <Tag color={s.n === 1 ? 'green' : 'red'} data-testid="sub-unit-met" data-value={s.n === 1 ? 'yes' : 'no'}>
+      <Tag color={s.n === 1 ? 'green' : 'orange'} data-testid="sub-unit-met" data-value={s.n === 1 ? 'yes' : 'no'}>
         {t(s.n === 1 ? 'dashboard.subUnits.met' : 'dashboard.subUnits.notMet')}
       </Tag>
     ) : (
@@ -154,11 +154,11 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
                   }}
                   style={{ display: 'block', cursor: 'pointer', padding: '10px 4px' }}
                 >
-                  <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600, fontSize: 15 }}>
+                  <Link to={href(r.id)} data-testid="sub-unit-link" style={{ fontWeight: 600 }}>
                     {r.name}
                   </Link>
                   {r.members === null && <NotOnDate date={view.date} />}
-                  <div style={{ fontSize: 13 }}>
+                  <div>
                     {t('dashboard.subUnits.members')}: <b>{r.members ?? '—'}</b>
                     {r.cells !== null && !CELL_KINDS.has(r.kind) && (
                       <>
@@ -173,10 +173,10 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
                       </>
                     )}
                   </div>
-                  <div style={{ fontSize: 13 }}>
+                  <div>
                     {t('dashboard.subUnits.compliance')}: {met(r.compliance)}
                   </div>
-                  <div style={{ fontSize: 13 }}>
+                  <div>
                     {t('dashboard.subUnits.attendance')}: {dash(r.attendance)}
                   </div>
                 </List.Item>

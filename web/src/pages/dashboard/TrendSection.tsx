@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { useMemo } from 'react';
 import type { MeetingFigures, Share } from '../../api/figures.ts';
 import { type ChartOption, EChart } from '../../components/EChart.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import type { DashboardView } from './dashboard-query.ts';
@@ -62,7 +63,9 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
         <ChartAndTable
           chart={<EChart option={option} height={280} label={t('dashboard.trend.chartLabel')} testId="chart-trend" />}
           table={
-            <Table<Month> rowKey="month" size="small" dataSource={trend} columns={columns} pagination={false} scroll={{ x: 360 }} data-testid="trend-table" />
+            <ScrollRegion label={t('dashboard.trend.title')} minWidth={360}>
+              <Table<Month> rowKey="month" size="small" dataSource={trend} columns={columns} pagination={false} data-testid="trend-table" />
+            </ScrollRegion>
           }
         />
       )}

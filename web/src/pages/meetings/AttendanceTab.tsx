@@ -67,7 +67,7 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
   const stateTag = {
     not_open: <Tag color="default">{t('meetings.checkIn.notOpen')}</Tag>,
     open: <Tag color="green">{t('meetings.checkIn.open')}</Tag>,
-    closed: <Tag color="red">{t('meetings.checkIn.closed')}</Tag>,
+    closed: <Tag>{t('meetings.checkIn.closed')}</Tag>,
   }[state];
   const windowText = t('meetings.checkIn.window', { from: vnTime(c.window.opensAt), to: vnTime(c.window.closesAt), date: showDate(m.heldOn) });
   const qr = apiUrl(`/meetings/${m.id}/check-in-qr`);
@@ -115,7 +115,7 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
             style={{ background: '#fff' }}
           />
           <div>
-            <Typography.Text type="secondary" copyable={{ text: c.qrUrl }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="check-in-link">
+            <Typography.Text type="secondary" copyable={{ text: c.qrUrl }} style={{ wordBreak: 'break-all' }} data-testid="check-in-link">
               {c.qrUrl}
             </Typography.Text>
           </div>
@@ -347,11 +347,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
         <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="roll-split">
           {t('meetings.roll.split', { full: s.full, probationary: s.probationary, onDuty: s.onDuty })}
         </Typography.Paragraph>
-        {data!.members.length > 0 && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('meetings.roll.rateNote')}
-          </Typography.Text>
-        )}
+        {data!.members.length > 0 && <Typography.Text type="secondary">{t('meetings.roll.rateNote')}</Typography.Text>}
       </Card>
 
       <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}>

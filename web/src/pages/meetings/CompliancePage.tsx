@@ -113,9 +113,7 @@ export default function CompliancePage() {
             <YesNo value={c.everyMonth} testId="compliance-every-month" />
             {c.missingMonths.length > 0 && (
               <div>
-                <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                  {t('meetings.compliance.missing', { months: c.missingMonths.map(monthText).join(', ') })}
-                </Typography.Text>
+                <Typography.Text type="danger">{t('meetings.compliance.missing', { months: c.missingMonths.map(monthText).join(', ') })}</Typography.Text>
               </div>
             )}
           </>
@@ -128,7 +126,7 @@ export default function CompliancePage() {
         render: (_, c) => (
           <>
             <YesNo value={c.thematicEveryQuarter} testId="compliance-thematic" />
-            <div style={{ fontSize: 12 }}>
+            <div>
               {Object.entries(c.thematicByQuarter)
                 .map(([q, n]) => `${quarterText(t, q)}: ${n}`)
                 .join(' · ')}
@@ -144,7 +142,7 @@ export default function CompliancePage() {
         render: (_, c) => (
           <span data-testid="compliance-rate">
             {percent(c.attendanceRate, lang)}{' '}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary">
               ({c.present}/{c.expected})
             </Typography.Text>
           </span>
@@ -239,7 +237,7 @@ export default function CompliancePage() {
                 <Typography.Text type="secondary">{t('meetings.compliance.grades')}: </Typography.Text>
                 <Grades grades={r.summary.grades} />
               </div>
-              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
                 {t('meetings.compliance.periodNote', { months: r.monthsRequired.length, quarters: r.quartersRequired.length, asOf: showDate(r.asOf) })}
               </Typography.Paragraph>
             </Card>
@@ -263,7 +261,7 @@ export default function CompliancePage() {
                   )}
                   <Space size={[4, 4]} wrap>
                     {r.thisMonth.cellsWithoutMeeting.map((c) => (
-                      <Tag key={c.unitId} color={r.thisMonth.overdue ? 'red' : 'orange'} data-testid="compliance-no-meeting">
+                      <Tag key={c.unitId} color={r.thisMonth.overdue ? 'orange' : 'gold'} data-testid="compliance-no-meeting">
                         <Link to={`/meetings?unitId=${c.unitId}`}>{c.unitName}</Link>
                       </Tag>
                     ))}
@@ -286,7 +284,7 @@ export default function CompliancePage() {
                         {t('meetings.compliance.monthsHeld')}: {c.monthsHeld}/{c.monthsRequired} · <YesNo value={c.everyMonth} />
                       </div>
                       {c.missingMonths.length > 0 && (
-                        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                        <Typography.Text type="danger">
                           {t('meetings.compliance.missing', { months: c.missingMonths.map(monthText).join(', ') })}
                         </Typography.Text>
                       )}

@@ -350,7 +350,7 @@ function DocumentsCard({ meeting: m, editable }: { meeting: Meeting; editable: b
                 <a href={apiUrl(`/meetings/${m.id}/documents/${d.id}`)} download={d.fileName} data-testid="document-link">
                   <DownloadOutlined /> {d.fileName}
                 </a>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary">
                   {sizeText(d.sizeBytes)} · {vnDateTime(d.uploadedAt)}
                 </Typography.Text>
               </Space>

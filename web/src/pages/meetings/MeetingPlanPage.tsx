@@ -11,11 +11,11 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api } from '../../api/client.ts';
 import type { UnitKind } from '../../api/types.ts';
 import { useUnit, useUnitChildren } from '../../api/units.ts';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { asIso, showDate, todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
@@ -80,7 +80,8 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
 
   const unitId = Form.useWatch('unitId', form) ?? meeting?.unitId ?? presetUnit ?? null;
   const kind = Form.useWatch('kind', form) ?? meeting?.kind ?? presetKind;
-  const date = Form.useWatch('date', form) ?? meeting?.heldOn ?? todayIso();
+  // A date still being corrected (typed text, not a date) asks the agenda for no date of its own.
+  const date = asIso(Form.useWatch('date', form)) ?? meeting?.heldOn ?? todayIso();
   const unit = useUnit(unitId ?? 0, null);
   const children = useUnitChildren(unitId, null, unitId !== null);
   const agenda = useStandardAgenda(kind, unitId, date);
@@ -254,14 +255,14 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
               </Col>
             )}
             <Col xs={24} md={8}>
-              <Form.Item
+              <DateItem
                 name="date"
                 label={t('meetings.fields.date')}
                 rules={[req]}
+                testId="plan-date"
+                allowClear={false}
                 extra={!meeting && regularOfCell && defaults.data ? t('meetings.plan.usualDay', { day: defaults.data.usualDay }) : undefined}
-              >
-                <DateInput testId="plan-date" allowClear={false} />
-              </Form.Item>
+              />
             </Col>
             <Col xs={12} md={4}>
               <Form.Item
@@ -320,7 +321,7 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
                         <div data-testid="plan-topic-option">
                           <div style={{ whiteSpace: 'normal' }}>{o.label}</div>
                           {topic && (
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            <Typography.Text type="secondary">
                               {topic.unitName}
                               {topic.usedBy.length ? ` · ${t('meetings.topics.usedCount', { count: topic.usedBy.length })}` : ''}
                             </Typography.Text>

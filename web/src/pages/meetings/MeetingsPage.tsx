@@ -164,9 +164,7 @@ export default function MeetingsPage() {
                       {kindLabel(t, m.kind)}
                       {multipleUnits ? ` · ${m.unitName}` : ''}
                     </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {m.topic}
-                    </Typography.Text>
+                    <Typography.Text type="secondary">{m.topic}</Typography.Text>
                     <div style={{ marginTop: 4 }}>
                       <MeetingTags m={m} />
                     </div>

@@ -29,7 +29,7 @@ import { useSearchParams } from 'react-router-dom';
 import { votesExceedPresent } from '../../../../src/domain/meeting-minutes.ts';
 import { api, apiUrl, download } from '../../api/client.ts';
 import { useConfirm } from '../../components/confirm.ts';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { hasKey, useT } from '../../i18n/i18n.ts';
@@ -546,9 +546,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[field.name, 'dueOn']} label={t('meetings.minutes.taskDue')} style={{ marginBottom: 8 }}>
-                      <DateInput testId="minutes-task-due" />
-                    </Form.Item>
+                    <DateItem name={[field.name, 'dueOn']} label={t('meetings.minutes.taskDue')} style={{ marginBottom: 8 }} testId="minutes-task-due" />
                   </Col>
                   <Col xs={24}>
                     <Form.Item

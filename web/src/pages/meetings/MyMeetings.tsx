@@ -40,7 +40,7 @@ export function MyMeetingsList({ limit }: { limit?: number }) {
               <div>
                 {kindLabel(t, m.kind)} · {m.unitName}
               </div>
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              <Typography.Text type="secondary">
                 {m.topic} — {m.place}
               </Typography.Text>
               <div style={{ marginTop: 4 }}>

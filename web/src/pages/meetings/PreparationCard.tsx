@@ -75,9 +75,7 @@ export function PreparationCard({ meeting: m, editable }: { meeting: Meeting; ed
       data-testid="prep-card"
       extra={
         prep.data.updatedAt ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('meetings.prep.updatedAt', { at: vnDateTime(prep.data.updatedAt) })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('meetings.prep.updatedAt', { at: vnDateTime(prep.data.updatedAt) })}</Typography.Text>
         ) : undefined
       }
     >

@@ -11,7 +11,7 @@ import type { scalesOut } from '../../../../src/modules/meetings/quality-schemas
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateInput, DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
@@ -156,7 +156,7 @@ export default function QualityScalePage() {
                       <Tag color={GRADE_COLORS[b.grade]}>{gradeLabel(t, b.grade)}</Tag>
                       {t('meetings.scale.minPoints', { points: b.minPoints })}
                       {b.requires.length > 0 && (
-                        <div style={{ fontSize: 13, marginTop: 2 }}>
+                        <div style={{ marginTop: 2 }}>
                           <Typography.Text type="secondary">
                             {t('meetings.scale.requires', { criteria: b.requires.map((k) => labelOf.get(k) ?? k).join('; ') })}
                           </Typography.Text>
@@ -175,7 +175,7 @@ export default function QualityScalePage() {
                     <div>
                       {v.title} {isInForce(v) && <Tag color="green">{t('meetings.scale.current')}</Tag>}
                     </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    <Typography.Text type="secondary">
                       {originText(t, v, unitId)} · {periodText(t, v)}
                     </Typography.Text>
                   </List.Item>
@@ -202,14 +202,14 @@ export default function QualityScalePage() {
         <Form.Item name="templateCode" label={t('meetings.scale.template')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select data-testid="scale-template" options={templates.map((x) => ({ value: x.code, label: x.title }))} />
         </Form.Item>
-        <Form.Item
+        <DateItem
           name="effectiveFrom"
           label={t('meetings.scale.from')}
           extra={t('meetings.scale.fromHint')}
           rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <DateInput testId="scale-from" allowClear={false} />
-        </Form.Item>
+          testId="scale-from"
+          allowClear={false}
+        />
       </ActionModal>
     </Space>
   );

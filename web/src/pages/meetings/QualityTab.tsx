@@ -70,14 +70,12 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
             <div>
               <Typography.Text data-testid="quality-points">{t('meetings.quality.points', { points, max: q.maxPoints })}</Typography.Text>
             </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary">
               {q.scale.title} · {q.scale.source}
             </Typography.Text>
             {q.saved && q.gradedAt && (
               <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('meetings.quality.gradedAt', { at: vnDateTime(q.gradedAt) })}
-                </Typography.Text>
+                <Typography.Text type="secondary">{t('meetings.quality.gradedAt', { at: vnDateTime(q.gradedAt) })}</Typography.Text>
               </div>
             )}
           </div>

@@ -12,7 +12,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
@@ -175,9 +175,13 @@ export default function ResidenceLinksPage() {
         >
           <Input autoComplete="off" data-testid="residence-card" />
         </Form.Item>
-        <Form.Item name="validFrom" label={t('meetings.residence.from')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DateInput testId="residence-from" allowClear={false} />
-        </Form.Item>
+        <DateItem
+          name="validFrom"
+          label={t('meetings.residence.from')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          testId="residence-from"
+          allowClear={false}
+        />
         <Form.Item name="note" label={t('common.note')} rules={[{ max: 1000, message: t('validation.tooLong', { max: 1000 }) }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="residence-note" />
         </Form.Item>
@@ -192,9 +196,13 @@ export default function ResidenceLinksPage() {
         confirmText={(v) => t('meetings.residence.confirmEnd', { name: ending?.fullName ?? '', date: showDate(v.validTo) })}
         submit={(v) => end.mutateAsync({ id: ending!.id, validTo: v.validTo })}
       >
-        <Form.Item name="validTo" label={t('meetings.residence.to')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DateInput testId="residence-to" allowClear={false} />
-        </Form.Item>
+        <DateItem
+          name="validTo"
+          label={t('meetings.residence.to')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          testId="residence-to"
+          allowClear={false}
+        />
       </ActionModal>
     </Space>
   );

@@ -84,8 +84,8 @@ export default function TopicBankPage() {
                       {topic.title}
                     </Typography.Text>
                     <div style={{ marginTop: 2 }}>
-                      <Tag color={topic.published ? 'red' : 'default'}>{topic.published ? t('meetings.topics.published') : t('meetings.topics.local')}</Tag>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Tag color={topic.published ? 'blue' : 'default'}>{topic.published ? t('meetings.topics.published') : t('meetings.topics.local')}</Tag>
+                      <Typography.Text type="secondary">
                         {topic.unitName} · {showDate(topic.createdAt.slice(0, 10))}
                       </Typography.Text>
                     </div>
@@ -96,11 +96,9 @@ export default function TopicBankPage() {
                     )}
                     <div style={{ marginTop: 4 }} data-testid="topic-used">
                       {topic.usedBy.length === 0 ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                          {t('meetings.topics.unused')}
-                        </Typography.Text>
+                        <Typography.Text type="secondary">{t('meetings.topics.unused')}</Typography.Text>
                       ) : (
-                        <Typography.Text style={{ fontSize: 13 }}>
+                        <Typography.Text>
                           {t('meetings.topics.usedBy')}{' '}
                           {topic.usedBy.map((u, i) => (
                             <span key={u.unitId}>

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api } from '../../api/client.ts';
 import { memberKeys, useMember } from '../../api/members.ts';
 import { type Member, SEXES, type Sex, THEORY_LEVELS, type TheoryLevel } from '../../api/types.ts';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { sexLabel, statusLabel, theoryLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -168,9 +168,7 @@ function MemberForm({ member }: { member?: Member }) {
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="dateOfBirth" label={label('members.fields.dateOfBirth')} rules={req}>
-                <DateInput testId="member-field-dateOfBirth" notFuture />
-              </Form.Item>
+              <DateItem name="dateOfBirth" label={label('members.fields.dateOfBirth')} rules={req} testId="member-field-dateOfBirth" notFuture />
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="ethnicity" label={label('members.fields.ethnicity')} rules={[...req, max(50)]}>
@@ -213,14 +211,10 @@ function MemberForm({ member }: { member?: Member }) {
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name="admittedOn" label={label('members.fields.admittedOn')}>
-                <DateInput testId="member-field-admittedOn" notFuture />
-              </Form.Item>
+              <DateItem name="admittedOn" label={label('members.fields.admittedOn')} testId="member-field-admittedOn" notFuture />
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name="fullMemberOn" label={label('members.fields.fullMemberOn')}>
-                <DateInput testId="member-field-fullMemberOn" notFuture />
-              </Form.Item>
+              <DateItem name="fullMemberOn" label={label('members.fields.fullMemberOn')} testId="member-field-fullMemberOn" notFuture />
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="education" label={label('members.fields.education')} rules={[max(100)]}>
@@ -261,9 +255,7 @@ function MemberForm({ member }: { member?: Member }) {
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={12}>
-                  <Form.Item name="joinedUnitOn" label={label('members.fields.joinedUnitOn')} rules={req}>
-                    <DateInput testId="member-field-joinedUnitOn" />
-                  </Form.Item>
+                  <DateItem name="joinedUnitOn" label={label('members.fields.joinedUnitOn')} rules={req} testId="member-field-joinedUnitOn" />
                 </Col>
                 <Col xs={12} md={12}>
                   <Form.Item name="decisionNumber" label={label('common.decisionNumber')} rules={[max(100)]}>

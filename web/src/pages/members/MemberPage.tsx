@@ -7,16 +7,17 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { memberKeys, useMember, useMemberHistory } from '../../api/members.ts';
-import { type AuditEntry, MEMBER_STATUSES, type Member, type MemberStatus } from '../../api/types.ts';
+import { type AuditPage, MEMBER_STATUSES, type Member, type MemberStatus } from '../../api/types.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
+import { AuditList } from '../../components/audit/AuditList.tsx';
 import { DecisionFields } from '../../components/DecisionFields.tsx';
 import { sexLabel, statusLabel, theoryLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { hasKey, useT } from '../../i18n/i18n.ts';
-import { showDate, showDateTime, todayIso } from '../../lib/dates.ts';
+import { hasKey, type Translate, useT } from '../../i18n/i18n.ts';
+import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
@@ -54,7 +55,7 @@ export default function MemberPage() {
               {m.fullName}
             </Typography.Title>
             <Space wrap style={{ marginTop: 4 }}>
-              <StatusTag status={m.status} />
+              <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} />
               <Link to={`/units/${m.unitId}`} data-testid="member-unit">
                 {m.unitName}
               </Link>
@@ -128,6 +129,13 @@ function PersonalRecord({ member: m }: { member: Member }) {
   );
 }
 
+/** Why a member came to a cell: the words the server writes ('create', 'transfer'…) in the reader's language; a reason typed by a person as typed. */
+function placementReason(t: Translate, reason: string | null): string {
+  if (!reason) return '';
+  const key = `members.history.reasons.${reason}`;
+  return hasKey(key) ? t(key) : reason;
+}
+
 function History({ id }: { id: number }) {
   const t = useT();
   const history = useMemberHistory(id);
@@ -150,7 +158,7 @@ function History({ id }: { id: number }) {
             { title: t('members.fields.unit'), key: 'unit', render: (_, r) => <Link to={`/units/${r.unitId}`}>{r.unitName}</Link> },
             { title: t('common.period'), key: 'period', render: (_, r) => period(r.validFrom, r.validTo) },
             { title: t('common.decisionNumber'), key: 'decision', render: (_, r) => r.decisionNumber ?? '' },
-            { title: t('common.reason'), key: 'reason', render: (_, r) => r.reason ?? '' },
+            { title: t('common.reason'), key: 'reason', render: (_, r) => placementReason(t, r.reason) },
           ]}
         />
       </Col>
@@ -179,65 +187,18 @@ function AuditTrail({ id }: { id: number }) {
   const t = useT();
   const audit = useQuery({
     queryKey: ['audit', 'member', id],
-    queryFn: () => api<{ items: AuditEntry[] }>('/audit', { query: { entityType: 'member', entityId: String(id) } }),
+    queryFn: () => api<AuditPage>('/audit', { query: { entityType: 'member', entityId: String(id) } }),
   });
   if (audit.isPending) return <PageLoading />;
   if (audit.isError) return <QueryError error={audit.error} onRetry={() => void audit.refetch()} />;
   if (!audit.data.items.length) return <Empty description={t('audit.empty')} />;
   return (
-    <Table<AuditEntry>
-      rowKey={(r) => String(r.id ?? r.at)}
-      size="small"
-      dataSource={audit.data.items}
-      pagination={{ pageSize: 20 }}
-      scroll={{ x: 640 }}
-      onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        { title: t('audit.at'), key: 'at', width: 150, render: (_, r) => showDateTime(r.at) },
-        { title: t('audit.actor'), key: 'actor', width: 120, render: (_, r) => r.actor ?? t('audit.system') },
-        {
-          title: t('audit.action'),
-          key: 'action',
-          width: 180,
-          render: (_, r) => {
-            const key = `audit.actions.${r.action}`;
-            return hasKey(key) ? t(key) : r.action;
-          },
-        },
-        { title: t('audit.changes'), key: 'changes', render: (_, r) => <Changes before={r.before} after={r.after} /> },
-      ]}
-    />
-  );
-}
-
-/** The fields that differ between before and after, one per line, in words and dd/mm/yyyy. */
-function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const t = useT();
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  if (!keys.length) return null;
-  const label = (k: string) => {
-    for (const key of [`audit.fields.${k}`, `members.fields.${k}`]) if (hasKey(key)) return t(key);
-    return k;
-  };
-  const show = (k: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return '—';
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return showDate(v);
-    if (typeof v === 'string' && (k === 'status' || k === 'sex' || k === 'theoryLevel')) {
-      const key = `${k === 'status' ? 'memberStatus' : k}.${v}`;
-      if (hasKey(key)) return t(key);
-    }
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  };
-  return (
-    <div style={{ fontSize: 12 }}>
-      {keys.map((k) => (
-        <div key={k}>
-          <b>{label(k)}</b>: {show(k, b[k])} → {show(k, a[k])}
-        </div>
-      ))}
-    </div>
+    <>
+      <AuditList items={audit.data.items} names={audit.data.names} showRecord={false} />
+      <Link to={`/audit?entityType=member&entityId=${id}`} data-testid="member-open-trail">
+        {t('audit.openTrail')}
+      </Link>
+    </>
   );
 }
 

@@ -111,6 +111,7 @@ export default function MembersPage() {
           onChange={(v) => update({ unitId: v })}
           testId="member-filter-unit"
           placeholder={t('members.filter.unit')}
+          ariaLabel={t('members.filter.unit')}
           knownLabels={unitLabel}
         />
       </Col>
@@ -120,6 +121,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.statusCurrent')}
+          aria-label={t('members.filter.statusCurrent')}
           data-testid="member-filter-status"
           value={filters.status ?? []}
           onChange={(v: string[]) => update({ status: v.includes('all') ? ['all'] : v })}
@@ -131,6 +133,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.sex')}
+          aria-label={t('members.filter.sex')}
           data-testid="member-filter-sex"
           value={filters.sex}
           onChange={(v?: string) => update({ sex: v })}
@@ -142,6 +145,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.age')}
+          aria-label={t('members.filter.age')}
           data-testid="member-filter-age"
           value={band}
           onChange={(key?: string) => {
@@ -163,6 +167,7 @@ export default function MembersPage() {
         <Input
           allowClear
           placeholder={t('members.filter.ethnicity')}
+          aria-label={t('members.filter.ethnicity')}
           data-testid="member-filter-ethnicity"
           defaultValue={filters.ethnicity}
           onBlur={(e) => update({ ethnicity: e.target.value.trim() })}
@@ -174,6 +179,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('members.filter.theoryLevel')}
+          aria-label={t('members.filter.theoryLevel')}
           data-testid="member-filter-theory"
           value={filters.theoryLevel}
           onChange={(v?: string) => update({ theoryLevel: v })}
@@ -210,7 +216,7 @@ export default function MembersPage() {
     { title: t('members.fields.dateOfBirth'), key: 'dob', width: 120, render: (_, m) => showDate(m.dateOfBirth) },
     { title: t('members.fields.age'), dataIndex: 'age', width: 60 },
     { title: t('members.fields.unit'), dataIndex: 'unitName', ellipsis: true },
-    { title: t('members.fields.status'), key: 'status', width: 140, render: (_, m) => <StatusTag status={m.status} /> },
+    { title: t('members.fields.status'), key: 'status', width: 140, render: (_, m) => <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} /> },
     { title: t('members.fields.partyCardNumber'), dataIndex: 'partyCardNumber', width: 130 },
     { title: t('members.fields.theoryLevel'), key: 'theory', width: 120, render: (_, m) => theoryLabel(t, m.theoryLevel) },
   ];
@@ -265,7 +271,6 @@ export default function MembersPage() {
           {phone ? (
             <Collapse
               ghost
-              size="small"
               items={[
                 {
                   key: 'f',
@@ -306,9 +311,9 @@ export default function MembersPage() {
                         <Link to={`/members/${m.id}`} style={{ fontWeight: 600 }} data-testid="member-link">
                           {m.fullName}
                         </Link>
-                        <StatusTag status={m.status} />
+                        <StatusTag status={m.status} fullMemberOn={m.fullMemberOn} />
                       </div>
-                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      <Typography.Text type="secondary">
                         {sexLabel(t, m.sex)} · {showDate(m.dateOfBirth)} ({m.age}) · {m.unitName}
                       </Typography.Text>
                     </div>

@@ -58,9 +58,7 @@ export default function NoticesPage() {
                   description={
                     <>
                       <div>{n.body}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {vnDateTime(n.createdAt)}
-                      </Typography.Text>
+                      <Typography.Text type="secondary">{vnDateTime(n.createdAt)}</Typography.Text>
                     </>
                   }
                 />

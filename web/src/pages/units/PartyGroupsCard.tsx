@@ -7,7 +7,7 @@ import { Button, Card, Checkbox, Empty, Form, Input, List, Space, Tag, Typograph
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
@@ -132,9 +132,14 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
         <Form.Item name="name" label={t('partyGroups.name')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input data-testid="party-group-name" placeholder={t('partyGroups.namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="effectiveOn" label={t('partyGroups.effectiveOn')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DateInput notFuture allowClear={false} testId="party-group-date" />
-        </Form.Item>
+        <DateItem
+          name="effectiveOn"
+          label={t('partyGroups.effectiveOn')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          notFuture
+          allowClear={false}
+          testId="party-group-date"
+        />
       </ActionModal>
 
       <ActionModal<{ effectiveOn: string }>
@@ -147,9 +152,13 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
         confirmText={(v) => t('partyGroups.confirmClose', { name: dialog?.kind === 'close' ? dialog.group.name : '', date: showDate(v.effectiveOn) })}
         submit={(v) => send.mutateAsync({ path: `/party-groups/${dialog?.kind === 'close' ? dialog.group.id : 0}/close`, method: 'POST', body: v })}
       >
-        <Form.Item name="effectiveOn" label={t('partyGroups.effectiveOn')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DateInput notFuture allowClear={false} />
-        </Form.Item>
+        <DateItem
+          name="effectiveOn"
+          label={t('partyGroups.effectiveOn')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          notFuture
+          allowClear={false}
+        />
       </ActionModal>
 
       {dialog?.kind === 'members' && (
@@ -174,9 +183,13 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
               ))}
             </Checkbox.Group>
           </Form.Item>
-          <Form.Item name="effectiveOn" label={t('partyGroups.effectiveOn')} rules={[{ required: true, message: t('validation.required') }]}>
-            <DateInput notFuture allowClear={false} />
-          </Form.Item>
+          <DateItem
+            name="effectiveOn"
+            label={t('partyGroups.effectiveOn')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            notFuture
+            allowClear={false}
+          />
         </ActionModal>
       )}
     </Card>

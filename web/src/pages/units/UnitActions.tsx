@@ -9,9 +9,9 @@ import { canContain } from '../../../../src/domain/unit-tree.ts';
 import { api } from '../../api/client.ts';
 import { COMMITTEE_POSITIONS, type CommitteePosition, type CommitteeSeat, UNIT_KINDS, type UnitDetail, type UnitKind } from '../../api/types.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { DecisionFields } from '../../components/DecisionFields.tsx';
-import { positionLabel, unitKindLabel } from '../../components/labels.ts';
+import { committeeWords, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { MemberSelect } from '../../components/MemberSelect.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
@@ -125,16 +125,16 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
     return (
       <>
         <Button size="small" onClick={() => setOpen('committee')} data-testid="committee-add">
-          {t('committee.add')}
+          {committeeWords(t, u.kind).add}
         </Button>
         <ActionModal<CommitteeValues>
           open={open === 'committee'}
           onClose={close}
-          title={t('committee.add')}
+          title={committeeWords(t, u.kind).add}
           testId="committee-form"
           initialValues={{ position: 'cap_uy_vien', validFrom: today }}
           confirmText={(v) =>
-            t('committee.confirmAdd', { name: v.fullName, position: positionLabel(t, v.position), unit: u.name, date: showDate(v.validFrom) })
+            t('committee.confirmAdd', { name: v.fullName, position: positionLabel(t, v.position, u.kind), unit: u.name, date: showDate(v.validFrom) })
           }
           submit={(v) =>
             send(`/units/${u.id}/committee`, {
@@ -161,13 +161,11 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
                 <Input data-testid="committee-full-name" />
               </Form.Item>
               <Form.Item name="position" label={t('committee.position')} rules={required(t)}>
-                <Select data-testid="committee-position" options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: positionLabel(t, p) }))} />
+                <Select data-testid="committee-position" options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: positionLabel(t, p, u.kind) }))} />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="validFrom" label={t('committee.from')} rules={required(t)}>
-                    <DateInput testId="committee-from" />
-                  </Form.Item>
+                  <DateItem name="validFrom" label={t('committee.from')} rules={required(t)} testId="committee-from" />
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[{ max: 100 }]}>
@@ -253,9 +251,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="establishedOn" label={t('units.establishedOn')} rules={required(t)}>
-              <DateInput testId="action-effective-on" />
-            </Form.Item>
+            <DateItem name="establishedOn" label={t('units.establishedOn')} rules={required(t)} testId="action-effective-on" />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[{ max: 100 }]}>
@@ -328,9 +324,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
         <DecisionFields />
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="decisionDate" label={t('unitActions.decisionDate')}>
-              <DateInput testId="reclassify-decision-date" notFuture />
-            </Form.Item>
+            <DateItem name="decisionDate" label={t('unitActions.decisionDate')} testId="reclassify-decision-date" notFuture />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="note" label={t('unitActions.note')} rules={[{ max: 1000 }]}>
@@ -558,9 +552,7 @@ export function CommitteeEndButton({ unitId, seat }: { unitId: number; seat: Com
         confirmText={(v) => t('committee.confirmEnd', { name: seat.fullName, date: showDate(v.validTo) })}
         submit={(v) => end.mutateAsync(v.validTo)}
       >
-        <Form.Item name="validTo" label={t('committee.to')} rules={required(t)}>
-          <DateInput testId="committee-to" />
-        </Form.Item>
+        <DateItem name="validTo" label={t('committee.to')} rules={required(t)} testId="committee-to" />
       </ActionModal>
     </>
   );

@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { CommitteeSeat, UnitEvent, UnitKind } from '../../api/types.ts';
 import { useUnit, useUnitHistory } from '../../api/units.ts';
 import { usePermission } from '../../auth/session.ts';
-import { eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
+import { committeeWords, eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
@@ -37,7 +37,7 @@ export default function UnitPage() {
       key: 'name',
       render: (c: CommitteeSeat) => (c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName),
     },
-    { title: t('committee.position'), key: 'position', render: (c: CommitteeSeat) => positionLabel(t, c.position) },
+    { title: t('committee.position'), key: 'position', render: (c: CommitteeSeat) => positionLabel(t, c.position, u.kind) },
     { title: t('committee.from'), key: 'from', render: (c: CommitteeSeat) => showDate(c.validFrom) },
     { title: t('common.decisionNumber'), key: 'decision', render: (c: CommitteeSeat) => c.decisionNumber ?? '' },
     ...(editable ? [{ title: '', key: 'end', render: (c: CommitteeSeat) => <CommitteeEndButton unitId={u.id} seat={c} /> }] : []),
@@ -59,7 +59,7 @@ export default function UnitPage() {
               {u.name}
             </Typography.Title>
             <Space wrap style={{ marginTop: 4 }}>
-              <Tag color="red" data-testid="unit-kind">
+              <Tag color="geekblue" data-testid="unit-kind">
                 {unitKindLabel(t, u.kind)}
               </Tag>
               {u.dissolvedOn && <Tag>{t('units.dissolvedOn', { date: showDate(u.dissolvedOn) })}</Tag>}
@@ -95,7 +95,7 @@ export default function UnitPage() {
           </Row>
           {/* How the two figures above split, and the rule behind them (why a commune committee counts, or not). */}
           {!CELL_KINDS.has(u.kind) && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }} data-testid="unit-counting-rule">
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="unit-counting-rule">
               {t('units.countsSplit', {
                 committees: organisations.grassroots.committees,
                 grassrootsCells: organisations.grassroots.cells,
@@ -110,9 +110,7 @@ export default function UnitPage() {
                   </>
                 }
               >
-                <Typography.Text underline style={{ fontSize: 12 }}>
-                  {countingRule.title}
-                </Typography.Text>
+                <Typography.Text underline>{countingRule.title}</Typography.Text>
               </Tooltip>
             </Typography.Paragraph>
           )}
@@ -172,9 +170,9 @@ export default function UnitPage() {
 
       {(u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so') && !u.dissolvedOn && <PartyGroupsCard cellId={u.id} />}
 
-      <Card title={t('committee.title')} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
+      <Card title={committeeWords(t, u.kind).title} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
         {committee.length === 0 ? (
-          <Empty description={t('committee.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          <Empty description={committeeWords(t, u.kind).empty} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : phone ? (
           <List
             dataSource={committee}
@@ -182,7 +180,7 @@ export default function UnitPage() {
               <List.Item data-testid="committee-row" extra={editable ? <CommitteeEndButton unitId={u.id} seat={c} /> : undefined}>
                 <List.Item.Meta
                   title={c.memberId ? <Link to={`/members/${c.memberId}`}>{c.fullName}</Link> : c.fullName}
-                  description={`${positionLabel(t, c.position)} · ${t('committee.since', { date: showDate(c.validFrom) })}`}
+                  description={`${positionLabel(t, c.position, u.kind)} · ${t('committee.since', { date: showDate(c.validFrom) })}`}
                 />
               </List.Item>
             )}

@@ -115,7 +115,7 @@ function UnitTree({ at }: { at: string | null }) {
           <Link to={`/units/${u.id}${suffix}`} onClick={(e) => e.stopPropagation()}>
             {u.name}
           </Link>{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary">
             {unitKindLabel(t, u.kind)} · {t('units.memberCount', { count: u.memberCount })}
           </Typography.Text>
         </span>

@@ -1,0 +1,52 @@
+// A title per page (the browser tab, the phone's task list, a screen reader's first words):
+// "Đảng viên · chibo". One table from addresses to titles, in the reader's language; the
+// most specific address is listed first.
+import { useEffect } from 'react';
+import { matchPath, useLocation } from 'react-router-dom';
+import { type MessageKey, useT } from '../i18n/i18n.ts';
+
+const TITLES: [string, MessageKey][] = [
+  ['/login', 'pageTitle.login'],
+  ['/', 'pageTitle.home'],
+  ['/dashboard', 'pageTitle.dashboard'],
+  ['/units', 'pageTitle.units'],
+  ['/units/:id/dashboard/print', 'pageTitle.print'],
+  ['/units/:id/dashboard', 'pageTitle.dashboard'],
+  ['/units/:id', 'pageTitle.unit'],
+  ['/members', 'pageTitle.members'],
+  ['/members/new', 'pageTitle.memberNew'],
+  ['/members/:id/edit', 'pageTitle.memberEdit'],
+  ['/members/:id', 'pageTitle.member'],
+  ['/imports', 'pageTitle.imports'],
+  ['/identifier-conflicts', 'pageTitle.conflicts'],
+  ['/users', 'pageTitle.users'],
+  ['/users/cell-accounts', 'pageTitle.cellAccounts'],
+  ['/users/:id', 'pageTitle.user'],
+  ['/account', 'pageTitle.account'],
+  ['/audit', 'pageTitle.audit'],
+  ['/meetings', 'pageTitle.meetings'],
+  ['/meetings/new', 'pageTitle.meetingNew'],
+  ['/meetings/compliance', 'pageTitle.compliance'],
+  ['/meetings/topics', 'pageTitle.topics'],
+  ['/meetings/residence', 'pageTitle.residence'],
+  ['/meetings/scale', 'pageTitle.scale'],
+  ['/meetings/:id/edit', 'pageTitle.meetingEdit'],
+  ['/meetings/:id', 'pageTitle.meeting'],
+  ['/my-meetings', 'pageTitle.myMeetings'],
+  ['/check-in', 'pageTitle.checkIn'],
+  ['/notices', 'pageTitle.notices'],
+];
+
+export function titleKeyFor(pathname: string): MessageKey {
+  return TITLES.find(([pattern]) => matchPath(pattern, pathname))?.[1] ?? 'pageTitle.notFound';
+}
+
+/** Keeps document.title in step with the address and the language. */
+export function PageTitle() {
+  const t = useT();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.title = `${t(titleKeyFor(pathname))} · ${t('pageTitle.suffix')}`;
+  }, [t, pathname]);
+  return null;
+}
