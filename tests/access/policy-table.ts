@@ -267,7 +267,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/meetings/calendar': { target: 'unit', list: true, why: 'unitId picks the cell whose year of meetings is shown' },
   'POST /api/v1/meetings/{id}/attend': {
     target: 'meeting',
-    needs: 'manage_meetings',
+    needs: 'attend_meetings',
     why: '"Tôi sẽ dự": a committee above the cell assigns its member; a plain member may only confirm an assignment, which this world does not make',
   },
   'GET /api/v1/meetings/{id}': { target: 'meeting' },

@@ -8,9 +8,10 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { dayInMonth, usualMeetingDay } from '../../domain/meeting-month.ts';
 import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { badRequest, notFound } from '../../http/app-error.ts';
+import { badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { cellMeetings, type PreviousResolution, previousResolution } from './cell-month.ts';
+import { unitRefusal } from './meeting-access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 
 export interface PlanDefaults {
@@ -33,7 +34,7 @@ export async function planDefaults(db: Db, access: Access, unitId: number, asked
     .where('id', '=', unitId)
     .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
     .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  if (!unit) throw await unitRefusal(db, access, unitId);
   if (!CELL_KINDS.includes(unit.kind)) throw badRequest('meetings.plan_needs_cell', {}, [{ path: 'unitId', message: 'meetings.plan_needs_cell' }]);
   const today = todayInVietnam(now);
   const thisMonth = today.slice(0, 7);
