@@ -46,6 +46,9 @@ describe('working days', () => {
     ['Tết 2024 began on a Saturday: two compensating days follow mùng 4', '2024-02-15', false],
     ['the day after them', '2024-02-16', true],
     ['1/2/2030, the last day of the lunar year in Việt Nam (not in China)', '2030-02-01', false],
+    ['3/9/2019: the Labour Code 2012 gave Quốc khánh one day', '2019-09-03', true],
+    ['2/9/2019', '2019-09-02', false],
+    ['Tết 2020 (Labour Code 2012) began on a Saturday: compensated on Wednesday 29/1', '2020-01-29', false],
   ] as const)('%s (%s): %s', (_label, date, working) => {
     expect(isWorkingDay(date)).toBe(working);
   });
@@ -77,6 +80,11 @@ describe('working days', () => {
   ] as const)('%s', (_label, from, n, deadline) => {
     expect(addWorkingDays(from, n)).toBe(deadline);
     expect(workingDaysBetween(from, deadline)).toBe(n);
+  });
+
+  it('a deadline from December 2020 into January 2021 reads each day under the Labour Code in force that day', () => {
+    // 17/12/2020 + 11 working days: the 10th is 31/12/2020, 1/1/2021 (Tết Dương lịch) is skipped.
+    expect(addWorkingDays('2020-12-17', 11)).toBe('2021-01-04');
   });
 
   it('counts backwards as negative', () => {
