@@ -10,6 +10,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The solar date 'YYYY-MM-DD' of lunar day/month (not the leap month) of lunar year `year`. */
 export function lunarToSolar(year: number, month: number, day: number): string {
   const s = LunarCalendar.fromLunar(day, month, year, false).solarDate;
+  // Outside its tables (1200–2199) the library answers 0/0/0.
   if (!s.year) throw new RangeError(`no lunar date ${day}/${month}/${year}`);
   return `${s.year}-${pad(s.month)}-${pad(s.day)}`;
 }

@@ -23,6 +23,10 @@ describe('the lunar calendar is the Vietnamese one (UTC+7)', () => {
   ])('Giỗ Tổ Hùng Vương (10/3 âm lịch) %i is on %s', (year, date) => {
     expect(lunarToSolar(year, 3, 10)).toBe(date);
   });
+
+  it('a year outside the library’s tables (1200–2199) is an error, not a wrong date', () => {
+    expect(() => lunarToSolar(2200, 1, 1)).toThrow(RangeError);
+  });
 });
 
 describe('working days', () => {
