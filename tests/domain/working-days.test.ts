@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.ts';
 import { lunarToSolar } from '../../src/domain/lunar-calendar.ts';
 import { addWorkingDays, holidayRulesOn, holidaysOf, isWorkingDay, workingDaysBetween } from '../../src/domain/working-days.ts';
 import { hasMessage } from '../../src/i18n/messages.ts';
@@ -89,6 +90,16 @@ describe('working days', () => {
   it('a deadline from December 2020 into January 2021 reads each day under the Labour Code in force that day', () => {
     // 17/12/2020 + 11 working days: the 10th is 31/12/2020, 1/1/2021 (Tết Dương lịch) is skipped.
     expect(addWorkingDays('2020-12-17', 11)).toBe('2021-01-04');
+  });
+
+  it('counting back gives the number added, from any day of 2024–2027', () => {
+    for (let d = '2024-01-01'; d < '2028-01-01'; d = addDays(d, 5)) {
+      for (const n of [1, 5, 30]) {
+        const deadline = addWorkingDays(d, n);
+        expect(workingDaysBetween(d, deadline), `${d} + ${n}`).toBe(n);
+        expect(isWorkingDay(deadline), `${deadline}`).toBe(true);
+      }
+    }
   });
 
   it('counts backwards as negative', () => {
