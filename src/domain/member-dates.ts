@@ -16,6 +16,18 @@ export function addMonths(iso: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * Whole calendar months from `from` to `on` (0 when `on` is before `from`): the largest n with
+ * addMonths(from, n) <= on, so ages "counted in months" and probation follow the same months.
+ */
+export function completedMonths(from: string, on: string): number {
+  if (on < from) return 0;
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [oy, om] = on.split('-').map(Number) as [number, number];
+  const n = (oy - fy) * 12 + (om - fm);
+  return addMonths(from, n) <= on ? n : n - 1;
+}
+
 /** The earliest admission date for someone born on `dateOfBirth`: their 18th birthday. */
 export function earliestAdmission(dateOfBirth: string): string {
   return addMonths(dateOfBirth, ADMISSION_MIN_AGE_YEARS * 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strikeOffLookback, strikeOffMonths } from '../../src/domain/strike-off.ts';
+import { repeatedMonths, strikeOffLookback, strikeOffMonths, windowLookback } from '../../src/domain/strike-off.ts';
 
 const rule = { strikeOffUnexcusedAbsences: 3, strikeOffWindowMonths: 12 };
 const q2 = { from: '2026-04-01', to: '2026-06-30' };
@@ -24,5 +24,16 @@ describe('striking-off warning: 3 distinct months with an absence without reason
     expect(strikeOffLookback('2026-04-01', rule)).toBe('2025-05-01');
     expect(strikeOffLookback('2026-12-15', rule)).toBe('2026-01-01');
     expect(strikeOffLookback('2026-01-01', { ...rule, strikeOffWindowMonths: 6 })).toBe('2025-08-01');
+  });
+});
+
+describe('the month window shared with dues', () => {
+  it('takes months as well as dates, and looks back by window length', () => {
+    expect(repeatedMonths(['2026-01', '2026-03', '2026-06'], { months: 3, windowMonths: 12 }, { from: '2026-06-01', to: '2026-06-30' })).toEqual([
+      '2026-01',
+      '2026-03',
+      '2026-06',
+    ]);
+    expect(windowLookback('2026-06-15', 12)).toBe('2025-07-01');
   });
 });
