@@ -1,7 +1,9 @@
 // Providers (language, antd theme and locale, data cache, router) and the page map.
-// Pages other than login load on demand, so a phone downloads only what it opens.
+// Pages other than login load on demand, so a phone downloads only what it opens: a new
+// page is `const XPage = lazyPage(() => import('./pages/x/XPage.tsx'))` (a default export)
+// inside <Page> (docs/ARCHITECTURE.md, "Web bundle").
 
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
@@ -12,39 +14,49 @@ import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { can, dashboardUnit, ME_KEY, useMe } from './auth/session.ts';
+import { can, dashboardUnit, fetchMe, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { lazyPage } from './lib/lazy-page.ts';
-import { setMessageApi, showError } from './lib/notify.ts';
+import { lazyPage, preloadPageOf } from './lib/lazy-page.ts';
+import { showError } from './lib/notify.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
-const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'));
-const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'));
-const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'));
-const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'));
+// The frame of the pages after login (antd's App for messages and dialogs, the header and
+// menu) is not needed by the login page. It is asked for at once when the first address is
+// another page, so it loads beside the session check rather than after it.
+const loadFrame = () => import('./layout/AppFrame.tsx');
+const AppFrame = lazyPage(loadFrame);
+const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'), '/units');
+const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'), '/units/:id');
+const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'), '/members');
+const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'), '/members/:id');
 const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx'));
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
 const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
-const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
+const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'), '/meetings');
 const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
-const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'));
+const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'), '/meetings/:id');
 const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
 const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
 const ResidenceLinksPage = lazyPage(() => import('./pages/meetings/ResidenceLinksPage.tsx'));
 const QualityScalePage = lazyPage(() => import('./pages/meetings/QualityScalePage.tsx'));
-const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'));
-const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
-const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
+const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'), '/my-meetings');
+const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'), '/check-in');
+const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'), '/notices');
 const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
-const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
+
+// The first address's files are asked for at once, side by side: the frame and the page.
+if (!window.location.pathname.startsWith('/login')) {
+  void loadFrame();
+  preloadPageOf(window.location.pathname);
+}
 
 // antd ships its locales as ES modules without "type": "module", so TypeScript sees the
 // namespace where the bundler gives the default export: accept either.
@@ -71,14 +83,10 @@ function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // Who is logged in is what every page waits for first: ask now, while React draws, not
+  // after (useMe then finds the answer under way).
+  void client.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
   return client;
-}
-
-/** Hands antd's message API (which follows the theme and locale) to code outside React. */
-function MessageBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
-  return null;
 }
 
 function Page({ children, permission }: { children: ReactNode; permission?: Parameters<typeof RequireAuth>[0]['permission'] }) {
@@ -156,13 +164,13 @@ export function App() {
         },
       }}
     >
-      <AntApp>
-        <MessageBridge />
+      {/* A failure outside a page (the frame itself) still shows a message and a way out. */}
+      <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              {/* The printable summary has no app frame around it. */}
+              {/* The printable summary has no app frame around it (nor antd's App: no dialogs). */}
               <Route
                 path="/units/:id/dashboard/print"
                 element={
@@ -174,7 +182,9 @@ export function App() {
               <Route
                 element={
                   <RequireAuth>
-                    <AppLayout />
+                    <Suspense fallback={<PageLoading />}>
+                      <AppFrame />
+                    </Suspense>
                   </RequireAuth>
                 }
               >
@@ -384,7 +394,7 @@ export function App() {
             </Routes>
           </BrowserRouter>
         </QueryClientProvider>
-      </AntApp>
+      </ErrorBoundary>
     </ConfigProvider>
   );
 }
