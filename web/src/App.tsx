@@ -18,6 +18,7 @@ import { can, dashboardUnit, fetchMe, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
+import { esmDefault } from './lib/esm-default.ts';
 import { lazyPage, preloadPageOf } from './lib/lazy-page.ts';
 import { showError } from './lib/notify.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -58,11 +59,8 @@ if (!window.location.pathname.startsWith('/login')) {
   preloadPageOf(window.location.pathname);
 }
 
-// antd ships its locales as ES modules without "type": "module", so TypeScript sees the
-// namespace where the bundler gives the default export: accept either.
-const interop = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
-const viVN = interop(viVNModule);
-const enUS = interop(enUSModule);
+const viVN: Locale = esmDefault(viVNModule);
+const enUS: Locale = esmDefault(enUSModule);
 
 function makeQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({

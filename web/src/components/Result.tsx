@@ -3,9 +3,9 @@
 // loaded before any page (RequireAuth, QueryState, ErrorBoundary, NotFoundPage) use this one.
 import type { ResultProps } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
+import { esmDefault } from '../lib/esm-default.ts';
 
-// antd's .d.ts files are read as CommonJS, so TypeScript sees the module where the bundler gives its default.
-const AntResult = lazy(() => import('antd/es/result/index.js').then((m) => ({ default: m.default as unknown as ComponentType<ResultProps> })));
+const AntResult = lazy(() => import('antd/es/result/index.js').then((m) => ({ default: esmDefault(m.default) as ComponentType<ResultProps> })));
 
 export function Result(props: ResultProps) {
   return (

@@ -1,12 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, theme } from 'antd';
+import { Alert, Button, theme } from 'antd';
+// The two inputs on their own: antd's Input also carries TextArea, Search and OTP.
+import InputModule from 'antd/es/input/Input.js';
+import PasswordModule from 'antd/es/input/Password.js';
 import { type ReactNode, useId, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { fetchMe, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { esmDefault } from '../lib/esm-default.ts';
 import { errorText } from '../lib/notify.ts';
+
+const Input = esmDefault(InputModule);
+const Password = esmDefault(PasswordModule);
 
 interface LoginValues {
   username: string;
@@ -110,7 +117,7 @@ export function LoginPage() {
           </Field>
           <Field label={t('auth.password')} error={missing.password ? t('validation.required') : undefined}>
             {(id, describedBy) => (
-              <Input.Password
+              <Password
                 id={id}
                 value={values.password}
                 onChange={edit('password')}
