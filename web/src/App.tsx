@@ -18,6 +18,7 @@ import { can, dashboardUnit, fetchMe, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
+import { loadFrame } from './layout/load-frame.ts';
 import { esmDefault } from './lib/esm-default.ts';
 import { lazyPage, preloadPageOf } from './lib/lazy-page.ts';
 import { showError } from './lib/notify.ts';
@@ -27,7 +28,6 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 // The frame of the pages after login (antd's App for messages and dialogs, the header and
 // menu) is not needed by the login page. It is asked for at once when the first address is
 // another page, so it loads beside the session check rather than after it.
-const loadFrame = () => import('./layout/AppFrame.tsx');
 const AppFrame = lazyPage(loadFrame);
 const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'), '/units');
 const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'), '/units/:id');

@@ -32,7 +32,8 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>, ...pat
 }
 
 /** Starts fetching the page of this address (when one was named for it); the file is fetched once. */
-export function preloadPageOf(pathname: string): void {
+export function preloadPageOf(address: string): void {
+  const pathname = address.split(/[?#]/)[0]!;
   const page = byPath.find((p) => matchPath(p.pattern, pathname));
   // A failure is shown when the page itself loads.
   page?.load().catch(() => {});

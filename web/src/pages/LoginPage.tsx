@@ -3,13 +3,15 @@ import { Alert, Button, theme } from 'antd';
 // The two inputs on their own: antd's Input also carries TextArea, Search and OTP.
 import InputModule from 'antd/es/input/Input.js';
 import PasswordModule from 'antd/es/input/Password.js';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { fetchMe, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { loadFrame } from '../layout/load-frame.ts';
 import { esmDefault } from '../lib/esm-default.ts';
+import { preloadPageOf } from '../lib/lazy-page.ts';
 import { errorText } from '../lib/notify.ts';
 
 const Input = esmDefault(InputModule);
@@ -34,11 +36,19 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const prefetched = useRef(false);
   const next = safeNext(params.get('next'));
 
   if (me.data) return <Navigate to={next} replace />;
 
   const edit = (field: keyof LoginValues) => (e: { target: { value: string } }) => {
+    // While the person types, fetch the frame and the page they will land on: after "Đăng
+    // nhập" they open at once. Not before typing: the login page itself comes first.
+    if (!prefetched.current) {
+      prefetched.current = true;
+      void loadFrame();
+      preloadPageOf(next);
+    }
     setValues((v) => ({ ...v, [field]: e.target.value }));
     setMissing((m) => ({ ...m, [field]: e.target.value === '' }));
   };
