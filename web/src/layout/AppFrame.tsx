@@ -1,23 +1,26 @@
-// The frame of every page after login: antd's App, which gives messages and dialogs the
-// theme and language (and hands the message API to code outside React), around the header
-// and menu of AppLayout. Loaded after the login page, which needs neither (about 30 KB gzipped).
-import { App as AntApp } from 'antd';
-import { useEffect } from 'react';
-import { setMessageApi } from '../lib/notify.ts';
+// The frame of every page after login: the header and menu of AppLayout, the text style
+// antd's App would give (font, size, colour), and the place where messages and dialogs are
+// drawn, mounted when the first one is asked for (lib/feedback.ts). Loaded after the login
+// page, which needs none of it.
+import { theme } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { onFeedbackNeeded } from '../lib/feedback.ts';
 import { AppLayout } from './AppLayout.tsx';
 
-/** Hands antd's message API (which follows the theme and locale) to code outside React. */
-function MessageBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
-  return null;
-}
+const Feedback = lazy(() => import('./Feedback.tsx'));
 
 export default function AppFrame() {
+  const { token } = theme.useToken();
+  const [feedback, setFeedback] = useState(false);
+  useEffect(() => onFeedbackNeeded(() => setFeedback(true)), []);
   return (
-    <AntApp>
-      <MessageBridge />
+    <div style={{ fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight, color: token.colorText }}>
       <AppLayout />
-    </AntApp>
+      {feedback && (
+        <Suspense fallback={null}>
+          <Feedback />
+        </Suspense>
+      )}
+    </div>
   );
 }
