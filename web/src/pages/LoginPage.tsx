@@ -53,6 +53,18 @@ export function LoginPage() {
     setMissing((m) => ({ ...m, [field]: e.target.value === '' }));
   };
 
+  /** What both inputs take: their value, the refusal, and the test id login-username / login-password. */
+  const bind = (field: keyof LoginValues, id: string, describedBy?: string) => ({
+    id,
+    value: values[field],
+    onChange: edit(field),
+    status: missing[field] ? ('error' as const) : undefined,
+    'aria-invalid': missing[field] || undefined,
+    'aria-describedby': describedBy,
+    size: 'large' as const,
+    'data-testid': `login-${field}`,
+  });
+
   async function submit(event: { preventDefault(): void }) {
     event.preventDefault();
     const empty = { username: values.username.trim() === '', password: values.password === '' };
@@ -109,36 +121,10 @@ export function LoginPage() {
         </div>
         <form onSubmit={(e) => void submit(e)} noValidate style={{ marginTop: 16 }}>
           <Field label={t('auth.username')} error={missing.username ? t('validation.required') : undefined}>
-            {(id, describedBy) => (
-              <Input
-                id={id}
-                value={values.username}
-                onChange={edit('username')}
-                status={missing.username ? 'error' : undefined}
-                aria-invalid={missing.username || undefined}
-                aria-describedby={describedBy}
-                autoComplete="username"
-                autoCapitalize="none"
-                autoFocus
-                size="large"
-                data-testid="login-username"
-              />
-            )}
+            {(id, describedBy) => <Input {...bind('username', id, describedBy)} autoComplete="username" autoCapitalize="none" autoFocus />}
           </Field>
           <Field label={t('auth.password')} error={missing.password ? t('validation.required') : undefined}>
-            {(id, describedBy) => (
-              <Password
-                id={id}
-                value={values.password}
-                onChange={edit('password')}
-                status={missing.password ? 'error' : undefined}
-                aria-invalid={missing.password || undefined}
-                aria-describedby={describedBy}
-                autoComplete="current-password"
-                size="large"
-                data-testid="login-password"
-              />
-            )}
+            {(id, describedBy) => <Password {...bind('password', id, describedBy)} autoComplete="current-password" />}
           </Field>
           {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
