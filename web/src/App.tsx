@@ -53,8 +53,12 @@ const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
 
-// The first address's files are asked for at once, side by side: the frame and the page.
-if (!window.location.pathname.startsWith('/login')) {
+// On any first address but login: who is logged in first (the frame waits for it, and
+// behind the files below it would wait for one of the browser's six connections), then the
+// frame's and the page's files, side by side. The frame can then draw while the page's
+// files are still arriving.
+const firstMe = window.location.pathname.startsWith('/login') ? undefined : fetchMe();
+if (firstMe) {
   void loadFrame();
   preloadPageOf(window.location.pathname);
 }
@@ -81,9 +85,9 @@ function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  // Who is logged in is what every page waits for first: ask now, while React draws, not
-  // after (useMe then finds the answer under way).
-  void client.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
+  // useMe finds the answer asked for at start under way (on the login page: asked now,
+  // while React draws, not after).
+  void client.prefetchQuery({ queryKey: ME_KEY, queryFn: () => firstMe ?? fetchMe(), retry: false });
   return client;
 }
 
