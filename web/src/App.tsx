@@ -8,11 +8,12 @@ import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
 import dayjs from 'dayjs';
-import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { unitChildrenQuery } from './api/units.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { can, dashboardUnit, fetchMe, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -20,7 +21,7 @@ import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
 import { loadFrame } from './layout/load-frame.ts';
 import { esmDefault } from './lib/esm-default.ts';
-import { lazyPage, preloadPageOf } from './lib/lazy-page.ts';
+import { lazyPage, prefetchDataAt, prefetchDataOf, preloadPageOf } from './lib/lazy-page.ts';
 import { showError } from './lib/notify.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -30,6 +31,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 // another page, so it loads beside the session check rather than after it.
 const AppFrame = lazyPage(loadFrame);
 const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'), '/units');
+prefetchDataAt('/units', (client, { search }) => client.prefetchQuery(unitChildrenQuery(null, search.get('at'))));
 const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'), '/units/:id');
 const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'), '/members');
 const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'), '/members/:id');
@@ -53,16 +55,6 @@ const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
 
-// On any first address but login: who is logged in first (the frame waits for it, and
-// behind the files below it would wait for one of the browser's six connections), then the
-// frame's and the page's files, side by side. The frame can then draw while the page's
-// files are still arriving.
-const firstMe = window.location.pathname.startsWith('/login') ? undefined : fetchMe();
-if (firstMe) {
-  void loadFrame();
-  preloadPageOf(window.location.pathname);
-}
-
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
 
@@ -85,10 +77,24 @@ function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  // useMe finds the answer asked for at start under way (on the login page: asked now,
-  // while React draws, not after).
-  void client.prefetchQuery({ queryKey: ME_KEY, queryFn: () => firstMe ?? fetchMe(), retry: false });
   return client;
+}
+
+// The one data cache, made at start so that the first requests go out in this order: who is
+// logged in (the frame waits for it), the first page's data (prefetchDataAt), then the
+// frame's and the page's files. The browser gives a page six connections (HTTP/1.1), taken
+// in turn: behind the files, a request waits a second or more on a slow line.
+const startClient = makeQueryClient();
+// The session ended: forget everything cached for it, and let the router send the person to login.
+setUnauthorizedHandler(() => {
+  startClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  startClient.setQueryData(ME_KEY, null);
+});
+void startClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
+if (!window.location.pathname.startsWith('/login')) {
+  prefetchDataOf(window.location, startClient);
+  void loadFrame();
+  preloadPageOf(window.location.pathname);
 }
 
 function Page({ children, permission }: { children: ReactNode; permission?: Parameters<typeof RequireAuth>[0]['permission'] }) {
@@ -130,20 +136,12 @@ function DashboardHome() {
 
 export function App() {
   const [lang] = useLang();
-  const [queryClient] = useState(makeQueryClient);
+  const queryClient = startClient;
 
   useEffect(() => {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
     document.documentElement.lang = lang;
   }, [lang]);
-
-  useEffect(() => {
-    // The session ended: forget everything cached for it, and let the router send the person to login.
-    setUnauthorizedHandler(() => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      queryClient.setQueryData(ME_KEY, null);
-    });
-  }, [queryClient]);
 
   return (
     <ConfigProvider
