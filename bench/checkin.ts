@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { writeBenchResult } from './lib/write-result.ts';
+import { failUnlessMet, writeBenchResult } from './lib/write-result.ts';
 
 const MEMBERS = 1000;
 const RACING_DUPLICATES = 100;
@@ -267,13 +267,7 @@ export default async function checkinBenchmark() {
     database.pgPool?.on('error', () => {});
     await database.close();
     writeBenchResult('checkin', figures);
-    const failed = Object.entries(figures.checks)
-      .filter(([, ok]) => !ok)
-      .map(([k]) => k);
-    if (failed.length) {
-      console.error(`FAILED: ${failed.join(', ')}`);
-      process.exitCode = 1;
-    }
+    failUnlessMet(figures.checks);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
     await admin.query(`drop database if exists ${name} with (force)`);

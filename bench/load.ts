@@ -13,19 +13,14 @@
 // (--template copies an existing demo database instead of running `chibo demo` again.)
 // Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a database of
 // its own is created and dropped).
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type ChiboProcess, startChibo } from '../tests/helpers/chibo-process.ts';
-import { writeBenchResult } from './lib/write-result.ts';
+import { httpClient, logIn, percentile, round1, rssKib, runChibo } from './lib/serve.ts';
+import { failUnlessMet, writeBenchResult } from './lib/write-result.ts';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench-mat-khau-tai-nang';
 const CELLS = 36;
 const MEMBERS_PER_CELL = 4;
@@ -43,18 +38,6 @@ interface BenchUser {
   names: string[];
   meetings: { id: number; code: string }[];
   cookie?: string;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
-}
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function run(cmd: string, args: string[], env: Record<string, string>) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
 }
 
 /** Accounts, meetings for today with check-in open, and what each user will touch. */
@@ -207,11 +190,6 @@ function nextRequest(u: BenchUser, rnd: () => number): { op: string; method: str
   };
 }
 
-function rssKib(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : 0;
-}
-
 export default async function loadBenchmark(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -235,7 +213,7 @@ export default async function loadBenchmark(argv: string[]) {
   let server: ChiboProcess | undefined;
   try {
     let t0 = performance.now();
-    if (!values.template) await run(process.execPath, ['bin/chibo.mjs', 'demo', '--scale', 'province'], env);
+    if (!values.template) await runChibo(['demo', '--scale', 'province'], env);
     const demoMs = performance.now() - t0;
     t0 = performance.now();
     const allUsers = await setUp(url.toString());
@@ -244,42 +222,14 @@ export default async function loadBenchmark(argv: string[]) {
 
     server = await startChibo({ databaseUrl: url.toString(), inheritOutput: true, timeoutMs: 120_000 });
     const port = server.port;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: users.length + 10 });
-    const request = (method: string, reqPath: string, body: unknown, cookie?: string) =>
-      new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: reqPath,
-            method,
-            agent,
-            headers: {
-              ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-              ...(cookie ? { cookie } : {}),
-            },
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => {
-              text += c;
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, cookies: res.headers['set-cookie'] ?? [] }));
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
+    const client = httpClient(port, users.length + 10);
+    const { request } = client;
     // Each user logs in once (8 at a time: argon2 is deliberately slow).
     t0 = performance.now();
     for (let i = 0; i < users.length; i += 8) {
       await Promise.all(
         users.slice(i, i + 8).map(async (u) => {
-          const res = await request('POST', '/api/v1/auth/login', { username: u.username, password: PASSWORD });
-          if (res.status !== 200) throw new Error(`login ${u.username}: ${res.status} ${res.body}`);
-          u.cookie = res.cookies.map((c) => c.split(';')[0]).join('; ');
+          u.cookie = await logIn(client, u.username, PASSWORD);
         }),
       );
     }
@@ -320,7 +270,7 @@ export default async function loadBenchmark(argv: string[]) {
     );
     const wallMs = performance.now() - started;
     clearInterval(sampler);
-    agent.destroy();
+    client.close();
 
     const latency = (list: Sample[]) => {
       const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
@@ -377,13 +327,7 @@ export default async function loadBenchmark(argv: string[]) {
       checks: { noErrors: errors.length === 0, memoryFlat: Math.abs(change) <= 10 },
     };
     writeBenchResult('load', figures);
-    const failed = Object.entries(figures.checks)
-      .filter(([, ok]) => !ok)
-      .map(([k]) => k);
-    if (failed.length) {
-      console.error(`FAILED: ${failed.join(', ')}`);
-      process.exitCode = 1;
-    }
+    failUnlessMet(figures.checks);
   } finally {
     await server?.stop(10_000);
     await admin.query(`drop database if exists ${name} with (force)`);

@@ -5,17 +5,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { trustedProxies } from './config.ts';
 import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
+import { registerCompression } from './http/compression.ts';
 import { type LogDestination, loggerOptions } from './http/logging.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { refuseCrossSiteRequests } from './http/refuse-cross-site.ts';
 import { refuseMalformedText } from './http/refuse-malformed-text.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { registerWebSecurity } from './http/web-security.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   logStream?: LogDestination;
   /** Default: CHIBO_TRUSTED_PROXIES. */
   trustedProxies?: string[];
+  /** The built web app; default web/dist (tests give a folder of their own). */
+  webRoot?: string;
 }
 
 export async function buildApp(database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -51,7 +54,8 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   app.decorate('database', database);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  const webRoot = options.webRoot ?? webDist;
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   // The single-page app answers its page paths (GET, not /api/, no file extension) with
   // index.html; a missing file, e.g. an old /assets/*.js, stays a 404.
   registerProblemHandlers(app, (request, reply) => {
@@ -65,6 +69,8 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   // Before authentication and before any body is read: headers, then the CSRF refusal.
   await registerWebSecurity(app);
   refuseCrossSiteRequests(app);
+  // Before any route, so every route gets it.
+  await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'chibo API', version: '1' }, servers: [{ url: '/' }] },
@@ -82,8 +88,6 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  // Files are looked up when asked for (not listed at start), so a rebuilt web app is
-  // served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, index: 'index.html' });
+  if (hasWeb) await registerWebApp(app, webRoot);
   return app;
 }

@@ -4,17 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.join(here, 'dist'),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each page's module pulls in (npm run bench -- web).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // antd's component packages (@rc-component/*, @ant-design/*) are plain ES modules with
+      // no import-time effects but do not say so in package.json: without this, a page that
+      // uses one export of @rc-component/form (antd's Input does) gets all of it.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@(rc-component|ant-design)[\\/]/.test(id) },
       output: {
         // React in a chunk of its own: it changes less often than the app, so a phone keeps
         // it cached across updates. antd stays split by page (one antd chunk would load

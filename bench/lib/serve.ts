@@ -93,15 +93,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `chibo serve` on a port of its own (jobs off), answering once /health does. */
-export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
-  const args = ['bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export interface HttpClient {
+  request(method: string, reqPath: string, body?: unknown, cookie?: string): Promise<Response>;
+  /** Closes the kept-alive connections. */
+  close(): void;
+}
+
+/** A keep-alive HTTP client for a server on 127.0.0.1: JSON bodies, the session cookie, the whole answer as text. */
+export function httpClient(port: number, maxSockets = 64): HttpClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
   const request = (method: string, reqPath: string, body?: unknown, cookie?: string) =>
     new Promise<Response>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -129,6 +129,26 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       req.on('error', reject);
       req.end(payload);
     });
+  return { request, close: () => agent.destroy() };
+}
+
+/** Logs in with a password; the cookie header to send afterwards. */
+export async function logIn(client: HttpClient, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await client.request('POST', '/api/v1/auth/login', { username, password });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
+  return res.cookies.map((c) => c.split(';')[0]).join('; ');
+}
+
+/** `chibo serve` on a port of its own (jobs off), answering once /health does. */
+export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
+  const args = ['bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const client = httpClient(port);
+  const { request } = client;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`chibo serve exited with ${child.exitCode}`);
     try {
@@ -143,13 +163,9 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     port,
     process: child,
     request,
-    async login(username) {
-      const res = await request('POST', '/api/v1/auth/login', { username, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
-      return res.cookies.map((c) => c.split(';')[0]).join('; ');
-    },
+    login: (username) => logIn(client, username),
     async stop() {
-      agent.destroy();
+      client.close();
       if (child.exitCode !== null) return;
       const gone = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

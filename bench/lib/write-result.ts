@@ -19,3 +19,14 @@ export function writeBenchResult(name: string, figures: Record<string, unknown>)
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   console.log(JSON.stringify(record, null, 2));
 }
+
+/** Names the checks a run missed, if any, and makes the command fail (exit code 1). */
+export function failUnlessMet(checks: Record<string, boolean>) {
+  const failed = Object.entries(checks)
+    .filter(([, ok]) => !ok)
+    .map(([k]) => k);
+  if (failed.length) {
+    console.error(`FAILED: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
+}

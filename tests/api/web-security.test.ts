@@ -2,11 +2,18 @@
 // inline scripts, no framing, nosniff, a referrer and a permissions policy, HSTS only over
 // TLS), no caching of API answers and exports, no state change from another site's page
 // riding on the session cookie (CSRF), and client addresses from X-Forwarded-For only when
-// a named proxy sends it.
+// a named proxy sends it. Answers compressed when asked (br, gzip), the web app's hashed
+// files cached for a year and its index.html checked on every load.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverHost, trustedProxies } from '../../src/config.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { buildApp } from '../../src/server.ts';
+import { precompressDir } from '../../web/precompress.ts';
 import { multipartFile } from '../helpers/multipart.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildCommune } from './meetings.fixtures.ts';
@@ -113,6 +120,122 @@ describe('no caching of personal data', () => {
     const feed = await t.app.inject({ method: 'GET', url: `/api/v1/calendar/${created.json().token}.ics` });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['cache-control']).toBe('no-store');
+  });
+});
+
+/** A body as the browser reads it, after undoing Content-Encoding. */
+function decode(res: { rawPayload: Buffer; headers: Record<string, unknown> }): string {
+  const encoding = res.headers['content-encoding'];
+  if (encoding === 'br') return zlib.brotliDecompressSync(res.rawPayload).toString('utf8');
+  if (encoding === 'gzip') return zlib.gunzipSync(res.rawPayload).toString('utf8');
+  return res.rawPayload.toString('utf8');
+}
+
+describe('compressed answers on a slow line', () => {
+  it.each([
+    ['br', 'br'],
+    ['gzip', 'gzip'],
+    ['gzip, deflate, br', 'br'],
+    [undefined, undefined],
+    ['identity', undefined],
+  ])('an API answer asked with Accept-Encoding %s comes as %s, still not cached', async (accept, expected) => {
+    const res = await admin({ method: 'GET', url: `/api/v1/members?unitId=${f.cell1}`, headers: accept ? { 'accept-encoding': accept } : {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe(expected);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const plain = await admin({ method: 'GET', url: `/api/v1/members?unitId=${f.cell1}` });
+    expect(JSON.parse(decode(res))).toEqual(plain.json());
+    if (expected) expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+  });
+
+  it('the OpenAPI document (large) shrinks to a fraction', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const br = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+    expect(decode(br)).toBe(plain.body);
+  });
+
+  it('an .xlsx export (zipped already) is sent as it is', async () => {
+    const res = await admin({ method: 'GET', url: `/api/v1/members/export.xlsx?unitId=${f.cell1}`, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('a gzipped request body is not inflated: it would slip past the body limit', async () => {
+    const res = await admin({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: zlib.gzipSync(JSON.stringify({ place: 'Nơi khác' })),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect((await admin({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })).json().place).not.toBe('Nơi khác');
+  });
+});
+
+describe('the web app: compressed at build time, hashed files cached for good', () => {
+  // A built web app of our own, compressed by the same step as `vite build` (web/precompress.ts).
+  const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: "Đảng viên ${i}" }`).join(', ')}];\n`;
+  const html = `<!doctype html><html lang="vi"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div>${' '.repeat(2000)}</body></html>\n`;
+  let dir: string;
+  let web: FastifyInstance;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-web-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), html);
+    fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js'), script);
+    await precompressDir(dir);
+    web = await buildApp(t.database, { webRoot: dir });
+  });
+  afterAll(async () => {
+    await web.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const get = (url: string, accept?: string) => web.inject({ method: 'GET', url, headers: accept ? { 'accept-encoding': accept } : {} });
+
+  it('the build step writes a .br and a .gz twin of each file', () => {
+    expect(fs.readdirSync(path.join(dir, 'assets')).sort()).toEqual(['index-Ab12Cd34.js', 'index-Ab12Cd34.js.br', 'index-Ab12Cd34.js.gz']);
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js.br'))).toString()).toBe(script);
+  });
+
+  it.each([
+    ['br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0.1, gzip', 'gzip'],
+    [undefined, undefined],
+  ])('a hashed asset asked with %s comes as %s, cached for a year as immutable', async (accept, expected) => {
+    const res = await get('/assets/index-Ab12Cd34.js', accept);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe(expected);
+    expect(String(res.headers['content-type'])).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.vary).toContain('accept-encoding');
+    expect(decode(res)).toBe(script);
+    if (expected) expect(res.rawPayload.length).toBeLessThan(script.length / 4);
+  });
+
+  it.each([
+    ['/', 'br'],
+    ['/index.html', 'gzip'],
+    ['/members/5', 'br'],
+  ])('%s (the page, %s) is checked again on every load (no-cache), with the security headers', async (url, accept) => {
+    const res = await get(url, accept);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe(accept);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(decode(res)).toBe(html);
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
+    // Unchanged: a 304 without a body.
+    const again = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': accept, 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('an asset of an old version is a 404, and the API keeps no-store beside the web app', async () => {
+    expect((await get('/assets/index-Old00000.js', 'br')).statusCode).toBe(404);
+    const api = await get('/api/v1/health', 'br');
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 });
 

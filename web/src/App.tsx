@@ -1,33 +1,43 @@
 // Providers (language, antd theme and locale, data cache, router) and the page map.
-// Pages other than login load on demand, so a phone downloads only what it opens.
+// Pages other than login load on demand, so a phone downloads only what it opens: a new
+// page is `const XPage = lazyPage(() => import('./pages/x/XPage.tsx'))` (a default export)
+// inside <Page> (docs/ARCHITECTURE.md, "Web bundle").
 
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
 import dayjs from 'dayjs';
-import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { unitChildrenQuery } from './api/units.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { can, dashboardUnit, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
+import { can, dashboardUnit, fetchMe, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { useLang } from './i18n/i18n.ts';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { lazyPage } from './lib/lazy-page.ts';
-import { setMessageApi, showError } from './lib/notify.ts';
+import { loadFrame } from './layout/load-frame.ts';
+import { esmDefault } from './lib/esm-default.ts';
+import { lazyPage, prefetchDataAt, prefetchDataOf, preloadPageOf } from './lib/lazy-page.ts';
+import { showError } from './lib/notify.ts';
 import { PageTitle } from './lib/page-title.tsx';
 import { usePhone } from './lib/use-phone.ts';
+import { homeQuery } from './pages/home/home-query.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
-const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'));
-const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'));
-const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'));
-const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'));
+// The frame of the pages after login (antd's App for messages and dialogs, the header and
+// menu) is not needed by the login page. It is asked for at once when the first address is
+// another page, so it loads beside the session check rather than after it.
+const AppFrame = lazyPage(loadFrame);
+const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'), '/units');
+prefetchDataAt('/units', (client, { search }) => client.prefetchQuery(unitChildrenQuery(null, search.get('at'))));
+const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'), '/units/:id');
+const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'), '/members');
+const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'), '/members/:id');
 const MemberFormPage = lazyPage(() => import('./pages/members/MemberFormPage.tsx'));
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.tsx'));
@@ -35,28 +45,26 @@ const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.tsx'));
 const UserPage = lazyPage(() => import('./pages/users/UserPage.tsx'));
 const CellAccountsPage = lazyPage(() => import('./pages/users/CellAccountsPage.tsx'));
 const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'));
-const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'));
+const MeetingsPage = lazyPage(() => import('./pages/meetings/MeetingsPage.tsx'), '/meetings');
 const MeetingPlanPage = lazyPage(() => import('./pages/meetings/MeetingPlanPage.tsx'));
-const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'));
+const MeetingPage = lazyPage(() => import('./pages/meetings/MeetingPage.tsx'), '/meetings/:id');
 const SheetEntryPage = lazyPage(() => import('./pages/meetings/SheetEntryPage.tsx'));
 const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
 const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
 const ResidenceLinksPage = lazyPage(() => import('./pages/meetings/ResidenceLinksPage.tsx'));
 const QualityScalePage = lazyPage(() => import('./pages/meetings/QualityScalePage.tsx'));
-const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'));
-const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'));
-const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'));
+const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'), '/my-meetings');
+const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'), '/check-in');
+const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'), '/notices');
 const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
-const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
-const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'));
+const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
+prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
 
-// antd ships its locales as ES modules without "type": "module", so TypeScript sees the
-// namespace where the bundler gives the default export: accept either.
-const interop = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
-const viVN = interop(viVNModule);
-const enUS = interop(enUSModule);
+const viVN: Locale = esmDefault(viVNModule);
+const enUS: Locale = esmDefault(enUSModule);
 
 function makeQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -80,11 +88,21 @@ function makeQueryClient(): QueryClient {
   return client;
 }
 
-/** Hands antd's message API (which follows the theme and locale) to code outside React. */
-function MessageBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
-  return null;
+// The one data cache, made at start so that the first requests go out in this order: who is
+// logged in (the frame waits for it), the first page's data (prefetchDataAt), then the
+// frame's and the page's files. The browser gives a page six connections (HTTP/1.1), taken
+// in turn: behind the files, a request waits a second or more on a slow line.
+const startClient = makeQueryClient();
+// The session ended: forget everything cached for it, and let the router send the person to login.
+setUnauthorizedHandler(() => {
+  startClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  startClient.setQueryData(ME_KEY, null);
+});
+void startClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
+if (!window.location.pathname.startsWith('/login')) {
+  prefetchDataOf(window.location, startClient);
+  void loadFrame();
+  preloadPageOf(window.location.pathname);
 }
 
 function Page({ children, permission }: { children: ReactNode; permission?: Parameters<typeof RequireAuth>[0]['permission'] }) {
@@ -125,21 +143,13 @@ function DashboardHome() {
 
 export function App() {
   const [lang] = useLang();
-  const [queryClient] = useState(makeQueryClient);
+  const queryClient = startClient;
   const phone = usePhone();
 
   useEffect(() => {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
     document.documentElement.lang = lang;
   }, [lang]);
-
-  useEffect(() => {
-    // The session ended: forget everything cached for it, and let the router send the person to login.
-    setUnauthorizedHandler(() => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      queryClient.setQueryData(ME_KEY, null);
-    });
-  }, [queryClient]);
 
   return (
     <ConfigProvider
@@ -176,14 +186,14 @@ export function App() {
         },
       }}
     >
-      <AntApp>
-        <MessageBridge />
+      {/* A failure outside a page (the frame itself) still shows a message and a way out. */}
+      <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <PageTitle />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              {/* The printable summary has no app frame around it. */}
+              {/* The printable summary has no app frame around it (nor antd's App: no dialogs). */}
               <Route
                 path="/units/:id/dashboard/print"
                 element={
@@ -195,7 +205,9 @@ export function App() {
               <Route
                 element={
                   <RequireAuth>
-                    <AppLayout />
+                    <Suspense fallback={<PageLoading />}>
+                      <AppFrame />
+                    </Suspense>
                   </RequireAuth>
                 }
               >
@@ -437,7 +449,7 @@ export function App() {
             </Routes>
           </BrowserRouter>
         </QueryClientProvider>
-      </AntApp>
+      </ErrorBoundary>
     </ConfigProvider>
   );
 }

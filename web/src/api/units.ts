@@ -1,5 +1,5 @@
 // Unit queries shared by several pages.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { UnitChildren, UnitDetail, UnitEvent, UnitSearchItem } from './types.ts';
 
@@ -13,8 +13,12 @@ export const unitKeys = {
 
 export const fetchChildren = (parentId: number | null, at: string | null) => api<UnitChildren>('/units/children', { query: { parentId, at } });
 
+/** The children of a unit (null: the roots of one's scope), also fetched at start on /units (App.tsx). */
+export const unitChildrenQuery = (parentId: number | null, at: string | null) =>
+  queryOptions({ queryKey: unitKeys.children(parentId, at), queryFn: () => fetchChildren(parentId, at) });
+
 export function useUnitChildren(parentId: number | null, at: string | null, enabled = true) {
-  return useQuery({ queryKey: unitKeys.children(parentId, at), queryFn: () => fetchChildren(parentId, at), enabled });
+  return useQuery({ ...unitChildrenQuery(parentId, at), enabled });
 }
 
 export function useUnitSearch(q: string, at: string | null) {

@@ -1,8 +1,8 @@
-import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '../api/types.ts';
 import { PageLoading, QueryError } from '../components/QueryState.tsx';
+import { Result } from '../components/Result.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { can, useMe } from './session.ts';
 

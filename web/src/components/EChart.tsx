@@ -1,20 +1,14 @@
-// A small React wrapper around Apache ECharts. Only the chart types the dashboard draws are
-// registered (through echarts/core), so its chunk carries bars and lines, not all of ECharts.
-// The chart follows its box: a ResizeObserver resizes it when a phone turns or a card grows.
-
+// A chart of the dashboard. ECharts is about 170 KB gzipped, so it is fetched after the
+// page's figures and tables are on screen (a slow phone shows the numbers first); the box
+// keeps its height meanwhile, so nothing jumps when the chart appears. EChartCanvas.tsx draws.
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { BarChart, LineChart } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-export type ChartOption = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
-
-interface Props {
+export interface ChartProps {
   option: ChartOption;
   height: number;
   /** What the chart shows, for screen readers (the table beside it carries the numbers). */
@@ -23,29 +17,12 @@ interface Props {
   onClickName?: (name: string, dataIndex: number) => void;
 }
 
-export function EChart({ option, height, label, testId, onClickName }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const click = useRef(onClickName);
-  click.current = onClickName;
+const Canvas = lazy(() => import('./EChartCanvas.tsx'));
 
-  useEffect(() => {
-    const el = box.current!;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (p) => click.current?.(String(p.name), p.dataIndex));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+export function EChart(props: ChartProps) {
+  return (
+    <Suspense fallback={<div role="img" aria-label={props.label} aria-busy="true" style={{ width: '100%', height: props.height }} />}>
+      <Canvas {...props} />
+    </Suspense>
+  );
 }

@@ -1,8 +1,9 @@
 // If a page fails while drawing, show what happened and a way out instead of a blank screen.
 
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { t } from '../i18n/i18n.ts';
+import { Result } from './Result.tsx';
 
 interface State {
   failed: boolean;

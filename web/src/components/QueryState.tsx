@@ -1,9 +1,10 @@
 // What a page shows while its data loads, and when loading failed: never a blank screen.
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/i18n.ts';
 import { errorText } from '../lib/notify.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { Result } from './Result.tsx';
 
 export function PageLoading() {
   return (

@@ -1,12 +1,26 @@
 // A tiny translation hook: t('members.title'), t('members.total', { count: 3 }).
 // Keys are checked at compile time against vi.json, and en.json must have the same shape.
 import { useCallback, useSyncExternalStore } from 'react';
-import en from './en.json' with { type: 'json' };
 import { currentLang, type Lang, setLang, subscribeLang } from './lang-store.ts';
 import vi from './vi.json' with { type: 'json' };
 
 type Messages = typeof vi;
-const dictionaries: Record<Lang, Messages> = { vi, en };
+// English is downloaded when chosen: most people never do, and a phone on a slow line
+// should not wait for it. Until it is here, keys fall back to Vietnamese.
+const dictionaries: Partial<Record<Lang, Messages>> = { vi };
+
+/** Fetches a language's messages once (before the first page when it was chosen before). */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return;
+  const en: Messages = (await import('./en.json', { with: { type: 'json' } })).default;
+  dictionaries.en = en;
+}
+
+/** Switches language once its messages are here. */
+async function switchLanguage(lang: Lang): Promise<void> {
+  await loadLanguage(lang);
+  setLang(lang);
+}
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -36,7 +50,7 @@ export function hasKey(key: string): key is MessageKey {
 
 export function useLang(): [Lang, (lang: Lang) => void] {
   const lang = useSyncExternalStore(subscribeLang, currentLang);
-  return [lang, setLang];
+  return [lang, (next) => void switchLanguage(next)];
 }
 
 export function useT(): Translate {

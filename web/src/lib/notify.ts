@@ -1,15 +1,8 @@
-// Messages from outside React (the query cache's error handler) go through antd's App
-// context, which a small bridge component hands over here once mounted.
-import type { App } from 'antd';
+// Messages, from pages and from outside React (the query cache's error handler), through
+// antd's message API, loaded on the first one (feedback.ts).
 import { ApiError, NETWORK_ERROR_CODE } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
-
-type MessageInstance = ReturnType<typeof App.useApp>['message'];
-
-let messageApi: MessageInstance | null = null;
-export function setMessageApi(api: MessageInstance) {
-  messageApi = api;
-}
+import { withFeedback } from './feedback.ts';
 
 /** The text a person should see for a failure: the server's translated title, or ours. */
 export function errorText(error: unknown): string {
@@ -22,9 +15,10 @@ export function errorText(error: unknown): string {
 
 export function showError(error: unknown) {
   if (error instanceof DOMException && error.name === 'AbortError') return;
-  messageApi?.error({ content: errorText(error), duration: 6 });
+  const content = errorText(error);
+  withFeedback(({ message }) => message.error({ content, duration: 6 }));
 }
 
 export function showSuccess(text: string) {
-  messageApi?.success(text);
+  withFeedback(({ message }) => message.success(text));
 }

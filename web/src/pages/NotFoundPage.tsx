@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router-dom';
+import { Result } from '../components/Result.tsx';
 import { useT } from '../i18n/i18n.ts';
 
 export function NotFoundPage({ message }: { message?: string }) {

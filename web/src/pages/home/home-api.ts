@@ -1,11 +1,12 @@
 // The home page's reads and its one write ("Tôi sẽ dự"); types inferred from the server's schemas.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { calendarOut, homeOut, planDefaultsOut } from '../../../../src/modules/home/schemas.ts';
+import type { calendarOut, planDefaultsOut } from '../../../../src/modules/home/schemas.ts';
 import { api } from '../../api/client.ts';
 import { type Meeting, meetingKeys } from '../meetings/meetings-api.ts';
+import { type Home, homeQuery } from './home-query.ts';
 
-export type Home = z.infer<typeof homeOut>;
+export type { Home };
 export type SecretaryCell = Home['cells'][number];
 export type CommitteeHome = Home['committees'][number];
 export type PlanDefaults = z.infer<typeof planDefaultsOut>;
@@ -13,13 +14,13 @@ export type PreviousResolution = NonNullable<PlanDefaults['previous']>;
 export type YearCalendar = z.infer<typeof calendarOut>;
 
 export const homeKeys = {
-  home: ['home'] as const,
+  home: homeQuery.queryKey,
   planDefaults: (unitId: number, month: string | null) => ['meetings', 'plan-defaults', unitId, month] as const,
   calendar: (unitId: number, year: number) => ['meetings', 'calendar', unitId, year] as const,
 };
 
 export function useHome() {
-  return useQuery({ queryKey: homeKeys.home, queryFn: () => api<Home>('/home'), staleTime: 0 });
+  return useQuery(homeQuery);
 }
 
 export function usePlanDefaults(unitId: number | null, month: string | null, enabled: boolean) {
