@@ -133,7 +133,8 @@ export function adoptionWorkload(org: CrashOrg): Workload {
           const planned = await step('plan', 201, () =>
             bithu('POST', '/api/v1/meetings', {
               unitId: org.meetingCell,
-              kind: 'regular',
+              // Many meetings a round in one month: one regular meeting a month is the rule, so these are extraordinary.
+              kind: 'extraordinary',
               date: yesterday,
               startTime: '08:00',
               endTime: '10:00',
@@ -188,7 +189,7 @@ export function adoptionWorkload(org: CrashOrg): Workload {
           }>`
           select (select count(*) from meeting_minutes where meeting_id = ${id}) as minutes,
                  coalesce((select adopted_at is not null from meeting_minutes where meeting_id = ${id}), false) as adopted,
-                 coalesce((select attendance_snapshot is not null from meeting_minutes where meeting_id = ${id}), false) as snapshot,
+                 exists (select 1 from meeting_roll_at_adoption where meeting_id = ${id}) as snapshot,
                  coalesce((select number is not null from meeting_minutes where meeting_id = ${id}), false) as numbered,
                  (select count(*) from meeting_attendance where meeting_id = ${id}) as attendance,
                  (select count(*) from meeting_action_items where meeting_id = ${id}) as actions,
