@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { conflictRoutes } from './conflicts/routes.ts';
 import { figuresExportRoutes } from './figures/export-routes.ts';
 import { figureRoutes } from './figures/routes.ts';
+import { gradingRoutes } from './grading/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -18,4 +19,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   figureRoutes,
   figuresExportRoutes,
   partyGroupRoutes,
+  gradingRoutes,
 ];
