@@ -4,8 +4,11 @@
 // checked), amendments of a decided grade, and results for any unit subtree and period.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { notFound } from '../../http/app-error.ts';
 import { unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { validOnRef } from '../org-history/valid-on.ts';
 import { saveProposal, saveSelfAssessment } from './assess.ts';
 import { amend, decide } from './decide.ts';
 import { openPeriod } from './open-period.ts';
@@ -56,8 +59,17 @@ export async function gradingRoutes(root: FastifyInstance) {
     const id = await openPeriod(db, accessOf(req), req.body);
     return reply.status(201).send(await periodDetail(req, id));
   });
+  /** The periods that grade a unit: opened for it or for a unit above it (as the tree stood on each period's end date). */
   app.get('/grading/periods', { schema: { tags, querystring: periodsQuery, response: { 200: periodsOut } } }, async (req) => {
     const access = accessOf(req);
+    const unitId = req.query.unitId;
+    const visible = await db
+      .selectFrom('units as u')
+      .select('u.id')
+      .where('u.id', '=', unitId)
+      .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
+      .executeTakeFirst();
+    if (!visible) throw notFound('entities.unit');
     const rows = await db
       .selectFrom('grading_periods as p')
       .innerJoin('units as u', 'u.id', 'p.unit_id')
@@ -75,8 +87,16 @@ export async function gradingRoutes(root: FastifyInstance) {
         'p.opened_at',
         'u.name as unit_name',
       ])
-      .where('p.unit_id', '=', req.query.unitId)
-      .where((eb) => unitInScope(access.scope('read'), eb.ref('p.unit_id')))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('unit_ancestry as a')
+            .select('a.unit_id')
+            .where('a.unit_id', '=', unitId)
+            .whereRef('a.ancestor_id', '=', 'p.unit_id')
+            .where(validOnRef('a', sql`p.ends_on`)),
+        ),
+      )
       .orderBy('p.ends_on', 'desc')
       .orderBy('p.id', 'desc')
       .execute();
