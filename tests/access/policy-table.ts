@@ -258,6 +258,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
   'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
   'GET /api/v1/grading/periods/{id}': { target: 'gradingPeriod', list: true, why: 'lists the entries the caller may see' },
+  'GET /api/v1/grading/periods/{id}/export.xlsx': { target: 'gradingPeriod', list: true, why: 'the result table of the entries the caller may see' },
   'POST /api/v1/grading/periods/{id}/decisions': { target: 'gradingPeriod', needs: 'grade' },
   'GET /api/v1/grading/me': { target: 'none', list: true, why: "the caller's own entries" },
   'GET /api/v1/grading/entries/{id}': { target: 'gradingEntry' },

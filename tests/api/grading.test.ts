@@ -3,6 +3,7 @@
 // quota refusing a 4th among 17 HTTNV with the numbers; a period graded under QĐ 124 stays so
 // after QĐ 366 is loaded; a Quảng Lâm-shaped commune reads a graded denominator of 124 of
 // 126; a decided grade is locked and corrected only by an audited amendment.
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingRulesOn } from '../../src/domain/grading-rules.ts';
@@ -195,6 +196,10 @@ describe('a full round for a commune of 11 cells', () => {
         url: `/api/v1/grading/periods/${periodId}/decisions`,
         payload: { decisions, decidedOn: '2026-01-10', decisionNumber: '25-QĐ/ĐU' },
       });
+    // A cell's secretary finds the commune's period among those that grade their cell, and sees their cell's entries only.
+    const listed = ok(await secretaries[0]!({ method: 'GET', url: `/api/v1/grading/periods?unitId=${c.cells[0]}` })).items;
+    expect(listed.map((p: { id: number }) => p.id)).toEqual([periodId]);
+    expect(new Set((await entries(secretaries[0]!)).map((e) => e.unitId))).toEqual(new Set([c.cells[0]]));
     // A cell's secretary sees the period through their cell but does not decide.
     expect((await decide(secretaries[0]!, [{ entryId: first }])).statusCode).toBe(403);
     ok(
@@ -305,6 +310,20 @@ describe('a full round for a commune of 11 cells', () => {
     });
     expect(upgrade.statusCode).toBe(409);
     expect(upgrade.json().title).toContain('4 HTXSNV > 20% × 16 HTTNV = 3');
+    // The result table as a workbook: dates dd/mm/yyyy, the amendment and its reason, the counts.
+    const file = await dangUy({ method: 'GET', url: `/api/v1/grading/periods/${periodId}/export.xlsx` });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    expect(rows[2]![0]).toBe('Kỳ đánh giá: 01/01/2025 – 31/12/2025');
+    const row6 = rows.find((r) => r[1] === 'Nguyễn Văn Thử 6')!;
+    expect(row6.slice(2, 9)).toEqual(['Chi bộ thôn 3 Đông Hòa', 'HTTNV', 'HTTNV', 'HTTNV', '10/01/2026', '25-QĐ/ĐU', 'HTNV']);
+    expect(row6[9]).toBe(`Điều chỉnh HTTNV → HTNV: ${amendment.reason}`);
+    expect(rows.find((r) => r[1] === 'Đỗ Văn Miễn')![9]).toBe('Không xếp loại: đảng viên được miễn công tác và sinh hoạt đảng.');
+    expect(rows.find((r) => r[2] === 'HTXSNV' && r[1] === 'Hoàn thành xuất sắc nhiệm vụ')!.slice(3, 6)).toEqual(['3/21', '0.14285714285714285', '3/23']);
     // The member sees the amended grade on their own page.
     const mine = ok(await members[5]!.client({ method: 'GET', url: '/api/v1/grading/me' })).items[0].entry;
     expect(mine.grade).toBe('htnv');

@@ -11,6 +11,7 @@ import { accessOf } from '../auth/authenticate.ts';
 import { validOnRef } from '../org-history/valid-on.ts';
 import { saveProposal, saveSelfAssessment } from './assess.ts';
 import { amend, decide } from './decide.ts';
+import { periodXlsx } from './export-xlsx.ts';
 import { openPeriod } from './open-period.ts';
 import { visibleEntry, visiblePeriod } from './period-access.ts';
 import { periodView, readEntries, unitNameOn } from './read-entries.ts';
@@ -30,6 +31,8 @@ import {
   resultsQuery,
   selfAssessmentBody,
 } from './schemas.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function gradingRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -101,6 +104,10 @@ export async function gradingRoutes(root: FastifyInstance) {
       .orderBy('p.id', 'desc')
       .execute();
     return { items: rows.map(periodView) };
+  });
+  app.get('/grading/periods/:id/export.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const file = await periodXlsx(db, accessOf(req), req.params.id, req.lang);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="xep-loai-ky-${req.params.id}.xlsx"`).send(file);
   });
   app.get('/grading/periods/:id', { schema: { tags, params: idParams, response: { 200: periodDetailOut } } }, async (req) => periodDetail(req, req.params.id));
   app.post('/grading/periods/:id/decisions', { schema: { tags, params: idParams, body: decisionsBody, response: { 200: periodDetailOut } } }, async (req) => {
