@@ -158,7 +158,10 @@ describe('a full round for a commune of 11 cells', () => {
         });
         expect(refused.statusCode).toBe(400);
         expect(refused.json().title).toBe('Với 95 điểm và các điều kiện đã nêu, theo quy định chỉ được xếp loại tối đa HTNV.');
-        expect(refused.json().errors.length).toBeGreaterThan(0);
+        expect(refused.json().errors).toContainEqual({
+          path: 'body.grade',
+          message: 'Chưa có số liệu về nhiệm vụ hoàn thành đúng tiến độ nên xếp loại tối đa HTNV.',
+        });
         // A plain member does not propose; another cell's secretary does not see the entry.
         expect(
           (await m.client({ method: 'PUT', url: `/api/v1/grading/entries/${entry.id}/proposal`, payload: { scores: { general: 29, task_results: 66 } } }))
@@ -236,6 +239,14 @@ describe('a full round for a commune of 11 cells', () => {
       }),
     );
     const cells = orgs.filter((e) => e.unitId !== c.xa);
+    // A cell's committee assesses its own cell (form 2C), not another one.
+    const selfOrg = {
+      scores: { general: 27, task_results: 60 },
+      selfGrade: 'httnv',
+      forms: { form: '2C', fields: { uu_diem: 'Lãnh đạo thôn hoàn thành chỉ tiêu' } },
+    };
+    ok(await secretaries[0]!({ method: 'PUT', url: `/api/v1/grading/entries/${cells[0]!.id}/self-assessment`, payload: selfOrg }));
+    expect((await secretaries[0]!({ method: 'PUT', url: `/api/v1/grading/entries/${cells[1]!.id}/self-assessment`, payload: selfOrg })).statusCode).toBe(404);
     for (const [i, e] of cells.entries()) {
       const scores = i === 0 ? { general: 29, task_results: 66 } : proposal.scores;
       ok(await dangUy({ method: 'PUT', url: `/api/v1/grading/entries/${e.id}/proposal`, payload: { scores, facts: CLEAN } }));
@@ -412,4 +423,44 @@ describe('a Quảng Lâm-shaped commune', () => {
     expect(r.members.excluded).toEqual([{ key: 'grading.excluded.exempted', text: 'Miễn công tác và sinh hoạt đảng', n: 2 }]);
     expect(r.members.byGrade[0]).toEqual({ grade: 'htxsnv', ofGraded: { n: 0, of: 124 }, ofAll: { n: 0, of: 126 } });
   }, 120_000);
+});
+
+describe('decisions made at once', () => {
+  it('cannot pass the quota together: six committee members each deciding one HTXSNV among 5 HTTNV, one wins', async () => {
+    const c = await commune('HT', 'Hòa Thuận', 1);
+    const ids: number[] = [];
+    for (let i = 1; i <= 11; i++) ids.push(await t.member({ unitId: c.cells[0]!, fullName: `Đặng Văn Thuận ${i}`, ...MEMBER_DATES }));
+    const dangUy = await t.as('ht-dang-uy');
+    const period = ok(await dangUy({ method: 'POST', url: '/api/v1/grading/periods', payload: { unitId: c.xa, kind: 'year', ...YEAR_2025 } }), 201);
+    const entryOf = (id: number) => (period.entries as Entry[]).find((e) => e.memberId === id)!.id;
+    const [top, rest] = [ids.slice(0, 6), ids.slice(6)];
+    for (const id of ids) {
+      const scores = top.includes(id) ? { general: 29, task_results: 66 } : { general: 26, task_results: 56 };
+      ok(await dangUy({ method: 'PUT', url: `/api/v1/grading/entries/${entryOf(id)}/proposal`, payload: { scores, facts: CLEAN } }));
+    }
+    const decide = (entryIds: number[]) =>
+      dangUy({
+        method: 'POST',
+        url: `/api/v1/grading/periods/${period.id}/decisions`,
+        payload: { decisions: entryIds.map((entryId) => ({ entryId })), decidedOn: '2026-01-10' },
+      });
+    ok(await decide(rest.map(entryOf)));
+    // 20% × 5 HTTNV = 1: each alone would pass; the period row is locked, so each sees those before it.
+    const members: Client[] = [];
+    for (let i = 1; i <= 6; i++) {
+      await t.user(`ht-uy-vien-${i}`, [{ role: 'committee', unitId: c.xa }]);
+      members.push(await t.as(`ht-uy-vien-${i}`));
+    }
+    const all = await Promise.all(
+      top.map((id, i) =>
+        members[i]!({
+          method: 'POST',
+          url: `/api/v1/grading/periods/${period.id}/decisions`,
+          payload: { decisions: [{ entryId: entryOf(id) }], decidedOn: '2026-01-10' },
+        }),
+      ),
+    );
+    expect(all.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    expect(all.find((r) => r.statusCode === 409)!.json().title).toContain('2 HTXSNV > 20% × 5 HTTNV = 1');
+  });
 });

@@ -113,8 +113,10 @@ export async function decide(db: Kysely<DB>, access: Access, periodId: number, i
 
 export async function amend(db: Kysely<DB>, access: Access, entryId: number, input: AmendmentInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const found = await visibleEntry(trx, access, entryId);
+    const period = await visiblePeriod(trx, access, found.entry.period_id, true);
+    // Read again under the period's lock: an amendment made meanwhile is seen.
     const { entry } = await visibleEntry(trx, access, entryId);
-    const period = await visiblePeriod(trx, access, entry.period_id, true);
     await requireGradeOver(trx, access, entry.subject === 'member' ? period.unit_id : await competentUnit(trx, period, entry));
     if (entry.decided_grade === null || entry.grade === null) throw conflict('grading.not_decided');
     if (entry.grade === input.grade) throw conflict('grading.amend_same');
