@@ -464,3 +464,40 @@ describe('decisions made at once', () => {
     expect(all.find((r) => r.statusCode === 409)!.json().title).toContain('2 HTXSNV > 20% × 5 HTTNV = 1');
   });
 });
+
+describe('a Mèo Vạc-shaped district', () => {
+  it('counts 109 + 33 = 142 of 342 cells "4 tốt": a chi bộ cơ sở as a cell, a đảng bộ cơ sở not', async () => {
+    const province = await t.unit({ code: 'MV-T', name: 'Đảng bộ tỉnh Hà Giang thử', kind: 'dang_bo_tinh' });
+    const district = await t.unit({ code: 'MV', name: 'Đảng bộ huyện Mèo Vạc thử', kind: 'dang_bo_huyen', parentId: province });
+    await t.user('mv-huyen-uy', [{ role: 'committee', unitId: district }]);
+    const committees: number[] = [];
+    const underCommittees: number[] = [];
+    for (let i = 1; i <= 21; i++) {
+      const committee = await t.unit({ code: `MV-${i}`, name: `Đảng bộ xã ${i} Mèo Vạc`, kind: 'dang_bo_co_so', parentId: district });
+      committees.push(committee);
+      for (let k = 1; k <= (i <= 14 ? 15 : 14); k++)
+        underCommittees.push(await t.unit({ code: `MV-${i}-${k}`, name: `Chi bộ thôn ${k} xã ${i}`, parentId: committee }));
+    }
+    const grassrootsCells: number[] = [];
+    for (let i = 1; i <= 34; i++)
+      grassrootsCells.push(await t.unit({ code: `MV-CS-${i}`, name: `Chi bộ cơ sở ${i} Mèo Vạc`, kind: 'chi_bo_co_so', parentId: district }));
+    expect(underCommittees).toHaveLength(308);
+    const huyen = await t.as('mv-huyen-uy');
+    const period = ok(await huyen({ method: 'POST', url: '/api/v1/grading/periods', payload: { unitId: district, kind: 'year', ...YEAR_2025 } }), 201);
+    const entries = period.entries as Entry[];
+    expect(entries).toHaveLength(21 + 308 + 34);
+    for (const e of entries) {
+      ok(await huyen({ method: 'PUT', url: `/api/v1/grading/entries/${e.id}/proposal`, payload: { scores: { general: 26, task_results: 56 }, facts: CLEAN } }));
+    }
+    // "4 tốt" for 109 cells under committees, 33 grassroots cells, and every committee (which must not count).
+    const reached = new Set([...underCommittees.slice(0, 109), ...grassrootsCells.slice(0, 33), ...committees]);
+    const decisions = entries.map((e) => ({ entryId: e.id, fourGood: reached.has(e.unitId) }));
+    ok(await huyen({ method: 'POST', url: `/api/v1/grading/periods/${period.id}/decisions`, payload: { decisions, decidedOn: '2026-01-15' } }));
+    const r = ok(await huyen({ method: 'GET', url: `/api/v1/grading/results?unitId=${district}&startsOn=2025-01-01&endsOn=2025-12-31` }));
+    expect(r.fourGood).toEqual({
+      reached: { n: 142, underCommittees: 109, grassrootsCells: 33 },
+      cells: { n: 342, underCommittees: 308, grassrootsCells: 34 },
+    });
+    expect(r.organisations.graded).toEqual({ n: 363, of: 363 });
+  }, 300_000);
+});
