@@ -351,6 +351,7 @@ describe('a period graded under QĐ 124', () => {
       201,
     );
     expect(period.ruleSet.code).toBe('qd124');
+    expect(period.name).toBe('Năm 2024');
     expect(period.criteria.map((x: { key: string }) => x.key)).toContain('politics_ethics');
     const entry = (period.entries as Entry[]).find((e) => e.memberId === id)!;
     const facts = {
@@ -417,7 +418,17 @@ describe('a Quảng Lâm-shaped commune', () => {
     }
     expect(n).toBe(126);
     const dangUy = await t.as('ql-dang-uy');
-    ok(await dangUy({ method: 'POST', url: '/api/v1/grading/periods', payload: { unitId: c.xa, kind: 'year', ...YEAR_2025 } }), 201);
+    const opened = ok(await dangUy({ method: 'POST', url: '/api/v1/grading/periods', payload: { unitId: c.xa, kind: 'year', ...YEAR_2025 } }), 201);
+    expect(opened.name).toBe('Năm 2025');
+    const quarter = ok(
+      await dangUy({
+        method: 'POST',
+        url: '/api/v1/grading/periods',
+        payload: { unitId: c.xa, kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31' },
+      }),
+      201,
+    );
+    expect(quarter.name).toBe('Quý 1/2026');
     const r = ok(await dangUy({ method: 'GET', url: `/api/v1/grading/results?unitId=${c.xa}&startsOn=2025-01-01&endsOn=2025-12-31` }));
     expect(r.members.graded).toEqual({ n: 124, of: 126 });
     expect(r.members.excluded).toEqual([{ key: 'grading.excluded.exempted', text: 'Miễn công tác và sinh hoạt đảng', n: 2 }]);

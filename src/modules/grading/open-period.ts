@@ -8,9 +8,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, MemberStatus, UnitKind } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { exclusionOf } from '../../domain/grading-roll.ts';
-import { type GradingRules, gradingRulesForPeriod } from '../../domain/grading-rules.ts';
+import { type GradingRules, gradingRulesForPeriod, quarterPeriod, yearPeriod } from '../../domain/grading-rules.ts';
 import { NoRuleSetInForce } from '../../domain/rules/load-rule-set.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
+import { t } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { membersUnderOn, readUnitOn, unitsUnderOn } from '../org-history/units-under.ts';
@@ -26,8 +27,16 @@ export function defaultRoleGroup(rules: GradingRules): string {
   return (rules.roleGroups.find((g) => g.key === 'khong_giu_chuc_vu') ?? rules.roleGroups[0]!).key;
 }
 
-function periodName(input: OpenPeriodInput): string {
-  return input.name ?? `${formatDateVi(input.startsOn)} – ${formatDateVi(input.endsOn)}`;
+/** The name lists show when none is given: "Năm 2025", "Quý 1/2026", else the kind and the dates (stored in Vietnamese, the records' language). */
+export function periodName(input: Pick<OpenPeriodInput, 'name' | 'kind' | 'startsOn' | 'endsOn'>): string {
+  if (input.name) return input.name;
+  const year = Number(input.startsOn.slice(0, 4));
+  const word = t('vi', `grading.period.${input.kind}`);
+  const same = (p: { start: string; end: string }) => p.start === input.startsOn && p.end === input.endsOn;
+  if (input.kind === 'year' && same(yearPeriod(year))) return `${word} ${year}`;
+  const quarter = ([1, 2, 3, 4] as const).find((q) => same(quarterPeriod(year, q)));
+  if (input.kind === 'quarter' && quarter) return `${word} ${quarter}/${year}`;
+  return `${word} ${formatDateVi(input.startsOn)} – ${formatDateVi(input.endsOn)}`;
 }
 
 export async function openPeriod(db: Kysely<DB>, access: Access, input: OpenPeriodInput): Promise<number> {
