@@ -42,7 +42,7 @@ function scored(rules: GradingRules, subject: Subject, scores: Record<string, nu
 
 export async function saveSelfAssessment(db: Kysely<DB>, access: Access, entryId: number, input: SelfAssessmentInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { entry, period } = await visibleEntry(trx, access, entryId);
+    const { entry, period } = await visibleEntry(trx, access, entryId, true);
     // A member's self-assessment is theirs alone; an organisation's is its committee's.
     if (entry.subject === 'member') {
       if (entry.member_id !== access.memberId) throw forbidden();
@@ -74,7 +74,7 @@ export async function saveSelfAssessment(db: Kysely<DB>, access: Access, entryId
 
 export async function saveProposal(db: Kysely<DB>, access: Access, entryId: number, input: ProposalInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { entry, period } = await visibleEntry(trx, access, entryId);
+    const { entry, period } = await visibleEntry(trx, access, entryId, true);
     await requireGradeOver(trx, access, entry.subject === 'member' ? entry.unit_id : await competentUnit(trx, period, entry));
     assertOpen(entry);
     const rules = period.body;

@@ -61,6 +61,7 @@ export async function decide(db: Kysely<DB>, access: Access, periodId: number, i
       .select(['e.id', 'e.subject', 'e.unit_id', 'e.excluded', 'e.proposed_grade', 'e.decided_grade', 'm.full_name', 'u.name as unit_name'])
       .where('e.period_id', '=', period.id)
       .where('e.id', 'in', ids)
+      .forUpdate('e')
       .execute();
     const byId = new Map(entries.map((e) => [e.id, e]));
     const missing = input.decisions.flatMap((d, i) => (byId.has(d.entryId) ? [] : [{ path: `body.decisions.${i}.entryId`, message: 'grading.not_in_period' }]));
@@ -116,7 +117,7 @@ export async function amend(db: Kysely<DB>, access: Access, entryId: number, inp
     const found = await visibleEntry(trx, access, entryId);
     const period = await visiblePeriod(trx, access, found.entry.period_id, true);
     // Read again under the period's lock: an amendment made meanwhile is seen.
-    const { entry } = await visibleEntry(trx, access, entryId);
+    const { entry } = await visibleEntry(trx, access, entryId, true);
     await requireGradeOver(trx, access, entry.subject === 'member' ? period.unit_id : await competentUnit(trx, period, entry));
     if (entry.decided_grade === null || entry.grade === null) throw conflict('grading.not_decided');
     if (entry.grade === input.grade) throw conflict('grading.amend_same');

@@ -85,15 +85,16 @@ export interface EntryRow {
   grade: Grade | null;
 }
 
-/** The entry and its period, when the caller may see them; else 404. */
-export async function visibleEntry(db: Db, access: Access, entryId: number): Promise<{ entry: EntryRow; period: LoadedPeriod }> {
-  const entry = await db
+/** The entry and its period, when the caller may see them; else 404. A write locks the entry row (`lock`), so a step and a decision taken at once do not cross. */
+export async function visibleEntry(db: Db, access: Access, entryId: number, lock = false): Promise<{ entry: EntryRow; period: LoadedPeriod }> {
+  let q = db
     .selectFrom('grading_entries as e')
     .innerJoin('grading_periods as p', 'p.id', 'e.period_id')
     .select(['e.id', 'e.period_id', 'e.subject', 'e.member_id', 'e.unit_id', 'e.role_group', 'e.excluded', 'e.decided_grade', 'e.proposed_grade', 'e.grade'])
     .where('e.id', '=', entryId)
-    .where((eb) => eb.or([entryVisible(access), unitInScope(access.scope('read'), eb.ref('p.unit_id'))]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([entryVisible(access), unitInScope(access.scope('read'), eb.ref('p.unit_id'))]));
+  if (lock) q = q.forUpdate('e');
+  const entry = await q.executeTakeFirst();
   if (!entry) throw notFound('entities.grading_entry');
   const period = await db.selectFrom('grading_periods as p').select(periodColumns).where('p.id', '=', entry.period_id).executeTakeFirstOrThrow();
   return { entry: { ...entry, subject: entry.subject as Subject }, period: withBody(period) };
