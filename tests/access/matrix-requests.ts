@@ -49,9 +49,12 @@ async function oneMemberSheet(n: number): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A one-day period of 2025 of its own for the n-th cell (so no two cells open the same dates). */
+/**
+ * A one-day period of 2026 of its own for the n-th cell (so no two cells open the same dates;
+ * the world's fresh periods are in 2024 and late 2025, so none collides with these).
+ */
 function oneDay(n: number) {
-  const day = new Date(Date.UTC(2025, 0, 1 + (n % 365))).toISOString().slice(0, 10);
+  const day = new Date(Date.UTC(2026, 0, 1 + (n % 365))).toISOString().slice(0, 10);
   return { startsOn: day, endsOn: day };
 }
 
@@ -153,7 +156,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'PUT /api/v1/party-groups/{id}/members': { call: () => ({ payload: { memberIds: [], effectiveOn: '2026-01-15' } }) },
 
   'POST /api/v1/grading/periods': {
-    // Each allowed cell opens its own period: ad hoc, one day of 2025 per cell.
+    // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.
     call: (c) => ({ payload: { unitId: c.id, kind: 'ad_hoc', ...oneDay(c.n) } }),
   },
   'GET /api/v1/grading/periods': { call: (c) => ({ url: `/api/v1/grading/periods?${q({ unitId: c.id })}` }) },
@@ -164,6 +167,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'PUT /api/v1/grading/entries/{id}/self-assessment': { call: () => ({ payload: { scores: { general: 20, task_results: 50 }, selfGrade: 'htnv' } }) },
   'PUT /api/v1/grading/entries/{id}/proposal': { call: () => ({ payload: { scores: { general: 20, task_results: 50 } } }) },
   'POST /api/v1/grading/entries/{id}/amendments': {
+    fresh: true,
     call: async (c) => {
       const { grade } = await c.w.t.database.db.selectFrom('grading_entries').select('grade').where('id', '=', c.id).executeTakeFirstOrThrow();
       return { payload: { grade: grade === 'htnv' ? 'khtnv' : 'htnv', reason: `Điều chỉnh ${c.n}` } };

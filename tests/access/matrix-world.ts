@@ -359,6 +359,15 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           await api('PUT', `/api/v1/grading/entries/${entry}/proposal`, { scores: { general: 20, task_results: 50 } });
           return period.id;
         }
+        case 'decidedEntry': {
+          // Allowed amendments run at once: each gets a decided entry of its own (a one-day
+          // 2024 period of commune A, under QĐ 124), so none reads a grade another is changing.
+          const day = new Date(Date.UTC(2024, 0, 1 + (n % 300))).toISOString().slice(0, 10);
+          const period = await openPeriod(u.communeA, day, day, 'ad_hoc');
+          const member = position === 'self' ? callers[role].memberId : position === 'below' ? a4 : base.m.a3!;
+          await decideAll(period, [member]);
+          return entryOf(period, member);
+        }
         case 'token':
           return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
         default:
