@@ -121,8 +121,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     return res.json().id as number;
   };
   const addGuest = async (meetingId: number) => {
-    const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName: `Khách mời Đông ${next()}`, position: 'Đảng ủy viên' });
-    return Math.max(...(meeting.guests as Array<{ id: number }>).map((g) => g.id));
+    // Found by its own name, not as the highest id: fresh guests are added to one meeting at once.
+    const fullName = `Khách mời Đông ${next()}`;
+    const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName, position: 'Đảng ủy viên' });
+    return (meeting.guests as Array<{ id: number; fullName: string }>).find((g) => g.fullName === fullName)!.id;
   };
   const addSeat = async (unitId: number) =>
     (await api('POST', `/api/v1/units/${unitId}/committee`, { fullName: `Ủy viên Đông ${next()}`, position: 'cap_uy_vien', validFrom: '2021-01-01' }))
