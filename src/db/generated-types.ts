@@ -62,6 +62,62 @@ export interface CommitteeMembers {
   valid_to: string | null;
 }
 
+export interface GradingAmendments {
+  amended_at: Generated<Timestamp>;
+  amended_by: number | null;
+  decision_number: string | null;
+  entry_id: number;
+  from_grade: string;
+  id: Generated<number>;
+  reason: string;
+  to_grade: string;
+}
+
+export interface GradingEntries {
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decided_grade: string | null;
+  decided_on: string | null;
+  decision_number: string | null;
+  excluded: Json | null;
+  four_good: boolean | null;
+  grade: string | null;
+  id: Generated<number>;
+  member_id: number | null;
+  period_id: number;
+  proposal_note: string | null;
+  proposed_at: Timestamp | null;
+  proposed_by: number | null;
+  proposed_caps: Json | null;
+  proposed_grade: string | null;
+  proposed_points: number | null;
+  proposed_scores: Json | null;
+  role_group: string;
+  self_at: Timestamp | null;
+  self_by: number | null;
+  self_forms: Json | null;
+  self_grade: string | null;
+  self_points: number | null;
+  self_scores: Json | null;
+  subject: string;
+  unit_id: number;
+}
+
+export interface GradingPeriods {
+  ends_on: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  opened_at: Generated<Timestamp>;
+  opened_by: number | null;
+  rule_set_code: string;
+  rule_set_id: number | null;
+  rule_set_version: string;
+  rules: Json;
+  starts_on: string;
+  unit_id: number;
+}
+
 export interface IdentifierConflicts {
   created_at: Generated<Timestamp>;
   existing_member_id: number;
@@ -466,6 +522,9 @@ export interface DB {
   audit_log: AuditLog;
   calendar_tokens: CalendarTokens;
   committee_members: CommitteeMembers;
+  grading_amendments: GradingAmendments;
+  grading_entries: GradingEntries;
+  grading_periods: GradingPeriods;
   identifier_conflicts: IdentifierConflicts;
   import_run_members: ImportRunMembers;
   import_runs: ImportRuns;

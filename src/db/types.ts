@@ -112,7 +112,31 @@ export interface DB {
   meeting_roll_at_adoption: MeetingRollAtAdoptionTable;
   // Party groups (tổ đảng, issue 8): effective-dated membership within the cell
   party_group_members: PartyGroupMembersTable;
+  // Grading (issue 9): periods, one entry per member or organisation, amendments
+  grading_periods: GradingPeriodsTable;
+  grading_entries: GradingEntriesTable;
+  grading_amendments: GradingAmendmentsTable;
 }
+
+type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
+/** The rule set's body is kept as it was when the period was opened (grading-rules.ts schema). */
+export type GradingPeriodsTable = Narrowed<G.GradingPeriods, { kind: 'year' | 'quarter' | 'term' | 'ad_hoc'; rules: Json }>;
+export type GradingEntriesTable = Narrowed<
+  G.GradingEntries,
+  {
+    subject: 'member' | 'organisation';
+    excluded: Json | null;
+    self_scores: Json | null;
+    self_forms: Json | null;
+    proposed_scores: Json | null;
+    proposed_caps: Json | null;
+    self_grade: GradeColumn | null;
+    proposed_grade: GradeColumn | null;
+    decided_grade: GradeColumn | null;
+    grade: GradeColumn | null;
+  }
+>;
+export type GradingAmendmentsTable = Narrowed<G.GradingAmendments, { from_grade: GradeColumn; to_grade: GradeColumn }>;
 
 export interface MeetingFactsTable {
   meeting_id: number;

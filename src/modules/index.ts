@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { conflictRoutes } from './conflicts/routes.ts';
 import { figuresExportRoutes } from './figures/export-routes.ts';
 import { figureRoutes } from './figures/routes.ts';
+import { gradingRoutes } from './grading/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -20,4 +21,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   figuresExportRoutes,
   partyGroupRoutes,
   homeRoutes,
+  gradingRoutes,
 ];

@@ -49,6 +49,15 @@ async function oneMemberSheet(n: number): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A one-day period of 2026 of its own for the n-th cell (so no two cells open the same dates;
+ * the world's fresh periods are in 2024 and late 2025, so none collides with these).
+ */
+function oneDay(n: number) {
+  const day = new Date(Date.UTC(2026, 0, 1 + (n % 365))).toISOString().slice(0, 10);
+  return { startsOn: day, endsOn: day };
+}
+
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 export const REQUESTS: Record<string, HowToCall> = {
@@ -145,6 +154,26 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/party-groups/{id}/rename': { call: (c) => ({ payload: { name: `Tổ đảng Đông đổi tên ${c.n}`, effectiveOn: '2026-01-15' } }) },
   'POST /api/v1/party-groups/{id}/close': { fresh: true, call: () => ({ payload: { effectiveOn: '2026-01-15' } }) },
   'PUT /api/v1/party-groups/{id}/members': { call: () => ({ payload: { memberIds: [], effectiveOn: '2026-01-15' } }) },
+
+  'POST /api/v1/grading/periods': {
+    // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.
+    call: (c) => ({ payload: { unitId: c.id, kind: 'ad_hoc', ...oneDay(c.n) } }),
+  },
+  'GET /api/v1/grading/periods': { call: (c) => ({ url: `/api/v1/grading/periods?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/grading/periods/{id}/decisions': {
+    fresh: true,
+    call: async (c) => ({ payload: { decisions: [{ entryId: await c.w.proposedEntry(c.id) }], decidedOn: '2026-01-10' } }),
+  },
+  'PUT /api/v1/grading/entries/{id}/self-assessment': { call: () => ({ payload: { scores: { general: 20, task_results: 50 }, selfGrade: 'htnv' } }) },
+  'PUT /api/v1/grading/entries/{id}/proposal': { call: () => ({ payload: { scores: { general: 20, task_results: 50 } } }) },
+  'POST /api/v1/grading/entries/{id}/amendments': {
+    fresh: true,
+    call: async (c) => {
+      const { grade } = await c.w.t.database.db.selectFrom('grading_entries').select('grade').where('id', '=', c.id).executeTakeFirstOrThrow();
+      return { payload: { grade: grade === 'htnv' ? 'khtnv' : 'htnv', reason: `Điều chỉnh ${c.n}` } };
+    },
+  },
+  'GET /api/v1/grading/results': { call: (c) => ({ url: `/api/v1/grading/results?${q({ unitId: c.id, startsOn: '2025-01-01', endsOn: '2025-12-31' })}` }) },
 
   'GET /api/v1/meetings/standard-agenda': { call: (c) => ({ url: `/api/v1/meetings/standard-agenda?${q({ kind: 'regular', unitId: c.id })}` }) },
   'GET /api/v1/meetings': { call: (c) => ({ url: `/api/v1/meetings?${q({ unitId: c.id })}` }) },

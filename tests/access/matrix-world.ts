@@ -3,6 +3,7 @@
 // per role, and one record of each kind at each position. `idOf` answers "which record is
 // at this position for this caller", `fresh` makes a disposable one for a write that
 // would use it up (dissolve, cancel, adopt, delete…), in the same position.
+import { sql } from 'kysely';
 import type { Role } from '../../src/db/types.ts';
 import { ROLES } from '../../src/domain/permissions.ts';
 import { multipartFile } from '../helpers/multipart.ts';
@@ -43,6 +44,8 @@ export interface MatrixWorld {
   fresh(target: Target, position: Position, role: Role): Promise<number>;
   /** A meeting of that position whose minutes are complete (and adopted, if asked). */
   meetingWithMinutes(position: Position, adopted: boolean): Promise<number>;
+  /** A member's entry of the grading period, proposed and not yet decided when there is one. */
+  proposedEntry(periodId: number): Promise<number>;
 }
 
 const MEETING_DAY = '2026-03-10';
@@ -120,8 +123,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     return res.json().id as number;
   };
   const addGuest = async (meetingId: number) => {
-    const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName: `Khách mời Đông ${next()}`, position: 'Đảng ủy viên' });
-    return Math.max(...(meeting.guests as Array<{ id: number }>).map((g) => g.id));
+    // Found by its own name, not as the highest id: fresh guests are added to one meeting at once.
+    const fullName = `Khách mời Đông ${next()}`;
+    const meeting = await api('POST', `/api/v1/meetings/${meetingId}/guests`, { fullName, position: 'Đảng ủy viên' });
+    return (meeting.guests as Array<{ id: number; fullName: string }>).find((g) => g.fullName === fullName)!.id;
   };
   const addSeat = async (unitId: number) =>
     (await api('POST', `/api/v1/units/${unitId}/committee`, { fullName: `Ủy viên Đông ${next()}`, position: 'cap_uy_vien', validFrom: '2021-01-01' }))
@@ -200,6 +205,24 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const grantBelow = await addGrant(userBelow, u.cellA2);
   grantUser.set(grantOwn, userOwn).set(grantBelow, userBelow).set(base.b.grant!, base.user.secB!);
 
+  // Grading: commune A's year 2025 (every caller on its roll, undecided), cell A2's, and
+  // commune A's year 2024 with the entries decided (QĐ 124), beside B's (two-communes.ts).
+  type Opened = { id: number; entries: Array<{ id: number; memberId: number | null }> };
+  const openPeriod = async (unitId: number, startsOn: string, endsOn: string, kind = 'year') =>
+    (await api('POST', '/api/v1/grading/periods', { unitId, kind, startsOn, endsOn })) as Opened;
+  const entryOf = (period: Opened, memberId: number) => period.entries.find((e) => e.memberId === memberId)!.id;
+  const year2025 = await openPeriod(u.communeA, '2025-01-01', '2025-12-31');
+  const cellYear = await openPeriod(u.cellA2, '2025-01-01', '2025-12-31');
+  const decideAll = async (period: Opened, memberIds: number[]) => {
+    const ids = memberIds.map((id) => entryOf(period, id));
+    for (const id of ids) await api('PUT', `/api/v1/grading/entries/${id}/proposal`, { scores: { politics_ethics: 20, task_results: 40 } });
+    await api('POST', `/api/v1/grading/periods/${period.id}/decisions`, { decisions: ids.map((entryId) => ({ entryId })), decidedOn: '2025-01-15' });
+  };
+  const year2024 = await openPeriod(u.communeA, '2024-01-01', '2024-12-31');
+  await decideAll(year2024, [a4, base.m.a3!, ...ROLES.map((r) => callers[r].memberId)]);
+  const year2024B = await openPeriod(u.communeB, '2024-01-01', '2024-12-31');
+  await decideAll(year2024B, [base.m.b1!]);
+
   const fixed: MatrixWorld['fixed'] = {
     unit: { own: u.communeA, below: u.cellA2, self: u.cellA, sibling: u.cellB },
     member: { below: a4, other: base.m.a3!, sibling: base.m.b1! },
@@ -222,6 +245,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     identifierConflict: { own: await addConflict(u.cellA), below: await addConflict(u.cellA2), sibling: base.b.identifierConflict! },
     user: { own: userOwn, below: userBelow, sibling: base.user.secB! },
     grant: { own: grantOwn, below: grantBelow, sibling: base.b.grant! },
+    gradingPeriod: { own: year2025.id, below: cellYear.id, sibling: base.b.gradingPeriod! },
+    gradingEntry: { below: entryOf(year2025, a4), other: entryOf(year2025, base.m.a3!), sibling: base.b.gradingEntry! },
+    decidedEntry: { below: entryOf(year2024, a4), other: entryOf(year2024, base.m.a3!), sibling: entryOf(year2024B, base.m.b1!) },
     token: { other: base.b.token! },
     notice: { other: base.b.notice! },
   };
@@ -234,7 +260,14 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     const token = await c.client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'báo cáo' } });
     const calendar = await c.client({ method: 'POST', url: '/api/v1/me/calendar-token' });
     calendarPath[role] = new URL(calendar.json().url).pathname;
-    own[role] = { member: c.memberId, user: c.userId, token: token.json().id, notice: await addNotice(c.memberId) };
+    own[role] = {
+      member: c.memberId,
+      user: c.userId,
+      token: token.json().id,
+      notice: await addNotice(c.memberId),
+      gradingEntry: entryOf(year2025, c.memberId),
+      decidedEntry: entryOf(year2024, c.memberId),
+    };
   }
 
   // What a role must never see in a list: commune B always; for a plain member, also the
@@ -322,11 +355,39 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           grantUser.set(g, user);
           return g;
         }
+        case 'gradingPeriod': {
+          // A period of its own (one day of late 2025, under QĐ 366) with a member's entry proposed.
+          const day = new Date(Date.UTC(2025, 8, 1 + (n % 120))).toISOString().slice(0, 10);
+          const period = await openPeriod(position === 'own' ? u.communeA : u.cellA2, day, day, 'ad_hoc');
+          const entry = period.entries.find((e) => e.memberId !== null)!.id;
+          await api('PUT', `/api/v1/grading/entries/${entry}/proposal`, { scores: { general: 20, task_results: 50 } });
+          return period.id;
+        }
+        case 'decidedEntry': {
+          // Allowed amendments run at once: each gets a decided entry of its own (a one-day
+          // 2024 period of commune A, under QĐ 124), so none reads a grade another is changing.
+          const day = new Date(Date.UTC(2024, 0, 1 + (n % 300))).toISOString().slice(0, 10);
+          const period = await openPeriod(u.communeA, day, day, 'ad_hoc');
+          const member = position === 'self' ? callers[role].memberId : position === 'below' ? a4 : base.m.a3!;
+          await decideAll(period, [member]);
+          return entryOf(period, member);
+        }
         case 'token':
           return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
         default:
           return world.idOf(target, position, role);
       }
+    },
+    async proposedEntry(periodId) {
+      const entry = await db
+        .selectFrom('grading_entries')
+        .select('id')
+        .where('period_id', '=', periodId)
+        .where('subject', '=', 'member')
+        .orderBy(sql`proposed_grade is null`)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      return entry.id;
     },
     async meetingWithMinutes(position, adopted) {
       const unitId = cellOf(position);

@@ -78,6 +78,9 @@ export const TARGETS = {
   partyGroup: ['below', 'self', 'sibling'], // a party group (tổ đảng) of that cell; self = of the caller's own cell
   residenceLink: ['below', 'self', 'sibling'], // a link of a member to a residence cell
   residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
+  gradingPeriod: ['own', 'below', 'sibling'], // a grading period opened for that unit (own: commune A's, below: cell A2's)
+  gradingEntry: ['below', 'self', 'other', 'sibling'], // a member's entry on a grading roll, not yet decided; self = the caller's own
+  decidedEntry: ['below', 'self', 'other', 'sibling'], // the same, with its grade decided (locked)
   identifierConflict: ['own', 'below', 'sibling'], // a queued card/CCCD conflict between units under that one
   user: ['own', 'below', 'self', 'sibling'], // an account granted on that unit; self = one's own
   grant: ['own', 'below', 'sibling'], // a role grant on that unit
@@ -120,9 +123,11 @@ export function visible(role: Role, target: Target, position: Position): boolean
   if (target === 'identifierConflict') return can('write_units') && position !== 'sibling';
   if (position === 'sibling') return false;
   if (can('read')) return true;
-  // A plain member: their own record, their own cell's meetings and what hangs on them.
+  // A plain member: the grading period that has them on its roll (their commune's);
+  // their own record, their own cell's meetings and what hangs on them, their own grading entries.
+  if (target === 'gradingPeriod') return position === 'own';
   if (position !== 'self') return false;
-  return target === 'member' || target === 'meeting' || target === 'document' || target === 'guest';
+  return ['member', 'meeting', 'document', 'guest', 'gradingEntry', 'decidedEntry'].includes(target);
 }
 
 /** The expected answer of one cell: the row's own cell if written out, else the rules above. */
@@ -248,6 +253,26 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/party-groups/{id}/rename': { target: 'partyGroup', needs: 'write_members' },
   'POST /api/v1/party-groups/{id}/close': { target: 'partyGroup', needs: 'write_members' },
   'PUT /api/v1/party-groups/{id}/members': { target: 'partyGroup', needs: 'write_members' },
+
+  // ── grading (read; grade: admin, org_officer, committee, secretary) ──
+  'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
+  'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
+  'GET /api/v1/grading/periods/{id}': { target: 'gradingPeriod', list: true, why: 'lists the entries the caller may see' },
+  'GET /api/v1/grading/periods/{id}/export.xlsx': { target: 'gradingPeriod', list: true, why: 'the result table of the entries the caller may see' },
+  'POST /api/v1/grading/periods/{id}/decisions': { target: 'gradingPeriod', needs: 'grade' },
+  'GET /api/v1/grading/me': { target: 'none', list: true, why: "the caller's own entries" },
+  'GET /api/v1/grading/entries/{id}': { target: 'gradingEntry' },
+  'PUT /api/v1/grading/entries/{id}/self-assessment': {
+    target: 'gradingEntry',
+    why: "a member's self-assessment is theirs alone: whoever else sees the entry is refused",
+    admin: { below: 403, other: 403 },
+    org_officer: { below: 403, other: 403 },
+    committee: { below: 403, other: 403 },
+    secretary: { below: 403, other: 403 },
+  },
+  'PUT /api/v1/grading/entries/{id}/proposal': { target: 'gradingEntry', needs: 'grade' },
+  'POST /api/v1/grading/entries/{id}/amendments': { target: 'decidedEntry', needs: 'grade' },
+  'GET /api/v1/grading/results': { target: 'unit', list: true, why: 'results for the unit in the query and its subtree' },
 
   // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },

@@ -69,6 +69,8 @@ function bValue(path: string, name: string): string {
         if (area === 'residence-links') return b.residenceLink;
         if (area === 'residence-link-requests') return b.residenceRequest;
         if (area === 'identifier-conflicts') return b.identifierConflict;
+        if (path.startsWith('/api/v1/grading/periods')) return b.gradingPeriod;
+        if (path.startsWith('/api/v1/grading/entries')) return b.gradingEntry;
         if (path.startsWith('/api/v1/me/tokens')) return b.token;
         if (path.startsWith('/api/v1/me/notices')) return b.notice;
         if (path.includes('/preparation')) return b.committeeMeeting;
@@ -86,6 +88,8 @@ const sampleQuery: Record<string, string> = {
   entityType: 'member',
   at: '2026-06-01',
   on: '2026-03-10',
+  startsOn: '2025-01-01',
+  endsOn: '2025-12-31',
 };
 
 /** A valid value for a body property, pointing at A's records, so only the id in the path is B's. */

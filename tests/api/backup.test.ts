@@ -93,6 +93,20 @@ insert into import_runs (unit_id, file_name, state) select (select min(id) from 
 insert into import_run_members (run_id, member_id, before)
   select r.id, m.id, case when m.id % 2 = 0 then jsonb_build_object('full_name', 'Trước') end
   from (select id from import_runs order by id limit 2) r, (select id from members order by id limit 4) m;
+insert into grading_periods (unit_id, kind, name, starts_on, ends_on, rule_set_code, rule_set_version, rules)
+  select (select min(id) from units), 'ad_hoc', 'Tháng ' || i || '/2026', make_date(2026, i, 1), (make_date(2026, i, 1) + interval '1 month' - interval '1 day')::date,
+         'qd366', '2025-08-30', jsonb_build_object('thang', i) from generate_series(1, 8) i;
+insert into grading_entries (period_id, subject, member_id, unit_id, role_group, excluded, self_scores, self_points, self_grade, self_forms, proposed_grade, decided_grade, grade, decided_on, four_good)
+  select p.id, 'member', m.id, m.unit_id, 'khong_giu_chuc_vu', case when m.id % 4 = 0 then '{"key": "grading.excluded.exempted", "params": {}}'::jsonb end,
+         '{"general": 27.5}', 27.5, 'httnv', '{"form": "2A", "fields": {"uu_diem": "Gương mẫu “tốt”"}}', 'httnv',
+         case when m.id % 4 <> 0 then 'httnv' end, case when m.id % 4 <> 0 then 'httnv' end, case when m.id % 4 <> 0 then date '2026-04-10' end, null
+  from (select id from grading_periods order by id limit 2) p, (select id, unit_id from members order by id limit 4) m;
+insert into grading_entries (period_id, subject, unit_id, role_group, grade, decided_grade, decided_on, four_good)
+  select p.id, 'organisation', c.id, 'organisation', 'htxsnv', 'htxsnv', date '2026-04-10', true
+  from (select id from grading_periods order by id limit 1) p, (select id from units where kind = 'chi_bo' order by id limit 4) c;
+insert into grading_amendments (entry_id, from_grade, to_grade, reason, decision_number)
+  select e.id, 'httnv', 'htnv', 'Điều chỉnh lần ' || i, case when i = 1 then '12-QĐ/ĐU' end
+  from (select id from grading_entries where decided_grade is not null and subject = 'member') e, generate_series(1, 2) i;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

@@ -63,7 +63,7 @@ const TABLE: Record<Role, { label: string; writes: Record<Write, 'ok' | 403 | 40
     },
   },
   committee: {
-    label: 'Cấp ủy viên (xem, dự sinh hoạt)',
+    label: 'Cấp ủy viên (xem, dự sinh hoạt, xếp loại)',
     writes: {
       plan: 403,
       edit_plan: 403,

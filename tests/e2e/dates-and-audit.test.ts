@@ -3,7 +3,7 @@
 //   nothing is saved (the member keeps their date of birth, no meeting is planned);
 // - the admin's audit page and a member's trail name the cells, not their numbers, and
 //   every action is in words;
-// - a committee member ("Cấp ủy viên (xem, dự sinh hoạt)") sees no plan, edit or cancel button.
+// - a committee member ("Cấp ủy viên (xem, dự sinh hoạt, xếp loại)") sees no plan, edit or cancel button.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './helpers/browser.ts';

@@ -1,7 +1,7 @@
 // Two communes under one province, built through the real app: A ("Đông") and B ("Tây"),
 // each with cells, members, accounts and a meeting; B's meeting carries every kind of
 // record (preparation, guest, document, attendance, minutes, grading, topic, scale,
-// committee, residence link, token, calendar token, notice). Every B name contains "Tây",
+// committee, residence link, token, calendar token, notice, a grading period and entry). Every B name contains "Tây",
 // so a leak of B shows as that word. Shared by the access sweep (B's ids asked from A)
 // and the access matrix (every operation × role × position).
 import type { InjectOptions } from 'fastify';
@@ -212,6 +212,14 @@ export async function buildTwoCommunes(t: TestApp): Promise<TwoCommunes> {
   b.token = (await write(as.secB!, user.secB!, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'báo cáo Tây' } })).id;
   const calendar = await write(as.plainB!, user.plainB!, { method: 'POST', url: '/api/v1/me/calendar-token' });
   b.notice = Number((await db.selectFrom('notices').select('id').where('member_id', '=', m.b4!).executeTakeFirstOrThrow()).id);
+  // B's grading year, opened by the province: the period and Phan Văn Tây's entry on its roll.
+  const gradingB = (await w({
+    method: 'POST',
+    url: '/api/v1/grading/periods',
+    payload: { unitId: u.communeB, kind: 'year', name: 'Năm 2025 Tây', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+  })) as Written & { entries: Array<{ id: number; memberId: number | null }> };
+  b.gradingPeriod = gradingB.id;
+  b.gradingEntry = gradingB.entries.find((e) => e.memberId === m.b1)!.id;
 
   // A's own records, so A's people have something to see.
   await write(as.secA!, user.secA!, {

@@ -23,7 +23,7 @@ export const ROLES: readonly Role[] = ['admin', 'org_officer', 'committee', 'sec
 export const COMMITTEE_POSITIONS: readonly CommitteePosition[] = ['bi_thu', 'pho_bi_thu', 'cap_uy_vien'];
 
 export type Me = z.infer<typeof meOut>;
-export type Permission = 'read' | 'write_members' | 'write_units' | 'manage_users' | 'read_audit' | 'manage_meetings' | 'attend_meetings';
+export type Permission = 'read' | 'write_members' | 'write_units' | 'manage_users' | 'read_audit' | 'manage_meetings' | 'attend_meetings' | 'grade';
 export type User = z.infer<typeof userOut>;
 export type Member = z.infer<typeof memberDetailOut>;
 export type Unit = z.infer<typeof unitOut>;

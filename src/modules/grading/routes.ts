@@ -1,0 +1,157 @@
+// The grading workflow (issue 9 items 3, 5, 6) under /api/v1/grading: open a period for a
+// unit (its rule set and roll fixed then), read it with the entries the caller may see, a
+// member's own self-assessment, the cell's proposal, the competent level's decision (quota
+// checked), amendments of a decided grade, and results for any unit subtree and period.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { notFound } from '../../http/app-error.ts';
+import { unitInScope } from '../access/access.ts';
+import { accessOf } from '../auth/authenticate.ts';
+import { validOnRef } from '../org-history/valid-on.ts';
+import { saveProposal, saveSelfAssessment } from './assess.ts';
+import { amend, decide } from './decide.ts';
+import { periodXlsx } from './export-xlsx.ts';
+import { openPeriod } from './open-period.ts';
+import { visibleEntry, visiblePeriod } from './period-access.ts';
+import { periodView, readEntries, unitNameOn } from './read-entries.ts';
+import { gradingResults } from './results.ts';
+import {
+  amendmentBody,
+  decisionsBody,
+  entryOut,
+  idParams,
+  myEntriesOut,
+  openPeriodBody,
+  periodDetailOut,
+  periodsOut,
+  periodsQuery,
+  proposalBody,
+  resultsOut,
+  resultsQuery,
+  selfAssessmentBody,
+} from './schemas.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function gradingRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['grading'];
+  const db = app.db;
+
+  const periodDetail = async (req: Parameters<typeof accessOf>[0], id: number) => {
+    const access = accessOf(req);
+    const period = await visiblePeriod(db, access, id);
+    const unitName = await unitNameOn(db, period.unit_id, period.ends_on);
+    const lang = req.lang;
+    return {
+      ...periodView({ ...period, unit_name: unitName }),
+      criteria: period.body.criteria.map((c) => ({ key: c.key, subjects: [...c.subjects], label: c.label[lang], maxPoints: c.maxPoints })),
+      roleGroups: period.body.roleGroups.map((g) => ({ key: g.key, label: g.label[lang] })),
+      entries: await readEntries(db, access, period, lang),
+    };
+  };
+  const oneEntry = async (req: Parameters<typeof accessOf>[0], id: number) => {
+    const access = accessOf(req);
+    const { period } = await visibleEntry(db, access, id);
+    const [entry] = await readEntries(db, access, period, req.lang, { ids: [id] });
+    return entry!;
+  };
+
+  app.post('/grading/periods', { schema: { tags, body: openPeriodBody, response: { 201: periodDetailOut } } }, async (req, reply) => {
+    const id = await openPeriod(db, accessOf(req), req.body);
+    return reply.status(201).send(await periodDetail(req, id));
+  });
+  /** The periods that grade a unit: opened for it or for a unit above it (as the tree stood on each period's end date). */
+  app.get('/grading/periods', { schema: { tags, querystring: periodsQuery, response: { 200: periodsOut } } }, async (req) => {
+    const access = accessOf(req);
+    const unitId = req.query.unitId;
+    const visible = await db
+      .selectFrom('units as u')
+      .select('u.id')
+      .where('u.id', '=', unitId)
+      .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
+      .executeTakeFirst();
+    if (!visible) throw notFound('entities.unit');
+    const rows = await db
+      .selectFrom('grading_periods as p')
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .select([
+        'p.id',
+        'p.unit_id',
+        'p.kind',
+        'p.name',
+        'p.starts_on',
+        'p.ends_on',
+        'p.rule_set_code',
+        'p.rule_set_version',
+        'p.rule_set_id',
+        'p.rules',
+        'p.opened_at',
+        'u.name as unit_name',
+      ])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('unit_ancestry as a')
+            .select('a.unit_id')
+            .where('a.unit_id', '=', unitId)
+            .whereRef('a.ancestor_id', '=', 'p.unit_id')
+            .where(validOnRef('a', sql`p.ends_on`)),
+        ),
+      )
+      .orderBy('p.ends_on', 'desc')
+      .orderBy('p.id', 'desc')
+      .execute();
+    return { items: rows.map(periodView) };
+  });
+  app.get('/grading/periods/:id/export.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const file = await periodXlsx(db, accessOf(req), req.params.id, req.lang);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="xep-loai-ky-${req.params.id}.xlsx"`).send(file);
+  });
+  app.get('/grading/periods/:id', { schema: { tags, params: idParams, response: { 200: periodDetailOut } } }, async (req) => periodDetail(req, req.params.id));
+  app.post('/grading/periods/:id/decisions', { schema: { tags, params: idParams, body: decisionsBody, response: { 200: periodDetailOut } } }, async (req) => {
+    await decide(db, accessOf(req), req.params.id, req.body);
+    return periodDetail(req, req.params.id);
+  });
+  /** The caller's own entries (a member on their phone): newest period first. */
+  app.get('/grading/me', { schema: { tags, response: { 200: myEntriesOut } } }, async (req) => {
+    const access = accessOf(req);
+    if (access.memberId === null) return { items: [] };
+    const ids = await db
+      .selectFrom('grading_entries as e')
+      .innerJoin('grading_periods as p', 'p.id', 'e.period_id')
+      .select(['e.id', 'e.period_id'])
+      .where('e.member_id', '=', access.memberId)
+      .orderBy('p.ends_on', 'desc')
+      .orderBy('e.id', 'desc')
+      .execute();
+    const items = [];
+    for (const r of ids) {
+      const period = await visiblePeriod(db, access, r.period_id);
+      const [entry] = await readEntries(db, access, period, req.lang, { ids: [r.id] });
+      items.push({ period: periodView({ ...period, unit_name: await unitNameOn(db, period.unit_id, period.ends_on) }), entry: entry! });
+    }
+    return { items };
+  });
+  app.get('/grading/entries/:id', { schema: { tags, params: idParams, response: { 200: entryOut } } }, async (req) => oneEntry(req, req.params.id));
+  app.put(
+    '/grading/entries/:id/self-assessment',
+    { schema: { tags, params: idParams, body: selfAssessmentBody, response: { 200: entryOut } } },
+    async (req) => {
+      await saveSelfAssessment(db, accessOf(req), req.params.id, req.body);
+      return oneEntry(req, req.params.id);
+    },
+  );
+  app.put('/grading/entries/:id/proposal', { schema: { tags, params: idParams, body: proposalBody, response: { 200: entryOut } } }, async (req) => {
+    await saveProposal(db, accessOf(req), req.params.id, req.body);
+    return oneEntry(req, req.params.id);
+  });
+  app.post('/grading/entries/:id/amendments', { schema: { tags, params: idParams, body: amendmentBody, response: { 201: entryOut } } }, async (req, reply) => {
+    await amend(db, accessOf(req), req.params.id, req.body);
+    return reply.status(201).send(await oneEntry(req, req.params.id));
+  });
+  app.get('/grading/results', { schema: { tags, querystring: resultsQuery, response: { 200: resultsOut } } }, async (req) =>
+    gradingResults(db, accessOf(req), req.lang, req.query),
+  );
+}

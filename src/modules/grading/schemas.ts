@@ -1,0 +1,179 @@
+// The grading workflow (issue 9): schemas in and out. Grades, criteria and facts are the
+// rule engine's own words (src/domain/grading-rules.ts); the rule set fixed on the period
+// says which criteria a self-assessment scores.
+import { z } from 'zod';
+import { GRADES, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
+import { decisionNumber, isoDate } from '../units/schemas.ts';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const bodyId = z.number().int().positive().max(2_147_483_647);
+const key = z.string().regex(/^[a-z0-9_]{1,50}$/);
+const grade = z.enum(GRADES);
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** Points per criterion key; the rule set of the period checks keys and maxima. */
+const scores = z.record(key, z.number().min(0).max(1000)).refine((s) => Object.keys(s).length <= 50, { message: 'grading.too_many_criteria' });
+
+export const idParams = z.strictObject({ id });
+
+export const openPeriodBody = z
+  .strictObject({
+    unitId: bodyId,
+    kind: z.enum(PERIOD_KINDS),
+    /** Shown in lists: "Năm 2025", "Quý 1/2026"; made from the dates when left out. */
+    name: text(200).optional(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .refine((b) => b.endsOn >= b.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
+export type OpenPeriodInput = z.infer<typeof openPeriodBody>;
+
+export const periodsQuery = z.strictObject({ unitId: id });
+
+/** Forms 2A (members), 2B (members holding a leading post), 2C (collectives): their text fields as free text. */
+const forms = z.strictObject({
+  form: z.enum(['2A', '2B', '2C']),
+  fields: z.record(key, z.string().max(10_000)).refine((f) => Object.keys(f).length <= 30, { message: 'grading.too_many_fields' }),
+});
+
+export type FormsInput = z.infer<typeof forms>;
+
+export const selfAssessmentBody = z.strictObject({ scores, selfGrade: grade, forms: forms.optional() });
+export type SelfAssessmentInput = z.infer<typeof selfAssessmentBody>;
+
+/** The facts the engine's caps test, as the cell appraised them (tasks and discipline are not yet held by chibo). */
+const facts = z.strictObject({
+  tasks: z
+    .strictObject({
+      total: z.number().int().min(0).max(10_000),
+      onTime: z.number().int().min(0).max(10_000),
+      exceeded: z.number().int().min(0).max(10_000),
+      completed: z.number().int().min(0).max(10_000),
+      behindSchedule: z.number().int().min(0).max(10_000),
+    })
+    .optional(),
+  criterionRatings: z.record(key, z.enum(RATINGS)).optional(),
+  taskResultRating: z.enum(RATINGS).optional(),
+  disciplinedInPeriod: z.boolean().optional(),
+  degradation: z.boolean().optional(),
+  corruptionInManagedUnit: z.boolean().optional(),
+  shortcomingsRemedied: z.boolean().optional(),
+  leadershipDisciplined: z.boolean().optional(),
+  leadershipMemberDisciplined: z.boolean().optional(),
+  subordinateUnits: z.strictObject({ total: z.number().int().min(0).max(10_000), disciplined: z.number().int().min(0).max(10_000) }).optional(),
+});
+export type FactsInput = z.infer<typeof facts>;
+
+export const proposalBody = z.strictObject({
+  scores,
+  facts: facts.optional(),
+  /** The grade the cell proposes; at most what the rules allow on these points and facts. Left out: the rules' grade. */
+  grade: grade.optional(),
+  /** The group of similar roles the quota counts the member in (a key of the rule set's roleGroups). */
+  roleGroup: key.optional(),
+  note: text(5000).optional(),
+});
+export type ProposalInput = z.infer<typeof proposalBody>;
+
+export const decisionsBody = z.strictObject({
+  decisions: z
+    .array(
+      z.strictObject({
+        entryId: bodyId,
+        /** Left out: the proposed grade. */
+        grade: grade.optional(),
+        /** Organisations: recognised "Chi bộ 4 tốt" by the deciding level. */
+        fourGood: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+  decidedOn: isoDate,
+  decisionNumber: decisionNumber.optional(),
+});
+export type DecisionsInput = z.infer<typeof decisionsBody>;
+
+export const amendmentBody = z.strictObject({ grade, reason: text(2000), decisionNumber: decisionNumber.optional() });
+export type AmendmentInput = z.infer<typeof amendmentBody>;
+
+export const resultsQuery = z
+  .strictObject({ unitId: id, startsOn: isoDate, endsOn: isoDate })
+  .refine((q) => q.endsOn >= q.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
+
+const reason = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), text: z.string() });
+const step = z.object({ by: z.string().nullable(), at: z.string() }).nullable();
+
+export const periodOut = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  kind: z.enum(PERIOD_KINDS),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  ruleSet: z.object({ code: z.string(), version: z.string(), unitRuleSetId: z.number().nullable(), title: z.string() }),
+  openedAt: z.string(),
+});
+export const periodsOut = z.object({ items: z.array(periodOut) });
+
+export const entryOut = z.object({
+  id: z.number(),
+  periodId: z.number(),
+  subject: z.enum(['member', 'organisation']),
+  memberId: z.number().nullable(),
+  unitId: z.number(),
+  name: z.string(),
+  roleGroup: z.string(),
+  /** Left out of the roll, and why. */
+  excluded: reason.nullable(),
+  selfAssessment: z
+    .object({ scores: z.record(z.string(), z.number()), points: z.number(), missing: z.array(z.string()), grade, forms: forms.nullable(), step })
+    .nullable(),
+  proposal: z
+    .object({
+      scores: z.record(z.string(), z.number()),
+      points: z.number(),
+      grade,
+      rulesGrade: grade,
+      cappedBy: z.array(reason),
+      note: z.string().nullable(),
+      step,
+    })
+    .nullable(),
+  decision: z.object({ grade, decisionNumber: z.string().nullable(), decidedOn: z.string(), fourGood: z.boolean().nullable(), step }).nullable(),
+  /** The grade in force: the decided one, or the last amendment's. */
+  grade: grade.nullable(),
+  amendments: z.array(
+    z.object({ fromGrade: grade, toGrade: grade, reason: z.string(), decisionNumber: z.string().nullable(), by: z.string().nullable(), at: z.string() }),
+  ),
+});
+export type EntryOut = z.infer<typeof entryOut>;
+
+export const periodDetailOut = periodOut.extend({
+  /** The criteria a self-assessment scores under the period's rule set. */
+  criteria: z.array(z.object({ key: z.string(), subjects: z.array(z.string()), label: z.string(), maxPoints: z.number() })),
+  roleGroups: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** The entries the caller may see: a plain member sees only their own. */
+  entries: z.array(entryOut),
+});
+export const myEntriesOut = z.object({ items: z.array(z.object({ period: periodOut, entry: entryOut })) });
+
+const shareOut = z.object({ n: z.number(), of: z.number() });
+const byGrade = z.array(z.object({ grade, ofGraded: shareOut, ofAll: shareOut }));
+export const resultsOut = z.object({
+  unitId: z.number(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  members: z.object({
+    /** On a roll (not left out) of all members under the unit on the end date. */
+    graded: shareOut,
+    decided: z.number(),
+    excluded: z.array(z.object({ key: z.string(), text: z.string(), n: z.number() })),
+    byGrade,
+  }),
+  organisations: z.object({ graded: shareOut, decided: z.number(), byGrade }),
+  fourGood: z.object({
+    reached: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
+    cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
+  }),
+});
+export type ResultsOut = z.infer<typeof resultsOut>;
