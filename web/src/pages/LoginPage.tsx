@@ -7,6 +7,7 @@ import { fetchMe, ME_KEY, useMe } from '../auth/session.ts';
 import { useT } from '../i18n/i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { errorText } from '../lib/notify.ts';
+import { safeNext } from '../lib/safe-next.ts';
 
 interface LoginValues {
   username: string;
@@ -78,9 +79,4 @@ export function LoginPage() {
       </Card>
     </div>
   );
-}
-
-/** Only paths inside this app, so a crafted link cannot send someone elsewhere after login. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
