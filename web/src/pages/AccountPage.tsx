@@ -64,10 +64,14 @@ export default function AccountPage() {
         <List
           size="small"
           dataSource={me.grants}
-          locale={{ emptyText: t('users.noGrants') }}
+          // antd's pale grey "empty" text is below 4.5:1; links inside a line are underlined (not colour alone).
+          locale={{ emptyText: <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text> }}
           renderItem={(g) => (
             <List.Item>
-              {roleLabel(t, g.role)} · <Link to={`/units/${g.unitId}`}>{g.unitName}</Link>
+              {roleLabel(t, g.role)} ·{' '}
+              <Link to={`/units/${g.unitId}`} style={{ textDecoration: 'underline' }}>
+                {g.unitName}
+              </Link>
               {g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}
             </List.Item>
           )}
