@@ -21,14 +21,15 @@ export interface ChiboSession {
   shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
 }
 
-export function useChibo(): ChiboSession {
+/** `jobs`: run the server's background jobs (off by default, as the other browser tests need them off). */
+export function useChibo(options: { jobs?: boolean } = {}): ChiboSession {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
