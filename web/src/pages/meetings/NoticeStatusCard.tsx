@@ -23,15 +23,7 @@ export function NoticeStatusCard({ meeting: m }: { meeting: Meeting }) {
   const confirm = useConfirm();
   const queryClient = useQueryClient();
   const key = ['meetings', 'notice-status', m.id];
-  // The notice of an upcoming meeting goes out a few seconds after planning (the notices
-  // job): until it has, ask often, so the secretary sees "Đã thông báo …" rather than a
-  // stale "not sent" and a button that would send it a second time.
-  const status = useQuery({
-    queryKey: key,
-    queryFn: () => api<NoticeStatus>(`/meetings/${m.id}/notice-status`),
-    staleTime: 0,
-    refetchInterval: (q) => (q.state.data?.batches.length === 0 && Date.parse(m.startsAt) > Date.now() ? 3_000 : 60_000),
-  });
+  const status = useQuery({ queryKey: key, queryFn: () => api<NoticeStatus>(`/meetings/${m.id}/notice-status`), refetchInterval: 60_000 });
   const resend = useMutation({
     mutationFn: (to: 'all' | 'unseen') => api<NoticeStatus>(`/meetings/${m.id}/notices/resend`, { method: 'POST', body: { to } }),
     onSuccess: (saved) => {
