@@ -14,10 +14,9 @@ export interface RunningServer {
   output(): string;
 }
 
-/** `jobs`: the background jobs on, as in a user's `npm start` (meeting notices sent right after planning). */
-export async function startServer(options: { jobs?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-'));
-  const server = await startChibo({ command: 'start', dataDir: path.join(dataDir, 'data'), timeoutMs: 120_000, jobs: options.jobs });
+  const server = await startChibo({ command: 'start', dataDir: path.join(dataDir, 'data'), timeoutMs: 120_000 });
   return {
     baseUrl: server.baseUrl,
     dataDir,

@@ -21,15 +21,14 @@ export interface ChiboSession {
   shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
 }
 
-/** `jobs`: run the server's background jobs (off by default, as the other browser tests need them off). */
-export function useChibo(options: { jobs?: boolean } = {}): ChiboSession {
+export function useChibo(): ChiboSession {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
