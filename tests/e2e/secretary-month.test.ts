@@ -114,8 +114,22 @@ describe("a cell secretary's month on a phone", () => {
     await axe(secretary);
 
     // ---- Plans it from the home page, carrying last month's resolution. ----
+    // On a slow village connection the cell's details arrive last: held back here until the
+    // form has shown the kind of meeting, which reads in words from the start.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const unitDetails = /\/api\/v1\/units\/\d+(\?.*)?$/;
+    await secretary.route(unitDetails, async (route) => {
+      await held;
+      await route.continue();
+    });
     await secretary.getByTestId('home-carry').click();
     await secretary.getByTestId('meeting-form').waitFor();
+    expect(await secretary.getByTestId('plan-kind').textContent()).toBe('Sinh hoạt chi bộ thường kỳ');
+    // From here on the route lets every request through at once.
+    release();
     await secretary.locator('.ant-message-notice').filter({ hasText: 'Đã đưa nghị quyết tháng trước' }).waitFor();
     const carried = (await secretary.getByTestId('plan-agenda-note').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).find((n) =>
       n.startsWith('Nghị quyết ngày'),
