@@ -110,7 +110,7 @@ const VISITS: Visit[] = [
   },
   { who: 'dangvien', path: '/check-in', ready: 'check-in-submit', name: 'member-check-in' },
   { who: 'dangvien', path: '/notices', ready: 'notices-page', name: 'member-notices' },
-  { who: 'capuy', path: '/', ready: 'home-page', name: 'commune-home' },
+  { who: 'capuy', path: '/', ready: 'committee-home', name: 'commune-home' },
   { who: 'capuy', path: '/dashboard', ready: 'dashboard-pickers', name: 'commune-dashboard' },
   { who: 'bithu.cb1', path: '/', ready: 'home-page', name: 'secretary-home' },
   { who: 'bithu.xa', path: '/units', ready: 'unit-node', name: 'commune-units' },

@@ -167,6 +167,8 @@ export function App() {
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
           colorLink: '#0950c3',
           colorPrimary: '#0950c3',
+          // antd's red (#ff4d4f, 3.3:1) is too pale for error messages and "Hủy" buttons.
+          colorError: '#cf1322',
           borderRadius: 6,
           fontSize: 16,
           fontSizeSM: 16,

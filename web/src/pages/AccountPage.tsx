@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client.ts';
 import { ME_KEY, useMe } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
@@ -10,6 +10,7 @@ import { useT } from '../i18n/i18n.ts';
 import { applyApiErrors } from '../lib/form-errors.ts';
 import { showSuccess } from '../lib/notify.ts';
 import { passwordRules } from '../lib/password-rules.ts';
+import { safeNext } from '../lib/safe-next.ts';
 import { usePhone } from '../lib/use-phone.ts';
 import ApiTokensCard from './account/ApiTokensCard.tsx';
 
@@ -25,12 +26,16 @@ export default function AccountPage() {
   const { data: me } = useMe();
   const [form] = Form.useForm<PasswordValues>();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const change = useMutation({
     mutationFn: (v: PasswordValues) => api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
     onSuccess: async () => {
       form.resetFields();
       showSuccess(t('account.passwordChanged'));
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      // Sent here by a one-time password on the way somewhere (a check-in): go on there.
+      if (params.has('next')) navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: (error) => {
       applyApiErrors(form, error);
@@ -59,10 +64,14 @@ export default function AccountPage() {
         <List
           size="small"
           dataSource={me.grants}
-          locale={{ emptyText: t('users.noGrants') }}
+          // antd's pale grey "empty" text is below 4.5:1; links inside a line are underlined (not colour alone).
+          locale={{ emptyText: <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text> }}
           renderItem={(g) => (
             <List.Item>
-              {roleLabel(t, g.role)} · <Link to={`/units/${g.unitId}`}>{g.unitName}</Link>
+              {roleLabel(t, g.role)} ·{' '}
+              <Link to={`/units/${g.unitId}`} style={{ textDecoration: 'underline' }}>
+                {g.unitName}
+              </Link>
               {g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}
             </List.Item>
           )}

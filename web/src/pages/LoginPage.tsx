@@ -13,6 +13,7 @@ import { loadFrame } from '../layout/load-frame.ts';
 import { esmDefault } from '../lib/esm-default.ts';
 import { preloadPageOf } from '../lib/lazy-page.ts';
 import { errorText } from '../lib/notify.ts';
+import { safeNext } from '../lib/safe-next.ts';
 
 const Input = esmDefault(InputModule);
 const Password = esmDefault(PasswordModule);
@@ -156,9 +157,4 @@ function Field({ label, error, children }: { label: string; error?: string; chil
       )}
     </div>
   );
-}
-
-/** Only paths inside this app, so a crafted link cannot send someone elsewhere after login. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }

@@ -93,7 +93,7 @@ export default function ApiTokensCard() {
           size="small"
           loading={tokens.isLoading}
           dataSource={tokens.data?.items ?? []}
-          locale={{ emptyText: t('account.tokens.none') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('account.tokens.none')}</Typography.Text> }}
           renderItem={(token) => (
             <List.Item
               data-testid="token-row"

@@ -239,10 +239,11 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="kind" label={t('meetings.fields.kind')} rules={[req]} extra={unitKind === 'to_dang' ? t('meetings.plan.groupUnit') : undefined}>
+                {/* While the unit loads, the kind from the address shows in words, never as "regular". */}
                 <Select
                   data-testid="plan-kind"
                   disabled={Boolean(meeting) || Boolean(prepares)}
-                  options={(meeting ? [meeting.kind] : kinds).map((k) => ({ value: k, label: kindLabel(t, k) }))}
+                  options={(meeting ? [meeting.kind] : kinds.length === 0 && kind ? [kind] : kinds).map((k) => ({ value: k, label: kindLabel(t, k) }))}
                   optionRender={(o) => <span data-testid="plan-kind-option">{o.label}</span>}
                 />
               </Form.Item>
@@ -466,7 +467,11 @@ function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: stri
                           { max: 500, message: t('validation.tooLong', { max: 500 }) },
                         ]}
                       >
-                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="plan-agenda-title" />
+                        <Input.TextArea
+                          autoSize={{ minRows: 1, maxRows: 4 }}
+                          aria-label={t('meetings.plan.agendaTitle', { n: i + 1 })}
+                          data-testid="plan-agenda-title"
+                        />
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'note']}

@@ -425,7 +425,11 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                 extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
               >
                 <Form.Item name={[field.name, 'title']} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('validation.required') }, max(500)]}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="minutes-agenda-title" />
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 3 }}
+                    aria-label={t('meetings.minutes.agendaTitle', { n: i + 1 })}
+                    data-testid="minutes-agenda-title"
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'summary']} style={{ marginBottom: 8 }} rules={[max(20000)]}>
                   <Input.TextArea
@@ -441,6 +445,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                     open={false}
                     suffixIcon={null}
                     placeholder={t('meetings.minutes.speakersPlaceholder')}
+                    aria-label={t('meetings.minutes.speakersLabel', { n: i + 1 })}
                     data-testid="minutes-agenda-speakers"
                   />
                 </Form.Item>
@@ -471,7 +476,11 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
               <div key={field.key} style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
                 <Typography.Text style={{ paddingTop: 5, minWidth: 18 }}>{i + 1}.</Typography.Text>
                 <Form.Item name={field.name} style={{ flex: 1, marginBottom: 0 }} rules={[max(2000)]}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} data-testid="minutes-resolution-item" />
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 6 }}
+                    aria-label={t('meetings.minutes.resolutionItem', { n: i + 1 })}
+                    data-testid="minutes-resolution-item"
+                  />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
               </div>

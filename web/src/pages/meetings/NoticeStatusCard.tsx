@@ -67,7 +67,6 @@ export function NoticeStatusCard({ meeting: m }: { meeting: Meeting }) {
         )}
         {s.members.length > 0 && (
           <Collapse
-            size="small"
             items={[
               {
                 key: 'who',

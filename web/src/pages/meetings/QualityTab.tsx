@@ -62,7 +62,13 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="quality-tab">
       <Card size="small">
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Progress type="circle" size={84} percent={q.maxPoints ? Math.round((points / q.maxPoints) * 100) : 0} format={() => `${points}/${q.maxPoints}`} />
+          <Progress
+            type="circle"
+            size={84}
+            percent={q.maxPoints ? Math.round((points / q.maxPoints) * 100) : 0}
+            format={() => `${points}/${q.maxPoints}`}
+            aria-label={t('meetings.quality.points', { points, max: q.maxPoints })}
+          />
           <div>
             <Tag color={GRADE_COLORS[grade]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="quality-grade" data-grade={grade}>
               {gradeLabel(t, grade)}

@@ -62,6 +62,7 @@ export default function CellAccountsPage() {
           <div style={{ minWidth: 280 }}>
             <UnitSelect
               testId="cell-accounts-unit"
+              ariaLabel={t('users.cellAccounts.unit')}
               value={unitId ?? undefined}
               onChange={(id) => {
                 setUnitId(id ?? null);

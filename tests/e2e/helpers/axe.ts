@@ -1,0 +1,19 @@
+// The axe check of issue 8: serious or critical WCAG 2 A/AA violations on a page as it stands.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** "url rule (impact): first nodes" for each serious or critical violation; [] when none. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  // playwright-core's Page is the type @axe-core/playwright expects (it is written for playwright).
+  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${new URL(page.url()).pathname} ${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
