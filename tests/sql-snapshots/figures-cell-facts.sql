@@ -18,7 +18,8 @@
         and mf.kind in ('regular', 'thematic', 'extraordinary')
     ), facts as (
       select unit_id, top_id, month, grouping(unit_id, top_id, month) as g,
-        array_agg(distinct month) filter (where kind = 'regular') as regular_months,
+        -- Not distinct (a DISTINCT aggregate forbids hashing the groups): deduplicated when read.
+        array_agg(month) filter (where kind = 'regular') as regular_months,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
         count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,

@@ -16,7 +16,9 @@
       where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
       select member_id from ab group by member_id
-      having bool_or(held_on >= $11::date) and count(distinct date_trunc('month', held_on)) >= $12::int
+      having bool_or(held_on >= $11::date)
+        -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
+        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $12::int
     )
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id

@@ -50,7 +50,8 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
         and mf.kind in (${sqlLiterals(CELL_MEETING_KINDS)})
     ), facts as (
       select unit_id, top_id, month, grouping(unit_id, top_id, month) as g,
-        array_agg(distinct month) filter (where kind = 'regular') as regular_months,
+        -- Not distinct (a DISTINCT aggregate forbids hashing the groups): deduplicated when read.
+        array_agg(month) filter (where kind = 'regular') as regular_months,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
         count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
@@ -130,7 +131,7 @@ export async function periodFacts(db: Db, rootId: number, from: string, end: str
       topId: r.top_id,
       name: r.name ?? '',
       periods: r.froms!.map((f, i) => ({ from: f, to: r.tos![i]! })),
-      regularMonths: (r.regular_months ?? []).map(monthText),
+      regularMonths: [...new Set(r.regular_months ?? [])].map(monthText),
       thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
       meetingsHeld: r.held,
       expected: r.expected,
@@ -163,7 +164,9 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
       where mf.recorded and mf.attendance_taken and mf.held_on >= ${back}::date and mf.held_on <= ${end}::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
       select member_id from ab group by member_id
-      having bool_or(held_on >= ${from}::date) and count(distinct date_trunc('month', held_on)) >= ${rules.strikeOffUnexcusedAbsences}::int
+      having bool_or(held_on >= ${from}::date)
+        -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
+        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= ${rules.strikeOffUnexcusedAbsences}::int
     )
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
