@@ -3,8 +3,10 @@
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import type { Scope } from '../access/access.ts';
-import { unitOn as unitOnDate } from '../org-history/units-under.ts';
+import { notFound } from '../../http/app-error.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
+import { validOn } from '../org-history/valid-on.ts';
+import { coversSubtree } from './subtree-visible.ts';
 
 export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
 
@@ -38,8 +40,21 @@ export interface UnitOn {
   parent: { id: number; name: string } | null;
 }
 
-/** The unit as it was on the date, or 404 when it did not exist then or is out of scope. */
-export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOn> {
-  const u = await unitOnDate(db, unitId, date, scope);
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent ? { id: u.parent.id, name: u.parent.name } : null };
+/**
+ * The unit as it was on the date, or 404 when it did not exist then or is out of scope
+ * (as org-history's unitOn), and whether the caller sees its whole subtree (only then do
+ * figures name the units below it: subtree-visible.ts) — in one query, as every figures
+ * request starts with it.
+ */
+export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope): Promise<{ unit: UnitOn; whole: boolean }> {
+  const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; path: string; parent: { id: number; name: string } | null }>`
+    select u.id, u.code, v.name, v.kind, u.path,
+      (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
+         join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
+        where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent
+    from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
+    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);
+  const u = rows[0];
+  if (!u) throw notFound('entities.unit');
+  return { unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent }, whole: coversSubtree(scope, u.path) };
 }

@@ -19,9 +19,8 @@ import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
 import { type CellFacts, periodFacts, unexcusedSql } from './cell-facts.ts';
-import { unitOn, unitsUnderOn } from './history.ts';
+import { unitForFigures, unitsUnderOn } from './history.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
-import { subtreeVisible } from './subtree-visible.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
 
@@ -42,8 +41,8 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   // Every read at once (on PostgreSQL each on its own pooled connection); the absences wait
   // only for the rules (their look-back). The unit answers 404 when out of scope or not
   // existing on the date, and then nothing else read is returned.
-  const [unit, rules, facts, absences, whole, children] = await Promise.all([
-    unitOn(db, unitId, date, scope),
+  const [{ unit, whole }, rules, facts, absences, children] = await Promise.all([
+    unitForFigures(db, unitId, date, scope),
     rulesRead,
     end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
     end >= from
@@ -53,7 +52,6 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
             .then((res) => res.rows),
         )
       : Promise.resolve([]),
-    subtreeVisible(db, scope, unitId),
     sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);

@@ -8,10 +8,9 @@ import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../
 import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
 import type { Access } from '../access/access.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
-import { unitOn, unitsUnderOn } from './history.ts';
+import { unitForFigures, unitsUnderOn } from './history.ts';
 import { memberAggregate } from './member-figures.ts';
 import type { UnitFiguresOut } from './schemas.ts';
-import { subtreeVisible } from './subtree-visible.ts';
 
 interface TreeRow {
   unit_id: number;
@@ -32,14 +31,14 @@ const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
   const scope = access.scope('read');
   // Every read at once (on PostgreSQL each on its own pooled connection): the unit (404 when
-  // out of scope or not existing on the date — then nothing else read is returned), the tree,
-  // the member aggregate, whether sub-units may be named, and the unit's own counting rules
-  // if it (or a unit above it on that date) loaded some, else the built-in set in force.
-  const [unit, tree, members, namesBelow, rules] = await Promise.all([
-    unitOn(db, unitId, date, scope),
+  // out of scope or not existing on the date — then nothing else read is returned) with
+  // whether the caller sees its whole subtree (only then are sub-units named), the tree, the
+  // member aggregate, and the unit's own counting rules if it (or a unit above it on that
+  // date) loaded some, else the built-in set in force.
+  const [{ unit, whole: namesBelow }, tree, members, rules] = await Promise.all([
+    unitForFigures(db, unitId, date, scope),
     unitTreeSql(unitId, date).execute(db),
     memberAggregate(db, unitId, date),
-    subtreeVisible(db, scope, unitId),
     countingRulesFor(db, unitId, date),
   ]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
