@@ -43,10 +43,10 @@ const COUNTS = sql`count(*)::int as held, sum(expected)::int as expected, sum(pr
  * its stretches there and its held meetings in them; and attendance per month. Months are
  * yyyymm and quarters yyyyq integers (cheap to group); `end` is the last day counted.
  */
-export function cellFactsSql(rootId: number, from: string, end: string) {
+export function cellFactsSql(rootId: number, from: string, end: string, bySubUnit = true) {
   return sql<Row>`
     with cu as materialized (
-      select unit_id, top_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end)}) x
+      select unit_id, top_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end, bySubUnit)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
     ), f as materialized (
       select cu.unit_id, cu.top_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
@@ -78,9 +78,13 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
       coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
     from periods p left join by_cell f on f.unit_id = p.unit_id and f.top_id is not distinct from p.top_id
-    union all
+    ${
+      bySubUnit
+        ? sql`union all
     select 'month', null, null, month, null, null, null, null, null, held, expected, present, tot, kha, trung_binh, kem, ungraded
-    from by_month`;
+    from by_month`
+        : sql``
+    }`;
 }
 
 export interface CellFacts extends CellPeriodFacts {
@@ -125,8 +129,12 @@ function mergeCell(parts: readonly CellFacts[]): CellFacts {
   };
 }
 
-export async function periodFacts(db: Db, rootId: number, from: string, end: string): Promise<PeriodFacts> {
-  const { rows } = await cellFactsSql(rootId, from, end).execute(db);
+/**
+ * The cell facts of the period; with `bySubUnit` false (the compliance report) each cell
+ * comes as one part (topId null) and no months: what is not asked is not computed.
+ */
+export async function periodFacts(db: Db, rootId: number, from: string, end: string, bySubUnit = true): Promise<PeriodFacts> {
+  const { rows } = await cellFactsSql(rootId, from, end, bySubUnit).execute(db);
   const out: PeriodFacts = { cells: [], cellsByTop: [], months: [] };
   const byCell = new Map<number, CellFacts[]>();
   for (const r of rows) {
@@ -164,7 +172,7 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
   const back = strikeOffLookback(from, rules);
   return sql<{ member_id: number; full_name: string; unit_id: number; held_on: string }>`
     with cu as (
-      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, back, end)}) x where kind in (${sqlLiterals(CELL_KINDS)})
+      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, back, end, false)}) x where kind in (${sqlLiterals(CELL_KINDS)})
     ), ab as materialized (
       select a.member_id, mf.unit_id, mf.held_on
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to

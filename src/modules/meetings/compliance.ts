@@ -67,7 +67,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       .executeTakeFirst(),
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
-    end >= q.from ? periodFacts(db, q.unitId, q.from, end) : Promise.resolve({ cells: [] }),
+    end >= q.from ? periodFacts(db, q.unitId, q.from, end, false) : Promise.resolve({ cells: [] }),
     end >= q.from
       ? rulesRead.then((rules) =>
           unexcusedSql(q.unitId, q.from, end, rules)
