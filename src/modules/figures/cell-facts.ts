@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
-import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
+import { CELL_MEETING_KINDS, meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { type StrikeOffRule, strikeOffLookback } from '../../domain/strike-off.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
@@ -187,4 +187,32 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
     order by ab.held_on, ab.member_id`;
+}
+
+/**
+ * The rows of unexcusedSql under the rules the unit's rule sets give, read without waiting
+ * for them: the query starts at once with the built-in rules in force on `today` (what
+ * almost every unit uses) and is run again only when the unit's own rules differ in what
+ * it reads (the number of months or the window) — one round trip fewer on every request.
+ */
+export async function unexcusedRows(db: Db, rootId: number, from: string, end: string, today: string, rules: Promise<StrikeOffRule>) {
+  const run = (r: StrikeOffRule) =>
+    unexcusedSql(rootId, from, end, r)
+      .execute(db)
+      .then((res) => res.rows);
+  let builtin: StrikeOffRule;
+  try {
+    builtin = meetingRulesOn(today).body.compliance;
+  } catch {
+    return run(await rules); // no built-in set in force that day: only the unit's own
+  }
+  const guess = run(builtin);
+  const actual = await rules.catch(async (error: unknown) => {
+    await guess.catch(() => undefined);
+    throw error;
+  });
+  const same = actual.strikeOffUnexcusedAbsences === builtin.strikeOffUnexcusedAbsences && actual.strikeOffWindowMonths === builtin.strikeOffWindowMonths;
+  if (same) return guess;
+  await guess.catch(() => undefined);
+  return run(actual);
 }

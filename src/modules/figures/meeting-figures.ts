@@ -18,7 +18,7 @@ import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
 import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
-import { type CellFacts, periodFacts, unexcusedSql } from './cell-facts.ts';
+import { type CellFacts, periodFacts, unexcusedRows } from './cell-facts.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 
@@ -38,20 +38,14 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const date = clamp(today, from, to);
   const end = to < today ? to : today;
   const rulesRead = meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance);
-  // Every read at once (on PostgreSQL each on its own pooled connection); the absences wait
-  // only for the rules (their look-back). The unit answers 404 when out of scope or not
+  // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
+  // read under the built-in rules and again only if the unit's own differ. The unit answers 404 when out of scope or not
   // existing on the date, and then nothing else read is returned.
   const [{ unit, whole }, rules, facts, absences, children] = await Promise.all([
     unitForFigures(db, unitId, date, scope),
     rulesRead,
     end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
-    end >= from
-      ? rulesRead.then((r) =>
-          unexcusedSql(unitId, from, end, r)
-            .execute(db)
-            .then((res) => res.rows),
-        )
-      : Promise.resolve([]),
+    end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead) : Promise.resolve([]),
     sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);

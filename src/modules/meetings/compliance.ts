@@ -19,7 +19,7 @@ import { monthOf } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { periodFacts, unexcusedSql } from '../figures/cell-facts.ts';
+import { periodFacts, unexcusedRows } from '../figures/cell-facts.ts';
 import { unitsUnderOn } from '../figures/history.ts';
 import { subtreeVisible } from '../figures/subtree-visible.ts';
 import { sqlLiterals } from './meeting-roll.ts';
@@ -56,8 +56,8 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   const end = q.to < q.asOf ? q.to : q.asOf; // ISO dates: the earlier of the two
   const { months, quarters } = requiredMonthsAndQuarters(q.from, q.to, q.asOf);
   const rulesRead = meetingRulesFor(db, q.unitId, q.asOf).then((r) => r.body.compliance);
-  // Every read at once (on PostgreSQL each on its own pooled connection); the absences wait
-  // only for the rules (their look-back). Nothing read is returned for a unit out of scope.
+  // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
+  // read under the built-in rules and again only if the unit's own differ. Nothing read is returned for a unit out of scope.
   const [unit, whole, rules, facts, absences, onDate] = await Promise.all([
     db
       .selectFrom('units')
@@ -68,13 +68,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
     end >= q.from ? periodFacts(db, q.unitId, q.from, end, false) : Promise.resolve({ cells: [] }),
-    end >= q.from
-      ? rulesRead.then((rules) =>
-          unexcusedSql(q.unitId, q.from, end, rules)
-            .execute(db)
-            .then((r) => r.rows),
-        )
-      : Promise.resolve([]),
+    end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead) : Promise.resolve([]),
     cellsOnDateSql(q.unitId, q.asOf)
       .execute(db)
       .then((r) => r.rows),
