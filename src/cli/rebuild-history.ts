@@ -1,6 +1,7 @@
 // `chibo rebuild-history`: recomputes the temporal organisation model (unit_ancestry)
-// from unit_versions in one transaction and says how many rows the kept table had wrong
-// (0 when every restructuring kept it, as they should).
+// from unit_versions, and the member facts the figures read (member_facts) from the
+// placements, statuses and member records, in one transaction, and says how many rows each
+// kept table had wrong (0 when every restructuring and every write kept them, as they should).
 import { sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
 import { t } from '../i18n/messages.ts';
@@ -11,7 +12,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
   try {
     console.log(t('vi', 'history.cli.rebuilding'));
     const started = Date.now();
-    const { result, differences } = await database.db.transaction().execute(async (trx) => {
+    const { result, differences, memberDifferences } = await database.db.transaction().execute(async (trx) => {
       await sql`create temporary table kept_ancestry on commit drop as select * from unit_ancestry`.execute(trx);
       const result = await rebuildUnitAncestry(trx);
       const diff = await sql<{ n: number }>`
@@ -19,7 +20,16 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
           (select * from kept_ancestry except all select * from unit_ancestry)
           union all
           (select * from unit_ancestry except all select * from kept_ancestry)) d`.execute(trx);
-      return { result, differences: diff.rows[0]!.n };
+      const members = await sql<{ n: number }>`
+        with kept as (select * from member_facts), fresh as (select * from compute_member_facts(array(select id from members)))
+        select count(*)::int as n from ((select * from kept except all select * from fresh) union all (select * from fresh except all select * from kept)) d`.execute(
+        trx,
+      );
+      if (members.rows[0]!.n > 0) {
+        await sql`delete from member_facts`.execute(trx);
+        await sql`insert into member_facts select * from compute_member_facts(array(select id from members))`.execute(trx);
+      }
+      return { result, differences: diff.rows[0]!.n, memberDifferences: members.rows[0]!.n };
     });
     console.log(
       t('vi', 'history.cli.done', {
@@ -29,6 +39,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
       }),
     );
     console.log(t('vi', 'history.cli.differences', { n: differences.toLocaleString('vi-VN') }));
+    console.log(t('vi', 'history.cli.memberFactsDifferences', { n: memberDifferences.toLocaleString('vi-VN') }));
   } finally {
     await database.close();
   }

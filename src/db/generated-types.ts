@@ -320,6 +320,23 @@ export interface MeetingTopics {
   unit_id: number;
 }
 
+export interface MemberFacts {
+  admitted_ymd: number | null;
+  born_ymd: number;
+  education: string | null;
+  ethnicity: string;
+  member_id: number;
+  placement_id: number;
+  religion: string;
+  sex: string;
+  status: string;
+  status_id: number;
+  theory_level: string | null;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface MemberPlacements {
   decision_number: string | null;
   event_id: number | null;
@@ -543,6 +560,7 @@ export interface DB {
   meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
+  member_facts: MemberFacts;
   member_placements: MemberPlacements;
   member_residence_links: MemberResidenceLinks;
   member_statuses: MemberStatuses;

@@ -4,7 +4,8 @@
 // Đảng) is counted in whole years from admission (kết nạp): under 10 years, then decades,
 // 40 years and over; the party badge thresholds (Huy hiệu 30, 40, 45, 50, 55, 60+ năm) are
 // listed for the badge figures that later modules add.
-// The SQL of the figures engine is generated from these tables, so the bands live once.
+// The figures engine counts whole years in SQL and bands them with these tables (bandOf),
+// so the bands live once.
 
 export interface Band {
   key: string;

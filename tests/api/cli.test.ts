@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -65,6 +66,13 @@ describe('chibo command line', { timeout: 120_000 }, () => {
       await insertUnit(database.db, null, { code: 'X', name: 'Đảng bộ xã', kind: 'dang_bo_xa', parentId: province, establishedOn: '2020-01-01' });
       // A row gone wrong behind the model's back: the rebuild puts it right and says so.
       await database.db.deleteFrom('unit_ancestry').where('depth', '=', 1).execute();
+      // And a member whose facts were lost: the rebuild puts them back and says so.
+      await sql`insert into members (full_name, given_name, search_name, sort_key, sex, date_of_birth, unit_id, status)
+        values ('Nguyễn Văn A', 'A', 'nguyen van a', 'a', 'nam', '1980-01-01', ${province}, 'chinh_thuc')`.execute(database.db);
+      const [m] = (await sql<{ id: number }>`select max(id) as id from members`.execute(database.db)).rows;
+      await sql`insert into member_placements (member_id, unit_id, valid_from) values (${m!.id}, ${province}, '2020-01-01')`.execute(database.db);
+      await sql`insert into member_statuses (member_id, status, valid_from) values (${m!.id}, 'chinh_thuc', '2020-01-01')`.execute(database.db);
+      await sql`delete from member_facts`.execute(database.db);
     } finally {
       await database.close();
     }
@@ -72,8 +80,10 @@ describe('chibo command line', { timeout: 120_000 }, () => {
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toContain('Đã dựng lại: 2 tổ chức đảng, 3 dòng');
     expect(res.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 1 dòng.');
+    expect(res.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 1 dòng.');
     const again = chibo('rebuild-history', '--data-dir', dataDir);
     expect(again.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 0 dòng.');
+    expect(again.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 0 dòng.');
   }, 180_000); // three PGlite starts, one with every migration
 
   it('says plainly that an --apply on a file with errors imported nothing, and a dry run that it wrote nothing', async () => {

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MemberStatus } from '../../src/db/types.ts';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
+import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
+import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { Oracle } from './figures.oracle.ts';
@@ -261,7 +263,41 @@ describe('figures of a generated province equal direct counts', () => {
     expect(x.strikingOffWarnings).toBeGreaterThanOrEqual(1);
   });
 
-  it('keeps per-meeting facts equal to the facts recomputed from the roll calls', async () => {
+  it("counts striking-off warnings by the unit's own rule when it loaded one", async () => {
+    // The absences are read under the built-in rule while the unit's rules load; a unit
+    // whose own rule differs (here: one month is enough) must get its own count.
+    const builtin = (await meetingFigures(u.X!, '2025-01-01', '2025-12-31')).strikingOffWarnings;
+    const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
+    const own = await t.database.db
+      .insertInto('rule_sets')
+      .values({
+        kind: 'meeting-rules',
+        code: 'son-vi-1-thang',
+        unit_id: u.X!,
+        title: 'Một tháng',
+        source: 'Thử nghiệm',
+        effective_from: '2020-01-01',
+        effective_to: null,
+        body: JSON.stringify({ ...hd12, compliance: { ...hd12.compliance, strikeOffUnexcusedAbsences: 1 } }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const strict = (await meetingFigures(u.X!, '2025-01-01', '2025-12-31')).strikingOffWarnings;
+      const members = await sql<{ n: number }>`
+        select count(distinct u.member_id)::int as n from meeting_facts mf cross join lateral unnest(mf.unexcused_member_ids) u(member_id)
+        where mf.recorded and mf.attendance_taken and mf.held_on between '2025-01-01' and '2025-12-31'
+          and mf.unit_id in (select unit_id from unit_ancestry where ancestor_id = ${u.X!} and valid_from <= mf.held_on and (valid_to is null or valid_to > mf.held_on))`.execute(
+        t.database.db,
+      );
+      expect(strict).toBeGreaterThan(builtin);
+      expect(strict).toBe(members.rows[0]!.n);
+    } finally {
+      await t.database.db.deleteFrom('rule_sets').where('id', '=', own.id).execute();
+    }
+  });
+
+  it('keeps per-meeting and per-member facts equal to the facts recomputed from the base tables', async () => {
     await expectFactsKept();
   });
 });
@@ -273,6 +309,12 @@ async function expectFactsKept() {
   );
   expect(kept.rows.length).toBeGreaterThan(200);
   expect(kept.rows).toEqual(recomputed.rows);
+  // The member facts the member figures read, kept by triggers through every write above.
+  const keptMembers = await sql<Record<string, unknown>>`select * from member_facts order by placement_id, status_id`.execute(t.database.db);
+  const recomputedMembers = await sql<Record<string, unknown>>`
+    select * from compute_member_facts(array(select id from members)) order by placement_id, status_id`.execute(t.database.db);
+  expect(keptMembers.rows.length).toBeGreaterThan(50);
+  expect(keptMembers.rows).toEqual(recomputedMembers.rows);
 }
 
 describe('past figures do not move after later changes', () => {
@@ -337,7 +379,7 @@ describe('past figures do not move after later changes', () => {
     expect(province.organisations.cells.grassrootsCells).toBe(1);
   });
 
-  it('keeps per-meeting facts equal to the recomputed ones after the changes', async () => {
+  it('keeps per-meeting and per-member facts equal to the recomputed ones after the changes', async () => {
     await expectFactsKept();
   });
 });

@@ -10,7 +10,7 @@
       where a.ancestor_id = $6::int and a.valid_from < ($7::date + 1) and (a.valid_to is null or a.valid_to > $8::date)
     ) x where valid_from < valid_to) x
       where kind in ('chi_bo', 'chi_bo_co_so')
-    ), f as (
+    ), f as materialized (
       select cu.unit_id, cu.top_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
         mf.expected, mf.present, mf.grade, mf.party_group_id,
         -- A party group's meeting: the cell's groups existing that day (each must meet that month).
@@ -19,9 +19,13 @@
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date
         and mf.kind in ('regular', 'thematic', 'extraordinary')
-    ), facts as (
-      select unit_id, top_id, month, grouping(unit_id, top_id, month) as g,
-        array_agg(distinct month) filter (where kind = 'regular' and party_group_id is null) as regular_months,
+    ),
+    -- Two plain aggregates over the facts read once, rather than grouping sets: each can
+    -- hash its groups (grouping sets over two orders sort the rows twice on PGlite).
+    by_cell as (
+      select unit_id, top_id,
+        -- Not distinct (a DISTINCT aggregate forbids hashing the groups): deduplicated when read.
+        array_agg(month) filter (where kind = 'regular' and party_group_id is null) as regular_months,
         jsonb_agg(jsonb_build_object('month', month, 'group', party_group_id, 'groups', groups_then))
           filter (where kind = 'regular' and party_group_id is not null) as group_meetings,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
@@ -29,7 +33,12 @@
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded
-      from f group by grouping sets ((unit_id, top_id), (month))
+      from f group by unit_id, top_id
+    ), by_month as (
+      select month, count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
+        count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
+        count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
+        count(*) filter (where grade is null)::int as ungraded from f group by month
     ), periods as (
       select unit_id, top_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
         max(valid_to) as last_to
@@ -41,8 +50,8 @@
       p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
       coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
-    from periods p left join facts f on f.g = 1 and f.unit_id = p.unit_id and f.top_id is not distinct from p.top_id
+    from periods p left join by_cell f on f.unit_id = p.unit_id and f.top_id is not distinct from p.top_id
     union all
     select 'month', null, null, month, null, null, null, null, null, null, held, expected, present, tot, kha, trung_binh, kem, ungraded
-    from facts where g = 6
+    from by_month
 -- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31"]

@@ -1,24 +1,23 @@
     with cu as (
       select unit_id, valid_from, valid_to from (
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
-      select a.unit_id, a.unit_kind as kind, b.ancestor_id as top_id, a.depth,
-        greatest(a.valid_from, coalesce(b.valid_from, a.valid_from), $1::date) as valid_from,
-        least(coalesce(a.valid_to, ($2::date + 1)), coalesce(b.valid_to, ($3::date + 1)), ($4::date + 1)) as valid_to
+      select a.unit_id, a.unit_kind as kind, null::int as top_id, a.depth,
+        greatest(a.valid_from, $1::date) as valid_from, least(coalesce(a.valid_to, ($2::date + 1)), ($3::date + 1)) as valid_to
       from unit_ancestry a
-      left join unit_ancestry b on a.depth > 0 and b.unit_id = a.unit_id and b.depth = a.depth - 1
-        and b.valid_from < coalesce(a.valid_to, ($5::date + 1)) and (b.valid_to is null or b.valid_to > a.valid_from)
-      where a.ancestor_id = $6::int and a.valid_from < ($7::date + 1) and (a.valid_to is null or a.valid_to > $8::date)
+      where a.ancestor_id = $4::int and a.valid_from < ($5::date + 1) and (a.valid_to is null or a.valid_to > $6::date)
     ) x where valid_from < valid_to) x where kind in ('chi_bo', 'chi_bo_co_so')
     ), ab as materialized (
       select a.member_id, mf.unit_id, mf.held_on
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-      where mf.recorded and mf.attendance_taken and mf.held_on >= $9::date and mf.held_on <= $10::date and cardinality(mf.unexcused_member_ids) > 0
+      where mf.recorded and mf.attendance_taken and mf.held_on >= $7::date and mf.held_on <= $8::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
       select member_id from ab group by member_id
-      having bool_or(held_on >= $11::date) and count(distinct date_trunc('month', held_on)) >= $12::int
+      having bool_or(held_on >= $9::date)
+        -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
+        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $10::int
     )
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
     order by ab.held_on, ab.member_id
--- parameters: ["2024-02-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31",42,"2025-12-31","2024-02-01","2024-02-01","2025-12-31","2025-01-01",3]
+-- parameters: ["2024-02-01","2025-12-31","2025-12-31",42,"2025-12-31","2024-02-01","2024-02-01","2025-12-31","2025-01-01",3]

@@ -377,7 +377,11 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     await grants.flush();
 
     if (rebuildIndexes) await rebuildIndexes();
-    await refreshTriggerKeptFacts(session, base.meetings, base.meetings + meetingCount);
+    await refreshTriggerKeptFacts(
+      session,
+      { after: base.members, last: base.members + memberCount },
+      { after: base.meetings, last: base.meetings + meetingCount },
+    );
     if (session.referencesUnchecked) await checkReferences(session);
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
@@ -519,22 +523,28 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
 }
 
 /**
- * Read models kept by statement triggers (the figures engine's meeting_facts) are not kept
- * during the load when the replica role switched triggers off: refreshed here, set-wise,
- * in batches, with the same function the triggers call. Checked by name so the demo loads
- * the same way with or without the figures engine in the build.
+ * Read models kept by statement triggers (the figures engine's member_facts and
+ * meeting_facts) are not kept during the load when the replica role switched triggers off:
+ * refreshed here, set-wise, in batches, with the same functions the triggers call — the
+ * members' facts first, as a meeting's roll does not read them. Checked by name so the
+ * demo loads the same way with or without the figures engine in the build.
  */
-async function refreshTriggerKeptFacts(session: BulkSession, afterId: number, lastId: number) {
+async function refreshTriggerKeptFacts(session: BulkSession, members: { after: number; last: number }, meetings: { after: number; last: number }) {
   // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
   // adopted meetings get theirs from the roll of their date, as loaded.
   await session.query(
     'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
-    [afterId, lastId],
+    [meetings.after, meetings.last],
   );
-  const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('refresh_meeting_facts(integer[])')::text as fn`);
-  if (!row?.fn || !session.referencesUnchecked) return;
+  if (!session.referencesUnchecked) return;
   const BATCH = 100_000;
-  for (let from = afterId; from < lastId; from += BATCH) {
-    await session.query('select refresh_meeting_facts(array(select id from meetings where id > $1 and id <= $2))', [from, Math.min(lastId, from + BATCH)]);
-  }
+  const refresh = async (fn: string, table: string, ids: { after: number; last: number }) => {
+    const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}(integer[])')::text as fn`);
+    if (!row?.fn) return;
+    for (let from = ids.after; from < ids.last; from += BATCH) {
+      await session.query(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, [from, Math.min(ids.last, from + BATCH)]);
+    }
+  };
+  await refresh('refresh_member_facts', 'members', members);
+  await refresh('refresh_meeting_facts', 'meetings', meetings);
 }

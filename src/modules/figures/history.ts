@@ -3,8 +3,10 @@
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import type { Scope } from '../access/access.ts';
-import { unitOn as unitOnDate } from '../org-history/units-under.ts';
+import { notFound } from '../../http/app-error.ts';
+import { type Scope, unitInScope } from '../access/access.ts';
+import { validOn } from '../org-history/valid-on.ts';
+import { coversSubtree } from './subtree-visible.ts';
 
 export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
 
@@ -13,11 +15,21 @@ export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
  * during which the unit had one kind and sat under one child of the root (`top_id`; the
  * root itself has top_id null). valid_to is exclusive, never null (clipped to to + 1).
  * The depth-(d-1) ancestry row of the same unit names that child while the depth-d row
- * names the root.
+ * names the root. With `byChild` false, the stretches under the root alone (top_id null):
+ * the same days, without reading each unit's ancestry a second time.
  */
-export function unitsUnderDuring(rootId: number, from: string, to: string): RawBuilder<unknown> {
+export function unitsUnderDuring(rootId: number, from: string, to: string, byChild = true): RawBuilder<unknown> {
   const f = sql`${from}::date`;
   const e = sql`(${to}::date + 1)`;
+  if (!byChild) {
+    return sql`
+    select unit_id, kind, top_id, depth, valid_from, valid_to from (
+      select a.unit_id, a.unit_kind as kind, null::int as top_id, a.depth,
+        greatest(a.valid_from, ${f}) as valid_from, least(coalesce(a.valid_to, ${e}), ${e}) as valid_to
+      from unit_ancestry a
+      where a.ancestor_id = ${rootId}::int and a.valid_from < ${e} and (a.valid_to is null or a.valid_to > ${f})
+    ) x where valid_from < valid_to`;
+  }
   return sql`
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
       select a.unit_id, a.unit_kind as kind, b.ancestor_id as top_id, a.depth,
@@ -38,8 +50,21 @@ export interface UnitOn {
   parent: { id: number; name: string } | null;
 }
 
-/** The unit as it was on the date, or 404 when it did not exist then or is out of scope. */
-export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOn> {
-  const u = await unitOnDate(db, unitId, date, scope);
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent ? { id: u.parent.id, name: u.parent.name } : null };
+/**
+ * The unit as it was on the date, or 404 when it did not exist then or is out of scope
+ * (as org-history's unitOn), and whether the caller sees its whole subtree (only then do
+ * figures name the units below it: subtree-visible.ts) — in one query, as every figures
+ * request starts with it.
+ */
+export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope): Promise<{ unit: UnitOn; whole: boolean }> {
+  const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; path: string; parent: { id: number; name: string } | null }>`
+    select u.id, u.code, v.name, v.kind, u.path,
+      (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
+         join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
+        where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent
+    from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
+    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);
+  const u = rows[0];
+  if (!u) throw notFound('entities.unit');
+  return { unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent }, whole: coversSubtree(scope, u.path) };
 }

@@ -20,10 +20,9 @@ import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
-import { type CellFacts, periodFacts, unexcusedSql } from './cell-facts.ts';
-import { unitOn, unitsUnderOn } from './history.ts';
+import { type CellFacts, periodFacts, unexcusedRows } from './cell-facts.ts';
+import { unitForFigures, unitsUnderOn } from './history.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
-import { subtreeVisible } from './subtree-visible.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
 
@@ -39,21 +38,18 @@ function complianceShares(cells: readonly CellCompliance[]) {
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const date = clamp(today, from, to);
-  const [unit, rules] = await Promise.all([
-    unitOn(db, unitId, date, scope),
-    meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance),
-  ]);
   const end = to < today ? to : today;
-  // Independent reads run side by side (on PostgreSQL each on its own pooled connection).
-  const [facts, absences, whole, children] = await Promise.all([
+  const rulesRead = meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance);
+  // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
+  // read under the built-in rules and again only if the unit's own differ. The unit answers 404 when out of scope or not
+  // existing on the date, and then nothing else read is returned.
+  const [{ unit, whole }, rules, facts, absences, children] = await Promise.all([
+    unitForFigures(db, unitId, date, scope),
+    rulesRead,
     end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
-    end >= from
-      ? unexcusedSql(unitId, from, end, rules)
-          .execute(db)
-          .then((r) => r.rows)
-      : Promise.resolve([]),
-    subtreeVisible(db, scope, unitId),
-    sql<{ unit_id: number }>`select unit_id from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
+    end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead) : Promise.resolve([]),
+    sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+      select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
@@ -82,15 +78,20 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   if (whole) {
     const byTop = new Map<number, CellFacts[]>();
     for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
-    const topIds = [...new Set([...children.rows.map((r) => r.unit_id), ...byTop.keys()])];
+    // The sub-units on the date, and any other the cells sat under during the period (named as they last were by then).
+    const known = new Set(children.rows.map((r) => r.unit_id));
+    const others = [...byTop.keys()].filter((id) => !known.has(id));
     const tops =
-      topIds.length === 0
-        ? []
-        : (
-            await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+      others.length === 0
+        ? children.rows
+        : [
+            ...children.rows,
+            ...(
+              await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
-      where v.unit_id = any(${sql.val(topIds)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)
-          ).rows;
+      where v.unit_id = any(${sql.val(others)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)
+            ).rows,
+          ];
     for (const t of tops) {
       const own = judged(byTop.get(t.unit_id) ?? []);
       subUnits.push({

@@ -1,19 +1,17 @@
-// Member figures under units on a date: one aggregate (GROUPING SETS) over the members
-// placed under the root then, joined to their records. Ages and party ages are counted
-// on the date asked, in the bands of src/domain/figure-bands.ts.
-import { type RawBuilder, sql } from 'kysely';
+// Member figures under units on a date: one aggregate (GROUPING SETS) over the member facts
+// (table member_facts: each member's stretches in one unit with one status, with the
+// attributes counted) of the units under the root then. Ages and party ages are counted
+// in whole years on the date asked, grouped by year in SQL (narrow integer keys keep the
+// aggregate in memory) and put in the bands of src/domain/figure-bands.ts here.
+import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { AGE_BANDS, type Band, PARTY_AGE_BANDS, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
-import { membersUnderOn } from './history.ts';
-
-/** SQL: the band key of an integer expression, from a band table. */
-function bandCase(value: RawBuilder<unknown> | ReturnType<typeof sql.ref>, bands: readonly Band[]): RawBuilder<string> {
-  const whens = bands.filter((b) => b.max !== null).map((b) => sql`when ${value} <= ${sql.lit(b.max)} then ${sql.lit(b.key)}`);
-  return sql<string>`case ${sql.join(whens, sql` `)} else ${sql.lit(bands[bands.length - 1]!.key)} end`;
-}
+import { AGE_BANDS, bandOf, PARTY_AGE_BANDS, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
+import { ancestryUnderOn } from '../org-history/units-under.ts';
+import { validOn } from '../org-history/valid-on.ts';
 
 // Which grouping set a row belongs to, by the bits of grouping(...) over GROUP_COLUMNS.
-const GROUP_COLUMNS = ['unit_id', 'status', 'sex', 'age_band', 'ethnicity', 'religion', 'education', 'theory', 'party_band'] as const;
+const GROUP_COLUMNS = ['unit_id', 'status', 'sex', 'age', 'ethnicity', 'religion', 'education', 'theory', 'party_years'] as const;
 type Column = (typeof GROUP_COLUMNS)[number];
 
 export interface MemberFigureRow {
@@ -22,38 +20,40 @@ export interface MemberFigureRow {
   unit_id: number | null;
   status: string | null;
   sex: string | null;
-  age_band: string | null;
+  age: number | null;
   ethnicity: string | null;
   religion: string | null;
   education: string | null;
   theory: string | null;
-  party_band: string | null;
+  /** Null in its set for members not admitted by the date (or with no admission date). */
+  party_years: number | null;
 }
 
-/** The SQL of the aggregate (also kept as a reviewed snapshot). */
+/**
+ * The SQL of the aggregate (also kept as a reviewed snapshot): the units under the root on
+ * the date (unit_ancestry) joined to the member facts in force then (table member_facts,
+ * kept by triggers: one row per stretch of a member in one unit with one status, with the
+ * attributes counted here) — the members of membersUnderOn, without joining placements,
+ * statuses and members again for every figure.
+ */
 export function memberFiguresSql(rootId: number, date: string) {
-  // Whole years as integer arithmetic on YYYYMMDD (cheaper than age() per row): a birthday
-  // counts on the day itself, 29/2 on 1/3 in other years — as wholeYears() in figure-bands.ts.
+  // Whole years as integer arithmetic on YYYYMMDD (kept as born_ymd / admitted_ymd): a
+  // birthday counts on the day itself, 29/2 on 1/3 in other years — as wholeYears() in figure-bands.ts.
   const on = Number(date.replaceAll('-', ''));
-  const ymd = (col: string) =>
-    sql`(date_part('year', ${sql.ref(col)}) * 10000 + date_part('month', ${sql.ref(col)}) * 100 + date_part('day', ${sql.ref(col)}))::int`;
   return sql<MemberFigureRow>`
-    with y as materialized (
-      select mu.unit_id, mu.status, mb.sex, mb.ethnicity, mb.religion, mb.education, mb.theory_level,
-        (${on} - ${ymd('mb.date_of_birth')}) / 10000 as age,
-        case when mb.admitted_on <= ${date}::date then (${on} - ${ymd('mb.admitted_on')}) / 10000 end as party_years
-      from (${membersUnderOn([rootId], date)}) mu join members mb on mb.id = mu.member_id
-    ), m as (
-      select unit_id, status, sex, ${bandCase(sql.ref('age'), AGE_BANDS)} as age_band,
-        ethnicity, religion, coalesce(nullif(education, ''), ${UNKNOWN_KEY}) as education,
-        coalesce(theory_level, ${UNKNOWN_KEY}) as theory,
-        case when party_years is null then ${UNKNOWN_KEY} else ${bandCase(sql.ref('party_years'), PARTY_AGE_BANDS)} end as party_band
-      from y
+    with m as (
+      select f.unit_id, f.status, f.sex, (${on} - f.born_ymd) / 10000 as age,
+        f.ethnicity, f.religion, coalesce(nullif(f.education, ''), ${UNKNOWN_KEY}) as education,
+        coalesce(f.theory_level, ${UNKNOWN_KEY}) as theory,
+        case when f.admitted_ymd <= ${on} then (${on} - f.admitted_ymd) / 10000 end as party_years
+      from (${ancestryUnderOn([rootId], date)}) a
+      join member_facts f on f.unit_id = a.unit_id and ${validOn('f', date)}
+      where not (f.status = any(${sql.val([...LEAVING_STATUSES])}::text[]))
     )
     select grouping(${sql.join(GROUP_COLUMNS.map((c) => sql.ref(c)))})::int as g, count(*)::int as n,
       ${sql.join(GROUP_COLUMNS.map((c) => sql.ref(c)))}
     from m
-    group by grouping sets ((unit_id), (status), (age_band, sex), (ethnicity), (religion), (education), (theory), (party_band))`;
+    group by grouping sets ((unit_id), (status), (age, sex), (ethnicity), (religion), (education), (theory), (party_years))`;
 }
 
 /** The grouping() bitmask of a set: bit (k-1-i) is 1 when column i is NOT in the set. */
@@ -71,6 +71,8 @@ export interface MemberAggregate {
   byTheoryLevel: Map<string, number>;
   byPartyAge: Map<string, number>;
 }
+
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 export async function memberAggregate(db: Db, rootId: number, date: string): Promise<MemberAggregate> {
   const { rows } = await memberFiguresSql(rootId, date).execute(db);
@@ -90,20 +92,20 @@ export async function memberAggregate(db: Db, rootId: number, date: string): Pro
     ['religion', out.byReligion],
     ['education', out.byEducation],
     ['theory', out.byTheoryLevel],
-    ['party_band', out.byPartyAge],
   ];
   for (const r of rows) {
     if (r.g === maskOf(['unit_id'])) {
       out.perUnit.set(r.unit_id!, r.n);
-      continue;
-    }
-    if (r.g === maskOf(['age_band', 'sex'])) {
-      const e = out.byAgeBandAndSex.get(r.age_band!) ?? { nam: 0, nu: 0 };
+    } else if (r.g === maskOf(['age', 'sex'])) {
+      const band = bandOf(r.age!, AGE_BANDS);
+      const e = out.byAgeBandAndSex.get(band) ?? { nam: 0, nu: 0 };
       e[r.sex as 'nam' | 'nu'] += r.n;
-      out.byAgeBandAndSex.set(r.age_band!, e);
-      continue;
+      out.byAgeBandAndSex.set(band, e);
+    } else if (r.g === maskOf(['party_years'])) {
+      add(out.byPartyAge, r.party_years === null ? UNKNOWN_KEY : bandOf(r.party_years, PARTY_AGE_BANDS), r.n);
+    } else {
+      for (const [col, map] of single) if (r.g === maskOf([col])) map.set(String(r[col]), r.n);
     }
-    for (const [col, map] of single) if (r.g === maskOf([col])) map.set(String(r[col]), r.n);
   }
   return out;
 }

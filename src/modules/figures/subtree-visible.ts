@@ -8,6 +8,10 @@ import type { Scope } from '../access/access.ts';
 export async function subtreeVisible(db: Db, scope: Scope, unitId: number): Promise<boolean> {
   if (scope.subtreePaths.length === 0) return false;
   const { rows } = await sql<{ path: string }>`select path from units where id = ${unitId}`.execute(db);
-  const path = rows[0]?.path;
-  return path !== undefined && scope.subtreePaths.some((p) => path.startsWith(p));
+  return rows[0] !== undefined && coversSubtree(scope, rows[0].path);
+}
+
+/** The same, for a unit whose path was already read. */
+export function coversSubtree(scope: Scope, path: string): boolean {
+  return scope.subtreePaths.some((p) => path.startsWith(p));
 }

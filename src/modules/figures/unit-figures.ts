@@ -10,10 +10,9 @@ import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
-import { unitOn, unitsUnderOn } from './history.ts';
+import { unitForFigures, unitsUnderOn } from './history.ts';
 import { memberAggregate } from './member-figures.ts';
 import type { UnitFiguresOut } from './schemas.ts';
-import { subtreeVisible } from './subtree-visible.ts';
 
 interface TreeRow {
   unit_id: number;
@@ -33,14 +32,17 @@ const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 
 export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
   const scope = access.scope('read');
-  const unit = await unitOn(db, unitId, date, scope);
-  const [tree, members, namesBelow] = await Promise.all([
+  // Every read at once (on PostgreSQL each on its own pooled connection): the unit (404 when
+  // out of scope or not existing on the date — then nothing else read is returned) with
+  // whether the caller sees its whole subtree (only then are sub-units named), the tree, the
+  // member aggregate, and the unit's own counting rules if it (or a unit above it on that
+  // date) loaded some, else the built-in set in force.
+  const [{ unit, whole: namesBelow }, tree, members, rules] = await Promise.all([
+    unitForFigures(db, unitId, date, scope),
     unitTreeSql(unitId, date).execute(db),
     memberAggregate(db, unitId, date),
-    subtreeVisible(db, scope, unitId),
+    countingRulesFor(db, unitId, date),
   ]);
-  // The unit's own counting rules if it (or a unit above it on that date) loaded some, else the built-in set in force.
-  const rules = await countingRulesFor(db, unitId, date);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = new Map<number, TreeRow[]>();
   for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);

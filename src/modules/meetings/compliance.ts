@@ -21,7 +21,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { periodFacts, unexcusedSql } from '../figures/cell-facts.ts';
+import { periodFacts, unexcusedRows } from '../figures/cell-facts.ts';
 import { unitsUnderOn } from '../figures/history.ts';
 import { subtreeVisible } from '../figures/subtree-visible.ts';
 import { sqlLiterals } from './meeting-roll.ts';
@@ -55,30 +55,28 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   // The cells counted are those under the unit that the caller may see: a grant on a
   // commune alone does not reach its cells' names, figures or absent members.
   const scope = access.scope('read');
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('id', '=', q.unitId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
-  const whole = await subtreeVisible(db, scope, unit.id);
-  const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
-  const rules = (await meetingRulesFor(db, unit.id, q.asOf)).body.compliance;
   const end = q.to < q.asOf ? q.to : q.asOf; // ISO dates: the earlier of the two
   const { months, quarters } = requiredMonthsAndQuarters(q.from, q.to, q.asOf);
-
-  const [facts, absences, onDate] = await Promise.all([
-    end >= q.from ? periodFacts(db, unit.id, q.from, end) : Promise.resolve({ cells: [] }),
-    end >= q.from
-      ? unexcusedSql(unit.id, q.from, end, rules)
-          .execute(db)
-          .then((r) => r.rows)
-      : Promise.resolve([]),
-    cellsOnDateSql(unit.id, q.asOf)
+  const rulesRead = meetingRulesFor(db, q.unitId, q.asOf).then((r) => r.body.compliance);
+  // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
+  // read under the built-in rules and again only if the unit's own differ. Nothing read is returned for a unit out of scope.
+  const [unit, whole, rules, facts, absences, onDate] = await Promise.all([
+    db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('id', '=', q.unitId)
+      .where((eb) => unitInScope(scope, eb.ref('units.id')))
+      .executeTakeFirst(),
+    subtreeVisible(db, scope, q.unitId),
+    rulesRead,
+    end >= q.from ? periodFacts(db, q.unitId, q.from, end, false) : Promise.resolve({ cells: [] }),
+    end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead) : Promise.resolve([]),
+    cellsOnDateSql(q.unitId, q.asOf)
       .execute(db)
       .then((r) => r.rows),
   ]);
+  if (!unit) throw notFound('entities.unit');
+  const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
   const cells = facts.cells
     .filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
     .map((c) => cellCompliance(c, months, quarters, rules))

@@ -120,22 +120,25 @@ export interface UnitOnDate {
  * already see, such as a meeting's minutes), or null when it did not exist on the date.
  */
 export async function readUnitOn(db: Db, unitId: number, date: string, scope?: Scope): Promise<UnitOnDate | null> {
-  const unit = await db
-    .selectFrom('units as u')
-    .innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
-    .select(['u.id', 'u.code', 'v.name', 'v.kind', 'v.valid_from', 'v.valid_to'])
-    .where('u.id', '=', unitId)
-    .where(validOn('v', date))
-    .executeTakeFirst();
-  if (!unit) return null;
+  // The unit and its ancestors are independent reads: side by side (each on its own pooled connection on PostgreSQL).
   const inScope = scope ? unitInScope(scope, sql.ref('a.ancestor_id')) : sql`true`;
-  const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; depth: number; in_scope: boolean }>`
+  const [unit, { rows }] = await Promise.all([
+    db
+      .selectFrom('units as u')
+      .innerJoin('unit_versions as v', 'v.unit_id', 'u.id')
+      .select(['u.id', 'u.code', 'v.name', 'v.kind', 'v.valid_from', 'v.valid_to'])
+      .where('u.id', '=', unitId)
+      .where(validOn('v', date))
+      .executeTakeFirst(),
+    sql<{ id: number; code: string; name: string; kind: UnitKind; depth: number; in_scope: boolean }>`
     select a.ancestor_id as id, u.code, v.name, a.ancestor_kind as kind, a.depth, ${inScope} as in_scope
       from unit_ancestry a
       join unit_versions v on v.unit_id = a.ancestor_id and ${validOn('v', date)}
       join units u on u.id = a.ancestor_id
      where a.unit_id = ${unitId}::int and a.depth > 0 and ${validOn('a', date)}
-     order by a.depth desc`.execute(db);
+     order by a.depth desc`.execute(db),
+  ]);
+  if (!unit) return null;
   const ancestors = rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, depth: r.depth, inScope: Boolean(r.in_scope) }));
   const parent = ancestors.at(-1);
   return {
@@ -156,13 +159,16 @@ export async function readUnitOn(db: Db, unitId: number, date: string, scope?: S
  * is not found (404), like a unit that never was.
  */
 export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
-  const visible = await db
-    .selectFrom('units as u')
-    .select('u.id')
-    .where('u.id', '=', unitId)
-    .where((eb) => unitInScope(scope, eb.ref('u.id')))
-    .executeTakeFirst();
-  const unit = visible ? await readUnitOn(db, unitId, date, scope) : null;
-  if (!unit) throw notFound('entities.unit');
+  // Read side by side with the scope check; nothing read is returned unless the unit is in scope.
+  const [visible, unit] = await Promise.all([
+    db
+      .selectFrom('units as u')
+      .select('u.id')
+      .where('u.id', '=', unitId)
+      .where((eb) => unitInScope(scope, eb.ref('u.id')))
+      .executeTakeFirst(),
+    readUnitOn(db, unitId, date, scope),
+  ]);
+  if (!visible || !unit) throw notFound('entities.unit');
   return unit;
 }

@@ -5,12 +5,11 @@
 //
 // Inheritance follows the tree as it was on the date judged: a cell that moved from commune
 // A to commune B in 2026 has its 2024 meetings judged under A's sets, not B's. The unit's
-// ancestors on the date come from ancestorsOn (unit_versions read by date), never from
+// ancestors on the date come from unit_versions read by date (as ancestorsOn), never from
 // today's units.path.
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
-import { ancestorsOn } from '../units/tree-at-date.ts';
 
 export interface RuleSetRow {
   id: number;
@@ -44,29 +43,20 @@ export function ruleSetsFromRows(rows: readonly RuleSetRow[]): RuleSet[] {
     }));
 }
 
-/** The unit and its ancestors on `on`, nearest first: ids and depths. A unit that did not exist then still has its own sets. */
-export async function lineageOn(db: Db, unitId: number, on: string): Promise<Array<{ unitId: number; depth: number }>> {
-  const ancestors = (await ancestorsOn(db, [unitId], on)).get(unitId) ?? [];
-  return [{ unitId, depth: 0 }, ...[...ancestors].reverse().map((a, i) => ({ unitId: a.id, depth: i + 1 }))];
-}
-
-/** The rule sets of `kind` that `unitId` and the units above it on `on` loaded, as candidates. */
+/**
+ * The rule sets of `kind` that `unitId` and the units above it on `on` loaded, as
+ * candidates: one query (the walk up and the sets together), as every figure and report
+ * asks for its rules on each request.
+ */
 export async function unitRuleSets(db: Db, kind: string, unitId: number, on: string): Promise<RuleSet[]> {
-  const lineage = await lineageOn(db, unitId, on);
-  const depthOf = new Map(lineage.map((l) => [l.unitId, l.depth]));
-  const rows = await db
-    .selectFrom('rule_sets')
-    .select(['id', 'kind', 'code', 'unit_id', 'title', 'source', 'effective_from', 'effective_to', 'body'])
-    .where('kind', '=', kind)
-    .where('unit_id', 'in', [...depthOf.keys()])
-    .execute();
-  return ruleSetsFromRows(rows.map((r) => ({ ...r, depth: depthOf.get(r.unit_id)! })));
+  const { rows } = await sql<{ sets: RuleSetRow[] }>`select ${unitRuleSetsJson(kind, sql.val(unitId), sql.val(on))} as sets`.execute(db);
+  return ruleSetsFromRows(rows[0]?.sets ?? []);
 }
 
 /**
  * SQL for a hot path that must stay one query (self check-in): the same candidates as
  * unitRuleSets, as a JSON array, for the unit and date given as SQL expressions. The walk
- * up is the one ancestorsOn makes (unit_versions valid on the date).
+ * up is the one ancestorsOn makes (unit_versions valid on the date). unitRuleSets is this query too.
  */
 export function unitRuleSetsJson(kind: string, unitId: Expression<number>, on: Expression<string>) {
   return sql<RuleSetRow[]>`(
