@@ -176,7 +176,9 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
           </Typography.Text>
           {adopted ? (
             <Tag color="green" icon={<CheckCircleOutlined />} data-testid="minutes-adopted">
-              {t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy ?? '' })}
+              {mn.adoptedBy
+                ? t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy })
+                : t('meetings.minutes.adoptedAtOnly', { at: vnDateTime(mn.adoptedAt) })}
             </Tag>
           ) : (
             <Tag color={mn.status === 'draft' ? 'orange' : 'default'}>{t(`meetings.minutesStatus.${mn.status}`)}</Tag>
