@@ -110,7 +110,9 @@ const VISITS: Visit[] = [
   },
   { who: 'dangvien', path: '/check-in', ready: 'check-in-submit', name: 'member-check-in' },
   { who: 'dangvien', path: '/notices', ready: 'notices-page', name: 'member-notices' },
-  { who: 'capuy', path: '/', ready: 'dashboard-pickers', name: 'commune-home' },
+  // The committee member's start page is the committee's month (issue 8 item 14); the dashboard is a tap away.
+  { who: 'capuy', path: '/', ready: 'committee-home', name: 'commune-home' },
+  { who: 'capuy', path: '/dashboard', ready: 'dashboard-pickers', name: 'commune-dashboard' },
   { who: 'bithu.xa', path: '/units', ready: 'unit-node', name: 'commune-units' },
   { who: 'admin', path: '/audit', ready: 'audit-row', name: 'admin-audit' },
 ];

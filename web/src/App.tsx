@@ -157,6 +157,8 @@ export function App() {
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
           colorLink: '#0950c3',
           colorPrimary: '#0950c3',
+          // antd's red (#ff4d4f) is 3.2:1 on white: a danger button's text ("Hủy buổi sinh hoạt") fell short.
+          colorError: '#cf1322',
           borderRadius: 6,
           fontSize: 16,
           fontSizeSM: 16,

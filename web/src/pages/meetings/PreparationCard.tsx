@@ -81,8 +81,8 @@ export function PreparationCard({ meeting: m, editable }: { meeting: Meeting; ed
     >
       <Form<PrepValues> form={form} layout="vertical" disabled={!editable} onFinish={(v) => save.mutate(v)} data-testid="prep-form">
         <Typography.Title level={5}>{t('meetings.prep.reviews')}</Typography.Title>
+        {/* The default size: its headers (one per member) are 44 px tap targets, the small ones 40 px. */}
         <Collapse
-          size="small"
           style={{ marginBottom: 16 }}
           items={roll.map((r) => ({
             key: String(r.id),
