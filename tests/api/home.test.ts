@@ -182,6 +182,17 @@ describe("the commune committee's home", () => {
     expect(commune.assigned).toEqual([]);
   });
 
+  it('marks a cell’s meeting that is over, even on its own day, so "Tôi sẽ dự" is not offered for it', async () => {
+    const line = async () => (await home(capuy)).committees[0].cells.find((c: { unitId: number }) => c.unitId === f.cell1);
+    expect(await line()).toMatchObject({ heldOn: '2026-03-12', ended: false });
+    clock.set(new Date('2026-03-12T23:00:00+07:00'));
+    try {
+      expect(await line()).toMatchObject({ heldOn: '2026-03-12', ended: true });
+    } finally {
+      clock.set(new Date('2026-03-01T09:00:00+07:00'));
+    }
+  });
+
   it('"Tôi sẽ dự" in one tap: the committee member becomes a confirmed guest, audited, and sees it on the home page', async () => {
     const meetingId = (await home(capuy)).committees[0].cells.find((c: { unitId: number }) => c.unitId === f.cell1).meetingId;
     const res = await capuy({ method: 'POST', url: `/api/v1/meetings/${meetingId}/attend` });

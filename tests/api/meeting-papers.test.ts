@@ -104,6 +104,9 @@ describe('the printable notice', () => {
       expect(print.body).toContain(line);
     }
     expect(print.body).not.toContain('T/M CHI ỦY');
+    // The blank left for the number is kept on paper (HTML would fold the spaces into one: "Số -TB/ĐU").
+    expect(print.body).toMatch(/<div class="number">Số {3,}-TB\/ĐU<\/div>/);
+    expect(print.body).toMatch(/\.number \{ white-space: pre; \}/);
   });
 
   it('has a print view with the same text', async () => {

@@ -124,6 +124,10 @@ describe('a monthly cell meeting', () => {
     await unexcused.getByTestId('roll-unexcused').click();
     await secretary.getByTestId('roll-rest-present').click();
     expect(await number(secretary, 'roll-unmarked')).toBe(0);
+    // The save bar stays on screen at the top of the list, not 46 rows further down.
+    await others.first().scrollIntoViewIfNeeded();
+    const bar = await secretary.getByTestId('roll-save').boundingBox();
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual(secretary.viewportSize()!.height);
     // A reload before saving loses no mark: the page asks first, and the marks come back.
     secretary.once('dialog', (dialog) => void dialog.accept());
     await secretary.reload();

@@ -128,6 +128,10 @@ describe('notices and the paper path', () => {
     await rows.nth(1).getByTestId('sheet-mark-absent_unexcused').click();
     await secretary.getByTestId('sheet-entry-rest-present').click();
     expect(await noSidewaysScroll(secretary)).toBe(true);
+    // The save bar stays on the phone's screen at the top of the list, not after the last name.
+    await rows.nth(0).scrollIntoViewIfNeeded();
+    const bar = await secretary.getByTestId('sheet-entry-save').boundingBox();
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual(secretary.viewportSize()!.height);
     await shot(secretary, 'sheet-entry-phone', false);
     await secretary.getByTestId('sheet-entry-save').click();
     await secretary.waitForURL(/tab=attendance/);

@@ -72,7 +72,7 @@ async function secretaryCells(db: Db, access: Access, today: string) {
   );
 }
 
-async function committeeHomes(db: Db, access: Access, today: string) {
+async function committeeHomes(db: Db, access: Access, today: string, now: Date) {
   const readScope = access.scope('read');
   const grants = access.grants.filter((g) => g.includeSubtree && readScope.subtreePaths.includes(g.unitPath));
   if (grants.length === 0) return [];
@@ -117,6 +117,8 @@ async function committeeHomes(db: Db, access: Access, today: string) {
             held: m ? m.attendanceTaken && m.heldOn <= today : false,
             adopted: m?.minutes === 'adopted',
             graded: m?.graded ?? false,
+            // Over already (it may be today's, finished this morning): no "Tôi sẽ dự" for it.
+            ended: m ? m.endsAt.getTime() <= now.getTime() : false,
           };
         })
         .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi') || a.unitId - b.unitId);
@@ -169,6 +171,6 @@ async function assignedMeetings(db: Db, access: Access, committeeId: number, tod
 
 export async function homeOf(db: Db, access: Access, now: Date) {
   const today = todayInVietnam(now);
-  const [cells, committees] = await Promise.all([secretaryCells(db, access, today), committeeHomes(db, access, today)]);
+  const [cells, committees] = await Promise.all([secretaryCells(db, access, today), committeeHomes(db, access, today, now)]);
   return { today, cells, committees, member: access.memberId !== null };
 }

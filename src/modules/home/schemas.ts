@@ -63,6 +63,8 @@ const committeeOut = z.object({
       held: z.boolean(),
       adopted: z.boolean(),
       graded: z.boolean(),
+      /** The meeting has ended (its planned end is past). */
+      ended: z.boolean(),
     }),
   ),
   /** More cells than one screen: the compliance report lists them all. */

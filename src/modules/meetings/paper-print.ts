@@ -58,13 +58,14 @@ thead { display: table-header-group; } tr { break-inside: avoid; page-break-insi
 .sign > div { width: 48%; } .signature { font-weight: bold; } .signature .name { margin-top: 5em; }
 .recipients { text-align: left; font-size: 12pt; } .recipients .label { font-weight: bold; font-style: italic; }
 .draft { text-align: center; font-style: italic; }
+.number { white-space: pre; } /* "Số      -TB/CB": the blank the office fills in by hand keeps its width */
 @media screen and (max-width: 640px) {
   body { font-size: 17px; padding: 0 12px; }
   .head { flex-direction: column; gap: 12px; } .party { font-size: 16px; }
   h1 { font-size: 21px; } h2, h3 { font-size: 18px; } table { font-size: 16px; }
 }
 </style></head><body>
-<div class="head"><div>${doc.parentUnit ? `<div>${escapeHtml(doc.parentUnit)}</div>` : ''}<div class="unit">${escapeHtml(doc.unit)}</div><div>*</div><div>${escapeHtml(doc.documentNumber)}</div></div>
+<div class="head"><div>${doc.parentUnit ? `<div>${escapeHtml(doc.parentUnit)}</div>` : ''}<div class="unit">${escapeHtml(doc.unit)}</div><div>*</div><div class="number">${escapeHtml(doc.documentNumber)}</div></div>
 <div><div class="party">ĐẢNG CỘNG SẢN VIỆT NAM</div><div class="date">${escapeHtml(doc.placeAndDate)}</div></div></div>
 <h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<h2>${escapeHtml(doc.subtitle)}</h2>` : ''}${doc.draft ? '<div class="draft">(DỰ THẢO)</div>' : ''}
 ${doc.blocks.map(blockHtml).join('\n')}

@@ -28,14 +28,31 @@ function recordLabel(t: Translate, r: AuditEntry, names: AuditNames): string {
 
 /** Fields whose value is an internal number of no use to a reader (the row's own ids). */
 const isInternal = (k: string) => refKindOf(k) === null && /Ids?$/.test(k);
-const HIDDEN = new Set(['effectiveOnShown']);
+// The rule set a plan was checked against ("hd12@2018-07-06") is the program's bookkeeping, not the reader's.
+const HIDDEN = new Set(['effectiveOnShown', 'ruleSet']);
 
-function fieldLabel(t: Translate, k: string): string {
-  for (const key of [`audit.fields.${k}`, `members.fields.${k}`, `meetings.fields.${k}`]) if (hasKey(key)) return t(key);
+/** Where a field's coded value has its words: a unit's and a meeting's kind share the field name, so each is tried in turn. */
+const ENUM_KEYS: Record<string, string[]> = {
+  status: ['memberStatus', 'meetings.status', 'meetings.minutesStatus'],
+  sex: ['sex'],
+  theoryLevel: ['theoryLevel'],
+  kind: ['unitKind', 'meetings.kinds'],
+  role: ['role'],
+};
+
+/** The demo's own row (demo.seed) says what was filled in; its "scale" is the demo's size, not a grading scale. */
+const DEMO_SEED = 'demo.seed';
+
+function fieldLabel(t: Translate, k: string, action?: string): string {
+  const keys = [`audit.fields.${k}`, `members.fields.${k}`, `meetings.fields.${k}`];
+  if (action === DEMO_SEED) keys.unshift(`audit.demoFields.${k}`);
+  for (const key of keys) if (hasKey(key)) return t(key);
   return k;
 }
 
-function valueText(t: Translate, k: string, v: unknown, names: AuditNames): string {
+function valueText(t: Translate, k: string, v: unknown, names: AuditNames, action?: string): string {
+  if (action === DEMO_SEED && k === 'scale' && typeof v === 'string' && hasKey(`audit.demoScale.${v}`))
+    return t(`audit.demoScale.${v}` as Parameters<Translate>[0]);
   if (v === null || v === undefined || v === '') return t('audit.none');
   const kind = refKindOf(k);
   if (kind && (typeof v === 'number' || typeof v === 'string')) return names[refKey(kind, v)] ?? t('audit.outOfScope');
@@ -51,15 +68,15 @@ function valueText(t: Translate, k: string, v: unknown, names: AuditNames): stri
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return showDate(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return showDateTime(v);
   if (typeof v === 'string') {
-    const enumKey = { status: 'memberStatus', sex: 'sex', theoryLevel: 'theoryLevel', kind: 'unitKind', role: 'role' }[k];
-    if (enumKey && hasKey(`${enumKey}.${v}`)) return t(`${enumKey}.${v}` as Parameters<Translate>[0]);
+    const enumKey = ENUM_KEYS[k]?.find((e) => hasKey(`${e}.${v}`));
+    if (enumKey) return t(`${enumKey}.${v}` as Parameters<Translate>[0]);
     return v.length > 160 ? `${v.slice(0, 157)}…` : v;
   }
   return String(v);
 }
 
 /** The fields that differ between before and after, one per line: "Tổ chức đảng: Chi bộ thôn An → Chi bộ thôn Bình". */
-export function AuditChanges({ before, after, names }: { before: unknown; after: unknown; names: AuditNames }) {
+export function AuditChanges({ before, after, names, action }: { before: unknown; after: unknown; names: AuditNames; action?: string }) {
   const t = useT();
   const b = (before && typeof before === 'object' && !Array.isArray(before) ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' && !Array.isArray(after) ? after : {}) as Record<string, unknown>;
@@ -74,8 +91,8 @@ export function AuditChanges({ before, after, names }: { before: unknown; after:
     <div data-testid="audit-changes">
       {keys.map((k) => (
         <div key={k}>
-          <b>{fieldLabel(t, k)}</b>: {hasBefore && k in b ? `${valueText(t, k, b[k], names)} → ` : ''}
-          {k in a ? valueText(t, k, a[k], names) : t('audit.none')}
+          <b>{fieldLabel(t, k, action)}</b>: {hasBefore && k in b ? `${valueText(t, k, b[k], names, action)} → ` : ''}
+          {k in a ? valueText(t, k, a[k], names, action) : t('audit.none')}
         </div>
       ))}
     </div>
@@ -116,7 +133,7 @@ export function AuditList({ items, names, showRecord = true }: { items: AuditEnt
                 {showDateTime(r.at)} · {r.actor ? (r.actorName && r.actorName !== r.actor ? `${r.actorName} (${r.actor})` : r.actor) : t('audit.system')}
               </Typography.Text>
             </div>
-            <AuditChanges before={r.before} after={r.after} names={names} />
+            <AuditChanges before={r.before} after={r.after} names={names} action={r.action} />
           </List.Item>
         );
       }}

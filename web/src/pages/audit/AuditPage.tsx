@@ -114,6 +114,7 @@ export default function AuditPage() {
               onChange={(v: string | null) => set({ entityType: v, entityId: null })}
               options={RECORD_KINDS.map((k) => ({ value: k, label: t(`audit.kinds.${k}`) }))}
               allowClear
+              placeholder={t('audit.filters.allRecordKinds')}
               style={{ width: '100%' }}
               data-testid="audit-record-kind"
             />

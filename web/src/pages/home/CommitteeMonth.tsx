@@ -47,7 +47,7 @@ export default function CommitteeMonth({ c, today }: { c: CommitteeHome; today: 
   );
   // A cell's meeting still to come that the caller is not yet going to: one tap to go.
   const canGo = (x: CommitteeHome['cells'][number]) =>
-    me?.memberId != null && x.meetingId !== null && x.heldOn !== null && x.heldOn >= today && !mineConfirmed.has(x.meetingId);
+    me?.memberId != null && x.meetingId !== null && x.heldOn !== null && x.heldOn >= today && !x.ended && !mineConfirmed.has(x.meetingId);
   const cellLink = (x: CommitteeHome['cells'][number]) => (x.meetingId ? <Link to={`/meetings/${x.meetingId}`}>{x.unitName}</Link> : x.unitName);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="committee-home" data-unit-id={c.unitId}>

@@ -299,7 +299,9 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   };
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    // A plain column, not antd's Space: Space wraps each child in its own box, and the sticky
+    // save bar below would then stick inside that box only, 5,000 px down a phone page.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, width: '100%' }}>
       {adopted && <Alert type="info" showIcon title={t('meetings.roll.adoptedFrozen')} data-testid="roll-adopted-frozen" />}
       <Card
         size="small"
@@ -456,6 +458,6 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
           </Space>
         </Card>
       )}
-    </Space>
+    </div>
   );
 }

@@ -505,7 +505,6 @@ function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: stri
                       <Tooltip title={t('common.remove')}>
                         <Button
                           size="small"
-                          danger
                           icon={<DeleteOutlined />}
                           onClick={() => remove(field.name)}
                           aria-label={t('common.remove')}

@@ -176,7 +176,9 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
           </Typography.Text>
           {adopted ? (
             <Tag color="green" icon={<CheckCircleOutlined />} data-testid="minutes-adopted">
-              {t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy ?? '' })}
+              {mn.adoptedBy
+                ? t('meetings.minutes.adoptedAt', { at: vnDateTime(mn.adoptedAt), by: mn.adoptedBy })
+                : t('meetings.minutes.adoptedAtOnly', { at: vnDateTime(mn.adoptedAt) })}
             </Tag>
           ) : (
             <Tag color={mn.status === 'draft' ? 'orange' : 'default'}>{t(`meetings.minutesStatus.${mn.status}`)}</Tag>
@@ -422,7 +424,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                 style={{ marginBottom: 8 }}
                 data-testid="minutes-agenda-item"
                 title={<span style={{ whiteSpace: 'normal' }}>{i + 1}.</span>}
-                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
+                extra={<Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
               >
                 <Form.Item name={[field.name, 'title']} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('validation.required') }, max(500)]}>
                   <Input.TextArea
@@ -529,7 +531,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
                 size="small"
                 style={{ marginBottom: 8 }}
                 data-testid="minutes-task"
-                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
+                extra={<Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
               >
                 <Row gutter={8}>
                   <Col xs={24} md={8}>

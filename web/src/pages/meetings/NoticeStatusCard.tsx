@@ -37,12 +37,14 @@ export function NoticeStatusCard({ meeting: m }: { meeting: Meeting }) {
   const first = s.batches[0];
   const resends = s.batches.filter((b) => b.kind === 'meeting_resend');
   const unseen = s.members.filter((x) => x.seenAt === null);
+  // A notice after the meeting has ended tells nobody anything: no resend buttons then.
+  const ended = new Date(m.endsAt).getTime() < Date.now();
   return (
     <Card size="small" title={t('meetings.noticeStatus.title')} data-testid="notice-status">
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>
         {first ? (
           <Typography.Text strong data-testid="notice-status-sent">
-            {t('meetings.noticeStatus.sent', { n: s.notified, at: vnDateTime(first.sentAt) })}
+            {t('meetings.noticeStatus.sent', { n: Math.max(s.notified, first.recipients), at: vnDateTime(first.sentAt) })}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary" data-testid="notice-status-none">
@@ -89,29 +91,31 @@ export function NoticeStatusCard({ meeting: m }: { meeting: Meeting }) {
             ]}
           />
         )}
-        <Space wrap>
-          <Button
-            type="primary"
-            icon={<NotificationOutlined />}
-            style={TAP}
-            loading={resend.isPending}
-            disabled={first !== undefined && unseen.length === 0}
-            onClick={() => resend.mutate('unseen')}
-            data-testid="notice-resend-unseen"
-          >
-            {first ? t('meetings.noticeStatus.resendUnseen', { n: unseen.length }) : t('meetings.noticeStatus.sendNow')}
-          </Button>
-          {first && (
+        {!ended && (
+          <Space wrap>
             <Button
+              type="primary"
+              icon={<NotificationOutlined />}
               style={TAP}
               loading={resend.isPending}
-              onClick={() => confirm({ title: t('meetings.noticeStatus.resendAllConfirm'), onOk: () => resend.mutateAsync('all') })}
-              data-testid="notice-resend-all"
+              disabled={first !== undefined && unseen.length === 0}
+              onClick={() => resend.mutate('unseen')}
+              data-testid="notice-resend-unseen"
             >
-              {t('meetings.noticeStatus.resendAll')}
+              {first ? t('meetings.noticeStatus.resendUnseen', { n: unseen.length }) : t('meetings.noticeStatus.sendNow')}
             </Button>
-          )}
-        </Space>
+            {first && (
+              <Button
+                style={TAP}
+                loading={resend.isPending}
+                onClick={() => confirm({ title: t('meetings.noticeStatus.resendAllConfirm'), onOk: () => resend.mutateAsync('all') })}
+                data-testid="notice-resend-all"
+              >
+                {t('meetings.noticeStatus.resendAll')}
+              </Button>
+            )}
+          </Space>
+        )}
       </Space>
     </Card>
   );

@@ -4,7 +4,7 @@
 
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -79,7 +79,9 @@ function SheetEntry({ meetingId, title, roll }: { meetingId: number; title: stri
   });
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%', paddingBottom: 96 }} data-testid="sheet-entry-page">
+    // A plain column, not antd's Space: Space boxes each child, and the sticky save bar would
+    // stick inside its own box only, at the end of a 5,000 px list on a phone.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, width: '100%', paddingBottom: 96 }} data-testid="sheet-entry-page">
       <Breadcrumb items={[{ title: <Link to={`/meetings/${meetingId}`}>{title}</Link> }, { title: t('meetings.sheetEntry.title') }]} />
       <div>
         <Typography.Title level={3} style={{ margin: 0 }}>
@@ -181,6 +183,6 @@ function SheetEntry({ meetingId, title, roll }: { meetingId: number; title: stri
           {t('meetings.sheetEntry.save', { marked: marks.size, total: roll.members.length })}
         </Button>
       </div>
-    </Space>
+    </div>
   );
 }

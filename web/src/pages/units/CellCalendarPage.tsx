@@ -74,7 +74,10 @@ function MonthBox({ m, today }: { m: YearCalendar['months'][number]; today: stri
             {showDate(x.heldOn).slice(0, 5)} · {kindLabel(t, x.kind)}
           </Link>
           <div>
-            <Tag color={STATE_COLORS[x.state]}>{t(`meetings.yearCalendar.states.${x.state}`)}</Tag>
+            {/* Wraps inside a half-width month on a phone instead of running past its edge. */}
+            <Tag color={STATE_COLORS[x.state]} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+              {t(`meetings.yearCalendar.states.${x.state}`)}
+            </Tag>
             {x.grade && <Tag color={GRADE_COLORS[x.grade]}>{gradeLabel(t, x.grade)}</Tag>}
           </div>
         </div>

@@ -41,7 +41,8 @@ export default function UsersPage() {
 
   const grants = (u: User) =>
     u.grants.map((g) => (
-      <Tag key={g.id} style={{ marginBottom: 4 }}>
+      // A role with its scope is a sentence on a phone: it wraps instead of running off the screen.
+      <Tag key={g.id} style={{ marginBottom: 4, whiteSpace: 'normal', maxWidth: '100%' }}>
         {roleLabel(t, g.role)} · {g.unitName}
         {g.includeSubtree ? '' : ` (${t('users.unitOnly')})`}
       </Tag>
