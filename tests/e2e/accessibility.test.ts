@@ -110,7 +110,7 @@ const VISITS: Visit[] = [
   },
   { who: 'dangvien', path: '/check-in', ready: 'check-in-submit', name: 'member-check-in' },
   { who: 'dangvien', path: '/notices', ready: 'notices-page', name: 'member-notices' },
-  { who: 'capuy', path: '/', ready: 'dashboard-pickers', name: 'commune-home' },
+  { who: 'capuy', path: '/', ready: 'committee-home', name: 'commune-home' },
   { who: 'bithu.xa', path: '/units', ready: 'unit-node', name: 'commune-units' },
   { who: 'admin', path: '/audit', ready: 'audit-row', name: 'admin-audit' },
 ];

@@ -49,6 +49,7 @@ export function NavList({
                   padding: '0 12px',
                   fontSize: 16,
                   whiteSpace: 'nowrap',
+                  textDecoration: 'none',
                   borderRadius: token.borderRadius,
                   ...(vertical
                     ? { color: here ? token.colorPrimary : token.colorText, background: here ? token.colorPrimaryBg : undefined, fontWeight: here ? 600 : 400 }
