@@ -7,7 +7,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n/i18n.ts';
 
-const ITEM = { display: 'flex', alignItems: 'center', width: '100%', minHeight: 44, padding: '0 16px', fontSize: 16, whiteSpace: 'nowrap', textDecoration: 'none' } as const;
+const ITEM = {
+  display: 'flex',
+  alignItems: 'center',
+  width: '100%',
+  minHeight: 44,
+  padding: '0 16px',
+  fontSize: 16,
+  whiteSpace: 'nowrap',
+  textDecoration: 'none',
+} as const;
 
 export function UserMenu({ name, iconOnly, onLogout }: { name: string | undefined; iconOnly: boolean; onLogout: () => void }) {
   const t = useT();
