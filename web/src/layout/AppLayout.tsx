@@ -85,7 +85,8 @@ export function AppLayout() {
           <NavDrawer open={drawer === 'open'} onClose={() => setDrawer('closed')} sections={sections} current={current} />
         </Suspense>
       )}
-      <main style={{ padding: phone ? 8 : 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+      {/* border-box: the padding is inside the width, or a phone scrolls sideways by 16 px. */}
+      <main style={{ padding: phone ? 8 : 24, maxWidth: 1280, width: '100%', boxSizing: 'border-box', margin: '0 auto' }}>
         <Outlet />
       </main>
     </div>
