@@ -2,6 +2,7 @@
 // browser tests run against (`vite build` comes first, see package.json test:e2e): the login
 // page's JavaScript within 200 KB gzipped, the frame after login and the heavy parts (charts,
 // antd's Form, Table, date picker) not in it, and a .br/.gz twin beside every script.
+// The secretary's home within 300 KB, without antd's heavy list, card, menu and dialog code.
 // `npm run bench -- web` measures the other pages and the time on Fast 3G.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,36 @@ describe('first load of the login page', () => {
         `${marker} is in the build`,
       ).toBe(true);
       expect(code.includes(marker!), component).toBe(false);
+    }
+  });
+});
+
+describe("first load of the secretary's home", () => {
+  // What a secretary's phone fetches for "/" after login: the entry, the frame and the home
+  // page, each with its static imports (the committee's part is its own chunk).
+  const home = [entry, 'src/layout/AppFrame.tsx', 'src/pages/home/HomePage.tsx'];
+
+  it('is at most 300 KB of JavaScript gzipped', () => {
+    const { js } = firstLoad(dist, manifest, home);
+    expect(js.gzip).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it('holds no antd List, Pagination, Select, Card, Typography, Menu, Dropdown, Drawer or Modal code', () => {
+    const code = filesLoaded(manifest, home)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(dist, f), 'utf8'))
+      .join('\n');
+    const build = fs
+      .readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8'))
+      .join('\n');
+    // Each antd component registers its styles under its name, which the minifier keeps:
+    // genStyleHooks(`Card`, …).
+    for (const component of ['List', 'Pagination', 'Select', 'Card', 'Typography', 'Menu', 'Dropdown', 'Drawer', 'Modal']) {
+      const marker = `\`${component}\`,`;
+      expect(build.includes(marker), `${marker} is in the build`).toBe(true);
+      expect(code.includes(marker), component).toBe(false);
     }
   });
 });

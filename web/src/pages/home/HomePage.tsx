@@ -4,14 +4,15 @@
 // committee's line per cell and the meetings it is assigned to attend ("Tôi sẽ dự"),
 // and a member's own meetings and notices.
 import { CalendarOutlined, CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Row, Tag } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth/session.ts';
+import { Muted, PageHeading, Panel, PlainItem, PlainList } from '../../components/Plain.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
-import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
+import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
 import { type SecretaryCell, useHome } from './home-api.ts';
 import { monthLabel, TAP } from './home-shared.ts';
@@ -29,10 +30,8 @@ export default function HomePage() {
   const h = home.data;
   const nothing = h.cells.length === 0 && h.committees.length === 0 && !h.member;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="home-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {me ? t('home.greeting', { name: me.displayName }) : t('home.title')}
-      </Typography.Title>
+    <div style={COLUMN} data-testid="home-page">
+      <PageHeading>{me ? t('home.greeting', { name: me.displayName }) : t('home.title')}</PageHeading>
       {nothing && <Alert type="info" showIcon title={t('home.nothing')} />}
       {h.cells.map((cell) => (
         <SecretaryMonth key={cell.unitId} cell={cell} />
@@ -45,9 +44,12 @@ export default function HomePage() {
         </Suspense>
       )}
       {h.member && <MemberPart />}
-    </Space>
+    </div>
   );
 }
+
+/** Parts one under the other (antd Space's look, without its code). */
+const COLUMN = { display: 'flex', flexDirection: 'column', gap: 16, width: '100%' } as const;
 
 const STEP_ICONS: Record<SecretaryCell['steps'][number]['state'], ReactNode> = {
   done: <CheckCircleFilled style={{ color: '#237804' }} />,
@@ -76,15 +78,15 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
   return (
     <Row gutter={[16, 16]} data-testid="secretary-home" data-unit-id={cell.unitId}>
       <Col xs={24} lg={14}>
-        <Card title={<span style={{ whiteSpace: 'normal' }}>{t('home.secretary.title', { unit: cell.unitName, month: monthLabel(cell.month) })}</span>}>
+        <Panel title={t('home.secretary.title', { unit: cell.unitName, month: monthLabel(cell.month) })}>
           {m ? (
-            <Typography.Paragraph data-testid="home-next-meeting">
+            <p style={{ marginTop: 0 }} data-testid="home-next-meeting">
               <Link to={`/meetings/${m.id}`} style={{ fontWeight: 600, fontSize: 17 }}>
                 {t('home.secretary.meetingAt', { date: showDate(m.heldOn), start: m.startTime, end: m.endTime, place: m.place })}
               </Link>
               <br />
-              <Typography.Text type="secondary">{m.topic}</Typography.Text>
-            </Typography.Paragraph>
+              <Muted>{m.topic}</Muted>
+            </p>
           ) : (
             <Alert
               type="warning"
@@ -109,55 +111,45 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
               }
             />
           )}
-          <Typography.Text strong>{t('home.secretary.stepsTitle')}</Typography.Text>
-          <List
-            dataSource={cell.steps}
-            data-testid="home-steps"
-            renderItem={(s) => (
-              <List.Item
-                data-testid="home-step"
-                data-step={s.key}
-                data-state={s.state}
-                style={{ paddingLeft: 0, paddingRight: 0 }}
-                actions={
-                  s.state === 'waiting'
-                    ? []
-                    : [
-                        <Link key="go" to={stepLink(cell, s.key)} data-testid={`home-step-link-${s.key}`}>
-                          <Button style={TAP} type={s.state === 'done' ? 'default' : 'primary'} ghost={s.state === 'done'}>
-                            {t('home.secretary.go')}
-                          </Button>
-                        </Link>,
-                      ]
-                }
-              >
-                <List.Item.Meta
-                  avatar={<span style={{ fontSize: 20 }}>{STEP_ICONS[s.state]}</span>}
-                  title={t(`home.secretary.steps.${s.key}`)}
-                  description={
-                    <span>
-                      <Tag color={STEP_COLORS[s.state]}>{t(`home.secretary.state.${s.state}`)}</Tag>
-                      {s.dueOn && s.state !== 'done' && s.state !== 'waiting' && t('home.secretary.due', { date: showDate(s.dueOn) })}
-                      {s.key === 'notice' && s.state === 'todo' && (
-                        <div>
-                          <Typography.Text type="secondary">{t('home.secretary.noticeAuto')}</Typography.Text>
-                        </div>
-                      )}
-                    </span>
-                  }
-                />
-              </List.Item>
-            )}
-          />
+          <strong>{t('home.secretary.stepsTitle')}</strong>
+          <PlainList data-testid="home-steps">
+            {cell.steps.map((s) => (
+              <PlainItem key={s.key} data-testid="home-step" data-step={s.key} data-state={s.state} style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+                <span style={{ fontSize: 20 }} aria-hidden>
+                  {STEP_ICONS[s.state]}
+                </span>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <div style={{ fontWeight: 600 }}>{t(`home.secretary.steps.${s.key}`)}</div>
+                  <Muted>
+                    <Tag color={STEP_COLORS[s.state]}>{t(`home.secretary.state.${s.state}`)}</Tag>
+                    {s.dueOn && s.state !== 'done' && s.state !== 'waiting' && t('home.secretary.due', { date: showDate(s.dueOn) })}
+                  </Muted>
+                  {s.key === 'notice' && s.state === 'todo' && (
+                    <div>
+                      <Muted>{t('home.secretary.noticeAuto')}</Muted>
+                    </div>
+                  )}
+                </div>
+                {s.state !== 'waiting' && (
+                  <Link to={stepLink(cell, s.key)} data-testid={`home-step-link-${s.key}`}>
+                    <Button style={TAP} type={s.state === 'done' ? 'default' : 'primary'} ghost={s.state === 'done'}>
+                      {t('home.secretary.go')}
+                    </Button>
+                  </Link>
+                )}
+              </PlainItem>
+            ))}
+          </PlainList>
+          <div style={{ marginTop: 12 }} />
           <Link to={`/units/${cell.unitId}/meeting-calendar`} data-testid="home-year-calendar">
             <Button icon={<CalendarOutlined />} style={TAP}>
               {t('home.secretary.calendar')}
             </Button>
           </Link>
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} lg={10}>
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <div style={COLUMN}>
           <PreviousResolutionCard
             previous={cell.previous}
             action={
@@ -171,7 +163,7 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
             }
           />
           <OverdueCard cell={cell} />
-        </Space>
+        </div>
       </Col>
     </Row>
   );
@@ -180,9 +172,9 @@ function SecretaryMonth({ cell }: { cell: SecretaryCell }) {
 function OverdueCard({ cell }: { cell: SecretaryCell }) {
   const t = useT();
   return (
-    <Card size="small" title={t('home.overdue.title')} data-testid="home-overdue">
+    <Panel small title={t('home.overdue.title')} data-testid="home-overdue">
       {cell.overdue.length === 0 ? (
-        <Typography.Text type="secondary">{t('home.overdue.none')}</Typography.Text>
+        <Muted>{t('home.overdue.none')}</Muted>
       ) : (
         <TaskList
           items={cell.overdue}
@@ -195,7 +187,7 @@ function OverdueCard({ cell }: { cell: SecretaryCell }) {
           )}
         />
       )}
-    </Card>
+    </Panel>
   );
 }
 
@@ -210,26 +202,22 @@ function MemberPart() {
         {memberId !== null && <MyMeetingsCard memberId={memberId} />}
       </Col>
       <Col xs={24} lg={10}>
-        <Card size="small" title={t('home.member.notices')} data-testid="home-notices" extra={<Link to="/notices">{t('home.member.allNotices')}</Link>}>
+        <Panel small title={t('home.member.notices')} data-testid="home-notices" extra={<Link to="/notices">{t('home.member.allNotices')}</Link>}>
           {unread.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.member.noNotices')} />
+            <Muted>{t('home.member.noNotices')}</Muted>
           ) : (
-            <List
-              size="small"
-              dataSource={unread}
-              renderItem={(n) => (
-                <List.Item style={{ paddingLeft: 0, paddingRight: 0 }}>
+            <PlainList>
+              {unread.map((n) => (
+                <PlainItem key={n.id}>
+                  {n.link ? <Link to={n.link}>{n.title}</Link> : <strong>{n.title}</strong>}
                   <div>
-                    {n.link ? <Link to={n.link}>{n.title}</Link> : <Typography.Text strong>{n.title}</Typography.Text>}
-                    <div>
-                      <Typography.Text type="secondary">{n.body}</Typography.Text>
-                    </div>
+                    <Muted>{n.body}</Muted>
                   </div>
-                </List.Item>
-              )}
-            />
+                </PlainItem>
+              ))}
+            </PlainList>
           )}
-        </Card>
+        </Panel>
       </Col>
     </Row>
   );

@@ -1,8 +1,9 @@
 // "So sánh nghị quyết tháng trước": last month's resolution and the tasks it gave, each
 // with whether it is done or overdue — on the secretary's home and beside the plan form.
-import { Card, List, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { Muted, Panel, PlainItem, PlainList } from '../../components/Plain.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import type { PreviousResolution } from './home-api.ts';
@@ -16,14 +17,14 @@ export function taskTag(t: Translate, item: PreviousResolution['actionItems'][nu
 export function PreviousResolutionCard({ previous, action }: { previous: PreviousResolution | null; action?: ReactNode }) {
   const t = useT();
   return (
-    <Card size="small" title={t('home.previous.title')} data-testid="previous-resolution">
+    <Panel small title={t('home.previous.title')} data-testid="previous-resolution">
       {!previous ? (
-        <Typography.Text type="secondary">{t('home.previous.none')}</Typography.Text>
+        <Muted>{t('home.previous.none')}</Muted>
       ) : (
         <>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>
+          <p style={{ marginTop: 0, marginBottom: 8 }}>
             <Link to={`/meetings/${previous.meetingId}?tab=minutes`}>{t('home.previous.heldOn', { date: showDate(previous.heldOn) })}</Link>
-          </Typography.Paragraph>
+          </p>
           {previous.resolutionItems.length ? (
             <ol style={{ paddingLeft: 22, marginTop: 0 }} data-testid="previous-resolution-items">
               {previous.resolutionItems.map((item) => (
@@ -31,18 +32,20 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
               ))}
             </ol>
           ) : (
-            <Typography.Paragraph type="secondary">{t('home.previous.noItems')}</Typography.Paragraph>
+            <p>
+              <Muted>{t('home.previous.noItems')}</Muted>
+            </p>
           )}
           {previous.actionItems.length > 0 && (
             <>
-              <Typography.Text strong>{t('home.previous.tasks')}</Typography.Text>
+              <strong>{t('home.previous.tasks')}</strong>
               <TaskList
                 items={previous.actionItems}
                 testId="previous-task"
                 meta={(item) => (
                   <>
                     {taskTag(t, item)}
-                    {item.dueOn && <Typography.Text type="secondary">{t('home.previous.due', { date: showDate(item.dueOn) })}</Typography.Text>}
+                    {item.dueOn && <Muted>{t('home.previous.due', { date: showDate(item.dueOn) })}</Muted>}
                   </>
                 )}
               />
@@ -52,7 +55,7 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
       )}
       {/* Below the text, full width: a phone's card header has no room for it. */}
       {action && <div style={{ marginTop: 8 }}>{action}</div>}
-    </Card>
+    </Panel>
   );
 }
 
@@ -67,21 +70,16 @@ export function TaskList<T extends { id: number; assignee: string; description: 
   meta: (item: T) => ReactNode;
 }) {
   return (
-    <List
-      size="small"
-      dataSource={[...items]}
-      rowKey="id"
-      renderItem={(item) => (
-        <List.Item data-testid={testId} style={{ paddingLeft: 0, paddingRight: 0 }}>
+    <PlainList>
+      {items.map((item) => (
+        <PlainItem key={item.id} data-testid={testId}>
           <div>
-            <div>
-              <Typography.Text strong>{item.assignee}</Typography.Text>: {item.description}
-            </div>
-            <div>{meta(item)}</div>
+            <strong>{item.assignee}</strong>: {item.description}
           </div>
-        </List.Item>
-      )}
-    />
+          <div>{meta(item)}</div>
+        </PlainItem>
+      ))}
+    </PlainList>
   );
 }
 

@@ -20,7 +20,7 @@ import { hasKey, type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
-import { MyMeetingsCard } from '../meetings/MyMeetings.tsx';
+import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 
 export default function MemberPage() {
