@@ -318,6 +318,16 @@ describe('roll call and minutes', () => {
     expect(a.members.find((e: { memberId: number }) => e.memberId === f.regular[1]).source).toBe('check_in');
   });
 
+  it('refuses, in Vietnamese, to cancel a meeting that has ended with its roll taken', async () => {
+    const before = clock.now();
+    at('10:30');
+    const res = await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/cancel`, payload: { reason: 'Nhầm ngày' } });
+    clock.set(before);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().title).toBe('Buổi sinh hoạt đã diễn ra và đã điểm danh nên không hủy được.');
+    expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })).json().status).not.toBe('cancelled');
+  });
+
   const content = {
     openedAt: '08:00',
     closedAt: '09:45',

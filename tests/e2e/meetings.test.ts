@@ -120,7 +120,15 @@ describe('a monthly cell meeting', () => {
     const excused = others.filter({ hasNotText: SECRETARY }).nth(0);
     const unexcused = others.filter({ hasNotText: SECRETARY }).nth(1);
     await excused.getByTestId('roll-excused').click();
-    await excused.getByTestId('roll-reason').fill('Đi công tác');
+    // The reason box is not red before anything could be typed; it is once left empty.
+    const reason = excused.getByTestId('roll-reason');
+    expect(await reason.getAttribute('class')).not.toContain('ant-input-status-error');
+    expect(await secretary.getByTestId('roll-reason-missing').count()).toBe(0);
+    await reason.focus();
+    await reason.blur();
+    expect(await reason.getAttribute('class')).toContain('ant-input-status-error');
+    await secretary.getByTestId('roll-reason-missing').waitFor();
+    await reason.fill('Đi công tác');
     await unexcused.getByTestId('roll-unexcused').click();
     await secretary.getByTestId('roll-rest-present').click();
     expect(await number(secretary, 'roll-unmarked')).toBe(0);
@@ -149,7 +157,9 @@ describe('a monthly cell meeting', () => {
     // ---- The minutes: the editor checks the vote against those present before sending. ----
     await secretary.getByTestId('meeting-tab-minutes').click();
     await secretary.getByTestId('minutes-form').waitFor();
-    await secretary.getByTestId('minutes-chair').fill(SECRETARY);
+    // A first draft names the cell's secretary on the meeting's date as the chair.
+    await secretary.waitForFunction((name) => document.querySelector<HTMLInputElement>('[data-testid="minutes-chair"]')?.value === name, SECRETARY);
+    expect(await secretary.getByTestId('minutes-chair-position').inputValue()).toBe(`Bí thư ${CELL}`);
     await secretary.getByTestId('minutes-chair-position').fill('Bí thư chi bộ');
     await secretary.getByTestId('minutes-taker').fill('Trần Văn Chiến');
     await secretary.getByTestId('minutes-agenda-summary').first().fill('Đồng chí bí thư nêu mục đích, yêu cầu buổi sinh hoạt.');
@@ -179,6 +189,10 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('quality-tab').waitFor();
     // The HD 12 checklist: eight conditions, each with why; the previous resolution is recorded on its line.
     await secretary.getByTestId('quality-checklist').waitFor();
+    // Before the first save the band is a neutral preview, not a red "Kém".
+    expect(await secretary.getByTestId('quality-grade').getAttribute('data-preview')).toBe('true');
+    expect(await secretary.getByTestId('quality-grade').textContent()).toBe('Chưa đánh giá');
+    expect(await secretary.getByTestId('quality-points').textContent()).toMatch(/^Xem trước: \d+\/\d+ điểm, dự kiến xếp loại /);
     expect(await secretary.getByTestId('checklist-line').count()).toBe(8);
     for (const why of await secretary.getByTestId('checklist-why').allTextContents()) expect(why.length).toBeGreaterThan(5);
     await secretary.getByTestId('checklist-previous-done').click();
@@ -200,6 +214,7 @@ describe('a monthly cell meeting', () => {
     await secretary.getByTestId('quality-tick').first().check();
     await secretary.getByTestId('quality-save').click();
     await secretary.locator('.ant-message-notice').last().waitFor();
+    await secretary.locator('[data-testid="quality-grade"][data-preview="false"]').waitFor();
     await secretary.getByTestId('meeting-tab-minutes').click();
 
     // Adoption locks the minutes; afterwards only an amendment changes them. The dialog shows the grade.
@@ -247,5 +262,25 @@ describe('a monthly cell meeting', () => {
       .first()
       .waitFor();
     expect(meetingUrl).toMatch(/^\/meetings\/\d+$/);
+
+    // A meeting on a later day: its attendance tab says it has not happened, with no ratio.
+    await secretary.goto('/meetings');
+    await secretary.getByTestId('meetings-upcoming').click();
+    await secretary.getByTestId('meeting-link').first().waitFor();
+    const links = await secretary.getByTestId('meeting-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    let later = false;
+    for (const href of links) {
+      await secretary.goto(href);
+      const when = (await secretary.getByTestId('meeting-when').textContent())!;
+      if (when.startsWith(now.date)) continue;
+      later = true;
+      break;
+    }
+    expect(later).toBe(true);
+    await secretary.getByTestId('meeting-tab-attendance').click();
+    await secretary.getByTestId('roll-not-yet').waitFor();
+    expect(await secretary.getByTestId('roll-not-yet').textContent()).toContain('Buổi sinh hoạt chưa diễn ra');
+    expect(await secretary.getByTestId('roll-rate').count()).toBe(0);
+    expect(await secretary.getByTestId('roll-present-count').count()).toBe(0);
   });
 });

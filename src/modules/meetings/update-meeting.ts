@@ -6,6 +6,7 @@ import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
 import { conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { clock } from './clock.ts';
 import { findManageableMeeting } from './meeting-access.ts';
 import { checkFocalIssues, checkOneRegularInMonth, checkPartyGroup, checkTimes } from './plan-meeting.ts';
 import type { UpdateMeetingInput } from './schemas.ts';
@@ -79,6 +80,10 @@ export async function cancelMeeting(db: Kysely<DB>, access: Access, id: number, 
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     await assertMinutesNotAdopted(trx, id);
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
+    // A meeting that has ended with a roll call (marked or checked in) took place: cancelling
+    // it would erase a held meeting from the record. One that ended with no roll call may
+    // still be cancelled afterwards (a storm, say), with its reason.
+    if (clock.now() > m.ends_at && (await rollTaken(trx, id))) throw conflict('meetings.cancel_held');
     await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason, updated_at: new Date() }).where('id', '=', id).execute();
     await writeAudit(trx, access.userId, {
       action: 'meeting.cancel',
@@ -89,4 +94,11 @@ export async function cancelMeeting(db: Kysely<DB>, access: Access, id: number, 
       after: { status: 'cancelled', reason },
     });
   });
+}
+
+async function rollTaken(db: Db, meetingId: number): Promise<boolean> {
+  const marked = await db.selectFrom('meeting_attendance').select('meeting_id').where('meeting_id', '=', meetingId).limit(1).executeTakeFirst();
+  if (marked) return true;
+  const checkedIn = await db.selectFrom('meeting_check_ins').select('meeting_id').where('meeting_id', '=', meetingId).limit(1).executeTakeFirst();
+  return Boolean(checkedIn);
 }

@@ -25,6 +25,8 @@ export function showDateTime(iso: string | null | undefined): string {
 // "Today" is the date in Việt Nam, as on the server, whatever the device's time zone.
 const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
 export const todayIso = (): string => vietnamDate.format(new Date());
+/** The day in Việt Nam of an instant (an ISO timestamp or epoch ms), as 'YYYY-MM-DD'. */
+export const vietnamDayOf = (at: string | number): string => vietnamDate.format(new Date(at));
 export const toIso = (d: Dayjs | null | undefined): string | null => (d?.isValid() ? d.format(ISO) : null);
 export const fromIso = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, ISO, true) : null);
 

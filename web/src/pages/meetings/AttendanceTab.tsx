@@ -13,7 +13,7 @@ import { useConfirm } from '../../components/confirm.ts';
 import { statusLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
-import { showDate } from '../../lib/dates.ts';
+import { showDate, vietnamDayOf } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { useStoredDraft } from '../../lib/use-stored-draft.ts';
@@ -154,6 +154,10 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   const setGuestEdits = (next: Map<number, boolean | null> | ((old: Map<number, boolean | null>) => Map<number, boolean | null>)) =>
     setGuestList([...(typeof next === 'function' ? next(guestEdits) : next)]);
   const [note, setNote] = useState('');
+  // A reason box shows its error only once the secretary left it empty or tried to save,
+  // not the moment "vắng có lý do" is chosen and nothing could have been typed yet.
+  const [reasonTouched, setReasonTouched] = useState<ReadonlySet<number>>(new Set());
+  const [triedSave, setTriedSave] = useState(false);
   const dirty = edits.size > 0 || guestEdits.size > 0;
   const attendance = useAttendance(m.id);
   // While members check in, the list follows them (not while the secretary is editing).
@@ -180,6 +184,8 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
       setEdits(new Map());
       setGuestEdits(new Map());
       setNote('');
+      setReasonTouched(new Set());
+      setTriedSave(false);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: meetingKeys.minutes(m.id) }),
         queryClient.invalidateQueries({ queryKey: meetingKeys.quality(m.id) }),
@@ -205,7 +211,12 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
   const adopted = m.minutesStatus === 'adopted';
   const editable = m.canManage && !adopted;
   const late = now > Date.parse(m.endsAt) || m.minutesStatus === 'adopted';
-  const missingReason = [...edits.values()].some((e) => e.status === 'absent_excused' && !e.reason.trim());
+  // Before the meeting's day there is nobody present yet: a "0%" and a green "Có mặt 0" would
+  // read as a failed meeting, so the summary says it has not happened instead of a ratio.
+  const notYet = vietnamDayOf(now) < vietnamDayOf(m.startsAt);
+  const missing = [...edits].filter(([, e]) => e.status === 'absent_excused' && !e.reason.trim()).map(([id]) => id);
+  const missingReason = missing.length > 0;
+  const showMissing = triedSave ? missingReason : missing.some((id) => reasonTouched.has(id));
 
   function setEntry(e: AttendanceEntry, change: Partial<Edit>) {
     setEdits((old) => {
@@ -289,8 +300,9 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
             placeholder={t('meetings.roll.reasonPlaceholder')}
             value={v.reason}
             maxLength={500}
-            status={!v.reason.trim() ? 'error' : undefined}
+            status={!v.reason.trim() && (triedSave || reasonTouched.has(e.memberId)) ? 'error' : undefined}
             onChange={(ev) => setEntry(e, { reason: ev.target.value })}
+            onBlur={() => setReasonTouched((old) => new Set(old).add(e.memberId))}
             data-testid="roll-reason"
           />
         )}
@@ -330,26 +342,44 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
           <Col xs={8} md={3}>
             <Statistic title={t('meetings.roll.expected')} value={s.expected} data-testid="roll-expected" />
           </Col>
-          <Col xs={8} md={3}>
-            <Statistic title={t('meetings.attendance.present')} value={s.present} data-testid="roll-present-count" styles={{ content: { color: '#389e0d' } }} />
-          </Col>
-          <Col xs={8} md={3}>
-            <Statistic title={t('meetings.roll.excusedShort')} value={s.absentExcused} data-testid="roll-excused-count" />
-          </Col>
-          <Col xs={8} md={3}>
-            <Statistic title={t('meetings.roll.unexcusedShort')} value={s.absentUnexcused} data-testid="roll-unexcused-count" />
-          </Col>
-          <Col xs={12} md={3}>
-            <Statistic title={t('meetings.attendance.unmarked')} value={s.unmarked} data-testid="roll-unmarked" />
-          </Col>
-          <Col xs={12} md={3}>
-            <Statistic title={t('meetings.roll.rate')} value={percent(s.rate, lang)} data-testid="roll-rate" />
-          </Col>
+          {!notYet && (
+            <>
+              <Col xs={8} md={3}>
+                <Statistic
+                  title={t('meetings.attendance.present')}
+                  value={s.present}
+                  data-testid="roll-present-count"
+                  styles={{ content: { color: '#389e0d' } }}
+                />
+              </Col>
+              <Col xs={8} md={3}>
+                <Statistic title={t('meetings.roll.excusedShort')} value={s.absentExcused} data-testid="roll-excused-count" />
+              </Col>
+              <Col xs={8} md={3}>
+                <Statistic title={t('meetings.roll.unexcusedShort')} value={s.absentUnexcused} data-testid="roll-unexcused-count" />
+              </Col>
+              <Col xs={12} md={3}>
+                <Statistic title={t('meetings.attendance.unmarked')} value={s.unmarked} data-testid="roll-unmarked" />
+              </Col>
+              <Col xs={12} md={3}>
+                <Statistic title={t('meetings.roll.rate')} value={percent(s.rate, lang)} data-testid="roll-rate" />
+              </Col>
+            </>
+          )}
         </Row>
+        {notYet && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            data-testid="roll-not-yet"
+            title={t('meetings.roll.notYet', { date: showDate(vietnamDayOf(m.startsAt)) })}
+          />
+        )}
         <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="roll-split">
           {t('meetings.roll.split', { full: s.full, probationary: s.probationary, onDuty: s.onDuty })}
         </Typography.Paragraph>
-        {data!.members.length > 0 && <Typography.Text type="secondary">{t('meetings.roll.rateNote')}</Typography.Text>}
+        {!notYet && data!.members.length > 0 && <Typography.Text type="secondary">{t('meetings.roll.rateNote')}</Typography.Text>}
       </Card>
 
       <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}>
@@ -435,10 +465,14 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
             <Space wrap>
               <Button
                 type="primary"
-                disabled={!dirty || missingReason}
+                disabled={!dirty}
                 loading={save.isPending}
                 data-testid="roll-save"
-                onClick={() => (late ? confirm({ title: t('meetings.roll.confirmLate'), onOk: () => save.mutateAsync() }) : save.mutate())}
+                onClick={() => {
+                  if (missingReason) return setTriedSave(true);
+                  if (late) confirm({ title: t('meetings.roll.confirmLate'), onOk: () => save.mutateAsync() });
+                  else save.mutate();
+                }}
               >
                 {t('meetings.roll.save', { count: edits.size + guestEdits.size })}
               </Button>
@@ -453,7 +487,11 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
                   {t('meetings.roll.discard')}
                 </Button>
               )}
-              {missingReason && <Typography.Text type="danger">{t('meetings.roll.reasonMissing')}</Typography.Text>}
+              {showMissing && (
+                <Typography.Text type="danger" data-testid="roll-reason-missing">
+                  {t('meetings.roll.reasonMissing')}
+                </Typography.Text>
+              )}
             </Space>
           </Space>
         </Card>

@@ -81,7 +81,8 @@ export default function MeetingPage() {
                   {t('meetings.page.edit')}
                 </Button>
               )}
-              {m.minutesStatus === 'none' && (
+              {/* Once its end has passed the meeting has happened: it is recorded, not cancelled. */}
+              {m.minutesStatus === 'none' && Date.now() <= Date.parse(m.endsAt) && (
                 <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)} data-testid="meeting-cancel">
                   {t('meetings.page.cancel')}
                 </Button>

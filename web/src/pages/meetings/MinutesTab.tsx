@@ -42,6 +42,7 @@ import { AmendAttendance, type AttendanceEdits, attendanceChanges, attendanceIni
 import { FormProblems } from './FormProblems.tsx';
 import { gradeLabel, vnDateTime } from './meeting-labels.ts';
 import { type Meeting, type Minutes, type MinutesContent, meetingKeys, useMinutes, useQuality } from './meetings-api.ts';
+import { useChairPrefill } from './use-chair-prefill.ts';
 
 type Votes = { for?: number | null; against?: number | null; abstain?: number | null };
 interface Task {
@@ -221,6 +222,7 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
   const [form] = Form.useForm<MinutesValues>();
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const present = minutes.attendance.summary.present;
+  useChairPrefill(form, meeting, minutes.content);
   const started = Date.now() >= Date.parse(meeting.startsAt);
   // HD 12: the meeting is graded before its minutes are adopted; the dialog shows the grade.
   const quality = useQuality(meeting.id);

@@ -57,6 +57,9 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
   const grade = q.locked || !preview ? q.grade : preview.grade;
   const dirty = JSON.stringify(ticks) !== JSON.stringify(q.ticks);
   const unmet = q.checklist.filter((c) => c.state !== 'met');
+  // Before the first save the band is only a preview: a neutral tag, so an empty form
+  // does not greet the secretary with a red "Kém".
+  const previewOnly = !q.locked && !q.saved;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="quality-tab">
@@ -70,11 +73,21 @@ export function QualityTab({ meeting }: { meeting: Meeting }) {
             aria-label={t('meetings.quality.points', { points, max: q.maxPoints })}
           />
           <div>
-            <Tag color={GRADE_COLORS[grade]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="quality-grade" data-grade={grade}>
-              {gradeLabel(t, grade)}
+            <Tag
+              color={previewOnly ? 'default' : GRADE_COLORS[grade]}
+              style={{ fontSize: 16, padding: '4px 10px' }}
+              data-testid="quality-grade"
+              data-grade={grade}
+              data-preview={previewOnly}
+            >
+              {previewOnly ? t('meetings.quality.notGraded') : gradeLabel(t, grade)}
             </Tag>
             <div>
-              <Typography.Text data-testid="quality-points">{t('meetings.quality.points', { points, max: q.maxPoints })}</Typography.Text>
+              <Typography.Text data-testid="quality-points">
+                {previewOnly
+                  ? t('meetings.quality.previewPoints', { points, max: q.maxPoints, grade: gradeLabel(t, grade) })
+                  : t('meetings.quality.points', { points, max: q.maxPoints })}
+              </Typography.Text>
             </div>
             <Typography.Text type="secondary">
               {q.scale.title} · {q.scale.source}
