@@ -52,6 +52,8 @@ describe('a wrong date is never dropped', () => {
     await box.fill('05031980');
     await box.press('Tab');
     await page.waitForFunction(() => (document.querySelector('[data-testid="member-field-dateOfBirth"]') as HTMLInputElement).value === '05/03/1980');
+    // The error's text leaves with antd's motion: wait for it to be gone, then none is left.
+    await page.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
   });
 

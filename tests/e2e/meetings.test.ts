@@ -199,7 +199,8 @@ describe('a monthly cell meeting', () => {
     await secretary.locator('[data-testid="checklist-line"][data-key="previous_resolution_done"][data-state="met"]').waitFor();
     // Readable on a phone: no sideways scrolling, reasons at 16 px, buttons at least 44 px tall.
     await secretary.setViewportSize({ width: 390, height: 844 });
-    expect(await secretary.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The frame follows the new width on its next render: ask until it has.
+    await expect.poll(() => secretary.evaluate(() => document.documentElement.scrollWidth), { timeout: 5000 }).toBeLessThanOrEqual(390);
     const whyStyle = await secretary
       .getByTestId('checklist-why')
       .first()
