@@ -103,7 +103,9 @@ language sql stable as $$
     where ms.adopted and ms.kind in ('regular', 'thematic', 'extraordinary') and r.member_status in ('du_bi', 'chinh_thuc', 'mien_sinh_hoat')
   ), counts as (
     select meeting_id,
-      count(*) filter (where member_status <> 'mien_sinh_hoat') as expected,
+      -- Members on duty ('on_duty', allowed by 20261130T0910) are recorded apart and left out
+      -- of the ratio's denominator, as summariseAttendance does.
+      count(*) filter (where member_status <> 'mien_sinh_hoat' and attendance is distinct from 'on_duty') as expected,
       count(*) filter (where member_status <> 'mien_sinh_hoat' and attendance = 'present') as present,
       count(*) filter (where member_status <> 'mien_sinh_hoat' and attendance = 'absent_excused') as absent_excused,
       count(*) filter (where member_status <> 'mien_sinh_hoat' and attendance = 'absent_unexcused') as absent_unexcused,
