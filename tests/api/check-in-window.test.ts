@@ -7,7 +7,7 @@ import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
 import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly, planMarchMeeting } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -30,21 +30,7 @@ beforeAll(async () => {
   bithu = await t.as('bithu');
   dv2 = await t.as('dv2');
   at('09:00', '2026-03-01');
-  const res = await bithu({
-    method: 'POST',
-    url: '/api/v1/meetings',
-    payload: {
-      unitId: f.cell1,
-      kind: 'regular',
-      date: '2026-03-05',
-      startTime: '08:00',
-      endTime: '10:00',
-      place: 'Nhà văn hóa thôn 1',
-      topic: 'Sinh hoạt tháng 3',
-      focalIssues: ['Làm đường', 'Đảng phí'],
-    },
-  });
-  meetingId = res.json().id;
+  meetingId = await planMarchMeeting(bithu, f.cell1);
   code = (await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/check-in-code` })).json().code;
 });
 afterAll(async () => {

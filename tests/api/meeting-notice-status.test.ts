@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { sendMeetingNotices } from '../../src/modules/notifications/send-meeting-notices.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly, planMarchMeeting } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -19,21 +19,7 @@ beforeAll(async () => {
   f = await buildCommune(t);
   bithu = await t.as('bithu');
   clock.set(new Date('2026-03-01T09:00:00+07:00'));
-  const res = await bithu({
-    method: 'POST',
-    url: '/api/v1/meetings',
-    payload: {
-      unitId: f.cell1,
-      kind: 'regular',
-      date: '2026-03-05',
-      startTime: '08:00',
-      endTime: '10:00',
-      place: 'Nhà văn hóa thôn 1',
-      topic: 'Sinh hoạt tháng 3',
-      focalIssues: ['Làm đường', 'Đảng phí'],
-    },
-  });
-  meetingId = res.json().id;
+  meetingId = await planMarchMeeting(bithu, f.cell1);
   await sendMeetingNotices(t.database.db, { channels: [], publicUrl: 'https://chibo.vn' }, sentAt);
   clock.set(new Date('2026-03-02T19:00:00+07:00'));
 });

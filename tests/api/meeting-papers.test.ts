@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
+import { buildCommune, closeQuietly, planMarchMeeting } from './meetings.fixtures.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof buildCommune>>;
@@ -26,21 +26,10 @@ beforeAll(async () => {
   f = await buildCommune(t);
   bithu = await t.as('bithu');
   clock.set(new Date('2026-03-01T09:00:00+07:00'));
-  const res = await bithu({
-    method: 'POST',
-    url: '/api/v1/meetings',
-    payload: {
-      unitId: f.cell1,
-      kind: 'regular',
-      date: '2026-03-05',
-      startTime: '08:00',
-      endTime: '10:00',
-      place: 'Nhà văn hóa thôn 1',
-      topic: 'Sinh hoạt chi bộ tháng 3',
-      focalIssues: ['Ra quân làm đường giao thông nông thôn', 'Thu nộp đảng phí quý I'],
-    },
+  meetingId = await planMarchMeeting(bithu, f.cell1, {
+    topic: 'Sinh hoạt chi bộ tháng 3',
+    focalIssues: ['Ra quân làm đường giao thông nông thôn', 'Thu nộp đảng phí quý I'],
   });
-  meetingId = res.json().id;
   await bithu({ method: 'POST', url: `/api/v1/meetings/${meetingId}/guests`, payload: { fullName: 'Lê Thị Mai', position: 'Đảng ủy viên xã' } });
 });
 afterAll(async () => {

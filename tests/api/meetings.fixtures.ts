@@ -3,7 +3,7 @@
 // a secretary, a commune officer and member accounts.
 
 import type { MemberStatus } from '../../src/db/types.ts';
-import type { TestApp } from '../helpers/test-app.ts';
+import type { Client, TestApp } from '../helpers/test-app.ts';
 
 export async function setStatus(t: TestApp, memberId: number, status: MemberStatus, from = '2020-01-01') {
   const db = t.database.db;
@@ -48,4 +48,25 @@ export async function buildCommune(t: TestApp) {
 export async function closeQuietly(t: TestApp) {
   t.database.pgPool?.on('error', () => {});
   await t.close();
+}
+
+/** Plans the March 2026 regular meeting of a cell (5/3, 08:00–10:00) as `as`; `payload` changes any field. Returns its id. */
+export async function planMarchMeeting(as: Client, unitId: number, payload: Record<string, unknown> = {}): Promise<number> {
+  const res = await as({
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: {
+      unitId,
+      kind: 'regular',
+      date: '2026-03-05',
+      startTime: '08:00',
+      endTime: '10:00',
+      place: 'Nhà văn hóa thôn 1',
+      topic: 'Sinh hoạt tháng 3',
+      focalIssues: ['Làm đường', 'Đảng phí'],
+      ...payload,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`planning failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
 }
