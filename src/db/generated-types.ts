@@ -118,6 +118,16 @@ export interface GradingPeriods {
   unit_id: number;
 }
 
+export interface GrowthTargets {
+  cell_id: number;
+  id: Generated<number>;
+  set_by: number | null;
+  set_by_unit_id: number;
+  target: number;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface IdentifierConflicts {
   created_at: Generated<Timestamp>;
   existing_member_id: number;
@@ -359,6 +369,15 @@ export interface MemberResidenceLinks {
   valid_to: string | null;
 }
 
+export interface MemberResidences {
+  created_by: number | null;
+  id: Generated<number>;
+  member_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  village_id: number;
+}
+
 export interface Members {
   admitted_on: string | null;
   citizen_id: string | null;
@@ -534,6 +553,18 @@ export interface Users {
   username: string;
 }
 
+export interface Villages {
+  cell_id: number;
+  created_by: number | null;
+  decision_number: string | null;
+  dissolved_on: string | null;
+  established_on: string;
+  id: Generated<number>;
+  kind: string;
+  merged_into_id: number | null;
+  name: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   audit_log: AuditLog;
@@ -542,6 +573,7 @@ export interface DB {
   grading_amendments: GradingAmendments;
   grading_entries: GradingEntries;
   grading_periods: GradingPeriods;
+  growth_targets: GrowthTargets;
   identifier_conflicts: IdentifierConflicts;
   import_run_members: ImportRunMembers;
   import_runs: ImportRuns;
@@ -563,6 +595,7 @@ export interface DB {
   member_facts: MemberFacts;
   member_placements: MemberPlacements;
   member_residence_links: MemberResidenceLinks;
+  member_residences: MemberResidences;
   member_statuses: MemberStatuses;
   members: Members;
   notices: Notices;
@@ -578,4 +611,5 @@ export interface DB {
   unit_versions: UnitVersions;
   units: Units;
   users: Users;
+  villages: Villages;
 }

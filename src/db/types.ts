@@ -116,7 +116,15 @@ export interface DB {
   grading_periods: GradingPeriodsTable;
   grading_entries: GradingEntriesTable;
   grading_amendments: GradingAmendmentsTable;
+  // Villages, where members live, admission targets (issue 10 item 6)
+  villages: VillagesTable;
+  member_residences: MemberResidencesTable;
+  growth_targets: GrowthTargetsTable;
 }
+
+export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
+export type MemberResidencesTable = G.MemberResidences;
+export type GrowthTargetsTable = G.GrowthTargets;
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
 /** The rule set's body is kept as it was when the period was opened (grading-rules.ts schema). */

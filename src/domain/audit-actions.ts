@@ -43,11 +43,13 @@ export const AUDIT_ACTIONS = [
   'meeting.preparation',
   'meeting.previous_resolution',
   'meeting.update',
+  'growth_target.set',
   'meeting_topic.create',
   'member.create',
   'member.export',
   'member.read',
   'member.read_history',
+  'member.residence',
   'member.status',
   'member.transfer',
   'member.update',
@@ -80,6 +82,9 @@ export const AUDIT_ACTIONS = [
   'unit.split_reparent',
   'user.create',
   'user.update',
+  'village.create',
+  'village.dissolve',
+  'village.merge',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

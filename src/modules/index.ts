@@ -10,6 +10,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { partyGroupRoutes } from './party-groups/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { villageRoutes } from './villages/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   memberRoutes,
@@ -22,4 +23,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   partyGroupRoutes,
   homeRoutes,
   gradingRoutes,
+  villageRoutes,
 ];

@@ -107,6 +107,14 @@ insert into grading_entries (period_id, subject, unit_id, role_group, grade, dec
 insert into grading_amendments (entry_id, from_grade, to_grade, reason, decision_number)
   select e.id, 'httnv', 'htnv', 'Điều chỉnh lần ' || i, case when i = 1 then '12-QĐ/ĐU' end
   from (select id from grading_entries where decided_grade is not null and subject = 'member') e, generate_series(1, 2) i;
+insert into villages (cell_id, name, kind, established_on, dissolved_on, decision_number)
+  select (select min(id) from units where kind = 'chi_bo'), 'Thôn ' || i, case when i % 3 = 0 then 'ban' else 'thon' end, date '2020-01-01',
+         case when i = 8 then date '2026-01-01' end, case when i = 1 then '3-QĐ/UBND' end from generate_series(1, 8) i;
+insert into member_residences (member_id, village_id, valid_from, valid_to)
+  select m.id, v.id, date '2024-01-01', case when v.id % 2 = 0 then date '2026-01-01' end
+  from (select id from members order by id limit 4) m, (select id from villages order by id limit 2) v;
+insert into growth_targets (cell_id, year, target, set_by_unit_id)
+  select c.id, y, 1 + (c.id + y) % 3, (select min(id) from units) from (select id from units where kind = 'chi_bo' order by id limit 4) c, generate_series(2025, 2026) y;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

@@ -5,9 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
+import { growthFigures } from './growth-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { growthFiguresOut, meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams, villageFiguresOut } from './schemas.ts';
 import { unitFigures } from './unit-figures.ts';
+import { villageFigures } from './village-figures.ts';
 
 export async function figureRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -24,5 +26,15 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
     },
     async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/growth',
+    { schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: growthFiguresOut } } },
+    async (req) => growthFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/villages',
+    { schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: villageFiguresOut } } },
+    async (req) => villageFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())),
   );
 }

@@ -90,3 +90,43 @@ export const meetingFiguresOut = z.object({
   ),
 });
 export type MeetingFiguresOut = z.infer<typeof meetingFiguresOut>;
+
+// ── Growth against targets and white villages (issue 10 item 6: growth-figures.ts, village-figures.ts) ──
+const growthLine = z.object({
+  unitId: z.number(),
+  name: z.string(),
+  target: z.number().nullable(),
+  admitted: z.number(),
+  cells: z.number(),
+  cellsWithTarget: z.number(),
+  cellsReached: z.number(),
+});
+export const growthFiguresOut = z.object({
+  unitId: z.number(),
+  date: z.string(),
+  year: z.number(),
+  from: z.string(),
+  total: growthLine,
+  subUnits: z.array(growthLine),
+  cells: z.array(growthLine),
+  /** Candidates by stage and in the awareness course: filled by the admissions pipeline when merged. */
+  candidates: z.object({ byStage: z.record(z.string(), z.number()), inAwarenessCourse: z.number() }).optional(),
+});
+export const villageFiguresOut = z.object({
+  unitId: z.number(),
+  date: z.string(),
+  yearStart: z.string(),
+  atYearStart: z.object({ n: z.number(), of: z.number() }),
+  onDate: z.object({ n: z.number(), of: z.number() }),
+  removed: z.number(),
+  white: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      kind: z.enum(['thon', 'ban', 'to_dan_pho']),
+      cellId: z.number(),
+      cellName: z.string(),
+      candidates: z.number().optional(),
+    }),
+  ),
+});

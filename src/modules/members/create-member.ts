@@ -8,6 +8,7 @@ import { statusFromDates } from '../../domain/member-dates.ts';
 import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { checkVillageOn, moveResidence } from '../villages/set-residence.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { findTargetCell } from './member-access.ts';
 import { memberColumns } from './member-row.ts';
@@ -57,7 +58,9 @@ export async function createMember(db: Kysely<DB>, access: Access, given: Create
         fullMemberOn: given.fullMemberOn ?? null,
         joinedUnitOn: given.joinedUnitOn,
       });
+      if (given.villageId) await checkVillageOn(trx, access, given.villageId, given.joinedUnitOn, 'body.villageId');
       const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
+      if (given.villageId) await moveResidence(trx, access.userId, id, given.villageId, given.joinedUnitOn);
       return loadMemberDetail(trx, access, id);
     });
   } catch (error) {

@@ -93,6 +93,8 @@ export const createMemberBody = memberFields.extend({
   /** "Ngày về sinh hoạt tại chi bộ": on the cell's rolls from then; today when left out (never the admission date). */
   joinedUnitOn: partyDate.default(() => todayInVietnam()),
   decisionNumber: decisionNumber.optional(),
+  /** "Thôn/bản nơi cư trú": the village the member lives in, from joinedUnitOn (villages module). */
+  villageId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 });
 export type CreateMemberInput = z.infer<typeof createMemberBody>;
 
