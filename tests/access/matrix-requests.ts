@@ -154,6 +154,17 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/party-groups/{id}/rename': { call: (c) => ({ payload: { name: `Tổ đảng Đông đổi tên ${c.n}`, effectiveOn: '2026-01-15' } }) },
   'POST /api/v1/party-groups/{id}/close': { fresh: true, call: () => ({ payload: { effectiveOn: '2026-01-15' } }) },
   'PUT /api/v1/party-groups/{id}/members': { call: () => ({ payload: { memberIds: [], effectiveOn: '2026-01-15' } }) },
+  'POST /api/v1/units/{id}/villages': {
+    call: (c) => ({ payload: { villages: [{ name: `Thôn Đông mới ${c.n}`, kind: 'thon', establishedOn: '2020-01-01' }] } }),
+  },
+  'POST /api/v1/villages/{id}/merge': {
+    fresh: true,
+    call: (c) => ({ payload: { intoVillageId: c.w.fixed.village![c.position!]!, effectiveOn: '2026-01-15' } }),
+  },
+  'POST /api/v1/villages/{id}/dissolve': { fresh: true, call: () => ({ payload: { effectiveOn: '2026-01-15' } }) },
+  'PUT /api/v1/members/{id}/residence': { fresh: true, call: (c) => ({ payload: { villageId: c.w.fixed.village!.self!, effectiveOn: '2026-03-06' } }) },
+  'GET /api/v1/units/{id}/growth-targets': { call: () => ({ query: { year: '2026' } }) },
+  'PUT /api/v1/units/{id}/growth-targets': { call: (c) => ({ payload: { year: 2026, targets: [{ cellId: c.w.u.cellA2, target: c.n % 100 }] } }) },
 
   'POST /api/v1/grading/periods': {
     // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.

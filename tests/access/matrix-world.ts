@@ -137,6 +137,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     const links = await api('POST', '/api/v1/residence-links', { partyCardNumber: card, unitId: residenceCell, validFrom: '2024-01-01' });
     return Math.max(...(links.items as Array<{ id: number }>).map((l) => l.id));
   };
+  const addVillage = async (cellId: number, name: string) =>
+    (await db.insertInto('villages').values({ cell_id: cellId, name, kind: 'thon', established_on: '2020-01-01' }).returning('id').executeTakeFirstOrThrow())
+      .id;
   const addGrant = async (userId: number, unitId: number) =>
     (
       await db
@@ -241,6 +244,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       sibling: u.groupB,
     },
     residenceLink: { below: await addLink(u.cellA2, u.cellA), self: await addLink(u.cellA, u.cellA2), sibling: base.b.residenceLink! },
+    village: {
+      below: await addVillage(u.cellA2, 'Thôn Đông Hai'),
+      self: await addVillage(u.cellA, 'Thôn Đông Một'),
+      sibling: await addVillage(u.cellB, `Thôn ${B_MARK}`),
+    },
     residenceRequest: { below: await addRequest(u.cellA2, a4), self: await addRequest(u.cellA, base.m.a3!), sibling: base.b.residenceRequest! },
     identifierConflict: { own: await addConflict(u.cellA), below: await addConflict(u.cellA2), sibling: base.b.identifierConflict! },
     user: { own: userOwn, below: userBelow, sibling: base.user.secB! },
@@ -343,6 +351,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         }
         case 'partyGroup':
           return t.unit({ code: `MX-G${n}`, name: `Tổ đảng Đông tạm ${n}`, kind: 'to_dang', parentId: cellOf(position) });
+        case 'village':
+          return addVillage(cellOf(position), `Thôn Đông tạm ${n}`);
         case 'residenceLink':
           return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
         case 'residenceRequest':

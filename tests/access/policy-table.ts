@@ -77,6 +77,7 @@ export const TARGETS = {
   committeeSeat: ['own', 'below', 'sibling'], // a seat on a unit's committee
   partyGroup: ['below', 'self', 'sibling'], // a party group (tổ đảng) of that cell; self = of the caller's own cell
   residenceLink: ['below', 'self', 'sibling'], // a link of a member to a residence cell
+  village: ['below', 'self', 'sibling'], // a village (thôn, bản) of that cell; self = of the caller's own cell
   residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
   gradingPeriod: ['own', 'below', 'sibling'], // a grading period opened for that unit (own: commune A's, below: cell A2's)
   gradingEntry: ['below', 'self', 'other', 'sibling'], // a member's entry on a grading roll, not yet decided; self = the caller's own
@@ -254,6 +255,26 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/party-groups/{id}/close': { target: 'partyGroup', needs: 'write_members' },
   'PUT /api/v1/party-groups/{id}/members': { target: 'partyGroup', needs: 'write_members' },
 
+  // ── villages, where members live, growth targets (read; write_members: the cell's secretary, the commune for targets) ──
+  'GET /api/v1/units/{id}/villages': { target: 'unit', list: true, why: "the villages of the unit's cells, with their residents" },
+  'POST /api/v1/units/{id}/villages': {
+    target: 'unit',
+    needs: 'write_members',
+    positions: ['below', 'self', 'sibling'],
+    why: 'a cell: villages belong to a cell',
+  },
+  'POST /api/v1/villages/{id}/merge': { target: 'village', needs: 'write_members' },
+  'POST /api/v1/villages/{id}/dissolve': { target: 'village', needs: 'write_members' },
+  'GET /api/v1/members/{id}/residence': { target: 'member' },
+  'PUT /api/v1/members/{id}/residence': { target: 'member', needs: 'write_members' },
+  'GET /api/v1/units/{id}/growth-targets': { target: 'unit', list: true, why: 'the cells under the unit with their targets' },
+  'PUT /api/v1/units/{id}/growth-targets': {
+    target: 'unit',
+    needs: 'write_members',
+    positions: ['own', 'sibling'],
+    why: 'a committee sets targets for the cells under it: commune A for cell A2',
+  },
+
   // ── grading (read; grade: admin, org_officer, committee, secretary) ──
   'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
   'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
@@ -343,6 +364,8 @@ export const POLICY: Record<string, Row> = {
   // Figures engine (issue 7): read permission over the unit; carries the subtree's figures and sub-units.
   'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: "carries the subtree's figures and sub-units" },
   'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: "carries the subtree's meeting figures and sub-units" },
+  'GET /api/v1/figures/units/{unitId}/growth': { target: 'unit', list: true, why: "admissions against targets of the subtree's cells" },
+  'GET /api/v1/figures/units/{unitId}/villages': { target: 'unit', list: true, why: "white villages of the subtree's cells" },
   // The dashboard's files (figures/export-routes.ts): the same figures as xlsx and docx.
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a workbook" },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a one-page document" },

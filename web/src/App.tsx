@@ -62,6 +62,8 @@ const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.t
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
+const VillagesPage = lazyPage(() => import('./pages/villages/VillagesPage.tsx'));
+const GrowthTargetsPage = lazyPage(() => import('./pages/villages/GrowthTargetsPage.tsx'));
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -243,6 +245,22 @@ export function App() {
                   element={
                     <Page permission="read">
                       <CellCalendarPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="units/:id/villages"
+                  element={
+                    <Page permission="read">
+                      <VillagesPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="units/:id/growth-targets"
+                  element={
+                    <Page permission="read">
+                      <GrowthTargetsPage />
                     </Page>
                   }
                 />

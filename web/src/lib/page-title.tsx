@@ -13,6 +13,8 @@ const TITLES: [string, MessageKey][] = [
   ['/units/:id/dashboard/print', 'pageTitle.print'],
   ['/units/:id/dashboard', 'pageTitle.dashboard'],
   ['/units/:id/meeting-calendar', 'pageTitle.meetingCalendar'],
+  ['/units/:id/villages', 'pageTitle.villages'],
+  ['/units/:id/growth-targets', 'pageTitle.growthTargets'],
   ['/units/:id', 'pageTitle.unit'],
   ['/members', 'pageTitle.members'],
   ['/members/new', 'pageTitle.memberNew'],

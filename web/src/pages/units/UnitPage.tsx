@@ -135,6 +135,16 @@ export default function UnitPage() {
                 <Button data-testid="unit-year-calendar">{t('meetings.yearCalendar.link')}</Button>
               </Link>
             )}
+            {u.kind !== 'to_dang' && (
+              <Link to={`/units/${u.id}/villages${at ? `?on=${at}` : ''}`}>
+                <Button data-testid="unit-villages">{t('villages.link')}</Button>
+              </Link>
+            )}
+            {u.kind !== 'to_dang' && (
+              <Link to={`/units/${u.id}/growth-targets`}>
+                <Button data-testid="unit-growth-targets">{t('growthTargets.link')}</Button>
+              </Link>
+            )}
             <Link to={`/meetings/compliance?unitId=${u.id}`}>
               <Button data-testid="unit-compliance">{t('meetings.unitLinks.compliance')}</Button>
             </Link>
