@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { badRequest, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -21,6 +22,7 @@ export async function createVillages(db: Kysely<DB>, access: Access, cellId: num
     input.villages.forEach((v, i) => {
       const key = foldForSearch(v.name);
       if (seen.has(key)) errors.push({ path: `body.villages.${i}.name`, message: 'villages.name_taken', params: { name: v.name } });
+      if (v.establishedOn > todayInVietnam()) errors.push({ path: `body.villages.${i}.establishedOn`, message: 'villages.date_in_future' });
       seen.add(key);
     });
     if (errors.length) throw badRequest('validation', {}, errors);

@@ -18,7 +18,8 @@ import { canManageUnit, readableUnit } from './village-access.ts';
 function treeDay(year: number): string {
   const today = todayInVietnam();
   const end = `${year}-12-31`;
-  return end < today ? end : today < `${year}-01-01` ? today : today;
+  // A future year's cells are today's.
+  return end < today ? end : today;
 }
 
 /** Cells a unit sets targets for on the day: those under it, and itself when it is a grassroots cell. */

@@ -16,6 +16,7 @@ import { type MessageKey, useT } from '../../i18n/i18n.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { VillageSelect } from '../villages/VillageSelect.tsx';
 
 interface PersonalValues {
   fullName: string;
@@ -39,6 +40,7 @@ interface CreateValues extends PersonalValues {
   unitId: number;
   joinedUnitOn: string;
   decisionNumber?: string;
+  villageId?: number | null;
 }
 
 const TEXT_FIELDS = ['hometown', 'residence', 'citizenId', 'partyCardNumber', 'education', 'occupation', 'position', 'phone'] as const;
@@ -103,6 +105,7 @@ function MemberForm({ member }: { member?: Member }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateValues>();
   const fullMemberOn = Form.useWatch('fullMemberOn', form) as string | null | undefined;
+  const chosenCell = Form.useWatch('unitId', form) as number | undefined;
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const presetUnit = Number(params.get('unitId')) || undefined;
 
@@ -112,7 +115,13 @@ function MemberForm({ member }: { member?: Member }) {
         ? api<Member>(`/members/${member.id}`, { method: 'PATCH', body: personalBody(v) })
         : api<Member>('/members', {
             method: 'POST',
-            body: { ...personalBody(v), unitId: v.unitId, joinedUnitOn: v.joinedUnitOn, decisionNumber: v.decisionNumber?.trim() || undefined },
+            body: {
+              ...personalBody(v),
+              unitId: v.unitId,
+              joinedUnitOn: v.joinedUnitOn,
+              decisionNumber: v.decisionNumber?.trim() || undefined,
+              villageId: v.villageId ?? undefined,
+            },
           }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(memberKeys.detail(saved.id), (old: Member | undefined) => ({ ...old, ...saved }));
@@ -260,6 +269,11 @@ function MemberForm({ member }: { member?: Member }) {
                 <Col xs={12} md={12}>
                   <Form.Item name="decisionNumber" label={label('common.decisionNumber')} rules={[max(100)]}>
                     <Input data-testid="member-field-decisionNumber" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="villageId" label={label('villages.memberField')} extra={t('villages.memberFieldHint')}>
+                    <VillageSelect cellId={chosenCell} />
                   </Form.Item>
                 </Col>
               </Row>
