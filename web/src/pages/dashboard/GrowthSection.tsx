@@ -23,7 +23,11 @@ function Figure({ title, value, detail, testId }: { title: string; value: string
       <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3 }} data-testid={`${testId}-value`}>
         {value}
       </div>
-      {detail && <Typography.Text type="secondary">{detail}</Typography.Text>}
+      {detail && (
+        <Typography.Text type="secondary" data-testid={`${testId}-detail`}>
+          {detail}
+        </Typography.Text>
+      )}
     </Card>
   );
 }
@@ -68,11 +72,16 @@ export function GrowthSection({ unitId, date }: { unitId: number; date: string }
           <Figure
             testId="card-admitted"
             title={t('dashboard.growth.admittedCard', { year: g.year })}
-            value={g.total.target === null ? numberText(g.total.admitted, lang) : `${g.total.admitted}/${g.total.target}`}
+            value={numberText(g.total.admitted, lang)}
             detail={
               g.total.target === null
                 ? t('dashboard.growth.noTarget')
-                : t('dashboard.growth.admittedDetail', { percent: percent(g.total), reached: g.total.cellsReached, cells: g.total.cellsWithTarget })
+                : t('dashboard.growth.admittedDetail', {
+                    target: targetText(g.total),
+                    percent: percent(g.total),
+                    reached: g.total.cellsReached,
+                    cells: g.total.cellsWithTarget,
+                  })
             }
           />
         </Col>

@@ -22,6 +22,7 @@ import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { ResidenceCard } from '../villages/ResidenceCard.tsx';
 
 export default function MemberPage() {
   const t = useT();
@@ -89,6 +90,7 @@ export default function MemberPage() {
         />
       )}
       <MyMeetingsCard memberId={m.id} />
+      <ResidenceCard memberId={m.id} cellId={m.unitId} canEdit={canEdit} />
       <Card size="small">
         <Tabs items={tabs} size={phone ? 'small' : 'middle'} />
       </Card>
