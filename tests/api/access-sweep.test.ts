@@ -67,6 +67,7 @@ function bValue(path: string, name: string): string {
         if (area === 'members') return m.b1;
         if (area === 'units') return u.cellB;
         if (area === 'residence-links') return b.residenceLink;
+        if (area === 'villages') return b.village;
         if (area === 'residence-link-requests') return b.residenceRequest;
         if (area === 'identifier-conflicts') return b.identifierConflict;
         if (path.startsWith('/api/v1/grading/periods')) return b.gradingPeriod;

@@ -17,6 +17,7 @@ export interface Written {
   code: string;
   items: Array<{ id: number }>;
   guests: Array<{ id: number }>;
+  villages: Array<{ id: number }>;
 }
 
 export interface TwoCommunes {
@@ -186,6 +187,15 @@ export async function buildTwoCommunes(t: TestApp): Promise<TwoCommunes> {
     await w({ method: 'POST', url: '/api/v1/residence-links', payload: { partyCardNumber: 'TB000001', unitId: u.cellB2, validFrom: '2024-01-01' } })
   ).items[0].id;
   await w({ method: 'PATCH', url: `/api/v1/members/${m.b2}`, payload: { residence: 'Xóm Tây' } });
+  // B's village (thôn Tây) with a member of B living there.
+  b.village = (
+    await w({
+      method: 'POST',
+      url: `/api/v1/units/${u.cellB}/villages`,
+      payload: { villages: [{ name: 'Thôn Tây Bắc', kind: 'thon', establishedOn: '2020-01-01' }] },
+    })
+  ).villages[0].id;
+  await w({ method: 'PUT', url: `/api/v1/members/${m.b2}/residence`, payload: { villageId: b.village, effectiveOn: '2024-01-01' } });
   // B's residence request (thôn Tây 2 asking for Bùi Thị Tây Hồ) and an identifier conflict inside B.
   b.residenceRequest = (
     await db
