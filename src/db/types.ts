@@ -116,7 +116,36 @@ export interface DB {
   grading_periods: GradingPeriodsTable;
   grading_entries: GradingEntriesTable;
   grading_amendments: GradingAmendmentsTable;
+  // Admissions (issue 10): candidates, their steps, the dossier; days an admin adds to the calendar
+  admission_candidates: AdmissionCandidatesTable;
+  admission_steps: AdmissionStepsTable;
+  admission_documents: AdmissionDocumentsTable;
+  calendar_days: CalendarDaysTable;
 }
+
+type AdmissionStageColumn =
+  | 'source'
+  | 'helper_assigned'
+  | 'awareness_course'
+  | 'application'
+  | 'dossier'
+  | 'cell_resolution'
+  | 'committee_resolution'
+  | 'decision'
+  | 'ceremony'
+  | 'probation'
+  | 'recognised'
+  | 'strike_off_proposed';
+export type AdmissionCandidatesTable = Narrowed<G.AdmissionCandidates, { sex: 'nam' | 'nu'; stage: AdmissionStageColumn }>;
+export type AdmissionStepsTable = Narrowed<G.AdmissionSteps, { stage: Exclude<AdmissionStageColumn, 'probation'> }>;
+export type AdmissionDocumentsTable = Narrowed<
+  G.AdmissionDocuments,
+  {
+    document: 'certificate' | 'application' | 'personal_history' | 'verification' | 'sponsor_form' | 'union_resolution' | 'residence_comment';
+    status: 'received' | 'verified';
+  }
+>;
+export type CalendarDaysTable = Narrowed<G.CalendarDays, { kind: 'day_off' | 'working_day' }>;
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
 /** The rule set's body is kept as it was when the period was opened (grading-rules.ts schema). */

@@ -1,5 +1,6 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
+import { ADMISSION_STAGES } from '../../domain/admission.ts';
 import { id } from '../meetings/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
@@ -90,3 +91,13 @@ export const meetingFiguresOut = z.object({
   ),
 });
 export type MeetingFiguresOut = z.infer<typeof meetingFiguresOut>;
+
+/** GET /figures/units/{id}/admissions (admission-figures.ts). */
+export const admissionFiguresOut = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  admitted: z.number(),
+  byStage: z.record(z.enum(ADMISSION_STAGES), z.number()),
+  inAwarenessCourse: z.number(),
+});
