@@ -6,6 +6,7 @@
 // pages of the cell and the commune, a day an admin adds to the calendar, and the figures.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendAdmissionReminders } from '../../src/modules/admissions/admission-reminders.ts';
 import { admissionProgress } from '../../src/modules/figures/admission-figures.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -36,8 +37,10 @@ beforeAll(async () => {
   sponsor = await t.member({ unitId: cell, fullName: 'Lò Văn Giới', admittedOn: '2009-03-02', fullMemberOn: '2010-03-02' });
   helper = await t.member({ unitId: cell, fullName: 'Quàng Thị Giúp', admittedOn: '2012-03-02', fullMemberOn: '2013-03-02' });
   probationary = await t.member({ unitId: cell, fullName: 'Lò Văn Mới', admittedOn: '2022-01-10', fullMemberOn: null, status: 'du_bi' });
-  await t.user('kn-bi-thu', [{ role: 'secretary', unitId: cell }]);
-  await t.user('kn-dang-uy', [{ role: 'committee', unitId: xa }]);
+  const secretaryMember = await t.member({ unitId: cell, fullName: 'Lò Văn Bí Thư', admittedOn: '2005-03-02', fullMemberOn: '2006-03-02' });
+  const committeeMember = await t.member({ unitId: cell, fullName: 'Hà Văn Đảng Ủy', admittedOn: '2001-03-02', fullMemberOn: '2002-03-02' });
+  await t.user('kn-bi-thu', [{ role: 'secretary', unitId: cell }], secretaryMember);
+  await t.user('kn-dang-uy', [{ role: 'committee', unitId: xa }], committeeMember);
   await t.user('kn-admin', [{ role: 'admin', unitId: province }]);
   [biThu, dangUy, admin] = await Promise.all([t.as('kn-bi-thu'), t.as('kn-dang-uy'), t.as('kn-admin')]);
 });
@@ -169,6 +172,30 @@ describe('a candidate from source to full member', () => {
     const late = ok(await dangUy({ method: 'GET', url: '/api/v1/home' }));
     expect(late.admissions.items[0]).toMatchObject({ candidateId: id, kind: 'ceremony_by', overdue: true, unitName: 'Chi bộ bản Nà Hẩu' });
     clock.reset();
+  });
+
+  it('reminds the secretary 10 days before, and the commune’s committee too once overdue, once each (pg-boss job)', async () => {
+    const notices = async (who: Client) =>
+      (ok(await who({ method: 'GET', url: '/api/v1/me/notices' })).items as { title: string; body: string; link: string | null }[]).filter((n) =>
+        n.title.includes('Lò Thị Hoa'),
+      );
+    expect(await sendAdmissionReminders(t.database.db, '2023-07-01')).toBe(0);
+    expect(await sendAdmissionReminders(t.database.db, '2023-07-17')).toBe(1);
+    expect(await sendAdmissionReminders(t.database.db, '2023-07-18')).toBe(0);
+    const soon = await notices(biThu);
+    expect(soon).toEqual(
+      [
+        {
+          title: 'Sắp đến hạn: lễ kết nạp Lò Thị Hoa',
+          body: 'Lễ kết nạp đảng viên cho Lò Thị Hoa (Chi bộ bản Nà Hẩu) phải tổ chức chậm nhất ngày 27/07/2023 (30 ngày làm việc kể từ ngày có quyết định).',
+          link: `/admissions/${id}`,
+        },
+      ].map((n) => expect.objectContaining(n)),
+    );
+    expect(await notices(dangUy)).toEqual([]);
+    // Overdue: the secretary and, up the tree, the commune's committee member.
+    expect(await sendAdmissionReminders(t.database.db, '2023-07-28')).toBe(2);
+    expect((await notices(dangUy)).map((n) => n.title)).toEqual(['Quá hạn: lễ kết nạp Lò Thị Hoa']);
   });
 
   it('becomes a probationary member of the cell at the ceremony, admitted on the decision’s date', async () => {

@@ -62,6 +62,9 @@ const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.t
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
+const AdmissionsPage = lazyPage(() => import('./pages/admissions/AdmissionsPage.tsx'), '/admissions');
+const CandidatePage = lazyPage(() => import('./pages/admissions/CandidatePage.tsx'), '/admissions/:id');
+const CalendarDaysPage = lazyPage(() => import('./pages/admissions/CalendarDaysPage.tsx'));
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -219,6 +222,30 @@ export function App() {
                   element={
                     <Page>
                       <Home />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="admissions"
+                  element={
+                    <Page permission="read">
+                      <AdmissionsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="admissions/:id"
+                  element={
+                    <Page permission="read">
+                      <CandidatePage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="calendar-days"
+                  element={
+                    <Page permission="read">
+                      <CalendarDaysPage />
                     </Page>
                   }
                 />
