@@ -7,6 +7,7 @@ import { formatDateVi } from '../../domain/calendar.ts';
 import type { CalendarAdjustments } from '../../domain/working-days.ts';
 import { holidayRulesOn, holidaysOf } from '../../domain/working-days.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { type Lang, t } from '../../i18n/messages.ts';
 import { type Access, isRootAdmin } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 
@@ -19,7 +20,7 @@ export async function calendarAdjustments(db: Db): Promise<CalendarAdjustments> 
   };
 }
 
-export async function calendarYear(db: Db, access: Access, year: number) {
+export async function calendarYear(db: Db, access: Access, year: number, lang: Lang = 'vi') {
   const rules = holidayRulesOn(`${year}-07-01`).body;
   const added = await db
     .selectFrom('calendar_days')
@@ -30,29 +31,32 @@ export async function calendarYear(db: Db, access: Access, year: number) {
     .execute();
   return {
     year,
-    holidays: holidaysOf(year, rules),
+    holidays: holidaysOf(year, rules).map((h) => {
+      const holiday = `working_days.holiday.${h.key}`;
+      return { ...h, name: h.compensating ? t(lang, 'working_days.compensating', { holiday }) : t(lang, holiday) };
+    }),
     added: added.map((r) => ({ ...r, kind: r.kind as 'day_off' | 'working_day' })),
     canEdit: isRootAdmin(access),
   };
 }
 
-export async function addCalendarDay(db: Kysely<DB>, access: Access, input: { day: string; kind: 'day_off' | 'working_day'; note: string }) {
+export async function addCalendarDay(db: Kysely<DB>, access: Access, input: { day: string; kind: 'day_off' | 'working_day'; note: string }, lang: Lang) {
   if (!isRootAdmin(access)) throw new AppError('forbidden', 403);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('calendar_days').select('day').where('day', '=', input.day).executeTakeFirst();
     if (taken) throw new AppError('admissions.calendar_day_taken', 409, { date: formatDateVi(input.day) });
     await trx.insertInto('calendar_days').values({ day: input.day, kind: input.kind, note: input.note, created_by: access.userId }).execute();
     await writeAudit(trx, access.userId, { action: 'calendar_day.add', entityType: 'calendar_day', entityId: input.day, after: input });
-    return calendarYear(trx, access, Number(input.day.slice(0, 4)));
+    return calendarYear(trx, access, Number(input.day.slice(0, 4)), lang);
   });
 }
 
-export async function removeCalendarDay(db: Kysely<DB>, access: Access, day: string) {
+export async function removeCalendarDay(db: Kysely<DB>, access: Access, day: string, lang: Lang) {
   if (!isRootAdmin(access)) throw new AppError('forbidden', 403);
   return db.transaction().execute(async (trx) => {
     const row = await trx.deleteFrom('calendar_days').where('day', '=', day).returning(['day', 'kind', 'note']).executeTakeFirst();
     if (!row) throw notFound('entities.calendar_day');
     await writeAudit(trx, access.userId, { action: 'calendar_day.remove', entityType: 'calendar_day', entityId: day, before: row });
-    return calendarYear(trx, access, Number(day.slice(0, 4)));
+    return calendarYear(trx, access, Number(day.slice(0, 4)), lang);
   });
 }

@@ -1,16 +1,31 @@
 // A cell identifies a source (nguồn phát triển đảng): the candidate's record and its first
 // step, audited, in one transaction.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findTargetCell } from '../members/member-access.ts';
 import { loadCandidate } from './get-candidate.ts';
 import type { CandidateDetailOut, CreateCandidateInput } from './schemas.ts';
 
+/**
+ * The village must be a record of the villages table (the villages lane's; until it is merged
+ * there is none, so no id is accepted). The foreign key replaces this check at merge.
+ */
+async function assertVillage(trx: Transaction<DB>, villageId: number) {
+  const table = await sql<{ present: boolean }>`select to_regclass('villages') is not null as present`.execute(trx);
+  if (table.rows[0]?.present) {
+    const found = await sql`select 1 from villages where id = ${villageId}`.execute(trx);
+    if (found.rows.length > 0) return;
+  }
+  throw new AppError('validation', 400, {}, [{ path: 'body.villageId', message: 'admissions.no_such_village' }]);
+}
+
 export async function createCandidate(db: Kysely<DB>, access: Access, input: CreateCandidateInput, today: string): Promise<CandidateDetailOut> {
   return db.transaction().execute(async (trx) => {
     await findTargetCell(trx, access, input.unitId);
+    if (input.villageId) await assertVillage(trx, input.villageId);
     const row = await trx
       .insertInto('admission_candidates')
       .values({

@@ -59,12 +59,12 @@ export async function admissionRoutes(root: FastifyInstance) {
     async (req) => saveDocument(app.db, accessOf(req), req.params.id, req.params.document, req.body, today()),
   );
   app.get('/calendar-days', { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearOut } } }, async (req) =>
-    calendarYear(app.db, accessOf(req), req.query.year),
+    calendarYear(app.db, accessOf(req), req.query.year, req.lang),
   );
   app.post('/calendar-days', { schema: { tags, body: addCalendarDayBody, response: { 200: calendarYearOut } } }, async (req) =>
-    addCalendarDay(app.db, accessOf(req), req.body),
+    addCalendarDay(app.db, accessOf(req), req.body, req.lang),
   );
   app.delete('/calendar-days/:day', { schema: { tags, params: calendarDayParams, response: { 200: calendarYearOut } } }, async (req) =>
-    removeCalendarDay(app.db, accessOf(req), req.params.day),
+    removeCalendarDay(app.db, accessOf(req), req.params.day, req.lang),
   );
 }

@@ -170,7 +170,7 @@ export const addCalendarDayBody = z.strictObject({
 });
 export const calendarYearOut = z.object({
   year: z.number(),
-  holidays: z.array(z.object({ date: z.string(), key: z.string(), compensating: z.boolean() })),
+  holidays: z.array(z.object({ date: z.string(), key: z.string(), compensating: z.boolean(), name: z.string() })),
   added: z.array(z.object({ day: z.string(), kind: z.enum(['day_off', 'working_day']), note: z.string() })),
   canEdit: z.boolean(),
 });

@@ -125,8 +125,7 @@ export default function CalendarDaysPage() {
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {q.data.holidays.map((h) => (
                 <li key={h.date} data-testid="calendar-holiday">
-                  {showDate(h.date)}
-                  {h.compensating && ` (${t('admissions.calendar.compensating')})`}
+                  <strong>{showDate(h.date)}</strong> — {h.name}
                 </li>
               ))}
             </ul>
