@@ -76,6 +76,11 @@ export default function AdmissionsPage() {
         <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} style={{ marginTop: 8, minHeight: 44, alignItems: 'center' }}>
           {t('admissions.showAll')}
         </Checkbox>
+        <div>
+          <Link to="/calendar-days" data-testid="admissions-calendar-link" style={{ display: 'inline-block', minHeight: 44, lineHeight: '44px' }}>
+            {t('admissions.calendar.title')}
+          </Link>
+        </div>
       </Card>
       {!unitId ? (
         <Empty description={t('admissions.pickUnit')} />
