@@ -22,6 +22,53 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdmissionCandidates {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  date_of_birth: string;
+  ethnicity: Generated<string>;
+  full_name: string;
+  id: Generated<number>;
+  member_id: number | null;
+  occupation: string | null;
+  religion: Generated<string>;
+  residence: string | null;
+  sex: string;
+  stage: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  village_id: number | null;
+}
+
+export interface AdmissionDocuments {
+  candidate_id: number;
+  document: string;
+  note: string | null;
+  received_on: string;
+  recorded_by: number | null;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  verified_on: string | null;
+}
+
+export interface AdmissionSteps {
+  candidate_id: number;
+  correction_reason: string | null;
+  corrects_step_id: number | null;
+  decision_number: string | null;
+  done_on: string;
+  id: Generated<number>;
+  known_since: string | null;
+  member_id: number | null;
+  note: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: number | null;
+  stage: string;
+  superseded: Generated<boolean>;
+  votes_for: number | null;
+  votes_total: number | null;
+}
+
 export interface ApiTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -43,6 +90,14 @@ export interface AuditLog {
   entity_type: string;
   id: Generated<number>;
   unit_id: number | null;
+}
+
+export interface CalendarDays {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  day: string;
+  kind: string;
+  note: string;
 }
 
 export interface CalendarTokens {
@@ -566,8 +621,12 @@ export interface Villages {
 }
 
 export interface DB {
+  admission_candidates: AdmissionCandidates;
+  admission_documents: AdmissionDocuments;
+  admission_steps: AdmissionSteps;
   api_tokens: ApiTokens;
   audit_log: AuditLog;
+  calendar_days: CalendarDays;
   calendar_tokens: CalendarTokens;
   committee_members: CommitteeMembers;
   grading_amendments: GradingAmendments;

@@ -120,11 +120,40 @@ export interface DB {
   villages: VillagesTable;
   member_residences: MemberResidencesTable;
   growth_targets: GrowthTargetsTable;
+  // Admissions (issue 10): candidates, their steps, the dossier; days an admin adds to the calendar
+  admission_candidates: AdmissionCandidatesTable;
+  admission_steps: AdmissionStepsTable;
+  admission_documents: AdmissionDocumentsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
 export type MemberResidencesTable = G.MemberResidences;
 export type GrowthTargetsTable = G.GrowthTargets;
+
+type AdmissionStageColumn =
+  | 'source'
+  | 'helper_assigned'
+  | 'awareness_course'
+  | 'application'
+  | 'dossier'
+  | 'cell_resolution'
+  | 'committee_resolution'
+  | 'decision'
+  | 'ceremony'
+  | 'probation'
+  | 'recognised'
+  | 'strike_off_proposed';
+export type AdmissionCandidatesTable = Narrowed<G.AdmissionCandidates, { sex: 'nam' | 'nu'; stage: AdmissionStageColumn }>;
+export type AdmissionStepsTable = Narrowed<G.AdmissionSteps, { stage: Exclude<AdmissionStageColumn, 'probation'> }>;
+export type AdmissionDocumentsTable = Narrowed<
+  G.AdmissionDocuments,
+  {
+    document: 'certificate' | 'application' | 'personal_history' | 'verification' | 'sponsor_form' | 'union_resolution' | 'residence_comment';
+    status: 'received' | 'verified';
+  }
+>;
+export type CalendarDaysTable = Narrowed<G.CalendarDays, { kind: 'day_off' | 'working_day' }>;
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
 /** The rule set's body is kept as it was when the period was opened (grading-rules.ts schema). */

@@ -4,9 +4,15 @@
 // It also names the actions other lanes of issue 8 write (party groups, check-in window,
 // notices, guests' confirmation, last month's resolution), so they read in words on merge.
 export const AUDIT_ACTIONS = [
+  'admission.candidate.create',
+  'admission.document',
+  'admission.step.record',
+  'admission.step.correct',
   'auth.login',
   'auth.password_change',
   'backup.create',
+  'calendar_day.add',
+  'calendar_day.remove',
   'calendar_token.rotate',
   'demo.seed',
   'grant.create',

@@ -1,5 +1,6 @@
 // Each area's routes, registered under /api/v1 by server.ts. Add a module here.
 import type { FastifyInstance } from 'fastify';
+import { admissionRoutes } from './admissions/routes.ts';
 import { conflictRoutes } from './conflicts/routes.ts';
 import { figuresExportRoutes } from './figures/export-routes.ts';
 import { figureRoutes } from './figures/routes.ts';
@@ -24,4 +25,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   homeRoutes,
   gradingRoutes,
   villageRoutes,
+  admissionRoutes,
 ];

@@ -79,6 +79,36 @@ export const REQUESTS: Record<string, HowToCall> = {
   'DELETE /api/v1/me/tokens/{id}': { fresh: true },
   'GET /api/v1/audit': { call: (c) => ({ url: `/api/v1/audit?${q({ entityType: 'unit', entityId: c.id })}` }) },
 
+  'GET /api/v1/admissions/candidates': { call: (c) => ({ url: `/api/v1/admissions/candidates?${q({ unitId: c.id, stage: 'all' })}` }) },
+  'POST /api/v1/admissions/candidates': {
+    call: (c) => ({ payload: { unitId: c.id, fullName: `Quần chúng Đông ${c.n}`, sex: 'nam', dateOfBirth: '1999-02-03', sourceOn: '2026-02-01' } }),
+  },
+  'POST /api/v1/admissions/candidates/{id}/steps': {
+    fresh: true,
+    // A helping member of the candidate's own cell (cell A2 below, cell A for self).
+    call: (c) => ({ payload: { step: 'helper_assigned', doneOn: '2026-02-10', memberId: c.position === 'below' ? c.w.fixed.member!.below! : c.w.base.m.a1! } }),
+  },
+  'POST /api/v1/admissions/candidates/{id}/steps/{stepId}/correction': {
+    fresh: true,
+    call: async (c) => {
+      const source = await c.w.t.database.db
+        .selectFrom('admission_steps')
+        .select('id')
+        .where('candidate_id', '=', c.id)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/v1/admissions/candidates/${c.id}/steps/${source.id}/correction`, payload: { doneOn: '2026-01-06', reason: 'Ghi nhầm ngày' } };
+    },
+  },
+  'PUT /api/v1/admissions/candidates/{id}/documents/{document}': {
+    call: (c) => ({ url: `/api/v1/admissions/candidates/${c.id}/documents/application`, payload: { status: 'received', receivedOn: '2026-02-01' } }),
+  },
+  'GET /api/v1/figures/units/{unitId}/admissions': {
+    call: (c) => ({ url: `/api/v1/figures/units/${c.id}/admissions?${q({ from: '2026-01-01', to: '2026-06-30' })}` }),
+  },
+  'GET /api/v1/calendar-days': { call: () => ({ url: '/api/v1/calendar-days?year=2026' }) },
+  'POST /api/v1/calendar-days': { call: (c) => ({ payload: { day: '2026-12-24', kind: 'day_off', note: `Nghỉ ${c.n}` } }) },
+  'DELETE /api/v1/calendar-days/{day}': { call: () => ({ url: '/api/v1/calendar-days/2026-12-24' }) },
   'GET /api/v1/members': { call: (c) => ({ url: `/api/v1/members?${q({ unitId: c.id, status: 'all', pageSize: 200 })}` }) },
   'GET /api/v1/members/export.xlsx': { call: (c) => ({ url: `/api/v1/members/export.xlsx?${q({ unitId: c.id, status: 'all' })}` }) },
   'POST /api/v1/members': {

@@ -226,6 +226,17 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const year2024B = await openPeriod(u.communeB, '2024-01-01', '2024-12-31');
   await decideAll(year2024B, [base.m.b1!]);
 
+  // Admissions: a candidate (quần chúng ưu tú) identified by each cell, at the source stage.
+  const addCandidate = async (unitId: number) =>
+    (
+      await api('POST', '/api/v1/admissions/candidates', {
+        unitId,
+        fullName: `Quần chúng ${next()}`,
+        sex: 'nu',
+        dateOfBirth: '1998-04-10',
+        sourceOn: '2026-01-05',
+      })
+    ).id as number;
   const fixed: MatrixWorld['fixed'] = {
     unit: { own: u.communeA, below: u.cellA2, self: u.cellA, sibling: u.cellB },
     member: { below: a4, other: base.m.a3!, sibling: base.m.b1! },
@@ -258,6 +269,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     decidedEntry: { below: entryOf(year2024, a4), other: entryOf(year2024, base.m.a3!), sibling: entryOf(year2024B, base.m.b1!) },
     token: { other: base.b.token! },
     notice: { other: base.b.notice! },
+    candidate: { below: await addCandidate(u.cellA2), self: await addCandidate(u.cellA), sibling: await addCandidate(u.cellB) },
   };
   // Check-in codes are made on first ask: make them now, so asking later changes nothing.
   for (const id of Object.values(fixed.meeting!)) await api('GET', `/api/v1/meetings/${id}/check-in-code`);
@@ -382,6 +394,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           await decideAll(period, [member]);
           return entryOf(period, member);
         }
+        case 'candidate':
+          return addCandidate(cellOf(position));
         case 'token':
           return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
         default:

@@ -87,6 +87,7 @@ export const TARGETS = {
   grant: ['own', 'below', 'sibling'], // a role grant on that unit
   token: ['self', 'other'], // an API token
   notice: ['self', 'other'], // an in-app notice
+  candidate: ['below', 'self', 'sibling'], // an admission candidate followed by that cell; self = by the caller's own cell
 } as const satisfies Record<string, readonly Position[]>;
 export type Target = keyof typeof TARGETS;
 
@@ -384,6 +385,34 @@ export const POLICY: Record<string, Row> = {
     target: 'residenceRequest',
     needs: 'manage_meetings',
     why: 'taken back by the residence cell that asked',
+  },
+
+  // ── admissions (read; write_members: admin, org_officer, secretary) ──
+  'GET /api/v1/admissions/candidates': { target: 'unit', list: true, why: 'the candidates of the cells under the unit in the query' },
+  'POST /api/v1/admissions/candidates': { target: 'unit', needs: 'write_members', positions: ['below', 'self', 'sibling'], why: 'unitId in the body: a cell' },
+  'GET /api/v1/admissions/candidates/{id}': { target: 'candidate' },
+  'POST /api/v1/admissions/candidates/{id}/steps': { target: 'candidate', needs: 'write_members' },
+  'POST /api/v1/admissions/candidates/{id}/steps/{stepId}/correction': { target: 'candidate', needs: 'write_members', why: 'the candidate owns the step' },
+  'PUT /api/v1/admissions/candidates/{id}/documents/{document}': { target: 'candidate', needs: 'write_members' },
+  'GET /api/v1/figures/units/{unitId}/admissions': { target: 'unit', list: true, why: "the subtree's admission figures" },
+  'GET /api/v1/calendar-days': { target: 'none', why: 'the public holidays and the days an admin added: the same for everyone signed in' },
+  'POST /api/v1/calendar-days': {
+    target: 'none',
+    why: 'the calendar counts for every unit: only an admin of a whole tree (none in this world: the admin is granted on commune A)',
+    admin: 403,
+    org_officer: 403,
+    committee: 403,
+    secretary: 403,
+    member: 403,
+  },
+  'DELETE /api/v1/calendar-days/{day}': {
+    target: 'none',
+    why: 'as adding a day: an admin of a whole tree only',
+    admin: 403,
+    org_officer: 403,
+    committee: 403,
+    secretary: 403,
+    member: 403,
   },
 
   // ── the organisation board's queue of card/CCCD conflicts (write_units over both units) ──

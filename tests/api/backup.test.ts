@@ -115,6 +115,17 @@ insert into member_residences (member_id, village_id, valid_from, valid_to)
   from (select id from members order by id limit 4) m, (select id from villages order by id limit 2) v;
 insert into growth_targets (cell_id, year, target, set_by_unit_id)
   select c.id, y, 1 + (c.id + y) % 3, (select min(id) from units) from (select id from units where kind = 'chi_bo' order by id limit 4) c, generate_series(2025, 2026) y;
+insert into admission_candidates (unit_id, village_id, full_name, sex, date_of_birth, residence, stage)
+  select (select min(id) from units where kind = 'chi_bo'), case when i % 2 = 0 then i end, 'Quần chúng “' || i || '”', 'nu', date '1995-01-01' + i,
+         case when i % 2 = 0 then 'Bản Nà Hẩu' end, 'application'
+  from generate_series(1, 8) i;
+insert into admission_steps (candidate_id, stage, done_on, note, superseded) select id, 'source', date '2025-01-05', 'Nguồn ' || id, false from admission_candidates;
+insert into admission_steps (candidate_id, stage, done_on, votes_for, votes_total, corrects_step_id, correction_reason)
+  select candidate_id, 'source', date '2025-01-06', 5, 6, id, 'Ghi nhầm ngày' from admission_steps;
+insert into admission_documents (candidate_id, document, status, received_on, verified_on)
+  select id, d, case when d = 'application' then 'received' else 'verified' end, date '2025-02-01', case when d = 'application' then null else date '2025-02-10' end
+  from admission_candidates, unnest(array['application', 'certificate']) d;
+insert into calendar_days (day, kind, note) select date '2027-01-01' + i, case when i % 2 = 0 then 'day_off' else 'working_day' end, 'Ngày ' || i from generate_series(1, 8) i;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

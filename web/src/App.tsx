@@ -64,6 +64,9 @@ prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
 const VillagesPage = lazyPage(() => import('./pages/villages/VillagesPage.tsx'));
 const GrowthTargetsPage = lazyPage(() => import('./pages/villages/GrowthTargetsPage.tsx'));
+const AdmissionsPage = lazyPage(() => import('./pages/admissions/AdmissionsPage.tsx'), '/admissions');
+const CandidatePage = lazyPage(() => import('./pages/admissions/CandidatePage.tsx'), '/admissions/:id');
+const CalendarDaysPage = lazyPage(() => import('./pages/admissions/CalendarDaysPage.tsx'));
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -221,6 +224,30 @@ export function App() {
                   element={
                     <Page>
                       <Home />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="admissions"
+                  element={
+                    <Page permission="read">
+                      <AdmissionsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="admissions/:id"
+                  element={
+                    <Page permission="read">
+                      <CandidatePage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="calendar-days"
+                  element={
+                    <Page permission="read">
+                      <CalendarDaysPage />
                     </Page>
                   }
                 />

@@ -11,17 +11,8 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { unitsUnderOn } from '../org-history/units-under.ts';
+import { candidatesByStageOn } from './admission-figures.ts';
 import { unitForFigures } from './history.ts';
-
-/**
- * The seam the admissions pipeline fills at merge: candidates by stage and in the awareness
- * course for the cells given, on the date. Left unset, the answer carries no `candidates`.
- */
-export const admissionsSeam: {
-  candidatesByCell?: (db: Db, cellIds: readonly number[], date: string) => Promise<Map<number, { byStage: Record<string, number>; inAwarenessCourse: number }>>;
-  /** Candidates in the pipeline on the date living in each of the villages given. */
-  candidatesInVillages?: (db: Db, villageIds: readonly number[], date: string) => Promise<Map<number, number>>;
-} = {};
 
 export interface CellOnRow {
   cell_id: number;
@@ -90,8 +81,8 @@ export interface GrowthFigures {
   subUnits: GrowthLine[];
   /** Each cell (only when the caller sees the whole subtree). */
   cells: GrowthLine[];
-  /** Filled by the admissions pipeline (admissionsSeam); absent until it is merged. */
-  candidates?: { byStage: Record<string, number>; inAwarenessCourse: number };
+  /** Candidates of the admissions pipeline under the unit on the date. */
+  candidates: { byStage: Record<string, number>; inAwarenessCourse: number };
 }
 
 function sumLines(unitId: number, name: string, lines: readonly GrowthLine[]): GrowthLine {
@@ -145,6 +136,7 @@ export async function growthFigures(db: Db, access: Access, unitId: number, date
       ),
     )
     .sort((a, b) => compareUnitNames(a.name, b.name));
+  const byStage = (await candidatesByStageOn(db, [unit.id], date)).get(unit.id)!;
   const answer: GrowthFigures = {
     unitId,
     date,
@@ -153,15 +145,7 @@ export async function growthFigures(db: Db, access: Access, unitId: number, date
     total: sumLines(unit.id, unit.name, cellLines),
     subUnits: whole ? subUnits : [],
     cells: whole ? cellLines.map(({ childId: _, ...line }) => line) : [],
+    candidates: { byStage: byStage, inAwarenessCourse: byStage.awareness_course },
   };
-  if (admissionsSeam.candidatesByCell) {
-    const byCell = await admissionsSeam.candidatesByCell(db, ids, date);
-    const candidates = { byStage: {} as Record<string, number>, inAwarenessCourse: 0 };
-    for (const c of byCell.values()) {
-      candidates.inAwarenessCourse += c.inAwarenessCourse;
-      for (const [stage, n] of Object.entries(c.byStage)) candidates.byStage[stage] = (candidates.byStage[stage] ?? 0) + n;
-    }
-    answer.candidates = candidates;
-  }
   return answer;
 }

@@ -5,9 +5,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
+import { admissionFigures } from './admission-figures.ts';
 import { growthFigures } from './growth-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { growthFiguresOut, meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams, villageFiguresOut } from './schemas.ts';
+import {
+  admissionFiguresOut,
+  growthFiguresOut,
+  meetingFiguresOut,
+  meetingFiguresQuery,
+  unitFiguresOut,
+  unitFiguresQuery,
+  unitParams,
+  villageFiguresOut,
+} from './schemas.ts';
 import { unitFigures } from './unit-figures.ts';
 import { villageFigures } from './village-figures.ts';
 
@@ -36,5 +46,12 @@ export async function figureRoutes(root: FastifyInstance) {
     '/figures/units/:unitId/villages',
     { schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: villageFiguresOut } } },
     async (req) => villageFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/admissions',
+    {
+      schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: admissionFiguresOut } },
+    },
+    async (req) => admissionFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to),
   );
 }

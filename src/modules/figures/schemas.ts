@@ -1,5 +1,6 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
+import { ADMISSION_STAGES } from '../../domain/admission.ts';
 import { id } from '../meetings/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
@@ -109,8 +110,8 @@ export const growthFiguresOut = z.object({
   total: growthLine,
   subUnits: z.array(growthLine),
   cells: z.array(growthLine),
-  /** Candidates by stage and in the awareness course: filled by the admissions pipeline when merged. */
-  candidates: z.object({ byStage: z.record(z.string(), z.number()), inAwarenessCourse: z.number() }).optional(),
+  /** Candidates of the admissions pipeline by stage, and in the awareness course, on the date. */
+  candidates: z.object({ byStage: z.record(z.string(), z.number()), inAwarenessCourse: z.number() }),
 });
 export const villageFiguresOut = z.object({
   unitId: z.number(),
@@ -129,4 +130,14 @@ export const villageFiguresOut = z.object({
       candidates: z.number().optional(),
     }),
   ),
+});
+
+/** GET /figures/units/{id}/admissions (admission-figures.ts). */
+export const admissionFiguresOut = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  admitted: z.number(),
+  byStage: z.record(z.enum(ADMISSION_STAGES), z.number()),
+  inAwarenessCourse: z.number(),
 });

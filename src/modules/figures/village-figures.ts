@@ -6,7 +6,7 @@ import type { Db } from '../../db/types.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { villagesUnderOn } from '../villages/villages-on.ts';
-import { admissionsSeam } from './growth-figures.ts';
+import { candidatesInVillages } from './admission-figures.ts';
 import { unitForFigures } from './history.ts';
 
 export interface WhiteVillage {
@@ -15,7 +15,7 @@ export interface WhiteVillage {
   kind: 'thon' | 'ban' | 'to_dan_pho';
   cellId: number;
   cellName: string;
-  /** Candidates in the pipeline living there (filled by the admissions pipeline, admissionsSeam). */
+  /** Candidates in the pipeline living there (admission-figures.ts). */
   candidates?: number;
 }
 
@@ -49,8 +49,8 @@ export async function villageFigures(db: Db, access: Access, unitId: number, dat
         .map((v) => ({ id: v.id, name: v.name, kind: v.kind, cellId: v.cell_id, cellName: v.cell_name }))
         .sort((a, b) => compareUnitNames(a.cellName, b.cellName) || compareUnitNames(a.name, b.name))
     : [];
-  if (admissionsSeam.candidatesInVillages && white.length) {
-    const counts = await admissionsSeam.candidatesInVillages(
+  if (white.length) {
+    const counts = await candidatesInVillages(
       db,
       white.map((v) => v.id),
       date,

@@ -4,6 +4,7 @@
 // - a committee above cells (a grant with its subtree on a commune or higher): one line per
 //   cell under it today — planned, held, adopted, graded this month — and the meetings the
 //   committee is assigned to attend, with "Tôi sẽ dự";
+// - the admission deadlines running in the units granted, most urgent first (admissions/);
 // - a member's own meetings and notices come from /me/meetings and /me/notices (one source
 //   for those lists); here only whether the account is linked to a member.
 // Every unit read goes through the caller's scope in SQL (unitInScope).
@@ -14,6 +15,7 @@ import { focusMonth, monthSteps, planDeadline } from '../../domain/meeting-month
 import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { homeAdmissionDeadlines } from '../admissions/home-deadlines.ts';
 import { cellMeetings, type MonthMeeting, overdueActionItems, previousResolution } from '../meetings/cell-month.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
@@ -171,6 +173,10 @@ async function assignedMeetings(db: Db, access: Access, committeeId: number, tod
 
 export async function homeOf(db: Db, access: Access, now: Date) {
   const today = todayInVietnam(now);
-  const [cells, committees] = await Promise.all([secretaryCells(db, access, today), committeeHomes(db, access, today, now)]);
-  return { today, cells, committees, member: access.memberId !== null };
+  const [cells, committees, admissions] = await Promise.all([
+    secretaryCells(db, access, today),
+    committeeHomes(db, access, today, now),
+    homeAdmissionDeadlines(db, access, today),
+  ]);
+  return { today, cells, committees, admissions, member: access.memberId !== null };
 }

@@ -1,5 +1,6 @@
 // What GET /api/v1/home answers (see home.ts for who gets which part).
 import { z } from 'zod';
+import { deadlineKind, stageSchema } from '../admissions/schemas.ts';
 import { meetingKind, minutesStatus, qualityGrade } from '../meetings/schemas.ts';
 
 const stepOut = z.object({
@@ -90,6 +91,22 @@ export const homeOut = z.object({
   today: z.string(),
   cells: z.array(secretaryCellOut),
   committees: z.array(committeeOut),
+  /** Running admission deadlines in the units granted (admissions/home-deadlines.ts), overdue first. */
+  admissions: z.object({
+    items: z.array(
+      z.object({
+        candidateId: z.number(),
+        fullName: z.string(),
+        unitId: z.number(),
+        unitName: z.string(),
+        stage: stageSchema,
+        kind: deadlineKind,
+        dueOn: z.string(),
+        overdue: z.boolean(),
+      }),
+    ),
+    truncated: z.boolean(),
+  }),
   /** The account is linked to a member: their meetings and notices are shown too. */
   member: z.boolean(),
 });

@@ -1,7 +1,7 @@
 // A decision changes a member's status: the open member_statuses row closes at the
 // effective date and a new one opens with the decision, members.status follows, and
 // leaving (chuyển đi, xóa tên, khai trừ, từ trần) also closes the member's placement.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
@@ -24,63 +24,68 @@ export function effectiveTooEarly(since: string) {
 
 export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<MemberDetailOut> {
   return transactionRetryingDeadlocks(db, async (trx) => {
-    const member = await lockWritableMember(trx, access, id);
-    const check = checkStatusTransition(member.status, input.status, member.full_member_on);
-    if (!check.ok) {
-      const code = check.reason === 'unchanged' ? 'members.status_unchanged' : check.reason === 'has_left' ? 'members.has_left' : 'members.status_not_allowed';
-      throw new AppError(code, 409, { from: STATUS_LABEL(member.status), to: STATUS_LABEL(input.status) });
-    }
-    const open = await trx
-      .selectFrom('member_statuses')
-      .select(['id', 'valid_from'])
-      .where('member_id', '=', id)
-      .where('valid_to', 'is', null)
-      .orderBy('valid_from', 'desc')
-      .executeTakeFirst();
-    const placement = await trx
-      .selectFrom('member_placements')
-      .select(['id', 'valid_from'])
-      .where('member_id', '=', id)
-      .where('valid_to', 'is', null)
-      .orderBy('valid_from', 'desc')
-      .executeTakeFirst();
-    // History must stay a sequence of periods: the change cannot start before the current
-    // status (nor, when leaving, before the current placement) began.
-    const since = [open?.valid_from, check.endsMembership ? placement?.valid_from : undefined]
-      .filter((d): d is string => !!d)
-      .sort()
-      .at(-1);
-    if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
-    // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
-    if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < earliestRecognition(member.admitted_on)) {
-      throw new AppError('validation', 400, {}, [
-        { path: 'body.effectiveOn', message: 'members.probation_too_short', params: { date: formatDateVi(earliestRecognition(member.admitted_on)) } },
-      ]);
-    }
-    if (open) await trx.updateTable('member_statuses').set({ valid_to: input.effectiveOn }).where('id', '=', open.id).execute();
-    await trx
-      .insertInto('member_statuses')
-      .values({
-        member_id: id,
-        status: input.status,
-        valid_from: input.effectiveOn,
-        decision_number: input.decisionNumber,
-        note: input.note ?? null,
-      })
-      .execute();
-    if (check.endsMembership) {
-      if (placement) await trx.updateTable('member_placements').set({ valid_to: input.effectiveOn }).where('id', '=', placement.id).execute();
-    }
-    const fullMemberOn = check.setsFullMemberOn ? input.effectiveOn : member.full_member_on;
-    await trx.updateTable('members').set({ status: input.status, full_member_on: fullMemberOn, updated_at: new Date() }).where('id', '=', id).execute();
-    await writeAudit(trx, access.userId, {
-      action: 'member.status',
-      entityType: 'member',
-      entityId: id,
-      unitId: member.unit_id,
-      before: { status: member.status, fullMemberOn: member.full_member_on },
-      after: { status: input.status, fullMemberOn, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, note: input.note ?? null },
-    });
+    await applyStatusChange(trx, access, id, input);
     return loadMemberDetail(trx, access, id);
+  });
+}
+
+/** The change itself, inside the caller's transaction (also the admissions pipeline's recognition). */
+export async function applyStatusChange(trx: Transaction<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<void> {
+  const member = await lockWritableMember(trx, access, id);
+  const check = checkStatusTransition(member.status, input.status, member.full_member_on);
+  if (!check.ok) {
+    const code = check.reason === 'unchanged' ? 'members.status_unchanged' : check.reason === 'has_left' ? 'members.has_left' : 'members.status_not_allowed';
+    throw new AppError(code, 409, { from: STATUS_LABEL(member.status), to: STATUS_LABEL(input.status) });
+  }
+  const open = await trx
+    .selectFrom('member_statuses')
+    .select(['id', 'valid_from'])
+    .where('member_id', '=', id)
+    .where('valid_to', 'is', null)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  const placement = await trx
+    .selectFrom('member_placements')
+    .select(['id', 'valid_from'])
+    .where('member_id', '=', id)
+    .where('valid_to', 'is', null)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  // History must stay a sequence of periods: the change cannot start before the current
+  // status (nor, when leaving, before the current placement) began.
+  const since = [open?.valid_from, check.endsMembership ? placement?.valid_from : undefined]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
+  // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
+  if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < earliestRecognition(member.admitted_on)) {
+    throw new AppError('validation', 400, {}, [
+      { path: 'body.effectiveOn', message: 'members.probation_too_short', params: { date: formatDateVi(earliestRecognition(member.admitted_on)) } },
+    ]);
+  }
+  if (open) await trx.updateTable('member_statuses').set({ valid_to: input.effectiveOn }).where('id', '=', open.id).execute();
+  await trx
+    .insertInto('member_statuses')
+    .values({
+      member_id: id,
+      status: input.status,
+      valid_from: input.effectiveOn,
+      decision_number: input.decisionNumber,
+      note: input.note ?? null,
+    })
+    .execute();
+  if (check.endsMembership) {
+    if (placement) await trx.updateTable('member_placements').set({ valid_to: input.effectiveOn }).where('id', '=', placement.id).execute();
+  }
+  const fullMemberOn = check.setsFullMemberOn ? input.effectiveOn : member.full_member_on;
+  await trx.updateTable('members').set({ status: input.status, full_member_on: fullMemberOn, updated_at: new Date() }).where('id', '=', id).execute();
+  await writeAudit(trx, access.userId, {
+    action: 'member.status',
+    entityType: 'member',
+    entityId: id,
+    unitId: member.unit_id,
+    before: { status: member.status, fullMemberOn: member.full_member_on },
+    after: { status: input.status, fullMemberOn, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, note: input.note ?? null },
   });
 }

@@ -7,6 +7,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/connect.ts';
 import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
+import { vnDate } from '../../domain/meeting-time.ts';
+import { sendAdmissionReminders } from '../admissions/admission-reminders.ts';
 import type { Notifier } from './notifier.ts';
 import { sendMeetingNotices } from './send-meeting-notices.ts';
 
@@ -67,6 +69,8 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
   });
   const now = options.now ?? (() => new Date());
   await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    // Admission deadlines first, so their emails go out with this run's (admissions/).
+    await sendAdmissionReminders(database.db, vnDate(now()));
     await sendMeetingNotices(database.db, options.notifier, now());
   });
   return {

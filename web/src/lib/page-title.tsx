@@ -39,6 +39,9 @@ const TITLES: [string, MessageKey][] = [
   ['/my-meetings', 'pageTitle.myMeetings'],
   ['/check-in', 'pageTitle.checkIn'],
   ['/notices', 'pageTitle.notices'],
+  ['/admissions', 'pageTitle.admissions'],
+  ['/admissions/:id', 'pageTitle.candidate'],
+  ['/calendar-days', 'pageTitle.calendarDays'],
 ];
 
 export function titleKeyFor(pathname: string): MessageKey {

@@ -2,7 +2,7 @@
 // a cell secretary's month (the meeting and the steps left, each a link to where it is
 // done; last month's resolution to carry into the plan; overdue tasks), the commune
 // committee's line per cell and the meetings it is assigned to attend ("Tôi sẽ dự"),
-// and a member's own meetings and notices.
+// the admission deadlines running in the units granted, and a member's own meetings and notices.
 import { CalendarOutlined, CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Row, Tag } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -14,6 +14,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
+import { AdmissionDeadlines } from './AdmissionDeadlines.tsx';
 import { type SecretaryCell, useHome } from './home-api.ts';
 import { monthLabel, TAP } from './home-shared.ts';
 import { PreviousResolutionCard, TaskList } from './PreviousResolution.tsx';
@@ -36,6 +37,7 @@ export default function HomePage() {
       {h.cells.map((cell) => (
         <SecretaryMonth key={cell.unitId} cell={cell} />
       ))}
+      <AdmissionDeadlines admissions={h.admissions} cellCount={h.cells.length} />
       {h.committees.length > 0 && (
         <Suspense fallback={<PageLoading />}>
           {h.committees.map((c) => (
