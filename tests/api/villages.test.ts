@@ -124,9 +124,18 @@ describe('white villages (bản trắng đảng viên)', () => {
   const admittedOn = ['2026-03-02', '2026-04-06', '2026-05-04', '2026-06-01', '2026-07-06'];
 
   it('falls from 5 to 0 as members who live there are admitted (Quảng Lâm removed 5 of 5)', async () => {
+    const candidate = await xa({
+      method: 'POST',
+      url: '/api/v1/admissions/candidates',
+      payload: { unitId: cell2, fullName: 'Sùng Thị Mai', sex: 'nu', dateOfBirth: '2001-05-04', sourceOn: '2026-01-12', villageId: villages['Bản Pá Khoang'] },
+    });
+    expect(candidate.statusCode, candidate.body).toBe(201);
     const before = await figures(commune, '2026-02-01');
     expect(before.onDate).toEqual({ n: 5, of: 5 });
     expect(before.white.map((v: { name: string }) => v.name)).toEqual(names);
+    // The candidate in the pipeline shows beside the white village they live in, and only there.
+    expect(before.white.map((v: { candidates: number }) => v.candidates)).toEqual([0, 0, 0, 0, 1]);
+    expect((await figures(commune, '2026-01-11')).white.map((v: { candidates: number }) => v.candidates)).toEqual([0, 0, 0, 0, 0]);
     for (const [i, name] of names.entries()) {
       await admit(`Giàng A Páo ${i + 1}`, villages[name]!, i < 3 ? cell1 : cell2, admittedOn[i]!);
       const after = await figures(commune, admittedOn[i]!);
