@@ -62,6 +62,10 @@ const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.t
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
+const GradingPage = lazyPage(() => import('./pages/grading/GradingPage.tsx'), '/grading');
+const MyGradingPage = lazyPage(() => import('./pages/grading/MyGradingPage.tsx'), '/grading/me');
+const GradingPeriodPage = lazyPage(() => import('./pages/grading/PeriodPage.tsx'), '/grading/periods/:id');
+const GradingResultsPage = lazyPage(() => import('./pages/grading/ResultsPage.tsx'), '/grading/results');
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -443,6 +447,38 @@ export function App() {
                   element={
                     <Page>
                       <NoticesPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading"
+                  element={
+                    <Page permission="grade">
+                      <GradingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/me"
+                  element={
+                    <Page>
+                      <MyGradingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/periods/:id"
+                  element={
+                    <Page>
+                      <GradingPeriodPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/results"
+                  element={
+                    <Page permission="read">
+                      <GradingResultsPage />
                     </Page>
                   }
                 />

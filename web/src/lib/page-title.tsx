@@ -37,6 +37,10 @@ const TITLES: [string, MessageKey][] = [
   ['/my-meetings', 'pageTitle.myMeetings'],
   ['/check-in', 'pageTitle.checkIn'],
   ['/notices', 'pageTitle.notices'],
+  ['/grading', 'pageTitle.grading'],
+  ['/grading/me', 'pageTitle.gradingMe'],
+  ['/grading/periods/:id', 'pageTitle.gradingPeriod'],
+  ['/grading/results', 'pageTitle.gradingResults'],
 ];
 
 export function titleKeyFor(pathname: string): MessageKey {
