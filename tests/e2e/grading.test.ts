@@ -83,7 +83,7 @@ describe('a year of review and grading, from the member’s phone to the results
     await assessed.waitFor();
     expect(await assessed.count()).toBe(1);
     expect(await assessed.getByTestId('entry-self').textContent()).toContain('Hoàn thành vượt chỉ tiêu trồng rừng');
-    await shot(secretary, 'grading-secretary-period-phone');
+    await shot(secretary, 'grading-secretary-period-phone', false);
     await assessed.getByTestId('entry-propose').click();
     await secretary.getByTestId('proposal-score-general').waitFor();
     expect(await secretary.getByTestId('proposal-score-general').inputValue()).toBe('28,0');
@@ -128,7 +128,7 @@ describe('a year of review and grading, from the member’s phone to the results
     await committeePhone.goto(`/grading/periods/${periodId}`);
     await committeePhone.getByTestId('period-view').getByText('Quyết định').click();
     await committeePhone.getByTestId('decision-row').waitFor();
-    await shot(committeePhone, 'grading-decide-phone');
+    await shot(committeePhone, 'grading-decide-phone', false);
 
     await row.getByTestId('decision-grade').click();
     await committee

@@ -72,26 +72,19 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="decision-panel">
-      {refusal && (
-        <Alert
-          type={refusal.quota ? 'warning' : 'error'}
-          showIcon
-          data-testid={refusal.quota ? 'quota-warning' : 'decision-error'}
-          title={refusal.quota ? t('grading.decide.quotaTitle') : t('grading.decide.refused')}
-          description={
-            <>
-              <div data-testid="decision-refusal-text" style={{ fontWeight: 600 }}>
-                {refusal.text}
-              </div>
-              {refusal.quota && <div>{t('grading.decide.quotaHint')}</div>}
-            </>
-          }
-        />
-      )}
       <Typography.Text data-testid="decision-counts">
         {t('grading.decide.counts', { top: count('htxsnv'), good: count('httnv'), done: count('htnv'), not: count('khtnv') })}
       </Typography.Text>
-      {waiting.length > 0 && <Alert type="info" showIcon title={t('grading.decide.waiting', { count: waiting.length })} />}
+      {waiting.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('grading.decide.waiting', {
+            members: waiting.filter((e) => e.subject === 'member').length,
+            organisations: waiting.filter((e) => e.subject === 'organisation').length,
+          })}
+        />
+      )}
       {pending.length === 0 ? (
         <Alert type="success" showIcon title={t('grading.decide.nothing')} data-testid="decision-nothing" />
       ) : (
@@ -175,6 +168,22 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
           </div>
           {decidedOn !== null && decidedOn < period.endsOn && (
             <Alert type="error" showIcon title={t('grading.decide.beforeEnd', { date: showDate(period.endsOn) })} />
+          )}
+          {refusal && (
+            <Alert
+              type={refusal.quota ? 'warning' : 'error'}
+              showIcon
+              data-testid={refusal.quota ? 'quota-warning' : 'decision-error'}
+              title={refusal.quota ? t('grading.decide.quotaTitle') : t('grading.decide.refused')}
+              description={
+                <>
+                  <div data-testid="decision-refusal-text" style={{ fontWeight: 600 }}>
+                    {refusal.text}
+                  </div>
+                  {refusal.quota && <div>{t('grading.decide.quotaHint')}</div>}
+                </>
+              }
+            />
           )}
           <Button
             type="primary"

@@ -10,7 +10,7 @@ import { can, useMe } from '../../auth/session.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { showDateTime } from '../../lib/dates.ts';
-import { type MyEntry, stageOf, useMyEntries, usePeriod } from './grading-api.ts';
+import { isFormField, type MyEntry, stageOf, useMyEntries, usePeriod } from './grading-api.ts';
 import { GRADE_COLORS, gradeLabel, periodDates, pointsText, ruleSetName, STAGE_COLORS, stageLabel } from './grading-labels.ts';
 import { SelfAssessmentForm } from './SelfAssessmentForm.tsx';
 
@@ -58,6 +58,7 @@ function MyEntryCard({ item }: { item: MyEntry }) {
           <Tag color={STAGE_COLORS[stage]} data-testid="my-grading-stage">
             {stageLabel(t, stage)}
           </Tag>
+          {(stage === 'self_assessed' || stage === 'proposed') && <Typography.Text type="secondary">{t(`grading.me.next.${stage}`)}</Typography.Text>}
         </div>
         {entry.excluded && <Alert type="info" showIcon title={entry.excluded.text} data-testid="my-grading-excluded" />}
         {open && !entry.excluded ? (
@@ -72,6 +73,12 @@ function MyEntryCard({ item }: { item: MyEntry }) {
                 {entry.selfAssessment.step && (
                   <Typography.Text type="secondary"> {t('grading.me.sentAt', { at: showDateTime(entry.selfAssessment.step.at) })}</Typography.Text>
                 )}
+                {Object.entries(entry.selfAssessment.forms?.fields ?? {}).map(([k, text]) => (
+                  <div key={k} style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
+                    <Typography.Text type="secondary">{isFormField(k) ? t(`grading.formField.${k}`) : k}: </Typography.Text>
+                    {text}
+                  </div>
+                ))}
               </dd>
               {entry.proposal && (
                 <>

@@ -16,11 +16,16 @@ import { showDateTime } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { AmendModal } from './AmendModal.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
-import { type Entry, isFormField, type PeriodDetail, stageOf, usePeriod } from './grading-api.ts';
+import { type Entry, isFormField, type PeriodDetail, type Stage, stageOf, usePeriod } from './grading-api.ts';
 import { GRADE_COLORS, gradeLabel, gradeShort, periodDates, pointsText, ruleSetName, STAGE_COLORS, stageLabel } from './grading-labels.ts';
 import { ProposalModal } from './ProposalModal.tsx';
 
 type View = 'members' | 'organisations' | 'decide';
+/** What needs doing first (a self-assessment waiting for the cell's proposal), those with nothing yet last. */
+const ORDER: readonly Stage[] = ['self_assessed', 'proposed', 'decided', 'waiting', 'excluded'];
+/** The steps in the order they happen, for the filter. */
+const STEPS: readonly Stage[] = ['waiting', 'self_assessed', 'proposed', 'decided'];
+const PAGE = 30;
 
 export default function PeriodPage() {
   const id = Number(useParams().id);
@@ -38,6 +43,8 @@ function PeriodView({ period }: { period: PeriodDetail }) {
   const mayPropose = can(me, 'grade');
   const [view, setView] = useState<View>('members');
   const [cell, setCell] = useState<number | null>(null);
+  const [stage, setStage] = useState<Stage | 'all'>('all');
+  const [limit, setLimit] = useState(PAGE);
   const [proposing, setProposing] = useState<Entry | null>(null);
   const [amending, setAmending] = useState<Entry | null>(null);
 
@@ -47,7 +54,9 @@ function PeriodView({ period }: { period: PeriodDetail }) {
   const excluded = members.filter((e) => e.excluded);
   const unitNames = useMemo(() => new Map(organisations.map((o) => [o.unitId, o.name])), [organisations]);
   const cells = [...new Set(members.map((e) => e.unitId))];
-  const shown = (view === 'organisations' ? organisations : onRoll).filter((e) => cell === null || e.unitId === cell);
+  const inView = (view === 'organisations' ? organisations : onRoll).filter((e) => cell === null || e.unitId === cell);
+  const shown = inView.filter((e) => stage === 'all' || stageOf(e) === stage).sort((a, b) => ORDER.indexOf(stageOf(a)) - ORDER.indexOf(stageOf(b)));
+  const stageCount = (s: Stage) => inView.filter((e) => stageOf(e) === s).length;
   const n = (pred: (e: Entry) => boolean) => onRoll.filter(pred).length;
 
   return (
@@ -82,14 +91,20 @@ function PeriodView({ period }: { period: PeriodDetail }) {
         </div>
       </Card>
       {excluded.length > 0 && (
-        <Card size="small" title={t('grading.period.excluded', { count: excluded.length })} data-testid="period-excluded">
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
-            {excluded.map((e) => (
-              <li key={e.id}>
-                <strong>{e.name}</strong> ({unitNames.get(e.unitId) ?? ''}): {e.excluded!.text}
-              </li>
-            ))}
-          </ul>
+        <Card size="small" data-testid="period-excluded">
+          {/* Closed at first: a commune has many; the count and the reasons are one tap away. */}
+          <details>
+            <summary style={{ minHeight: 44, display: 'flex', alignItems: 'center', cursor: 'pointer', fontWeight: 600 }}>
+              {t('grading.period.excluded', { count: excluded.length })}
+            </summary>
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {excluded.map((e) => (
+                <li key={e.id}>
+                  <strong>{e.name}</strong> ({unitNames.get(e.unitId) ?? ''}): {e.excluded!.text}
+                </li>
+              ))}
+            </ul>
+          </details>
         </Card>
       )}
       <Segmented<View>
@@ -103,10 +118,29 @@ function PeriodView({ period }: { period: PeriodDetail }) {
         ]}
         data-testid="period-view"
       />
+      {view !== 'decide' && (
+        <Select<Stage | 'all'>
+          value={stage}
+          onChange={(s) => {
+            setStage(s);
+            setLimit(PAGE);
+          }}
+          style={{ width: '100%', maxWidth: 480 }}
+          aria-label={t('grading.period.stage')}
+          options={[
+            { value: 'all', label: t('grading.period.allStages', { count: inView.length }) },
+            ...STEPS.map((s) => ({ value: s, label: `${stageLabel(t, s)} (${stageCount(s)})` })),
+          ]}
+          data-testid="period-stage"
+        />
+      )}
       {view !== 'decide' && cells.length > 1 && (
         <Select<number | null>
           value={cell}
-          onChange={setCell}
+          onChange={(c) => {
+            setCell(c);
+            setLimit(PAGE);
+          }}
           style={{ width: '100%', maxWidth: 480 }}
           aria-label={t('grading.period.cell')}
           options={[{ value: null, label: t('grading.period.allCells') }, ...cells.map((c) => ({ value: c, label: unitNames.get(c) ?? String(c) }))]}
@@ -119,7 +153,7 @@ function PeriodView({ period }: { period: PeriodDetail }) {
         <Empty />
       ) : (
         <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="period-entries">
-          {shown.map((e) => (
+          {shown.slice(0, limit).map((e) => (
             <EntryCard
               key={e.id}
               entry={e}
@@ -127,6 +161,11 @@ function PeriodView({ period }: { period: PeriodDetail }) {
               onPropose={mayPropose && !e.decision ? () => setProposing(e) : undefined}
             />
           ))}
+          {shown.length > limit && (
+            <Button block onClick={() => setLimit(limit + PAGE)} data-testid="period-more">
+              {t('grading.period.more', { count: shown.length - limit })}
+            </Button>
+          )}
         </Space>
       )}
       {proposing && <ProposalModal period={period} entry={proposing} onClose={() => setProposing(null)} />}

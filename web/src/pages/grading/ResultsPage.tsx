@@ -12,6 +12,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { asIso, showDate } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
+import { usePhone } from '../../lib/use-phone.ts';
 import { type Grade, type Results, useResults } from './grading-api.ts';
 import { gradeLabel, gradeShort, percentText } from './grading-labels.ts';
 import { useGradingUnit } from './use-grading-unit.ts';
@@ -68,10 +69,17 @@ export default function ResultsPage() {
 function ResultsView({ r }: { r: Results }) {
   const t = useT();
   const [lang] = useLang();
+  const phone = usePhone();
   const share = (s: Share) => `${percentText(s.n, s.of, lang)} (${s.n}/${s.of})`;
+  // On a phone the grade's short name and no separate count column (the count is in each share).
   const columns = [
-    { title: t('grading.results.grade'), key: 'grade', render: (_: unknown, row: Row) => `${gradeLabel(t, row.grade)} (${gradeShort(t, row.grade)})` },
-    { title: t('grading.results.count'), key: 'n', align: 'right' as const, render: (_: unknown, row: Row) => row.ofGraded.n },
+    {
+      title: t('grading.results.grade'),
+      key: 'grade',
+      render: (_: unknown, row: Row) =>
+        phone ? <abbr title={gradeLabel(t, row.grade)}>{gradeShort(t, row.grade)}</abbr> : `${gradeLabel(t, row.grade)} (${gradeShort(t, row.grade)})`,
+    },
+    ...(phone ? [] : [{ title: t('grading.results.count'), key: 'n', align: 'right' as const, render: (_: unknown, row: Row) => row.ofGraded.n }]),
     { title: t('grading.results.ofGraded'), key: 'graded', align: 'right' as const, render: (_: unknown, row: Row) => share(row.ofGraded) },
     { title: t('grading.results.ofAll'), key: 'all', align: 'right' as const, render: (_: unknown, row: Row) => share(row.ofAll) },
   ];
