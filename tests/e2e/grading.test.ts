@@ -4,6 +4,7 @@
 // sends it; the cell's secretary appraises and proposes HTXSNV; the committee decides, the
 // quota refuses with its numbers (1 HTXSNV > 20% × 0 HTTNV = 0), the committee adjusts to
 // HTTNV and decides; the grade is locked, and the results page counts it.
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './helpers/browser.ts';
@@ -11,6 +12,13 @@ import { useChibo } from './helpers/session.ts';
 
 const { loggedIn, shot } = useChibo();
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
+
+/** Serious or critical WCAG 2 A/AA violations on the page as it stands (axe-core). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}`);
+}
 
 const confirmOk = async (page: Page) => {
   await page.getByTestId('confirm-ok').click();
@@ -63,6 +71,7 @@ describe('a year of review and grading, from the member’s phone to the results
     const submit = await member.getByTestId('self-assessment-submit').boundingBox();
     expect(submit!.height).toBeGreaterThanOrEqual(44);
     await shot(member, 'grading-member-form-phone');
+    expect(await seriousViolations(member)).toEqual([]);
     await member.getByTestId('self-assessment-submit').click();
     await member.locator('.ant-modal-confirm').filter({ hasText: 'Tổng 93 điểm' }).waitFor();
     await confirmOk(member);
@@ -124,6 +133,7 @@ describe('a year of review and grading, from the member’s phone to the results
     expect(await warning.getByTestId('decision-refusal-text').textContent()).toContain('1 HTXSNV > 20% × 0 HTTNV = 0');
     expect(await committee.getByTestId('decided-row').count()).toBe(0);
     await shot(committee, 'grading-quota-warning-desktop');
+    expect(await seriousViolations(committee)).toEqual([]);
     const committeePhone = await loggedIn('capuy', PHONE);
     await committeePhone.goto(`/grading/periods/${periodId}`);
     await committeePhone.getByTestId('period-view').getByText('Quyết định').click();
@@ -159,8 +169,25 @@ describe('a year of review and grading, from the member’s phone to the results
     expect(await httnv.textContent()).toContain(`(1/${of})`);
     expect(graded).toContain('đã quyết định 1');
     await shot(committee, 'grading-results-desktop');
+    expect(await seriousViolations(committee)).toEqual([]);
     await committeePhone.goto(await committee.url().replace(/^https?:\/\/[^/]+/, ''));
     await committeePhone.getByTestId('results-members-table').waitFor();
     await shot(committeePhone, 'grading-results-phone');
+
+    // ── A decided grade changes only by an amendment with its reason, confirmed ──
+    await committee.getByTestId('results-back').click();
+    await committee.getByTestId('period-view').getByText('Quyết định').click();
+    await committee.getByTestId('amend-open').click();
+    await committee.getByTestId('amend-grade').click();
+    await committee
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^Hoàn thành nhiệm vụ$/ })
+      .click();
+    await committee.getByTestId('amend-reason').fill('Phát hiện vi phạm quy định nêu gương sau khi đã xếp loại');
+    await committee.getByTestId('amend-submit').click();
+    await committee.locator('.ant-modal-confirm').filter({ hasText: 'thành "Hoàn thành nhiệm vụ"' }).waitFor();
+    await confirmOk(committee);
+    await committee.getByTestId('decided-row').filter({ hasText: 'Đã điều chỉnh' }).waitFor();
+    expect(await committee.getByTestId('decided-row').textContent()).toContain('HTNV');
   });
 });

@@ -73,7 +73,12 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="decision-panel">
       <Typography.Text data-testid="decision-counts">
-        {t('grading.decide.counts', { top: count('htxsnv'), good: count('httnv'), done: count('htnv'), not: count('khtnv') })}
+        {t(pending.length ? 'grading.decide.counts' : 'grading.decide.countsDecided', {
+          top: count('htxsnv'),
+          good: count('httnv'),
+          done: count('htnv'),
+          not: count('khtnv'),
+        })}
       </Typography.Text>
       {waiting.length > 0 && (
         <Alert

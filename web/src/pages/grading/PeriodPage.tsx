@@ -94,9 +94,7 @@ function PeriodView({ period }: { period: PeriodDetail }) {
         <Card size="small" data-testid="period-excluded">
           {/* Closed at first: a commune has many; the count and the reasons are one tap away. */}
           <details>
-            <summary style={{ minHeight: 44, display: 'flex', alignItems: 'center', cursor: 'pointer', fontWeight: 600 }}>
-              {t('grading.period.excluded', { count: excluded.length })}
-            </summary>
+            <summary style={{ padding: '10px 0', cursor: 'pointer', fontWeight: 600 }}>{t('grading.period.excluded', { count: excluded.length })}</summary>
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {excluded.map((e) => (
                 <li key={e.id}>

@@ -31,7 +31,11 @@ export default function ResultsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="grading-results-page">
       <div>
-        {periodId && <Link to={`/grading/periods/${periodId}`}>{t('grading.results.back')}</Link>}
+        {periodId && (
+          <Link to={`/grading/periods/${periodId}`} data-testid="results-back">
+            {t('grading.results.back')}
+          </Link>
+        )}
         <Typography.Title level={3} style={{ margin: '4px 0' }}>
           {t('grading.results.title')}
         </Typography.Title>
