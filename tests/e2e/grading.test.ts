@@ -24,8 +24,11 @@ const confirmOk = async (page: Page) => {
   await page.getByTestId('confirm-ok').click();
 };
 
+// One round, step by step: each step a test (its own pages) on the period the first one opened.
 describe('a year of review and grading, from the member’s phone to the results', () => {
-  it('opens, self-assesses, proposes, decides past the quota warning, and counts the result', async () => {
+  let periodId = 0;
+
+  it('the commune committee opens the year 2025 after seeing the rule set it will use', async () => {
     // ── The commune committee opens the year, seeing the rule set first ──
     const committee = await loggedIn('capuy', DESKTOP);
     await committee.goto('/');
@@ -48,10 +51,11 @@ describe('a year of review and grading, from the member’s phone to the results
     await committee.locator('.ant-modal-confirm').filter({ hasText: 'Quy định 366-QĐ/TW' }).waitFor();
     await confirmOk(committee);
     await committee.getByTestId('grading-period-page').waitFor();
-    const periodId = Number(await committee.getByTestId('grading-period-page').getAttribute('data-period-id'));
+    periodId = Number(await committee.getByTestId('grading-period-page').getAttribute('data-period-id'));
     expect(await committee.getByTestId('progress-self').textContent()).toMatch(/^0\/\d+$/);
+  });
 
-    // ── A member on a phone: scores, the band as they type, the self-grade, sent after confirming ──
+  it('a member scores themselves on a phone, the band following the points, and sends it', async () => {
     const member = await loggedIn('dangvien', PHONE);
     await member.goto('/grading/me');
     const form = member.getByTestId('self-assessment-form');
@@ -83,8 +87,9 @@ describe('a year of review and grading, from the member’s phone to the results
     await memberDesktop.goto('/grading/me');
     await memberDesktop.getByTestId('my-grading-summary').waitFor();
     await shot(memberDesktop, 'grading-member-sent-desktop');
+  });
 
-    // ── The cell's secretary: the self-assessment, the appraisal with the tasks, HTXSNV proposed ──
+  it("the cell's secretary reads the self-assessment, appraises with the tasks and proposes HTXSNV; the cell assesses itself on form 2C", async () => {
     const secretary = await loggedIn('bithu.cb1', PHONE);
     await secretary.goto('/grading');
     await secretary.locator(`[data-testid="grading-period"][data-period-id="${periodId}"] a`).click();
@@ -113,13 +118,28 @@ describe('a year of review and grading, from the member’s phone to the results
     expect(await proposed.getByTestId('entry-proposed-grade').getAttribute('data-grade')).toBe('htxsnv');
     // A cell's secretary proposes; the committee of the commune decides.
     expect(await secretary.getByTestId('period-view').textContent()).not.toContain('Quyết định');
+    // The cell's committee assesses the cell itself on form 2C.
+    await secretary.getByTestId('period-view').getByText('Tổ chức đảng').click();
+    await secretary.getByTestId('entry-org-self').click();
+    await secretary.getByTestId('score-general').fill('27');
+    await secretary.getByTestId('score-task_results').fill('63');
+    await secretary.getByTestId('self-grade-htxsnv').click();
+    await secretary.getByTestId('form-field-uu_diem').fill('Lãnh đạo thôn hoàn thành các chỉ tiêu kinh tế - xã hội năm 2025');
+    await secretary.getByTestId('self-assessment-submit').click();
+    await confirmOk(secretary);
+    await secretary.locator('[data-testid="period-entry"][data-stage="self_assessed"]').waitFor();
+    expect(await secretary.locator('[data-testid="period-entry"][data-stage="self_assessed"]').getByTestId('entry-self').textContent()).toContain(
+      'Lãnh đạo thôn hoàn thành',
+    );
     const secretaryDesktop = await loggedIn('bithu.cb1', DESKTOP);
     await secretaryDesktop.goto(`/grading/periods/${periodId}`);
     await secretaryDesktop.locator('[data-testid="period-entry"][data-stage="proposed"]').waitFor();
     await shot(secretaryDesktop, 'grading-secretary-period-desktop');
+  });
 
-    // ── The committee decides: the quota refuses with its numbers, the grade is adjusted, decided and locked ──
-    await committee.reload();
+  it('the committee decides: the quota refuses with its numbers, the grade is adjusted, decided and locked', async () => {
+    const committee = await loggedIn('capuy', DESKTOP);
+    await committee.goto(`/grading/periods/${periodId}`);
     await committee.getByTestId('period-view').getByText('Quyết định').click();
     const row = committee.getByTestId('decision-row');
     await row.waitFor();
@@ -153,12 +173,17 @@ describe('a year of review and grading, from the member’s phone to the results
     await shot(committee, 'grading-decided-desktop');
 
     // The member sees the decision, locked.
-    await member.reload();
+    const member = await loggedIn('dangvien', PHONE);
+    await member.goto('/grading/me');
     await member.getByTestId('my-grading-decided').waitFor();
     expect(await member.getByTestId('my-grading-decided').textContent()).toContain('Hoàn thành tốt nhiệm vụ');
     expect(await member.getByTestId('my-grading-edit').count()).toBe(0);
+  });
 
-    // ── The results: by grade with numerator and denominator ──
+  it('the results count the grade by n/of, and an amendment with its reason changes it', async () => {
+    const committee = await loggedIn('capuy', DESKTOP);
+    const committeePhone = await loggedIn('capuy', PHONE);
+    await committee.goto(`/grading/periods/${periodId}`);
     await committee.getByTestId('period-results').click();
     await committee.getByTestId('grading-results-page').waitFor();
     const table = committee.getByTestId('results-members-table');

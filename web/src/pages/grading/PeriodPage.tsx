@@ -5,7 +5,7 @@
 // table are one tap away.
 
 import { DownloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../../api/client.ts';
@@ -19,6 +19,7 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { type Entry, isFormField, type PeriodDetail, type Stage, stageOf, usePeriod } from './grading-api.ts';
 import { GRADE_COLORS, gradeLabel, gradeShort, periodDates, pointsText, ruleSetName, STAGE_COLORS, stageLabel } from './grading-labels.ts';
 import { ProposalModal } from './ProposalModal.tsx';
+import { SelfAssessmentForm } from './SelfAssessmentForm.tsx';
 
 type View = 'members' | 'organisations' | 'decide';
 /** What needs doing first (a self-assessment waiting for the cell's proposal), those with nothing yet last. */
@@ -47,6 +48,7 @@ function PeriodView({ period }: { period: PeriodDetail }) {
   const [limit, setLimit] = useState(PAGE);
   const [proposing, setProposing] = useState<Entry | null>(null);
   const [amending, setAmending] = useState<Entry | null>(null);
+  const [assessing, setAssessing] = useState<Entry | null>(null);
 
   const members = period.entries.filter((e) => e.subject === 'member');
   const organisations = period.entries.filter((e) => e.subject === 'organisation');
@@ -150,24 +152,36 @@ function PeriodView({ period }: { period: PeriodDetail }) {
       ) : shown.length === 0 ? (
         <Empty />
       ) : (
-        <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="period-entries">
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: 8 }} data-testid="period-entries">
           {shown.slice(0, limit).map((e) => (
             <EntryCard
               key={e.id}
               entry={e}
               unitName={e.subject === 'member' ? unitNames.get(e.unitId) : undefined}
               onPropose={mayPropose && !e.decision ? () => setProposing(e) : undefined}
+              onSelfAssess={mayPropose && !e.decision && e.subject === 'organisation' ? () => setAssessing(e) : undefined}
             />
           ))}
           {shown.length > limit && (
-            <Button block onClick={() => setLimit(limit + PAGE)} data-testid="period-more">
+            <Button block onClick={() => setLimit(limit + PAGE)} style={{ gridColumn: '1 / -1' }} data-testid="period-more">
               {t('grading.period.more', { count: shown.length - limit })}
             </Button>
           )}
-        </Space>
+        </div>
       )}
       {proposing && <ProposalModal period={period} entry={proposing} onClose={() => setProposing(null)} />}
       {amending && <AmendModal entry={amending} onClose={() => setAmending(null)} />}
+      {/* A cell's committee assesses its own cell (form 2C); the server refuses another cell's. */}
+      <Modal
+        open={assessing !== null}
+        onCancel={() => setAssessing(null)}
+        footer={null}
+        destroyOnHidden
+        width={640}
+        title={assessing ? t('grading.period.orgSelfTitle', { name: assessing.name }) : ''}
+      >
+        {assessing && <SelfAssessmentForm period={period} entry={assessing} onDone={() => setAssessing(null)} onCancel={() => setAssessing(null)} />}
+      </Modal>
     </Space>
   );
 }
@@ -183,7 +197,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-function EntryCard({ entry: e, unitName, onPropose }: { entry: Entry; unitName?: string; onPropose?: () => void }) {
+function EntryCard({ entry: e, unitName, onPropose, onSelfAssess }: { entry: Entry; unitName?: string; onPropose?: () => void; onSelfAssess?: () => void }) {
   const t = useT();
   const [lang] = useLang();
   const stage = stageOf(e);
@@ -198,74 +212,82 @@ function EntryCard({ entry: e, unitName, onPropose }: { entry: Entry; unitName?:
           {stageLabel(t, stage)}
         </Tag>
       </div>
-      <dl style={{ margin: '8px 0 0' }}>
-        <dt style={{ fontWeight: 600 }}>{t('grading.period.self')}</dt>
-        <dd style={{ margin: '0 0 6px' }} data-testid="entry-self">
-          {e.selfAssessment ? (
+      {/* Nothing written yet: one line, so a cell of forty reads at a glance. */}
+      {(e.selfAssessment || e.proposal || e.grade) && (
+        <dl style={{ margin: '8px 0 0' }}>
+          <dt style={{ fontWeight: 600 }}>{t('grading.period.self')}</dt>
+          <dd style={{ margin: '0 0 6px' }} data-testid="entry-self">
+            {e.selfAssessment ? (
+              <>
+                {t('grading.points', { points: pointsText(e.selfAssessment.points, lang) })} ·{' '}
+                <Tag color={GRADE_COLORS[e.selfAssessment.grade]}>{gradeShort(t, e.selfAssessment.grade)}</Tag>
+                {e.selfAssessment.step && <Typography.Text type="secondary">{showDateTime(e.selfAssessment.step.at)}</Typography.Text>}
+                {e.selfAssessment.forms &&
+                  Object.entries(e.selfAssessment.forms.fields).map(([k, text]) => (
+                    <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
+                      <Typography.Text type="secondary">{fieldLabel(t, k)}: </Typography.Text>
+                      {text}
+                    </div>
+                  ))}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('grading.period.notYet')}</Typography.Text>
+            )}
+          </dd>
+          <dt style={{ fontWeight: 600 }}>{t('grading.period.proposal')}</dt>
+          <dd style={{ margin: '0 0 6px' }} data-testid="entry-proposal">
+            {e.proposal ? (
+              <>
+                {t('grading.points', { points: pointsText(e.proposal.points, lang) })} ·{' '}
+                <Tag color={GRADE_COLORS[e.proposal.grade]} data-testid="entry-proposed-grade" data-grade={e.proposal.grade}>
+                  {gradeLabel(t, e.proposal.grade)}
+                </Tag>
+                {e.proposal.note && <div>{e.proposal.note}</div>}
+                {e.proposal.cappedBy.length > 0 && (
+                  <Alert
+                    type="warning"
+                    icon={<WarningOutlined />}
+                    showIcon
+                    style={{ marginTop: 6 }}
+                    data-testid="entry-capped"
+                    title={t('grading.period.capped', { grade: gradeShort(t, e.proposal.rulesGrade) })}
+                    description={
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {e.proposal.cappedBy.map((r) => (
+                          <li key={r.key}>{r.text}</li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                )}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('grading.period.notYet')}</Typography.Text>
+            )}
+          </dd>
+          {e.grade && (
             <>
-              {t('grading.points', { points: pointsText(e.selfAssessment.points, lang) })} ·{' '}
-              <Tag color={GRADE_COLORS[e.selfAssessment.grade]}>{gradeShort(t, e.selfAssessment.grade)}</Tag>
-              {e.selfAssessment.step && <Typography.Text type="secondary">{showDateTime(e.selfAssessment.step.at)}</Typography.Text>}
-              {e.selfAssessment.forms &&
-                Object.entries(e.selfAssessment.forms.fields).map(([k, text]) => (
-                  <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
-                    <Typography.Text type="secondary">{fieldLabel(t, k)}: </Typography.Text>
-                    {text}
+              <dt style={{ fontWeight: 600 }}>{t('grading.period.decision')}</dt>
+              <dd style={{ margin: 0 }} data-testid="entry-decision">
+                <Tag color={GRADE_COLORS[e.grade]}>{gradeLabel(t, e.grade)}</Tag>
+                {e.decision?.decisionNumber && t('common.decisionShort', { number: e.decision.decisionNumber })}
+                {e.amendments.map((a) => (
+                  <div key={a.at}>
+                    <Typography.Text type="secondary">
+                      {t('grading.period.amendedLine', { from: gradeShort(t, a.fromGrade), to: gradeShort(t, a.toGrade), reason: a.reason })}
+                    </Typography.Text>
                   </div>
                 ))}
+              </dd>
             </>
-          ) : (
-            <Typography.Text type="secondary">{t('grading.period.notYet')}</Typography.Text>
           )}
-        </dd>
-        <dt style={{ fontWeight: 600 }}>{t('grading.period.proposal')}</dt>
-        <dd style={{ margin: '0 0 6px' }} data-testid="entry-proposal">
-          {e.proposal ? (
-            <>
-              {t('grading.points', { points: pointsText(e.proposal.points, lang) })} ·{' '}
-              <Tag color={GRADE_COLORS[e.proposal.grade]} data-testid="entry-proposed-grade" data-grade={e.proposal.grade}>
-                {gradeLabel(t, e.proposal.grade)}
-              </Tag>
-              {e.proposal.note && <div>{e.proposal.note}</div>}
-              {e.proposal.cappedBy.length > 0 && (
-                <Alert
-                  type="warning"
-                  icon={<WarningOutlined />}
-                  showIcon
-                  style={{ marginTop: 6 }}
-                  data-testid="entry-capped"
-                  title={t('grading.period.capped', { grade: gradeShort(t, e.proposal.rulesGrade) })}
-                  description={
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {e.proposal.cappedBy.map((r) => (
-                        <li key={r.key}>{r.text}</li>
-                      ))}
-                    </ul>
-                  }
-                />
-              )}
-            </>
-          ) : (
-            <Typography.Text type="secondary">{t('grading.period.notYet')}</Typography.Text>
-          )}
-        </dd>
-        {e.grade && (
-          <>
-            <dt style={{ fontWeight: 600 }}>{t('grading.period.decision')}</dt>
-            <dd style={{ margin: 0 }} data-testid="entry-decision">
-              <Tag color={GRADE_COLORS[e.grade]}>{gradeLabel(t, e.grade)}</Tag>
-              {e.decision?.decisionNumber && t('common.decisionShort', { number: e.decision.decisionNumber })}
-              {e.amendments.map((a) => (
-                <div key={a.at}>
-                  <Typography.Text type="secondary">
-                    {t('grading.period.amendedLine', { from: gradeShort(t, a.fromGrade), to: gradeShort(t, a.toGrade), reason: a.reason })}
-                  </Typography.Text>
-                </div>
-              ))}
-            </dd>
-          </>
-        )}
-      </dl>
+        </dl>
+      )}
+      {onSelfAssess && (
+        <Button onClick={onSelfAssess} style={{ marginTop: 8, marginRight: 8 }} data-testid="entry-org-self">
+          {t('grading.period.orgSelf')}
+        </Button>
+      )}
       {onPropose && (
         <Button onClick={onPropose} style={{ marginTop: 8 }} type={stage === 'self_assessed' ? 'primary' : 'default'} data-testid="entry-propose">
           {e.proposal ? t('grading.period.reviseProposal') : t('grading.period.propose')}
