@@ -152,7 +152,10 @@ function PeriodView({ period }: { period: PeriodDetail }) {
       ) : shown.length === 0 ? (
         <Empty />
       ) : (
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: 8 }} data-testid="period-entries">
+        <div
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: 8, alignItems: 'start' }}
+          data-testid="period-entries"
+        >
           {shown.slice(0, limit).map((e) => (
             <EntryCard
               key={e.id}
