@@ -200,6 +200,7 @@ export const REQUESTS: Record<string, HowToCall> = {
     // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.
     call: (c) => ({ payload: { unitId: c.id, kind: 'ad_hoc', ...oneDay(c.n) } }),
   },
+  'GET /api/v1/grading/rule-set': { call: (c) => ({ url: `/api/v1/grading/rule-set?${q({ unitId: c.id, endsOn: '2025-12-31' })}` }) },
   'GET /api/v1/grading/periods': { call: (c) => ({ url: `/api/v1/grading/periods?${q({ unitId: c.id })}` }) },
   'POST /api/v1/grading/periods/{id}/decisions': {
     fresh: true,

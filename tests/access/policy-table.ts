@@ -278,6 +278,7 @@ export const POLICY: Record<string, Row> = {
 
   // ── grading (read; grade: admin, org_officer, committee, secretary) ──
   'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
+  'GET /api/v1/grading/rule-set': { target: 'unit', needs: 'grade', why: 'the rule set a period for the unit in the query would use' },
   'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
   'GET /api/v1/grading/periods/{id}': { target: 'gradingPeriod', list: true, why: 'lists the entries the caller may see' },
   'GET /api/v1/grading/periods/{id}/export.xlsx': { target: 'gradingPeriod', list: true, why: 'the result table of the entries the caller may see' },

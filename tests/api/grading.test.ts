@@ -86,12 +86,18 @@ describe('a full round for a commune of 11 cells', () => {
   }, 120_000);
 
   it('opens the year under QĐ 366 with the roll: 21 to grade, 2 left out with the reason, 12 organisations', async () => {
+    // The form shows the rule set the period will use before it is opened: QĐ 366 for a year ending 31/12/2025, QĐ 124 for 2024; a cell's secretary does not see the commune.
+    const preview = ok(await dangUy({ method: 'GET', url: `/api/v1/grading/rule-set?unitId=${c.xa}&endsOn=2025-12-31` }));
+    expect([preview.code, preview.ownSet, preview.bands[0]]).toEqual(['qd366', false, { grade: 'htxsnv', minPoints: 90 }]);
+    expect(ok(await dangUy({ method: 'GET', url: `/api/v1/grading/rule-set?unitId=${c.xa}&endsOn=2024-12-31` })).code).toBe('qd124');
+    expect((await secretaries[0]!({ method: 'GET', url: `/api/v1/grading/rule-set?unitId=${c.xa}&endsOn=2025-12-31` })).statusCode).toBe(404);
     const period = ok(
       await dangUy({ method: 'POST', url: '/api/v1/grading/periods', payload: { unitId: c.xa, kind: 'year', name: 'Năm 2025', ...YEAR_2025 } }),
       201,
     );
     periodId = period.id;
     expect(period.ruleSet.code).toBe('qd366');
+    expect(period.maxPoints).toBe(100);
     const list: Entry[] = period.entries;
     const people = list.filter((e) => e.subject === 'member');
     expect(people).toHaveLength(23);

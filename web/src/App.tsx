@@ -67,6 +67,10 @@ const GrowthTargetsPage = lazyPage(() => import('./pages/villages/GrowthTargetsP
 const AdmissionsPage = lazyPage(() => import('./pages/admissions/AdmissionsPage.tsx'), '/admissions');
 const CandidatePage = lazyPage(() => import('./pages/admissions/CandidatePage.tsx'), '/admissions/:id');
 const CalendarDaysPage = lazyPage(() => import('./pages/admissions/CalendarDaysPage.tsx'));
+const GradingPage = lazyPage(() => import('./pages/grading/GradingPage.tsx'), '/grading');
+const MyGradingPage = lazyPage(() => import('./pages/grading/MyGradingPage.tsx'), '/grading/me');
+const GradingPeriodPage = lazyPage(() => import('./pages/grading/PeriodPage.tsx'), '/grading/periods/:id');
+const GradingResultsPage = lazyPage(() => import('./pages/grading/ResultsPage.tsx'), '/grading/results');
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -488,6 +492,38 @@ export function App() {
                   element={
                     <Page>
                       <NoticesPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading"
+                  element={
+                    <Page permission="grade">
+                      <GradingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/me"
+                  element={
+                    <Page>
+                      <MyGradingPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/periods/:id"
+                  element={
+                    <Page>
+                      <GradingPeriodPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="grading/results"
+                  element={
+                    <Page permission="read">
+                      <GradingResultsPage />
                     </Page>
                   }
                 />

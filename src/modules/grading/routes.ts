@@ -16,6 +16,7 @@ import { openPeriod } from './open-period.ts';
 import { visibleEntry, visiblePeriod } from './period-access.ts';
 import { periodView, readEntries, unitNameOn } from './read-entries.ts';
 import { gradingResults } from './results.ts';
+import { ruleSetPreview } from './rule-set-preview.ts';
 import {
   amendmentBody,
   decisionsBody,
@@ -29,6 +30,8 @@ import {
   proposalBody,
   resultsOut,
   resultsQuery,
+  ruleSetOut,
+  ruleSetQuery,
   selfAssessmentBody,
 } from './schemas.ts';
 
@@ -47,6 +50,8 @@ export async function gradingRoutes(root: FastifyInstance) {
     return {
       ...periodView({ ...period, unit_name: unitName }),
       criteria: period.body.criteria.map((c) => ({ key: c.key, subjects: [...c.subjects], label: c.label[lang], maxPoints: c.maxPoints })),
+      maxPoints: period.body.maxPoints,
+      bands: period.body.bands.map((b) => ({ grade: b.grade, minPoints: b.minPoints })),
       roleGroups: period.body.roleGroups.map((g) => ({ key: g.key, label: g.label[lang] })),
       entries: await readEntries(db, access, period, lang),
     };
@@ -62,6 +67,9 @@ export async function gradingRoutes(root: FastifyInstance) {
     const id = await openPeriod(db, accessOf(req), req.body);
     return reply.status(201).send(await periodDetail(req, id));
   });
+  app.get('/grading/rule-set', { schema: { tags, querystring: ruleSetQuery, response: { 200: ruleSetOut } } }, async (req) =>
+    ruleSetPreview(db, accessOf(req), req.lang, req.query),
+  );
   /** The periods that grade a unit: opened for it or for a unit above it (as the tree stood on each period's end date). */
   app.get('/grading/periods', { schema: { tags, querystring: periodsQuery, response: { 200: periodsOut } } }, async (req) => {
     const access = accessOf(req);

@@ -29,6 +29,23 @@ export type OpenPeriodInput = z.infer<typeof openPeriodBody>;
 
 export const periodsQuery = z.strictObject({ unitId: id });
 
+/** The rule set a period for the unit ending on `endsOn` would use, shown before it is opened. */
+export const ruleSetQuery = z.strictObject({ unitId: id, endsOn: isoDate });
+const bandsOut = z.array(z.object({ grade, minPoints: z.number() }));
+const criteriaOut = z.array(z.object({ key: z.string(), subjects: z.array(z.string()), label: z.string(), maxPoints: z.number() }));
+export const ruleSetOut = z.object({
+  code: z.string(),
+  version: z.string(),
+  title: z.string(),
+  source: z.string(),
+  effectiveFrom: z.string(),
+  /** A set the unit or a unit above it loaded, not a built-in one. */
+  ownSet: z.boolean(),
+  maxPoints: z.number(),
+  bands: bandsOut,
+  criteria: criteriaOut,
+});
+
 /** Forms 2A (members), 2B (members holding a leading post), 2C (collectives): their text fields as free text. */
 const forms = z.strictObject({
   form: z.enum(['2A', '2B', '2C']),
@@ -150,7 +167,10 @@ export type EntryOut = z.infer<typeof entryOut>;
 
 export const periodDetailOut = periodOut.extend({
   /** The criteria a self-assessment scores under the period's rule set. */
-  criteria: z.array(z.object({ key: z.string(), subjects: z.array(z.string()), label: z.string(), maxPoints: z.number() })),
+  criteria: criteriaOut,
+  /** The point bands of the rule set, so a self-assessment shows the band as it is typed. */
+  maxPoints: z.number(),
+  bands: bandsOut,
   roleGroups: z.array(z.object({ key: z.string(), label: z.string() })),
   /** The entries the caller may see: a plain member sees only their own. */
   entries: z.array(entryOut),

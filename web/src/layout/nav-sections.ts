@@ -32,6 +32,9 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
   if (hasHomePage(me)) sections.unshift(section('/', 'nav.home', 'nav-home'));
   // Everyone who is a member has their own meetings (secretaries too).
   if (me?.memberId) sections.push(section('/my-meetings', 'meetings.nav.myMeetings', 'nav-my-meetings'));
+  // Review and grading: the periods for those who grade, else a member's own self-assessment.
+  if (can(me, 'grade')) sections.push(section('/grading', 'nav.grading', 'nav-grading'));
+  else if (me?.memberId) sections.push(section('/grading/me', 'nav.grading', 'nav-grading'));
   return sections;
 }
 

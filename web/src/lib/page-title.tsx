@@ -42,6 +42,10 @@ const TITLES: [string, MessageKey][] = [
   ['/admissions', 'pageTitle.admissions'],
   ['/admissions/:id', 'pageTitle.candidate'],
   ['/calendar-days', 'pageTitle.calendarDays'],
+  ['/grading', 'pageTitle.grading'],
+  ['/grading/me', 'pageTitle.gradingMe'],
+  ['/grading/periods/:id', 'pageTitle.gradingPeriod'],
+  ['/grading/results', 'pageTitle.gradingResults'],
 ];
 
 export function titleKeyFor(pathname: string): MessageKey {
