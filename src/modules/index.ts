@@ -1,6 +1,7 @@
 // Each area's routes, registered under /api/v1 by server.ts. Add a module here.
 import type { FastifyInstance } from 'fastify';
 import { conflictRoutes } from './conflicts/routes.ts';
+import { duesRoutes } from './dues/routes.ts';
 import { figuresExportRoutes } from './figures/export-routes.ts';
 import { figureRoutes } from './figures/routes.ts';
 import { gradingRoutes } from './grading/routes.ts';
@@ -22,4 +23,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   partyGroupRoutes,
   homeRoutes,
   gradingRoutes,
+  duesRoutes,
 ];

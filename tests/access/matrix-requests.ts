@@ -155,6 +155,20 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/party-groups/{id}/close': { fresh: true, call: () => ({ payload: { effectiveOn: '2026-01-15' } }) },
   'PUT /api/v1/party-groups/{id}/members': { call: () => ({ payload: { memberIds: [], effectiveOn: '2026-01-15' } }) },
 
+  'GET /api/v1/dues/units/{id}/months/{month}': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03` }) },
+  'GET /api/v1/dues/units/{id}/months/{month}/collection.xlsx': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03/collection.xlsx` }) },
+  'GET /api/v1/dues/units/{id}/months/{month}/remittance.xlsx': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03/remittance.xlsx` }) },
+  'GET /api/v1/dues/units/{id}/arrears': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/arrears?${q({ from: '2026-01', to: '2026-03' })}` }) },
+  'GET /api/v1/dues/members/{id}': { call: (c) => ({ url: `/api/v1/dues/members/${c.id}?${q({ from: '2026-01', to: '2026-03' })}` }) },
+  'PUT /api/v1/dues/members/{id}/months/{month}': {
+    // A different amount each time, so each allowed cell writes (a payment the same as the last is no change).
+    call: (c) => ({ url: `/api/v1/dues/members/${c.id}/months/2026-03`, payload: { amount: 5_000 + c.n, method: 'cash', paidOn: '2026-03-06' } }),
+  },
+  'PUT /api/v1/dues/members/{id}/basis': { call: () => ({ payload: { from: '2026-03', basis: 'student' } }) },
+  'POST /api/v1/dues/members/{id}/exemptions': { call: () => ({ payload: { reason: 'poor_household', from: '2026-03', to: '2026-12' } }) },
+  'POST /api/v1/dues/members/{id}/reductions': { call: () => ({ payload: { percent: 30, from: '2026-03', months: 3 } }) },
+  'GET /api/v1/figures/units/{unitId}/dues': { call: (c) => ({ url: `/api/v1/figures/units/${c.id}/dues?${q({ month: '2026-03' })}` }) },
+
   'POST /api/v1/grading/periods': {
     // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.
     call: (c) => ({ payload: { unitId: c.id, kind: 'ad_hoc', ...oneDay(c.n) } }),

@@ -5,8 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
+import { duesFigures } from './dues-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { duesFiguresOut, duesFiguresQuery, meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
 import { unitFigures } from './unit-figures.ts';
 
 export async function figureRoutes(root: FastifyInstance) {
@@ -24,5 +25,10 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
     },
     async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/dues',
+    { schema: { tags: ['figures'], params: unitParams, querystring: duesFiguresQuery, response: { 200: duesFiguresOut } } },
+    async (req) => duesFigures(app.db, accessOf(req), req.params.unitId, req.query.month),
   );
 }
