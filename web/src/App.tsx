@@ -62,6 +62,7 @@ const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.t
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
+const DuesPage = lazyPage(() => import('./pages/dues/DuesPage.tsx'), '/dues');
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -259,6 +260,14 @@ export function App() {
                   element={
                     <Page permission="read">
                       <DashboardHome />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="dues"
+                  element={
+                    <Page permission="read">
+                      <DuesPage />
                     </Page>
                   }
                 />
