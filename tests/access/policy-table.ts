@@ -256,6 +256,12 @@ export const POLICY: Record<string, Row> = {
 
   // ── dues (read; recording takes write_members: admin, org_officer, secretary) ──
   'GET /api/v1/dues/units/{id}/months/{month}': { target: 'unit', list: true, why: "each member's dues for the month under the unit" },
+  'PUT /api/v1/dues/units/{id}/months/{month}/payments': {
+    target: 'unit',
+    needs: 'write_members',
+    list: true,
+    why: "the month of a member under the unit, in one transaction; answers the unit's sheet",
+  },
   'GET /api/v1/dues/units/{id}/months/{month}/collection.xlsx': { target: 'unit', list: true, why: 'the same as a workbook' },
   'GET /api/v1/dues/units/{id}/months/{month}/remittance.xlsx': { target: 'unit', list: true, why: 'what each unit under it collected, kept and remitted' },
   'GET /api/v1/dues/units/{id}/arrears': { target: 'unit', list: true, why: 'the members in arrears under the unit' },

@@ -183,14 +183,32 @@ describe('the cell’s month', () => {
   });
 });
 
+describe('the whole cell’s month in one save', () => {
+  it('records every member of the cell at once, or nothing when one is refused', async () => {
+    const url = `/api/v1/dues/units/${cell}/months/2026-04/payments`;
+    const cash = (memberId: number, amount: number) => ({ memberId, amount, method: 'cash', paidOn: '2026-04-25' });
+    const outsider = await t.member({ unitId: await t.unit({ code: 'DP-2', name: 'Chi bộ thôn Tây', parentId: province }), fullName: 'Đỗ Văn Giang' });
+    const refused = await secretary({ method: 'PUT', url, payload: { payments: [cash(m.salaried, 87_655), cash(outsider, 5_000)] } });
+    expect(refused.statusCode).toBe(404);
+    const fromCommune = await committee({ method: 'PUT', url, payload: { payments: [cash(m.salaried, 87_655)] } });
+    expect(fromCommune.statusCode).toBe(403);
+    expect((await sheet('2026-04')).totals.paid).toBe(0);
+
+    const saved = ok(await secretary({ method: 'PUT', url, payload: { payments: [cash(m.salaried, 87_655), cash(m.farmer, 5_000), cash(m.reduced, 5_000)] } }));
+    expect(saved.totals).toEqual({ due: 97_655, paid: 97_655, members: 5, paidMembers: 3 });
+    const twice = await secretary({ method: 'PUT', url, payload: { payments: [cash(m.farmer, 5_000), cash(m.farmer, 6_000)] } });
+    expect(twice.statusCode).toBe(400);
+  });
+});
+
 describe('unpaid months and arrears', () => {
   it('unpaidMonthsByMember: months owed with nothing paid; exempt months are not unpaid', async () => {
     const unpaid = await unpaidMonthsByMember(t.database.db, [m.salaried, m.pensioner, m.poor, m.reduced, m.farmer], '2025-12', '2026-04');
-    expect(unpaid.get(m.salaried)).toEqual(['2025-12', '2026-01', '2026-02', '2026-04']);
+    expect(unpaid.get(m.salaried)).toEqual(['2025-12', '2026-01', '2026-02']);
     // Exempt from March (50 years of party age), still owing before.
     expect(unpaid.get(m.pensioner)).toEqual(['2025-12', '2026-01', '2026-02']);
     expect(unpaid.get(m.poor)).toEqual(['2025-12', '2026-01', '2026-02']);
-    expect(unpaid.get(m.farmer)).toEqual(['2025-12', '2026-01', '2026-02', '2026-04']);
+    expect(unpaid.get(m.farmer)).toEqual(['2025-12', '2026-01', '2026-02']);
     // Dates are read as their month too.
     expect((await unpaidMonthsByMember(t.database.db, [m.farmer], '2026-03-15', '2026-03-31')).get(m.farmer)).toEqual([]);
   });

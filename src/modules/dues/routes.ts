@@ -11,7 +11,7 @@ import { clock } from '../meetings/clock.ts';
 import { cellMonth, memberDues, unitArrears } from './dues-reads.ts';
 import { collectionXlsx, remittanceXlsx } from './dues-reports.ts';
 import { recordExemption, recordReduction, setBasis } from './member-settings.ts';
-import { recordPayment } from './record-payment.ts';
+import { recordPayment, recordUnitPayments } from './record-payment.ts';
 import {
   arrearsOut,
   basisBody,
@@ -25,6 +25,7 @@ import {
   periodQuery,
   reductionBody,
   unitMonthParams,
+  unitPaymentsBody,
 } from './schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,6 +44,15 @@ export async function duesRoutes(root: FastifyInstance) {
 
   app.get('/dues/units/:id/months/:month', { schema: { tags, params: unitMonthParams, response: { 200: cellMonthOut } } }, async (req) =>
     cellMonth(db, accessOf(req), req.params.id, req.params.month, req.lang),
+  );
+  /** The whole cell's month in one transaction (the phone screen's one save); answers the month as it now stands. */
+  app.put(
+    '/dues/units/:id/months/:month/payments',
+    { schema: { tags, params: unitMonthParams, body: unitPaymentsBody, response: { 200: cellMonthOut } } },
+    async (req) => {
+      await recordUnitPayments(db, accessOf(req), req.params.id, req.params.month, req.body.payments);
+      return cellMonth(db, accessOf(req), req.params.id, req.params.month, req.lang);
+    },
   );
   app.get('/dues/units/:id/months/:month/collection.xlsx', { schema: { tags, params: unitMonthParams } }, async (req, reply) => {
     const file = await collectionXlsx(db, accessOf(req), req.params.id, req.params.month, req.lang);

@@ -37,6 +37,24 @@ export const paymentBody = z
   .refine((b) => b.method === 'cash' || b.reference !== undefined, { message: 'dues.reference_required', path: ['reference'] });
 export type PaymentInput = z.infer<typeof paymentBody>;
 
+/** The whole cell's month at once: each member once. */
+export const unitPaymentsBody = z.strictObject({
+  payments: z
+    .array(
+      z
+        .strictObject({
+          memberId: z.number().int().positive().max(2_147_483_647),
+          amount: money,
+          method: z.enum(['cash', 'online']),
+          reference: z.string().trim().min(1).max(200).optional(),
+          paidOn: isoDate,
+        })
+        .refine((b) => b.method === 'cash' || b.reference !== undefined, { message: 'dues.reference_required', path: ['reference'] }),
+    )
+    .min(1)
+    .max(1000),
+});
+
 export const basisBody = z
   .strictObject({
     from: month,

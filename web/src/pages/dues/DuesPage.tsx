@@ -132,27 +132,27 @@ function MonthSheet({ data }: { data: CellMonth }) {
     return e.paid && (!/^\d{1,10}$/.test(e.amount.trim()) || (e.method === 'online' && !e.reference.trim()));
   });
   const save = useMutation({
-    mutationFn: async () => {
-      for (const m of changed) {
-        const e = entries.get(m.memberId)!;
-        await api(`/dues/members/${m.memberId}/months/${data.month}`, {
-          method: 'PUT',
-          body: {
-            amount: e.paid ? Number(e.amount.trim()) : 0,
-            method: e.method,
-            ...(e.method === 'online' && e.reference.trim() ? { reference: e.reference.trim() } : {}),
-            paidOn: e.paid ? paidOn! : (m.dues.payment?.paidOn ?? paidOn!),
-          },
-        });
-      }
-      return changed.length;
-    },
-    onSuccess: async (n) => {
-      showSuccess(t('dues.saved', { n }));
-      await queryClient.invalidateQueries({ queryKey: ['dues'] });
-    },
-    onError: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['dues'] });
+    // The whole month in one request and one transaction: all saved or none (a slow line pays one round trip).
+    mutationFn: () =>
+      api<CellMonth>(`/dues/units/${data.unit.id}/months/${data.month}/payments`, {
+        method: 'PUT',
+        body: {
+          payments: changed.map((m) => {
+            const e = entries.get(m.memberId)!;
+            return {
+              memberId: m.memberId,
+              amount: e.paid ? Number(e.amount.trim()) : 0,
+              method: e.method,
+              ...(e.method === 'online' && e.reference.trim() ? { reference: e.reference.trim() } : {}),
+              paidOn: e.paid ? paidOn! : (m.dues.payment?.paidOn ?? paidOn!),
+            };
+          }),
+        },
+      }),
+    onSuccess: async (saved) => {
+      showSuccess(t('dues.saved', { n: changed.length }));
+      queryClient.setQueryData(['dues', 'month', data.unit.id, data.month], saved);
+      await queryClient.invalidateQueries({ queryKey: ['dues', 'arrears'] });
     },
   });
   const unpaid = data.members.filter((m) => !entries.get(m.memberId)!.paid && (m.dues.due ?? 1) > 0);
