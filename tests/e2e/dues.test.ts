@@ -59,5 +59,16 @@ describe('party dues', () => {
     await page.goto('/dues?month=2026-04');
     await page.getByTestId('dues-row').first().waitFor();
     await shot(page, 'dues-month-desktop', false);
+    // The first member is a pensioner: 0.5% of 6,000,000 đồng from April on.
+    const first = page.getByTestId('dues-row').first();
+    await first.getByTestId('dues-basis-open').click();
+    const editor = first.getByTestId('dues-basis-editor');
+    await editor.getByRole('combobox').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0,5% lương hưu' }).click();
+    await editor.getByRole('textbox').fill('6000000');
+    await shot(page, 'dues-basis-desktop', false);
+    await editor.getByRole('button', { name: 'Áp dụng từ tháng 04/2026' }).click();
+    await first.getByTestId('dues-due').filter({ hasText: '30.000 đ' }).waitFor();
+    expect(await first.getByTestId('dues-basis-open').textContent()).toBe('0,5% lương hưu');
   });
 });

@@ -4,7 +4,7 @@
 // the month's collection and remittance reports as Excel files.
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input, Segmented, Tabs } from 'antd';
+import { Alert, Button, Checkbox, Input, Segmented, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api/client.ts';
@@ -17,9 +17,11 @@ import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 
 type Method = 'cash' | 'online';
+const BASES = ['insured_salary', 'pension', 'student', 'other'] as const;
+type Basis = (typeof BASES)[number];
 interface MonthDues {
   month: string;
-  basis: string;
+  basis: Basis;
   basisSet: boolean;
   due: number | null;
   exemption: string | null;
@@ -157,6 +159,7 @@ function MonthSheet({ data }: { data: CellMonth }) {
   });
   const unpaid = data.members.filter((m) => !entries.get(m.memberId)!.paid && (m.dues.due ?? 1) > 0);
   const confirm = useConfirm();
+  const [editing, setEditing] = useState<number | null>(null);
   const noBasis = data.members.filter((m) => !m.dues.basisSet).length;
   // Unticking a payment already recorded withdraws it (kept in the history): asked first.
   const withdrawn = changed.filter((m) => !entries.get(m.memberId)!.paid && (m.dues.payment?.amount ?? 0) > 0);
@@ -196,6 +199,12 @@ function MonthSheet({ data }: { data: CellMonth }) {
                 </span>
               </div>
               {note && <div style={{ color: 'rgba(0,0,0,0.62)' }}>{note}</div>}
+              {data.canRecord && editing !== m.memberId && (
+                <Button type="link" style={{ padding: 0, minHeight: 44 }} onClick={() => setEditing(m.memberId)} data-testid="dues-basis-open">
+                  {m.dues.basisSet ? t(`dues.basis.${m.dues.basis}`) : t('dues.basisMissing')}
+                </Button>
+              )}
+              {editing === m.memberId && <BasisEditor memberId={m.memberId} month={data.month} basis={m.dues.basis} onDone={() => setEditing(null)} />}
               {m.arrearsBefore > 0 && (
                 <div style={{ color: '#a8071a' }} data-testid="dues-arrears-before">
                   {t('dues.arrearsBefore', { amount: money(m.arrearsBefore) })}
@@ -357,6 +366,62 @@ function ReportsTab({ unitId, month }: { unitId: number; month: string }) {
       <Button size="large" loading={busy === 'remittance'} onClick={() => void get('remittance')} data-testid="dues-remittance-xlsx">
         {t('dues.remittanceReport', { month: showMonth(month) })}
       </Button>
+    </div>
+  );
+}
+
+/** A member's dues basis from this month on: what the amount is computed from (the rule set does the rest). */
+function BasisEditor({ memberId, month, basis, onDone }: { memberId: number; month: string; basis: Basis; onDone: () => void }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<Basis>(basis);
+  const [amount, setAmount] = useState('');
+  const needsEarnings = kind === 'insured_salary' || kind === 'pension';
+  const valid = !needsEarnings || /^\d{1,10}$/.test(amount.trim());
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/dues/members/${memberId}/basis`, {
+        method: 'PUT',
+        body: {
+          from: month,
+          basis: kind,
+          ...(needsEarnings ? { earnings: Number(amount.trim()) } : {}),
+          ...(kind === 'other' && amount.trim() ? { fixedAmount: Number(amount.trim()) } : {}),
+        },
+      }),
+    onSuccess: async () => {
+      showSuccess(t('dues.basisSaved'));
+      await queryClient.invalidateQueries({ queryKey: ['dues'] });
+      onDone();
+    },
+  });
+  return (
+    <div
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8, padding: 8, background: '#fafafa', borderRadius: 6 }}
+      data-testid="dues-basis-editor"
+    >
+      <Select<Basis>
+        value={kind}
+        onChange={setKind}
+        options={BASES.map((b) => ({ value: b, label: t(`dues.basis.${b}`) }))}
+        aria-label={t('dues.basisLabel')}
+        style={{ flex: '1 1 220px' }}
+      />
+      {(needsEarnings || kind === 'other') && (
+        <Input
+          inputMode="numeric"
+          value={amount}
+          onChange={(ev) => setAmount(ev.target.value.replace(/[.\s]/g, ''))}
+          placeholder={t(needsEarnings ? 'dues.earnings' : 'dues.fixedAmount')}
+          aria-label={t(needsEarnings ? 'dues.earnings' : 'dues.fixedAmount')}
+          suffix="đ"
+          style={{ flex: '1 1 180px' }}
+        />
+      )}
+      <Button type="primary" disabled={!valid} loading={save.isPending} onClick={() => save.mutate()}>
+        {t('dues.basisSave', { month: showMonth(month) })}
+      </Button>
+      <Button onClick={onDone}>{t('common.cancel')}</Button>
     </div>
   );
 }
