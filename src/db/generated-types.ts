@@ -117,6 +117,62 @@ export interface CommitteeMembers {
   valid_to: string | null;
 }
 
+export interface DuesBases {
+  basis: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  earnings: number | null;
+  fixed_amount: number | null;
+  id: Generated<number>;
+  member_id: number;
+  note: string | null;
+  past_working_age: Generated<boolean>;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface DuesExemptions {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  decided_on: string | null;
+  decision_number: string | null;
+  from_month: string;
+  id: Generated<number>;
+  member_id: number;
+  note: string | null;
+  reason: string;
+  to_month: string | null;
+}
+
+export interface DuesPayments {
+  amount: number;
+  due: number;
+  id: Generated<number>;
+  member_id: number;
+  method: string;
+  month: string;
+  paid_on: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: number | null;
+  reference: string | null;
+  replaced_by: number | null;
+  rule_set_code: string;
+  unit_id: number;
+}
+
+export interface DuesReductions {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  decided_on: string | null;
+  decision_number: string | null;
+  from_month: string;
+  id: Generated<number>;
+  member_id: number;
+  months: number;
+  note: string | null;
+  percent: number;
+}
+
 export interface GradingAmendments {
   amended_at: Generated<Timestamp>;
   amended_by: number | null;
@@ -629,6 +685,10 @@ export interface DB {
   calendar_days: CalendarDays;
   calendar_tokens: CalendarTokens;
   committee_members: CommitteeMembers;
+  dues_bases: DuesBases;
+  dues_exemptions: DuesExemptions;
+  dues_payments: DuesPayments;
+  dues_reductions: DuesReductions;
   grading_amendments: GradingAmendments;
   grading_entries: GradingEntries;
   grading_periods: GradingPeriods;

@@ -125,6 +125,11 @@ export interface DB {
   admission_steps: AdmissionStepsTable;
   admission_documents: AdmissionDocumentsTable;
   calendar_days: CalendarDaysTable;
+  // Party dues (issue 10 item 5): bases, exemptions, reductions, payments
+  dues_bases: DuesBasesTable;
+  dues_exemptions: DuesExemptionsTable;
+  dues_reductions: DuesReductionsTable;
+  dues_payments: DuesPaymentsTable;
 }
 
 export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
@@ -174,6 +179,15 @@ export type GradingEntriesTable = Narrowed<
   }
 >;
 export type GradingAmendmentsTable = Narrowed<G.GradingAmendments, { from_grade: GradeColumn; to_grade: GradeColumn }>;
+
+// ---- Party dues (issue 10 item 5): whole đồng in integer columns; months as 'YYYY-MM-01' ----
+export type DuesBasesTable = Narrowed<G.DuesBases, { basis: 'insured_salary' | 'pension' | 'student' | 'other' }>;
+export type DuesExemptionsTable = Narrowed<
+  G.DuesExemptions,
+  { reason: 'social_pension' | 'poor_household' | 'near_poor_household' | 'listed_illness' | 'hardship' }
+>;
+export type DuesReductionsTable = G.DuesReductions;
+export type DuesPaymentsTable = Narrowed<G.DuesPayments, { method: 'cash' | 'online' }>;
 
 export interface MeetingFactsTable {
   meeting_id: number;

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { admissionRoutes } from './admissions/routes.ts';
 import { conflictRoutes } from './conflicts/routes.ts';
+import { duesRoutes } from './dues/routes.ts';
 import { figuresExportRoutes } from './figures/export-routes.ts';
 import { figureRoutes } from './figures/routes.ts';
 import { gradingRoutes } from './grading/routes.ts';
@@ -26,4 +27,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   gradingRoutes,
   villageRoutes,
   admissionRoutes,
+  duesRoutes,
 ];

@@ -9,6 +9,7 @@
 //   noAudit   the write is not audited, and why
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
 import type { Role } from '../../src/db/types.ts';
 import { multipartFile } from '../helpers/multipart.ts';
 import { TEST_PASSWORD } from '../helpers/test-app.ts';
@@ -195,6 +196,33 @@ export const REQUESTS: Record<string, HowToCall> = {
   'PUT /api/v1/members/{id}/residence': { fresh: true, call: (c) => ({ payload: { villageId: c.w.fixed.village!.self!, effectiveOn: '2026-03-06' } }) },
   'GET /api/v1/units/{id}/growth-targets': { call: () => ({ query: { year: '2026' } }) },
   'PUT /api/v1/units/{id}/growth-targets': { call: (c) => ({ payload: { year: 2026, targets: [{ cellId: c.w.u.cellA2, target: c.n % 100 }] } }) },
+
+  'GET /api/v1/dues/units/{id}/months/{month}': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03` }) },
+  'PUT /api/v1/dues/units/{id}/months/{month}/payments': {
+    // A member under the unit at that position (its own cell's, or one of a cell under it), a different amount each time.
+    call: async (c) => {
+      const { rows } = await sql<{ id: number }>`
+        select m.id from members m join units u on u.id = m.unit_id
+         where u.path like (select path from units where id = ${c.id}) || '%' and m.status in ('chinh_thuc', 'du_bi')
+         order by m.id limit 1`.execute(c.w.t.database.db);
+      return {
+        url: `/api/v1/dues/units/${c.id}/months/2026-03/payments`,
+        payload: { payments: [{ memberId: rows[0]!.id, amount: 5_000 + c.n, method: 'cash', paidOn: '2026-03-06' }] },
+      };
+    },
+  },
+  'GET /api/v1/dues/units/{id}/months/{month}/collection.xlsx': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03/collection.xlsx` }) },
+  'GET /api/v1/dues/units/{id}/months/{month}/remittance.xlsx': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/months/2026-03/remittance.xlsx` }) },
+  'GET /api/v1/dues/units/{id}/arrears': { call: (c) => ({ url: `/api/v1/dues/units/${c.id}/arrears?${q({ from: '2026-01', to: '2026-03' })}` }) },
+  'GET /api/v1/dues/members/{id}': { call: (c) => ({ url: `/api/v1/dues/members/${c.id}?${q({ from: '2026-01', to: '2026-03' })}` }) },
+  'PUT /api/v1/dues/members/{id}/months/{month}': {
+    // A different amount each time, so each allowed cell writes (a payment the same as the last is no change).
+    call: (c) => ({ url: `/api/v1/dues/members/${c.id}/months/2026-03`, payload: { amount: 5_000 + c.n, method: 'cash', paidOn: '2026-03-06' } }),
+  },
+  'PUT /api/v1/dues/members/{id}/basis': { call: () => ({ payload: { from: '2026-03', basis: 'student' } }) },
+  'POST /api/v1/dues/members/{id}/exemptions': { call: () => ({ payload: { reason: 'poor_household', from: '2026-03', to: '2026-12' } }) },
+  'POST /api/v1/dues/members/{id}/reductions': { call: () => ({ payload: { percent: 30, from: '2026-03', months: 3 } }) },
+  'GET /api/v1/figures/units/{unitId}/dues': { call: (c) => ({ url: `/api/v1/figures/units/${c.id}/dues?${q({ month: '2026-03' })}` }) },
 
   'POST /api/v1/grading/periods': {
     // Each allowed cell opens its own period: ad hoc, one day of 2026 per cell.

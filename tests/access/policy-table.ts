@@ -275,6 +275,22 @@ export const POLICY: Record<string, Row> = {
     positions: ['own', 'sibling'],
     why: 'a committee sets targets for the cells under it: commune A for cell A2',
   },
+  // ── dues (read; recording takes write_members: admin, org_officer, secretary) ──
+  'GET /api/v1/dues/units/{id}/months/{month}': { target: 'unit', list: true, why: "each member's dues for the month under the unit" },
+  'PUT /api/v1/dues/units/{id}/months/{month}/payments': {
+    target: 'unit',
+    needs: 'write_members',
+    list: true,
+    why: "the month of a member under the unit, in one transaction; answers the unit's sheet",
+  },
+  'GET /api/v1/dues/units/{id}/months/{month}/collection.xlsx': { target: 'unit', list: true, why: 'the same as a workbook' },
+  'GET /api/v1/dues/units/{id}/months/{month}/remittance.xlsx': { target: 'unit', list: true, why: 'what each unit under it collected, kept and remitted' },
+  'GET /api/v1/dues/units/{id}/arrears': { target: 'unit', list: true, why: 'the members in arrears under the unit' },
+  'GET /api/v1/dues/members/{id}': { target: 'member' },
+  'PUT /api/v1/dues/members/{id}/months/{month}': { target: 'member', needs: 'write_members' },
+  'PUT /api/v1/dues/members/{id}/basis': { target: 'member', needs: 'write_members' },
+  'POST /api/v1/dues/members/{id}/exemptions': { target: 'member', needs: 'write_members' },
+  'POST /api/v1/dues/members/{id}/reductions': { target: 'member', needs: 'write_members' },
 
   // ── grading (read; grade: admin, org_officer, committee, secretary) ──
   'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
@@ -365,6 +381,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/meetings/compliance.xlsx': { target: 'unit', list: true },
   // Figures engine (issue 7): read permission over the unit; carries the subtree's figures and sub-units.
   'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: "carries the subtree's figures and sub-units" },
+  'GET /api/v1/figures/units/{unitId}/dues': { target: 'unit', list: true, why: "carries the subtree's dues figures and sub-units" },
   'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: "carries the subtree's meeting figures and sub-units" },
   'GET /api/v1/figures/units/{unitId}/growth': { target: 'unit', list: true, why: "admissions against targets of the subtree's cells" },
   'GET /api/v1/figures/units/{unitId}/villages': { target: 'unit', list: true, why: "white villages of the subtree's cells" },

@@ -126,6 +126,19 @@ insert into admission_documents (candidate_id, document, status, received_on, ve
   select id, d, case when d = 'application' then 'received' else 'verified' end, date '2025-02-01', case when d = 'application' then null else date '2025-02-10' end
   from admission_candidates, unnest(array['application', 'certificate']) d;
 insert into calendar_days (day, kind, note) select date '2027-01-01' + i, case when i % 2 = 0 then 'day_off' else 'working_day' end, 'Ngày ' || i from generate_series(1, 8) i;
+insert into dues_bases (member_id, basis, earnings, fixed_amount, past_working_age, valid_from, valid_to, note)
+  select id, case when id % 2 = 0 then 'insured_salary' else 'other' end, case when id % 2 = 0 then 8765450 end,
+         case when id % 2 = 1 then 10000 end, id % 3 = 0, date '2026-01-01', case when id % 4 = 0 then date '2026-06-01' end, 'Lương “mới”'
+  from (select id from members order by id limit 8) m;
+insert into dues_exemptions (member_id, reason, from_month, to_month, decision_number, decided_on)
+  select id, 'poor_household', date '2026-03-01', case when id % 2 = 0 then date '2026-12-01' end, '12-QĐ/ĐU', date '2026-03-02' from (select id from members order by id limit 8) m;
+insert into dues_reductions (member_id, percent, from_month, months, decision_number)
+  select id, 50, date '2026-04-01', 12, case when id % 2 = 0 then '13-QĐ/ĐU' end from (select id from members order by id limit 8) m;
+insert into dues_payments (member_id, month, unit_id, due, amount, method, reference, paid_on, rule_set_code)
+  select m.id, make_date(2026, i, 1), m.unit_id, 5000, 5000 + i, case when i % 2 = 0 then 'online' else 'cash' end, case when i % 2 = 0 then 'FT' || i end,
+         make_date(2026, i, 10), 'qd01-2026'
+  from (select id, unit_id from members order by id limit 4) m, generate_series(1, 2) i;
+update dues_payments p set replaced_by = (select max(id) from dues_payments) where p.id = (select min(id) from dues_payments);
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

@@ -139,6 +139,35 @@ describe('a reduction period', () => {
   });
 });
 
+describe('every exemption and reduction QĐ 01 allows', () => {
+  const pensioner = (extra: Partial<DuesMember>): DuesMember => ({ basis: 'pension', earnings: { '2026-05': 4_321_099 }, ...extra });
+  it.each([
+    ['social_pension', 0],
+    ['poor_household', 0],
+    ['near_poor_household', 0],
+    ['listed_illness', 0],
+    ['hardship', 0],
+  ] as const)('exempt for %s', (reason, amount) => {
+    const m = monthlyDues(pensioner({ exemption: { reason, from: '2026-03', to: null } }), '2026-05');
+    expect([m.base, m.exemption, m.due]).toEqual([21_605, reason, amount]);
+  });
+  // 0.5% of 4,321,099 is 21,605.495: 21,605; each reduction rounded half up to the whole đồng.
+  it.each([
+    [30, 15_124], // 15,123.5
+    [50, 10_803], // 10,802.5
+    [70, 6_482], // 6,481.5
+  ])('a %i%% reduction: %i đồng', (percent, amount) => {
+    expect(due(pensioner({ reduction: { percent, from: '2026-05', months: 1 } }), '2026-05')).toBe(amount);
+  });
+  it('an exemption takes precedence over a reduction in the same month', () => {
+    const m = monthlyDues(
+      pensioner({ exemption: { reason: 'listed_illness', from: '2026-05', to: '2026-05' }, reduction: { percent: 30, from: '2026-05', months: 12 } }),
+      '2026-05',
+    );
+    expect([m.exemption, m.reductionPercent, m.due]).toEqual(['listed_illness', 0, 0]);
+  });
+});
+
 describe('arrears and dues unpaid 3 months within a year', () => {
   const pay = (month: string, paid: number, extra: Partial<MonthPayment> = {}): MonthPayment => ({ month, due: 50_000, paid, ...extra });
 

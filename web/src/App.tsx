@@ -71,6 +71,7 @@ const GradingPage = lazyPage(() => import('./pages/grading/GradingPage.tsx'), '/
 const MyGradingPage = lazyPage(() => import('./pages/grading/MyGradingPage.tsx'), '/grading/me');
 const GradingPeriodPage = lazyPage(() => import('./pages/grading/PeriodPage.tsx'), '/grading/periods/:id');
 const GradingResultsPage = lazyPage(() => import('./pages/grading/ResultsPage.tsx'), '/grading/results');
+const DuesPage = lazyPage(() => import('./pages/dues/DuesPage.tsx'), '/dues');
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -308,6 +309,14 @@ export function App() {
                   element={
                     <Page permission="read">
                       <DashboardHome />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="dues"
+                  element={
+                    <Page permission="read">
+                      <DuesPage />
                     </Page>
                   }
                 />

@@ -21,7 +21,7 @@ interface Column {
 }
 
 /** A sheet with its heading lines, then the table's header row (bold, framed) and rows. */
-function tableSheet(
+export function tableSheet(
   wb: ExcelJS.Workbook,
   name: string,
   title: string,

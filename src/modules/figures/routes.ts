@@ -6,10 +6,13 @@ import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
 import { admissionFigures } from './admission-figures.ts';
+import { duesFigures } from './dues-figures.ts';
 import { growthFigures } from './growth-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
 import {
   admissionFiguresOut,
+  duesFiguresOut,
+  duesFiguresQuery,
   growthFiguresOut,
   meetingFiguresOut,
   meetingFiguresQuery,
@@ -53,5 +56,10 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: admissionFiguresOut } },
     },
     async (req) => admissionFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to),
+  );
+  app.get(
+    '/figures/units/:unitId/dues',
+    { schema: { tags: ['figures'], params: unitParams, querystring: duesFiguresQuery, response: { 200: duesFiguresOut } } },
+    async (req) => duesFigures(app.db, accessOf(req), req.params.unitId, req.query.month),
   );
 }

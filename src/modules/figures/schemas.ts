@@ -141,3 +141,24 @@ export const admissionFiguresOut = z.object({
   byStage: z.record(z.enum(ADMISSION_STAGES), z.number()),
   inAwarenessCourse: z.number(),
 });
+// Party dues (issue 10 item 5): a unit's dues for a month, whole đồng.
+export const duesFiguresQuery = z.strictObject({ month: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { message: 'dues.invalid_month' }) });
+const duesHeadline = z.object({
+  /** Đồng collected towards what was due (extras apart) of the đồng due. */
+  collection: shareOut,
+  /** Voluntary extra, đồng. */
+  extra: z.number(),
+  /** Members who paid something of the members who owed something. */
+  paidMembers: shareOut,
+  /** Members with something still owed over the 12 months ending with the month, of all members. */
+  inArrears: shareOut,
+  /** Members whose amount could not be computed (a salary or pension missing). */
+  unknownDue: z.number(),
+});
+export const duesFiguresOut = z.object({
+  unit: figuresUnitOut,
+  month: z.string(),
+  ...duesHeadline.shape,
+  subUnits: z.array(z.object({ id: z.number(), name: z.string(), kind: unitKind, ...duesHeadline.shape })),
+});
+export type DuesFiguresOut = z.infer<typeof duesFiguresOut>;

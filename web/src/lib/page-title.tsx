@@ -27,6 +27,7 @@ const TITLES: [string, MessageKey][] = [
   ['/users/:id', 'pageTitle.user'],
   ['/account', 'pageTitle.account'],
   ['/audit', 'pageTitle.audit'],
+  ['/dues', 'pageTitle.dues'],
   ['/meetings', 'pageTitle.meetings'],
   ['/meetings/new', 'pageTitle.meetingNew'],
   ['/meetings/compliance', 'pageTitle.compliance'],

@@ -1,0 +1,197 @@
+// What each member owed and paid, month by month: the one reader behind the cell's monthly
+// sheet, arrears, unpaid months, the reports and the figures. A member owes dues for a month
+// when on its last day they sat in a unit with a status that is not a leaving one (probation
+// included); the amount is computed by src/domain/party-dues.ts from the basis, exemption and
+// reduction recorded for the month, under the rule set in force on its 1st for the member's
+// unit then (the unit's own set before the built-in one). Nothing here is stored twice: a
+// correction of a basis changes what every later read computes.
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
+import { type DuesBasis, type DuesMember, type DuesRules, duesRulesFor, type MonthlyDues, monthlyDues } from '../../domain/party-dues.ts';
+import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
+import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
+import { monthStart } from './months.ts';
+
+export interface PaymentInForce {
+  id: number;
+  due: number;
+  amount: number;
+  method: 'cash' | 'online';
+  reference: string | null;
+  paidOn: string;
+  unitId: number;
+  recordedAt: Date;
+  corrections: number;
+}
+
+export interface MemberMonth {
+  memberId: number;
+  month: string;
+  /** The member's unit on the month's last day: the cell that collects. */
+  unitId: number;
+  basis: DuesBasis;
+  /** False: no basis recorded for the month; the rule set's fixed amount for others is used. */
+  basisSet: boolean;
+  /** Null when it cannot be computed (a salary or pension missing): `problem` says why. */
+  dues: MonthlyDues | null;
+  problem: string | null;
+  ruleSet: RuleSet<DuesRules>;
+  payment: PaymentInForce | null;
+}
+
+interface BasisRow {
+  member_id: number;
+  basis: DuesBasis;
+  earnings: number | null;
+  fixed_amount: number | null;
+  past_working_age: boolean;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+const inForce = (r: { valid_from: string; valid_to: string | null }, day: string) => r.valid_from <= day && (r.valid_to === null || r.valid_to > day);
+
+/** The months (of `from`..`to`, 'YYYY-MM') each member owed dues, with their unit then. */
+async function owedMonths(db: Db, memberIds: readonly number[], from: string, to: string) {
+  const { rows } = await sql<{ member_id: number; month: string; unit_id: number }>`
+    select p.member_id, to_char(g.m, 'YYYY-MM') as month, p.unit_id
+      from generate_series(${monthStart(from)}::date, ${monthStart(to)}::date, interval '1 month') g(m)
+      join member_placements p on p.member_id = any(${sql.val([...memberIds])}::int[])
+       and p.valid_from <= (g.m + interval '1 month')::date - 1 and (p.valid_to is null or p.valid_to > (g.m + interval '1 month')::date - 1)
+      join member_statuses s on s.member_id = p.member_id
+       and s.valid_from <= (g.m + interval '1 month')::date - 1 and (s.valid_to is null or s.valid_to > (g.m + interval '1 month')::date - 1)
+       and not (s.status = any(${sql.val([...LEAVING_STATUSES])}::text[]))
+     order by p.member_id, g.m`.execute(db);
+  return rows;
+}
+
+/** Month by month, what each member owed and what is recorded as paid, `from`..`to` ('YYYY-MM'). */
+export async function duesLedger(db: Db, memberIds: readonly number[], from: string, to: string): Promise<Map<number, MemberMonth[]>> {
+  const out = new Map<number, MemberMonth[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0 || from > to) return out;
+  const ids = sql.val([...memberIds]);
+  const [owed, members, bases, exemptions, reductions, payments] = await Promise.all([
+    owedMonths(db, memberIds, from, to),
+    sql<{ id: number; admitted_on: string | null; full_member_on: string | null }>`
+      select id, admitted_on::text, full_member_on::text from members where id = any(${ids}::int[])`.execute(db),
+    sql<BasisRow>`
+      select member_id, basis, earnings, fixed_amount, past_working_age, valid_from::text, valid_to::text
+        from dues_bases where member_id = any(${ids}::int[]) order by valid_from`.execute(db),
+    sql<{ member_id: number; reason: NonNullable<DuesMember['exemption']>['reason']; from_month: string; to_month: string | null }>`
+      select member_id, reason, to_char(from_month, 'YYYY-MM') as from_month, to_char(to_month, 'YYYY-MM') as to_month
+        from dues_exemptions where member_id = any(${ids}::int[]) order by from_month`.execute(db),
+    sql<{ member_id: number; percent: number; from_month: string; months: number }>`
+      select member_id, percent, to_char(from_month, 'YYYY-MM') as from_month, months
+        from dues_reductions where member_id = any(${ids}::int[]) order by from_month`.execute(db),
+    sql<{
+      id: number;
+      member_id: number;
+      month: string;
+      due: number;
+      amount: number;
+      method: 'cash' | 'online';
+      reference: string | null;
+      paid_on: string;
+      unit_id: number;
+      recorded_at: Date;
+      corrections: number;
+    }>`
+      select p.id, p.member_id, to_char(p.month, 'YYYY-MM') as month, p.due, p.amount, p.method, p.reference, p.paid_on::text as paid_on,
+             p.unit_id, p.recorded_at,
+             (select count(*)::int from dues_payments o where o.member_id = p.member_id and o.month = p.month and o.replaced_by is not null) as corrections
+        from dues_payments p
+       where p.member_id = any(${ids}::int[]) and p.replaced_by is null
+         and p.month between ${monthStart(from)}::date and ${monthStart(to)}::date`.execute(db),
+  ]);
+  const byMember = <T extends { member_id: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) m.set(r.member_id, [...(m.get(r.member_id) ?? []), r]);
+    return m;
+  };
+  const basesOf = byMember(bases.rows);
+  const exemptionsOf = byMember(exemptions.rows);
+  const reductionsOf = byMember(reductions.rows);
+  const memberOf = new Map(members.rows.map((m) => [m.id, m]));
+  const paymentOf = new Map(payments.rows.map((p) => [`${p.member_id}/${p.month}`, p]));
+
+  const ruleCache = new Map<string, Promise<RuleSet<DuesRules>>>();
+  const rulesFor = (unitId: number, month: string) => {
+    const key = `${unitId}/${month}`;
+    let r = ruleCache.get(key);
+    if (!r) {
+      r = unitRuleSets(db, 'dues', unitId, monthStart(month)).then((candidates) => duesRulesFor(month, candidates));
+      ruleCache.set(key, r);
+    }
+    return r;
+  };
+
+  for (const o of owed) {
+    const day = monthStart(o.month);
+    const previousDay = `${new Date(Date.UTC(Number(o.month.slice(0, 4)), Number(o.month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10)}`;
+    const rows = basesOf.get(o.member_id) ?? [];
+    const basis = rows.find((r) => inForce(r, day));
+    const before = rows.find((r) => inForce(r, previousDay));
+    const earnings: Record<string, number> = {};
+    if (basis?.earnings != null) {
+      earnings[o.month] = basis.earnings;
+      earnings[previousDay.slice(0, 7)] = before?.basis === basis.basis && before.earnings != null ? before.earnings : basis.earnings;
+    }
+    const exemption = (exemptionsOf.get(o.member_id) ?? []).filter((e) => e.from_month <= o.month && (e.to_month === null || e.to_month >= o.month)).at(-1);
+    const reduction = (reductionsOf.get(o.member_id) ?? []).filter((r) => r.from_month <= o.month).at(-1);
+    const m = memberOf.get(o.member_id);
+    const input: DuesMember = {
+      basis: basis?.basis ?? 'other',
+      earnings,
+      ...(basis?.fixed_amount != null ? { fixedAmount: basis.fixed_amount } : {}),
+      pastWorkingAge: basis?.past_working_age ?? false,
+      exemption: exemption ? { reason: exemption.reason, from: exemption.from_month, to: exemption.to_month } : null,
+      reduction: reduction ? { percent: reduction.percent, from: reduction.from_month, months: reduction.months } : null,
+      ...(m?.admitted_on ? { membership: { decisionOn: m.admitted_on, fullMemberOn: m.full_member_on } } : {}),
+    };
+    const ruleSet = await rulesFor(o.unit_id, o.month);
+    let dues: MonthlyDues | null = null;
+    let problem: string | null = null;
+    try {
+      dues = monthlyDues(input, o.month, ruleSet);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      problem = 'dues.no_earnings';
+    }
+    const p = paymentOf.get(`${o.member_id}/${o.month}`);
+    out.get(o.member_id)!.push({
+      memberId: o.member_id,
+      month: o.month,
+      unitId: o.unit_id,
+      basis: input.basis,
+      basisSet: basis !== undefined,
+      dues,
+      problem,
+      ruleSet,
+      payment: p
+        ? {
+            id: p.id,
+            due: p.due,
+            amount: p.amount,
+            method: p.method,
+            reference: p.reference,
+            paidOn: p.paid_on,
+            unitId: p.unit_id,
+            recordedAt: p.recorded_at,
+            corrections: p.corrections,
+          }
+        : null,
+    });
+  }
+  return out;
+}
+
+/** Paid for the month: something recorded above zero. */
+export const paidSomething = (m: MemberMonth) => (m.payment?.amount ?? 0) > 0;
+/** Owed something for the month (an amount that could not be computed counts as owed). */
+export const owedSomething = (m: MemberMonth) => m.dues === null || m.dues.due > 0;
+/** Still owed for the month, whole đồng (0 when settled or exempt; null when the amount is unknown). */
+export function stillOwed(m: MemberMonth): number | null {
+  if (m.dues === null) return paidSomething(m) ? 0 : null;
+  return Math.max(0, m.dues.due - (m.payment?.amount ?? 0));
+}
