@@ -11,6 +11,7 @@ import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
+import { keepsAllDims, keptMemberAggregate } from './kept-member-counts.ts';
 import { memberAggregate } from './member-figures.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 
@@ -40,7 +41,9 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   const [{ unit, whole: namesBelow }, tree, members, rules] = await Promise.all([
     unitForFigures(db, unitId, date, scope),
     unitTreeSql(unitId, date).execute(db),
-    memberAggregate(db, unitId, date),
+    // A province, a central organisation or the whole party: from the kept per-subtree
+    // counts (kept-member-counts.ts); below them the scan of member facts is already small.
+    keepsAllDims(db, unitId).then((kept) => (kept ? keptMemberAggregate(db, unitId, date) : memberAggregate(db, unitId, date))),
     countingRulesFor(db, unitId, date),
   ]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
