@@ -153,3 +153,15 @@ export async function keptSubtreeTotals(db: Db, unitIds: readonly number[], date
   for (const r of rows) out.set(r.ancestor_id, (out.get(r.ancestor_id) ?? 0) + r.n);
   return out;
 }
+
+/**
+ * Folds the signed rows of every unit that has more rows than keys into one row per key
+ * (the nightly job, notifications/job-runner.ts): reads then sum a unit's keys, not every
+ * write since. Rows inserted meanwhile by other transactions are left as they are.
+ */
+export async function compactKeptCounts(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with loose as (select ancestor_id from subtree_member_counts group by ancestor_id having count(*) > count(distinct (dim, key)))
+    select compact_subtree_member_counts(array(select ancestor_id from loose)), (select count(*)::int from loose) as n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
