@@ -9,7 +9,7 @@
 //   - the top of the tree: GET /units/children?parentId={root}.
 // Each with p50/p95 and the ratio app/SQL, the load average before and after, the database's
 // sizes, and (with --generate) the generation time. Writes bench/results/nation.json.
-// Run: npm run bench -- nation [--generate] [--samples N]
+// Run: npm run bench -- nation [--generate] [--samples N] [--skip name,name]
 // Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/chibo_nation_demo); with
 // --generate that database is dropped, created and filled with `seedDemo(nation)` first.
 import os from 'node:os';
@@ -77,6 +77,8 @@ export default async function nationBenchmark(argv: string[]) {
       'root-kind': { type: 'string', default: 'toan_dang' },
       account: { type: 'string', default: 'trunguong' },
       name: { type: 'string', default: 'nation' },
+      // Comma-separated measurement names to leave out (e.g. dashboardMeetings, ~25 s a run on the nation).
+      skip: { type: 'string', default: '' },
     },
   });
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chibo_nation_demo';
@@ -173,9 +175,27 @@ export default async function nationBenchmark(argv: string[]) {
                  and s.status not in ('chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran')) as members
         from kids k`;
 
+    // With the kept per-subtree member counts (subtree_member_counts), the same answers read
+    // from them: the app reads them too, so the ratio is to this; the scans above are still
+    // measured on their own (…ScanSql, no app figure) to show what the kept rows save.
+    const keptTable = await hasTable('subtree_member_counts');
+    const keptMembersSql = sql`select dim, key, sum(n)::int from subtree_member_counts where ancestor_id = ${root.id} group by dim, key having sum(n) <> 0`;
+    const topKeptSql = sql`
+      with kids as (
+        select v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id
+         where v.parent_id = ${root.id} and v.valid_from <= ${DATE}::date and (v.valid_to is null or v.valid_to > ${DATE}::date))
+      select k.*, (select count(*) from unit_versions c where c.parent_id = k.unit_id and c.valid_from <= ${DATE}::date and (c.valid_to is null or c.valid_to > ${DATE}::date)) as children,
+             (select sum(n) from subtree_member_counts s where s.ancestor_id = k.unit_id and s.dim = 's') as members
+        from kids k`;
+
     const loadBefore = loadavg();
     const figures: Record<string, unknown> = {};
+    const skipped = new Set(values.skip.split(',').filter(Boolean));
     const compare = async (name: string, api: (() => Promise<void>) | null, hand: () => Promise<void>, n = samples, note?: string) => {
+      if (skipped.has(name)) {
+        figures[name] = { note: 'not measured in this run (--skip)' };
+        return;
+      }
       console.log(`measuring ${name}…`);
       const sqlTiming = await measure(hand, n);
       let apiTiming: Timing | null = null;
@@ -205,9 +225,11 @@ export default async function nationBenchmark(argv: string[]) {
     await compare(
       'dashboardUnit',
       () => get(`/api/v1/figures/units/${root.id}?date=${DATE}`).then(() => {}),
-      both(run(membersSql), run(orgSql)),
+      keptTable ? both(run(keptMembersSql), run(orgSql)) : both(run(membersSql), run(orgSql)),
       Math.min(samples, 10),
+      keptTable ? 'hand-written SQL reads subtree_member_counts (as the app); the scan is dashboardUnitScanSql' : undefined,
     );
+    if (keptTable) await compare('dashboardUnitScanSql', null, both(run(membersSql), run(orgSql)), 5);
     await compare(
       'dashboardMeetings',
       () => get(`/api/v1/figures/units/${root.id}/meetings?from=${FROM}&to=${DATE}`).then(() => {}),
@@ -216,7 +238,14 @@ export default async function nationBenchmark(argv: string[]) {
       factsTable ? undefined : 'hand-written SQL reads meetings and attendance (no meeting_facts table in this build)',
     );
     await compare('nameSearch', () => get(`/api/v1/members?q=${encodeURIComponent(SEARCH)}`).then(() => {}), both(run(searchSql), run(searchCountSql)));
-    await compare('topOfTree', () => get(`/api/v1/units/children?parentId=${root.id}&at=${DATE}`).then(() => {}), run(topSql), Math.min(samples, 10));
+    await compare(
+      'topOfTree',
+      () => get(`/api/v1/units/children?parentId=${root.id}&at=${DATE}`).then(() => {}),
+      keptTable ? run(topKeptSql) : run(topSql),
+      Math.min(samples, 10),
+      keptTable ? 'hand-written SQL reads subtree_member_counts (as the app); the scan is topOfTreeScanSql' : undefined,
+    );
+    if (keptTable) await compare('topOfTreeScanSql', null, run(topSql), 5);
     const loadAfter = loadavg();
 
     const counts = (

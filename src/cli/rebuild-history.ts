@@ -1,6 +1,7 @@
 // `chibo rebuild-history`: recomputes the temporal organisation model (unit_ancestry)
-// from unit_versions, and the member facts the figures read (member_facts) from the
-// placements, statuses and member records, in one transaction, and says how many rows each
+// from unit_versions, the member facts the figures read (member_facts) from the
+// placements, statuses and member records, and the per-subtree member counts
+// (subtree_member_counts) from both, in one transaction, and says how many rows each
 // kept table had wrong (0 when every restructuring and every write kept them, as they should).
 import { sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
@@ -12,7 +13,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
   try {
     console.log(t('vi', 'history.cli.rebuilding'));
     const started = Date.now();
-    const { result, differences, memberDifferences } = await database.db.transaction().execute(async (trx) => {
+    const { result, differences, memberDifferences, countDifferences } = await database.db.transaction().execute(async (trx) => {
       await sql`create temporary table kept_ancestry on commit drop as select * from unit_ancestry`.execute(trx);
       const result = await rebuildUnitAncestry(trx);
       const diff = await sql<{ n: number }>`
@@ -29,7 +30,16 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
         await sql`delete from member_facts`.execute(trx);
         await sql`insert into member_facts select * from compute_member_facts(array(select id from members))`.execute(trx);
       }
-      return { result, differences: diff.rows[0]!.n, memberDifferences: members.rows[0]!.n };
+      // The per-subtree member counts (signed rows summed per key) against those recomputed
+      // from the member facts and the ancestry just checked; rebuilt when they differ, and
+      // folded into one row per key either way.
+      const counts = await sql<{ n: number }>`
+        with kept as (select ancestor_id, dim, key, sum(n)::int as n from subtree_member_counts group by 1, 2, 3 having sum(n) <> 0),
+             fresh as (select * from compute_subtree_member_counts())
+        select count(distinct (ancestor_id, dim, key))::int as n
+          from ((select * from kept except all select * from fresh) union all (select * from fresh except all select * from kept)) d`.execute(trx);
+      await sql`select rebuild_subtree_member_counts()`.execute(trx);
+      return { result, differences: diff.rows[0]!.n, memberDifferences: members.rows[0]!.n, countDifferences: counts.rows[0]!.n };
     });
     console.log(
       t('vi', 'history.cli.done', {
@@ -40,6 +50,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
     );
     console.log(t('vi', 'history.cli.differences', { n: differences.toLocaleString('vi-VN') }));
     console.log(t('vi', 'history.cli.memberFactsDifferences', { n: memberDifferences.toLocaleString('vi-VN') }));
+    console.log(t('vi', 'history.cli.subtreeCountsDifferences', { n: countDifferences.toLocaleString('vi-VN') }));
   } finally {
     await database.close();
   }

@@ -599,6 +599,13 @@ export interface Sessions {
   user_id: number;
 }
 
+export interface SubtreeMemberCounts {
+  ancestor_id: number;
+  dim: string;
+  key: string;
+  n: number;
+}
+
 export interface Throttles {
   count: number;
   key: string;
@@ -724,6 +731,7 @@ export interface DB {
   role_grants: RoleGrants;
   rule_sets: RuleSets;
   sessions: Sessions;
+  subtree_member_counts: SubtreeMemberCounts;
   throttles: Throttles;
   unit_ancestry: UnitAncestry;
   unit_events: UnitEvents;

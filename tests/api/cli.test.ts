@@ -73,6 +73,8 @@ describe('chibo command line', { timeout: 120_000 }, () => {
       await sql`insert into member_placements (member_id, unit_id, valid_from) values (${m!.id}, ${province}, '2020-01-01')`.execute(database.db);
       await sql`insert into member_statuses (member_id, status, valid_from) values (${m!.id}, 'chinh_thuc', '2020-01-01')`.execute(database.db);
       await sql`delete from member_facts`.execute(database.db);
+      // And a per-subtree member count gone wrong.
+      await sql`insert into subtree_member_counts (ancestor_id, dim, key, n) values (${province}, 's', 'chinh_thuc', 5)`.execute(database.db);
     } finally {
       await database.close();
     }
@@ -81,9 +83,11 @@ describe('chibo command line', { timeout: 120_000 }, () => {
     expect(res.stdout).toContain('Đã dựng lại: 2 tổ chức đảng, 3 dòng');
     expect(res.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 1 dòng.');
     expect(res.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 1 dòng.');
+    expect(res.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 1 khóa.');
     const again = chibo('rebuild-history', '--data-dir', dataDir);
     expect(again.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 0 dòng.');
     expect(again.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 0 dòng.');
+    expect(again.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 0 khóa.');
   }, 180_000); // three PGlite starts, one with every migration
 
   it('says plainly that an --apply on a file with errors imported nothing, and a dry run that it wrote nothing', async () => {

@@ -9,6 +9,8 @@ import type { AttendanceStatus, MemberStatus } from '../../src/db/types.ts';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
 import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
 import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
+import { compactKeptCounts, keepsAllDims, keptMemberAggregate } from '../../src/modules/figures/kept-member-counts.ts';
+import { memberAggregate } from '../../src/modules/figures/member-figures.ts';
 import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { Oracle } from './figures.oracle.ts';
@@ -315,6 +317,12 @@ async function expectFactsKept() {
     select * from compute_member_facts(array(select id from members)) order by placement_id, status_id`.execute(t.database.db);
   expect(keptMembers.rows.length).toBeGreaterThan(50);
   expect(keptMembers.rows).toEqual(recomputedMembers.rows);
+  // The per-subtree member counts (signed rows, summed), kept by triggers on member_facts and unit_ancestry.
+  const keptCounts = await sql<Record<string, unknown>>`
+    select ancestor_id, dim, key, sum(n)::int as n from subtree_member_counts group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`.execute(t.database.db);
+  const recomputedCounts = await sql<Record<string, unknown>>`select * from compute_subtree_member_counts() order by 1, 2, 3`.execute(t.database.db);
+  expect(recomputedCounts.rows.length).toBeGreaterThan(50);
+  expect(keptCounts.rows).toEqual(recomputedCounts.rows);
 }
 
 describe('past figures do not move after later changes', () => {
@@ -381,6 +389,40 @@ describe('past figures do not move after later changes', () => {
 
   it('keeps per-meeting and per-member facts equal to the recomputed ones after the changes', async () => {
     await expectFactsKept();
+    // The nightly compaction folds the signed rows into one per key, and changes no count.
+    const rows = async () => (await sql<{ n: number }>`select count(*)::int as n from subtree_member_counts`.execute(t.database.db)).rows[0]!.n;
+    const before = await rows();
+    expect(await compactKeptCounts(t.database.db)).toBeGreaterThan(0);
+    expect(await rows()).toBeLessThan(before);
+    expect(await compactKeptCounts(t.database.db)).toBe(0);
+    await expectFactsKept();
+  });
+
+  it("the province's member figures from the kept per-subtree counts equal the scan, on every date around the changes", async () => {
+    const db = t.database.db;
+    expect(await keepsAllDims(db, u.P!)).toBe(true);
+    expect(await keepsAllDims(db, u.X!)).toBe(false);
+    const dates = [...PAST, '2025-04-14', '2025-04-15', '2026-01-31', '2026-02-01', '2026-03-01', '2026-04-01', '2026-06-30', '2026-07-01', TODAY];
+    for (const date of dates) {
+      const kept = await keptMemberAggregate(db, u.P!, date);
+      const scanned = await memberAggregate(db, u.P!, date);
+      const { perUnit: keptPerUnit, ...keptRest } = kept;
+      const { perUnit: scannedPerUnit, ...scannedRest } = scanned;
+      expect(keptRest, date).toEqual(scannedRest);
+      // perUnit: each direct child's subtree total, and the province's own members.
+      const children = await sql<{ unit_id: number }>`select unit_id from unit_ancestry where ancestor_id = ${u.P!} and depth = 1
+        and valid_from <= ${date}::date and (valid_to is null or valid_to > ${date}::date)`.execute(db);
+      for (const { unit_id } of children.rows) {
+        const under = await sql<{ unit_id: number }>`select unit_id from unit_ancestry where ancestor_id = ${unit_id}
+          and valid_from <= ${date}::date and (valid_to is null or valid_to > ${date}::date)`.execute(db);
+        const n = under.rows.reduce((sum, r) => sum + (scannedPerUnit.get(r.unit_id) ?? 0), 0);
+        expect(keptPerUnit.get(unit_id) ?? 0, `${unit_id}@${date}`).toBe(n);
+      }
+      expect(
+        [...keptPerUnit.values()].reduce((a, b) => a + b, 0),
+        date,
+      ).toBe([...scannedPerUnit.values()].reduce((a, b) => a + b, 0));
+    }
   });
 });
 

@@ -11,7 +11,9 @@ import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
-import { memberAggregate } from './member-figures.ts';
+import { keepsAllDims, keptMemberAggregate } from './kept-member-counts.ts';
+import { type MemberAggregate, memberAggregate } from './member-figures.ts';
+import { orgCountsByChild } from './org-counts-by-child.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 
 interface TreeRow {
@@ -31,6 +33,10 @@ const sorted = (m: ReadonlyMap<string, number>) => [...m].map(([key, n]) => ({ k
 const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 
 export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
+  // A province, a central organisation or the whole party: members from the kept
+  // per-subtree counts (kept-member-counts.ts), organisations counted in SQL per child
+  // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
+  if (await keepsAllDims(db, unitId)) return keptUnitFigures(db, access, unitId, date);
   const scope = access.scope('read');
   // Every read at once (on PostgreSQL each on its own pooled connection): the unit (404 when
   // out of scope or not existing on the date — then nothing else read is returned) with
@@ -48,7 +54,54 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
   const byId = new Map(units.map((u) => [u.id, u]));
+  const subUnits = (namesBelow ? (children.get(unitId) ?? []) : []).map((c) => {
+    const ids = subtree(c.unit_id);
+    const counts = countOrganisations(
+      ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)),
+      date,
+      rules.body,
+    );
+    return {
+      id: c.unit_id,
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      childCount: (children.get(c.unit_id) ?? []).length,
+      members: ids.reduce((s, id) => s + (members.perUnit.get(id) ?? 0), 0),
+      cells: counts.cells.n,
+      grassroots: counts.grassroots.n,
+    };
+  });
+  return present(unit, date, members, { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } }, subUnits);
+}
 
+async function keptUnitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
+  const [{ unit, whole: namesBelow }, members, rules] = await Promise.all([
+    unitForFigures(db, unitId, date, access.scope('read')),
+    keptMemberAggregate(db, unitId, date),
+    countingRulesFor(db, unitId, date),
+  ]);
+  const org = await orgCountsByChild(db, unitId, date, rules.body);
+  const subUnits = (namesBelow ? org.children : []).map((c) => ({
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    kind: c.kind,
+    childCount: c.childCount,
+    members: members.perUnit.get(c.id) ?? 0,
+    cells: c.organisations.cells.n,
+    grassroots: c.organisations.grassroots.n,
+  }));
+  return present(unit, date, members, { ...org.total, rule: { code: rules.code, source: rules.source } }, subUnits);
+}
+
+function present(
+  unit: UnitFiguresOut['unit'],
+  date: string,
+  members: MemberAggregate,
+  organisations: UnitFiguresOut['organisations'],
+  subUnits: UnitFiguresOut['subUnits'],
+): UnitFiguresOut {
   const total = [...members.perUnit.values()].reduce((s, n) => s + n, 0);
   const status = (k: string) => members.byStatus.get(k) ?? 0;
   const bySex = new Map<string, number>([
@@ -61,27 +114,6 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
     bySex.set('nu', bySex.get('nu')! + v.nu);
     byAge.set(band, v.nam + v.nu);
   }
-  const subUnits = (namesBelow ? (children.get(unitId) ?? []) : [])
-    .map((c) => {
-      const ids = subtree(c.unit_id);
-      const counts = countOrganisations(
-        ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)),
-        date,
-        rules.body,
-      );
-      return {
-        id: c.unit_id,
-        code: c.code,
-        name: c.name,
-        kind: c.kind,
-        childCount: (children.get(c.unit_id) ?? []).length,
-        members: ids.reduce((s, id) => s + (members.perUnit.get(id) ?? 0), 0),
-        cells: counts.cells.n,
-        grassroots: counts.grassroots.n,
-      };
-    })
-    .sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id);
-
   return {
     unit,
     date,
@@ -99,7 +131,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
     },
     exempted: share(status('mien_sinh_hoat'), total),
     probationary: share(status('du_bi'), total),
-    organisations: { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } },
-    subUnits,
+    organisations,
+    subUnits: [...subUnits].sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id),
   };
 }

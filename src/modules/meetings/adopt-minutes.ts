@@ -5,6 +5,7 @@
 
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { checklistApplies } from '../../domain/meeting-checklist.ts';
 import { missingForAdoption } from '../../domain/meeting-minutes.ts';
@@ -72,7 +73,7 @@ async function regradeOnAdoption(trx: Transaction<DB>, m: MeetingRow) {
 }
 
 export async function adoptMinutes(db: Kysely<DB>, access: Access, id: number, now: Date) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const m = await lockedMeetingForMinutes(trx, access, id);
     const { row, content, attendance, adopted } = await minutesState(trx, m);
     if (!row) throw new AppError('meetings.minutes_missing', 400);

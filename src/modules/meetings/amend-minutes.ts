@@ -3,7 +3,9 @@
 // the only way to correct the attendance of an adopted meeting: the roll frozen at
 // adoption (frozen-roll.ts) is rewritten, so the frozen figures, the register, the
 // minutes and the .docx change together, and the roll call is kept equal to it.
+
 import type { Kysely, Transaction } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -62,7 +64,7 @@ const lineOf = (a: Attendance, memberId: number) => {
 };
 
 export async function amendMinutes(db: Kysely<DB>, access: Access, id: number, input: AmendMinutesInput) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const m = await lockedMeetingForMinutes(trx, access, id);
     const { content, attendance, adopted } = await minutesState(trx, m);
     if (!adopted) throw conflict('meetings.minutes_not_adopted');

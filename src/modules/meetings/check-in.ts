@@ -3,7 +3,9 @@
 // window (meetings/check-in-window.ts: the rule's, or as the secretary set it), and only
 // once: the primary key of meeting_check_ins refuses a second row even when two requests
 // race, and a second scan answers calmly with the time of the first.
+
 import { type Kysely, sql } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
@@ -131,7 +133,7 @@ export async function checkIn(db: Kysely<DB>, access: Access, input: CheckInInpu
   if (state === 'not_open') throw new AppError('meetings.check_in_not_open', 409, { time: vnTime(window.opensAt), date: formatDateVi(vnDate(window.opensAt)) });
   if (state === 'closed') throw new AppError('meetings.check_in_closed', 409, { time: vnTime(window.closesAt), date: formatDateVi(vnDate(window.closesAt)) });
 
-  const checkedInAt = await db.transaction().execute(async (trx) => {
+  const checkedInAt = await transactionRetryingDeadlocks(db, async (trx) => {
     await refuseIfAdopted(trx, m.id, 'meetings.check_in_adopted');
     const row = await trx
       .insertInto('meeting_check_ins')

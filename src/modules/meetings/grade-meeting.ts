@@ -3,7 +3,9 @@
 // beside them (a condition missing keeps the grade below the top band, and the answer
 // says which). The grade is stored with the scale's code and version, and is locked
 // once the minutes are adopted.
+
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { type ChecklistDetails, type ChecklistItem, checklistApplies, qualityChecklist } from '../../domain/meeting-checklist.ts';
@@ -81,7 +83,7 @@ export async function getQuality(db: Kysely<DB>, access: Access, id: number, lan
 }
 
 export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ticks: Record<string, boolean>, now: Date, lang: Lang) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
     if (now < m.starts_at) throw conflict('meetings.grade_before_meeting');

@@ -2,7 +2,9 @@
 // is a late correction: it is audited under its own action with the before and after of
 // every changed line. Once the minutes are adopted the roll is frozen: a change is an
 // amendment of the minutes (amend-minutes.ts), never a write here.
+
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -18,7 +20,7 @@ export async function getAttendance(db: Kysely<DB>, access: Access, id: number):
 }
 
 export async function recordAttendance(db: Kysely<DB>, access: Access, id: number, input: RecordAttendanceInput, now: Date): Promise<AttendanceOut> {
-  const late = await db.transaction().execute(async (trx) => {
+  const late = await transactionRetryingDeadlocks(db, async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
     await refuseIfAdopted(trx, id);

@@ -9,10 +9,13 @@ import type { Database } from '../../db/connect.ts';
 import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { sendAdmissionReminders } from '../admissions/admission-reminders.ts';
+import { compactKeptCounts } from '../figures/kept-member-counts.ts';
 import type { Notifier } from './notifier.ts';
 import { sendMeetingNotices } from './send-meeting-notices.ts';
 
 export const MEETING_NOTICES = 'meeting-notices';
+/** Nightly: folds the per-subtree member counts' signed rows (figures/kept-member-counts.ts). */
+export const KEPT_COUNTS_COMPACTION = 'kept-counts-compaction';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -66,12 +69,18 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
     await boss.createQueue(MEETING_NOTICES, { name: MEETING_NOTICES, policy: 'stately' });
     // One schedule row, whoever writes it; pg-boss fires a cron once across processes.
     await boss.schedule(MEETING_NOTICES, options.cron ?? '*/5 * * * *');
+    await boss.createQueue(KEPT_COUNTS_COMPACTION, { name: KEPT_COUNTS_COMPACTION, policy: 'stately' });
+    // 19:40 UTC = 02:40 in Việt Nam.
+    await boss.schedule(KEPT_COUNTS_COMPACTION, '40 19 * * *');
   });
   const now = options.now ?? (() => new Date());
   await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
     // Admission deadlines first, so their emails go out with this run's (admissions/).
     await sendAdmissionReminders(database.db, vnDate(now()));
     await sendMeetingNotices(database.db, options.notifier, now());
+  });
+  await boss.work(KEPT_COUNTS_COMPACTION, { pollingIntervalSeconds: 60 }, async () => {
+    await compactKeptCounts(database.db);
   });
   return {
     boss,

@@ -8,6 +8,7 @@ import type { Db, UnitKind } from '../../db/types.ts';
 import { type CountingRules, countingRulesOn, countOrganisations, type OrganisationCounts } from '../../domain/org-counting.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
+import { keptSubtreeTotals } from '../figures/kept-member-counts.ts';
 import type { ChildOut } from './schemas.ts';
 
 export { validOn } from '../org-history/valid-on.ts';
@@ -82,9 +83,18 @@ export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?
   return rows;
 }
 
+/** Whether the scope holds every unit (a subtree grant on each top-level unit). */
+async function scopeHoldsAll(db: Db, scope: Scope): Promise<boolean> {
+  if (scope.subtreePaths.length === 0) return false;
+  const roots = await db.selectFrom('units').select('path').where('parent_id', 'is', null).execute();
+  return roots.every((r) => scope.subtreePaths.some((p) => r.path.startsWith(p)));
+}
+
 /** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope. */
 export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string, scope: Scope): Promise<Map<number, number>> {
   if (rootIds.length === 0) return new Map();
+  // A caller who sees every unit: the kept per-subtree counts, without scanning the members.
+  if (await scopeHoldsAll(db, scope)) return keptSubtreeTotals(db, rootIds, date);
   const { rows } = await sql<{ root_id: number; n: number }>`
     select mu.root_id, count(*)::int as n from (${membersUnderOn(rootIds, date)}) mu
      where ${unitInScope(scope, sql.ref('mu.unit_id'))}
