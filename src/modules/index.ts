@@ -6,6 +6,7 @@ import { figureRoutes } from './figures/routes.ts';
 import { gradingRoutes } from './grading/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { lifeRoutes } from './life/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { partyGroupRoutes } from './party-groups/routes.ts';
@@ -22,4 +23,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   partyGroupRoutes,
   homeRoutes,
   gradingRoutes,
+  lifeRoutes,
 ];
