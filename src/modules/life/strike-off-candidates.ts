@@ -12,7 +12,7 @@ import { strikeOffGrounds } from '../../domain/strike-off-grounds.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
-import { membersUnderOn } from '../org-history/units-under.ts';
+import { type MemberUnderRow, membersUnderOn } from '../org-history/units-under.ts';
 
 /** Months 'YYYY-MM' of unpaid dues per member between two dates (the dues lane's unpaidMonthsByMember). */
 export type UnpaidMonths = (db: Db, memberIds: number[], from: string, to: string) => Promise<Map<number, string[]>>;
@@ -26,7 +26,7 @@ export async function strikeOffCandidates(db: Db, access: Access, unitId: number
     .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   const members = await db
-    .selectFrom(membersUnderOn([unitId], asOf).as('mu'))
+    .selectFrom(sql<MemberUnderRow>`(${membersUnderOn([unitId], asOf)})`.as('mu'))
     .innerJoin('members as m', 'm.id', 'mu.member_id')
     .innerJoin('units as u', 'u.id', 'mu.unit_id')
     .leftJoin('strike_off_proposals as sp', (join) => join.onRef('sp.member_id', '=', 'm.id').on('sp.status', '=', 'proposed'))

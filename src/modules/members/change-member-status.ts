@@ -65,8 +65,9 @@ export async function applyStatusChange(trx: Transaction<DB>, access: Access, me
     .sort()
     .at(-1);
   if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
-  // A decision takes effect on or after the day it is signed.
-  if (input.decisionOn && input.decisionOn > input.effectiveOn) {
+  // A decision takes effect on or after the day it is signed; only a death is recorded from
+  // the day it happened, on a notice (giấy báo tử) that follows it.
+  if (input.decisionOn && input.decisionOn > input.effectiveOn && input.status !== 'tu_tran') {
     throw new AppError('validation', 400, {}, [{ path: 'body.decisionOn', message: 'life.decision_after_effect' }]);
   }
   // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
