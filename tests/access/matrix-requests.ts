@@ -35,6 +35,8 @@ export interface HowToCall {
 const decided = { effectiveOn: '2026-01-15', decisionNumber: '15-QĐ/ĐU' };
 /** A member's change takes effect after they joined (JOINED_LATE). */
 const memberDecided = { effectiveOn: '2026-03-06', decisionNumber: '15-QĐ/ĐU' };
+/** A transfer's decision: number, date and issuing body (no separate effective date). */
+const sentDecision = { decisionNumber: memberDecided.decisionNumber, decisionOn: memberDecided.effectiveOn, issuedBy: 'Đảng ủy xã Đông Hòa' };
 const kindUnder = (position: Position | null) => (position === 'own' ? 'chi_bo' : 'to_dang');
 /** A cell the target member is not in, inside commune A. */
 const otherCell = (c: Cell) => (c.position === 'below' ? c.w.u.cellA : c.w.u.cellA2);
@@ -261,7 +263,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/residence-link-requests/{id}/withdraw': { fresh: true },
   'POST /api/v1/members/{id}/transfers': {
     fresh: true,
-    call: (c) => ({ payload: { toUnitId: otherCell(c), ...memberDecided, decisionOn: memberDecided.effectiveOn, issuedBy: 'Đảng ủy xã Đông Hòa' } }),
+    call: (c) => ({ payload: { toUnitId: otherCell(c), ...sentDecision } }),
   },
   'POST /api/v1/transfers/incoming': {
     call: (c) => ({
@@ -275,9 +277,7 @@ export const REQUESTS: Record<string, HowToCall> = {
           joinedUnitOn: JOINED_LATE,
         },
         origin: 'Đảng bộ ngoài hệ thống',
-        ...memberDecided,
-        decisionOn: memberDecided.effectiveOn,
-        issuedBy: 'Đảng ủy nơi đi',
+        ...sentDecision,
       },
     }),
   },

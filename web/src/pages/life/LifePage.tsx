@@ -37,7 +37,10 @@ export default function LifePage() {
         value={section}
         onChange={pick}
         data-testid="life-sections"
-        options={SECTIONS.map((s) => ({ value: s, label: <span style={{ fontSize: 16, lineHeight: '40px' }}>{t(`life.sections.${s}`)}</span> }))}
+        options={SECTIONS.map((s) => ({
+          value: s,
+          label: <span style={{ display: 'block', whiteSpace: 'normal', fontSize: 16, lineHeight: '20px', padding: '12px 0' }}>{t(`life.sections.${s}`)}</span>,
+        }))}
       />
       {unitId !== null && section === 'transfers' && <TransferInbox unitId={unitId} />}
       {unitId !== null && section === 'strikeOff' && <StrikeOffPanel unitId={unitId} />}

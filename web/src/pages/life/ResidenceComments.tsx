@@ -2,7 +2,7 @@
 // the comments asked of it and answers each on the form; the work place asks for the year's
 // comments (members in HD 33's categories are not asked) and reads the answers.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Radio, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
@@ -41,14 +41,19 @@ export function ResidenceComments({ unitId }: { unitId: number }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
-          <Radio.Group value={side} onChange={(e) => setSide(e.target.value)} optionType="button" data-testid="residence-side">
-            <Radio.Button value="residence" style={{ minHeight: 44, lineHeight: '42px' }}>
-              {t('life.residence.toAnswer')}
-            </Radio.Button>
-            <Radio.Button value="work" style={{ minHeight: 44, lineHeight: '42px' }}>
-              {t('life.residence.asked_tab')}
-            </Radio.Button>
-          </Radio.Group>
+          <Segmented<'residence' | 'work'>
+            value={side}
+            onChange={setSide}
+            data-testid="residence-side"
+            options={(['residence', 'work'] as const).map((v) => ({
+              value: v,
+              label: (
+                <span style={{ display: 'block', whiteSpace: 'normal', fontSize: 16, lineHeight: '20px', padding: '12px 0' }}>
+                  {t(v === 'residence' ? 'life.residence.toAnswer' : 'life.residence.asked_tab')}
+                </span>
+              ),
+            }))}
+          />
           <Select
             value={year}
             onChange={setYear}
