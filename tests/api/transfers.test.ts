@@ -125,6 +125,22 @@ describe('a transfer returned by the receiver', () => {
   });
 });
 
+describe('a member who leaves while in transit', () => {
+  it('is not received: the receiving cell gets the reason instead', async () => {
+    const inbox = (await secB({ method: 'GET', url: `/api/v1/transfers?unitId=${u.cellB}&direction=incoming` })).json();
+    const pending = inbox.items.find((i: { fullName: string; status: string }) => i.fullName === 'Tòng Văn Khánh' && i.status === 'sent');
+    const died = await secA({
+      method: 'POST',
+      url: `/api/v1/members/${m.khanh}/status`,
+      payload: { status: 'tu_tran', effectiveOn: '2026-03-25', decisionNumber: 'Giấy báo tử 3/2026' },
+    });
+    expect(died.statusCode).toBe(200);
+    const res = await secB({ method: 'POST', url: `/api/v1/transfers/${pending.id}/accept`, payload: { receivedOn: '2026-03-28' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().title).toBe('Đảng viên không còn trong danh sách đảng viên đang sinh hoạt.');
+  });
+});
+
 describe('transfers out of and into the system', () => {
   it('out of the system: the member leaves on the decision, the destination kept', async () => {
     const res = await secA({
@@ -136,8 +152,8 @@ describe('transfers out of and into the system', () => {
     expect(res.json()).toMatchObject({ status: 'accepted', destination: 'Đảng bộ Quân sự tỉnh Điện Biên', toUnitId: null, receivedOn: '2026-04-01' });
     const member = (await secA({ method: 'GET', url: `/api/v1/members/${m.son}` })).json();
     expect(member.status).toBe('chuyen_di');
-    expect(await counts('2026-03-31')).toEqual([3, 3, 6]);
-    expect(await counts('2026-04-01')).toEqual([2, 3, 5]);
+    expect(await counts('2026-03-31')).toEqual([2, 3, 5]);
+    expect(await counts('2026-04-01')).toEqual([1, 3, 4]);
     const history = (await secA({ method: 'GET', url: `/api/v1/members/${m.son}/history` })).json();
     expect(history.statuses.at(-1)).toEqual({
       status: 'chuyen_di',
@@ -186,8 +202,8 @@ describe('transfers out of and into the system', () => {
       origin: 'Đảng bộ xã Mường Mô, tỉnh Lai Châu (ngoài hệ thống)',
       status: 'accepted',
     });
-    expect(await counts('2026-05-03')).toEqual([2, 3, 5]);
-    expect(await counts('2026-05-04')).toEqual([2, 4, 6]);
+    expect(await counts('2026-05-03')).toEqual([1, 3, 4]);
+    expect(await counts('2026-05-04')).toEqual([1, 4, 5]);
     const inbox = (await secB({ method: 'GET', url: `/api/v1/transfers?unitId=${u.cellB}&direction=incoming` })).json();
     expect(inbox.items.map((i: { fullName: string }) => i.fullName)).toContain('Vàng Văn Chiến');
   });

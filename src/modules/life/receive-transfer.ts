@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
+import { isLeaving } from '../../domain/member-status.ts';
 import { AppError, conflict } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -46,6 +47,8 @@ export async function acceptTransfer(db: Kysely<DB>, access: Access, id: number,
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (member.unit_id !== transfer.from_unit_id) throw conflict('life.transfer_answered');
+    // A member who left in transit (died, struck off) is not received: the sender's record says why.
+    if (isLeaving(member.status)) throw conflict('life.member_has_left');
     const placement = await trx
       .selectFrom('member_placements')
       .select(['id', 'valid_from'])
