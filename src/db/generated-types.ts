@@ -472,6 +472,7 @@ export interface MemberPlacements {
 export interface MemberResidenceLinks {
   created_at: Generated<Timestamp>;
   created_by: number | null;
+  hd33_category: string | null;
   id: Generated<number>;
   member_id: number;
   note: string | null;
@@ -518,12 +519,34 @@ export interface Members {
 
 export interface MemberStatuses {
   decision_number: string | null;
+  decision_on: string | null;
   id: Generated<number>;
+  issued_by: string | null;
   member_id: number;
   note: string | null;
   status: string;
   valid_from: string;
   valid_to: string | null;
+}
+
+export interface MemberTransfers {
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_number: string;
+  decision_on: string;
+  destination: string | null;
+  from_unit_id: number | null;
+  id: Generated<number>;
+  issued_by: string;
+  member_id: number;
+  note: string | null;
+  origin: string | null;
+  received_on: string | null;
+  return_reason: string | null;
+  sent_at: Generated<Timestamp>;
+  sent_by: number | null;
+  status: string;
+  to_unit_id: number | null;
 }
 
 export interface Notices {
@@ -551,6 +574,22 @@ export interface PartyGroupMembers {
   party_group_id: number;
   valid_from: string;
   valid_to: string | null;
+}
+
+export interface ResidenceComments {
+  answered_by: number | null;
+  answered_on: string | null;
+  comment: string | null;
+  fulfils_citizen_duties: boolean | null;
+  id: Generated<number>;
+  keeps_contact: boolean | null;
+  link_id: number;
+  member_id: number;
+  requested_by: number | null;
+  requested_on: string;
+  residence_unit_id: number;
+  work_unit_id: number;
+  year: number;
 }
 
 export interface ResidenceLinkRequests {
@@ -597,6 +636,24 @@ export interface Sessions {
   last_seen_at: Generated<Timestamp>;
   token_hash: string;
   user_id: number;
+}
+
+export interface StrikeOffProposals {
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_number: string | null;
+  decision_on: string | null;
+  id: Generated<number>;
+  issued_by: string | null;
+  member_id: number;
+  months: Generated<string[]>;
+  note: string | null;
+  proposed_by: number | null;
+  proposed_on: string;
+  reason: string;
+  resolution_number: string;
+  status: Generated<string>;
+  unit_id: number;
 }
 
 export interface SubtreeMemberCounts {
@@ -723,14 +780,17 @@ export interface DB {
   member_residence_links: MemberResidenceLinks;
   member_residences: MemberResidences;
   member_statuses: MemberStatuses;
+  member_transfers: MemberTransfers;
   members: Members;
   notices: Notices;
   notification_emails: NotificationEmails;
   party_group_members: PartyGroupMembers;
+  residence_comments: ResidenceComments;
   residence_link_requests: ResidenceLinkRequests;
   role_grants: RoleGrants;
   rule_sets: RuleSets;
   sessions: Sessions;
+  strike_off_proposals: StrikeOffProposals;
   subtree_member_counts: SubtreeMemberCounts;
   throttles: Throttles;
   unit_ancestry: UnitAncestry;

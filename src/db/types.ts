@@ -130,6 +130,10 @@ export interface DB {
   dues_exemptions: DuesExemptionsTable;
   dues_reductions: DuesReductionsTable;
   dues_payments: DuesPaymentsTable;
+  // A member's life events (issue 10): transfers, striking-off proposals, residence comments
+  member_transfers: MemberTransfersTable;
+  strike_off_proposals: StrikeOffProposalsTable;
+  residence_comments: ResidenceCommentsTable;
 }
 
 export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
@@ -159,6 +163,14 @@ export type AdmissionDocumentsTable = Narrowed<
   }
 >;
 export type CalendarDaysTable = Narrowed<G.CalendarDays, { kind: 'day_off' | 'working_day' }>;
+
+export type TransferStatus = 'sent' | 'accepted' | 'returned';
+export type MemberTransfersTable = Narrowed<G.MemberTransfers, { status: TransferStatus }>;
+export type StrikeOffReason = 'absence' | 'dues' | 'other';
+export type StrikeOffProposalsTable = Narrowed<G.StrikeOffProposals, { reason: StrikeOffReason; status: Generated<'proposed' | 'struck_off' | 'rejected'> }>;
+export type ResidenceCommentsTable = G.ResidenceComments;
+/** HD 33-HD/BTCTW: introduced to the residence cell, but no yearly comment is collected. */
+export type Hd33Category = 'armed_forces' | 'student' | 'full_time_study';
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
 /** The rule set's body is kept as it was when the period was opened (grading-rules.ts schema). */
@@ -252,7 +264,7 @@ export type MeetingActionItemsTable = Narrowed<G.MeetingActionItems, { status: G
 
 export type MeetingQualityTable = Narrowed<G.MeetingQuality, { ticks: Json; result: Json }>;
 
-export type MemberResidenceLinksTable = G.MemberResidenceLinks;
+export type MemberResidenceLinksTable = Narrowed<G.MemberResidenceLinks, { hd33_category: Hd33Category | null }>;
 
 export type ResidenceRequestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
 

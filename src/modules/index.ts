@@ -8,6 +8,7 @@ import { figureRoutes } from './figures/routes.ts';
 import { gradingRoutes } from './grading/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { lifeRoutes } from './life/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { partyGroupRoutes } from './party-groups/routes.ts';
@@ -28,4 +29,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   villageRoutes,
   admissionRoutes,
   duesRoutes,
+  lifeRoutes,
 ];

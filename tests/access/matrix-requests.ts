@@ -36,6 +36,8 @@ export interface HowToCall {
 const decided = { effectiveOn: '2026-01-15', decisionNumber: '15-QĐ/ĐU' };
 /** A member's change takes effect after they joined (JOINED_LATE). */
 const memberDecided = { effectiveOn: '2026-03-06', decisionNumber: '15-QĐ/ĐU' };
+/** A transfer's decision: number, date and issuing body (no separate effective date). */
+const sentDecision = { decisionNumber: memberDecided.decisionNumber, decisionOn: memberDecided.effectiveOn, issuedBy: 'Đảng ủy xã Đông Hòa' };
 const kindUnder = (position: Position | null) => (position === 'own' ? 'chi_bo' : 'to_dang');
 /** A cell the target member is not in, inside commune A. */
 const otherCell = (c: Cell) => (c.position === 'below' ? c.w.u.cellA : c.w.u.cellA2);
@@ -329,6 +331,45 @@ export const REQUESTS: Record<string, HowToCall> = {
   'POST /api/v1/residence-link-requests/{id}/accept': { fresh: true },
   'POST /api/v1/residence-link-requests/{id}/decline': { fresh: true },
   'POST /api/v1/residence-link-requests/{id}/withdraw': { fresh: true },
+  'POST /api/v1/members/{id}/transfers': {
+    fresh: true,
+    call: (c) => ({ payload: { toUnitId: otherCell(c), ...sentDecision } }),
+  },
+  'POST /api/v1/transfers/incoming': {
+    call: (c) => ({
+      payload: {
+        member: {
+          fullName: `Hà Văn Đông Đến ${c.n}`,
+          sex: 'nam',
+          dateOfBirth: '1990-01-01',
+          fullMemberOn: '2015-01-01',
+          unitId: c.id,
+          joinedUnitOn: JOINED_LATE,
+        },
+        origin: 'Đảng bộ ngoài hệ thống',
+        ...sentDecision,
+      },
+    }),
+  },
+  'GET /api/v1/transfers': { call: (c) => ({ url: `/api/v1/transfers?${q({ unitId: c.id, direction: 'incoming' })}` }) },
+  'POST /api/v1/transfers/{id}/accept': { fresh: true, call: () => ({ payload: { receivedOn: '2026-03-08' } }) },
+  'POST /api/v1/transfers/{id}/return': { fresh: true, call: () => ({ payload: { reason: 'Thiếu phiếu chuyển sinh hoạt' } }) },
+  'GET /api/v1/strike-off/candidates': { call: (c) => ({ url: `/api/v1/strike-off/candidates?${q({ unitId: c.id, asOf: '2026-03-10' })}` }) },
+  'GET /api/v1/strike-off-proposals': { call: (c) => ({ url: `/api/v1/strike-off-proposals?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/members/{id}/strike-off-proposals': {
+    fresh: true,
+    call: () => ({ payload: { reason: 'other', note: 'Bỏ sinh hoạt', proposedOn: '2026-03-06', resolutionNumber: '03-NQ/CB' } }),
+  },
+  'POST /api/v1/strike-off-proposals/{id}/decide': {
+    fresh: true,
+    call: () => ({ payload: { outcome: 'rejected', ...memberDecided, decisionOn: memberDecided.effectiveOn, issuedBy: 'Đảng ủy xã Đông Hòa' } }),
+  },
+  'PUT /api/v1/residence-links/{id}/category': { call: () => ({ payload: { category: 'student' } }) },
+  'POST /api/v1/residence-comments/requests': { call: (c) => ({ payload: { unitId: c.id, year: 2026, requestedOn: '2026-03-06' } }) },
+  'GET /api/v1/residence-comments': { call: (c) => ({ url: `/api/v1/residence-comments?${q({ unitId: c.id, year: 2026, side: 'residence' })}` }) },
+  'PUT /api/v1/residence-comments/{id}': {
+    call: (c) => ({ payload: { keepsContact: true, fulfilsCitizenDuties: true, comment: `Gương mẫu nơi cư trú ${c.n}`, answeredOn: '2026-03-08' } }),
+  },
   'POST /api/v1/identifier-conflicts/{id}/resolve': { fresh: true, call: () => ({ payload: { note: 'Đã đối chiếu hồ sơ: hai người khác nhau' } }) },
 
   'GET /api/v1/me/meetings': { call: () => ({ url: '/api/v1/me/meetings?from=2026-03-01&to=2026-03-31' }) },

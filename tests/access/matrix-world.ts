@@ -140,6 +140,22 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const addVillage = async (cellId: number, name: string) =>
     (await db.insertInto('villages').values({ cell_id: cellId, name, kind: 'thon', established_on: '2020-01-01' }).returning('id').executeTakeFirstOrThrow())
       .id;
+  // A member's life events (issue 10): a transfer in transit, a proposal to strike off, a comment asked.
+  const sendTransfer = async (fromCell: number, toCell: number, mark = 'Đông') => {
+    const member = await t.member({ fullName: `Đỗ Văn ${mark} Chuyển ${next()}`, unitId: fromCell, joinedUnitOn: JOINED_LATE });
+    const decision = { decisionNumber: '20-QĐ/ĐU', decisionOn: '2026-03-06', issuedBy: `Đảng ủy xã ${mark}` };
+    return (await api('POST', `/api/v1/members/${member}/transfers`, { toUnitId: toCell, ...decision })).id as number;
+  };
+  const proposeStrikeOff = async (cell: number, mark = 'Đông') => {
+    const member = await t.member({ fullName: `Đỗ Văn ${mark} Xóa ${next()}`, unitId: cell, joinedUnitOn: JOINED_LATE });
+    const proposal = { reason: 'other', note: 'Bỏ sinh hoạt', proposedOn: '2026-03-06', resolutionNumber: '02-NQ/CB' };
+    return (await api('POST', `/api/v1/members/${member}/strike-off-proposals`, proposal)).id as number;
+  };
+  const askComment = async (linkId: number, workUnit: number) => {
+    await api('POST', '/api/v1/residence-comments/requests', { unitId: workUnit, year: 2026, requestedOn: '2026-03-06' });
+    const row = await db.selectFrom('residence_comments').select('id').where('link_id', '=', linkId).where('year', '=', 2026).executeTakeFirstOrThrow();
+    return row.id;
+  };
   const addGrant = async (userId: number, unitId: number) =>
     (
       await db
@@ -261,6 +277,12 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       sibling: await addVillage(u.cellB, `Thôn ${B_MARK}`),
     },
     residenceRequest: { below: await addRequest(u.cellA2, a4), self: await addRequest(u.cellA, base.m.a3!), sibling: base.b.residenceRequest! },
+    transfer: {
+      below: await sendTransfer(u.cellA, u.cellA2),
+      self: await sendTransfer(u.cellA2, u.cellA),
+      sibling: await sendTransfer(u.cellB, u.cellB2, 'Tây'),
+    },
+    strikeOffProposal: { below: await proposeStrikeOff(u.cellA2), self: await proposeStrikeOff(u.cellA), sibling: await proposeStrikeOff(u.cellB, 'Tây') },
     identifierConflict: { own: await addConflict(u.cellA), below: await addConflict(u.cellA2), sibling: base.b.identifierConflict! },
     user: { own: userOwn, below: userBelow, sibling: base.user.secB! },
     grant: { own: grantOwn, below: grantBelow, sibling: base.b.grant! },
@@ -270,6 +292,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     token: { other: base.b.token! },
     notice: { other: base.b.notice! },
     candidate: { below: await addCandidate(u.cellA2), self: await addCandidate(u.cellA), sibling: await addCandidate(u.cellB) },
+  };
+  fixed.residenceComment = {
+    below: await askComment(fixed.residenceLink!.below!, u.cellA),
+    self: await askComment(fixed.residenceLink!.self!, u.cellA2),
+    sibling: await askComment(base.b.residenceLink!, u.communeB),
   };
   // Check-in codes are made on first ask: make them now, so asking later changes nothing.
   for (const id of Object.values(fixed.meeting!)) await api('GET', `/api/v1/meetings/${id}/check-in-code`);
@@ -369,6 +396,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           return position === 'below' ? addLink(u.cellA2, u.cellA) : addLink(u.cellA, u.cellA2);
         case 'residenceRequest':
           return position === 'below' ? addRequest(u.cellA2, a4) : addRequest(u.cellA, base.m.a3!);
+        case 'transfer':
+          return position === 'below' ? sendTransfer(u.cellA, u.cellA2) : sendTransfer(u.cellA2, u.cellA);
+        case 'strikeOffProposal':
+          return proposeStrikeOff(cellOf(position));
         case 'identifierConflict':
           return addConflict(position === 'own' ? u.cellA : u.cellA2);
         case 'grant': {

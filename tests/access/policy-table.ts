@@ -79,6 +79,9 @@ export const TARGETS = {
   residenceLink: ['below', 'self', 'sibling'], // a link of a member to a residence cell
   village: ['below', 'self', 'sibling'], // a village (thôn, bản) of that cell; self = of the caller's own cell
   residenceRequest: ['below', 'self', 'sibling'], // a residence-link request of that cell about a member of that cell
+  transfer: ['below', 'self', 'sibling'], // a membership transfer in transit to that cell (below: cell A → A2; self: A2 → cell A)
+  strikeOffProposal: ['below', 'self', 'sibling'], // a striking-off proposal of that cell, decided by the commune above it
+  residenceComment: ['below', 'self', 'sibling'], // a yearly comment asked of that residence cell
   gradingPeriod: ['own', 'below', 'sibling'], // a grading period opened for that unit (own: commune A's, below: cell A2's)
   gradingEntry: ['below', 'self', 'other', 'sibling'], // a member's entry on a grading roll, not yet decided; self = the caller's own
   decidedEntry: ['below', 'self', 'other', 'sibling'], // the same, with its grade decided (locked)
@@ -432,6 +435,40 @@ export const POLICY: Record<string, Row> = {
     secretary: 403,
     member: 403,
   },
+  // ── a member's life events (issue 10): transfers, striking off, residence comments ──
+  'POST /api/v1/members/{id}/transfers': {
+    target: 'member',
+    needs: 'write_members',
+    positions: ['below', 'other', 'sibling'],
+    why: "sent by the member's cell; never run on the caller's own placement",
+  },
+  'POST /api/v1/transfers/incoming': {
+    target: 'unit',
+    needs: 'write_members',
+    positions: ['below', 'self', 'sibling'],
+    why: 'the receiving cell in the body (member.unitId) registers a member from outside the system',
+  },
+  'GET /api/v1/transfers': { target: 'unit', list: true, why: 'transfers to or from the cells under that unit' },
+  'GET /api/v1/transfers/{id}/record': { target: 'transfer', why: 'the record travels: the receiving cell reads it before accepting' },
+  'POST /api/v1/transfers/{id}/accept': { target: 'transfer', needs: 'write_members', why: 'by the receiving cell (or the board above it)' },
+  'POST /api/v1/transfers/{id}/return': { target: 'transfer', needs: 'write_members', why: 'by the receiving cell (or the board above it)' },
+  'GET /api/v1/strike-off/candidates': { target: 'unit', list: true, why: 'members under that unit the system finds grounds to strike off' },
+  'GET /api/v1/strike-off-proposals': { target: 'unit', list: true },
+  'POST /api/v1/members/{id}/strike-off-proposals': {
+    target: 'member',
+    needs: 'write_members',
+    positions: ['below', 'other', 'sibling'],
+    why: "proposed by the member's cell; never run on the caller's own standing",
+  },
+  'POST /api/v1/strike-off-proposals/{id}/decide': {
+    target: 'strikeOffProposal',
+    needs: 'write_members',
+    why: "decided by the level above the cell (write_members over the cell's parent: commune A for every caller here)",
+  },
+  'PUT /api/v1/residence-links/{id}/category': { target: 'residenceLink', needs: 'write_members', why: "marked by the member's work place (HD 33)" },
+  'POST /api/v1/residence-comments/requests': { target: 'unit', needs: 'write_members', why: 'the work place in the body asks for its members' },
+  'GET /api/v1/residence-comments': { target: 'unit', list: true },
+  'PUT /api/v1/residence-comments/{id}': { target: 'residenceComment', needs: 'manage_meetings', why: 'answered by the residence cell' },
 
   // ── the organisation board's queue of card/CCCD conflicts (write_units over both units) ──
   'GET /api/v1/identifier-conflicts': { target: 'none', list: true, why: 'a role without write_units sees an empty queue' },

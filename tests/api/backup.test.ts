@@ -139,6 +139,17 @@ insert into dues_payments (member_id, month, unit_id, due, amount, method, refer
          make_date(2026, i, 10), 'qd01-2026'
   from (select id, unit_id from members order by id limit 4) m, generate_series(1, 2) i;
 update dues_payments p set replaced_by = (select max(id) from dues_payments) where p.id = (select min(id) from dues_payments);
+insert into member_transfers (member_id, from_unit_id, to_unit_id, destination, decision_number, decision_on, issued_by, status, received_on)
+  select m.id, m.unit_id, case when m.id % 2 = 0 then (select max(id) from units where kind = 'chi_bo') end, case when m.id % 2 = 1 then 'Đảng bộ “nơi đến” ' || m.id end,
+         m.id || '-QĐ/ĐU', date '2026-03-01', 'Đảng ủy xã', case when m.id % 2 = 0 then 'sent' else 'accepted' end, case when m.id % 2 = 1 then date '2026-03-01' end
+  from (select id, unit_id from members order by id limit 8) m;
+insert into strike_off_proposals (member_id, unit_id, reason, months, proposed_on, resolution_number, status)
+  select m.id, m.unit_id, 'absence', array['2026-01', '2026-03', '2026-05'], date '2026-06-01', m.id || '-NQ/CB', case when m.id % 2 = 0 then 'proposed' else 'rejected' end
+  from (select id, unit_id from members order by id limit 8) m;
+insert into residence_comments (link_id, member_id, residence_unit_id, work_unit_id, year, requested_on, keeps_contact, comment, answered_on)
+  select r.id, r.member_id, r.unit_id, m.unit_id, 2026, date '2026-11-02', case when r.id % 2 = 0 then true end, case when r.id % 2 = 0 then 'Gương mẫu “nơi cư trú”' end,
+         case when r.id % 2 = 0 then date '2026-11-20' end
+  from member_residence_links r join members m on m.id = r.member_id;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

@@ -202,13 +202,21 @@ describe('the whole cell’s month in one save', () => {
 });
 
 describe('unpaid months and arrears', () => {
-  it('unpaidMonthsByMember: months owed with nothing paid; exempt months are not unpaid', async () => {
-    const unpaid = await unpaidMonthsByMember(t.database.db, [m.salaried, m.pensioner, m.poor, m.reduced, m.farmer], '2025-12', '2026-04');
-    expect(unpaid.get(m.salaried)).toEqual(['2025-12', '2026-01', '2026-02']);
+  it('unpaidMonthsByMember: months owed with nothing paid in a month the cell recorded; exempt months are not unpaid', async () => {
+    const members = [m.salaried, m.pensioner, m.poor, m.reduced, m.farmer];
+    // A month the cell has not recorded in chibo (its dues kept on paper) is never read as unpaid.
+    const unrecorded = await unpaidMonthsByMember(t.database.db, members, '2025-12', '2026-02');
+    expect(members.map((id) => unrecorded.get(id))).toEqual([[], [], [], [], []]);
+    // The cell records December and January (one member paid in each).
+    ok(await pay(secretary, m.reduced, '2025-12', { amount: 2_000, paidOn: '2025-12-20' }));
+    ok(await pay(secretary, m.reduced, '2026-01', { amount: 2_000, paidOn: '2026-01-20' }));
+    const unpaid = await unpaidMonthsByMember(t.database.db, members, '2025-12', '2026-04');
+    expect(unpaid.get(m.salaried)).toEqual(['2025-12', '2026-01']);
     // Exempt from March (50 years of party age), still owing before.
-    expect(unpaid.get(m.pensioner)).toEqual(['2025-12', '2026-01', '2026-02']);
-    expect(unpaid.get(m.poor)).toEqual(['2025-12', '2026-01', '2026-02']);
-    expect(unpaid.get(m.farmer)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(unpaid.get(m.pensioner)).toEqual(['2025-12', '2026-01']);
+    expect(unpaid.get(m.poor)).toEqual(['2025-12', '2026-01']);
+    expect(unpaid.get(m.reduced)).toEqual([]);
+    expect(unpaid.get(m.farmer)).toEqual(['2025-12', '2026-01']);
     // Dates are read as their month too.
     expect((await unpaidMonthsByMember(t.database.db, [m.farmer], '2026-03-15', '2026-03-31')).get(m.farmer)).toEqual([]);
   });

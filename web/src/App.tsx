@@ -52,6 +52,7 @@ const SheetEntryPage = lazyPage(() => import('./pages/meetings/SheetEntryPage.ts
 const CompliancePage = lazyPage(() => import('./pages/meetings/CompliancePage.tsx'));
 const TopicBankPage = lazyPage(() => import('./pages/meetings/TopicBankPage.tsx'));
 const ResidenceLinksPage = lazyPage(() => import('./pages/meetings/ResidenceLinksPage.tsx'));
+const LifePage = lazyPage(() => import('./pages/life/LifePage.tsx'));
 const QualityScalePage = lazyPage(() => import('./pages/meetings/QualityScalePage.tsx'));
 const MyMeetingsPage = lazyPage(() => import('./pages/meetings/MyMeetings.tsx'), '/my-meetings');
 const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'), '/check-in');
@@ -437,6 +438,14 @@ export function App() {
                   element={
                     <Page>
                       <TopicBankPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="life"
+                  element={
+                    <Page permission="read">
+                      <LifePage />
                     </Page>
                   }
                 />

@@ -23,7 +23,7 @@ import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { applyStatusChange } from '../members/change-member-status.ts';
 import { insertMember } from '../members/create-member.ts';
-import { findTargetCell } from '../members/member-access.ts';
+import { findTargetCell, lockWritableMember } from '../members/member-access.ts';
 import { assertDatesInOrder } from '../members/record-checks.ts';
 import { createMemberBody } from '../members/schemas.ts';
 import { calendarAdjustments } from './calendar-days.ts';
@@ -194,7 +194,7 @@ export async function recordStep(db: Kysely<DB>, access: Access, id: number, inp
     let memberId = c.member_id;
     if (input.step === 'ceremony') memberId = await admitAsMember(trx, access, c, steps, input.doneOn);
     if (input.step === 'recognised' && memberId !== null) {
-      await applyStatusChange(trx, access, memberId, { status: 'chinh_thuc', effectiveOn: input.doneOn, decisionNumber: input.decisionNumber! });
+      await applyStatusChange(trx, access, await lockWritableMember(trx, access, memberId), { status: 'chinh_thuc', effectiveOn: input.doneOn, decisionNumber: input.decisionNumber! });
     }
     await trx
       .updateTable('admission_candidates')

@@ -1,9 +1,9 @@
 // A decision changes a member's status: the open member_statuses row closes at the
 // effective date and a new one opens with the decision, members.status follows, and
 // leaving (chuyển đi, xóa tên, khai trừ, từ trần) also closes the member's placement.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
-import type { DB } from '../../db/types.ts';
+import type { DB, MembersTable } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { earliestRecognition } from '../../domain/member-dates.ts';
 import { checkStatusTransition } from '../../domain/member-status.ts';
@@ -24,14 +24,21 @@ export function effectiveTooEarly(since: string) {
 
 export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<MemberDetailOut> {
   return transactionRetryingDeadlocks(db, async (trx) => {
-    await applyStatusChange(trx, access, id, input);
+    const member = await lockWritableMember(trx, access, id);
+    await applyStatusChange(trx, access, member, input);
     return loadMemberDetail(trx, access, id);
   });
 }
 
-/** The change itself, inside the caller's transaction (also the admissions pipeline's recognition). */
-export async function applyStatusChange(trx: Transaction<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<void> {
-  const member = await lockWritableMember(trx, access, id);
+type LockedMember = Pick<Selectable<MembersTable>, 'id' | 'status' | 'unit_id' | 'full_member_on' | 'admitted_on'>;
+
+/**
+ * The one way a member's status changes, inside the caller's transaction on a member row
+ * already locked and checked: the decisions of life events (exemption, suspension, striking
+ * off, expulsion, death, transfer out of the system) all come here.
+ */
+export async function applyStatusChange(trx: Transaction<DB>, access: Access, member: LockedMember, input: ChangeStatusInput): Promise<void> {
+  const id = member.id;
   const check = checkStatusTransition(member.status, input.status, member.full_member_on);
   if (!check.ok) {
     const code = check.reason === 'unchanged' ? 'members.status_unchanged' : check.reason === 'has_left' ? 'members.has_left' : 'members.status_not_allowed';
@@ -58,6 +65,11 @@ export async function applyStatusChange(trx: Transaction<DB>, access: Access, id
     .sort()
     .at(-1);
   if (since && input.effectiveOn < since) throw effectiveTooEarly(since);
+  // A decision takes effect on or after the day it is signed; only a death is recorded from
+  // the day it happened, on a notice (giấy báo tử) that follows it.
+  if (input.decisionOn && input.decisionOn > input.effectiveOn && input.status !== 'tu_tran') {
+    throw new AppError('validation', 400, {}, [{ path: 'body.decisionOn', message: 'life.decision_after_effect' }]);
+  }
   // Recognition comes after 12 months of probation (Điều lệ Đảng, Điều 5).
   if (check.setsFullMemberOn && member.admitted_on && input.effectiveOn < earliestRecognition(member.admitted_on)) {
     throw new AppError('validation', 400, {}, [
@@ -72,6 +84,8 @@ export async function applyStatusChange(trx: Transaction<DB>, access: Access, id
       status: input.status,
       valid_from: input.effectiveOn,
       decision_number: input.decisionNumber,
+      decision_on: input.decisionOn ?? null,
+      issued_by: input.issuedBy ?? null,
       note: input.note ?? null,
     })
     .execute();
@@ -86,6 +100,14 @@ export async function applyStatusChange(trx: Transaction<DB>, access: Access, id
     entityId: id,
     unitId: member.unit_id,
     before: { status: member.status, fullMemberOn: member.full_member_on },
-    after: { status: input.status, fullMemberOn, effectiveOn: input.effectiveOn, decisionNumber: input.decisionNumber, note: input.note ?? null },
+    after: {
+      status: input.status,
+      fullMemberOn,
+      effectiveOn: input.effectiveOn,
+      decisionNumber: input.decisionNumber,
+      ...(input.decisionOn ? { decisionOn: input.decisionOn } : {}),
+      ...(input.issuedBy ? { issuedBy: input.issuedBy } : {}),
+      note: input.note ?? null,
+    },
   });
 }

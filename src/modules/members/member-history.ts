@@ -27,7 +27,7 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
       .execute();
     const statuses = await trx
       .selectFrom('member_statuses')
-      .select(['status', 'valid_from', 'valid_to', 'decision_number', 'note'])
+      .select(['status', 'valid_from', 'valid_to', 'decision_number', 'decision_on', 'issued_by', 'note'])
       .where('member_id', '=', id)
       .orderBy('valid_from')
       .orderBy('id')
@@ -59,7 +59,16 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
         decisionNumber: p.decision_number,
         reason: p.reason,
       })),
-      statuses: statuses.map((s) => ({ status: s.status, validFrom: s.valid_from, validTo: s.valid_to, decisionNumber: s.decision_number, note: s.note })),
+      statuses: statuses.map((s) => ({
+        status: s.status,
+        validFrom: s.valid_from,
+        validTo: s.valid_to,
+        decisionNumber: s.decision_number,
+        // Only when recorded, so older records read as they did.
+        ...(s.decision_on ? { decisionOn: s.decision_on } : {}),
+        ...(s.issued_by ? { issuedBy: s.issued_by } : {}),
+        note: s.note,
+      })),
       changes: changes.map((c) => ({ at: c.at.toISOString(), actor: c.username, action: c.action, before: c.before, after: c.after })),
       names,
     };

@@ -103,10 +103,16 @@ export type CreateMemberInput = z.infer<typeof createMemberBody>;
 export const updateMemberBody = atLeastOneField(z.strictObject(personalFields).partial());
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
 
+/** The decision behind a life event: its number, and optionally its date and the body that issued it. */
+export const decisionFields = {
+  decisionNumber,
+  decisionOn: partyDate.optional(),
+  issuedBy: text(200).optional(),
+};
 export const changeStatusBody = z.strictObject({
   status: memberStatusSchema,
   effectiveOn: partyDate,
-  decisionNumber,
+  ...decisionFields,
   note: multiline(1000).optional(),
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusBody>;
@@ -246,6 +252,9 @@ export const memberHistoryOut = z.object({
       validFrom: z.string(),
       validTo: z.string().nullable(),
       decisionNumber: z.string().nullable(),
+      /** The decision's own date and issuing body, when recorded (life events, issue 10). */
+      decisionOn: z.string().nullable().optional(),
+      issuedBy: z.string().nullable().optional(),
       note: z.string().nullable(),
     }),
   ),

@@ -21,6 +21,7 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
         section('/meetings', 'meetings.nav.meetings', 'nav-meetings'),
         section('/admissions', 'nav.admissions', 'nav-admissions'),
         section('/dues', 'nav.dues', 'nav-dues'),
+        section('/life', 'life.title', 'nav-life'),
         ...(can(me, 'write_members') ? [section('/imports', 'nav.imports', 'nav-imports')] : []),
         ...(can(me, 'write_units') ? [section('/identifier-conflicts', 'nav.conflicts', 'nav-conflicts')] : []),
         ...(can(me, 'read_audit') ? [section('/audit', 'nav.audit', 'nav-audit')] : []),

@@ -11,6 +11,7 @@ import { type AuditPage, MEMBER_STATUSES, type Member, type MemberStatus } from 
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { AuditList } from '../../components/audit/AuditList.tsx';
+import { DateItem } from '../../components/DateInput.tsx';
 import { DecisionFields } from '../../components/DecisionFields.tsx';
 import { sexLabel, statusLabel, theoryLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
@@ -20,6 +21,7 @@ import { hasKey, type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { SendTransferDialog } from '../life/SendTransferDialog.tsx';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ResidenceCard } from '../villages/ResidenceCard.tsx';
@@ -31,7 +33,7 @@ export default function MemberPage() {
   const navigate = useNavigate();
   const phone = usePhone();
   const member = useMember(id);
-  const [dialog, setDialog] = useState<'status' | 'transfer' | null>(null);
+  const [dialog, setDialog] = useState<'status' | 'transfer' | 'send' | null>(null);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (member.isPending) return <PageLoading />;
   if (member.isError) return <QueryError error={member.error} onRetry={() => void member.refetch()} />;
@@ -73,6 +75,9 @@ export default function MemberPage() {
               <Button onClick={() => setDialog('transfer')} data-testid="member-transfer">
                 {t('members.transfer')}
               </Button>
+              <Button onClick={() => setDialog('send')} data-testid="member-transfer-send">
+                {t('life.send.button')}
+              </Button>
             </Space>
           )}
         </div>
@@ -96,6 +101,7 @@ export default function MemberPage() {
       </Card>
       <StatusDialog member={m} open={dialog === 'status'} onClose={() => setDialog(null)} />
       <TransferDialog member={m} open={dialog === 'transfer'} onClose={() => setDialog(null)} />
+      <SendTransferDialog member={m} open={dialog === 'send'} onClose={() => setDialog(null)} />
     </Space>
   );
 }
@@ -176,7 +182,7 @@ function History({ id }: { id: number }) {
           columns={[
             { title: t('members.fields.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
             { title: t('common.period'), key: 'period', render: (_, r) => period(r.validFrom, r.validTo) },
-            { title: t('common.decisionNumber'), key: 'decision', render: (_, r) => r.decisionNumber ?? '' },
+            { title: t('common.decisionNumber'), key: 'decision', render: (_, r) => decisionText(t, r) },
             { title: t('common.note'), key: 'note', render: (_, r) => r.note ?? '' },
           ]}
         />
@@ -204,10 +210,18 @@ function AuditTrail({ id }: { id: number }) {
   );
 }
 
+/** "45-QĐ/ĐU ngày 10/03/2026, Đảng ủy xã …": the decision of a life event as the record reads it. */
+function decisionText(t: Translate, r: { decisionNumber: string | null; decisionOn?: string | null; issuedBy?: string | null }) {
+  const dated = r.decisionOn ? t('life.decisionDated', { date: showDate(r.decisionOn) }) : null;
+  return [[r.decisionNumber, dated].filter(Boolean).join(' '), r.issuedBy].filter(Boolean).join(', ');
+}
+
 interface StatusValues {
   status: MemberStatus;
   effectiveOn: string;
   decisionNumber: string;
+  decisionOn?: string;
+  issuedBy?: string;
   note?: string;
 }
 
@@ -218,7 +232,14 @@ function StatusDialog({ member, open, onClose }: { member: Member; open: boolean
     mutationFn: (v: StatusValues) =>
       api<Member>(`/members/${member.id}/status`, {
         method: 'POST',
-        body: { status: v.status, effectiveOn: v.effectiveOn, decisionNumber: v.decisionNumber.trim(), note: v.note?.trim() || undefined },
+        body: {
+          status: v.status,
+          effectiveOn: v.effectiveOn,
+          decisionNumber: v.decisionNumber.trim(),
+          decisionOn: v.decisionOn || undefined,
+          issuedBy: v.issuedBy?.trim() || undefined,
+          note: v.note?.trim() || undefined,
+        },
       }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(memberKeys.detail(member.id), { ...member, ...updated });
@@ -251,6 +272,16 @@ function StatusDialog({ member, open, onClose }: { member: Member; open: boolean
         />
       </Form.Item>
       <DecisionFields />
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <DateItem name="decisionOn" label={t('life.decisionOn')} testId="member-decision-on" notFuture />
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="issuedBy" label={t('life.issuedBy')} rules={[{ max: 200 }]}>
+            <Input data-testid="member-issued-by" placeholder={t('life.issuedByPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="note" label={t('common.note')} rules={[{ max: 500 }]}>
         <Input.TextArea rows={2} data-testid="member-status-note" />
       </Form.Item>
