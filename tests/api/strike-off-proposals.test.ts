@@ -93,7 +93,7 @@ describe('the striking-off detector', () => {
       .where('id', '=', officerId)
       .executeTakeFirstOrThrow();
     const access = buildAccess(user, await loadGrants(t.database.db, officerId));
-    const asked: Array<[number[], string, string]> = [];
+    const asked: Array<[readonly number[], string, string]> = [];
     const unpaid = async (_db: unknown, ids: readonly number[], from: string, to: string) => {
       asked.push([ids, from, to]);
       return new Map([[m.a3!, ['2026-06', '2026-07', '2026-08']]]);

@@ -194,7 +194,11 @@ export async function recordStep(db: Kysely<DB>, access: Access, id: number, inp
     let memberId = c.member_id;
     if (input.step === 'ceremony') memberId = await admitAsMember(trx, access, c, steps, input.doneOn);
     if (input.step === 'recognised' && memberId !== null) {
-      await applyStatusChange(trx, access, await lockWritableMember(trx, access, memberId), { status: 'chinh_thuc', effectiveOn: input.doneOn, decisionNumber: input.decisionNumber! });
+      await applyStatusChange(trx, access, await lockWritableMember(trx, access, memberId), {
+        status: 'chinh_thuc',
+        effectiveOn: input.doneOn,
+        decisionNumber: input.decisionNumber!,
+      });
     }
     await trx
       .updateTable('admission_candidates')
