@@ -94,7 +94,6 @@ export interface DB {
   meeting_attendance: MeetingAttendanceTable;
   meeting_minutes: MeetingMinutesTable;
   meeting_minutes_amendments: MeetingMinutesAmendmentsTable;
-  meeting_action_items: MeetingActionItemsTable;
   meeting_quality: MeetingQualityTable;
   member_residence_links: MemberResidenceLinksTable;
   residence_link_requests: ResidenceLinkRequestsTable;
@@ -116,6 +115,13 @@ export interface DB {
   grading_periods: GradingPeriodsTable;
   grading_entries: GradingEntriesTable;
   grading_amendments: GradingAmendmentsTable;
+  // Tasks (issue 9): assigned from the minutes or directly, progress reports, outcomes
+  task_programmes: TaskProgrammesTable;
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  task_reports: TaskReportsTable;
+  task_report_files: TaskReportFilesTable;
+  task_reminders: TaskRemindersTable;
 }
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
@@ -197,7 +203,15 @@ export type MeetingRollAtAdoptionTable = Narrowed<G.MeetingRollAtAdoption, { mem
 
 export type MeetingMinutesAmendmentsTable = Narrowed<G.MeetingMinutesAmendments, { before: Json; after: Json }>;
 
-export type MeetingActionItemsTable = Narrowed<G.MeetingActionItems, { status: Generated<'open' | 'done'> }>;
+// ---- Tasks (issue 9) ----
+/** The secretary's assessment: hoàn thành, hoàn thành chậm, không hoàn thành, vượt yêu cầu. */
+export type TaskOutcome = 'done' | 'late' | 'not_done' | 'exceeded';
+export type TaskProgrammesTable = G.TaskProgrammes;
+export type TasksTable = Narrowed<G.Tasks, { source: 'direct' | 'minutes'; outcome: TaskOutcome | null }>;
+export type TaskAssigneesTable = G.TaskAssignees;
+export type TaskReportsTable = G.TaskReports;
+export type TaskReportFilesTable = Narrowed<G.TaskReportFiles, { content: ColumnType<Uint8Array, Uint8Array, Uint8Array> }>;
+export type TaskRemindersTable = G.TaskReminders;
 
 export type MeetingQualityTable = Narrowed<G.MeetingQuality, { ticks: Json; result: Json }>;
 

@@ -9,6 +9,7 @@ import { importRoutes } from './imports/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { partyGroupRoutes } from './party-groups/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 
 export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -22,4 +23,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   partyGroupRoutes,
   homeRoutes,
   gradingRoutes,
+  taskRoutes,
 ];

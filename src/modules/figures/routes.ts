@@ -1,4 +1,4 @@
-// The figures API: a unit's figures on a date, and its meeting figures over a period.
+// The figures API: a unit's figures on a date, and its meeting and task figures over a period.
 // Reading them takes the `read` permission over the unit (404 otherwise, like any unit).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,7 +6,8 @@ import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { meetingFiguresOut, meetingFiguresQuery, taskFiguresOut, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { taskFigures } from './task-figures.ts';
 import { unitFigures } from './unit-figures.ts';
 
 export async function figureRoutes(root: FastifyInstance) {
@@ -24,5 +25,12 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
     },
     async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/tasks',
+    {
+      schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: taskFiguresOut } },
+    },
+    async (req) => taskFigures(app.db, accessOf(req), req.lang, req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
   );
 }

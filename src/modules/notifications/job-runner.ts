@@ -7,10 +7,13 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/connect.ts';
 import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
+import { sendTaskReminders } from '../tasks/send-task-reminders.ts';
 import type { Notifier } from './notifier.ts';
 import { sendMeetingNotices } from './send-meeting-notices.ts';
 
 export const MEETING_NOTICES = 'meeting-notices';
+/** The daily overdue-task reminders (tasks/send-task-reminders.ts). */
+export const TASK_REMINDERS = 'task-reminders';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -64,10 +67,16 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
     await boss.createQueue(MEETING_NOTICES, { name: MEETING_NOTICES, policy: 'stately' });
     // One schedule row, whoever writes it; pg-boss fires a cron once across processes.
     await boss.schedule(MEETING_NOTICES, options.cron ?? '*/5 * * * *');
+    await boss.createQueue(TASK_REMINDERS, { name: TASK_REMINDERS, policy: 'stately' });
+    // Every morning at 7:00 Vietnam time; the emails go with the next notices run.
+    await boss.schedule(TASK_REMINDERS, '0 7 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
   });
   const now = options.now ?? (() => new Date());
   await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
     await sendMeetingNotices(database.db, options.notifier, now());
+  });
+  await boss.work(TASK_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    await sendTaskReminders(database.db, now());
   });
   return {
     boss,
