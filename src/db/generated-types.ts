@@ -463,13 +463,6 @@ export interface TaskAssignees {
   task_id: number;
 }
 
-export interface TaskProgrammes {
-  code: string;
-  name_en: string;
-  name_vi: string;
-  sort: Generated<number>;
-}
-
 export interface TaskReminders {
   recipients: number;
   sent_at: Generated<Timestamp>;
@@ -622,7 +615,6 @@ export interface DB {
   rule_sets: RuleSets;
   sessions: Sessions;
   task_assignees: TaskAssignees;
-  task_programmes: TaskProgrammes;
   task_reminders: TaskReminders;
   task_report_files: TaskReportFiles;
   task_reports: TaskReports;

@@ -116,7 +116,6 @@ export interface DB {
   grading_entries: GradingEntriesTable;
   grading_amendments: GradingAmendmentsTable;
   // Tasks (issue 9): assigned from the minutes or directly, progress reports, outcomes
-  task_programmes: TaskProgrammesTable;
   tasks: TasksTable;
   task_assignees: TaskAssigneesTable;
   task_reports: TaskReportsTable;
@@ -206,7 +205,6 @@ export type MeetingMinutesAmendmentsTable = Narrowed<G.MeetingMinutesAmendments,
 // ---- Tasks (issue 9) ----
 /** The secretary's assessment: hoàn thành, hoàn thành chậm, không hoàn thành, vượt yêu cầu. */
 export type TaskOutcome = 'done' | 'late' | 'not_done' | 'exceeded';
-export type TaskProgrammesTable = G.TaskProgrammes;
 export type TasksTable = Narrowed<G.Tasks, { source: 'direct' | 'minutes'; outcome: TaskOutcome | null }>;
 export type TaskAssigneesTable = G.TaskAssignees;
 export type TaskReportsTable = G.TaskReports;

@@ -60,6 +60,10 @@ const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
 const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
+const TasksPage = lazyPage(() => import('./pages/tasks/TasksPage.tsx'));
+const TaskFormPage = lazyPage(() => import('./pages/tasks/TaskFormPage.tsx'));
+const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage.tsx'));
+const MyTasksPage = lazyPage(() => import('./pages/tasks/MyTasksPage.tsx'));
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));
 
@@ -443,6 +447,38 @@ export function App() {
                   element={
                     <Page>
                       <NoticesPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks"
+                  element={
+                    <Page permission="read">
+                      <TasksPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks/new"
+                  element={
+                    <Page permission="manage_meetings">
+                      <TaskFormPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks/:id"
+                  element={
+                    <Page>
+                      <TaskPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="my-tasks"
+                  element={
+                    <Page>
+                      <MyTasksPage />
                     </Page>
                   }
                 />

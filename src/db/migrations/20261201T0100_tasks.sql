@@ -4,30 +4,14 @@
 -- items become tasks here (one mechanism): meeting_action_items is migrated and dropped,
 -- each task keeping the id the action item had, with source 'minutes' and its meeting.
 
--- The programmes a task serves, kept as data (a province may add its own rows).
-create table task_programmes (
-  code text primary key check (code ~ '^[a-z][a-z0-9_]{1,40}$'),
-  name_vi text not null,
-  name_en text not null,
-  sort integer not null default 100
-);
-insert into task_programmes (code, name_vi, name_en, sort) values
-  ('new_countryside', 'Xây dựng nông thôn mới', 'New-countryside criteria', 10),
-  ('security_order', 'An ninh trật tự', 'Security and public order', 20),
-  ('health_insurance', 'Bảo hiểm y tế', 'Health insurance', 30),
-  ('food_safety', 'An toàn thực phẩm', 'Food safety', 40),
-  ('poverty_reduction', 'Giảm nghèo bền vững', 'Sustainable poverty reduction', 50),
-  ('party_building', 'Xây dựng Đảng', 'Party building', 60),
-  ('culture_society', 'Văn hóa - xã hội', 'Culture and society', 70),
-  ('other', 'Nhiệm vụ khác', 'Other', 999);
-
 create table tasks (
   id serial primary key,
   unit_id integer not null references units(id),
   source text not null check (source in ('direct', 'minutes')),
   meeting_id integer references meetings(id),
   title text not null check (length(title) between 1 and 2000),
-  programme text references task_programmes(code),
+  -- The programme it serves (src/modules/tasks/programmes.json: xây dựng nông thôn mới, …).
+  programme text check (programme ~ '^[a-z][a-z0-9_]{1,40}$'),
   -- The assignee as the minutes name them ("Đồng chí Cường", "Chi ủy"): shown when no
   -- member is linked; the members themselves are in task_assignees.
   assignee_label text,

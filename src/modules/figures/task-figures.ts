@@ -9,6 +9,7 @@ import { share } from '../../domain/figure-bands.ts';
 import { TASK_OUTCOMES } from '../../domain/tasks.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
+import { programmeName } from '../tasks/programmes.ts';
 import { unitForFigures } from './history.ts';
 import type { TaskFiguresOut } from './schemas.ts';
 
@@ -16,15 +17,13 @@ const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi 
 
 export async function taskFigures(db: Db, access: Access, lang: Lang, unitId: number, from: string, to: string, today: string): Promise<TaskFiguresOut> {
   const { unit } = await unitForFigures(db, unitId, clamp(today, from, to), access.scope('read'));
-  const { rows } = await sql<{ outcome: string | null; programme: string | null; programme_name: string | null; overdue: boolean; n: number }>`
-    select t.outcome, t.programme, ${lang === 'en' ? sql`p.name_en` : sql`p.name_vi`} as programme_name,
-           (t.outcome is null and t.due_on < ${today}::date) as overdue, count(*)::int as n
+  const { rows } = await sql<{ outcome: string | null; programme: string | null; overdue: boolean; n: number }>`
+    select t.outcome, t.programme, (t.outcome is null and t.due_on < ${today}::date) as overdue, count(*)::int as n
       from tasks t
       join unit_ancestry a on a.unit_id = t.unit_id and a.ancestor_id = ${unitId}::int
        and a.valid_from <= t.due_on and (a.valid_to is null or a.valid_to > t.due_on)
-      left join task_programmes p on p.code = t.programme
      where t.due_on between ${from}::date and ${to}::date
-     group by 1, 2, 3, 4`.execute(db);
+     group by 1, 2, 3`.execute(db);
   const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((s, r) => s + r.n, 0);
   const assigned = sum(() => true);
   const assessed = sum((r) => r.outcome !== null);
@@ -33,7 +32,7 @@ export async function taskFigures(db: Db, access: Access, lang: Lang, unitId: nu
   const programmes = new Map<string, { key: string; name: string | null; assigned: number; completed: number }>();
   for (const r of rows) {
     const key = r.programme ?? '';
-    const p = programmes.get(key) ?? { key, name: r.programme_name, assigned: 0, completed: 0 };
+    const p = programmes.get(key) ?? { key, name: programmeName(r.programme, lang), assigned: 0, completed: 0 };
     p.assigned += r.n;
     if (r.outcome !== null && r.outcome !== 'not_done') p.completed += r.n;
     programmes.set(key, p);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import { membersUnderOn } from '../org-history/units-under.ts';
+import { isProgramme } from './programmes.ts';
 
 export async function checkAssignees(db: Db, unitId: number, memberIds: readonly number[], on: string, path = 'assigneeIds'): Promise<number[]> {
   const unique = [...new Set(memberIds)];
@@ -31,8 +32,7 @@ export async function setAssignees(db: Db, taskId: number, memberIds: readonly n
       .execute();
 }
 
-export async function checkProgramme(db: Db, code: string | null | undefined) {
+export function checkProgramme(code: string | null | undefined) {
   if (!code) return;
-  const row = await db.selectFrom('task_programmes').select('code').where('code', '=', code).executeTakeFirst();
-  if (!row) throw new AppError('tasks.unknown_programme', 400, {}, [{ path: 'programme', message: 'tasks.unknown_programme' }]);
+  if (!isProgramme(code)) throw new AppError('tasks.unknown_programme', 400, {}, [{ path: 'programme', message: 'tasks.unknown_programme' }]);
 }

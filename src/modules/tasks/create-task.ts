@@ -18,7 +18,7 @@ export async function createTask(db: Kysely<DB>, access: Access, input: CreateTa
       .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
       .executeTakeFirst();
     if (!unit) throw await unitRefusal(trx, access, input.unitId);
-    await checkProgramme(trx, input.programme);
+    checkProgramme(input.programme);
     const assignees = await checkAssignees(trx, input.unitId, input.assigneeIds, todayInVietnam(now));
     const row = await trx
       .insertInto('tasks')

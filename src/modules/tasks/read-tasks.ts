@@ -8,6 +8,7 @@ import { compareVietnameseNames } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
+import { programmeName } from './programmes.ts';
 import type { TaskDetailOut, TaskOut } from './schemas.ts';
 import { assignedTo, findVisibleTask, taskManageable, taskVisible } from './task-access.ts';
 
@@ -19,7 +20,6 @@ export async function taskRows(db: Db, lang: Lang, today: string, where: Express
     .selectFrom('tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .leftJoin('meetings as m', 'm.id', 't.meeting_id')
-    .leftJoin('task_programmes as p', 'p.code', 't.programme')
     .select([
       't.id',
       't.unit_id',
@@ -29,7 +29,6 @@ export async function taskRows(db: Db, lang: Lang, today: string, where: Express
       'm.held_on',
       't.title',
       't.programme',
-      lang === 'en' ? 'p.name_en as programme_name' : 'p.name_vi as programme_name',
       't.assignee_label',
       't.due_on',
       't.expected_result',
@@ -70,7 +69,7 @@ export async function taskRows(db: Db, lang: Lang, today: string, where: Express
       meetingHeldOn: r.held_on,
       title: r.title,
       programme: r.programme,
-      programmeName: r.programme_name,
+      programmeName: programmeName(r.programme, lang),
       assigneeLabel: r.assignee_label,
       assignees: assignees
         .filter((a) => a.task_id === r.id)

@@ -30,7 +30,7 @@ import { updateTask } from './update-task.ts';
 export async function taskRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
-  app.get('/tasks/programmes', { schema: { tags, response: { 200: programmesOut } } }, async (req) => listProgrammes(app.db, req.lang));
+  app.get('/tasks/programmes', { schema: { tags, response: { 200: programmesOut } } }, async (req) => listProgrammes(req.lang));
   app.get('/tasks', { schema: { tags, querystring: listTasksQuery, response: { 200: taskListOut } } }, async (req) =>
     listUnitTasks(app.db, accessOf(req), req.lang, req.query.unitId, req.query.state, clock.now()),
   );

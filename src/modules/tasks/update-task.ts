@@ -14,7 +14,7 @@ export async function updateTask(db: Kysely<DB>, access: Access, id: number, inp
   await db.transaction().execute(async (trx) => {
     const task = await findManageableTask(trx, access, id);
     if (Object.keys(input).length === 0) throw new AppError('tasks.nothing_to_change', 400);
-    await checkProgramme(trx, input.programme);
+    checkProgramme(input.programme);
     const before = await trx.selectFrom('task_assignees').select('member_id').where('task_id', '=', id).orderBy('member_id').execute();
     const changes = {
       ...(input.title !== undefined ? { title: input.title } : {}),

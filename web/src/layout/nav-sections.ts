@@ -19,6 +19,7 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
         section('/units', 'nav.units', 'nav-units'),
         section('/members', 'nav.members', 'nav-members'),
         section('/meetings', 'meetings.nav.meetings', 'nav-meetings'),
+        section('/tasks', 'tasks.nav', 'nav-tasks'),
         ...(can(me, 'write_members') ? [section('/imports', 'nav.imports', 'nav-imports')] : []),
         ...(can(me, 'write_units') ? [section('/identifier-conflicts', 'nav.conflicts', 'nav-conflicts')] : []),
         ...(can(me, 'read_audit') ? [section('/audit', 'nav.audit', 'nav-audit')] : []),
@@ -31,6 +32,8 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
   if (hasHomePage(me)) sections.unshift(section('/', 'nav.home', 'nav-home'));
   // Everyone who is a member has their own meetings (secretaries too).
   if (me?.memberId) sections.push(section('/my-meetings', 'meetings.nav.myMeetings', 'nav-my-meetings'));
+  // A plain member's own tasks; whoever reads units reaches theirs from "Nhiệm vụ" and the home page.
+  if (me?.memberId && !can(me, 'read')) sections.push(section('/my-tasks', 'tasks.navMine', 'nav-my-tasks'));
   return sections;
 }
 

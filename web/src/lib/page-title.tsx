@@ -37,6 +37,10 @@ const TITLES: [string, MessageKey][] = [
   ['/my-meetings', 'pageTitle.myMeetings'],
   ['/check-in', 'pageTitle.checkIn'],
   ['/notices', 'pageTitle.notices'],
+  ['/tasks', 'pageTitle.tasks'],
+  ['/tasks/new', 'pageTitle.taskNew'],
+  ['/tasks/:id', 'pageTitle.task'],
+  ['/my-tasks', 'pageTitle.myTasks'],
 ];
 
 export function titleKeyFor(pathname: string): MessageKey {
