@@ -3,7 +3,7 @@
 // assessment: hoàn thành / hoàn thành chậm / không hoàn thành / vượt yêu cầu, each asked
 // for confirmation, with its history.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Form, Input, InputNumber, Tag } from 'antd';
+import { Alert, Button, Empty, Form, Input, InputNumber, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../../api/client.ts';
@@ -83,6 +83,7 @@ function ReportForm({ task }: { task: TaskDetail }) {
   const t = useT();
   const [form] = Form.useForm<{ note: string; progressValue?: number | null }>();
   const [file, setFile] = useState<File | null>(null);
+  const { token } = theme.useToken();
   const report = useReportProgress(task.id);
   async function submit(values: { note: string; progressValue?: number | null }) {
     try {
@@ -115,7 +116,18 @@ function ReportForm({ task }: { task: TaskDetail }) {
               data-testid="task-report-file"
               style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
             />
-            <span className="ant-btn ant-btn-default" style={{ ...TAP, display: 'inline-flex', alignItems: 'center', gap: 8, paddingInline: 16 }}>
+            <span
+              style={{
+                ...TAP,
+                display: 'inline-flex',
+                alignItems: 'center',
+                gap: 8,
+                paddingInline: 16,
+                border: `1px solid ${token.colorBorder}`,
+                borderRadius: token.borderRadius,
+                background: token.colorBgContainer,
+              }}
+            >
               <PaperClipOutlined />
               {t('tasks.chooseFile')}
             </span>
