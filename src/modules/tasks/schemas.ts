@@ -1,6 +1,7 @@
 // Contracts of tasks (phân công nhiệm vụ): what the web app sends and reads.
 import { z } from 'zod';
 import { TASK_OUTCOMES, TASK_STATES } from '../../domain/tasks.ts';
+import { atLeastOneField } from '../../http/patch-body.ts';
 import { bodyId, id, optionalText, text } from '../meetings/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
@@ -33,15 +34,17 @@ const taskFields = {
 export const createTaskBody = z.strictObject({ unitId: bodyId, ...taskFields });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 
-export const updateTaskBody = z.strictObject({
-  title: taskFields.title.optional(),
-  programme: taskFields.programme,
-  dueOn: isoDate.optional(),
-  expectedResult: taskFields.expectedResult,
-  targetValue: taskFields.targetValue,
-  targetUnit: taskFields.targetUnit,
-  assigneeIds: taskFields.assigneeIds.optional(),
-});
+export const updateTaskBody = atLeastOneField(
+  z.strictObject({
+    title: taskFields.title.optional(),
+    programme: taskFields.programme,
+    dueOn: isoDate.optional(),
+    expectedResult: taskFields.expectedResult,
+    targetValue: taskFields.targetValue,
+    targetUnit: taskFields.targetUnit,
+    assigneeIds: taskFields.assigneeIds.optional(),
+  }),
+);
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
 export const outcomeBody = z.strictObject({

@@ -3,7 +3,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
-import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { checkAssignees, checkProgramme, setAssignees } from './assignees.ts';
@@ -13,7 +12,6 @@ import { findManageableTask } from './task-access.ts';
 export async function updateTask(db: Kysely<DB>, access: Access, id: number, input: UpdateTaskInput, now: Date) {
   await db.transaction().execute(async (trx) => {
     const task = await findManageableTask(trx, access, id);
-    if (Object.keys(input).length === 0) throw new AppError('tasks.nothing_to_change', 400);
     checkProgramme(input.programme);
     const before = await trx.selectFrom('task_assignees').select('member_id').where('task_id', '=', id).orderBy('member_id').execute();
     const changes = {
