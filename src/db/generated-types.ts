@@ -279,17 +279,6 @@ export interface LoginAttempts {
   username: string;
 }
 
-export interface MeetingActionItems {
-  assignee: string;
-  created_at: Generated<Timestamp>;
-  description: string;
-  due_on: string | null;
-  id: Generated<number>;
-  meeting_id: number;
-  member_id: number | null;
-  status: Generated<string>;
-}
-
 export interface MeetingAttendance {
   meeting_id: number;
   member_id: number;
@@ -663,6 +652,60 @@ export interface SubtreeMemberCounts {
   n: number;
 }
 
+export interface TaskAssignees {
+  member_id: number;
+  task_id: number;
+}
+
+export interface TaskReminders {
+  recipients: number;
+  sent_at: Generated<Timestamp>;
+  task_id: number;
+}
+
+export interface TaskReportFiles {
+  content: Buffer;
+  content_type: string;
+  file_name: string;
+  id: Generated<number>;
+  report_id: number;
+  size_bytes: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: number | null;
+}
+
+export interface TaskReports {
+  id: Generated<number>;
+  member_id: number | null;
+  note: string;
+  progress_value: Numeric | null;
+  reported_at: Generated<Timestamp>;
+  task_id: number;
+  user_id: number | null;
+}
+
+export interface Tasks {
+  achieved_value: Numeric | null;
+  assignee_label: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  due_on: string | null;
+  expected_result: string | null;
+  id: Generated<number>;
+  meeting_id: number | null;
+  outcome: string | null;
+  outcome_by: number | null;
+  outcome_note: string | null;
+  outcome_on: string | null;
+  programme: string | null;
+  source: string;
+  target_unit: string | null;
+  target_value: Numeric | null;
+  title: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Throttles {
   count: number;
   key: string;
@@ -761,7 +804,6 @@ export interface DB {
   import_run_members: ImportRunMembers;
   import_runs: ImportRuns;
   login_attempts: LoginAttempts;
-  meeting_action_items: MeetingActionItems;
   meeting_attendance: MeetingAttendance;
   meeting_check_ins: MeetingCheckIns;
   meeting_documents: MeetingDocuments;
@@ -792,6 +834,11 @@ export interface DB {
   sessions: Sessions;
   strike_off_proposals: StrikeOffProposals;
   subtree_member_counts: SubtreeMemberCounts;
+  task_assignees: TaskAssignees;
+  task_reminders: TaskReminders;
+  task_report_files: TaskReportFiles;
+  task_reports: TaskReports;
+  tasks: Tasks;
   throttles: Throttles;
   unit_ancestry: UnitAncestry;
   unit_events: UnitEvents;

@@ -94,7 +94,6 @@ export interface DB {
   meeting_attendance: MeetingAttendanceTable;
   meeting_minutes: MeetingMinutesTable;
   meeting_minutes_amendments: MeetingMinutesAmendmentsTable;
-  meeting_action_items: MeetingActionItemsTable;
   meeting_quality: MeetingQualityTable;
   member_residence_links: MemberResidenceLinksTable;
   residence_link_requests: ResidenceLinkRequestsTable;
@@ -134,6 +133,12 @@ export interface DB {
   member_transfers: MemberTransfersTable;
   strike_off_proposals: StrikeOffProposalsTable;
   residence_comments: ResidenceCommentsTable;
+  // Tasks (issue 9): assigned from the minutes or directly, progress reports, outcomes
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  task_reports: TaskReportsTable;
+  task_report_files: TaskReportFilesTable;
+  task_reminders: TaskRemindersTable;
 }
 
 export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
@@ -260,7 +265,14 @@ export type MeetingRollAtAdoptionTable = Narrowed<G.MeetingRollAtAdoption, { mem
 
 export type MeetingMinutesAmendmentsTable = Narrowed<G.MeetingMinutesAmendments, { before: Json; after: Json }>;
 
-export type MeetingActionItemsTable = Narrowed<G.MeetingActionItems, { status: Generated<'open' | 'done'> }>;
+// ---- Tasks (issue 9) ----
+/** The secretary's assessment: hoàn thành, hoàn thành chậm, không hoàn thành, vượt yêu cầu. */
+export type TaskOutcome = 'done' | 'late' | 'not_done' | 'exceeded';
+export type TasksTable = Narrowed<G.Tasks, { source: 'direct' | 'minutes'; outcome: TaskOutcome | null }>;
+export type TaskAssigneesTable = G.TaskAssignees;
+export type TaskReportsTable = G.TaskReports;
+export type TaskReportFilesTable = Narrowed<G.TaskReportFiles, { content: ColumnType<Uint8Array, Uint8Array, Uint8Array> }>;
+export type TaskRemindersTable = G.TaskReminders;
 
 export type MeetingQualityTable = Narrowed<G.MeetingQuality, { ticks: Json; result: Json }>;
 

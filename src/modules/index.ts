@@ -12,6 +12,7 @@ import { lifeRoutes } from './life/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { partyGroupRoutes } from './party-groups/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { villageRoutes } from './villages/routes.ts';
 
@@ -30,4 +31,5 @@ export const apiModules: Array<(app: FastifyInstance) => Promise<void>> = [
   admissionRoutes,
   duesRoutes,
   lifeRoutes,
+  taskRoutes,
 ];

@@ -311,6 +311,25 @@ export const REQUESTS: Record<string, HowToCall> = {
     call: (c) => ({ url: `/api/v1/meetings/compliance.xlsx?${q({ unitId: c.id, from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30' })}` }),
   },
   'GET /api/v1/figures/units/{unitId}/meetings': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
+  'GET /api/v1/figures/units/{unitId}/tasks': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
+  'GET /api/v1/tasks': { call: (c) => ({ url: `/api/v1/tasks?${q({ unitId: c.id })}` }) },
+  'POST /api/v1/tasks': {
+    call: async (c) => {
+      // A member of that cell to assign (for commune B's cell: its own member; refused anyway).
+      const member = c.position === 'below' ? c.w.fixed.member!.below! : c.position === 'sibling' ? c.w.fixed.member!.sibling! : c.w.fixed.member!.other!;
+      return { payload: { unitId: c.id, title: `Phát quang đường làng ${c.n}`, dueOn: '2026-04-30', assigneeIds: [member] } };
+    },
+  },
+  'PATCH /api/v1/tasks/{id}': { call: (c) => ({ payload: { expectedResult: `Hoàn thành ${c.n} hộ` } }) },
+  'POST /api/v1/tasks/{id}/outcome': { fresh: true, call: () => ({ payload: { outcome: 'done', outcomeOn: '2026-03-10' } }) },
+  'POST /api/v1/tasks/{id}/reports': { call: (c) => ({ payload: { note: `Đã vận động thêm ${c.n} hộ` } }) },
+  'POST /api/v1/tasks/{id}/reports/{reportId}/files': {
+    call: (c) => ({
+      url: `/api/v1/tasks/${c.id}/reports/${c.w.taskReport.get(c.id)!.reportId}/files`,
+      ...multipartFile(`anh-${c.n}.jpg`, 'JPEG', 'image/jpeg'),
+    }),
+  },
+  'GET /api/v1/tasks/{id}/files/{fileId}': { call: (c) => ({ url: `/api/v1/tasks/${c.id}/files/${c.w.taskReport.get(c.id)!.fileId}` }) },
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { call: () => ({ query: { table: 'subUnits', from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/residence-links': { call: (c) => ({ url: `/api/v1/residence-links?${q({ unitId: c.id })}` }) },

@@ -34,6 +34,8 @@ export interface MatrixWorld {
   grantUser: Map<number, number>;
   /** The meeting behind each document and guest fixture. */
   meetingOf: Map<number, number>;
+  /** A progress report and a file of it on each task fixture (task id → report id, file id). */
+  taskReport: Map<number, { reportId: number; fileId: number }>;
   /** The unit behind each committee seat fixture. */
   seatUnit: Map<number, number>;
   calendarPath: Record<Role, string>;
@@ -253,6 +255,29 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         sourceOn: '2026-01-05',
       })
     ).id as number;
+  // Tasks: one of cell A2 for its member, one of cell A for another member of it, one of
+  // cell B; each caller's own (below); each with a progress report carrying a file.
+  const taskReport = new Map<number, { reportId: number; fileId: number }>();
+  const addTask = async (unitId: number, memberId: number) => {
+    const task = await api('POST', '/api/v1/tasks', {
+      unitId,
+      title: `Vận động hộ dân tham gia bảo hiểm y tế ${next()}`,
+      programme: 'health_insurance',
+      dueOn: '2026-03-31',
+      assigneeIds: [memberId],
+    });
+    const reported = await api('POST', `/api/v1/tasks/${task.id}/reports`, { note: 'Đã vận động 5 hộ' });
+    const reportId = reported.reports[0].id as number;
+    const res = await root({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/reports/${reportId}/files`,
+      ...multipartFile('danh-sach.pdf', '%PDF-1.4 Đông', 'application/pdf'),
+    });
+    if (res.statusCode !== 201) throw new Error(`world: task file → ${res.statusCode} ${res.body}`);
+    taskReport.set(task.id, { reportId, fileId: res.json().id });
+    return task.id as number;
+  };
+
   const fixed: MatrixWorld['fixed'] = {
     unit: { own: u.communeA, below: u.cellA2, self: u.cellA, sibling: u.cellB },
     member: { below: a4, other: base.m.a3!, sibling: base.m.b1! },
@@ -289,6 +314,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     gradingPeriod: { own: year2025.id, below: cellYear.id, sibling: base.b.gradingPeriod! },
     gradingEntry: { below: entryOf(year2025, a4), other: entryOf(year2025, base.m.a3!), sibling: base.b.gradingEntry! },
     decidedEntry: { below: entryOf(year2024, a4), other: entryOf(year2024, base.m.a3!), sibling: entryOf(year2024B, base.m.b1!) },
+    task: { below: await addTask(u.cellA2, a4), other: await addTask(u.cellA, base.m.a3!), sibling: await addTask(u.cellB, base.m.b1!) },
     token: { other: base.b.token! },
     notice: { other: base.b.notice! },
     candidate: { below: await addCandidate(u.cellA2), self: await addCandidate(u.cellA), sibling: await addCandidate(u.cellB) },
@@ -314,6 +340,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notice: await addNotice(c.memberId),
       gradingEntry: entryOf(year2025, c.memberId),
       decidedEntry: entryOf(year2024, c.memberId),
+      task: await addTask(u.cellA, c.memberId),
     };
   }
 
@@ -347,6 +374,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     own,
     grantUser,
     meetingOf,
+    taskReport,
     seatUnit,
     calendarPath,
     hidden,
@@ -427,6 +455,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         }
         case 'candidate':
           return addCandidate(cellOf(position));
+        case 'task': {
+          const member = position === 'self' ? callers[role].memberId : position === 'below' ? a4 : position === 'other' ? base.m.a3! : base.m.b1!;
+          return addTask(position === 'below' ? u.cellA2 : position === 'sibling' ? u.cellB : u.cellA, member);
+        }
         case 'token':
           return (await callers[role].client({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: `tạm ${n}` } })).json().id;
         default:

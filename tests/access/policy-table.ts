@@ -85,6 +85,7 @@ export const TARGETS = {
   gradingPeriod: ['own', 'below', 'sibling'], // a grading period opened for that unit (own: commune A's, below: cell A2's)
   gradingEntry: ['below', 'self', 'other', 'sibling'], // a member's entry on a grading roll, not yet decided; self = the caller's own
   decidedEntry: ['below', 'self', 'other', 'sibling'], // the same, with its grade decided (locked)
+  task: ['below', 'self', 'other', 'sibling'], // a task of that cell assigned to that member; self = assigned to the caller
   identifierConflict: ['own', 'below', 'sibling'], // a queued card/CCCD conflict between units under that one
   user: ['own', 'below', 'self', 'sibling'], // an account granted on that unit; self = one's own
   grant: ['own', 'below', 'sibling'], // a role grant on that unit
@@ -129,10 +130,10 @@ export function visible(role: Role, target: Target, position: Position): boolean
   if (position === 'sibling') return false;
   if (can('read')) return true;
   // A plain member: the grading period that has them on its roll (their commune's);
-  // their own record, their own cell's meetings and what hangs on them, their own grading entries.
+  // their own record, their own cell's meetings and what hangs on them, their own grading entries, their own tasks.
   if (target === 'gradingPeriod') return position === 'own';
   if (position !== 'self') return false;
-  return ['member', 'meeting', 'document', 'guest', 'gradingEntry', 'decidedEntry'].includes(target);
+  return ['member', 'meeting', 'document', 'guest', 'gradingEntry', 'decidedEntry', 'task'].includes(target);
 }
 
 /** The expected answer of one cell: the row's own cell if written out, else the rules above. */
@@ -316,6 +317,36 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/grading/entries/{id}/amendments': { target: 'decidedEntry', needs: 'grade' },
   'GET /api/v1/grading/results': { target: 'unit', list: true, why: 'results for the unit in the query and its subtree' },
 
+  // ── tasks (read; manage_meetings: admin, org_officer, secretary; a member sees and reports on their own) ──
+  'GET /api/v1/tasks/programmes': { target: 'none', why: 'the list of programmes, the same for everyone' },
+  'GET /api/v1/tasks': {
+    target: 'unit',
+    list: true,
+    filter: true,
+    why: 'unitId picks the unit whose tasks are listed; a plain member lists only their own tasks, and a unit out of sight lists nothing, like a unit of nothing',
+  },
+  'GET /api/v1/me/tasks': { target: 'none', list: true, why: "the caller's own tasks" },
+  'POST /api/v1/tasks': {
+    target: 'unit',
+    needs: 'manage_meetings',
+    positions: ['below', 'self', 'sibling'],
+    why: 'unitId in the body: the cell assigning the task',
+  },
+  'GET /api/v1/tasks/{id}': { target: 'task' },
+  'PATCH /api/v1/tasks/{id}': { target: 'task', needs: 'manage_meetings' },
+  'POST /api/v1/tasks/{id}/outcome': { target: 'task', needs: 'manage_meetings', why: 'the secretary assesses; an assignee does not assess their own task' },
+  'POST /api/v1/tasks/{id}/reports': {
+    target: 'task',
+    why: 'the assignee reports, and whoever manages the cell; a committee member who reads the cell does not report on the task of another',
+    committee: { below: 403, other: 403 },
+  },
+  'POST /api/v1/tasks/{id}/reports/{reportId}/files': {
+    target: 'task',
+    why: 'a file of a progress report: as the report itself',
+    committee: { below: 403, other: 403 },
+  },
+  'GET /api/v1/tasks/{id}/files/{fileId}': { target: 'task', why: 'a file of a progress report on the task: whoever sees the task' },
+
   // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
   'GET /api/v1/meetings': {
@@ -388,6 +419,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: "carries the subtree's meeting figures and sub-units" },
   'GET /api/v1/figures/units/{unitId}/growth': { target: 'unit', list: true, why: "admissions against targets of the subtree's cells" },
   'GET /api/v1/figures/units/{unitId}/villages': { target: 'unit', list: true, why: "white villages of the subtree's cells" },
+  'GET /api/v1/figures/units/{unitId}/tasks': { target: 'unit', list: true, why: "the subtree's tasks by outcome, counts only" },
   // The dashboard's files (figures/export-routes.ts): the same figures as xlsx and docx.
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a workbook" },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a one-page document" },

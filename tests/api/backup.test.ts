@@ -68,7 +68,15 @@ insert into party_group_members (member_id, party_group_id, valid_from, valid_to
   select p.id, g.id, date '2026-01-01', case when p.id % 2 = 0 then date '2026-06-01' end
   from (select id from members order by id limit 8) p, (select min(id) as id from units where kind = 'to_dang') g where g.id is not null;
 insert into meeting_minutes_amendments (meeting_id, reason, before, after) select id, 'Sửa lỗi chính tả', '{}', '{"a": 1}' from meetings where topic_id is not null;
-insert into meeting_action_items (meeting_id, assignee, description, due_on) select id, 'Đồng chí ' || id, 'Việc ' || id, date '2026-12-31' from meetings where topic_id is not null;
+insert into tasks (unit_id, source, meeting_id, title, assignee_label, due_on) select unit_id, 'minutes', id, 'Việc ' || id, 'Đồng chí ' || id, date '2026-12-31' from meetings where topic_id is not null;
+insert into tasks (unit_id, source, title, programme, due_on, expected_result, target_value, target_unit, outcome, outcome_on, achieved_value)
+  select (select min(id) from units where kind = 'chi_bo'), 'direct', 'Vận động “bảo hiểm y tế” ' || i, 'health_insurance', date '2026-03-01' + i,
+         case when i % 2 = 0 then 'Đạt 95%' end, 50 + i, 'hộ', case when i % 3 = 0 then 'exceeded' end, case when i % 3 = 0 then date '2026-03-01' end, case when i % 3 = 0 then 70.5 end
+  from generate_series(1, 8) i;
+insert into task_assignees (task_id, member_id) select t.id, m.id from (select id from tasks where source = 'direct' order by id limit 4) t, (select id from members order by id limit 2) m;
+insert into task_reports (task_id, member_id, note, progress_value) select t.id, (select min(id) from members), 'Đã vận động ' || t.id || ' hộ', case when t.id % 2 = 0 then t.id end from (select id from tasks where source = 'direct' order by id) t;
+insert into task_report_files (report_id, file_name, content_type, size_bytes, content) select id, 'ảnh ' || id || '.jpg', 'image/jpeg', 3, '\\x00ff01'::bytea from task_reports;
+insert into task_reminders (task_id, recipients) select t.id, 2 from (select id from tasks where source = 'direct' order by id) t;
 insert into meeting_quality (meeting_id, rule_set_code, rule_set_version, result, points, max_points, grade)
   select id, 'hd', '2026', '{}', 8.5, 10, 'tot' from meetings where topic_id is not null;
 insert into member_residence_links (member_id, unit_id, valid_from)

@@ -12,6 +12,7 @@ let admin: Client;
 let f: Awaited<ReturnType<typeof buildCommune>>;
 let userId: number;
 let meetingId: number;
+let taskId: number;
 
 const json = (payload: string) => ({ payload, headers: { 'content-type': 'application/json' } });
 const paths = (res: { json(): { errors?: { path: string }[] } }) => (res.json().errors ?? []).map((e) => e.path);
@@ -43,6 +44,13 @@ beforeAll(async () => {
     },
   });
   expect(planned.statusCode, planned.body).toBe(201);
+  const task = await admin({
+    method: 'POST',
+    url: '/api/v1/tasks',
+    payload: { unitId: f.cell1, title: 'Tuần tra an ninh', dueOn: '2026-03-31', assigneeIds: [f.regular[1]] },
+  });
+  expect(task.statusCode, task.body).toBe(201);
+  taskId = task.json().id;
   meetingId = planned.json().id;
 });
 afterAll(async () => {
@@ -106,6 +114,7 @@ describe('an empty PATCH is a 400 on every PATCH route', () => {
     ['users', () => `/api/v1/users/${userId}`],
     ['members', () => `/api/v1/members/${f.regular[1]}`],
     ['meetings', () => `/api/v1/meetings/${meetingId}`],
+    ['tasks', () => `/api/v1/tasks/${taskId}`],
   ])('PATCH /%s/{id} with {}', async (_name, url) => {
     const res = await admin({ method: 'PATCH', url: url(), payload: {} });
     expect400(res);
@@ -118,6 +127,6 @@ describe('an empty PATCH is a 400 on every PATCH route', () => {
       .filter(([, ops]) => 'patch' in ops)
       .map(([p]) => p)
       .sort();
-    expect(patchRoutes).toEqual(['/api/v1/meetings/{id}', '/api/v1/members/{id}', '/api/v1/users/{id}']);
+    expect(patchRoutes).toEqual(['/api/v1/meetings/{id}', '/api/v1/members/{id}', '/api/v1/tasks/{id}', '/api/v1/users/{id}']);
   });
 });

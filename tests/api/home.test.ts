@@ -52,11 +52,12 @@ async function adoptedFebruaryMeeting(): Promise<number> {
       adopted_at: new Date('2026-02-12T21:30:00+07:00'),
     })
     .execute();
+  // The tasks the adopted minutes made (tasks of the cell from this meeting).
   await db
-    .insertInto('meeting_action_items')
+    .insertInto('tasks')
     .values([
-      { meeting_id: row.id, assignee: 'Trần Thị Bình', description: 'Nạo vét kênh mương xóm Đông', due_on: '2026-02-25' },
-      { meeting_id: row.id, assignee: 'Lê Văn Cường', description: 'Thu đảng phí quý I', due_on: '2026-03-31' },
+      { unit_id: f.cell1, source: 'minutes', meeting_id: row.id, assignee_label: 'Trần Thị Bình', title: 'Nạo vét kênh mương xóm Đông', due_on: '2026-02-25' },
+      { unit_id: f.cell1, source: 'minutes', meeting_id: row.id, assignee_label: 'Lê Văn Cường', title: 'Thu đảng phí quý I', due_on: '2026-03-31' },
     ])
     .execute();
   return row.id;

@@ -192,7 +192,7 @@ export function adoptionWorkload(org: CrashOrg): Workload {
                  exists (select 1 from meeting_roll_at_adoption where meeting_id = ${id}) as snapshot,
                  coalesce((select number is not null from meeting_minutes where meeting_id = ${id}), false) as numbered,
                  (select count(*) from meeting_attendance where meeting_id = ${id}) as attendance,
-                 (select count(*) from meeting_action_items where meeting_id = ${id}) as actions,
+                 (select count(*) from tasks where meeting_id = ${id}) as actions,
                  (select count(*) from meeting_quality where meeting_id = ${id}) as graded,
                  (select (c->>'met')::boolean from meeting_quality q, jsonb_array_elements(q.result->'criteria') c
                    where q.meeting_id = ${id} and c->>'key' = 'attendance') as "attendanceMet"`.execute(database.db)

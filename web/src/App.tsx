@@ -73,6 +73,10 @@ const MyGradingPage = lazyPage(() => import('./pages/grading/MyGradingPage.tsx')
 const GradingPeriodPage = lazyPage(() => import('./pages/grading/PeriodPage.tsx'), '/grading/periods/:id');
 const GradingResultsPage = lazyPage(() => import('./pages/grading/ResultsPage.tsx'), '/grading/results');
 const DuesPage = lazyPage(() => import('./pages/dues/DuesPage.tsx'), '/dues');
+const TasksPage = lazyPage(() => import('./pages/tasks/TasksPage.tsx'));
+const TaskFormPage = lazyPage(() => import('./pages/tasks/TaskFormPage.tsx'));
+const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage.tsx'));
+const MyTasksPage = lazyPage(() => import('./pages/tasks/MyTasksPage.tsx'));
 
 const viVN: Locale = esmDefault(viVNModule);
 const enUS: Locale = esmDefault(enUSModule);
@@ -542,6 +546,38 @@ export function App() {
                   element={
                     <Page permission="read">
                       <GradingResultsPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks"
+                  element={
+                    <Page permission="read">
+                      <TasksPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks/new"
+                  element={
+                    <Page permission="manage_meetings">
+                      <TaskFormPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="tasks/:id"
+                  element={
+                    <Page>
+                      <TaskPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="my-tasks"
+                  element={
+                    <Page>
+                      <MyTasksPage />
                     </Page>
                   }
                 />

@@ -1,5 +1,5 @@
 // What makes the demo's home pages show real next steps, set-wise after the bulk load:
-// - the tasks of each adopted resolution become action items, as adoption makes them:
+// - the tasks of each adopted resolution become tasks of the cell, as adoption makes them:
 //   those due more than two months ago done, a third of the recently due ones still open
 //   (overdue), those not yet due open;
 // - the meetings already held were announced (a notice batch each, as the notices job
@@ -11,14 +11,16 @@ import type { BulkSession } from './bulk-load.ts';
 
 export async function addNextSteps(session: BulkSession, asOf: string, afterId: number, lastId: number, communeId: number) {
   await session.query(
-    `insert into meeting_action_items (meeting_id, member_id, assignee, description, due_on, status, created_at)
-     select mm.meeting_id, null, x.t->>'assignee', x.t->>'description', (x.t->>'dueOn')::date,
-       case when (x.t->>'dueOn')::date < $1::date - 60 then 'done'
-            when (x.t->>'dueOn')::date < $1::date and (mm.meeting_id + x.ord) % 3 <> 0 then 'done'
-            else 'open' end,
-       mm.adopted_at
+    `insert into tasks (unit_id, source, meeting_id, assignee_label, title, due_on, outcome, outcome_on, created_at, updated_at)
+     select m.unit_id, 'minutes', mm.meeting_id, x.t->>'assignee', x.t->>'description', d.due_on, d.outcome,
+       case when d.outcome is not null then least(d.due_on, $1::date) end,
+       mm.adopted_at, mm.adopted_at
      from meeting_minutes mm
+     join meetings m on m.id = mm.meeting_id
      cross join lateral jsonb_array_elements(coalesce(mm.content->'tasks', '[]'::jsonb)) with ordinality as x(t, ord)
+     cross join lateral (select (x.t->>'dueOn')::date as due_on,
+       case when (x.t->>'dueOn')::date < $1::date - 60 then 'done'
+            when (x.t->>'dueOn')::date < $1::date and (mm.meeting_id + x.ord) % 3 <> 0 then 'done' end as outcome) d
      where mm.adopted_at is not null and mm.meeting_id > $2 and mm.meeting_id <= $3
      order by mm.meeting_id, x.ord`,
     [asOf, afterId, lastId],

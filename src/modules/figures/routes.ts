@@ -1,4 +1,4 @@
-// The figures API: a unit's figures on a date, and its meeting figures over a period.
+// The figures API: a unit's figures on a date, and its meeting and task figures over a period.
 // Reading them takes the `read` permission over the unit (404 otherwise, like any unit).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,11 +16,13 @@ import {
   growthFiguresOut,
   meetingFiguresOut,
   meetingFiguresQuery,
+  taskFiguresOut,
   unitFiguresOut,
   unitFiguresQuery,
   unitParams,
   villageFiguresOut,
 } from './schemas.ts';
+import { taskFigures } from './task-figures.ts';
 import { unitFigures } from './unit-figures.ts';
 import { villageFigures } from './village-figures.ts';
 
@@ -61,5 +63,12 @@ export async function figureRoutes(root: FastifyInstance) {
     '/figures/units/:unitId/dues',
     { schema: { tags: ['figures'], params: unitParams, querystring: duesFiguresQuery, response: { 200: duesFiguresOut } } },
     async (req) => duesFigures(app.db, accessOf(req), req.params.unitId, req.query.month),
+  );
+  app.get(
+    '/figures/units/:unitId/tasks',
+    {
+      schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: taskFiguresOut } },
+    },
+    async (req) => taskFigures(app.db, accessOf(req), req.lang, req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
   );
 }

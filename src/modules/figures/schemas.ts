@@ -162,3 +162,20 @@ export const duesFiguresOut = z.object({
   subUnits: z.array(z.object({ id: z.number(), name: z.string(), kind: unitKind, ...duesHeadline.shape })),
 });
 export type DuesFiguresOut = z.infer<typeof duesFiguresOut>;
+/** Tasks that fell due in the period in the unit's subtree, by the secretary's assessment (task-figures.ts). */
+export const taskFiguresOut = z.object({
+  unit: figuresUnitOut,
+  from: z.string(),
+  to: z.string(),
+  assigned: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  byOutcome: counts,
+  completed: shareOut,
+  onTime: shareOut,
+  exceeded: shareOut,
+  notDone: shareOut,
+  assessed: shareOut,
+  byProgramme: z.array(z.object({ programme: z.string().nullable(), name: z.string().nullable(), assigned: z.number(), completed: shareOut })),
+});
+export type TaskFiguresOut = z.infer<typeof taskFiguresOut>;

@@ -6,7 +6,8 @@
 //   committee is assigned to attend, with "Tôi sẽ dự";
 // - the admission deadlines running in the units granted, most urgent first (admissions/);
 // - a member's own meetings and notices come from /me/meetings and /me/notices (one source
-//   for those lists); here only whether the account is linked to a member.
+//   for those lists); here only whether the account is linked to a member, and the
+//   member's open tasks ("Nhiệm vụ của tôi"), overdue first.
 // Every unit read goes through the caller's scope in SQL (unitInScope).
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
@@ -14,12 +15,14 @@ import { addDays, todayInVietnam } from '../../domain/calendar.ts';
 import { focusMonth, monthSteps, planDeadline } from '../../domain/meeting-month.ts';
 import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { homeAdmissionDeadlines } from '../admissions/home-deadlines.ts';
 import { cellMeetings, type MonthMeeting, overdueActionItems, previousResolution } from '../meetings/cell-month.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
 import { unitsUnderOn } from '../org-history/units-under.ts';
+import { openTasksAssigned } from '../tasks/read-tasks.ts';
 
 /** A commune's table stays one screen long; a province's is read on the compliance report. */
 const MAX_CELL_LINES = 100;
@@ -171,12 +174,13 @@ async function assignedMeetings(db: Db, access: Access, committeeId: number, tod
   }));
 }
 
-export async function homeOf(db: Db, access: Access, now: Date) {
+export async function homeOf(db: Db, access: Access, lang: Lang, now: Date) {
   const today = todayInVietnam(now);
-  const [cells, committees, admissions] = await Promise.all([
+  const [cells, committees, admissions, tasks] = await Promise.all([
     secretaryCells(db, access, today),
     committeeHomes(db, access, today, now),
     homeAdmissionDeadlines(db, access, today),
+    openTasksAssigned(db, access, lang, today),
   ]);
-  return { today, cells, committees, admissions, member: access.memberId !== null };
+  return { today, cells, committees, admissions, member: access.memberId !== null, myTasks: tasks };
 }

@@ -14,7 +14,7 @@ import { calendarOut, calendarQuery, homeOut, planDefaultsOut, planDefaultsQuery
 
 export async function homeRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/home', { schema: { tags: ['home'], response: { 200: homeOut } } }, async (req) => homeOf(app.db, accessOf(req), clock.now()));
+  app.get('/home', { schema: { tags: ['home'], response: { 200: homeOut } } }, async (req) => homeOf(app.db, accessOf(req), req.lang, clock.now()));
 
   const tags = ['meetings'];
   app.get('/meetings/plan-defaults', { schema: { tags, querystring: planDefaultsQuery, response: { 200: planDefaultsOut } } }, async (req) =>

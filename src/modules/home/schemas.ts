@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deadlineKind, stageSchema } from '../admissions/schemas.ts';
 import { meetingKind, minutesStatus, qualityGrade } from '../meetings/schemas.ts';
+import { openTaskOut, taskOut } from '../tasks/schemas.ts';
 
 const stepOut = z.object({
   key: z.enum(['plan', 'notice', 'rollCall', 'minutes', 'grade', 'adopt']),
@@ -45,8 +46,16 @@ const secretaryCellOut = z.object({
     .nullable(),
   steps: z.array(stepOut),
   previous: previousResolutionOut.nullable(),
+  /** The cell's overdue tasks (from the minutes: meetingId; assigned directly: null). */
   overdue: z.array(
-    z.object({ id: z.number(), meetingId: z.number(), meetingHeldOn: z.string(), assignee: z.string(), description: z.string(), dueOn: z.string() }),
+    z.object({
+      id: z.number(),
+      meetingId: z.number().nullable(),
+      meetingHeldOn: z.string().nullable(),
+      assignee: z.string(),
+      description: z.string(),
+      dueOn: z.string(),
+    }),
   ),
 });
 
@@ -109,6 +118,8 @@ export const homeOut = z.object({
   }),
   /** The account is linked to a member: their meetings and notices are shown too. */
   member: z.boolean(),
+  /** The caller's own open tasks, overdue first (the full list: GET /me/tasks). */
+  myTasks: z.array(taskOut),
 });
 
 export const planDefaultsQuery = z.strictObject({
@@ -129,6 +140,8 @@ export const planDefaultsOut = z.object({
   usualDay: z.number(),
   planned: z.object({ id: z.number(), heldOn: z.string() }).nullable(),
   previous: previousResolutionOut.nullable(),
+  /** The cell's tasks still open today: the plan carries them into the month. */
+  openTasks: z.array(openTaskOut),
 });
 
 export const calendarQuery = z.strictObject({

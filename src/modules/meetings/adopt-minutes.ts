@@ -1,7 +1,7 @@
 // Adopting the minutes (thông qua biên bản): from then on they are locked. Adoption needs
 // the chair, the minute-taker, a fully marked roll and (for a cell meeting) the vote; it
 // numbers the minutes within the unit's year if no number was given, freezes the roll
-// and its attendance as they stood (frozen-roll.ts), and turns the assigned tasks into action items.
+// and its attendance as they stood (frozen-roll.ts), and turns the assigned tasks into tasks of the cell (tasks/minutes-tasks.ts).
 
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
@@ -13,10 +13,10 @@ import { gradeMeeting } from '../../domain/meeting-quality.ts';
 import { AppError, conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { tasksFromMinutes } from '../tasks/minutes-tasks.ts';
 import { freezeRoll } from './frozen-roll.ts';
 import type { MeetingRow } from './get-meeting.ts';
 import { minutesState } from './get-minutes.ts';
-import type { MinutesContent } from './minutes-schemas.ts';
 import { qualityFacts } from './quality-facts.ts';
 import { scaleFor } from './quality-scales.ts';
 import { checkMinutesContent, lockedMeetingForMinutes } from './save-minutes.ts';
@@ -32,21 +32,6 @@ async function nextNumber(trx: Transaction<DB>, unitId: number, heldOn: string):
     .where('mm.adopted_at', 'is not', null)
     .executeTakeFirst();
   return String((row?.n ?? 0) + 1);
-}
-
-export async function insertActionItems(trx: Transaction<DB>, meetingId: number, tasks: MinutesContent['tasks']) {
-  for (const task of tasks ?? []) {
-    await trx
-      .insertInto('meeting_action_items')
-      .values({
-        meeting_id: meetingId,
-        member_id: task.memberId ?? null,
-        assignee: task.assignee,
-        description: task.description,
-        due_on: task.dueOn ?? null,
-      })
-      .execute();
-  }
 }
 
 /**
@@ -103,7 +88,7 @@ export async function adoptMinutes(db: Kysely<DB>, access: Access, id: number, n
       .execute();
     // The roll and its figures as they stand now are what was adopted (frozen-roll.ts).
     await freezeRoll(trx, id, [...attendance.members, ...attendance.apart]);
-    await insertActionItems(trx, id, content.tasks);
+    await tasksFromMinutes(trx, m, content.tasks, access.userId);
     await regradeOnAdoption(trx, m);
     await writeAudit(trx, access.userId, {
       action: 'minutes.adopt',

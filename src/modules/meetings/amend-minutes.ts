@@ -10,7 +10,7 @@ import type { DB } from '../../db/types.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { insertActionItems } from './adopt-minutes.ts';
+import { replaceMinutesTasks } from '../tasks/minutes-tasks.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
 import { clock } from './clock.ts';
 import { minutesState } from './get-minutes.ts';
@@ -94,15 +94,8 @@ export async function amendMinutes(db: Kysely<DB>, access: Access, id: number, i
       .execute();
     if (corrections.length) await writeCorrections(trx, access, id, next, corrections);
     if (keys.includes('tasks')) {
-      // Tasks already done stay; the open ones are replaced by the amended list.
-      await trx.deleteFrom('meeting_action_items').where('meeting_id', '=', id).where('status', '=', 'open').execute();
-      const done = await trx.selectFrom('meeting_action_items').select(['assignee', 'description']).where('meeting_id', '=', id).execute();
-      const isDone = (t: { assignee: string; description: string }) => done.some((d) => d.assignee === t.assignee && d.description === t.description);
-      await insertActionItems(
-        trx,
-        id,
-        (merged.tasks ?? []).filter((t) => !isDone(t)),
-      );
+      // Tasks already assessed stay; the open ones follow the amended list (minutes-tasks.ts).
+      await replaceMinutesTasks(trx, m, merged.tasks, access.userId);
     }
     await writeAudit(trx, access.userId, {
       action: 'minutes.amend',

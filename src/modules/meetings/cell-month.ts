@@ -4,6 +4,8 @@
 // grade — and the last resolution with its tasks. Callers check access first.
 import { sql } from 'kysely';
 import type { Db, MeetingKind } from '../../db/types.ts';
+import { isOverdue } from '../../domain/tasks.ts';
+import { actionItemsOf, openTasksOn } from '../tasks/minutes-tasks.ts';
 
 export interface MonthMeeting {
   id: number;
@@ -90,12 +92,7 @@ export async function previousResolution(db: Db, unitId: number, before: string,
     .limit(1)
     .executeTakeFirst();
   if (!last) return null;
-  const items = await db
-    .selectFrom('meeting_action_items')
-    .select(['id', 'assignee', 'description', 'due_on', 'status'])
-    .where('meeting_id', '=', last.id)
-    .orderBy('id')
-    .execute();
+  const items = await actionItemsOf(db, [last.id]);
   const content = (last.content ?? {}) as { resolutionItems?: string[] };
   return {
     meetingId: last.id,
@@ -105,25 +102,15 @@ export async function previousResolution(db: Db, unitId: number, before: string,
       id: i.id,
       assignee: i.assignee,
       description: i.description,
-      dueOn: i.due_on,
-      status: i.status as 'open' | 'done',
-      overdue: i.status === 'open' && i.due_on !== null && i.due_on < today,
+      dueOn: i.dueOn,
+      status: i.status,
+      overdue: isOverdue(i, today),
     })),
   };
 }
 
-/** Open tasks of the cell's meetings whose due date has passed, oldest first. */
+/** The cell's open tasks whose due date has passed (from the minutes or assigned directly), oldest first. */
 export async function overdueActionItems(db: Db, unitId: number, today: string) {
-  const rows = await db
-    .selectFrom('meeting_action_items as a')
-    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-    .select(['a.id', 'a.meeting_id', 'm.held_on', 'a.assignee', 'a.description', 'a.due_on'])
-    .where('m.unit_id', '=', unitId)
-    .where('a.status', '=', 'open')
-    .where('a.due_on', '<', today)
-    .orderBy('a.due_on')
-    .orderBy('a.id')
-    .limit(50)
-    .execute();
-  return rows.map((r) => ({ id: r.id, meetingId: r.meeting_id, meetingHeldOn: r.held_on, assignee: r.assignee, description: r.description, dueOn: r.due_on! }));
+  const rows = await openTasksOn(db, unitId, today, { overdueOnly: true });
+  return rows.map(({ overdue: _, ...r }) => ({ ...r, dueOn: r.dueOn! }));
 }

@@ -1,10 +1,11 @@
 // Reading the minutes: the stored content, the attendance they speak of (live while a
 // draft, the roll frozen at adoption afterwards), what is still missing, the amendments made
-// after adoption and the action items they created.
+// after adoption, the tasks they created and the cell's other tasks still open.
 import type { Db } from '../../db/types.ts';
 import { missingFromMinutes } from '../../domain/meeting-minutes.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
+import { actionItemsOf, openTasksOn } from '../tasks/minutes-tasks.ts';
 import type { AttendanceOut } from './attendance-schemas.ts';
 import type { MeetingRow } from './get-meeting.ts';
 import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
@@ -34,13 +35,10 @@ export async function getMinutes(db: Db, access: Access, id: number, lang: Lang)
       .where('a.meeting_id', '=', id)
       .orderBy('a.id')
       .execute(),
-    db
-      .selectFrom('meeting_action_items')
-      .select(['id', 'member_id', 'assignee', 'description', 'due_on', 'status'])
-      .where('meeting_id', '=', id)
-      .orderBy('id')
-      .execute(),
+    actionItemsOf(db, [id]),
   ]);
+  // The cell's other tasks still open on the meeting's day: the minutes carry them.
+  const openTasks = await openTasksOn(db, m.unit_id, m.held_on, { exceptMeetingId: id });
   return {
     meetingId: id,
     status: !row ? 'none' : row.adopted_at ? 'adopted' : 'draft',
@@ -60,13 +58,7 @@ export async function getMinutes(db: Db, access: Access, id: number, lang: Lang)
       before: a.before,
       after: a.after,
     })),
-    actionItems: actionItems.map((i) => ({
-      id: i.id,
-      memberId: i.member_id,
-      assignee: i.assignee,
-      description: i.description,
-      dueOn: i.due_on,
-      status: i.status,
-    })),
+    actionItems: actionItems.map(({ meetingId: _, ...item }) => item),
+    openTasks,
   };
 }

@@ -9,6 +9,7 @@ import { documentDateLine, vnTime } from '../../domain/meeting-time.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { readUnitOn } from '../org-history/units-under.ts';
+import { openTasksOn } from '../tasks/minutes-tasks.ts';
 import { documentNumber, minutesState } from './get-minutes.ts';
 import { findVisibleMeeting, viewerOf } from './meeting-access.ts';
 
@@ -139,6 +140,17 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
       heading: vi('sections.tasks'),
       paragraphs: c.tasks.map(
         (task) => `- ${task.assignee}: ${task.description}${task.dueOn ? vi('due', { date: task.dueOn.split('-').reverse().join('/') }) : ''}`,
+      ),
+    });
+  }
+  // The cell's earlier tasks still open on the meeting's day, carried forward (tasks module).
+  const carried = await openTasksOn(db, m.unit_id, m.held_on, { exceptMeetingId: m.id });
+  if (carried.length) {
+    sections.push({
+      heading: t('vi', 'tasks.document.open_tasks'),
+      paragraphs: carried.map(
+        (task) =>
+          `- ${task.assignee ? `${task.assignee}: ` : ''}${task.description}${task.dueOn ? vi('due', { date: task.dueOn.split('-').reverse().join('/') }) : ''}`,
       ),
     });
   }

@@ -1,6 +1,8 @@
 // The structured minutes (biên bản) of a meeting, following the HD 12 sequence. Every
 // field is optional while the minutes are a draft; adoption checks what it needs.
 import { z } from 'zod';
+import { TASK_OUTCOMES } from '../../domain/tasks.ts';
+import { openTaskOut } from '../tasks/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 import { attendanceOut, attendanceStatus } from './attendance-schemas.ts';
 import { bodyId, hhmm, optionalText, text } from './schemas.ts';
@@ -117,7 +119,10 @@ export const minutesOut = z.object({
       description: z.string(),
       dueOn: z.string().nullable(),
       status: z.enum(['open', 'done']),
+      outcome: z.enum(TASK_OUTCOMES).nullable(),
     }),
   ),
+  /** The cell's other tasks open on the meeting's day (the minutes carry them forward). */
+  openTasks: z.array(openTaskOut),
 });
 export type MinutesOut = z.infer<typeof minutesOut>;

@@ -10,6 +10,7 @@ import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts'
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { type OpenTask, openTasksOn } from '../tasks/minutes-tasks.ts';
 import { cellMeetings, type PreviousResolution, previousResolution } from './cell-month.ts';
 import { unitRefusal } from './meeting-access.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
@@ -25,6 +26,8 @@ export interface PlanDefaults {
   /** The month's regular meeting when it is already planned. */
   planned: { id: number; heldOn: string } | null;
   previous: PreviousResolution | null;
+  /** The cell's tasks still open today (from any meeting, or assigned directly). */
+  openTasks: OpenTask[];
 }
 
 export async function planDefaults(db: Db, access: Access, unitId: number, asked: string | undefined, now: Date): Promise<PlanDefaults> {
@@ -58,5 +61,6 @@ export async function planDefaults(db: Db, access: Access, unitId: number, asked
     usualDay,
     planned: planned ? { id: planned.id, heldOn: planned.heldOn } : null,
     previous: await previousResolution(db, unit.id, planned?.heldOn ?? date, today),
+    openTasks: await openTasksOn(db, unit.id, today),
   };
 }

@@ -10,12 +10,15 @@ import { LOCKS, withDatabaseLock } from '../../db/database-lock.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { sendAdmissionReminders } from '../admissions/admission-reminders.ts';
 import { compactKeptCounts } from '../figures/kept-member-counts.ts';
+import { sendTaskReminders } from '../tasks/send-task-reminders.ts';
 import type { Notifier } from './notifier.ts';
 import { sendMeetingNotices } from './send-meeting-notices.ts';
 
 export const MEETING_NOTICES = 'meeting-notices';
 /** Nightly: folds the per-subtree member counts' signed rows (figures/kept-member-counts.ts). */
 export const KEPT_COUNTS_COMPACTION = 'kept-counts-compaction';
+/** The daily overdue-task reminders (tasks/send-task-reminders.ts). */
+export const TASK_REMINDERS = 'task-reminders';
 
 export interface JobRunner {
   boss: PgBoss;
@@ -72,6 +75,9 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
     await boss.createQueue(KEPT_COUNTS_COMPACTION, { name: KEPT_COUNTS_COMPACTION, policy: 'stately' });
     // 19:40 UTC = 02:40 in Việt Nam.
     await boss.schedule(KEPT_COUNTS_COMPACTION, '40 19 * * *');
+    await boss.createQueue(TASK_REMINDERS, { name: TASK_REMINDERS, policy: 'stately' });
+    // Every morning at 7:00 Vietnam time; the emails go with the next notices run.
+    await boss.schedule(TASK_REMINDERS, '0 7 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
   });
   const now = options.now ?? (() => new Date());
   await boss.work(MEETING_NOTICES, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
@@ -81,6 +87,9 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
   });
   await boss.work(KEPT_COUNTS_COMPACTION, { pollingIntervalSeconds: 60 }, async () => {
     await compactKeptCounts(database.db);
+  });
+  await boss.work(TASK_REMINDERS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    await sendTaskReminders(database.db, now());
   });
   return {
     boss,

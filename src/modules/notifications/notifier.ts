@@ -64,6 +64,12 @@ export function renderNotice(lang: Lang, n: NoticeRow): { title: string; body: s
   return {
     title: t(lang, `notices.${n.kind}.title`, params),
     body: t(lang, `notices.${n.kind}.body`, params),
-    link: n.meeting_id ? `/meetings/${n.meeting_id}` : typeof params.candidateId === 'number' ? `/admissions/${params.candidateId}` : null,
+    link: n.meeting_id
+      ? `/meetings/${n.meeting_id}`
+      : typeof params.candidateId === 'number'
+        ? `/admissions/${params.candidateId}`
+        : typeof params.taskId === 'number'
+          ? `/tasks/${params.taskId}`
+          : null,
   };
 }

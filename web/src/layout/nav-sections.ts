@@ -22,6 +22,7 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
         section('/admissions', 'nav.admissions', 'nav-admissions'),
         section('/dues', 'nav.dues', 'nav-dues'),
         section('/life', 'life.title', 'nav-life'),
+        section('/tasks', 'tasks.nav', 'nav-tasks'),
         ...(can(me, 'write_members') ? [section('/imports', 'nav.imports', 'nav-imports')] : []),
         ...(can(me, 'write_units') ? [section('/identifier-conflicts', 'nav.conflicts', 'nav-conflicts')] : []),
         ...(can(me, 'read_audit') ? [section('/audit', 'nav.audit', 'nav-audit')] : []),
@@ -37,6 +38,8 @@ export function navSections(me: Me | null | undefined, t: Translate): NavSection
   // Review and grading: the periods for those who grade, else a member's own self-assessment.
   if (can(me, 'grade')) sections.push(section('/grading', 'nav.grading', 'nav-grading'));
   else if (me?.memberId) sections.push(section('/grading/me', 'nav.grading', 'nav-grading'));
+  // A plain member's own tasks; whoever reads units reaches theirs from "Nhiệm vụ" and the home page.
+  if (me?.memberId && !can(me, 'read')) sections.push(section('/my-tasks', 'tasks.navMine', 'nav-my-tasks'));
   return sections;
 }
 

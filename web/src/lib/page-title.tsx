@@ -47,6 +47,10 @@ const TITLES: [string, MessageKey][] = [
   ['/grading/me', 'pageTitle.gradingMe'],
   ['/grading/periods/:id', 'pageTitle.gradingPeriod'],
   ['/grading/results', 'pageTitle.gradingResults'],
+  ['/tasks', 'pageTitle.tasks'],
+  ['/tasks/new', 'pageTitle.taskNew'],
+  ['/tasks/:id', 'pageTitle.task'],
+  ['/my-tasks', 'pageTitle.myTasks'],
 ];
 
 export function titleKeyFor(pathname: string): MessageKey {

@@ -22,6 +22,7 @@ import { GrowthSection } from './GrowthSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 import { Pickers } from './Pickers.tsx';
 import { SubUnitsSection } from './SubUnitsSection.tsx';
+import { TasksSection } from './TasksSection.tsx';
 import { TrendSection } from './TrendSection.tsx';
 
 export default function DashboardPage() {
@@ -153,6 +154,7 @@ export default function DashboardPage() {
               <TrendSection unitId={id} view={view} figures={meetings.data} />
             </div>
           )}
+          <TasksSection unitId={id} view={view} />
           {unit.data && (
             <div style={stale(unit)}>
               <MembersSection unitId={id} view={view} figures={unit.data} />

@@ -14,8 +14,9 @@ import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { useNotices } from '../meetings/meetings-api.ts';
+import { TaskLine } from '../tasks/TaskLine.tsx';
 import { AdmissionDeadlines } from './AdmissionDeadlines.tsx';
-import { type SecretaryCell, useHome } from './home-api.ts';
+import { type Home, type SecretaryCell, useHome } from './home-api.ts';
 import { monthLabel, TAP } from './home-shared.ts';
 import { PreviousResolutionCard, TaskList } from './PreviousResolution.tsx';
 
@@ -45,7 +46,7 @@ export default function HomePage() {
           ))}
         </Suspense>
       )}
-      {h.member && <MemberPart />}
+      {h.member && <MemberPart myTasks={h.myTasks} />}
     </div>
   );
 }
@@ -184,7 +185,11 @@ function OverdueCard({ cell }: { cell: SecretaryCell }) {
           meta={(i) => (
             <>
               <Tag color="orange">{t('home.previous.due', { date: showDate(i.dueOn) })}</Tag>
-              <Link to={`/meetings/${i.meetingId}?tab=minutes`}>{t('home.overdue.from', { date: showDate(i.meetingHeldOn) })}</Link>
+              {i.meetingId && i.meetingHeldOn ? (
+                <Link to={`/meetings/${i.meetingId}?tab=minutes`}>{t('home.overdue.from', { date: showDate(i.meetingHeldOn) })}</Link>
+              ) : (
+                <Muted>{t('tasks.direct')}</Muted>
+              )}
             </>
           )}
         />
@@ -193,7 +198,7 @@ function OverdueCard({ cell }: { cell: SecretaryCell }) {
   );
 }
 
-function MemberPart() {
+function MemberPart({ myTasks }: { myTasks: Home['myTasks'] }) {
   const t = useT();
   const memberId = useMe().data?.memberId ?? null;
   const notices = useNotices();
@@ -204,6 +209,8 @@ function MemberPart() {
         {memberId !== null && <MyMeetingsCard memberId={memberId} />}
       </Col>
       <Col xs={24} lg={10}>
+        <MyTasksCard tasks={myTasks} />
+        <div style={{ height: 16 }} />
         <Panel small title={t('home.member.notices')} data-testid="home-notices" extra={<Link to="/notices">{t('home.member.allNotices')}</Link>}>
           {unread.length === 0 ? (
             <Muted>{t('home.member.noNotices')}</Muted>
@@ -222,5 +229,23 @@ function MemberPart() {
         </Panel>
       </Col>
     </Row>
+  );
+}
+
+/** "Nhiệm vụ của tôi": the member's open tasks, overdue first, each a tap from reporting progress. */
+function MyTasksCard({ tasks }: { tasks: Home['myTasks'] }) {
+  const t = useT();
+  return (
+    <Panel small title={t('tasks.mineTitle')} data-testid="home-my-tasks" extra={<Link to="/my-tasks">{t('tasks.all')}</Link>}>
+      {tasks.length === 0 ? (
+        <Muted>{t('tasks.mineEmpty')}</Muted>
+      ) : (
+        <PlainList>
+          {tasks.map((task) => (
+            <TaskLine key={task.id} task={task} showAssignees={task.assignees.length > 1} />
+          ))}
+        </PlainList>
+      )}
+    </Panel>
   );
 }

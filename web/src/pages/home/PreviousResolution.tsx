@@ -59,7 +59,7 @@ export function PreviousResolutionCard({ previous, action }: { previous: Previou
   );
 }
 
-/** Tasks as the minutes word them: who, what; then their state and dates. */
+/** Tasks as the minutes word them: who, what (a link to the task's page); then their state and dates. */
 export function TaskList<T extends { id: number; assignee: string; description: string }>({
   items,
   testId,
@@ -74,7 +74,8 @@ export function TaskList<T extends { id: number; assignee: string; description: 
       {items.map((item) => (
         <PlainItem key={item.id} data-testid={testId}>
           <div>
-            <strong>{item.assignee}</strong>: {item.description}
+            {item.assignee && <strong>{item.assignee}: </strong>}
+            <Link to={`/tasks/${item.id}`}>{item.description}</Link>
           </div>
           <div>{meta(item)}</div>
         </PlainItem>

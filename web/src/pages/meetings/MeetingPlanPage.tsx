@@ -20,6 +20,7 @@ import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { PreviousResolutionCard } from '../home/PreviousResolution.tsx';
+import { OpenTasksCard } from '../tasks/OpenTasksCard.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { kindLabel } from './meeting-labels.ts';
 import {
@@ -396,6 +397,8 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
                   ) : undefined
                 }
               />
+              <div style={{ height: 16 }} />
+              <OpenTasksCard tasks={defaults.data.openTasks} />
             </div>
           )}
 

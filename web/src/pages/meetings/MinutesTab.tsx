@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { votesExceedPresent } from '../../../../src/domain/meeting-minutes.ts';
 import { api, apiUrl, download } from '../../api/client.ts';
 import { useConfirm } from '../../components/confirm.ts';
@@ -38,6 +38,7 @@ import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { isPreviousReviewItem } from '../home/home-shared.ts';
+import { OpenTasksCard } from '../tasks/OpenTasksCard.tsx';
 import { AmendAttendance, type AttendanceEdits, attendanceChanges, attendanceInitial } from './AmendAttendance.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { gradeLabel, vnDateTime } from './meeting-labels.ts';
@@ -726,12 +727,14 @@ function AdoptedMinutes({ meeting, minutes }: { meeting: Meeting; minutes: Minut
           <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="minutes-action-items">
             {minutes.actionItems.map((a) => (
               <li key={a.id}>
-                {a.assignee}: {a.description} <Tag>{t(`meetings.minutes.itemStatus.${a.status}`)}</Tag>
+                {a.assignee}: <Link to={`/tasks/${a.id}`}>{a.description}</Link>{' '}
+                <Tag>{a.outcome ? t(`tasks.outcome.${a.outcome}`) : t(`meetings.minutes.itemStatus.${a.status}`)}</Tag>
               </li>
             ))}
           </ul>
         </Card>
       )}
+      {minutes.openTasks.length > 0 && <OpenTasksCard tasks={minutes.openTasks} />}
       {minutes.amendments.length > 0 && (
         <Card size="small" title={t('meetings.minutes.amendments', { count: minutes.amendments.length })}>
           <Timeline
