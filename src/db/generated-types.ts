@@ -73,6 +73,19 @@ export interface GradingAmendments {
   to_grade: string;
 }
 
+export interface GradingCommitments {
+  content: string;
+  id: Generated<number>;
+  kind: string;
+  member_id: number | null;
+  pledge: string | null;
+  registered_at: Generated<Timestamp>;
+  registered_by: number | null;
+  subject: string;
+  unit_id: number | null;
+  year: number;
+}
+
 export interface GradingEntries {
   decided_at: Timestamp | null;
   decided_by: number | null;
@@ -320,6 +333,17 @@ export interface MeetingTopics {
   unit_id: number;
 }
 
+export interface MemberDisciplines {
+  decided_on: string;
+  decision_number: string | null;
+  form: string;
+  id: Generated<number>;
+  member_id: number;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: number | null;
+}
+
 export interface MemberFacts {
   admitted_ymd: number | null;
   born_ymd: number;
@@ -540,6 +564,7 @@ export interface DB {
   calendar_tokens: CalendarTokens;
   committee_members: CommitteeMembers;
   grading_amendments: GradingAmendments;
+  grading_commitments: GradingCommitments;
   grading_entries: GradingEntries;
   grading_periods: GradingPeriods;
   identifier_conflicts: IdentifierConflicts;
@@ -560,6 +585,7 @@ export interface DB {
   meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
+  member_disciplines: MemberDisciplines;
   member_facts: MemberFacts;
   member_placements: MemberPlacements;
   member_residence_links: MemberResidenceLinks;

@@ -116,6 +116,9 @@ export interface DB {
   grading_periods: GradingPeriodsTable;
   grading_entries: GradingEntriesTable;
   grading_amendments: GradingAmendmentsTable;
+  // Commitments (registrations) and discipline facts of grading (issue 9)
+  grading_commitments: GradingCommitmentsTable;
+  member_disciplines: MemberDisciplinesTable;
 }
 
 type GradeColumn = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
@@ -137,6 +140,10 @@ export type GradingEntriesTable = Narrowed<
   }
 >;
 export type GradingAmendmentsTable = Narrowed<G.GradingAmendments, { from_grade: GradeColumn; to_grade: GradeColumn }>;
+export type CommitmentKind = 'hoc_tap_lam_theo_bac' | 'chi_bo_4_tot' | 'dang_bo_co_so_4_tot';
+export type GradingCommitmentsTable = Narrowed<G.GradingCommitments, { subject: 'member' | 'organisation'; kind: CommitmentKind }>;
+export type DisciplineForm = 'khien_trach' | 'canh_cao' | 'cach_chuc' | 'khai_tru';
+export type MemberDisciplinesTable = Narrowed<G.MemberDisciplines, { form: DisciplineForm }>;
 
 export interface MeetingFactsTable {
   meeting_id: number;

@@ -258,6 +258,7 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/grading/periods': { target: 'unit', needs: 'grade', why: 'unitId in the body: a period is opened for a commune or a cell' },
   'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
   'GET /api/v1/grading/periods/{id}': { target: 'gradingPeriod', list: true, why: 'lists the entries the caller may see' },
+  'GET /api/v1/grading/periods/{id}/decision.docx': { target: 'gradingPeriod', list: true, why: 'the decision over the decided entries the caller may see' },
   'GET /api/v1/grading/periods/{id}/export.xlsx': { target: 'gradingPeriod', list: true, why: 'the result table of the entries the caller may see' },
   'POST /api/v1/grading/periods/{id}/decisions': { target: 'gradingPeriod', needs: 'grade' },
   'GET /api/v1/grading/me': { target: 'none', list: true, why: "the caller's own entries" },
@@ -273,6 +274,11 @@ export const POLICY: Record<string, Row> = {
   'PUT /api/v1/grading/entries/{id}/proposal': { target: 'gradingEntry', needs: 'grade' },
   'POST /api/v1/grading/entries/{id}/amendments': { target: 'decidedEntry', needs: 'grade' },
   'GET /api/v1/grading/results': { target: 'unit', list: true, why: 'results for the unit in the query and its subtree' },
+  'GET /api/v1/grading/rule-sets': { target: 'unit', why: 'the grading rules in force for the unit in the query' },
+  'POST /api/v1/grading/rule-sets': { target: 'unit', needs: 'grade', why: 'unitId in the body: a unit loads its own grading rules or "4 tốt" scale' },
+  'PUT /api/v1/grading/commitments/me': { target: 'none', why: "the caller's own yearly registration (học tập và làm theo Bác)" },
+  'PUT /api/v1/grading/units/{id}/commitments': { target: 'unit', needs: 'grade', why: "a unit's registration for an emulation movement" },
+  'GET /api/v1/grading/commitments': { target: 'unit', list: true, why: 'the registrations of the members and units under the unit in the query' },
 
   // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──
   'GET /api/v1/meetings/standard-agenda': { target: 'unit', why: 'unitId picks the unit whose rule set applies' },
@@ -343,6 +349,7 @@ export const POLICY: Record<string, Row> = {
   // Figures engine (issue 7): read permission over the unit; carries the subtree's figures and sub-units.
   'GET /api/v1/figures/units/{unitId}': { target: 'unit', list: true, why: "carries the subtree's figures and sub-units" },
   'GET /api/v1/figures/units/{unitId}/meetings': { target: 'unit', list: true, why: "carries the subtree's meeting figures and sub-units" },
+  'GET /api/v1/figures/units/{unitId}/grading': { target: 'unit', list: true, why: 'grading figures of the unit and its subtree' },
   // The dashboard's files (figures/export-routes.ts): the same figures as xlsx and docx.
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a workbook" },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a one-page document" },

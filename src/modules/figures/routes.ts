@@ -1,12 +1,15 @@
-// The figures API: a unit's figures on a date, and its meeting figures over a period.
+// The figures API: a unit's figures on a date, its meeting figures over a period, and its
+// grading figures for a period (members and organisations by grade, "4 tốt", reward).
 // Reading them takes the `read` permission over the unit (404 otherwise, like any unit).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { resultsOut } from '../grading/schemas.ts';
 import { clock } from '../meetings/clock.ts';
+import { gradingResults } from './grading-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
+import { gradingFiguresQuery, meetingFiguresOut, meetingFiguresQuery, unitFiguresOut, unitFiguresQuery, unitParams } from './schemas.ts';
 import { unitFigures } from './unit-figures.ts';
 
 export async function figureRoutes(root: FastifyInstance) {
@@ -24,5 +27,10 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
     },
     async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/grading',
+    { schema: { tags: ['figures'], params: unitParams, querystring: gradingFiguresQuery, response: { 200: resultsOut } } },
+    async (req) => gradingResults(app.db, accessOf(req), req.lang, { unitId: req.params.unitId, startsOn: req.query.from, endsOn: req.query.to }),
   );
 }
