@@ -57,7 +57,16 @@ describe("a province's own rule sets", () => {
       source: 'Hướng dẫn số 05-HD/TU của Tỉnh ủy Khánh Thử',
       effectiveFrom: '2021-01-01',
       effectiveTo: '2023-01-01',
-      rules: own,
+      // The older scale's words for organisations.
+      rules: {
+        ...own,
+        organisationGradeLabels: {
+          htxsnv: { vi: 'Trong sạch, vững mạnh', en: 'Clean and strong' },
+          httnv: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Completed well' },
+          htnv: { vi: 'Hoàn thành nhiệm vụ', en: 'Completed' },
+          khtnv: { vi: 'Yếu kém', en: 'Weak' },
+        },
+      },
     };
     const bad = await tinh({
       method: 'POST',
@@ -146,6 +155,14 @@ describe('five years of grading', () => {
     });
     expect(y2025.members.byGrade[0]).toEqual({ grade: 'htxsnv', ofGraded: { n: 1, of: 6 }, ofAll: { n: 1, of: 6 } });
     expect(ok(await figures(xa, 2024)).members.rewardEligible).toMatchObject({ n: 0, members: [] });
+    // 2021 was graded under the older scale: the organisations' grades read in its words.
+    expect(ok(await figures(xa, 2021)).organisations.gradeLabels.map((g: { label: string }) => g.label)).toEqual([
+      'Trong sạch, vững mạnh',
+      'Hoàn thành tốt nhiệm vụ',
+      'Hoàn thành nhiệm vụ',
+      'Yếu kém',
+    ]);
+    expect(y2025.organisations.gradeLabels).toBeNull();
     // The figures API and the grading results read the same.
     expect(ok(await dangUy({ method: 'GET', url: `/api/v1/grading/results?unitId=${xa}&startsOn=2025-01-01&endsOn=2025-12-31` }))).toEqual(y2025);
     // A cell's secretary reads the figures of the cell; not the commune's.

@@ -107,7 +107,12 @@ export async function gradingResults(db: Db, access: Access, lang: Lang, q: { un
       byGrade: byGrade(memberGrades, graded.length, all),
       rewardEligible: reward,
     },
-    organisations: { graded: share(onRoll, gradedOrgs.length), decided: orgGrades.length, byGrade: byGrade(orgGrades, onRoll, gradedOrgs.length) },
+    organisations: {
+      graded: share(onRoll, gradedOrgs.length),
+      decided: orgGrades.length,
+      byGrade: byGrade(orgGrades, onRoll, gradedOrgs.length),
+      gradeLabels: await olderScaleLabels(db, q, lang),
+    },
     fourGood,
   };
 }
@@ -167,4 +172,20 @@ async function rewardEligible(
     rule: { grade: rule.grade, consecutiveYears: rule.consecutiveYears, from: year - rule.consecutiveYears + 1, to: year },
     members: named ? eligible.map((m) => ({ memberId: m.memberId, name: m.name })) : [],
   };
+}
+
+/** The organisations' grade words of an older scale ("Trong sạch, vững mạnh"…) when a period with these dates was graded under one; else null. */
+async function olderScaleLabels(db: Db, q: { startsOn: string; endsOn: string }, lang: Lang): Promise<ResultsOut['organisations']['gradeLabels']> {
+  const rows = await db
+    .selectFrom('grading_periods')
+    .select('rules')
+    .where('starts_on', '=', q.startsOn)
+    .where('ends_on', '=', q.endsOn)
+    .orderBy('id', 'desc')
+    .execute();
+  for (const r of rows) {
+    const labels = gradingRulesSchema.safeParse(r.rules).data?.organisationGradeLabels;
+    if (labels) return GRADES.map((grade) => ({ grade, label: labels[grade]?.[lang] ?? t(lang, `grading.grade.${grade}`) }));
+  }
+  return null;
 }

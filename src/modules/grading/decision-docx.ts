@@ -68,15 +68,18 @@ export async function decisionDocx(db: Db, access: Access, periodId: number, q: 
     line(dateLine.charAt(0).toUpperCase() + dateLine.slice(1), { italics: true, size: 26 }),
   ];
   const member = q.subject === 'member';
+  // An older scale names the organisations' grades otherwise ("Trong sạch, vững mạnh").
+  const older = member ? undefined : period.body.organisationGradeLabels;
+  const gradeWord = (g: Grade) => older?.[g]?.vi ?? t('vi', `grading.grade.${g}`);
   const rows = entries.map((e, i) => {
-    const grade = t('vi', `grading.grade.${e.decision!.grade}`);
+    const grade = gradeWord(e.decision!.grade);
     return member
       ? [String(i + 1), e.name, unitNames.get(e.unitId) ?? '', grade]
       : [String(i + 1), e.name, grade, e.decision!.fourGood ? vi('four_good_yes') : ''];
   });
   const counts = GRADES.map((g: Grade) => {
     const n = entries.filter((e) => e.decision!.grade === g).length;
-    return vi('count', { grade: t('vi', `grading.grade.${g}`), n, percent: percent(n, entries.length) });
+    return vi('count', { grade: gradeWord(g), n, percent: percent(n, entries.length) });
   });
 
   const children: (Paragraph | Table)[] = [

@@ -272,7 +272,13 @@ export const resultsOut = z.object({
       members: z.array(z.object({ memberId: z.number(), name: z.string() })),
     }),
   }),
-  organisations: z.object({ graded: shareOut, decided: z.number(), byGrade }),
+  organisations: z.object({
+    graded: shareOut,
+    decided: z.number(),
+    byGrade,
+    /** The grade words of an older scale ("Trong sạch, vững mạnh"…) when the period used one; null for the four grades. */
+    gradeLabels: z.array(z.object({ grade, label: z.string() })).nullable(),
+  }),
   fourGood: z.object({
     reached: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
     cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),

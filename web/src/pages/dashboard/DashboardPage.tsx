@@ -18,6 +18,7 @@ import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useDashboardView, viewQuery } from './dashboard-query.ts';
 import { MeetingCards, UnitCards } from './FigureCards.tsx';
 import { keyLabel } from './format.ts';
+import { GradingSection } from './GradingSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 import { Pickers } from './Pickers.tsx';
 import { SubUnitsSection } from './SubUnitsSection.tsx';
@@ -157,6 +158,7 @@ export default function DashboardPage() {
               <MembersSection unitId={id} view={view} figures={unit.data} />
             </div>
           )}
+          <GradingSection key={id} unitId={id} view={view} />
           {unit.data && (
             <Card size="small">
               <Typography.Text type="secondary" data-testid="dashboard-rule">
