@@ -68,13 +68,17 @@ export function GradingSection({ unitId, view }: { unitId: number; view: Dashboa
               <Typography.Text strong style={{ fontSize: 16 }}>
                 {t('dashboard.grading.fourGood', { share: shareText({ n: d.fourGood.reached.n, of: d.fourGood.cells.n }, lang) })}
               </Typography.Text>
+              {/* The split, leaving out a kind of cell the tree does not have. */}
               <div>
-                {t('dashboard.grading.fourGoodSplit', {
-                  under: d.fourGood.reached.underCommittees,
-                  underOf: d.fourGood.cells.underCommittees,
-                  grassroots: d.fourGood.reached.grassrootsCells,
-                  grassrootsOf: d.fourGood.cells.grassrootsCells,
-                })}
+                {[
+                  d.fourGood.cells.underCommittees > 0 &&
+                    t('dashboard.grading.fourGoodUnder', { n: d.fourGood.reached.underCommittees, of: d.fourGood.cells.underCommittees }),
+                  d.fourGood.cells.grassrootsCells > 0 &&
+                    t('dashboard.grading.fourGoodGrassroots', { n: d.fourGood.reached.grassrootsCells, of: d.fourGood.cells.grassrootsCells }),
+                ]
+                  .filter(Boolean)
+                  .join('; ')
+                  .replace(/^./u, (c) => c.toUpperCase())}
               </div>
             </div>
             <div>
