@@ -106,7 +106,7 @@ export const gradingRulesSchema = z
     reward: z.object({ grade: z.enum(GRADES), consecutiveYears: z.number().int().min(1).max(20), source: z.string(), ourReading: label.optional() }),
     /**
      * Older texts name the organisations' grades otherwise ("Trong sạch, vững mạnh" for the top
-     * one under QĐ 132 and before): a set of that scale gives its words per grade; results and
+     * one under QĐ 132 and before): a set of that scale gives its words for every grade; results and
      * decisions of a period graded under it show them.
      */
     organisationGradeLabels: z.record(z.enum(GRADES), label).optional(),

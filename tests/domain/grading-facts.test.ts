@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeSubject } from '../../src/domain/grading.ts';
 import { commitmentFits } from '../../src/domain/grading-commitments.ts';
 import { gradingFactsFrom, type MemberAutoFacts } from '../../src/domain/grading-facts.ts';
-import { gradingRulesOn } from '../../src/domain/grading-rules.ts';
+import { gradingRulesOn, gradingRulesSchema } from '../../src/domain/grading-rules.ts';
 
 const none: MemberAutoFacts = { attendance: { meetings: 12, present: 12, absentExcused: 0, absentUnexcused: 0 }, disciplines: [], tasks: null };
 const reprimand = { form: 'khien_trach', decidedOn: '2025-07-10', decisionNumber: null };
@@ -54,5 +54,21 @@ describe('which movement a unit registers for', () => {
     ['chi_bo_4_tot', 'to_dang', false],
   ] as const)('%s for a %s: %s', (kind, unitKind, fits) => {
     expect(commitmentFits(kind, unitKind)).toBe(fits);
+  });
+});
+
+describe('an older scale for organisations', () => {
+  const base = gradingRulesOn('2024-12-31').body;
+  it('takes its words per grade ("Trong sạch, vững mạnh"), for every grade, and refuses a grade that is not one or a grade left out', () => {
+    const words = {
+      htxsnv: { vi: 'Trong sạch, vững mạnh', en: 'Clean and strong' },
+      httnv: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Completed well' },
+      htnv: { vi: 'Hoàn thành nhiệm vụ', en: 'Completed' },
+      khtnv: { vi: 'Yếu kém', en: 'Weak' },
+    };
+    expect(gradingRulesSchema.parse({ ...base, organisationGradeLabels: words }).organisationGradeLabels?.htxsnv?.vi).toBe('Trong sạch, vững mạnh');
+    expect(gradingRulesSchema.safeParse({ ...base, organisationGradeLabels: { ...words, tieu_bieu: words.htxsnv } }).success).toBe(false);
+    expect(gradingRulesSchema.safeParse({ ...base, organisationGradeLabels: { htxsnv: words.htxsnv } }).success).toBe(false);
+    expect(base.organisationGradeLabels).toBeUndefined();
   });
 });
