@@ -175,7 +175,7 @@ export const REQUESTS: Record<string, HowToCall> = {
     },
   },
   'GET /api/v1/grading/results': { call: (c) => ({ url: `/api/v1/grading/results?${q({ unitId: c.id, startsOn: '2025-01-01', endsOn: '2025-12-31' })}` }) },
-  'GET /api/v1/grading/rule-sets': { call: (c) => ({ url: `/api/v1/grading/rule-sets?${q({ unitId: c.id, kind: 'grading', on: '2025-12-31' })}` }) },
+  'GET /api/v1/grading/rule-sets': { call: (c) => ({ url: `/api/v1/grading/rule-sets?${q({ unitId: c.id, ruleKind: 'grading', on: '2025-12-31' })}` }) },
   // Each allowed cell adopts the example "4 tốt" scale from a day of its own (a unit has a code once per date).
   'POST /api/v1/grading/rule-sets': {
     call: (c) => ({ payload: { unitId: c.id, kind: 'four-good', templateCode: 'vi-du-chi-bo-4-tot', effectiveFrom: oneDay(c.n).startsOn } }),

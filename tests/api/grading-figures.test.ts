@@ -81,13 +81,13 @@ describe("a province's own rule sets", () => {
     expect(loaded.inForce).toMatchObject({ code: 'tinh-kt-2021', origin: 'unit', unitId: province });
     expect((await tinh({ method: 'POST', url: '/api/v1/grading/rule-sets', payload })).statusCode).toBe(409);
     // The commune below reads it for 2022, and QĐ 366 for 2025.
-    const read = (on: string) => dangUy({ method: 'GET', url: `/api/v1/grading/rule-sets?unitId=${xa}&kind=grading&on=${on}` });
+    const read = (on: string) => dangUy({ method: 'GET', url: `/api/v1/grading/rule-sets?unitId=${xa}&ruleKind=grading&on=${on}` });
     expect(ok(await read('2022-12-31')).inForce.code).toBe('tinh-kt-2021');
     expect(ok(await read('2025-12-31')).inForce.code).toBe('qd366');
   });
 
   it('has no "Chi bộ 4 tốt" scale until the province adopts the example', async () => {
-    const read = async () => ok(await dangUy({ method: 'GET', url: `/api/v1/grading/rule-sets?unitId=${cell}&kind=four-good&on=2025-12-31` }));
+    const read = async () => ok(await dangUy({ method: 'GET', url: `/api/v1/grading/rule-sets?unitId=${cell}&ruleKind=four-good&on=2025-12-31` }));
     expect((await read()).inForce).toBeNull();
     expect((await read()).available.map((s: { code: string }) => s.code)).toContain('vi-du-chi-bo-4-tot');
     ok(

@@ -182,7 +182,7 @@ export async function gradingRoutes(root: FastifyInstance) {
   }));
   /** The grading rules (or "Chi bộ 4 tốt" scale) in force for a unit on a date, and the sets it may adopt. */
   app.get('/grading/rule-sets', { schema: { tags, querystring: gradingRuleSetsQuery, response: { 200: gradingRuleSetsOut } } }, async (req) =>
-    listGradingRuleSets(db, accessOf(req), req.query.unitId, req.query.kind, req.query.on, req.lang),
+    listGradingRuleSets(db, accessOf(req), req.query.unitId, req.query.ruleKind, req.query.on, req.lang),
   );
   /** A unit loads its own set, or adopts a built-in one, from a date; periods already opened keep theirs. */
   app.post('/grading/rule-sets', { schema: { tags, body: loadGradingRuleSetBody, response: { 201: gradingRuleSetsOut } } }, async (req, reply) => {

@@ -128,7 +128,8 @@ export const loadGradingRuleSetBody = z.union([
   z.strictObject({ ...ownSet, kind: z.literal('four-good'), rules: fourGoodScaleSchema }),
 ]);
 export type LoadGradingRuleSetInput = z.infer<typeof loadGradingRuleSetBody>;
-export const gradingRuleSetsQuery = z.strictObject({ unitId: id, kind: z.enum(GRADING_RULE_SET_KINDS), on: isoDate.optional() });
+/** `ruleKind`, not `kind`: a query's `kind` is a meeting's kind everywhere else in the API. */
+export const gradingRuleSetsQuery = z.strictObject({ unitId: id, ruleKind: z.enum(GRADING_RULE_SET_KINDS), on: isoDate.optional() });
 const ruleSetRef = z.object({
   code: z.string(),
   version: z.string(),
