@@ -184,7 +184,7 @@ export const REQUESTS: Record<string, HowToCall> = {
     call: (c) => ({ payload: { year: 2026, content: `Học tập và làm theo Bác về tác phong quần chúng ${c.n}`, pledge: 'Gương mẫu, đi đầu' } }),
   },
   // Commune A registers for "Đảng bộ cơ sở 4 tốt", a cell for "Chi bộ 4 tốt".
-  'PUT /api/v1/grading/units/{id}/commitments': {
+  'PUT /api/v1/grading/units/{unitId}/commitments': {
     call: (c) => ({ payload: { year: 2026, kind: c.position === 'own' ? 'dang_bo_co_so_4_tot' : 'chi_bo_4_tot', content: `Phấn đấu đạt 4 tốt ${c.n}` } }),
   },
   'GET /api/v1/grading/commitments': { call: (c) => ({ url: `/api/v1/grading/commitments?${q({ unitId: c.id, year: 2026 })}` }) },

@@ -277,7 +277,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/grading/rule-sets': { target: 'unit', why: 'the grading rules in force for the unit in the query' },
   'POST /api/v1/grading/rule-sets': { target: 'unit', needs: 'grade', why: 'unitId in the body: a unit loads its own grading rules or "4 tốt" scale' },
   'PUT /api/v1/grading/commitments/me': { target: 'none', why: "the caller's own yearly registration (học tập và làm theo Bác)" },
-  'PUT /api/v1/grading/units/{id}/commitments': { target: 'unit', needs: 'grade', why: "a unit's registration for an emulation movement" },
+  'PUT /api/v1/grading/units/{unitId}/commitments': { target: 'unit', needs: 'grade', why: "a unit's registration for an emulation movement" },
   'GET /api/v1/grading/commitments': { target: 'unit', list: true, why: 'the registrations of the members and units under the unit in the query' },
 
   // ── meetings (read; manage_meetings: admin, org_officer, secretary — a committee member reads and attends) ──

@@ -42,6 +42,7 @@ import {
   resultsQuery,
   selfAssessmentBody,
   unitCommitmentBody,
+  unitIdParams,
 } from './schemas.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -174,8 +175,10 @@ export async function gradingRoutes(root: FastifyInstance) {
     saveMemberCommitment(db, accessOf(req), req.body),
   );
   /** A unit's registration for an emulation movement ("Chi bộ 4 tốt", "Đảng bộ cơ sở 4 tốt") for a year. */
-  app.put('/grading/units/:id/commitments', { schema: { tags, params: idParams, body: unitCommitmentBody, response: { 200: commitmentOut } } }, async (req) =>
-    saveUnitCommitment(db, accessOf(req), req.params.id, req.body),
+  app.put(
+    '/grading/units/:unitId/commitments',
+    { schema: { tags, params: unitIdParams, body: unitCommitmentBody, response: { 200: commitmentOut } } },
+    async (req) => saveUnitCommitment(db, accessOf(req), req.params.unitId, req.body),
   );
   app.get('/grading/commitments', { schema: { tags, querystring: commitmentsQuery, response: { 200: commitmentsOut } } }, async (req) => ({
     items: await listCommitments(db, accessOf(req), req.query.unitId, req.query.year),

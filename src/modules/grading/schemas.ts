@@ -16,6 +16,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const scores = z.record(key, z.number().min(0).max(1000)).refine((s) => Object.keys(s).length <= 50, { message: 'grading.too_many_criteria' });
 
 export const idParams = z.strictObject({ id });
+export const unitIdParams = z.strictObject({ unitId: id });
 
 export const openPeriodBody = z
   .strictObject({
