@@ -184,6 +184,19 @@ export interface GradingAmendments {
   to_grade: string;
 }
 
+export interface GradingCommitments {
+  content: string;
+  id: Generated<number>;
+  kind: string;
+  member_id: number | null;
+  pledge: string | null;
+  registered_at: Generated<Timestamp>;
+  registered_by: number | null;
+  subject: string;
+  unit_id: number | null;
+  year: number;
+}
+
 export interface GradingEntries {
   decided_at: Timestamp | null;
   decided_by: number | null;
@@ -428,6 +441,17 @@ export interface MeetingTopics {
   summary: string | null;
   title: string;
   unit_id: number;
+}
+
+export interface MemberDisciplines {
+  decided_on: string;
+  decision_number: string | null;
+  form: string;
+  id: Generated<number>;
+  member_id: number;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: number | null;
 }
 
 export interface MemberFacts {
@@ -797,6 +821,7 @@ export interface DB {
   dues_payments: DuesPayments;
   dues_reductions: DuesReductions;
   grading_amendments: GradingAmendments;
+  grading_commitments: GradingCommitments;
   grading_entries: GradingEntries;
   grading_periods: GradingPeriods;
   growth_targets: GrowthTargets;
@@ -817,6 +842,7 @@ export interface DB {
   meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
+  member_disciplines: MemberDisciplines;
   member_facts: MemberFacts;
   member_placements: MemberPlacements;
   member_residence_links: MemberResidenceLinks;

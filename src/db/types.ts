@@ -139,6 +139,9 @@ export interface DB {
   task_reports: TaskReportsTable;
   task_report_files: TaskReportFilesTable;
   task_reminders: TaskRemindersTable;
+  // Commitments (registrations) and discipline facts of grading (issue 9)
+  grading_commitments: GradingCommitmentsTable;
+  member_disciplines: MemberDisciplinesTable;
 }
 
 export type VillagesTable = Narrowed<G.Villages, { kind: 'thon' | 'ban' | 'to_dan_pho' }>;
@@ -196,6 +199,10 @@ export type GradingEntriesTable = Narrowed<
   }
 >;
 export type GradingAmendmentsTable = Narrowed<G.GradingAmendments, { from_grade: GradeColumn; to_grade: GradeColumn }>;
+export type CommitmentKind = 'hoc_tap_lam_theo_bac' | 'chi_bo_4_tot' | 'dang_bo_co_so_4_tot';
+export type GradingCommitmentsTable = Narrowed<G.GradingCommitments, { subject: 'member' | 'organisation'; kind: CommitmentKind }>;
+export type DisciplineForm = 'khien_trach' | 'canh_cao' | 'cach_chuc' | 'khai_tru';
+export type MemberDisciplinesTable = Narrowed<G.MemberDisciplines, { form: DisciplineForm }>;
 
 // ---- Party dues (issue 10 item 5): whole đồng in integer columns; months as 'YYYY-MM-01' ----
 export type DuesBasesTable = Narrowed<G.DuesBases, { basis: 'insured_salary' | 'pension' | 'student' | 'other' }>;

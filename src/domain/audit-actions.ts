@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'grant.create',
   'grant.delete',
   'grading.amendment',
+  'grading.commitment.member',
+  'grading.commitment.unit',
   'grading.decision',
   'grading.period.open',
   'grading.proposal',

@@ -104,6 +104,12 @@ export const gradingRulesSchema = z
       ourReading: label.optional(),
     }),
     reward: z.object({ grade: z.enum(GRADES), consecutiveYears: z.number().int().min(1).max(20), source: z.string(), ourReading: label.optional() }),
+    /**
+     * Older texts name the organisations' grades otherwise ("Trong sạch, vững mạnh" for the top
+     * one under QĐ 132 and before): a set of that scale gives its words for every grade; results and
+     * decisions of a period graded under it show them.
+     */
+    organisationGradeLabels: z.record(z.enum(GRADES), label).optional(),
   })
   .superRefine((rules, ctx) => {
     if (new Set(rules.bands.map((b) => b.grade)).size !== 4) ctx.addIssue({ code: 'custom', message: 'grading.rules.bands_each_grade', path: ['bands'] });

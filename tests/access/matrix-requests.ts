@@ -232,6 +232,7 @@ export const REQUESTS: Record<string, HowToCall> = {
   },
   'GET /api/v1/grading/rule-set': { call: (c) => ({ url: `/api/v1/grading/rule-set?${q({ unitId: c.id, endsOn: '2025-12-31' })}` }) },
   'GET /api/v1/grading/periods': { call: (c) => ({ url: `/api/v1/grading/periods?${q({ unitId: c.id })}` }) },
+  'GET /api/v1/grading/periods/{id}/decision.docx': { call: () => ({ query: { subject: 'member' } }) },
   'POST /api/v1/grading/periods/{id}/decisions': {
     fresh: true,
     call: async (c) => ({ payload: { decisions: [{ entryId: await c.w.proposedEntry(c.id) }], decidedOn: '2026-01-10' } }),
@@ -246,6 +247,19 @@ export const REQUESTS: Record<string, HowToCall> = {
     },
   },
   'GET /api/v1/grading/results': { call: (c) => ({ url: `/api/v1/grading/results?${q({ unitId: c.id, startsOn: '2025-01-01', endsOn: '2025-12-31' })}` }) },
+  'GET /api/v1/grading/rule-sets': { call: (c) => ({ url: `/api/v1/grading/rule-sets?${q({ unitId: c.id, ruleKind: 'grading', on: '2025-12-31' })}` }) },
+  // Each allowed cell adopts the example "4 tốt" scale from a day of its own (a unit has a code once per date).
+  'POST /api/v1/grading/rule-sets': {
+    call: (c) => ({ payload: { unitId: c.id, kind: 'four-good', templateCode: 'vi-du-chi-bo-4-tot', effectiveFrom: oneDay(c.n).startsOn } }),
+  },
+  'PUT /api/v1/grading/commitments/me': {
+    call: (c) => ({ payload: { year: 2026, content: `Học tập và làm theo Bác về tác phong quần chúng ${c.n}`, pledge: 'Gương mẫu, đi đầu' } }),
+  },
+  // Commune A registers for "Đảng bộ cơ sở 4 tốt", a cell for "Chi bộ 4 tốt".
+  'PUT /api/v1/grading/units/{unitId}/commitments': {
+    call: (c) => ({ payload: { year: 2026, kind: c.position === 'own' ? 'dang_bo_co_so_4_tot' : 'chi_bo_4_tot', content: `Phấn đấu đạt 4 tốt ${c.n}` } }),
+  },
+  'GET /api/v1/grading/commitments': { call: (c) => ({ url: `/api/v1/grading/commitments?${q({ unitId: c.id, year: 2026 })}` }) },
 
   'GET /api/v1/meetings/standard-agenda': { call: (c) => ({ url: `/api/v1/meetings/standard-agenda?${q({ kind: 'regular', unitId: c.id })}` }) },
   'GET /api/v1/meetings': { call: (c) => ({ url: `/api/v1/meetings?${q({ unitId: c.id })}` }) },
@@ -330,6 +344,7 @@ export const REQUESTS: Record<string, HowToCall> = {
     }),
   },
   'GET /api/v1/tasks/{id}/files/{fileId}': { call: (c) => ({ url: `/api/v1/tasks/${c.id}/files/${c.w.taskReport.get(c.id)!.fileId}` }) },
+  'GET /api/v1/figures/units/{unitId}/grading': { call: () => ({ query: { from: '2025-01-01', to: '2025-12-31' } }) },
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { call: () => ({ query: { table: 'subUnits', from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { call: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
   'GET /api/v1/residence-links': { call: (c) => ({ url: `/api/v1/residence-links?${q({ unitId: c.id })}` }) },

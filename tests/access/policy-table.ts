@@ -301,6 +301,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/grading/rule-set': { target: 'unit', needs: 'grade', why: 'the rule set a period for the unit in the query would use' },
   'GET /api/v1/grading/periods': { target: 'unit', list: true, why: 'the periods that grade the unit in the query' },
   'GET /api/v1/grading/periods/{id}': { target: 'gradingPeriod', list: true, why: 'lists the entries the caller may see' },
+  'GET /api/v1/grading/periods/{id}/decision.docx': { target: 'gradingPeriod', list: true, why: 'the decision over the decided entries the caller may see' },
   'GET /api/v1/grading/periods/{id}/export.xlsx': { target: 'gradingPeriod', list: true, why: 'the result table of the entries the caller may see' },
   'POST /api/v1/grading/periods/{id}/decisions': { target: 'gradingPeriod', needs: 'grade' },
   'GET /api/v1/grading/me': { target: 'none', list: true, why: "the caller's own entries" },
@@ -316,6 +317,11 @@ export const POLICY: Record<string, Row> = {
   'PUT /api/v1/grading/entries/{id}/proposal': { target: 'gradingEntry', needs: 'grade' },
   'POST /api/v1/grading/entries/{id}/amendments': { target: 'decidedEntry', needs: 'grade' },
   'GET /api/v1/grading/results': { target: 'unit', list: true, why: 'results for the unit in the query and its subtree' },
+  'GET /api/v1/grading/rule-sets': { target: 'unit', why: 'the grading rules in force for the unit in the query' },
+  'POST /api/v1/grading/rule-sets': { target: 'unit', needs: 'grade', why: 'unitId in the body: a unit loads its own grading rules or "4 tốt" scale' },
+  'PUT /api/v1/grading/commitments/me': { target: 'none', why: "the caller's own yearly registration (học tập và làm theo Bác)" },
+  'PUT /api/v1/grading/units/{unitId}/commitments': { target: 'unit', needs: 'grade', why: "a unit's registration for an emulation movement" },
+  'GET /api/v1/grading/commitments': { target: 'unit', list: true, why: 'the registrations of the members and units under the unit in the query' },
 
   // ── tasks (read; manage_meetings: admin, org_officer, secretary; a member sees and reports on their own) ──
   'GET /api/v1/tasks/programmes': { target: 'none', why: 'the list of programmes, the same for everyone' },
@@ -420,6 +426,7 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/figures/units/{unitId}/growth': { target: 'unit', list: true, why: "admissions against targets of the subtree's cells" },
   'GET /api/v1/figures/units/{unitId}/villages': { target: 'unit', list: true, why: "white villages of the subtree's cells" },
   'GET /api/v1/figures/units/{unitId}/tasks': { target: 'unit', list: true, why: "the subtree's tasks by outcome, counts only" },
+  'GET /api/v1/figures/units/{unitId}/grading': { target: 'unit', list: true, why: 'grading figures of the unit and its subtree' },
   // The dashboard's files (figures/export-routes.ts): the same figures as xlsx and docx.
   'GET /api/v1/figures/units/{unitId}/export.xlsx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a workbook" },
   'GET /api/v1/figures/units/{unitId}/summary.docx': { target: 'unit', list: true, why: "the subtree's figures and sub-units as a one-page document" },

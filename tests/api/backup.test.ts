@@ -158,6 +158,14 @@ insert into residence_comments (link_id, member_id, residence_unit_id, work_unit
   select r.id, r.member_id, r.unit_id, m.unit_id, 2026, date '2026-11-02', case when r.id % 2 = 0 then true end, case when r.id % 2 = 0 then 'Gương mẫu “nơi cư trú”' end,
          case when r.id % 2 = 0 then date '2026-11-20' end
   from member_residence_links r join members m on m.id = r.member_id;
+insert into grading_commitments (year, subject, member_id, kind, content, pledge)
+  select 2026, 'member', id, 'hoc_tap_lam_theo_bac', 'Học tập và làm theo Bác “phong cách quần chúng” ' || id, 'Gương mẫu'
+  from (select id from members order by id limit 4) m;
+insert into grading_commitments (year, subject, unit_id, kind, content)
+  select 2026, 'organisation', id, 'chi_bo_4_tot', 'Phấn đấu đạt "Chi bộ 4 tốt"' from (select id from units where kind = 'chi_bo' order by id limit 4) c;
+insert into member_disciplines (member_id, form, decided_on, decision_number, reason)
+  select id, case when id % 2 = 0 then 'khien_trach' else 'canh_cao' end, date '2026-03-01', case when id % 2 = 0 then '5-QĐ/UBKT' end, 'Vi phạm quy định ' || id
+  from (select id from members order by id limit 8) m;
 insert into audit_log (action, entity_type, entity_id, after)
   select 'member.read', 'member', id::text, jsonb_build_object('n', 'Nguyễn') from (select id from members order by id limit 8) m;
 `;

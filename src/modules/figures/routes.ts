@@ -1,18 +1,22 @@
-// The figures API: a unit's figures on a date, and its meeting and task figures over a period.
+// The figures API, one route per area: a unit's figures on a date; its meeting, task,
+// admission and grading figures over a period; growth, white villages and dues.
 // Reading them takes the `read` permission over the unit (404 otherwise, like any unit).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { resultsOut } from '../grading/schemas.ts';
 import { clock } from '../meetings/clock.ts';
 import { admissionFigures } from './admission-figures.ts';
 import { duesFigures } from './dues-figures.ts';
+import { gradingResults } from './grading-figures.ts';
 import { growthFigures } from './growth-figures.ts';
 import { meetingFigures } from './meeting-figures.ts';
 import {
   admissionFiguresOut,
   duesFiguresOut,
   duesFiguresQuery,
+  gradingFiguresQuery,
   growthFiguresOut,
   meetingFiguresOut,
   meetingFiguresQuery,
@@ -70,5 +74,10 @@ export async function figureRoutes(root: FastifyInstance) {
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: taskFiguresOut } },
     },
     async (req) => taskFigures(app.db, accessOf(req), req.lang, req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+  );
+  app.get(
+    '/figures/units/:unitId/grading',
+    { schema: { tags: ['figures'], params: unitParams, querystring: gradingFiguresQuery, response: { 200: resultsOut } } },
+    async (req) => gradingResults(app.db, accessOf(req), req.lang, { unitId: req.params.unitId, startsOn: req.query.from, endsOn: req.query.to }),
   );
 }

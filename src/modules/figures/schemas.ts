@@ -9,6 +9,10 @@ const MAX_YEARS = 10;
 
 export const unitParams = z.strictObject({ unitId: id });
 export const unitFiguresQuery = z.strictObject({ date: isoDate.optional() });
+/** A grading period's dates (a period opened with exactly these dates is counted). */
+export const gradingFiguresQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((q) => q.to >= q.from, { message: 'grading.ends_before_start', path: ['to'] });
 export const meetingFiguresQuery = z
   .strictObject({ from: isoDate, to: isoDate })
   .refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {

@@ -2,15 +2,16 @@
 // (meetings/paper-docx.ts): A4, Times New Roman, margins 20/20/30/15 mm, the unit top
 // left under its parent, "ĐẢNG CỘNG SẢN VIỆT NAM" top right with the date line; then the
 // headline figures with numerator and denominator, and the sub-units. Always in
-// Vietnamese, like every party document; dates dd/mm/yyyy.
+// Vietnamese, like every party document; dates dd/mm/yyyy. The layout helpers are shared
+// with the grading decision (grading/decision-docx.ts).
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { documentDateLine } from '../../domain/meeting-time.ts';
 import { t } from '../../i18n/messages.ts';
 import type { DashboardData, Share } from './dashboard-data.ts';
 
-const FONT = 'Times New Roman';
-const mm = (v: number) => Math.round(v * 56.7);
+export const FONT = 'Times New Roman';
+export const mm = (v: number) => Math.round(v * 56.7);
 /** Sub-units listed on the page; more would not fit on one page (the .xlsx has them all). */
 export const SUMMARY_SUB_UNIT_ROWS = 12;
 
@@ -19,7 +20,7 @@ const vi = (key: string, params: Record<string, string | number> = {}) => t('vi'
 const percent = (s: Share) => (s.of === 0 ? '—' : `${(Math.round((s.n / s.of) * 10000) / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
 const pair = (s: Share) => `${s.n}/${s.of}`;
 
-const line = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: Align } = {}) =>
+export const line = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: Align } = {}) =>
   new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { after: 0 },
@@ -31,7 +32,7 @@ const noBorders = { top: none, bottom: none, left: none, right: none };
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const frame = { top: thin, bottom: thin, left: thin, right: thin };
 
-function twoColumns(left: Paragraph[], right: Paragraph[]) {
+export function twoColumns(left: Paragraph[], right: Paragraph[]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
@@ -47,7 +48,7 @@ function twoColumns(left: Paragraph[], right: Paragraph[]) {
 }
 
 /** A framed table; the first row is the heading, numbers right-aligned. */
-function grid(widths: number[], rows: string[][], numeric: boolean[]) {
+export function grid(widths: number[], rows: string[][], numeric: boolean[]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
@@ -69,7 +70,8 @@ function grid(widths: number[], rows: string[][], numeric: boolean[]) {
   });
 }
 
-const heading = (text: string) => new Paragraph({ spacing: { before: 160, after: 60 }, children: [new TextRun({ text, bold: true, font: FONT, size: 26 })] });
+export const heading = (text: string) =>
+  new Paragraph({ spacing: { before: 160, after: 60 }, children: [new TextRun({ text, bold: true, font: FONT, size: 26 })] });
 
 export async function summaryDocx(data: DashboardData): Promise<Buffer> {
   const { unit: u, meetings: m } = data;

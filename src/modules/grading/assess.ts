@@ -7,10 +7,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { type GradingFacts, gradeSubject, totalPoints } from '../../domain/grading.ts';
+import { gradingFactsFrom } from '../../domain/grading-facts.ts';
 import { type GradingRules, gradeRank, type Subject } from '../../domain/grading-rules.ts';
 import { AppError, badRequest, conflict, forbidden } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { memberAutoFacts } from './entry-facts.ts';
 import { competentUnit, type EntryRow, requireGradeOver, visibleEntry } from './period-access.ts';
 import type { ProposalInput, SelfAssessmentInput } from './schemas.ts';
 
@@ -90,7 +92,10 @@ export async function saveProposal(db: Kysely<DB>, access: Access, entryId: numb
     if (input.roleGroup !== undefined && !rules.roleGroups.some((g) => g.key === input.roleGroup)) {
       throw badRequest('validation', {}, [{ path: 'body.roleGroup', message: 'grading.role_group_unknown' }]);
     }
-    const facts: GradingFacts = { ...input.facts, points: points.points };
+    // The facts the system holds fill what the cell did not state; what it states wins (and is audited).
+    const auto =
+      entry.member_id === null ? {} : gradingFactsFrom((await memberAutoFacts(trx, [entry.member_id], period.starts_on, period.ends_on)).get(entry.member_id)!);
+    const facts: GradingFacts = { ...auto, ...input.facts, points: points.points };
     const result = gradeSubject(rules, entry.subject, facts);
     const grade = input.grade ?? result.grade;
     if (gradeRank(grade) < gradeRank(result.grade)) {
@@ -125,6 +130,7 @@ export async function saveProposal(db: Kysely<DB>, access: Access, entryId: numb
       after: {
         scores: input.scores,
         facts: input.facts ?? null,
+        autoFacts: auto,
         points: points.points,
         grade,
         rulesGrade: result.grade,

@@ -9,6 +9,8 @@ import type { Grade, GradingRules, Subject } from '../../domain/grading-rules.ts
 import { type Lang, t } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { validOn } from '../org-history/valid-on.ts';
+import { commitmentsOf } from './commitments.ts';
+import { memberAutoFacts } from './entry-facts.ts';
 import { entryVisible, type LoadedPeriod, type PeriodRow } from './period-access.ts';
 import type { EntryOut, FormsInput, periodOut } from './schemas.ts';
 
@@ -77,6 +79,10 @@ export async function readEntries(db: Db, access: Access, period: LoadedPeriod, 
         .orderBy('a.id')
         .execute()
     : [];
+  const memberIds = rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id]));
+  const orgIds = rows.flatMap((r) => (r.subject === 'organisation' ? [r.unit_id] : []));
+  const commitments = await commitmentsOf(db, memberIds, orgIds, Number(period.ends_on.slice(0, 4)));
+  const facts = await memberAutoFacts(db, memberIds, period.starts_on, period.ends_on);
   return rows.map((r) => {
     const subject = r.subject as Subject;
     const selfScores = (r.self_scores ?? null) as Record<string, number> | null;
@@ -133,6 +139,8 @@ export async function readEntries(db: Db, access: Access, period: LoadedPeriod, 
           by: a.display_name ?? null,
           at: iso(a.amended_at),
         })),
+      commitments: (r.member_id !== null ? commitments.byMember.get(r.member_id) : commitments.byUnit.get(r.unit_id)) ?? [],
+      facts: r.member_id !== null ? (facts.get(r.member_id) ?? null) : null,
     };
   });
 }

@@ -8,20 +8,31 @@ import { sql } from 'kysely';
 import { notFound } from '../../http/app-error.ts';
 import { unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { gradingResults } from '../figures/grading-figures.ts';
 import { validOnRef } from '../org-history/valid-on.ts';
 import { saveProposal, saveSelfAssessment } from './assess.ts';
+import { listCommitments, saveMemberCommitment, saveUnitCommitment } from './commitments.ts';
 import { amend, decide } from './decide.ts';
+import { decisionDocx } from './decision-docx.ts';
 import { periodXlsx } from './export-xlsx.ts';
 import { openPeriod } from './open-period.ts';
 import { visibleEntry, visiblePeriod } from './period-access.ts';
 import { periodView, readEntries, unitNameOn } from './read-entries.ts';
-import { gradingResults } from './results.ts';
 import { ruleSetPreview } from './rule-set-preview.ts';
+import { listGradingRuleSets, loadGradingRuleSet } from './rule-sets.ts';
 import {
   amendmentBody,
+  commitmentOut,
+  commitmentsOut,
+  commitmentsQuery,
+  decisionDocxQuery,
   decisionsBody,
   entryOut,
+  gradingRuleSetsOut,
+  gradingRuleSetsQuery,
   idParams,
+  loadGradingRuleSetBody,
+  memberCommitmentBody,
   myEntriesOut,
   openPeriodBody,
   periodDetailOut,
@@ -33,8 +44,11 @@ import {
   ruleSetOut,
   ruleSetQuery,
   selfAssessmentBody,
+  unitCommitmentBody,
+  unitIdParams,
 } from './schemas.ts';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function gradingRoutes(root: FastifyInstance) {
@@ -117,6 +131,11 @@ export async function gradingRoutes(root: FastifyInstance) {
     const file = await periodXlsx(db, accessOf(req), req.params.id, req.lang);
     return reply.type(XLSX).header('content-disposition', `attachment; filename="xep-loai-ky-${req.params.id}.xlsx"`).send(file);
   });
+  /** The decision of the members' (or the organisations') grades, as the committee signs it: a .docx in the party layout. */
+  app.get('/grading/periods/:id/decision.docx', { schema: { tags, params: idParams, querystring: decisionDocxQuery } }, async (req, reply) => {
+    const file = await decisionDocx(db, accessOf(req), req.params.id, req.query);
+    return reply.type(DOCX).header('content-disposition', `attachment; filename="quyet-dinh-xep-loai-ky-${req.params.id}.docx"`).send(file);
+  });
   app.get('/grading/periods/:id', { schema: { tags, params: idParams, response: { 200: periodDetailOut } } }, async (req) => periodDetail(req, req.params.id));
   app.post('/grading/periods/:id/decisions', { schema: { tags, params: idParams, body: decisionsBody, response: { 200: periodDetailOut } } }, async (req) => {
     await decide(db, accessOf(req), req.params.id, req.body);
@@ -158,6 +177,29 @@ export async function gradingRoutes(root: FastifyInstance) {
   app.post('/grading/entries/:id/amendments', { schema: { tags, params: idParams, body: amendmentBody, response: { 201: entryOut } } }, async (req, reply) => {
     await amend(db, accessOf(req), req.params.id, req.body);
     return reply.status(201).send(await oneEntry(req, req.params.id));
+  });
+  /** The caller's own "học tập và làm theo Bác" registration and pledge for a year (saved again: replaced). */
+  app.put('/grading/commitments/me', { schema: { tags, body: memberCommitmentBody, response: { 200: commitmentOut } } }, async (req) =>
+    saveMemberCommitment(db, accessOf(req), req.body),
+  );
+  /** A unit's registration for an emulation movement ("Chi bộ 4 tốt", "Đảng bộ cơ sở 4 tốt") for a year. */
+  app.put(
+    '/grading/units/:unitId/commitments',
+    { schema: { tags, params: unitIdParams, body: unitCommitmentBody, response: { 200: commitmentOut } } },
+    async (req) => saveUnitCommitment(db, accessOf(req), req.params.unitId, req.body),
+  );
+  app.get('/grading/commitments', { schema: { tags, querystring: commitmentsQuery, response: { 200: commitmentsOut } } }, async (req) => ({
+    items: await listCommitments(db, accessOf(req), req.query.unitId, req.query.year),
+  }));
+  /** The grading rules (or "Chi bộ 4 tốt" scale) in force for a unit on a date, and the sets it may adopt. */
+  app.get('/grading/rule-sets', { schema: { tags, querystring: gradingRuleSetsQuery, response: { 200: gradingRuleSetsOut } } }, async (req) =>
+    listGradingRuleSets(db, accessOf(req), req.query.unitId, req.query.ruleKind, req.query.on, req.lang),
+  );
+  /** A unit loads its own set, or adopts a built-in one, from a date; periods already opened keep theirs. */
+  app.post('/grading/rule-sets', { schema: { tags, body: loadGradingRuleSetBody, response: { 201: gradingRuleSetsOut } } }, async (req, reply) => {
+    const access = accessOf(req);
+    await loadGradingRuleSet(db, access, req.body);
+    return reply.status(201).send(await listGradingRuleSets(db, access, req.body.unitId, req.body.kind, req.body.effectiveFrom, req.lang));
   });
   app.get('/grading/results', { schema: { tags, querystring: resultsQuery, response: { 200: resultsOut } } }, async (req) =>
     gradingResults(db, accessOf(req), req.lang, req.query),

@@ -2,7 +2,9 @@
 // rule engine's own words (src/domain/grading-rules.ts); the rule set fixed on the period
 // says which criteria a self-assessment scores.
 import { z } from 'zod';
-import { GRADES, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
+import { fourGoodScaleSchema } from '../../domain/four-good.ts';
+import { UNIT_COMMITMENTS } from '../../domain/grading-commitments.ts';
+import { GRADES, gradingRulesSchema, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -14,6 +16,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const scores = z.record(key, z.number().min(0).max(1000)).refine((s) => Object.keys(s).length <= 50, { message: 'grading.too_many_criteria' });
 
 export const idParams = z.strictObject({ id });
+export const unitIdParams = z.strictObject({ unitId: id });
 
 export const openPeriodBody = z
   .strictObject({
@@ -57,7 +60,7 @@ export type FormsInput = z.infer<typeof forms>;
 export const selfAssessmentBody = z.strictObject({ scores, selfGrade: grade, forms: forms.optional() });
 export type SelfAssessmentInput = z.infer<typeof selfAssessmentBody>;
 
-/** The facts the engine's caps test, as the cell appraised them (tasks and discipline are not yet held by chibo). */
+/** The facts the engine's caps test, as the cell appraised them (what chibo holds fills in what the cell leaves out). */
 const facts = z.strictObject({
   tasks: z
     .strictObject({
@@ -112,6 +115,58 @@ export type DecisionsInput = z.infer<typeof decisionsBody>;
 export const amendmentBody = z.strictObject({ grade, reason: text(2000), decisionNumber: decisionNumber.optional() });
 export type AmendmentInput = z.infer<typeof amendmentBody>;
 
+export const decisionDocxQuery = z.strictObject({ subject: z.enum(['member', 'organisation']), decisionNumber: decisionNumber.optional() });
+
+export const GRADING_RULE_SET_KINDS = ['grading', 'four-good'] as const;
+export type GradingRuleSetKind = (typeof GRADING_RULE_SET_KINDS)[number];
+const ruleSetCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{2,60}$/, { message: 'grading.bad_rule_set_code' });
+const ownSet = {
+  unitId: bodyId,
+  code: ruleSetCode,
+  title: text(300),
+  source: text(500).optional(),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable().optional(),
+};
+export const loadGradingRuleSetBody = z.union([
+  /** Adopt a built-in set as it is (e.g. the example "Chi bộ 4 tốt" scale). */
+  z.strictObject({
+    unitId: bodyId,
+    kind: z.enum(GRADING_RULE_SET_KINDS),
+    templateCode: z.string().min(1).max(100),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable().optional(),
+  }),
+  /** The unit's own criteria, point bands, caps, quota… (the engine's schema, src/domain/grading-rules.ts). */
+  z.strictObject({ ...ownSet, kind: z.literal('grading'), rules: gradingRulesSchema }),
+  /** The unit's own "Chi bộ 4 tốt" scale (src/domain/four-good.ts). */
+  z.strictObject({ ...ownSet, kind: z.literal('four-good'), rules: fourGoodScaleSchema }),
+]);
+export type LoadGradingRuleSetInput = z.infer<typeof loadGradingRuleSetBody>;
+/** `ruleKind`, not `kind`: a query's `kind` is a meeting's kind everywhere else in the API. */
+export const gradingRuleSetsQuery = z.strictObject({ unitId: id, ruleKind: z.enum(GRADING_RULE_SET_KINDS), on: isoDate.optional() });
+const ruleSetRef = z.object({
+  code: z.string(),
+  version: z.string(),
+  title: z.string(),
+  source: z.string(),
+  origin: z.enum(['builtin', 'unit']),
+  unitId: z.number().nullable(),
+  use: z.enum(['default', 'template']),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+});
+export const gradingRuleSetsOut = z.object({
+  kind: z.enum(GRADING_RULE_SET_KINDS),
+  date: z.string(),
+  /** The set in force for the unit on the date, with its body; null when none is ("4 tốt" before a committee loads one). */
+  inForce: ruleSetRef.extend({ body: z.unknown() }).nullable(),
+  available: z.array(ruleSetRef),
+});
+
 export const resultsQuery = z
   .strictObject({ unitId: id, startsOn: isoDate, endsOn: isoDate })
   .refine((q) => q.endsOn >= q.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
@@ -131,6 +186,58 @@ export const periodOut = z.object({
   openedAt: z.string(),
 });
 export const periodsOut = z.object({ items: z.array(periodOut) });
+
+export const memberCommitmentBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** What the member will study and do following Hồ Chí Minh's example. */
+  content: text(10_000),
+  /** Their pledge (cam kết). */
+  pledge: text(10_000),
+});
+export type MemberCommitmentInput = z.infer<typeof memberCommitmentBody>;
+
+export const unitCommitmentBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  kind: z.enum(UNIT_COMMITMENTS),
+  content: text(10_000),
+});
+export type UnitCommitmentInput = z.infer<typeof unitCommitmentBody>;
+export const commitmentsQuery = z.strictObject({ unitId: id, year: z.coerce.number().int().min(2000).max(2100) });
+
+export const commitmentOut = z.object({
+  id: z.number(),
+  year: z.number(),
+  kind: z.enum(['hoc_tap_lam_theo_bac', ...UNIT_COMMITMENTS]),
+  memberId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  content: z.string(),
+  pledge: z.string().nullable(),
+  registeredBy: z.string().nullable(),
+  registeredAt: z.string(),
+});
+export type CommitmentOut = z.infer<typeof commitmentOut>;
+export const commitmentsOut = z.object({ items: z.array(commitmentOut) });
+
+/** What the system holds about the entry's member in the period, filled in automatically (entry-facts.ts). */
+export const autoFactsOut = z.object({
+  attendance: z.object({ meetings: z.number(), present: z.number(), absentExcused: z.number(), absentUnexcused: z.number() }),
+  disciplines: z.array(z.object({ form: z.string(), decidedOn: z.string(), decisionNumber: z.string().nullable() })),
+  /** Null while the system holds no task facts for the member. */
+  tasks: z.object({ assigned: z.number(), doneOnTime: z.number(), exceeded: z.number(), late: z.number(), notDone: z.number(), open: z.number() }).nullable(),
+  /** The residence cells' comments of the period's year (QĐ 213-QĐ/TW). */
+  residenceComments: z.array(
+    z.object({
+      residenceUnitId: z.number(),
+      residenceUnitName: z.string(),
+      state: z.enum(['answered', 'pending', 'not_requested', 'not_asked']),
+      category: z.string().nullable(),
+      keepsContact: z.boolean().nullable(),
+      fulfilsCitizenDuties: z.boolean().nullable(),
+      comment: z.string().nullable(),
+      answeredOn: z.string().nullable(),
+    }),
+  ),
+});
 
 export const entryOut = z.object({
   id: z.number(),
@@ -162,6 +269,10 @@ export const entryOut = z.object({
   amendments: z.array(
     z.object({ fromGrade: grade, toGrade: grade, reason: z.string(), decisionNumber: z.string().nullable(), by: z.string().nullable(), at: z.string() }),
   ),
+  /** The registrations of the period's end year: the member's "học tập và làm theo Bác", or the organisation's movements. */
+  commitments: z.array(commitmentOut),
+  /** Members: the facts filled in automatically (null for organisations). */
+  facts: autoFactsOut.nullable(),
 });
 export type EntryOut = z.infer<typeof entryOut>;
 
@@ -189,8 +300,20 @@ export const resultsOut = z.object({
     decided: z.number(),
     excluded: z.array(z.object({ key: z.string(), text: z.string(), n: z.number() })),
     byGrade,
+    /** Year periods: members graded the reward grade (HTXSNV) every one of the last N years; named to a caller who sees the subtree. */
+    rewardEligible: z.object({
+      n: z.number(),
+      rule: z.object({ grade, consecutiveYears: z.number(), from: z.number(), to: z.number() }).nullable(),
+      members: z.array(z.object({ memberId: z.number(), name: z.string() })),
+    }),
   }),
-  organisations: z.object({ graded: shareOut, decided: z.number(), byGrade }),
+  organisations: z.object({
+    graded: shareOut,
+    decided: z.number(),
+    byGrade,
+    /** The grade words of an older scale ("Trong sạch, vững mạnh"…) when the period used one; null for the four grades. */
+    gradeLabels: z.array(z.object({ grade, label: z.string() })).nullable(),
+  }),
   fourGood: z.object({
     reached: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),
     cells: z.object({ n: z.number(), underCommittees: z.number(), grassrootsCells: z.number() }),

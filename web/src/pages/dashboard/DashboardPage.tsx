@@ -18,6 +18,7 @@ import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useDashboardView, viewQuery } from './dashboard-query.ts';
 import { MeetingCards, UnitCards } from './FigureCards.tsx';
 import { keyLabel } from './format.ts';
+import { GradingSection } from './GradingSection.tsx';
 import { GrowthSection } from './GrowthSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 import { Pickers } from './Pickers.tsx';
@@ -161,6 +162,7 @@ export default function DashboardPage() {
             </div>
           )}
           <GrowthSection unitId={id} date={view.date} />
+          <GradingSection key={id} unitId={id} view={view} />
           {unit.data && (
             <Card size="small">
               <Typography.Text type="secondary" data-testid="dashboard-rule">
