@@ -4,7 +4,12 @@ import { commitmentFits } from '../../src/domain/grading-commitments.ts';
 import { gradingFactsFrom, type MemberAutoFacts } from '../../src/domain/grading-facts.ts';
 import { gradingRulesOn, gradingRulesSchema } from '../../src/domain/grading-rules.ts';
 
-const none: MemberAutoFacts = { attendance: { meetings: 12, present: 12, absentExcused: 0, absentUnexcused: 0 }, disciplines: [], tasks: null, residenceComments: [] };
+const none: MemberAutoFacts = {
+  attendance: { meetings: 12, present: 12, absentExcused: 0, absentUnexcused: 0 },
+  disciplines: [],
+  tasks: null,
+  residenceComments: [],
+};
 const reprimand = { form: 'khien_trach', decidedOn: '2025-07-10', decisionNumber: null };
 
 describe('the facts the system holds, as the rules read them', () => {
