@@ -68,6 +68,8 @@ function bValue(path: string, name: string): string {
         if (area === 'units') return u.cellB;
         if (area === 'residence-links') return b.residenceLink;
         if (area === 'villages') return b.village;
+        if (path.startsWith('/api/v1/dues/members')) return m.b1;
+        if (path.startsWith('/api/v1/dues/units')) return u.cellB;
         if (area === 'residence-link-requests') return b.residenceRequest;
         if (area === 'identifier-conflicts') return b.identifierConflict;
         if (path.startsWith('/api/v1/grading/periods')) return b.gradingPeriod;
@@ -91,6 +93,7 @@ const sampleQuery: Record<string, string> = {
   on: '2026-03-10',
   startsOn: '2025-01-01',
   endsOn: '2025-12-31',
+  month: '2026-03',
 };
 
 /** A valid value for a body property, pointing at A's records, so only the id in the path is B's. */
@@ -135,7 +138,8 @@ function sample(schema: Schema, name?: string): unknown {
 }
 
 function request(op: Operation, idOf: (name: string) => string) {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(idOf(name)));
+  // A month in the path is not a record: it stays a valid month whoever's id is tried.
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(name === 'month' ? sampleQuery.month! : idOf(name)));
   const qs = new URLSearchParams();
   for (const p of op.parameters.filter((x) => x.in === 'query')) {
     if (ID_QUERY.test(p.name)) qs.set(p.name, idOf(p.name));
