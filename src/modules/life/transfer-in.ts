@@ -7,9 +7,8 @@ import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { initialStatus, insertMember } from '../members/create-member.ts';
-import { findTargetCell } from '../members/member-access.ts';
-import { assertDatesInOrder, type IdentifierCheck, rethrowIdentifierConflict } from '../members/record-checks.ts';
+import { insertCheckedMember } from '../members/create-member.ts';
+import { type IdentifierCheck, rethrowIdentifierConflict } from '../members/record-checks.ts';
 import type { TransferOut, transferInBody } from './schemas.ts';
 import { transferOutOf, transferRows } from './transfer-rows.ts';
 
@@ -18,14 +17,7 @@ export async function transferIn(db: Kysely<DB>, access: Access, input: z.infer<
   const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: given.unitId, source: 'member.create' } };
   try {
     return await transactionRetryingDeadlocks(db, async (trx) => {
-      await findTargetCell(trx, access, given.unitId);
-      assertDatesInOrder({
-        dateOfBirth: given.dateOfBirth,
-        admittedOn: given.admittedOn ?? null,
-        fullMemberOn: given.fullMemberOn ?? null,
-        joinedUnitOn: given.joinedUnitOn,
-      });
-      const memberId = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
+      const memberId = await insertCheckedMember(trx, access, given, check, 'body.member');
       const row = await trx
         .insertInto('member_transfers')
         .values({

@@ -1,6 +1,6 @@
 // Registering a member in a cell: the record, the first placement and status rows
 // (with the decision), and the audit row, in one transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
@@ -45,24 +45,31 @@ export async function insertMember(trx: Db, actorUserId: number | null, input: C
   return member.id;
 }
 
+/**
+ * A new member record as a person enters it (the member form, or a member arriving from outside
+ * the system): the caller's right over the cell, the dates in order, the village on the day,
+ * then the record and where they live. `path` prefixes the village's field in errors.
+ */
+export async function insertCheckedMember(trx: Transaction<DB>, access: Access, given: CreateMemberInput, check: IdentifierCheck, path = 'body') {
+  // Who may write there first: the record's own rules come after (403/404 say nothing about them).
+  await findTargetCell(trx, access, given.unitId);
+  assertDatesInOrder({
+    dateOfBirth: given.dateOfBirth,
+    admittedOn: given.admittedOn ?? null,
+    fullMemberOn: given.fullMemberOn ?? null,
+    joinedUnitOn: given.joinedUnitOn,
+  });
+  if (given.villageId) await checkVillageOn(trx, access, given.villageId, given.joinedUnitOn, `${path}.villageId`);
+  const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
+  if (given.villageId) await moveResidence(trx, access.userId, id, given.villageId, given.joinedUnitOn);
+  return id;
+}
+
 export async function createMember(db: Kysely<DB>, access: Access, given: CreateMemberInput): Promise<MemberDetailOut> {
   // A number held by a member the caller may not read is queued for the board of both cells.
   const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: given.unitId, source: 'member.create' } };
   try {
-    return await transactionRetryingDeadlocks(db, async (trx) => {
-      // Who may write there first: the record's own rules come after (403/404 say nothing about them).
-      await findTargetCell(trx, access, given.unitId);
-      assertDatesInOrder({
-        dateOfBirth: given.dateOfBirth,
-        admittedOn: given.admittedOn ?? null,
-        fullMemberOn: given.fullMemberOn ?? null,
-        joinedUnitOn: given.joinedUnitOn,
-      });
-      if (given.villageId) await checkVillageOn(trx, access, given.villageId, given.joinedUnitOn, 'body.villageId');
-      const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
-      if (given.villageId) await moveResidence(trx, access.userId, id, given.villageId, given.joinedUnitOn);
-      return loadMemberDetail(trx, access, id);
-    });
+    return await transactionRetryingDeadlocks(db, async (trx) => loadMemberDetail(trx, access, await insertCheckedMember(trx, access, given, check)));
   } catch (error) {
     return rethrowIdentifierConflict(db, error, given, undefined, check);
   }
