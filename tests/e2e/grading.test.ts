@@ -214,5 +214,18 @@ describe('a year of review and grading, from the member’s phone to the results
     await confirmOk(committee);
     await committee.getByTestId('decided-row').filter({ hasText: 'Đã điều chỉnh' }).waitFor();
     expect(await committee.getByTestId('decided-row').textContent()).toContain('HTNV');
+
+    // ── The commune's dashboard shows the year's result, the amendment included ──
+    const unitId = await committee.evaluate(async (id) => (await (await fetch(`/api/v1/grading/periods/${id}`)).json()).unitId as number, periodId);
+    await committee.goto(`/units/${unitId}/dashboard?date=2025-12-31&p=year&from=2025-01-01&to=2025-12-31`);
+    const section = committee.getByTestId('dashboard-grading');
+    await section.getByTestId('dashboard-grading-members-graded').waitFor();
+    expect(await section.getByTestId('dashboard-grading-members-graded').textContent()).toContain('đã quyết định 1.');
+    const htnv = section
+      .getByTestId('dashboard-grading-members')
+      .locator('tr')
+      .filter({ hasText: /^Hoàn thành nhiệm vụ/ });
+    expect(await htnv.textContent()).toContain('(1/');
+    await shot(committee, 'grading-dashboard-desktop');
   });
 });
