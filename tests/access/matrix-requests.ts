@@ -385,6 +385,7 @@ export const REQUESTS: Record<string, HowToCall> = {
       },
     }),
   },
+  'GET /api/v1/transfers/destination': { call: () => ({ url: '/api/v1/transfers/destination?code=as-t1' }) },
   'GET /api/v1/transfers': { call: (c) => ({ url: `/api/v1/transfers?${q({ unitId: c.id, direction: 'incoming' })}` }) },
   'POST /api/v1/transfers/{id}/accept': { fresh: true, call: () => ({ payload: { receivedOn: '2026-03-08' } }) },
   'POST /api/v1/transfers/{id}/return': { fresh: true, call: () => ({ payload: { reason: 'Thiếu phiếu chuyển sinh hoạt' } }) },

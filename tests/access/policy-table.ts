@@ -488,6 +488,11 @@ export const POLICY: Record<string, Row> = {
     why: 'the receiving cell in the body (member.unitId) registers a member from outside the system',
   },
   'GET /api/v1/transfers': { target: 'unit', list: true, why: 'transfers to or from the cells under that unit' },
+  'GET /api/v1/transfers/destination': {
+    target: 'none',
+    needs: 'write_members',
+    why: "names only the one cell whose exact code is typed (another commune's cell, for a transfer there), to those who may send transfers",
+  },
   'GET /api/v1/transfers/{id}/record': { target: 'transfer', why: 'the record travels: the receiving cell reads it before accepting' },
   'POST /api/v1/transfers/{id}/accept': { target: 'transfer', needs: 'write_members', why: 'by the receiving cell (or the board above it)' },
   'POST /api/v1/transfers/{id}/return': { target: 'transfer', needs: 'write_members', why: 'by the receiving cell (or the board above it)' },

@@ -51,6 +51,15 @@ describe('a transfer between two communes', () => {
     expect(await counts('2026-03-01')).toEqual([4, 2, 6]);
   });
 
+  it('finds the receiving cell in the other commune by its exact code only, and names nothing else', async () => {
+    const found = await secA({ method: 'GET', url: '/api/v1/transfers/destination?code=%20ts-1%20' });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toEqual({ id: u.cellB, code: 'TS-1', name: 'Chi bộ bản Hua Bum', parentName: 'Đảng bộ xã Tây Sơn' });
+    const partial = await secA({ method: 'GET', url: '/api/v1/transfers/destination?code=TS' });
+    expect(partial.statusCode).toBe(404);
+    expect(partial.json().title).toBe('Không có chi bộ đang hoạt động mang mã “TS”. Hãy hỏi lại chi bộ nhận mã đơn vị của họ.');
+  });
+
   it('is sent by the sending cell with its decision, to a cell it cannot otherwise see', async () => {
     const res = await secA({ method: 'POST', url: `/api/v1/members/${m.mai}/transfers`, payload: { toUnitId: u.cellB, ...decision } });
     expect(res.statusCode).toBe(201);

@@ -27,11 +27,23 @@ describe('life events', () => {
     const request = page.context().request;
     const [from, to] = await cellsOfDemo(request);
     const member = await firstMember(request, from!.id);
-    const today = new Date().toISOString().slice(0, 10);
-    const sent = await request.post(`/api/v1/members/${member.id}/transfers`, {
-      data: { toUnitId: to!.id, decisionNumber: '45-QĐ/ĐU', decisionOn: today, issuedBy: 'Đảng ủy xã' },
-    });
-    expect(sent.status()).toBe(201);
+    // The sending cell sends it from the member's page, finding the receiving cell by its code
+    // (as for a cell of another commune, which it could not pick from its own units).
+    const code = ((await (await request.get(`/api/v1/units/${to!.id}`)).json()) as { unit: { code: string } }).unit.code;
+    await page.goto(`/members/${member.id}`);
+    await page.getByTestId('member-transfer-send').click();
+    await page.getByTestId('transfer-to-code').fill('NO-SUCH-CELL');
+    await page.getByTestId('transfer-to-code-find').click();
+    await page.getByText('Không có chi bộ đang hoạt động mang mã “NO-SUCH-CELL”', { exact: false }).waitFor();
+    await page.getByTestId('transfer-to-code').fill(code.toLowerCase());
+    await page.getByTestId('transfer-to-code-find').click();
+    await page.getByText(`Chi bộ nhận: ${to!.name}`, { exact: false }).waitFor();
+    await page.getByTestId('transfer-decision-number').fill('45-QĐ/ĐU');
+    await page.getByTestId('transfer-issued-by').fill('Đảng ủy xã');
+    await shot(page, 'life-transfer-send-phone');
+    await page.getByTestId('transfer-send-form-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(async () => (await (await request.get(`/api/v1/transfers?unitId=${to!.id}&direction=incoming`)).json()).items.length).toBeGreaterThan(0);
 
     await page.goto(`/life?unitId=${to!.id}`);
     const row = page.getByTestId('transfer-row').filter({ hasText: member.fullName });

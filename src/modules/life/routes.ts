@@ -31,6 +31,7 @@ import {
   sendTransferBody,
   strikeOffCandidatesOut,
   strikeOffCandidatesQuery,
+  transferDestinationOut,
   transferInBody,
   transferListOut,
   transferOut,
@@ -40,6 +41,7 @@ import {
 import { sendTransfer } from './send-transfer.ts';
 import { strikeOffCandidates } from './strike-off-candidates.ts';
 import { decideStrikeOff, listStrikeOffProposals, proposeStrikeOff } from './strike-off-proposals.ts';
+import { transferDestination } from './transfer-destination.ts';
 import { transferIn } from './transfer-in.ts';
 import { transferRecord } from './transfer-record.ts';
 
@@ -56,6 +58,11 @@ export async function lifeRoutes(root: FastifyInstance) {
   );
   app.get('/transfers', { schema: { tags, querystring: transfersQuery, response: { 200: transferListOut } } }, async (req) =>
     listTransfers(app.db, accessOf(req), req.query.unitId, req.query.direction),
+  );
+  app.get(
+    '/transfers/destination',
+    { schema: { tags, querystring: z.strictObject({ code: z.string().trim().min(1).max(50) }), response: { 200: transferDestinationOut } } },
+    async (req) => transferDestination(app.db, accessOf(req), req.query.code),
   );
   app.get('/transfers/:id/record', { schema: { tags, params: idParams, response: { 200: transferRecordOut } } }, async (req) =>
     transferRecord(app.db, accessOf(req), req.params.id),

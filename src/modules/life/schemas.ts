@@ -174,3 +174,6 @@ export const commentOut = z.object({
   canAnswer: z.boolean(),
 });
 export const commentListOut = z.object({ items: z.array(commentOut) });
+
+/** GET /transfers/destination: the one cell with the code typed, outside the caller's scope too. */
+export const transferDestinationOut = z.object({ id: z.number(), code: z.string(), name: z.string(), parentName: z.string().nullable() });

@@ -2,9 +2,9 @@
 // decision: to a cell in the system, which then accepts it from its inbox (until then the
 // member stays in this cell), or out of the system, to the party organisation named.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Radio, Typography } from 'antd';
+import { Button, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { memberKeys } from '../../api/members.ts';
 import type { Member } from '../../api/types.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
@@ -83,9 +83,17 @@ export function SendTransferDialog({ member, open, onClose }: { member: Member; 
                   <Input data-testid="transfer-destination" placeholder={t('life.send.destinationPlaceholder')} />
                 </Form.Item>
               ) : (
-                <Form.Item name="toUnitId" label={t('life.send.toUnit')} rules={[required]}>
-                  <UnitSelect testId="transfer-to-unit" excludeIds={[member.unitId]} onPick={(_, name) => setTarget(name)} />
-                </Form.Item>
+                <>
+                  <Form.Item name="toUnitId" label={t('life.send.toUnit')} rules={[required]}>
+                    <UnitSelect testId="transfer-to-unit" excludeIds={[member.unitId]} onPick={(_, name) => setTarget(name)} />
+                  </Form.Item>
+                  <CellByCode
+                    onFound={(cell) => {
+                      form.setFieldValue('toUnitId', cell.id);
+                      setTarget(cell.name);
+                    }}
+                  />
+                </>
               )
             }
           </Form.Item>
@@ -102,5 +110,59 @@ export function SendTransferDialog({ member, open, onClose }: { member: Member; 
         </>
       )}
     </ActionModal>
+  );
+}
+
+interface Destination {
+  id: number;
+  code: string;
+  name: string;
+  parentName: string | null;
+}
+
+/** A cell outside the sender's units (another commune): found by the exact code its receiver gives. */
+function CellByCode({ onFound }: { onFound: (cell: Destination) => void }) {
+  const t = useT();
+  const [code, setCode] = useState('');
+  const [found, setFound] = useState<Destination | null>(null);
+  const [error, setError] = useState('');
+  const [looking, setLooking] = useState(false);
+  // A lookup, not a change: its "not found" shows beside the field only (no error toast).
+  const look = async () => {
+    setLooking(true);
+    try {
+      const cell = await api<Destination>(`/transfers/destination?code=${encodeURIComponent(code.trim())}`);
+      setFound(cell);
+      setError('');
+      onFound(cell);
+    } catch (e) {
+      setFound(null);
+      setError(e instanceof ApiError ? e.problem.title : String(e));
+    } finally {
+      setLooking(false);
+    }
+  };
+  return (
+    <Form.Item
+      label={t('life.send.byCode')}
+      help={error || (found ? t('life.send.byCodeFound', { name: found.name, parent: found.parentName ?? '' }) : t('life.send.byCodeHelp'))}
+      validateStatus={error ? 'error' : undefined}
+    >
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Input
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          maxLength={50}
+          data-testid="transfer-to-code"
+          onPressEnter={(e) => {
+            e.preventDefault();
+            if (code.trim()) void look();
+          }}
+        />
+        <Button onClick={() => void look()} disabled={!code.trim()} loading={looking} style={{ minHeight: 44 }} data-testid="transfer-to-code-find">
+          {t('life.send.byCodeFind')}
+        </Button>
+      </div>
+    </Form.Item>
   );
 }
