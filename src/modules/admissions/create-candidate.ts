@@ -1,6 +1,6 @@
 // A cell identifies a source (nguồn phát triển đảng): the candidate's record and its first
 // step, audited, in one transaction.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';

@@ -17,7 +17,19 @@ export async function candidatesUnder(db: Db, access: Access, unitIds: readonly 
   let q = db
     .selectFrom('admission_candidates as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.unit_id', 'u.name as unit_name', 'c.village_id', 'c.full_name', 'c.sex', 'c.date_of_birth', 'c.stage', 'c.member_id'])
+    .leftJoin('members as m', 'm.id', 'c.member_id')
+    .select([
+      'c.id',
+      'c.unit_id',
+      'u.name as unit_name',
+      'c.village_id',
+      'c.full_name',
+      'c.sex',
+      'c.date_of_birth',
+      'c.stage',
+      'c.member_id',
+      'm.status as member_status',
+    ])
     .where((eb) =>
       eb.exists(
         eb
@@ -48,7 +60,11 @@ export async function candidatesUnder(db: Db, access: Access, unitIds: readonly 
     dateOfBirth: r.date_of_birth,
     stage: r.stage as AdmissionStage,
     memberId: r.member_id,
-    next: nextDeadline(r.stage as AdmissionStage, deadlinesOf(steps.get(r.id), adjustments, today), today),
+    // A probationer whose status changed otherwise (suspended, died, left) has no deadline running.
+    next:
+      r.member_status !== null && r.member_status !== 'du_bi'
+        ? null
+        : nextDeadline(r.stage as AdmissionStage, deadlinesOf(steps.get(r.id), adjustments, today), today),
   }));
   // Most urgent first; those with no running deadline after, by name.
   return items.sort((a, b) => (a.next?.dueOn ?? '9999').localeCompare(b.next?.dueOn ?? '9999'));

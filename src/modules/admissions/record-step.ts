@@ -22,9 +22,8 @@ import { AppError, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { applyStatusChange } from '../members/change-member-status.ts';
-import { insertMember } from '../members/create-member.ts';
-import { findTargetCell, lockWritableMember } from '../members/member-access.ts';
-import { assertDatesInOrder } from '../members/record-checks.ts';
+import { insertCheckedMember } from '../members/create-member.ts';
+import { lockWritableMember } from '../members/member-access.ts';
 import { createMemberBody } from '../members/schemas.ts';
 import { calendarAdjustments } from './calendar-days.ts';
 import { lockWritableCandidate } from './candidate-access.ts';
@@ -140,7 +139,6 @@ export async function checkStep(trx: Transaction<DB>, c: Candidate, input: Recor
 
 /** At the ceremony: the member record, dự bị, placed in the cell from the ceremony, admitted on the decision's date. */
 async function admitAsMember(trx: Transaction<DB>, access: Access, c: Candidate, steps: Steps, ceremonyOn: string) {
-  await findTargetCell(trx, access, c.unit_id);
   const decision = steps.get('decision')!;
   const input = createMemberBody.parse({
     unitId: c.unit_id,
@@ -156,9 +154,10 @@ async function admitAsMember(trx: Transaction<DB>, access: Access, c: Candidate,
     status: 'du_bi',
     joinedUnitOn: ceremonyOn,
     decisionNumber: decision.decision_number ?? undefined,
+    // The village they live in comes with them: the white-village figure follows the admission.
+    villageId: c.village_id ?? undefined,
   });
-  assertDatesInOrder({ dateOfBirth: input.dateOfBirth, admittedOn: input.admittedOn ?? null, fullMemberOn: null, joinedUnitOn: input.joinedUnitOn });
-  return insertMember(trx, access.userId, input);
+  return insertCheckedMember(trx, access, input);
 }
 
 export async function recordStep(db: Kysely<DB>, access: Access, id: number, input: RecordStepInput, today: string): Promise<CandidateDetailOut> {

@@ -25,9 +25,24 @@ export function effectiveTooEarly(since: string) {
 export async function changeMemberStatus(db: Kysely<DB>, access: Access, id: number, input: ChangeStatusInput): Promise<MemberDetailOut> {
   return transactionRetryingDeadlocks(db, async (trx) => {
     const member = await lockWritableMember(trx, access, id);
+    if (input.status === 'chinh_thuc') await refuseRecognitionOutsidePipeline(trx, id);
     await applyStatusChange(trx, access, member, input);
     return loadMemberDetail(trx, access, id);
   });
+}
+
+/**
+ * A probationer admitted through the pipeline is recognised there (the cell's consideration,
+ * its vote and the committee's decision are steps of the candidate's record), not here.
+ */
+async function refuseRecognitionOutsidePipeline(trx: Transaction<DB>, memberId: number) {
+  const candidate = await trx
+    .selectFrom('admission_candidates')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('stage', '=', 'probation')
+    .executeTakeFirst();
+  if (candidate) throw new AppError('admissions.recognise_in_pipeline', 409, { candidateId: candidate.id });
 }
 
 type LockedMember = Pick<Selectable<MembersTable>, 'id' | 'status' | 'unit_id' | 'full_member_on' | 'admitted_on'>;

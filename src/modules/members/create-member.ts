@@ -50,7 +50,7 @@ export async function insertMember(trx: Db, actorUserId: number | null, input: C
  * the system): the caller's right over the cell, the dates in order, the village on the day,
  * then the record and where they live. `path` prefixes the village's field in errors.
  */
-export async function insertCheckedMember(trx: Transaction<DB>, access: Access, given: CreateMemberInput, check: IdentifierCheck, path = 'body') {
+export async function insertCheckedMember(trx: Transaction<DB>, access: Access, given: CreateMemberInput, check?: IdentifierCheck, path = 'body') {
   // Who may write there first: the record's own rules come after (403/404 say nothing about them).
   await findTargetCell(trx, access, given.unitId);
   assertDatesInOrder({
