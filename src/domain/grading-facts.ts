@@ -45,20 +45,22 @@ export interface ResidenceComment {
 }
 
 /**
- * The rule facts these give. Tasks: exceeding is also done on time; done late is completed
- * but behind schedule; not done and still open at the period's end are neither completed nor
- * on time, and count as behind schedule.
+ * The rule facts these give. Tasks: only those the secretary has assessed count — exceeding
+ * is also done on time; done late is completed but behind schedule; not done is neither. A
+ * task still open (not yet due, or not yet assessed) is not held against the member: the
+ * cell assesses it, or states the facts itself in its proposal.
  */
 export function gradingFactsFrom(auto: MemberAutoFacts): Partial<GradingFacts> {
   const out: Partial<GradingFacts> = { disciplinedInPeriod: auto.disciplines.length > 0 };
   const t = auto.tasks;
-  if (t && t.assigned > 0) {
+  const assessed = t ? t.assigned - t.open : 0;
+  if (t && assessed > 0) {
     out.tasks = {
-      total: t.assigned,
+      total: assessed,
       onTime: t.doneOnTime + t.exceeded,
       exceeded: t.exceeded,
       completed: t.doneOnTime + t.exceeded + t.late,
-      behindSchedule: t.late + t.notDone + t.open,
+      behindSchedule: t.late + t.notDone,
     };
   }
   return out;

@@ -87,9 +87,24 @@ describe('a candidate from source to full member', () => {
     });
     expect(noVillage.statusCode).toBe(400);
     expect(noVillage.json().errors).toEqual([{ path: 'body.villageId', message: 'Không có thôn, bản, tổ dân phố nào với mã này.' }]);
-    id = await newCandidate('Lò Thị Hoa', '1998-04-10', '2023-01-05');
+    const village = ok(
+      await biThu({
+        method: 'POST',
+        url: `/api/v1/units/${cell}/villages`,
+        payload: { villages: [{ name: 'Bản Nà Hẩu', kind: 'ban', establishedOn: '2015-01-01' }] },
+      }),
+      201,
+    ).villages[0].id as number;
+    id = ok(
+      await biThu({
+        method: 'POST',
+        url: '/api/v1/admissions/candidates',
+        payload: { unitId: cell, villageId: village, fullName: 'Lò Thị Hoa', sex: 'nu', dateOfBirth: '1998-04-10', sourceOn: '2023-01-05' },
+      }),
+      201,
+    ).id;
     const c = ok(await candidate(id));
-    expect(c).toMatchObject({ stage: 'source', villageId: null, nextSteps: ['helper_assigned'], memberId: null });
+    expect(c).toMatchObject({ stage: 'source', villageId: village, nextSteps: ['helper_assigned'], memberId: null });
     // Out of order: the decision before anything else.
     const early = await step(id, { step: 'decision', doneOn: '2023-02-01', decisionNumber: '1-QĐ/ĐU' });
     expect(early.statusCode).toBe(409);
@@ -212,6 +227,19 @@ describe('a candidate from source to full member', () => {
     expect(admitted.deadlines).toMatchObject({ ceremonyBy: '2023-07-27', probationEndsOn: '2024-07-20', considerationBy: '2024-08-30' });
     const member = ok(await biThu({ method: 'GET', url: `/api/v1/members/${memberId}` }));
     expect(member).toMatchObject({ fullName: 'Lò Thị Hoa', status: 'du_bi', unitId: cell, admittedOn: '2023-06-15', fullMemberOn: null });
+    // She lives in her village as a member from the ceremony: the white-village figure follows.
+    const residence = ok(await biThu({ method: 'GET', url: `/api/v1/members/${memberId}/residence` }));
+    expect(residence.history.map((h: { villageName: string; validFrom: string; validTo: string | null }) => [h.villageName, h.validFrom, h.validTo])).toEqual([
+      ['Bản Nà Hẩu', '2023-07-20', null],
+    ]);
+    // Recognition is the pipeline's step: the member record's status route refuses it.
+    const bypass = await biThu({
+      method: 'POST',
+      url: `/api/v1/members/${memberId}/status`,
+      payload: { status: 'chinh_thuc', effectiveOn: '2024-08-05', decisionNumber: '45-QĐ/ĐU' },
+    });
+    expect(bypass.statusCode).toBe(409);
+    expect(bypass.json().title).toContain('hãy công nhận đảng viên chính thức ở trang Phát triển đảng viên');
     at('2024-07-01');
     const home = ok(await biThu({ method: 'GET', url: '/api/v1/home' }));
     expect(home.admissions.items[0]).toMatchObject({ candidateId: id, kind: 'probation_ends_on', dueOn: '2024-07-20', overdue: false });

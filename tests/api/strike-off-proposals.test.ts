@@ -100,6 +100,9 @@ describe('the striking-off detector', () => {
     };
     const found = await strikeOffCandidates(t.database.db, access, u.commune!, '2026-10-31', unpaid);
     expect(asked).toEqual([[expect.arrayContaining([m.a1, m.a2, m.a3]), '2024-12-01', '2026-10-31']]);
+    // Mid-month, the month under way is not yet owed: the dues are read up to the month before.
+    await strikeOffCandidates(t.database.db, access, u.commune!, '2026-11-20', unpaid);
+    expect(asked[1]?.[2]).toBe('2026-10-31');
     expect(found.items.map((i) => [i.fullName, i.grounds])).toEqual([
       ['Lò Văn Pọm', [{ reason: 'absence', months: ['2026-03', '2026-05', '2026-09'] }]],
       ['Lường Thị Xuân', [{ reason: 'dues', months: ['2026-06', '2026-07', '2026-08'] }]],

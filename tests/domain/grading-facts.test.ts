@@ -27,9 +27,14 @@ describe('the facts the system holds, as the rules read them', () => {
       { disciplinedInPeriod: false, tasks: { total: 10, onTime: 8, exceeded: 3, completed: 9, behindSchedule: 2 } },
     ],
     [
-      '4 tasks, one still open at the end',
+      '4 tasks, one still open (not yet due or not assessed): counted on the 3 assessed',
       { ...none, tasks: { assigned: 4, doneOnTime: 2, exceeded: 1, late: 0, notDone: 0, open: 1 } },
-      { disciplinedInPeriod: false, tasks: { total: 4, onTime: 3, exceeded: 1, completed: 3, behindSchedule: 1 } },
+      { disciplinedInPeriod: false, tasks: { total: 3, onTime: 3, exceeded: 1, completed: 3, behindSchedule: 0 } },
+    ],
+    [
+      'only open tasks: tasks unknown, nothing held against the member',
+      { ...none, tasks: { assigned: 2, doneOnTime: 0, exceeded: 0, late: 0, notDone: 0, open: 2 } },
+      { disciplinedInPeriod: false },
     ],
   ] as [string, MemberAutoFacts, object][])('%s', (_why, auto, facts) => {
     expect(gradingFactsFrom(auto)).toEqual(facts);

@@ -6,6 +6,8 @@
 // months up to `asOf`.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { addDays } from '../../domain/calendar.ts';
+import { lastDayOfMonth } from '../../domain/meeting-time.ts';
 import { duesRulesFor } from '../../domain/party-dues.ts';
 import { strikeOffLookback } from '../../domain/strike-off.ts';
 import { strikeOffGrounds } from '../../domain/strike-off-grounds.ts';
@@ -52,7 +54,9 @@ export async function strikeOffCandidates(db: Db, access: Access, unitId: number
     .execute();
   const absentOn = new Map<number, string[]>();
   for (const a of absences) absentOn.set(a.member_id, [...(absentOn.get(a.member_id) ?? []), a.held_on]);
-  const unpaid = unpaidMonths ? await unpaidMonths(db, ids, back, asOf) : new Map<number, string[]>();
+  // A month's dues are owed once the month is over: the month of `asOf` counts only on its last day.
+  const lastOwedDay = asOf === lastDayOfMonth(asOf.slice(0, 7)) ? asOf : addDays(`${asOf.slice(0, 7)}-01`, -1);
+  const unpaid = unpaidMonths ? await unpaidMonths(db, ids, back, lastOwedDay) : new Map<number, string[]>();
   const rules = { meetings: meetingRule, dues: duesRulesFor(asOf.slice(0, 7)).body.strikeOff };
   const items = members.flatMap((m) => {
     const grounds = strikeOffGrounds({ absenceDates: absentOn.get(m.id) ?? [], unpaidMonths: unpaid.get(m.id) ?? [] }, rules, { from, to: asOf });
