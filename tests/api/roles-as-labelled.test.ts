@@ -6,8 +6,8 @@
 // attends, and every meeting or member write of theirs is refused.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { vi } from '../helpers/web-messages.ts';
 
 type Role = 'admin' | 'org_officer' | 'secretary' | 'committee' | 'member';
 type Write = 'plan' | 'edit_plan' | 'cancel' | 'attendance' | 'minutes' | 'grade' | 'add_member' | 'edit_member' | 'member_status' | 'transfer';

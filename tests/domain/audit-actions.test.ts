@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../src/domain/audit-actions.ts';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
-import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
+import { en, vi } from '../helpers/web-messages.ts';
 
 const lookup = (dict: unknown, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);

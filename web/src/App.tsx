@@ -18,7 +18,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { can, dashboardUnit, fetchMe, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
-import { useLang } from './i18n/i18n.ts';
+import { loadPageMessages, useLang } from './i18n/i18n.ts';
 import { loadFrame } from './layout/load-frame.ts';
 import { esmDefault } from './lib/esm-default.ts';
 import { lazyPage, prefetchDataAt, prefetchDataOf, preloadPageOf } from './lib/lazy-page.ts';
@@ -59,7 +59,8 @@ const CheckInPage = lazyPage(() => import('./pages/check-in/CheckInPage.tsx'), '
 const NoticesPage = lazyPage(() => import('./pages/notices/NoticesPage.tsx'), '/notices');
 const ConflictsPage = lazyPage(() => import('./pages/conflicts/ConflictsPage.tsx'));
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), '/units/:id/dashboard');
-const DashboardPrint = lazyPage(() => import('./pages/dashboard/DashboardPrint.tsx'));
+// Outside the frame, so it fetches the pages' messages itself.
+const DashboardPrint = lazyPage(() => Promise.all([import('./pages/dashboard/DashboardPrint.tsx'), loadPageMessages()]).then(([page]) => page));
 const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), '/');
 prefetchDataAt('/', (client) => client.prefetchQuery(homeQuery));
 const CellCalendarPage = lazyPage(() => import('./pages/units/CellCalendarPage.tsx'));

@@ -1,13 +1,24 @@
 // A tiny translation hook: t('members.title'), t('members.total', { count: 3 }).
-// Keys are checked at compile time against vi.json, and en.json must have the same shape.
+// Keys are checked at compile time against vi.json + vi-pages.json, and en.json must have the
+// same shape.
 import { useCallback, useSyncExternalStore } from 'react';
+import { deepMerge } from './deep-merge.ts';
 import { currentLang, type Lang, setLang, subscribeLang } from './lang-store.ts';
 import vi from './vi.json' with { type: 'json' };
+import type viPages from './vi-pages.json';
 
-type Messages = typeof vi;
-// English is downloaded when chosen: most people never do, and a phone on a slow line
-// should not wait for it. Until it is here, keys fall back to Vietnamese.
-const dictionaries: Partial<Record<Lang, Messages>> = { vi };
+type Messages = typeof vi & typeof viPages;
+// The login page carries only vi.json (what it and the frame's first paint need); the pages'
+// Vietnamese messages (vi-pages.json) come with the frame after login (loadPageMessages), and
+// English when chosen: a phone on a slow line downloads what it shows. Until a dictionary is
+// here, keys fall back to Vietnamese, then to the key.
+const dictionaries: Partial<Record<Lang, Messages>> = { vi: vi as Messages };
+
+/** Fetches the pages' Vietnamese messages once (the frame waits for them). */
+export async function loadPageMessages(): Promise<void> {
+  const pages = (await import('./vi-pages.json', { with: { type: 'json' } })).default;
+  dictionaries.vi = deepMerge(vi, pages) as Messages;
+}
 
 /** Fetches a language's messages once (before the first page when it was chosen before). */
 export async function loadLanguage(lang: Lang): Promise<void> {
