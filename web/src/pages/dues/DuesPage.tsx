@@ -70,7 +70,13 @@ export default function DuesPage() {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, width: '100%', maxWidth: 760 }} data-testid="dues-page">
       <h1 style={{ margin: 0, fontSize: 24 }}>{t('dues.title')}</h1>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-        <Button size="large" style={{ minWidth: 48 }} aria-label={t('dues.previousMonth')} onClick={() => go({ month: shift(month, -1) })} data-testid="dues-prev">
+        <Button
+          size="large"
+          style={{ minWidth: 48 }}
+          aria-label={t('dues.previousMonth')}
+          onClick={() => go({ month: shift(month, -1) })}
+          data-testid="dues-prev"
+        >
           ‹
         </Button>
         <strong style={{ fontSize: 18, minWidth: 130, textAlign: 'center' }} data-testid="dues-month">
