@@ -4,6 +4,7 @@
 // better, decisions dated in the future or (for a December review) refused, and rule sets
 // loaded by a secretary or with bands above the maximum.
 import type { LightMyRequestResponse } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -175,5 +176,33 @@ describe('decisions', () => {
       }),
     ).entries;
     expect([c1, c2].map((c) => decided.find((e) => e.id === c.id)!.grade)).toEqual(['httnv', 'htnv']);
+  });
+
+  it("gives the commune's decisions as .docx: grades in force, the cells without the commune, an unknown number not found", async () => {
+    // The commune's own grade is the province's, in a decision of its own.
+    await t.user('r9-tinh', [{ role: 'committee', unitId: province }]);
+    const tinh = await t.as('r9-tinh');
+    const own = (await entries()).find((e) => e.subject === 'organisation' && e.unitId === xa)!;
+    ok(await tinh({ method: 'PUT', url: `/api/v1/grading/entries/${own.id}/proposal`, payload: { scores: { general: 26, task_results: 56 }, facts: CLEAN } }));
+    ok(await decide(tinh, { decisions: [{ entryId: own.id }], decidedOn: '2026-12-15' }));
+    const text = async (query: string) => {
+      const res = await dangUy({ method: 'GET', url: `/api/v1/grading/periods/${periodId}/decision.docx?${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+      return xml.replace(/<[^>]+>/g, '');
+    };
+    const members = await text('subject=member');
+    // The amendment counts: the grade in force is KHTNV.
+    expect(members).toContain('Nguyễn Thị ChâmChi bộ thôn Bắc SơnKhông hoàn thành nhiệm vụ');
+    expect(members).toContain('Không hoàn thành nhiệm vụ: 1 (100%)');
+    const orgs = await text('subject=organisation');
+    expect(orgs).toContain('ĐẢNG ỦY XÃ BẮC BÌNH');
+    expect(orgs).toContain('Điều 1. Xếp loại chất lượng 2 tổ chức đảng');
+    expect(orgs).not.toContain('Đảng bộ xã Bắc BìnhHoàn thành');
+    const unknown = await dangUy({
+      method: 'GET',
+      url: `/api/v1/grading/periods/${periodId}/decision.docx?subject=member&decisionNumber=${encodeURIComponent('15-QĐ/ĐU')}`,
+    });
+    expect(unknown.statusCode).toBe(404);
   });
 });
