@@ -48,6 +48,8 @@ export const fourGoodScaleSchema = z
       if (g.minPoints > g.criteria.reduce((s, c) => s + c.points, 0))
         ctx.addIssue({ code: 'custom', message: 'grading.four_good.scale_unreachable', path: ['groups', i] });
     }
+    const total = scale.groups.reduce((s, g) => s + g.criteria.reduce((t, c) => t + c.points, 0), 0);
+    if (scale.minTotal > total) ctx.addIssue({ code: 'custom', message: 'grading.four_good.scale_total_unreachable', path: ['minTotal'] });
   });
 export type FourGoodScale = z.infer<typeof fourGoodScaleSchema>;
 

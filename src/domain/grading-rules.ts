@@ -114,6 +114,9 @@ export const gradingRulesSchema = z
   .superRefine((rules, ctx) => {
     if (new Set(rules.bands.map((b) => b.grade)).size !== 4) ctx.addIssue({ code: 'custom', message: 'grading.rules.bands_each_grade', path: ['bands'] });
     if (!rules.bands.some((b) => b.minPoints === 0)) ctx.addIssue({ code: 'custom', message: 'grading.rules.bands_need_floor', path: ['bands'] });
+    for (const [i, b] of rules.bands.entries())
+      if (b.minPoints > rules.maxPoints)
+        ctx.addIssue({ code: 'custom', message: 'grading.rules.band_over_max', path: ['bands', i, 'minPoints'], params: { max: rules.maxPoints } });
     const ordered = [...rules.bands].sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade));
     if (ordered.some((b, i) => i > 0 && b.minPoints >= ordered[i - 1]!.minPoints)) {
       ctx.addIssue({ code: 'custom', message: 'grading.rules.bands_order', path: ['bands'] });

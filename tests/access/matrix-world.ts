@@ -226,14 +226,15 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const grantBelow = await addGrant(userBelow, u.cellA2);
   grantUser.set(grantOwn, userOwn).set(grantBelow, userBelow).set(base.b.grant!, base.user.secB!);
 
-  // Grading: commune A's year 2025 (every caller on its roll, undecided), cell A2's, and
+  // Grading: commune A's year 2025 (every caller on its roll, undecided), cell A2's last
+  // quarter of 2025 (a cell's period may not overlap the commune's of the same kind), and
   // commune A's year 2024 with the entries decided (QĐ 124), beside B's (two-communes.ts).
   type Opened = { id: number; entries: Array<{ id: number; memberId: number | null }> };
   const openPeriod = async (unitId: number, startsOn: string, endsOn: string, kind = 'year') =>
     (await api('POST', '/api/v1/grading/periods', { unitId, kind, startsOn, endsOn })) as Opened;
   const entryOf = (period: Opened, memberId: number) => period.entries.find((e) => e.memberId === memberId)!.id;
   const year2025 = await openPeriod(u.communeA, '2025-01-01', '2025-12-31');
-  const cellYear = await openPeriod(u.cellA2, '2025-01-01', '2025-12-31');
+  const cellYear = await openPeriod(u.cellA2, '2025-10-01', '2025-12-31', 'quarter');
   const decideAll = async (period: Opened, memberIds: number[]) => {
     const ids = memberIds.map((id) => entryOf(period, id));
     for (const id of ids) await api('PUT', `/api/v1/grading/entries/${id}/proposal`, { scores: { politics_ethics: 20, task_results: 40 } });

@@ -318,7 +318,11 @@ export const POLICY: Record<string, Row> = {
   'POST /api/v1/grading/entries/{id}/amendments': { target: 'decidedEntry', needs: 'grade' },
   'GET /api/v1/grading/results': { target: 'unit', list: true, why: 'results for the unit in the query and its subtree' },
   'GET /api/v1/grading/rule-sets': { target: 'unit', why: 'the grading rules in force for the unit in the query' },
-  'POST /api/v1/grading/rule-sets': { target: 'unit', needs: 'grade', why: 'unitId in the body: a unit loads its own grading rules or "4 tốt" scale' },
+  'POST /api/v1/grading/rule-sets': {
+    target: 'unit',
+    needs: 'write_units',
+    why: 'unitId in the body: the organisation board loads its unit\'s own grading rules or "4 tốt" scale',
+  },
   'PUT /api/v1/grading/commitments/me': { target: 'none', why: "the caller's own yearly registration (học tập và làm theo Bác)" },
   'PUT /api/v1/grading/units/{unitId}/commitments': { target: 'unit', needs: 'grade', why: "a unit's registration for an emulation movement" },
   'GET /api/v1/grading/commitments': { target: 'unit', list: true, why: 'the registrations of the members and units under the unit in the query' },

@@ -25,6 +25,7 @@ let xa: number;
 let cell: number;
 let members: number[];
 let tinh: Client;
+let banToChuc: Client;
 let dangUy: Client;
 let secretary: Client;
 const periods = new Map<number, number>();
@@ -40,7 +41,9 @@ beforeAll(async () => {
   await t.user('kt-tinh', [{ role: 'committee', unitId: province }]);
   await t.user('kt-dang-uy', [{ role: 'committee', unitId: xa }]);
   await t.user('kt-bithu', [{ role: 'secretary', unitId: cell }]);
+  await t.user('kt-ban-to-chuc', [{ role: 'org_officer', unitId: province }]);
   tinh = await t.as('kt-tinh');
+  banToChuc = await t.as('kt-ban-to-chuc');
   dangUy = await t.as('kt-dang-uy');
   secretary = await t.as('kt-bithu');
 }, 60_000);
@@ -68,7 +71,7 @@ describe("a province's own rule sets", () => {
         },
       },
     };
-    const bad = await tinh({
+    const bad = await banToChuc({
       method: 'POST',
       url: '/api/v1/grading/rule-sets',
       payload: { ...payload, rules: { ...own, bands: own.bands.map((b) => (b.grade === 'htnv' ? { ...b, minPoints: 75 } : b)) } },
@@ -77,9 +80,23 @@ describe("a province's own rule sets", () => {
     expect(JSON.stringify(bad.json().errors)).toContain('Mức xếp loại cao hơn phải cần nhiều điểm hơn.');
     // A cell's secretary does not see the province (nor the commune) to load a set there.
     expect((await secretary({ method: 'POST', url: '/api/v1/grading/rule-sets', payload: { ...payload, unitId: xa } })).statusCode).toBe(404);
-    const loaded = ok(await tinh({ method: 'POST', url: '/api/v1/grading/rule-sets', payload }), 201);
+    // A band above the maximum points (HTXSNV never reachable) is refused on that band.
+    const unreachable = await banToChuc({
+      method: 'POST',
+      url: '/api/v1/grading/rule-sets',
+      payload: { ...payload, rules: { ...own, bands: own.bands.map((b) => (b.grade === 'htxsnv' ? { ...b, minPoints: 150 } : b)) } },
+    });
+    expect(unreachable.statusCode).toBe(400);
+    expect(unreachable.json().errors).toContainEqual({
+      path: 'body.rules.bands.0.minPoints',
+      message: 'Điểm tối thiểu của mức không được vượt quá tổng điểm tối đa (100 điểm).',
+    });
+    // The rules are the organisation board's to load: a committee member who grades may not (403), nor the commune's committee.
+    expect((await tinh({ method: 'POST', url: '/api/v1/grading/rule-sets', payload })).statusCode).toBe(403);
+    expect((await dangUy({ method: 'POST', url: '/api/v1/grading/rule-sets', payload: { ...payload, unitId: xa } })).statusCode).toBe(403);
+    const loaded = ok(await banToChuc({ method: 'POST', url: '/api/v1/grading/rule-sets', payload }), 201);
     expect(loaded.inForce).toMatchObject({ code: 'tinh-kt-2021', origin: 'unit', unitId: province });
-    expect((await tinh({ method: 'POST', url: '/api/v1/grading/rule-sets', payload })).statusCode).toBe(409);
+    expect((await banToChuc({ method: 'POST', url: '/api/v1/grading/rule-sets', payload })).statusCode).toBe(409);
     // The commune below reads it for 2022, and QĐ 366 for 2025.
     const read = (on: string) => dangUy({ method: 'GET', url: `/api/v1/grading/rule-sets?unitId=${xa}&ruleKind=grading&on=${on}` });
     expect(ok(await read('2022-12-31')).inForce.code).toBe('tinh-kt-2021');
@@ -91,7 +108,7 @@ describe("a province's own rule sets", () => {
     expect((await read()).inForce).toBeNull();
     expect((await read()).available.map((s: { code: string }) => s.code)).toContain('vi-du-chi-bo-4-tot');
     ok(
-      await tinh({
+      await banToChuc({
         method: 'POST',
         url: '/api/v1/grading/rule-sets',
         payload: { unitId: province, kind: 'four-good', templateCode: 'vi-du-chi-bo-4-tot', effectiveFrom: '2023-01-01' },

@@ -319,10 +319,18 @@ describe('a full round for a commune of 11 cells', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ grade: 'htnv', reason: amendment.reason });
-    // An amendment to HTXSNV is held to the quota as well: 4 HTXSNV > 20% × 17 HTTNV = 3.
-    const upgrade = await dangUy({
+    // An amendment is held to the rules: 82 points reach HTTNV at most.
+    const aboveRules = await dangUy({
       method: 'POST',
       url: `/api/v1/grading/entries/${(await entries()).find((e) => e.memberId === members[6]!.id)!.id}/amendments`,
+      payload: { grade: 'htxsnv', reason: 'Xem xét lại' },
+    });
+    expect(aboveRules.statusCode).toBe(400);
+    expect(aboveRules.json().title).toBe('Nguyễn Văn Thử 7: theo quy định chỉ được xếp loại tối đa HTTNV, không quyết định mức cao hơn được.');
+    // And to the quota: the member the rules allowed HTXSNV, decided HTTNV, may not be raised: 4 HTXSNV > 20% × 16 HTTNV = 3.
+    const upgrade = await dangUy({
+      method: 'POST',
+      url: `/api/v1/grading/entries/${(await entries()).find((e) => e.memberId === members[0]!.id)!.id}/amendments`,
       payload: { grade: 'htxsnv', reason: 'Xem xét lại' },
     });
     expect(upgrade.statusCode).toBe(409);

@@ -10,7 +10,7 @@ import type { DB, Db } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import type { Reason } from '../../domain/grading.ts';
 import { type QuotaEntry, quotaViolations } from '../../domain/grading-quota.ts';
-import type { Grade, GradingRules } from '../../domain/grading-rules.ts';
+import { type Grade, type GradingRules, gradeRank } from '../../domain/grading-rules.ts';
 import { AppError, badRequest, conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -21,6 +21,24 @@ import type { AmendmentInput, DecisionsInput } from './schemas.ts';
 function groupLabel(rules: GradingRules, subject: string, roleGroup: string): string {
   if (subject === 'organisation') return 'grading.role_group_organisation';
   return rules.roleGroups.find((g) => g.key === roleGroup)?.label.vi ?? roleGroup;
+}
+
+interface Caps {
+  rulesGrade?: Grade;
+  reasons?: Reason[];
+}
+
+/** 400 naming the entry, with the caps' reasons, when `grade` is above what the rules allow it (the proposal's rulesGrade). */
+function checkRulesCap(name: string, caps: unknown, grade: Grade, path: string): void {
+  const c = (caps ?? null) as Caps | null;
+  if (!c?.rulesGrade || gradeRank(grade) >= gradeRank(c.rulesGrade)) return;
+  const reasons = c.reasons ?? [];
+  throw new AppError(
+    'grading.above_rules_named',
+    400,
+    { name, grade: `grading.grade_short.${c.rulesGrade}` },
+    reasons.length ? reasons.map((r) => ({ path, message: r.key, params: r.params })) : [{ path, message: 'grading.above_rules_band', params: {} }],
+  );
 }
 
 /** 409 with the numbers when the period's grades, with `changes` applied, break the quota. */
@@ -47,18 +65,29 @@ async function checkQuotaAfter(trx: Db, period: LoadedPeriod, changes: ReadonlyM
   }
 }
 
-export async function decide(db: Kysely<DB>, access: Access, periodId: number, input: DecisionsInput): Promise<void> {
+/** Grades an organisation must have to be recognised "4 tốt" (Chi bộ / Đảng bộ cơ sở 4 tốt). */
+const FOUR_GOOD_GRADES: readonly Grade[] = ['htxsnv', 'httnv'];
+
+/**
+ * `today` is Việt Nam's date: a decision is never dated in the future, and may be taken
+ * within the period (a December review of the year), not before it starts.
+ */
+export async function decide(db: Kysely<DB>, access: Access, periodId: number, input: DecisionsInput, today: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const period = await visiblePeriod(trx, access, periodId, true);
-    if (input.decidedOn < period.ends_on)
-      throw badRequest('validation', {}, [{ path: 'body.decidedOn', message: 'grading.decided_before_end', params: { date: formatDateVi(period.ends_on) } }]);
+    if (input.decidedOn > today)
+      throw badRequest('validation', {}, [{ path: 'body.decidedOn', message: 'grading.decided_in_future', params: { date: formatDateVi(today) } }]);
+    if (input.decidedOn < period.starts_on)
+      throw badRequest('validation', {}, [
+        { path: 'body.decidedOn', message: 'grading.decided_before_start', params: { date: formatDateVi(period.starts_on) } },
+      ]);
     const ids = input.decisions.map((d) => d.entryId);
     if (new Set(ids).size !== ids.length) throw badRequest('grading.duplicate_entry');
     const entries = await trx
       .selectFrom('grading_entries as e')
       .leftJoin('members as m', 'm.id', 'e.member_id')
       .innerJoin('units as u', 'u.id', 'e.unit_id')
-      .select(['e.id', 'e.subject', 'e.unit_id', 'e.excluded', 'e.proposed_grade', 'e.decided_grade', 'm.full_name', 'u.name as unit_name'])
+      .select(['e.id', 'e.subject', 'e.unit_id', 'e.excluded', 'e.proposed_grade', 'e.decided_grade', 'e.proposed_caps', 'm.full_name', 'u.name as unit_name'])
       .where('e.period_id', '=', period.id)
       .where('e.id', 'in', ids)
       .forUpdate('e')
@@ -68,18 +97,19 @@ export async function decide(db: Kysely<DB>, access: Access, periodId: number, i
     if (missing.length) throw badRequest('validation', {}, missing);
     // The competent level for each entry: checked once per unit.
     const competent = new Set<number | null>();
-    for (const e of entries)
-      competent.add(e.subject === 'member' ? period.unit_id : await competentUnit(trx, period, { subject: 'organisation', unit_id: e.unit_id }));
+    for (const e of entries) competent.add(await competentUnit(trx, period, { subject: e.subject as 'member' | 'organisation', unit_id: e.unit_id }));
     for (const unit of competent) await requireGradeOver(trx, access, unit);
 
     const changes = new Map<number, Grade>();
-    for (const d of input.decisions) {
+    for (const [i, d] of input.decisions.entries()) {
       const e = byId.get(d.entryId)!;
       const name = e.full_name ?? e.unit_name;
       if (e.excluded !== null) throw conflict('grading.excluded');
       if (e.decided_grade !== null) throw conflict('grading.locked_named', { name });
       const grade = d.grade ?? (e.proposed_grade as Grade | null);
       if (grade === null || e.proposed_grade === null) throw conflict('grading.not_proposed', { name });
+      checkRulesCap(name, e.proposed_caps, grade, `body.decisions.${i}.grade`);
+      if (d.fourGood === true && (e.subject !== 'organisation' || !FOUR_GOOD_GRADES.includes(grade))) throw badRequest('grading.four_good_grade', { name });
       changes.set(e.id, grade);
     }
     await checkQuotaAfter(trx, period, changes);
@@ -118,9 +148,17 @@ export async function amend(db: Kysely<DB>, access: Access, entryId: number, inp
     const period = await visiblePeriod(trx, access, found.entry.period_id, true);
     // Read again under the period's lock: an amendment made meanwhile is seen.
     const { entry } = await visibleEntry(trx, access, entryId, true);
-    await requireGradeOver(trx, access, entry.subject === 'member' ? period.unit_id : await competentUnit(trx, period, entry));
+    await requireGradeOver(trx, access, await competentUnit(trx, period, entry));
     if (entry.decided_grade === null || entry.grade === null) throw conflict('grading.not_decided');
     if (entry.grade === input.grade) throw conflict('grading.amend_same');
+    const named = await trx
+      .selectFrom('grading_entries as e')
+      .leftJoin('members as m', 'm.id', 'e.member_id')
+      .innerJoin('units as u', 'u.id', 'e.unit_id')
+      .select(['e.proposed_caps', 'm.full_name', 'u.name as unit_name'])
+      .where('e.id', '=', entry.id)
+      .executeTakeFirstOrThrow();
+    checkRulesCap(named.full_name ?? named.unit_name, named.proposed_caps, input.grade, 'body.grade');
     await checkQuotaAfter(trx, period, new Map([[entry.id, input.grade]]));
     await trx
       .insertInto('grading_amendments')

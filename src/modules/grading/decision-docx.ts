@@ -11,6 +11,7 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { GRADES, type Grade, type Subject } from '../../domain/grading-rules.ts';
 import { documentDateLine } from '../../domain/meeting-time.ts';
 import { builtinRuleSets } from '../../domain/rules/load-rule-set.ts';
+import { notFound } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { FONT, grid, line, mm, twoColumns } from '../figures/summary-docx.ts';
@@ -42,10 +43,18 @@ async function groundOf(db: Db, period: LoadedPeriod): Promise<string> {
 
 export async function decisionDocx(db: Db, access: Access, periodId: number, q: { subject: Subject; decisionNumber?: string }): Promise<Buffer> {
   const period = await visiblePeriod(db, access, periodId);
+  // One decision is one competent level's: the grassroots committee for the members and the
+  // cells; the period's own organisation, decided by the level above, is not in it.
+  const decidingId = await competentUnit(db, period, { subject: 'member', unit_id: period.unit_id });
+  const ownDecidedBy = await competentUnit(db, period, { subject: 'organisation', unit_id: period.unit_id });
   const entries = (await readEntries(db, access, period, 'vi')).filter(
-    (e) => e.subject === q.subject && e.decision !== null && (q.decisionNumber === undefined || e.decision.decisionNumber === q.decisionNumber),
+    (e) =>
+      e.subject === q.subject &&
+      e.decision !== null &&
+      (q.decisionNumber === undefined || e.decision.decisionNumber === q.decisionNumber) &&
+      (e.subject === 'member' || e.unitId !== period.unit_id || ownDecidedBy === decidingId),
   );
-  const decidingId = entries.length ? await competentUnit(db, period, { subject: q.subject, unit_id: entries[0]!.unitId }) : period.unit_id;
+  if (q.decisionNumber !== undefined && entries.length === 0) throw notFound('entities.grading_decision');
   const deciding = decidingId === null ? null : await readUnitOn(db, decidingId, period.ends_on);
   const decidedOn = entries.reduce<string | null>((d, e) => (d === null || e.decision!.decidedOn > d ? e.decision!.decidedOn : d), null);
   const number = q.decisionNumber ?? entries.map((e) => e.decision!.decisionNumber).find((n) => n !== null) ?? null;
@@ -70,15 +79,17 @@ export async function decisionDocx(db: Db, access: Access, periodId: number, q: 
   const member = q.subject === 'member';
   // An older scale names the organisations' grades otherwise ("Trong sạch, vững mạnh").
   const older = member ? undefined : period.body.organisationGradeLabels;
+  // The grade in force: the decision's, or the last amendment's.
+  const inForce = (e: (typeof entries)[number]) => (e.grade ?? e.decision!.grade) as Grade;
   const gradeWord = (g: Grade) => older?.[g]?.vi ?? t('vi', `grading.grade.${g}`);
   const rows = entries.map((e, i) => {
-    const grade = gradeWord(e.decision!.grade);
+    const grade = gradeWord(inForce(e));
     return member
       ? [String(i + 1), e.name, unitNames.get(e.unitId) ?? '', grade]
       : [String(i + 1), e.name, grade, e.decision!.fourGood ? vi('four_good_yes') : ''];
   });
   const counts = GRADES.map((g: Grade) => {
-    const n = entries.filter((e) => e.decision!.grade === g).length;
+    const n = entries.filter((e) => inForce(e) === g).length;
     return vi('count', { grade: gradeWord(g), n, percent: percent(n, entries.length) });
   });
 

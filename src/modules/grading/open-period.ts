@@ -15,6 +15,7 @@ import { t } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { membersUnderOn, readUnitOn, unitsUnderOn } from '../org-history/units-under.ts';
+import { validOn } from '../org-history/valid-on.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import { requireGradeOver } from './period-access.ts';
 import type { OpenPeriodInput } from './schemas.ts';
@@ -51,14 +52,39 @@ export async function openPeriod(db: Kysely<DB>, access: Access, input: OpenPeri
     await requireGradeOver(trx, access, input.unitId);
     const unit = await readUnitOn(trx, input.unitId, input.endsOn);
     if (!unit) throw conflict('grading.unit_not_on_date', { date: formatDateVi(input.endsOn) });
+    // The same members and cells may not sit in two periods of the same kind at once: a
+    // period of this unit, of a unit above it or of a unit under it (as the tree stood on the
+    // end date) whose dates overlap is refused, with its name.
     const taken = await trx
-      .selectFrom('grading_periods')
-      .select('id')
-      .where('unit_id', '=', input.unitId)
-      .where('starts_on', '=', input.startsOn)
-      .where('ends_on', '=', input.endsOn)
+      .selectFrom('grading_periods as p')
+      .leftJoin('unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'p.unit_id').on(validOn('v', input.endsOn)))
+      .select(['p.id', 'p.name', 'p.starts_on', 'p.ends_on', 'v.name as unit_name'])
+      .where('p.kind', '=', input.kind)
+      .where('p.starts_on', '<=', input.endsOn)
+      .where('p.ends_on', '>=', input.startsOn)
+      .where((eb) =>
+        eb.or([
+          eb('p.unit_id', '=', input.unitId),
+          eb.exists(
+            eb
+              .selectFrom('unit_ancestry as a')
+              .select('a.unit_id')
+              .where(validOn('a', input.endsOn))
+              .where(
+                sql<boolean>`((a.unit_id = ${input.unitId}::int and a.ancestor_id = p.unit_id) or (a.unit_id = p.unit_id and a.ancestor_id = ${input.unitId}::int))`,
+              ),
+          ),
+        ]),
+      )
+      .orderBy('p.starts_on')
       .executeTakeFirst();
-    if (taken) throw conflict('grading.period_exists', { from: formatDateVi(input.startsOn), to: formatDateVi(input.endsOn) });
+    if (taken)
+      throw conflict('grading.period_overlaps', {
+        name: taken.name,
+        unit: taken.unit_name ?? '',
+        from: formatDateVi(taken.starts_on),
+        to: formatDateVi(taken.ends_on),
+      });
 
     let rules: ReturnType<typeof gradingRulesForPeriod>;
     try {

@@ -2,8 +2,8 @@
 // access filter (unitInScope). A period is seen by whoever reads its unit, and by whoever
 // may see one of its entries (a cell's secretary: the cell's members; a plain member: their
 // own entry); anything else is not found (404). Acting needs the `grade` permission over the
-// competent unit: the member's cell proposes, the period's unit (the grassroots committee)
-// decides, and the level above decides the period's own organisation.
+// competent unit: the member's cell proposes, the grassroots committee (the period's unit, or
+// the committee above a cell's period) decides, and the level above decides the period's own organisation.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type Grade, type GradingRules, gradingRulesSchema, type Subject } from '../../domain/grading-rules.ts';
@@ -101,14 +101,16 @@ export async function visibleEntry(db: Db, access: Access, entryId: number, lock
 }
 
 /**
- * The unit whose committee decides (and appraises, for organisations) an entry: the period's
- * unit, or for the period's own organisation the level above it on the period's end date.
+ * The unit whose committee decides (and appraises, for organisations) an entry: the
+ * grassroots committee. For a period opened on a cell under a committee (chi bộ), that is the
+ * committee above the cell, for its members and for the cell itself: a cell proposes but
+ * never decides. For the period's own organisation (a committee, a grassroots cell) it is
+ * the level above it on the period's end date; for anything else, the period's unit.
  */
 export async function competentUnit(db: Db, period: PeriodRow, entry: Pick<EntryRow, 'subject' | 'unit_id'>): Promise<number | null> {
-  if (entry.subject === 'organisation' && entry.unit_id === period.unit_id) {
-    const unit = await readUnitOn(db, period.unit_id, period.ends_on);
-    return unit?.parent?.id ?? null;
-  }
+  const unit = await readUnitOn(db, period.unit_id, period.ends_on);
+  if (unit?.kind === 'chi_bo') return unit.parent?.id ?? null;
+  if (entry.subject === 'organisation' && entry.unit_id === period.unit_id) return unit?.parent?.id ?? null;
   return period.unit_id;
 }
 

@@ -5,10 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { vnDate } from '../../domain/meeting-time.ts';
 import { notFound } from '../../http/app-error.ts';
 import { unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { gradingResults } from '../figures/grading-figures.ts';
+import { clock } from '../meetings/clock.ts';
 import { validOnRef } from '../org-history/valid-on.ts';
 import { saveProposal, saveSelfAssessment } from './assess.ts';
 import { listCommitments, saveMemberCommitment, saveUnitCommitment } from './commitments.ts';
@@ -138,7 +140,7 @@ export async function gradingRoutes(root: FastifyInstance) {
   });
   app.get('/grading/periods/:id', { schema: { tags, params: idParams, response: { 200: periodDetailOut } } }, async (req) => periodDetail(req, req.params.id));
   app.post('/grading/periods/:id/decisions', { schema: { tags, params: idParams, body: decisionsBody, response: { 200: periodDetailOut } } }, async (req) => {
-    await decide(db, accessOf(req), req.params.id, req.body);
+    await decide(db, accessOf(req), req.params.id, req.body, vnDate(clock.now()));
     return periodDetail(req, req.params.id);
   });
   /** The caller's own entries (a member on their phone): newest period first. */

@@ -1,4 +1,4 @@
-// A province (or any unit grading below it) loads its own grading criteria and point scale,
+// A province (or any unit grading below it), through its organisation board (write_units), loads its own grading criteria and point scale,
 // or its "Chi bộ 4 tốt" scale, through the rule-sets module (issue 9 item 6): one row in
 // rule_sets, checked against the engine's schema, in force from its date for the unit's
 // subtree, nearest unit first. Built-in sets may be adopted as they are (the "4 tốt" example
@@ -11,12 +11,11 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { fourGoodScaleSchema } from '../../domain/four-good.ts';
 import { gradingRulesSchema } from '../../domain/grading-rules.ts';
 import { builtinRuleSets, NoRuleSetInForce, type RuleSet, ruleSetInForce } from '../../domain/rules/load-rule-set.ts';
-import { badRequest, notFound } from '../../http/app-error.ts';
+import { badRequest, forbidden, notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { saveUnitRuleSet } from '../rule-sets/save-unit-rule-set.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
-import { requireGradeOver } from './period-access.ts';
 import type { GradingRuleSetKind, LoadGradingRuleSetInput } from './schemas.ts';
 
 const SCHEMAS: Record<GradingRuleSetKind, z.ZodType<unknown>> = { grading: gradingRulesSchema, 'four-good': fourGoodScaleSchema };
@@ -67,7 +66,14 @@ export async function listGradingRuleSets(db: Db, access: Access, unitId: number
 export async function loadGradingRuleSet(db: Kysely<DB>, access: Access, input: LoadGradingRuleSetInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await readable(trx, access, input.unitId);
-    await requireGradeOver(trx, access, input.unitId);
+    // A unit's own rules are the organisation board's to issue (write_units), not every grader's.
+    const writable = await trx
+      .selectFrom('units as u')
+      .select('u.id')
+      .where('u.id', '=', input.unitId)
+      .where((eb) => unitInScope(access.scope('write_units'), eb.ref('u.id')))
+      .executeTakeFirst();
+    if (!writable) throw forbidden();
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom)
       throw badRequest('validation', {}, [{ path: 'body.effectiveTo', message: 'grading.rule_set_bad_period' }]);
     let values: { code: string; title: string; source: string | null; body: unknown };

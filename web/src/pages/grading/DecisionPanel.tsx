@@ -30,10 +30,19 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
   const [unselected, setUnselected] = useState<Set<number>>(new Set());
   const [grades, setGrades] = useState<Record<number, Grade>>({});
   const [fourGood, setFourGood] = useState<Record<number, boolean>>({});
-  const [decidedOn, setDecidedOn] = useState<string | null>(todayIso() >= period.endsOn ? todayIso() : null);
+  const [decidedOn, setDecidedOn] = useState<string | null>(todayIso());
   const [number, setNumber] = useState('');
   const [refusal, setRefusal] = useState<{ quota: boolean; text: string } | null>(null);
   const chosen = pending.filter((e) => !unselected.has(e.id));
+  // A decision is taken within the period or after it (a December review of the year), never dated in the future.
+  const badDate =
+    decidedOn === null
+      ? null
+      : decidedOn > todayIso()
+        ? t('grading.decide.afterToday', { date: showDate(todayIso()) })
+        : decidedOn < period.startsOn
+          ? t('grading.decide.beforeStart', { date: showDate(period.startsOn) })
+          : null;
   const gradeOf = (e: Entry): Grade => grades[e.id] ?? e.proposal!.grade;
   const count = (g: Grade) => chosen.filter((e) => gradeOf(e) === g).length + decided.filter((e) => e.grade === g).length;
 
@@ -171,9 +180,7 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
               />
             </div>
           </div>
-          {decidedOn !== null && decidedOn < period.endsOn && (
-            <Alert type="error" showIcon title={t('grading.decide.beforeEnd', { date: showDate(period.endsOn) })} />
-          )}
+          {badDate && <Alert type="error" showIcon title={badDate} />}
           {refusal && (
             <Alert
               type={refusal.quota ? 'warning' : 'error'}
@@ -193,7 +200,7 @@ export function DecisionPanel({ period, onAmend }: { period: PeriodDetail; onAme
           <Button
             type="primary"
             size="large"
-            disabled={!decidedOn || chosen.length === 0 || decidedOn < period.endsOn}
+            disabled={!decidedOn || chosen.length === 0 || badDate !== null}
             loading={decide.busy}
             onClick={send}
             data-testid="decision-submit"
