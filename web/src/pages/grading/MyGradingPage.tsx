@@ -12,6 +12,7 @@ import { useLang, useT } from '../../i18n/i18n.ts';
 import { showDate, showDateTime } from '../../lib/dates.ts';
 import { isFormField, type MyEntry, stageOf, useMyEntries, usePeriod } from './grading-api.ts';
 import { GRADE_COLORS, gradeLabel, periodDates, pointsText, ruleSetName, STAGE_COLORS, stageLabel } from './grading-labels.ts';
+import { MyCommitment } from './MyCommitment.tsx';
 import { SelfAssessmentForm } from './SelfAssessmentForm.tsx';
 
 export default function MyGradingPage() {
@@ -116,6 +117,7 @@ function MyEntryCard({ item }: { item: MyEntry }) {
             {t('grading.me.edit')}
           </Button>
         )}
+        {entry.subject === 'member' && <MyCommitment year={Number(period.endsOn.slice(0, 4))} commitments={entry.commitments} />}
       </Space>
     </Card>
   );
