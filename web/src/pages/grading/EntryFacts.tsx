@@ -62,6 +62,7 @@ export function EntryFacts({ facts }: { facts: AutoFacts }) {
   return (
     <Alert
       type="info"
+      style={{ marginBottom: 16 }}
       data-testid="proposal-facts"
       title={t('grading.facts.title')}
       description={
