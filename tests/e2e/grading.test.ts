@@ -82,6 +82,16 @@ describe('a year of review and grading, from the member’s phone to the results
     await member.getByTestId('my-grading-summary').waitFor();
     expect(await member.getByTestId('my-grading-entry').getAttribute('data-stage')).toBe('self_assessed');
     expect(await member.getByTestId('my-grading-summary').textContent()).toContain('93 điểm');
+    // Beside it, the member registers "học tập và làm theo Bác" and their pledge for 2025.
+    const commitment = member.getByTestId('my-commitment');
+    expect(await commitment.textContent()).toContain('chưa đăng ký cho năm 2025');
+    await commitment.getByTestId('my-commitment-edit').click();
+    await member.getByTestId('my-commitment-content').fill('Học tập phong cách quần chúng của Bác; vận động 5 hộ hiến đất làm đường');
+    await member.getByTestId('my-commitment-pledge').fill('Gương mẫu đi đầu, nói đi đôi với làm');
+    expect((await member.getByTestId('my-commitment-save').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await member.getByTestId('my-commitment-save').click();
+    await member.getByTestId('my-commitment-view').filter({ hasText: 'Gương mẫu đi đầu, nói đi đôi với làm' }).waitFor();
+    expect(await member.getByTestId('my-commitment-edit').textContent()).toContain('Sửa đăng ký');
     await shot(member, 'grading-member-sent-phone');
     const memberDesktop = await loggedIn('dangvien', DESKTOP);
     await memberDesktop.goto('/grading/me');
@@ -101,6 +111,11 @@ describe('a year of review and grading, from the member’s phone to the results
     await assessed.getByTestId('entry-propose').click();
     await secretary.getByTestId('proposal-score-general').waitFor();
     expect(await secretary.getByTestId('proposal-score-general').inputValue()).toBe('28,0');
+    // What chibo holds about the member is shown above the form, read-only.
+    const facts = await secretary.getByTestId('proposal-facts').textContent();
+    expect(facts).toContain('Theo số liệu của chibo');
+    expect(facts).toContain('Sinh hoạt chi bộ');
+    expect(facts).toContain('Kỷ luật trong kỳ');
     for (const [k, v] of [
       ['total', '4'],
       ['onTime', '4'],
@@ -177,6 +192,7 @@ describe('a year of review and grading, from the member’s phone to the results
     await member.goto('/grading/me');
     await member.getByTestId('my-grading-decided').waitFor();
     expect(await member.getByTestId('my-grading-decided').textContent()).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(await member.getByTestId('my-grading-decided').textContent()).toMatch(/25-QĐ\/ĐU.*ngày \d\d\/\d\d\/\d{4}/);
     expect(await member.getByTestId('my-grading-edit').count()).toBe(0);
   });
 

@@ -9,9 +9,10 @@ import { Link } from 'react-router-dom';
 import { can, useMe } from '../../auth/session.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
-import { showDateTime } from '../../lib/dates.ts';
+import { showDate, showDateTime } from '../../lib/dates.ts';
 import { isFormField, type MyEntry, stageOf, useMyEntries, usePeriod } from './grading-api.ts';
 import { GRADE_COLORS, gradeLabel, periodDates, pointsText, ruleSetName, STAGE_COLORS, stageLabel } from './grading-labels.ts';
+import { MyCommitment } from './MyCommitment.tsx';
 import { SelfAssessmentForm } from './SelfAssessmentForm.tsx';
 
 export default function MyGradingPage() {
@@ -64,22 +65,28 @@ function MyEntryCard({ item }: { item: MyEntry }) {
         {open && !entry.excluded ? (
           <OpenEntry item={item} onDone={() => setEditing(false)} onCancel={editing ? () => setEditing(false) : undefined} />
         ) : (
-          entry.selfAssessment && (
+          (entry.selfAssessment || entry.proposal || entry.grade) && (
             <dl style={{ margin: 0 }} data-testid="my-grading-summary">
               <dt style={{ fontWeight: 600 }}>{t('grading.me.mySelf')}</dt>
-              <dd style={{ margin: '0 0 8px' }}>
-                {t('grading.points', { points: pointsText(entry.selfAssessment.points, lang) })} ·{' '}
-                <Tag color={GRADE_COLORS[entry.selfAssessment.grade]}>{gradeLabel(t, entry.selfAssessment.grade)}</Tag>
-                {entry.selfAssessment.step && (
-                  <Typography.Text type="secondary"> {t('grading.me.sentAt', { at: showDateTime(entry.selfAssessment.step.at) })}</Typography.Text>
-                )}
-                {Object.entries(entry.selfAssessment.forms?.fields ?? {}).map(([k, text]) => (
-                  <div key={k} style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
-                    <Typography.Text type="secondary">{isFormField(k) ? t(`grading.formField.${k}`) : k}: </Typography.Text>
-                    {text}
-                  </div>
-                ))}
-              </dd>
+              {!entry.selfAssessment ? (
+                <dd style={{ margin: '0 0 8px' }} data-testid="my-grading-no-self">
+                  <Typography.Text type="secondary">{t('grading.me.noSelf')}</Typography.Text>
+                </dd>
+              ) : (
+                <dd style={{ margin: '0 0 8px' }}>
+                  {t('grading.points', { points: pointsText(entry.selfAssessment.points, lang) })} ·{' '}
+                  <Tag color={GRADE_COLORS[entry.selfAssessment.grade]}>{gradeLabel(t, entry.selfAssessment.grade)}</Tag>
+                  {entry.selfAssessment.step && (
+                    <Typography.Text type="secondary"> {t('grading.me.sentAt', { at: showDateTime(entry.selfAssessment.step.at) })}</Typography.Text>
+                  )}
+                  {Object.entries(entry.selfAssessment.forms?.fields ?? {}).map(([k, text]) => (
+                    <div key={k} style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
+                      <Typography.Text type="secondary">{isFormField(k) ? t(`grading.formField.${k}`) : k}: </Typography.Text>
+                      {text}
+                    </div>
+                  ))}
+                </dd>
+              )}
               {entry.proposal && (
                 <>
                   <dt style={{ fontWeight: 600 }}>{t('grading.period.proposal')}</dt>
@@ -96,6 +103,9 @@ function MyEntryCard({ item }: { item: MyEntry }) {
                   <dd style={{ margin: 0 }} data-testid="my-grading-decided">
                     <Tag color={GRADE_COLORS[entry.grade]}>{gradeLabel(t, entry.grade)}</Tag>
                     {entry.decision?.decisionNumber && t('common.decisionShort', { number: entry.decision.decisionNumber })}
+                    {entry.decision && (
+                      <Typography.Text type="secondary"> {t('grading.me.decidedOn', { date: showDate(entry.decision.decidedOn) })}</Typography.Text>
+                    )}
                   </dd>
                 </>
               )}
@@ -107,6 +117,7 @@ function MyEntryCard({ item }: { item: MyEntry }) {
             {t('grading.me.edit')}
           </Button>
         )}
+        {entry.subject === 'member' && <MyCommitment year={Number(period.endsOn.slice(0, 4))} commitments={entry.commitments} />}
       </Space>
     </Card>
   );

@@ -8,6 +8,7 @@ import { Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, Typograp
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
+import { EntryFacts, ruleTasksOf } from './EntryFacts.tsx';
 import { type Entry, GRADES, type Grade, type PeriodDetail, type ProposalInput, useSaveProposal } from './grading-api.ts';
 import { gradeLabel, pointsText } from './grading-labels.ts';
 
@@ -33,6 +34,10 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
   const criteria = period.criteria.filter((c) => c.subjects.includes(entry.subject));
   const start = entry.proposal?.scores ?? entry.selfAssessment?.scores ?? {};
   const total = (v: Values) => criteria.reduce((s, c) => s + (v.scores?.[c.key] ?? 0), 0);
+  // What chibo holds starts the form; the server fills in what the proposal leaves out, so only
+  // counts the secretary changed are sent, and discipline only when ticked (issue 9 review item 4).
+  const heldTasks = ruleTasksOf(entry.facts);
+  const heldDiscipline = (entry.facts?.disciplines.length ?? 0) > 0;
   return (
     <ActionModal<Values>
       open
@@ -44,10 +49,10 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
       initialValues={{
         scores: { ...start },
         shortcomingsRemedied: true,
-        disciplinedInPeriod: false,
+        disciplinedInPeriod: heldDiscipline,
         degradation: false,
         roleGroup: entry.roleGroup,
-        tasks: {},
+        tasks: heldTasks ?? {},
       }}
       confirmText={(v) =>
         t('grading.proposal.confirm', {
@@ -58,7 +63,8 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
       }
       submit={async (v) => {
         const counts = TASK_KEYS.map((k) => v.tasks?.[k]);
-        const tasks = counts.every((n) => typeof n === 'number') ? (Object.fromEntries(TASK_KEYS.map((k) => [k, v.tasks[k]])) as Tasks) : undefined;
+        const typed = counts.every((n) => typeof n === 'number') ? (Object.fromEntries(TASK_KEYS.map((k) => [k, v.tasks[k]])) as Tasks) : undefined;
+        const tasks = typed && !(heldTasks && TASK_KEYS.every((k) => typed[k] === heldTasks[k])) ? typed : undefined;
         try {
           await save.run({
             entryId: entry.id,
@@ -67,8 +73,8 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
               facts: {
                 ...(tasks ? { tasks } : {}),
                 shortcomingsRemedied: v.shortcomingsRemedied,
-                disciplinedInPeriod: v.disciplinedInPeriod,
-                degradation: v.degradation,
+                ...(v.disciplinedInPeriod && !heldDiscipline ? { disciplinedInPeriod: true } : {}),
+                ...(v.degradation ? { degradation: true } : {}),
               },
               grade: v.grade,
               roleGroup: entry.subject === 'member' ? v.roleGroup : undefined,
@@ -82,6 +88,7 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
         }
       }}
     >
+      {entry.facts && <EntryFacts facts={entry.facts} />}
       {entry.selfAssessment && (
         <Typography.Paragraph type="secondary">
           {t('grading.proposal.selfWas', { points: pointsText(entry.selfAssessment.points, lang), grade: gradeLabel(t, entry.selfAssessment.grade) })}
@@ -107,8 +114,8 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
       ))}
       <Divider style={{ margin: '8px 0' }} />
       <Typography.Text strong>{t('grading.proposal.tasks')}</Typography.Text>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('grading.proposal.tasksHint')}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="proposal-tasks-hint">
+        {heldTasks ? t('grading.proposal.tasksHeld') : t('grading.proposal.tasksHint')}
       </Typography.Paragraph>
       <Row gutter={12}>
         {TASK_KEYS.map((k) => (
@@ -122,8 +129,15 @@ export function ProposalModal({ period, entry, onClose }: { period: PeriodDetail
       <Form.Item name="shortcomingsRemedied" valuePropName="checked" style={{ marginBottom: 4 }}>
         <Checkbox data-testid="proposal-remedied">{t('grading.proposal.remedied')}</Checkbox>
       </Form.Item>
-      <Form.Item name="disciplinedInPeriod" valuePropName="checked" style={{ marginBottom: 4 }}>
-        <Checkbox data-testid="proposal-disciplined">{t('grading.proposal.disciplined')}</Checkbox>
+      <Form.Item
+        name="disciplinedInPeriod"
+        valuePropName="checked"
+        style={{ marginBottom: 4 }}
+        extra={heldDiscipline ? t('grading.proposal.disciplineHeld') : undefined}
+      >
+        <Checkbox disabled={heldDiscipline} data-testid="proposal-disciplined">
+          {t('grading.proposal.disciplined')}
+        </Checkbox>
       </Form.Item>
       <Form.Item name="degradation" valuePropName="checked">
         <Checkbox>{t('grading.proposal.degradation')}</Checkbox>

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type {
   AmendmentInput,
+  CommitmentOut,
   DecisionsInput,
   EntryOut,
+  MemberCommitmentInput,
   myEntriesOut,
   OpenPeriodInput,
   ProposalInput,
@@ -101,6 +103,9 @@ export const useAmend = () =>
   useGradingWrite(({ entryId, body }: { entryId: number; body: AmendmentInput }) =>
     api<Entry>(`/grading/entries/${entryId}/amendments`, { method: 'POST', body }),
   );
+export const useSaveMyCommitment = () =>
+  useGradingWrite((body: MemberCommitmentInput) => api<CommitmentOut>('/grading/commitments/me', { method: 'PUT', body }));
+export type Commitment = CommitmentOut;
 export const useOpenPeriod = () => useGradingWrite((body: OpenPeriodInput) => api<PeriodDetail>('/grading/periods', { method: 'POST', body }));
 
 /** The band the points reach under the period's rule set (as src/domain/grading.ts gradeFromPoints: 49.99 is below 50). */
