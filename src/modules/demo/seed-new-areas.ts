@@ -21,6 +21,7 @@ export interface NewAreaLinks {
 
 interface CellMember {
   id: number;
+  status: string;
   valid_from: string;
   date_of_birth: string;
 }
@@ -31,7 +32,7 @@ async function cellMembers(trx: Transaction<DB>, cellId: number): Promise<CellMe
   return trx
     .selectFrom('member_placements as p')
     .innerJoin('members as m', 'm.id', 'p.member_id')
-    .select(['m.id', 'p.valid_from', 'm.date_of_birth'])
+    .select(['m.id', 'm.status', 'p.valid_from', 'm.date_of_birth'])
     .where('p.unit_id', '=', cellId)
     .where('p.valid_to', 'is', null)
     .where('m.status', 'in', [...ACTIVE])
@@ -50,7 +51,10 @@ export async function seedNewAreas(db: Kysely<DB>, links: NewAreaLinks, seed: nu
       .where('dissolved_on', 'is', null)
       .orderBy('id')
       .execute();
-    const villageCells = cells.filter((c) => c.name.startsWith('Chi bộ thôn '));
+    // Bắc Sơn first: its last village is one of the two white villages.
+    const villageCells = cells
+      .filter((c) => c.name.startsWith('Chi bộ thôn '))
+      .sort((a, b) => Number(b.id === links.firstCellId) - Number(a.id === links.firstCellId));
     const whiteVillages = await seedVillages(trx, rng, links, villageCells, asOf);
     const candidateCells = [links.firstCellId, ...villageCells.map((c) => c.id).filter((id) => id !== links.firstCellId)].slice(0, 3);
     await seedCandidates(trx, rng, candidateCells, whiteVillages, asOf);
@@ -190,7 +194,9 @@ async function seedCandidates(trx: Transaction<DB>, rng: Rng, cells: readonly nu
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const helper = members[rng.int(0, Math.max(0, members.length - 1))];
+    // The helper and sponsor: a full member of the cell.
+    const full = members.filter((m) => m.status === 'chinh_thuc');
+    const helper = full[rng.int(0, Math.max(0, full.length - 1))];
     const decisionNumber = `${100 + n * 7}-QĐ/ĐU`;
     for (const { step, on } of steps) {
       await trx
