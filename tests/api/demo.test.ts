@@ -36,8 +36,9 @@ describe('demo data, commune scale', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    expect(await count('members')).toBe(340);
-    expect(await count('member_placements')).toBe(340);
+    // 340 generated, and the admission candidate admitted a year ago (dự bị, in Đông Thịnh).
+    expect(await count('members')).toBe(341);
+    expect(await count('member_placements')).toBe(341);
     // 13 units of today's tree and 2 of the tree before 1/7/2025 (Lập Thạch district,
     // Xuân Lôi commune); Bắc Bình and the two villages from Xuân Lôi have a version before
     // the reorganisation and one since. Events: 15 creations, Bắc Bình's reclassification
@@ -83,7 +84,7 @@ describe('demo data, commune scale', () => {
 
   it('lets the demo accounts log in, each seeing their own part of the tree', async () => {
     const admin = await login('admin');
-    expect((await admin('/api/v1/members?pageSize=1')).json().total).toBe(340);
+    expect((await admin('/api/v1/members?pageSize=1')).json().total).toBe(341);
     const cellSecretary = await login('bithu.cb1');
     expect((await cellSecretary('/api/v1/members?pageSize=1')).json().total).toBe(46);
     const member = await login('dangvien');
@@ -183,6 +184,48 @@ describe('demo data, commune scale', () => {
       // A member: next month's meeting of their cell is on their calendar.
       const mine = (await (await login('dangvien'))('/api/v1/me/meetings')).json().items;
       expect(mine.some((m: { heldOn: string; kind: string }) => m.kind === 'regular' && m.heldOn.startsWith('2026-12'))).toBe(true);
+    } finally {
+      clock.reset();
+    }
+  });
+
+  it('fills the new areas: white villages, running admission deadlines, dues paid for last month, a task for the member', async () => {
+    clock.set(new Date('2026-11-30T10:00:00+07:00'));
+    try {
+      const db = t.database.db;
+      const idOf = async (name: string) => (await db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+      const commune = await idOf('Đảng bộ xã Bắc Bình');
+      const bacSon = await idOf('Chi bộ thôn Bắc Sơn');
+      // Villages: exactly two with no member living there, one with a candidate living in it.
+      const villages = (await (await login('bithu.xa'))(`/api/v1/units/${commune}/villages?on=2026-11-30`)).json().villages as {
+        id: number;
+        residents: number;
+        white: boolean;
+      }[];
+      expect(villages.length).toBeGreaterThanOrEqual(7);
+      const white = villages.filter((v) => v.white);
+      expect(white).toHaveLength(2);
+      const candidates = await db.selectFrom('admission_candidates').select(['village_id', 'stage', 'member_id']).execute();
+      expect(candidates.some((c) => white.some((v) => v.id === c.village_id))).toBe(true);
+      expect(candidates.filter((c) => c.member_id !== null).map((c) => c.stage)).toEqual(['probation']);
+      // Bắc Sơn's secretary sees a ceremony to hold on the home page, not yet overdue.
+      const secretary = await login('bithu.cb1');
+      const home = (await secretary('/api/v1/home')).json();
+      expect(home.admissions.items.some((i: { kind: string; overdue: boolean }) => i.kind === 'ceremony_by' && !i.overdue)).toBe(true);
+      // …and the commune's committee, the consideration of the member in probation coming up.
+      const communeHome = (await (await login('capuy'))('/api/v1/home')).json();
+      expect(communeHome.admissions.items.some((i: { stage: string; overdue: boolean }) => i.stage === 'probation' && !i.overdue)).toBe(true);
+      // Dues: last month paid by most of Bắc Sơn, a few not.
+      const month = (await secretary(`/api/v1/dues/units/${bacSon}/months/2026-10`)).json();
+      expect(month.totals.members).toBe(46);
+      expect(month.totals.paidMembers).toBeGreaterThan(38);
+      expect(month.totals.paidMembers).toBeLessThan(46);
+      expect(month.totals.paid).toBeGreaterThan(0);
+      // Tasks: the member of the dangvien account has one; one of the cell's is overdue.
+      const mine = (await (await login('dangvien'))('/api/v1/me/tasks')).json().items;
+      expect(mine.length).toBeGreaterThan(0);
+      const overdue = (await secretary(`/api/v1/tasks?unitId=${bacSon}&state=overdue`)).json();
+      expect(overdue.items.length).toBeGreaterThan(0);
     } finally {
       clock.reset();
     }

@@ -42,6 +42,9 @@ describe('a secretary moves a candidate through the pipeline on a phone', () => 
 
     await page.goto('/admissions');
     await page.getByTestId('admissions-page').waitFor();
+    // The demo's candidates of the cell are listed before the form opens (the list arriving
+    // while the form is open re-renders it and loses what was typed).
+    await page.getByTestId('candidate-row').first().waitFor();
     await page.getByTestId('candidate-add').click();
     await page.getByTestId('candidate-name').fill('Hoàng Thị Mai Thử');
     await page.getByTestId('candidate-birth').fill('15/03/1995');

@@ -56,10 +56,13 @@ describe('party dues', () => {
 
   it('reads well on a desktop', async () => {
     const page = await loggedIn('bithu.cb1', { viewport: { width: 1366, height: 768 } });
-    await page.goto('/dues?month=2026-04');
+    // This month: the demo's bases start a few months back, and a new basis closes the one in force.
+    const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+    const label = `${month.slice(5)}/${month.slice(0, 4)}`;
+    await page.goto(`/dues?month=${month}`);
     await page.getByTestId('dues-row').first().waitFor();
     await shot(page, 'dues-month-desktop', false);
-    // The first member is a pensioner: 0.5% of 6,000,000 đồng from April on.
+    // The first member becomes a pensioner: 0.5% of 6,000,000 đồng from this month on.
     const first = page.getByTestId('dues-row').first();
     await first.getByTestId('dues-basis-open').click();
     const editor = first.getByTestId('dues-basis-editor');
@@ -67,7 +70,7 @@ describe('party dues', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '0,5% lương hưu' }).click();
     await editor.getByRole('textbox').fill('6000000');
     await shot(page, 'dues-basis-desktop', false);
-    await editor.getByRole('button', { name: 'Áp dụng từ tháng 04/2026' }).click();
+    await editor.getByRole('button', { name: `Áp dụng từ tháng ${label}` }).click();
     await first.getByTestId('dues-due').filter({ hasText: '30.000 đ' }).waitFor();
     expect(await first.getByTestId('dues-basis-open').textContent()).toBe('0,5% lương hưu');
   });

@@ -18,6 +18,7 @@ import { addNextSteps } from './demo-next-steps.ts';
 import { generateMeetings, QUALITY_SCALE } from './generate-meetings.ts';
 import { type DemoMember, generateMembers } from './generate-members.ts';
 import { type DemoPlan, type DemoScale, isCellKind, planDemo } from './plan-units.ts';
+import { type NewAreaLinks, seedNewAreas } from './seed-new-areas.ts';
 import { seedPartyGroups } from './seed-party-groups.ts';
 
 export interface DemoAccount {
@@ -135,6 +136,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   // Password hashing is slow on purpose; do it before the transaction starts.
   const passwordHashes = await Promise.all(specsFor(scale).map(() => hashPassword(DEMO_PASSWORD)));
 
+  let newAreas: NewAreaLinks | null = null;
   return withBulkSession(database, async (session) => {
     const base = await idBases(session);
     const unitId = (index: number) => base.units + index + 1;
@@ -386,7 +388,14 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
-    if (scale === 'commune') await seedPartyGroups(session, db, grantUnit.cell1, asOf);
+    if (scale === 'commune') {
+      await seedPartyGroups(session, db, grantUnit.cell1, asOf);
+      newAreas = {
+        communeId: grantUnit.commune,
+        firstCellId: grantUnit.cell1,
+        dangvienMemberId: links.cell1Member ? memberId(links.cell1Member.index) : null,
+      };
+    }
     if (scale !== 'nation') await addNextSteps(session, asOf, base.meetings, base.meetings + meetingCount, unitId(plan.communeIndex));
     await session.query(`insert into audit_log (actor_user_id, action, entity_type, entity_id, after) values (null, $1, 'database', 'demo', $2::jsonb)`, [
       DEMO_SEED_ACTION,
@@ -402,6 +411,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       ms: Date.now() - started,
     };
   }).then(async (result) => {
+    // Villages, admission candidates, dues and tasks (commune demo only), as their modules write them.
+    if (newAreas) await seedNewAreas(db, newAreas, seed, asOf);
     // Fresh statistics, so the first queries on a large demo get sensible plans.
     await database.execScript('analyze');
     return { ...result, ms: Date.now() - started };
