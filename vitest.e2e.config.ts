@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: the real server on a fresh PGlite data folder, driven in Debian's
-// Chromium through playwright-core. One file at a time: each starts its own server.
+// Chromium through playwright-core. One file at a time: each starts its own server on a copy
+// of the data folder the global setup seeded once.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    globalSetup: ['tests/e2e/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

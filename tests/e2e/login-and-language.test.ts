@@ -5,7 +5,8 @@ import { DEMO_PASSWORD as PASSWORD, useChibo } from './helpers/session.ts';
 
 // Screenshots of the key steps, for a person to look at; never committed.
 
-const chibo = useChibo();
+// The one file on a fresh data folder: a user's very first `npm start` (migrate, seed, serve).
+const chibo = useChibo({ fresh: true });
 let page: Page;
 beforeEach(async () => {
   page = await chibo.newPage();

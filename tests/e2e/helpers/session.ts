@@ -21,14 +21,15 @@ export interface ChiboSession {
   shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
 }
 
-export function useChibo(): ChiboSession {
+/** `fresh`: the server starts on an empty data folder (a user's very first `npm start`). */
+export function useChibo(options: { fresh?: boolean } = {}): ChiboSession {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
