@@ -4,29 +4,14 @@
 // - text at 16 px or more, and tap targets (buttons, boxes, pickers, tabs) 44×44 px or more;
 // - nothing wider than the phone's screen, and a title of its own (document.title), not just "chibo".
 // Screenshots at 390×844 and 1366×768 go to the shots folder, to be looked at.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
 import { PHONE } from './helpers/browser.ts';
 import { useChibo } from './helpers/session.ts';
 
 const { loggedIn, newPage, shot } = useChibo();
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  // playwright-core's Page is the type @axe-core/playwright expects (it is written for playwright).
-  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
 
 /** Visible text smaller than 16 px: "path: 14px «text»". */
 async function smallText(page: Page): Promise<string[]> {

@@ -4,21 +4,14 @@
 // sends it; the cell's secretary appraises and proposes HTXSNV; the committee decides, the
 // quota refuses with its numbers (1 HTXSNV > 20% × 0 HTTNV = 0), the committee adjusts to
 // HTTNV and decides; the grade is locked, and the results page counts it.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
 import { PHONE } from './helpers/browser.ts';
 import { useChibo } from './helpers/session.ts';
 
 const { loggedIn, shot } = useChibo();
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
-
-/** Serious or critical WCAG 2 A/AA violations on the page as it stands (axe-core). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}`);
-}
 
 const confirmOk = async (page: Page) => {
   await page.getByTestId('confirm-ok').click();

@@ -4,9 +4,9 @@
 // cell's usual day, the prefilled title and the resolution carried in one tap — and comes
 // back to the next step; the commune committee sees one line per cell and says "Tôi sẽ
 // dự" in one tap; a cell's year calendar; the commune's meeting list names each cell.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
 import { PHONE } from './helpers/browser.ts';
 import { useChibo } from './helpers/session.ts';
 
@@ -14,12 +14,6 @@ const { loggedIn, shot } = useChibo();
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
 
 const stepState = (page: Page, key: string) => page.locator(`[data-testid="home-step"][data-step="${key}"]`).getAttribute('data-state');
-/** Serious or critical WCAG 2 A/AA violations on the page as it stands (axe-core). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}`);
-}
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe("the secretary's home on a phone", () => {

@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   const dataDir = path.join(dir, 'data');
   const server = await startChibo({ command: 'start', dataDir, timeoutMs: 180_000 });
   await server.stop(30_000);
-  if (server.child.exitCode !== 0) throw new Error(`chibo start did not shut down cleanly (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
+  if (server.child.exitCode !== 0)
+    throw new Error(`chibo start did not shut down cleanly (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
   project.provide('e2eDataTemplate', dataDir);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
