@@ -24,9 +24,21 @@ export function summary(ms: number[]) {
 }
 export const loadAverage = () => os.loadavg().map(round2);
 
-export function rssKib(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+function statusKib(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : 0;
+}
+export const rssKib = (pid: number) => statusKib(pid, 'VmRSS');
+/** The kernel's own peak RSS of the process since `resetPeakRss`: no spike is missed between samples. */
+export const peakRssKib = (pid: number) => statusKib(pid, 'VmHWM');
+/** Resets the peak RSS to the current RSS (Linux ≥ 4.0); false where /proc does not allow it. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function runChibo(args: string[], env: Record<string, string>) {
