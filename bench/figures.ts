@@ -10,7 +10,9 @@
 // (`meetingsGeneratedByBench: true` in the result): a regular meeting per cell and month
 // with ~3% missing, a thematic one most quarters, roll calls of everyone placed in the cell
 // (88% present, 7% excused, 3% unexcused, 2% unmarked), grades on 40% of regular meetings.
-// Run: npm run bench -- figures [--only postgres|pglite] [--runs 30] [--database NAME] [--data-dir DIR]
+// Run: npm run bench -- figures [--only postgres|pglite] [--runs 30] [--database NAME] [--data-dir DIR] [--scale commune]
+// (--scale commune: the commune demo — its commune dashboard alone is comparable with the
+// province's; the "province" there is a 17-unit tree. For when the province seed is not at hand.)
 // Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a database of its
 // own is created and dropped); PGlite uses a temporary data folder.
 import fs from 'node:fs';
@@ -64,7 +66,7 @@ async function generateMeetings(db: Kysely<DB>) {
 
 // ── Equivalent hand-written SQL: the same figures, each in one statement ──
 
-function handUnitFigures(db: Kysely<DB>, root: number) {
+export function handUnitFigures(db: Kysely<DB>, root: number) {
   // Reads the member facts the engine keeps (member_facts: each member's stretches in one
   // unit with one status, with the attributes counted), as the engine does — said in the result.
   return sql`
@@ -88,7 +90,7 @@ function handUnitFigures(db: Kysely<DB>, root: number) {
     );
 }
 
-function handMeetingFigures(db: Kysely<DB>, root: number) {
+export function handMeetingFigures(db: Kysely<DB>, root: number) {
   return sql`
     with cu as (
       select a.unit_id, b.ancestor_id as top_id, greatest(a.valid_from, b.valid_from, ${FROM}::date) as vf,
@@ -123,7 +125,7 @@ function handMeetingFigures(db: Kysely<DB>, root: number) {
     select 'top_ok', top_id, null, null, null, null, null, count(*) filter (where every_month)::int, count(*)::int, null from ok group by top_id`.execute(db);
 }
 
-function handCompliance(db: Kysely<DB>, root: number) {
+export function handCompliance(db: Kysely<DB>, root: number) {
   return sql`
     with cu as (
       select a.unit_id, greatest(a.valid_from, ${FROM}::date) as vf, least(coalesce(a.valid_to, ${TO}::date + 1), ${TO}::date + 1) as vt
@@ -196,14 +198,14 @@ async function measure(cases: Case[], runs: number) {
   return out;
 }
 
-async function runEngine(database: Database, runs: number) {
+async function runEngine(database: Database, runs: number, scale: 'province' | 'commune') {
   const { migrate } = await import('../src/db/migrate.ts');
   const { seedDemo, DEMO_PASSWORD } = await import('../src/modules/demo/seed-demo.ts');
   const { buildApp } = await import('../src/server.ts');
   const db = database.db;
   const t0 = performance.now();
   await migrate(database);
-  if (!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst())) await seedDemo(database, { scale: 'province', seed: 1, asOf: TODAY });
+  if (!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst())) await seedDemo(database, { scale, seed: 1, asOf: TODAY });
   const seedMs = performance.now() - t0;
   const existing = await db.selectFrom('meetings').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const t1 = performance.now();
@@ -280,6 +282,7 @@ async function runEngine(database: Database, runs: number) {
   );
   await app.close();
   return {
+    scale,
     ...counts,
     meetingsGeneratedByBench: generated,
     seedMs: Math.round(seedMs),
@@ -295,9 +298,16 @@ async function runEngine(database: Database, runs: number) {
 export default async function figuresBenchmark(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { only: { type: 'string' }, runs: { type: 'string', default: '30' }, database: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string', default: '30' },
+      database: { type: 'string' },
+      'data-dir': { type: 'string' },
+      scale: { type: 'string', default: 'province' },
+    },
   });
   const runs = Number(values.runs);
+  const scale = values.scale === 'commune' ? 'commune' : 'province';
   process.env.CHIBO_JOBS = 'off';
   const { openDatabase } = await import('../src/db/connect.ts');
   const figures: Record<string, unknown> = {
@@ -319,7 +329,7 @@ export default async function figuresBenchmark(args: string[]) {
     try {
       const database = await openDatabase({ url: url.toString() });
       try {
-        figures.postgres = await runEngine(database, runs);
+        figures.postgres = await runEngine(database, runs, scale);
       } finally {
         database.pgPool?.on('error', () => {});
         await database.close();
@@ -336,7 +346,7 @@ export default async function figuresBenchmark(args: string[]) {
     try {
       const database = await openDatabase({ dataDir: kept ?? path.join(dir, 'data') });
       try {
-        figures.pglite = await runEngine(database, runs);
+        figures.pglite = await runEngine(database, runs, scale);
       } finally {
         await database.close();
       }
