@@ -91,6 +91,11 @@ export function handUnitFigures(db: Kysely<DB>, root: number) {
 }
 
 export function handMeetingFigures(db: Kysely<DB>, root: number) {
+  // What the meeting figures answer, each figure once: meetings held, attendance, the
+  // grades, monthly and thematic compliance (each cell covering a whole month / quarter of
+  // the period must have met in it), the same per month and per sub-unit, and the members
+  // with unexcused absences in 3 distinct months over the period and the 11 months before
+  // it (the strike-off window, HD 12) with one in the period.
   return sql`
     with cu as (
       select a.unit_id, b.ancestor_id as top_id, greatest(a.valid_from, b.valid_from, ${FROM}::date) as vf,
@@ -103,24 +108,47 @@ export function handMeetingFigures(db: Kysely<DB>, root: number) {
       where mf.recorded and mf.attendance_taken and mf.held_on between ${FROM}::date and ${TO}::date and mf.kind in ('regular', 'thematic', 'extraordinary')
     ), months as (
       select m::date as m from generate_series(${FROM}::date, ${TO}::date, interval '1 month') m where (m + interval '1 month' - interval '1 day')::date <= ${TO}::date
+    ), quarters as (
+      select q::date as q from generate_series(date_trunc('quarter', ${FROM}::date), ${TO}::date, interval '3 months') q
+      where q >= ${FROM}::date and (q + interval '3 months' - interval '1 day')::date <= ${TO}::date
     ), req as (
       select cu.unit_id, cu.top_id, months.m from cu join months on cu.vf <= months.m and cu.vt > (months.m + interval '1 month' - interval '1 day')::date
+    ), reqq as (
+      select cu.unit_id, cu.top_id, quarters.q from cu join quarters on cu.vf <= quarters.q and cu.vt > (quarters.q + interval '3 months' - interval '1 day')::date
     ), held as (
       select distinct unit_id, top_id, date_trunc('month', held_on)::date as m from f where kind = 'regular'
+    ), heldq as (
+      select distinct unit_id, top_id, date_trunc('quarter', held_on)::date as q from f where kind = 'thematic'
+    ), req_held as (
+      select r.unit_id, r.top_id, r.m, h.m is not null as met from req r left join held h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.m = r.m
     ), ok as (
-      select r.unit_id, r.top_id, bool_and(h.m is not null) as every_month
-      from req r left join held h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.m = r.m group by r.unit_id, r.top_id
+      select unit_id, top_id, bool_and(met) as every_month from req_held group by unit_id, top_id
+    ), okq as (
+      select r.unit_id, bool_and(h.q is not null) as every_quarter
+      from reqq r left join heldq h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.q = r.q group by r.unit_id
     ), unexcused as (
-      select u.member_id from f cross join lateral unnest(f.unexcused_member_ids) u(member_id) group by u.member_id having count(*) >= 3
+      select u.member_id from unit_ancestry a
+      join meeting_facts mf on mf.unit_id = a.unit_id and mf.held_on >= a.valid_from and (a.valid_to is null or mf.held_on < a.valid_to)
+      cross join lateral unnest(mf.unexcused_member_ids) u(member_id)
+      where a.ancestor_id = ${root} and a.unit_kind in ('chi_bo', 'chi_bo_co_so') and mf.recorded and mf.attendance_taken
+        and mf.held_on between (${FROM}::date - interval '11 months')::date and ${TO}::date
+      group by u.member_id having bool_or(mf.held_on >= ${FROM}::date) and count(distinct date_trunc('month', mf.held_on)) >= 3
     )
     select 'total' as k, null::int as top_id, null::text as month, count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
       count(grade)::int as graded, (select count(*) filter (where every_month) from ok)::int as n, (select count(*) from ok)::int as of,
       (select count(*) from unexcused)::int as warnings
     from f
     union all
+    select 'thematic', null, null, null, null, null, null, count(*) filter (where every_quarter)::int, count(*)::int, null from okq
+    union all
+    select 'grade', null, grade, count(*)::int, null, null, null, null, null, null from f where grade is not null group by grade
+    union all
     select 'top', top_id, null, count(*)::int, sum(expected)::int, sum(present)::int, count(grade)::int, null, null, null from f group by top_id
     union all
     select 'month', null, to_char(held_on, 'YYYY-MM'), count(*)::int, sum(expected)::int, sum(present)::int, count(grade)::int, null, null, null from f group by 3
+    union all
+    select 'month_ok', null, to_char(m, 'YYYY-MM'), null, null, null, null, count(distinct unit_id) filter (where met)::int, count(distinct unit_id)::int, null
+    from req_held group by m
     union all
     select 'top_ok', top_id, null, null, null, null, null, count(*) filter (where every_month)::int, count(*)::int, null from ok group by top_id`.execute(db);
 }
