@@ -10,7 +10,9 @@
 // (`meetingsGeneratedByBench: true` in the result): a regular meeting per cell and month
 // with ~3% missing, a thematic one most quarters, roll calls of everyone placed in the cell
 // (88% present, 7% excused, 3% unexcused, 2% unmarked), grades on 40% of regular meetings.
-// Run: npm run bench -- figures [--only postgres|pglite] [--runs 30] [--database NAME] [--data-dir DIR]
+// Run: npm run bench -- figures [--only postgres|pglite] [--runs 30] [--database NAME] [--data-dir DIR] [--scale commune]
+// (--scale commune: the commune demo — its commune dashboard alone is comparable with the
+// province's; the "province" there is a 17-unit tree. For when the province seed is not at hand.)
 // Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a database of its
 // own is created and dropped); PGlite uses a temporary data folder.
 import fs from 'node:fs';
@@ -64,7 +66,7 @@ async function generateMeetings(db: Kysely<DB>) {
 
 // ── Equivalent hand-written SQL: the same figures, each in one statement ──
 
-function handUnitFigures(db: Kysely<DB>, root: number) {
+export function handUnitFigures(db: Kysely<DB>, root: number) {
   // Reads the member facts the engine keeps (member_facts: each member's stretches in one
   // unit with one status, with the attributes counted), as the engine does — said in the result.
   return sql`
@@ -88,7 +90,12 @@ function handUnitFigures(db: Kysely<DB>, root: number) {
     );
 }
 
-function handMeetingFigures(db: Kysely<DB>, root: number) {
+export function handMeetingFigures(db: Kysely<DB>, root: number) {
+  // What the meeting figures answer, each figure once: meetings held, attendance, the
+  // grades, monthly and thematic compliance (each cell covering a whole month / quarter of
+  // the period must have met in it), the same per month and per sub-unit, and the members
+  // with unexcused absences in 3 distinct months over the period and the 11 months before
+  // it (the strike-off window, HD 12) with one in the period.
   return sql`
     with cu as (
       select a.unit_id, b.ancestor_id as top_id, greatest(a.valid_from, b.valid_from, ${FROM}::date) as vf,
@@ -101,29 +108,52 @@ function handMeetingFigures(db: Kysely<DB>, root: number) {
       where mf.recorded and mf.attendance_taken and mf.held_on between ${FROM}::date and ${TO}::date and mf.kind in ('regular', 'thematic', 'extraordinary')
     ), months as (
       select m::date as m from generate_series(${FROM}::date, ${TO}::date, interval '1 month') m where (m + interval '1 month' - interval '1 day')::date <= ${TO}::date
+    ), quarters as (
+      select q::date as q from generate_series(date_trunc('quarter', ${FROM}::date), ${TO}::date, interval '3 months') q
+      where q >= ${FROM}::date and (q + interval '3 months' - interval '1 day')::date <= ${TO}::date
     ), req as (
       select cu.unit_id, cu.top_id, months.m from cu join months on cu.vf <= months.m and cu.vt > (months.m + interval '1 month' - interval '1 day')::date
+    ), reqq as (
+      select cu.unit_id, cu.top_id, quarters.q from cu join quarters on cu.vf <= quarters.q and cu.vt > (quarters.q + interval '3 months' - interval '1 day')::date
     ), held as (
       select distinct unit_id, top_id, date_trunc('month', held_on)::date as m from f where kind = 'regular'
+    ), heldq as (
+      select distinct unit_id, top_id, date_trunc('quarter', held_on)::date as q from f where kind = 'thematic'
+    ), req_held as (
+      select r.unit_id, r.top_id, r.m, h.m is not null as met from req r left join held h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.m = r.m
     ), ok as (
-      select r.unit_id, r.top_id, bool_and(h.m is not null) as every_month
-      from req r left join held h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.m = r.m group by r.unit_id, r.top_id
+      select unit_id, top_id, bool_and(met) as every_month from req_held group by unit_id, top_id
+    ), okq as (
+      select r.unit_id, bool_and(h.q is not null) as every_quarter
+      from reqq r left join heldq h on h.unit_id = r.unit_id and h.top_id = r.top_id and h.q = r.q group by r.unit_id
     ), unexcused as (
-      select u.member_id from f cross join lateral unnest(f.unexcused_member_ids) u(member_id) group by u.member_id having count(*) >= 3
+      select u.member_id from unit_ancestry a
+      join meeting_facts mf on mf.unit_id = a.unit_id and mf.held_on >= a.valid_from and (a.valid_to is null or mf.held_on < a.valid_to)
+      cross join lateral unnest(mf.unexcused_member_ids) u(member_id)
+      where a.ancestor_id = ${root} and a.unit_kind in ('chi_bo', 'chi_bo_co_so') and mf.recorded and mf.attendance_taken
+        and mf.held_on between (${FROM}::date - interval '11 months')::date and ${TO}::date
+      group by u.member_id having bool_or(mf.held_on >= ${FROM}::date) and count(distinct date_trunc('month', mf.held_on)) >= 3
     )
     select 'total' as k, null::int as top_id, null::text as month, count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
       count(grade)::int as graded, (select count(*) filter (where every_month) from ok)::int as n, (select count(*) from ok)::int as of,
       (select count(*) from unexcused)::int as warnings
     from f
     union all
+    select 'thematic', null, null, null, null, null, null, count(*) filter (where every_quarter)::int, count(*)::int, null from okq
+    union all
+    select 'grade', null, grade, count(*)::int, null, null, null, null, null, null from f where grade is not null group by grade
+    union all
     select 'top', top_id, null, count(*)::int, sum(expected)::int, sum(present)::int, count(grade)::int, null, null, null from f group by top_id
     union all
     select 'month', null, to_char(held_on, 'YYYY-MM'), count(*)::int, sum(expected)::int, sum(present)::int, count(grade)::int, null, null, null from f group by 3
     union all
+    select 'month_ok', null, to_char(m, 'YYYY-MM'), null, null, null, null, count(distinct unit_id) filter (where met)::int, count(distinct unit_id)::int, null
+    from req_held group by m
+    union all
     select 'top_ok', top_id, null, null, null, null, null, count(*) filter (where every_month)::int, count(*)::int, null from ok group by top_id`.execute(db);
 }
 
-function handCompliance(db: Kysely<DB>, root: number) {
+export function handCompliance(db: Kysely<DB>, root: number) {
   return sql`
     with cu as (
       select a.unit_id, greatest(a.valid_from, ${FROM}::date) as vf, least(coalesce(a.valid_to, ${TO}::date + 1), ${TO}::date + 1) as vt
@@ -158,52 +188,89 @@ interface Case {
   hand: () => Promise<unknown>;
 }
 
-async function measure(cases: Case[], runs: number) {
+/**
+ * CPU time spent so far (ms) by this process (the app, and PGlite when embedded) and by the
+ * PostgreSQL backends serving this database (/proc/PID/schedstat: nanoseconds on a CPU):
+ * on a machine shared with other work, wall times mostly measure waiting for a core, CPU
+ * time what each side costs.
+ */
+function cpuClock(db: Kysely<DB>, kind: Database['kind']) {
+  let pids: number[] = [];
+  const refresh = async () => {
+    if (kind !== 'postgres') return;
+    const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+    pids = rows.map((r) => r.pid).filter((pid) => fs.existsSync(`/proc/${pid}/schedstat`));
+  };
+  const now = () => {
+    const own = process.cpuUsage();
+    let backends = 0;
+    for (const pid of pids) {
+      try {
+        backends += Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        // a connection closed meanwhile
+      }
+    }
+    return (own.user + own.system) / 1000 + backends;
+  };
+  return { refresh, now };
+}
+
+async function measure(cases: Case[], runs: number, cpu: ReturnType<typeof cpuClock>) {
   const out: Record<string, unknown> = {};
   for (const c of cases) {
     await c.engine();
     await c.hand(); // warm-up
+    await cpu.refresh(); // the pooled connections the warm-up opened
     const e: number[] = [];
     const h: number[] = [];
+    const ec: number[] = [];
+    const hc: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, alternating which goes first, so both see the same machine.
       const pair =
         i % 2 === 0
           ? ([
-              [c.engine, e],
-              [c.hand, h],
+              [c.engine, e, ec],
+              [c.hand, h, hc],
             ] as const)
           : ([
-              [c.hand, h],
-              [c.engine, e],
+              [c.hand, h, hc],
+              [c.engine, e, ec],
             ] as const);
-      for (const [fn, into] of pair) {
+      for (const [fn, into, cpuInto] of pair) {
+        const c0 = cpu.now();
         const t0 = performance.now();
         await fn();
         into.push(performance.now() - t0);
+        cpuInto.push(cpu.now() - c0);
       }
     }
-    e.sort((a, b) => a - b);
-    h.sort((a, b) => a - b);
+    for (const list of [e, h, ec, hc]) list.sort((a, b) => a - b);
     out[c.name] = {
       engineMs: { p50: round1(percentile(e, 50)), p95: round1(percentile(e, 95)) },
       handSqlMs: { p50: round1(percentile(h, 50)), p95: round1(percentile(h, 95)) },
       ratioP50: round1((percentile(e, 50) / percentile(h, 50)) * 100) / 100,
       ratioP95: round1((percentile(e, 95) / percentile(h, 95)) * 100) / 100,
+      cpu: {
+        engineMsP50: round1(percentile(ec, 50)),
+        handSqlMsP50: round1(percentile(hc, 50)),
+        ratioP50: round1((percentile(ec, 50) / percentile(hc, 50)) * 100) / 100,
+      },
     };
     console.log(c.name, JSON.stringify(out[c.name]));
   }
   return out;
 }
 
-async function runEngine(database: Database, runs: number) {
+async function runEngine(database: Database, runs: number, scale: 'province' | 'commune') {
   const { migrate } = await import('../src/db/migrate.ts');
   const { seedDemo, DEMO_PASSWORD } = await import('../src/modules/demo/seed-demo.ts');
   const { buildApp } = await import('../src/server.ts');
   const db = database.db;
   const t0 = performance.now();
   await migrate(database);
-  if (!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst())) await seedDemo(database, { scale: 'province', seed: 1, asOf: TODAY });
+  if (!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst())) await seedDemo(database, { scale, seed: 1, asOf: TODAY });
   const seedMs = performance.now() - t0;
   const existing = await db.selectFrom('meetings').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const t1 = performance.now();
@@ -277,9 +344,11 @@ async function runEngine(database: Database, runs: number) {
       },
     ],
     runs,
+    cpuClock(db, database.kind),
   );
   await app.close();
   return {
+    scale,
     ...counts,
     meetingsGeneratedByBench: generated,
     seedMs: Math.round(seedMs),
@@ -295,9 +364,16 @@ async function runEngine(database: Database, runs: number) {
 export default async function figuresBenchmark(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { only: { type: 'string' }, runs: { type: 'string', default: '30' }, database: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string', default: '30' },
+      database: { type: 'string' },
+      'data-dir': { type: 'string' },
+      scale: { type: 'string', default: 'province' },
+    },
   });
   const runs = Number(values.runs);
+  const scale = values.scale === 'commune' ? 'commune' : 'province';
   process.env.CHIBO_JOBS = 'off';
   const { openDatabase } = await import('../src/db/connect.ts');
   const figures: Record<string, unknown> = {
@@ -319,7 +395,7 @@ export default async function figuresBenchmark(args: string[]) {
     try {
       const database = await openDatabase({ url: url.toString() });
       try {
-        figures.postgres = await runEngine(database, runs);
+        figures.postgres = await runEngine(database, runs, scale);
       } finally {
         database.pgPool?.on('error', () => {});
         await database.close();
@@ -336,7 +412,7 @@ export default async function figuresBenchmark(args: string[]) {
     try {
       const database = await openDatabase({ dataDir: kept ?? path.join(dir, 'data') });
       try {
-        figures.pglite = await runEngine(database, runs);
+        figures.pglite = await runEngine(database, runs, scale);
       } finally {
         await database.close();
       }

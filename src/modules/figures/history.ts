@@ -3,9 +3,12 @@
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
+import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
 import { validOn } from '../org-history/valid-on.ts';
+import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
+import { keepsAllDimsSql } from './kept-member-counts.ts';
 import { coversSubtree } from './subtree-visible.ts';
 
 export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
@@ -50,21 +53,47 @@ export interface UnitOn {
   parent: { id: number; name: string } | null;
 }
 
+export interface FiguresHead {
+  unit: UnitOn;
+  /** The caller sees the unit's whole subtree (only then do figures name the units below it: subtree-visible.ts). */
+  whole: boolean;
+  /** The unit's current kind keeps every member dimension per subtree (kept-member-counts.ts). */
+  keepsAll: boolean;
+  /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on the date loaded (unitRuleSets). */
+  ruleSets: RuleSet[];
+}
+
 /**
  * The unit as it was on the date, or 404 when it did not exist then or is out of scope
- * (as org-history's unitOn), and whether the caller sees its whole subtree (only then do
- * figures name the units below it: subtree-visible.ts) — in one query, as every figures
- * request starts with it.
+ * (as org-history's unitOn), with what a figure decides before reading figures — whether
+ * the caller sees the whole subtree, whether the unit keeps its member counts, and (given
+ * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
-export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope): Promise<{ unit: UnitOn; whole: boolean }> {
-  const { rows } = await sql<{ id: number; code: string; name: string; kind: UnitKind; path: string; parent: { id: number; name: string } | null }>`
+export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string): Promise<FiguresHead> {
+  const { rows } = await sql<{
+    id: number;
+    code: string;
+    name: string;
+    kind: UnitKind;
+    path: string;
+    parent: { id: number; name: string } | null;
+    keeps_all: boolean;
+    rule_sets: RuleSetRow[] | null;
+  }>`
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
-        where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent
+        where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
+      ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all,
+      ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(date))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);
   const u = rows[0];
   if (!u) throw notFound('entities.unit');
-  return { unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent }, whole: coversSubtree(scope, u.path) };
+  return {
+    unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
+    whole: coversSubtree(scope, u.path),
+    keepsAll: u.keeps_all,
+    ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
+  };
 }

@@ -8,7 +8,7 @@
 // per dimension and key, where A \ B are the open rows of which one starts after D, and
 // B \ A the rows in force on D of which one has an end — each read through a partial or
 // range index, so their cost follows what changed since D, not the subtree's size.
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { AGE_BANDS, bandOf, PARTY_AGE_BANDS, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import type { MemberAggregate } from './member-figures.ts';
@@ -79,11 +79,20 @@ export function keptMemberCountsSql(fullId: number | null, statusIds: readonly n
     group by 1, 2, 3 having sum(n) <> 0`;
 }
 
-/** Whether the unit's current kind keeps every dimension (its open depth-0 ancestry row). */
+/**
+ * SQL: whether the unit's current kind (its open depth-0 ancestry row) keeps every
+ * dimension — a column of the figures' first read (unitForFigures), so choosing between
+ * the kept counts and the scan costs no round trip of its own.
+ */
+export function keepsAllDimsSql(unitId: Expression<number>) {
+  return sql<boolean>`coalesce((select bool_and(k.ancestor_kind = any(${sql.val([...KEPT_ALL_DIMS_KINDS])}::text[])) from unit_ancestry k
+     where k.unit_id = ${unitId} and k.ancestor_id = ${unitId} and k.valid_to is null), false)`;
+}
+
+/** Whether the unit's current kind keeps every dimension. */
 export async function keepsAllDims(db: Db, unitId: number): Promise<boolean> {
-  const { rows } = await sql<{ kind: string }>`
-    select ancestor_kind as kind from unit_ancestry where unit_id = ${unitId}::int and ancestor_id = ${unitId}::int and valid_to is null`.execute(db);
-  return rows.length > 0 && rows.every((r) => KEPT_ALL_DIMS_KINDS.includes(r.kind));
+  const { rows } = await sql<{ keeps: boolean }>`select ${keepsAllDimsSql(sql.val(unitId))} as keeps`.execute(db);
+  return rows[0]?.keeps === true;
 }
 
 const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);

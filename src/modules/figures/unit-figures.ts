@@ -6,12 +6,12 @@
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
-import { countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
+import { type CountingRules, countingRulesOn, countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
+import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
-import { countingRulesFor } from '../rule-sets/counting-rules.ts';
-import { unitForFigures, unitsUnderOn } from './history.ts';
-import { keepsAllDims, keptMemberAggregate } from './kept-member-counts.ts';
+import { type FiguresHead, unitForFigures, unitsUnderOn } from './history.ts';
+import { keptMemberAggregate } from './kept-member-counts.ts';
 import { type MemberAggregate, memberAggregate } from './member-figures.ts';
 import { orgCountsByChild } from './org-counts-by-child.ts';
 import type { UnitFiguresOut } from './schemas.ts';
@@ -33,28 +33,24 @@ const sorted = (m: ReadonlyMap<string, number>) => [...m].map(([key, n]) => ({ k
 const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 
 export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
+  // First the unit (404 when out of scope or not existing on the date — then nothing else
+  // is read), in one query with whether the caller sees its whole subtree (only then are
+  // sub-units named), whether it keeps its member counts per subtree and its own counting
+  // rule sets (if it, or a unit above it on that date, loaded some; else the built-in set).
+  const head = await unitForFigures(db, unitId, date, access.scope('read'), 'org-counting');
+  const rules = countingRulesOn(date, head.ruleSets);
   // A province, a central organisation or the whole party: members from the kept
   // per-subtree counts (kept-member-counts.ts), organisations counted in SQL per child
   // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
-  if (await keepsAllDims(db, unitId)) return keptUnitFigures(db, access, unitId, date);
-  const scope = access.scope('read');
-  // Every read at once (on PostgreSQL each on its own pooled connection): the unit (404 when
-  // out of scope or not existing on the date — then nothing else read is returned) with
-  // whether the caller sees its whole subtree (only then are sub-units named), the tree, the
-  // member aggregate, and the unit's own counting rules if it (or a unit above it on that
-  // date) loaded some, else the built-in set in force.
-  const [{ unit, whole: namesBelow }, tree, members, rules] = await Promise.all([
-    unitForFigures(db, unitId, date, scope),
-    unitTreeSql(unitId, date).execute(db),
-    memberAggregate(db, unitId, date),
-    countingRulesFor(db, unitId, date),
-  ]);
+  if (head.keepsAll) return keptUnitFigures(db, head, rules, unitId, date);
+  // Both reads at once (on PostgreSQL each on its own pooled connection).
+  const [tree, members] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date)]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = new Map<number, TreeRow[]>();
   for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
   const byId = new Map(units.map((u) => [u.id, u]));
-  const subUnits = (namesBelow ? (children.get(unitId) ?? []) : []).map((c) => {
+  const subUnits = (head.whole ? (children.get(unitId) ?? []) : []).map((c) => {
     const ids = subtree(c.unit_id);
     const counts = countOrganisations(
       ids.map((id) => (id === c.unit_id ? { ...byId.get(id)!, parentId: null } : byId.get(id)!)),
@@ -72,17 +68,12 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
       grassroots: counts.grassroots.n,
     };
   });
-  return present(unit, date, members, { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } }, subUnits);
+  return present(head.unit, date, members, { ...countOrganisations(units, date, rules.body), rule: { code: rules.code, source: rules.source } }, subUnits);
 }
 
-async function keptUnitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
-  const [{ unit, whole: namesBelow }, members, rules] = await Promise.all([
-    unitForFigures(db, unitId, date, access.scope('read')),
-    keptMemberAggregate(db, unitId, date),
-    countingRulesFor(db, unitId, date),
-  ]);
-  const org = await orgCountsByChild(db, unitId, date, rules.body);
-  const subUnits = (namesBelow ? org.children : []).map((c) => ({
+async function keptUnitFigures(db: Db, head: FiguresHead, rules: RuleSet<CountingRules>, unitId: number, date: string): Promise<UnitFiguresOut> {
+  const [members, org] = await Promise.all([keptMemberAggregate(db, unitId, date), orgCountsByChild(db, unitId, date, rules.body)]);
+  const subUnits = (head.whole ? org.children : []).map((c) => ({
     id: c.id,
     code: c.code,
     name: c.name,
@@ -92,7 +83,7 @@ async function keptUnitFigures(db: Db, access: Access, unitId: number, date: str
     cells: c.organisations.cells.n,
     grassroots: c.organisations.grassroots.n,
   }));
-  return present(unit, date, members, { ...org.total, rule: { code: rules.code, source: rules.source } }, subUnits);
+  return present(head.unit, date, members, { ...org.total, rule: { code: rules.code, source: rules.source } }, subUnits);
 }
 
 function present(
