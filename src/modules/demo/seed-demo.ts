@@ -101,6 +101,20 @@ const SEQUENCED_TABLES = [
 ] as const;
 type SequencedTable = (typeof SEQUENCED_TABLES)[number];
 
+/** What the load writes that the set-wise refreshes read (unit_ancestry: kept from unit_versions). */
+const LOADED_TABLES = [
+  'units',
+  'unit_versions',
+  'unit_ancestry',
+  'members',
+  'member_placements',
+  'member_statuses',
+  'meetings',
+  'meeting_minutes',
+  'meeting_attendance',
+  'meeting_quality',
+] as const;
+
 const FLUSH_CHARS = 8_000_000;
 const DEFERRED_INDEX_TABLES = [
   'members',
@@ -541,12 +555,17 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
  * demo loads the same way with or without the figures engine in the build.
  */
 async function refreshTriggerKeptFacts(session: BulkSession, members: { after: number; last: number }, meetings: { after: number; last: number }) {
+  // Statistics of what this transaction loaded (ANALYZE counts its own uncommitted rows):
+  // without them the set-wise statements below are planned for empty tables, and a
+  // province's meeting facts ran for hours instead of seconds.
+  await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
   // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
   // adopted meetings get theirs from the roll of their date, as loaded.
   await session.query(
     'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
     [meetings.after, meetings.last],
   );
+  await session.query('analyze meeting_roll_at_adoption');
   if (!session.referencesUnchecked) return;
   const BATCH = 100_000;
   const refresh = async (fn: string, table: string, ids: { after: number; last: number }) => {
@@ -557,6 +576,7 @@ async function refreshTriggerKeptFacts(session: BulkSession, members: { after: n
     }
   };
   await refresh('refresh_member_facts', 'members', members);
+  await session.query('analyze member_facts');
   await refresh('refresh_meeting_facts', 'meetings', meetings);
   // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry), at once.
   const [counts] = await session.query<{ fn: string | null }>(`select to_regprocedure('rebuild_subtree_member_counts()')::text as fn`);
