@@ -220,3 +220,58 @@ describe('the export streams exactly the list', () => {
     expect(names).toEqual(listed.map((id) => byId.get(id)));
   });
 });
+
+describe("the roster's total follows every change, as the rows do", () => {
+  it('a member leaving, a transfer out, a new member: the total is always the number of members listed', async () => {
+    const commune = await t.unit({ code: 'TT', name: 'Đảng bộ xã Tân Tiến', kind: 'dang_bo_xa' });
+    const cell1 = await t.unit({ code: 'TT-1', name: 'Chi bộ thôn Một', parentId: commune });
+    const cell2 = await t.unit({ code: 'TT-2', name: 'Chi bộ thôn Hai', parentId: commune });
+    const elsewhere = await t.unit({ code: 'UU', name: 'Đảng bộ xã Úc', kind: 'dang_bo_xa' });
+    const cellU = await t.unit({ code: 'UU-1', name: 'Chi bộ thôn Ba', parentId: elsewhere });
+    const own = await t.member({ fullName: 'Ngô Văn Chủ', unitId: cell1 });
+    const leaving = await t.member({ fullName: 'Lò Văn Đi', unitId: cell1 });
+    const moving = await t.member({ fullName: 'Cầm Thị Chuyển', unitId: cell2 });
+    await t.member({ fullName: 'Hà Văn Ở', unitId: cell2 });
+    // Their own record in scope; a second grant nested inside the first counts nobody twice.
+    await t.user(
+      'capuy-tt',
+      [
+        { role: 'org_officer', unitId: commune },
+        { role: 'secretary', unitId: cell1 },
+      ],
+      own,
+    );
+    await t.user('officer-tt-uu', [
+      { role: 'org_officer', unitId: commune },
+      { role: 'org_officer', unitId: elsewhere },
+    ]);
+    const capuy = await t.as('capuy-tt');
+    const both = await t.as('officer-tt-uu');
+    const agrees = async (expected: number) => {
+      for (const query of ['pageSize=200', 'pageSize=200&status=chinh_thuc', 'pageSize=200&status=chinh_thuc,du_bi']) {
+        const listed = await page(capuy, query);
+        expect(listed.total, query).toBe(listed.items.length);
+        expect(listed.totalExact).toBe(true);
+      }
+      expect((await page(capuy, 'pageSize=200')).total).toBe(expected);
+    };
+    await agrees(4);
+    const died = await both({
+      method: 'POST',
+      url: `/api/v1/members/${leaving}/status`,
+      payload: { status: 'tu_tran', effectiveOn: '2026-01-05', decisionNumber: '01-QĐ/ĐU' },
+    });
+    expect(died.statusCode, died.body).toBe(200);
+    await agrees(3);
+    const moved = await both({
+      method: 'POST',
+      url: `/api/v1/members/${moving}/transfer`,
+      payload: { unitId: cellU, effectiveOn: '2026-02-01', decisionNumber: '02-QĐ/ĐU' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await agrees(2);
+    await t.member({ fullName: 'Vi Văn Mới', unitId: cell2 });
+    await agrees(3);
+    expect((await page(both, 'pageSize=200')).total).toBe(4);
+  });
+});

@@ -27,6 +27,12 @@ export interface Access {
   username: string;
   displayName: string;
   memberId: number | null;
+  /**
+   * The cell of the caller's own member record, read with the session on this request
+   * (undefined when not read, e.g. for an API token or a CLI caller): lets a list skip
+   * the "own record outside the scope" branch when the record is inside it anyway.
+   */
+  memberUnit?: { id: number; path: string } | null;
   /** Logged in with a one-time password not yet replaced: only the password change is open. */
   mustChangePassword: boolean;
   grants: Grant[];
@@ -35,7 +41,15 @@ export interface Access {
 }
 
 export function buildAccess(
-  user: { id: number; username: string; display_name: string; member_id: number | null; must_change_password?: boolean },
+  user: {
+    id: number;
+    username: string;
+    display_name: string;
+    member_id: number | null;
+    must_change_password?: boolean;
+    member_unit_id?: number | null;
+    member_unit_path?: string | null;
+  },
   grants: Grant[],
 ): Access {
   const cache = new Map<Permission, Scope>();
@@ -56,6 +70,12 @@ export function buildAccess(
     username: user.username,
     displayName: user.display_name,
     memberId: user.member_id,
+    memberUnit:
+      user.member_unit_id === undefined
+        ? undefined
+        : user.member_unit_id === null || !user.member_unit_path
+          ? null
+          : { id: user.member_unit_id, path: user.member_unit_path },
     mustChangePassword: user.must_change_password ?? false,
     grants,
     scope,
@@ -90,6 +110,15 @@ export function unitInScope(scope: Scope, unitId: Expression<number> | Expressio
     ...(scope.unitIds.length > 0 ? [sql<SqlBool>`su.id = any(${sql.val(scope.unitIds)}::int[])`] : []),
   ];
   return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;
+}
+
+/**
+ * Whether a unit (its id and path, as read on this request) lies in `scope`: the same
+ * test as unitInScope, in memory. Only ever used to leave out a branch that would find
+ * nothing more; the rows themselves are still chosen by unitInScope in SQL.
+ */
+export function unitWithin(scope: Scope, unit: { id: number; path: string }): boolean {
+  return scope.unitIds.includes(unit.id) || scope.subtreePaths.some((p) => unit.path.startsWith(p));
 }
 
 /**

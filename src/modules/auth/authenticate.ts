@@ -34,12 +34,17 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const found = await app.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    // The caller's own cell, so a member list knows whether their record is already in scope.
+    .leftJoin('members as own', 'own.id', 'users.member_id')
+    .leftJoin('units as own_unit', 'own_unit.id', 'own.unit_id')
     .select([
       'users.id',
       'users.username',
       'users.display_name',
       'users.member_id',
       'users.must_change_password',
+      'own.unit_id as member_unit_id',
+      'own_unit.path as member_unit_path',
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
     ])
     .where('sessions.token_hash', '=', tokenHash)
