@@ -86,15 +86,20 @@ export function buildAccess(
   };
 }
 
+/**
+ * SQL: a user's grants as one JSON array (in grant order), each with its unit's path and
+ * name — so the caller's lookup on every request reads the account and its grants in one
+ * statement (authenticate.ts), and loadGrants reads them the same way.
+ */
+export function grantsJson(userId: Expression<number>) {
+  return sql<Grant[]>`(select coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitPath', gu.path,
+      'includeSubtree', g.include_subtree, 'unitName', gu.name) order by g.id), '[]'::json)
+    from role_grants g join units gu on gu.id = g.unit_id where g.user_id = ${userId})`;
+}
+
 export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[]> {
-  const rows = await db
-    .selectFrom('role_grants as g')
-    .innerJoin('units as u', 'u.id', 'g.unit_id')
-    .select(['g.id', 'g.role', 'g.unit_id', 'g.include_subtree', 'u.path', 'u.name'])
-    .where('g.user_id', '=', userId)
-    .orderBy('g.id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitPath: r.path, includeSubtree: r.include_subtree, unitName: r.name }));
+  const { rows } = await sql<{ grants: Grant[] }>`select ${grantsJson(sql`${userId}::int`)} as grants`.execute(db);
+  return rows[0]!.grants;
 }
 
 /**

@@ -6,13 +6,19 @@ import { sql } from 'kysely';
 import { sessionIdleHours } from '../../config.ts';
 import { AppError } from '../../http/app-error.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { buildAccess, loadGrants } from '../access/access.ts';
+import { buildAccess, grantsJson } from '../access/access.ts';
 import { hashSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'chibo_session';
 export const API_TOKEN_PREFIX = 'chibo_';
 
-/** The active account behind the session cookie or API token: one query either way (and, at most once a minute, a session's last use). */
+const CALLER_COLUMNS = ['users.id', 'users.username', 'users.display_name', 'users.member_id', 'users.must_change_password'] as const;
+
+/**
+ * The active account behind the session cookie or API token, with its grants and its own
+ * member record's cell (so a member list knows whether that record is in scope anyway):
+ * one statement either way (and, at most once a minute, a session's last use).
+ */
 async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
@@ -25,7 +31,7 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
       .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim()))
       .where('api_tokens.revoked_at', 'is', null)
       .where('api_tokens.expires_at', '>', sql<Date>`now()`)
-      .returning(['users.id', 'users.username', 'users.display_name', 'users.member_id', 'users.must_change_password'])
+      .returning([...CALLER_COLUMNS, grantsJson(sql.ref('users.id')).as('grants')])
       .executeTakeFirst();
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -38,13 +44,10 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
     .leftJoin('members as own', 'own.id', 'users.member_id')
     .leftJoin('units as own_unit', 'own_unit.id', 'own.unit_id')
     .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.member_id',
-      'users.must_change_password',
+      ...CALLER_COLUMNS,
       'own.unit_id as member_unit_id',
       'own_unit.path as member_unit_path',
+      grantsJson(sql.ref('users.id')).as('grants'),
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
     ])
     .where('sessions.token_hash', '=', tokenHash)
@@ -66,7 +69,7 @@ export function registerAuthentication(app: FastifyInstance) {
     request.lang = pickLang(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
     const user = await findCaller(app, request);
-    if (user) request.access = buildAccess(user, await loadGrants(app.db, user.id));
+    if (user) request.access = buildAccess(user, user.grants);
     // Only real API routes need a caller; an unknown /api/ path falls through to a 404.
     if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url?.startsWith('/api/')) {
       throw new AppError('unauthenticated', 401);
