@@ -559,21 +559,22 @@ async function refreshTriggerKeptFacts(session: BulkSession, members: { after: n
   // without them the set-wise statements below are planned for empty tables, and a
   // province's meeting facts ran for hours instead of seconds.
   await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
+  // Set-wise statements over id ranges of 100,000: a nation's millions in bounded steps.
+  const BATCH = 100_000;
+  const inBatches = async (statement: string, ids: { after: number; last: number }) => {
+    for (let from = ids.after; from < ids.last; from += BATCH) await session.query(statement, [from, Math.min(ids.last, from + BATCH)]);
+  };
   // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
   // adopted meetings get theirs from the roll of their date, as loaded.
-  await session.query(
+  await inBatches(
     'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
-    [meetings.after, meetings.last],
+    meetings,
   );
   await session.query('analyze meeting_roll_at_adoption');
   if (!session.referencesUnchecked) return;
-  const BATCH = 100_000;
   const refresh = async (fn: string, table: string, ids: { after: number; last: number }) => {
     const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}(integer[])')::text as fn`);
-    if (!row?.fn) return;
-    for (let from = ids.after; from < ids.last; from += BATCH) {
-      await session.query(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, [from, Math.min(ids.last, from + BATCH)]);
-    }
+    if (row?.fn) await inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids);
   };
   await refresh('refresh_member_facts', 'members', members);
   await session.query('analyze member_facts');
