@@ -63,10 +63,13 @@ export default async function lists(args: string[]) {
       return { ms, body: JSON.parse(res.body) as ListAnswer };
     };
     const list = '/api/v1/members?pageSize=50';
-    // The same secretary sees the same 340 members on both databases: a check, not a figure.
+    // The same secretary sees the same ~340 members on both databases: a check, not a figure.
+    // (The commune demo alone adds its own areas' people — one candidate admitted through the
+    // admissions module — so the two may differ by a member or two, never by a scale.)
     const firstP = (await get(P, secretary.P, list)).body;
     const firstC = (await get(C, secretary.C, list)).body;
-    if (firstP.total !== firstC.total) throw new Error(`the secretary sees ${firstP.total} members on the province, ${firstC.total} on the commune`);
+    if (Math.abs(firstP.total - firstC.total) > firstP.total * 0.02)
+      throw new Error(`the secretary sees ${firstP.total} members on the province, ${firstC.total} on the commune`);
     const lastPage = Math.max(1, Math.ceil(firstP.total / 50));
     const search = encodeURIComponent('nguyen van');
 
@@ -159,7 +162,7 @@ export default async function lists(args: string[]) {
       rounds,
       setupMs: Math.round(setupMs),
       loadAverage: { start: loadAtStart, end: loadAtEnd },
-      secretaryMembers: firstP.total,
+      secretaryMembers: { province: firstP.total, commune: firstC.total },
       secretary: secretaryFigures,
       provinceAdmin: adminFigures,
       throughput,

@@ -2,13 +2,14 @@
 // (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
+import { keptCountsFromMembers } from '../../config.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
 import { validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
-import { keepsAllDimsSql } from './kept-member-counts.ts';
+import { keepsAllDimsSql, keptMembersSql } from './kept-member-counts.ts';
 import { coversSubtree } from './subtree-visible.ts';
 
 export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
@@ -57,7 +58,10 @@ export interface FiguresHead {
   unit: UnitOn;
   /** The caller sees the unit's whole subtree (only then do figures name the units below it: subtree-visible.ts). */
   whole: boolean;
-  /** The unit's current kind keeps every member dimension per subtree (kept-member-counts.ts). */
+  /**
+   * The unit's current kind keeps every member dimension per subtree (kept-member-counts.ts)
+   * and its subtree is big enough for the kept rows to be the cheaper read (config.ts).
+   */
   keepsAll: boolean;
   /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on the date loaded (unitRuleSets). */
   ruleSets: RuleSet[];
@@ -84,7 +88,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
-      ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all,
+      ${keepsAllDimsSql(sql.ref('u.id'))} and ${keptMembersSql(sql.ref('u.id'))} >= ${keptCountsFromMembers()}::int as keeps_all,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(date))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);

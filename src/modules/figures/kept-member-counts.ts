@@ -89,6 +89,11 @@ export function keepsAllDimsSql(unitId: Expression<number>) {
      where k.unit_id = ${unitId} and k.ancestor_id = ${unitId} and k.valid_to is null), false)`;
 }
 
+/** SQL: the members the kept counts hold under the unit today (its status rows summed). */
+export function keptMembersSql(unitId: Expression<number>) {
+  return sql<number>`(select coalesce(sum(c.n), 0)::int from subtree_member_counts c where c.ancestor_id = ${unitId} and c.dim = 's')`;
+}
+
 /** Whether the unit's current kind keeps every dimension. */
 export async function keepsAllDims(db: Db, unitId: number): Promise<boolean> {
   const { rows } = await sql<{ keeps: boolean }>`select ${keepsAllDimsSql(sql.val(unitId))} as keeps`.execute(db);
