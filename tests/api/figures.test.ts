@@ -18,6 +18,7 @@ import { closeQuietly } from './meetings.fixtures.ts';
 
 // The provinces here are small: read their member figures from the kept per-subtree counts
 // anyway (as a big province or the whole party does), so the dashboards below check that path.
+const keptFromBefore = process.env.CHIBO_KEPT_COUNTS_FROM_MEMBERS;
 process.env.CHIBO_KEPT_COUNTS_FROM_MEMBERS = '0';
 
 let t: TestApp;
@@ -175,7 +176,11 @@ beforeAll(async () => {
   await t.user('bithu-x1', [{ role: 'secretary', unitId: u.X1, includeSubtree: false }]);
   admin = await t.as('tinh');
 }, 300_000);
-afterAll(() => closeQuietly(t));
+afterAll(async () => {
+  await closeQuietly(t);
+  if (keptFromBefore === undefined) delete process.env.CHIBO_KEPT_COUNTS_FROM_MEMBERS;
+  else process.env.CHIBO_KEPT_COUNTS_FROM_MEMBERS = keptFromBefore;
+});
 
 type Counts = { key: string; n: number }[];
 const asMap = (xs: Counts) => Object.fromEntries(xs.filter((x) => x.n > 0).map((x) => [x.key, x.n]));
