@@ -4,6 +4,7 @@
 // the dues owed by the dues module's own ledger). Deterministic: one Rng from the seed.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { ADMISSION_STEPS } from '../../domain/admission-pipeline.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { addMonths } from '../../domain/member-dates.ts';
 import { duesLedger } from '../dues/dues-ledger.ts';
@@ -111,27 +112,9 @@ async function seedVillages(
   return white;
 }
 
-type Step =
-  | 'source'
-  | 'helper_assigned'
-  | 'awareness_course'
-  | 'application'
-  | 'dossier'
-  | 'cell_resolution'
-  | 'committee_resolution'
-  | 'decision'
-  | 'ceremony';
-const STEPS: readonly Step[] = [
-  'source',
-  'helper_assigned',
-  'awareness_course',
-  'application',
-  'dossier',
-  'cell_resolution',
-  'committee_resolution',
-  'decision',
-  'ceremony',
-];
+// The steps a demo candidate may have taken, in the pipeline's own order (up to the ceremony).
+const STEPS = ADMISSION_STEPS.slice(0, ADMISSION_STEPS.indexOf('ceremony') + 1);
+type Step = (typeof STEPS)[number];
 
 interface CandidateSpec {
   cell: number;
