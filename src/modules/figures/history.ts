@@ -59,10 +59,11 @@ export interface FiguresHead {
   /** The caller sees the unit's whole subtree (only then do figures name the units below it: subtree-visible.ts). */
   whole: boolean;
   /**
-   * The unit's current kind keeps every member dimension per subtree (kept-member-counts.ts)
-   * and its subtree is big enough for the kept rows to be the cheaper read (config.ts).
+   * Member figures come from the kept per-subtree counts: the unit's current kind keeps every
+   * dimension (kept-member-counts.ts) and its subtree is big enough for the kept rows to be
+   * the cheaper read (config.ts).
    */
-  keepsAll: boolean;
+  readsKeptCounts: boolean;
   /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on the date loaded (unitRuleSets). */
   ruleSets: RuleSet[];
 }
@@ -70,7 +71,7 @@ export interface FiguresHead {
 /**
  * The unit as it was on the date, or 404 when it did not exist then or is out of scope
  * (as org-history's unitOn), with what a figure decides before reading figures — whether
- * the caller sees the whole subtree, whether the unit keeps its member counts, and (given
+ * the caller sees the whole subtree, whether its member figures come from the kept counts, and (given
  * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
 export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string): Promise<FiguresHead> {
@@ -81,14 +82,14 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
     kind: UnitKind;
     path: string;
     parent: { id: number; name: string } | null;
-    keeps_all: boolean;
+    reads_kept_counts: boolean;
     rule_sets: RuleSetRow[] | null;
   }>`
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
-      ${keepsAllDimsSql(sql.ref('u.id'))} and ${keptMembersSql(sql.ref('u.id'))} >= ${keptCountsFromMembers()}::int as keeps_all,
+      ${keepsAllDimsSql(sql.ref('u.id'))} and ${keptMembersSql(sql.ref('u.id'))} >= ${keptCountsFromMembers()}::int as reads_kept_counts,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(date))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);
@@ -97,7 +98,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
   return {
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
     whole: coversSubtree(scope, u.path),
-    keepsAll: u.keeps_all,
+    readsKeptCounts: u.reads_kept_counts,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
 }

@@ -42,7 +42,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // A province, a central organisation or the whole party: members from the kept
   // per-subtree counts (kept-member-counts.ts), organisations counted in SQL per child
   // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
-  if (head.keepsAll) return keptUnitFigures(db, head, rules, unitId, date);
+  if (head.readsKeptCounts) return keptUnitFigures(db, head, rules, unitId, date);
   // Both reads at once (on PostgreSQL each on its own pooled connection).
   const [tree, members] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date)]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
