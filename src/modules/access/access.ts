@@ -117,13 +117,18 @@ export function unitInScope(scope: Scope, unitId: Expression<number> | Expressio
   return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;
 }
 
+/** Whether a subtree grant of `scope` holds the unit at `path` (and so everything under it), in memory. */
+export function coversSubtree(scope: Scope, path: string): boolean {
+  return scope.subtreePaths.some((p) => path.startsWith(p));
+}
+
 /**
  * Whether a unit (its id and path, as read on this request) lies in `scope`: the same
  * test as unitInScope, in memory. Only ever used to leave out a branch that would find
  * nothing more; the rows themselves are still chosen by unitInScope in SQL.
  */
 export function unitWithin(scope: Scope, unit: { id: number; path: string }): boolean {
-  return scope.unitIds.includes(unit.id) || scope.subtreePaths.some((p) => unit.path.startsWith(p));
+  return scope.unitIds.includes(unit.id) || coversSubtree(scope, unit.path);
 }
 
 /**

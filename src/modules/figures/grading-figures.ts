@@ -16,12 +16,11 @@ import { rewardEligibility } from '../../domain/grading-reward.ts';
 import { GRADES, type Grade, gradingRulesSchema } from '../../domain/grading-rules.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
-import type { Access } from '../access/access.ts';
+import { type Access, coversSubtree } from '../access/access.ts';
 import { GRADED_ORGANISATION_KINDS } from '../grading/open-period.ts';
 import type { ResultsOut } from '../grading/schemas.ts';
 import { membersUnderOn, unitOn, unitsUnderOn } from '../org-history/units-under.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
-import { coversSubtree } from './subtree-visible.ts';
 
 function byGrade(grades: readonly Grade[], graded: number, all: number) {
   return GRADES.map((grade) => {

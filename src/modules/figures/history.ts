@@ -6,11 +6,10 @@ import { keptCountsFromMembers } from '../../config.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { notFound } from '../../http/app-error.ts';
-import { type Scope, unitInScope } from '../access/access.ts';
+import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
 import { validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import { keepsAllDimsSql, keptMembersSql } from './kept-member-counts.ts';
-import { coversSubtree } from './subtree-visible.ts';
 
 export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
 

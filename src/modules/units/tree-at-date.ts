@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { type CountingRules, countingRulesOn, countOrganisations, type OrganisationCounts } from '../../domain/org-counting.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
-import { type Scope, unitInScope } from '../access/access.ts';
+import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
 import { keptSubtreeTotals } from '../figures/kept-member-counts.ts';
 import type { ChildOut } from './schemas.ts';
 
@@ -87,7 +87,7 @@ export async function subtreesOn(db: Db, rootIds: number[], date: string, scope?
 async function scopeHoldsAll(db: Db, scope: Scope): Promise<boolean> {
   if (scope.subtreePaths.length === 0) return false;
   const roots = await db.selectFrom('units').select('path').where('parent_id', 'is', null).execute();
-  return roots.every((r) => scope.subtreePaths.some((p) => r.path.startsWith(p)));
+  return roots.every((r) => coversSubtree(scope, r.path));
 }
 
 /** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope. */
