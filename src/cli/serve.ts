@@ -36,6 +36,17 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
   const cleaned = await cleanUpImportsAtStart(database);
   if (cleaned.importsUndone) console.log(`Đã hủy ${cleaned.importsUndone} lần nhập dở dang. / Undid ${cleaned.importsUndone} unfinished import(s).`);
   const app = await buildApp(database, { logger: process.env.CHIBO_LOG === '1' });
+  // The clean shutdown is in place before the server answers: a SIGTERM that comes while the
+  // demo accounts below are still being checked (an argon2 hash each) must not kill it mid-way.
+  let closeChannel: (() => Promise<void>) | undefined;
+  const stop = async () => {
+    await closeChannel?.();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const port = Number(values.port ?? serverPort());
   await app.listen({ port, host: serverHost() });
   console.log(`\nchibo đang chạy / is running: http://localhost:${port}  (${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
@@ -46,19 +57,11 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.description}`);
   }
   // `chibo backup` asks a server on PGlite for a snapshot through this channel.
-  const closeChannel =
+  closeChannel =
     database.kind === 'pglite' && ctx.dataDir && process.platform !== 'win32'
       ? await openBackupChannel(database, ctx.dataDir).catch((error: Error) => {
           console.warn(`Không mở được kênh sao lưu / backup channel unavailable: ${error.message}`);
           return undefined;
         })
       : undefined;
-  const stop = async () => {
-    await closeChannel?.();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
