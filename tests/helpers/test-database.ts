@@ -5,12 +5,17 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { withDatabaseName } from './database-url.ts';
 
-export async function openTestDatabase(): Promise<Database> {
+/**
+ * In memory, or with `dataDir` (PGlite runs only) in a data folder of its own, for a test
+ * that hands the folder to a chibo process afterwards.
+ */
+export async function openTestDatabase(options: { dataDir?: string } = {}): Promise<Database> {
   const template = inject('template');
   if (template.kind === 'pglite') {
     const blob = new Blob([fs.readFileSync(template.dumpPath)]);
-    return openDatabase({ memory: true, loadDataDir: blob });
+    return openDatabase(options.dataDir ? { dataDir: options.dataDir, loadDataDir: blob } : { memory: true, loadDataDir: blob });
   }
+  if (options.dataDir) throw new Error('openTestDatabase: a data folder needs the PGlite template (a run without DATABASE_URL)');
   const name = `chibo_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: template.url });
   await admin.connect();
