@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFilesFirst from './tests/helpers/slow-files-first.ts';
 
 // API tests boot the real app on a fresh database per file (a copy of one migrated
 // template); see tests/helpers/global-setup.ts.
@@ -12,6 +13,7 @@ export default defineConfig({
     // Files share a worker's loaded modules (each still gets its own database): importing the
     // app again for each of ~100 files cost ~70 s of a run's wall time.
     isolate: false,
+    sequence: { sequencer: SlowFilesFirst },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
