@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 /** "url rule (impact): first nodes" for each serious or critical violation; [] when none. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
+  // A toast ("Đã lưu…") is an overlay that passes in 3 s: axe judges the page at rest, not
+  // whatever text the toast happens to cover (on a busy machine it flagged a link under one).
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 15_000 });
   // playwright-core's Page is the type @axe-core/playwright expects (it is written for playwright).
   // resultTypes: only the violations are wanted; axe then keeps one node of each passed or
   // incomplete check instead of all of them (the same verdicts, a fraction of the work).
