@@ -10,8 +10,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    // A whole month's flow (tests/e2e/secretary-month.test.ts) takes ~60 s alone and ~90 s
-    // in CI, where the PostgreSQL suite runs beside the browser tests on the same 2 cores.
+    // A whole month's flow (tests/e2e/secretary-month.test.ts) takes ~60 s alone and took
+    // 90–108 s on a busy machine: room for that, not for a hang.
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },
