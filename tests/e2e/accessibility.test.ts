@@ -164,4 +164,17 @@ describe('the main pages, on a phone', () => {
     }
     expect(axe).toEqual([]);
   }, 240_000);
+
+  // antd pales a link under the pointer (#518fdb, 3.3:1, by default): the secretary's month
+  // failed on the plan page's link to last month's minutes, where the mouse happened to rest.
+  it('keep 4.5:1 under the pointer: a hovered link and a hovered primary button', async () => {
+    const page = await open({ who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'hover' }, DESKTOP);
+    const axe: string[] = [];
+    for (const selector of ['main a[href]:not(:has(button))', 'main .ant-btn-primary']) {
+      await page.locator(selector).first().hover();
+      axe.push(...(await seriousViolations(page)));
+    }
+    await page.context().close();
+    expect(axe).toEqual([]);
+  });
 });
