@@ -6,7 +6,8 @@
 -- join of every meeting with every unit: the nation demo's first 100,000 meetings against
 -- 318,919 units ran for over 11 minutes (docs/SCALING.md, 30/11 18:18).
 -- The three definitions are those of 20261130T0902 (freeze_adopted_rolls,
--- compute_meeting_facts) and 20261130T0650 (meeting_facts_by_member) with that join.
+-- compute_meeting_facts) and 20261201T0600 (meeting_facts_by_member, with its lock order)
+-- with that join.
 
 -- Freezes the roll of adopted meetings that have no frozen rows yet (demo loader; minutes
 -- adopted before 20261130T0902).
@@ -117,6 +118,8 @@ begin
   else
     changed := array(select distinct member_id from old_rows);
   end if;
+  -- Members before meetings: the lock order of 20261201T0600_perf_lock_order.sql.
+  perform 1 from members where id = any(changed) order by id for no key update;
   -- A placement updated or deleted also changes the meetings of the period it covered.
   if tg_table_name = 'member_placements' and tg_op <> 'INSERT' then
     gone := array(select distinct m.id from old_rows o join unit_ancestry ua on ua.unit_id = o.unit_id
