@@ -20,6 +20,28 @@ export const ADMISSION_STEPS = [
 ] as const;
 export type AdmissionStep = (typeof ADMISSION_STEPS)[number];
 
+/** What a step records besides its date and note (the web form shows these); any other field is refused. */
+const STEP_FIELD_NAMES = ['memberId', 'knownSince', 'votesFor', 'fullMembers', 'decisionNumber'] as const;
+export type StepField = (typeof STEP_FIELD_NAMES)[number];
+export const STEP_FIELDS: Record<AdmissionStep, readonly StepField[]> = {
+  source: [],
+  helper_assigned: ['memberId'],
+  awareness_course: [],
+  application: [],
+  dossier: ['memberId', 'knownSince'],
+  cell_resolution: ['votesFor', 'fullMembers'],
+  committee_resolution: ['decisionNumber'],
+  decision: ['decisionNumber'],
+  ceremony: [],
+  recognised: ['decisionNumber', 'votesFor', 'fullMembers'],
+  strike_off_proposed: [],
+};
+
+/** The fields given that `step` does not record. */
+export function fieldsNotOfStep(step: AdmissionStep, given: Partial<Record<StepField, unknown>>): StepField[] {
+  return STEP_FIELD_NAMES.filter((f) => given[f] !== undefined && given[f] !== null && !STEP_FIELDS[step].includes(f));
+}
+
 const LINE: readonly AdmissionStep[] = ADMISSION_STEPS.slice(0, 9);
 
 /** The stage a candidate is at once `step` is the last one recorded. */

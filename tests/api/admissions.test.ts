@@ -352,6 +352,28 @@ describe('corrections, the calendar, access', () => {
     expect(fixed.deadlines.certificateExpiresOn).toBe('2027-03-11');
   });
 
+  it('refuses a field the step does not record, on a new step and on a correction, and stores nothing', async () => {
+    const id = await newCandidate('Cầm Văn Thừa', '1996-04-04');
+    const source = ok(await candidate(id)).steps.find((s: { step: string }) => s.step === 'source');
+    const votesOnSource = await biThu({
+      method: 'POST',
+      url: `/api/v1/admissions/candidates/${id}/steps/${source.id}/correction`,
+      payload: { doneOn: '2022-01-06', votesFor: 9998, fullMembers: 9, memberId: 1021747502, reason: 'Ghi nhầm' },
+    });
+    expect(votesOnSource.statusCode).toBe(400);
+    expect(votesOnSource.headers['content-type']).toContain('application/problem+json');
+    expect(votesOnSource.json().errors.map((e: { path: string; message: string }) => [e.path, e.message])).toEqual([
+      ['body.memberId', 'Bước «Xác định nguồn phát triển đảng» không ghi mục này; hãy bỏ trống.'],
+      ['body.votesFor', 'Bước «Xác định nguồn phát triển đảng» không ghi mục này; hãy bỏ trống.'],
+      ['body.fullMembers', 'Bước «Xác định nguồn phát triển đảng» không ghi mục này; hãy bỏ trống.'],
+    ]);
+    const helperOnCourse = await step(id, { step: 'helper_assigned', doneOn: '2022-01-10', memberId: helper, votesFor: 3 });
+    expect(helperOnCourse.statusCode).toBe(400);
+    expect(helperOnCourse.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.votesFor']);
+    const after = ok(await candidate(id));
+    expect(after.steps.map((s: { step: string; doneOn: string }) => [s.step, s.doneOn])).toEqual([['source', '2022-01-05']]);
+  });
+
   it('lets an admin of the whole tree add a day off, which moves the deadlines', async () => {
     const refused = await biThu({ method: 'POST', url: '/api/v1/calendar-days', payload: { day: '2023-07-03', kind: 'day_off', note: 'Nghỉ bù' } });
     expect(refused.statusCode).toBe(403);

@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { lockWritableCandidate } from './candidate-access.ts';
 import { stepsInForce } from './candidate-dates.ts';
 import { loadCandidate } from './get-candidate.ts';
-import { checkStep } from './record-step.ts';
+import { checkStep, refuseFieldsNotOfStep } from './record-step.ts';
 import type { CandidateDetailOut, CorrectStepInput } from './schemas.ts';
 
 const ON_THE_MEMBER: readonly AdmissionStep[] = ['decision', 'ceremony', 'recognised'];
@@ -34,6 +34,7 @@ export async function correctStep(
     if (old.superseded) throw new AppError('admissions.step_superseded', 409);
     const step = old.stage as AdmissionStep;
     if (c.member_id !== null && ON_THE_MEMBER.includes(step)) throw new AppError('admissions.correction_after_admission', 409);
+    refuseFieldsNotOfStep(step, input);
     const steps = (await stepsInForce(trx, [id])).get(id) ?? new Map();
     const before = previousStep(step);
     const beforeOn = before ? steps.get(before)?.done_on : undefined;

@@ -10,9 +10,11 @@ import { type AdmissionStage, admissionProblems, admissionRulesOn } from '../../
 import {
   type AdmissionStep,
   type DossierDocument,
+  fieldsNotOfStep,
   missingDocuments,
   nextSteps,
   previousStep,
+  type StepField,
   stageAfter,
   twoThirdsAgree,
 } from '../../domain/admission-pipeline.ts';
@@ -51,6 +53,19 @@ async function memberOfCell(trx: Transaction<DB>, memberId: number, unitId: numb
     .where('unit_id', '=', unitId)
     .where('status', 'not in', [...LEAVING_STATUSES])
     .executeTakeFirst();
+}
+
+/** A field the step does not record would be stored beside it unchecked (a helper on a decision): refused. */
+export function refuseFieldsNotOfStep(step: AdmissionStep, given: Partial<Record<StepField, unknown>>) {
+  const extra = fieldsNotOfStep(step, given);
+  if (extra.length > 0) {
+    throw new AppError(
+      'validation',
+      400,
+      {},
+      extra.map((f) => ({ path: `body.${f}`, message: 'admissions.field_not_for_step', params: { step: stepLabel(step) } })),
+    );
+  }
 }
 
 function voteCheck(input: RecordStepInput) {
@@ -173,6 +188,7 @@ export async function recordStep(db: Kysely<DB>, access: Access, id: number, inp
     if (previousOn && input.doneOn < previousOn) {
       throw new AppError('admissions.step_before_previous', 422, { step: stepLabel(before!), date: formatDateVi(previousOn) });
     }
+    refuseFieldsNotOfStep(input.step, input);
     await checkStep(trx, c, input, steps, today);
     const row = await trx
       .insertInto('admission_steps')

@@ -3,6 +3,7 @@
 // button. A step that makes or changes a member, or asks above, is confirmed first.
 import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
+import { STEP_FIELDS, type StepField } from '../../../../src/domain/admission-pipeline.ts';
 import { api } from '../../api/client.ts';
 import { useConfirm } from '../../components/confirm.ts';
 import { DateItem } from '../../components/DateInput.tsx';
@@ -56,18 +57,20 @@ export function StepForm({ c, step }: { c: Candidate; step: CandidateStep }) {
     });
   }
 
-  const votes = step === 'cell_resolution' || step === 'recognised';
+  const records = (field: StepField) => STEP_FIELDS[step].includes(field);
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="step-form" data-step={step} style={{ marginBottom: 16 }}>
       <div style={{ fontWeight: 600, fontSize: 17, marginBottom: 8 }}>{label}</div>
       <DateItem name="doneOn" label={t('admissions.doneOn')} rules={[{ required: true }]} notFuture testId="step-date" />
-      {(step === 'helper_assigned' || step === 'dossier') && (
+      {records('memberId') && (
         <Form.Item name="memberId" label={t(step === 'dossier' ? 'admissions.sponsor' : 'admissions.helper')} rules={[{ required: true }]}>
           <MemberSelect unitId={c.unitId} testId="step-member" />
         </Form.Item>
       )}
-      {step === 'dossier' && <DateItem name="knownSince" label={t('admissions.knownSince')} rules={[{ required: true }]} notFuture testId="step-known-since" />}
-      {votes && (
+      {records('knownSince') && (
+        <DateItem name="knownSince" label={t('admissions.knownSince')} rules={[{ required: true }]} notFuture testId="step-known-since" />
+      )}
+      {records('votesFor') && (
         <>
           <Form.Item name="votesFor" label={t('admissions.votesFor')} rules={[{ required: true }]}>
             <InputNumber min={0} max={10000} inputMode="numeric" style={{ width: '100%', ...TAP }} data-testid="step-votes-for" />
@@ -77,7 +80,7 @@ export function StepForm({ c, step }: { c: Candidate; step: CandidateStep }) {
           </Form.Item>
         </>
       )}
-      {(step === 'committee_resolution' || step === 'decision' || step === 'recognised') && (
+      {records('decisionNumber') && (
         <Form.Item name="decisionNumber" label={t('admissions.decisionNumber')} rules={[{ required: step !== 'committee_resolution', whitespace: true }]}>
           <Input autoComplete="off" data-testid="step-decision-number" />
         </Form.Item>
