@@ -52,7 +52,14 @@ function postgresPool(url: string): pg.Pool {
       return pg.types.getTypeParser(oid, format ?? 'text');
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    types: types as pg.CustomTypesConfig,
+    // No JIT: a figure's correlated subqueries are estimated far above their real cost, and at
+    // the nation compiling them took 1.1 s of a query that runs in 12 ms (docs/SCALING.md).
+    options: '-c jit=off',
+  });
   // An idle connection dropped by the server (restart, dropped database) must not crash
   // the process: the pool discards it and the next query opens a new one.
   pool.on('error', (error) => {

@@ -5,6 +5,7 @@
 // Only whole months and quarters that have ended by the report date are required.
 
 import type { MeetingKind } from '../db/types.ts';
+import { groupBy } from './group-by.ts';
 import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
 import { CELL_MEETING_KINDS } from './meeting-rules.ts';
 import { lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
@@ -319,8 +320,7 @@ export function quarterMonths(q: string): string[] {
  * The dates listed are the member's absences in the months of that window.
  */
 export function strikeOffWarnings(absences: readonly AbsenceFact[], rules: StrikeOffRule, period: { from: string; to: string }) {
-  const byMember = new Map<number, AbsenceFact[]>();
-  for (const a of absences) byMember.set(a.memberId, [...(byMember.get(a.memberId) ?? []), a]);
+  const byMember = groupBy(absences, (a) => a.memberId);
   const out: ComplianceResult['strikeOffWarnings'] = [];
   for (const [memberId, list] of byMember) {
     const months = strikeOffMonths(

@@ -7,6 +7,7 @@
 // correction of a basis changes what every later read computes.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { type DuesBasis, type DuesMember, type DuesRules, duesRulesFor, type MonthlyDues, monthlyDues } from '../../domain/party-dues.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
@@ -104,11 +105,7 @@ export async function duesLedger(db: Db, memberIds: readonly number[], from: str
        where p.member_id = any(${ids}::int[]) and p.replaced_by is null
          and p.month between ${monthStart(from)}::date and ${monthStart(to)}::date`.execute(db),
   ]);
-  const byMember = <T extends { member_id: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) m.set(r.member_id, [...(m.get(r.member_id) ?? []), r]);
-    return m;
-  };
+  const byMember = <T extends { member_id: number }>(rows: T[]) => groupBy(rows, (r) => r.member_id);
   const basesOf = byMember(bases.rows);
   const exemptionsOf = byMember(exemptions.rows);
   const reductionsOf = byMember(reductions.rows);

@@ -5,6 +5,7 @@
 // ~66,000 meetings, never the 1.6 M attendance rows.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
 import { CELL_MEETING_KINDS, meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { cellMonthHeld, type MonthMeeting } from '../../domain/party-group-compliance.ts';
@@ -139,8 +140,11 @@ function mergeCell(parts: readonly CellFacts[]): CellFacts {
 /** Months with a regular meeting of the whole cell, or of every party group (cellMonthHeld). */
 function heldMonths(r: Row): number[] {
   const months = new Set(r.regular_months ?? []);
-  const byMonth = new Map<number, MonthMeeting[]>();
-  for (const g of r.group_meetings ?? []) byMonth.set(g.month, [...(byMonth.get(g.month) ?? []), { partyGroupId: g.group, groupsThen: g.groups }]);
+  const byMonth = groupBy(
+    r.group_meetings ?? [],
+    (g) => g.month,
+    (g): MonthMeeting => ({ partyGroupId: g.group, groupsThen: g.groups }),
+  );
   for (const [month, meetings] of byMonth) if (cellMonthHeld(meetings)) months.add(month);
   return [...months].sort((a, b) => a - b);
 }
@@ -152,7 +156,6 @@ function heldMonths(r: Row): number[] {
 export async function periodFacts(db: Db, rootId: number, from: string, end: string, bySubUnit = true): Promise<PeriodFacts> {
   const { rows } = await cellFactsSql(rootId, from, end, bySubUnit).execute(db);
   const out: PeriodFacts = { cells: [], cellsByTop: [], months: [] };
-  const byCell = new Map<number, CellFacts[]>();
   for (const r of rows) {
     if (r.set === 'month') {
       out.months.push({ month: monthText(r.month!), held: r.held, expected: r.expected, present: r.present, grades: gradesOf(r) });
@@ -171,9 +174,8 @@ export async function periodFacts(db: Db, rootId: number, from: string, end: str
       grades: gradesOf(r),
     };
     out.cellsByTop.push(cell);
-    byCell.set(cell.unitId, [...(byCell.get(cell.unitId) ?? []), cell]);
   }
-  for (const parts of byCell.values()) out.cells.push(mergeCell(parts));
+  for (const parts of groupBy(out.cellsByTop, (c) => c.unitId).values()) out.cells.push(mergeCell(parts));
   out.months.sort((a, b) => a.month.localeCompare(b.month));
   return out;
 }

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import {
   type CellCompliance,
   type ComplianceRules,
@@ -76,8 +77,10 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
 
   const subUnits: MeetingFiguresOut['subUnits'] = [];
   if (whole) {
-    const byTop = new Map<number, CellFacts[]>();
-    for (const c of facts.cellsByTop) if (c.topId !== null) byTop.set(c.topId, [...(byTop.get(c.topId) ?? []), c]);
+    const byTop = groupBy(
+      facts.cellsByTop.filter((c) => c.topId !== null),
+      (c) => c.topId!,
+    );
     // The sub-units on the date, and any other the cells sat under during the period (named as they last were by then).
     const known = new Set(children.rows.map((r) => r.unit_id));
     const others = [...byTop.keys()].filter((id) => !known.has(id));

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { type CountingRules, countingRulesOn, countOrganisations, type OrgUnit } from '../../domain/org-counting.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
@@ -46,8 +47,10 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // Both reads at once (on PostgreSQL each on its own pooled connection).
   const [tree, members] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date)]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
-  const children = new Map<number, TreeRow[]>();
-  for (const r of tree.rows) if (r.depth > 0 && r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+  const children = groupBy(
+    tree.rows.filter((r) => r.depth > 0 && r.parent_id !== null),
+    (r) => r.parent_id!,
+  );
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
   const byId = new Map(units.map((u) => [u.id, u]));
   const subUnits = (head.whole ? (children.get(unitId) ?? []) : []).map((c) => {

@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CommitmentKind, DB, Db } from '../../db/types.ts';
 import { commitmentFits, MEMBER_COMMITMENT } from '../../domain/grading-commitments.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { badRequest, forbidden, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -161,11 +162,17 @@ export async function commitmentsOf(db: Db, memberIds: readonly number[], unitId
           )
           .orderBy('c.id')
           .execute();
-  const byMember = new Map<number, CommitmentOut[]>();
-  const byUnit = new Map<number, CommitmentOut[]>();
-  for (const r of rows as Row[]) {
-    const [map, key] = r.member_id !== null ? [byMember, r.member_id] : [byUnit, r.unit_id!];
-    map.set(key, [...(map.get(key) ?? []), view(r)]);
-  }
-  return { byMember, byUnit };
+  const all = rows as Row[];
+  return {
+    byMember: groupBy(
+      all.filter((r) => r.member_id !== null),
+      (r) => r.member_id!,
+      view,
+    ),
+    byUnit: groupBy(
+      all.filter((r) => r.member_id === null),
+      (r) => r.unit_id!,
+      view,
+    ),
+  };
 }

@@ -4,6 +4,7 @@
 // or not to be asked (an HD 33 category). No access check here: the caller has already
 // checked the members it passes.
 import type { Db, Hd33Category } from '../../db/types.ts';
+import { groupBy } from '../../domain/group-by.ts';
 
 export interface ResidenceCommentFact {
   residenceUnitId: number;
@@ -18,8 +19,7 @@ export interface ResidenceCommentFact {
 }
 
 export async function residenceCommentsByMember(db: Db, memberIds: readonly number[], year: number): Promise<Map<number, ResidenceCommentFact[]>> {
-  const out = new Map<number, ResidenceCommentFact[]>();
-  if (memberIds.length === 0) return out;
+  if (memberIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('member_residence_links as r')
     .innerJoin('units as ru', 'ru.id', 'r.unit_id')
@@ -42,7 +42,7 @@ export async function residenceCommentsByMember(db: Db, memberIds: readonly numb
     .orderBy('r.valid_from')
     .orderBy('r.id')
     .execute();
-  for (const r of rows) {
+  const facts = rows.map((r) => {
     const state: ResidenceCommentFact['state'] =
       r.comment_id !== null ? (r.answered_on ? 'answered' : 'pending') : r.hd33_category ? 'not_asked' : 'not_requested';
     const fact: ResidenceCommentFact = {
@@ -55,7 +55,11 @@ export async function residenceCommentsByMember(db: Db, memberIds: readonly numb
       comment: r.comment,
       answeredOn: r.answered_on,
     };
-    out.set(r.member_id, [...(out.get(r.member_id) ?? []), fact]);
-  }
-  return out;
+    return { memberId: r.member_id, fact };
+  });
+  return groupBy(
+    facts,
+    (f) => f.memberId,
+    (f) => f.fact,
+  );
 }

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { addDays } from '../../domain/calendar.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { lastDayOfMonth } from '../../domain/meeting-time.ts';
 import { duesRulesFor } from '../../domain/party-dues.ts';
 import { strikeOffLookback } from '../../domain/strike-off.ts';
@@ -52,8 +53,11 @@ export async function strikeOffCandidates(db: Db, access: Access, unitId: number
     .where('mf.held_on', '<=', asOf)
     .where(sql<boolean>`a.member_id = any(mf.unexcused_member_ids)`)
     .execute();
-  const absentOn = new Map<number, string[]>();
-  for (const a of absences) absentOn.set(a.member_id, [...(absentOn.get(a.member_id) ?? []), a.held_on]);
+  const absentOn = groupBy(
+    absences,
+    (a) => a.member_id,
+    (a) => a.held_on,
+  );
   // A month's dues are owed once the month is over: the month of `asOf` counts only on its last day.
   const lastOwedDay = asOf === lastDayOfMonth(asOf.slice(0, 7)) ? asOf : addDays(`${asOf.slice(0, 7)}-01`, -1);
   const unpaid = unpaidMonths ? await unpaidMonths(db, ids, back, lastOwedDay) : new Map<number, string[]>();
