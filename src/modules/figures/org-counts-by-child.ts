@@ -55,7 +55,9 @@ export async function orgCountsByChild(
         count(*) filter (where a.unit_kind = any(${kinds(rules.grassrootsCells)}))::int as grassroots_cells,
         count(*) filter (where a.unit_kind = any(${kinds(rules.cellsUnderCommittees)}))::int as under_committees
       from unit_ancestry a
-      where (a.ancestor_id in (select c.unit_id from unit_ancestry c where c.ancestor_id = ${rootId}::int and c.depth = 1 and ${validOn('c', date)})
+      -- The children from their versions (an index lookup): through the ancestry it read every
+      -- unit under the root to find the 41 at depth 1 (170 ms at the nation).
+      where (a.ancestor_id in (select c.unit_id from unit_versions c where c.parent_id = ${rootId}::int and ${validOn('c', date)})
           or (a.ancestor_id = ${rootId}::int and a.depth = 0))
         and ${validOn('a', date)}
       group by a.ancestor_id`.execute(db),
