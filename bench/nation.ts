@@ -56,13 +56,15 @@ async function measure(run: () => Promise<void>, samples: number, budgetMs = 60_
 
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
-function previousGeneration(name: string): Record<string, unknown> | null {
+/** The generating run's figures, if the last result measured this same database. */
+function previousGeneration(name: string, database: string): Record<string, unknown> | null {
   try {
     const last = JSON.parse(fs.readFileSync(new URL(`./results/${name}.json`, import.meta.url), 'utf8')) as {
       at?: string;
+      database?: string;
       generation?: Record<string, unknown> | null;
     };
-    if (!last.generation) return null;
+    if (!last.generation || last.database !== database) return null;
     return { ...last.generation, measuredAt: last.generation.measuredAt ?? last.at };
   } catch {
     return null;
@@ -287,7 +289,7 @@ export default async function nationBenchmark(argv: string[]) {
       targets: { dashboardP95Ms: 1000, nameSearchP95Ms: 50, topOfTreeMs: 100 },
       // A run without --generate measures the database a previous run generated: that run's
       // generation figures are kept, with the time it finished.
-      generation: generation ?? previousGeneration(values.name),
+      generation: generation ?? previousGeneration(values.name, url.replace(/\/\/[^@]*@/, '//')),
       migration,
       counts,
       rootCounts: orgs.statusCode === 200 ? orgs.json().counts : null,

@@ -56,9 +56,13 @@ function postgresPool(url: string): pg.Pool {
     connectionString: url,
     max: Number(process.env.DB_POOL_MAX ?? 10),
     types: types as pg.CustomTypesConfig,
-    // No JIT: a figure's correlated subqueries are estimated far above their real cost, and at
-    // the nation compiling them took 1.1 s of a query that runs in 12 ms (docs/SCALING.md).
-    options: '-c jit=off',
+  });
+  // No JIT: a figure's correlated subqueries are estimated far above their real cost, and at
+  // the nation compiling them took 1.1 s of a query that runs in 12 ms (docs/SCALING.md). Set
+  // on each new connection (queued before its first query), not as a startup option, which
+  // would replace PGOPTIONS and which some connection poolers refuse.
+  pool.on('connect', (client) => {
+    client.query('set jit = off').catch(() => {});
   });
   // An idle connection dropped by the server (restart, dropped database) must not crash
   // the process: the pool discards it and the next query opens a new one.

@@ -367,11 +367,26 @@ describe('corrections, the calendar, access', () => {
       ['body.votesFor', 'Bước «Xác định nguồn phát triển đảng» không ghi mục này; hãy bỏ trống.'],
       ['body.fullMembers', 'Bước «Xác định nguồn phát triển đảng» không ghi mục này; hãy bỏ trống.'],
     ]);
-    const helperOnCourse = await step(id, { step: 'helper_assigned', doneOn: '2022-01-10', memberId: helper, votesFor: 3 });
-    expect(helperOnCourse.statusCode).toBe(400);
-    expect(helperOnCourse.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.votesFor']);
+    const votesOnHelper = await step(id, { step: 'helper_assigned', doneOn: '2022-01-10', memberId: helper, votesFor: 3 });
+    expect(votesOnHelper.statusCode).toBe(400);
+    expect(votesOnHelper.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.votesFor']);
     const after = ok(await candidate(id));
     expect(after.steps.map((s: { step: string; doneOn: string }) => [s.step, s.doneOn])).toEqual([['source', '2022-01-05']]);
+  });
+
+  it('keeps what a corrected step recorded when only its date is corrected', async () => {
+    const id = await newCandidate('Cầm Văn Giữ', '1996-05-05');
+    const recorded = ok(await step(id, { step: 'helper_assigned', doneOn: '2022-01-10', memberId: helper }));
+    const stepId = recorded.steps.find((s: { step: string }) => s.step === 'helper_assigned').id;
+    const fixed = ok(
+      await biThu({
+        method: 'POST',
+        url: `/api/v1/admissions/candidates/${id}/steps/${stepId}/correction`,
+        payload: { doneOn: '2022-01-12', reason: 'Ghi nhầm ngày phân công' },
+      }),
+    );
+    const inForce = fixed.steps.find((s: { step: string; superseded: boolean }) => s.step === 'helper_assigned' && !s.superseded);
+    expect(inForce).toMatchObject({ doneOn: '2022-01-12', member: { id: helper }, correctionReason: 'Ghi nhầm ngày phân công' });
   });
 
   it('lets an admin of the whole tree add a day off, which moves the deadlines', async () => {

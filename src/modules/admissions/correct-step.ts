@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
-import { ADMISSION_STEPS, type AdmissionStep, previousStep } from '../../domain/admission-pipeline.ts';
+import { ADMISSION_STEPS, type AdmissionStep, previousStep, STEP_FIELDS, type StepField } from '../../domain/admission-pipeline.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -45,14 +45,17 @@ export async function correctStep(
       .filter((d): d is string => !!d)
       .sort()[0];
     if (later && input.doneOn > later) throw new AppError('admissions.step_after_next', 422, { date: formatDateVi(later) });
+    // What is not corrected is kept, but only the fields this step records (rows written
+    // before the check may carry others).
+    const own = <T>(field: StepField, value: T) => (STEP_FIELDS[step].includes(field) ? value : undefined);
     const merged = {
       step: step === 'source' ? ('helper_assigned' as const) : (step as Exclude<AdmissionStep, 'source'>),
       doneOn: input.doneOn,
-      decisionNumber: input.decisionNumber ?? old.decision_number ?? undefined,
-      memberId: input.memberId ?? old.member_id ?? undefined,
-      knownSince: input.knownSince ?? old.known_since ?? undefined,
-      votesFor: input.votesFor ?? old.votes_for ?? undefined,
-      fullMembers: input.fullMembers ?? old.votes_total ?? undefined,
+      decisionNumber: own('decisionNumber', input.decisionNumber ?? old.decision_number ?? undefined),
+      memberId: own('memberId', input.memberId ?? old.member_id ?? undefined),
+      knownSince: own('knownSince', input.knownSince ?? old.known_since ?? undefined),
+      votesFor: own('votesFor', input.votesFor ?? old.votes_for ?? undefined),
+      fullMembers: own('fullMembers', input.fullMembers ?? old.votes_total ?? undefined),
       note: input.note ?? old.note ?? undefined,
     };
     if (step !== 'source') await checkStep(trx, c, merged, steps, today);

@@ -2,6 +2,7 @@
 // 'body.fullName' or 'parts.0.code'; those that match no field on the form are returned
 // so the form can list them instead of losing them.
 import type { FormInstance } from 'antd';
+import { groupBy } from '../../../src/domain/group-by.ts';
 import { ApiError } from '../api/client.ts';
 
 export type FieldProblem = { path: string; message: string };
@@ -9,13 +10,13 @@ export type FieldProblem = { path: string; message: string };
 export function applyApiErrors(form: FormInstance, error: unknown): FieldProblem[] {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return [];
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-  const unmatched: FieldProblem[] = [];
-  const byField = new Map<string, string[]>();
-  for (const problem of error.problem.errors) {
-    const path = problem.path.replace(/^(body|querystring|params)\.?/, '');
-    if (registered.has(path)) byField.set(path, [...(byField.get(path) ?? []), problem.message]);
-    else unmatched.push({ path, message: problem.message });
-  }
+  const problems = error.problem.errors.map((p) => ({ path: p.path.replace(/^(body|querystring|params)\.?/, ''), message: p.message }));
+  const unmatched: FieldProblem[] = problems.filter((p) => !registered.has(p.path));
+  const byField = groupBy(
+    problems.filter((p) => registered.has(p.path)),
+    (p) => p.path,
+    (p) => p.message,
+  );
   form.setFields([...byField].map(([path, errors]) => ({ name: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors })));
   return unmatched;
 }

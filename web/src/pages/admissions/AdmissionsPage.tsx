@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { groupBy } from '../../../../src/domain/group-by.ts';
 import { api } from '../../api/client.ts';
 import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
@@ -56,8 +57,7 @@ export default function AdmissionsPage() {
       body: { unitId, fullName: v.fullName, sex: v.sex, dateOfBirth: v.dateOfBirth, residence: v.residence, occupation: v.occupation, sourceOn: v.sourceOn },
     }),
   );
-  const byStage = new Map<string, CandidateBrief[]>();
-  for (const c of list.data?.items ?? []) byStage.set(c.stage, [...(byStage.get(c.stage) ?? []), c]);
+  const byStage = groupBy(list.data?.items ?? [], (c: CandidateBrief): string => c.stage);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="admissions-page">
