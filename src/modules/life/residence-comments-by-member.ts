@@ -42,24 +42,18 @@ export async function residenceCommentsByMember(db: Db, memberIds: readonly numb
     .orderBy('r.valid_from')
     .orderBy('r.id')
     .execute();
-  const facts = rows.map((r) => {
-    const state: ResidenceCommentFact['state'] =
-      r.comment_id !== null ? (r.answered_on ? 'answered' : 'pending') : r.hd33_category ? 'not_asked' : 'not_requested';
-    const fact: ResidenceCommentFact = {
+  return groupBy(
+    rows,
+    (r) => r.member_id,
+    (r): ResidenceCommentFact => ({
       residenceUnitId: r.unit_id,
       residenceUnitName: r.name,
-      state,
+      state: r.comment_id !== null ? (r.answered_on ? 'answered' : 'pending') : r.hd33_category ? 'not_asked' : 'not_requested',
       category: r.hd33_category,
       keepsContact: r.keeps_contact,
       fulfilsCitizenDuties: r.fulfils_citizen_duties,
       comment: r.comment,
       answeredOn: r.answered_on,
-    };
-    return { memberId: r.member_id, fact };
-  });
-  return groupBy(
-    facts,
-    (f) => f.memberId,
-    (f) => f.fact,
+    }),
   );
 }
