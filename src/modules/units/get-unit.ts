@@ -9,7 +9,7 @@ import { type Access, unitInScope } from '../access/access.ts';
 import { readUnitOn } from '../org-history/units-under.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import type { CommitteeOut } from './schemas.ts';
-import { childVersionsOn, presentChildren, subtreeCounts, validOn } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, subtreeCounts, treeFilter, validOn } from './tree-at-date.ts';
 
 const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
 
@@ -75,11 +75,11 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
   }
   if (!then) throw notFound('entities.unit');
   // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
-  const rule = await countingRulesFor(db, id, at);
+  const [rule, filter] = await Promise.all([countingRulesFor(db, id, at), treeFilter(db, scope)]);
   const [committee, { organisations, ...counts }, childVersions] = await Promise.all([
     committeeOn(db, id, at),
-    subtreeCounts(db, id, at, scope, rule.body),
-    childVersionsOn(db, id, at, scope),
+    subtreeCounts(db, id, at, filter, rule.body),
+    childVersionsOn(db, id, at, filter),
   ]);
   return {
     unit: {
@@ -99,7 +99,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
     counts,
     organisations,
     countingRule: { code: rule.code, title: rule.title[lang], source: rule.source, notes: rule.body.notes[lang] },
-    children: await presentChildren(db, childVersions, at, scope),
+    children: await presentChildren(db, childVersions, at, filter),
     canEdit: Boolean(unit.can_edit),
   };
 }

@@ -9,7 +9,7 @@ import type { Access } from '../access/access.ts';
 import { unitInScope } from '../access/access.ts';
 import { unitOn } from '../org-history/units-under.ts';
 import type { ChildOut } from './schemas.ts';
-import { childVersionsOn, presentChildren, versionsOn } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, treeFilter, versionsOn } from './tree-at-date.ts';
 
 /**
  * Asked for on a date (`strict`), a parent that did not exist then is not found; without
@@ -19,8 +19,8 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
   const scope = access.scope('read');
   if (parentId === undefined) {
     const grants = access.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('read'));
-    const roots = await versionsOn(db, scopeRoots(grants), at);
-    return presentChildren(db, roots, at, scope);
+    const [roots, filter] = await Promise.all([versionsOn(db, scopeRoots(grants), at), treeFilter(db, scope)]);
+    return presentChildren(db, roots, at, filter);
   }
   const parent = await db
     .selectFrom('units')
@@ -29,6 +29,6 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
     .where((eb) => unitInScope(scope, eb.ref('units.id')))
     .executeTakeFirst();
   if (!parent) throw notFound('entities.unit');
-  if (strict) await unitOn(db, parentId, at, scope);
-  return presentChildren(db, await childVersionsOn(db, parentId, at, scope), at, scope);
+  const [filter] = await Promise.all([treeFilter(db, scope), strict ? unitOn(db, parentId, at, scope) : undefined]);
+  return presentChildren(db, await childVersionsOn(db, parentId, at, filter), at, filter);
 }

@@ -36,27 +36,36 @@ export async function versionsOn(db: Db, ids: number[], date: string): Promise<V
     .execute();
 }
 
-/** Direct children of `parentId` on `date` that the caller may see. */
-export async function childVersionsOn(db: Db, parentId: number, date: string, scope: Scope): Promise<VersionRow[]> {
+/**
+ * The scope a tree read filters by: none (undefined) when the caller sees every unit. The
+ * filter would change nothing then, and at the nation it costs: PostgreSQL hashes all
+ * 318,919 units in `path like '/1/%'` to check the 41 children of the top of the tree.
+ */
+export async function treeFilter(db: Db, scope: Scope): Promise<Scope | undefined> {
+  return (await scopeHoldsAll(db, scope)) ? undefined : scope;
+}
+
+/** Direct children of `parentId` on `date` that the caller may see (every one without a scope). */
+export async function childVersionsOn(db: Db, parentId: number, date: string, scope: Scope | undefined): Promise<VersionRow[]> {
   return db
     .selectFrom('unit_versions as v')
     .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.unit_id', 'u.code', 'v.name', 'v.kind', 'v.parent_id'])
     .where('v.parent_id', '=', parentId)
     .where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('v.unit_id')))
+    .$if(scope !== undefined, (q) => q.where((eb) => unitInScope(scope!, eb.ref('v.unit_id'))))
     .execute();
 }
 
 /** How many units the caller may see sat directly under each of `ids` on `date`. */
-async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope): Promise<Map<number, number>> {
+async function childCountsOn(db: Db, ids: number[], date: string, scope: Scope | undefined): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('unit_versions as v')
     .select(['v.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('v.parent_id', 'in', ids)
     .where(validOn('v', date))
-    .where((eb) => unitInScope(scope, eb.ref('v.unit_id')))
+    .$if(scope !== undefined, (q) => q.where((eb) => unitInScope(scope!, eb.ref('v.unit_id'))))
     .groupBy('v.parent_id')
     .execute();
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
@@ -90,11 +99,11 @@ async function scopeHoldsAll(db: Db, scope: Scope): Promise<boolean> {
   return roots.every((r) => coversSubtree(scope, r.path));
 }
 
-/** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope. */
-export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string, scope: Scope): Promise<Map<number, number>> {
+/** Members (not counting those who left) in each root's subtree on `date`, within the caller's scope (all without one). */
+export async function subtreeMemberCounts(db: Db, rootIds: number[], date: string, scope: Scope | undefined): Promise<Map<number, number>> {
   if (rootIds.length === 0) return new Map();
   // A caller who sees every unit: the kept per-subtree counts, without scanning the members.
-  if (await scopeHoldsAll(db, scope)) return keptSubtreeTotals(db, rootIds, date);
+  if (scope === undefined) return keptSubtreeTotals(db, rootIds, date);
   const { rows } = await sql<{ root_id: number; n: number }>`
     select mu.root_id, count(*)::int as n from (${membersUnderOn(rootIds, date)}) mu
      where ${unitInScope(scope, sql.ref('mu.unit_id'))}
@@ -112,21 +121,21 @@ export interface SubtreeCounts {
 
 /**
  * The figures of one unit's subtree on `date` (the unit itself included), within the caller's
- * scope; grassroots organisations and cells as `rules` count them (by default the built-in
+ * scope (everything without one: `treeFilter`); grassroots organisations and cells as `rules` count them (by default the built-in
  * set in force on the date; the caller passes the unit's own through rule-sets/counting-rules.ts).
  */
 export async function subtreeCounts(
   db: Db,
   unitId: number,
   date: string,
-  scope: Scope,
+  scope: Scope | undefined,
   rules: CountingRules = countingRulesOn(date).body,
 ): Promise<SubtreeCounts & { organisations: OrganisationCounts }> {
   const [subtree, byStatus] = await Promise.all([
     subtreesOn(db, [unitId], date, scope),
     sql<{ status: string; n: number }>`
       select mu.status, count(*)::int as n from (${membersUnderOn([unitId], date)}) mu
-       where ${unitInScope(scope, sql.ref('mu.unit_id'))}
+       where ${scope ? unitInScope(scope, sql.ref('mu.unit_id')) : sql`true`}
        group by mu.status`.execute(db),
   ]);
   const organisations = countOrganisations(
@@ -151,8 +160,8 @@ export async function subtreeCounts(
   return out;
 }
 
-/** Turns versions into tree items with child and member counts (of what the caller may see), in Vietnamese name order. */
-export async function presentChildren(db: Db, versions: VersionRow[], date: string, scope: Scope): Promise<ChildOut[]> {
+/** Turns versions into tree items with child and member counts (of what the caller may see, `treeFilter`), in Vietnamese name order. */
+export async function presentChildren(db: Db, versions: VersionRow[], date: string, scope: Scope | undefined): Promise<ChildOut[]> {
   const ids = versions.map((v) => v.unit_id);
   const [childCounts, memberCounts] = await Promise.all([childCountsOn(db, ids, date, scope), subtreeMemberCounts(db, ids, date, scope)]);
   return versions
