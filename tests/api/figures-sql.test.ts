@@ -32,8 +32,8 @@ function render(query: RawBuilder<unknown>): string {
 const QUERIES: Record<string, RawBuilder<unknown>> = {
   'figures-members': memberFiguresSql(42, '2025-06-30'),
   'figures-unit-tree': unitTreeSql(42, '2025-06-30'),
-  'figures-cell-facts': cellFactsSql(42, '2025-01-01', '2025-12-31'),
-  'compliance-cell-facts': cellFactsSql(42, '2025-01-01', '2025-12-31', false),
+  'figures-cell-facts': cellFactsSql(42, '2025-01-01', '2025-12-31', 'figures'),
+  'compliance-cell-facts': cellFactsSql(42, '2025-01-01', '2025-12-31', 'report'),
   'figures-unexcused-absences': unexcusedSql(42, '2025-01-01', '2025-12-31', { strikeOffUnexcusedAbsences: 3, strikeOffWindowMonths: 12 }),
   'compliance-cells-on-date': cellsOnDateSql(42, '2026-01-10'),
 };

@@ -42,7 +42,6 @@
       from cu group by unit_id, top_id
     )
     select 'cell_top' as set, p.unit_id, p.top_id, null::int as month,
-      -- The cell's name as it was when it last sat there in the period.
       (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
       p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,

@@ -47,7 +47,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const [{ unit, whole }, rules, facts, absences, children] = await Promise.all([
     unitForFigures(db, unitId, date, scope),
     rulesRead,
-    end >= from ? periodFacts(db, unitId, from, end) : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
+    end >= from ? periodFacts(db, unitId, from, end, 'figures') : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
     end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead) : Promise.resolve([]),
     sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),

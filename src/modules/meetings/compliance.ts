@@ -69,7 +69,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       .executeTakeFirst(),
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
-    end >= q.from ? periodFacts(db, q.unitId, q.from, end, false) : Promise.resolve({ cells: [] }),
+    end >= q.from ? periodFacts(db, q.unitId, q.from, end, 'report') : Promise.resolve({ cells: [] }),
     end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead) : Promise.resolve([]),
     cellsOnDateSql(q.unitId, q.asOf)
       .execute(db)
