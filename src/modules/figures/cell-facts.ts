@@ -132,6 +132,8 @@ const quarterText = (yyyyq: number) => `${Math.floor(yyyyq / 10)}-Q${yyyyq % 10}
 
 /** A cell's whole time under the root: its stretches under each sub-unit joined. */
 function mergeCell(parts: readonly CellFacts[]): CellFacts {
+  // Almost every cell sat under one sub-unit the whole period: nothing to join.
+  if (parts.length === 1) return { ...parts[0]!, topId: null };
   const last = parts.reduce((a, b) => (b.periods.at(-1)!.to! > a.periods.at(-1)!.to! ? b : a));
   const grades = emptyGrades();
   for (const p of parts) for (const k of Object.keys(grades) as (keyof GradeCounts)[]) grades[k] += p.grades[k];

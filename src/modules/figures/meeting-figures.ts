@@ -95,8 +95,13 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
       where v.unit_id = any(${sql.val(others)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)
             ).rows,
           ];
+    // A cell that sat under one sub-unit all period is judged there as it was as a whole.
+    const asWhole = new Map(facts.cells.map((c, i) => [c.unitId, cells[i]!]));
+    const partsOf = groupBy(facts.cellsByTop, (c) => c.unitId);
+    const judgedUnder = (parts: readonly CellFacts[]) =>
+      parts.map((c) => (partsOf.get(c.unitId)!.length === 1 ? asWhole.get(c.unitId)! : cellCompliance(c, months, quarters, rules)));
     for (const t of tops) {
-      const own = judged(byTop.get(t.unit_id) ?? []);
+      const own = judgedUnder(byTop.get(t.unit_id) ?? []);
       subUnits.push({
         id: t.unit_id,
         code: t.code,
