@@ -427,7 +427,10 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   }).then(async (result) => {
     // Villages, admission candidates, dues and tasks (commune demo only), as their modules write them.
     if (newAreas) await seedNewAreas(db, newAreas, seed, asOf);
-    // Fresh statistics, so the first queries on a large demo get sensible plans.
+    // Fresh statistics, so the first queries on a large demo get sensible plans; and the
+    // members' visibility map set, so the member list walks its covering index without
+    // visiting the table (a name search at the nation: 300 ms before autovacuum, 18 ms after; 2 s).
+    await database.execScript('vacuum members');
     await database.execScript('analyze');
     return { ...result, ms: Date.now() - started };
   });
