@@ -55,8 +55,11 @@ describe('unit kinds', () => {
       .getByTestId('unit-kind')
       .filter({ hasText: /^Chi bộ cơ sở$/ })
       .waitFor();
-    await page.getByText('Đổi loại tổ chức').first().waitFor();
-    expect(await page.getByTestId('unit-page').textContent()).toContain('Chi bộ → Chi bộ cơ sở');
+    // The history entry arrives with the unit's history, after the new kind: waited for
+    // itself (the action button of the same name is on the page before it; a busy CI run
+    // read the page in between).
+    await page.getByTestId('unit-page').filter({ hasText: 'Chi bộ → Chi bộ cơ sở' }).waitFor();
+    expect(await page.getByTestId('unit-page').textContent()).toContain('Đổi loại tổ chức');
     await shot(page, 'unit-reclassified');
 
     // Bắc Bình now holds 10 village cells and one grassroots cell.
