@@ -56,10 +56,12 @@ describe('unit kinds', () => {
       .filter({ hasText: /^Chi bộ cơ sở$/ })
       .waitFor();
     // The history entry arrives with the unit's history, after the new kind: waited for
-    // itself (the action button of the same name is on the page before it; a busy CI run
-    // read the page in between).
-    await page.getByTestId('unit-page').filter({ hasText: 'Chi bộ → Chi bộ cơ sở' }).waitFor();
-    expect(await page.getByTestId('unit-page').textContent()).toContain('Đổi loại tổ chức');
+    // itself (the action button "Đổi loại tổ chức" is on the page before it, and a busy CI
+    // run read the page in between), and it carries that title.
+    const entry = page.getByTestId('unit-history-item').filter({ hasText: 'Chi bộ → Chi bộ cơ sở' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Đổi loại tổ chức');
+    expect(await page.getByTestId('unit-page').textContent()).toContain('Chi bộ → Chi bộ cơ sở');
     await shot(page, 'unit-reclassified');
 
     // Bắc Bình now holds 10 village cells and one grassroots cell.
