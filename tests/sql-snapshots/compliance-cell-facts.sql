@@ -31,11 +31,10 @@
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded
       from f group by unit_id, top_id
-    ), by_month as (
-      select month, count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
-        count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
-        count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
-        count(*) filter (where grade is null)::int as ungraded from f group by month
+    ),
+    -- Per month only what the trend shows: attendance.
+    by_month as (
+      select month, sum(expected)::int as expected, sum(present)::int as present from f group by month
     ), periods as (
       select unit_id, top_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
         max(valid_to) as last_to

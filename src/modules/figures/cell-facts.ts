@@ -80,8 +80,10 @@ export function cellFactsSql(rootId: number, from: string, end: string, shape: F
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
         ${COUNTS}
       from f group by unit_id, top_id
-    ), by_month as (
-      select month, ${COUNTS} from f group by month
+    ),
+    -- Per month only what the trend shows: attendance.
+    by_month as (
+      select month, sum(expected)::int as expected, sum(present)::int as present from f group by month
     ), periods as (
       select unit_id, top_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
         max(valid_to) as last_to
@@ -101,7 +103,7 @@ export function cellFactsSql(rootId: number, from: string, end: string, shape: F
     ${
       bySubUnit
         ? sql`union all
-    select 'month', null, null, month, null, null, null, null, null, null, held, expected, present, tot, kha, trung_binh, kem, ungraded
+    select 'month', null, null, month, null, null, null, null, null, null, 0, expected, present, 0, 0, 0, 0, 0
     from by_month`
         : sql``
     }`;
@@ -110,12 +112,11 @@ export function cellFactsSql(rootId: number, from: string, end: string, shape: F
 export interface CellFacts extends CellPeriodFacts {
   topId: number | null;
 }
+/** Attendance in a month (the trend). */
 export interface MonthFacts {
   month: string;
-  held: number;
   expected: number;
   present: number;
-  grades: GradeCounts;
 }
 
 export interface PeriodFacts {
@@ -173,7 +174,7 @@ export async function periodFacts(db: Db, rootId: number, from: string, end: str
   const out: PeriodFacts = { cells: [], cellsByTop: [], months: [] };
   for (const r of rows) {
     if (r.set === 'month') {
-      out.months.push({ month: monthText(r.month!), held: r.held, expected: r.expected, present: r.present, grades: gradesOf(r) });
+      out.months.push({ month: monthText(r.month!), expected: r.expected, present: r.present });
       continue;
     }
     const cell: CellFacts = {
