@@ -24,6 +24,12 @@ export function summary(ms: number[]) {
 }
 export const loadAverage = () => os.loadavg().map(round2);
 
+/** The Node flags `npm start` gives the server (package.json's start script), so a measured server runs as a real one. */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  return /^node ((?:--\S+ )*)bin\/chibo\.mjs/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
+})();
+
 function statusKib(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : 0;
@@ -153,7 +159,7 @@ export async function logIn(client: HttpClient, username: string, password = DEM
 
 /** `chibo serve` on a port of its own (jobs off), answering once /health does. */
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
-  const args = ['bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
+  const args = [...SERVER_NODE_FLAGS, 'bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' },

@@ -1,10 +1,14 @@
 // The member list as Excel: what a secretary opens in Excel must read as Vietnamese
 // (headers, dd/mm/yyyy dates, statuses and theory levels in words), in the list's order,
 // and the streamed file must be complete however many batches it took.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccess, loadGrants } from '../../src/modules/access/access.ts';
+import { readFirstSheetRows } from '../../src/modules/imports/read-sheet-rows.ts';
 import { exportMembers } from '../../src/modules/members/export-members.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -146,5 +150,24 @@ describe('streaming in batches', () => {
       ['6', 'Lý Thị Dung'],
       ['7', 'Hồ Văn Em'],
     ]);
+  });
+});
+
+describe('text that XML would misread', () => {
+  it("comes back exactly as typed, through Excel's reader and the import's", async () => {
+    const other = await t.unit({ code: 'TM-08', name: 'Chi bộ "Ấp 8" & <Xóm Mới>' });
+    await t.member({ fullName: 'Trần Văn Tâm', unitId: other, hometown: 'Ấp 3 & 4 <cũ>', occupation: '  Làm "rẫy"  ' });
+    await t.user('bithu8', [{ role: 'secretary', unitId: other }]);
+    const res = await (await t.as('bithu8'))({ method: 'GET', url: '/api/v1/members/export.xlsx' });
+    expect(res.statusCode).toBe(200);
+    const row = (await readSheet(res.rawPayload))[1]!;
+    expect([row[1], row[6], row[14], row[18]]).toEqual(['Trần Văn Tâm', 'Ấp 3 & 4 <cũ>', '  Làm "rẫy"  ', 'Chi bộ "Ấp 8" & <Xóm Mới>']);
+    // The import reads an exported file back (its checks on the zip and the sheet included).
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'chibo-export-')), 'export.xlsx');
+    await fs.writeFile(file, res.rawPayload);
+    const rows = [];
+    for await (const r of readFirstSheetRows(file)) rows.push(r);
+    expect(rows.map((r) => r.cells[1])).toEqual(['Họ và tên', 'Trần Văn Tâm']);
+    expect(rows[1]!.cells[6]).toBe('Ấp 3 & 4 <cũ>');
   });
 });
