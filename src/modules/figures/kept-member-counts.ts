@@ -31,6 +31,7 @@ export function keptMemberCountsSql(fullId: number | null, statusIds: readonly n
   const ids = sql`${sql.val([...(fullId === null ? [] : [fullId]), ...statusIds])}::int[]`;
   const full = sql`${fullId ?? -1}::int`;
   const d = sql`${date}::date`;
+  const on = sql`${Number(date.replaceAll('-', ''))}::int`;
   // The (dim, key) pairs of a fact f on ancestor row a: every dimension on fullId, status elsewhere.
   const keys = sql`cross join lateral member_count_keys(case when a.ancestor_id = ${full} then 'toan_dang' else '' end,
       f.status, f.sex, f.born_ymd, f.ethnicity, f.religion, f.education, f.theory_level, f.admitted_ymd) k`;
@@ -72,7 +73,15 @@ export function keptMemberCountsSql(fullId: number | null, statusIds: readonly n
         ${keys}
        where a.ancestor_id = any(${ids}) and a.valid_to is not null and a.valid_to > ${d} and a.valid_from <= ${d}
     )
-    select ancestor_id, dim, key, sum(n)::int as n from (
+    -- Dates of birth and admission (a row per day: ~36,000 under a province) summed into
+    -- whole years on D, as wholeYears() counts them (integer arithmetic on YYYYMMDD, as
+    -- memberFiguresSql): a few hundred rows leave instead; the bands are the domain's.
+    select ancestor_id, dim, case dim
+        when 'b' then split_part(key, ':', 1) || ':' || ((${on} - split_part(key, ':', 2)::int) / 10000)::text
+        when 'a' then case when key = '' or key::int > ${on} then '' else ((${on} - key::int) / 10000)::text end
+        else key end as key,
+      sum(n)::int as n
+    from (
       select * from kept union all select * from late_ancestry union all select * from late_fact
       union all select * from ended_fact union all select * from ended_ancestry) x
     where dim = 's' or ancestor_id = ${full}
@@ -113,7 +122,6 @@ export async function keptMemberAggregate(db: Db, rootId: number, date: string):
        and a.valid_from <= ${date}::date and (a.valid_to is null or a.valid_to > ${date}::date)`.execute(db);
   const childIds = children.rows.map((r) => r.unit_id);
   const { rows } = await keptMemberCountsSql(rootId, childIds, date).execute(db);
-  const on = Number(date.replaceAll('-', ''));
   const out: MemberAggregate = {
     perUnit: new Map(),
     byStatus: new Map(),
@@ -137,14 +145,13 @@ export async function keptMemberAggregate(db: Db, rootId: number, date: string):
       add(out.byStatus, r.key, r.n);
       total += r.n;
     } else if (r.dim === 'b') {
-      const [sex, born] = r.key.split(':');
-      const band = bandOf(Math.trunc((on - Number(born)) / 10000), AGE_BANDS);
+      const [sex, years] = r.key.split(':');
+      const band = bandOf(Number(years), AGE_BANDS);
       const e = out.byAgeBandAndSex.get(band) ?? { nam: 0, nu: 0 };
       e[sex as 'nam' | 'nu'] += r.n;
       out.byAgeBandAndSex.set(band, e);
     } else if (r.dim === 'a') {
-      const admitted = r.key === '' ? null : Number(r.key);
-      add(out.byPartyAge, admitted === null || admitted > on ? UNKNOWN_KEY : bandOf(Math.trunc((on - admitted) / 10000), PARTY_AGE_BANDS), r.n);
+      add(out.byPartyAge, r.key === '' ? UNKNOWN_KEY : bandOf(Number(r.key), PARTY_AGE_BANDS), r.n);
     } else {
       const map = single[r.dim];
       if (map) add(map, r.key, r.n);
