@@ -93,7 +93,7 @@ function sheetHead(widths: readonly number[], headers: readonly string[]): strin
 export interface StreamedSheet {
   /** The file as the client reads it. */
   file: Readable;
-  /** Appends rows (rowXml); resolves when the zip has taken them (backpressure). False once the client has gone. */
+  /** Appends rows (rowXml); resolves when the zip has taken them (backpressure). False once the client has gone (the zip is then abandoned). */
   write(rows: readonly string[]): Promise<boolean>;
   /** Closes the sheet and the package. */
   end(): Promise<void>;
@@ -130,7 +130,10 @@ export function streamedSheet(sheetName: string, columns: readonly { header: str
   return {
     file,
     async write(rows) {
-      if (gone()) return false;
+      if (gone()) {
+        archive.abort();
+        return false;
+      }
       // Handed to the zip entry's stream now (it keeps them as buffers, outside V8's heap), so
       // no string outlives this call; then wait, once, until the zip has caught up.
       let piece = '';
@@ -145,7 +148,9 @@ export function streamedSheet(sheetName: string, columns: readonly { header: str
       // Back to the event loop between batches, so bytes leave while the next batch is read
       // (a PGlite query runs on this thread without yielding).
       else await new Promise((resolve) => setImmediate(resolve));
-      return !gone();
+      if (!gone()) return true;
+      archive.abort(); // the client has left: nothing more is zipped
+      return false;
     },
     async end() {
       sheet.end('</sheetData></worksheet>');

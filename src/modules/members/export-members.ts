@@ -124,8 +124,9 @@ export async function exportMembers(
       const after = { key: last.sort_key, id: last.id };
       written += rows.length;
       rows = null;
-      // Read the next batch only when the zip has taken this one (and stop if the client left).
-      if (!(await sheet.write(xml)) || !full) break;
+      // Read the next batch only when the zip has taken this one; stop if the client left.
+      if (!(await sheet.write(xml))) return;
+      if (!full) break;
       asked = batchSize;
       rows = await readBatch(asked, after);
     }
