@@ -1,7 +1,7 @@
 // A one-sheet .xlsx written as a stream of row XML. exceljs' WorkbookWriter builds objects for
 // every row and cell; for 100,000 members that garbage was promoted to the old generation and
 // the server's RSS grew by ~165 MiB per export. Here a row is one string, written into the zip
-// entry in pieces of at most PIECE characters with backpressure — small enough to stay in
+// entry in pieces of about PIECE characters with backpressure — small enough to stay in
 // V8's young generation (a string over 128 KiB goes straight to the old one, where a
 // batch-sized string a time piled up to ~120 MiB before a full collection) — so memory stays
 // that of a piece whatever the list's length.
@@ -13,11 +13,11 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** What a cell's text cannot hold as is: XML's markup, and the controls XML 1.0 forbids (dropped). */
+/** What a cell's text cannot hold as is: XML's markup, and the characters XML 1.0 forbids (controls, U+FFFE, U+FFFF: dropped). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids, matched to be removed.
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function xmlText(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
@@ -36,7 +36,7 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** Characters per write into the zip entry (UTF-16 units; well under V8's 128 KiB for a young string). */
+/** Characters per write into the zip entry, give or take a row (UTF-16 units; well under V8's 128 KiB for a young string). */
 const PIECE = 32 * 1024;
 
 const LETTERS = Array.from({ length: 64 }, (_, i) => columnLetter(i));
@@ -94,7 +94,7 @@ export interface StreamedSheet {
   /** The file as the client reads it. */
   file: Readable;
   /** Appends rows (rowXml); resolves when the zip has taken them (backpressure). False once the client has gone (the zip is then abandoned). */
-  write(rows: readonly string[]): Promise<boolean>;
+  write(rows: string[]): Promise<boolean>;
   /** Closes the sheet and the package. */
   end(): Promise<void>;
   fail(error: Error): void;
@@ -134,8 +134,9 @@ export function streamedSheet(sheetName: string, columns: readonly { header: str
         archive.abort();
         return false;
       }
-      // Handed to the zip entry's stream now (it keeps them as buffers, outside V8's heap), so
-      // no string outlives this call; then wait, once, until the zip has caught up.
+      // Handed to the zip entry's stream now (it keeps them as buffers, outside V8's heap) and
+      // let go (the array is emptied), so no row string lives on while the zip catches up.
+      // Then wait, once, until it has.
       let piece = '';
       for (const row of rows) {
         piece += row;
@@ -144,6 +145,7 @@ export function streamedSheet(sheetName: string, columns: readonly { header: str
         piece = '';
       }
       if (piece) sheet.write(piece);
+      rows.length = 0;
       if (sheet.writableNeedDrain) await drained();
       // Back to the event loop between batches, so bytes leave while the next batch is read
       // (a PGlite query runs on this thread without yielding).

@@ -78,7 +78,7 @@ export function keptMemberCountsSql(fullId: number | null, statusIds: readonly n
     -- memberFiguresSql): a few hundred rows leave instead; the bands are the domain's.
     select ancestor_id, dim, case dim
         when 'b' then split_part(key, ':', 1) || ':' || ((${on} - split_part(key, ':', 2)::int) / 10000)::text
-        when 'a' then case when key = '' or key::int > ${on} then '' else ((${on} - key::int) / 10000)::text end
+        when 'a' then case when key = '' then '' when key::int > ${on} then '' else ((${on} - key::int) / 10000)::text end
         else key end as key,
       sum(n)::int as n
     from (

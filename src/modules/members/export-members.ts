@@ -104,7 +104,7 @@ export async function exportMembers(
 ): Promise<Readable> {
   const readBatch = batchReader(await filteredMembers(reportDb, access, filters, todayInVietnam()), lang);
   let asked = Math.min(FIRST_BATCH, batchSize);
-  const batch = await readBatch(asked);
+  let rows: Row[] | null = await readBatch(asked);
   await writeAudit(db, access.userId, { action: 'member.export', entityType: 'member_list', entityId: 'xlsx', unitId: filters.unitId ?? null, after: filters });
 
   const sheet = streamedSheet(
@@ -113,18 +113,18 @@ export async function exportMembers(
   );
   const write = async () => {
     let written = 0;
-    let rows: Row[] | null = batch;
     while (rows && rows.length > 0) {
       // STT n is on sheet row n + 1, under the header. The rows are turned into XML at once
       // and let go before anything is awaited: objects that live across the wait for the zip
       // survive young-generation collections and pile up in the old one.
-      const xml = rows.map((r, i) => rowXml(written + i + 2, [written + i + 1, ...VALUE_COLUMNS.map((key) => r[key])]));
+      const first = written;
+      const xml = rows.map((r, i) => rowXml(first + i + 2, [first + i + 1, ...VALUE_COLUMNS.map((key) => r[key])]));
       const full = rows.length === asked;
       const last = rows[rows.length - 1]!;
       const after = { key: last.sort_key, id: last.id };
       written += rows.length;
       rows = null;
-      // Read the next batch only when the zip has taken this one; stop if the client left.
+      // Read the next batch only when the zip has taken this one (write empties `xml`); stop if the client left.
       if (!(await sheet.write(xml))) return;
       if (!full) break;
       asked = batchSize;

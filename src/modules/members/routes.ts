@@ -30,7 +30,8 @@ export async function memberRoutes(root: FastifyInstance) {
   app.get('/members', { schema: { tags, querystring: listMembersQuery, response: { 200: memberListOut } } }, async (req) =>
     listMembers(app.db, accessOf(req), req.query),
   );
-  app.get('/members/export.xlsx', { schema: { tags, querystring: exportMembersQuery } }, async (req, reply) => {
+  // No HEAD twin: it would run the whole export (and record it) to send nothing.
+  app.get('/members/export.xlsx', { exposeHeadRoute: false, schema: { tags, querystring: exportMembersQuery } }, async (req, reply) => {
     const file = await exportMembers(app.db, accessOf(req), req.query, req.lang, { reportDb: app.reportDb });
     return reply.type(XLSX).header('content-disposition', 'attachment; filename="dang-vien.xlsx"').send(file);
   });
