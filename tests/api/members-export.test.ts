@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t as translate } from '../../src/i18n/messages.ts';
 import { buildAccess, loadGrants } from '../../src/modules/access/access.ts';
 import { readFirstSheetRows } from '../../src/modules/imports/read-sheet-rows.ts';
 import { exportMembers } from '../../src/modules/members/export-members.ts';
@@ -150,6 +151,24 @@ describe('streaming in batches', () => {
       ['6', 'Lý Thị Dung'],
       ['7', 'Hồ Văn Em'],
     ]);
+  });
+});
+
+describe('a list longer than a sheet holds', () => {
+  it('is refused before any byte is sent, saying how to narrow it', async () => {
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'member_id'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const access = buildAccess(user, await loadGrants(t.database.db, userId));
+    // The cell has more than 3 members: with a 3-row sheet the export is refused, not cut.
+    await expect(exportMembers(t.database.db, access, {}, 'vi', { maxRows: 3 })).rejects.toMatchObject({ code: 'members.export_too_many_rows', status: 400 });
+    const rows = await readSheet(await collect(await exportMembers(t.database.db, access, { status: ['du_bi'] }, 'vi', { maxRows: 3 })));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['Võ Văn Bé']);
+    expect(translate('vi', 'errors.members.export_too_many_rows', { limit: '1.048.575' })).toBe(
+      'Danh sách có hơn 1.048.575 đảng viên — quá số dòng một trang tính Excel chứa được. Hãy lọc theo đơn vị, trạng thái hoặc tên rồi xuất lại.',
+    );
   });
 });
 

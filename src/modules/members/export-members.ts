@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { badRequest } from '../../http/app-error.ts';
 import { rowXml, streamedSheet } from '../../http/streamed-xlsx.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
@@ -95,14 +96,29 @@ function batchReader(base: Awaited<ReturnType<typeof filteredMembers>>, lang: La
 /** A small first batch, so the first bytes leave soon; then batches of `batchSize`. */
 const FIRST_BATCH = 100;
 
+/** Data rows an Excel sheet holds under its header (1,048,576 rows in all). */
+export const SHEET_MAX_ROWS = 1_048_575;
+
+/**
+ * Refuses, before anything is sent, a list longer than a sheet holds (a nation-wide list
+ * has 5.6 M members): a cut file would pass for the whole list. Counts at most one row past
+ * the limit, walking the list's own index.
+ */
+async function refuseOverSheetLimit(db: Kysely<DB>, base: Awaited<ReturnType<typeof filteredMembers>>, maxRows: number) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${base.select('m.id').limit(maxRows + 1)}) x`.execute(db);
+  if ((rows[0]?.n ?? 0) > maxRows) throw badRequest('members.export_too_many_rows', { limit: maxRows.toLocaleString('vi-VN') });
+}
+
 export async function exportMembers(
   db: Kysely<DB>,
   access: Access,
   filters: MemberFilters,
   lang: Lang,
-  { batchSize = 1000, reportDb = db }: { batchSize?: number; reportDb?: Kysely<DB> } = {},
+  { batchSize = 1000, reportDb = db, maxRows = SHEET_MAX_ROWS }: { batchSize?: number; reportDb?: Kysely<DB>; maxRows?: number } = {},
 ): Promise<Readable> {
-  const readBatch = batchReader(await filteredMembers(reportDb, access, filters, todayInVietnam()), lang);
+  const base = await filteredMembers(reportDb, access, filters, todayInVietnam());
+  await refuseOverSheetLimit(reportDb, base, maxRows);
+  const readBatch = batchReader(base, lang);
   let asked = Math.min(FIRST_BATCH, batchSize);
   let rows: Row[] | null = await readBatch(asked);
   await writeAudit(db, access.userId, { action: 'member.export', entityType: 'member_list', entityId: 'xlsx', unitId: filters.unitId ?? null, after: filters });
