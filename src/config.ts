@@ -51,6 +51,7 @@ export function keptCountsFromMembers(): number {
  * Set for the server only (src/cli/serve.ts).
  */
 export function heapGrowingPercent(): number {
-  const n = Number(process.env.CHIBO_HEAP_GROWING_PERCENT ?? 50);
+  const raw = process.env.CHIBO_HEAP_GROWING_PERCENT;
+  const n = raw === undefined || raw.trim() === '' ? 50 : Number(raw);
   return Number.isInteger(n) && n >= 0 && n <= 1000 ? n : 50;
 }
