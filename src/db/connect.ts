@@ -64,7 +64,6 @@ function postgresPool(url: string): pg.Pool {
   // on each new connection (queued before its first query), not as a startup option, which
   // would replace PGOPTIONS and which some connection poolers refuse.
   //
-  //
   // work_mem at least 64 MB (raised, never lowered below what the operator set): the meeting
   // figures group each cell's facts with their month lists; over a province-year (62,000
   // facts, 4,100 cells) the default 4 MB spilled that grouping to disk in 5 batches — 277 ms

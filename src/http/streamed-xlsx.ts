@@ -44,22 +44,22 @@ const LETTERS = Array.from({ length: 64 }, (_, i) => columnLetter(i));
 /** A cell's value: text (written as an inline string), a number, or nothing (no cell). */
 export type SheetValue = string | number | null;
 
-/** One row's XML (`r` is the sheet's row number; 1 is the header). */
-export function rowXml(r: number, values: readonly SheetValue[]): string {
+/** One row's XML (`r` is the sheet's row number; 1 is the header; `style` a cellXfs index of styles.xml). */
+export function rowXml(r: number, values: readonly SheetValue[], style?: number): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
   let xml = `<row r="${r}">`;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined || v === '') continue;
     const ref = `${LETTERS[i] ?? columnLetter(i)}${r}`;
-    xml += typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+    xml +=
+      typeof v === 'number' ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
   }
   return `${xml}</row>`;
 }
 
-/** The header row, bold (style 1). */
-function headerRow(headers: readonly string[]): string {
-  return rowXml(1, headers).replaceAll('" t="inlineStr">', '" s="1" t="inlineStr">');
-}
+/** The bold style of styles.xml (packageParts), the header's. */
+const BOLD = 1;
 
 /** The fixed parts of the package: content types, relationships, the workbook, two styles (normal; bold for the header). */
 function packageParts(sheetName: string): [string, string][] {
@@ -87,7 +87,7 @@ function packageParts(sheetName: string): [string, string][] {
 function sheetHead(widths: readonly number[], headers: readonly string[]): string {
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   // The header row stays in view (a frozen pane below row 1).
-  return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>${headerRow(headers)}`;
+  return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>${rowXml(1, headers, BOLD)}`;
 }
 
 export interface StreamedSheet {

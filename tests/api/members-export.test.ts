@@ -32,6 +32,16 @@ async function readSheet(data: Buffer): Promise<string[][]> {
   return rows;
 }
 
+/** The secretary's access, as the route builds it, for calling the export directly. */
+async function secretaryAccess() {
+  const user = await t.database.db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'member_id'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return buildAccess(user, await loadGrants(t.database.db, userId));
+}
+
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -135,12 +145,7 @@ describe('streaming in batches', () => {
   it('writes every row once, in order, across batch boundaries and identical names', async () => {
     const extra = ['Nguyễn Văn Cường', 'Nguyễn Văn Cường', 'Nguyễn Văn Cường', 'Lý Thị Dung', 'Hồ Văn Em'];
     for (const fullName of extra) await t.member({ fullName, unitId: cell });
-    const user = await t.database.db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'member_id'])
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const access = buildAccess(user, await loadGrants(t.database.db, userId));
+    const access = await secretaryAccess();
     const rows = await readSheet(await collect(await exportMembers(t.database.db, access, {}, 'vi', { batchSize: 2 })));
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['1', 'Đặng Thị Ánh'],
@@ -156,12 +161,7 @@ describe('streaming in batches', () => {
 
 describe('a list longer than a sheet holds', () => {
   it('is refused before any byte is sent, saying how to narrow it', async () => {
-    const user = await t.database.db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'member_id'])
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const access = buildAccess(user, await loadGrants(t.database.db, userId));
+    const access = await secretaryAccess();
     // The cell has more than 3 members: with a 3-row sheet the export is refused, not cut.
     await expect(exportMembers(t.database.db, access, {}, 'vi', { maxRows: 3 })).rejects.toMatchObject({ code: 'members.export_too_many_rows', status: 400 });
     const rows = await readSheet(await collect(await exportMembers(t.database.db, access, { status: ['du_bi'] }, 'vi', { maxRows: 3 })));
