@@ -1,7 +1,8 @@
 // `chibo rebuild-history`: recomputes the temporal organisation model (unit_ancestry)
 // from unit_versions, the member facts the figures read (member_facts) from the
 // placements, statuses and member records, and the per-subtree member counts
-// (subtree_member_counts) from both, in one transaction, and says how many rows each
+// (subtree_member_counts) from both, and the per-cell-month meeting sums (cell_month_facts)
+// from the meeting facts, in one transaction, and says how many rows each
 // kept table had wrong (0 when every restructuring and every write kept them, as they should).
 import { sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
@@ -13,7 +14,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
   try {
     console.log(t('vi', 'history.cli.rebuilding'));
     const started = Date.now();
-    const { result, differences, memberDifferences, countDifferences } = await database.db.transaction().execute(async (trx) => {
+    const { result, differences, memberDifferences, countDifferences, cellMonthDifferences } = await database.db.transaction().execute(async (trx) => {
       await sql`create temporary table kept_ancestry on commit drop as select * from unit_ancestry`.execute(trx);
       const result = await rebuildUnitAncestry(trx);
       const diff = await sql<{ n: number }>`
@@ -39,7 +40,24 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
         select count(distinct (ancestor_id, dim, key))::int as n
           from ((select * from kept except all select * from fresh) union all (select * from fresh except all select * from kept)) d`.execute(trx);
       await sql`select rebuild_subtree_member_counts()`.execute(trx);
-      return { result, differences: diff.rows[0]!.n, memberDifferences: members.rows[0]!.n, countDifferences: counts.rows[0]!.n };
+      // The per-cell-month meeting sums (rows whose counts all went back to 0 are as no row).
+      await sql`create temporary table kept_cell_months on commit drop as select * from cell_month_facts where held <> 0 or regular_whole <> 0
+        or regular_group <> 0 or thematic <> 0 or expected <> 0 or present <> 0 or tot <> 0 or kha <> 0 or trung_binh <> 0 or kem <> 0 or ungraded <> 0`.execute(
+        trx,
+      );
+      await sql`select rebuild_cell_month_facts()`.execute(trx);
+      const months = await sql<{ n: number }>`
+        select count(*)::int as n from (
+          (select * from kept_cell_months except all select * from cell_month_facts)
+          union all
+          (select * from cell_month_facts except all select * from kept_cell_months)) d`.execute(trx);
+      return {
+        result,
+        differences: diff.rows[0]!.n,
+        memberDifferences: members.rows[0]!.n,
+        countDifferences: counts.rows[0]!.n,
+        cellMonthDifferences: months.rows[0]!.n,
+      };
     });
     console.log(
       t('vi', 'history.cli.done', {
@@ -51,6 +69,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
     console.log(t('vi', 'history.cli.differences', { n: differences.toLocaleString('vi-VN') }));
     console.log(t('vi', 'history.cli.memberFactsDifferences', { n: memberDifferences.toLocaleString('vi-VN') }));
     console.log(t('vi', 'history.cli.subtreeCountsDifferences', { n: countDifferences.toLocaleString('vi-VN') }));
+    console.log(t('vi', 'history.cli.cellMonthDifferences', { n: cellMonthDifferences.toLocaleString('vi-VN') }));
   } finally {
     await database.close();
   }

@@ -106,6 +106,22 @@ export interface CalendarTokens {
   token_hash: string;
 }
 
+export interface CellMonthFacts {
+  expected: number;
+  held: number;
+  kem: number;
+  kha: number;
+  month: string;
+  present: number;
+  regular_group: number;
+  regular_whole: number;
+  thematic: number;
+  tot: number;
+  trung_binh: number;
+  ungraded: number;
+  unit_id: number;
+}
+
 export interface CommitteeMembers {
   decision_number: string | null;
   full_name: string;
@@ -815,6 +831,7 @@ export interface DB {
   audit_log: AuditLog;
   calendar_days: CalendarDays;
   calendar_tokens: CalendarTokens;
+  cell_month_facts: CellMonthFacts;
   committee_members: CommitteeMembers;
   dues_bases: DuesBases;
   dues_exemptions: DuesExemptions;

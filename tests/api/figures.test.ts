@@ -232,7 +232,7 @@ async function expectMeetingFiguresMatch(unitId: number, from: string, to: strin
   expect(f.attendanceRate).toEqual(o.attendanceRate);
   expect(f.quality).toEqual(o.quality);
   expect(f.graded).toEqual(o.graded);
-  expect(f.strikingOffWarnings).toBe(o.strikingOffWarnings);
+  expect(f.strikingOffWarnings, `${unitId} ${from}..${to}`).toBe(o.strikingOffWarnings);
   for (const m of f.trend) {
     if (o.trendCompliance[m.month]) expect(m.compliance, m.month).toEqual(o.trendCompliance[m.month]);
     expect(m.attendance, m.month).toEqual(o.trendAttendance[m.month] ?? { n: 0, of: 0 });
@@ -332,6 +332,22 @@ async function expectFactsKept() {
   const recomputedCounts = await sql<Record<string, unknown>>`select * from compute_subtree_member_counts() order by 1, 2, 3`.execute(t.database.db);
   expect(recomputedCounts.rows.length).toBeGreaterThan(50);
   expect(keptCounts.rows).toEqual(recomputedCounts.rows);
+  // The per-cell-month meeting sums, kept by signed deltas on meeting_facts (a row back to all 0 is as no row).
+  const keptMonths = await sql<Record<string, unknown>>`
+    select * from cell_month_facts where held <> 0 or expected <> 0 or present <> 0 or regular_whole <> 0 or regular_group <> 0 or thematic <> 0
+      or tot <> 0 or kha <> 0 or trung_binh <> 0 or kem <> 0 or ungraded <> 0 order by 1, 2`.execute(t.database.db);
+  const recomputedMonths = await sql<Record<string, unknown>>`
+    select unit_id, date_trunc('month', held_on)::date as month,
+      count(*) filter (where kind = 'regular' and party_group_id is null)::int as regular_whole,
+      count(*) filter (where kind = 'regular' and party_group_id is not null)::int as regular_group,
+      count(*) filter (where kind = 'thematic')::int as thematic, count(*)::int as held, sum(expected)::int as expected,
+      sum(present)::int as present, count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
+      count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
+      count(*) filter (where grade is null)::int as ungraded
+    from meeting_facts where recorded and attendance_taken and kind in ('regular', 'thematic', 'extraordinary')
+    group by 1, 2 order by 1, 2`.execute(t.database.db);
+  expect(recomputedMonths.rows.length).toBeGreaterThan(50);
+  expect(keptMonths.rows).toEqual(recomputedMonths.rows);
 }
 
 describe('past figures do not move after later changes', () => {
@@ -374,6 +390,12 @@ describe('past figures do not move after later changes', () => {
       }),
     );
     ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m2}`, payload: { residence: 'Thôn Lũng Cú', phone: '0912345678', occupation: 'Làm ruộng' } }));
+    // Mid-month moves: Y2 leaves Lũng Cú for Sơn Vĩ on 15/5/2026 (its May is split between
+    // the province's two communes); X1 goes under a new đảng bộ bộ phận of Sơn Vĩ on
+    // 15/6/2026 (its June is whole under Sơn Vĩ, in two stretches).
+    ok(await admin({ method: 'POST', url: `/api/v1/units/${u.Y2}/move`, payload: { parentId: u.X, effectiveOn: '2026-05-15', decisionNumber: '30-QĐ/TU' } }));
+    u.Z = await t.unit({ code: 'SV-BP', name: 'Đảng bộ bộ phận Sơn Vĩ', kind: 'dang_bo_bo_phan', parentId: u.X, establishedOn: '2026-06-01' });
+    ok(await admin({ method: 'POST', url: `/api/v1/units/${u.X1}/move`, payload: { parentId: u.Z, effectiveOn: '2026-06-15', decisionNumber: '31-QĐ/TU' } }));
   });
 
   it('unit figures of past dates are unchanged, and still equal the direct count', async () => {
@@ -390,8 +412,15 @@ describe('past figures do not move after later changes', () => {
       expect(await expectMeetingFiguresMatch(unit, '2025-01-01', '2025-12-31')).toEqual(snapshots[`${unit}:2025-01-01:2025-12-31`]);
     }
     for (const unit of [u.P!, u.X!, u.Y!]) await expectMeetingFiguresMatch(unit, '2026-01-01', '2026-12-31');
+    // Periods that start or end mid-month, across the mid-month moves.
+    for (const [from, to] of [
+      ['2026-02-15', '2026-07-20'],
+      ['2026-05-10', '2026-06-30'],
+    ] as const) {
+      for (const unit of [u.P!, u.X!, u.Y!, u.Z!, u.Y2!]) await expectMeetingFiguresMatch(unit, from, to);
+    }
     const now = await expectUnitFiguresMatch(u.X!, TODAY);
-    expect(now.subUnits.map((s: { id: number }) => s.id).sort()).toEqual([u.X1, u.X3, u.X6].sort());
+    expect(now.subUnits.map((s: { id: number }) => s.id).sort()).toEqual([u.X3, u.X6, u.Y2, u.Z].sort());
     const province = await expectUnitFiguresMatch(u.P!, TODAY);
     expect(province.organisations.cells.grassrootsCells).toBe(1);
   });

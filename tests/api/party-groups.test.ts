@@ -133,6 +133,15 @@ describe('party groups of a cell', () => {
     expect(report.statusCode).toBe(200);
     const cell = report.json().cells.find((c: { unitId: number }) => c.unitId === f.cell1);
     expect(cell).toMatchObject({ monthsRequired: 3, monthsHeld: 2, missingMonths: ['2026-01'] });
+    // The dashboard judges the months the same way (its kept per-cell-month rows count group meetings apart).
+    const figures = await (await t.as('xa'))({ method: 'GET', url: `/api/v1/figures/units/${f.cell1}/meetings?from=2026-01-01&to=2026-03-31` });
+    expect(figures.statusCode).toBe(200);
+    expect(figures.json().monthlyCompliance).toEqual({ n: 0, of: 1 });
+    expect(figures.json().trend.map((m: { compliance: unknown }) => m.compliance)).toEqual([
+      { n: 0, of: 1 },
+      { n: 1, of: 1 },
+      { n: 1, of: 1 },
+    ]);
   });
 
   it("lists for a member the meetings of their own group and of the whole cell, not the other group's", async () => {

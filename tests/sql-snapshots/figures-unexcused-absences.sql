@@ -13,7 +13,8 @@
       where mf.recorded and mf.attendance_taken and mf.held_on >= $7::date and mf.held_on <= $8::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
       select member_id from ab group by member_id
-      having bool_or(held_on >= $9::date)
+      -- A window ends in a month of the period (strikeOffMonths): an absence from the first day of from's month.
+      having bool_or(held_on >= date_trunc('month', $9::date))
         -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
         and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $10::int
     )

@@ -1,8 +1,8 @@
-// Meeting figures read per cell from the per-meeting facts (table meeting_facts, kept by
-// triggers): for each cell that sat under the root during the period, the periods it was
-// there (as a whole, and under each sub-unit of the root) and its held meetings within
-// them; plus attendance per month. One statement; a province-year reads the facts of
-// ~66,000 meetings, never the 1.6 M attendance rows.
+// The compliance report's cells read from the per-meeting facts (table meeting_facts, kept
+// by triggers): for each cell that sat under the root during the period, the periods it
+// was there and its held meetings within them, named as it last was. One statement; a
+// province-year reads the facts of ~66,000 meetings, never the 1.6 M attendance rows.
+// (The dashboard's meeting figures sum kept per-cell-month rows: period-meeting-sums.ts.)
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { groupBy } from '../../domain/group-by.ts';
@@ -15,13 +15,10 @@ import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
 
 interface Row {
-  set: 'cell_top' | 'month';
-  unit_id: number | null;
-  top_id: number | null;
-  month: number | null;
-  name: string | null;
-  froms: string[] | null;
-  tos: string[] | null;
+  unit_id: number;
+  name: string;
+  froms: string[];
+  tos: string[];
   regular_months: number[] | null;
   group_meetings: { month: number; group: number; groups: number[] }[] | null;
   thematic_quarters: number[] | null;
@@ -35,32 +32,24 @@ interface Row {
   ungraded: number;
 }
 
-// What is counted of a set of facts (a cell's, a month's).
+// What is counted of a cell's facts.
 const COUNTS = sql`count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded`;
 
 /**
- * What is read: for the figures, each cell per sub-unit of the root and the months, without
- * the cells' names (only counts leave the engine; at the nation naming 300,000 cells took
- * ~1 s); for the compliance report, each cell whole and named.
+ * The SQL (kept as a reviewed snapshot): per cell, its stretches under the root and its
+ * held meetings in them. Months are yyyymm and quarters yyyyq integers (cheap to group);
+ * `end` is the last day counted.
  */
-export type FactsShape = 'figures' | 'report';
-
-/**
- * The SQL (kept as a reviewed snapshot): per cell and sub-unit of the root it sat under,
- * its stretches there and its held meetings in them; and attendance per month. Months are
- * yyyymm and quarters yyyyq integers (cheap to group); `end` is the last day counted.
- */
-export function cellFactsSql(rootId: number, from: string, end: string, shape: FactsShape) {
-  const bySubUnit = shape === 'figures';
+export function cellFactsSql(rootId: number, from: string, end: string) {
   return sql<Row>`
     with cu as materialized (
-      select unit_id, top_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end, bySubUnit)}) x
+      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end, false)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
-    ), f as materialized (
-      select cu.unit_id, cu.top_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
+    ), f as (
+      select cu.unit_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
         mf.expected, mf.present, mf.grade, mf.party_group_id,
         -- A party group's meeting: the cell's groups existing that day (each must meet that month).
         case when mf.party_group_id is not null then array(select v.unit_id from unit_versions v
@@ -68,89 +57,32 @@ export function cellFactsSql(rootId: number, from: string, end: string, shape: F
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       where mf.recorded and mf.attendance_taken and mf.held_on >= ${from}::date and mf.held_on <= ${end}::date
         and mf.kind in (${sqlLiterals(CELL_MEETING_KINDS)})
-    ),
-    -- Two plain aggregates over the facts read once, rather than grouping sets: each can
-    -- hash its groups (grouping sets over two orders sort the rows twice on PGlite).
-    by_cell as (
-      select unit_id, top_id,
+    ), by_cell as (
+      select unit_id,
         -- Not distinct (a DISTINCT aggregate forbids hashing the groups): deduplicated when read.
         array_agg(month) filter (where kind = 'regular' and party_group_id is null) as regular_months,
         jsonb_agg(jsonb_build_object('month', month, 'group', party_group_id, 'groups', groups_then))
           filter (where kind = 'regular' and party_group_id is not null) as group_meetings,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
         ${COUNTS}
-      from f group by unit_id, top_id
-    ),
-    -- Per month only what the trend shows: attendance.
-    by_month as (
-      select month, sum(expected)::int as expected, sum(present)::int as present from f group by month
+      from f group by unit_id
     ), periods as (
-      select unit_id, top_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
+      select unit_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
         max(valid_to) as last_to
-      from cu group by unit_id, top_id
+      from cu group by unit_id
     )
-    select 'cell_top' as set, p.unit_id, p.top_id, null::int as month,
-      ${
-        bySubUnit
-          ? sql`null::text as name,`
-          : // The cell's name as it was when it last sat there in the period.
-            sql`(select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,`
-      }
+    select p.unit_id,
+      -- The cell's name as it was when it last sat there in the period.
+      (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
       p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
       coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
-    from periods p left join by_cell f on f.unit_id = p.unit_id and f.top_id is not distinct from p.top_id
-    ${
-      bySubUnit
-        ? sql`union all
-    select 'month', null, null, month, null, null, null, null, null, null, 0, expected, present, 0, 0, 0, 0, 0
-    from by_month`
-        : sql``
-    }`;
-}
-
-export interface CellFacts extends CellPeriodFacts {
-  topId: number | null;
-}
-/** Attendance in a month (the trend). */
-export interface MonthFacts {
-  month: string;
-  expected: number;
-  present: number;
-}
-
-export interface PeriodFacts {
-  /** Each cell over its whole time under the root. */
-  cells: CellFacts[];
-  /** Each cell per sub-unit of the root it sat under (topId = that sub-unit). */
-  cellsByTop: CellFacts[];
-  months: MonthFacts[];
+    from periods p left join by_cell f on f.unit_id = p.unit_id`;
 }
 
 const gradesOf = (r: Row): GradeCounts => ({ ...emptyGrades(), tot: r.tot, kha: r.kha, trung_binh: r.trung_binh, kem: r.kem, ungraded: r.ungraded });
 const monthText = (yyyymm: number) => `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
 const quarterText = (yyyyq: number) => `${Math.floor(yyyyq / 10)}-Q${yyyyq % 10}`;
-
-/** A cell's whole time under the root: its stretches under each sub-unit joined. */
-function mergeCell(parts: readonly CellFacts[]): CellFacts {
-  // Almost every cell sat under one sub-unit the whole period: nothing to join.
-  if (parts.length === 1) return { ...parts[0]!, topId: null };
-  const last = parts.reduce((a, b) => (b.periods.at(-1)!.to! > a.periods.at(-1)!.to! ? b : a));
-  const grades = emptyGrades();
-  for (const p of parts) for (const k of Object.keys(grades) as (keyof GradeCounts)[]) grades[k] += p.grades[k];
-  return {
-    unitId: last.unitId,
-    topId: null,
-    name: last.name,
-    periods: parts.flatMap((p) => p.periods),
-    regularMonths: [...new Set(parts.flatMap((p) => p.regularMonths))],
-    thematicQuarters: parts.flatMap((p) => p.thematicQuarters),
-    meetingsHeld: parts.reduce((s, p) => s + p.meetingsHeld, 0),
-    expected: parts.reduce((s, p) => s + p.expected, 0),
-    present: parts.reduce((s, p) => s + p.present, 0),
-    grades,
-  };
-}
 
 /** Months with a regular meeting of the whole cell, or of every party group (cellMonthHeld). */
 function heldMonths(r: Row): number[] {
@@ -164,42 +96,26 @@ function heldMonths(r: Row): number[] {
   return [...months].sort((a, b) => a - b);
 }
 
-/**
- * The cell facts of the period. For the compliance report (`shape` 'report') each cell
- * comes as one part (topId null), named, and no months; for the figures the cells are
- * unnamed: what is not asked is not computed.
- */
-export async function periodFacts(db: Db, rootId: number, from: string, end: string, shape: FactsShape): Promise<PeriodFacts> {
-  const { rows } = await cellFactsSql(rootId, from, end, shape).execute(db);
-  const out: PeriodFacts = { cells: [], cellsByTop: [], months: [] };
-  for (const r of rows) {
-    if (r.set === 'month') {
-      out.months.push({ month: monthText(r.month!), expected: r.expected, present: r.present });
-      continue;
-    }
-    const cell: CellFacts = {
-      unitId: r.unit_id!,
-      topId: r.top_id,
-      name: r.name ?? '',
-      periods: r.froms!.map((f, i) => ({ from: f, to: r.tos![i]! })),
-      regularMonths: heldMonths(r).map(monthText),
-      thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
-      meetingsHeld: r.held,
-      expected: r.expected,
-      present: r.present,
-      grades: gradesOf(r),
-    };
-    out.cellsByTop.push(cell);
-  }
-  for (const parts of groupBy(out.cellsByTop, (c) => c.unitId).values()) out.cells.push(mergeCell(parts));
-  out.months.sort((a, b) => a.month.localeCompare(b.month));
-  return out;
+/** Each cell that sat under the root during the period, named, with its facts there. */
+export async function periodCellFacts(db: Db, rootId: number, from: string, end: string): Promise<CellPeriodFacts[]> {
+  const { rows } = await cellFactsSql(rootId, from, end).execute(db);
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    name: r.name,
+    periods: r.froms.map((f, i) => ({ from: f, to: r.tos[i]! })),
+    regularMonths: heldMonths(r).map(monthText),
+    thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
+    meetingsHeld: r.held,
+    expected: r.expected,
+    present: r.present,
+    grades: gradesOf(r),
+  }));
 }
 
 /**
  * Absences without reason at held cell meetings under the root, from the strike-off
  * look-back (the window's months before `from`) to `end`, of members who may reach the
- * striking-off warning: an absence inside the period and at least N distinct months with
+ * striking-off warning: an absence in a month of the period and at least N distinct months with
  * one. Whether the months fall in one window is judged by strikeOffWarnings (domain).
  */
 export function unexcusedSql(rootId: number, from: string, end: string, rules: StrikeOffRule) {
@@ -214,7 +130,8 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
       where mf.recorded and mf.attendance_taken and mf.held_on >= ${back}::date and mf.held_on <= ${end}::date and cardinality(mf.unexcused_member_ids) > 0
     ), flagged as (
       select member_id from ab group by member_id
-      having bool_or(held_on >= ${from}::date)
+      -- A window ends in a month of the period (strikeOffMonths): an absence from the first day of from's month.
+      having bool_or(held_on >= date_trunc('month', ${from}::date))
         -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
         and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= ${rules.strikeOffUnexcusedAbsences}::int
     )

@@ -6,85 +6,65 @@
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
-import { groupBy } from '../../domain/group-by.ts';
-import {
-  type CellCompliance,
-  type ComplianceRules,
-  cellCompliance,
-  coveredThroughout,
-  mergePeriods,
-  requiredMonthsAndQuarters,
-  strikeOffWarnings,
-} from '../../domain/meeting-compliance.ts';
+import { type ComplianceRules, requiredMonthsAndQuarters, strikeOffWarnings } from '../../domain/meeting-compliance.ts';
 import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
-import { lastDayOfMonth, monthsBetween } from '../../domain/meeting-time.ts';
+import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
-import { type CellFacts, periodFacts, unexcusedRows } from './cell-facts.ts';
+import { unexcusedRows } from './cell-facts.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
+import { type MeetingSumsRow, periodMeetingSums } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
-
-function complianceShares(cells: readonly CellCompliance[]) {
-  const monthly = cells.filter((c) => c.everyMonth !== null);
-  const thematic = cells.filter((c) => c.thematicEveryQuarter !== null);
-  return {
-    monthly: share(monthly.filter((c) => c.everyMonth).length, monthly.length),
-    thematic: share(thematic.filter((c) => c.thematicEveryQuarter).length, thematic.length),
-  };
-}
+type Row<S extends MeetingSumsRow['set']> = Extract<MeetingSumsRow, { set: S }>;
 
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const date = clamp(today, from, to);
   const end = to < today ? to : today;
+  const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   const rulesRead = meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance);
   // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
   // read under the built-in rules and again only if the unit's own differ. The unit answers 404 when out of scope or not
   // existing on the date, and then nothing else read is returned.
-  const [{ unit, whole }, rules, facts, absences, children] = await Promise.all([
+  const [{ unit, whole }, rules, sums, absences, children] = await Promise.all([
     unitForFigures(db, unitId, date, scope),
     rulesRead,
-    end >= from ? periodFacts(db, unitId, from, end, 'figures') : Promise.resolve({ cells: [], cellsByTop: [], months: [] }),
+    end >= from
+      ? rulesRead.then((r) =>
+          periodMeetingSums(db, { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: r.thematicPerQuarter }),
+        )
+      : Promise.resolve([]),
     end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead) : Promise.resolve([]),
     sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
   ]);
-  const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
-  const judged = (cells: readonly CellFacts[]) => cells.map((c) => cellCompliance(c, months, quarters, rules));
-  const cells = judged(facts.cells);
-  const shares = complianceShares(cells);
-  const held = cells.reduce((s, c) => s + c.meetingsHeld, 0);
-  const expected = cells.reduce((s, c) => s + c.expected, 0);
-  const present = cells.reduce((s, c) => s + c.present, 0);
-  const quality = QUALITY_GRADES.map((grade) => ({ grade, n: cells.reduce((s, c) => s + c.grades[grade], 0) }));
+  const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');
+  const cells = sums.find((r): r is Row<'cells'> => r.set === 'cells');
+  const total = (k: 'held' | 'expected' | 'present' | (typeof QUALITY_GRADES)[number]) => tops.reduce((s, t) => s + t[k], 0);
+  const held = total('held');
+  const quality = QUALITY_GRADES.map((grade) => ({ grade, n: total(grade) }));
   const graded = quality.reduce((s, q) => s + q.n, 0);
 
-  const monthFacts = new Map(facts.months.map((m) => [m.month, m]));
-  const merged = facts.cells.map((c) => ({ periods: mergePeriods(c.periods), held: new Set(c.regularMonths) }));
+  const byMonth = new Map(sums.filter((r): r is Row<'month'> => r.set === 'month').map((m) => [m.month, m]));
   const trend = (end >= from ? monthsBetween(from, end) : []).map((month) => {
-    const last = lastDayOfMonth(month);
-    const required = months.includes(month) ? merged.filter((c) => coveredThroughout(c.periods, `${month}-01`, last)) : [];
-    const m = monthFacts.get(month);
+    const m = byMonth.get(month);
     return {
       month,
-      compliance: share(required.filter((c) => c.held.has(month)).length, required.length),
+      compliance: months.includes(month) ? share(m?.held_cells ?? 0, m?.required ?? 0) : share(0, 0),
       attendance: share(m?.present ?? 0, m?.expected ?? 0),
     };
   });
 
   const subUnits: MeetingFiguresOut['subUnits'] = [];
   if (whole) {
-    const byTop = groupBy(
-      facts.cellsByTop.filter((c) => c.topId !== null),
-      (c) => c.topId!,
-    );
+    const byTop = new Map(tops.map((t) => [t.top_id, t]));
     // The sub-units on the date, and any other the cells sat under during the period (named as they last were by then).
     const known = new Set(children.rows.map((r) => r.unit_id));
-    const others = [...byTop.keys()].filter((id) => !known.has(id));
-    const tops =
+    const others = tops.map((t) => t.top_id).filter((id) => id !== 0 && !known.has(id));
+    const named =
       others.length === 0
         ? children.rows
         : [
@@ -95,24 +75,16 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
       where v.unit_id = any(${sql.val(others)}::int[]) and v.valid_from <= ${date}::date order by v.unit_id, v.valid_from desc`.execute(db)
             ).rows,
           ];
-    // A cell that sat under one sub-unit all period is judged there as it was as a whole.
-    const asWhole = new Map(facts.cells.map((c, i) => [c.unitId, cells[i]!]));
-    const partsOf = groupBy(facts.cellsByTop, (c) => c.unitId);
-    const judgedUnder = (parts: readonly CellFacts[]) =>
-      parts.map((c) => (partsOf.get(c.unitId)!.length === 1 ? asWhole.get(c.unitId)! : cellCompliance(c, months, quarters, rules)));
-    for (const t of tops) {
-      const own = judgedUnder(byTop.get(t.unit_id) ?? []);
+    for (const t of named) {
+      const own = byTop.get(t.unit_id);
       subUnits.push({
         id: t.unit_id,
         code: t.code,
         name: t.name,
         kind: t.kind,
-        meetingsHeld: own.reduce((s, c) => s + c.meetingsHeld, 0),
-        compliance: complianceShares(own).monthly,
-        attendance: share(
-          own.reduce((s, c) => s + c.present, 0),
-          own.reduce((s, c) => s + c.expected, 0),
-        ),
+        meetingsHeld: own?.held ?? 0,
+        compliance: share(own?.monthly_every ?? 0, own?.monthly_applicable ?? 0),
+        attendance: share(own?.present ?? 0, own?.expected ?? 0),
       });
     }
     subUnits.sort((a, b) => compareUnitNames(a.name, b.name) || a.id - b.id);
@@ -123,9 +95,9 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
     from,
     to,
     meetingsHeld: held,
-    monthlyCompliance: shares.monthly,
-    thematic: shares.thematic,
-    attendanceRate: share(present, expected),
+    monthlyCompliance: share(cells?.monthly_every ?? 0, cells?.monthly_applicable ?? 0),
+    thematic: share(cells?.thematic_every ?? 0, cells?.thematic_applicable ?? 0),
+    attendanceRate: share(total('present'), total('expected')),
     quality,
     graded: share(graded, held),
     strikingOffWarnings: strikeOffWarnings(

@@ -21,7 +21,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { periodFacts, unexcusedRows } from '../figures/cell-facts.ts';
+import { periodCellFacts, unexcusedRows } from '../figures/cell-facts.ts';
 import { unitsUnderOn } from '../figures/history.ts';
 import { subtreeVisible } from '../figures/subtree-visible.ts';
 import { sqlLiterals } from './meeting-roll.ts';
@@ -69,7 +69,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       .executeTakeFirst(),
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
-    end >= q.from ? periodFacts(db, q.unitId, q.from, end, 'report') : Promise.resolve({ cells: [] }),
+    end >= q.from ? periodCellFacts(db, q.unitId, q.from, end) : Promise.resolve([]),
     end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead) : Promise.resolve([]),
     cellsOnDateSql(q.unitId, q.asOf)
       .execute(db)
@@ -77,11 +77,11 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   ]);
   if (!unit) throw notFound('entities.unit');
   const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
-  const cells = facts.cells
+  const cells = facts
     .filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
     .map((c) => cellCompliance(c, months, quarters, rules))
     .sort(byName);
-  const cellName = new Map(facts.cells.map((c) => [c.unitId, c.name]));
+  const cellName = new Map(facts.map((c) => [c.unitId, c.name]));
   const warnings = strikeOffWarnings(
     absences.filter((a) => visible(a.unit_id)).map((a) => ({ memberId: a.member_id, fullName: a.full_name, unitId: a.unit_id, heldOn: a.held_on })),
     rules,

@@ -1,0 +1,154 @@
+// The meeting figures of a unit over a period, summed in SQL from the kept per-cell-month
+// rows (table cell_month_facts, src/db/migrations/20261201T1400_figures_cell_month_facts.sql):
+// only sums leave the engine — per sub-unit of the root, per month, and the compliance
+// counts — so the cost follows the cells and months read, and no per-cell judging runs in
+// JS (the nation: 300,000 cells).
+//
+// Each cell is counted under the sub-unit it sat under when it met (unitsUnderDuring). A
+// cell under one sub-unit for a whole month reads that month's kept row; the days of a
+// month it spent there only in part (the period's first or last month cut short, a cell
+// moved mid-month) read the meeting facts of those days. A month is required of a cell
+// when it is one of the period's required months (requiredMonthsAndQuarters) and the cell
+// sat under the unit — or, judged per sub-unit, under that sub-unit — the whole month; it
+// is held when a regular meeting of the whole cell was held, or of every party group
+// (cell_month_held_by_groups, as cellMonthHeld). A quarter is required when its three
+// months are; it is met with at least `thematicPerQuarter` thematic meetings.
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
+import { sqlLiterals } from '../meetings/meeting-roll.ts';
+import { unitsUnderDuring } from './history.ts';
+
+export interface MeetingSumsInput {
+  rootId: number;
+  from: string;
+  /** The last day counted (the period's end, or today). */
+  end: string;
+  /** 'YYYY-MM' */
+  requiredMonths: readonly string[];
+  /** 'YYYY-Qn' */
+  requiredQuarters: readonly string[];
+  thematicPerQuarter: number;
+}
+
+/** Held meetings and what they counted. */
+interface Sums {
+  held: number;
+  expected: number;
+  present: number;
+  tot: number;
+  kha: number;
+  trung_binh: number;
+  kem: number;
+  ungraded: number;
+}
+
+export type MeetingSumsRow =
+  | ({ set: 'top'; top_id: number; monthly_applicable: number; monthly_every: number } & Sums)
+  | { set: 'cells'; monthly_applicable: number; monthly_every: number; thematic_applicable: number; thematic_every: number }
+  | { set: 'month'; month: string; expected: number; present: number; required: number; held_cells: number };
+
+const quarterStart = (q: string) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+const dates = (xs: readonly string[]) => sql`${sql.val(xs)}::date[]`;
+
+// The sums of a set of rows with kept-row columns.
+const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
+      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded`;
+
+/** The SQL (kept as a reviewed snapshot). Top 0 is the root itself, when it is a cell. */
+export function periodMeetingSumsSql(q: MeetingSumsInput) {
+  const months = dates(q.requiredMonths.map((m) => `${m}-01`));
+  const quarters = dates(q.requiredQuarters.map(quarterStart));
+  return sql<MeetingSumsRow>`
+    with cu as materialized (
+      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
+      where kind in (${sqlLiterals(CELL_KINDS)})
+    ), mo as (
+      select g::date as month, (g + interval '1 month')::date as next
+      from generate_series(date_trunc('month', ${q.from}::date), ${q.end}::date, interval '1 month') g
+    ),
+    -- Each stretch cut by month; a piece covering its month is whole.
+    pc as materialized (
+      select cu.unit_id, cu.top_id, mo.month, mo.next, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
+        cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
+      from cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
+    ),
+    -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
+    joined as materialized (
+      select unit_id, top_id, month from pc where not whole group by 1, 2, 3 having sum(hi - lo) = max(next - month)
+    ),
+    -- A cell's months under a sub-unit throughout, with the kept row.
+    wk as materialized (
+      select w.unit_id, w.top_id, w.month,
+        coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(w.unit_id, w.month)), false) as regular,
+        coalesce(k.thematic, 0) as thematic, coalesce(k.held, 0) as held, coalesce(k.expected, 0) as expected,
+        coalesce(k.present, 0) as present, coalesce(k.tot, 0) as tot, coalesce(k.kha, 0) as kha,
+        coalesce(k.trung_binh, 0) as trung_binh, coalesce(k.kem, 0) as kem, coalesce(k.ungraded, 0) as ungraded
+      from (select unit_id, top_id, month from pc where whole union all select * from joined) w
+      left join cell_month_facts k on k.unit_id = w.unit_id and k.month = w.month
+    ),
+    -- The facts of the other pieces' days.
+    pf as (
+      select pc.top_id, pc.month, count(*)::int as held, sum(mf.expected)::int as expected, sum(mf.present)::int as present,
+        count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
+        count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
+        count(*) filter (where mf.grade is null)::int as ungraded
+      from pc join meeting_facts mf on mf.unit_id = pc.unit_id and mf.held_on >= pc.lo and mf.held_on < pc.hi
+      where not pc.whole and (pc.unit_id, pc.top_id, pc.month) not in (select unit_id, top_id, month from joined)
+        and cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
+      group by 1, 2
+    ),
+    -- A cell's months under the root throughout: under one sub-unit, or split between two.
+    rm as (
+      select unit_id, month, regular, thematic from wk
+      union all
+      select s.unit_id, s.month,
+        coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(s.unit_id, s.month)), false), coalesce(k.thematic, 0)
+      from (select unit_id, month from pc where not whole group by 1, 2 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
+      left join cell_month_facts k on k.unit_id = s.unit_id and k.month = s.month
+    ), rm_q as (
+      select unit_id, date_trunc('quarter', month)::date as quarter, count(*) as months,
+        count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held,
+        sum(thematic) as thematic
+      from rm group by 1, 2
+    ), by_cell as (
+      select unit_id, sum(required) as required, sum(held) as held,
+        count(*) filter (where quarter = any(${quarters}) and months = 3) as quarters,
+        count(*) filter (where quarter = any(${quarters}) and months = 3 and thematic >= ${q.thematicPerQuarter}::int) as quarters_met
+      from rm_q group by 1
+    ), by_cell_top as (
+      select top_id, count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held
+      from wk group by unit_id, top_id
+    ), by_top as (
+      select top_id, ${SUMS} from (
+        select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from wk
+        union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from pf) x
+      group by 1
+    ), by_month as (
+      select month, sum(expected)::int as expected, sum(present)::int as present from (
+        select month, expected, present from wk union all select month, expected, present from pf) x
+      group by 1
+    ), month_cells as (
+      select month, count(*)::int as required, count(*) filter (where regular)::int as held_cells from rm where month = any(${months}) group by 1
+    )
+    select 'top' as set, t.top_id, t.held, t.expected, t.present, t.tot, t.kha, t.trung_binh, t.kem, t.ungraded,
+      coalesce(c.monthly_applicable, 0) as monthly_applicable, coalesce(c.monthly_every, 0) as monthly_every,
+      null::int as thematic_applicable, null::int as thematic_every, null::text as month, null::int as required, null::int as held_cells
+    from by_top t left join (
+      select top_id, count(*) filter (where required > 0)::int as monthly_applicable,
+        count(*) filter (where required > 0 and held = required)::int as monthly_every
+      from by_cell_top group by 1) c on c.top_id = t.top_id
+    union all
+    select 'cells', null, null, null, null, null, null, null, null, null,
+      count(*) filter (where required > 0)::int, count(*) filter (where required > 0 and held = required)::int,
+      count(*) filter (where quarters > 0)::int, count(*) filter (where quarters > 0 and quarters_met = quarters)::int, null, null, null
+    from by_cell
+    union all
+    select 'month', null, null, coalesce(m.expected, 0), coalesce(m.present, 0), null, null, null, null, null, null, null, null, null,
+      to_char(coalesce(m.month, c.month), 'YYYY-MM'), coalesce(c.required, 0), coalesce(c.held_cells, 0)
+    from by_month m full join month_cells c on c.month = m.month`;
+}
+
+export async function periodMeetingSums(db: Db, q: MeetingSumsInput): Promise<MeetingSumsRow[]> {
+  return (await periodMeetingSumsSql(q).execute(db)).rows;
+}
