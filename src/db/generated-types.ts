@@ -459,6 +459,16 @@ export interface MeetingTopics {
   unit_id: number;
 }
 
+export interface MemberAttributeHistory {
+  education: string | null;
+  id: Generated<number>;
+  member_id: number;
+  religion: string;
+  theory_level: string | null;
+  valid_from: string | null;
+  valid_to: string;
+}
+
 export interface MemberDisciplines {
   decided_on: string;
   decision_number: string | null;
@@ -859,6 +869,7 @@ export interface DB {
   meeting_roll_at_adoption: MeetingRollAtAdoption;
   meeting_topics: MeetingTopics;
   meetings: Meetings;
+  member_attribute_history: MemberAttributeHistory;
   member_disciplines: MemberDisciplines;
   member_facts: MemberFacts;
   member_placements: MemberPlacements;

@@ -107,6 +107,8 @@ export interface DB {
   import_run_members: ImportRunMembersTable;
   // Figures engine (issue 7): per-meeting facts kept by triggers
   meeting_facts: MeetingFactsTable;
+  // A member's earlier education, theory level and religion, for figures of past dates (issue 7)
+  member_attribute_history: G.MemberAttributeHistory;
   // What was adopted stays as adopted (issue 8): the roll frozen at adoption
   meeting_roll_at_adoption: MeetingRollAtAdoptionTable;
   // Party groups (tổ đảng, issue 8): effective-dated membership within the cell

@@ -67,6 +67,8 @@ insert into meeting_roll_at_adoption (meeting_id, member_id, member_status, atte
 insert into party_group_members (member_id, party_group_id, valid_from, valid_to)
   select p.id, g.id, date '2026-01-01', case when p.id % 2 = 0 then date '2026-06-01' end
   from (select id from members order by id limit 8) p, (select min(id) as id from units where kind = 'to_dang') g where g.id is not null;
+insert into member_attribute_history (member_id, valid_from, valid_to, education, theory_level, religion)
+  select id, null, date '2026-01-01', case when id % 2 = 0 then '9/12' end, 'so_cap', 'Không' from (select id from members order by id limit 8) m;
 insert into meeting_minutes_amendments (meeting_id, reason, before, after) select id, 'Sửa lỗi chính tả', '{}', '{"a": 1}' from meetings where topic_id is not null;
 insert into tasks (unit_id, source, meeting_id, title, assignee_label, due_on) select unit_id, 'minutes', id, 'Việc ' || id, 'Đồng chí ' || id, date '2026-12-31' from meetings where topic_id is not null;
 insert into tasks (unit_id, source, title, programme, due_on, expected_result, target_value, target_unit, outcome, outcome_on, achieved_value)

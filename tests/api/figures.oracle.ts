@@ -53,10 +53,11 @@ export class Oracle {
     private attendance: Row[],
     private checkIns: Row[],
     private grades: Map<number, string>,
+    private attributeHistory: Row[],
   ) {}
 
   static async load(db: Kysely<DB>): Promise<Oracle> {
-    const [versions, units, placements, statuses, members, meetings, attendance, checkIns, quality] = await Promise.all([
+    const [versions, units, placements, statuses, members, meetings, attendance, checkIns, quality, history] = await Promise.all([
       db.selectFrom('unit_versions').selectAll().execute(),
       db.selectFrom('units').select(['id', 'code', 'path']).execute(),
       db.selectFrom('member_placements').selectAll().execute(),
@@ -66,6 +67,7 @@ export class Oracle {
       db.selectFrom('meeting_attendance').selectAll().execute(),
       db.selectFrom('meeting_check_ins').selectAll().execute(),
       db.selectFrom('meeting_quality').select(['meeting_id', 'grade']).execute(),
+      db.selectFrom('member_attribute_history').selectAll().execute(),
     ]);
     return new Oracle(
       versions as Version[],
@@ -77,7 +79,15 @@ export class Oracle {
       attendance as unknown as Row[],
       checkIns as unknown as Row[],
       new Map(quality.map((q) => [q.meeting_id, q.grade])),
+      history as unknown as Row[],
     );
+  }
+
+  /** The member's record with the education, theory level and religion they had on the date. */
+  memberOn(id: number, d: string): Row {
+    const m = this.members.get(id)!;
+    const then = this.attributeHistory.find((h) => h.member_id === id && (h.valid_from === null || String(h.valid_from) <= d) && String(h.valid_to) > d);
+    return then ? { ...m, education: then.education, theory_level: then.theory_level, religion: then.religion } : m;
   }
 
   /** unit id → its version on the date. */
@@ -105,7 +115,7 @@ export class Oracle {
       if (!on(p, d) || !units.has(p.unit_id)) continue;
       const s = this.statuses.find((x) => x.member_id === p.member_id && on(x, d));
       if (!s || ['chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran'].includes(s.status)) continue;
-      out.push({ id: p.member_id, unitId: p.unit_id, status: s.status, m: this.members.get(p.member_id)! });
+      out.push({ id: p.member_id, unitId: p.unit_id, status: s.status, m: this.memberOn(p.member_id, d) });
     }
     return out;
   }

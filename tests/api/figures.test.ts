@@ -321,9 +321,9 @@ async function expectFactsKept() {
   expect(kept.rows.length).toBeGreaterThan(200);
   expect(kept.rows).toEqual(recomputed.rows);
   // The member facts the member figures read, kept by triggers through every write above.
-  const keptMembers = await sql<Record<string, unknown>>`select * from member_facts order by placement_id, status_id`.execute(t.database.db);
+  const keptMembers = await sql<Record<string, unknown>>`select * from member_facts order by placement_id, status_id, valid_from`.execute(t.database.db);
   const recomputedMembers = await sql<Record<string, unknown>>`
-    select * from compute_member_facts(array(select id from members)) order by placement_id, status_id`.execute(t.database.db);
+    select * from compute_member_facts(array(select id from members)) order by placement_id, status_id, valid_from`.execute(t.database.db);
   expect(keptMembers.rows.length).toBeGreaterThan(50);
   expect(keptMembers.rows).toEqual(recomputedMembers.rows);
   // The per-subtree member counts (signed rows, summed), kept by triggers on member_facts and unit_ancestry.
@@ -351,6 +351,8 @@ async function expectFactsKept() {
 }
 
 describe('past figures do not move after later changes', () => {
+  let m3 = 0;
+  let m3Before: { theory_level: string | null; education: string | null } = { theory_level: null, education: null };
   beforeAll(async () => {
     const db = t.database.db;
     const ok = (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBeLessThan(300);
@@ -390,12 +392,50 @@ describe('past figures do not move after later changes', () => {
       }),
     );
     ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m2}`, payload: { residence: 'Thôn Lũng Cú', phone: '0912345678', occupation: 'Làm ruộng' } }));
+    // Changes over a life: X3's first member finished the senior course of political theory
+    // and a degree, taking effect on 1/3/2026; m2's education changed today (no date given).
+    m3 = (
+      await db
+        .selectFrom('members')
+        .select('id')
+        .where('unit_id', '=', u.X3!)
+        .where('status', '=', 'chinh_thuc')
+        .where((eb) => eb.or([eb('theory_level', 'is', null), eb('theory_level', '<>', 'cao_cap')]))
+        .where((eb) => eb.or([eb('education', 'is', null), eb('education', '<>', 'Đại học')]))
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    m3Before = await db.selectFrom('members').select(['theory_level', 'education']).where('id', '=', m3).executeTakeFirstOrThrow();
+    ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { theoryLevel: 'cao_cap', education: 'Đại học', effectiveOn: '2026-03-01' } }));
+    ok(await admin({ method: 'PATCH', url: `/api/v1/members/${m2}`, payload: { education: 'Thạc sĩ' } }));
     // Mid-month moves: Y2 leaves Lũng Cú for Sơn Vĩ on 15/5/2026 (its May is split between
     // the province's two communes); X1 goes under a new đảng bộ bộ phận of Sơn Vĩ on
     // 15/6/2026 (its June is whole under Sơn Vĩ, in two stretches).
     ok(await admin({ method: 'POST', url: `/api/v1/units/${u.Y2}/move`, payload: { parentId: u.X, effectiveOn: '2026-05-15', decisionNumber: '30-QĐ/TU' } }));
     u.Z = await t.unit({ code: 'SV-BP', name: 'Đảng bộ bộ phận Sơn Vĩ', kind: 'dang_bo_bo_phan', parentId: u.X, establishedOn: '2026-06-01' });
     ok(await admin({ method: 'POST', url: `/api/v1/units/${u.X1}/move`, payload: { parentId: u.Z, effectiveOn: '2026-06-15', decisionNumber: '31-QĐ/TU' } }));
+  });
+
+  it('counts the education and theory level a member had on the date', async () => {
+    const before = await expectUnitFiguresMatch(u.X3!, '2026-02-28');
+    const after = await expectUnitFiguresMatch(u.X3!, '2026-03-01');
+    expect(asMap(after.members.byTheoryLevel).cao_cap ?? 0).toBe((asMap(before.members.byTheoryLevel).cao_cap ?? 0) + 1);
+    const was = m3Before.theory_level ?? 'khong_ro';
+    expect(asMap(after.members.byTheoryLevel)[was] ?? 0).toBe((asMap(before.members.byTheoryLevel)[was] ?? 0) - 1);
+    expect(asMap(after.members.byEducation)['Đại học'] ?? 0).toBe((asMap(before.members.byEducation)['Đại học'] ?? 0) + 1);
+    for (const date of [TODAY, '2026-06-30']) await expectUnitFiguresMatch(u.X!, date);
+    // A change dated before the last one, or after today, is refused in Vietnamese and changes nothing.
+    const early = await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { theoryLevel: 'cu_nhan', effectiveOn: '2026-02-01' } });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(early.json().title).toContain('không được trước ngày 01/03/2026');
+    const tomorrow = new Date(Date.parse(TODAY) + 86_400_000).toISOString().slice(0, 10);
+    const late = await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { theoryLevel: 'cu_nhan', effectiveOn: tomorrow } });
+    expect(late.statusCode, late.body).toBe(400);
+    expect(late.json().errors).toEqual([{ path: 'body.effectiveOn', message: expect.stringContaining('đến hôm nay') }]);
+    expect((await t.database.db.selectFrom('members').select('theory_level').where('id', '=', m3).executeTakeFirstOrThrow()).theory_level).toBe('cao_cap');
+    // A date alone changes nothing.
+    expect((await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { effectiveOn: '2026-04-01' } })).statusCode).toBe(400);
   });
 
   it('unit figures of past dates are unchanged, and still equal the direct count', async () => {

@@ -1,7 +1,7 @@
 // Turning the personal record into table columns and back, in one place.
 import type { Member, MembersTable } from '../../db/types.ts';
 import { foldForSearch, normaliseName, personSortKey, splitName } from '../../domain/vietnamese.ts';
-import type { MemberFields, MemberOut, UpdateMemberInput } from './schemas.ts';
+import type { MemberFields, MemberOut, PersonalPatch } from './schemas.ts';
 
 /** The name columns derived from a full name: search form and Vietnamese sort key. */
 export function nameColumns(name: string) {
@@ -53,7 +53,7 @@ export const PERSONAL_COLUMNS = {
   occupation: 'occupation',
   position: 'position',
   phone: 'phone',
-} as const satisfies Record<keyof UpdateMemberInput, keyof MembersTable>;
+} as const satisfies Record<keyof PersonalPatch, keyof MembersTable>;
 
 export function presentMember(m: Member & { unit_name: string }): MemberOut {
   return {

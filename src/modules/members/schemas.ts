@@ -100,8 +100,22 @@ export type CreateMemberInput = z.infer<typeof createMemberBody>;
 
 // From the rules without defaults: memberFields.partial() would still apply the defaults
 // (ethnicity 'Kinh', religion 'Không') to fields a PATCH leaves out, overwriting them.
-export const updateMemberBody = atLeastOneField(z.strictObject(personalFields).partial());
+const personalPatch = z.strictObject(personalFields).partial();
+// `effectiveOn` alone changes nothing: at least one field of the record must come with it.
+export const updateMemberBody = atLeastOneField(
+  z.strictObject({
+    ...personalPatch.shape,
+    /**
+     * The day a new education, political-theory level or religion takes effect (default
+     * today): figures for earlier dates keep the old value. Other fields are corrections,
+     * true on every date.
+     */
+    effectiveOn: partyDate.optional(),
+  }),
+  ['effectiveOn'],
+);
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;
+export type PersonalPatch = Omit<UpdateMemberInput, 'effectiveOn'>;
 
 /** The decision behind a life event: its number, and optionally its date and the body that issued it. */
 export const decisionFields = {

@@ -1,19 +1,26 @@
-// Correcting a member's personal record (PATCH). Only the fields sent change; the audit
-// row keeps each changed field's value before and after.
-import type { Kysely } from 'kysely';
+// Changing a member's personal record (PATCH). Only the fields sent change; the audit
+// row keeps each changed field's value before and after. Education, political-theory level
+// and religion change during a life: their old values are kept until the day the change
+// takes effect (`effectiveOn`, default today) in member_attribute_history, so figures for
+// earlier dates count them (migration 20261201T1500). Other fields are corrections.
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, MembersTable } from '../../db/types.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
 import { lockWritableMember } from './member-access.ts';
 import { nameColumns, PERSONAL_COLUMNS } from './member-row.ts';
 import { assertDatesInOrder, assertUniqueIdentifiers, type IdentifierCheck, rethrowIdentifierConflict } from './record-checks.ts';
-import type { MemberDetailOut, UpdateMemberInput } from './schemas.ts';
+import type { MemberDetailOut, PersonalPatch, UpdateMemberInput } from './schemas.ts';
 
-type Field = keyof UpdateMemberInput;
+type Field = keyof PersonalPatch;
+/** The fields whose old values stay true before the change (member_attribute_history). */
+const CHANGING_OVER_A_LIFE: readonly Field[] = ['education', 'theoryLevel', 'religion'];
 
 export async function updateMember(db: Kysely<DB>, access: Access, id: number, input: UpdateMemberInput): Promise<MemberDetailOut> {
-  const fields = (Object.keys(input) as Field[]).filter((k) => input[k] !== undefined);
+  const fields = (Object.keys(input) as Field[]).filter((k) => k !== ('effectiveOn' as string) && input[k] !== undefined);
   // A number held by a member the caller may not read is queued for the board of both cells.
   const check: IdentifierCheck = { readScope: access.scope('read'), context: { userId: access.userId, fromUnitId: 0, source: 'member.update' } };
   try {
@@ -43,6 +50,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           id,
           check,
         );
+        if (CHANGING_OVER_A_LIFE.some((f) => f in after)) await keepOldValues(trx, row, input.effectiveOn ?? todayInVietnam());
         const set: Partial<Record<keyof MembersTable, unknown>> = {};
         for (const field of Object.keys(after) as Field[]) set[PERSONAL_COLUMNS[field]] = after[field];
         if (after.fullName !== undefined) Object.assign(set, nameColumns(after.fullName as string));
@@ -51,11 +59,44 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           .set({ ...(set as object), updated_at: new Date() })
           .where('id', '=', id)
           .execute();
-        await writeAudit(trx, access.userId, { action: 'member.update', entityType: 'member', entityId: id, unitId: row.unit_id, before, after });
+        await writeAudit(trx, access.userId, {
+          action: 'member.update',
+          entityType: 'member',
+          entityId: id,
+          unitId: row.unit_id,
+          before,
+          after: CHANGING_OVER_A_LIFE.some((f) => f in after) ? { ...after, effectiveOn: input.effectiveOn ?? todayInVietnam() } : after,
+        });
       }
       return loadMemberDetail(trx, access, id);
     });
   } catch (error) {
     return rethrowIdentifierConflict(db, error, input, id, check);
   }
+}
+
+/**
+ * The values of education, theory level and religion the member had until `effectiveOn`,
+ * from the day the previous change took effect. A change dated before that day is refused:
+ * it would rewrite a past the history already holds (the schema refuses a day after today).
+ * A change on that same day replaces what it set.
+ */
+async function keepOldValues(trx: Transaction<DB>, row: Selectable<MembersTable>, effectiveOn: string) {
+  const last = await trx
+    .selectFrom('member_attribute_history')
+    .select((eb) => eb.fn.max('valid_to').as('since'))
+    .where('member_id', '=', row.id)
+    .executeTakeFirst();
+  const since = last?.since ?? null;
+  // The same day as the previous change (a slip put right): today's values started that day.
+  if (since === effectiveOn) return;
+  if (since !== null && effectiveOn < since) {
+    throw new AppError('members.change_before_last', 400, { since: formatDateVi(since) }, [
+      { path: 'body.effectiveOn', message: 'members.change_before_last_field' },
+    ]);
+  }
+  await trx
+    .insertInto('member_attribute_history')
+    .values({ member_id: row.id, valid_from: since, valid_to: effectiveOn, education: row.education, theory_level: row.theory_level, religion: row.religion })
+    .execute();
 }

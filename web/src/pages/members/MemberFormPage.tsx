@@ -41,6 +41,8 @@ interface CreateValues extends PersonalValues {
   joinedUnitOn: string;
   decisionNumber?: string;
   villageId?: number | null;
+  /** The day a new education, theory level or religion takes effect (editing only). */
+  effectiveOn?: string;
 }
 
 const TEXT_FIELDS = ['hometown', 'residence', 'citizenId', 'partyCardNumber', 'education', 'occupation', 'position', 'phone'] as const;
@@ -108,11 +110,16 @@ function MemberForm({ member }: { member?: Member }) {
   const chosenCell = Form.useWatch('unitId', form) as number | undefined;
   const [unmatched, setUnmatched] = useState<FieldProblem[]>([]);
   const presetUnit = Number(params.get('unitId')) || undefined;
+  // Education, theory level and religion change over a life: a new value takes effect on a day.
+  const [education, theoryLevel, religion] = [Form.useWatch('education', form), Form.useWatch('theoryLevel', form), Form.useWatch('religion', form)];
+  const lifeChanged =
+    !!member &&
+    ((education ?? '').trim() !== (member.education ?? '') || (theoryLevel ?? null) !== member.theoryLevel || (religion ?? '').trim() !== member.religion);
 
   const save = useMutation({
     mutationFn: (v: CreateValues) =>
       member
-        ? api<Member>(`/members/${member.id}`, { method: 'PATCH', body: personalBody(v) })
+        ? api<Member>(`/members/${member.id}`, { method: 'PATCH', body: { ...personalBody(v), effectiveOn: lifeChanged ? v.effectiveOn : undefined } })
         : api<Member>('/members', {
             method: 'POST',
             body: {
@@ -137,7 +144,7 @@ function MemberForm({ member }: { member?: Member }) {
   const max = (n: number) => ({ max: n, message: t('validation.tooLong', { max: n }) });
   const title = member ? t('members.editTitle', { name: member.fullName }) : t('members.createTitle');
   const initialValues: Partial<CreateValues> = member
-    ? fromMember(member)
+    ? { ...fromMember(member), effectiveOn: todayIso() }
     : { ethnicity: 'Kinh', religion: 'Không', joinedUnitOn: todayIso(), unitId: presetUnit };
 
   return (
@@ -235,6 +242,18 @@ function MemberForm({ member }: { member?: Member }) {
                 <Select allowClear data-testid="member-field-theoryLevel" options={THEORY_LEVELS.map((l) => ({ value: l, label: theoryLabel(t, l) }))} />
               </Form.Item>
             </Col>
+            {lifeChanged && (
+              <Col xs={24} md={8}>
+                <DateItem
+                  name="effectiveOn"
+                  label={label('members.form.changedOn')}
+                  extra={t('members.form.changedOnHint')}
+                  rules={req}
+                  testId="member-field-effectiveOn"
+                  notFuture
+                />
+              </Col>
+            )}
             <Col xs={24} md={8}>
               <Form.Item name="occupation" label={label('members.fields.occupation')} rules={[max(200)]}>
                 <Input data-testid="member-field-occupation" />
