@@ -63,28 +63,29 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     with cu as materialized (
       select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
-    ), mo as (
-      select g::date as month, (g + interval '1 month')::date as next
+    ), mo as materialized (
+      -- The months touched, with their quarter (computed once here, not per row below).
+      select g::date as month, (g + interval '1 month')::date as next, date_trunc('quarter', g)::date as quarter
       from generate_series(date_trunc('month', ${q.from}::date), ${q.end}::date, interval '1 month') g
     ),
     -- Each stretch cut by month; a piece covering its month is whole.
     pc as materialized (
-      select cu.unit_id, cu.top_id, mo.month, mo.next, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
+      select cu.unit_id, cu.top_id, mo.month, mo.next, mo.quarter, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
         cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
       from cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
     ),
     -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
     joined as materialized (
-      select unit_id, top_id, month from pc where not whole group by 1, 2, 3 having sum(hi - lo) = max(next - month)
+      select unit_id, top_id, month, quarter from pc where not whole group by 1, 2, 3, 4 having sum(hi - lo) = max(next - month)
     ),
     -- A cell's months under a sub-unit throughout, with the kept row.
     wk as materialized (
-      select w.unit_id, w.top_id, w.month,
+      select w.unit_id, w.top_id, w.month, w.quarter,
         coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(w.unit_id, w.month)), false) as regular,
         coalesce(k.thematic, 0) as thematic, coalesce(k.held, 0) as held, coalesce(k.expected, 0) as expected,
         coalesce(k.present, 0) as present, coalesce(k.tot, 0) as tot, coalesce(k.kha, 0) as kha,
         coalesce(k.trung_binh, 0) as trung_binh, coalesce(k.kem, 0) as kem, coalesce(k.ungraded, 0) as ungraded
-      from (select unit_id, top_id, month from pc where whole union all select * from joined) w
+      from (select unit_id, top_id, month, quarter from pc where whole union all select * from joined) w
       left join cell_month_facts k on k.unit_id = w.unit_id and k.month = w.month
     ),
     -- The facts of the other pieces' days.
@@ -100,14 +101,14 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     ),
     -- A cell's months under the root throughout: under one sub-unit, or split between two.
     rm as (
-      select unit_id, month, regular, thematic from wk
+      select unit_id, month, quarter, regular, thematic from wk
       union all
-      select s.unit_id, s.month,
+      select s.unit_id, s.month, s.quarter,
         coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(s.unit_id, s.month)), false), coalesce(k.thematic, 0)
-      from (select unit_id, month from pc where not whole group by 1, 2 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
+      from (select unit_id, month, quarter from pc where not whole group by 1, 2, 3 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
       left join cell_month_facts k on k.unit_id = s.unit_id and k.month = s.month
     ), rm_q as (
-      select unit_id, date_trunc('quarter', month)::date as quarter, count(*) as months,
+      select unit_id, quarter, count(*) as months,
         count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held,
         sum(thematic) as thematic
       from rm group by 1, 2
