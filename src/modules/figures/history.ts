@@ -17,9 +17,9 @@ export { membersUnderOn, unitsUnderOn } from '../org-history/units-under.ts';
  * Units under one root at some time in [from, to] (inclusive dates): one row per stretch
  * during which the unit had one kind and sat under one child of the root (`top_id`; the
  * root itself has top_id null). valid_to is exclusive, never null (clipped to to + 1).
- * The depth-(d-1) ancestry row of the same unit names that child while the depth-d row
- * names the root. With `byChild` false, the stretches under the root alone (top_id null):
- * the same days, without reading each unit's ancestry a second time.
+ * A unit sits under the root through child c exactly while it sits under c and c sits
+ * under the root (the ancestry rows are those of one chain). With `byChild` false, the
+ * stretches under the root alone (top_id null): the same days, read in one pass.
  */
 export function unitsUnderDuring(rootId: number, from: string, to: string, byChild = true): RawBuilder<unknown> {
   const f = sql`${from}::date`;
@@ -33,19 +33,21 @@ export function unitsUnderDuring(rootId: number, from: string, to: string, byChi
       where a.ancestor_id = ${rootId}::int and a.valid_from < ${e} and (a.valid_to is null or a.valid_to > ${f})
     ) x where valid_from < valid_to`;
   }
+  // Under a child c of the root: the rows (unit, c) while c sat under the root, read through
+  // the key by those few children (the nation: 40 of them, not 1.8 M ancestry rows hashed).
   return sql`
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
-      select a.unit_id, a.unit_kind as kind, b.ancestor_id as top_id, a.depth,
-        greatest(a.valid_from, coalesce(b.valid_from, a.valid_from), ${f}) as valid_from,
-        least(coalesce(a.valid_to, ${e}), coalesce(b.valid_to, ${e}), ${e}) as valid_to
-      from unit_ancestry a
-      left join unit_ancestry b on a.depth > 0 and b.unit_id = a.unit_id and b.depth = a.depth - 1
-        and b.valid_from < coalesce(a.valid_to, ${e}) and (b.valid_to is null or b.valid_to > a.valid_from)
-        -- b's ancestor is a child of the root during the period: read through the key by those
-        -- few ancestors, rather than hashing every ancestry row (1.8 M at the nation).
-        and b.ancestor_id in (select c.unit_id from unit_ancestry c where c.ancestor_id = ${rootId}::int and c.depth = 1
-          and c.valid_from < ${e} and (c.valid_to is null or c.valid_to > ${f}))
-      where a.ancestor_id = ${rootId}::int and a.valid_from < ${e} and (a.valid_to is null or a.valid_to > ${f})
+      select b.unit_id, b.unit_kind as kind, b.ancestor_id as top_id, b.depth + 1 as depth,
+        greatest(b.valid_from, c.valid_from, ${f}) as valid_from, least(coalesce(b.valid_to, ${e}), coalesce(c.valid_to, ${e}), ${e}) as valid_to
+      from unit_ancestry c
+      -- Each child's rows by key, whatever the planner guesses of the children (its guess of
+      -- 75,000 for the nation's 40 made it hash every ancestry row); offset 0 keeps it a loop.
+      cross join lateral (select * from unit_ancestry b where b.ancestor_id = c.unit_id
+        and b.valid_from < coalesce(c.valid_to, ${e}) and (b.valid_to is null or b.valid_to > c.valid_from) offset 0) b
+      where c.ancestor_id = ${rootId}::int and c.depth = 1 and c.valid_from < ${e} and (c.valid_to is null or c.valid_to > ${f})
+      union all
+      select a.unit_id, a.unit_kind, null, 0, greatest(a.valid_from, ${f}), least(coalesce(a.valid_to, ${e}), ${e})
+      from unit_ancestry a where a.ancestor_id = ${rootId}::int and a.depth = 0 and a.valid_from < ${e} and (a.valid_to is null or a.valid_to > ${f})
     ) x where valid_from < valid_to`;
 }
 

@@ -13,7 +13,7 @@
 // is held when a regular meeting of the whole cell was held, or of every party group
 // (cell_month_held_by_groups, as cellMonthHeld). A quarter is required when its three
 // months are; it is met with at least `thematicPerQuarter` thematic meetings.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
@@ -55,24 +55,74 @@ const dates = (xs: readonly string[]) => sql`${sql.val(xs)}::date[]`;
 const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
       sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded`;
 
+const addMonths = (d: string, n: number) => {
+  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1 + n];
+  return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+};
+/** How many of the dates `xs` meet the condition, as an int expression (0 when there are none). */
+const countOf = (xs: readonly string[], cond: (x: string) => RawBuilder<unknown>) =>
+  xs.length === 0
+    ? sql`0`
+    : sql.join(
+        xs.map((x) => sql`(${cond(x)})::int`),
+        sql` + `,
+      );
+
 /** The SQL (kept as a reviewed snapshot). Top 0 is the root itself, when it is a cell. */
 export function periodMeetingSumsSql(q: MeetingSumsInput) {
-  const months = dates(q.requiredMonths.map((m) => `${m}-01`));
-  const quarters = dates(q.requiredQuarters.map(quarterStart));
+  const monthStarts = q.requiredMonths.map((m) => `${m}-01`);
+  const quarterStarts = q.requiredQuarters.map(quarterStart);
+  const months = dates(monthStarts);
+  const quarters = dates(quarterStarts);
+  const n = sql`${q.thematicPerQuarter}::int`;
+  // A fast cell's thematic meetings per required quarter (t0, t1, …), from its kept rows.
+  const thematicByQuarter =
+    quarterStarts.length === 0
+      ? sql``
+      : sql`, ${sql.join(
+          quarterStarts.map((qs, i) => sql`sum(thematic) filter (where month >= ${qs}::date and month < ${addMonths(qs, 3)}::date) as ${sql.ref(`t${i}`)}`),
+        )}`;
+  const quarterCovered = (qs: string) => sql`c.vf <= ${qs}::date and ${addMonths(qs, 3)}::date <= c.vt`;
   return sql<MeetingSumsRow>`
     with cu as materialized (
-      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
+      -- Almost every cell sat under one sub-unit for whole months of the period (fast): its
+      -- figures follow from that one stretch and its kept rows inside it. The others (a move,
+      -- a cell founded or dissolved mid-month, the period cut mid-month) are cut by month below.
+      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to,
+        count(*) over (partition by unit_id) = 1 and date_part('day', valid_from) = 1 and date_part('day', valid_to) = 1 as fast
+      from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
+    ), fk as (
+      select cu.unit_id, cu.top_id, k.month,
+        k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month)) as regular,
+        k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
+      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.valid_from and k.month < cu.valid_to
+      where cu.fast
+    ),
+    -- The fast cells' kept rows summed once, three ways: per cell, per sub-unit, per month.
+    fk_sets as materialized (
+      select grouping(unit_id) = 0 as per_cell, grouping(top_id) = 0 as per_top, unit_id, top_id, month,
+        count(*) filter (where regular and month = any(${months})) as held_required, count(*) filter (where regular) as held_cells, ${SUMS}
+        ${thematicByQuarter}
+      from fk group by grouping sets ((unit_id), (top_id), (month))
+    ), fk_cell as (
+      select * from fk_sets where per_cell
+    ), fast_cell as (
+      select c.top_id, ${countOf(monthStarts, (m) => sql`c.vf <= ${m}::date and ${m}::date < c.vt`)} as required, coalesce(f.held_required, 0) as held,
+        ${countOf(quarterStarts, quarterCovered)} as quarters,
+        ${countOf(quarterStarts, (qs) => sql`${quarterCovered(qs)} and coalesce(f.${sql.ref(`t${quarterStarts.indexOf(qs)}`)}, 0) >= ${n}`)} as quarters_met
+      from (select unit_id, top_id, valid_from as vf, valid_to as vt from cu where fast) c left join fk_cell f on f.unit_id = c.unit_id
     ), mo as materialized (
       -- The months touched, with their quarter (computed once here, not per row below).
       select g::date as month, (g + interval '1 month')::date as next, date_trunc('quarter', g)::date as quarter
       from generate_series(date_trunc('month', ${q.from}::date), ${q.end}::date, interval '1 month') g
     ),
-    -- Each stretch cut by month; a piece covering its month is whole.
+    -- The other cells' stretches cut by month; a piece covering its month is whole.
     pc as materialized (
       select cu.unit_id, cu.top_id, mo.month, mo.next, mo.quarter, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
         cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
       from cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
+      where not cu.fast
     ),
     -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
     joined as materialized (
@@ -120,22 +170,41 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     ), by_cell_top as (
       select top_id, count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held
       from wk group by unit_id, top_id
+      union all
+      select top_id, required, held from fast_cell
     ), by_top as (
       select top_id, ${SUMS} from (
         select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from wk
+        union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from fk_sets where per_top
         union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from pf) x
       group by 1
     ), by_month as (
       select month, sum(expected)::int as expected, sum(present)::int as present from (
-        select month, expected, present from wk union all select month, expected, present from pf) x
+        select month, expected, present from wk union all select month, expected, present from fk_sets where month is not null
+        union all select month, expected, present from pf) x
       group by 1
     ), month_cells as (
-      select month, count(*)::int as required, count(*) filter (where regular)::int as held_cells from rm where month = any(${months}) group by 1
+      select month, sum(required)::int as required, sum(held_cells)::int as held_cells from (
+        select month, count(*) as required, count(*) filter (where regular) as held_cells from rm where month = any(${months}) group by 1
+        union all
+        select month, 0, held_cells from fk_sets where month = any(${months})
+        ${
+          monthStarts.length === 0
+            ? sql``
+            : sql`union all
+        select m.month, m.required, 0
+        from (select array[${sql.join(monthStarts.map((m) => sql`count(*) filter (where c.vf <= ${m}::date and ${m}::date < c.vt)`))}] as n
+              from (select valid_from as vf, valid_to as vt from cu where fast) c) a
+        cross join lateral unnest(${months}, a.n) as m(month, required)`
+        }) x
+      group by 1
     )
-    select 'top' as set, t.top_id, t.held, t.expected, t.present, t.tot, t.kha, t.trung_binh, t.kem, t.ungraded,
+    select 'top' as set, coalesce(t.top_id, c.top_id) as top_id, coalesce(t.held, 0) as held, coalesce(t.expected, 0) as expected,
+      coalesce(t.present, 0) as present, coalesce(t.tot, 0) as tot, coalesce(t.kha, 0) as kha, coalesce(t.trung_binh, 0) as trung_binh,
+      coalesce(t.kem, 0) as kem, coalesce(t.ungraded, 0) as ungraded,
       coalesce(c.monthly_applicable, 0) as monthly_applicable, coalesce(c.monthly_every, 0) as monthly_every,
       null::int as thematic_applicable, null::int as thematic_every, null::text as month, null::int as required, null::int as held_cells
-    from by_top t left join (
+    from by_top t full join (
       select top_id, count(*) filter (where required > 0)::int as monthly_applicable,
         count(*) filter (where required > 0 and held = required)::int as monthly_every
       from by_cell_top group by 1) c on c.top_id = t.top_id
@@ -143,7 +212,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     select 'cells', null, null, null, null, null, null, null, null, null,
       count(*) filter (where required > 0)::int, count(*) filter (where required > 0 and held = required)::int,
       count(*) filter (where quarters > 0)::int, count(*) filter (where quarters > 0 and quarters_met = quarters)::int, null, null, null
-    from by_cell
+    from (select required, held, quarters, quarters_met from by_cell union all select required, held, quarters, quarters_met from fast_cell) x
     union all
     select 'month', null, null, coalesce(m.expected, 0), coalesce(m.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(coalesce(m.month, c.month), 'YYYY-MM'), coalesce(c.required, 0), coalesce(c.held_cells, 0)
