@@ -1,5 +1,6 @@
-// Finding a member without typing diacritics, editing their record, and the member list on
-// a phone, in Debian's Chromium against the real `chibo start` with the demo organisation.
+// Finding a member without typing diacritics, editing their record (a new education takes
+// effect on a day, and earlier figures keep the old one), and the member list on a phone, in
+// Debian's Chromium against the real `chibo start` with the demo organisation.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './helpers/browser.ts';
@@ -22,6 +23,12 @@ const recordValue = async (page: Page, label: string) =>
       .locator('xpath=following-sibling::td[1]')
       .textContent()
   )?.trim();
+
+async function apiJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.context().request.get(url);
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
 
 /** The overflow a phone user would have to scroll sideways through (0 when none). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -89,6 +96,38 @@ describe('members', () => {
     expect(await recordValue(page, 'Điện thoại')).toBe('0912345678');
     expect(await recordValue(page, 'Nghề nghiệp')).toBe('Giáo viên tiểu học');
     await shot(page, 'member-saved');
+  });
+
+  it('on a phone, asks from which day a new education applies; figures before that day keep the old one', async () => {
+    const page = await loggedIn('bithu.cb1', PHONE);
+    const list = await apiJson<{ items: Array<{ id: number }> }>(page, '/api/v1/members?pageSize=1');
+    const member = await apiJson<{ id: number; unitId: number; education: string | null }>(page, `/api/v1/members/${list.items[0]!.id}`);
+    const education = async (date: string) =>
+      (await apiJson<{ members: { byEducation: { key: string; n: number }[] } }>(page, `/api/v1/figures/units/${member.unitId}?date=${date}`)).members
+        .byEducation;
+    const before = await education('2026-08-31');
+
+    await page.goto(`/members/${member.id}/edit`);
+    await page.getByTestId('member-form').waitFor();
+    // Only a change of education, theory level or religion asks for the day.
+    expect(await page.getByTestId('member-field-effectiveOn').count()).toBe(0);
+    await page.getByTestId('member-field-education').fill('Thạc sĩ Luật');
+    const day = page.getByTestId('member-field-effectiveOn');
+    await day.waitFor();
+    await day.fill('01/09/2026');
+    await day.press('Tab');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-member-education-from');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/v1\/members\/\d+$/.test(r.url()));
+    await page.getByTestId('member-save').click();
+    const response = await saved;
+    expect(response.status()).toBe(200);
+    expect(response.request().postDataJSON()).toMatchObject({ education: 'Thạc sĩ Luật', effectiveOn: '2026-09-01' });
+
+    // The cell's figures: on 31/08/2026 as before, from 01/09/2026 with the new education.
+    expect(await education('2026-08-31')).toEqual(before);
+    const after = await education('2026-09-01');
+    expect(after.find((e) => e.key === 'Thạc sĩ Luật')?.n).toBe(1);
   });
 
   it('on a phone, lists members as cards that fit the screen, and opens a member', async () => {
