@@ -1,9 +1,11 @@
     with cu as materialized (
-      -- Almost every cell sat under one sub-unit for whole months of the period (fast): its
-      -- figures follow from that one stretch and its kept rows inside it. The others (a move,
-      -- a cell founded or dissolved mid-month, the period cut mid-month) are cut by month below.
-      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to,
-        count(*) over (partition by unit_id) = 1 and date_part('day', valid_from) = 1 and date_part('day', valid_to) = 1 as fast
+      -- Almost every cell sat under one sub-unit all period (fast): its figures follow from that
+      -- one stretch — its whole months [wf, wt) from its kept rows, the days before and after
+      -- (the period cut mid-month, a cell founded mid-month) from its facts. The others (moved
+      -- during the period) are cut by month below.
+      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to, count(*) over (partition by unit_id) = 1 as fast,
+        case when date_part('day', valid_from) = 1 then valid_from else (date_trunc('month', valid_from) + interval '1 month')::date end as wf,
+        date_trunc('month', valid_to)::date as wt
       from (
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
       select b.unit_id, b.unit_kind as kind, b.ancestor_id as top_id, b.depth + 1 as depth,
@@ -23,7 +25,7 @@
       select cu.unit_id, cu.top_id, k.month,
         k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month)) as regular,
         k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
-      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.valid_from and k.month < cu.valid_to
+      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.wf and k.month < cu.wt
       where cu.fast
     ),
     -- The fast cells' kept rows summed once, three ways: per cell, per sub-unit, per month.
@@ -36,10 +38,11 @@
     ), fk_cell as (
       select * from fk_sets where per_cell
     ), fast_cell as (
-      select c.top_id, (c.vf <= $18::date and $19::date < c.vt)::int + (c.vf <= $20::date and $21::date < c.vt)::int + (c.vf <= $22::date and $23::date < c.vt)::int as required, coalesce(f.held_required, 0) as held,
-        (c.vf <= $24::date and $25::date <= c.vt)::int as quarters,
-        (c.vf <= $26::date and $27::date <= c.vt and coalesce(f."t0", 0) >= $28::int)::int as quarters_met
-      from (select unit_id, top_id, valid_from as vf, valid_to as vt from cu where fast) c left join fk_cell f on f.unit_id = c.unit_id
+      select c.top_id, (c.wf <= $18::date and $19::date < c.wt)::int + (c.wf <= $20::date and $21::date < c.wt)::int + (c.wf <= $22::date and $23::date < c.wt)::int as required, coalesce(f.held_required, 0) as held,
+        (c.wf <= $24::date and $25::date <= c.wt)::int as quarters,
+        (c.wf <= $26::date and $27::date <= c.wt and coalesce(f."t0", 0) >= $28::int)::int as quarters_met
+      from cu c left join fk_cell f on f.unit_id = c.unit_id
+      where c.fast
     ), mo as materialized (
       -- The months touched, with their quarter (computed once here, not per row below).
       select g::date as month, (g + interval '1 month')::date as next, date_trunc('quarter', g)::date as quarter
@@ -49,8 +52,7 @@
     pc as materialized (
       select cu.unit_id, cu.top_id, mo.month, mo.next, mo.quarter, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
         cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
-      from cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
-      where not cu.fast
+      from (select * from cu where not fast offset 0) cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
     ),
     -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
     joined as materialized (
@@ -66,15 +68,23 @@
       from (select unit_id, top_id, month, quarter from pc where whole union all select * from joined) w
       left join cell_month_facts k on k.unit_id = w.unit_id and k.month = w.month
     ),
-    -- The facts of the other pieces' days.
+    -- The facts of the days in months not spent under one sub-unit throughout: the other
+    -- cells' pieces that do not join up, and the fast cells' days before wf and from wt.
     pf as (
-      select pc.top_id, pc.month, count(*)::int as held, sum(mf.expected)::int as expected, sum(mf.present)::int as present,
+      select p.top_id, p.month, count(*)::int as held, sum(mf.expected)::int as expected, sum(mf.present)::int as present,
         count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
         count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
         count(*) filter (where mf.grade is null)::int as ungraded
-      from pc join meeting_facts mf on mf.unit_id = pc.unit_id and mf.held_on >= pc.lo and mf.held_on < pc.hi
-      where not pc.whole and (pc.unit_id, pc.top_id, pc.month) not in (select unit_id, top_id, month from joined)
-        and cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
+      from (
+        select unit_id, top_id, month, lo, hi from pc
+        where not whole and (unit_id, top_id, month) not in (select unit_id, top_id, month from joined)
+        union all
+        select cu.unit_id, cu.top_id, date_trunc('month', e.lo)::date, e.lo, e.hi
+        from cu cross join lateral (values (cu.valid_from, least(cu.wf, cu.valid_to)), (greatest(cu.wt, cu.wf), cu.valid_to)) e(lo, hi)
+        where cu.fast and (cu.valid_from < cu.wf or cu.wt < cu.valid_to) and e.lo < e.hi
+      ) p
+      join meeting_facts mf on mf.unit_id = p.unit_id and mf.held_on >= p.lo and mf.held_on < p.hi
+      where cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
       group by 1, 2
     ),
     -- A cell's months under the root throughout: under one sub-unit, or split between two.
@@ -119,8 +129,8 @@
         select month, 0, held_cells from fk_sets where month = any($39::date[])
         union all
         select m.month, m.required, 0
-        from (select array[count(*) filter (where c.vf <= $40::date and $41::date < c.vt), count(*) filter (where c.vf <= $42::date and $43::date < c.vt), count(*) filter (where c.vf <= $44::date and $45::date < c.vt)] as n
-              from (select valid_from as vf, valid_to as vt from cu where fast) c) a
+        from (select array[count(*) filter (where c.wf <= $40::date and $41::date < c.wt), count(*) filter (where c.wf <= $42::date and $43::date < c.wt), count(*) filter (where c.wf <= $44::date and $45::date < c.wt)] as n
+              from cu c where c.fast) a
         cross join lateral unnest($46::date[], a.n) as m(month, required)) x
       group by 1
     )
