@@ -434,8 +434,17 @@ describe('past figures do not move after later changes', () => {
     expect(late.statusCode, late.body).toBe(400);
     expect(late.json().errors).toEqual([{ path: 'body.effectiveOn', message: expect.stringContaining('đến hôm nay') }]);
     expect((await t.database.db.selectFrom('members').select('theory_level').where('id', '=', m3).executeTakeFirstOrThrow()).theory_level).toBe('cao_cap');
-    // A date alone changes nothing.
+    // A date alone changes nothing; with only other fields it is refused, saying why.
     expect((await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { effectiveOn: '2026-04-01' } })).statusCode).toBe(400);
+    const alone = await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { phone: '0912000111', effectiveOn: '2026-04-01' } });
+    expect(alone.statusCode, alone.body).toBe(400);
+    expect(alone.json().title).toContain('chỉ dùng khi đổi trình độ học vấn');
+    // Saved with the wrong day: the same values with the right day move the change there.
+    const redated = await admin({ method: 'PATCH', url: `/api/v1/members/${m3}`, payload: { theoryLevel: 'cao_cap', effectiveOn: '2026-02-15' } });
+    expect(redated.statusCode, redated.body).toBe(200);
+    const moved = await expectUnitFiguresMatch(u.X3!, '2026-02-28');
+    expect(asMap(moved.members.byTheoryLevel).cao_cap ?? 0).toBe(asMap(after.members.byTheoryLevel).cao_cap ?? 0);
+    expect(asMap((await expectUnitFiguresMatch(u.X3!, '2026-02-14')).members.byTheoryLevel)).toEqual(asMap(before.members.byTheoryLevel));
   });
 
   it('unit figures of past dates are unchanged, and still equal the direct count', async () => {

@@ -10,9 +10,9 @@
 --
 -- Counted: the facts a figure counts as a meeting held (recorded, attendance taken, of a
 -- kind with a member roll). Whether a month with party-group meetings only is held
--- depends on which groups existed on each meeting's day: cell_month_held() judges it when
--- read (rare), so this table depends on meeting_facts alone.
--- compute_cell_month_facts() recomputes everything; `chibo rebuild-history` checks kept =
+-- depends on which groups existed on each meeting's day: cell_month_held_by_groups()
+-- judges it when read (rare), so this table depends on meeting_facts alone.
+-- rebuild_cell_month_facts() recomputes everything; `chibo rebuild-history` checks kept =
 -- recomputed and a test does the same after every kind of write.
 create table cell_month_facts (
   unit_id integer not null,

@@ -5,7 +5,8 @@
 // table. Foreign keys are checked by PostgreSQL only at the end of each statement, and
 // tables reference each other in cycles (units ↔ unit_events), so triggers (which
 // enforce them) are paused for the load with session_replication_role; this needs a
-// superuser, as restores usually do.
+// superuser, as restores usually do. A file from before a kept read model existed is
+// restored with that model recomputed (KEPT_TABLES).
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream';
@@ -37,6 +38,18 @@ function parseLine(text: string): BackupLine {
 }
 
 const mismatch = (table: string, expected: number, found: number) => new AppError('backup.table_mismatch', 400, { table, expected, found });
+
+/**
+ * The read models kept by triggers (which the load pauses), each with the statement that
+ * recomputes it from what it is kept from, in the order they depend on one another. A file
+ * written before a table existed does not carry it: it is recomputed after the load.
+ */
+const KEPT_TABLES: readonly { table: string; rebuild: string }[] = [
+  { table: 'member_facts', rebuild: 'insert into member_facts select * from compute_member_facts(array(select id from members))' },
+  { table: 'meeting_facts', rebuild: 'select refresh_meeting_facts(array(select id from meetings))' },
+  { table: 'subtree_member_counts', rebuild: 'select rebuild_subtree_member_counts()' },
+  { table: 'cell_month_facts', rebuild: 'select rebuild_cell_month_facts()' },
+];
 
 export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new AppError('backup.no_file', 404, { file });
@@ -102,6 +115,8 @@ export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<Res
       }
       for (const name of seen.keys()) if (!header.tables?.includes(name)) throw new AppError('backup.bad_file', 400);
     }
+    const carried = new Set(header.tables ?? seen.keys());
+    for (const kept of KEPT_TABLES) if (known.has(kept.table) && !carried.has(kept.table)) await sql.raw(kept.rebuild).execute(trx);
     for (const table of tables) {
       for (const column of table.serialColumns) {
         const c = sql.raw(quoteIdent(column));

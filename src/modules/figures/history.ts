@@ -43,7 +43,8 @@ export function unitsUnderDuring(rootId: number, from: string, to: string, byChi
       -- Each child's rows by key, whatever the planner guesses of the children (its guess of
       -- 75,000 for the nation's 40 made it hash every ancestry row); offset 0 keeps it a loop.
       cross join lateral (select * from unit_ancestry b where b.ancestor_id = c.unit_id
-        and b.valid_from < coalesce(c.valid_to, ${e}) and (b.valid_to is null or b.valid_to > c.valid_from) offset 0) b
+        and b.valid_from < coalesce(c.valid_to, ${e}) and (b.valid_to is null or b.valid_to > c.valid_from)
+        and b.valid_from < ${e} and (b.valid_to is null or b.valid_to > ${f}) offset 0) b
       where c.ancestor_id = ${rootId}::int and c.depth = 1 and c.valid_from < ${e} and (c.valid_to is null or c.valid_to > ${f})
       union all
       select a.unit_id, a.unit_kind, null, 0, greatest(a.valid_from, ${f}), least(coalesce(a.valid_to, ${e}), ${e})

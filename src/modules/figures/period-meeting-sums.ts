@@ -19,6 +19,8 @@
 // months are; it is met with at least `thematicPerQuarter` thematic meetings.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { quarterMonths } from '../../domain/meeting-compliance.ts';
+import { addMonths } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
@@ -52,17 +54,16 @@ export type MeetingSumsRow =
   | { set: 'cells'; monthly_applicable: number; monthly_every: number; thematic_applicable: number; thematic_every: number }
   | { set: 'month'; month: string; expected: number; present: number; required: number; held_cells: number };
 
-const quarterStart = (q: string) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+const quarterStart = (q: string) => `${quarterMonths(q)[0]}-01`;
 const dates = (xs: readonly string[]) => sql`${sql.val(xs)}::date[]`;
 
 // The sums of a set of rows with kept-row columns.
 const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
       sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded`;
 
-const addMonths = (d: string, n: number) => {
-  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1 + n];
-  return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
-};
+/** Whether a kept row's month counts as held: the whole cell met, or every party group (cellMonthHeld). */
+const monthHeld = (k: string) =>
+  sql`(${sql.ref(`${k}.regular_whole`)} > 0 or (${sql.ref(`${k}.regular_group`)} > 0 and cell_month_held_by_groups(${sql.ref(`${k}.unit_id`)}, ${sql.ref(`${k}.month`)})))`;
 /** How many of the dates `xs` meet the condition, as an int expression (0 when there are none). */
 const countOf = (xs: readonly string[], cond: (x: string) => RawBuilder<unknown>) =>
   xs.length === 0
@@ -100,7 +101,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       where kind in (${sqlLiterals(CELL_KINDS)})
     ), fk as (
       select cu.unit_id, cu.top_id, k.month,
-        k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month)) as regular,
+        ${monthHeld('k')} as regular,
         k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
       from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.wf and k.month < cu.wt
       where cu.fast
@@ -137,7 +138,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     -- A cell's months under a sub-unit throughout, with the kept row.
     wk as materialized (
       select w.unit_id, w.top_id, w.month, w.quarter,
-        coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(w.unit_id, w.month)), false) as regular,
+        coalesce(${monthHeld('k')}, false) as regular,
         coalesce(k.thematic, 0) as thematic, coalesce(k.held, 0) as held, coalesce(k.expected, 0) as expected,
         coalesce(k.present, 0) as present, coalesce(k.tot, 0) as tot, coalesce(k.kha, 0) as kha,
         coalesce(k.trung_binh, 0) as trung_binh, coalesce(k.kem, 0) as kem, coalesce(k.ungraded, 0) as ungraded
@@ -168,7 +169,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       select unit_id, month, quarter, regular, thematic from wk
       union all
       select s.unit_id, s.month, s.quarter,
-        coalesce(k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(s.unit_id, s.month)), false), coalesce(k.thematic, 0)
+        coalesce(${monthHeld('k')}, false), coalesce(k.thematic, 0)
       from (select unit_id, month, quarter from pc where not whole group by 1, 2, 3 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
       left join cell_month_facts k on k.unit_id = s.unit_id and k.month = s.month
     ), rm_q as (

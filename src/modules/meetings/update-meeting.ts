@@ -1,6 +1,7 @@
 // Changing or cancelling a planned meeting. Once the minutes are adopted the meeting is
 // history: its plan no longer changes.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
 import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
 import { conflict } from '../../http/app-error.ts';
@@ -18,8 +19,11 @@ export async function assertMinutesNotAdopted(db: Db, meetingId: number) {
   if (minutes?.adopted_at) throw conflict('meetings.minutes_adopted_locked');
 }
 
+// Both retry a deadlock: moving a meeting to another month takes its cell's kept row of the
+// old month, then the new one (cell_month_facts), so two meetings of a cell moved across
+// the same months in opposite directions at once can wait on each other.
 export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, input: UpdateMeetingInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     await assertMinutesNotAdopted(trx, id);
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');
@@ -76,7 +80,7 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
 }
 
 export async function cancelMeeting(db: Kysely<DB>, access: Access, id: number, reason: string) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const m = await findManageableMeeting(trx, access, id, { forUpdate: true });
     await assertMinutesNotAdopted(trx, id);
     if (m.status === 'cancelled') throw conflict('meetings.cancelled');

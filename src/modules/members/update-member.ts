@@ -5,7 +5,7 @@
 // earlier dates count them (migration 20261201T1500). Other fields are corrections.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, MembersTable } from '../../db/types.ts';
-import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
+import { addDays, formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -38,6 +38,12 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
         after[field] = value;
         next[column] = value;
       }
+      const lifeChange = CHANGING_OVER_A_LIFE.some((f) => f in after);
+      if (input.effectiveOn !== undefined && !CHANGING_OVER_A_LIFE.some((f) => input[f] !== undefined)) {
+        throw new AppError('members.effective_without_change', 400, {}, [{ path: 'body.effectiveOn', message: 'members.effective_without_change_field' }]);
+      }
+      // The same values with another day: the last change took effect on that day instead.
+      if (!lifeChange && input.effectiveOn !== undefined) await redateLastChange(trx, access, row, input.effectiveOn);
       if (Object.keys(after).length > 0) {
         assertDatesInOrder({
           dateOfBirth: next.date_of_birth as string,
@@ -50,7 +56,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           id,
           check,
         );
-        if (CHANGING_OVER_A_LIFE.some((f) => f in after)) await keepOldValues(trx, row, input.effectiveOn ?? todayInVietnam());
+        if (lifeChange) await keepOldValues(trx, row, input.effectiveOn ?? todayInVietnam());
         const set: Partial<Record<keyof MembersTable, unknown>> = {};
         for (const field of Object.keys(after) as Field[]) set[PERSONAL_COLUMNS[field]] = after[field];
         if (after.fullName !== undefined) Object.assign(set, nameColumns(after.fullName as string));
@@ -65,7 +71,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           entityId: id,
           unitId: row.unit_id,
           before,
-          after: CHANGING_OVER_A_LIFE.some((f) => f in after) ? { ...after, effectiveOn: input.effectiveOn ?? todayInVietnam() } : after,
+          after: lifeChange ? { ...after, effectiveOn: input.effectiveOn ?? todayInVietnam() } : after,
         });
       }
       return loadMemberDetail(trx, access, id);
@@ -99,4 +105,34 @@ async function keepOldValues(trx: Transaction<DB>, row: Selectable<MembersTable>
     .insertInto('member_attribute_history')
     .values({ member_id: row.id, valid_from: since, valid_to: effectiveOn, education: row.education, theory_level: row.theory_level, religion: row.religion })
     .execute();
+}
+
+/**
+ * Moves the day the last change of education, theory level or religion took effect (it was
+ * saved with the wrong day): the old values now end on `effectiveOn`. The day must fall
+ * after the change before it; with no change recorded there is nothing to move.
+ */
+async function redateLastChange(trx: Transaction<DB>, access: Access, row: Selectable<MembersTable>, effectiveOn: string) {
+  const last = await trx
+    .selectFrom('member_attribute_history')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('member_id', '=', row.id)
+    .orderBy('valid_to', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last || last.valid_to === effectiveOn) return;
+  if (last.valid_from !== null && effectiveOn <= last.valid_from) {
+    throw new AppError('members.change_before_last', 400, { since: formatDateVi(addDays(last.valid_from, 1)) }, [
+      { path: 'body.effectiveOn', message: 'members.change_before_last_field' },
+    ]);
+  }
+  await trx.updateTable('member_attribute_history').set({ valid_to: effectiveOn }).where('id', '=', last.id).execute();
+  await writeAudit(trx, access.userId, {
+    action: 'member.update',
+    entityType: 'member',
+    entityId: row.id,
+    unitId: row.unit_id,
+    before: { effectiveOn: last.valid_to },
+    after: { effectiveOn },
+  });
 }
