@@ -221,6 +221,13 @@ describe('refusals', () => {
     expect((await bithu({ method: 'GET', url: `${base()}/summary.docx` })).statusCode).toBe(404);
     expect((await huyen({ method: 'GET', url: `${base()}/export.xlsx?table=everything` })).statusCode).toBe(400);
     expect((await huyen({ method: 'GET', url: `${base()}/export.xlsx?table=members&from=2025-06-01&to=2025-01-01` })).statusCode).toBe(400);
+    // A start alone runs to the date: more than ten years is refused the same way, in Vietnamese.
+    for (const file of ['export.xlsx?table=meetings&', 'summary.docx?']) {
+      const res = await huyen({ method: 'GET', url: `${base()}/${file}from=1950-06-15` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().title).toContain('không quá 10 năm');
+    }
   });
 
   it('answers 404 for a date before the unit existed', async () => {

@@ -264,6 +264,8 @@ describe('figures of a generated province equal direct counts', () => {
       ['2025-01-01', '2025-12-31'],
       ['2025-04-01', '2025-06-30'],
       ['2026-01-01', '2026-12-31'],
+      // Nearly ten years (the longest period asked), from mid-month.
+      ['2017-06-15', '2026-12-31'],
     ] as const) {
       for (const unit of [u.P!, u.X!, u.Y!]) snapshots[`${unit}:${from}:${to}`] = await expectMeetingFiguresMatch(unit, from, to);
     }

@@ -1,11 +1,6 @@
     with cu as materialized (
-      -- Almost every cell sat under one sub-unit all period (fast): its figures follow from that
-      -- one stretch — its whole months [wf, wt) from its kept rows, the days before and after
-      -- (the period cut mid-month, a cell founded mid-month) from its facts. The others (moved
-      -- during the period) are cut by month below.
-      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to, count(*) over (partition by unit_id) = 1 as fast,
-        case when date_part('day', valid_from) = 1 then valid_from else (date_trunc('month', valid_from) + interval '1 month')::date end as wf,
-        date_trunc('month', valid_to)::date as wt
+      select unit_id, coalesce(top_id, 0) as top_id, valid_from as vf, valid_to as vt, count(*) over (partition by unit_id) as stretches,
+        (case when date_part('day', "valid_from") = 1 then "valid_from" else (date_trunc('month', "valid_from") + interval '1 month')::date end) as wf, date_trunc('month', valid_to)::date as wt
       from (
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
       select b.unit_id, b.unit_kind as kind, b.ancestor_id as top_id, b.depth + 1 as depth,
@@ -22,118 +17,110 @@
       from unit_ancestry a where a.ancestor_id = $14::int and a.depth = 0 and a.valid_from < ($15::date + 1) and (a.valid_to is null or a.valid_to > $16::date)
     ) x where valid_from < valid_to) x
       where kind in ('chi_bo', 'chi_bo_co_so')
-    ), fk as (
-      select cu.unit_id, cu.top_id, k.month,
-        ("k"."regular_whole" > 0 or ("k"."regular_group" > 0 and cell_month_held_by_groups("k"."unit_id", "k"."month"))) as regular,
-        k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
-      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.wf and k.month < cu.wt
-      where cu.fast
     ),
-    -- The fast cells' kept rows summed once, three ways: per cell, per sub-unit, per month.
-    fk_sets as materialized (
-      select grouping(unit_id) = 0 as per_cell, grouping(top_id) = 0 as per_top, unit_id, top_id, month,
-        count(*) filter (where regular and month = any($17::date[])) as held_required, count(*) filter (where regular) as held_cells, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
+    -- Islands under a sub-unit: a cell's one stretch as it is; the others' touching stretches joined.
+    -- (Not materialized: the planner then sizes it from cu and hashes its joins.)
+    isl as (
+      select unit_id, top_id, vf, vt, true as single, wf, wt from cu where stretches = 1
+      union all
+      select unit_id, top_id, vf, vt, false, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end), date_trunc('month', vt)::date from (
+        select unit_id, top_id, min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by unit_id, top_id order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by unit_id, top_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by unit_id, top_id, island) c
+    ),
+    -- The moved cells' islands under the root (their stretches under any sub-unit joined).
+    ri as materialized (
+      select unit_id, vf, vt, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end) as wf, date_trunc('month', vt)::date as wt from (
+        select unit_id, min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by unit_id order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by unit_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by unit_id, island) c
+    ),
+    -- The kept rows of the islands' whole months, summed once, several ways.
+    kt as (
+      select i.unit_id, i.top_id, i.single, k.month, date_trunc('quarter', k.month)::date as quarter,
+        ("k"."regular_whole" > 0 or ("k"."regular_group" > 0 and cell_month_held_by_groups("k"."unit_id", "k"."month"))) as regular, k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
+      from isl i join cell_month_facts k on k.unit_id = i.unit_id and k.month >= i.wf and k.month < i.wt
+    ), kt_sets as materialized (
+      select grouping(unit_id) = 0 and grouping(top_id) = 0 as per_cell_top, grouping(top_id) = 0 and grouping(unit_id) = 1 as per_top,
+        grouping(quarter) = 0 as per_quarter, unit_id, top_id, month, quarter,
+        count(*) filter (where regular and ("month" >= $17::date and "month" < $18::date)) as held_required,
+        count(*) filter (where regular and single) as held_cells, sum(thematic) as thematic, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
       sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
-        , sum(thematic) filter (where month >= $18::date and month < $19::date) as "t0"
-      from fk group by grouping sets ((unit_id), (top_id), (month))
-    ), fk_cell as (
-      select * from fk_sets where per_cell
-    ), fast_cell as (
-      select c.top_id, (c.wf <= $20::date and $21::date < c.wt)::int + (c.wf <= $22::date and $23::date < c.wt)::int + (c.wf <= $24::date and $25::date < c.wt)::int as required, coalesce(f.held_required, 0) as held,
-        (c.wf <= $26::date and $27::date <= c.wt)::int as quarters,
-        (c.wf <= $28::date and $29::date <= c.wt and coalesce(f."t0", 0) >= $30::int)::int as quarters_met
-      from cu c left join fk_cell f on f.unit_id = c.unit_id
-      where c.fast
-    ), mo as materialized (
-      -- The months touched, with their quarter (computed once here, not per row below).
-      select g::date as month, (g + interval '1 month')::date as next, date_trunc('quarter', g)::date as quarter
-      from generate_series(date_trunc('month', $31::date), $32::date, interval '1 month') g
+      from kt group by grouping sets ((unit_id, top_id), (top_id), (month), (unit_id, quarter))
     ),
-    -- The other cells' stretches cut by month; a piece covering its month is whole.
-    pc as materialized (
-      select cu.unit_id, cu.top_id, mo.month, mo.next, mo.quarter, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
-        cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
-      from (select * from cu where not fast offset 0) cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
-    ),
-    -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
-    joined as materialized (
-      select unit_id, top_id, month, quarter from pc where not whole group by 1, 2, 3, 4 having sum(hi - lo) = max(next - month)
-    ),
-    -- A cell's months under a sub-unit throughout, with the kept row.
-    wk as materialized (
-      select w.unit_id, w.top_id, w.month, w.quarter,
-        coalesce(("k"."regular_whole" > 0 or ("k"."regular_group" > 0 and cell_month_held_by_groups("k"."unit_id", "k"."month"))), false) as regular,
-        coalesce(k.thematic, 0) as thematic, coalesce(k.held, 0) as held, coalesce(k.expected, 0) as expected,
-        coalesce(k.present, 0) as present, coalesce(k.tot, 0) as tot, coalesce(k.kha, 0) as kha,
-        coalesce(k.trung_binh, 0) as trung_binh, coalesce(k.kem, 0) as kem, coalesce(k.ungraded, 0) as ungraded
-      from (select unit_id, top_id, month, quarter from pc where whole union all select * from joined) w
-      left join cell_month_facts k on k.unit_id = w.unit_id and k.month = w.month
-    ),
-    -- The facts of the days in months not spent under one sub-unit throughout: the other
-    -- cells' pieces that do not join up, and the fast cells' days before wf and from wt.
+    -- The days before and after the islands' whole months, from the meeting facts.
     pf as (
-      select p.top_id, p.month, count(*)::int as held, sum(mf.expected)::int as expected, sum(mf.present)::int as present,
-        count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
+      select e.top_id, date_trunc('month', e.lo)::date as month, count(*)::int as held, sum(mf.expected)::int as expected,
+        sum(mf.present)::int as present, count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
         count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
         count(*) filter (where mf.grade is null)::int as ungraded
       from (
-        select unit_id, top_id, month, lo, hi from pc
-        where not whole and (unit_id, top_id, month) not in (select unit_id, top_id, month from joined)
-        union all
-        select cu.unit_id, cu.top_id, date_trunc('month', e.lo)::date, e.lo, e.hi
-        from cu cross join lateral (values (cu.valid_from, least(cu.wf, cu.valid_to)), (greatest(cu.wt, cu.wf), cu.valid_to)) e(lo, hi)
-        where cu.fast and (cu.valid_from < cu.wf or cu.wt < cu.valid_to) and e.lo < e.hi
-      ) p
-      join meeting_facts mf on mf.unit_id = p.unit_id and mf.held_on >= p.lo and mf.held_on < p.hi
+        select i.unit_id, i.top_id, p.lo, p.hi from isl i
+        cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)
+        where (i.vf < i.wf or i.wt < i.vt) and p.lo < p.hi
+      ) e
+      join meeting_facts mf on mf.unit_id = e.unit_id and mf.held_on >= e.lo and mf.held_on < e.hi
       where cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
       group by 1, 2
     ),
-    -- A cell's months under the root throughout: under one sub-unit, or split between two.
-    rm as (
-      select unit_id, month, quarter, regular, thematic from wk
-      union all
-      select s.unit_id, s.month, s.quarter,
-        coalesce(("k"."regular_whole" > 0 or ("k"."regular_group" > 0 and cell_month_held_by_groups("k"."unit_id", "k"."month"))), false), coalesce(k.thematic, 0)
-      from (select unit_id, month, quarter from pc where not whole group by 1, 2, 3 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
-      left join cell_month_facts k on k.unit_id = s.unit_id and k.month = s.month
-    ), rm_q as (
-      select unit_id, quarter, count(*) as months,
-        count(*) filter (where month = any($33::date[])) as required, count(*) filter (where month = any($34::date[]) and regular) as held,
-        sum(thematic) as thematic
-      from rm group by 1, 2
+    -- Each cell judged under each sub-unit (on its islands there) …
+    by_cell_top as (
+      select i.unit_id, i.top_id, bool_and(i.single) as single, sum(greatest(0, (date_part('year', least("i"."wt", $19::date))::int * 12 + date_part('month', least("i"."wt", $20::date))::int) - (date_part('year', greatest("i"."wf", $21::date))::int * 12 + date_part('month', greatest("i"."wf", $22::date))::int))) as required,
+        coalesce(max(g.held_required), 0) as held, sum(greatest(0, (floor(((date_part('year', least("i"."wt", $23::date))::int * 12 + date_part('month', least("i"."wt", $24::date))::int) - (date_part('year', $25::date)::int * 12 + date_part('month', $26::date)::int)) / 3.0) - ceil(((date_part('year', greatest("i"."wf", $27::date))::int * 12 + date_part('month', greatest("i"."wf", $28::date))::int) - (date_part('year', $29::date)::int * 12 + date_part('month', $30::date)::int)) / 3.0))::int)) as quarters
+      from isl i left join kt_sets g on g.per_cell_top and g.unit_id = i.unit_id and g.top_id = i.top_id
+      group by i.unit_id, i.top_id
+    ),
+    -- … and under the root: a single cell as under its sub-unit, a moved one on its islands under the root.
+    rk as (
+      select r.unit_id, k.month, ("k"."regular_whole" > 0 or ("k"."regular_group" > 0 and cell_month_held_by_groups("k"."unit_id", "k"."month"))) as regular, k.thematic
+      from ri r join cell_month_facts k on k.unit_id = r.unit_id and k.month >= r.wf and k.month < r.wt
+    ),
+    -- Required quarters met: single cells from their kept rows per quarter, moved ones from rk.
+    quarters_met as (
+      select g.unit_id, count(*) as met from kt_sets g join isl i on i.unit_id = g.unit_id and i.single and ("i"."wf" <= "g"."quarter" and ("g"."quarter" + interval '3 months')::date <= "i"."wt")
+        where g.per_quarter and ("g"."quarter" >= $31::date and "g"."quarter" < $32::date) and g.thematic >= $33::int group by 1
+        union all
+        select t.unit_id, count(*) from (
+          select unit_id, date_trunc('quarter', month)::date as qs, sum(thematic) as thematic from rk where ("month" >= $34::date and "month" < $35::date) group by 1, 2) t
+        join ri on ri.unit_id = t.unit_id and ("ri"."wf" <= "t"."qs" and ("t"."qs" + interval '3 months')::date <= "ri"."wt")
+        where t.thematic >= $36::int group by 1
     ), by_cell as (
-      select unit_id, sum(required) as required, sum(held) as held,
-        count(*) filter (where quarter = any($35::date[]) and months = 3) as quarters,
-        count(*) filter (where quarter = any($36::date[]) and months = 3 and thematic >= $37::int) as quarters_met
-      from rm_q group by 1
-    ), by_cell_top as (
-      select top_id, count(*) filter (where month = any($38::date[])) as required, count(*) filter (where month = any($39::date[]) and regular) as held
-      from wk group by unit_id, top_id
+      select c.unit_id, c.required, c.held, c.quarters from by_cell_top c where c.single
       union all
-      select top_id, required, held from fast_cell
+      select r.unit_id, r.required, coalesce(h.held, 0), r.quarters
+      from (select unit_id, sum(greatest(0, (date_part('year', least("wt", $37::date))::int * 12 + date_part('month', least("wt", $38::date))::int) - (date_part('year', greatest("wf", $39::date))::int * 12 + date_part('month', greatest("wf", $40::date))::int))) as required, sum(greatest(0, (floor(((date_part('year', least("wt", $41::date))::int * 12 + date_part('month', least("wt", $42::date))::int) - (date_part('year', $43::date)::int * 12 + date_part('month', $44::date)::int)) / 3.0) - ceil(((date_part('year', greatest("wf", $45::date))::int * 12 + date_part('month', greatest("wf", $46::date))::int) - (date_part('year', $47::date)::int * 12 + date_part('month', $48::date)::int)) / 3.0))::int)) as quarters from ri group by 1) r
+      left join (select unit_id, count(*) filter (where regular and ("month" >= $49::date and "month" < $50::date)) as held from rk group by 1) h on h.unit_id = r.unit_id
     ), by_top as (
       select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
       sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded from (
-        select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from wk
-        union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from fk_sets where per_top
+        select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from kt_sets where per_top
         union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from pf) x
       group by 1
     ), by_month as (
       select month, sum(expected)::int as expected, sum(present)::int as present from (
-        select month, expected, present from wk union all select month, expected, present from fk_sets where month is not null
-        union all select month, expected, present from pf) x
+        select month, expected, present from kt_sets where month is not null union all select month, expected, present from pf) x
+      group by 1
+    ),
+    -- Cells required in each required month: +1 where a cell's time under the root starts
+    -- counting, -1 where it stops, summed up to the month.
+    root_islands as (
+      select wf, wt from isl where single union all select wf, wt from ri
+    ), steps as materialized (
+      select d, sum(step) as step from (
+        select greatest(wf, $51::date) as d, 1 as step from root_islands where greatest(wf, $52::date) < least(wt, $53::date)
+        union all
+        select least(wt, $54::date), -1 from root_islands where greatest(wf, $55::date) < least(wt, $56::date)) s
       group by 1
     ), month_cells as (
-      select month, sum(required)::int as required, sum(held_cells)::int as held_cells from (
-        select month, count(*) as required, count(*) filter (where regular) as held_cells from rm where month = any($40::date[]) group by 1
-        union all
-        select month, 0, held_cells from fk_sets where month = any($41::date[])
-        union all
-        select m.month, m.required, 0
-        from (select array[count(*) filter (where c.wf <= $42::date and $43::date < c.wt), count(*) filter (where c.wf <= $44::date and $45::date < c.wt), count(*) filter (where c.wf <= $46::date and $47::date < c.wt)] as n
-              from cu c where c.fast) a
-        cross join lateral unnest($48::date[], a.n) as m(month, required)) x
-      group by 1
+      select m.month, (select coalesce(sum(step), 0) from steps where d <= m.month)::int as required, coalesce(h.held_cells, 0)::int as held_cells
+      from (select g::date as month from generate_series($57::date, $58::date - 1, interval '1 month') g where $59) m
+      left join (
+        select month, sum(held_cells) as held_cells from (
+          select month, held_cells from kt_sets where month is not null
+          union all select month, count(*) filter (where regular) from rk group by 1) x
+        group by 1) h on h.month = m.month
     )
     select 'top' as set, coalesce(t.top_id, c.top_id) as top_id, coalesce(t.held, 0) as held, coalesce(t.expected, 0) as expected,
       coalesce(t.present, 0) as present, coalesce(t.tot, 0) as tot, coalesce(t.kha, 0) as kha, coalesce(t.trung_binh, 0) as trung_binh,
@@ -146,11 +133,11 @@
       from by_cell_top group by 1) c on c.top_id = t.top_id
     union all
     select 'cells', null, null, null, null, null, null, null, null, null,
-      count(*) filter (where required > 0)::int, count(*) filter (where required > 0 and held = required)::int,
-      count(*) filter (where quarters > 0)::int, count(*) filter (where quarters > 0 and quarters_met = quarters)::int, null, null, null
-    from (select required, held, quarters, quarters_met from by_cell union all select required, held, quarters, quarters_met from fast_cell) x
+      count(*) filter (where c.required > 0)::int, count(*) filter (where c.required > 0 and c.held = c.required)::int,
+      count(*) filter (where c.quarters > 0)::int, count(*) filter (where c.quarters > 0 and coalesce(m.met, 0) = c.quarters)::int, null, null, null
+    from by_cell c left join quarters_met m on m.unit_id = c.unit_id
     union all
     select 'month', null, null, coalesce(m.expected, 0), coalesce(m.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(coalesce(m.month, c.month), 'YYYY-MM'), coalesce(c.required, 0), coalesce(c.held_cells, 0)
     from by_month m full join month_cells c on c.month = m.month
--- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-01-01",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01",["2025-01-01","2025-02-01","2025-03-01"],"2025-01-01","2025-04-01","2025-01-01","2025-01-01","2025-02-01","2025-02-01","2025-03-01","2025-03-01","2025-01-01","2025-04-01","2025-01-01","2025-04-01",1,"2025-01-01","2025-12-31",["2025-01-01","2025-02-01","2025-03-01"],["2025-01-01","2025-02-01","2025-03-01"],["2025-01-01"],["2025-01-01"],1,["2025-01-01","2025-02-01","2025-03-01"],["2025-01-01","2025-02-01","2025-03-01"],["2025-01-01","2025-02-01","2025-03-01"],["2025-01-01","2025-02-01","2025-03-01"],"2025-01-01","2025-01-01","2025-02-01","2025-02-01","2025-03-01","2025-03-01",["2025-01-01","2025-02-01","2025-03-01"]]
+-- parameters: ["2025-01-01","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-01-01",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-04-01","2025-04-01","2025-04-01","2025-01-01","2025-01-01","2025-04-01","2025-04-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-04-01",1,"2025-01-01","2025-04-01",1,"2025-04-01","2025-04-01","2025-01-01","2025-01-01","2025-04-01","2025-04-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-01-01","2025-04-01","2025-01-01","2025-01-01","2025-04-01","2025-04-01","2025-01-01","2025-04-01","2025-01-01","2025-04-01",true]

@@ -55,7 +55,6 @@ export type MeetingSumsRow =
   | { set: 'month'; month: string; expected: number; present: number; required: number; held_cells: number };
 
 const quarterStart = (q: string) => `${quarterMonths(q)[0]}-01`;
-const dates = (xs: readonly string[]) => sql`${sql.val(xs)}::date[]`;
 
 // The sums of a set of rows with kept-row columns.
 const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
@@ -64,155 +63,153 @@ const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(pre
 /** Whether a kept row's month counts as held: the whole cell met, or every party group (cellMonthHeld). */
 const monthHeld = (k: string) =>
   sql`(${sql.ref(`${k}.regular_whole`)} > 0 or (${sql.ref(`${k}.regular_group`)} > 0 and cell_month_held_by_groups(${sql.ref(`${k}.unit_id`)}, ${sql.ref(`${k}.month`)})))`;
-/** How many of the dates `xs` meet the condition, as an int expression (0 when there are none). */
-const countOf = (xs: readonly string[], cond: (x: string) => RawBuilder<unknown>) =>
-  xs.length === 0
-    ? sql`0`
-    : sql.join(
-        xs.map((x) => sql`(${cond(x)})::int`),
-        sql` + `,
-      );
+/** A month as a number (months since year 0), so that spans of months are subtractions. */
+const monthNo = (d: RawBuilder<unknown>) => sql`(date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)`;
+/** The first whole month of a stretch starting on `vf`. */
+const firstWholeMonth = (vf: RawBuilder<unknown>) =>
+  sql`(case when date_part('day', ${vf}) = 1 then ${vf} else (date_trunc('month', ${vf}) + interval '1 month')::date end)`;
 
-/** The SQL (kept as a reviewed snapshot). Top 0 is the root itself, when it is a cell. */
+/**
+ * The SQL (kept as a reviewed snapshot). Top 0 is the root itself, when it is a cell.
+ * An island is a cell's time under one sub-unit (stretches that touch joined: a move
+ * between two units under it); [wf, wt) are its whole months. A cell with one stretch
+ * ("single", almost every cell) is judged under the root as under its sub-unit; the others
+ * (moved during the period) are judged under the root on their time there joined up.
+ */
 export function periodMeetingSumsSql(q: MeetingSumsInput) {
-  const monthStarts = q.requiredMonths.map((m) => `${m}-01`);
-  const quarterStarts = q.requiredQuarters.map(quarterStart);
-  const months = dates(monthStarts);
-  const quarters = dates(quarterStarts);
+  // Required months and quarters are each a run: [r0, rn) and the quarters from q0.
+  const hasMonths = q.requiredMonths.length > 0;
+  const r0 = sql`${hasMonths ? `${q.requiredMonths[0]}-01` : '2000-01-01'}::date`;
+  const rn = sql`${hasMonths ? addMonths(`${q.requiredMonths.at(-1)}-01`, 1) : '2000-01-01'}::date`;
+  const hasQuarters = q.requiredQuarters.length > 0;
+  const q0 = hasQuarters ? quarterStart(q.requiredQuarters[0]!) : '2000-01-01';
+  const qn = sql`${hasQuarters ? addMonths(quarterStart(q.requiredQuarters.at(-1)!), 3) : '2000-01-01'}::date`;
   const n = sql`${q.thematicPerQuarter}::int`;
-  // A fast cell's thematic meetings per required quarter (t0, t1, …), from its kept rows.
-  const thematicByQuarter =
-    quarterStarts.length === 0
-      ? sql``
-      : sql`, ${sql.join(
-          quarterStarts.map((qs, i) => sql`sum(thematic) filter (where month >= ${qs}::date and month < ${addMonths(qs, 3)}::date) as ${sql.ref(`t${i}`)}`),
-        )}`;
-  const quarterCovered = (qs: string) => sql`c.wf <= ${qs}::date and ${addMonths(qs, 3)}::date <= c.wt`;
+  const ref = (x: string) => sql.ref(x);
+  /** Required months within an island's whole months [wf, wt). */
+  const requiredIn = (wf: string, wt: string) =>
+    hasMonths ? sql`greatest(0, ${monthNo(sql`least(${ref(wt)}, ${rn})`)} - ${monthNo(sql`greatest(${ref(wf)}, ${r0})`)})` : sql`0`;
+  /** Required quarters within [wf, wt). */
+  const quartersIn = (wf: string, wt: string) =>
+    hasQuarters
+      ? sql`greatest(0, (floor((${monthNo(sql`least(${ref(wt)}, ${qn})`)} - ${monthNo(sql`${q0}::date`)}) / 3.0) - ceil((${monthNo(sql`greatest(${ref(wf)}, ${q0}::date)`)} - ${monthNo(sql`${q0}::date`)}) / 3.0))::int)`
+      : sql`0`;
+  /** A quarter starting on `qs` lies within [wf, wt). */
+  const quarterWithin = (qs: string, wf: string, wt: string) => sql`(${ref(wf)} <= ${ref(qs)} and (${ref(qs)} + interval '3 months')::date <= ${ref(wt)})`;
+  const inRequiredMonths = (m: string) => sql`(${ref(m)} >= ${r0} and ${ref(m)} < ${rn})`;
+  const inRequiredQuarters = (m: string) => sql`(${ref(m)} >= ${q0}::date and ${ref(m)} < ${qn})`;
   return sql<MeetingSumsRow>`
     with cu as materialized (
-      -- Almost every cell sat under one sub-unit all period (fast): its figures follow from that
-      -- one stretch — its whole months [wf, wt) from its kept rows, the days before and after
-      -- (the period cut mid-month, a cell founded mid-month) from its facts. The others (moved
-      -- during the period) are cut by month below.
-      select unit_id, coalesce(top_id, 0) as top_id, valid_from, valid_to, count(*) over (partition by unit_id) = 1 as fast,
-        case when date_part('day', valid_from) = 1 then valid_from else (date_trunc('month', valid_from) + interval '1 month')::date end as wf,
-        date_trunc('month', valid_to)::date as wt
+      select unit_id, coalesce(top_id, 0) as top_id, valid_from as vf, valid_to as vt, count(*) over (partition by unit_id) as stretches,
+        ${firstWholeMonth(sql.ref('valid_from'))} as wf, date_trunc('month', valid_to)::date as wt
       from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
-    ), fk as (
-      select cu.unit_id, cu.top_id, k.month,
-        ${monthHeld('k')} as regular,
-        k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
-      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.wf and k.month < cu.wt
-      where cu.fast
     ),
-    -- The fast cells' kept rows summed once, three ways: per cell, per sub-unit, per month.
-    fk_sets as materialized (
-      select grouping(unit_id) = 0 as per_cell, grouping(top_id) = 0 as per_top, unit_id, top_id, month,
-        count(*) filter (where regular and month = any(${months})) as held_required, count(*) filter (where regular) as held_cells, ${SUMS}
-        ${thematicByQuarter}
-      from fk group by grouping sets ((unit_id), (top_id), (month))
-    ), fk_cell as (
-      select * from fk_sets where per_cell
-    ), fast_cell as (
-      select c.top_id, ${countOf(monthStarts, (m) => sql`c.wf <= ${m}::date and ${m}::date < c.wt`)} as required, coalesce(f.held_required, 0) as held,
-        ${countOf(quarterStarts, quarterCovered)} as quarters,
-        ${countOf(quarterStarts, (qs) => sql`${quarterCovered(qs)} and coalesce(f.${sql.ref(`t${quarterStarts.indexOf(qs)}`)}, 0) >= ${n}`)} as quarters_met
-      from cu c left join fk_cell f on f.unit_id = c.unit_id
-      where c.fast
-    ), mo as materialized (
-      -- The months touched, with their quarter (computed once here, not per row below).
-      select g::date as month, (g + interval '1 month')::date as next, date_trunc('quarter', g)::date as quarter
-      from generate_series(date_trunc('month', ${q.from}::date), ${q.end}::date, interval '1 month') g
+    -- Islands under a sub-unit: a cell's one stretch as it is; the others' touching stretches joined.
+    -- (Not materialized: the planner then sizes it from cu and hashes its joins.)
+    isl as (
+      select unit_id, top_id, vf, vt, true as single, wf, wt from cu where stretches = 1
+      union all
+      select unit_id, top_id, vf, vt, false, ${firstWholeMonth(sql.ref('vf'))}, date_trunc('month', vt)::date from (
+        select unit_id, top_id, min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by unit_id, top_id order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by unit_id, top_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by unit_id, top_id, island) c
     ),
-    -- The other cells' stretches cut by month; a piece covering its month is whole.
-    pc as materialized (
-      select cu.unit_id, cu.top_id, mo.month, mo.next, mo.quarter, greatest(cu.valid_from, mo.month) as lo, least(cu.valid_to, mo.next) as hi,
-        cu.valid_from <= mo.month and cu.valid_to >= mo.next as whole
-      from (select * from cu where not fast offset 0) cu join mo on cu.valid_from < mo.next and cu.valid_to > mo.month
+    -- The moved cells' islands under the root (their stretches under any sub-unit joined).
+    ri as materialized (
+      select unit_id, vf, vt, ${firstWholeMonth(sql.ref('vf'))} as wf, date_trunc('month', vt)::date as wt from (
+        select unit_id, min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by unit_id order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by unit_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by unit_id, island) c
     ),
-    -- Pieces under one sub-unit that join up into a whole month (a cell moved between two units under it).
-    joined as materialized (
-      select unit_id, top_id, month, quarter from pc where not whole group by 1, 2, 3, 4 having sum(hi - lo) = max(next - month)
+    -- The kept rows of the islands' whole months, summed once, several ways.
+    kt as (
+      select i.unit_id, i.top_id, i.single, k.month, ${hasQuarters ? sql`date_trunc('quarter', k.month)::date` : sql`null::date`} as quarter,
+        ${monthHeld('k')} as regular, k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
+      from isl i join cell_month_facts k on k.unit_id = i.unit_id and k.month >= i.wf and k.month < i.wt
+    ), kt_sets as materialized (
+      select grouping(unit_id) = 0 and grouping(top_id) = 0 as per_cell_top, grouping(top_id) = 0 and grouping(unit_id) = 1 as per_top,
+        ${hasQuarters ? sql`grouping(quarter) = 0` : sql`false`} as per_quarter, unit_id, top_id, month, ${hasQuarters ? sql`quarter` : sql`null::date as quarter`},
+        count(*) filter (where regular and ${inRequiredMonths('month')}) as held_required,
+        count(*) filter (where regular and single) as held_cells, sum(thematic) as thematic, ${SUMS}
+      from kt group by grouping sets ((unit_id, top_id), (top_id), (month)${hasQuarters ? sql`, (unit_id, quarter)` : sql``})
     ),
-    -- A cell's months under a sub-unit throughout, with the kept row.
-    wk as materialized (
-      select w.unit_id, w.top_id, w.month, w.quarter,
-        coalesce(${monthHeld('k')}, false) as regular,
-        coalesce(k.thematic, 0) as thematic, coalesce(k.held, 0) as held, coalesce(k.expected, 0) as expected,
-        coalesce(k.present, 0) as present, coalesce(k.tot, 0) as tot, coalesce(k.kha, 0) as kha,
-        coalesce(k.trung_binh, 0) as trung_binh, coalesce(k.kem, 0) as kem, coalesce(k.ungraded, 0) as ungraded
-      from (select unit_id, top_id, month, quarter from pc where whole union all select * from joined) w
-      left join cell_month_facts k on k.unit_id = w.unit_id and k.month = w.month
-    ),
-    -- The facts of the days in months not spent under one sub-unit throughout: the other
-    -- cells' pieces that do not join up, and the fast cells' days before wf and from wt.
+    -- The days before and after the islands' whole months, from the meeting facts.
     pf as (
-      select p.top_id, p.month, count(*)::int as held, sum(mf.expected)::int as expected, sum(mf.present)::int as present,
-        count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
+      select e.top_id, date_trunc('month', e.lo)::date as month, count(*)::int as held, sum(mf.expected)::int as expected,
+        sum(mf.present)::int as present, count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
         count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
         count(*) filter (where mf.grade is null)::int as ungraded
       from (
-        select unit_id, top_id, month, lo, hi from pc
-        where not whole and (unit_id, top_id, month) not in (select unit_id, top_id, month from joined)
-        union all
-        select cu.unit_id, cu.top_id, date_trunc('month', e.lo)::date, e.lo, e.hi
-        from cu cross join lateral (values (cu.valid_from, least(cu.wf, cu.valid_to)), (greatest(cu.wt, cu.wf), cu.valid_to)) e(lo, hi)
-        where cu.fast and (cu.valid_from < cu.wf or cu.wt < cu.valid_to) and e.lo < e.hi
-      ) p
-      join meeting_facts mf on mf.unit_id = p.unit_id and mf.held_on >= p.lo and mf.held_on < p.hi
+        select i.unit_id, i.top_id, p.lo, p.hi from isl i
+        cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)
+        where (i.vf < i.wf or i.wt < i.vt) and p.lo < p.hi
+      ) e
+      join meeting_facts mf on mf.unit_id = e.unit_id and mf.held_on >= e.lo and mf.held_on < e.hi
       where cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
       group by 1, 2
     ),
-    -- A cell's months under the root throughout: under one sub-unit, or split between two.
-    rm as (
-      select unit_id, month, quarter, regular, thematic from wk
-      union all
-      select s.unit_id, s.month, s.quarter,
-        coalesce(${monthHeld('k')}, false), coalesce(k.thematic, 0)
-      from (select unit_id, month, quarter from pc where not whole group by 1, 2, 3 having count(distinct top_id) > 1 and sum(hi - lo) = max(next - month)) s
-      left join cell_month_facts k on k.unit_id = s.unit_id and k.month = s.month
-    ), rm_q as (
-      select unit_id, quarter, count(*) as months,
-        count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held,
-        sum(thematic) as thematic
-      from rm group by 1, 2
+    -- Each cell judged under each sub-unit (on its islands there) …
+    by_cell_top as (
+      select i.unit_id, i.top_id, bool_and(i.single) as single, sum(${requiredIn('i.wf', 'i.wt')}) as required,
+        coalesce(max(g.held_required), 0) as held, sum(${quartersIn('i.wf', 'i.wt')}) as quarters
+      from isl i left join kt_sets g on g.per_cell_top and g.unit_id = i.unit_id and g.top_id = i.top_id
+      group by i.unit_id, i.top_id
+    ),
+    -- … and under the root: a single cell as under its sub-unit, a moved one on its islands under the root.
+    rk as (
+      select r.unit_id, k.month, ${monthHeld('k')} as regular, k.thematic
+      from ri r join cell_month_facts k on k.unit_id = r.unit_id and k.month >= r.wf and k.month < r.wt
+    ),
+    -- Required quarters met: single cells from their kept rows per quarter, moved ones from rk.
+    quarters_met as (
+      ${
+        hasQuarters
+          ? sql`select g.unit_id, count(*) as met from kt_sets g join isl i on i.unit_id = g.unit_id and i.single and ${quarterWithin('g.quarter', 'i.wf', 'i.wt')}
+        where g.per_quarter and ${inRequiredQuarters('g.quarter')} and g.thematic >= ${n} group by 1
+        union all
+        select t.unit_id, count(*) from (
+          select unit_id, date_trunc('quarter', month)::date as qs, sum(thematic) as thematic from rk where ${inRequiredQuarters('month')} group by 1, 2) t
+        join ri on ri.unit_id = t.unit_id and ${quarterWithin('t.qs', 'ri.wf', 'ri.wt')}
+        where t.thematic >= ${n} group by 1`
+          : sql`select null::int as unit_id, 0::bigint as met where false`
+      }
     ), by_cell as (
-      select unit_id, sum(required) as required, sum(held) as held,
-        count(*) filter (where quarter = any(${quarters}) and months = 3) as quarters,
-        count(*) filter (where quarter = any(${quarters}) and months = 3 and thematic >= ${q.thematicPerQuarter}::int) as quarters_met
-      from rm_q group by 1
-    ), by_cell_top as (
-      select top_id, count(*) filter (where month = any(${months})) as required, count(*) filter (where month = any(${months}) and regular) as held
-      from wk group by unit_id, top_id
+      select c.unit_id, c.required, c.held, c.quarters from by_cell_top c where c.single
       union all
-      select top_id, required, held from fast_cell
+      select r.unit_id, r.required, coalesce(h.held, 0), r.quarters
+      from (select unit_id, sum(${requiredIn('wf', 'wt')}) as required, sum(${quartersIn('wf', 'wt')}) as quarters from ri group by 1) r
+      left join (select unit_id, count(*) filter (where regular and ${inRequiredMonths('month')}) as held from rk group by 1) h on h.unit_id = r.unit_id
     ), by_top as (
       select top_id, ${SUMS} from (
-        select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from wk
-        union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from fk_sets where per_top
+        select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from kt_sets where per_top
         union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from pf) x
       group by 1
     ), by_month as (
       select month, sum(expected)::int as expected, sum(present)::int as present from (
-        select month, expected, present from wk union all select month, expected, present from fk_sets where month is not null
-        union all select month, expected, present from pf) x
+        select month, expected, present from kt_sets where month is not null union all select month, expected, present from pf) x
+      group by 1
+    ),
+    -- Cells required in each required month: +1 where a cell's time under the root starts
+    -- counting, -1 where it stops, summed up to the month.
+    root_islands as (
+      select wf, wt from isl where single union all select wf, wt from ri
+    ), steps as materialized (
+      select d, sum(step) as step from (
+        select greatest(wf, ${r0}) as d, 1 as step from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})
+        union all
+        select least(wt, ${rn}), -1 from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})) s
       group by 1
     ), month_cells as (
-      select month, sum(required)::int as required, sum(held_cells)::int as held_cells from (
-        select month, count(*) as required, count(*) filter (where regular) as held_cells from rm where month = any(${months}) group by 1
-        union all
-        select month, 0, held_cells from fk_sets where month = any(${months})
-        ${
-          monthStarts.length === 0
-            ? sql``
-            : sql`union all
-        select m.month, m.required, 0
-        from (select array[${sql.join(monthStarts.map((m) => sql`count(*) filter (where c.wf <= ${m}::date and ${m}::date < c.wt)`))}] as n
-              from cu c where c.fast) a
-        cross join lateral unnest(${months}, a.n) as m(month, required)`
-        }) x
-      group by 1
+      select m.month, (select coalesce(sum(step), 0) from steps where d <= m.month)::int as required, coalesce(h.held_cells, 0)::int as held_cells
+      from (select g::date as month from generate_series(${r0}, ${rn} - 1, interval '1 month') g where ${hasMonths}) m
+      left join (
+        select month, sum(held_cells) as held_cells from (
+          select month, held_cells from kt_sets where month is not null
+          union all select month, count(*) filter (where regular) from rk group by 1) x
+        group by 1) h on h.month = m.month
     )
     select 'top' as set, coalesce(t.top_id, c.top_id) as top_id, coalesce(t.held, 0) as held, coalesce(t.expected, 0) as expected,
       coalesce(t.present, 0) as present, coalesce(t.tot, 0) as tot, coalesce(t.kha, 0) as kha, coalesce(t.trung_binh, 0) as trung_binh,
@@ -225,9 +222,9 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       from by_cell_top group by 1) c on c.top_id = t.top_id
     union all
     select 'cells', null, null, null, null, null, null, null, null, null,
-      count(*) filter (where required > 0)::int, count(*) filter (where required > 0 and held = required)::int,
-      count(*) filter (where quarters > 0)::int, count(*) filter (where quarters > 0 and quarters_met = quarters)::int, null, null, null
-    from (select required, held, quarters, quarters_met from by_cell union all select required, held, quarters, quarters_met from fast_cell) x
+      count(*) filter (where c.required > 0)::int, count(*) filter (where c.required > 0 and c.held = c.required)::int,
+      count(*) filter (where c.quarters > 0)::int, count(*) filter (where c.quarters > 0 and coalesce(m.met, 0) = c.quarters)::int, null, null, null
+    from by_cell c left join quarters_met m on m.unit_id = c.unit_id
     union all
     select 'month', null, null, coalesce(m.expected, 0), coalesce(m.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(coalesce(m.month, c.month), 'YYYY-MM'), coalesce(c.required, 0), coalesce(c.held_cells, 0)
