@@ -7,10 +7,9 @@
 // Each cell is counted under the sub-unit it sat under when it met (unitsUnderDuring). A
 // cell under one sub-unit for a whole month reads that month's kept row; the days of a
 // month it spent there only in part (the period's first or last month cut short, a cell
-// moved mid-month) read the meeting facts of those days. Two paths give the same sums: a
-// cell under one sub-unit all period (almost all: "fast") is judged from its one stretch,
-// its kept rows summed per cell, per sub-unit and per month in one pass; the others (moved
-// during the period) are cut by month first. Both are held to the oracle of
+// moved mid-month) read the meeting facts of those days. Required months are counted by
+// arithmetic on each island's whole months, never one row or one expression per month (a
+// period of ten years costs what a year does). Held to the oracle of
 // tests/api/figures.test.ts (mid-month moves and periods included). A month is required of a cell
 // when it is one of the period's required months (requiredMonthsAndQuarters) and the cell
 // sat under the unit — or, judged per sub-unit, under that sub-unit — the whole month; it
