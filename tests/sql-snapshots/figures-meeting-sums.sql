@@ -1,6 +1,7 @@
     with cu as materialized (
       select unit_id, coalesce(top_id, 0) as top_id, valid_from as vf, valid_to as vt, count(*) over (partition by unit_id) as stretches,
-        (case when date_part('day', "valid_from") = 1 then "valid_from" else (date_trunc('month', "valid_from") + interval '1 month')::date end) as wf, date_trunc('month', valid_to)::date as wt
+        (case when date_part('day', "valid_from") = 1 then "valid_from" else (date_trunc('month', "valid_from") + interval '1 month')::date end) as wf,
+        date_trunc('month', "valid_to")::date as wt
       from (
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
       select b.unit_id, b.unit_kind as kind, b.ancestor_id as top_id, b.depth + 1 as depth,
@@ -19,24 +20,23 @@
       where kind in ('chi_bo', 'chi_bo_co_so')
     ),
     -- Islands under a sub-unit: a cell's one stretch as it is; the others' touching stretches joined.
-    -- (Not materialized: the planner then sizes it from cu and hashes its joins.)
     isl as (
       select unit_id, top_id, vf, vt, true as single, wf, wt from cu where stretches = 1
       union all
-      select unit_id, top_id, vf, vt, false, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end), date_trunc('month', vt)::date from (
-        select unit_id, top_id, min(vf) as vf, max(vt) as vt from (
-          select *, sum(starts) over (partition by unit_id, top_id order by vf) as island from (
-            select *, case when vf = lag(vt) over (partition by unit_id, top_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
-        group by unit_id, top_id, island) c
+      select unit_id, top_id, vf, vt, false, wf, wt from (select "unit_id", "top_id", vf, vt, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end) as wf,
+        date_trunc('month', "vt")::date as wt from (
+        select "unit_id", "top_id", min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by "unit_id", "top_id" order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by "unit_id", "top_id" order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by "unit_id", "top_id", island) c) m
     ),
     -- The moved cells' islands under the root (their stretches under any sub-unit joined).
-    ri as materialized (
-      select unit_id, vf, vt, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end) as wf, date_trunc('month', vt)::date as wt from (
-        select unit_id, min(vf) as vf, max(vt) as vt from (
-          select *, sum(starts) over (partition by unit_id order by vf) as island from (
-            select *, case when vf = lag(vt) over (partition by unit_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
-        group by unit_id, island) c
-    ),
+    ri as materialized (select "unit_id", vf, vt, (case when date_part('day', "vf") = 1 then "vf" else (date_trunc('month', "vf") + interval '1 month')::date end) as wf,
+        date_trunc('month', "vt")::date as wt from (
+        select "unit_id", min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by "unit_id" order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by "unit_id" order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by "unit_id", island) c),
     -- The kept rows of the islands' whole months, summed once, several ways.
     kt as (
       select i.unit_id, i.top_id, i.single, k.month, date_trunc('quarter', k.month)::date as quarter,
@@ -52,10 +52,10 @@
     ),
     -- The days before and after the islands' whole months, from the meeting facts.
     pf as (
-      select e.top_id, date_trunc('month', e.lo)::date as month, count(*)::int as held, sum(mf.expected)::int as expected,
-        sum(mf.present)::int as present, count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
-        count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
-        count(*) filter (where mf.grade is null)::int as ungraded
+      select e.top_id, date_trunc('month', e.lo)::date as month, count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
+        count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
+        count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
+        count(*) filter (where grade is null)::int as ungraded
       from (
         select i.unit_id, i.top_id, p.lo, p.hi from isl i
         cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)

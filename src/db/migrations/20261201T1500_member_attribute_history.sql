@@ -46,19 +46,7 @@ language sql stable as $$
   where p.member_id = any(ids) and (x.valid_to is null or x.valid_from < x.valid_to)
 $$;
 
-create function member_facts_by_attribute_history() returns trigger
-language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform refresh_member_facts(array(select distinct member_id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform refresh_member_facts(array(select member_id from new_rows union select member_id from old_rows));
-  else
-    perform refresh_member_facts(array(select distinct member_id from old_rows where exists (select 1 from members m where m.id = old_rows.member_id)));
-  end if;
-  return null;
-end $$;
-
-create trigger member_facts_attribute_history_ins after insert on member_attribute_history referencing new table as new_rows for each statement execute function member_facts_by_attribute_history();
-create trigger member_facts_attribute_history_upd after update on member_attribute_history referencing new table as new_rows old table as old_rows for each statement execute function member_facts_by_attribute_history();
-create trigger member_facts_attribute_history_del after delete on member_attribute_history referencing old table as old_rows for each statement execute function member_facts_by_attribute_history();
+-- Kept like the placements and statuses: the changed rows' members are refreshed (one trigger function).
+create trigger member_facts_attribute_history_ins after insert on member_attribute_history referencing new table as new_rows for each statement execute function member_facts_by_row();
+create trigger member_facts_attribute_history_upd after update on member_attribute_history referencing new table as new_rows old table as old_rows for each statement execute function member_facts_by_row();
+create trigger member_facts_attribute_history_del after delete on member_attribute_history referencing old table as old_rows for each statement execute function member_facts_by_row();

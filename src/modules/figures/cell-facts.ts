@@ -14,7 +14,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
 
-interface Row {
+interface Row extends FactCounts {
   unit_id: number;
   name: string;
   froms: string[];
@@ -22,6 +22,10 @@ interface Row {
   regular_months: number[] | null;
   group_meetings: { month: number; group: number; groups: number[] }[] | null;
   thematic_quarters: number[] | null;
+}
+
+/** What is counted of a set of held meetings' facts (FACT_COUNTS). */
+export interface FactCounts {
   held: number;
   expected: number;
   present: number;
@@ -32,8 +36,8 @@ interface Row {
   ungraded: number;
 }
 
-// What is counted of a cell's facts.
-const COUNTS = sql`count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
+/** The select list counting a set of meeting_facts rows (their columns unqualified). */
+export const FACT_COUNTS = sql`count(*)::int as held, sum(expected)::int as expected, sum(present)::int as present,
         count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded`;
@@ -64,7 +68,7 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
         jsonb_agg(jsonb_build_object('month', month, 'group', party_group_id, 'groups', groups_then))
           filter (where kind = 'regular' and party_group_id is not null) as group_meetings,
         array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
-        ${COUNTS}
+        ${FACT_COUNTS}
       from f group by unit_id
     ), periods as (
       select unit_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
-import { AppError } from '../../http/app-error.ts';
+import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
@@ -41,7 +41,7 @@ async function dashboardData(db: Db, access: Access, unitId: number, q: { date?:
   const to = q.to ?? (from <= date ? date : `${from.slice(0, 4)}-12-31`);
   // The period with its defaults filled in obeys the same ten years (a `from` alone in 1950 ran to today).
   if (!inPeriod({ from, to }))
-    throw new AppError('meetings.compliance_period', 400, { years: MAX_YEARS }, [{ path: 'querystring.from', message: 'meetings.compliance_period' }]);
+    throw badRequest('meetings.compliance_period', { years: MAX_YEARS }, [{ path: 'querystring.from', message: 'meetings.compliance_period' }]);
   const unit = await unitFigures(db, access, unitId, date);
   const meetings = await meetingFigures(db, access, unitId, from, to, today);
   return { unit, meetings, extractedOn: today };

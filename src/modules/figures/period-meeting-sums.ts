@@ -22,6 +22,7 @@ import { quarterMonths } from '../../domain/meeting-compliance.ts';
 import { addMonths } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
+import { FACT_COUNTS, type FactCounts } from './cell-facts.ts';
 import { unitsUnderDuring } from './history.ts';
 
 export interface MeetingSumsInput {
@@ -36,20 +37,8 @@ export interface MeetingSumsInput {
   thematicPerQuarter: number;
 }
 
-/** Held meetings and what they counted. */
-interface Sums {
-  held: number;
-  expected: number;
-  present: number;
-  tot: number;
-  kha: number;
-  trung_binh: number;
-  kem: number;
-  ungraded: number;
-}
-
 export type MeetingSumsRow =
-  | ({ set: 'top'; top_id: number; monthly_applicable: number; monthly_every: number } & Sums)
+  | ({ set: 'top'; top_id: number; monthly_applicable: number; monthly_every: number } & FactCounts)
   | { set: 'cells'; monthly_applicable: number; monthly_every: number; thematic_applicable: number; thematic_every: number }
   | { set: 'month'; month: string; expected: number; present: number; required: number; held_cells: number };
 
@@ -64,9 +53,19 @@ const monthHeld = (k: string) =>
   sql`(${sql.ref(`${k}.regular_whole`)} > 0 or (${sql.ref(`${k}.regular_group`)} > 0 and cell_month_held_by_groups(${sql.ref(`${k}.unit_id`)}, ${sql.ref(`${k}.month`)})))`;
 /** A month as a number (months since year 0), so that spans of months are subtractions. */
 const monthNo = (d: RawBuilder<unknown>) => sql`(date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)`;
-/** The first whole month of a stretch starting on `vf`. */
-const firstWholeMonth = (vf: RawBuilder<unknown>) =>
-  sql`(case when date_part('day', ${vf}) = 1 then ${vf} else (date_trunc('month', ${vf}) + interval '1 month')::date end)`;
+/** The whole months [wf, wt) of a stretch [vf, vt), as two columns. */
+const wholeMonths = (vf: string, vt: string) =>
+  sql`(case when date_part('day', ${sql.ref(vf)}) = 1 then ${sql.ref(vf)} else (date_trunc('month', ${sql.ref(vf)}) + interval '1 month')::date end) as wf,
+        date_trunc('month', ${sql.ref(vt)})::date as wt`;
+/** The moved cells' stretches (cu) that touch joined into islands, per `keys`, with their whole months. */
+const movedIslands = (keys: readonly string[]) => {
+  const k = sql.join(keys.map((c) => sql.ref(c)));
+  return sql`select ${k}, vf, vt, ${wholeMonths('vf', 'vt')} from (
+        select ${k}, min(vf) as vf, max(vt) as vt from (
+          select *, sum(starts) over (partition by ${k} order by vf) as island from (
+            select *, case when vf = lag(vt) over (partition by ${k} order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
+        group by ${k}, island) c`;
+};
 
 /**
  * The SQL (kept as a reviewed snapshot). Top 0 is the root itself, when it is a cell.
@@ -100,29 +99,18 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
   return sql<MeetingSumsRow>`
     with cu as materialized (
       select unit_id, coalesce(top_id, 0) as top_id, valid_from as vf, valid_to as vt, count(*) over (partition by unit_id) as stretches,
-        ${firstWholeMonth(sql.ref('valid_from'))} as wf, date_trunc('month', valid_to)::date as wt
+        ${wholeMonths('valid_from', 'valid_to')}
       from (${unitsUnderDuring(q.rootId, q.from, q.end)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
     ),
     -- Islands under a sub-unit: a cell's one stretch as it is; the others' touching stretches joined.
-    -- (Not materialized: the planner then sizes it from cu and hashes its joins.)
     isl as (
       select unit_id, top_id, vf, vt, true as single, wf, wt from cu where stretches = 1
       union all
-      select unit_id, top_id, vf, vt, false, ${firstWholeMonth(sql.ref('vf'))}, date_trunc('month', vt)::date from (
-        select unit_id, top_id, min(vf) as vf, max(vt) as vt from (
-          select *, sum(starts) over (partition by unit_id, top_id order by vf) as island from (
-            select *, case when vf = lag(vt) over (partition by unit_id, top_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
-        group by unit_id, top_id, island) c
+      select unit_id, top_id, vf, vt, false, wf, wt from (${movedIslands(['unit_id', 'top_id'])}) m
     ),
     -- The moved cells' islands under the root (their stretches under any sub-unit joined).
-    ri as materialized (
-      select unit_id, vf, vt, ${firstWholeMonth(sql.ref('vf'))} as wf, date_trunc('month', vt)::date as wt from (
-        select unit_id, min(vf) as vf, max(vt) as vt from (
-          select *, sum(starts) over (partition by unit_id order by vf) as island from (
-            select *, case when vf = lag(vt) over (partition by unit_id order by vf) then 0 else 1 end as starts from cu where stretches > 1) a) b
-        group by unit_id, island) c
-    ),
+    ri as materialized (${movedIslands(['unit_id'])}),
     -- The kept rows of the islands' whole months, summed once, several ways.
     kt as (
       select i.unit_id, i.top_id, i.single, k.month, ${hasQuarters ? sql`date_trunc('quarter', k.month)::date` : sql`null::date`} as quarter,
@@ -137,10 +125,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     ),
     -- The days before and after the islands' whole months, from the meeting facts.
     pf as (
-      select e.top_id, date_trunc('month', e.lo)::date as month, count(*)::int as held, sum(mf.expected)::int as expected,
-        sum(mf.present)::int as present, count(*) filter (where mf.grade = 'tot')::int as tot, count(*) filter (where mf.grade = 'kha')::int as kha,
-        count(*) filter (where mf.grade = 'trung_binh')::int as trung_binh, count(*) filter (where mf.grade = 'kem')::int as kem,
-        count(*) filter (where mf.grade is null)::int as ungraded
+      select e.top_id, date_trunc('month', e.lo)::date as month, ${FACT_COUNTS}
       from (
         select i.unit_id, i.top_id, p.lo, p.hi from isl i
         cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)

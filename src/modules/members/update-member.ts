@@ -6,7 +6,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, MembersTable } from '../../db/types.ts';
 import { addDays, formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
-import { AppError } from '../../http/app-error.ts';
+import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadMemberDetail } from './get-member.ts';
@@ -40,10 +40,11 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
       }
       const lifeChange = CHANGING_OVER_A_LIFE.some((f) => f in after);
       if (input.effectiveOn !== undefined && !CHANGING_OVER_A_LIFE.some((f) => input[f] !== undefined)) {
-        throw new AppError('members.effective_without_change', 400, {}, [{ path: 'body.effectiveOn', message: 'members.effective_without_change_field' }]);
+        throw badRequest('members.effective_without_change', {}, [{ path: 'body.effectiveOn', message: 'members.effective_without_change_field' }]);
       }
+      const effectiveOn = input.effectiveOn ?? todayInVietnam();
       // The same values with another day: the last change took effect on that day instead.
-      if (!lifeChange && input.effectiveOn !== undefined) await redateLastChange(trx, access, row, input.effectiveOn);
+      if (!lifeChange && input.effectiveOn !== undefined) await redateLastChange(trx, access, row, effectiveOn);
       if (Object.keys(after).length > 0) {
         assertDatesInOrder({
           dateOfBirth: next.date_of_birth as string,
@@ -56,7 +57,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           id,
           check,
         );
-        if (lifeChange) await keepOldValues(trx, row, input.effectiveOn ?? todayInVietnam());
+        if (lifeChange) await keepOldValues(trx, row, effectiveOn);
         const set: Partial<Record<keyof MembersTable, unknown>> = {};
         for (const field of Object.keys(after) as Field[]) set[PERSONAL_COLUMNS[field]] = after[field];
         if (after.fullName !== undefined) Object.assign(set, nameColumns(after.fullName as string));
@@ -71,7 +72,7 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
           entityId: id,
           unitId: row.unit_id,
           before,
-          after: lifeChange ? { ...after, effectiveOn: input.effectiveOn ?? todayInVietnam() } : after,
+          after: lifeChange ? { ...after, effectiveOn } : after,
         });
       }
       return loadMemberDetail(trx, access, id);
@@ -81,26 +82,30 @@ export async function updateMember(db: Kysely<DB>, access: Access, id: number, i
   }
 }
 
+/** The member's last change of education, theory level or religion: the values it ended. */
+const lastChange = (trx: Transaction<DB>, memberId: number) =>
+  trx
+    .selectFrom('member_attribute_history')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('member_id', '=', memberId)
+    .orderBy('valid_to', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** A change dated on or before `since` would rewrite a past the history already holds. */
+const changeBeforeLast = (since: string) =>
+  badRequest('members.change_before_last', { since: formatDateVi(since) }, [{ path: 'body.effectiveOn', message: 'members.change_before_last_field' }]);
+
 /**
  * The values of education, theory level and religion the member had until `effectiveOn`,
- * from the day the previous change took effect. A change dated before that day is refused:
- * it would rewrite a past the history already holds (the schema refuses a day after today).
- * A change on that same day replaces what it set.
+ * from the day the previous change took effect. A change dated before that day is refused
+ * (the schema refuses a day after today); a change on that same day replaces what it set.
  */
 async function keepOldValues(trx: Transaction<DB>, row: Selectable<MembersTable>, effectiveOn: string) {
-  const last = await trx
-    .selectFrom('member_attribute_history')
-    .select((eb) => eb.fn.max('valid_to').as('since'))
-    .where('member_id', '=', row.id)
-    .executeTakeFirst();
-  const since = last?.since ?? null;
+  const since = (await lastChange(trx, row.id))?.valid_to ?? null;
   // The same day as the previous change (a slip put right): today's values started that day.
   if (since === effectiveOn) return;
-  if (since !== null && effectiveOn < since) {
-    throw new AppError('members.change_before_last', 400, { since: formatDateVi(since) }, [
-      { path: 'body.effectiveOn', message: 'members.change_before_last_field' },
-    ]);
-  }
+  if (since !== null && effectiveOn < since) throw changeBeforeLast(since);
   await trx
     .insertInto('member_attribute_history')
     .values({ member_id: row.id, valid_from: since, valid_to: effectiveOn, education: row.education, theory_level: row.theory_level, religion: row.religion })
@@ -113,19 +118,9 @@ async function keepOldValues(trx: Transaction<DB>, row: Selectable<MembersTable>
  * after the change before it; with no change recorded there is nothing to move.
  */
 async function redateLastChange(trx: Transaction<DB>, access: Access, row: Selectable<MembersTable>, effectiveOn: string) {
-  const last = await trx
-    .selectFrom('member_attribute_history')
-    .select(['id', 'valid_from', 'valid_to'])
-    .where('member_id', '=', row.id)
-    .orderBy('valid_to', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastChange(trx, row.id);
   if (!last || last.valid_to === effectiveOn) return;
-  if (last.valid_from !== null && effectiveOn <= last.valid_from) {
-    throw new AppError('members.change_before_last', 400, { since: formatDateVi(addDays(last.valid_from, 1)) }, [
-      { path: 'body.effectiveOn', message: 'members.change_before_last_field' },
-    ]);
-  }
+  if (last.valid_from !== null && effectiveOn <= last.valid_from) throw changeBeforeLast(addDays(last.valid_from, 1));
   await trx.updateTable('member_attribute_history').set({ valid_to: effectiveOn }).where('id', '=', last.id).execute();
   await writeAudit(trx, access.userId, {
     action: 'member.update',
