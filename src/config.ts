@@ -43,6 +43,16 @@ export function keptCountsFromMembers(): number {
 }
 
 /**
+ * Up to how many members (today, under the unit) a unit's figures keep their statements'
+ * plans on the connection (db/reused-plans.ts; CHIBO_REUSED_PLANS_UP_TO_MEMBERS, default
+ * 10,000: a commune has 1,000-2,000). Above, each is planned for its own size.
+ */
+export function reusedPlansUpToMembers(): number {
+  const n = Number(process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS ?? 10_000);
+  return Number.isFinite(n) && n >= 0 ? n : 10_000;
+}
+
+/**
  * How far V8 lets the heap grow past what was live at the last full collection before the
  * next one, in percent (CHIBO_HEAP_GROWING_PERCENT, default 50; 0 leaves V8's own factor,
  * which grows with the heap). A 100,000-member export allocates ~1 GB of short-lived rows

@@ -4,10 +4,11 @@
 
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type PostgresCursor, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { acquireDataFolderLock } from './data-folder-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
+import { reusedPlanName } from './reused-plans.ts';
 import type { DB } from './types.ts';
 
 const OID_INT8 = 20;
@@ -84,16 +85,32 @@ function postgresPool(url: string): pg.Pool {
   return pool;
 }
 
+/** The pool as Kysely drives it, a statement marked by reused-plans.ts sent as a named (prepared) one. */
+function reusingPlans(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (text: string | PostgresCursor<unknown>, values?: readonly unknown[]) => {
+        if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
+        const name = reusedPlanName(text);
+        return client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] });
+      };
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 function openPostgres(url: string, replicaUrl?: string): Database {
   const pool = postgresPool(url);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: reusingPlans(pool) }) });
   // The replica's connections are read-only sessions: a write sent there by mistake fails
   // loudly instead of landing on a standby (where it would fail anyway) or a copy.
   const replicaPool = replicaUrl ? postgresPool(replicaUrl) : undefined;
   replicaPool?.on('connect', (client) => {
     client.query('set session characteristics as transaction read only').catch(() => {});
   });
-  const reportDb = replicaPool ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: replicaPool }) }) : db;
+  const reportDb = replicaPool ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: reusingPlans(replicaPool) }) }) : db;
   return {
     db,
     reportDb,

@@ -3,9 +3,48 @@
 // a time, which also serialises transactions.
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { reusedPlanName } from './reused-plans.ts';
+
+/**
+ * A parameter as an SQL literal for EXECUTE, which takes no bound parameters: quoted, so
+ * that it is read by the input function of the type PREPARE inferred (as a bound text
+ * parameter is). Null for a value of another kind: that statement is then sent as usual.
+ */
+function literal(value: unknown): string | null {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || typeof value === 'bigint') return `'${value}'`;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return `'{${value.join(',')}}'`;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return `'{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`.replaceAll("'", "''")).join(',')}}'`;
+  }
+  return null;
+}
 
 export function createPglitePool(pg: PGlite): PostgresPool {
   let queue: Promise<void> = Promise.resolve();
+  // Statements prepared on this (single) session (db/reused-plans.ts).
+  const prepared = new Set<string>();
+  /** A marked statement through PREPARE (once) and EXECUTE, or null to send it as usual. */
+  async function viaPrepared<R>(name: string, sql: string, params: readonly unknown[]) {
+    const args = params.map(literal);
+    if (args.some((a) => a === null)) return null;
+    const execute = () => pg.query<R>(args.length ? `execute ${name}(${args.join(', ')})` : `execute ${name}`);
+    const prepare = async () => {
+      await pg.query(`prepare ${name} as ${sql}`);
+      prepared.add(name);
+    };
+    if (!prepared.has(name)) await prepare();
+    try {
+      return await execute();
+    } catch (error) {
+      // Gone from the session (a DEALLOCATE): prepared again, once.
+      if ((error as { code?: string }).code !== '26000') throw error;
+      prepared.delete(name);
+      await prepare();
+      return execute();
+    }
+  }
   return {
     async connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
@@ -17,7 +56,8 @@ export function createPglitePool(pg: PGlite): PostgresPool {
       await previous;
       return {
         async query<R>(sql: string, params: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-          const result = await pg.query<R>(sql, params as unknown[]);
+          const name = reusedPlanName(sql);
+          const result = (name && (await viaPrepared<R>(name, sql, params))) || (await pg.query<R>(sql, params as unknown[]));
           const command = sql.trimStart().split(/\s+/, 1)[0]!.toUpperCase() as PostgresQueryResult<R>['command'];
           return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command };
         },

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { sessionIdleHours } from '../../config.ts';
+import { reusedPlanMarker } from '../../db/reused-plans.ts';
 import { AppError } from '../../http/app-error.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { buildAccess, grantsJson } from '../access/access.ts';
@@ -54,6 +55,7 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${sessionIdleHours() * 3600})`)
     .where('users.is_active', '=', true)
+    .modifyEnd(reusedPlanMarker)
     .executeTakeFirst();
   if (!found) return undefined;
   // Idle time is kept to the minute, so most requests only read.

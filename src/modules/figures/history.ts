@@ -2,7 +2,8 @@
 // (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
-import { keptCountsFromMembers } from '../../config.ts';
+import { keptCountsFromMembers, reusedPlansUpToMembers } from '../../config.ts';
+import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { notFound } from '../../http/app-error.ts';
@@ -70,6 +71,11 @@ export interface FiguresHead {
    * the cheaper read (config.ts).
    */
   readsKeptCounts: boolean;
+  /**
+   * The unit's subtree is small enough (reusedPlansUpToMembers, today) for its figures'
+   * statements to keep their plans on the connection (db/reused-plans.ts).
+   */
+  reusesPlans: boolean;
   /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on the date loaded (unitRuleSets). */
   ruleSets: RuleSet[];
 }
@@ -88,23 +94,25 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
     kind: UnitKind;
     path: string;
     parent: { id: number; name: string } | null;
-    reads_kept_counts: boolean;
+    keeps_all_dims: boolean;
+    members: number;
     rule_sets: RuleSetRow[] | null;
-  }>`
+  }>`${reusingPlan(sql`
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
-      ${keepsAllDimsSql(sql.ref('u.id'))} and ${keptMembersSql(sql.ref('u.id'))} >= ${keptCountsFromMembers()}::int as reads_kept_counts,
+      ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all_dims, ${keptMembersSql(sql.ref('u.id'))} as members,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(date))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
-    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`.execute(db);
+    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`)}`.execute(db);
   const u = rows[0];
   if (!u) throw notFound('entities.unit');
   return {
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
     whole: coversSubtree(scope, u.path),
-    readsKeptCounts: u.reads_kept_counts,
+    readsKeptCounts: u.keeps_all_dims && u.members >= keptCountsFromMembers(),
+    reusesPlans: u.members <= reusedPlansUpToMembers(),
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
 }

@@ -4,6 +4,7 @@
 // under when it met (a cell moved in 2026 stays in its old commune's 2024 figures).
 
 import { sql } from 'kysely';
+import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
 import { type ComplianceRules, requiredMonthsAndQuarters, strikeOffWarnings } from '../../domain/meeting-compliance.ts';
@@ -11,7 +12,7 @@ import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
 import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
-import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
+import { meetingRulesFor, readUnderComplianceRules } from '../meetings/unit-rule-sets.ts';
 import { unexcusedRows } from './cell-facts.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
 import { type MeetingSumsRow, periodMeetingSums } from './period-meeting-sums.ts';
@@ -25,21 +26,26 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const date = clamp(today, from, to);
   const end = to < today ? to : today;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
+  // First the unit: 404 when out of scope or not existing on the date, and then nothing
+  // else is read; its size says whether the reads below keep their plans (reused-plans.ts).
+  const { unit, whole, reusesPlans } = await unitForFigures(db, unitId, date, scope);
   const rulesRead = meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance);
-  // Every read at once (on PostgreSQL each on its own pooled connection); the absences are
-  // read under the built-in rules and again only if the unit's own differ. The unit answers 404 when out of scope or not
-  // existing on the date, and then nothing else read is returned.
-  const [{ unit, whole }, rules, sums, absences, children] = await Promise.all([
-    unitForFigures(db, unitId, date, scope),
+  // The rest at once (on PostgreSQL each on its own pooled connection); the sums and the
+  // absences are read under the built-in rules and again only if the unit's own differ.
+  const [rules, sums, absences, children] = await Promise.all([
     rulesRead,
     end >= from
-      ? rulesRead.then((r) =>
-          periodMeetingSums(db, { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: r.thematicPerQuarter }),
+      ? readUnderComplianceRules(today, rulesRead, ['thematicPerQuarter'], (r) =>
+          periodMeetingSums(
+            db,
+            { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: r.thematicPerQuarter },
+            reusesPlans,
+          ),
         )
       : Promise.resolve([]),
-    end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead) : Promise.resolve([]),
-    sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
-      select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`.execute(db),
+    end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead, reusesPlans) : Promise.resolve([]),
+    reusingPlan(sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+      select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`).execute(db),
   ]);
   const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');
   const cells = sums.find((r): r is Row<'cells'> => r.set === 'cells');

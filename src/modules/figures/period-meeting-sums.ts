@@ -17,6 +17,7 @@
 // (cell_month_held_by_groups, as cellMonthHeld). A quarter is required when its three
 // months are; it is met with at least `thematicPerQuarter` thematic meetings.
 import { type RawBuilder, sql } from 'kysely';
+import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db } from '../../db/types.ts';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
 import { addMonths } from '../../domain/meeting-time.ts';
@@ -215,6 +216,6 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     from by_month m full join month_cells c on c.month = m.month`;
 }
 
-export async function periodMeetingSums(db: Db, q: MeetingSumsInput): Promise<MeetingSumsRow[]> {
-  return (await periodMeetingSumsSql(q).execute(db)).rows;
+export async function periodMeetingSums(db: Db, q: MeetingSumsInput, reusesPlan: boolean): Promise<MeetingSumsRow[]> {
+  return (await reusingPlan(periodMeetingSumsSql(q), reusesPlan).execute(db)).rows;
 }

@@ -4,6 +4,7 @@
 // and the same headline figures for each sub-unit, all from the tree as it was that day.
 
 import { sql } from 'kysely';
+import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import { groupBy } from '../../domain/group-by.ts';
@@ -45,7 +46,10 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
   if (head.readsKeptCounts) return keptUnitFigures(db, head, rules, unitId, date);
   // Both reads at once (on PostgreSQL each on its own pooled connection).
-  const [tree, members] = await Promise.all([unitTreeSql(unitId, date).execute(db), memberAggregate(db, unitId, date)]);
+  const [tree, members] = await Promise.all([
+    reusingPlan(unitTreeSql(unitId, date), head.reusesPlans).execute(db),
+    memberAggregate(db, unitId, date, head.reusesPlans),
+  ]);
   const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = groupBy(
     tree.rows.filter((r) => r.depth > 0 && r.parent_id !== null),

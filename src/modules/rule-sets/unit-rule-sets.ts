@@ -8,6 +8,7 @@
 // ancestors on the date come from unit_versions read by date (as ancestorsOn), never from
 // today's units.path.
 import { type Expression, sql } from 'kysely';
+import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 
@@ -49,7 +50,7 @@ export function ruleSetsFromRows(rows: readonly RuleSetRow[]): RuleSet[] {
  * asks for its rules on each request.
  */
 export async function unitRuleSets(db: Db, kind: string, unitId: number, on: string): Promise<RuleSet[]> {
-  const { rows } = await sql<{ sets: RuleSetRow[] }>`select ${unitRuleSetsJson(kind, sql.val(unitId), sql.val(on))} as sets`.execute(db);
+  const { rows } = await reusingPlan(sql<{ sets: RuleSetRow[] }>`select ${unitRuleSetsJson(kind, sql.val(unitId), sql.val(on))} as sets`).execute(db);
   return ruleSetsFromRows(rows[0]?.sets ?? []);
 }
 

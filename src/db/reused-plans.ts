@@ -1,0 +1,33 @@
+// Statements that keep their plan on the connection (a prepared statement, planned once):
+// a commune's dashboard runs a dozen small statements whose parsing and planning cost 2-3×
+// their execution (the summed meeting figures: 2 ms parse + 5 ms plan for 1.2 ms run,
+// chibo_prov, 01/12). Opt-in, by a marker in the SQL, because a plan kept for one size of
+// input can be ruinous for another: the same statement's generic plan, chosen after five
+// communes, took 5.4 s for the province against 157 ms planned for it. So a figure marks its
+// statements only for a small root (figures/history.ts `reusesPlans`); lookups by key mark always.
+// PostgreSQL: the pg driver's named statements. PGlite: PREPARE / EXECUTE (pglite-pool.ts).
+import { createHash } from 'node:crypto';
+import { type RawBuilder, sql } from 'kysely';
+
+const MARKER = '/* chibo:reused-plan */';
+
+/** The query, marked to keep its plan on the connection when `reuse` holds. */
+export function reusingPlan<T>(query: RawBuilder<T>, reuse = true): RawBuilder<T> {
+  return reuse ? sql<T>`${sql.raw(MARKER)} ${query}` : query;
+}
+
+/** The marker as raw SQL, for a query builder's modifyEnd. */
+export const reusedPlanMarker = sql.raw(MARKER);
+
+const names = new Map<string, string | null>();
+
+/** The statement's name when it is marked (the same text always gets the same name), else null. */
+export function reusedPlanName(text: string): string | null {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = text.includes(MARKER) ? `chibo_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : null;
+    // Only marked texts are remembered: they are few (one per statement and shape).
+    if (name) names.set(text, name);
+  }
+  return name;
+}

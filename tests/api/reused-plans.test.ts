@@ -1,0 +1,99 @@
+// Statements that keep their plan on the connection (src/db/reused-plans.ts): they answer
+// what the same statement sent as usual answers, whatever the values (on PGlite they travel
+// as literals to EXECUTE); a commune's dashboard keeps its statements prepared on the
+// session, and a unit above the size limit has its figures planned for it each time.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reusingPlan } from '../../src/db/reused-plans.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCommune, closeQuietly } from './meetings.fixtures.ts';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof buildCommune>>;
+let admin: Client;
+
+beforeAll(async () => {
+  // One connection on PostgreSQL too, so that what the session keeps can be read back.
+  const poolMax = process.env.DB_POOL_MAX;
+  process.env.DB_POOL_MAX = '1';
+  try {
+    t = await createTestApp();
+  } finally {
+    if (poolMax === undefined) delete process.env.DB_POOL_MAX;
+    else process.env.DB_POOL_MAX = poolMax;
+  }
+  f = await buildCommune(t);
+  admin = await t.as('admin');
+});
+afterAll(async () => {
+  delete process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS;
+  await closeQuietly(t);
+});
+
+/** The statements the session keeps that read the table named. */
+async function preparedReading(table: string) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like ${`%${table}%`}`.execute(t.database.db);
+  return rows[0]!.n;
+}
+
+describe('a statement that keeps its plan', () => {
+  const cases: Array<[string, unknown, string]> = [
+    ['an apostrophe', "Nhà văn hóa thôn 'Đồng'", 'text'],
+    ['a backslash', 'C:\\biên bản\\2026', 'text'],
+    ['an empty text', '', 'text'],
+    ['a null', null, 'text'],
+    ['a negative decimal', -12.5, 'numeric'],
+    ['an integer', 2147483647, 'int'],
+    ['true', true, 'boolean'],
+    ['false', false, 'boolean'],
+    ['a date', '2024-02-29', 'date'],
+    ['numbers', [3, 1, 2], 'int[]'],
+    ['no numbers', [], 'int[]'],
+    ['texts with commas, braces, quotes and backslashes', ['a,b', '{c}', 'd"e', "f'g", 'h\\i', 'NULL', ''], 'text[]'],
+  ];
+  it.each(cases)('answers as when sent as usual, given %s', async (_label, value, type) => {
+    const query = () =>
+      sql<{
+        v: unknown;
+        again: unknown;
+      }>`select ${value}::${sql.raw(type)} as v, ${value}::${sql.raw(type)} is not distinct from ${value}::${sql.raw(type)} as again`;
+    const usual = (await query().execute(t.database.db)).rows;
+    // Twice: prepared on the first run, executed again on the second.
+    for (let i = 0; i < 2; i++) expect((await reusingPlan(query()).execute(t.database.db)).rows).toEqual(usual);
+    expect(usual[0]!.again).toBe(true);
+  });
+
+  // PGlite only: there chibo keeps the list of prepared statements itself; on PostgreSQL the
+  // pg driver keeps it (and chibo never drops a prepared statement).
+  it.skipIf(process.env.DATABASE_URL)('still answers after the session dropped its prepared statements (PGlite only, skipped on PostgreSQL)', async () => {
+    const query = () => reusingPlan(sql<{ n: number }>`select ${41}::int + 1 as n`);
+    expect((await query().execute(t.database.db)).rows).toEqual([{ n: 42 }]);
+    await sql`deallocate all`.execute(t.database.db);
+    expect((await query().execute(t.database.db)).rows).toEqual([{ n: 42 }]);
+  });
+});
+
+describe("a dashboard's statements", () => {
+  const meetings = () =>
+    admin({ method: 'GET', url: `/api/v1/figures/units/${f.commune}/meetings?from=2026-01-01&to=2026-06-30` }).then((r) => {
+      expect(r.statusCode).toBe(200);
+      return r.json();
+    });
+
+  it('are planned each time for a unit above the size limit', async () => {
+    process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS = '3'; // the commune has 9 members
+    await meetings();
+    await meetings();
+    expect(await preparedReading('cell_month_facts')).toBe(0);
+  });
+
+  it('keep their plans on the session for a commune, with the same figures', async () => {
+    process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS = '3';
+    const planned = await meetings();
+    delete process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS;
+    const first = await meetings();
+    expect(await meetings()).toEqual(first);
+    expect(first).toEqual(planned);
+    expect(await preparedReading('cell_month_facts')).toBe(1);
+  });
+});
