@@ -48,6 +48,8 @@ export type MembersTable = Narrowed<
 
 export type MemberPlacementsTable = G.MemberPlacements;
 
+export type MemberAttributeHistoryTable = Narrowed<G.MemberAttributeHistory, { theory_level: MembersTable['theory_level'] }>;
+
 export type MemberStatusesTable = Narrowed<G.MemberStatuses, { status: MemberStatus }>;
 
 export type CommitteeMembersTable = Narrowed<G.CommitteeMembers, { position: 'bi_thu' | 'pho_bi_thu' | 'cap_uy_vien' }>;
@@ -108,7 +110,7 @@ export interface DB {
   // Figures engine (issue 7): per-meeting facts kept by triggers
   meeting_facts: MeetingFactsTable;
   // A member's earlier education, theory level and religion, for figures of past dates (issue 7)
-  member_attribute_history: G.MemberAttributeHistory;
+  member_attribute_history: MemberAttributeHistoryTable;
   // What was adopted stays as adopted (issue 8): the roll frozen at adoption
   meeting_roll_at_adoption: MeetingRollAtAdoptionTable;
   // Party groups (tổ đảng, issue 8): effective-dated membership within the cell

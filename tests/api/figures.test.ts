@@ -447,6 +447,15 @@ describe('past figures do not move after later changes', () => {
     const moved = await expectUnitFiguresMatch(u.X3!, '2026-02-28');
     expect(asMap(moved.members.byTheoryLevel).cao_cap ?? 0).toBe(asMap(after.members.byTheoryLevel).cao_cap ?? 0);
     expect(asMap((await expectUnitFiguresMatch(u.X3!, '2026-02-14')).members.byTheoryLevel)).toEqual(asMap(before.members.byTheoryLevel));
+    // The member's history lists the values with their days, today's last.
+    const history = await admin({ method: 'GET', url: `/api/v1/members/${m3}/history` });
+    expect(history.statusCode, history.body).toBe(200);
+    const attributes = history.json().attributes as Array<{ validFrom: string | null; validTo: string | null; theoryLevel: string | null }>;
+    expect(attributes.map((a) => [a.validFrom, a.validTo])).toEqual([
+      [null, '2026-02-15'],
+      ['2026-02-15', null],
+    ]);
+    expect(attributes.at(-1)!.theoryLevel).toBe('cao_cap');
   });
 
   it('unit figures of past dates are unchanged, and still equal the direct count', async () => {

@@ -128,6 +128,31 @@ describe('members', () => {
     expect(await education('2026-08-31')).toEqual(before);
     const after = await education('2026-09-01');
     expect(after.find((e) => e.key === 'Thạc sĩ Luật')?.n).toBe(1);
+
+    // The history shows both values with their days; the day, recorded wrong, is put right.
+    await page.goto(`/members/${member.id}`);
+    await page.getByRole('tab', { name: 'Quá trình sinh hoạt' }).click();
+    const rows = page.getByTestId('attribute-row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain('– 01/09/2026');
+    expect(await rows.nth(1).textContent()).toContain('01/09/2026 – đến nay');
+    expect(await rows.nth(1).textContent()).toContain('Thạc sĩ Luật');
+    await page.getByTestId('member-redate-open').click();
+    const redate = page.getByTestId('member-redate-on');
+    await redate.fill('15/08/2026');
+    await redate.press('Tab');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-member-redate');
+    await page.getByTestId('member-redate-form-submit').click();
+    await page.locator('.ant-modal-confirm').filter({ hasText: '15/08/2026' }).filter({ hasText: '01/09/2026' }).waitFor();
+    await page.getByTestId('confirm-ok').click();
+    await rows.filter({ hasText: '15/08/2026 – đến nay' }).waitFor();
+    expect(await rows.nth(0).textContent()).toContain('– 15/08/2026');
+    await shot(page, 'phone-member-attribute-history');
+    // Now 31/08/2026 counts the new education too.
+    expect((await education('2026-08-31')).find((e) => e.key === 'Thạc sĩ Luật')?.n).toBe(1);
+    expect(await education('2026-08-14')).toEqual(before);
   });
 
   it('on a phone, lists members as cards that fit the screen, and opens a member', async () => {

@@ -1,5 +1,6 @@
-// A member's history: the cells they belonged to, their statuses with the decisions, and
-// the changes to their record from the audit trail (reads are left out: they change nothing).
+// A member's history: the cells they belonged to, their statuses with the decisions, their
+// education, political-theory level and religion over time, and the changes to their
+// record from the audit trail (reads are left out: they change nothing).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
@@ -12,7 +13,7 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
   return db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('members as m')
-      .select(['m.id', 'm.unit_id'])
+      .select(['m.id', 'm.unit_id', 'm.education', 'm.theory_level', 'm.religion'])
       .where('m.id', '=', id)
       .where((eb) => memberReadable(access, eb))
       .executeTakeFirst();
@@ -31,6 +32,12 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
       .where('member_id', '=', id)
       .orderBy('valid_from')
       .orderBy('id')
+      .execute();
+    const earlier = await trx
+      .selectFrom('member_attribute_history')
+      .select(['valid_from', 'valid_to', 'education', 'theory_level', 'religion'])
+      .where('member_id', '=', id)
+      .orderBy('valid_to')
       .execute();
     const changes = await trx
       .selectFrom('audit_log as a')
@@ -69,6 +76,16 @@ export async function memberHistory(db: Kysely<DB>, access: Access, id: number) 
         ...(s.issued_by ? { issuedBy: s.issued_by } : {}),
         note: s.note,
       })),
+      attributes: [
+        ...earlier,
+        {
+          valid_from: earlier.at(-1)?.valid_to ?? null,
+          valid_to: null,
+          education: member.education,
+          theory_level: member.theory_level,
+          religion: member.religion,
+        },
+      ].map((a) => ({ validFrom: a.valid_from, validTo: a.valid_to, education: a.education, theoryLevel: a.theory_level, religion: a.religion })),
       changes: changes.map((c) => ({ at: c.at.toISOString(), actor: c.username, action: c.action, before: c.before, after: c.after })),
       names,
     };

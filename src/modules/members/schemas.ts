@@ -272,6 +272,19 @@ export const memberHistoryOut = z.object({
       note: z.string().nullable(),
     }),
   ),
+  /**
+   * Education, political-theory level and religion as they were over time (member_attribute_history),
+   * oldest first; the last row holds today's values. validFrom null: since the record began.
+   */
+  attributes: z.array(
+    z.object({
+      validFrom: z.string().nullable(),
+      validTo: z.string().nullable(),
+      education: z.string().nullable(),
+      theoryLevel: theoryLevelSchema.nullable(),
+      religion: z.string(),
+    }),
+  ),
   changes: z.array(
     z.object({
       at: z.string(),

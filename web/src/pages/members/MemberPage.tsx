@@ -1,4 +1,4 @@
-// One member: the personal record, cell and status history, the changes that need a
+// One member: the personal record, cell, status and attribute history, the changes that need a
 // decision (status, transfer), and for auditors the trail of who read and changed it.
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,6 +25,7 @@ import { SendTransferDialog } from '../life/SendTransferDialog.tsx';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ResidenceCard } from '../villages/ResidenceCard.tsx';
+import { AttributeHistory } from './AttributeHistory.tsx';
 
 export default function MemberPage() {
   const t = useT();
@@ -42,7 +43,7 @@ export default function MemberPage() {
 
   const tabs = [
     { key: 'record', label: t('members.tabs.record'), children: <PersonalRecord member={m} /> },
-    { key: 'history', label: t('members.tabs.history'), children: <History id={m.id} /> },
+    { key: 'history', label: t('members.tabs.history'), children: <History member={m} /> },
     ...(may('read_audit')
       ? [{ key: 'audit', label: <span data-testid="member-audit-tab">{t('members.tabs.audit')}</span>, children: <AuditTrail id={m.id} /> }]
       : []),
@@ -144,12 +145,12 @@ function placementReason(t: Translate, reason: string | null): string {
   return hasKey(key) ? t(key) : reason;
 }
 
-function History({ id }: { id: number }) {
+function History({ member }: { member: Member }) {
   const t = useT();
-  const history = useMemberHistory(id);
+  const history = useMemberHistory(member.id);
   if (history.isPending) return <PageLoading />;
   if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
-  const { placements, statuses } = history.data;
+  const { placements, statuses, attributes } = history.data;
   const period = (from: string, to: string | null) => (to ? `${showDate(from)} – ${showDate(to)}` : t('common.since', { date: showDate(from) }));
   return (
     <Row gutter={[16, 16]}>
@@ -186,6 +187,9 @@ function History({ id }: { id: number }) {
             { title: t('common.note'), key: 'note', render: (_, r) => r.note ?? '' },
           ]}
         />
+      </Col>
+      <Col xs={24} lg={12}>
+        <AttributeHistory member={member} rows={attributes} />
       </Col>
     </Row>
   );
