@@ -153,6 +153,14 @@ describe('members', () => {
     // Now 31/08/2026 counts the new education too.
     expect((await education('2026-08-31')).find((e) => e.key === 'Thạc sĩ Luật')?.n).toBe(1);
     expect(await education('2026-08-14')).toEqual(before);
+
+    // On a computer the history sits beside the other two, within the screen.
+    const desktop = await loggedIn('bithu.cb1', { viewport: { width: 1366, height: 768 } });
+    await desktop.goto(`/members/${member.id}`);
+    await desktop.getByRole('tab', { name: 'Quá trình sinh hoạt' }).click();
+    await desktop.getByTestId('attribute-row').filter({ hasText: '15/08/2026 – đến nay' }).waitFor();
+    expect(await sidewaysOverflow(desktop)).toBeLessThanOrEqual(0);
+    await shot(desktop, 'member-attribute-history');
   });
 
   it('on a phone, lists members as cards that fit the screen, and opens a member', async () => {
