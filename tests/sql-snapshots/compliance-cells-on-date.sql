@@ -5,5 +5,5 @@
       from unit_ancestry a
       join unit_versions v on v.unit_id = a.unit_id and ("v"."valid_from" <= $3::date and ("v"."valid_to" is null or "v"."valid_to" > $4::date))
       join units u on u.id = a.unit_id
-     where a.ancestor_id = any($5::int[]) and ("a"."valid_from" <= $6::date and ("a"."valid_to" is null or "a"."valid_to" > $7::date))) uu where uu.kind in ('chi_bo', 'chi_bo_co_so')
--- parameters: ["2026-01-01","2026-01-01","2026-01-10","2026-01-10",[42],"2026-01-10","2026-01-10"]
+     where a.ancestor_id = $5::int and ("a"."valid_from" <= $6::date and ("a"."valid_to" is null or "a"."valid_to" > $7::date))) uu where uu.kind in ('chi_bo', 'chi_bo_co_so')
+-- parameters: ["2026-01-01","2026-01-01","2026-01-10","2026-01-10",42,"2026-01-10","2026-01-10"]

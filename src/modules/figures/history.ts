@@ -76,7 +76,7 @@ export interface FiguresHead {
    * statements to keep their plans on the connection (db/reused-plans.ts).
    */
   reusesPlans: boolean;
-  /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on the date loaded (unitRuleSets). */
+  /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on `rulesOn` (default the date) loaded (unitRuleSets). */
   ruleSets: RuleSet[];
 }
 
@@ -86,7 +86,7 @@ export interface FiguresHead {
  * the caller sees the whole subtree, whether its member figures come from the kept counts, and (given
  * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
-export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string): Promise<FiguresHead> {
+export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string, rulesOn = date): Promise<FiguresHead> {
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -103,7 +103,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
       ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all_dims, ${keptMembersSql(sql.ref('u.id'))} as members,
-      ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(date))} as rule_sets
+      ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`)}`.execute(db);
   const u = rows[0];

@@ -7,13 +7,13 @@ import { sql } from 'kysely';
 import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
-import { type ComplianceRules, requiredMonthsAndQuarters, strikeOffWarnings } from '../../domain/meeting-compliance.ts';
+import { requiredMonthsAndQuarters, strikeOffWarnings } from '../../domain/meeting-compliance.ts';
 import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
+import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
-import { meetingRulesFor, readUnderComplianceRules } from '../meetings/unit-rule-sets.ts';
-import { unexcusedRows } from './cell-facts.ts';
+import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
 import { unitForFigures, unitsUnderOn } from './history.ts';
 import { type MeetingSumsRow, periodMeetingSums } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
@@ -28,24 +28,28 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   // First the unit: 404 when out of scope or not existing on the date, and then nothing
   // else is read; its size says whether the reads below keep their plans (reused-plans.ts).
-  const { unit, whole, reusesPlans } = await unitForFigures(db, unitId, date, scope);
-  const rulesRead = meetingRulesFor(db, unitId, today).then((r): ComplianceRules => r.body.compliance);
-  // The rest at once (on PostgreSQL each on its own pooled connection); the sums and the
-  // absences are read under the built-in rules and again only if the unit's own differ.
-  const [rules, sums, absences, children] = await Promise.all([
-    rulesRead,
+  // With it the meeting rule sets the unit or a unit above it loaded, in force today.
+  const { unit, whole, reusesPlans, ruleSets } = await unitForFigures(db, unitId, date, scope, 'meeting-rules', today);
+  const rules = meetingRulesOn(today, ruleSets).body.compliance;
+  // The rest at once (on PostgreSQL each on its own pooled connection).
+  const [sums, absences, children] = await Promise.all([
     end >= from
-      ? readUnderComplianceRules(today, rulesRead, ['thematicPerQuarter'], (r) =>
-          periodMeetingSums(
-            db,
-            { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: r.thematicPerQuarter },
-            reusesPlans,
-          ),
+      ? periodMeetingSums(
+          db,
+          { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: rules.thematicPerQuarter },
+          reusesPlans,
         )
-      : Promise.resolve([]),
-    end >= from ? unexcusedRows(db, unitId, from, end, today, rulesRead, reusesPlans) : Promise.resolve([]),
-    reusingPlan(sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
-      select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`).execute(db),
+      : ([] as MeetingSumsRow[]),
+    end >= from
+      ? reusingPlan(unexcusedSql(unitId, from, end, rules), reusesPlans)
+          .execute(db)
+          .then((r) => r.rows)
+      : ([] as UnexcusedRow[]),
+    reusingPlan(
+      sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+      select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`,
+      reusesPlans,
+    ).execute(db),
   ]);
   const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');
   const cells = sums.find((r): r is Row<'cells'> => r.set === 'cells');

@@ -70,7 +70,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
     end >= q.from ? periodCellFacts(db, q.unitId, q.from, end) : Promise.resolve([]),
-    end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead, false) : Promise.resolve([]),
+    end >= q.from ? unexcusedRows(db, q.unitId, q.from, end, q.asOf, rulesRead) : Promise.resolve([]),
     cellsOnDateSql(q.unitId, q.asOf)
       .execute(db)
       .then((r) => r.rows),

@@ -9,7 +9,13 @@ import { notFound } from '../../http/app-error.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
 import { validOn } from './valid-on.ts';
 
-const ids = (rootIds: readonly number[]) => sql`${sql.val([...rootIds])}::int[]`;
+/**
+ * `a.ancestor_id` is one of the roots. One root as an equality: a plan kept for it
+ * (db/reused-plans.ts) is then costed for one root, where `= any(array)` is costed for an
+ * array of unknown length and never kept.
+ */
+const ancestorIn = (rootIds: readonly number[]) =>
+  rootIds.length === 1 ? sql`a.ancestor_id = ${rootIds[0]}::int` : sql`a.ancestor_id = any(${sql.val([...rootIds])}::int[])`;
 const leaving = () => sql`${sql.val([...LEAVING_STATUSES])}::text[]`;
 
 export interface UnitUnderRow {
@@ -32,7 +38,7 @@ export function unitsUnderOn(rootIds: readonly number[], date: string): RawBuild
       from unit_ancestry a
       join unit_versions v on v.unit_id = a.unit_id and ${validOn('v', date)}
       join units u on u.id = a.unit_id
-     where a.ancestor_id = any(${ids(rootIds)}) and ${validOn('a', date)}`;
+     where ${ancestorIn(rootIds)} and ${validOn('a', date)}`;
 }
 
 export interface AncestryRow {
@@ -47,7 +53,7 @@ export function ancestryUnderOn(rootIds: readonly number[], date: string): RawBu
   return sql<AncestryRow>`
     select a.ancestor_id as root_id, a.unit_id, a.depth, a.unit_kind as kind
       from unit_ancestry a
-     where a.ancestor_id = any(${ids(rootIds)}) and ${validOn('a', date)}`;
+     where ${ancestorIn(rootIds)} and ${validOn('a', date)}`;
 }
 
 export interface MemberUnderRow {
@@ -68,7 +74,7 @@ export function membersUnderOn(rootIds: readonly number[], date: string): RawBui
       from unit_ancestry a
       join member_placements p on p.unit_id = a.unit_id and ${validOn('p', date)}
       join member_statuses s on s.member_id = p.member_id and ${validOn('s', date)}
-     where a.ancestor_id = any(${ids(rootIds)}) and ${validOn('a', date)}
+     where ${ancestorIn(rootIds)} and ${validOn('a', date)}
        and not (s.status = any(${leaving()}))`;
 }
 
@@ -97,7 +103,7 @@ export function membersUnderDuring(rootIds: readonly number[], from: string, to:
          and p.valid_from < coalesce(a.valid_to, ${end}) and (p.valid_to is null or p.valid_to > a.valid_from)
         join member_statuses s on s.member_id = p.member_id and ${overlaps('s')}
          and not (s.status = any(${leaving()}))
-       where a.ancestor_id = any(${ids(rootIds)}) and ${overlaps('a')}
+       where ${ancestorIn(rootIds)} and ${overlaps('a')}
     ) clipped
      where valid_from < valid_to`;
 }
