@@ -105,13 +105,14 @@
     ),
     -- Cells required in each required month: +1 where a cell's time under the root starts
     -- counting, -1 where it stops, summed up to the month.
+    -- (Islands counted per pair of bounds first: almost every cell has the period's.)
     root_islands as (
-      select wf, wt from isl where single union all select wf, wt from ri
+      select wf, wt, count(*) as n from (select wf, wt from isl where single union all select wf, wt from ri) x group by 1, 2
     ), steps as materialized (
       select d, sum(step) as step from (
-        select greatest(wf, $51::date) as d, 1 as step from root_islands where greatest(wf, $52::date) < least(wt, $53::date)
+        select greatest(wf, $51::date) as d, n as step from root_islands where greatest(wf, $52::date) < least(wt, $53::date)
         union all
-        select least(wt, $54::date), -1 from root_islands where greatest(wf, $55::date) < least(wt, $56::date)) s
+        select least(wt, $54::date), -n from root_islands where greatest(wf, $55::date) < least(wt, $56::date)) s
       group by 1
     ), month_cells as (
       select m.month, (select coalesce(sum(step), 0) from steps where d <= m.month)::int as required, coalesce(h.held_cells, 0)::int as held_cells

@@ -179,13 +179,14 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
     ),
     -- Cells required in each required month: +1 where a cell's time under the root starts
     -- counting, -1 where it stops, summed up to the month.
+    -- (Islands counted per pair of bounds first: almost every cell has the period's.)
     root_islands as (
-      select wf, wt from isl where single union all select wf, wt from ri
+      select wf, wt, count(*) as n from (select wf, wt from isl where single union all select wf, wt from ri) x group by 1, 2
     ), steps as materialized (
       select d, sum(step) as step from (
-        select greatest(wf, ${r0}) as d, 1 as step from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})
+        select greatest(wf, ${r0}) as d, n as step from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})
         union all
-        select least(wt, ${rn}), -1 from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})) s
+        select least(wt, ${rn}), -n from root_islands where greatest(wf, ${r0}) < least(wt, ${rn})) s
       group by 1
     ), month_cells as (
       select m.month, (select coalesce(sum(step), 0) from steps where d <= m.month)::int as required, coalesce(h.held_cells, 0)::int as held_cells
