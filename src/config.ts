@@ -43,13 +43,21 @@ export function keptCountsFromMembers(): number {
 }
 
 /**
- * Up to how many members (today, under the unit) a unit's figures keep their statements'
- * plans on the connection (db/reused-plans.ts; CHIBO_REUSED_PLANS_UP_TO_MEMBERS, default
- * 10,000: a commune has 1,000-2,000). Above, each is planned for its own size.
+ * Up to how many units under it on the date asked (itself included) a unit's figures keep
+ * their statements' plans on the connection (db/reused-plans.ts; CHIBO_REUSED_PLANS_UP_TO_UNITS,
+ * default 500: a commune has 20-200). Above, each is planned for its own size; 0: never.
  */
-export function reusedPlansUpToMembers(): number {
-  const n = Number(process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS ?? 10_000);
-  return Number.isFinite(n) && n >= 0 ? n : 10_000;
+export function reusedPlansUpToUnits(): number {
+  const n = Number(process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS ?? 500);
+  return Number.isInteger(n) && n >= 0 ? n : 500;
+}
+
+/**
+ * Whether any statement keeps its plan (CHIBO_REUSED_PLANS, default on; `off` for a pooler
+ * that does not keep prepared statements: PgBouncer before 1.21 in transaction mode).
+ */
+export function reusedPlansOn(): boolean {
+  return process.env.CHIBO_REUSED_PLANS !== 'off';
 }
 
 /**

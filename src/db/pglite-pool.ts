@@ -5,6 +5,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { reusedPlanName } from './reused-plans.ts';
 
+/** A text as an escape string constant (E'…'): read the same whatever standard_conforming_strings says. */
+const quoted = (text: string) => `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
 /**
  * A parameter as an SQL literal for EXECUTE, which takes no bound parameters: quoted, so
  * that it is read by the input function of the type PREPARE inferred (as a bound text
@@ -12,11 +15,11 @@ import { reusedPlanName } from './reused-plans.ts';
  */
 function literal(value: unknown): string | null {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
-  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || typeof value === 'bigint') return `'${value}'`;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return `'{${value.join(',')}}'`;
+  if (typeof value === 'string') return quoted(value);
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || typeof value === 'bigint') return quoted(String(value));
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return quoted(`{${value.join(',')}}`);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    return `'{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`.replaceAll("'", "''")).join(',')}}'`;
+    return quoted(`{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`);
   }
   return null;
 }

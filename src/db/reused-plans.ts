@@ -8,6 +8,7 @@
 // PostgreSQL: the pg driver's named statements. PGlite: PREPARE / EXECUTE (pglite-pool.ts).
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
+import { reusedPlansOn } from '../config.ts';
 
 const MARKER = '/* chibo:reused-plan */';
 
@@ -23,6 +24,7 @@ const names = new Map<string, string | null>();
 
 /** The statement's name when it is marked (the same text always gets the same name), else null. */
 export function reusedPlanName(text: string): string | null {
+  if (!reusedPlansOn()) return null;
   let name = names.get(text);
   if (name === undefined) {
     name = text.includes(MARKER) ? `chibo_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : null;

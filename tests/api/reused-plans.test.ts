@@ -26,7 +26,7 @@ beforeAll(async () => {
   admin = await t.as('admin');
 });
 afterAll(async () => {
-  delete process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS;
+  delete process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS;
   await closeQuietly(t);
 });
 
@@ -63,6 +63,18 @@ describe('a statement that keeps its plan', () => {
     expect(usual[0]!.again).toBe(true);
   });
 
+  it('reads texts the same with standard_conforming_strings off', async () => {
+    await sql`set standard_conforming_strings = off`.execute(t.database.db);
+    try {
+      for (const text of ["it's", 'a\\b', "\\'; select 1; --", ['x\\y', "z'w"]]) {
+        const query = () => sql<{ v: unknown }>`select ${text}::${sql.raw(Array.isArray(text) ? 'text[]' : 'text')} as v`;
+        expect((await reusingPlan(query()).execute(t.database.db)).rows).toEqual([{ v: text }]);
+      }
+    } finally {
+      await sql`set standard_conforming_strings = on`.execute(t.database.db);
+    }
+  });
+
   // PGlite only: there chibo keeps the list of prepared statements itself; on PostgreSQL the
   // pg driver keeps it (and chibo never drops a prepared statement).
   it.skipIf(process.env.DATABASE_URL)('still answers after the session dropped its prepared statements (PGlite only, skipped on PostgreSQL)', async () => {
@@ -80,17 +92,30 @@ describe("a dashboard's statements", () => {
       return r.json();
     });
 
+  it('are planned each time when kept plans are switched off (CHIBO_REUSED_PLANS=off)', async () => {
+    // First, before any request has prepared the session look-up.
+    process.env.CHIBO_REUSED_PLANS = 'off';
+    try {
+      await meetings();
+      await meetings();
+      expect(await preparedReading('cell_month_facts')).toBe(0);
+      expect(await preparedReading('sessions')).toBe(0);
+    } finally {
+      delete process.env.CHIBO_REUSED_PLANS;
+    }
+  });
+
   it('are planned each time for a unit above the size limit', async () => {
-    process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS = '3'; // the commune has 9 members
+    process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS = '3'; // the commune and its 3 cells
     await meetings();
     await meetings();
     expect(await preparedReading('cell_month_facts')).toBe(0);
   });
 
   it('keep their plans on the session for a commune, with the same figures', async () => {
-    process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS = '3';
+    process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS = '3';
     const planned = await meetings();
-    delete process.env.CHIBO_REUSED_PLANS_UP_TO_MEMBERS;
+    delete process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS;
     const first = await meetings();
     expect(await meetings()).toEqual(first);
     expect(first).toEqual(planned);

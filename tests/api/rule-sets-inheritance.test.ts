@@ -95,5 +95,12 @@ describe('rule sets follow the tree as it was on the date judged', () => {
     const page = (await admin({ method: 'GET', url: `/api/v1/units/${u.communeB}?at=2026-06-01` })).json();
     expect(page.countingRule).toMatchObject({ code: 'thach-binh-2026' });
     expect(page.organisations).toEqual({ grassroots: { n: 1, committees: 1, cells: 0 }, cells: { n: 1, underCommittees: 1, grassrootsCells: 0 } });
+    // The figures follow the sets of the unit and the units above it only: commune B's set
+    // is not commune A's, nor the province's.
+    const ruleOf = async (unitId: number) =>
+      (await admin({ method: 'GET', url: `/api/v1/figures/units/${unitId}?date=2026-06-01` })).json().organisations.rule.code;
+    expect(await ruleOf(u.communeB)).toBe('thach-binh-2026');
+    expect(await ruleOf(u.communeA)).toBe('qd294-xa-2025');
+    expect(await ruleOf(u.province)).toBe('qd294-xa-2025');
   });
 });

@@ -2,7 +2,7 @@
 // (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
-import { keptCountsFromMembers, reusedPlansUpToMembers } from '../../config.ts';
+import { keptCountsFromMembers, reusedPlansUpToUnits } from '../../config.ts';
 import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
@@ -72,8 +72,9 @@ export interface FiguresHead {
    */
   readsKeptCounts: boolean;
   /**
-   * The unit's subtree is small enough (reusedPlansUpToMembers, today) for its figures'
-   * statements to keep their plans on the connection (db/reused-plans.ts).
+   * The unit's subtree on the date is small enough (reusedPlansUpToUnits) for its figures'
+   * statements to keep their plans on the connection (db/reused-plans.ts). On the date, not
+   * today: a district merged away in 2025 has no members today but hundreds of cells in 2024.
    */
   reusesPlans: boolean;
   /** With `ruleKind`: the rule sets of that kind the unit or a unit above it on `rulesOn` (default the date) loaded (unitRuleSets). */
@@ -87,6 +88,7 @@ export interface FiguresHead {
  * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
 export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string, rulesOn = date): Promise<FiguresHead> {
+  const upToUnits = reusedPlansUpToUnits();
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -96,6 +98,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
     parent: { id: number; name: string } | null;
     keeps_all_dims: boolean;
     members: number;
+    small: boolean;
     rule_sets: RuleSetRow[] | null;
   }>`${reusingPlan(sql`
     select u.id, u.code, v.name, v.kind, u.path,
@@ -103,6 +106,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
       ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all_dims, ${keptMembersSql(sql.ref('u.id'))} as members,
+      (select count(*) from (select 1 from unit_ancestry s where s.ancestor_id = u.id and ${validOn('s', date)} limit ${upToUnits + 1}) n) <= ${upToUnits} as small,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`)}`.execute(db);
@@ -112,7 +116,7 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
     whole: coversSubtree(scope, u.path),
     readsKeptCounts: u.keeps_all_dims && u.members >= keptCountsFromMembers(),
-    reusesPlans: u.members <= reusedPlansUpToMembers(),
+    reusesPlans: u.small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
 }

@@ -60,18 +60,20 @@ export async function unitRuleSets(db: Db, kind: string, unitId: number, on: str
  * up is the one ancestorsOn makes (unit_versions valid on the date). unitRuleSets is this query too.
  */
 export function unitRuleSetsJson(kind: string, unitId: Expression<number>, on: Expression<string>) {
+  // Aliases of their own (rs_*): `unitId` and `on` are often columns of the caller's query
+  // (\`u.id\`), which an inner \`units u\` would shadow — the walk would then start from every unit.
   return sql<RuleSetRow[]>`(
-    with recursive up(unit_id, parent_id, depth) as (
-      select u.id, v.parent_id, 0 from units u
-        left join unit_versions v on v.unit_id = u.id and v.valid_from <= ${on}::date and (v.valid_to is null or v.valid_to > ${on}::date)
-       where u.id = ${unitId}
+    with recursive rs_up(unit_id, parent_id, depth) as (
+      select rs_u.id, rs_v.parent_id, 0 from units rs_u
+        left join unit_versions rs_v on rs_v.unit_id = rs_u.id and rs_v.valid_from <= ${on}::date and (rs_v.valid_to is null or rs_v.valid_to > ${on}::date)
+       where rs_u.id = ${unitId}
       union all
-      select v.unit_id, v.parent_id, up.depth + 1 from up
-        join unit_versions v on v.unit_id = up.parent_id and v.valid_from <= ${on}::date and (v.valid_to is null or v.valid_to > ${on}::date)
-       where up.depth < 64
+      select rs_v.unit_id, rs_v.parent_id, rs_up.depth + 1 from rs_up
+        join unit_versions rs_v on rs_v.unit_id = rs_up.parent_id and rs_v.valid_from <= ${on}::date and (rs_v.valid_to is null or rs_v.valid_to > ${on}::date)
+       where rs_up.depth < 64
     )
-    select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'code', r.code, 'unit_id', r.unit_id,
-      'title', r.title, 'source', r.source, 'effective_from', r.effective_from::text, 'effective_to', r.effective_to::text,
-      'body', r.body, 'depth', up.depth)), '[]'::json)
-      from rule_sets r join up on up.unit_id = r.unit_id where r.kind = ${kind})`;
+    select coalesce(json_agg(json_build_object('id', rs_r.id, 'kind', rs_r.kind, 'code', rs_r.code, 'unit_id', rs_r.unit_id,
+      'title', rs_r.title, 'source', rs_r.source, 'effective_from', rs_r.effective_from::text, 'effective_to', rs_r.effective_to::text,
+      'body', rs_r.body, 'depth', rs_up.depth)), '[]'::json)
+      from rule_sets rs_r join rs_up on rs_up.unit_id = rs_r.unit_id where rs_r.kind = ${kind})`;
 }

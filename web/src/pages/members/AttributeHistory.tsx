@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { memberKeys } from '../../api/members.ts';
 import type { Member, MemberHistory } from '../../api/types.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
@@ -59,8 +59,19 @@ function RedateDialog({ member, since, oldValues, onClose }: { member: Member; s
   const queryClient = useQueryClient();
   const redate = useMutation({
     // Today's values again with another day: the server moves the last change to that day.
-    mutationFn: (v: { effectiveOn: string }) =>
-      api<Member>(`/members/${member.id}`, { method: 'PATCH', body: { religion: member.religion, effectiveOn: v.effectiveOn } }),
+    // Read afresh first: had someone changed them meanwhile, the same request would be a new change.
+    mutationFn: async (v: { effectiveOn: string }) => {
+      const now = (await api<MemberHistory>(`/members/${member.id}/history`)).attributes.at(-1);
+      if (!now || now.validFrom !== since) {
+        throw new ApiError({
+          title: t('members.history.redateStale'),
+          status: 409,
+          code: 'stale',
+          errors: [{ path: 'effectiveOn', message: t('members.history.redateStale') }],
+        });
+      }
+      return api<Member>(`/members/${member.id}`, { method: 'PATCH', body: { religion: now.religion, effectiveOn: v.effectiveOn } });
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: memberKeys.history(member.id) });
       showSuccess(t('common.saved'));
@@ -82,7 +93,10 @@ function RedateDialog({ member, since, oldValues, onClose }: { member: Member; s
         label={t('members.form.changedOn')}
         testId="member-redate-on"
         notFuture
-        rules={[{ required: true, message: t('validation.required') }]}
+        rules={[
+          { required: true, message: t('validation.required') },
+          { validator: (_, value) => (value === since ? Promise.reject(new Error(t('members.history.redateSame'))) : Promise.resolve()) },
+        ]}
       />
     </ActionModal>
   );
