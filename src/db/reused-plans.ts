@@ -20,16 +20,16 @@ export function reusingPlan<T>(query: RawBuilder<T>, reuse = true): RawBuilder<T
 /** The marker as raw SQL, for a query builder's modifyEnd. */
 export const reusedPlanMarker = sql.raw(MARKER);
 
-const names = new Map<string, string | null>();
+const names = new Map<string, string>();
 
 /** The statement's name when it is marked (the same text always gets the same name), else null. */
 export function reusedPlanName(text: string): string | null {
   if (!reusedPlansOn()) return null;
-  let name = names.get(text);
-  if (name === undefined) {
-    name = text.includes(MARKER) ? `chibo_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : null;
-    // Only marked texts are remembered: they are few (one per statement and shape).
-    if (name) names.set(text, name);
-  }
+  const known = names.get(text);
+  if (known) return known;
+  if (!text.includes(MARKER)) return null;
+  // Only marked texts are remembered: they are few (one per statement and shape).
+  const name = `chibo_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  names.set(text, name);
   return name;
 }
