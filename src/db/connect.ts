@@ -47,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options);
 }
 
-function postgresPool(url: string): pg.Pool {
+function postgresPool(url: string, sessionSetup = ''): pg.Pool {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID_INT8 || oid === OID_NUMERIC) return parseNumber;
@@ -55,27 +55,22 @@ function postgresPool(url: string): pg.Pool {
       return pg.types.getTypeParser(oid, format ?? 'text');
     },
   };
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: Number(process.env.DB_POOL_MAX ?? 10),
-    types: types as pg.CustomTypesConfig,
-  });
   // No JIT: a figure's correlated subqueries are estimated far above their real cost, and at
   // the nation compiling them took 1.1 s of a query that runs in 12 ms (docs/SCALING.md). Set
-  // on each new connection (queued before its first query), not as a startup option, which
-  // would replace PGOPTIONS and which some connection poolers refuse.
+  // on each new connection before the pool hands it out (onConnect), not as a startup
+  // option, which would replace PGOPTIONS and which some connection poolers refuse.
   //
   // work_mem at least 64 MB (raised, never lowered below what the operator set): the meeting
   // figures group each cell's facts with their month lists; over a province-year (62,000
   // facts, 4,100 cells) the default 4 MB spilled that grouping to disk in 5 batches — 277 ms
   // against 156 ms in memory (chibo_prov, 01/12). It bounds each sort or hash node of a
   // query (a hash node up to hash_mem_multiplier × that, 2× by default).
-  pool.on('connect', (client) => {
-    client
-      .query(
-        `set jit = off; select set_config('work_mem', '${WORK_MEM_MB}MB', false) where pg_size_bytes(current_setting('work_mem')) < ${WORK_MEM_MB} * 1024 * 1024`,
-      )
-      .catch(() => {});
+  const setup = `set jit = off; select set_config('work_mem', '${WORK_MEM_MB}MB', false) where pg_size_bytes(current_setting('work_mem')) < ${WORK_MEM_MB} * 1024 * 1024; ${sessionSetup}`;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    types: types as pg.CustomTypesConfig,
+    onConnect: (client) => client.query(setup).then(() => {}),
   });
   // An idle connection dropped by the server (restart, dropped database) must not crash
   // the process: the pool discards it and the next query opens a new one.
@@ -106,10 +101,7 @@ function openPostgres(url: string, replicaUrl?: string): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: reusingPlans(pool) }) });
   // The replica's connections are read-only sessions: a write sent there by mistake fails
   // loudly instead of landing on a standby (where it would fail anyway) or a copy.
-  const replicaPool = replicaUrl ? postgresPool(replicaUrl) : undefined;
-  replicaPool?.on('connect', (client) => {
-    client.query('set session characteristics as transaction read only').catch(() => {});
-  });
+  const replicaPool = replicaUrl ? postgresPool(replicaUrl, 'set session characteristics as transaction read only') : undefined;
   const reportDb = replicaPool ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: reusingPlans(replicaPool) }) }) : db;
   return {
     db,
