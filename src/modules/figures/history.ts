@@ -3,6 +3,7 @@
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
 import { type RawBuilder, sql } from 'kysely';
 import { keptCountsFromMembers, reusedPlansUpToUnits } from '../../config.ts';
+import { jsonRowsOf, type RowsOf } from '../../db/read-together.ts';
 import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
@@ -88,7 +89,44 @@ export interface FiguresHead {
  * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
 export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string, rulesOn = date): Promise<FiguresHead> {
+  return (await readHead(db, unitId, date, scope, ruleKind, rulesOn, null)).head;
+}
+
+/**
+ * unitForFigures, and in the same statement, for a small unit (reusesPlans), the figure
+ * reads given (read-together.ts): one round trip where the head and then the reads took two.
+ * `reads` is null for a unit above the size limit (then read them apart, planned for it),
+ * or when the unit was not seen small before in this process (the statement with the reads
+ * keeps its plan, so it is sent only for units known small; the SQL checks the size again).
+ */
+export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unknown>>>(
+  db: Db,
+  unitId: number,
+  date: string,
+  scope: Scope,
+  ruleKind: string,
+  rulesOn: string,
+  reads: Q,
+): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
+  const knownSmall = (unitsUnderLastTime.get(unitId) ?? Number.POSITIVE_INFINITY) <= reusedPlansUpToUnits();
+  return readHead(db, unitId, date, scope, ruleKind, rulesOn, knownSmall ? reads : null);
+}
+
+/** How many units sat under each unit (counted up to the limit + 1) when it was last asked for: which statement to send first. */
+const unitsUnderLastTime = new Map<number, number>();
+const UNITS_UNDER_LAST_TIME_MAX = 20_000;
+
+async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
+  db: Db,
+  unitId: number,
+  date: string,
+  scope: Scope,
+  ruleKind: string | undefined,
+  rulesOn: string,
+  reads: Q | null,
+): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
   const upToUnits = reusedPlansUpToUnits();
+  const names = reads ? Object.keys(reads) : [];
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -98,25 +136,35 @@ export async function unitForFigures(db: Db, unitId: number, date: string, scope
     parent: { id: number; name: string } | null;
     keeps_all_dims: boolean;
     members: number;
-    small: boolean;
+    units_under: number;
     rule_sets: RuleSetRow[] | null;
+    [read: `read_${string}`]: unknown[] | null;
   }>`${reusingPlan(sql`
+    select h.* ${sql.join(
+      names.map((n) => sql`, case when h.units_under <= ${upToUnits} then ${jsonRowsOf(reads![n]!)} end as ${sql.ref(`read_${n}`)}`),
+      sql``,
+    )} from (
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
       ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all_dims, ${keptMembersSql(sql.ref('u.id'))} as members,
-      (select count(*) from (select 1 from unit_ancestry s where s.ancestor_id = u.id and ${validOn('s', date)} limit ${upToUnits + 1}) n) <= ${upToUnits} as small,
+      (select count(*)::int from (select 1 from unit_ancestry s where s.ancestor_id = u.id and ${validOn('s', date)} limit ${upToUnits + 1}) n) as units_under,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
-    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}`)}`.execute(db);
+    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}) h`)}`.execute(db);
   const u = rows[0];
   if (!u) throw notFound('entities.unit');
-  return {
+  if (unitsUnderLastTime.size >= UNITS_UNDER_LAST_TIME_MAX) unitsUnderLastTime.clear();
+  unitsUnderLastTime.set(unitId, u.units_under);
+  const small = u.units_under <= upToUnits;
+  const head: FiguresHead = {
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
     whole: coversSubtree(scope, u.path),
     readsKeptCounts: u.keeps_all_dims && u.members >= keptCountsFromMembers(),
-    reusesPlans: u.small,
+    reusesPlans: small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
+  const read = names.length > 0 && small ? (Object.fromEntries(names.map((n) => [n, u[`read_${n}`]])) as RowsOf<Q>) : null;
+  return { head, reads: read };
 }

@@ -3,54 +3,59 @@
 // the monthly trend and the same per sub-unit — each cell counted under the unit it sat
 // under when it met (a cell moved in 2026 stays in its old commune's 2024 figures).
 
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { reusingPlan } from '../../db/reused-plans.ts';
+import { noRows, readTogether } from '../../db/read-together.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { share } from '../../domain/figure-bands.ts';
 import { requiredMonthsAndQuarters, strikeOffWarnings } from '../../domain/meeting-compliance.ts';
 import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
-import { meetingRulesOn } from '../../domain/meeting-rules.ts';
+import { type MeetingRules, meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
-import { unitForFigures, unitsUnderOn } from './history.ts';
-import { type MeetingSumsRow, periodMeetingSums } from './period-meeting-sums.ts';
+import { unitForFigures, unitForFiguresWith, unitsUnderOn } from './history.ts';
+import { type MeetingSumsRow, periodMeetingSumsSql } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
 type Row<S extends MeetingSumsRow['set']> = Extract<MeetingSumsRow, { set: S }>;
+
+/** The compliance rules of the built-in meeting rule set in force on the day, if one is. */
+function builtinComplianceOn(day: string): MeetingRules['compliance'] | null {
+  try {
+    return meetingRulesOn(day).body.compliance;
+  } catch {
+    return null;
+  }
+}
 
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const date = clamp(today, from, to);
   const end = to < today ? to : today;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
-  // First the unit: 404 when out of scope or not existing on the date, and then nothing
-  // else is read; its size says whether the reads below keep their plans (reused-plans.ts).
-  // With it the meeting rule sets the unit or a unit above it loaded, in force today.
-  const { unit, whole, reusesPlans, ruleSets } = await unitForFigures(db, unitId, date, scope, 'meeting-rules', today);
-  const rules = meetingRulesOn(today, ruleSets).body.compliance;
-  // The rest at once (on PostgreSQL each on its own pooled connection).
-  const [sums, absences, children] = await Promise.all([
-    end >= from
-      ? periodMeetingSums(
-          db,
-          { rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: rules.thematicPerQuarter },
-          reusesPlans,
-        )
-      : ([] as MeetingSumsRow[]),
-    end >= from
-      ? reusingPlan(unexcusedSql(unitId, from, end, rules), reusesPlans)
-          .execute(db)
-          .then((r) => r.rows)
-      : ([] as UnexcusedRow[]),
-    reusingPlan(
-      sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
+  const period = end >= from;
+  const reads = (rules: MeetingRules['compliance']) => ({
+    sums: period
+      ? periodMeetingSumsSql({ rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: rules.thematicPerQuarter })
+      : noRows<MeetingSumsRow>(),
+    absences: period ? unexcusedSql(unitId, from, end, rules) : noRows<UnexcusedRow>(),
+    children: sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`,
-      reusesPlans,
-    ).execute(db),
-  ]);
+  });
+  // First the unit (404 when out of scope or not existing on the date, and then nothing is
+  // read) with the meeting rule sets it or a unit above it loaded, in force today; for a
+  // small unit, in the same statement, the figures under the built-in rules, which almost
+  // every unit follows (read again below under its own when they differ).
+  const builtin = builtinComplianceOn(today);
+  const { head, reads: guessed } = builtin
+    ? await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, reads(builtin))
+    : { head: await unitForFigures(db, unitId, date, scope, 'meeting-rules', today), reads: null };
+  const { unit, whole, reusesPlans, ruleSets } = head;
+  const rules = meetingRulesOn(today, ruleSets).body.compliance;
+  const { sums, absences, children } = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules), reusesPlans);
   const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');
   const cells = sums.find((r): r is Row<'cells'> => r.set === 'cells');
   const total = (k: 'held' | 'expected' | 'present' | (typeof QUALITY_GRADES)[number]) => tops.reduce((s, t) => s + t[k], 0);
@@ -72,13 +77,13 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   if (whole) {
     const byTop = new Map(tops.map((t) => [t.top_id, t]));
     // The sub-units on the date, and any other the cells sat under during the period (named as they last were by then).
-    const known = new Set(children.rows.map((r) => r.unit_id));
+    const known = new Set(children.map((r) => r.unit_id));
     const others = tops.map((t) => t.top_id).filter((id) => id !== 0 && !known.has(id));
     const named =
       others.length === 0
-        ? children.rows
+        ? children
         : [
-            ...children.rows,
+            ...children,
             ...(
               await sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select distinct on (v.unit_id) v.unit_id, u.code, v.name, v.kind from unit_versions v join units u on u.id = v.unit_id

@@ -4,7 +4,6 @@
 // in whole years on the date asked, grouped by year in SQL (narrow integer keys keep the
 // aggregate in memory) and put in the bands of src/domain/figure-bands.ts here.
 import { sql } from 'kysely';
-import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db } from '../../db/types.ts';
 import { AGE_BANDS, bandOf, PARTY_AGE_BANDS, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
@@ -75,8 +74,13 @@ export interface MemberAggregate {
 
 const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
-export async function memberAggregate(db: Db, rootId: number, date: string, reusesPlan = false): Promise<MemberAggregate> {
-  const { rows } = await reusingPlan(memberFiguresSql(rootId, date), reusesPlan).execute(db);
+/** The members under the root on the date, counted by memberFiguresSql. */
+export async function memberAggregate(db: Db, rootId: number, date: string): Promise<MemberAggregate> {
+  return memberAggregateOf((await memberFiguresSql(rootId, date).execute(db)).rows);
+}
+
+/** The rows of memberFiguresSql, put in their figures. */
+export function memberAggregateOf(rows: readonly MemberFigureRow[]): MemberAggregate {
   const out: MemberAggregate = {
     perUnit: new Map(),
     byStatus: new Map(),

@@ -216,7 +216,3 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       to_char(coalesce(m.month, c.month), 'YYYY-MM'), coalesce(c.required, 0), coalesce(c.held_cells, 0)
     from by_month m full join month_cells c on c.month = m.month`;
 }
-
-export async function periodMeetingSums(db: Db, q: MeetingSumsInput, reusesPlan: boolean): Promise<MeetingSumsRow[]> {
-  return (await reusingPlan(periodMeetingSumsSql(q), reusesPlan).execute(db)).rows;
-}

@@ -4,7 +4,7 @@
 // and the same headline figures for each sub-unit, all from the tree as it was that day.
 
 import { sql } from 'kysely';
-import { reusingPlan } from '../../db/reused-plans.ts';
+import { readTogether } from '../../db/read-together.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { AGE_BANDS, inBandOrder, PARTY_AGE_BANDS, share, UNKNOWN_KEY } from '../../domain/figure-bands.ts';
 import { groupBy } from '../../domain/group-by.ts';
@@ -12,9 +12,9 @@ import { type CountingRules, countingRulesOn, countOrganisations, type OrgUnit }
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
-import { type FiguresHead, unitForFigures, unitsUnderOn } from './history.ts';
+import { type FiguresHead, unitForFiguresWith, unitsUnderOn } from './history.ts';
 import { keptMemberAggregate } from './kept-member-counts.ts';
-import { type MemberAggregate, memberAggregate } from './member-figures.ts';
+import { type MemberAggregate, memberAggregateOf, memberFiguresSql } from './member-figures.ts';
 import { orgCountsByChild } from './org-counts-by-child.ts';
 import type { UnitFiguresOut } from './schemas.ts';
 
@@ -39,20 +39,20 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // is read), in one query with whether the caller sees its whole subtree (only then are
   // sub-units named), whether it keeps its member counts per subtree and its own counting
   // rule sets (if it, or a unit above it on that date, loaded some; else the built-in set).
-  const head = await unitForFigures(db, unitId, date, access.scope('read'), 'org-counting');
+  // With it, for a small unit, its tree and member aggregate (history.ts unitForFiguresWith).
+  const treeAndMembers = { tree: unitTreeSql(unitId, date), members: memberFiguresSql(unitId, date) };
+  const { head, reads } = await unitForFiguresWith(db, unitId, date, access.scope('read'), 'org-counting', date, treeAndMembers);
   const rules = countingRulesOn(date, head.ruleSets);
   // A province, a central organisation or the whole party: members from the kept
   // per-subtree counts (kept-member-counts.ts), organisations counted in SQL per child
   // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
+  // (A small unit with that many members is rare; it reads both, and answers from the kept.)
   if (head.readsKeptCounts) return keptUnitFigures(db, head, rules, unitId, date);
-  // Both reads at once (on PostgreSQL each on its own pooled connection).
-  const [tree, members] = await Promise.all([
-    reusingPlan(unitTreeSql(unitId, date), head.reusesPlans).execute(db),
-    memberAggregate(db, unitId, date, head.reusesPlans),
-  ]);
-  const units = tree.rows.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
+  const { tree, members: memberRows } = reads ?? (await readTogether(db, treeAndMembers, head.reusesPlans));
+  const members = memberAggregateOf(memberRows);
+  const units = tree.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = groupBy(
-    tree.rows.filter((r) => r.depth > 0 && r.parent_id !== null),
+    tree.filter((r) => r.depth > 0 && r.parent_id !== null),
     (r) => r.parent_id!,
   );
   const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap((c) => subtree(c.unit_id))];
