@@ -126,7 +126,7 @@ async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
   reads: Q | null,
 ): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
   const upToUnits = reusedPlansUpToUnits();
-  const names = reads ? Object.keys(reads) : [];
+  const gated = Object.entries(reads ?? {});
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -141,7 +141,7 @@ async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
     [read: `read_${string}`]: unknown[] | null;
   }>`${reusingPlan(sql`
     select h.* ${sql.join(
-      names.map((n) => sql`, case when h.units_under <= ${upToUnits} then ${jsonRowsOf(reads![n]!)} end as ${sql.ref(`read_${n}`)}`),
+      gated.map(([n, query]) => sql`, case when h.units_under <= ${upToUnits} then ${jsonRowsOf(query)} end as ${sql.ref(`read_${n}`)}`),
       sql``,
     )} from (
     select u.id, u.code, v.name, v.kind, u.path,
@@ -165,6 +165,6 @@ async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
     reusesPlans: small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
-  const read = names.length > 0 && small ? (Object.fromEntries(names.map((n) => [n, u[`read_${n}`]])) as RowsOf<Q>) : null;
+  const read = gated.length > 0 && small ? (Object.fromEntries(gated.map(([n]) => [n, u[`read_${n}`]])) as RowsOf<Q>) : null;
   return { head, reads: read };
 }

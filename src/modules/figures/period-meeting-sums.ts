@@ -17,8 +17,6 @@
 // (cell_month_held_by_groups, as cellMonthHeld). A quarter is required when its three
 // months are; it is met with at least `thematicPerQuarter` thematic meetings.
 import { type RawBuilder, sql } from 'kysely';
-import { reusingPlan } from '../../db/reused-plans.ts';
-import type { Db } from '../../db/types.ts';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
 import { addMonths } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
