@@ -16,8 +16,8 @@ if (!name || !available.includes(name)) {
   process.exitCode = name ? 2 : 0;
 } else if (SERVER_NODE_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
   // Benchmarks that run the app in this process (app.inject) measure it with the heap flags
-  // `npm start` gives the server: without its young generation a commune dashboard's p95
-  // doubled (a scavenge every few requests, 6-8 ms each on this machine, 01/12).
+  // `npm start` gives the server: with V8's default young generation a commune dashboard met
+  // more scavenges (6-10 ms each on this machine, 01/12), and its p95 with them.
   const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } else {

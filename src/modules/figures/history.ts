@@ -89,44 +89,33 @@ export interface FiguresHead {
  * a kind) the unit's own rule sets — in one query, as every figures request starts with it.
  */
 export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string, rulesOn = date): Promise<FiguresHead> {
-  return (await readHead(db, unitId, date, scope, ruleKind, rulesOn, null)).head;
-}
-
-/**
- * unitForFigures, and in the same statement, for a small unit (reusesPlans), the figure
- * reads given (read-together.ts): one round trip where the head and then the reads took two.
- * `reads` is null for a unit above the size limit (then read them apart, planned for it),
- * or when the unit was not seen small before in this process (the statement with the reads
- * keeps its plan, so it is sent only for units known small; the SQL checks the size again).
- */
-export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unknown>>>(
-  db: Db,
-  unitId: number,
-  date: string,
-  scope: Scope,
-  ruleKind: string,
-  rulesOn: string,
-  reads: Q,
-): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
-  const knownSmall = (unitsUnderLastTime.get(unitId) ?? Number.POSITIVE_INFINITY) <= reusedPlansUpToUnits();
-  return readHead(db, unitId, date, scope, ruleKind, rulesOn, knownSmall ? reads : null);
+  return (await unitForFiguresWith(db, unitId, date, scope, ruleKind, rulesOn, null)).head;
 }
 
 /** How many units sat under each unit (counted up to the limit + 1) when it was last asked for: which statement to send first. */
 const unitsUnderLastTime = new Map<number, number>();
 const UNITS_UNDER_LAST_TIME_MAX = 20_000;
 
-async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
+/**
+ * unitForFigures, and in the same statement, for a small unit (reusesPlans), the figure
+ * reads `reads` builds (read-together.ts): one round trip where the head and then the reads
+ * took two. The answer's `reads` is null for a unit above the size limit (then read them
+ * apart, planned for it), or when the unit was not seen small before in this process (the
+ * statement with the reads keeps its plan, so it is sent only for units known small; the
+ * SQL checks the size again). The reads are built only when they are sent.
+ */
+export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unknown>>>(
   db: Db,
   unitId: number,
   date: string,
   scope: Scope,
   ruleKind: string | undefined,
   rulesOn: string,
-  reads: Q | null,
+  reads: (() => Q) | null,
 ): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
   const upToUnits = reusedPlansUpToUnits();
-  const gated = Object.entries(reads ?? {});
+  const knownSmall = (unitsUnderLastTime.get(unitId) ?? Number.POSITIVE_INFINITY) <= upToUnits;
+  const gated = reads && knownSmall ? Object.entries(reads()) : [];
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -165,6 +154,5 @@ async function readHead<Q extends Record<string, RawBuilder<unknown>>>(
     reusesPlans: small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),
   };
-  const read = gated.length > 0 && small ? (Object.fromEntries(gated.map(([n]) => [n, u[`read_${n}`]])) as RowsOf<Q>) : null;
-  return { head, reads: read };
+  return { head, reads: gated.length > 0 && small ? (Object.fromEntries(gated.map(([n]) => [n, u[`read_${n}`]])) as RowsOf<Q>) : null };
 }

@@ -15,7 +15,7 @@ import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
-import { unitForFigures, unitForFiguresWith, unitsUnderOn } from './history.ts';
+import { unitForFiguresWith, unitsUnderOn } from './history.ts';
 import { type MeetingSumsRow, periodMeetingSumsSql } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 
@@ -50,9 +50,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   // small unit, in the same statement, the figures under the built-in rules, which almost
   // every unit follows (read again below under its own when they differ).
   const builtin = builtinComplianceOn(today);
-  const { head, reads: guessed } = builtin
-    ? await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, reads(builtin))
-    : { head: await unitForFigures(db, unitId, date, scope, 'meeting-rules', today), reads: null };
+  const { head, reads: guessed } = await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, builtin && (() => reads(builtin)));
   const { unit, whole, reusesPlans, ruleSets } = head;
   const rules = meetingRulesOn(today, ruleSets).body.compliance;
   const { sums, absences, children } = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules), reusesPlans);

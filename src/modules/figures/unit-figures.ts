@@ -40,7 +40,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // sub-units named), whether it keeps its member counts per subtree and its own counting
   // rule sets (if it, or a unit above it on that date, loaded some; else the built-in set).
   // With it, for a small unit, its tree and member aggregate (history.ts unitForFiguresWith).
-  const treeAndMembers = { tree: unitTreeSql(unitId, date), members: memberFiguresSql(unitId, date) };
+  const treeAndMembers = () => ({ tree: unitTreeSql(unitId, date), members: memberFiguresSql(unitId, date) });
   const { head, reads } = await unitForFiguresWith(db, unitId, date, access.scope('read'), 'org-counting', date, treeAndMembers);
   const rules = countingRulesOn(date, head.ruleSets);
   // A province, a central organisation or the whole party: members from the kept
@@ -48,7 +48,7 @@ export async function unitFigures(db: Db, access: Access, unitId: number, date: 
   // (org-counts-by-child.ts); below them the tree and the scan of member facts are small.
   // (A small unit with that many members is rare; it reads both, and answers from the kept.)
   if (head.readsKeptCounts) return keptUnitFigures(db, head, rules, unitId, date);
-  const { tree, members: memberRows } = reads ?? (await readTogether(db, treeAndMembers, head.reusesPlans));
+  const { tree, members: memberRows } = reads ?? (await readTogether(db, treeAndMembers(), head.reusesPlans));
   const members = memberAggregateOf(memberRows);
   const units = tree.map((r): OrgUnit => ({ id: r.unit_id, parentId: r.depth === 0 ? null : r.parent_id, kind: r.kind }));
   const children = groupBy(
