@@ -111,12 +111,29 @@ const VISITS: Visit[] = [
   { who: 'dangvien', path: '/grading/me', ready: 'my-grading-page', name: 'member-grading' },
 ];
 
-async function open(visit: Visit, options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const page = visit.who ? await loggedIn(visit.who, { ...options }) : await newPage({ ...options });
-  await page.goto(typeof visit.path === 'string' ? visit.path : await visit.path(page));
-  await page.getByTestId(visit.ready).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  return page;
+/**
+ * Opens a visit's page in a tab of that person's own, logged in once per pass: the next visit
+ * as the same person loads its address in the same tab (a full page load, as typing the
+ * address does), instead of a new browser profile and a new login each time.
+ */
+function visitor(options: typeof PHONE | typeof DESKTOP) {
+  const tabs = new Map<string | null, Page>();
+  return {
+    async open(visit: Visit): Promise<Page> {
+      let page = tabs.get(visit.who);
+      if (!page) {
+        page = visit.who ? await loggedIn(visit.who, { ...options }) : await newPage({ ...options });
+        tabs.set(visit.who, page);
+      }
+      await page.goto(typeof visit.path === 'string' ? visit.path : await visit.path(page));
+      await page.getByTestId(visit.ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      return page;
+    },
+    async close() {
+      for (const page of tabs.values()) await page.context().close();
+    },
+  };
 }
 
 describe('the main pages, on a phone', () => {
@@ -127,8 +144,9 @@ describe('the main pages, on a phone', () => {
     // Title by address: two roles' start pages share '/' and so its title.
     const titles = new Map<string, string>();
     const widths: string[] = [];
+    const phone = visitor(PHONE);
     for (const visit of VISITS) {
-      const page = await open(visit, PHONE);
+      const page = await phone.open(visit);
       axe.push(...(await seriousViolations(page)));
       const where = new URL(page.url()).pathname;
       text.push(...(await smallText(page)).map((s) => `${where} ${s}`));
@@ -138,8 +156,8 @@ describe('the main pages, on a phone', () => {
       if (overflow > 0) widths.push(`${where} ${overflow}px wider than the screen`);
       titles.set(where, await page.title());
       await shot(page, `a11y-${visit.name}-phone`);
-      await page.context().close();
     }
+    await phone.close();
     console.info(
       `axe: ${axe.length}\n${axe.join('\n')}\nsmall text: ${text.length}\n${text.join('\n')}\nsmall targets: ${targets.length}\n${targets.join('\n')}`,
     );
@@ -156,25 +174,27 @@ describe('the main pages, on a phone', () => {
   // same content in the same side menu as these (half the visits of a full pass, ~1 min of CI).
   it('look right on a desktop too (screenshots at 1366×768, no serious axe violation)', async () => {
     const axe: string[] = [];
+    const desktop = visitor(DESKTOP);
     for (const visit of VISITS.filter((v) => v.wide)) {
-      const page = await open(visit, DESKTOP);
+      const page = await desktop.open(visit);
       axe.push(...(await seriousViolations(page)));
       await shot(page, `a11y-${visit.name}-desktop`, false);
-      await page.context().close();
     }
+    await desktop.close();
     expect(axe).toEqual([]);
   }, 240_000);
 
   // antd pales a link under the pointer (#518fdb, 3.3:1, by default): the secretary's month
   // failed on the plan page's link to last month's minutes, where the mouse happened to rest.
   it('keep 4.5:1 under the pointer: a hovered link and a hovered primary button', async () => {
-    const page = await open({ who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'hover' }, DESKTOP);
+    const desktop = visitor(DESKTOP);
+    const page = await desktop.open({ who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'hover' });
     const axe: string[] = [];
     for (const selector of ['main a[href]:not(:has(button))', 'main .ant-btn-primary']) {
       await page.locator(selector).first().hover();
       axe.push(...(await seriousViolations(page)));
     }
-    await page.context().close();
+    await desktop.close();
     expect(axe).toEqual([]);
   });
 });
