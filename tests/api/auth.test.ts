@@ -174,20 +174,27 @@ describe('login throttles that hold under concurrency', () => {
   });
 
   it('answers an unknown username in the same time as a known one', async () => {
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const known: number[] = [];
     const unknown: number[] = [];
-    // Interleaved, each from its own address, so neither throttles nor a warming cache favour one side.
+    const timed = async (into: number[], username: string, address: string) => {
+      const started = performance.now();
+      expect((await login(username, 'mat-khau-sai-roi', address)).statusCode).toBe(401);
+      into.push(performance.now() - started);
+    };
+    // Interleaved, taking turns at going first, each from its own address, so neither throttles
+    // nor a warming cache favour one side. Compared by the fastest of each: what the work itself
+    // costs. A median drifted with the machine's load (a CI run on a busy 2-core machine saw
+    // 94 against 37 ms on two code paths that differ only in the hash they verify).
     for (let i = 0; i < 16; i++) {
-      let started = performance.now();
-      expect((await login('timing', 'mat-khau-sai-roi', `10.9.0.${i}`)).statusCode).toBe(401);
-      if (i > 0) known.push(performance.now() - started);
-      started = performance.now();
-      expect((await login(`khong-ton-tai-${i}`, 'mat-khau-sai-roi', `10.9.1.${i}`)).statusCode).toBe(401);
-      if (i > 0) unknown.push(performance.now() - started);
+      const knownFirst = i % 2 === 0;
+      if (knownFirst) await timed(known, 'timing', `10.9.0.${i}`);
+      await timed(unknown, `khong-ton-tai-${i}`, `10.9.1.${i}`);
+      if (!knownFirst) await timed(known, 'timing', `10.9.0.${i}`);
     }
-    const ratio = median(unknown) / median(known);
-    expect(ratio, `known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    // The first of each pays for warming up (the unknown side makes its dummy hash once).
+    const fastest = (xs: number[]) => Math.min(...xs.slice(1));
+    const ratio = fastest(unknown) / fastest(known);
+    expect(ratio, `known ${fastest(known).toFixed(1)} ms, unknown ${fastest(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
 });
