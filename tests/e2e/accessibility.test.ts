@@ -114,25 +114,21 @@ const VISITS: Visit[] = [
 /**
  * Opens a visit's page in a tab of that person's own, logged in once per pass: the next visit
  * as the same person loads its address in the same tab (a full page load, as typing the
- * address does), instead of a new browser profile and a new login each time.
+ * address does), instead of a new browser profile and a new login each time. The tabs close
+ * with the test (useChibo closes every context it opened).
  */
-function visitor(options: typeof PHONE | typeof DESKTOP) {
+function opener(options: typeof PHONE | typeof DESKTOP) {
   const tabs = new Map<string | null, Page>();
-  return {
-    async open(visit: Visit): Promise<Page> {
-      let page = tabs.get(visit.who);
-      if (!page) {
-        page = visit.who ? await loggedIn(visit.who, { ...options }) : await newPage({ ...options });
-        tabs.set(visit.who, page);
-      }
-      await page.goto(typeof visit.path === 'string' ? visit.path : await visit.path(page));
-      await page.getByTestId(visit.ready).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      return page;
-    },
-    async close() {
-      for (const page of tabs.values()) await page.context().close();
-    },
+  return async (visit: Visit): Promise<Page> => {
+    let page = tabs.get(visit.who);
+    if (!page) {
+      page = visit.who ? await loggedIn(visit.who, { ...options }) : await newPage({ ...options });
+      tabs.set(visit.who, page);
+    }
+    await page.goto(typeof visit.path === 'string' ? visit.path : await visit.path(page));
+    await page.getByTestId(visit.ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    return page;
   };
 }
 
@@ -144,9 +140,9 @@ describe('the main pages, on a phone', () => {
     // Title by address: two roles' start pages share '/' and so its title.
     const titles = new Map<string, string>();
     const widths: string[] = [];
-    const phone = visitor(PHONE);
+    const open = opener(PHONE);
     for (const visit of VISITS) {
-      const page = await phone.open(visit);
+      const page = await open(visit);
       axe.push(...(await seriousViolations(page)));
       const where = new URL(page.url()).pathname;
       text.push(...(await smallText(page)).map((s) => `${where} ${s}`));
@@ -157,7 +153,6 @@ describe('the main pages, on a phone', () => {
       titles.set(where, await page.title());
       await shot(page, `a11y-${visit.name}-phone`);
     }
-    await phone.close();
     console.info(
       `axe: ${axe.length}\n${axe.join('\n')}\nsmall text: ${text.length}\n${text.join('\n')}\nsmall targets: ${targets.length}\n${targets.join('\n')}`,
     );
@@ -174,27 +169,24 @@ describe('the main pages, on a phone', () => {
   // same content in the same side menu as these (half the visits of a full pass, ~1 min of CI).
   it('look right on a desktop too (screenshots at 1366×768, no serious axe violation)', async () => {
     const axe: string[] = [];
-    const desktop = visitor(DESKTOP);
+    const open = opener(DESKTOP);
     for (const visit of VISITS.filter((v) => v.wide)) {
-      const page = await desktop.open(visit);
+      const page = await open(visit);
       axe.push(...(await seriousViolations(page)));
       await shot(page, `a11y-${visit.name}-desktop`, false);
     }
-    await desktop.close();
     expect(axe).toEqual([]);
   }, 240_000);
 
   // antd pales a link under the pointer (#518fdb, 3.3:1, by default): the secretary's month
   // failed on the plan page's link to last month's minutes, where the mouse happened to rest.
   it('keep 4.5:1 under the pointer: a hovered link and a hovered primary button', async () => {
-    const desktop = visitor(DESKTOP);
-    const page = await desktop.open({ who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'hover' });
+    const page = await opener(DESKTOP)({ who: 'bithu.cb1', path: '/meetings', ready: 'meetings-page', name: 'hover' });
     const axe: string[] = [];
     for (const selector of ['main a[href]:not(:has(button))', 'main .ant-btn-primary']) {
       await page.locator(selector).first().hover();
       axe.push(...(await seriousViolations(page)));
     }
-    await desktop.close();
     expect(axe).toEqual([]);
   });
 });
