@@ -131,7 +131,8 @@ export default async function webBench(argv: string[]) {
   const manifest = readManifest(dist);
   const entry = entryKey(manifest);
 
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // A fresh folder: `chibo start` migrates and seeds the commune demo on it, as on first run.
+  const [server, browser] = await Promise.all([startServer({ fresh: true }), launchBrowser()]);
   try {
     const newContext = () => browser.newContext({ ...PHONE, locale: 'vi-VN' });
     // The secretary's cell and one of its meetings (the demo's ids are not fixed).

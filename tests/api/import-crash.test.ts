@@ -12,6 +12,7 @@ import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
 import { type ChiboProcess, startChibo } from '../helpers/chibo-process.ts';
 import { multipartFile } from '../helpers/multipart.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
 
 const _root = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-import-crash-'));
@@ -62,7 +63,7 @@ const onPglite = template.kind === 'pglite';
 beforeAll(async () => {
   if (template.kind !== 'pglite') return;
   // The run's migrated template, unpacked into a data folder the server can open.
-  const database = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
+  const database = await openTestDatabase({ dataDir });
   try {
     const commune = await insertUnit(database.db, null, {
       code: 'BB',

@@ -12,6 +12,7 @@ import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertMember } from '../../src/modules/members/create-member.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
 import { withDatabaseName } from '../helpers/database-url.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
 import type { DataLocation } from './server-process.ts';
 
 export const PASSWORD = 'mat-khau-thu-sap-may';
@@ -29,7 +30,7 @@ export async function createCrashDatabase(): Promise<CrashDatabase> {
   if (template.kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-crash-'));
     const dataDir = path.join(dir, 'data');
-    const first = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
+    const first = await openTestDatabase({ dataDir });
     await first.close();
     return {
       engine: 'pglite',

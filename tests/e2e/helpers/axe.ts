@@ -21,7 +21,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // playwright-core's Page is the type @axe-core/playwright expects (it is written for playwright).
   // resultTypes: only the violations are wanted; axe then keeps one node of each passed or
   // incomplete check instead of all of them (the same verdicts, a fraction of the work).
+  // Legacy mode: axe runs in the page itself, instead of gathering each frame's partial
+  // results in a blank page it opens for that (a new renderer per check). The app has no
+  // frames, so the verdicts are the same; a check took 0.7–1.5 s instead of 1.5–3.3 s (02/12).
   const result = await new AxeBuilder({ page: page as never })
+    .setLegacyMode(true)
     .withTags(['wcag2a', 'wcag2aa'])
     .options({ resultTypes: ['violations'] })
     .analyze();
