@@ -9,13 +9,17 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
-  constructor(
-    public readonly code: string,
-    public readonly status: number,
-    public readonly params: Record<string, string | number> = {},
-    public readonly fieldErrors: FieldError[] = [],
-  ) {
+  readonly code: string;
+  readonly status: number;
+  readonly params: Record<string, string | number>;
+  readonly fieldErrors: FieldError[];
+
+  constructor(code: string, status: number, params: Record<string, string | number> = {}, fieldErrors: FieldError[] = []) {
     super(code);
+    this.code = code;
+    this.status = status;
+    this.params = params;
+    this.fieldErrors = fieldErrors;
   }
 }
 
@@ -27,7 +31,10 @@ export const conflict = (code: string, params: Record<string, string | number> =
 
 /** Too many attempts: 429 saying how many minutes to wait; the response carries Retry-After (seconds). */
 export class TooManyAttempts extends AppError {
-  constructor(public readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
     super('rate_limited', 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

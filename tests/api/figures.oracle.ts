@@ -43,18 +43,40 @@ function daysOf(first: string, last: string): string[] {
 const monthEnd = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 export class Oracle {
+  private readonly versions: Version[];
+  private readonly units: Map<number, { code: string; path: string }>;
+  private readonly placements: (Dated & { unit_id: number })[];
+  private readonly statuses: (Dated & { status: string })[];
+  private readonly members: Map<number, Row>;
+  private readonly meetings: Row[];
+  private readonly attendance: Row[];
+  private readonly checkIns: Row[];
+  private readonly grades: Map<number, string>;
+  private readonly attributeHistory: Row[];
+
   private constructor(
-    private versions: Version[],
-    private units: Map<number, { code: string; path: string }>,
-    private placements: (Dated & { unit_id: number })[],
-    private statuses: (Dated & { status: string })[],
-    private members: Map<number, Row>,
-    private meetings: Row[],
-    private attendance: Row[],
-    private checkIns: Row[],
-    private grades: Map<number, string>,
-    private attributeHistory: Row[],
-  ) {}
+    versions: Version[],
+    units: Map<number, { code: string; path: string }>,
+    placements: (Dated & { unit_id: number })[],
+    statuses: (Dated & { status: string })[],
+    members: Map<number, Row>,
+    meetings: Row[],
+    attendance: Row[],
+    checkIns: Row[],
+    grades: Map<number, string>,
+    attributeHistory: Row[],
+  ) {
+    this.versions = versions;
+    this.units = units;
+    this.placements = placements;
+    this.statuses = statuses;
+    this.members = members;
+    this.meetings = meetings;
+    this.attendance = attendance;
+    this.checkIns = checkIns;
+    this.grades = grades;
+    this.attributeHistory = attributeHistory;
+  }
 
   static async load(db: Kysely<DB>): Promise<Oracle> {
     const [versions, units, placements, statuses, members, meetings, attendance, checkIns, quality, history] = await Promise.all([

@@ -68,11 +68,13 @@ export function isInForce(set: Pick<RuleSet, 'effectiveFrom' | 'effectiveTo'>, o
 
 /** No rule set of a kind is in force on a date (e.g. a meeting dated before HD 12): the caller's date is out of reach. */
 export class NoRuleSetInForce extends Error {
-  constructor(
-    public readonly kind: string,
-    public readonly on: string,
-  ) {
+  readonly kind: string;
+  readonly on: string;
+
+  constructor(kind: string, on: string) {
     super(`no ${kind} rule set in force on ${on}`);
+    this.kind = kind;
+    this.on = on;
   }
 }
 

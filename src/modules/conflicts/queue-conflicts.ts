@@ -21,11 +21,13 @@ export interface ConflictContext {
 
 /** The one answer for an identifier held outside the caller's scope: same status, same body, every time. */
 export class NeedsBoard extends AppError {
-  constructor(
-    readonly context: ConflictContext,
-    readonly held: HeldElsewhere[],
-  ) {
+  readonly context: ConflictContext;
+  readonly held: HeldElsewhere[];
+
+  constructor(context: ConflictContext, held: HeldElsewhere[]) {
     super('members.identifier_needs_board', 409);
+    this.context = context;
+    this.held = held;
   }
 }
 

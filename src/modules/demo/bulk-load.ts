@@ -87,12 +87,15 @@ export async function withBulkSession<T>(database: Database, work: (session: Bul
 export class TableBuffer {
   private text = '';
   rows = 0;
+  private readonly session: BulkSession;
+  readonly table: string;
+  readonly columns: readonly string[];
 
-  constructor(
-    private readonly session: BulkSession,
-    readonly table: string,
-    readonly columns: readonly string[],
-  ) {}
+  constructor(session: BulkSession, table: string, columns: readonly string[]) {
+    this.session = session;
+    this.table = table;
+    this.columns = columns;
+  }
 
   add(values: readonly CopyValue[]): void {
     this.text += copyLine(values);

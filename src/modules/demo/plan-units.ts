@@ -150,7 +150,11 @@ class PlanBuilder {
   communeIndex = -1;
   firstCellIndex = -1;
 
-  constructor(private readonly rng: Rng) {}
+  private readonly rng: Rng;
+
+  constructor(rng: Rng) {
+    this.rng = rng;
+  }
 
   add(u: Omit<DemoUnit, 'index' | 'memberCount' | 'suppliesCommittees'>, memberCount = 0): number {
     const index = this.units.length;

@@ -44,11 +44,11 @@ async function* checkDeclaredRows(chunks: AsyncIterable<string>): AsyncGenerator
 export const HEADER_ROWS = 10;
 
 class CheckedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(
-    private readonly zip: CheckedXlsx,
-    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
-  ) {
+  private readonly zip: CheckedXlsx;
+
+  constructor(zip: CheckedXlsx, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
     super(undefined as unknown as string, options);
+    this.zip = zip;
   }
 
   async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {

@@ -29,11 +29,15 @@ export interface Notifier {
 
 export class EmailChannel implements NoticeChannel {
   name = 'email';
-  constructor(
-    private readonly transport: Transporter,
-    private readonly from: string,
-    private readonly publicUrl: string | null,
-  ) {}
+  private readonly transport: Transporter;
+  private readonly from: string;
+  private readonly publicUrl: string | null;
+
+  constructor(transport: Transporter, from: string, publicUrl: string | null) {
+    this.transport = transport;
+    this.from = from;
+    this.publicUrl = publicUrl;
+  }
 
   async send(notice: RenderedNotice): Promise<boolean> {
     if (!notice.email) return false;
