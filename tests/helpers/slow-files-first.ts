@@ -4,14 +4,17 @@
 // known to be long start first; every other file keeps vitest's own order.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first (seconds in a CI run's PGlite suite on this 2-core machine, alone, 01/12). */
+/** Longest first (seconds alone, the PGlite suite with .ci/run's settings on this 2-core machine, 02/12). */
 const LONG_FILES = [
-  'tests/crash/crash.test.ts', // ~70
-  'tests/api/cli.test.ts', // ~60 (PGlite run only)
-  'tests/api/access-matrix.test.ts', // ~55
-  'tests/api/backup-running-server.test.ts', // ~35 (PGlite run only)
-  'tests/api/backup.test.ts', // ~25
-  'tests/api/fuzz.test.ts', // ~15–30
+  'tests/crash/crash.test.ts', // ~60
+  'tests/api/access-matrix.test.ts', // ~50
+  'tests/api/cli.test.ts', // ~48 (PGlite run only)
+  'tests/api/backup-running-server.test.ts', // ~43 (PGlite run only)
+  'tests/api/backup.test.ts', // ~24
+  'tests/api/grading.test.ts', // ~20
+  'tests/api/bad-input-sweep.test.ts', // ~18
+  'tests/api/import-crash.test.ts', // ~14 (PGlite run only)
+  'tests/api/fuzz.test.ts', // ~12
 ];
 
 const rank = (file: TestSpecification) => {
