@@ -106,6 +106,13 @@ export interface CalendarTokens {
   token_hash: string;
 }
 
+export interface CellIslands {
+  ancestor_id: number;
+  cell_id: number;
+  m_from: number;
+  m_to: number | null;
+}
+
 export interface CellMonthFacts {
   expected: number;
   held: number;
@@ -120,6 +127,13 @@ export interface CellMonthFacts {
   trung_binh: number;
   ungraded: number;
   unit_id: number;
+}
+
+export interface CellYearHeld {
+  cell_id: number;
+  held: number;
+  thematic: number;
+  year: number;
 }
 
 export interface CommitteeMembers {
@@ -702,6 +716,19 @@ export interface SubtreeMemberCounts {
   n: number;
 }
 
+export interface SubtreeMonthSums {
+  ancestor_id: number;
+  expected: number;
+  held: number;
+  kem: number;
+  kha: number;
+  month: string;
+  present: number;
+  tot: number;
+  trung_binh: number;
+  ungraded: number;
+}
+
 export interface TaskAssignees {
   member_id: number;
   task_id: number;
@@ -841,7 +868,9 @@ export interface DB {
   audit_log: AuditLog;
   calendar_days: CalendarDays;
   calendar_tokens: CalendarTokens;
+  cell_islands: CellIslands;
   cell_month_facts: CellMonthFacts;
+  cell_year_held: CellYearHeld;
   committee_members: CommitteeMembers;
   dues_bases: DuesBases;
   dues_exemptions: DuesExemptions;
@@ -888,6 +917,7 @@ export interface DB {
   sessions: Sessions;
   strike_off_proposals: StrikeOffProposals;
   subtree_member_counts: SubtreeMemberCounts;
+  subtree_month_sums: SubtreeMonthSums;
   task_assignees: TaskAssignees;
   task_reminders: TaskReminders;
   task_report_files: TaskReportFiles;

@@ -283,8 +283,8 @@ describe('a damaged or altered backup', () => {
   });
 
   it('recomputes the kept read models a file from before them does not carry', async () => {
-    // A backup written before migration 20261201T1400: no per-cell-month meeting sums.
-    const kept = ['cell_month_facts', 'subtree_member_counts'];
+    // A backup written before migration 20261201T0610: no per-subtree counts, no meeting sums.
+    const kept = ['cell_month_facts', 'subtree_member_counts', 'subtree_month_sums', 'cell_islands', 'cell_year_held'];
     const lines = readLines(file).filter((l) => !kept.some((k) => l.startsWith(`{"table":"${k}"`) || l.startsWith(`{"end":"${k}"`)));
     const header = JSON.parse(lines[0]!) as { tables: string[]; migrations: string[] };
     lines[0] = JSON.stringify({
@@ -310,6 +310,24 @@ describe('a damaged or altered backup', () => {
         return [...sums].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
       };
       expect(folded(restored.subtree_member_counts!)).toEqual(folded(source.subtree_member_counts!));
+      expect(restored.cell_islands!.length).toBeGreaterThan(10);
+      expect(restored.cell_islands).toEqual(source.cell_islands);
+      const heldRows = (rows: string[]) => rows.filter((j) => /"(held|t[1-4])":[1-9-]/.test(j));
+      expect(heldRows(restored.cell_year_held!)).toEqual(heldRows(source.cell_year_held!));
+      const foldedSums = (rows: string[]) => {
+        const sums = new Map<string, number[]>();
+        for (const { ancestor_id, month, ...counts } of rows.map((j) => JSON.parse(j) as Record<string, number>)) {
+          const key = `${ancestor_id}|${month}`;
+          const values = Object.values(counts);
+          sums.set(
+            key,
+            (sums.get(key) ?? values.map(() => 0)).map((n, i) => n + values[i]!),
+          );
+        }
+        return [...sums].filter(([, v]) => v.some((n) => n !== 0)).sort(([a], [b]) => a.localeCompare(b));
+      };
+      expect(foldedSums(restored.subtree_month_sums!).length).toBeGreaterThan(10);
+      expect(foldedSums(restored.subtree_month_sums!)).toEqual(foldedSums(source.subtree_month_sums!));
     } finally {
       await fresh.close();
     }

@@ -81,6 +81,8 @@ describe.skipIf(onPostgres)('chibo command line', { timeout: 120_000 }, () => {
       await sql`insert into subtree_member_counts (ancestor_id, dim, key, n) values (${province}, 's', 'chinh_thuc', 5)`.execute(database.db);
       // And a per-cell-month meeting sum gone wrong.
       await sql`insert into cell_month_facts values (${province}, '2026-01-01', 1, 0, 0, 1, 5, 4, 0, 0, 0, 0, 1)`.execute(database.db);
+      // And a per-ancestor meeting sum gone wrong.
+      await sql`insert into subtree_month_sums values (${province}, '2026-02-01', 1, 5, 4, 0, 0, 0, 0, 1)`.execute(database.db);
     } finally {
       await database.close();
     }
@@ -91,11 +93,13 @@ describe.skipIf(onPostgres)('chibo command line', { timeout: 120_000 }, () => {
     expect(res.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 1 dòng.');
     expect(res.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 1 khóa.');
     expect(res.stdout).toContain('Tổng hợp cuộc họp theo chi bộ và tháng (cell_month_facts) khác với bảng đang giữ: 1 dòng.');
+    expect(res.stdout).toContain('Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held) khác với bảng đang giữ: 1 dòng.');
     const again = chibo('rebuild-history', '--data-dir', dataDir);
     expect(again.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 0 dòng.');
     expect(again.stdout).toContain('Dữ kiện đảng viên cho số liệu (member_facts) khác với bảng đang giữ: 0 dòng.');
     expect(again.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 0 khóa.');
     expect(again.stdout).toContain('Tổng hợp cuộc họp theo chi bộ và tháng (cell_month_facts) khác với bảng đang giữ: 0 dòng.');
+    expect(again.stdout).toContain('Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held) khác với bảng đang giữ: 0 dòng.');
   }, 180_000); // three PGlite starts
 
   it('says plainly that an --apply on a file with errors imported nothing, and a dry run that it wrote nothing', async () => {

@@ -6,6 +6,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/types.ts';
 import { cellFactsSql, unexcusedSql } from '../../src/modules/figures/cell-facts.ts';
+import { keptMeetingSumsSql } from '../../src/modules/figures/kept-meeting-sums.ts';
 import { memberFiguresSql } from '../../src/modules/figures/member-figures.ts';
 import { periodMeetingSumsSql } from '../../src/modules/figures/period-meeting-sums.ts';
 import { unitTreeSql } from '../../src/modules/figures/unit-figures.ts';
@@ -30,17 +31,20 @@ function render(query: RawBuilder<unknown>): string {
   return `${text}\n-- parameters: ${JSON.stringify(c.parameters)}\n`;
 }
 
+const MEETING_SUMS = {
+  rootId: 42,
+  from: '2025-01-01',
+  end: '2025-12-31',
+  requiredMonths: ['2025-01', '2025-02', '2025-03'],
+  requiredQuarters: ['2025-Q1'],
+  thematicPerQuarter: 1,
+};
+
 const QUERIES: Record<string, RawBuilder<unknown>> = {
   'figures-members': memberFiguresSql(42, '2025-06-30'),
   'figures-unit-tree': unitTreeSql(42, '2025-06-30'),
-  'figures-meeting-sums': periodMeetingSumsSql({
-    rootId: 42,
-    from: '2025-01-01',
-    end: '2025-12-31',
-    requiredMonths: ['2025-01', '2025-02', '2025-03'],
-    requiredQuarters: ['2025-Q1'],
-    thematicPerQuarter: 1,
-  }),
+  'figures-meeting-sums': periodMeetingSumsSql(MEETING_SUMS),
+  'figures-kept-meeting-sums': keptMeetingSumsSql(MEETING_SUMS)!,
   'compliance-cell-facts': cellFactsSql(42, '2025-01-01', '2025-12-31'),
   'figures-unexcused-absences': unexcusedSql(42, '2025-01-01', '2025-12-31', { strikeOffUnexcusedAbsences: 3, strikeOffWindowMonths: 12 }),
   'compliance-cells-on-date': cellsOnDateSql(42, '2026-01-10'),

@@ -350,6 +350,32 @@ async function expectFactsKept() {
     group by 1, 2 order by 1, 2`.execute(t.database.db);
   expect(recomputedMonths.rows.length).toBeGreaterThan(50);
   expect(keptMonths.rows).toEqual(recomputedMonths.rows);
+  // The per-ancestor monthly sums (signed rows, summed), against every counted fact put on
+  // each ancestor its cell sat under, as a cell, on the meeting's day.
+  const keptSums = await sql<Record<string, unknown>>`
+    select ancestor_id, month, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
+      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+    from subtree_month_sums group by 1, 2 having sum(held) <> 0 or sum(expected) <> 0 order by 1, 2`.execute(t.database.db);
+  const recomputedSums = await sql<Record<string, unknown>>`
+    select a.ancestor_id, date_trunc('month', f.held_on)::date as month, count(*)::int as held, sum(f.expected)::int as expected,
+      sum(f.present)::int as present, count(*) filter (where f.grade = 'tot')::int as tot, count(*) filter (where f.grade = 'kha')::int as kha,
+      count(*) filter (where f.grade = 'trung_binh')::int as trung_binh, count(*) filter (where f.grade = 'kem')::int as kem,
+      count(*) filter (where f.grade is null)::int as ungraded
+    from meeting_facts f
+    join unit_ancestry a on a.unit_id = f.unit_id and a.valid_from <= f.held_on and (a.valid_to is null or a.valid_to > f.held_on)
+    where a.unit_kind in ('chi_bo', 'chi_bo_co_so') and f.recorded and f.attendance_taken and f.kind in ('regular', 'thematic', 'extraordinary')
+    group by 1, 2 order by 1, 2`.execute(t.database.db);
+  expect(recomputedSums.rows.length).toBeGreaterThan(50);
+  expect(keptSums.rows).toEqual(recomputedSums.rows);
+  // Each cell's whole months under each ancestor, and the months it held, per year.
+  const keptIslands = await sql`select * from cell_islands order by 1, 2, 3`.execute(t.database.db);
+  const recomputedIslands = await sql`select * from compute_cell_islands(null) order by 1, 2, 3`.execute(t.database.db);
+  expect(recomputedIslands.rows.length).toBeGreaterThan(20);
+  expect(keptIslands.rows).toEqual(recomputedIslands.rows);
+  const keptHeld = await sql`select * from cell_year_held where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0 order by 1, 2`.execute(t.database.db);
+  const recomputedHeld = await sql`select * from compute_cell_year_held(null) order by 1, 2`.execute(t.database.db);
+  expect(recomputedHeld.rows.length).toBeGreaterThan(5);
+  expect(keptHeld.rows).toEqual(recomputedHeld.rows);
 }
 
 describe('past figures do not move after later changes', () => {
@@ -488,7 +514,12 @@ describe('past figures do not move after later changes', () => {
   it('keeps per-meeting and per-member facts equal to the recomputed ones after the changes', async () => {
     await expectFactsKept();
     // The nightly compaction folds the signed rows into one per key, and changes no count.
-    const rows = async () => (await sql<{ n: number }>`select count(*)::int as n from subtree_member_counts`.execute(t.database.db)).rows[0]!.n;
+    const rows = async () =>
+      (
+        await sql<{ n: number }>`select ((select count(*) from subtree_member_counts) + (select count(*) from subtree_month_sums))::int as n`.execute(
+          t.database.db,
+        )
+      ).rows[0]!.n;
     const before = await rows();
     expect(await compactKeptCounts(t.database.db)).toBeGreaterThan(0);
     expect(await rows()).toBeLessThan(before);

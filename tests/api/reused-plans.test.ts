@@ -98,7 +98,7 @@ describe("a dashboard's statements", () => {
     try {
       await meetings();
       await meetings();
-      expect(await preparedReading('cell_month_facts')).toBe(0);
+      expect(await preparedReading('subtree_month_sums')).toBe(0);
       expect(await preparedReading('sessions')).toBe(0);
     } finally {
       delete process.env.CHIBO_REUSED_PLANS;
@@ -109,7 +109,7 @@ describe("a dashboard's statements", () => {
     process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS = '3'; // the commune and its 3 cells
     await meetings();
     await meetings();
-    expect(await preparedReading('cell_month_facts')).toBe(0);
+    expect(await preparedReading('subtree_month_sums')).toBe(0);
   });
 
   it('keep their plans on the session for a commune, with the same figures', async () => {
@@ -122,6 +122,6 @@ describe("a dashboard's statements", () => {
     expect(await meetings()).toEqual(first);
     expect(await meetings()).toEqual(first);
     expect(first).toEqual(planned);
-    expect(await preparedReading('cell_month_facts')).toBe(1);
+    expect(await preparedReading('subtree_month_sums')).toBe(1);
   });
 });

@@ -552,7 +552,7 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
 
 /**
  * Read models kept by statement triggers (the figures engine's member_facts,
- * meeting_facts, subtree_member_counts and cell_month_facts) are not kept during the load when the replica role switched triggers off:
+ * meeting_facts, subtree_member_counts, cell_month_facts and the per-ancestor meeting sums) are not kept during the load when the replica role switched triggers off:
  * refreshed here, set-wise, in batches, with the same functions the triggers call — the
  * members' facts first, as a meeting's roll does not read them. Checked by name so the
  * demo loads the same way with or without the figures engine in the build.
@@ -582,9 +582,9 @@ async function refreshTriggerKeptFacts(session: BulkSession, members: { after: n
   await refresh('refresh_member_facts', 'members', members);
   await session.query('analyze member_facts');
   await refresh('refresh_meeting_facts', 'meetings', meetings);
-  // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry) and
-  // the per-cell-month meeting sums (on meeting_facts), at once.
-  for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts']) {
+  // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry), the
+  // per-cell-month meeting sums (on meeting_facts) and the per-ancestor ones read from them.
+  for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums']) {
     const [found] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}()')::text as fn`);
     if (found?.fn) await session.query(`select ${fn}()`);
   }

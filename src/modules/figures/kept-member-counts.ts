@@ -177,12 +177,17 @@ export async function keptSubtreeTotals(db: Db, unitIds: readonly number[], date
 
 /**
  * Folds the signed rows of every unit that has more rows than keys into one row per key
- * (the nightly job, notifications/job-runner.ts): reads then sum a unit's keys, not every
- * write since. Rows inserted meanwhile by other transactions are left as they are.
+ * (the nightly job, notifications/job-runner.ts): the member counts per subtree and the
+ * meeting sums per ancestor and month. Reads then sum a unit's keys, not every write since.
+ * Rows inserted meanwhile by other transactions are left as they are. Returns the units folded.
  */
 export async function compactKeptCounts(db: Db): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    with loose as (select ancestor_id from subtree_member_counts group by ancestor_id having count(*) > count(distinct (dim, key)))
-    select compact_subtree_member_counts(array(select ancestor_id from loose)), (select count(*)::int from loose) as n`.execute(db);
+    with loose as (select ancestor_id from subtree_member_counts group by ancestor_id having count(*) > count(distinct (dim, key))),
+    loose_sums as (select ancestor_id from subtree_month_sums group by ancestor_id having count(*) > count(distinct month)),
+    folded as (
+      select compact_subtree_member_counts(array(select ancestor_id from loose)) as a,
+        compact_subtree_month_sums(array(select ancestor_id from loose_sums)) as b)
+    select (select count(*)::int from loose) + (select count(*)::int from loose_sums) as n from folded`.execute(db);
   return rows[0]?.n ?? 0;
 }

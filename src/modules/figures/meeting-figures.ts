@@ -16,7 +16,8 @@ import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
 import { unitForFiguresWith, unitsUnderOn } from './history.ts';
-import { type MeetingSumsRow, periodMeetingSumsSql } from './period-meeting-sums.ts';
+import { type KeptMeetingSumsRow, keptMeetingSumsSql } from './kept-meeting-sums.ts';
+import { type MeetingSumsInput, type MeetingSumsRow, periodMeetingSumsSql } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
@@ -37,10 +38,18 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const end = to < today ? to : today;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   const period = end >= from;
+  const sumsInput = (rules: MeetingRules['compliance']): MeetingSumsInput => ({
+    rootId: unitId,
+    from,
+    end,
+    requiredMonths: months,
+    requiredQuarters: quarters,
+    thematicPerQuarter: rules.thematicPerQuarter,
+  });
+  // From the models kept per ancestor where they answer; else (and when SQL says a sub-unit
+  // joined or left the unit in the period) from the stretches.
   const reads = (rules: MeetingRules['compliance']) => ({
-    sums: period
-      ? periodMeetingSumsSql({ rootId: unitId, from, end, requiredMonths: months, requiredQuarters: quarters, thematicPerQuarter: rules.thematicPerQuarter })
-      : noRows<MeetingSumsRow>(),
+    sums: period ? (keptMeetingSumsSql(sumsInput(rules)) ?? periodMeetingSumsSql(sumsInput(rules))) : noRows<KeptMeetingSumsRow>(),
     absences: period ? unexcusedSql(unitId, from, end, rules) : noRows<UnexcusedRow>(),
     children: sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
       select unit_id, code, name, kind from (${unitsUnderOn([unitId], date)}) uu where depth = 1`,
@@ -53,7 +62,9 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   const { head, reads: guessed } = await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, builtin && (() => reads(builtin)));
   const { unit, whole, reusesPlans, ruleSets } = head;
   const rules = meetingRulesOn(today, ruleSets).body.compliance;
-  const { sums, absences, children } = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules), reusesPlans);
+  const read = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules), reusesPlans);
+  const { absences, children } = read;
+  const sums = read.sums.some((r) => r.set === 'fallback') ? (await periodMeetingSumsSql(sumsInput(rules)).execute(db)).rows : read.sums;
   const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');
   const cells = sums.find((r): r is Row<'cells'> => r.set === 'cells');
   const total = (k: 'held' | 'expected' | 'present' | (typeof QUALITY_GRADES)[number]) => tops.reduce((s, t) => s + t[k], 0);

@@ -1,0 +1,142 @@
+// The meeting figures of a unit over a period from the read models kept per ancestor
+// (src/db/migrations/20261202T0400_figures_subtree_meeting_sums.sql): each sub-unit's sums
+// are its own kept monthly rows, less the days of the first and last months outside the
+// period; a cell's compliance is its whole months under the unit or the sub-unit (its
+// islands there) against the months it held (cell_year_held) — one narrow row per cell,
+// never its stretches or its per-month rows (the nation: 300,000 cells).
+//
+// The same rows as periodMeetingSumsSql, for the cases these models answer: the unit is not
+// a cell, the period's required months lie in one calendar year, and every sub-unit sat
+// under the unit through the period's months. When SQL finds a sub-unit that joined or left
+// it in those months, the statement answers one row { set: 'fallback' } and the caller reads
+// periodMeetingSumsSql instead. Held to the same oracle (tests/api/figures.test.ts).
+import { type RawBuilder, sql } from 'kysely';
+import { quarterMonths } from '../../domain/meeting-compliance.ts';
+import { addMonths, monthsBetween } from '../../domain/meeting-time.ts';
+import { FACT_COUNTS } from './cell-facts.ts';
+import type { MeetingSumsInput, MeetingSumsRow } from './period-meeting-sums.ts';
+
+export type KeptMeetingSumsRow = MeetingSumsRow | { set: 'fallback' };
+
+const monthNumber = (month: string) => Number(month.slice(5, 7));
+/** The bits of months (bit m-1 for month m). */
+const monthBits = (months: readonly string[]) => months.reduce((bits, m) => bits | (1 << (monthNumber(m) - 1)), 0);
+
+/** The SQL (kept as a reviewed snapshot), or null when the period's required months span two years. */
+export function keptMeetingSumsSql(q: MeetingSumsInput) {
+  const years = new Set(q.requiredMonths.map((m) => m.slice(0, 4)));
+  if (years.size > 1) return null;
+  const from = sql`${q.from}::date`;
+  const end = sql`${q.end}::date`;
+  const ms = sql`${`${q.from.slice(0, 7)}-01`}::date`;
+  const me = sql`${addMonths(`${q.end.slice(0, 7)}-01`, 1)}::date`;
+  const year = years.size === 1 ? Number([...years][0]) : null;
+  // Month indexes [y0, y1) of the year (month_index: year * 12 + month - 1).
+  const y0 = (year ?? 0) * 12;
+  const req = monthBits(q.requiredMonths);
+  const quarterMasks = q.requiredQuarters.map((qt) => ({ mask: monthBits(quarterMonths(qt)), thematic: sql.ref(`h.t${qt.slice(-1)}`) }));
+  /** A cell's whole months of the year under an ancestor, as bits, from its islands there. */
+  const coveredBits = sql`bit_or((1 << (least(coalesce(i.m_to, ${y0 + 12}::int), ${y0 + 12}::int) - ${y0}::int))
+      - (1 << (greatest(i.m_from, ${y0}::int) - ${y0}::int)))`;
+  const inYear = sql`i.m_from < ${y0 + 12}::int and (i.m_to is null or i.m_to > ${y0}::int)`;
+  const every = sql`((c.covered & ${req}::int) <> 0 and (c.covered & ${req}::int & ~coalesce(h.held, 0)) = 0)`;
+  // A required quarter all of whose months the cell sat under the unit; met with n thematic meetings.
+  const quarterApplies = quarterMasks.length
+    ? sql.join(
+        quarterMasks.map((m) => sql`(c.covered & ${m.mask}::int) = ${m.mask}::int`),
+        sql` or `,
+      )
+    : sql`false`;
+  const quartersMet = quarterMasks.length
+    ? sql.join(
+        quarterMasks.map((m) => sql`((c.covered & ${m.mask}::int) <> ${m.mask}::int or coalesce(${m.thematic}, 0) >= ${q.thematicPerQuarter}::int)`),
+        sql` and `,
+      )
+    : sql`true`;
+  const monthCounts = (bits: RawBuilder<unknown>) =>
+    q.requiredMonths.length
+      ? sql`array[${sql.join(q.requiredMonths.map((m) => sql`count(*) filter (where (${bits} & ${1 << (monthNumber(m) - 1)}::int) <> 0)::int`))}]`
+      : sql`array[]::int[]`;
+  const compliance = year !== null;
+  const spanMonths = monthsBetween(q.from, q.end);
+  return sql<KeptMeetingSumsRow>`
+    with tops as materialized (
+      select a.unit_id as top_id, sum(least(coalesce(a.valid_to, ${me}), ${me}) - greatest(a.valid_from, ${ms})) as days
+      from unit_ancestry a
+      where a.ancestor_id = ${q.rootId}::int and a.depth = 1 and a.valid_from < ${me} and (a.valid_to is null or a.valid_to > ${ms})
+      group by 1
+    ), ok as (
+      select not exists (select 1 from tops where days < ${me} - ${ms})
+        and not exists (select 1 from unit_ancestry r where r.ancestor_id = ${q.rootId}::int and r.unit_id = ${q.rootId}::int
+          and is_cell_kind(r.unit_kind) and r.valid_from < ${me} and (r.valid_to is null or r.valid_to > ${ms})) as ok
+    ),
+    -- Each sub-unit's kept months, less the days of the first and last months outside the period.
+    edge as (
+      select a.ancestor_id as top_id, date_trunc('month', f.held_on)::date as month, ${FACT_COUNTS}
+      from meeting_facts f
+      join unit_ancestry a on a.unit_id = f.unit_id and a.valid_from <= f.held_on and (a.valid_to is null or a.valid_to > f.held_on)
+      join tops t on t.top_id = a.ancestor_id
+      where ((f.held_on >= ${ms} and f.held_on < ${from}) or (f.held_on > ${end} and f.held_on < ${me}))
+        and is_cell_kind(a.unit_kind) and cell_month_counted(f.kind, f.recorded, f.attendance_taken)
+      group by 1, 2
+    ), tm as (
+      select top_id, month, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
+        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      from (
+        select s.ancestor_id as top_id, s.month, s.held, s.expected, s.present, s.tot, s.kha, s.trung_binh, s.kem, s.ungraded
+        from tops t join subtree_month_sums s on s.ancestor_id = t.top_id and s.month >= ${ms} and s.month < ${me}
+        union all
+        select top_id, month, -held, -expected, -present, -tot, -kha, -trung_binh, -kem, -ungraded from edge
+      ) x group by 1, 2
+    ),
+    -- Each cell's whole months of the year under each sub-unit, and under the unit.
+    tc as (
+      select i.ancestor_id as top_id, i.cell_id, ${coveredBits} as covered
+      from tops t join cell_islands i on i.ancestor_id = t.top_id and ${inYear}
+      where ${compliance}
+      group by 1, 2
+    ), rc as (
+      select i.cell_id, ${coveredBits} as covered
+      from cell_islands i where i.ancestor_id = ${q.rootId}::int and ${inYear} and ${compliance}
+      group by 1
+    ), top_cells as (
+      select c.top_id, count(*) filter (where (c.covered & ${req}::int) <> 0)::int as monthly_applicable, count(*) filter (where ${every})::int as monthly_every
+      from tc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = ${year ?? 0}::int
+      group by 1
+    ), root_cells as (
+      select count(*) filter (where (c.covered & ${req}::int) <> 0)::int as monthly_applicable, count(*) filter (where ${every})::int as monthly_every,
+        count(*) filter (where ${quarterApplies})::int as thematic_applicable,
+        count(*) filter (where (${quarterApplies}) and ${quartersMet})::int as thematic_every,
+        ${monthCounts(sql`c.covered`)} as required, ${monthCounts(sql`(c.covered & coalesce(h.held, 0))`)} as held_cells
+      from rc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = ${year ?? 0}::int
+    ), by_top as (
+      select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
+        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      from tm group by 1
+    ), months as (
+      select m.month, r.i from unnest(${sql.val(spanMonths.map((m) => `${m}-01`))}::date[]) with ordinality m(month, n)
+      left join unnest(${sql.val(q.requiredMonths.map((m) => `${m}-01`))}::date[]) with ordinality r(month, i) on r.month = m.month
+    )
+    select 'fallback' as set, null::int as top_id, null::int as held, null::int as expected, null::int as present, null::int as tot,
+      null::int as kha, null::int as trung_binh, null::int as kem, null::int as ungraded, null::int as monthly_applicable, null::int as monthly_every,
+      null::int as thematic_applicable, null::int as thematic_every, null::text as month, null::int as required, null::int as held_cells
+    where not (select ok from ok)
+    union all
+    select 'top', t.top_id, coalesce(s.held, 0), coalesce(s.expected, 0), coalesce(s.present, 0), coalesce(s.tot, 0), coalesce(s.kha, 0),
+      coalesce(s.trung_binh, 0), coalesce(s.kem, 0), coalesce(s.ungraded, 0), coalesce(c.monthly_applicable, 0), coalesce(c.monthly_every, 0),
+      null, null, null, null, null
+    from tops t left join by_top s on s.top_id = t.top_id left join top_cells c on c.top_id = t.top_id
+    where (select ok from ok)
+    union all
+    select 'cells', null, null, null, null, null, null, null, null, null, coalesce(r.monthly_applicable, 0), coalesce(r.monthly_every, 0),
+      coalesce(r.thematic_applicable, 0), coalesce(r.thematic_every, 0), null, null, null
+    from (select 1) one left join root_cells r on ${compliance}
+    where (select ok from ok)
+    union all
+    select 'month', null, null, coalesce(x.expected, 0), coalesce(x.present, 0), null, null, null, null, null, null, null, null, null,
+      to_char(m.month, 'YYYY-MM'), coalesce(r.required[m.i], 0), coalesce(r.held_cells[m.i], 0)
+    from months m
+    left join (select month, sum(expected)::int as expected, sum(present)::int as present from tm group by 1) x on x.month = m.month
+    left join root_cells r on ${compliance}
+    where (select ok from ok)`;
+}
