@@ -132,7 +132,10 @@ export interface CellMonthFacts {
 export interface CellYearHeld {
   cell_id: number;
   held: number;
-  thematic: number;
+  t1: number;
+  t2: number;
+  t3: number;
+  t4: number;
   year: number;
 }
 

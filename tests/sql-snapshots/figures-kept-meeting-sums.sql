@@ -49,16 +49,16 @@
     ), root_cells as (
       select count(*) filter (where (c.covered & $40::int) <> 0)::int as monthly_applicable, count(*) filter (where ((c.covered & $41::int) <> 0 and (c.covered & $42::int & ~coalesce(h.held, 0)) = 0))::int as monthly_every,
         count(*) filter (where (c.covered & $43::int) = $44::int)::int as thematic_applicable,
-        count(*) filter (where ((c.covered & $45::int) = $46::int) and ((c.covered & $47::int) <> $48::int or ((coalesce(h.thematic, 0) >> $49::int) & 127) >= $50::int))::int as thematic_every,
-        array[count(*) filter (where (c.covered & $51::int) <> 0)::int, count(*) filter (where (c.covered & $52::int) <> 0)::int, count(*) filter (where (c.covered & $53::int) <> 0)::int] as required, array[count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $54::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $55::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $56::int) <> 0)::int] as held_cells
-      from rc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = $57::int
+        count(*) filter (where ((c.covered & $45::int) = $46::int) and ((c.covered & $47::int) <> $48::int or coalesce("h"."t1", 0) >= $49::int))::int as thematic_every,
+        array[count(*) filter (where (c.covered & $50::int) <> 0)::int, count(*) filter (where (c.covered & $51::int) <> 0)::int, count(*) filter (where (c.covered & $52::int) <> 0)::int] as required, array[count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $53::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $54::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $55::int) <> 0)::int] as held_cells
+      from rc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = $56::int
     ), by_top as (
       select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
         sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
       from tm group by 1
     ), months as (
-      select m.month, r.i from unnest($58::date[]) with ordinality m(month, n)
-      left join unnest($59::date[]) with ordinality r(month, i) on r.month = m.month
+      select m.month, r.i from unnest($57::date[]) with ordinality m(month, n)
+      left join unnest($58::date[]) with ordinality r(month, i) on r.month = m.month
     )
     select 'fallback' as set, null::int as top_id, null::int as held, null::int as expected, null::int as present, null::int as tot,
       null::int as kha, null::int as trung_binh, null::int as kem, null::int as ungraded, null::int as monthly_applicable, null::int as monthly_every,
@@ -73,13 +73,13 @@
     union all
     select 'cells', null, null, null, null, null, null, null, null, null, coalesce(r.monthly_applicable, 0), coalesce(r.monthly_every, 0),
       coalesce(r.thematic_applicable, 0), coalesce(r.thematic_every, 0), null, null, null
-    from (select 1) one left join root_cells r on $60
+    from (select 1) one left join root_cells r on $59
     where (select ok from ok)
     union all
     select 'month', null, null, coalesce(x.expected, 0), coalesce(x.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(m.month, 'YYYY-MM'), coalesce(r.required[m.i], 0), coalesce(r.held_cells[m.i], 0)
     from months m
     left join (select month, sum(expected)::int as expected, sum(present)::int as present from tm group by 1) x on x.month = m.month
-    left join root_cells r on $61
+    left join root_cells r on $60
     where (select ok from ok)
--- parameters: ["2026-01-01","2026-01-01","2025-01-01",42,"2026-01-01","2025-01-01","2026-01-01","2025-01-01",42,42,"2026-01-01","2025-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2026-01-01",24312,24312,24300,24300,24300,24312,24300,true,24312,24312,24300,24300,24300,42,24312,24300,true,7,7,7,2025,7,7,7,7,7,7,7,7,7,0,1,1,2,4,1,2,4,2025,["2025-01-01","2025-02-01","2025-03-01","2025-04-01","2025-05-01","2025-06-01","2025-07-01","2025-08-01","2025-09-01","2025-10-01","2025-11-01","2025-12-01"],["2025-01-01","2025-02-01","2025-03-01"],true,true]
+-- parameters: ["2026-01-01","2026-01-01","2025-01-01",42,"2026-01-01","2025-01-01","2026-01-01","2025-01-01",42,42,"2026-01-01","2025-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2026-01-01",24312,24312,24300,24300,24300,24312,24300,true,24312,24312,24300,24300,24300,42,24312,24300,true,7,7,7,2025,7,7,7,7,7,7,7,7,7,1,1,2,4,1,2,4,2025,["2025-01-01","2025-02-01","2025-03-01","2025-04-01","2025-05-01","2025-06-01","2025-07-01","2025-08-01","2025-09-01","2025-10-01","2025-11-01","2025-12-01"],["2025-01-01","2025-02-01","2025-03-01"],true,true]
