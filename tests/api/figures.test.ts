@@ -567,6 +567,19 @@ describe('facts under concurrent writes', () => {
     expect(f.present).toBe(placed.length);
     await expectFactsKept();
   });
+
+  it("roll calls of one cell's meetings in different months, each in its own transaction at once, all land in the cell's year", async () => {
+    const db = t.database.db;
+    const ids = [await meeting(u.X1!, 'regular', '2026-08-06'), await meeting(u.X1!, 'thematic', '2026-09-10'), await meeting(u.X1!, 'regular', '2026-10-08')];
+    const placed = await db.selectFrom('members').select('id').where('unit_id', '=', u.X1!).where('status', 'in', ['chinh_thuc', 'du_bi']).execute();
+    // On PostgreSQL the three months' rows are locked apart, and the cell's year row by all three.
+    await Promise.all(ids.map((id) => db.insertInto('meeting_check_ins').values({ meeting_id: id, member_id: placed[0]!.id, method: 'code' }).execute()));
+    const [year] = (await sql<{ held: number; t3: number }>`select held, t3 from cell_year_held where cell_id = ${u.X1!} and year = 2026`.execute(db)).rows;
+    const augustAndOctober = (1 << 7) | (1 << 9);
+    expect(year!.held & augustAndOctober).toBe(augustAndOctober);
+    expect(year!.t3).toBeGreaterThan(0); // the thematic meeting of September
+    await expectFactsKept();
+  });
 });
 
 describe('access', () => {
