@@ -17,6 +17,9 @@ import { openTestDatabase } from '../helpers/test-database.ts';
 // A tiny page, so every table's rows cross several page boundaries: composite keys
 // (attendance, check-ins, notice batches) once lost rows exactly there.
 const PAGE = 3;
+// A restore into a fresh PGlite database takes 2-3 s alone and up to 30 s at the start of CI,
+// beside both suites and the browser tests on 2 cores (02/12): the tests that restore wait longer.
+const RESTORING = 120_000;
 
 let t: TestApp;
 let target: Database;
@@ -201,22 +204,26 @@ afterAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('restores a database whose every table spans several pages, row for row', async () => {
-    const before = await dumpAll(t.database);
-    for (const [table, rows] of Object.entries(before)) {
-      // A new table needs rows in FILL above, so the round trip below covers it too.
-      expect(rows.length, `table ${table} must span several backup pages: add rows to FILL`).toBeGreaterThan(2 * PAGE);
-    }
-    const result = await backupDatabase(t.database.db, file, { pageSize: PAGE });
-    expect(result.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
-    await restoreDatabase(target.db, file);
-    const after = await dumpAll(target);
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
-    // The demo's 12 months of roll calls and the 56 added above.
-    expect(after.meeting_attendance!.length).toBeGreaterThan(56 + 3000);
-    // 340 generated and the admission candidate the demo admitted a year ago.
-    expect(after.members).toHaveLength(341);
-  });
+  it(
+    'restores a database whose every table spans several pages, row for row',
+    async () => {
+      const before = await dumpAll(t.database);
+      for (const [table, rows] of Object.entries(before)) {
+        // A new table needs rows in FILL above, so the round trip below covers it too.
+        expect(rows.length, `table ${table} must span several backup pages: add rows to FILL`).toBeGreaterThan(2 * PAGE);
+      }
+      const result = await backupDatabase(t.database.db, file, { pageSize: PAGE });
+      expect(result.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
+      await restoreDatabase(target.db, file);
+      const after = await dumpAll(target);
+      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+      // The demo's 12 months of roll calls and the 56 added above.
+      expect(after.meeting_attendance!.length).toBeGreaterThan(56 + 3000);
+      // 340 generated and the admission candidate the demo admitted a year ago.
+      expect(after.members).toHaveLength(341);
+    },
+    RESTORING,
+  );
 
   it('continues the id sequences after a restore', async () => {
     const next = await target.db.insertInto('unit_events').values({ kind: 'create', effective_on: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
@@ -254,94 +261,114 @@ describe('a damaged or altered backup', () => {
     await expectEmpty(empty);
   }
 
-  it('refuses a file with one attendance row removed, naming the table, and restores nothing', async () => {
-    const lines = readLines(file);
-    const at = lines.findIndex((l) => l.startsWith('{"table":"meeting_attendance"'));
-    const line = JSON.parse(lines[at]!) as { table: string; rows: unknown[] };
-    line.rows.splice(1, 1);
-    lines[at] = JSON.stringify(line);
-    const altered = path.join(dir, 'row-removed.backup');
-    writeLines(altered, lines);
-    await expectRefused(altered, 'meeting_attendance');
-  });
+  it(
+    'refuses a file with one attendance row removed, naming the table, and restores nothing',
+    async () => {
+      const lines = readLines(file);
+      const at = lines.findIndex((l) => l.startsWith('{"table":"meeting_attendance"'));
+      const line = JSON.parse(lines[at]!) as { table: string; rows: unknown[] };
+      line.rows.splice(1, 1);
+      lines[at] = JSON.stringify(line);
+      const altered = path.join(dir, 'row-removed.backup');
+      writeLines(altered, lines);
+      await expectRefused(altered, 'meeting_attendance');
+    },
+    RESTORING,
+  );
 
-  it('refuses a file with one value changed', async () => {
-    const lines = readLines(file);
-    const at = lines.findIndex((l) => l.startsWith('{"table":"members"'));
-    lines[at] = lines[at]!.replace(/"full_name":"[^"]*"/, '"full_name":"Nguyễn Văn Giả"');
-    const altered = path.join(dir, 'value-changed.backup');
-    writeLines(altered, lines);
-    await expectRefused(altered, 'members');
-  });
+  it(
+    'refuses a file with one value changed',
+    async () => {
+      const lines = readLines(file);
+      const at = lines.findIndex((l) => l.startsWith('{"table":"members"'));
+      lines[at] = lines[at]!.replace(/"full_name":"[^"]*"/, '"full_name":"Nguyễn Văn Giả"');
+      const altered = path.join(dir, 'value-changed.backup');
+      writeLines(altered, lines);
+      await expectRefused(altered, 'members');
+    },
+    RESTORING,
+  );
 
-  it('refuses a file cut short before a table ends', async () => {
-    const lines = readLines(file);
-    const at = lines.findIndex((l) => l.startsWith('{"table":"meetings"'));
-    const altered = path.join(dir, 'cut.backup');
-    writeLines(altered, lines.slice(0, at + 1));
-    await expectRefused(altered, 'meetings');
-  });
+  it(
+    'refuses a file cut short before a table ends',
+    async () => {
+      const lines = readLines(file);
+      const at = lines.findIndex((l) => l.startsWith('{"table":"meetings"'));
+      const altered = path.join(dir, 'cut.backup');
+      writeLines(altered, lines.slice(0, at + 1));
+      await expectRefused(altered, 'meetings');
+    },
+    RESTORING,
+  );
 
-  it('recomputes the kept read models a file from before them does not carry', async () => {
-    // A backup written before migration 20261201T0610: no per-subtree counts, no meeting sums.
-    const kept = ['cell_month_facts', 'subtree_member_counts', 'subtree_month_sums', 'cell_islands', 'cell_year_held'];
-    const lines = readLines(file).filter((l) => !kept.some((k) => l.startsWith(`{"table":"${k}"`) || l.startsWith(`{"end":"${k}"`)));
-    const header = JSON.parse(lines[0]!) as { tables: string[]; migrations: string[] };
-    lines[0] = JSON.stringify({
-      ...header,
-      tables: header.tables.filter((t) => !kept.includes(t)),
-      migrations: header.migrations.filter((m) => m < '20261201T0610'),
-    });
-    const older = path.join(dir, 'older.backup');
-    writeLines(older, lines);
-    const fresh = await openTestDatabase();
-    try {
-      await restoreDatabase(fresh.db, older);
-      const [restored, source] = [await dumpAll(fresh), await dumpAll(t.database)];
-      expect(restored.cell_month_facts!.length).toBeGreaterThan(100);
-      expect(restored.cell_month_facts).toEqual(source.cell_month_facts);
-      // Signed rows are folded when recomputed: the same counts, one row per key.
-      const folded = (rows: string[]) => {
-        const sums = new Map<string, number>();
-        for (const r of rows.map((j) => JSON.parse(j) as { ancestor_id: number; dim: string; key: string; n: number })) {
-          const key = `${r.ancestor_id}|${r.dim}|${r.key}`;
-          sums.set(key, (sums.get(key) ?? 0) + r.n);
-        }
-        return [...sums].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
-      };
-      expect(folded(restored.subtree_member_counts!)).toEqual(folded(source.subtree_member_counts!));
-      expect(restored.cell_islands!.length).toBeGreaterThan(10);
-      expect(restored.cell_islands).toEqual(source.cell_islands);
-      const heldRows = (rows: string[]) => rows.filter((j) => /"(held|t[1-4])":[1-9-]/.test(j));
-      expect(heldRows(restored.cell_year_held!)).toEqual(heldRows(source.cell_year_held!));
-      const foldedSums = (rows: string[]) => {
-        const sums = new Map<string, number[]>();
-        for (const { ancestor_id, month, ...counts } of rows.map((j) => JSON.parse(j) as Record<string, number>)) {
-          const key = `${ancestor_id}|${month}`;
-          const values = Object.values(counts);
-          sums.set(
-            key,
-            (sums.get(key) ?? values.map(() => 0)).map((n, i) => n + values[i]!),
-          );
-        }
-        return [...sums].filter(([, v]) => v.some((n) => n !== 0)).sort(([a], [b]) => a.localeCompare(b));
-      };
-      expect(foldedSums(restored.subtree_month_sums!).length).toBeGreaterThan(10);
-      expect(foldedSums(restored.subtree_month_sums!)).toEqual(foldedSums(source.subtree_month_sums!));
-    } finally {
-      await fresh.close();
-    }
-  });
+  it(
+    'recomputes the kept read models a file from before them does not carry',
+    async () => {
+      // A backup written before migration 20261201T0610: no per-subtree counts, no meeting sums.
+      const kept = ['cell_month_facts', 'subtree_member_counts', 'subtree_month_sums', 'cell_islands', 'cell_year_held'];
+      const lines = readLines(file).filter((l) => !kept.some((k) => l.startsWith(`{"table":"${k}"`) || l.startsWith(`{"end":"${k}"`)));
+      const header = JSON.parse(lines[0]!) as { tables: string[]; migrations: string[] };
+      lines[0] = JSON.stringify({
+        ...header,
+        tables: header.tables.filter((t) => !kept.includes(t)),
+        migrations: header.migrations.filter((m) => m < '20261201T0610'),
+      });
+      const older = path.join(dir, 'older.backup');
+      writeLines(older, lines);
+      const fresh = await openTestDatabase();
+      try {
+        await restoreDatabase(fresh.db, older);
+        const [restored, source] = [await dumpAll(fresh), await dumpAll(t.database)];
+        expect(restored.cell_month_facts!.length).toBeGreaterThan(100);
+        expect(restored.cell_month_facts).toEqual(source.cell_month_facts);
+        // Signed rows are folded when recomputed: the same counts, one row per key.
+        const folded = (rows: string[]) => {
+          const sums = new Map<string, number>();
+          for (const r of rows.map((j) => JSON.parse(j) as { ancestor_id: number; dim: string; key: string; n: number })) {
+            const key = `${r.ancestor_id}|${r.dim}|${r.key}`;
+            sums.set(key, (sums.get(key) ?? 0) + r.n);
+          }
+          return [...sums].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
+        };
+        expect(folded(restored.subtree_member_counts!)).toEqual(folded(source.subtree_member_counts!));
+        expect(restored.cell_islands!.length).toBeGreaterThan(10);
+        expect(restored.cell_islands).toEqual(source.cell_islands);
+        const heldRows = (rows: string[]) => rows.filter((j) => /"(held|t[1-4])":[1-9-]/.test(j));
+        expect(heldRows(restored.cell_year_held!)).toEqual(heldRows(source.cell_year_held!));
+        const foldedSums = (rows: string[]) => {
+          const sums = new Map<string, number[]>();
+          for (const { ancestor_id, month, ...counts } of rows.map((j) => JSON.parse(j) as Record<string, number>)) {
+            const key = `${ancestor_id}|${month}`;
+            const values = Object.values(counts);
+            sums.set(
+              key,
+              (sums.get(key) ?? values.map(() => 0)).map((n, i) => n + values[i]!),
+            );
+          }
+          return [...sums].filter(([, v]) => v.some((n) => n !== 0)).sort(([a], [b]) => a.localeCompare(b));
+        };
+        expect(foldedSums(restored.subtree_month_sums!).length).toBeGreaterThan(10);
+        expect(foldedSums(restored.subtree_month_sums!)).toEqual(foldedSums(source.subtree_month_sums!));
+      } finally {
+        await fresh.close();
+      }
+    },
+    RESTORING,
+  );
 
-  it('still reads a version 1 file (no counts or checksums), saying it could not verify it', async () => {
-    const lines = readLines(file).filter((l) => !l.startsWith('{"end":'));
-    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
-    delete header.tables;
-    lines[0] = JSON.stringify({ ...header, version: 1 });
-    const old = path.join(dir, 'version-1.backup');
-    writeLines(old, lines);
-    const result = await restoreDatabase(empty.db, old);
-    expect(result.verified).toBe(false);
-    expect(await dumpAll(empty)).toEqual(await dumpAll(t.database));
-  });
+  it(
+    'still reads a version 1 file (no counts or checksums), saying it could not verify it',
+    async () => {
+      const lines = readLines(file).filter((l) => !l.startsWith('{"end":'));
+      const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+      delete header.tables;
+      lines[0] = JSON.stringify({ ...header, version: 1 });
+      const old = path.join(dir, 'version-1.backup');
+      writeLines(old, lines);
+      const result = await restoreDatabase(empty.db, old);
+      expect(result.verified).toBe(false);
+      expect(await dumpAll(empty)).toEqual(await dumpAll(t.database));
+    },
+    RESTORING,
+  );
 });
