@@ -17,12 +17,12 @@
       select n = 0 or n <= (select count(*) from cell_islands where ancestor_id = $13::int) as yes
       from (select count(*) as n from meeting_facts e where (("e"."held_on" >= $14::date and "e"."held_on" < $15::date) or ("e"."held_on" > $16::date and "e"."held_on" < $17::date))) d
     ), edge_facts as (
-      select a.ancestor_id as top_id, f.held_on, f.expected, f.present, f.grade
+      select t.top_id, f.held_on, f.expected, f.present, f.grade
       from meeting_facts f
       cross join lateral (select a.ancestor_id from unit_ancestry a where a.unit_id = f.unit_id and a.valid_from <= f.held_on
         and (a.valid_to is null or a.valid_to > f.held_on) and is_cell_kind(a.unit_kind) offset 0) a
-      where (("f"."held_on" >= $18::date and "f"."held_on" < $19::date) or ("f"."held_on" > $20::date and "f"."held_on" < $21::date)) and cell_month_counted(f.kind, f.recorded, f.attendance_taken)
-        and a.ancestor_id in (select top_id from tops) and (select yes from by_facts)
+      join tops t on t.top_id = a.ancestor_id
+      where (("f"."held_on" >= $18::date and "f"."held_on" < $19::date) or ("f"."held_on" > $20::date and "f"."held_on" < $21::date)) and cell_month_counted(f.kind, f.recorded, f.attendance_taken) and (select yes from by_facts)
       union all
       select t.top_id, f.held_on, f.expected, f.present, f.grade
       from tops t

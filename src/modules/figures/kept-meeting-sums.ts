@@ -82,12 +82,12 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
       select n = 0 or n <= (select count(*) from cell_islands where ancestor_id = ${q.rootId}::int) as yes
       from (select count(*) as n from meeting_facts e where ${inEdge('e')}) d
     ), edge_facts as (
-      select a.ancestor_id as top_id, f.held_on, f.expected, f.present, f.grade
+      select t.top_id, f.held_on, f.expected, f.present, f.grade
       from meeting_facts f
       cross join lateral (select a.ancestor_id from unit_ancestry a where a.unit_id = f.unit_id and a.valid_from <= f.held_on
         and (a.valid_to is null or a.valid_to > f.held_on) and is_cell_kind(a.unit_kind) offset 0) a
-      where ${inEdge('f')} and cell_month_counted(f.kind, f.recorded, f.attendance_taken)
-        and a.ancestor_id in (select top_id from tops) and (select yes from by_facts)
+      join tops t on t.top_id = a.ancestor_id
+      where ${inEdge('f')} and cell_month_counted(f.kind, f.recorded, f.attendance_taken) and (select yes from by_facts)
       union all
       select t.top_id, f.held_on, f.expected, f.present, f.grade
       from tops t
