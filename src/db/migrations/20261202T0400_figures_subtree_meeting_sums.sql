@@ -95,19 +95,30 @@ language sql as $$
   having sum(held) <> 0 or sum(expected) <> 0
 $$;
 
--- What facts add (sign 1) or take off (-1): each on every ancestor of its cell that day.
-create function subtree_month_sums_by_facts(facts meeting_facts[], sign integer) returns void
-language sql as $$
+-- What facts written change: the old rows taken off and the new ones added, each on every
+-- ancestor of its cell that day, netted per ancestor and month (a check-in changes one
+-- meeting's present count: one row per ancestor, not two). PL/pgSQL, whose statements keep
+-- their plans in the session: a SQL function's body is planned again on every call, which
+-- cost a check-in burst a third of its throughput (npm run bench -- checkin, 02/12).
+create function subtree_month_sums_by_facts(old_facts meeting_facts[], new_facts meeting_facts[]) returns void
+language plpgsql as $$
+begin
   insert into subtree_month_sums
-  select a.ancestor_id, date_trunc('month', f.held_on)::date, sign * count(*), sign * sum(f.expected), sign * sum(f.present),
-    sign * count(*) filter (where f.grade = 'tot'), sign * count(*) filter (where f.grade = 'kha'),
-    sign * count(*) filter (where f.grade = 'trung_binh'), sign * count(*) filter (where f.grade = 'kem'),
-    sign * count(*) filter (where f.grade is null)
-  from unnest(facts) f
+  select ancestor_id, month, held, expected, present, tot, kha, trung_binh, kem, ungraded from (
+    select a.ancestor_id, date_trunc('month', f.held_on)::date as month, sum(f.sign)::int as held, sum(f.sign * f.expected)::int as expected,
+      sum(f.sign * f.present)::int as present, coalesce(sum(f.sign) filter (where f.grade = 'tot'), 0)::int as tot,
+      coalesce(sum(f.sign) filter (where f.grade = 'kha'), 0)::int as kha, coalesce(sum(f.sign) filter (where f.grade = 'trung_binh'), 0)::int as trung_binh,
+      coalesce(sum(f.sign) filter (where f.grade = 'kem'), 0)::int as kem, coalesce(sum(f.sign) filter (where f.grade is null), 0)::int as ungraded
+  from (
+    select o.*, -1 as sign from unnest(old_facts) o where cell_month_counted(o.kind, o.recorded, o.attendance_taken)
+    union all
+    select n.*, 1 from unnest(new_facts) n where cell_month_counted(n.kind, n.recorded, n.attendance_taken)
+  ) f
   join unit_ancestry a on a.unit_id = f.unit_id and a.valid_from <= f.held_on and (a.valid_to is null or a.valid_to > f.held_on)
-  where is_cell_kind(a.unit_kind) and cell_month_counted(f.kind, f.recorded, f.attendance_taken)
-  group by 1, 2
-$$;
+  where is_cell_kind(a.unit_kind)
+  group by 1, 2) d
+  where held <> 0 or expected <> 0 or present <> 0 or tot <> 0 or kha <> 0 or trung_binh <> 0 or kem <> 0 or ungraded <> 0;
+end $$;
 
 create function compact_subtree_month_sums(ids integer[]) returns void
 language sql as $$
@@ -185,11 +196,13 @@ $$;
 -- Applied to each year's row as it stands once locked (a bit set or cleared, counts added):
 -- two transactions writing two months of one cell both land.
 create function cell_year_held_by_facts(old_facts meeting_facts[], new_facts meeting_facts[]) returns void
-language sql as $$
+language plpgsql as $$
+begin
+  if cardinality(old_facts) + cardinality(new_facts) = 0 then return; end if;
   insert into cell_year_held select cell_id, year, 0, 0, 0, 0, 0 from cell_year_held_changes(old_facts, new_facts) order by 1, 2 on conflict do nothing;
   update cell_year_held y set held = (y.held & ~c.touched) | c.held, t1 = y.t1 + c.t1, t2 = y.t2 + c.t2, t3 = y.t3 + c.t3, t4 = y.t4 + c.t4
   from cell_year_held_changes(old_facts, new_facts) c where y.cell_id = c.cell_id and y.year = c.year;
-$$;
+end $$;
 
 -- The cells' rows recomputed whole (a party group's ancestry changed: which months count as
 -- held by its groups may have changed).
@@ -220,15 +233,21 @@ create function subtree_meeting_sums_by_fact() returns trigger
 language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform subtree_month_sums_by_facts(array(select n::meeting_facts from new_rows n), 1);
+    perform subtree_month_sums_by_facts('{}', array(select n::meeting_facts from new_rows n));
     perform cell_year_held_by_facts('{}', array(select n::meeting_facts from new_rows n));
   elsif tg_op = 'DELETE' then
-    perform subtree_month_sums_by_facts(array(select o::meeting_facts from old_rows o), -1);
+    perform subtree_month_sums_by_facts(array(select o::meeting_facts from old_rows o), '{}');
     perform cell_year_held_by_facts(array(select o::meeting_facts from old_rows o), '{}');
   else
-    perform subtree_month_sums_by_facts(array(select o::meeting_facts from old_rows o), -1);
-    perform subtree_month_sums_by_facts(array(select n::meeting_facts from new_rows n), 1);
-    perform cell_year_held_by_facts(array(select o::meeting_facts from old_rows o), array(select n::meeting_facts from new_rows n));
+    perform subtree_month_sums_by_facts(array(select o::meeting_facts from old_rows o), array(select n::meeting_facts from new_rows n));
+    -- Only the facts whose month could count otherwise (a check-in changes counts, not this).
+    perform cell_year_held_by_facts(
+      array(select o::meeting_facts from old_rows o join new_rows n using (meeting_id)
+        where (o.unit_id, o.held_on, o.kind, o.recorded, o.attendance_taken, o.party_group_id)
+          is distinct from (n.unit_id, n.held_on, n.kind, n.recorded, n.attendance_taken, n.party_group_id)),
+      array(select n::meeting_facts from new_rows n join old_rows o using (meeting_id)
+        where (o.unit_id, o.held_on, o.kind, o.recorded, o.attendance_taken, o.party_group_id)
+          is distinct from (n.unit_id, n.held_on, n.kind, n.recorded, n.attendance_taken, n.party_group_id)));
   end if;
   return null;
 end $$;
