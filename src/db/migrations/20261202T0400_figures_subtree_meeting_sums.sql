@@ -205,12 +205,19 @@ begin
 end $$;
 
 -- The cells' rows recomputed whole (a party group's ancestry changed: which months count as
--- held by its groups may have changed).
+-- held by its groups may have changed). Their rows are locked first, so a meeting write that
+-- changed one has committed and the recomputation (a statement of its own, so a snapshot
+-- after it) sees it; rows are upserted, not deleted and inserted again, since two groups
+-- created in one cell at once refresh the same rows (a duplicate key on PostgreSQL, 02/12).
 create function refresh_cell_year_held(cells integer[]) returns void
-language sql as $$
-  delete from cell_year_held where cell_id = any(cells);
-  insert into cell_year_held select * from compute_cell_year_held(cells) order by 1, 2;
-$$;
+language plpgsql as $$
+begin
+  perform 1 from cell_year_held where cell_id = any(cells) order by cell_id, year for update;
+  insert into cell_year_held select * from compute_cell_year_held(cells) order by 1, 2
+    on conflict (cell_id, year) do update set held = excluded.held, t1 = excluded.t1, t2 = excluded.t2, t3 = excluded.t3, t4 = excluded.t4;
+  update cell_year_held y set held = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0
+  where y.cell_id = any(cells) and not exists (select 1 from compute_cell_year_held(cells) c where c.cell_id = y.cell_id and c.year = y.year);
+end $$;
 
 -- Everything recomputed, 20,000 units at a time (the nation: 1.8 M ancestry rows).
 create function rebuild_subtree_meeting_sums() returns void
