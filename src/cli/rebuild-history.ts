@@ -9,6 +9,19 @@ import type { CommandContext } from '../cli.ts';
 import { t } from '../i18n/messages.ts';
 import { rebuildUnitAncestry } from '../modules/org-history/keep-ancestry.ts';
 
+/**
+ * The per-ancestor meeting sums as rows to compare, read the same way before and after the
+ * rebuild: the signed rows folded per key, the islands, the held years (a year with nothing
+ * held is as no row).
+ */
+const SUBTREE_MEETING_ROWS = sql`
+  select 's' as t, ancestor_id as a, month as m, null::int as c, null::int as f, null::int as e,
+    array[sum(held), sum(expected), sum(present), sum(tot), sum(kha), sum(trung_binh), sum(kem), sum(ungraded)]::int[] as v
+  from subtree_month_sums group by ancestor_id, month having sum(held) <> 0 or sum(expected) <> 0
+  union all select 'i', ancestor_id, null, cell_id, m_from, m_to, null from cell_islands
+  union all select 'h', null, null, cell_id, year, null, array[held, t1, t2, t3, t4] from cell_year_held
+    where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0`;
+
 export async function rebuildHistoryCommand(ctx: CommandContext) {
   const database = await ctx.open();
   try {
@@ -19,13 +32,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
       .execute(async (trx) => {
         // The per-ancestor meeting sums as kept, before anything below (the ancestry rebuilt
         // first moves them through their triggers) — signed rows folded per key.
-        await sql`create temporary table kept_subtree_meetings on commit drop as
-        select 's' as t, ancestor_id as a, month as m, null::int as c, null::int as f, null::int as e,
-          array[sum(held), sum(expected), sum(present), sum(tot), sum(kha), sum(trung_binh), sum(kem), sum(ungraded)]::int[] as v
-        from subtree_month_sums group by ancestor_id, month having sum(held) <> 0 or sum(expected) <> 0
-        union all select 'i', ancestor_id, null, cell_id, m_from, m_to, null from cell_islands
-        union all select 'h', null, null, cell_id, year, null, array[held, t1, t2, t3, t4] from cell_year_held
-          where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0`.execute(trx);
+        await sql`create temporary table kept_subtree_meetings on commit drop as ${SUBTREE_MEETING_ROWS}`.execute(trx);
         await sql`create temporary table kept_ancestry on commit drop as select * from unit_ancestry`.execute(trx);
         const result = await rebuildUnitAncestry(trx);
         const diff = await sql<{ n: number }>`
@@ -65,11 +72,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
         // The per-ancestor meeting sums recomputed from the tables just checked.
         await sql`select rebuild_subtree_meeting_sums()`.execute(trx);
         const subtreeMeetings = await sql<{ n: number }>`
-        with fresh as (
-          select 's' as t, ancestor_id as a, month as m, null::int as c, null::int as f, null::int as e,
-            array[held, expected, present, tot, kha, trung_binh, kem, ungraded] as v from subtree_month_sums
-          union all select 'i', ancestor_id, null, cell_id, m_from, m_to, null from cell_islands
-          union all select 'h', null, null, cell_id, year, null, array[held, t1, t2, t3, t4] from cell_year_held)
+        with fresh as (${SUBTREE_MEETING_ROWS})
         select count(*)::int as n from (
           (select * from kept_subtree_meetings except all select * from fresh) union all (select * from fresh except all select * from kept_subtree_meetings)) d`.execute(
           trx,

@@ -67,6 +67,12 @@ create index meeting_facts_held_on_idx on meeting_facts (held_on);
 create function is_cell_kind(kind text) returns boolean
 language sql immutable as $$ select kind in ('chi_bo', 'chi_bo_co_so') $$;
 
+-- The first day of the first whole month from d on (d itself on a first of the month).
+create function first_whole_month(d date) returns date
+language sql immutable as $$
+  select case when date_part('day', d) = 1 then d else (date_trunc('month', d) + interval '1 month')::date end
+$$;
+
 -- What ancestry rows add to subtree_month_sums (sign 1) or take off (-1): the whole months of
 -- each row from the kept per-cell-month rows, the days of its cut months from the facts.
 create function subtree_month_sums_by_rows(rows_in unit_ancestry[], sign integer) returns void
@@ -78,7 +84,7 @@ language sql as $$
     select r.ancestor_id, k.month, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
     from unnest(rows_in) r
     join cell_month_facts k on k.unit_id = r.unit_id
-      and k.month >= case when date_part('day', r.valid_from) = 1 then r.valid_from else (date_trunc('month', r.valid_from) + interval '1 month')::date end
+      and k.month >= first_whole_month(r.valid_from)
       and (r.valid_to is null or k.month < date_trunc('month', r.valid_to))
     where is_cell_kind(r.unit_kind)
     union all
@@ -87,7 +93,7 @@ language sql as $$
       (f.grade is null)::int
     from unnest(rows_in) r
     join meeting_facts f on f.unit_id = r.unit_id and f.held_on >= r.valid_from and (r.valid_to is null or f.held_on < r.valid_to)
-      and (f.held_on < case when date_part('day', r.valid_from) = 1 then r.valid_from else (date_trunc('month', r.valid_from) + interval '1 month')::date end
+      and (f.held_on < first_whole_month(r.valid_from)
         or (r.valid_to is not null and f.held_on >= date_trunc('month', r.valid_to)))
     where is_cell_kind(r.unit_kind) and cell_month_counted(f.kind, f.recorded, f.attendance_taken)
   ) x
@@ -133,7 +139,7 @@ create function compute_cell_islands(cells integer[]) returns table (ancestor_id
 language sql stable as $$
   select ancestor_id, unit_id, m_from, m_to from (
     select ancestor_id, unit_id,
-      month_index(min(valid_from)) + case when date_part('day', min(valid_from)) = 1 then 0 else 1 end as m_from,
+      month_index(first_whole_month(min(valid_from))) as m_from,
       case when bool_or(valid_to is null) then null else month_index(max(valid_to)) end as m_to
     from (
       select *, sum(starts) over (partition by unit_id, ancestor_id order by valid_from) as island from (
@@ -150,12 +156,19 @@ language sql as $$
   insert into cell_islands select * from compute_cell_islands(cells) order by 1, 2, 3;
 $$;
 
+-- A kept cell-month's bit (bit m-1 for month m) when it counts as held: a regular meeting of
+-- the whole cell, or of every party group (cellMonthHeld); else 0 (also for no row).
+create function cell_month_held_bit(k cell_month_facts) returns integer
+language sql stable as $$
+  select case when k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month))
+    then 1 << (date_part('month', k.month)::int - 1) else 0 end
+$$;
+
 -- The held months and thematic meetings of the cells `cells` (every one when null), per year.
 create function compute_cell_year_held(cells integer[]) returns table (cell_id integer, year integer, held integer, t1 integer, t2 integer, t3 integer, t4 integer)
 language sql stable as $$
   select k.unit_id, date_part('year', k.month)::int,
-    bit_or(case when k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month))
-      then 1 << (date_part('month', k.month)::int - 1) else 0 end),
+    bit_or(cell_month_held_bit(k)),
     coalesce(sum(k.thematic) filter (where date_part('month', k.month) <= 3), 0)::int,
     coalesce(sum(k.thematic) filter (where date_part('month', k.month) between 4 and 6), 0)::int,
     coalesce(sum(k.thematic) filter (where date_part('month', k.month) between 7 and 9), 0)::int,
@@ -163,8 +176,7 @@ language sql stable as $$
   from cell_month_facts k where cells is null or k.unit_id = any(cells)
   group by 1, 2
   -- A year with nothing held or thematic is as no row (the kept table keeps such rows).
-  having bit_or(case when k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month))
-      then 1 << (date_part('month', k.month)::int - 1) else 0 end) <> 0 or sum(k.thematic) <> 0
+  having bit_or(cell_month_held_bit(k)) <> 0 or sum(k.thematic) <> 0
 $$;
 
 -- Meeting facts written: for each (cell, month) they touch, the month's bit as the kept row
@@ -183,8 +195,7 @@ language sql stable as $$
   )
   select m.unit_id, date_part('year', m.month)::int,
     bit_or(1 << (date_part('month', m.month)::int - 1)),
-    bit_or(case when k.regular_whole > 0 or (k.regular_group > 0 and cell_month_held_by_groups(k.unit_id, k.month))
-      then 1 << (date_part('month', m.month)::int - 1) else 0 end),
+    bit_or(cell_month_held_bit(k)),
     coalesce(sum(m.thematic) filter (where date_part('month', m.month) <= 3), 0)::int,
     coalesce(sum(m.thematic) filter (where date_part('month', m.month) between 4 and 6), 0)::int,
     coalesce(sum(m.thematic) filter (where date_part('month', m.month) between 7 and 9), 0)::int,
