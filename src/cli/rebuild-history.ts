@@ -3,7 +3,7 @@
 // placements, statuses and member records, and the per-subtree member counts
 // (subtree_member_counts) from both, and the per-cell-month meeting sums (cell_month_facts)
 // from the meeting facts, and the per-ancestor meeting sums (subtree_month_sums, cell_islands,
-// cell_year_held) from those, in one transaction, and says how many rows each kept table had wrong (0 when every restructuring and every write kept them, as they should).
+// cell_year_held, subtree_year_patterns, subtree_island_shapes) from those, in one transaction, and says how many rows each kept table had wrong (0 when every restructuring and every write kept them, as they should).
 import { sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
 import { t } from '../i18n/messages.ts';
@@ -12,7 +12,7 @@ import { rebuildUnitAncestry } from '../modules/org-history/keep-ancestry.ts';
 /**
  * The per-ancestor meeting sums as rows to compare, read the same way before and after the
  * rebuild: the signed rows folded per key, the islands, the held years (a year with nothing
- * held is as no row).
+ * held is as no row), the cells per pattern and the islands per shape folded per key.
  */
 const SUBTREE_MEETING_ROWS = sql`
   select 's' as t, ancestor_id as a, month as m, null::int as c, null::int as f, null::int as e,
@@ -20,7 +20,11 @@ const SUBTREE_MEETING_ROWS = sql`
   from subtree_month_sums group by ancestor_id, month having sum(held) <> 0 or sum(expected) <> 0
   union all select 'i', ancestor_id, null, cell_id, m_from, m_to, null from cell_islands
   union all select 'h', null, null, cell_id, year, null, array[held, t1, t2, t3, t4] from cell_year_held
-    where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0`;
+    where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0
+  union all select 'p', ancestor_id, null, covered, year, held, array[t1, t2, t3, t4, sum(n)]::int[] from subtree_year_patterns
+    group by ancestor_id, year, covered, held, t1, t2, t3, t4 having sum(n) <> 0
+  union all select 'x', ancestor_id, null, null, m_from, m_to, array[sum(n)]::int[] from subtree_island_shapes
+    group by ancestor_id, m_from, m_to having sum(n) <> 0`;
 
 export async function rebuildHistoryCommand(ctx: CommandContext) {
   const database = await ctx.open();

@@ -712,6 +712,13 @@ export interface StrikeOffProposals {
   unit_id: number;
 }
 
+export interface SubtreeIslandShapes {
+  ancestor_id: number;
+  m_from: number;
+  m_to: number | null;
+  n: number;
+}
+
 export interface SubtreeMemberCounts {
   ancestor_id: number;
   dim: string;
@@ -730,6 +737,18 @@ export interface SubtreeMonthSums {
   tot: number;
   trung_binh: number;
   ungraded: number;
+}
+
+export interface SubtreeYearPatterns {
+  ancestor_id: number;
+  covered: number;
+  held: number;
+  n: number;
+  t1: number;
+  t2: number;
+  t3: number;
+  t4: number;
+  year: number;
 }
 
 export interface TaskAssignees {
@@ -919,8 +938,10 @@ export interface DB {
   rule_sets: RuleSets;
   sessions: Sessions;
   strike_off_proposals: StrikeOffProposals;
+  subtree_island_shapes: SubtreeIslandShapes;
   subtree_member_counts: SubtreeMemberCounts;
   subtree_month_sums: SubtreeMonthSums;
+  subtree_year_patterns: SubtreeYearPatterns;
   task_assignees: TaskAssignees;
   task_reminders: TaskReminders;
   task_report_files: TaskReportFiles;

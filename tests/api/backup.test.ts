@@ -305,7 +305,15 @@ describe('a damaged or altered backup', () => {
     'recomputes the kept read models a file from before them does not carry',
     async () => {
       // A backup written before migration 20261201T0610: no per-subtree counts, no meeting sums.
-      const kept = ['cell_month_facts', 'subtree_member_counts', 'subtree_month_sums', 'cell_islands', 'cell_year_held'];
+      const kept = [
+        'cell_month_facts',
+        'subtree_member_counts',
+        'subtree_month_sums',
+        'cell_islands',
+        'cell_year_held',
+        'subtree_year_patterns',
+        'subtree_island_shapes',
+      ];
       const lines = readLines(file).filter((l) => !kept.some((k) => l.startsWith(`{"table":"${k}"`) || l.startsWith(`{"end":"${k}"`)));
       const header = JSON.parse(lines[0]!) as { tables: string[]; migrations: string[] };
       lines[0] = JSON.stringify({
@@ -349,6 +357,17 @@ describe('a damaged or altered backup', () => {
         };
         expect(foldedSums(restored.subtree_month_sums!).length).toBeGreaterThan(10);
         expect(foldedSums(restored.subtree_month_sums!)).toEqual(foldedSums(source.subtree_month_sums!));
+        const foldedCounts = (rows: string[]) => {
+          const sums = new Map<string, number>();
+          for (const { n, ...key } of rows.map((j) => JSON.parse(j) as Record<string, number>)) {
+            const k = JSON.stringify(key);
+            sums.set(k, (sums.get(k) ?? 0) + n);
+          }
+          return [...sums].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
+        };
+        expect(foldedCounts(restored.subtree_year_patterns!).length).toBeGreaterThan(5);
+        expect(foldedCounts(restored.subtree_year_patterns!)).toEqual(foldedCounts(source.subtree_year_patterns!));
+        expect(foldedCounts(restored.subtree_island_shapes!)).toEqual(foldedCounts(source.subtree_island_shapes!));
       } finally {
         await fresh.close();
       }

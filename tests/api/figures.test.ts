@@ -377,6 +377,29 @@ async function expectFactsKept() {
   const recomputedHeld = await sql`select * from compute_cell_year_held(null) order by 1, 2`.execute(t.database.db);
   expect(recomputedHeld.rows.length).toBeGreaterThan(5);
   expect(keptHeld.rows).toEqual(recomputedHeld.rows);
+  // The cells per ancestor, year and pattern (signed rows, summed), against each cell's held
+  // year put on every ancestor it sat under in that year with its whole months there, month
+  // by month; and the islands per shape.
+  const keptPatterns = await sql`
+    select ancestor_id, year, covered, held, t1, t2, t3, t4, sum(n)::int as n from subtree_year_patterns
+    group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(n) <> 0 order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(t.database.db);
+  const recomputedPatterns = await sql`
+    with covered as (
+      select i.ancestor_id, i.cell_id, h.year, sum(distinct 1 << (m - h.year * 12))::int as covered, h.held, h.t1, h.t2, h.t3, h.t4
+      from compute_cell_year_held(null) h
+      join compute_cell_islands(null) i on i.cell_id = h.cell_id
+      cross join generate_series(h.year * 12, h.year * 12 + 11) m
+      where m >= i.m_from and (i.m_to is null or m < i.m_to)
+      group by i.ancestor_id, i.cell_id, h.year, h.held, h.t1, h.t2, h.t3, h.t4)
+    select ancestor_id, year, covered, held & covered as held, t1, t2, t3, t4, count(*)::int as n from covered
+    group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(t.database.db);
+  expect(recomputedPatterns.rows.length).toBeGreaterThan(5);
+  expect(keptPatterns.rows).toEqual(recomputedPatterns.rows);
+  const keptShapes = await sql`select ancestor_id, m_from, m_to, sum(n)::int as n from subtree_island_shapes
+    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`.execute(t.database.db);
+  const recomputedShapes = await sql`select ancestor_id, m_from, m_to, count(*)::int as n from compute_cell_islands(null)
+    group by 1, 2, 3 order by 1, 2, 3`.execute(t.database.db);
+  expect(keptShapes.rows).toEqual(recomputedShapes.rows);
 }
 
 describe('past figures do not move after later changes', () => {

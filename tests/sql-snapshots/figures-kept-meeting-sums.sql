@@ -14,7 +14,7 @@
     -- are fewer than the unit's cells (the nation's last ten days of a month: 90,000 facts
     -- against 300,000 cells), else from the unit's cells (each one's facts of those days by key).
     by_facts as (
-      select n = 0 or n <= (select count(*) from cell_islands where ancestor_id = $13::int) as yes
+      select n = 0 or n <= (select sum(s.n) from subtree_island_shapes s where s.ancestor_id = $13::int) as yes
       from (select count(*) as n from meeting_facts e where (("e"."held_on" >= $14::date and "e"."held_on" < $15::date) or ("e"."held_on" > $16::date and "e"."held_on" < $17::date))) d
     ), edge_facts as (
       select t.top_id, f.held_on, f.expected, f.present, f.grade
@@ -49,35 +49,47 @@
         select top_id, month, -held, -expected, -present, -tot, -kha, -trung_binh, -kem, -ungraded from edge
       ) x group by 1, 2
     ),
-    -- Each cell's whole months of the year under each sub-unit, and under the unit.
-    tc as (
-      select t.top_id, i.cell_id, bit_or((1 << (least(coalesce(i.m_to, $30::int), $31::int) - $32::int))
-      - (1 << (greatest(i.m_from, $33::int) - $34::int))) as covered
-      from tops t cross join lateral (select * from cell_islands i where i.ancestor_id = t.top_id and i.m_from < $35::int and (i.m_to is null or i.m_to > $36::int) offset 0) i
-      where $37
-      group by 1, 2
-    ), rc as (
-      select i.cell_id, bit_or((1 << (least(coalesce(i.m_to, $38::int), $39::int) - $40::int))
-      - (1 << (greatest(i.m_from, $41::int) - $42::int))) as covered
-      from cell_islands i where i.ancestor_id = $43::int and i.m_from < $44::int and (i.m_to is null or i.m_to > $45::int) and $46
+    -- The cells of each sub-unit and of the unit in the year, by their whole months there
+    -- (covered): those there all year counted from the islands' shapes, the others (moved in
+    -- the year) from their islands that start or end in it.
+    units as (select top_id as id from tops union all select $30::int where $31),
+    covers as (
+      select u.id, 4095 as covered, s.n from units u cross join lateral (select s.n from subtree_island_shapes s
+        where s.ancestor_id = u.id and s.m_from <= $32::int and (s.m_to is null or s.m_to >= $33::int) offset 0) s
+      where $34
+      union all
+      select u.id, bit_or((1 << (least(coalesce(i.m_to, $35::int), $36::int) - $37::int))
+      - (1 << (greatest(i.m_from, $38::int) - $39::int))), 1 from units u cross join lateral (select * from cell_islands i where i.ancestor_id = u.id
+        and ((i.m_from > $40::int and i.m_from < $41::int) or (i.m_to > $42::int and i.m_to < $43::int)) offset 0) i
+      where $44
+      group by u.id, i.cell_id
+    ), cover_counts as (
+      select c.id, coalesce(sum(c.n) filter (where (c.covered & $45::int) <> 0), 0)::int as monthly_applicable, coalesce(sum(c.n) filter (where (c.covered & $46::int) = $47::int), 0)::int as thematic_applicable,
+        array[coalesce(sum(c.n) filter (where (c.covered & $48::int) <> 0), 0)::int, coalesce(sum(c.n) filter (where (c.covered & $49::int) <> 0), 0)::int, coalesce(sum(c.n) filter (where (c.covered & $50::int) <> 0), 0)::int] as required
+      from covers c group by 1
+    ),
+    -- The cells that held something in the year, counted by what they held within covered.
+    held_counts as (
+      select u.id, coalesce(sum(c.n) filter (where ((c.covered & $51::int) <> 0 and (c.covered & $52::int & ~c.held) = 0)), 0)::int as monthly_every,
+        coalesce(sum(c.n) filter (where ((c.covered & $53::int) = $54::int) and ((c.covered & $55::int) <> $56::int or "c"."t1" >= $57::int)), 0)::int as thematic_every,
+        array[coalesce(sum(c.n) filter (where (c.held & $58::int) <> 0), 0)::int, coalesce(sum(c.n) filter (where (c.held & $59::int) <> 0), 0)::int, coalesce(sum(c.n) filter (where (c.held & $60::int) <> 0), 0)::int] as held_cells
+      from units u cross join lateral (select * from subtree_year_patterns p where p.ancestor_id = u.id and p.year = $61::int offset 0) c
+      where $62
       group by 1
-    ), top_cells as (
-      select c.top_id, count(*) filter (where (c.covered & $47::int) <> 0)::int as monthly_applicable, count(*) filter (where ((c.covered & $48::int) <> 0 and (c.covered & $49::int & ~coalesce(h.held, 0)) = 0))::int as monthly_every
-      from tc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = $50::int
-      group by 1
-    ), root_cells as (
-      select count(*) filter (where (c.covered & $51::int) <> 0)::int as monthly_applicable, count(*) filter (where ((c.covered & $52::int) <> 0 and (c.covered & $53::int & ~coalesce(h.held, 0)) = 0))::int as monthly_every,
-        count(*) filter (where (c.covered & $54::int) = $55::int)::int as thematic_applicable,
-        count(*) filter (where ((c.covered & $56::int) = $57::int) and ((c.covered & $58::int) <> $59::int or coalesce("h"."t1", 0) >= $60::int))::int as thematic_every,
-        array[count(*) filter (where (c.covered & $61::int) <> 0)::int, count(*) filter (where (c.covered & $62::int) <> 0)::int, count(*) filter (where (c.covered & $63::int) <> 0)::int] as required, array[count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $64::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $65::int) <> 0)::int, count(*) filter (where ((c.covered & coalesce(h.held, 0)) & $66::int) <> 0)::int] as held_cells
-      from rc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = $67::int
+    ), unit_cells as (
+      select u.id, coalesce(a.monthly_applicable, 0) as monthly_applicable, coalesce(h.monthly_every, 0) as monthly_every,
+        coalesce(a.thematic_applicable, 0) as thematic_applicable,
+        -- With no thematic meeting asked, every quarter that applies is met, held or not.
+        coalesce(h.thematic_every, 0, 0) as thematic_every,
+        a.required, h.held_cells
+      from units u left join cover_counts a on a.id = u.id left join held_counts h on h.id = u.id
     ), by_top as (
       select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
         sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
       from tm group by 1
     ), months as (
-      select m.month, r.i from unnest($68::date[]) with ordinality m(month, n)
-      left join unnest($69::date[]) with ordinality r(month, i) on r.month = m.month
+      select m.month, r.i from unnest($63::date[]) with ordinality m(month, n)
+      left join unnest($64::date[]) with ordinality r(month, i) on r.month = m.month
     )
     select 'fallback' as set, null::int as top_id, null::int as held, null::int as expected, null::int as present, null::int as tot,
       null::int as kha, null::int as trung_binh, null::int as kem, null::int as ungraded, null::int as monthly_applicable, null::int as monthly_every,
@@ -87,18 +99,18 @@
     select 'top', t.top_id, coalesce(s.held, 0), coalesce(s.expected, 0), coalesce(s.present, 0), coalesce(s.tot, 0), coalesce(s.kha, 0),
       coalesce(s.trung_binh, 0), coalesce(s.kem, 0), coalesce(s.ungraded, 0), coalesce(c.monthly_applicable, 0), coalesce(c.monthly_every, 0),
       null, null, null, null, null
-    from tops t left join by_top s on s.top_id = t.top_id left join top_cells c on c.top_id = t.top_id
+    from tops t left join by_top s on s.top_id = t.top_id left join unit_cells c on c.id = t.top_id
     where (select ok from ok)
     union all
     select 'cells', null, null, null, null, null, null, null, null, null, coalesce(r.monthly_applicable, 0), coalesce(r.monthly_every, 0),
       coalesce(r.thematic_applicable, 0), coalesce(r.thematic_every, 0), null, null, null
-    from (select 1) one left join root_cells r on $70
+    from (select 1) one left join unit_cells r on r.id = $65::int
     where (select ok from ok)
     union all
     select 'month', null, null, coalesce(x.expected, 0), coalesce(x.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(m.month, 'YYYY-MM'), coalesce(r.required[m.i], 0), coalesce(r.held_cells[m.i], 0)
     from months m
     left join (select month, sum(expected)::int as expected, sum(present)::int as present from tm group by 1) x on x.month = m.month
-    left join root_cells r on $71
+    left join unit_cells r on r.id = $66::int
     where (select ok from ok)
--- parameters: ["2026-01-01","2026-01-01","2025-01-01",42,"2026-01-01","2025-01-01","2026-01-01","2025-01-01",42,42,"2026-01-01","2025-01-01",42,"2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2026-01-01","2025-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2026-01-01",24312,24312,24300,24300,24300,24312,24300,true,24312,24312,24300,24300,24300,42,24312,24300,true,7,7,7,2025,7,7,7,7,7,7,7,7,7,1,1,2,4,1,2,4,2025,["2025-01-01","2025-02-01","2025-03-01","2025-04-01","2025-05-01","2025-06-01","2025-07-01","2025-08-01","2025-09-01","2025-10-01","2025-11-01","2025-12-01"],["2025-01-01","2025-02-01","2025-03-01"],true,true]
+-- parameters: ["2026-01-01","2026-01-01","2025-01-01",42,"2026-01-01","2025-01-01","2026-01-01","2025-01-01",42,42,"2026-01-01","2025-01-01",42,"2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2026-01-01","2025-01-01","2025-01-01","2025-01-01","2025-12-31","2026-01-01","2025-01-01","2026-01-01",42,true,24300,24312,true,24312,24312,24300,24300,24300,24300,24312,24300,24312,true,7,7,7,1,2,4,7,7,7,7,7,7,1,1,2,4,2025,true,["2025-01-01","2025-02-01","2025-03-01","2025-04-01","2025-05-01","2025-06-01","2025-07-01","2025-08-01","2025-09-01","2025-10-01","2025-11-01","2025-12-01"],["2025-01-01","2025-02-01","2025-03-01"],42,42]

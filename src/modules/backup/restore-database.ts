@@ -49,7 +49,7 @@ const KEPT_TABLES: readonly { table: string; rebuild: string }[] = [
   { table: 'meeting_facts', rebuild: 'select refresh_meeting_facts(array(select id from meetings))' },
   { table: 'subtree_member_counts', rebuild: 'select rebuild_subtree_member_counts()' },
   { table: 'cell_month_facts', rebuild: 'select rebuild_cell_month_facts()' },
-  // With cell_islands and cell_year_held (one migration, one rebuild).
+  // With cell_islands, cell_year_held, subtree_year_patterns and subtree_island_shapes (one rebuild).
   { table: 'subtree_month_sums', rebuild: 'select rebuild_subtree_meeting_sums()' },
 ];
 

@@ -1,9 +1,11 @@
 // The meeting figures of a unit over a period from the read models kept per ancestor
-// (src/db/migrations/20261202T0400_figures_subtree_meeting_sums.sql): each sub-unit's sums
-// are its own kept monthly rows, less the days of the first and last months outside the
-// period; a cell's compliance is its whole months under the unit or the sub-unit (its
-// islands there) against the months it held (cell_year_held) — one narrow row per cell,
-// never its stretches or its per-month rows (the nation: 300,000 cells).
+// (src/db/migrations/20261202T0400_figures_subtree_meeting_sums.sql and
+// 20261202T0800_figures_subtree_year_patterns.sql): each sub-unit's sums are its own kept
+// monthly rows, less the days of the first and last months outside the period; its cells'
+// compliance is counted from the cells kept per pattern (whole months there, months held,
+// thematic meetings per quarter) and those there all year per island shape — a few rows per
+// unit, never a row per cell (the nation: 300,000 cells), except the cells that joined or
+// left it during the year (their islands).
 //
 // The same rows as periodMeetingSumsSql, for the cases these models answer: the unit is not
 // a cell, the period's required months lie in one calendar year, and every sub-unit sat
@@ -34,12 +36,12 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
   // Month indexes [y0, y1) of the year (month_index: year * 12 + month - 1).
   const y0 = (year ?? 0) * 12;
   const req = monthBits(q.requiredMonths);
-  const quarterMasks = q.requiredQuarters.map((qt) => ({ mask: monthBits(quarterMonths(qt)), thematic: sql.ref(`h.t${qt.slice(-1)}`) }));
+  const quarterMasks = q.requiredQuarters.map((qt) => ({ mask: monthBits(quarterMonths(qt)), thematic: sql.ref(`c.t${qt.slice(-1)}`) }));
   /** A cell's whole months of the year under an ancestor, as bits, from its islands there. */
   const coveredBits = sql`bit_or((1 << (least(coalesce(i.m_to, ${y0 + 12}::int), ${y0 + 12}::int) - ${y0}::int))
       - (1 << (greatest(i.m_from, ${y0}::int) - ${y0}::int)))`;
-  const inYear = sql`i.m_from < ${y0 + 12}::int and (i.m_to is null or i.m_to > ${y0}::int)`;
-  const every = sql`((c.covered & ${req}::int) <> 0 and (c.covered & ${req}::int & ~coalesce(h.held, 0)) = 0)`;
+  // Over a pattern c (covered, held within covered, t1–t4): every required month held.
+  const every = sql`((c.covered & ${req}::int) <> 0 and (c.covered & ${req}::int & ~c.held) = 0)`;
   // A required quarter all of whose months the cell sat under the unit; met with n thematic meetings.
   const quarterApplies = quarterMasks.length
     ? sql.join(
@@ -49,14 +51,16 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
     : sql`false`;
   const quartersMet = quarterMasks.length
     ? sql.join(
-        quarterMasks.map((m) => sql`((c.covered & ${m.mask}::int) <> ${m.mask}::int or coalesce(${m.thematic}, 0) >= ${q.thematicPerQuarter}::int)`),
+        quarterMasks.map((m) => sql`((c.covered & ${m.mask}::int) <> ${m.mask}::int or ${m.thematic} >= ${q.thematicPerQuarter}::int)`),
         sql` and `,
       )
     : sql`true`;
+  /** Per required month, the cells (weighted by c.n) whose `bits` have it. */
   const monthCounts = (bits: RawBuilder<unknown>) =>
     q.requiredMonths.length
-      ? sql`array[${sql.join(q.requiredMonths.map((m) => sql`count(*) filter (where (${bits} & ${1 << (monthNumber(m) - 1)}::int) <> 0)::int`))}]`
+      ? sql`array[${sql.join(q.requiredMonths.map((m) => sql`coalesce(sum(c.n) filter (where (${bits} & ${1 << (monthNumber(m) - 1)}::int) <> 0), 0)::int`))}]`
       : sql`array[]::int[]`;
+  const count = (condition: RawBuilder<unknown>) => sql`coalesce(sum(c.n) filter (where ${condition}), 0)::int`;
   const compliance = year !== null;
   const spanMonths = monthsBetween(q.from, q.end);
   /** A fact falls on a day of the first or last month outside the period. */
@@ -79,7 +83,7 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
     -- are fewer than the unit's cells (the nation's last ten days of a month: 90,000 facts
     -- against 300,000 cells), else from the unit's cells (each one's facts of those days by key).
     by_facts as (
-      select n = 0 or n <= (select count(*) from cell_islands where ancestor_id = ${q.rootId}::int) as yes
+      select n = 0 or n <= (select sum(s.n) from subtree_island_shapes s where s.ancestor_id = ${q.rootId}::int) as yes
       from (select count(*) as n from meeting_facts e where ${inEdge('e')}) d
     ), edge_facts as (
       select t.top_id, f.held_on, f.expected, f.present, f.grade
@@ -111,26 +115,39 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
         select top_id, month, -held, -expected, -present, -tot, -kha, -trung_binh, -kem, -ungraded from edge
       ) x group by 1, 2
     ),
-    -- Each cell's whole months of the year under each sub-unit, and under the unit.
-    tc as (
-      select t.top_id, i.cell_id, ${coveredBits} as covered
-      from tops t cross join lateral (select * from cell_islands i where i.ancestor_id = t.top_id and ${inYear} offset 0) i
+    -- The cells of each sub-unit and of the unit in the year, by their whole months there
+    -- (covered): those there all year counted from the islands' shapes, the others (moved in
+    -- the year) from their islands that start or end in it.
+    units as (select top_id as id from tops union all select ${q.rootId}::int where ${compliance}),
+    covers as (
+      select u.id, 4095 as covered, s.n from units u cross join lateral (select s.n from subtree_island_shapes s
+        where s.ancestor_id = u.id and s.m_from <= ${y0}::int and (s.m_to is null or s.m_to >= ${y0 + 12}::int) offset 0) s
       where ${compliance}
-      group by 1, 2
-    ), rc as (
-      select i.cell_id, ${coveredBits} as covered
-      from cell_islands i where i.ancestor_id = ${q.rootId}::int and ${inYear} and ${compliance}
+      union all
+      select u.id, ${coveredBits}, 1 from units u cross join lateral (select * from cell_islands i where i.ancestor_id = u.id
+        and ((i.m_from > ${y0}::int and i.m_from < ${y0 + 12}::int) or (i.m_to > ${y0}::int and i.m_to < ${y0 + 12}::int)) offset 0) i
+      where ${compliance}
+      group by u.id, i.cell_id
+    ), cover_counts as (
+      select c.id, ${count(sql`(c.covered & ${req}::int) <> 0`)} as monthly_applicable, ${count(quarterApplies)} as thematic_applicable,
+        ${monthCounts(sql`c.covered`)} as required
+      from covers c group by 1
+    ),
+    -- The cells that held something in the year, counted by what they held within covered.
+    held_counts as (
+      select u.id, ${count(every)} as monthly_every,
+        ${q.thematicPerQuarter > 0 ? count(sql`(${quarterApplies}) and ${quartersMet}`) : sql`null::int`} as thematic_every,
+        ${monthCounts(sql`c.held`)} as held_cells
+      from units u cross join lateral (select * from subtree_year_patterns p where p.ancestor_id = u.id and p.year = ${year ?? 0}::int offset 0) c
+      where ${compliance}
       group by 1
-    ), top_cells as (
-      select c.top_id, count(*) filter (where (c.covered & ${req}::int) <> 0)::int as monthly_applicable, count(*) filter (where ${every})::int as monthly_every
-      from tc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = ${year ?? 0}::int
-      group by 1
-    ), root_cells as (
-      select count(*) filter (where (c.covered & ${req}::int) <> 0)::int as monthly_applicable, count(*) filter (where ${every})::int as monthly_every,
-        count(*) filter (where ${quarterApplies})::int as thematic_applicable,
-        count(*) filter (where (${quarterApplies}) and ${quartersMet})::int as thematic_every,
-        ${monthCounts(sql`c.covered`)} as required, ${monthCounts(sql`(c.covered & coalesce(h.held, 0))`)} as held_cells
-      from rc c left join cell_year_held h on h.cell_id = c.cell_id and h.year = ${year ?? 0}::int
+    ), unit_cells as (
+      select u.id, coalesce(a.monthly_applicable, 0) as monthly_applicable, coalesce(h.monthly_every, 0) as monthly_every,
+        coalesce(a.thematic_applicable, 0) as thematic_applicable,
+        -- With no thematic meeting asked, every quarter that applies is met, held or not.
+        coalesce(h.thematic_every, ${q.thematicPerQuarter > 0 ? sql`0` : sql`a.thematic_applicable`}, 0) as thematic_every,
+        a.required, h.held_cells
+      from units u left join cover_counts a on a.id = u.id left join held_counts h on h.id = u.id
     ), by_top as (
       select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
         sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
@@ -147,18 +164,18 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
     select 'top', t.top_id, coalesce(s.held, 0), coalesce(s.expected, 0), coalesce(s.present, 0), coalesce(s.tot, 0), coalesce(s.kha, 0),
       coalesce(s.trung_binh, 0), coalesce(s.kem, 0), coalesce(s.ungraded, 0), coalesce(c.monthly_applicable, 0), coalesce(c.monthly_every, 0),
       null, null, null, null, null
-    from tops t left join by_top s on s.top_id = t.top_id left join top_cells c on c.top_id = t.top_id
+    from tops t left join by_top s on s.top_id = t.top_id left join unit_cells c on c.id = t.top_id
     where (select ok from ok)
     union all
     select 'cells', null, null, null, null, null, null, null, null, null, coalesce(r.monthly_applicable, 0), coalesce(r.monthly_every, 0),
       coalesce(r.thematic_applicable, 0), coalesce(r.thematic_every, 0), null, null, null
-    from (select 1) one left join root_cells r on ${compliance}
+    from (select 1) one left join unit_cells r on r.id = ${q.rootId}::int
     where (select ok from ok)
     union all
     select 'month', null, null, coalesce(x.expected, 0), coalesce(x.present, 0), null, null, null, null, null, null, null, null, null,
       to_char(m.month, 'YYYY-MM'), coalesce(r.required[m.i], 0), coalesce(r.held_cells[m.i], 0)
     from months m
     left join (select month, sum(expected)::int as expected, sum(present)::int as present from tm group by 1) x on x.month = m.month
-    left join root_cells r on ${compliance}
+    left join unit_cells r on r.id = ${q.rootId}::int
     where (select ok from ok)`;
 }

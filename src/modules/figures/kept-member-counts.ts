@@ -177,17 +177,23 @@ export async function keptSubtreeTotals(db: Db, unitIds: readonly number[], date
 
 /**
  * Folds the signed rows of every unit that has more rows than keys into one row per key
- * (the nightly job, notifications/job-runner.ts): the member counts per subtree and the
- * meeting sums per ancestor and month. Reads then sum a unit's keys, not every write since.
+ * (the nightly job, notifications/job-runner.ts): the member counts per subtree, the
+ * meeting sums per ancestor and month, and the cells per ancestor, year and pattern. Reads then sum a unit's keys, not every write since.
  * Rows inserted meanwhile by other transactions are left as they are. Returns the units folded.
  */
 export async function compactKeptCounts(db: Db): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     with loose as (select ancestor_id from subtree_member_counts group by ancestor_id having count(*) > count(distinct (dim, key))),
     loose_sums as (select ancestor_id from subtree_month_sums group by ancestor_id having count(*) > count(distinct month)),
+    loose_patterns as (
+      select ancestor_id from subtree_year_patterns group by ancestor_id having count(*) > count(distinct (year, covered, held, t1, t2, t3, t4))
+      union select ancestor_id from subtree_island_shapes group by ancestor_id having count(*) > count(distinct (m_from, m_to))),
     folded as (
       select compact_subtree_member_counts(array(select ancestor_id from loose)) as a,
-        compact_subtree_month_sums(array(select ancestor_id from loose_sums)) as b)
-    select (select count(*)::int from loose) + (select count(*)::int from loose_sums) as n from folded`.execute(db);
+        compact_subtree_month_sums(array(select ancestor_id from loose_sums)) as b,
+        compact_subtree_year_patterns(array(select ancestor_id from loose_patterns)) as c)
+    select (select count(*)::int from loose) + (select count(*)::int from loose_sums) + (select count(*)::int from loose_patterns) as n from folded`.execute(
+    db,
+  );
   return rows[0]?.n ?? 0;
 }
