@@ -1,24 +1,43 @@
-    with cu as (
+    with by_facts as materialized (
+      select (select count(*) from (select 1 from meeting_facts e where "e"."recorded" and "e"."attendance_taken" and cardinality("e"."unexcused_member_ids") > 0
+      and "e"."held_on" >= $1::date and "e"."held_on" <= $2::date
+          limit (select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = $3::int)) x)
+        < (select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = $4::int) as yes
+    ), cu as (
       select unit_id, valid_from, valid_to from (
     select unit_id, kind, top_id, depth, valid_from, valid_to from (
       select a.unit_id, a.unit_kind as kind, null::int as top_id, a.depth,
-        greatest(a.valid_from, $1::date) as valid_from, least(coalesce(a.valid_to, ($2::date + 1)), ($3::date + 1)) as valid_to
+        greatest(a.valid_from, $5::date) as valid_from, least(coalesce(a.valid_to, ($6::date + 1)), ($7::date + 1)) as valid_to
       from unit_ancestry a
-      where a.ancestor_id = $4::int and a.valid_from < ($5::date + 1) and (a.valid_to is null or a.valid_to > $6::date)
-    ) x where valid_from < valid_to) x where kind in ('chi_bo', 'chi_bo_co_so')
+      where a.ancestor_id = $8::int and a.valid_from < ($9::date + 1) and (a.valid_to is null or a.valid_to > $10::date)
+    ) x where valid_from < valid_to) x
+      where kind in ('chi_bo', 'chi_bo_co_so') and not (select yes from by_facts)
+    ), anywhere as materialized (
+      select a.member_id, mf.unit_id, mf.held_on
+      from meeting_facts mf cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
+      where "mf"."recorded" and "mf"."attendance_taken" and cardinality("mf"."unexcused_member_ids") > 0
+      and "mf"."held_on" >= $11::date and "mf"."held_on" <= $12::date and (select yes from by_facts)
     ), ab as materialized (
       select a.member_id, mf.unit_id, mf.held_on
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-      where mf.recorded and mf.attendance_taken and mf.held_on >= $7::date and mf.held_on <= $8::date and cardinality(mf.unexcused_member_ids) > 0
-    ), flagged as (
-      select member_id from ab group by member_id
+      where "mf"."recorded" and "mf"."attendance_taken" and cardinality("mf"."unexcused_member_ids") > 0
+      and "mf"."held_on" >= $13::date and "mf"."held_on" <= $14::date
+      union all
+      select w.member_id, w.unit_id, w.held_on from anywhere w
+      where w.member_id in (select member_id from "anywhere" group by member_id
       -- A window ends in a month of the period (strikeOffMonths): an absence from the first day of from's month.
-      having bool_or(held_on >= date_trunc('month', $9::date))
+      having bool_or(held_on >= date_trunc('month', $15::date))
         -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
-        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $10::int
-    )
+        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $16::int)
+        and exists (select 1 from unit_ancestry a where a.unit_id = w.unit_id and a.ancestor_id = $17::int
+          and a.valid_from <= w.held_on and (a.valid_to is null or a.valid_to > w.held_on) and is_cell_kind(a.unit_kind))
+    ), flagged as (select member_id from "ab" group by member_id
+      -- A window ends in a month of the period (strikeOffMonths): an absence from the first day of from's month.
+      having bool_or(held_on >= date_trunc('month', $18::date))
+        -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
+        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= $19::int)
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
     order by ab.held_on, ab.member_id
--- parameters: ["2024-02-01","2025-12-31","2025-12-31",42,"2025-12-31","2024-02-01","2024-02-01","2025-12-31","2025-01-01",3]
+-- parameters: ["2024-02-01","2025-12-31",42,42,"2024-02-01","2025-12-31","2025-12-31",42,"2025-12-31","2024-02-01","2024-02-01","2025-12-31","2024-02-01","2025-12-31","2025-01-01",3,42,"2025-01-01",3]
