@@ -142,11 +142,10 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
     sql`${sql.ref(`${f}.recorded`)} and ${sql.ref(`${f}.attendance_taken`)} and cardinality(${sql.ref(`${f}.unexcused_member_ids`)}) > 0
       and ${sql.ref(`${f}.held_on`)} >= ${back}::date and ${sql.ref(`${f}.held_on`)} <= ${end}::date`;
   /** Members with an absence in the period's months and N distinct months with one, in `rows`. */
-  const reaching = (rows: string) => sql`select member_id from ${sql.table(rows)} group by member_id
-      -- A window ends in a month of the period (strikeOffMonths): an absence from the first day of from's month.
-      having bool_or(held_on >= date_trunc('month', ${from}::date))
-        -- Months as yyyymm integers: date_trunc on a date goes through timestamptz, per row.
-        and count(distinct (date_part('year', held_on) * 100 + date_part('month', held_on))::int) >= ${rules.strikeOffUnexcusedAbsences}::int`;
+  const reaching = (rows: string) => sql`select member_id from (select distinct member_id, month_index(held_on) as m from ${sql.table(rows)}) d
+      group by member_id
+      -- A window ends in a month of the period (strikeOffMonths): an absence from from's month on.
+      having max(m) >= month_index(${from}::date) and count(*) >= ${rules.strikeOffUnexcusedAbsences}::int`;
   return sql<UnexcusedRow>`
     with by_facts as materialized (
       select (select count(*) from (select 1 from meeting_facts e where ${inDays('e')}
@@ -166,9 +165,10 @@ export function unexcusedSql(rootId: number, from: string, end: string, rules: S
       where ${inDays('mf')}
       union all
       select w.member_id, w.unit_id, w.held_on from anywhere w
+      -- Each one's cell under the root that day by key (the planner would hash the root's 390,000 rows).
+      cross join lateral (select 1 from unit_ancestry a where a.unit_id = w.unit_id and a.ancestor_id = ${rootId}::int
+          and a.valid_from <= w.held_on and (a.valid_to is null or a.valid_to > w.held_on) and is_cell_kind(a.unit_kind) limit 1) a
       where w.member_id in (${reaching('anywhere')})
-        and exists (select 1 from unit_ancestry a where a.unit_id = w.unit_id and a.ancestor_id = ${rootId}::int
-          and a.valid_from <= w.held_on and (a.valid_to is null or a.valid_to > w.held_on) and is_cell_kind(a.unit_kind))
     ), flagged as (${reaching('ab')})
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
