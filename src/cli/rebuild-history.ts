@@ -3,7 +3,8 @@
 // placements, statuses and member records, and the per-subtree member counts
 // (subtree_member_counts) from both, and the per-cell-month meeting sums (cell_month_facts)
 // from the meeting facts, and the per-ancestor meeting sums (subtree_month_sums, cell_islands,
-// cell_year_held, subtree_year_patterns, subtree_island_shapes) from those, in one transaction, and says how many rows each kept table had wrong (0 when every restructuring and every write kept them, as they should).
+// cell_year_held, subtree_year_patterns, subtree_island_shapes) and the absences without
+// reason one row each (unexcused_absences) from those, in one transaction, and says how many rows each kept table had wrong (0 when every restructuring and every write kept them, as they should).
 import { sql } from 'kysely';
 import type { CommandContext } from '../cli.ts';
 import { t } from '../i18n/messages.ts';
@@ -12,7 +13,8 @@ import { rebuildUnitAncestry } from '../modules/org-history/keep-ancestry.ts';
 /**
  * The per-ancestor meeting sums as rows to compare, read the same way before and after the
  * rebuild: the signed rows folded per key, the islands, the held years (a year with nothing
- * held is as no row), the cells per pattern and the islands per shape folded per key.
+ * held is as no row), the cells per pattern and the islands per shape folded per key, the
+ * absences without reason.
  */
 const SUBTREE_MEETING_ROWS = sql`
   select 's' as t, ancestor_id as a, month as m, null::int as c, null::int as f, null::int as e,
@@ -24,7 +26,8 @@ const SUBTREE_MEETING_ROWS = sql`
   union all select 'p', ancestor_id, null, covered, year, held, array[t1, t2, t3, t4, sum(n)]::int[] from subtree_year_patterns
     group by ancestor_id, year, covered, held, t1, t2, t3, t4 having sum(n) <> 0
   union all select 'x', ancestor_id, null, null, m_from, m_to, array[sum(n)]::int[] from subtree_island_shapes
-    group by ancestor_id, m_from, m_to having sum(n) <> 0`;
+    group by ancestor_id, m_from, m_to having sum(n) <> 0
+  union all select 'u', unit_id, held_on, meeting_id, member_id, null, null from unexcused_absences`;
 
 export async function rebuildHistoryCommand(ctx: CommandContext) {
   const database = await ctx.open();
@@ -75,6 +78,7 @@ export async function rebuildHistoryCommand(ctx: CommandContext) {
           (select * from cell_month_facts except all select * from kept_cell_months)) d`.execute(trx);
         // The per-ancestor meeting sums recomputed from the tables just checked.
         await sql`select rebuild_subtree_meeting_sums()`.execute(trx);
+        await sql`select rebuild_unexcused_absences()`.execute(trx);
         const subtreeMeetings = await sql<{ n: number }>`
         with fresh as (${SUBTREE_MEETING_ROWS})
         select count(*)::int as n from (

@@ -812,6 +812,13 @@ export interface Throttles {
   window_start: Timestamp;
 }
 
+export interface UnexcusedAbsences {
+  held_on: string;
+  meeting_id: number;
+  member_id: number;
+  unit_id: number;
+}
+
 export interface UnitAncestry {
   ancestor_id: number;
   ancestor_kind: string;
@@ -948,6 +955,7 @@ export interface DB {
   task_reports: TaskReports;
   tasks: Tasks;
   throttles: Throttles;
+  unexcused_absences: UnexcusedAbsences;
   unit_ancestry: UnitAncestry;
   unit_events: UnitEvents;
   unit_versions: UnitVersions;

@@ -313,6 +313,7 @@ describe('a damaged or altered backup', () => {
         'cell_year_held',
         'subtree_year_patterns',
         'subtree_island_shapes',
+        'unexcused_absences',
       ];
       const lines = readLines(file).filter((l) => !kept.some((k) => l.startsWith(`{"table":"${k}"`) || l.startsWith(`{"end":"${k}"`)));
       const header = JSON.parse(lines[0]!) as { tables: string[]; migrations: string[] };
@@ -368,6 +369,8 @@ describe('a damaged or altered backup', () => {
         expect(foldedCounts(restored.subtree_year_patterns!).length).toBeGreaterThan(5);
         expect(foldedCounts(restored.subtree_year_patterns!)).toEqual(foldedCounts(source.subtree_year_patterns!));
         expect(foldedCounts(restored.subtree_island_shapes!)).toEqual(foldedCounts(source.subtree_island_shapes!));
+        expect(restored.unexcused_absences!.length).toBeGreaterThan(5);
+        expect(restored.unexcused_absences!.toSorted()).toEqual(source.unexcused_absences!.toSorted());
       } finally {
         await fresh.close();
       }

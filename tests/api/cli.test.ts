@@ -94,7 +94,7 @@ describe.skipIf(onPostgres)('chibo command line', { timeout: 120_000 }, () => {
     expect(res.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 1 khóa.');
     expect(res.stdout).toContain('Tổng hợp cuộc họp theo chi bộ và tháng (cell_month_facts) khác với bảng đang giữ: 1 dòng.');
     expect(res.stdout).toContain(
-      'Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held, subtree_year_patterns, subtree_island_shapes) khác với bảng đang giữ: 1 dòng.',
+      'Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held, subtree_year_patterns, subtree_island_shapes, unexcused_absences) khác với bảng đang giữ: 1 dòng.',
     );
     const again = chibo('rebuild-history', '--data-dir', dataDir);
     expect(again.stdout).toContain('Khác với bảng đang giữ trước khi dựng lại: 0 dòng.');
@@ -102,7 +102,7 @@ describe.skipIf(onPostgres)('chibo command line', { timeout: 120_000 }, () => {
     expect(again.stdout).toContain('Số đảng viên theo từng cây đơn vị (subtree_member_counts) khác với bảng đang giữ: 0 khóa.');
     expect(again.stdout).toContain('Tổng hợp cuộc họp theo chi bộ và tháng (cell_month_facts) khác với bảng đang giữ: 0 dòng.');
     expect(again.stdout).toContain(
-      'Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held, subtree_year_patterns, subtree_island_shapes) khác với bảng đang giữ: 0 dòng.',
+      'Tổng hợp cuộc họp theo từng cây đơn vị (subtree_month_sums, cell_islands, cell_year_held, subtree_year_patterns, subtree_island_shapes, unexcused_absences) khác với bảng đang giữ: 0 dòng.',
     );
   }, 180_000); // three PGlite starts
 

@@ -400,6 +400,12 @@ async function expectFactsKept() {
   const recomputedShapes = await sql`select ancestor_id, m_from, m_to, count(*)::int as n from compute_cell_islands(null)
     group by 1, 2, 3 order by 1, 2, 3`.execute(t.database.db);
   expect(keptShapes.rows).toEqual(recomputedShapes.rows);
+  // The absences without reason, one row each, against the held meetings' member lists.
+  const keptAbsences = await sql`select * from unexcused_absences order by 1, 2`.execute(t.database.db);
+  const recomputedAbsences = await sql`select f.meeting_id, a.member_id, f.unit_id, f.held_on
+    from meeting_facts f cross join unnest(f.unexcused_member_ids) a(member_id) where f.recorded and f.attendance_taken order by 1, 2`.execute(t.database.db);
+  expect(recomputedAbsences.rows.length).toBeGreaterThan(5);
+  expect(keptAbsences.rows).toEqual(recomputedAbsences.rows);
 }
 
 describe('past figures do not move after later changes', () => {

@@ -51,6 +51,7 @@ const KEPT_TABLES: readonly { table: string; rebuild: string }[] = [
   { table: 'cell_month_facts', rebuild: 'select rebuild_cell_month_facts()' },
   // With cell_islands, cell_year_held, subtree_year_patterns and subtree_island_shapes (one rebuild).
   { table: 'subtree_month_sums', rebuild: 'select rebuild_subtree_meeting_sums()' },
+  { table: 'unexcused_absences', rebuild: 'select rebuild_unexcused_absences()' },
 ];
 
 export async function restoreDatabase(db: Kysely<DB>, file: string): Promise<RestoreResult> {

@@ -583,8 +583,9 @@ async function refreshTriggerKeptFacts(session: BulkSession, members: { after: n
   await session.query('analyze member_facts');
   await refresh('refresh_meeting_facts', 'meetings', meetings);
   // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry), the
-  // per-cell-month meeting sums (on meeting_facts) and the per-ancestor ones read from them.
-  for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums']) {
+  // per-cell-month meeting sums (on meeting_facts) and the per-ancestor ones read from them,
+  // and the absences without reason one row each (on meeting_facts).
+  for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums', 'rebuild_unexcused_absences']) {
     const [found] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}()')::text as fn`);
     if (found?.fn) await session.query(`select ${fn}()`);
   }

@@ -3,7 +3,7 @@
 // was there and its held meetings within them, named as it last was. One statement; a
 // province-year reads the facts of ~66,000 meetings, never the 1.6 M attendance rows.
 // (The dashboard's meeting figures sum kept per-cell-month rows: period-meeting-sums.ts.)
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { groupBy } from '../../domain/group-by.ts';
 import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
@@ -130,46 +130,42 @@ export interface UnexcusedRow {
  * striking-off warning: an absence in a month of the period and at least N distinct months with
  * one. Whether the months fall in one window is judged by strikeOffWarnings (domain).
  *
- * Read from the root's cells (each one's facts of those days by key) when the days' facts
- * with such an absence outnumber its cells; else from those facts (partial index
- * meeting_facts_unexcused_day_idx): the members who reach N months anywhere first, then their
- * absences at cells under the root on the day (the nation: 300,000 cells against 90,000
- * such facts; a commune: its 15 cells). Counting the facts stops at the root's cell count.
+ * Read from the root's cells (each one's facts of those days by key) when the days'
+ * absences outnumber its cells; else from the absences kept one row each
+ * (unexcused_absences, migration 20261202T0900): the members who reach N months anywhere
+ * first, then their absences at cells under the root on the day (the nation: 300,000 cells
+ * against 190,000 absences; a commune: its 15 cells). Counting stops at the root's cell count.
  */
 export function unexcusedSql(rootId: number, from: string, end: string, rules: StrikeOffRule) {
   const back = strikeOffLookback(from, rules);
-  const inDays = (f: string) =>
-    sql`${sql.ref(`${f}.recorded`)} and ${sql.ref(`${f}.attendance_taken`)} and cardinality(${sql.ref(`${f}.unexcused_member_ids`)}) > 0
-      and ${sql.ref(`${f}.held_on`)} >= ${back}::date and ${sql.ref(`${f}.held_on`)} <= ${end}::date`;
+  const cells = sql`(select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)`;
+  const inDays = (t: string) => sql`${sql.ref(`${t}.held_on`)} >= ${back}::date and ${sql.ref(`${t}.held_on`)} <= ${end}::date`;
   /** Members with an absence in the period's months and N distinct months with one, in `rows`. */
-  const reaching = (rows: string) => sql`select member_id from (select distinct member_id, month_index(held_on) as m from ${sql.table(rows)}) d
+  const reaching = (rows: RawBuilder<unknown>) => sql`select member_id from (select distinct member_id, month_index(held_on) as m from ${rows} r) d
       group by member_id
       -- A window ends in a month of the period (strikeOffMonths): an absence from from's month on.
       having max(m) >= month_index(${from}::date) and count(*) >= ${rules.strikeOffUnexcusedAbsences}::int`;
   return sql<UnexcusedRow>`
     with by_facts as materialized (
-      select (select count(*) from (select 1 from meeting_facts e where ${inDays('e')}
-          limit (select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)) x)
-        < (select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int) as yes
+      select (select count(*) from (select 1 from unexcused_absences e where ${inDays('e')} limit ${cells}) x) < ${cells} as yes
     ), cu as (
       select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, back, end, false)}) x
       where kind in (${sqlLiterals(CELL_KINDS)}) and not (select yes from by_facts)
-    ), anywhere as materialized (
-      select a.member_id, mf.unit_id, mf.held_on
-      from meeting_facts mf cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-      where ${inDays('mf')} and (select yes from by_facts)
+    ), reached as materialized (
+      ${reaching(sql`(select e.member_id, e.held_on from unexcused_absences e where ${inDays('e')} and (select yes from by_facts))`)}
     ), ab as materialized (
       select a.member_id, mf.unit_id, mf.held_on
       from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
       cross join lateral unnest(mf.unexcused_member_ids) as a(member_id)
-      where ${inDays('mf')}
+      where mf.recorded and mf.attendance_taken and cardinality(mf.unexcused_member_ids) > 0 and ${inDays('mf')}
       union all
-      select w.member_id, w.unit_id, w.held_on from anywhere w
+      select w.member_id, w.unit_id, w.held_on
+      from reached r
+      cross join lateral (select * from unexcused_absences w where w.member_id = r.member_id and ${inDays('w')} offset 0) w
       -- Each one's cell under the root that day by key (the planner would hash the root's 390,000 rows).
       cross join lateral (select 1 from unit_ancestry a where a.unit_id = w.unit_id and a.ancestor_id = ${rootId}::int
           and a.valid_from <= w.held_on and (a.valid_to is null or a.valid_to > w.held_on) and is_cell_kind(a.unit_kind) limit 1) a
-      where w.member_id in (${reaching('anywhere')})
-    ), flagged as (${reaching('ab')})
+    ), flagged as (${reaching(sql`ab`)})
     select ab.member_id, mb.full_name, ab.unit_id, ab.held_on
     from ab join flagged using (member_id) join members mb on mb.id = ab.member_id
     order by ab.held_on, ab.member_id`;
