@@ -14,7 +14,7 @@
     -- are fewer than the unit's cells (the nation's last ten days of a month: 90,000 facts
     -- against 300,000 cells), else from the unit's cells (each one's facts of those days by key).
     by_facts as (
-      select n = 0 or n <= (select sum(s.n) from subtree_island_shapes s where s.ancestor_id = $13::int) as yes
+      select n = 0 or n <= (select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = $13::int) as yes
       from (select count(*) as n from meeting_facts e where (("e"."held_on" >= $14::date and "e"."held_on" < $15::date) or ("e"."held_on" > $16::date and "e"."held_on" < $17::date))) d
     ), edge_facts as (
       select t.top_id, f.held_on, f.expected, f.present, f.grade

@@ -136,9 +136,12 @@ export interface UnexcusedRow {
  * first, then their absences at cells under the root on the day (the nation: 300,000 cells
  * against 190,000 absences; a commune: its 15 cells). Counting stops at the root's cell count.
  */
+/** The cells that ever sat under a unit (its islands, kept per shape): what a read by cells would walk. */
+export const cellsEverUnder = (rootId: number) => sql`(select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)`;
+
 export function unexcusedSql(rootId: number, from: string, end: string, rules: StrikeOffRule) {
   const back = strikeOffLookback(from, rules);
-  const cells = sql`(select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)`;
+  const cells = cellsEverUnder(rootId);
   const inDays = (t: string) => sql`${sql.ref(`${t}.held_on`)} >= ${back}::date and ${sql.ref(`${t}.held_on`)} <= ${end}::date`;
   /** Members with an absence in the period's months and N distinct months with one, in `rows`. */
   const reaching = (rows: RawBuilder<unknown>) => sql`select member_id from (select distinct member_id, month_index(held_on) as m from ${rows} r) d

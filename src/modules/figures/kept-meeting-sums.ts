@@ -15,7 +15,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
 import { addMonths, monthsBetween } from '../../domain/meeting-time.ts';
-import { FACT_COUNTS } from './cell-facts.ts';
+import { cellsEverUnder, FACT_COUNTS } from './cell-facts.ts';
 import type { MeetingSumsInput, MeetingSumsRow } from './period-meeting-sums.ts';
 
 export type KeptMeetingSumsRow = MeetingSumsRow | { set: 'fallback' };
@@ -83,7 +83,7 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
     -- are fewer than the unit's cells (the nation's last ten days of a month: 90,000 facts
     -- against 300,000 cells), else from the unit's cells (each one's facts of those days by key).
     by_facts as (
-      select n = 0 or n <= (select sum(s.n) from subtree_island_shapes s where s.ancestor_id = ${q.rootId}::int) as yes
+      select n = 0 or n <= ${cellsEverUnder(q.rootId)} as yes
       from (select count(*) as n from meeting_facts e where ${inEdge('e')}) d
     ), edge_facts as (
       select t.top_id, f.held_on, f.expected, f.present, f.grade
