@@ -9,9 +9,10 @@
 // times; figures per run.
 // Run: npm run bench -- export [--engines postgres,pglite] [--repeat 2]
 //   [--postgres-template DB] [--pglite-template DIR] [--keep]
+//   [--node-flags '--flag …' (the server's Node flags instead of `npm start`'s, to compare)]
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { demoDatabase, type Engine, loadAverage, peakRssKib, resetPeakRss, round1, rssKib, startServer } from './lib/serve.ts';
+import { demoDatabase, type Engine, loadAverage, peakRssKib, resetPeakRss, round1, rssKib, SERVER_NODE_FLAGS, startServer } from './lib/serve.ts';
 import { writeBenchResult } from './lib/write-result.ts';
 
 interface ExportRun {
@@ -80,13 +81,15 @@ export default async function exportBench(args: string[]) {
       'postgres-template': { type: 'string' },
       'pglite-template': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'node-flags': { type: 'string' },
     },
   });
   const loadAtStart = loadAverage();
-  const results: Record<string, unknown> = {};
+  const nodeFlags = values['node-flags'] === undefined ? SERVER_NODE_FLAGS : values['node-flags'].split(' ').filter(Boolean);
+  const results: Record<string, unknown> = { nodeFlags };
   for (const engine of String(values.engines).split(',') as Engine[]) {
     const database = await demoDatabase(engine, 'bench_export_province', 'province', values[`${engine}-template`]);
-    const server = await startServer(database.env, 22000 + (process.pid % 10000) + (engine === 'pglite' ? 1 : 0));
+    const server = await startServer(database.env, 22000 + (process.pid % 10000) + (engine === 'pglite' ? 1 : 0), nodeFlags);
     try {
       const cookie = await server.login('admin');
       const pid = server.process.pid!;

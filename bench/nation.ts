@@ -116,13 +116,18 @@ export default async function nationBenchmark(argv: string[]) {
     await migrate(database);
     const before = loadavg();
     const started = performance.now();
+    const phases: Record<string, number> = {};
     const result = await seedDemo(database, {
       scale: 'nation',
       seed: 1,
       asOf: DATE,
       onProgress: (n) => console.log(`  … ${n.toLocaleString('vi-VN')} đảng viên`),
+      onPhase: (phase, seconds) => {
+        phases[phase] = seconds;
+        console.log(`  ${phase}: ${seconds} s`);
+      },
     });
-    generation = { seconds: Math.round((performance.now() - started) / 100) / 10, ...result, loadavgBefore: before, loadavgAfter: loadavg() };
+    generation = { seconds: Math.round((performance.now() - started) / 100) / 10, phases, ...result, loadavgBefore: before, loadavgAfter: loadavg() };
     // What autovacuum does on a server that runs it (this one has it off): the visibility map
     // set, so index-only scans read no table pages. Timed apart from the generation.
     const vacuuming = performance.now();

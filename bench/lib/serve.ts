@@ -158,8 +158,8 @@ export async function logIn(client: HttpClient, username: string, password = DEM
 }
 
 /** `chibo serve` on a port of its own (jobs off), answering once /health does. */
-export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
-  const args = [...SERVER_NODE_FLAGS, 'bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
+export async function startServer(env: Record<string, string>, port: number, nodeFlags = SERVER_NODE_FLAGS): Promise<Server> {
+  const args = [...nodeFlags, 'bin/chibo.mjs', 'serve', '--port', String(port), ...(env.CHIBO_DATA_DIR ? ['--data-dir', env.CHIBO_DATA_DIR] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, CHIBO_JOBS: 'off', HOST: '127.0.0.1', CHIBO_LOG: '' },

@@ -306,6 +306,7 @@ describe('a damaged or altered backup', () => {
     async () => {
       // A backup written before migration 20261201T0610: no per-subtree counts, no meeting sums.
       const kept = [
+        'meeting_facts',
         'cell_month_facts',
         'subtree_member_counts',
         'subtree_month_sums',
@@ -328,6 +329,9 @@ describe('a damaged or altered backup', () => {
       try {
         await restoreDatabase(fresh.db, older);
         const [restored, source] = [await dumpAll(fresh), await dumpAll(t.database)];
+        // Recomputed 1,000 meetings at a time (figures/refresh-meeting-facts.ts).
+        expect(restored.meeting_facts!.length).toBeGreaterThan(100);
+        expect(restored.meeting_facts).toEqual(source.meeting_facts);
         expect(restored.cell_month_facts!.length).toBeGreaterThan(100);
         expect(restored.cell_month_facts).toEqual(source.cell_month_facts);
         // Signed rows are folded when recomputed: the same counts, one row per key.

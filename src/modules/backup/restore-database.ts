@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
+import { REFRESH_ALL_MEETING_FACTS } from '../figures/refresh-meeting-facts.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupLine, tableDigest } from './backup-database.ts';
 import { listTables, quoteIdent } from './table-catalog.ts';
 
@@ -46,7 +47,7 @@ const mismatch = (table: string, expected: number, found: number) => new AppErro
  */
 const KEPT_TABLES: readonly { table: string; rebuild: string }[] = [
   { table: 'member_facts', rebuild: 'insert into member_facts select * from compute_member_facts(array(select id from members))' },
-  { table: 'meeting_facts', rebuild: 'select refresh_meeting_facts(array(select id from meetings))' },
+  { table: 'meeting_facts', rebuild: REFRESH_ALL_MEETING_FACTS },
   { table: 'subtree_member_counts', rebuild: 'select rebuild_subtree_member_counts()' },
   { table: 'cell_month_facts', rebuild: 'select rebuild_cell_month_facts()' },
   // With cell_islands, cell_year_held, subtree_year_patterns and subtree_island_shapes (one rebuild).

@@ -12,6 +12,7 @@ import { foldForSearch, personSortKey, splitName } from '../../domain/vietnamese
 import { AppError } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { MEETING_FACTS_BATCH } from '../figures/refresh-meeting-facts.ts';
 import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 import { BackgroundFlush, type BulkSession, deferIndexes, TableBuffer, withBulkSession } from './bulk-load.ts';
 import { addNextSteps } from './demo-next-steps.ts';
@@ -75,6 +76,8 @@ export interface SeedDemoOptions {
   /** The reference date ("today" in the data); defaults to today in Việt Nam. */
   asOf?: string;
   onProgress?: (membersSoFar: number) => void;
+  /** Called as each loading step ends, with its seconds (the nation's generation is timed step by step). */
+  onPhase?: (phase: string, seconds: number) => void;
 }
 
 export interface SeedDemoResult {
@@ -151,6 +154,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const passwordHashes = await Promise.all(specsFor(scale).map(() => hashPassword(DEMO_PASSWORD)));
 
   let newAreas: NewAreaLinks | null = null;
+  const phaseDone = phaseClock(options.onPhase);
   return withBulkSession(database, async (session) => {
     const base = await idBases(session);
     const unitId = (index: number) => base.units + index + 1;
@@ -162,6 +166,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       const { sql: text, parameters } = step.compile(db);
       await session.query(text, [...parameters]);
     }
+    phaseDone('units');
 
     // The nation's millions of rows: secondary indexes are built once, after the load.
     const rebuildIndexes = scale === 'nation' && database.kind === 'postgres' ? await deferIndexes(session, DEFERRED_INDEX_TABLES) : null;
@@ -391,14 +396,18 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     });
     await users.flush();
     await grants.flush();
+    phaseDone('members and meetings');
 
     if (rebuildIndexes) await rebuildIndexes();
+    phaseDone('indexes');
     await refreshTriggerKeptFacts(
       session,
       { after: base.members, last: base.members + memberCount },
       { after: base.meetings, last: base.meetings + meetingCount },
+      phaseDone,
     );
     if (session.referencesUnchecked) await checkReferences(session);
+    phaseDone('references');
     for (const table of SEQUENCED_TABLES) {
       await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
@@ -432,6 +441,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     // visiting the table (a name search at the nation: 300 ms before autovacuum, 18 ms after; 2 s).
     await database.execScript('vacuum members');
     await database.execScript('analyze');
+    phaseDone('vacuum and analyze');
     return { ...result, ms: Date.now() - started };
   });
 }
@@ -557,15 +567,19 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
  * members' facts first, as a meeting's roll does not read them. Checked by name so the
  * demo loads the same way with or without the figures engine in the build.
  */
-async function refreshTriggerKeptFacts(session: BulkSession, members: { after: number; last: number }, meetings: { after: number; last: number }) {
+async function refreshTriggerKeptFacts(
+  session: BulkSession,
+  members: { after: number; last: number },
+  meetings: { after: number; last: number },
+  phaseDone: (phase: string) => void,
+) {
   // Statistics of what this transaction loaded (ANALYZE counts its own uncommitted rows):
   // without them the set-wise statements below are planned for empty tables, and a
   // province's meeting facts ran for hours instead of seconds.
   await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
   // Set-wise statements over id ranges of 100,000: a nation's millions in bounded steps.
-  const BATCH = 100_000;
-  const inBatches = async (statement: string, ids: { after: number; last: number }) => {
-    for (let from = ids.after; from < ids.last; from += BATCH) await session.query(statement, [from, Math.min(ids.last, from + BATCH)]);
+  const inBatches = async (statement: string, ids: { after: number; last: number }, batch = 100_000) => {
+    for (let from = ids.after; from < ids.last; from += batch) await session.query(statement, [from, Math.min(ids.last, from + batch)]);
   };
   // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
   // adopted meetings get theirs from the roll of their date, as loaded.
@@ -574,19 +588,31 @@ async function refreshTriggerKeptFacts(session: BulkSession, members: { after: n
     meetings,
   );
   await session.query('analyze meeting_roll_at_adoption');
+  phaseDone('freeze_adopted_rolls');
   if (!session.referencesUnchecked) return;
-  const refresh = async (fn: string, table: string, ids: { after: number; last: number }) => {
+  const refresh = async (fn: string, table: string, ids: { after: number; last: number }, batch?: number) => {
     const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}(integer[])')::text as fn`);
-    if (row?.fn) await inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids);
+    if (row?.fn) await inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids, batch);
+    phaseDone(fn);
   };
   await refresh('refresh_member_facts', 'members', members);
   await session.query('analyze member_facts');
-  await refresh('refresh_meeting_facts', 'meetings', meetings);
+  await refresh('refresh_meeting_facts', 'meetings', meetings, MEETING_FACTS_BATCH);
   // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry), the
   // per-cell-month meeting sums (on meeting_facts) and the per-ancestor ones read from them,
   // and the absences without reason one row each (on meeting_facts).
   for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums', 'rebuild_unexcused_absences']) {
     const [found] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}()')::text as fn`);
     if (found?.fn) await session.query(`select ${fn}()`);
+    phaseDone(fn);
   }
+}
+
+function phaseClock(onPhase?: (phase: string, seconds: number) => void) {
+  let last = performance.now();
+  return (phase: string) => {
+    const now = performance.now();
+    onPhase?.(phase, Math.round((now - last) / 100) / 10);
+    last = now;
+  };
 }
