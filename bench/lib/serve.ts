@@ -47,6 +47,27 @@ export function resetPeakRss(pid: number): boolean {
   }
 }
 
+/** The CPU time (user + system, in clock ticks of 10 ms) the process has used so far. */
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until the process has used under 20 ms of CPU in a whole second (at most 60 s): a
+ * server that has finished starting, its own background work done (on PGlite, V8's
+ * optimizing compile of the executor it sets off as it starts; db/warm-up-pglite.ts).
+ */
+export async function waitUntilIdle(pid: number): Promise<void> {
+  let before = cpuTicks(pid);
+  for (let i = 0; i < 60; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuTicks(pid);
+    if (now - before < 2) return;
+    before = now;
+  }
+}
+
 export function runChibo(args: string[], env: Record<string, string>) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/chibo.mjs', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { CommandContext } from '../cli.ts';
 import { heapGrowingPercent, serverHost, serverPort } from '../config.ts';
+import { warmUpPglite } from '../db/warm-up-pglite.ts';
 import { openBackupChannel } from '../modules/backup/backup-channel.ts';
 import { demoAccountsStillOpen } from '../modules/demo/demo-accounts-still-open.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
@@ -54,6 +55,7 @@ export async function startServer(ctx: CommandContext, options: { demoOnFirstRun
   const port = Number(values.port ?? serverPort());
   await app.listen({ port, host: serverHost() });
   console.log(`\nchibo đang chạy / is running: http://localhost:${port}  (${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
+  await warmUpPglite(database);
   // Only a demo database shows its accounts, and only while they still open with the demo password.
   const demoAccounts = options.demoOnFirstRun ? await demoAccountsStillOpen(database.db) : [];
   if (demoAccounts.length) {

@@ -20,12 +20,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * For a server that lives a minute (a browser-test file's): PGlite's wasm runs on V8's
+ * For a server that lives a minute (a test's): PGlite's wasm runs on V8's
  * baseline compiler only. By default V8 recompiles PGlite's hot functions with its optimizing
  * compiler in the background, hundreds of MiB and seconds of CPU per process, which a
  * long-running server earns back (queries 1.5–1.9× faster) and a one-minute one does not:
  * three browser files took 51–56 s and 47–53 s of CPU with this flag, 60–74 s and 64–78 s
- * without (01/12). What the server does is the same either way.
+ * without (01/12). A server on PGlite sets that compile off as it starts
+ * (src/db/warm-up-pglite.ts); with this flag there is none. What the server does is the same either way.
  */
 export const SHORT_LIVED_SERVER_FLAGS = ['--liftoff-only'] as const;
 
@@ -42,7 +43,7 @@ export interface ChiboProcessOptions {
   jobs?: boolean;
   /** More environment, applied last (e.g. CHIBO_UPLOAD_DIR, DATABASE_REPLICA_URL). */
   env?: Record<string, string>;
-  /** Node's own flags, before the script (e.g. SHORT_LIVED_SERVER_FLAGS). */
+  /** Node's own flags, before the script; default SHORT_LIVED_SERVER_FLAGS (every server a test starts is one). */
   nodeFlags?: readonly string[];
   /** The Node binary; default the one running this process. */
   nodePath?: string;
@@ -78,7 +79,7 @@ export async function startChibo(options: ChiboProcessOptions = {}): Promise<Chi
   const port = options.port ?? (await freePort());
   const command = options.command ?? 'serve';
   const args = [
-    ...(options.nodeFlags ?? []),
+    ...(options.nodeFlags ?? SHORT_LIVED_SERVER_FLAGS),
     'bin/chibo.mjs',
     command,
     ...(command === 'serve' ? ['--port', String(port)] : []),

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { SHORT_LIVED_SERVER_FLAGS, startChibo } from '../../helpers/chibo-process.ts';
+import { startChibo } from '../../helpers/chibo-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-template-'));
   const dataDir = path.join(dir, 'data');
-  const server = await startChibo({ command: 'start', dataDir, timeoutMs: 180_000, nodeFlags: SHORT_LIVED_SERVER_FLAGS });
+  const server = await startChibo({ command: 'start', dataDir, timeoutMs: 180_000 });
   await server.stop(30_000);
   if (server.child.exitCode !== 0)
     throw new Error(`chibo start did not shut down cleanly (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { SHORT_LIVED_SERVER_FLAGS, startChibo } from '../../helpers/chibo-process.ts';
+import { startChibo } from '../../helpers/chibo-process.ts';
 
 export { freePort } from '../../helpers/chibo-process.ts';
 
@@ -20,7 +20,7 @@ export async function startServer(options: { fresh?: boolean } = {}): Promise<Ru
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-'));
   const data = path.join(dataDir, 'data');
   if (!options.fresh) fs.cpSync(inject('e2eDataTemplate'), data, { recursive: true });
-  const server = await startChibo({ command: 'start', dataDir: data, timeoutMs: 120_000, nodeFlags: SHORT_LIVED_SERVER_FLAGS });
+  const server = await startChibo({ command: 'start', dataDir: data, timeoutMs: 120_000 });
   return {
     baseUrl: server.baseUrl,
     dataDir,
