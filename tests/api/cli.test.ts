@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { SHORT_LIVED_PROCESS_FLAGS } from '../helpers/chibo-process.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -17,7 +18,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function chibo(...args: string[]) {
   // Always the embedded database here: the lock is a PGlite matter.
-  return spawnSync(process.execPath, ['bin/chibo.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' }, timeout: 60_000 });
+  return spawnSync(process.execPath, [...SHORT_LIVED_PROCESS_FLAGS, 'bin/chibo.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+    timeout: 60_000,
+  });
 }
 
 // The cases open PGlite data folders only (DATABASE_URL is cleared for the command), so the
@@ -43,7 +49,8 @@ describe.skipIf(onPostgres)('chibo command line', { timeout: 120_000 }, () => {
 
   it('will not open a data folder another process holds, and says which process', async () => {
     const dataDir = path.join(dir, 'data');
-    const held = await openDatabase({ dataDir });
+    // A folder already migrated (the tests' template): the second migrate has only the lock to show.
+    const held = await openTestDatabase({ dataDir });
     try {
       const res = chibo('migrate', '--data-dir', dataDir);
       expect(res.status).toBe(1);

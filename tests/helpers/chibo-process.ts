@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * For a server that lives a minute (a test's): PGlite's wasm runs on V8's
+ * For a chibo process that lives a minute (a test's server or command): PGlite's wasm runs on V8's
  * baseline compiler only. By default V8 recompiles PGlite's hot functions with its optimizing
  * compiler in the background, hundreds of MiB and seconds of CPU per process, which a
  * long-running server earns back (queries 1.5–1.9× faster) and a one-minute one does not:
@@ -28,7 +28,7 @@ export async function freePort(): Promise<number> {
  * without (01/12). A server on PGlite sets that compile off as it starts
  * (src/db/warm-up-pglite.ts); with this flag there is none. What the server does is the same either way.
  */
-export const SHORT_LIVED_SERVER_FLAGS = ['--liftoff-only'] as const;
+export const SHORT_LIVED_PROCESS_FLAGS = ['--liftoff-only'] as const;
 
 export interface ChiboProcessOptions {
   /** `serve` (default) or `start` (migrate, demo organisation on first run, web build, serve). */
@@ -43,7 +43,7 @@ export interface ChiboProcessOptions {
   jobs?: boolean;
   /** More environment, applied last (e.g. CHIBO_UPLOAD_DIR, DATABASE_REPLICA_URL). */
   env?: Record<string, string>;
-  /** Node's own flags, before the script; default SHORT_LIVED_SERVER_FLAGS (every server a test starts is one). */
+  /** Node's own flags, before the script; default SHORT_LIVED_PROCESS_FLAGS (every server a test starts is one). */
   nodeFlags?: readonly string[];
   /** The Node binary; default the one running this process. */
   nodePath?: string;
@@ -79,7 +79,7 @@ export async function startChibo(options: ChiboProcessOptions = {}): Promise<Chi
   const port = options.port ?? (await freePort());
   const command = options.command ?? 'serve';
   const args = [
-    ...(options.nodeFlags ?? SHORT_LIVED_SERVER_FLAGS),
+    ...(options.nodeFlags ?? SHORT_LIVED_PROCESS_FLAGS),
     'bin/chibo.mjs',
     command,
     ...(command === 'serve' ? ['--port', String(port)] : []),
