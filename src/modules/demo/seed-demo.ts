@@ -577,7 +577,7 @@ async function refreshTriggerKeptFacts(
   // without them the set-wise statements below are planned for empty tables, and a
   // province's meeting facts ran for hours instead of seconds.
   await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
-  // Set-wise statements over id ranges of 100,000: a nation's millions in bounded steps.
+  // Set-wise statements over id ranges (100,000 unless said): a nation's millions in bounded steps.
   const inBatches = async (statement: string, ids: { after: number; last: number }, batch = 100_000) => {
     for (let from = ids.after; from < ids.last; from += batch) await session.query(statement, [from, Math.min(ids.last, from + batch)]);
   };

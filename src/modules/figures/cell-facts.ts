@@ -124,6 +124,9 @@ export interface UnexcusedRow {
   held_on: string;
 }
 
+/** The cells that ever sat under a unit (its islands, kept per shape): what a read by cells would walk. */
+export const cellsEverUnder = (rootId: number) => sql`(select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)`;
+
 /**
  * Absences without reason at held cell meetings under the root, from the strike-off
  * look-back (the window's months before `from`) to `end`, of members who may reach the
@@ -136,9 +139,6 @@ export interface UnexcusedRow {
  * first, then their absences at cells under the root on the day (the nation: 300,000 cells
  * against 190,000 absences; a commune: its 15 cells). Counting stops at the root's cell count.
  */
-/** The cells that ever sat under a unit (its islands, kept per shape): what a read by cells would walk. */
-export const cellsEverUnder = (rootId: number) => sql`(select coalesce(sum(s.n), 0) from subtree_island_shapes s where s.ancestor_id = ${rootId}::int)`;
-
 export function unexcusedSql(rootId: number, from: string, end: string, rules: StrikeOffRule) {
   const back = strikeOffLookback(from, rules);
   const cells = cellsEverUnder(rootId);
