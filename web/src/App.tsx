@@ -24,6 +24,7 @@ import { esmDefault } from './lib/esm-default.ts';
 import { lazyPage, prefetchDataAt, prefetchDataOf, preloadPageOf } from './lib/lazy-page.ts';
 import { showError } from './lib/notify.ts';
 import { PageTitle } from './lib/page-title.tsx';
+import { reducedMotion } from './lib/reduced-motion.ts';
 import { usePhone } from './lib/use-phone.ts';
 import { homeQuery } from './pages/home/home-query.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -146,10 +147,6 @@ function Home() {
   return <Navigate to="/account" replace />;
 }
 
-// People who asked their phone for less motion get no zoom or slide animations (antd's
-// `motion` token); it also keeps a dialog's buttons still the moment they appear.
-const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
-
 /** "Tổng quan" in the menu: the dashboard of the unit of one's first unit role. */
 function DashboardHome() {
   const { data: me } = useMe();
@@ -177,6 +174,7 @@ export function App() {
         // phone. Red is for errors and absences only: the primary colour (a chosen option,
         // a focused box) is blue; the red of the header is the party's, not a signal.
         token: {
+          // Less motion asked for: no zoom or slide animations; a dialog's buttons are still the moment they appear.
           motion: !reducedMotion,
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { reducedMotion } from '../lib/reduced-motion.ts';
 import type { ChartProps } from './EChart.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -33,7 +34,8 @@ export default function EChartCanvas({ option, height, label, testId, onClickNam
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // Bars and lines drawn at once when less motion is asked for.
+    chart.current?.setOption(reducedMotion ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
