@@ -791,4 +791,34 @@ describe('a Mèo Vạc-shaped district', () => {
     expect(f.members.total).toBe(5);
     expect(f.members.byPartyAge).toContainEqual({ key: '10_19', n: 5 });
   });
+
+  it("rebuilds every unit's ancestry in one transaction holding at most 128 of the kept counts' locks (one a unit ran out of lock memory at 20,000)", async () => {
+    const units = Number(
+      (
+        await t.database.db
+          .selectFrom('units')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(units).toBeGreaterThan(300);
+    const rolledBack = new Error('rolled back');
+    let held = -1;
+    await t.database.db
+      .transaction()
+      .execute(async (trx) => {
+        await rebuildUnitAncestry(trx);
+        held = (
+          await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = 7001 and pid = pg_backend_pid()`.execute(
+            trx,
+          )
+        ).rows[0]!.n;
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    expect(held).toBeGreaterThan(100);
+    expect(held).toBeLessThanOrEqual(128);
+  });
 });
