@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/http/app-error.ts';
 import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-still-open.ts';
@@ -276,6 +277,30 @@ describe('demo data, commune scale', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect((await demoAccountsStillOpen(t.database.db)).map((a) => a.username)).not.toContain('admin');
+  });
+
+  // On a PostgreSQL server these are computed after the load commits, over several
+  // connections; on PGlite inside the load. Either way the figures read complete models.
+  it('computes the read models the figures read, equal to those recomputed from the loaded rows', async () => {
+    const db = t.database.db;
+    const differ = async (kept: string, fresh: string) =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from ((${sql.raw(kept)} except all ${sql.raw(fresh)})
+          union all (${sql.raw(fresh)} except all ${sql.raw(kept)})) d`.execute(db)
+      ).rows[0]!.n;
+    expect(await differ('select * from member_facts', 'select * from compute_member_facts(array(select id from members))')).toBe(0);
+    expect(await differ('select * from meeting_facts', 'select * from compute_meeting_facts(array(select id from meetings))')).toBe(0);
+    const counts = 'select ancestor_id, dim, key, sum(n)::int from subtree_member_counts group by 1, 2, 3 having sum(n) <> 0';
+    expect(await differ(counts, 'select * from compute_subtree_member_counts()')).toBe(0);
+    const sizes = await sql<{ facts: number; frozen: number; adopted_without_roll: number; sums: number }>`
+      select (select count(*) from member_facts)::int as facts, (select count(*) from meeting_roll_at_adoption)::int as frozen,
+        (select count(*) from meeting_minutes mm where adopted_at is not null
+          and not exists (select 1 from meeting_roll_at_adoption r where r.meeting_id = mm.meeting_id))::int as adopted_without_roll,
+        (select count(*) from subtree_month_sums)::int as sums`.execute(db);
+    expect(sizes.rows[0]).toMatchObject({ adopted_without_roll: 0 });
+    expect(sizes.rows[0]!.facts).toBeGreaterThan(300);
+    expect(sizes.rows[0]!.frozen).toBeGreaterThan(1000);
+    expect(sizes.rows[0]!.sums).toBeGreaterThan(100);
   });
 
   it('refuses to fill a database that already has units, in Vietnamese', async () => {

@@ -4,7 +4,10 @@
 // unit's secretary and deputy, the cells' meetings over the last months (plans, the
 // committee's preparation, roll calls, minutes, quality grades), and the demo accounts.
 // Everything is one transaction loaded with COPY, so the commune scale takes a moment
-// and the province scale (100,000 members, 12 months of meetings) well under a minute.
+// and the province scale (100,000 members, 12 months of meetings) well under a minute; on a
+// PostgreSQL server the read models derived from it are computed after that commit, over
+// several connections (keptFactsStages).
+import { availableParallelism } from 'node:os';
 import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
@@ -119,6 +122,8 @@ const LOADED_TABLES = [
 ] as const;
 
 const FLUSH_CHARS = 8_000_000;
+/** Connections sharing the read models' refresh on a PostgreSQL server (one backend each). */
+const REFRESH_CONNECTIONS = Math.min(4, Math.max(2, availableParallelism()));
 const DEFERRED_INDEX_TABLES = [
   'members',
   'member_placements',
@@ -154,6 +159,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const passwordHashes = await Promise.all(specsFor(scale).map(() => hashPassword(DEMO_PASSWORD)));
 
   let newAreas: NewAreaLinks | null = null;
+  let refreshAfterCommit: Awaited<ReturnType<typeof keptFactsStages>> | null = null;
   const phaseDone = phaseClock(options.onPhase);
   return withBulkSession(database, async (session) => {
     const base = await idBases(session);
@@ -400,12 +406,18 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
 
     if (rebuildIndexes) await rebuildIndexes();
     phaseDone('indexes');
-    await refreshTriggerKeptFacts(
+    // Statistics of what this transaction loaded (ANALYZE counts its own uncommitted rows):
+    // without them the set-wise refreshes are planned for empty tables, and a province's
+    // meeting facts ran for hours instead of seconds.
+    await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
+    const stages = await keptFactsStages(
       session,
       { after: base.members, last: base.members + memberCount },
       { after: base.meetings, last: base.meetings + meetingCount },
-      phaseDone,
     );
+    // On a server, with triggers off, after the commit over several connections; else here.
+    if (database.pgPool && session.referencesUnchecked) refreshAfterCommit = stages;
+    else await runStages(stages, [(s) => session.query(s.text, s.params)], phaseDone);
     if (session.referencesUnchecked) await checkReferences(session);
     phaseDone('references');
     for (const table of SEQUENCED_TABLES) {
@@ -434,6 +446,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       ms: Date.now() - started,
     };
   }).then(async (result) => {
+    if (refreshAfterCommit) await runStagesAfterCommit(database, refreshAfterCommit, phaseDone);
     // Villages, admission candidates, dues and tasks (commune demo only), as their modules write them.
     if (newAreas) await seedNewAreas(db, newAreas, seed, asOf);
     // Fresh statistics, so the first queries on a large demo get sensible plans; and the
@@ -560,51 +573,102 @@ async function writeUnits(session: BulkSession, plan: DemoPlan, base: IdBases, u
   for (const buffer of [events, units, versions]) await buffer.flush();
 }
 
+/** One statement of a refresh step, with its parameters. */
+interface Statement {
+  text: string;
+  params?: unknown[];
+}
+
 /**
  * Read models kept by statement triggers (the figures engine's member_facts,
- * meeting_facts, subtree_member_counts, cell_month_facts and the per-ancestor meeting sums) are not kept during the load when the replica role switched triggers off:
- * refreshed here, set-wise, in batches, with the same functions the triggers call — the
- * members' facts first, as a meeting's roll does not read them. Checked by name so the
+ * meeting_facts, subtree_member_counts, cell_month_facts, the per-ancestor meeting sums)
+ * are not kept during the load when the replica role switched triggers off: they are
+ * refreshed set-wise, in batches, with the same functions the triggers call. Adopted
+ * minutes freeze their meeting's roll (meetings/frozen-roll.ts) either way. The work comes
+ * as stages run in order; the statements of one stage are independent of one another (a
+ * meeting's facts read its frozen roll, so they come a stage later), so on a PostgreSQL
+ * server they are spread over several connections. Functions are checked by name so the
  * demo loads the same way with or without the figures engine in the build.
  */
-async function refreshTriggerKeptFacts(
+async function keptFactsStages(
   session: BulkSession,
   members: { after: number; last: number },
   meetings: { after: number; last: number },
-  phaseDone: (phase: string) => void,
-) {
-  // Statistics of what this transaction loaded (ANALYZE counts its own uncommitted rows):
-  // without them the set-wise statements below are planned for empty tables, and a
-  // province's meeting facts ran for hours instead of seconds.
-  await session.query(`analyze ${LOADED_TABLES.join(', ')}`);
+): Promise<{ phase: string; statements: Statement[] }[]> {
   // Set-wise statements over id ranges (100,000 unless said): a nation's millions in bounded steps.
-  const inBatches = async (statement: string, ids: { after: number; last: number }, batch = 100_000) => {
-    for (let from = ids.after; from < ids.last; from += batch) await session.query(statement, [from, Math.min(ids.last, from + batch)]);
+  const inBatches = (text: string, ids: { after: number; last: number }, batch = 100_000): Statement[] => {
+    const out: Statement[] = [];
+    for (let from = ids.after; from < ids.last; from += batch) out.push({ text, params: [from, Math.min(ids.last, from + batch)] });
+    return out;
   };
-  // Adopted minutes freeze their meeting's roll (meetings/frozen-roll.ts): the demo's
-  // adopted meetings get theirs from the roll of their date, as loaded.
-  await inBatches(
+  const freeze = inBatches(
     'select freeze_adopted_rolls(array(select meeting_id from meeting_minutes where adopted_at is not null and meeting_id > $1 and meeting_id <= $2))',
     meetings,
+    // Small batches, so the connections share the stage's longest step evenly.
+    10_000,
   );
-  await session.query('analyze meeting_roll_at_adoption');
-  phaseDone('freeze_adopted_rolls');
-  if (!session.referencesUnchecked) return;
-  const refresh = async (fn: string, table: string, ids: { after: number; last: number }, batch?: number) => {
-    const [row] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}(integer[])')::text as fn`);
-    if (row?.fn) await inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids, batch);
-    phaseDone(fn);
-  };
-  await refresh('refresh_member_facts', 'members', members);
-  await session.query('analyze member_facts');
-  await refresh('refresh_meeting_facts', 'meetings', meetings, MEETING_FACTS_BATCH);
-  // The per-subtree member counts (kept by triggers on member_facts and unit_ancestry), the
-  // per-cell-month meeting sums (on meeting_facts) and the per-ancestor ones read from them,
-  // and the absences without reason one row each (on meeting_facts).
-  for (const fn of ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums', 'rebuild_unexcused_absences']) {
-    const [found] = await session.query<{ fn: string | null }>(`select to_regprocedure('${fn}()')::text as fn`);
-    if (found?.fn) await session.query(`select ${fn}()`);
-    phaseDone(fn);
+  if (!session.referencesUnchecked) return [{ phase: 'freeze_adopted_rolls', statements: [...freeze, { text: 'analyze meeting_roll_at_adoption' }] }];
+  const names = ['refresh_member_facts(integer[])', 'refresh_meeting_facts(integer[])', 'rebuild_subtree_member_counts()', 'rebuild_cell_month_facts()'];
+  names.push('rebuild_subtree_meeting_sums()', 'rebuild_unexcused_absences()');
+  const [found] = await session.query<{ names: string[] }>('select array(select n from unnest($1::text[]) n where to_regprocedure(n) is not null) as names', [
+    names,
+  ]);
+  const has = (fn: string) => Boolean(found?.names.some((n) => n.startsWith(`${fn}(`)));
+  const call = (fn: string): Statement[] => (has(fn) ? [{ text: `select ${fn}()` }] : []);
+  const refresh = (fn: string, table: string, ids: { after: number; last: number }, batch?: number) =>
+    has(fn) ? inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids, batch) : [];
+  return [
+    { phase: 'freeze_adopted_rolls, refresh_member_facts', statements: [...freeze, ...refresh('refresh_member_facts', 'members', members)] },
+    { phase: 'analyze', statements: [{ text: 'analyze meeting_roll_at_adoption' }, { text: 'analyze member_facts' }] },
+    // The longest statement first, so it runs beside the batches rather than after them.
+    {
+      phase: 'refresh_meeting_facts, rebuild_subtree_member_counts',
+      statements: [...call('rebuild_subtree_member_counts'), ...refresh('refresh_meeting_facts', 'meetings', meetings, MEETING_FACTS_BATCH)],
+    },
+    { phase: 'rebuild_cell_month_facts, rebuild_unexcused_absences', statements: [...call('rebuild_cell_month_facts'), ...call('rebuild_unexcused_absences')] },
+    // The per-ancestor meeting sums read the per-cell-month ones.
+    { phase: 'rebuild_subtree_meeting_sums', statements: call('rebuild_subtree_meeting_sums') },
+  ];
+}
+
+/** Runs the stages in order, each stage's statements by `workers` taking the next one in turn. */
+async function runStages(
+  stages: { phase: string; statements: Statement[] }[],
+  workers: ((s: Statement) => Promise<unknown>)[],
+  phaseDone: (phase: string) => void,
+) {
+  for (const stage of stages) {
+    let next = 0;
+    await Promise.all(
+      workers.map(async (run) => {
+        while (next < stage.statements.length) await run(stage.statements[next++]!);
+      }),
+    );
+    phaseDone(stage.phase);
+  }
+}
+
+/**
+ * The refresh on a PostgreSQL server, after the load committed: the steps are CPU-bound in
+ * one backend each, so several connections share each stage (the nation's ~10 minutes of
+ * refreshes in one backend leave the other core idle). Each connection keeps the replica
+ * role (no trigger re-does per statement what the step does for all) and is closed after.
+ * A failure here leaves the demo loaded without all its figures: it says so.
+ */
+async function runStagesAfterCommit(database: Database, stages: { phase: string; statements: Statement[] }[], phaseDone: (phase: string) => void) {
+  const pool = database.pgPool!;
+  const clients = await Promise.all(Array.from({ length: REFRESH_CONNECTIONS }, () => pool.connect()));
+  try {
+    for (const c of clients) await c.query('set session_replication_role = replica');
+    await runStages(
+      stages,
+      clients.map((c) => (s) => c.query(s.text, s.params)),
+      phaseDone,
+    );
+  } catch (error) {
+    throw new AppError('demo.figures_not_computed', 500, { reason: error instanceof Error ? error.message : String(error) });
+  } finally {
+    for (const c of clients) c.release(true);
   }
 }
 
