@@ -9,7 +9,7 @@ beforeAll(async () => {
   const province = await t.unit({ code: 'HT', name: 'Đảng bộ tỉnh Hà Tĩnh', kind: 'dang_bo_tinh' });
   await t.user('admin', [{ role: 'admin', unitId: province }]);
   await t.user('locked', [{ role: 'secretary', unitId: province }]);
-  for (const name of ['target', 'chairman', 'counted', 'sprayed', 'timing']) await t.user(name, [{ role: 'secretary', unitId: province }]);
+  for (const name of ['target', 'chairman', 'counted', 'sprayed', 'timing', 'together']) await t.user(name, [{ role: 'secretary', unitId: province }]);
 });
 
 const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
@@ -60,6 +60,23 @@ describe('login, session and logout', () => {
     expect((await as({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
     await as({ method: 'POST', url: '/api/v1/auth/logout' });
     expect((await as({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+  });
+
+  // Requests sent together with one cookie share one session look-up (authenticate.ts):
+  // each still gets its own answer, and an ended session is not remembered past it.
+  it('answers requests sent together with one cookie each as that account, and none after logout', async () => {
+    const admin = await t.as('admin');
+    const other = await t.as('together');
+    const together = await Promise.all([
+      ...Array.from({ length: 4 }, () => admin({ method: 'GET', url: '/api/v1/auth/me' })),
+      other({ method: 'GET', url: '/api/v1/auth/me' }),
+      t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { chibo_session: 'not-a-session' } }),
+    ]);
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 401]);
+    expect(together.slice(0, 5).map((r) => r.json().username)).toEqual(['admin', 'admin', 'admin', 'admin', 'together']);
+    await admin({ method: 'POST', url: '/api/v1/auth/logout' });
+    const after = await Promise.all([admin({ method: 'GET', url: '/api/v1/auth/me' }), other({ method: 'GET', url: '/api/v1/auth/me' })]);
+    expect(after.map((r) => r.statusCode)).toEqual([401, 200]);
   });
 
   it('changes the password: the old one stops working, other sessions end', async () => {

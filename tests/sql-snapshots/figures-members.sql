@@ -11,7 +11,7 @@
       where not (f.status = any($11::text[]))
     )
     select grouping("unit_id", "status", "sex", "age", "ethnicity", "religion", "education", "theory", "party_years")::int as g, count(*)::int as n,
-      "unit_id", "status", "sex", "age", "ethnicity", "religion", "education", "theory", "party_years"
+      coalesce("unit_id"::text, "status"::text, "age"::text, "ethnicity"::text, "religion"::text, "education"::text, "theory"::text, "party_years"::text) as k, sex as s
     from m
     group by grouping sets ((unit_id), (status), (age, sex), (ethnicity), (religion), (education), (theory), (party_years))
 -- parameters: [20250630,"khong_ro","khong_ro",20250630,20250630,42,"2025-06-30","2025-06-30","2025-06-30","2025-06-30",["chuyen_di","xoa_ten","khai_tru","tu_tran"]]

@@ -20,7 +20,7 @@ const CALLER_COLUMNS = ['users.id', 'users.username', 'users.display_name', 'use
  * member record's cell (so a member list knows whether that record is in scope anyway):
  * one statement either way (and, at most once a minute, a session's last use).
  */
-async function findCaller(app: FastifyInstance, request: FastifyRequest) {
+async function findCaller(app: FastifyInstance, request: FastifyRequest, sessionsInFlight: Map<string, ReturnType<typeof findSession>>) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     return app.db
@@ -38,6 +38,18 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
   const tokenHash = hashSecret(cookie);
+  // Requests sent together with one cookie (a dashboard opens several at once) share the
+  // one look-up in flight: each would read the same row at the same moment. Nothing is
+  // kept once it answers, so a session ended in between is seen by the next request.
+  let lookup = sessionsInFlight.get(tokenHash);
+  if (!lookup) {
+    lookup = findSession(app, tokenHash).finally(() => sessionsInFlight.delete(tokenHash));
+    sessionsInFlight.set(tokenHash, lookup);
+  }
+  return lookup;
+}
+
+async function findSession(app: FastifyInstance, tokenHash: string) {
   const found = await app.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -65,12 +77,13 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest) {
 }
 
 export function registerAuthentication(app: FastifyInstance) {
+  const sessionsInFlight = new Map<string, ReturnType<typeof findSession>>();
   app.decorateRequest('access', null);
   app.decorateRequest('lang', 'vi');
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
-    const user = await findCaller(app, request);
+    const user = await findCaller(app, request, sessionsInFlight);
     if (user) request.access = buildAccess(user, user.grants);
     // Only real API routes need a caller; an unknown /api/ path falls through to a 404.
     if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url?.startsWith('/api/')) {
