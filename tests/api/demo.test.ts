@@ -5,6 +5,7 @@ import { demoAccountsStillOpen } from '../../src/modules/demo/demo-accounts-stil
 import { DEMO_ACCOUNTS, demoAccountsFor, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { FEMALE_MIDDLE_NAMES, MALE_MIDDLE_NAMES } from '../../src/modules/demo/vietnamese-names.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
+import { expectFactsKept } from '../helpers/kept-facts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -283,15 +284,7 @@ describe('demo data, commune scale', () => {
   // connections; on PGlite inside the load. Either way the figures read complete models.
   it('computes the read models the figures read, equal to those recomputed from the loaded rows', async () => {
     const db = t.database.db;
-    const differ = async (kept: string, fresh: string) =>
-      (
-        await sql<{ n: number }>`select count(*)::int as n from ((${sql.raw(kept)} except all ${sql.raw(fresh)})
-          union all (${sql.raw(fresh)} except all ${sql.raw(kept)})) d`.execute(db)
-      ).rows[0]!.n;
-    expect(await differ('select * from member_facts', 'select * from compute_member_facts(array(select id from members))')).toBe(0);
-    expect(await differ('select * from meeting_facts', 'select * from compute_meeting_facts(array(select id from meetings))')).toBe(0);
-    const counts = 'select ancestor_id, dim, key, sum(n)::int from subtree_member_counts group by 1, 2, 3 having sum(n) <> 0';
-    expect(await differ(counts, 'select * from compute_subtree_member_counts()')).toBe(0);
+    await expectFactsKept(db);
     const sizes = await sql<{ facts: number; frozen: number; adopted_without_roll: number; sums: number }>`
       select (select count(*) from member_facts)::int as facts, (select count(*) from meeting_roll_at_adoption)::int as frozen,
         (select count(*) from meeting_minutes mm where adopted_at is not null

@@ -14,6 +14,7 @@ import { memberAggregate } from '../../src/modules/figures/member-figures.ts';
 import { insertMember } from '../../src/modules/members/create-member.ts';
 import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-history/keep-ancestry.ts';
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
+import { expectFactsKept } from '../helpers/kept-facts.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { Oracle } from './figures.oracle.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
@@ -313,101 +314,9 @@ describe('figures of a generated province equal direct counts', () => {
   });
 
   it('keeps per-meeting and per-member facts equal to the facts recomputed from the base tables', async () => {
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 });
-
-async function expectFactsKept() {
-  const kept = await sql<Record<string, unknown>>`select * from meeting_facts order by meeting_id`.execute(t.database.db);
-  const recomputed = await sql<Record<string, unknown>>`select * from compute_meeting_facts(array(select id from meetings)) order by meeting_id`.execute(
-    t.database.db,
-  );
-  expect(kept.rows.length).toBeGreaterThan(200);
-  expect(kept.rows).toEqual(recomputed.rows);
-  // The member facts the member figures read, kept by triggers through every write above.
-  const keptMembers = await sql<Record<string, unknown>>`select * from member_facts order by placement_id, status_id, valid_from`.execute(t.database.db);
-  const recomputedMembers = await sql<Record<string, unknown>>`
-    select * from compute_member_facts(array(select id from members)) order by placement_id, status_id, valid_from`.execute(t.database.db);
-  expect(keptMembers.rows.length).toBeGreaterThan(50);
-  expect(keptMembers.rows).toEqual(recomputedMembers.rows);
-  // The per-subtree member counts (signed rows, summed), kept by triggers on member_facts and unit_ancestry.
-  const keptCounts = await sql<Record<string, unknown>>`
-    select ancestor_id, dim, key, sum(n)::int as n from subtree_member_counts group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`.execute(t.database.db);
-  const recomputedCounts = await sql<Record<string, unknown>>`select * from compute_subtree_member_counts() order by 1, 2, 3`.execute(t.database.db);
-  expect(recomputedCounts.rows.length).toBeGreaterThan(50);
-  expect(keptCounts.rows).toEqual(recomputedCounts.rows);
-  // The per-cell-month meeting sums, kept by signed deltas on meeting_facts (a row back to all 0 is as no row).
-  const keptMonths = await sql<Record<string, unknown>>`
-    select * from cell_month_facts where held <> 0 or expected <> 0 or present <> 0 or regular_whole <> 0 or regular_group <> 0 or thematic <> 0
-      or tot <> 0 or kha <> 0 or trung_binh <> 0 or kem <> 0 or ungraded <> 0 order by 1, 2`.execute(t.database.db);
-  const recomputedMonths = await sql<Record<string, unknown>>`
-    select unit_id, date_trunc('month', held_on)::date as month,
-      count(*) filter (where kind = 'regular' and party_group_id is null)::int as regular_whole,
-      count(*) filter (where kind = 'regular' and party_group_id is not null)::int as regular_group,
-      count(*) filter (where kind = 'thematic')::int as thematic, count(*)::int as held, sum(expected)::int as expected,
-      sum(present)::int as present, count(*) filter (where grade = 'tot')::int as tot, count(*) filter (where grade = 'kha')::int as kha,
-      count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
-      count(*) filter (where grade is null)::int as ungraded
-    from meeting_facts where recorded and attendance_taken and kind in ('regular', 'thematic', 'extraordinary')
-    group by 1, 2 order by 1, 2`.execute(t.database.db);
-  expect(recomputedMonths.rows.length).toBeGreaterThan(50);
-  expect(keptMonths.rows).toEqual(recomputedMonths.rows);
-  // The per-ancestor monthly sums (signed rows, summed), against every counted fact put on
-  // each ancestor its cell sat under, as a cell, on the meeting's day.
-  const keptSums = await sql<Record<string, unknown>>`
-    select ancestor_id, month, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
-    from subtree_month_sums group by 1, 2 having sum(held) <> 0 or sum(expected) <> 0 order by 1, 2`.execute(t.database.db);
-  const recomputedSums = await sql<Record<string, unknown>>`
-    select a.ancestor_id, date_trunc('month', f.held_on)::date as month, count(*)::int as held, sum(f.expected)::int as expected,
-      sum(f.present)::int as present, count(*) filter (where f.grade = 'tot')::int as tot, count(*) filter (where f.grade = 'kha')::int as kha,
-      count(*) filter (where f.grade = 'trung_binh')::int as trung_binh, count(*) filter (where f.grade = 'kem')::int as kem,
-      count(*) filter (where f.grade is null)::int as ungraded
-    from meeting_facts f
-    join unit_ancestry a on a.unit_id = f.unit_id and a.valid_from <= f.held_on and (a.valid_to is null or a.valid_to > f.held_on)
-    where a.unit_kind in ('chi_bo', 'chi_bo_co_so') and f.recorded and f.attendance_taken and f.kind in ('regular', 'thematic', 'extraordinary')
-    group by 1, 2 order by 1, 2`.execute(t.database.db);
-  expect(recomputedSums.rows.length).toBeGreaterThan(50);
-  expect(keptSums.rows).toEqual(recomputedSums.rows);
-  // Each cell's whole months under each ancestor, and the months it held, per year.
-  const keptIslands = await sql`select * from cell_islands order by 1, 2, 3`.execute(t.database.db);
-  const recomputedIslands = await sql`select * from compute_cell_islands(null) order by 1, 2, 3`.execute(t.database.db);
-  expect(recomputedIslands.rows.length).toBeGreaterThan(20);
-  expect(keptIslands.rows).toEqual(recomputedIslands.rows);
-  const keptHeld = await sql`select * from cell_year_held where held <> 0 or t1 <> 0 or t2 <> 0 or t3 <> 0 or t4 <> 0 order by 1, 2`.execute(t.database.db);
-  const recomputedHeld = await sql`select * from compute_cell_year_held(null) order by 1, 2`.execute(t.database.db);
-  expect(recomputedHeld.rows.length).toBeGreaterThan(5);
-  expect(keptHeld.rows).toEqual(recomputedHeld.rows);
-  // The cells per ancestor, year and pattern (signed rows, summed), against each cell's held
-  // year put on every ancestor it sat under in that year with its whole months there, month
-  // by month; and the islands per shape.
-  const keptPatterns = await sql`
-    select ancestor_id, year, covered, held, t1, t2, t3, t4, sum(n)::int as n from subtree_year_patterns
-    group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(n) <> 0 order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(t.database.db);
-  const recomputedPatterns = await sql`
-    with covered as (
-      select i.ancestor_id, i.cell_id, h.year, sum(distinct 1 << (m - h.year * 12))::int as covered, h.held, h.t1, h.t2, h.t3, h.t4
-      from compute_cell_year_held(null) h
-      join compute_cell_islands(null) i on i.cell_id = h.cell_id
-      cross join generate_series(h.year * 12, h.year * 12 + 11) m
-      where m >= i.m_from and (i.m_to is null or m < i.m_to)
-      group by i.ancestor_id, i.cell_id, h.year, h.held, h.t1, h.t2, h.t3, h.t4)
-    select ancestor_id, year, covered, held & covered as held, t1, t2, t3, t4, count(*)::int as n from covered
-    group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(t.database.db);
-  expect(recomputedPatterns.rows.length).toBeGreaterThan(5);
-  expect(keptPatterns.rows).toEqual(recomputedPatterns.rows);
-  const keptShapes = await sql`select ancestor_id, m_from, m_to, sum(n)::int as n from subtree_island_shapes
-    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`.execute(t.database.db);
-  const recomputedShapes = await sql`select ancestor_id, m_from, m_to, count(*)::int as n from compute_cell_islands(null)
-    group by 1, 2, 3 order by 1, 2, 3`.execute(t.database.db);
-  expect(keptShapes.rows).toEqual(recomputedShapes.rows);
-  // The absences without reason, one row each, against the held meetings' member lists.
-  const keptAbsences = await sql`select * from unexcused_absences order by 1, 2`.execute(t.database.db);
-  const recomputedAbsences = await sql`select f.meeting_id, a.member_id, f.unit_id, f.held_on
-    from meeting_facts f cross join unnest(f.unexcused_member_ids) a(member_id) where f.recorded and f.attendance_taken order by 1, 2`.execute(t.database.db);
-  expect(recomputedAbsences.rows.length).toBeGreaterThan(5);
-  expect(keptAbsences.rows).toEqual(recomputedAbsences.rows);
-}
 
 describe('past figures do not move after later changes', () => {
   let m3 = 0;
@@ -543,7 +452,7 @@ describe('past figures do not move after later changes', () => {
   });
 
   it('keeps per-meeting and per-member facts equal to the recomputed ones after the changes', async () => {
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
     // The nightly compaction folds the signed rows into one per key, and changes no count.
     const rows = async () =>
       (
@@ -555,7 +464,7 @@ describe('past figures do not move after later changes', () => {
     expect(await compactKeptCounts(t.database.db)).toBeGreaterThan(0);
     expect(await rows()).toBeLessThan(before);
     expect(await compactKeptCounts(t.database.db)).toBe(0);
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 
   it("the province's member figures from the kept per-subtree counts equal the scan, on every date around the changes", async () => {
@@ -596,7 +505,7 @@ describe('facts under concurrent writes', () => {
     await Promise.all(placed.map((m) => db.insertInto('meeting_check_ins').values({ meeting_id: id, member_id: m.id, method: 'code' }).execute()));
     const f = await db.selectFrom('meeting_facts').selectAll().where('meeting_id', '=', id).executeTakeFirstOrThrow();
     expect(f.present).toBe(placed.length);
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 
   it("roll calls of one cell's meetings in different months, each in its own transaction at once, all land in the cell's year", async () => {
@@ -609,7 +518,7 @@ describe('facts under concurrent writes', () => {
     const augustAndOctober = (1 << 7) | (1 << 9);
     expect(year!.held & augustAndOctober).toBe(augustAndOctober);
     expect(year!.t3).toBeGreaterThan(0); // the thematic meeting of September
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 
   it("two party groups founded at once in one cell (each in its own transaction) both land, and the cell's held months stay kept", async () => {
@@ -624,7 +533,7 @@ describe('facts under concurrent writes', () => {
       ),
     );
     expect(await db.selectFrom('units').select('id').where('parent_id', '=', u.X1!).where('kind', '=', 'to_dang').execute()).toHaveLength(2);
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 });
 
@@ -724,7 +633,7 @@ describe.skipIf(!onPostgres)('a restructuring at the same moment as a write unde
       await sql`drop trigger test_pause_move on audit_log`.execute(db);
       await sql`drop function test_pause_move()`.execute(db);
     }
-    await expectFactsKept();
+    await expectFactsKept(t.database.db);
   });
 });
 

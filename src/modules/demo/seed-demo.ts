@@ -159,7 +159,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const passwordHashes = await Promise.all(specsFor(scale).map(() => hashPassword(DEMO_PASSWORD)));
 
   let newAreas: NewAreaLinks | null = null;
-  let refreshAfterCommit: Awaited<ReturnType<typeof keptFactsStages>> | null = null;
+  let refreshAfterCommit: Stage[] | null = null;
   const phaseDone = phaseClock(options.onPhase);
   return withBulkSession(database, async (session) => {
     const base = await idBases(session);
@@ -579,6 +579,15 @@ interface Statement {
   params?: unknown[];
 }
 
+/** Statements independent of one another, run after the stage before them (keptFactsStages). */
+interface Stage {
+  phase: string;
+  statements: Statement[];
+}
+
+/** Rebuilds of whole read models the stages call (each checked by name first). */
+const REBUILDS = ['rebuild_subtree_member_counts', 'rebuild_cell_month_facts', 'rebuild_subtree_meeting_sums', 'rebuild_unexcused_absences'] as const;
+
 /**
  * Read models kept by statement triggers (the figures engine's member_facts,
  * meeting_facts, subtree_member_counts, cell_month_facts, the per-ancestor meeting sums)
@@ -590,11 +599,7 @@ interface Statement {
  * server they are spread over several connections. Functions are checked by name so the
  * demo loads the same way with or without the figures engine in the build.
  */
-async function keptFactsStages(
-  session: BulkSession,
-  members: { after: number; last: number },
-  meetings: { after: number; last: number },
-): Promise<{ phase: string; statements: Statement[] }[]> {
+async function keptFactsStages(session: BulkSession, members: { after: number; last: number }, meetings: { after: number; last: number }): Promise<Stage[]> {
   // Set-wise statements over id ranges (100,000 unless said): a nation's millions in bounded steps.
   const inBatches = (text: string, ids: { after: number; last: number }, batch = 100_000): Statement[] => {
     const out: Statement[] = [];
@@ -608,13 +613,11 @@ async function keptFactsStages(
     10_000,
   );
   if (!session.referencesUnchecked) return [{ phase: 'freeze_adopted_rolls', statements: [...freeze, { text: 'analyze meeting_roll_at_adoption' }] }];
-  const names = ['refresh_member_facts(integer[])', 'refresh_meeting_facts(integer[])', 'rebuild_subtree_member_counts()', 'rebuild_cell_month_facts()'];
-  names.push('rebuild_subtree_meeting_sums()', 'rebuild_unexcused_absences()');
   const [found] = await session.query<{ names: string[] }>('select array(select n from unnest($1::text[]) n where to_regprocedure(n) is not null) as names', [
-    names,
+    [...['refresh_member_facts', 'refresh_meeting_facts'].map((fn) => `${fn}(integer[])`), ...REBUILDS.map((fn) => `${fn}()`)],
   ]);
   const has = (fn: string) => Boolean(found?.names.some((n) => n.startsWith(`${fn}(`)));
-  const call = (fn: string): Statement[] => (has(fn) ? [{ text: `select ${fn}()` }] : []);
+  const call = (fn: (typeof REBUILDS)[number]): Statement[] => (has(fn) ? [{ text: `select ${fn}()` }] : []);
   const refresh = (fn: string, table: string, ids: { after: number; last: number }, batch?: number) =>
     has(fn) ? inBatches(`select ${fn}(array(select id from ${table} where id > $1 and id <= $2))`, ids, batch) : [];
   return [
@@ -632,11 +635,7 @@ async function keptFactsStages(
 }
 
 /** Runs the stages in order, each stage's statements by `workers` taking the next one in turn. */
-async function runStages(
-  stages: { phase: string; statements: Statement[] }[],
-  workers: ((s: Statement) => Promise<unknown>)[],
-  phaseDone: (phase: string) => void,
-) {
+async function runStages(stages: Stage[], workers: ((s: Statement) => Promise<unknown>)[], phaseDone: (phase: string) => void) {
   for (const stage of stages) {
     let next = 0;
     await Promise.all(
@@ -655,7 +654,7 @@ async function runStages(
  * role (no trigger re-does per statement what the step does for all) and is closed after.
  * A failure here leaves the demo loaded without all its figures: it says so.
  */
-async function runStagesAfterCommit(database: Database, stages: { phase: string; statements: Statement[] }[], phaseDone: (phase: string) => void) {
+async function runStagesAfterCommit(database: Database, stages: Stage[], phaseDone: (phase: string) => void) {
   const pool = database.pgPool!;
   const clients = await Promise.all(Array.from({ length: REFRESH_CONNECTIONS }, () => pool.connect()));
   try {
