@@ -6,7 +6,7 @@
 //     first page (with the total), next page (cursor), last page (cursor, and page=N),
 //     a name search without diacritics — province ÷ commune should stay within 2×;
 //   - the province admin: first page, a search for "nguyen van" (p95 ≤ 50 ms on PostgreSQL);
-//   - throughput: concurrent clients on GET /auth/me, then on the secretary's member list,
+//   - throughput: concurrent clients (a session each) on GET /auth/me, then on the secretary's member list,
 //     in alternating slices on the province server: the list's share of /auth/me's rate.
 // Run: npm run bench -- lists [--engine postgres|pglite] [--rounds 150] [--slices 6]
 //   [--slice-seconds 2] [--clients 8] [--province-template DB|DIR] [--commune-template DB|DIR] [--keep]
@@ -115,11 +115,20 @@ export default async function lists(args: string[]) {
     // Throughput on the province server: alternating slices of /auth/me and the member list.
     const clients = Number(values.clients);
     const sliceMs = Number(values['slice-seconds']) * 1000;
-    const hammer = async (url: string, cookie: string) => {
+    // Each client its own session, as concurrent users have: requests sent together with one
+    // cookie share its look-up (authenticate.ts), which would make /auth/me all but free.
+    const sessions = async (username: string) => {
+      const cookies: string[] = [];
+      for (let i = 0; i < clients; i++) cookies.push(await P.login(username));
+      return cookies;
+    };
+    const secretarySessions = await sessions('bithu.xa');
+    const adminSessions = await sessions('admin');
+    const hammer = async (url: string, cookies: string[]) => {
       let done = 0;
       const until = performance.now() + sliceMs;
       await Promise.all(
-        Array.from({ length: clients }, async () => {
+        cookies.map(async (cookie) => {
           while (performance.now() < until) {
             const res = await P.request('GET', url, undefined, cookie);
             if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
@@ -132,9 +141,9 @@ export default async function lists(args: string[]) {
     const rps = { authMe: 0, memberList: 0, adminMemberList: 0 };
     const slices = Number(values.slices);
     for (let i = 0; i < slices; i++) {
-      rps.authMe += await hammer('/api/v1/auth/me', secretary.P);
-      rps.memberList += await hammer(list, secretary.P);
-      rps.adminMemberList += await hammer(`${list}&cursor=${firstPageOf(await get(P, admin, list))}`, admin);
+      rps.authMe += await hammer('/api/v1/auth/me', secretarySessions);
+      rps.memberList += await hammer(list, secretarySessions);
+      rps.adminMemberList += await hammer(`${list}&cursor=${firstPageOf(await get(P, admin, list))}`, adminSessions);
     }
     const seconds = (slices * sliceMs) / 1000;
     const throughput = {

@@ -43,6 +43,17 @@ export function keptCountsFromMembers(): number {
 }
 
 /**
+ * Up to how many members under the caller's scope (or the unit filtered on), by the kept
+ * counts, a member list or export reads them whole and sorts them rather than letting the
+ * planner walk the name index (CHIBO_FEW_MEMBERS_UP_TO, default 5,000: ~6 ms to read and
+ * sort on the province demo; 0: the planner always chooses). Why: list-members.ts.
+ */
+export function fewMembersUpTo(): number {
+  const n = Number(process.env.CHIBO_FEW_MEMBERS_UP_TO ?? 5000);
+  return Number.isInteger(n) && n >= 0 ? n : 5000;
+}
+
+/**
  * Up to how many units under it on the date asked (itself included) a unit's figures keep
  * their statements' plans on the connection (db/reused-plans.ts; CHIBO_REUSED_PLANS_UP_TO_UNITS,
  * default 500: a commune has 20-200). Above, each is planned for its own size; 0: never.

@@ -5,6 +5,7 @@
 // with a cursor made up by hand; the exported file holds exactly the list.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGrants } from '../../src/modules/access/access.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 interface Item {
@@ -273,5 +274,49 @@ describe("the roster's total follows every change, as the rows do", () => {
     await t.member({ fullName: 'Vi Văn Mới', unitId: cell2 });
     await agrees(3);
     expect((await page(both, 'pageSize=200')).total).toBe(4);
+  });
+});
+
+describe('a small scope is read whole and sorted; the pages are the ones the planner would give', () => {
+  // A scope of at most CHIBO_FEW_MEMBERS_UP_TO members (by the kept counts read with the
+  // grants) is read whole, so that no page walks the name index past everyone else's;
+  // with the bound at 0 the planner chooses. Whichever way, a user sees the same pages.
+  const readings = async (as: Client, query: string) => ({
+    forward: ids(await forward(as, query)),
+    backward: ids(await backward(as, query)),
+    jump: (await page(as, `${query}&page=2`)).items.map((i) => i.id),
+  });
+
+  it('the grants carry the members kept under their units', async () => {
+    const commune = await t.unit({ code: 'SM', name: 'Đảng bộ xã Sơn Mỹ', kind: 'dang_bo_xa' });
+    const cells = [
+      await t.unit({ code: 'SM-1', name: 'Chi bộ thôn 1', parentId: commune }),
+      await t.unit({ code: 'SM-2', name: 'Chi bộ thôn 2', parentId: commune }),
+    ];
+    for (const [i, fullName] of ['Lê Văn Sơn', 'Lê Thị Mỹ', 'Võ Văn Tâm'].entries()) await t.member({ fullName, unitId: cells[i % 2]! });
+    const userId = await t.user('officer-sm', [
+      { role: 'org_officer', unitId: commune },
+      { role: 'secretary', unitId: cells[1]! },
+    ]);
+    expect((await loadGrants(t.database.db, userId)).map((g) => g.members)).toEqual([3, 1]);
+  });
+
+  it('forward, backward, by number, searched and filtered by unit: the same members in the same order', async () => {
+    const queries = ['pageSize=3', 'pageSize=2&q=an', `pageSize=2&unitId=${cellB}`, 'pageSize=4&status=all'];
+    for (const [as, name] of [
+      [officer, 'officer'],
+      [secretaryAWithOwnInB, 'secretary with their own record elsewhere'],
+    ] as const) {
+      for (const query of queries) {
+        const whole = await readings(as, query);
+        process.env.CHIBO_FEW_MEMBERS_UP_TO = '0';
+        try {
+          expect(await readings(as, query), `${name}: ${query}`).toEqual(whole);
+        } finally {
+          delete process.env.CHIBO_FEW_MEMBERS_UP_TO;
+        }
+        expect(whole.forward.length, `${name}: ${query}`).toBeGreaterThan(0);
+      }
+    }
   });
 });

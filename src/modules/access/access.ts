@@ -7,6 +7,7 @@ import { escapeLike } from '../../db/escape-like.ts';
 import type { DB, Role } from '../../db/types.ts';
 import { type Permission, ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { AppError } from '../../http/app-error.ts';
+import { keptMembersSql } from '../figures/kept-member-counts.ts';
 
 export interface Grant {
   id: number;
@@ -15,11 +16,15 @@ export interface Grant {
   unitPath: string;
   includeSubtree: boolean;
   unitName: string;
+  /** The members the kept counts hold under the grant's unit, read with the grants (absent when built by hand). */
+  members?: number;
 }
 
 export interface Scope {
   subtreePaths: string[];
   unitIds: number[];
+  /** At most this many members under the scope's units (its grants' kept counts summed), when known. */
+  members?: number;
 }
 
 export interface Access {
@@ -60,6 +65,7 @@ export function buildAccess(
       s = {
         subtreePaths: relevant.filter((g) => g.includeSubtree).map((g) => g.unitPath),
         unitIds: relevant.filter((g) => !g.includeSubtree).map((g) => g.unitId),
+        members: relevant.every((g) => g.members !== undefined) ? relevant.reduce((n, g) => n + g.members!, 0) : undefined,
       };
       cache.set(permission, s);
     }
@@ -89,11 +95,13 @@ export function buildAccess(
 /**
  * SQL: a user's grants as one JSON array (in grant order), each with its unit's path and
  * name — so the caller's lookup on every request reads the account and its grants in one
- * statement (authenticate.ts), and loadGrants reads them the same way.
+ * statement (authenticate.ts), and loadGrants reads them the same way — and the members
+ * kept under its unit (subtree_member_counts), so a member list knows its scope's size
+ * before it is planned (list-members.ts, `fewMembers`).
  */
 export function grantsJson(userId: Expression<number>) {
   return sql<Grant[]>`(select coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitPath', gu.path,
-      'includeSubtree', g.include_subtree, 'unitName', gu.name) order by g.id), '[]'::json)
+      'includeSubtree', g.include_subtree, 'unitName', gu.name, 'members', ${keptMembersSql(sql.ref('g.unit_id'))}) order by g.id), '[]'::json)
     from role_grants g join units gu on gu.id = g.unit_id where g.user_id = ${userId})`;
 }
 

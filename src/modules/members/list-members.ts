@@ -9,12 +9,14 @@
 // The total is counted on a request without a cursor (the listing's first page, or a
 // jump) and carried in the cursors it hands out, so following pages never recount.
 import { type Kysely, sql } from 'kysely';
+import { fewMembersUpTo } from '../../config.ts';
 import { escapeLike } from '../../db/escape-like.ts';
 import type { DB, MemberStatus } from '../../db/types.ts';
 import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
 import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
 import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
@@ -26,11 +28,20 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
   return filter as MemberStatus[];
 }
 
+// Why few members are read whole (config.ts fewMembersUpTo, 5,000 by default: at most
+// ~6 ms to read and sort on the province demo): the planner guesses a scope's size from the
+// units' path statistics, too coarsely for a small one. On the province demo it took a
+// commune of 340 for 1,009 and, for a last page of 40, walked the name index
+// (members_sort_idx) past 11,000 other members (12 ms against 3); at the nation that walk
+// would pass ~800,000. Above the bound the planner chooses, and for a big scope walks.
+
 /**
  * Members visible to the caller that match the filters (`m`, the members columns); not
  * joined, not ordered. The unit filter is the unit's subtree, applied with the same
  * unitInScope as the access scope, from the unit's path read first (a constant prefix
- * is what lets the path index serve it).
+ * is what lets the path index serve it), with its kept member count. When at most
+ * fewMembersUpTo() lie under the scope or the unit, the rows come fenced (`offset 0`), so
+ * that no page or batch taken from them walks the name index.
  */
 export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
   const statuses = statusesOf(f.status);
@@ -39,28 +50,36 @@ export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberF
   // cost more than the name's own on every row of a nationwide walk.
   const card = f.q && /\d/.test(f.q) ? f.q.replace(/\s+/g, '') : '';
   const { bornOnOrBefore, bornAfter } = birthDateBounds(today, f.ageFrom, f.ageTo);
-  const unitPath =
-    f.unitId === undefined ? undefined : ((await db.selectFrom('units').select('path').where('id', '=', f.unitId).executeTakeFirst())?.path ?? null);
-  return (
-    db
-      .selectFrom(readableMembers(db, access).as('m'))
-      .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
-      .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'))))
-      // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
-      .$if(words.length > 0, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb.and(words.map((w) => eb('m.search_name', 'like', `%${escapeLike(w)}%`))),
-            ...(card ? [eb('m.party_card_number', 'ilike', `%${escapeLike(card)}%`)] : []),
-          ]),
-        ),
-      )
-      .$if(f.sex !== undefined, (q) => q.where('m.sex', '=', f.sex!))
-      .$if(!!f.ethnicity, (q) => q.where(sql<boolean>`lower(m.ethnicity) = lower(${f.ethnicity!})`))
-      .$if(f.theoryLevel !== undefined, (q) => q.where('m.theory_level', '=', f.theoryLevel!))
-      .$if(bornOnOrBefore !== undefined, (q) => q.where('m.date_of_birth', '<=', bornOnOrBefore!))
-      .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!))
-  );
+  const unit =
+    f.unitId === undefined
+      ? undefined
+      : ((await db
+          .selectFrom('units')
+          .select(['path', keptMembersSql(sql.ref('units.id')).as('members')])
+          .where('id', '=', f.unitId)
+          .executeTakeFirst()) ?? null);
+  const unitPath = unit === undefined ? undefined : (unit?.path ?? null);
+  const scopeMembers = access.scope('read').members;
+  const under = unit ? Math.min(unit.members, scopeMembers ?? unit.members) : unit === null ? 0 : scopeMembers;
+  const rows = db
+    .selectFrom(readableMembers(db, access).as('m'))
+    .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
+    .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'))))
+    // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
+    .$if(words.length > 0, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb.and(words.map((w) => eb('m.search_name', 'like', `%${escapeLike(w)}%`))),
+          ...(card ? [eb('m.party_card_number', 'ilike', `%${escapeLike(card)}%`)] : []),
+        ]),
+      ),
+    )
+    .$if(f.sex !== undefined, (q) => q.where('m.sex', '=', f.sex!))
+    .$if(!!f.ethnicity, (q) => q.where(sql<boolean>`lower(m.ethnicity) = lower(${f.ethnicity!})`))
+    .$if(f.theoryLevel !== undefined, (q) => q.where('m.theory_level', '=', f.theoryLevel!))
+    .$if(bornOnOrBefore !== undefined, (q) => q.where('m.date_of_birth', '<=', bornOnOrBefore!))
+    .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!));
+  return under !== undefined && under <= fewMembersUpTo() ? db.selectFrom(rows.selectAll('m').offset(0).as('m')) : rows;
 }
 
 type Filtered = Awaited<ReturnType<typeof filteredMembers>>;
