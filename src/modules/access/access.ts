@@ -97,7 +97,7 @@ export function buildAccess(
  * name — so the caller's lookup on every request reads the account and its grants in one
  * statement (authenticate.ts), and loadGrants reads them the same way — and the members
  * kept under its unit (subtree_member_counts), so a member list knows its scope's size
- * before it is planned (list-members.ts, `fewMembers`).
+ * before it is planned (list-members.ts, `filteredMembers`).
  */
 export function grantsJson(userId: Expression<number>) {
   return sql<Grant[]>`(select coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitPath', gu.path,

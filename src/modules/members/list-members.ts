@@ -28,20 +28,18 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
   return filter as MemberStatus[];
 }
 
-// Why few members are read whole (config.ts fewMembersUpTo, 5,000 by default: at most
-// ~6 ms to read and sort on the province demo): the planner guesses a scope's size from the
-// units' path statistics, too coarsely for a small one. On the province demo it took a
-// commune of 340 for 1,009 and, for a last page of 40, walked the name index
-// (members_sort_idx) past 11,000 other members (12 ms against 3); at the nation that walk
-// would pass ~800,000. Above the bound the planner chooses, and for a big scope walks.
-
 /**
  * Members visible to the caller that match the filters (`m`, the members columns); not
  * joined, not ordered. The unit filter is the unit's subtree, applied with the same
  * unitInScope as the access scope, from the unit's path read first (a constant prefix
- * is what lets the path index serve it), with its kept member count. When at most
- * fewMembersUpTo() lie under the scope or the unit, the rows come fenced (`offset 0`), so
- * that no page or batch taken from them walks the name index.
+ * is what lets the path index serve it), with its kept member count.
+ *
+ * When at most fewMembersUpTo() (5,000) lie under the scope or the unit, by the kept counts,
+ * the rows come fenced (`offset 0`): every page, count and export batch reads them by their
+ * units and sorts them (~6 ms at 5,000). Above that the planner chooses, and for a big scope
+ * walks the name index to the page. Its guess of a small scope, from the units' path
+ * statistics, is too coarse: on the province demo it took a commune of 340 for 1,009 and, for
+ * a last page of 40, walked members_sort_idx past 11,000 other members (12 ms against 3).
  */
 export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
   const statuses = statusesOf(f.status);
