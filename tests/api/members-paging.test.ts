@@ -279,9 +279,11 @@ describe("the roster's total follows every change, as the rows do", () => {
 
 describe('a small scope is read whole and sorted; the pages are the ones the planner would give', () => {
   // A scope of at most CHIBO_FEW_MEMBERS_UP_TO members (by the kept counts read with the
-  // grants) is read whole, so that no page walks the name index past everyone else's;
-  // with the bound at 0 the planner chooses. Whichever way, a user sees the same pages.
+  // grants) is read whole, so that no page walks the name index past everyone else's, and
+  // its first page counts it in the same pass; with the bound at 0 the planner chooses and
+  // the count is its own subquery. Whichever way, a user sees the same pages and totals.
   const readings = async (as: Client, query: string) => ({
+    total: await page(as, query).then((p) => [p.total, p.totalExact]),
     forward: ids(await forward(as, query)),
     backward: ids(await backward(as, query)),
     jump: (await page(as, `${query}&page=2`)).items.map((i) => i.id),

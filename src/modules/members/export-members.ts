@@ -11,7 +11,7 @@ import { rowXml, streamedSheet } from '../../http/streamed-xlsx.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { beyond, filteredMembers, SORT_KEY } from './list-members.ts';
+import { beyond, type Filtered, filteredMembers, SORT_KEY } from './list-members.ts';
 import { type MemberFilters, memberStatusSchema, sexSchema, theoryLevelSchema } from './schemas.ts';
 
 const COLUMNS = [
@@ -78,7 +78,7 @@ const VALUE_COLUMNS = COLUMNS.slice(1).map(([key]) => key as ValueColumn);
 type Row = { id: number; sort_key: string } & Record<ValueColumn, string | null>;
 
 /** One batch after a position in the list's order (keyset: each batch is an index range), formatted. */
-function batchReader(base: Awaited<ReturnType<typeof filteredMembers>>, lang: Lang) {
+function batchReader(base: Filtered, lang: Lang) {
   const columns = formattedColumns(lang);
   const selected = VALUE_COLUMNS.map((key) => columns[key].as(key));
   return async (size: number, after?: { key: string; id: number }): Promise<Row[]> =>
@@ -104,7 +104,7 @@ export const SHEET_MAX_ROWS = 1_048_575;
  * has 5.6 M members): a cut file would pass for the whole list. Counts at most one row past
  * the limit, walking the list's own index.
  */
-async function refuseOverSheetLimit(db: Kysely<DB>, base: Awaited<ReturnType<typeof filteredMembers>>, maxRows: number) {
+async function refuseOverSheetLimit(db: Kysely<DB>, base: Filtered, maxRows: number) {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${base.select('m.id').limit(maxRows + 1)}) x`.execute(db);
   if ((rows[0]?.n ?? 0) > maxRows) throw badRequest('members.export_too_many_rows', { limit: maxRows.toLocaleString('vi-VN') });
 }
@@ -116,7 +116,7 @@ export async function exportMembers(
   lang: Lang,
   { batchSize = 1000, reportDb = db, maxRows = SHEET_MAX_ROWS }: { batchSize?: number; reportDb?: Kysely<DB>; maxRows?: number } = {},
 ): Promise<Readable> {
-  const base = await filteredMembers(reportDb, access, filters, todayInVietnam());
+  const { rows: base } = await filteredMembers(reportDb, access, filters, todayInVietnam());
   await refuseOverSheetLimit(reportDb, base, maxRows);
   const readBatch = batchReader(base, lang);
   let asked = Math.min(FIRST_BATCH, batchSize);

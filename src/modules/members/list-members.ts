@@ -36,7 +36,7 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
  *
  * When at most fewMembersUpTo() (5,000) lie under the scope or the unit, by the kept counts,
  * the rows come fenced (`offset 0`): every page, count and export batch reads them by their
- * units and sorts them (~6 ms at 5,000). Above that the planner chooses, and for a big scope
+ * units and sorts them (~6 ms at 5,000), and `whole` says so. Above that the planner chooses, and for a big scope
  * walks the name index to the page. Its guess of a small scope, from the units' path
  * statistics, is too coarse: on the province demo it took a commune of 340 for 1,009 and, for
  * a last page of 40, walked members_sort_idx past 11,000 other members (12 ms against 3).
@@ -77,10 +77,12 @@ export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberF
     .$if(f.theoryLevel !== undefined, (q) => q.where('m.theory_level', '=', f.theoryLevel!))
     .$if(bornOnOrBefore !== undefined, (q) => q.where('m.date_of_birth', '<=', bornOnOrBefore!))
     .$if(bornAfter !== undefined, (q) => q.where('m.date_of_birth', '>', bornAfter!));
-  return under !== undefined && under <= fewMembersUpTo() ? db.selectFrom(rows.selectAll('m').offset(0).as('m')) : rows;
+  const whole = under !== undefined && under <= fewMembersUpTo();
+  return { rows: whole ? db.selectFrom(rows.selectAll('m').offset(0).as('m')) : rows, whole };
 }
 
-type Filtered = Awaited<ReturnType<typeof filteredMembers>>;
+/** The rows of filteredMembers: `m`, the members columns. */
+export type Filtered = Awaited<ReturnType<typeof filteredMembers>>['rows'];
 export interface Position {
   key: string;
   id: number;
@@ -99,11 +101,22 @@ export const SORT_KEY = sql`m.sort_key collate "C"`;
  * One page: the keys first (members_sort_idx covers the order and the search's columns, so
  * walking past the non-matching rows is an index-only scan: 87,000 index entries for
  * "nguyen van" at the nation, 60 ms against 420 ms through the table), then the page's
- * rows by id.
+ * rows by id. `total`, when asked, comes on every row: counted over the rows as they are read
+ * when they are read whole anyway ('window': one pass, not a second read of the scope), else
+ * by the count given as a subquery.
  */
-function selectItems(db: Kysely<DB>, q: Filtered, dir: 'asc' | 'desc', at: Position | undefined, limit: number, offset = 0) {
+function selectItems(
+  db: Kysely<DB>,
+  q: Filtered,
+  dir: 'asc' | 'desc',
+  at: Position | undefined,
+  limit: number,
+  offset = 0,
+  total?: 'window' | ReturnType<typeof countQuery>,
+) {
   const keys = q
     .select(['m.id', 'm.sort_key'])
+    .$if(total === 'window', (b) => b.select(sql<number>`count(*) over ()`.as('total_count')))
     .$if(at !== undefined, (b) => b.where(beyond(dir, at!)))
     .orderBy(SORT_KEY, dir)
     .orderBy('m.id', dir)
@@ -115,6 +128,7 @@ function selectItems(db: Kysely<DB>, q: Filtered, dir: 'asc' | 'desc', at: Posit
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .orderBy(sql`k.sort_key collate "C"`, dir)
     .orderBy('k.id', dir)
+    .$if(total !== undefined, (b) => b.select(total === 'window' ? sql<number>`k.total_count`.as('total_count') : sql<number>`(${total})`.as('total_count')))
     .select([
       'm.id',
       'm.full_name',
@@ -159,7 +173,7 @@ function totalOf(counted: number | string, searching: boolean): { total: number;
 export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery) {
   const today = todayInVietnam();
   const { page: pageAsked, pageSize, cursor: cursorText, ...filters } = query;
-  const base = await filteredMembers(db, access, filters, today);
+  const { rows: base, whole } = await filteredMembers(db, access, filters, today);
   const key = filtersKey(filters);
   const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
   const searching = !!filters.q;
@@ -176,10 +190,8 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
     // Without a cursor the count rides in the page's own statement (one round trip); a
     // page past the end has no row to carry it and counts on its own.
     page = pageAsked;
-    const got = await selectItems(db, base, 'asc', undefined, pageSize + 1, (page - 1) * pageSize)
-      .select(sql<number>`(${count})`.as('total_count'))
-      .execute();
-    counted = got[0] ? totalOf(got[0].total_count, searching) : await countAlone();
+    const got = await selectItems(db, base, 'asc', undefined, pageSize + 1, (page - 1) * pageSize, whole ? 'window' : count).execute();
+    counted = got[0] ? totalOf(got[0].total_count!, searching) : await countAlone();
     moreAhead = got.length > pageSize;
     rows = got.slice(0, pageSize);
     moreBehind = page > 1;
