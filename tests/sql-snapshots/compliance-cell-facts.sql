@@ -33,11 +33,14 @@
         max(valid_to) as last_to
       from cu group by unit_id
     )
-    select p.unit_id,
+    -- Each cell as one JSON value, not 15 columns: PGlite copies every column of every row
+    -- out of its memory on its own (a province-year's request 12% faster), and PostgreSQL
+    -- still streams the rows (one document for all of them was 20–40 ms slower there).
+    select row_to_json(c) as cell from (select p.unit_id,
       -- The cell's name as it was when it last sat there in the period.
       (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
       p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
       coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
       coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
-    from periods p left join by_cell f on f.unit_id = p.unit_id
+    from periods p left join by_cell f on f.unit_id = p.unit_id) c
 -- parameters: ["2025-01-01","2025-12-31","2025-12-31",42,"2025-12-31","2025-01-01","2025-01-01","2025-12-31"]
