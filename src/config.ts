@@ -49,8 +49,7 @@ export function keptCountsFromMembers(): number {
  * sort on the province demo; 0: the planner always chooses). Why: list-members.ts.
  */
 export function fewMembersUpTo(): number {
-  const n = Number(process.env.CHIBO_FEW_MEMBERS_UP_TO ?? 5000);
-  return Number.isInteger(n) && n >= 0 ? n : 5000;
+  return countSetting('CHIBO_FEW_MEMBERS_UP_TO', 5000);
 }
 
 /**
@@ -59,8 +58,13 @@ export function fewMembersUpTo(): number {
  * default 500: a commune has 20-200). Above, each is planned for its own size; 0: never.
  */
 export function reusedPlansUpToUnits(): number {
-  const n = Number(process.env.CHIBO_REUSED_PLANS_UP_TO_UNITS ?? 500);
-  return Number.isInteger(n) && n >= 0 ? n : 500;
+  return countSetting('CHIBO_REUSED_PLANS_UP_TO_UNITS', 500);
+}
+
+/** A whole number of at least 0 from the environment; the default when unset or not one. */
+function countSetting(name: string, fallback: number): number {
+  const n = Number(process.env[name] ?? fallback);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 /**

@@ -36,10 +36,11 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
  *
  * When at most fewMembersUpTo() (5,000) lie under the scope or the unit, by the kept counts,
  * the rows come fenced (`offset 0`): every page, count and export batch reads them by their
- * units and sorts them (~6 ms at 5,000), and `whole` says so. Above that the planner chooses, and for a big scope
- * walks the name index to the page. Its guess of a small scope, from the units' path
- * statistics, is too coarse: on the province demo it took a commune of 340 for 1,009 and, for
- * a last page of 40, walked members_sort_idx past 11,000 other members (12 ms against 3).
+ * units and sorts them (~6 ms at 5,000), and `whole` says so. Above that the planner
+ * chooses, and for a big scope walks the name index to the page. Its guess of a small scope,
+ * from the units' path statistics, is too coarse: on the province demo it took a commune of
+ * 340 for 1,009 and, for a last page of 40, walked members_sort_idx past 11,000 other members
+ * (12 ms against 3).
  */
 export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
   const statuses = statusesOf(f.status);
@@ -57,8 +58,10 @@ export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberF
           .where('id', '=', f.unitId)
           .executeTakeFirst()) ?? null);
   const unitPath = unit === undefined ? undefined : (unit?.path ?? null);
+  // The members the rows can come from, at most: the unit's (none if it does not exist), the scope's, whichever is fewer.
   const scopeMembers = access.scope('read').members;
-  const under = unit ? Math.min(unit.members, scopeMembers ?? unit.members) : unit === null ? 0 : scopeMembers;
+  const unitMembers = unit === undefined ? undefined : (unit?.members ?? 0);
+  const under = unitMembers === undefined ? scopeMembers : Math.min(unitMembers, scopeMembers ?? unitMembers);
   const rows = db
     .selectFrom(readableMembers(db, access).as('m'))
     .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
