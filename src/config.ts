@@ -61,6 +61,15 @@ export function reusedPlansUpToUnits(): number {
   return countSetting('CHIBO_REUSED_PLANS_UP_TO_UNITS', 500);
 }
 
+/**
+ * How many statements that keep their plans (db/reused-plans.ts) one database connection
+ * keeps at most (CHIBO_KEPT_PLANS_PER_CONNECTION, default 50); past it the least recently used
+ * is deallocated. Each costs the server ~100-200 KB per connection.
+ */
+export function keptPlansPerConnection(): number {
+  return countSetting('CHIBO_KEPT_PLANS_PER_CONNECTION', 50);
+}
+
 /** A whole number of at least 0 from the environment; the default when unset or not one. */
 function countSetting(name: string, fallback: number): number {
   const n = Number(process.env[name] ?? fallback);

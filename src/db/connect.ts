@@ -8,7 +8,7 @@ import { Kysely, type PostgresCursor, PostgresDialect, type PostgresPool, type P
 import pg from 'pg';
 import { acquireDataFolderLock } from './data-folder-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
-import { reusedPlanName } from './reused-plans.ts';
+import { keptStatements, reusedPlanName, unlessGone } from './reused-plans.ts';
 import type { DB } from './types.ts';
 
 const OID_INT8 = 20;
@@ -80,15 +80,34 @@ function postgresPool(url: string, sessionSetup = ''): pg.Pool {
   return pool;
 }
 
-/** The pool as Kysely drives it, a statement marked by reused-plans.ts sent as a named (prepared) one. */
+/** The pg driver's record of the statements it has prepared on a connection (not in its types). */
+type PreparedOn = { connection: { parsedStatements: Record<string, string> } };
+
+/**
+ * The pool as Kysely drives it, a statement marked by reused-plans.ts sent as a named
+ * (prepared) one; past the connection's bound, the least recently used is deallocated, and
+ * forgotten by the driver so that it prepares it again if it comes back.
+ */
 function reusingPlans(pool: pg.Pool): PostgresPool {
+  const keptOn = new WeakMap<pg.PoolClient, ReturnType<typeof keptStatements>>();
   return {
     async connect() {
       const client = await pool.connect();
+      let kept = keptOn.get(client);
+      if (!kept) keptOn.set(client, (kept = keptStatements()));
       const query = (text: string | PostgresCursor<unknown>, values?: readonly unknown[]) => {
         if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
         const name = reusedPlanName(text);
-        return client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] });
+        if (!name) return client.query({ text, values: values as unknown[] });
+        const prepared = (client as unknown as PreparedOn).connection.parsedStatements;
+        const out = kept.use(name).filter((n) => n in prepared);
+        for (const n of out) delete prepared[n];
+        const run = () => client.query({ name, text, values: values as unknown[] });
+        if (out.length === 0) return run();
+        return (async () => {
+          for (const n of out) await client.query(`deallocate ${n}`).catch(unlessGone);
+          return run();
+        })();
       };
       return { query, release: () => client.release() } as unknown as PostgresPoolClient;
     },

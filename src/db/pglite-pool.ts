@@ -3,7 +3,7 @@
 // a time, which also serialises transactions.
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import { reusedPlanName } from './reused-plans.ts';
+import { keptStatements, reusedPlanName, unlessGone } from './reused-plans.ts';
 
 /** A text as an escape string constant (E'…'): read the same whatever standard_conforming_strings says. */
 const quoted = (text: string) => `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -26,8 +26,9 @@ function literal(value: unknown): string | null {
 
 export function createPglitePool(pg: PGlite): PostgresPool {
   let queue: Promise<void> = Promise.resolve();
-  // Statements prepared on this (single) session (db/reused-plans.ts).
+  // Statements prepared on this (single) session (db/reused-plans.ts), and their uses.
   const prepared = new Set<string>();
+  const kept = keptStatements();
   /** A marked statement through PREPARE (once) and EXECUTE, or null to send it as usual. */
   async function viaPrepared<R>(name: string, sql: string, params: readonly unknown[]) {
     const args = params.map(literal);
@@ -37,12 +38,13 @@ export function createPglitePool(pg: PGlite): PostgresPool {
       await pg.query(`prepare ${name} as ${sql}`);
       prepared.add(name);
     };
+    for (const n of kept.use(name).filter((n) => prepared.delete(n))) await pg.query(`deallocate ${n}`).catch(unlessGone);
     if (!prepared.has(name)) await prepare();
     try {
       return await execute();
     } catch (error) {
       // Gone from the session (a DEALLOCATE): prepared again, once.
-      if ((error as { code?: string }).code !== '26000') throw error;
+      unlessGone(error);
       prepared.delete(name);
       await prepare();
       return execute();

@@ -6,9 +6,12 @@
 // communes, took 5.4 s for the province against 157 ms planned for it. So a figure marks its
 // statements only for a small root (figures/history.ts `reusesPlans`); lookups by key mark always.
 // PostgreSQL: the pg driver's named statements. PGlite: PREPARE / EXECUTE (pglite-pool.ts).
+// A connection keeps at most keptPlansPerConnection() of them, the least recently used
+// deallocated first: a small scope's member list names its scope in its text (list-members.ts),
+// so their number grows with the scopes listed, and each costs the server ~100-200 KB.
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
-import { reusedPlansOn } from '../config.ts';
+import { keptPlansPerConnection, reusedPlansOn } from '../config.ts';
 
 const MARKER = '/* chibo:reused-plan */';
 
@@ -21,6 +24,8 @@ export function reusingPlan<T>(query: RawBuilder<T>, reuse = true): RawBuilder<T
 export const reusedPlanMarker = sql.raw(MARKER);
 
 const names = new Map<string, string>();
+/** Texts remembered with their names, at most; past it the memory starts again (names are recomputed). */
+const NAMES_MAX = 2000;
 
 /** The statement's name when it is marked (the same text always gets the same name), else null. */
 export function reusedPlanName(text: string): string | null {
@@ -30,6 +35,34 @@ export function reusedPlanName(text: string): string | null {
   if (!text.includes(MARKER)) return null;
   // Only marked texts are remembered: they are few (one per statement and shape).
   const name = `chibo_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  if (names.size >= NAMES_MAX) names.clear();
   names.set(text, name);
   return name;
+}
+
+/**
+ * The named statements one connection keeps, in the order of their last use. `use` records
+ * a use and answers the statements that fall out (to DEALLOCATE), the least recently used,
+ * if the connection now keeps more than `max()` (at least the one just used).
+ */
+export function keptStatements(max: () => number = keptPlansPerConnection) {
+  const kept = new Set<string>();
+  return {
+    use(name: string): string[] {
+      kept.delete(name);
+      kept.add(name);
+      const out: string[] = [];
+      for (const oldest of kept) {
+        if (kept.size <= Math.max(1, max())) break;
+        kept.delete(oldest);
+        out.push(oldest);
+      }
+      return out;
+    },
+  };
+}
+
+/** For a DEALLOCATE or EXECUTE: rethrows anything but "no such prepared statement" (26000). */
+export function unlessGone(error: unknown): void {
+  if ((error as { code?: string }).code !== '26000') throw error;
 }

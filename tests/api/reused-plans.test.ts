@@ -1,7 +1,9 @@
 // Statements that keep their plan on the connection (src/db/reused-plans.ts): they answer
 // what the same statement sent as usual answers, whatever the values (on PGlite they travel
 // as literals to EXECUTE); a commune's dashboard keeps its statements prepared on the
-// session, and a unit above the size limit has its figures planned for it each time.
+// session, and a unit above the size limit has its figures planned for it each time; a small
+// scope's member list keeps its plan, its name search does not; a connection keeps a bounded
+// number of them, and one let go is prepared again when it comes back.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reusingPlan } from '../../src/db/reused-plans.ts';
@@ -76,7 +78,7 @@ describe('a statement that keeps its plan', () => {
   });
 
   // PGlite only: there chibo keeps the list of prepared statements itself; on PostgreSQL the
-  // pg driver keeps it (and chibo never drops a prepared statement).
+  // pg driver keeps it, and a statement dropped behind its back (not by chibo) is not its case.
   it.skipIf(process.env.DATABASE_URL)('still answers after the session dropped its prepared statements (PGlite only, skipped on PostgreSQL)', async () => {
     const query = () => reusingPlan(sql<{ n: number }>`select ${41}::int + 1 as n`);
     expect((await query().execute(t.database.db)).rows).toEqual([{ n: 42 }]);
@@ -123,5 +125,52 @@ describe("a dashboard's statements", () => {
     expect(await meetings()).toEqual(first);
     expect(first).toEqual(planned);
     expect(await preparedReading('subtree_month_sums')).toBe(1);
+  });
+});
+
+describe('what a connection keeps', () => {
+  it('at most CHIBO_KEPT_PLANS_PER_CONNECTION statements, the least recently used let go, prepared again when it comes back', async () => {
+    // Texts that differ (as the member lists of different scopes do), one marker to count them by.
+    const numbered = (k: number) => reusingPlan(sql<{ n: number }>`select ${10}::int + ${sql.raw(String(k))} as n /* kept-test */`);
+    process.env.CHIBO_KEPT_PLANS_PER_CONNECTION = '2';
+    try {
+      for (const k of [1, 2, 3, 4]) expect((await numbered(k).execute(t.database.db)).rows).toEqual([{ n: 10 + k }]);
+      expect(await preparedReading('kept-test')).toBe(2);
+      const { rows } = await sql<{
+        statement: string;
+      }>`select statement from pg_prepared_statements where statement like '%kept-test%' order by statement`.execute(t.database.db);
+      expect(rows.map((r) => /\+ (\d)/.exec(r.statement)![1])).toEqual(['3', '4']);
+      // The first, let go, answers again (prepared anew), and the oldest now goes in its place.
+      expect((await numbered(1).execute(t.database.db)).rows).toEqual([{ n: 11 }]);
+      expect((await numbered(4).execute(t.database.db)).rows).toEqual([{ n: 14 }]);
+      expect(await preparedReading('kept-test')).toBe(2);
+    } finally {
+      delete process.env.CHIBO_KEPT_PLANS_PER_CONNECTION;
+    }
+  });
+
+  it("a small scope's member list keeps its plan, pages and searches answering as planned ones; its name search is planned each time", async () => {
+    const list = async (query: string) => {
+      const res = await admin({ method: 'GET', url: `/api/v1/members?${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: number }[]; total: number };
+    };
+    const roster = '"members" as "rm"';
+    const before = await preparedReading(roster);
+    const first = await list('pageSize=5');
+    expect(await preparedReading(roster)).toBe(before + 1);
+    expect(first.items.length).toBe(5);
+    expect(await list('pageSize=5')).toEqual(first);
+    const searched = await list('pageSize=5&q=nguyen');
+    expect(await preparedReading(roster)).toBe(before + 1);
+    // Planned for every request (the scope read through the name index), the same answers.
+    process.env.CHIBO_FEW_MEMBERS_UP_TO = '0';
+    try {
+      expect(await list('pageSize=5')).toEqual(first);
+      expect(await list('pageSize=5&q=nguyen')).toEqual(searched);
+    } finally {
+      delete process.env.CHIBO_FEW_MEMBERS_UP_TO;
+    }
+    expect(await preparedReading(roster)).toBe(before + 1);
   });
 });

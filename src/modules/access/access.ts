@@ -114,12 +114,16 @@ export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[
  * SQL: the unit behind `unitId` is visible under `scope`. Each subtree is its own
  * `path like '<prefix>%'` (not `like any(array)`), so the units_path_idx btree
  * (text_pattern_ops) finds the units in scope and the cost follows the scope's size,
- * not the number of units in the database.
+ * not the number of units in the database. `pathsInText`: the prefixes are written into the
+ * statement rather than bound, for a statement that keeps its plan (db/reused-plans.ts):
+ * a kept plan is planned without its parameters' values, and a bound prefix leaves it no
+ * way to the units but a scan of them all.
  */
-export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>): Expression<SqlBool> {
+export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>, pathsInText = false): Expression<SqlBool> {
   if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return sql<SqlBool>`false`;
+  const prefix = (p: string) => (pathsInText ? sql.lit(`${escapeLike(p)}%`) : sql.val(`${escapeLike(p)}%`));
   const branches = [
-    ...scope.subtreePaths.map((p) => sql<SqlBool>`su.path like ${`${escapeLike(p)}%`}`),
+    ...scope.subtreePaths.map((p) => sql<SqlBool>`su.path like ${prefix(p)}`),
     ...(scope.unitIds.length > 0 ? [sql<SqlBool>`su.id = any(${sql.val(scope.unitIds)}::int[])`] : []),
   ];
   return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;

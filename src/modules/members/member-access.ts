@@ -26,13 +26,14 @@ export function memberReadable(access: Access, eb: MembersEb): Expression<SqlBoo
  * lookups keep `memberReadable` (they start at the primary key anyway). When the own
  * record's cell, read with the session on this request, is in scope, the second branch
  * could only find nothing and is left out (a cheaper statement to plan and run).
+ * `pathsInText`: as unitInScope's, for a statement that keeps its plan.
  */
-export function readableMembers(db: Kysely<DB>, access: Access) {
+export function readableMembers(db: Kysely<DB>, access: Access, pathsInText = false) {
   const scope = access.scope('read');
   const inScope = db
     .selectFrom('members as rm')
     .selectAll('rm')
-    .where((eb) => unitInScope(scope, eb.ref('rm.unit_id')));
+    .where((eb) => unitInScope(scope, eb.ref('rm.unit_id'), pathsInText));
   if (access.memberId === null || (access.memberUnit && unitWithin(scope, access.memberUnit))) return inScope;
   return inScope.unionAll(
     db
