@@ -40,7 +40,7 @@ export function readableMembers(db: Kysely<DB>, access: Access, pathsInText = fa
       .selectFrom('members as rm')
       .selectAll('rm')
       .where('rm.id', '=', access.memberId)
-      .where((eb) => eb.not(unitInScope(scope, eb.ref('rm.unit_id')))),
+      .where((eb) => eb.not(unitInScope(scope, eb.ref('rm.unit_id'), pathsInText))),
   );
 }
 
