@@ -8,7 +8,7 @@ import { Kysely, type PostgresCursor, PostgresDialect, type PostgresPool, type P
 import pg from 'pg';
 import { acquireDataFolderLock } from './data-folder-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
-import { keptStatements, reusedPlanName, unlessGone } from './reused-plans.ts';
+import { keptStatements, letGo, reusedPlanName } from './reused-plans.ts';
 import type { DB } from './types.ts';
 
 const OID_INT8 = 20;
@@ -101,11 +101,10 @@ function reusingPlans(pool: pg.Pool): PostgresPool {
         if (!name) return client.query({ text, values: values as unknown[] });
         const prepared = (client as unknown as PreparedOn).connection.parsedStatements;
         const out = kept.use(name).filter((n) => n in prepared);
-        for (const n of out) delete prepared[n];
         const run = () => client.query({ name, text, values: values as unknown[] });
         if (out.length === 0) return run();
         return (async () => {
-          for (const n of out) await client.query(`deallocate ${n}`).catch(unlessGone);
+          for (const n of out) if (await letGo((s) => client.query(s), n)) delete prepared[n];
           return run();
         })();
       };

@@ -3,7 +3,7 @@
 // a time, which also serialises transactions.
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import { keptStatements, reusedPlanName, unlessGone } from './reused-plans.ts';
+import { keptStatements, letGo, reusedPlanName, unlessGone } from './reused-plans.ts';
 
 /** A text as an escape string constant (E'…'): read the same whatever standard_conforming_strings says. */
 const quoted = (text: string) => `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -35,10 +35,13 @@ export function createPglitePool(pg: PGlite): PostgresPool {
     if (args.some((a) => a === null)) return null;
     const execute = () => pg.query<R>(args.length ? `execute ${name}(${args.join(', ')})` : `execute ${name}`);
     const prepare = async () => {
-      await pg.query(`prepare ${name} as ${sql}`);
+      // 42P05: already prepared (a DEALLOCATE that failed left it): the same text, by its name.
+      await pg.query(`prepare ${name} as ${sql}`).catch((error) => {
+        if ((error as { code?: string }).code !== '42P05') throw error;
+      });
       prepared.add(name);
     };
-    for (const n of kept.use(name).filter((n) => prepared.delete(n))) await pg.query(`deallocate ${n}`).catch(unlessGone);
+    for (const n of kept.use(name)) if (prepared.has(n) && (await letGo((s) => pg.query(s), n))) prepared.delete(n);
     if (!prepared.has(name)) await prepare();
     try {
       return await execute();

@@ -62,7 +62,22 @@ export function keptStatements(max: () => number = keptPlansPerConnection) {
   };
 }
 
-/** For a DEALLOCATE or EXECUTE: rethrows anything but "no such prepared statement" (26000). */
+/**
+ * DEALLOCATEs `name` through `run`: true when the session no longer holds it (dropped, or
+ * already gone: 26000), false when the DEALLOCATE failed otherwise (in a failed transaction,
+ * say). Then the statement stays prepared and its driver's record keeps it, so that it is
+ * never prepared twice; the caller's own statement goes on, failing or not on its own account.
+ */
+export async function letGo(run: (sql: string) => Promise<unknown>, name: string): Promise<boolean> {
+  try {
+    await run(`deallocate ${name}`);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === '26000';
+  }
+}
+
+/** For an EXECUTE: rethrows anything but "no such prepared statement" (26000). */
 export function unlessGone(error: unknown): void {
   if ((error as { code?: string }).code !== '26000') throw error;
 }

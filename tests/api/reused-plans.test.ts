@@ -149,6 +149,26 @@ describe('what a connection keeps', () => {
     }
   });
 
+  it('a statement whose DEALLOCATE failed (in a failed transaction) stays prepared, and both answer afterwards', async () => {
+    const numbered = (k: number) => reusingPlan(sql<{ n: number }>`select ${10}::int + ${sql.raw(String(k))} as n /* kept-failed */`);
+    process.env.CHIBO_KEPT_PLANS_PER_CONNECTION = '1';
+    try {
+      expect((await numbered(5).execute(t.database.db)).rows).toEqual([{ n: 15 }]);
+      await expect(
+        t.database.db.transaction().execute(async (trx) => {
+          await sql`select 1 / 0`.execute(trx).catch(() => {});
+          // Lets go of the first on a connection whose transaction has failed: its DEALLOCATE fails too.
+          await numbered(6).execute(trx);
+        }),
+      ).rejects.toThrow();
+      expect((await numbered(5).execute(t.database.db)).rows).toEqual([{ n: 15 }]);
+      expect((await numbered(6).execute(t.database.db)).rows).toEqual([{ n: 16 }]);
+      expect((await numbered(5).execute(t.database.db)).rows).toEqual([{ n: 15 }]);
+    } finally {
+      delete process.env.CHIBO_KEPT_PLANS_PER_CONNECTION;
+    }
+  });
+
   it("a small scope's member list keeps its plan, pages and searches answering as planned ones; its name search is planned each time", async () => {
     const list = async (query: string) => {
       const res = await admin({ method: 'GET', url: `/api/v1/members?${query}` });
@@ -160,14 +180,24 @@ describe('what a connection keeps', () => {
     const first = await list('pageSize=5');
     expect(await preparedReading(roster)).toBe(before + 1);
     expect(first.items.length).toBe(5);
-    expect(await list('pageSize=5')).toEqual(first);
+    // From its sixth run PostgreSQL runs the plan it kept. (That plan starts at the path index
+    // only with the scope in the text: too few units here to show it; bench/lists.ts shows it.)
+    for (let i = 0; i < 6; i++) expect(await list('pageSize=5')).toEqual(first);
+    const { rows } = await sql<{
+      generic: number;
+    }>`select max(generic_plans)::int as generic from pg_prepared_statements where statement like ${`%${roster}%`}`.execute(t.database.db);
+    expect(rows[0]!.generic).toBeGreaterThan(0);
     const searched = await list('pageSize=5&q=nguyen');
+    // A jump to a page number is not kept either (its text would hold its offset).
+    const second = await list('pageSize=5&page=2');
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[0]!.id);
     expect(await preparedReading(roster)).toBe(before + 1);
     // Planned for every request (the scope read through the name index), the same answers.
     process.env.CHIBO_FEW_MEMBERS_UP_TO = '0';
     try {
       expect(await list('pageSize=5')).toEqual(first);
       expect(await list('pageSize=5&q=nguyen')).toEqual(searched);
+      expect(await list('pageSize=5&page=2')).toEqual(second);
     } finally {
       delete process.env.CHIBO_FEW_MEMBERS_UP_TO;
     }

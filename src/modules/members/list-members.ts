@@ -111,7 +111,8 @@ export const SORT_KEY = sql`m.sort_key collate "C"`;
  * by the count given as a subquery.
  *
  * `keepPlan`: the statement keeps its plan on the connection (db/reused-plans.ts), for the
- * rows of a small scope without a name search, whose plan is the same whatever the page:
+ * rows of a small scope without a name search, read from the start or from a cursor (not a
+ * jump to page N), whose plan is the same whatever the page:
  * the scope's units by the path index, their members, sorted. Planning it cost half the
  * statement (a commune of 340 on the province demo, pgbench: 1,740 pages a second planned
  * each time, 3,510 kept, 03/12). A name search is planned each time: whether the trigram
@@ -127,6 +128,8 @@ function selectItems(
   offset = 0,
   total?: 'window' | ReturnType<typeof countQuery>,
 ) {
+  // A jump to page N (an offset) is kept apart: its text would hold its offset, one statement per page asked for.
+  const kept = keepPlan && offset === 0;
   const keys = q
     .select(['m.id', 'm.sort_key'])
     .$if(total === 'window', (b) => b.select(sql<number>`count(*) over ()`.as('total_count')))
@@ -134,8 +137,8 @@ function selectItems(
     .orderBy(SORT_KEY, dir)
     .orderBy('m.id', dir)
     // A bound limit would leave the kept plan guessing the page's size: PostgreSQL then plans every time.
-    .limit(keepPlan ? sql.lit(limit) : limit)
-    .offset(keepPlan ? sql.lit(offset) : offset);
+    .limit(kept ? sql.lit(limit) : limit)
+    .offset(kept ? sql.lit(offset) : offset);
   return db
     .selectFrom(keys.as('k'))
     .innerJoin('members as m', 'm.id', 'k.id')
@@ -157,7 +160,7 @@ function selectItems(
       'm.theory_level',
       'm.ethnicity',
     ])
-    .$if(keepPlan, (b) => b.modifyEnd(reusedPlanMarker));
+    .$if(kept, (b) => b.modifyEnd(reusedPlanMarker));
 }
 type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
 
