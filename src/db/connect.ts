@@ -93,8 +93,11 @@ function reusingPlans(pool: pg.Pool): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect();
-      const kept = keptOn.get(client) ?? keptStatements();
-      keptOn.set(client, kept);
+      let kept = keptOn.get(client);
+      if (!kept) {
+        kept = keptStatements();
+        keptOn.set(client, kept);
+      }
       const query = (text: string | PostgresCursor<unknown>, values?: readonly unknown[]) => {
         if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
         const name = reusedPlanName(text);

@@ -35,10 +35,7 @@ export function createPglitePool(pg: PGlite): PostgresPool {
     if (args.some((a) => a === null)) return null;
     const execute = () => pg.query<R>(args.length ? `execute ${name}(${args.join(', ')})` : `execute ${name}`);
     const prepare = async () => {
-      // 42P05: already prepared (a DEALLOCATE that failed left it): the same text, by its name.
-      await pg.query(`prepare ${name} as ${sql}`).catch((error) => {
-        if ((error as { code?: string }).code !== '42P05') throw error;
-      });
+      await pg.query(`prepare ${name} as ${sql}`);
       prepared.add(name);
     };
     for (const n of kept.use(name)) if (prepared.has(n) && (await letGo((s) => pg.query(s), n))) prepared.delete(n);

@@ -73,11 +73,16 @@ export async function letGo(run: (sql: string) => Promise<unknown>, name: string
     await run(`deallocate ${name}`);
     return true;
   } catch (error) {
-    return (error as { code?: string }).code === '26000';
+    return isGone(error);
   }
 }
 
 /** For an EXECUTE: rethrows anything but "no such prepared statement" (26000). */
 export function unlessGone(error: unknown): void {
-  if ((error as { code?: string }).code !== '26000') throw error;
+  if (!isGone(error)) throw error;
+}
+
+/** The error says the prepared statement named does not exist (SQLSTATE 26000), on either driver. */
+function isGone(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '26000';
 }
