@@ -36,8 +36,9 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
  * is what lets the path index serve it), with its kept member count.
  *
  * When at most fewMembersUpTo() (5,000) lie under the scope or the unit, by the kept counts,
- * the rows come fenced (`offset 0`): every page, count and export batch reads them by their
- * units and sorts them (~6 ms at 5,000), and `whole` says so; the scope's paths are then
+ * `whole` says so, and the callers fence the rows (`offset 0`, filteredMembers and
+ * filteredMemberKeys): every page, count and export batch reads them by their
+ * units and sorts them (~6 ms at 5,000); the scope's paths are then
  * written into the statement's text, so that a page can keep its plan (selectItems). Above that the planner
  * chooses, and for a big scope walks the name index to the page. Its guess of a small scope,
  * from the units' path statistics, is too coarse: on the province demo it took a commune of
