@@ -370,6 +370,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       meetingCount += cellMeetings.length;
 
       memberCount += batch.members.length;
+      await sending.pump();
       if (members.size + attendance.size > FLUSH_CHARS) {
         await sending.next(memberTables);
         if (memberCount - lastProgress >= 100_000) {
