@@ -4,16 +4,15 @@
 // statements; two such writes at once in overlapping cells can each wait for the other.
 // The aborted transaction wrote nothing, so running it again is safe.
 import type { Kysely, Transaction } from 'kysely';
+import { hasSqlState, SQLSTATE } from './sqlstate.ts';
 import type { DB } from './types.ts';
-
-const DEADLOCK = '40P01';
 
 export async function transactionRetryingDeadlocks<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction().execute(work);
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== DEADLOCK || attempt >= attempts) throw error;
+      if (!hasSqlState(error, SQLSTATE.deadlock) || attempt >= attempts) throw error;
       // A short random pause, so the two transactions do not meet again at once.
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }

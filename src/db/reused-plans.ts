@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import { keptPlansPerConnection, reusedPlansOn } from '../config.ts';
+import { hasSqlState, SQLSTATE } from './sqlstate.ts';
 
 const MARKER = '/* chibo:reused-plan */';
 
@@ -73,16 +74,11 @@ export async function letGo(run: (sql: string) => Promise<unknown>, name: string
     await run(`deallocate ${name}`);
     return true;
   } catch (error) {
-    return isGone(error);
+    return hasSqlState(error, SQLSTATE.noSuchPreparedStatement);
   }
 }
 
 /** For an EXECUTE: rethrows anything but "no such prepared statement" (26000). */
 export function unlessGone(error: unknown): void {
-  if (!isGone(error)) throw error;
-}
-
-/** The error says the prepared statement named does not exist (SQLSTATE 26000), on either driver. */
-function isGone(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '26000';
+  if (!hasSqlState(error, SQLSTATE.noSuchPreparedStatement)) throw error;
 }

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hasSqlState, SQLSTATE } from '../db/sqlstate.ts';
 import { formatDateVi } from '../domain/calendar.ts';
 import { NoRuleSetInForce } from '../domain/rules/load-rule-set.ts';
 import { hasMessage, type Lang, pickLang, t } from '../i18n/messages.ts';
@@ -137,8 +138,7 @@ export function problemFor(error: unknown, lang: Lang, input: RequestInput = {})
   // Two requests racing past the same "is it taken?" check (a unit code, a guest, a
   // scale): the database's unique key stops the second one, which is a conflict with what
   // someone else just saved, not our bug. A deadlock between two writers is the same.
-  const pgCode = (error as { code?: unknown } | null)?.code;
-  if (pgCode === '23505' || pgCode === '40P01') return problemFor(new AppError('conflict', 409), lang);
+  if (hasSqlState(error, SQLSTATE.uniqueViolation, SQLSTATE.deadlock)) return problemFor(new AppError('conflict', 409), lang);
   if (error instanceof z.ZodError) {
     const errors = zodIssuesToFieldErrors(lang, error.issues);
     return {

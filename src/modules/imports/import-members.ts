@@ -6,6 +6,7 @@
 // no card, citizen ID) matches a member already in the unit update that member, so
 // importing the same file twice changes nothing twice.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { hasSqlState, SQLSTATE } from '../../db/sqlstate.ts';
 import type { DB, Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
@@ -573,8 +574,7 @@ export async function importMembers(db: Kysely<DB>, actor: ImportActor, options:
       : await applyInOneTransaction(db, actor, target, options, today, file);
   } catch (error) {
     if (error instanceof ImportRejected) await recordCheck(db, actor, target, error.report, held);
-    const e = error as { code?: string };
-    if (e?.code === '23505') throw new AppError('imports.conflict', 409);
+    if (hasSqlState(error, SQLSTATE.uniqueViolation)) throw new AppError('imports.conflict', 409);
     throw error;
   }
 }

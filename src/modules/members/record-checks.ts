@@ -1,6 +1,7 @@
 // Checks on a member's record that look at more than one field, or at the database:
 // dates in a sensible order, and identifiers nobody else holds.
 import { type Kysely, sql } from 'kysely';
+import { hasSqlState, SQLSTATE } from '../../db/sqlstate.ts';
 import type { DB, Db } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { membershipDateProblems } from '../../domain/member-dates.ts';
@@ -79,8 +80,8 @@ export async function rethrowIdentifierConflict(
   check: IdentifierCheck,
 ): Promise<never> {
   let e = error;
-  const pg = error as { code?: string; constraint?: string };
-  if (pg?.code === '23505' && (pg.constraint === 'members_citizen_id_key' || pg.constraint === 'members_party_card_number_key')) {
+  const constraint = (error as { constraint?: string } | null)?.constraint;
+  if (hasSqlState(error, SQLSTATE.uniqueViolation) && (constraint === 'members_citizen_id_key' || constraint === 'members_party_card_number_key')) {
     try {
       await db.transaction().execute((trx) => assertUniqueIdentifiers(trx, fields, exceptMemberId, check));
       // The other writer rolled back meanwhile: nothing to name, still a conflict.
