@@ -35,11 +35,33 @@ export function birthDateBounds(on: string, ageFrom?: number, ageTo?: number): {
   };
 }
 
-/** The date `days` later (earlier when negative), counted in UTC so no time zone shifts a day. */
+/**
+ * The date `days` later (earlier when negative), counted in UTC so no time zone shifts a day.
+ * By the day's number, not by parsing text (the nation demo calls it ~50 M times); a text
+ * that is not a plain 'YYYY-MM-DD' from the year 100 on goes through Date's parser as
+ * before (Date.UTC reads the years 0-99 as 1900-1999), errors included.
+ */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (!PLAIN_DATE.test(iso) || month < 1 || month > 12 || day < 1 || day > 31 || year < 100) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+  return isoDate(Date.UTC(year, month - 1, day + days));
+}
+
+/** A UTC time's date as 'YYYY-MM-DD' (years 0-9999), what `toISOString().slice(0, 10)` gives, without building the whole text. */
+export function isoDate(time: number): string {
+  const d = new Date(time);
+  const year = d.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way dates are shown to people. */

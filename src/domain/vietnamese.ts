@@ -60,40 +60,47 @@ interface Letter {
   tone: number;
 }
 
-function letters(word: string): Letter[] {
-  const out: Letter[] = [];
-  for (const ch of word.toLowerCase().normalize('NFC')) {
+/** A character (lower case, NFC) as its base letter (shape marks kept) and tone. */
+function letterOf(ch: string): Letter {
+  let letter = LETTERS.get(ch);
+  if (!letter) {
     const parts = [...ch.normalize('NFD')];
     let tone = 0;
-    let base = parts[0]!;
     const shapes: string[] = [];
     for (const mark of parts.slice(1)) {
       if (TONE_RANK.has(mark)) tone = TONE_RANK.get(mark)!;
       else if (SHAPE_MARKS.has(mark)) shapes.push(mark);
     }
-    base = (base + shapes.join('')).normalize('NFC');
-    out.push({ base, tone });
+    letter = { base: (parts[0]! + shapes.join('')).normalize('NFC'), tone };
+    // Names use a few hundred characters; any text may bring more, so the memory is bounded.
+    if (LETTERS.size >= 10_000) LETTERS.clear();
+    LETTERS.set(ch, letter);
   }
-  return out;
+  return letter;
 }
+// Each character decomposed once: decomposing every character of every name anew cost a
+// quarter of the nation demo's generation (5.6 M names; 03/12), and an import pays it per row.
+const LETTERS = new Map<string, Letter>();
 
-function primary(text: string): string {
-  // Letters map to characters that compare in Vietnamese order under the "C" collation;
-  // a space sorts before every letter, so "An" comes before "Anh".
-  return letters(text)
-    .map(({ base }) => {
-      if (base === ' ') return ' ';
-      const rank = LETTER_RANK.get(base);
-      return rank === undefined ? base : String.fromCharCode(0x41 + rank);
-    })
-    .join('');
-}
-
-function tones(text: string): string {
-  return letters(text)
-    .filter((l) => l.base !== ' ')
-    .map((l) => String(l.tone))
-    .join('');
+/**
+ * A text's letters mapped to characters that compare in Vietnamese order under the "C"
+ * collation (a space sorts before every letter, so "An" comes before "Anh"), and its
+ * letters' tones, one digit each.
+ */
+function sortParts(text: string): { primary: string; tones: string } {
+  let primary = '';
+  let tones = '';
+  for (const ch of text.toLowerCase().normalize('NFC')) {
+    const { base, tone } = letterOf(ch);
+    if (base === ' ') {
+      primary += ' ';
+      continue;
+    }
+    const rank = LETTER_RANK.get(base);
+    primary += rank === undefined ? base : String.fromCharCode(0x41 + rank);
+    tones += String(tone);
+  }
+  return { primary, tones };
 }
 
 export interface NameParts {
@@ -111,7 +118,9 @@ export function splitName(fullName: string): NameParts {
 /** A key that sorts people in Vietnamese order with a plain byte comparison (COLLATE "C"). */
 export function personSortKey(fullName: string): string {
   const { given, rest } = splitName(fullName);
-  return `${primary(given)}!${primary(rest)}#${tones(given)}${tones(rest)}`;
+  const g = sortParts(given);
+  const r = sortParts(rest);
+  return `${g.primary}!${r.primary}#${g.tones}${r.tones}`;
 }
 
 /** Compares two names the Vietnamese way (for sorting in memory). */

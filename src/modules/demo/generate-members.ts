@@ -5,7 +5,7 @@
 // IDs and party card numbers, and each unit's secretary and deputy drawn from them.
 // Names use their own random stream, so they do not change with the reference date.
 import type { MemberStatus } from '../../db/types.ts';
-import { addDays, ageOn } from '../../domain/calendar.ts';
+import { addDays, ageOn, isoDate } from '../../domain/calendar.ts';
 import { PLACE_SYLLABLES, PROVINCES } from './place-names.ts';
 import type { DemoPlan, DemoUnit, UnitProfile } from './plan-units.ts';
 import { hashSeed, Rng } from './random.ts';
@@ -58,7 +58,7 @@ export interface DemoCellBatch {
 
 // ---- dates as 'YYYY-MM-DD', computed in UTC so no time zone shifts a day ----
 const toTime = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
+const fromTime = isoDate;
 /** Same day `years` later; 29/2 becomes 1/3 in a common year, as Date does. */
 export function addYears(d: string, years: number): string {
   const dt = new Date(toTime(d));
