@@ -35,18 +35,20 @@ export function birthDateBounds(on: string, ageFrom?: number, ageTo?: number): {
   };
 }
 
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The date `days` later (earlier when negative), counted in UTC so no time zone shifts a day.
- * By the day's number, not by parsing text (the nation demo calls it ~50 M times); a text
- * that is not a plain 'YYYY-MM-DD' from the year 100 on goes through Date's parser as
- * before (Date.UTC reads the years 0-99 as 1900-1999), errors included.
+ * By the day's number, not by parsing text (the nation demo calls it ~50 M times); anything
+ * else — a text that is not a plain 'YYYY-MM-DD' from the year 100 on (Date.UTC reads the
+ * years 0-99 as 1900-1999), a fraction of a day — goes through Date as before, errors included.
  */
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function addDays(iso: string, days: number): string {
+  const plain = PLAIN_DATE.test(iso) && Number.isInteger(days);
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
-  if (!PLAIN_DATE.test(iso) || month < 1 || month > 12 || day < 1 || day > 31 || year < 100) {
+  if (!plain || month < 1 || month > 12 || day < 1 || day > 31 || year < 100) {
     const d = new Date(`${iso}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + days);
     return d.toISOString().slice(0, 10);

@@ -60,6 +60,10 @@ interface Letter {
   tone: number;
 }
 
+// Each character decomposed once: decomposing every character of every name anew cost a
+// quarter of the nation demo's generation (5.6 M names; 03/12), and an import pays it per row.
+const LETTERS = new Map<string, Letter>();
+
 /** A character (lower case, NFC) as its base letter (shape marks kept) and tone. */
 function letterOf(ch: string): Letter {
   let letter = LETTERS.get(ch);
@@ -78,9 +82,6 @@ function letterOf(ch: string): Letter {
   }
   return letter;
 }
-// Each character decomposed once: decomposing every character of every name anew cost a
-// quarter of the nation demo's generation (5.6 M names; 03/12), and an import pays it per row.
-const LETTERS = new Map<string, Letter>();
 
 /**
  * A text's letters mapped to characters that compare in Vietnamese order under the "C"

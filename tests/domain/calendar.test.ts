@@ -20,6 +20,10 @@ describe('addDays', () => {
     expect(addDays(from, days)).toBe(expected);
   });
 
+  it('a fraction of a day goes through Date, as before', () => {
+    expect(addDays('2026-04-31', -1.7)).toBe('2026-04-30');
+  });
+
   it.each(['2026-13-01', '2026-1-01', 'hôm nay', ''])('refuses %j as Date does', (text) => {
     expect(() => addDays(text, 1)).toThrow(RangeError);
   });

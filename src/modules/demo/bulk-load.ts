@@ -125,7 +125,8 @@ export class TableBuffer {
 /**
  * Sends buffers while the caller generates the next rows: on a server, PostgreSQL takes
  * one chunk on its core while Node builds the next on another. One chunk is in flight at
- * a time, tables in the order given (foreign-key order); an error surfaces at the next call.
+ * a time, tables in the order given (foreign-key order); an error surfaces at the next
+ * `next()` or at `done()`.
  * The caller calls `pump()` as it goes (once a cell): the chunk travels on Node's event loop,
  * which a generation loop that never awaits does not let run — the socket then stays full
  * and PostgreSQL idles until the next flush (the nation's load took turns, Node at 70 % of
