@@ -52,9 +52,10 @@ export function keptStatements(max: () => number = keptPlansPerConnection) {
     use(name: string): string[] {
       kept.delete(name);
       kept.add(name);
+      const bound = Math.max(1, max());
       const out: string[] = [];
       for (const oldest of kept) {
-        if (kept.size <= Math.max(1, max())) break;
+        if (kept.size <= bound) break;
         kept.delete(oldest);
         out.push(oldest);
       }

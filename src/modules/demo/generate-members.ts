@@ -58,12 +58,11 @@ export interface DemoCellBatch {
 
 // ---- dates as 'YYYY-MM-DD', computed in UTC so no time zone shifts a day ----
 const toTime = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-const fromTime = isoDate;
 /** Same day `years` later; 29/2 becomes 1/3 in a common year, as Date does. */
 export function addYears(d: string, years: number): string {
   const dt = new Date(toTime(d));
   dt.setUTCFullYear(dt.getUTCFullYear() + years);
-  return fromTime(dt.getTime());
+  return isoDate(dt.getTime());
 }
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);

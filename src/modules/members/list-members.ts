@@ -37,9 +37,9 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
  *
  * When at most fewMembersUpTo() (5,000) lie under the scope or the unit, by the kept counts,
  * `whole` says so, and the callers fence the rows (`offset 0`, filteredMembers and
- * filteredMemberKeys): every page, count and export batch reads them by their
- * units and sorts them (~6 ms at 5,000); the scope's paths are then
- * written into the statement's text, so that a page can keep its plan (selectItems). Above that the planner
+ * filteredMemberKeys): every page, count and export batch reads them by their units and
+ * sorts them (~6 ms at 5,000); the scope's paths are then written into the statement's
+ * text, so that a page can keep its plan (selectItems). Above that the planner
  * chooses, and for a big scope walks the name index to the page. Its guess of a small scope,
  * from the units' path statistics, is too coarse: on the province demo it took a commune of
  * 340 for 1,009 and, for a last page of 40, walked members_sort_idx past 11,000 other members
