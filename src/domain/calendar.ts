@@ -4,7 +4,7 @@
 
 /** Today's date in Việt Nam (UTC+7 all year, no daylight saving), 'YYYY-MM-DD'. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return isoDate(now.getTime() + 7 * 3600_000);
 }
 
 /** Age in whole years on `on` of someone born on `dateOfBirth` (both 'YYYY-MM-DD'). */
@@ -51,7 +51,7 @@ export function addDays(iso: string, days: number): string {
   if (!plain || month < 1 || month > 12 || day < 1 || day > 31 || year < 100) {
     const d = new Date(`${iso}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + days);
-    return d.toISOString().slice(0, 10);
+    return isoDate(d.getTime());
   }
   return isoDate(Date.UTC(year, month - 1, day + days));
 }

@@ -1,6 +1,6 @@
 // Meeting times live in Vietnam time (UTC+7 all year, no daylight saving): a plan says
 // "05/03/2026, 08:00–10:00" and that is what members read, whatever the server's zone.
-import { todayInVietnam } from './calendar.ts';
+import { isoDate, todayInVietnam } from './calendar.ts';
 
 const OFFSET_MS = 7 * 3600_000;
 
@@ -53,7 +53,7 @@ export function quarterOf(iso: string): string {
 /** The last day 'YYYY-MM-DD' of the month 'YYYY-MM'. */
 export function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+  return isoDate(Date.UTC(y!, m!, 0));
 }
 
 /** Every 'YYYY-MM' from the month of `from` to the month of `to`, inclusive. */
@@ -80,5 +80,5 @@ export function addMonths(iso: string, months: number): string {
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
+  return isoDate(target.getTime());
 }

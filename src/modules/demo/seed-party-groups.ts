@@ -5,6 +5,7 @@
 // from the groups' founding (or their own arrival, if later).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { isoDate } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { rebuildAncestrySql } from '../org-history/keep-ancestry.ts';
 import type { BulkSession } from './bulk-load.ts';
@@ -15,7 +16,7 @@ export const DEMO_PARTY_GROUPS = ['Tổ đảng xóm Đông', 'Tổ đảng xóm
 export function groupsFoundedOn(asOf: string): string {
   const d = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() - 10);
-  return d.toISOString().slice(0, 10);
+  return isoDate(d.getTime());
 }
 
 export async function seedPartyGroups(session: BulkSession, db: Kysely<DB>, cellId: number, asOf: string) {

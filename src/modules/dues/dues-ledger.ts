@@ -7,6 +7,7 @@
 // correction of a basis changes what every later read computes.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { isoDate } from '../../domain/calendar.ts';
 import { groupBy } from '../../domain/group-by.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { type DuesBasis, type DuesMember, type DuesRules, duesRulesFor, type MonthlyDues, monthlyDues } from '../../domain/party-dues.ts';
@@ -125,7 +126,7 @@ export async function duesLedger(db: Db, memberIds: readonly number[], from: str
 
   for (const o of owed) {
     const day = monthStart(o.month);
-    const previousDay = `${new Date(Date.UTC(Number(o.month.slice(0, 4)), Number(o.month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10)}`;
+    const previousDay = isoDate(Date.UTC(Number(o.month.slice(0, 4)), Number(o.month.slice(5, 7)) - 2, 1));
     const rows = basesOf.get(o.member_id) ?? [];
     const basis = rows.find((r) => inForce(r, day));
     const before = rows.find((r) => inForce(r, previousDay));
