@@ -146,6 +146,17 @@ export function coveredThroughout(periods: readonly Period[], first: string, las
   return periods.some((p) => p.from <= first && (p.to === null || p.to > last));
 }
 
+/** Whether one of the periods covers every day from the earliest of the spans to the latest (then each of them). */
+function coversAll(periods: readonly Period[], spans: readonly (readonly [string, string])[]): boolean {
+  if (spans.length === 0) return false;
+  let [first, last] = spans[0]!;
+  for (const [a, b] of spans) {
+    if (a < first) first = a;
+    if (b > last) last = b;
+  }
+  return coveredThroughout(periods, first, last);
+}
+
 /** The months and quarters a report requires: wholly inside the period and ended by the report date. */
 export function requiredMonthsAndQuarters(from: string, to: string, asOf: string): { months: string[]; quarters: string[] } {
   const end = to < asOf ? to : asOf;
@@ -184,10 +195,12 @@ export function cellCompliance(
   rules: Pick<ComplianceRules, 'thematicPerQuarter'>,
 ): CellCompliance {
   const periods = cell.periods.length > 1 ? mergePeriods(cell.periods) : cell.periods;
-  const required = months.filter((m) => coveredThroughout(periods, ...monthSpan(m)));
+  // Almost every cell sat under the unit from the first required month to the last: then
+  // each is required, without a look at each (a province's report judges thousands of cells).
+  const required = coversAll(periods, months.map(monthSpan)) ? months : months.filter((m) => coveredThroughout(periods, ...monthSpan(m)));
   const held = new Set(cell.regularMonths);
   const missingMonths = required.filter((m) => !held.has(m));
-  const requiredQuarters = quarters.filter((q) => coveredThroughout(periods, ...quarterSpan(q)));
+  const requiredQuarters = coversAll(periods, quarters.map(quarterSpan)) ? quarters : quarters.filter((q) => coveredThroughout(periods, ...quarterSpan(q)));
   const thematicByQuarter: Record<string, number> = {};
   for (const q of requiredQuarters) thematicByQuarter[q] = 0;
   for (const q of cell.thematicQuarters) if (q in thematicByQuarter) thematicByQuarter[q] = thematicByQuarter[q]! + 1;

@@ -142,6 +142,22 @@ export function compareUnitNames(a: string, b: string): number {
   return unitCollator.compare(a, b);
 }
 
+/**
+ * Each distinct name's place in compareUnitNames order: several lists of the same names
+ * sorted with one sort. Names the order holds equal ("thôn 2" and "thôn 02", one text
+ * composed and the other not) share a rank, so a tie is still broken by the caller.
+ */
+export function unitNameRanks(names: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(names)].sort(compareUnitNames);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((name, i) => {
+    if (i > 0 && compareUnitNames(sorted[i - 1]!, name) !== 0) rank = i;
+    ranks.set(name, rank);
+  });
+  return ranks;
+}
+
 /** Normalises spacing and capitalises each word: "nguyễn  văn thắng" → "Nguyễn Văn Thắng". */
 export function normaliseName(name: string): string {
   return name

@@ -244,6 +244,21 @@ async function expectMeetingFiguresMatch(unitId: number, from: string, to: strin
     expect(s.compliance, s.name).toEqual(o.subUnitCompliance(s.id));
     expect(s.meetingsHeld, s.name).toBe(o.subUnitHeld(s.id));
   }
+  // The compliance report reads the same kept rows its own way (cell by cell): the same counts.
+  const res = await admin({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${unitId}&from=${from}&to=${to}&asOf=${TODAY}` });
+  expect(res.statusCode, res.body).toBe(200);
+  const { summary } = res.json();
+  const period = `report ${unitId} ${from}..${to}`;
+  expect({ n: summary.cellsEveryMonth, of: summary.cellsMonthlyApplicable }, period).toEqual(o.monthlyCompliance);
+  expect({ n: summary.cellsThematicEveryQuarter, of: summary.cellsThematicApplicable }, period).toEqual(o.thematic);
+  expect({ held: summary.meetingsHeld, attendance: { n: summary.present, of: summary.expected } }, period).toEqual({
+    held: o.meetingsHeld,
+    attendance: o.attendanceRate,
+  });
+  expect(
+    o.quality.map((q: { grade: string }) => ({ ...q, n: summary.grades[q.grade] })),
+    period,
+  ).toEqual(o.quality);
   return f;
 }
 

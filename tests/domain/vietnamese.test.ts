@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareUnitNames, compareVietnameseNames, foldForSearch, normaliseName, personSortKey, splitName } from '../../src/domain/vietnamese.ts';
+import {
+  compareUnitNames,
+  compareVietnameseNames,
+  foldForSearch,
+  normaliseName,
+  personSortKey,
+  splitName,
+  unitNameRanks,
+} from '../../src/domain/vietnamese.ts';
 
 describe('foldForSearch', () => {
   it.each([
@@ -57,5 +65,28 @@ describe('unit names in Vietnamese order', () => {
       'Chi bộ thôn 2',
       'Chi bộ thôn 10',
     ]);
+  });
+
+  it('ranks each distinct name once, in the same order', () => {
+    const names = ['Chi bộ thôn 10', 'Chi bộ Đông Hòa', 'Chi bộ thôn 2', 'Chi bộ Ấp Bắc', 'Chi bộ thôn 2', 'Chi bộ Dương Xá'];
+    const rank = unitNameRanks(names);
+    expect([...rank]).toEqual([
+      ['Chi bộ Ấp Bắc', 0],
+      ['Chi bộ Dương Xá', 1],
+      ['Chi bộ Đông Hòa', 2],
+      ['Chi bộ thôn 2', 3],
+      ['Chi bộ thôn 10', 4],
+    ]);
+    expect([...names].sort((a, b) => rank.get(a)! - rank.get(b)!)).toEqual([...names].sort(compareUnitNames));
+  });
+
+  it('gives names the order holds equal one rank, so the tie is broken by the caller', () => {
+    const composed = 'Chi bộ Đông Hòa';
+    const decomposed = composed.normalize('NFD');
+    const rank = unitNameRanks(['Chi bộ thôn 02', 'Chi bộ thôn 2', decomposed, composed, 'Chi bộ thôn 10']);
+    expect(rank.get('Chi bộ thôn 02')).toBe(rank.get('Chi bộ thôn 2'));
+    expect(rank.get(decomposed)).toBe(rank.get(composed));
+    expect(rank.get(composed)!).toBeLessThan(rank.get('Chi bộ thôn 2')!);
+    expect(rank.get('Chi bộ thôn 2')!).toBeLessThan(rank.get('Chi bộ thôn 10')!);
   });
 });

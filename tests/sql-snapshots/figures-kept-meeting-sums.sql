@@ -38,7 +38,7 @@
         count(*) filter (where grade is null)::int as ungraded from edge_facts group by 1, 2
     ), tm as (
       select top_id, month, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
       from (
         -- Each sub-unit's rows by key, whatever the planner guesses of the sub-units (it sized
         -- the nation's 40 at 68,000 and hashed every kept row); offset 0 keeps it a loop.
@@ -85,7 +85,7 @@
       from units u left join cover_counts a on a.id = u.id left join held_counts h on h.id = u.id
     ), by_top as (
       select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
       from tm group by 1
     ), months as (
       select m.month, r.i from unnest($63::date[]) with ordinality m(month, n)

@@ -57,9 +57,8 @@
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded
       from (
-        select i.unit_id, i.top_id, p.lo, p.hi from isl i
-        cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)
-        where (i.vf < i.wf or i.wt < i.vt) and p.lo < p.hi
+        select i.unit_id, i.top_id, p.lo, p.hi from isl i cross join lateral (values ("i"."vf", least("i"."wf", "i"."vt")), (greatest("i"."wt", "i"."wf"), "i"."vt")) p(lo, hi)
+        where ("i"."vf" < "i"."wf" or "i"."wt" < "i"."vt") and p.lo < p.hi
       ) e
       join meeting_facts mf on mf.unit_id = e.unit_id and mf.held_on >= e.lo and mf.held_on < e.hi
       where cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)

@@ -1,18 +1,19 @@
-// The compliance report's cells read from the per-meeting facts (table meeting_facts, kept
-// by triggers): for each cell that sat under the root during the period, the periods it
-// was there and its held meetings within them, named as it last was. One statement; a
-// province-year reads the facts of ~66,000 meetings, never the 1.6 M attendance rows.
-// (The dashboard's meeting figures sum kept per-cell-month rows: period-meeting-sums.ts.)
+// The compliance report's cells read from the meeting facts kept by triggers (a row per
+// cell and month, table cell_month_facts, and per meeting, meeting_facts): for each cell
+// that sat under the root during the period, the periods it was there and its held
+// meetings within them, named as it last was. One statement, never the attendance rows.
+// (The dashboard's meeting figures sum the same kept rows in SQL: period-meeting-sums.ts.)
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { groupBy } from '../../domain/group-by.ts';
 import { type CellPeriodFacts, emptyGrades, type GradeCounts } from '../../domain/meeting-compliance.ts';
-import { CELL_MEETING_KINDS, meetingRulesOn } from '../../domain/meeting-rules.ts';
+import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { cellMonthHeld, type MonthMeeting } from '../../domain/party-group-compliance.ts';
 import { type StrikeOffRule, strikeOffLookback } from '../../domain/strike-off.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { unitsUnderDuring } from './history.ts';
+import { daysOutsideWholeMonths, KEPT_SUMS, monthHeld, wholeMonths } from './kept-cell-months.ts';
 
 interface Row extends FactCounts {
   unit_id: number;
@@ -22,6 +23,8 @@ interface Row extends FactCounts {
   regular_months: number[] | null;
   group_meetings: { month: number; group: number; groups: number[] }[] | null;
   thematic_quarters: number[] | null;
+  /** How many thematic meetings in each of thematic_quarters. */
+  thematic_counts: number[] | null;
 }
 
 /** What is counted of a set of held meetings' facts (FACT_COUNTS). */
@@ -42,38 +45,56 @@ export const FACT_COUNTS = sql`count(*)::int as held, sum(expected)::int as expe
         count(*) filter (where grade = 'trung_binh')::int as trung_binh, count(*) filter (where grade = 'kem')::int as kem,
         count(*) filter (where grade is null)::int as ungraded`;
 
+/** A date's month as a yyyymm integer (cheap to group and to send). */
+const yyyymm = (d: string) => sql`(date_part('year', ${sql.ref(d)}) * 100 + date_part('month', ${sql.ref(d)}))::int`;
+
 /**
  * The SQL (kept as a reviewed snapshot): per cell, its stretches under the root and its
- * held meetings in them. Months are yyyymm and quarters yyyyq integers (cheap to group);
- * `end` is the last day counted.
+ * held meetings in them. A stretch's whole months read the kept per-cell-month rows (a
+ * province-year: 44,000 rows where the facts are 58,000, and no date arithmetic per
+ * meeting), the days outside them the facts of those days (kept-cell-months.ts). Months
+ * are yyyymm and quarters yyyyq integers (cheap to group); `end` is the last day counted.
  */
 export function cellFactsSql(rootId: number, from: string, end: string) {
+  const outside = daysOutsideWholeMonths('cu');
+  const grade = (g: string) => sql`(mf.grade = ${sql.lit(g)})::int`;
   return sql<{ cell: Row }>`
     with cu as materialized (
-      select unit_id, valid_from, valid_to from (${unitsUnderDuring(rootId, from, end, false)}) x
+      select unit_id, valid_from as vf, valid_to as vt, ${wholeMonths('valid_from', 'valid_to')}
+      from (${unitsUnderDuring(rootId, from, end, false)}) x
       where kind in (${sqlLiterals(CELL_KINDS)})
     ), f as (
-      select cu.unit_id, mf.kind, (date_part('year', mf.held_on) * 100 + date_part('month', mf.held_on))::int as month,
-        mf.expected, mf.present, mf.grade, mf.party_group_id,
-        -- A party group's meeting: the cell's groups existing that day (each must meet that month).
-        case when mf.party_group_id is not null then array(select v.unit_id from unit_versions v
-          where v.parent_id = mf.unit_id and v.kind = 'to_dang' and v.valid_from <= mf.held_on and (v.valid_to is null or v.valid_to > mf.held_on)) end as groups_then
-      from cu join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= cu.valid_from and mf.held_on < cu.valid_to
-      where mf.recorded and mf.attendance_taken and mf.held_on >= ${from}::date and mf.held_on <= ${end}::date
-        and mf.kind in (${sqlLiterals(CELL_MEETING_KINDS)})
+      -- One row a cell and whole month (its party groups' meetings judged in SQL) …
+      select cu.unit_id, ${yyyymm('k.month')} as month, ${monthHeld('k')} as regular, null::jsonb as group_meeting,
+        k.thematic, k.held, k.expected, k.present, k.tot, k.kha, k.trung_binh, k.kem, k.ungraded
+      from cu join cell_month_facts k on k.unit_id = cu.unit_id and k.month >= cu.wf and k.month < cu.wt
+      union all
+      -- … and one a held meeting on the days outside them, a party group's with the cell's
+      -- groups existing that day (each must meet that month: judged when read, heldMonths).
+      select cu.unit_id, m.month, mf.kind = 'regular' and mf.party_group_id is null,
+        case when mf.kind = 'regular' and mf.party_group_id is not null then jsonb_build_object('month', m.month, 'group', mf.party_group_id,
+          'groups', array(select v.unit_id from unit_versions v
+            where v.parent_id = mf.unit_id and v.kind = 'to_dang' and v.valid_from <= mf.held_on and (v.valid_to is null or v.valid_to > mf.held_on))) end,
+        (mf.kind = 'thematic')::int, 1, mf.expected, mf.present, ${grade('tot')}, ${grade('kha')}, ${grade('trung_binh')}, ${grade('kem')},
+        (mf.grade is null)::int
+      from cu ${outside.join}
+      join meeting_facts mf on mf.unit_id = cu.unit_id and mf.held_on >= p.lo and mf.held_on < p.hi
+      cross join lateral (select ${yyyymm('mf.held_on')} as month) m
+      where ${outside.where} and cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
     ), by_cell as (
       select unit_id,
         -- Not distinct (a DISTINCT aggregate forbids hashing the groups): deduplicated when read.
-        array_agg(month) filter (where kind = 'regular' and party_group_id is null) as regular_months,
-        jsonb_agg(jsonb_build_object('month', month, 'group', party_group_id, 'groups', groups_then))
-          filter (where kind = 'regular' and party_group_id is not null) as group_meetings,
-        array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where kind = 'thematic') as thematic_quarters,
-        ${FACT_COUNTS}
+        array_agg(month) filter (where regular) as regular_months,
+        jsonb_agg(group_meeting) filter (where group_meeting is not null) as group_meetings,
+        array_agg((month / 100) * 10 + ((month % 100) + 2) / 3) filter (where thematic > 0) as thematic_quarters,
+        array_agg(thematic) filter (where thematic > 0) as thematic_counts, ${KEPT_SUMS}
       from f group by unit_id
     ), periods as (
-      select unit_id, array_agg(valid_from::text order by valid_from) as froms, array_agg(valid_to::text order by valid_from) as tos,
-        max(valid_to) as last_to
-      from cu group by unit_id
+      select unit_id, min(vf) as first_from, max(vt) as last_to, count(*) > 1 as moved from cu group by unit_id
+    ), moved as (
+      -- The stretches of the cells with more than one (few): an array per cell costs a sort each.
+      select unit_id, array_agg(vf::text order by vf) as froms, array_agg(vt::text order by vf) as tos
+      from cu where unit_id in (select unit_id from periods where moved) group by unit_id
     )
     -- Each cell as one JSON value, not 15 columns: PGlite copies every column of every row
     -- out of its memory on its own (a province-year's request 12% faster), and PostgreSQL
@@ -81,10 +102,11 @@ export function cellFactsSql(rootId: number, from: string, end: string) {
     select row_to_json(c) as cell from (select p.unit_id,
       -- The cell's name as it was when it last sat there in the period.
       (select v.name from unit_versions v where v.unit_id = p.unit_id and v.valid_from < p.last_to order by v.valid_from desc limit 1) as name,
-      p.froms, p.tos, f.regular_months, f.group_meetings, f.thematic_quarters, coalesce(f.held, 0) as held, coalesce(f.expected, 0) as expected,
-      coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha, coalesce(f.trung_binh, 0) as trung_binh,
-      coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
-    from periods p left join by_cell f on f.unit_id = p.unit_id) c`;
+      coalesce(m.froms, array[p.first_from::text]) as froms, coalesce(m.tos, array[p.last_to::text]) as tos,
+      f.regular_months, f.group_meetings, f.thematic_quarters, f.thematic_counts, coalesce(f.held, 0) as held,
+      coalesce(f.expected, 0) as expected, coalesce(f.present, 0) as present, coalesce(f.tot, 0) as tot, coalesce(f.kha, 0) as kha,
+      coalesce(f.trung_binh, 0) as trung_binh, coalesce(f.kem, 0) as kem, coalesce(f.ungraded, 0) as ungraded
+    from periods p left join by_cell f on f.unit_id = p.unit_id left join moved m on m.unit_id = p.unit_id) c`;
 }
 
 const gradesOf = (r: Row): GradeCounts => ({ ...emptyGrades(), tot: r.tot, kha: r.kha, trung_binh: r.trung_binh, kem: r.kem, ungraded: r.ungraded });
@@ -94,8 +116,10 @@ const quarterText = (yyyyq: number) => `${Math.floor(yyyyq / 10)}-Q${yyyyq % 10}
 /** Months with a regular meeting of the whole cell, or of every party group (cellMonthHeld). */
 function heldMonths(r: Row): number[] {
   const months = new Set(r.regular_months ?? []);
+  // Party groups' meetings come only from the days outside whole months (almost never).
+  if (!r.group_meetings) return [...months].sort((a, b) => a - b);
   const byMonth = groupBy(
-    r.group_meetings ?? [],
+    r.group_meetings,
     (g) => g.month,
     (g): MonthMeeting => ({ partyGroupId: g.group, groupsThen: g.groups }),
   );
@@ -111,7 +135,7 @@ export async function periodCellFacts(db: Db, rootId: number, from: string, end:
     name: r.name,
     periods: r.froms.map((f, i) => ({ from: f, to: r.tos[i]! })),
     regularMonths: heldMonths(r).map(monthText),
-    thematicQuarters: (r.thematic_quarters ?? []).map(quarterText),
+    thematicQuarters: (r.thematic_quarters ?? []).flatMap((q, i) => Array<string>(r.thematic_counts![i]!).fill(quarterText(q))),
     meetingsHeld: r.held,
     expected: r.expected,
     present: r.present,

@@ -16,6 +16,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
 import { addMonths, monthsBetween } from '../../domain/meeting-time.ts';
 import { cellsEverUnder, FACT_COUNTS } from './cell-facts.ts';
+import { KEPT_SUMS } from './kept-cell-months.ts';
 import type { MeetingSumsInput, MeetingSumsRow } from './period-meeting-sums.ts';
 
 export type KeptMeetingSumsRow = MeetingSumsRow | { set: 'fallback' };
@@ -103,8 +104,7 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
     ), edge as (
       select top_id, date_trunc('month', held_on)::date as month, ${FACT_COUNTS} from edge_facts group by 1, 2
     ), tm as (
-      select top_id, month, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      select top_id, month, ${KEPT_SUMS}
       from (
         -- Each sub-unit's rows by key, whatever the planner guesses of the sub-units (it sized
         -- the nation's 40 at 68,000 and hashed every kept row); offset 0 keeps it a loop.
@@ -149,8 +149,7 @@ export function keptMeetingSumsSql(q: MeetingSumsInput) {
         a.required, h.held_cells
       from units u left join cover_counts a on a.id = u.id left join held_counts h on h.id = u.id
     ), by_top as (
-      select top_id, sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-        sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded
+      select top_id, ${KEPT_SUMS}
       from tm group by 1
     ), months as (
       select m.month, r.i from unnest(${sql.val(spanMonths.map((m) => `${m}-01`))}::date[]) with ordinality m(month, n)

@@ -23,6 +23,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { FACT_COUNTS, type FactCounts } from './cell-facts.ts';
 import { unitsUnderDuring } from './history.ts';
+import { daysOutsideWholeMonths, KEPT_SUMS, monthHeld, wholeMonths } from './kept-cell-months.ts';
 
 export interface MeetingSumsInput {
   rootId: number;
@@ -43,19 +44,8 @@ export type MeetingSumsRow =
 
 const quarterStart = (q: string) => `${quarterMonths(q)[0]}-01`;
 
-// The sums of a set of rows with kept-row columns.
-const SUMS = sql`sum(held)::int as held, sum(expected)::int as expected, sum(present)::int as present, sum(tot)::int as tot,
-      sum(kha)::int as kha, sum(trung_binh)::int as trung_binh, sum(kem)::int as kem, sum(ungraded)::int as ungraded`;
-
-/** Whether a kept row's month counts as held: the whole cell met, or every party group (cellMonthHeld). */
-const monthHeld = (k: string) =>
-  sql`(${sql.ref(`${k}.regular_whole`)} > 0 or (${sql.ref(`${k}.regular_group`)} > 0 and cell_month_held_by_groups(${sql.ref(`${k}.unit_id`)}, ${sql.ref(`${k}.month`)})))`;
 /** A month as a number (months since year 0), so that spans of months are subtractions. */
 const monthNo = (d: RawBuilder<unknown>) => sql`(date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)`;
-/** The whole months [wf, wt) of a stretch [vf, vt), as two columns. */
-const wholeMonths = (vf: string, vt: string) =>
-  sql`(case when date_part('day', ${sql.ref(vf)}) = 1 then ${sql.ref(vf)} else (date_trunc('month', ${sql.ref(vf)}) + interval '1 month')::date end) as wf,
-        date_trunc('month', ${sql.ref(vt)})::date as wt`;
 /** The moved cells' stretches (cu) that touch joined into islands, per `keys`, with their whole months. */
 const movedIslands = (keys: readonly string[]) => {
   const k = sql.join(keys.map((c) => sql.ref(c)));
@@ -95,6 +85,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
   const quarterWithin = (qs: string, wf: string, wt: string) => sql`(${ref(wf)} <= ${ref(qs)} and (${ref(qs)} + interval '3 months')::date <= ${ref(wt)})`;
   const inRequiredMonths = (m: string) => sql`(${ref(m)} >= ${r0} and ${ref(m)} < ${rn})`;
   const inRequiredQuarters = (m: string) => sql`(${ref(m)} >= ${q0}::date and ${ref(m)} < ${qn})`;
+  const outside = daysOutsideWholeMonths('i');
   return sql<MeetingSumsRow>`
     with cu as materialized (
       select unit_id, coalesce(top_id, 0) as top_id, valid_from as vf, valid_to as vt, count(*) over (partition by unit_id) as stretches,
@@ -119,16 +110,15 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       select grouping(unit_id) = 0 and grouping(top_id) = 0 as per_cell_top, grouping(top_id) = 0 and grouping(unit_id) = 1 as per_top,
         ${hasQuarters ? sql`grouping(quarter) = 0` : sql`false`} as per_quarter, unit_id, top_id, month, ${hasQuarters ? sql`quarter` : sql`null::date as quarter`},
         count(*) filter (where regular and ${inRequiredMonths('month')}) as held_required,
-        count(*) filter (where regular and single) as held_cells, sum(thematic) as thematic, ${SUMS}
+        count(*) filter (where regular and single) as held_cells, sum(thematic) as thematic, ${KEPT_SUMS}
       from kt group by grouping sets ((unit_id, top_id), (top_id), (month)${hasQuarters ? sql`, (unit_id, quarter)` : sql``})
     ),
     -- The days before and after the islands' whole months, from the meeting facts.
     pf as (
       select e.top_id, date_trunc('month', e.lo)::date as month, ${FACT_COUNTS}
       from (
-        select i.unit_id, i.top_id, p.lo, p.hi from isl i
-        cross join lateral (values (i.vf, least(i.wf, i.vt)), (greatest(i.wt, i.wf), i.vt)) p(lo, hi)
-        where (i.vf < i.wf or i.wt < i.vt) and p.lo < p.hi
+        select i.unit_id, i.top_id, p.lo, p.hi from isl i ${outside.join}
+        where ${outside.where}
       ) e
       join meeting_facts mf on mf.unit_id = e.unit_id and mf.held_on >= e.lo and mf.held_on < e.hi
       where cell_month_counted(mf.kind, mf.recorded, mf.attendance_taken)
@@ -166,7 +156,7 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
       from (select unit_id, sum(${requiredIn('wf', 'wt')}) as required, sum(${quartersIn('wf', 'wt')}) as quarters from ri group by 1) r
       left join (select unit_id, count(*) filter (where regular and ${inRequiredMonths('month')}) as held from rk group by 1) h on h.unit_id = r.unit_id
     ), by_top as (
-      select top_id, ${SUMS} from (
+      select top_id, ${KEPT_SUMS} from (
         select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from kt_sets where per_top
         union all select top_id, held, expected, present, tot, kha, trung_binh, kem, ungraded from pf) x
       group by 1

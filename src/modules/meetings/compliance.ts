@@ -18,7 +18,7 @@ import {
 } from '../../domain/meeting-compliance.ts';
 import { monthOf } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { compareUnitNames } from '../../domain/vietnamese.ts';
+import { unitNameRanks } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { periodCellFacts, unexcusedRows } from '../figures/cell-facts.ts';
@@ -38,9 +38,6 @@ export type ComplianceReport = Omit<ComplianceResult, 'strikeOffWarnings'> & {
   unit: { id: number; name: string };
   strikeOffWarnings: (ComplianceResult['strikeOffWarnings'][number] & { unitName: string })[];
 };
-
-const byName = (a: { unitName: string; unitId: number }, b: { unitName: string; unitId: number }) =>
-  compareUnitNames(a.unitName, b.unitName) || a.unitId - b.unitId;
 
 /** SQL: the cells under the unit on the report date with whether a regular meeting is recorded in its month. */
 export function cellsOnDateSql(unitId: number, asOf: string) {
@@ -77,6 +74,10 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
   ]);
   if (!unit) throw notFound('entities.unit');
   const visible = (cellId: number) => whole || scope.unitIds.includes(cellId);
+  // The period's cells and today's are mostly the same names: ranked once, sorted twice.
+  const rank = unitNameRanks([...facts.map((c) => c.name), ...onDate.map((c) => c.name)]);
+  const byName = (a: { unitName: string; unitId: number }, b: { unitName: string; unitId: number }) =>
+    rank.get(a.unitName)! - rank.get(b.unitName)! || a.unitId - b.unitId;
   const cells = facts
     .filter((c) => visible(c.unitId) && presentInPeriod(c.periods, q.from, end))
     .map((c) => cellCompliance(c, months, quarters, rules))
