@@ -3,6 +3,7 @@
 // cell's decision number when there is one) and unit_ancestry kept, as for any unit;
 // closing a group ends its memberships on the same date. Each write is audited.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { badRequest, conflict } from '../../http/app-error.ts';
@@ -38,7 +39,7 @@ async function groupCode(trx: Trx, cellCode: string) {
 }
 
 export async function createGroup(db: Kysely<DB>, access: Access, cellId: number, input: CreateGroupInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const cell = await cellFor(trx, access, cellId, 'write_members');
     assertDate(input.effectiveOn, cell.established_on);
     const code = await groupCode(trx, cell.code);
@@ -55,7 +56,7 @@ export async function createGroup(db: Kysely<DB>, access: Access, cellId: number
 }
 
 export async function renameGroup(db: Kysely<DB>, access: Access, groupId: number, input: RenameGroupInput) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const { group } = await groupFor(trx, access, groupId);
     if (input.name === group.name) throw badRequest('units.same_name', {}, [{ path: 'body.name', message: 'units.same_name' }]);
     assertDate(input.effectiveOn, group.version_from);
@@ -75,7 +76,7 @@ export async function renameGroup(db: Kysely<DB>, access: Access, groupId: numbe
 }
 
 export async function closeGroup(db: Kysely<DB>, access: Access, groupId: number, input: CloseGroupInput) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const { group } = await groupFor(trx, access, groupId);
     assertDate(input.effectiveOn, group.version_from);
     if (input.effectiveOn === group.version_from) throw conflict('party_groups.close_same_day');

@@ -4,6 +4,7 @@
 // still there, can belong to one of its groups.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
@@ -14,7 +15,7 @@ import { cellMembersOn } from './list-groups.ts';
 import type { SetMembersInput } from './schemas.ts';
 
 export async function setGroupMembers(db: Kysely<DB>, access: Access, groupId: number, input: SetMembersInput) {
-  await db.transaction().execute(async (trx) => {
+  await transactionRetryingDeadlocks(db, async (trx) => {
     const { group, cell } = await groupFor(trx, access, groupId);
     const date = input.effectiveOn;
     const field = (code: string, params: Record<string, string> = {}) => badRequest(code, params, [{ path: 'body.effectiveOn', message: code, params }]);

@@ -1,6 +1,7 @@
 // Creating a unit: its row, its first version (for the tree on any date), a 'create'
 // event with the decision, and the audit row — one transaction.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
@@ -82,7 +83,7 @@ export async function insertUnit(trx: Db, actorUserId: number | null, input: Cre
 }
 
 export async function createUnit(db: Kysely<DB>, access: Access, input: CreateUnitInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     if (input.parentId === null) {
       // A new root is only for an admin of the whole system (an admin grant on a root unit
       // and its subtree, as for merges and the audit trail), or the very first unit.

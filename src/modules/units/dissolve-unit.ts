@@ -2,6 +2,7 @@
 // in it on or after that date: members are transferred and child units moved first, so
 // nobody drops out of the figures.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -11,7 +12,7 @@ import type { DissolveInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
 
 export async function dissolveUnit(db: Kysely<DB>, access: Access, id: number, input: DissolveInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const unit = await lockUnit(trx, access, id);
     assertEffectiveDate(input.effectiveOn, [unit]);
     const date = input.effectiveOn;

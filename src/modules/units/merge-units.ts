@@ -3,6 +3,7 @@
 // placed in the target from that date, and the sources are dissolved on it. Before the
 // date every figure still shows the old tree.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { isWithin } from '../../domain/unit-tree.ts';
@@ -29,7 +30,7 @@ import type { MergeInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
 
 export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const date = input.effectiveOn;
     assertDistinct(input.sourceIds, 'units.duplicate_units');
     const existingTargetId = 'unitId' in input.target ? input.target.unitId : null;

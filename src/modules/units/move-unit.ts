@@ -1,5 +1,6 @@
 // Moving a unit (with its whole subtree) under another parent from a date by a decision.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { isWithin } from '../../domain/unit-tree.ts';
 import { badRequest } from '../../http/app-error.ts';
@@ -10,7 +11,7 @@ import type { MoveInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
 
 export async function moveUnit(db: Kysely<DB>, access: Access, id: number, input: MoveInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const unit = await lockUnit(trx, access, id);
     // Same day as the last change allowed: reclassified and moved on one date (1/7/2025).
     assertEffectiveDate(input.effectiveOn, [unit], { sameDay: true });

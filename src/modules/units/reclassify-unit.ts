@@ -3,6 +3,7 @@
 // province (a move on the same date is accepted after it, or before it). The old kind stays
 // in force before the date, so a 2024 tree still shows the grassroots committee.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { CELL_KINDS, canContain } from '../../domain/unit-tree.ts';
@@ -16,7 +17,7 @@ import { loadUnitOut } from './unit-row.ts';
 const kindField = (message: string, params: Record<string, string> = {}) => [{ path: 'body.kind', message, params }];
 
 export async function reclassifyUnit(db: Kysely<DB>, access: Access, id: number, input: ReclassifyInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const unit = await lockUnit(trx, access, id);
     if (input.kind === unit.kind) throw badRequest('units.same_kind', {}, kindField('units.same_kind'));
     assertEffectiveDate(input.effectiveOn, [unit], { sameDay: true });

@@ -1,5 +1,6 @@
 // Renaming a unit from a date by a decision: the old name stays in force before the date.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
@@ -9,7 +10,7 @@ import type { RenameInput } from './schemas.ts';
 import { loadUnitOut, searchNameOf } from './unit-row.ts';
 
 export async function renameUnit(db: Kysely<DB>, access: Access, id: number, input: RenameInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const unit = await lockUnit(trx, access, id);
     if (input.name === unit.name) throw badRequest('units.same_name', {}, [{ path: 'body.name', message: 'units.same_name' }]);
     assertEffectiveDate(input.effectiveOn, [unit]);

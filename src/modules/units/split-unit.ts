@@ -2,6 +2,7 @@
 // current member and every child unit of the source in exactly one part — nobody is
 // lost — else 400 names who and what is missing. The source is dissolved on the date.
 import type { Kysely } from 'kysely';
+import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { checkSplitPlan, type SplitProblem } from '../../domain/unit-tree.ts';
 import { AppError, badRequest, type FieldError } from '../../http/app-error.ts';
@@ -26,7 +27,7 @@ import type { SplitInput } from './schemas.ts';
 import { loadUnitOut } from './unit-row.ts';
 
 export async function splitUnit(db: Kysely<DB>, access: Access, id: number, input: SplitInput) {
-  return db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(db, async (trx) => {
     const date = input.effectiveOn;
     const source = await lockUnit(trx, access, id);
     assertEffectiveDate(date, [source]);
