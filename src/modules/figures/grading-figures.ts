@@ -147,7 +147,7 @@ async function rewardEligible(
     .select(['e.member_id', 'e.grade', 'p.ends_on', 'm.full_name'])
     .where('p.kind', '=', 'year')
     .where('e.subject', '=', 'member')
-    .where('e.member_id', 'in', memberIds)
+    .where(sql<boolean>`e.member_id = any(${sql.val(memberIds)}::int[])`)
     .where('e.grade', 'is not', null)
     .where('p.ends_on', '>', `${year - rule.consecutiveYears}-12-31`)
     .where('p.ends_on', '<=', q.endsOn)

@@ -49,7 +49,7 @@ export const disciplinesByMember: Part<MemberAutoFacts['disciplines']> = async (
   const rows = await db
     .selectFrom('member_disciplines')
     .select(['member_id', 'form', 'decided_on', 'decision_number'])
-    .where('member_id', 'in', [...memberIds])
+    .where(sql<boolean>`member_id = any(${sql.val([...memberIds])}::int[])`)
     .where('decided_on', '>=', from)
     .where('decided_on', '<=', to)
     .orderBy('decided_on')

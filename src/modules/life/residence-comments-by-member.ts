@@ -3,6 +3,7 @@
 // force during the year — answered, asked and not yet answered, not asked (never requested),
 // or not to be asked (an HD 33 category). No access check here: the caller has already
 // checked the members it passes.
+import { sql } from 'kysely';
 import type { Db, Hd33Category } from '../../db/types.ts';
 import { groupBy } from '../../domain/group-by.ts';
 
@@ -35,7 +36,7 @@ export async function residenceCommentsByMember(db: Db, memberIds: readonly numb
       'c.comment',
       'c.answered_on',
     ])
-    .where('r.member_id', 'in', [...memberIds])
+    .where(sql<boolean>`r.member_id = any(${sql.val([...memberIds])}::int[])`)
     .where('r.valid_from', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>', `${year}-01-01`)]))
     .orderBy('r.member_id')

@@ -46,7 +46,7 @@ export async function strikeOffCandidates(db: Db, access: Access, unitId: number
     .selectFrom('meeting_attendance as a')
     .innerJoin('meeting_facts as mf', 'mf.meeting_id', 'a.meeting_id')
     .select(['a.member_id', sql<string>`mf.held_on::text`.as('held_on')])
-    .where('a.member_id', 'in', ids)
+    .where(sql<boolean>`a.member_id = any(${sql.val(ids)}::int[])`)
     .where('a.status', '=', 'absent_unexcused')
     .where('mf.recorded', '=', true)
     .where('mf.held_on', '>=', back)

@@ -23,7 +23,7 @@ export async function taskFactsByMember(db: Db, memberIds: readonly number[], fr
     .selectFrom('task_assignees as ta')
     .innerJoin('tasks as t', 't.id', 'ta.task_id')
     .select(['ta.member_id', 't.outcome', sql<number>`count(*)::int`.as('n')])
-    .where('ta.member_id', 'in', [...new Set(memberIds)])
+    .where(sql<boolean>`ta.member_id = any(${sql.val([...new Set(memberIds)])}::int[])`)
     .where('t.due_on', '>=', from)
     .where('t.due_on', '<=', to)
     .groupBy(['ta.member_id', 't.outcome'])
