@@ -232,6 +232,28 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     expect(res.statusCode).toBe(404);
   });
 
+  it('is not found for a period before the unit was founded, or after it was dissolved', async () => {
+    const huyen = await t.as('huyen');
+    const before = await huyen({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${commune}&from=2019-01-01&to=2019-12-31&asOf=2026-01-10` });
+    expect(before.statusCode).toBe(404);
+    expect(before.headers['content-type']).toContain('application/problem+json');
+    expect(before.json().title).toMatch(/Không tìm thấy/);
+    // The day it was founded is in the period: found.
+    const spanning = await huyen({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${commune}&from=2019-06-01&to=2020-01-01&asOf=2026-01-10` });
+    expect(spanning.statusCode, spanning.body).toBe(200);
+
+    const gone = await t.unit({ code: 'XA-GONE', name: 'Chi bộ bản Cũ', parentId: commune });
+    await t.user('tinh-gone', [{ role: 'admin', unitId: commune }]);
+    const admin = await t.as('tinh-gone');
+    const dissolved = await admin({ method: 'POST', url: `/api/v1/units/${gone}/dissolve`, payload: { effectiveOn: '2024-07-01', decisionNumber: '5-QĐ/ĐU' } });
+    expect(dissolved.statusCode, dissolved.body).toBe(200);
+    const report = (from: string, to: string) =>
+      admin({ method: 'GET', url: `/api/v1/meetings/compliance?unitId=${gone}&from=${from}&to=${to}&asOf=2026-01-10` });
+    expect((await report('2025-01-01', '2025-12-31')).statusCode).toBe(404);
+    // Its last day, 30/06/2024, is in the period: found.
+    expect((await report('2024-06-01', '2024-12-31')).statusCode).toBe(200);
+  });
+
   it('flags the plan deadline once the 20th has passed', async () => {
     const res = await (await t.as('huyen'))({
       method: 'GET',

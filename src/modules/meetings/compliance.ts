@@ -63,6 +63,9 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       .select(['id', 'name'])
       .where('id', '=', q.unitId)
       .where((eb) => unitInScope(scope, eb.ref('units.id')))
+      // A unit that did not exist on any day of the period (founded after it, dissolved before it) is not found.
+      .where(sql<boolean>`exists (select 1 from unit_versions v where v.unit_id = units.id
+        and v.valid_from <= ${q.to}::date and (v.valid_to is null or v.valid_to > ${q.from}::date))`)
       .executeTakeFirst(),
     subtreeVisible(db, scope, q.unitId),
     rulesRead,
