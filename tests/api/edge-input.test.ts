@@ -101,6 +101,16 @@ describe('lone surrogates and NUL', () => {
     expect(paths(param)).toEqual(['params.token']);
   });
 
+  it('a path too long for any address is a 404 in Vietnamese, not a refusal', async () => {
+    for (const url of [`/api/v1/units/${'a'.repeat(5000)}`, `/${'a'.repeat(5000)}`]) {
+      const res = await admin({ method: 'GET', url });
+      expect(res.statusCode, url.slice(0, 20)).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().status).toBe(404);
+      expect(res.json().title).toMatch(/Không có địa chỉ/);
+    }
+  });
+
   it('a lone surrogate in a query string, whichever way it is spelled, is never a 500', async () => {
     for (const q of ['%ED%A0%80', '%F0%9F', '\ud800']) {
       const res = await admin({ method: 'GET', url: `/api/v1/members?unitId=${f.cell1}&q=a${q}` });
