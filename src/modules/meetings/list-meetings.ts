@@ -68,11 +68,16 @@ export async function listMeetings(db: Kysely<DB>, access: Access, f: ListMeetin
       'q.grade',
     ])
     // The subtree as it stood on each meeting's date (the organisation model): a cell that
-    // moved away later keeps its earlier meetings in its old commune's list.
+    // moved away later keeps its earlier meetings in its old commune's list. The units ever
+    // under it are also asked for as a set (`in`, so for a cell meetings_unit_idx reads only
+    // its meetings): without it PostgreSQL read every meeting of the period and tested the
+    // visibility of each before the subtree (a cell's secretary on the province demo: 95,741
+    // meetings, 0.3-1.3 s for 25; 3 ms with it; the province's admin 333-428 → 280-386 ms).
     .where(
       f.subtree
-        ? sql<boolean>`exists (select 1 from unit_ancestry a where a.ancestor_id = ${unit.id}::int and a.unit_id = m.unit_id
-                                              and a.valid_from <= m.held_on and (a.valid_to is null or a.valid_to > m.held_on))`
+        ? sql<boolean>`m.unit_id in (select a.unit_id from unit_ancestry a where a.ancestor_id = ${unit.id}::int)
+            and exists (select 1 from unit_ancestry a where a.ancestor_id = ${unit.id}::int and a.unit_id = m.unit_id
+                          and a.valid_from <= m.held_on and (a.valid_to is null or a.valid_to > m.held_on))`
         : sql<boolean>`m.unit_id = ${unit.id}`,
     )
     .where(meetingVisible(viewer))
