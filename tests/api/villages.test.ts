@@ -146,6 +146,12 @@ describe('white villages (bản trắng đảng viên)', () => {
     expect(now).toMatchObject({ yearStart: '2026-01-01', atYearStart: { n: 5, of: 5 }, onDate: { n: 0, of: 5 }, removed: 5, white: [] });
   });
 
+  it('is not found on a date before the commune was founded', async () => {
+    const res = await xa({ method: 'GET', url: `/api/v1/units/${commune}/villages?on=2019-12-31` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().title).toMatch(/Không tìm thấy/);
+  });
+
   it('keeps the figure for a past date as it was', async () => {
     const past = await figures(commune, '2026-02-01');
     expect(past.onDate).toEqual({ n: 5, of: 5 });

@@ -4,12 +4,14 @@ import type { Db } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
+import { unitOn } from '../org-history/units-under.ts';
 import type { VillagesOut } from './schemas.ts';
-import { canManageUnit, readableUnit } from './village-access.ts';
+import { canManageUnit } from './village-access.ts';
 import { villagesUnderOn } from './villages-on.ts';
 
 export async function listVillages(db: Db, access: Access, unitId: number, on = todayInVietnam()): Promise<VillagesOut> {
-  await readableUnit(db, access, unitId);
+  // Not found on a date before the unit was founded or after it was dissolved, as the figures.
+  await unitOn(db, unitId, on, access.scope('read'));
   const [{ rows }, canManage] = await Promise.all([villagesUnderOn(unitId, on).execute(db), canManageUnit(db, access, unitId)]);
   rows.sort((a, b) => compareUnitNames(a.cell_name, b.cell_name) || compareUnitNames(a.name, b.name) || a.id - b.id);
   return {
