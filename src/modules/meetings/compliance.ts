@@ -24,6 +24,7 @@ import { type Access, unitInScope } from '../access/access.ts';
 import { periodCellFacts, unexcusedRows } from '../figures/cell-facts.ts';
 import { unitsUnderOn } from '../figures/history.ts';
 import { subtreeVisible } from '../figures/subtree-visible.ts';
+import { validDuring } from '../org-history/valid-on.ts';
 import { sqlLiterals } from './meeting-roll.ts';
 import { meetingRulesFor } from './unit-rule-sets.ts';
 
@@ -64,8 +65,7 @@ export async function meetingCompliance(db: Kysely<DB>, access: Access, q: Compl
       .where('id', '=', q.unitId)
       .where((eb) => unitInScope(scope, eb.ref('units.id')))
       // A unit that did not exist on any day of the period (founded after it, dissolved before it) is not found.
-      .where(sql<boolean>`exists (select 1 from unit_versions v where v.unit_id = units.id
-        and v.valid_from <= ${q.to}::date and (v.valid_to is null or v.valid_to > ${q.from}::date))`)
+      .where(sql<boolean>`exists (select 1 from unit_versions v where v.unit_id = units.id and ${validDuring('v', q.from, q.to)})`)
       .executeTakeFirst(),
     subtreeVisible(db, scope, q.unitId),
     rulesRead,

@@ -7,7 +7,7 @@ import type { Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
-import { validOn } from './valid-on.ts';
+import { validDuring, validOn } from './valid-on.ts';
 
 /**
  * `a.ancestor_id` is one of the roots. One root as an equality: a plan kept for it
@@ -91,8 +91,7 @@ export interface MemberDuringRow extends MemberUnderRow {
  */
 export function membersUnderDuring(rootIds: readonly number[], from: string, to: string): RawBuilder<MemberDuringRow> {
   const end = sql`(${to}::date + 1)`;
-  const overlaps = (alias: string) =>
-    sql`${sql.ref(`${alias}.valid_from`)} < ${end} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${from}::date)`;
+  const overlaps = (alias: string) => validDuring(alias, from, to);
   return sql<MemberDuringRow>`
     select root_id, member_id, unit_id, status, valid_from, valid_to from (
       select a.ancestor_id as root_id, p.member_id, p.unit_id, s.status,
