@@ -174,9 +174,11 @@ export function problemFor(error: unknown, lang: Lang, input: RequestInput = {})
     };
   }
   const fastifyError = error as FastifyError;
-  // A path the static files refuse (too long for a file name, or climbing out of the folder)
-  // names nothing there is: not found, as any other unknown address.
-  if (fastifyError.code === 'FST_STATIC_FORBIDDEN_PATH') return problemFor(new AppError('path_not_found', 404), lang);
+  // A path the static files refuse (too long for a file name, or climbing out of the folder),
+  // or a path parameter past the router's length limit, names nothing there is: not found, as
+  // any other unknown address (which of the two answers depends on whether the web app is built).
+  if (fastifyError.code === 'FST_STATIC_FORBIDDEN_PATH' || fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return problemFor(new AppError('path_not_found', 404), lang);
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
     const code =
