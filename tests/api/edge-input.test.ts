@@ -140,3 +140,48 @@ describe('an empty PATCH is a 400 on every PATCH route', () => {
     expect(patchRoutes).toEqual(['/api/v1/meetings/{id}', '/api/v1/members/{id}', '/api/v1/tasks/{id}', '/api/v1/users/{id}']);
   });
 });
+
+describe('an id in a path or a query string is decimal digits only', () => {
+  type Param = { name: string; in: string; schema?: { type?: string } };
+  const notIds = ['1e3', '0x10', '%2B7', '%207', '7.0', '1_0'];
+
+  it('on every GET route, "1e3", "0x10", "+7", " 7", "7.0" and "1_0" are a 400 naming the id, never a lookup', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get?: { parameters?: Param[] } }>;
+    };
+    const cases: { url: string; field: string }[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const p of ops.get?.parameters ?? []) {
+        if (p.schema?.type !== 'integer' || !/(^id|Id)$/.test(p.name)) continue;
+        for (const bad of notIds) {
+          // Other path parameters get an existing record's id, so only the one under test is wrong.
+          const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => (p.in === 'path' && name === p.name ? bad : String(f.cell1)));
+          cases.push({ url: p.in === 'path' ? filled : `${filled}?${p.name}=${bad}`, field: `${p.in === 'path' ? 'params' : 'querystring'}.${p.name}` });
+        }
+      }
+    }
+    expect(cases.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const res = await admin({ method: 'GET', url: c.url });
+      const named =
+        res.statusCode === 400 &&
+        (res.json().errors ?? []).some((e: { path: string; message: string }) => e.path === c.field && e.message.startsWith('Mã số không hợp lệ'));
+      if (!named) wrong.push(`${c.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('leading zeros still name the record, and a missing id in a body is "required"', async () => {
+    const res = await admin({ method: 'GET', url: `/api/v1/units/000${f.cell1}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unit.id).toBe(f.cell1);
+    const missing = await admin({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { title: 'Không có chi bộ', dueOn: '2026-03-31', assigneeIds: [f.regular[1]] },
+    });
+    expect400(missing);
+    expect(missing.json().errors).toEqual([{ path: 'body.unitId', message: 'Chưa nhập: trường này là bắt buộc.' }]);
+  });
+});

@@ -1,12 +1,13 @@
 // The admissions API's shapes (issue 10 items 1 and 2): candidates, their steps, the dossier,
 // and the days an admin adds to the calendar. Dates are ISO in the API.
+
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
 import { ADMISSION_STEPS, DOSSIER_DOCUMENTS } from '../../domain/admission-pipeline.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { birthDate, memberIdParams, partyDate, sexSchema } from '../members/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const line = (max: number) =>
   z
     .string()
@@ -38,9 +39,9 @@ export const stepParams = z.strictObject({ id: memberIdParams.shape.id, stepId: 
 export const documentParams = z.strictObject({ id: memberIdParams.shape.id, document: documentSchema });
 
 export const createCandidateBody = z.strictObject({
-  unitId: id,
+  unitId: recordId,
   /** The village (thôn, bản, tổ dân phố) the candidate lives in. */
-  villageId: id.nullable().optional(),
+  villageId: recordId.nullable().optional(),
   fullName: line(200).min(1),
   sex: sexSchema,
   dateOfBirth: birthDate,
@@ -61,7 +62,7 @@ export const recordStepBody = z.strictObject({
   doneOn: partyDate,
   decisionNumber: line(100).min(1).optional(),
   /** helper_assigned: the helping member; dossier: the sponsor (form 3-KNĐ). */
-  memberId: id.optional(),
+  memberId: recordId.optional(),
   /** dossier: since when the sponsor has worked, studied or lived with the candidate. */
   knownSince: isoDate.optional(),
   /** cell_resolution, recognised: the cell's vote, against its number of full members. */
@@ -74,7 +75,7 @@ export type RecordStepInput = z.infer<typeof recordStepBody>;
 export const correctStepBody = z.strictObject({
   doneOn: partyDate,
   decisionNumber: line(100).min(1).optional(),
-  memberId: id.optional(),
+  memberId: recordId.optional(),
   knownSince: isoDate.optional(),
   votesFor: votes.optional(),
   fullMembers: votes.optional(),
@@ -92,7 +93,7 @@ export const saveDocumentBody = z.strictObject({
 export type SaveDocumentInput = z.infer<typeof saveDocumentBody>;
 
 export const listCandidatesQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().max(2_147_483_647),
+  unitId: recordIdText,
   /** Left out: those still in the pipeline (not recognised, not proposed for striking off). */
   stage: z.enum([...ADMISSION_STAGES, 'all']).optional(),
 });

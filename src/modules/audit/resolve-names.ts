@@ -3,9 +3,11 @@
 // instead of "9 → 7". One resolver for the audit page and a member's history. A unit or
 // member the reader may not read keeps no name (the web says "outside your units"), so a
 // row about a transfer out of one's communes names nothing beyond it.
+
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { collectRefs, type RefKind, refKey } from '../../domain/audit-refs.ts';
+import { MAX_RECORD_ID } from '../../http/record-id.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { memberReadable } from '../members/member-access.ts';
 
@@ -22,7 +24,7 @@ export async function resolveAuditNames(db: Kysely<DB>, access: Access, rows: Au
   const refs = new Map<RefKind, Set<number>>();
   const add = (kind: RefKind, id: number | string | null) => {
     const n = Number(id);
-    if (id === null || !Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647) return;
+    if (id === null || !Number.isSafeInteger(n) || n <= 0 || n > MAX_RECORD_ID) return;
     refs.set(kind, (refs.get(kind) ?? new Set<number>()).add(n));
   };
   for (const r of rows) {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
-import { id } from '../meetings/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 import { listAudit } from './list-audit.ts';
 
@@ -10,7 +10,7 @@ const auditQuery = z
   .strictObject({
     entityType: z.string().trim().min(1).max(50).optional(),
     entityId: z.string().trim().min(1).max(50).optional(),
-    unitId: id.optional(),
+    unitId: recordIdText.optional(),
     actor: z.string().trim().min(1).max(100).optional(),
     action: z
       .string()
@@ -20,7 +20,7 @@ const auditQuery = z
       .optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    before: id.optional(),
+    before: recordIdText.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'audit.dates_in_order', path: ['to'] });

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 
 export const conflictListQuery = z.strictObject({ status: z.enum(['open', 'resolved', 'all']).default('open') });
 export const conflictIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
-    .transform(Number)
-    .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' })),
+  id: recordIdText,
 });
 export const resolveConflictBody = z.strictObject({ note: z.string().trim().min(1).max(2000) });
 

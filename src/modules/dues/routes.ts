@@ -2,10 +2,12 @@
 // prefilled) and the payments recorded member by member; a member's basis, exemptions and
 // reductions; a member's dues and a unit's arrears; the monthly collection and remittance
 // reports as xlsx. Figures are in the figures engine (figures/dues-figures.ts).
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { addMonths } from '../../domain/member-dates.ts';
+import { recordIdParams } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
 import { cellMonth, memberDues, unitArrears } from './dues-reads.ts';
@@ -17,7 +19,6 @@ import {
   basisBody,
   cellMonthOut,
   exemptionBody,
-  idParams,
   memberDuesOut,
   memberMonthOut,
   memberMonthParams,
@@ -62,11 +63,11 @@ export async function duesRoutes(root: FastifyInstance) {
     const file = await remittanceXlsx(db, accessOf(req), req.params.id, req.params.month, req.lang);
     return reply.type(XLSX).header('content-disposition', `attachment; filename="dang-phi-nop-${req.params.month}.xlsx"`).send(file);
   });
-  app.get('/dues/units/:id/arrears', { schema: { tags, params: idParams, querystring: periodQuery, response: { 200: arrearsOut } } }, async (req) => {
+  app.get('/dues/units/:id/arrears', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: arrearsOut } } }, async (req) => {
     const { from, to } = period(req.query);
     return unitArrears(db, accessOf(req), req.params.id, from, to);
   });
-  app.get('/dues/members/:id', { schema: { tags, params: idParams, querystring: periodQuery, response: { 200: memberDuesOut } } }, async (req) => {
+  app.get('/dues/members/:id', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: memberDuesOut } } }, async (req) => {
     const { from, to } = period(req.query);
     return memberDues(db, accessOf(req), req.params.id, from, to, req.lang);
   });
@@ -80,13 +81,13 @@ export async function duesRoutes(root: FastifyInstance) {
       return dues.months[0]!;
     },
   );
-  app.put('/dues/members/:id/basis', { schema: { tags, params: idParams, body: basisBody, response: { 200: memberDuesOut } } }, async (req) => {
+  app.put('/dues/members/:id/basis', { schema: { tags, params: recordIdParams, body: basisBody, response: { 200: memberDuesOut } } }, async (req) => {
     await setBasis(db, accessOf(req), req.params.id, req.body);
     return memberDues(db, accessOf(req), req.params.id, period({}).from, period({}).to, req.lang);
   });
   app.post(
     '/dues/members/:id/exemptions',
-    { schema: { tags, params: idParams, body: exemptionBody, response: { 201: memberDuesOut } } },
+    { schema: { tags, params: recordIdParams, body: exemptionBody, response: { 201: memberDuesOut } } },
     async (req, reply) => {
       await recordExemption(db, accessOf(req), req.params.id, req.body);
       const p = period({});
@@ -95,7 +96,7 @@ export async function duesRoutes(root: FastifyInstance) {
   );
   app.post(
     '/dues/members/:id/reductions',
-    { schema: { tags, params: idParams, body: reductionBody, response: { 201: memberDuesOut } } },
+    { schema: { tags, params: recordIdParams, body: reductionBody, response: { 201: memberDuesOut } } },
     async (req, reply) => {
       await recordReduction(db, accessOf(req), req.params.id, req.body);
       const p = period({});

@@ -1,10 +1,11 @@
 // Party dues (issue 10 item 5): schemas in and out. Money is whole đồng (safe integers,
 // never fractions); months are 'YYYY-MM'; dates ISO in the API.
+
 import { z } from 'zod';
 import { DUES_BASES } from '../../domain/party-dues.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 /** Whole đồng: up to 2 billion, the integer column's reach. */
 const money = z.number().int().min(0).max(2_000_000_000);
 export const month = z
@@ -14,9 +15,8 @@ export const month = z
 const note = z.string().trim().min(1).max(1000);
 export const RELIEF_REASONS = ['social_pension', 'poor_household', 'near_poor_household', 'listed_illness', 'hardship'] as const;
 
-export const idParams = z.strictObject({ id });
-export const unitMonthParams = z.strictObject({ id, month });
-export const memberMonthParams = z.strictObject({ id, month });
+export const unitMonthParams = z.strictObject({ id: recordIdText, month });
+export const memberMonthParams = z.strictObject({ id: recordIdText, month });
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5));
 /** A period of months, both ends given or neither (then the 12 months ending with this one); at most 5 years. */
 export const periodQuery = z
@@ -43,7 +43,7 @@ export const unitPaymentsBody = z.strictObject({
     .array(
       z
         .strictObject({
-          memberId: z.number().int().positive().max(2_147_483_647),
+          memberId: recordId,
           amount: money,
           method: z.enum(['cash', 'online']),
           reference: z.string().trim().min(1).max(200).optional(),

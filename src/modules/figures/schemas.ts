@@ -1,13 +1,13 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
-import { id } from '../meetings/schemas.ts';
+import { recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
 
 // A period covers at most ten years (two terms), like the compliance report.
 const MAX_YEARS = 10;
 
-export const unitParams = z.strictObject({ unitId: id });
+export const unitParams = z.strictObject({ unitId: recordIdText });
 export const unitFiguresQuery = z.strictObject({ date: isoDate.optional() });
 /** A grading period's dates (a period opened with exactly these dates is counted). */
 export const gradingFiguresQuery = z

@@ -2,11 +2,13 @@
 // unit (its rule set and roll fixed then), read it with the entries the caller may see, a
 // member's own self-assessment, the cell's proposal, the competent level's decision (quota
 // checked), amendments of a decided grade, and results for any unit subtree and period.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { notFound } from '../../http/app-error.ts';
+import { recordIdParams } from '../../http/record-id.ts';
 import { unitInScope } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { gradingResults } from '../figures/grading-figures.ts';
@@ -32,7 +34,6 @@ import {
   entryOut,
   gradingRuleSetsOut,
   gradingRuleSetsQuery,
-  idParams,
   loadGradingRuleSetBody,
   memberCommitmentBody,
   myEntriesOut,
@@ -129,20 +130,26 @@ export async function gradingRoutes(root: FastifyInstance) {
       .execute();
     return { items: rows.map(periodView) };
   });
-  app.get('/grading/periods/:id/export.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
+  app.get('/grading/periods/:id/export.xlsx', { schema: { tags, params: recordIdParams } }, async (req, reply) => {
     const file = await periodXlsx(db, accessOf(req), req.params.id, req.lang);
     return reply.type(XLSX).header('content-disposition', `attachment; filename="xep-loai-ky-${req.params.id}.xlsx"`).send(file);
   });
   /** The decision of the members' (or the organisations') grades, as the committee signs it: a .docx in the party layout. */
-  app.get('/grading/periods/:id/decision.docx', { schema: { tags, params: idParams, querystring: decisionDocxQuery } }, async (req, reply) => {
+  app.get('/grading/periods/:id/decision.docx', { schema: { tags, params: recordIdParams, querystring: decisionDocxQuery } }, async (req, reply) => {
     const file = await decisionDocx(db, accessOf(req), req.params.id, req.query);
     return reply.type(DOCX).header('content-disposition', `attachment; filename="quyet-dinh-xep-loai-ky-${req.params.id}.docx"`).send(file);
   });
-  app.get('/grading/periods/:id', { schema: { tags, params: idParams, response: { 200: periodDetailOut } } }, async (req) => periodDetail(req, req.params.id));
-  app.post('/grading/periods/:id/decisions', { schema: { tags, params: idParams, body: decisionsBody, response: { 200: periodDetailOut } } }, async (req) => {
-    await decide(db, accessOf(req), req.params.id, req.body, vnDate(clock.now()));
-    return periodDetail(req, req.params.id);
-  });
+  app.get('/grading/periods/:id', { schema: { tags, params: recordIdParams, response: { 200: periodDetailOut } } }, async (req) =>
+    periodDetail(req, req.params.id),
+  );
+  app.post(
+    '/grading/periods/:id/decisions',
+    { schema: { tags, params: recordIdParams, body: decisionsBody, response: { 200: periodDetailOut } } },
+    async (req) => {
+      await decide(db, accessOf(req), req.params.id, req.body, vnDate(clock.now()));
+      return periodDetail(req, req.params.id);
+    },
+  );
   /** The caller's own entries (a member on their phone): newest period first. */
   app.get('/grading/me', { schema: { tags, response: { 200: myEntriesOut } } }, async (req) => {
     const access = accessOf(req);
@@ -163,23 +170,27 @@ export async function gradingRoutes(root: FastifyInstance) {
     }
     return { items };
   });
-  app.get('/grading/entries/:id', { schema: { tags, params: idParams, response: { 200: entryOut } } }, async (req) => oneEntry(req, req.params.id));
+  app.get('/grading/entries/:id', { schema: { tags, params: recordIdParams, response: { 200: entryOut } } }, async (req) => oneEntry(req, req.params.id));
   app.put(
     '/grading/entries/:id/self-assessment',
-    { schema: { tags, params: idParams, body: selfAssessmentBody, response: { 200: entryOut } } },
+    { schema: { tags, params: recordIdParams, body: selfAssessmentBody, response: { 200: entryOut } } },
     async (req) => {
       await saveSelfAssessment(db, accessOf(req), req.params.id, req.body);
       return oneEntry(req, req.params.id);
     },
   );
-  app.put('/grading/entries/:id/proposal', { schema: { tags, params: idParams, body: proposalBody, response: { 200: entryOut } } }, async (req) => {
+  app.put('/grading/entries/:id/proposal', { schema: { tags, params: recordIdParams, body: proposalBody, response: { 200: entryOut } } }, async (req) => {
     await saveProposal(db, accessOf(req), req.params.id, req.body);
     return oneEntry(req, req.params.id);
   });
-  app.post('/grading/entries/:id/amendments', { schema: { tags, params: idParams, body: amendmentBody, response: { 201: entryOut } } }, async (req, reply) => {
-    await amend(db, accessOf(req), req.params.id, req.body);
-    return reply.status(201).send(await oneEntry(req, req.params.id));
-  });
+  app.post(
+    '/grading/entries/:id/amendments',
+    { schema: { tags, params: recordIdParams, body: amendmentBody, response: { 201: entryOut } } },
+    async (req, reply) => {
+      await amend(db, accessOf(req), req.params.id, req.body);
+      return reply.status(201).send(await oneEntry(req, req.params.id));
+    },
+  );
   /** The caller's own "học tập và làm theo Bác" registration and pledge for a year (saved again: replaced). */
   app.put('/grading/commitments/me', { schema: { tags, body: memberCommitmentBody, response: { 200: commitmentOut } } }, async (req) =>
     saveMemberCommitment(db, accessOf(req), req.body),

@@ -1,26 +1,25 @@
 // The grading workflow (issue 9): schemas in and out. Grades, criteria and facts are the
 // rule engine's own words (src/domain/grading-rules.ts); the rule set fixed on the period
 // says which criteria a self-assessment scores.
+
 import { z } from 'zod';
 import { fourGoodScaleSchema } from '../../domain/four-good.ts';
 import { UNIT_COMMITMENTS } from '../../domain/grading-commitments.ts';
 import { GRADES, gradingRulesSchema, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const bodyId = z.number().int().positive().max(2_147_483_647);
 const key = z.string().regex(/^[a-z0-9_]{1,50}$/);
 const grade = z.enum(GRADES);
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Points per criterion key; the rule set of the period checks keys and maxima. */
 const scores = z.record(key, z.number().min(0).max(1000)).refine((s) => Object.keys(s).length <= 50, { message: 'grading.too_many_criteria' });
 
-export const idParams = z.strictObject({ id });
-export const unitIdParams = z.strictObject({ unitId: id });
+export const unitIdParams = z.strictObject({ unitId: recordIdText });
 
 export const openPeriodBody = z
   .strictObject({
-    unitId: bodyId,
+    unitId: recordId,
     kind: z.enum(PERIOD_KINDS),
     /** Shown in lists: "Năm 2025", "Quý 1/2026"; made from the dates when left out. */
     name: text(200).optional(),
@@ -30,10 +29,10 @@ export const openPeriodBody = z
   .refine((b) => b.endsOn >= b.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
 export type OpenPeriodInput = z.infer<typeof openPeriodBody>;
 
-export const periodsQuery = z.strictObject({ unitId: id });
+export const periodsQuery = z.strictObject({ unitId: recordIdText });
 
 /** The rule set a period for the unit ending on `endsOn` would use, shown before it is opened. */
-export const ruleSetQuery = z.strictObject({ unitId: id, endsOn: isoDate });
+export const ruleSetQuery = z.strictObject({ unitId: recordIdText, endsOn: isoDate });
 const bandsOut = z.array(z.object({ grade, minPoints: z.number() }));
 const criteriaOut = z.array(z.object({ key: z.string(), subjects: z.array(z.string()), label: z.string(), maxPoints: z.number() }));
 export const ruleSetOut = z.object({
@@ -98,7 +97,7 @@ export const decisionsBody = z.strictObject({
   decisions: z
     .array(
       z.strictObject({
-        entryId: bodyId,
+        entryId: recordId,
         /** Left out: the proposed grade. */
         grade: grade.optional(),
         /** Organisations: recognised "Chi bộ 4 tốt" by the deciding level. */
@@ -124,7 +123,7 @@ const ruleSetCode = z
   .trim()
   .regex(/^[a-z0-9-]{2,60}$/, { message: 'grading.bad_rule_set_code' });
 const ownSet = {
-  unitId: bodyId,
+  unitId: recordId,
   code: ruleSetCode,
   title: text(300),
   source: text(500).optional(),
@@ -134,7 +133,7 @@ const ownSet = {
 export const loadGradingRuleSetBody = z.union([
   /** Adopt a built-in set as it is (e.g. the example "Chi bộ 4 tốt" scale). */
   z.strictObject({
-    unitId: bodyId,
+    unitId: recordId,
     kind: z.enum(GRADING_RULE_SET_KINDS),
     templateCode: z.string().min(1).max(100),
     effectiveFrom: isoDate,
@@ -147,7 +146,7 @@ export const loadGradingRuleSetBody = z.union([
 ]);
 export type LoadGradingRuleSetInput = z.infer<typeof loadGradingRuleSetBody>;
 /** `ruleKind`, not `kind`: a query's `kind` is a meeting's kind everywhere else in the API. */
-export const gradingRuleSetsQuery = z.strictObject({ unitId: id, ruleKind: z.enum(GRADING_RULE_SET_KINDS), on: isoDate.optional() });
+export const gradingRuleSetsQuery = z.strictObject({ unitId: recordIdText, ruleKind: z.enum(GRADING_RULE_SET_KINDS), on: isoDate.optional() });
 const ruleSetRef = z.object({
   code: z.string(),
   version: z.string(),
@@ -168,7 +167,7 @@ export const gradingRuleSetsOut = z.object({
 });
 
 export const resultsQuery = z
-  .strictObject({ unitId: id, startsOn: isoDate, endsOn: isoDate })
+  .strictObject({ unitId: recordIdText, startsOn: isoDate, endsOn: isoDate })
   .refine((q) => q.endsOn >= q.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
 
 const reason = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), text: z.string() });
@@ -202,7 +201,7 @@ export const unitCommitmentBody = z.strictObject({
   content: text(10_000),
 });
 export type UnitCommitmentInput = z.infer<typeof unitCommitmentBody>;
-export const commitmentsQuery = z.strictObject({ unitId: id, year: z.coerce.number().int().min(2000).max(2100) });
+export const commitmentsQuery = z.strictObject({ unitId: recordIdText, year: z.coerce.number().int().min(2000).max(2100) });
 
 export const commitmentOut = z.object({
   id: z.number(),

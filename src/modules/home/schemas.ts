@@ -1,5 +1,7 @@
 // What GET /api/v1/home answers (see home.ts for who gets which part).
+
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 import { deadlineKind, stageSchema } from '../admissions/schemas.ts';
 import { meetingKind, minutesStatus, qualityGrade } from '../meetings/schemas.ts';
 import { openTaskOut, taskOut } from '../tasks/schemas.ts';
@@ -123,7 +125,7 @@ export const homeOut = z.object({
 });
 
 export const planDefaultsQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().max(2_147_483_647),
+  unitId: recordIdText,
   month: z
     .string()
     .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { message: 'fields.invalid_month' })
@@ -145,7 +147,7 @@ export const planDefaultsOut = z.object({
 });
 
 export const calendarQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().max(2_147_483_647),
+  unitId: recordIdText,
   year: z.coerce.number().int().min(1990).max(2100),
 });
 

@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 import { NUL } from '../members/schemas.ts';
 
-const urlId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' }));
-
 export const importQuery = z.strictObject({
-  unitId: urlId,
+  unitId: recordIdText,
   mode: z.enum(['dry-run', 'apply']).default('dry-run'),
 });
 

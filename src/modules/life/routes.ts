@@ -1,9 +1,11 @@
 // A member's life events (issue 10 items 3 and 4): transfers of official membership, the
 // striking-off detector and proposals, the residence cells' yearly comments.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vnDate } from '../../domain/meeting-time.ts';
+import { recordIdParams } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { unpaidMonthsByMember } from '../dues/unpaid-months.ts';
 import { clock } from '../meetings/clock.ts';
@@ -19,7 +21,6 @@ import {
   commentsQuery,
   decideStrikeOffBody,
   hd33CategorySchema,
-  idParams,
   linkCategoryBody,
   proposalListOut,
   proposalOut,
@@ -64,13 +65,13 @@ export async function lifeRoutes(root: FastifyInstance) {
     { schema: { tags, querystring: z.strictObject({ code: z.string().trim().min(1).max(50) }), response: { 200: transferDestinationOut } } },
     async (req) => transferDestination(app.db, accessOf(req), req.query.code),
   );
-  app.get('/transfers/:id/record', { schema: { tags, params: idParams, response: { 200: transferRecordOut } } }, async (req) =>
+  app.get('/transfers/:id/record', { schema: { tags, params: recordIdParams, response: { 200: transferRecordOut } } }, async (req) =>
     transferRecord(app.db, accessOf(req), req.params.id),
   );
-  app.post('/transfers/:id/accept', { schema: { tags, params: idParams, body: acceptTransferBody, response: { 200: transferOut } } }, async (req) =>
+  app.post('/transfers/:id/accept', { schema: { tags, params: recordIdParams, body: acceptTransferBody, response: { 200: transferOut } } }, async (req) =>
     acceptTransfer(app.db, accessOf(req), req.params.id, req.body.receivedOn),
   );
-  app.post('/transfers/:id/return', { schema: { tags, params: idParams, body: returnTransferBody, response: { 200: transferOut } } }, async (req) =>
+  app.post('/transfers/:id/return', { schema: { tags, params: recordIdParams, body: returnTransferBody, response: { 200: transferOut } } }, async (req) =>
     returnTransfer(app.db, accessOf(req), req.params.id, req.body.reason),
   );
 
@@ -86,14 +87,23 @@ export async function lifeRoutes(root: FastifyInstance) {
     { schema: { tags, params: memberIdParams, body: proposeStrikeOffBody, response: { 201: proposalOut } } },
     async (req, reply) => reply.status(201).send(await proposeStrikeOff(app.db, accessOf(req), req.params.id, req.body)),
   );
-  app.post('/strike-off-proposals/:id/decide', { schema: { tags, params: idParams, body: decideStrikeOffBody, response: { 200: proposalOut } } }, async (req) =>
-    decideStrikeOff(app.db, accessOf(req), req.params.id, req.body),
+  app.post(
+    '/strike-off-proposals/:id/decide',
+    { schema: { tags, params: recordIdParams, body: decideStrikeOffBody, response: { 200: proposalOut } } },
+    async (req) => decideStrikeOff(app.db, accessOf(req), req.params.id, req.body),
   );
 
   // ── Residence comments (QĐ 213-QĐ/TW, HD 33-HD/BTCTW) ──
   app.put(
     '/residence-links/:id/category',
-    { schema: { tags, params: idParams, body: linkCategoryBody, response: { 200: z.object({ id: z.number(), category: hd33CategorySchema.nullable() }) } } },
+    {
+      schema: {
+        tags,
+        params: recordIdParams,
+        body: linkCategoryBody,
+        response: { 200: z.object({ id: z.number(), category: hd33CategorySchema.nullable() }) },
+      },
+    },
     async (req) => markLinkCategory(app.db, accessOf(req), req.params.id, req.body.category),
   );
   app.post('/residence-comments/requests', { schema: { tags, body: requestCommentsBody, response: { 200: requestCommentsOut } } }, async (req) =>
@@ -102,7 +112,7 @@ export async function lifeRoutes(root: FastifyInstance) {
   app.get('/residence-comments', { schema: { tags, querystring: commentsQuery, response: { 200: commentListOut } } }, async (req) =>
     listResidenceComments(app.db, accessOf(req), req.query.unitId, req.query.year, req.query.side),
   );
-  app.put('/residence-comments/:id', { schema: { tags, params: idParams, body: answerCommentBody, response: { 200: commentOut } } }, async (req) =>
+  app.put('/residence-comments/:id', { schema: { tags, params: recordIdParams, body: answerCommentBody, response: { 200: commentOut } } }, async (req) =>
     answerResidenceComment(app.db, accessOf(req), req.params.id, req.body),
   );
 }

@@ -1,25 +1,19 @@
 // Contracts of a member's life events (issue 10 items 3 and 4): transfers of official
 // membership, striking-off proposals, and the residence cell's yearly comment.
+
 import { z } from 'zod';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { createMemberBody, decisionFields, partyDate } from '../members/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
 const text = (max: number) => z.string().max(max).trim().normalize('NFC').min(1);
-const id = z.number().int().positive().max(2_147_483_647);
-const urlId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, { message: 'members.bad_id' });
-export const idParams = z.strictObject({ id: urlId });
-export const unitIdQuery = urlId;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'life.bad_month' });
 
 // ── Transfers (chuyển sinh hoạt đảng chính thức, QĐ 4192-QĐ/BTCTW) ──
 /** Sent to a cell of the system (toUnitId) or out of it (destination: the organisation named). */
 export const sendTransferBody = z
   .strictObject({
-    toUnitId: id.optional(),
+    toUnitId: recordId.optional(),
     destination: text(300).optional(),
     ...decisionFields,
     decisionOn: partyDate,
@@ -45,7 +39,7 @@ export const transferInBody = z.strictObject({
   note: text(1000).optional(),
 });
 
-export const transfersQuery = z.strictObject({ unitId: unitIdQuery, direction: z.enum(['incoming', 'outgoing']) });
+export const transfersQuery = z.strictObject({ unitId: recordIdText, direction: z.enum(['incoming', 'outgoing']) });
 
 export const transferOut = z.object({
   id: z.number(),
@@ -94,7 +88,7 @@ export const transferRecordOut = z.object({
 });
 
 // ── Striking off (xóa tên) ──
-export const strikeOffCandidatesQuery = z.strictObject({ unitId: unitIdQuery, asOf: isoDate.optional() });
+export const strikeOffCandidatesQuery = z.strictObject({ unitId: recordIdText, asOf: isoDate.optional() });
 export const strikeOffCandidatesOut = z.object({
   asOf: z.string(),
   items: z.array(
@@ -124,7 +118,7 @@ export const decideStrikeOffBody = z.strictObject({
   decisionOn: partyDate,
   issuedBy: text(200),
 });
-export const proposalsQuery = z.strictObject({ unitId: unitIdQuery });
+export const proposalsQuery = z.strictObject({ unitId: recordIdText });
 export const proposalOut = z.object({
   id: z.number(),
   memberId: z.number(),
@@ -148,7 +142,7 @@ export const proposalListOut = z.object({ items: z.array(proposalOut) });
 // ── Residence comments (QĐ 213-QĐ/TW, HD 33-HD/BTCTW) ──
 export const hd33CategorySchema = z.enum(['armed_forces', 'student', 'full_time_study']);
 export const linkCategoryBody = z.strictObject({ category: hd33CategorySchema.nullable() });
-export const requestCommentsBody = z.strictObject({ unitId: id, year: z.number().int().min(2000).max(2200), requestedOn: partyDate });
+export const requestCommentsBody = z.strictObject({ unitId: recordId, year: z.number().int().min(2000).max(2200), requestedOn: partyDate });
 export const requestCommentsOut = z.object({ requested: z.number(), alreadyAsked: z.number(), notAsked: z.number() });
 export const answerCommentBody = z.strictObject({
   keepsContact: z.boolean(),
@@ -156,7 +150,7 @@ export const answerCommentBody = z.strictObject({
   comment: text(2000),
   answeredOn: partyDate,
 });
-export const commentsQuery = z.strictObject({ unitId: unitIdQuery, year: z.coerce.number().int().min(2000).max(2200), side: z.enum(['residence', 'work']) });
+export const commentsQuery = z.strictObject({ unitId: recordIdText, year: z.coerce.number().int().min(2000).max(2200), side: z.enum(['residence', 'work']) });
 export const commentOut = z.object({
   id: z.number(),
   year: z.number(),

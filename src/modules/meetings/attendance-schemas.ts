@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recordId } from '../../http/record-id.ts';
 import { memberStatusSchema } from '../members/schemas.ts';
-import { bodyId, checkInWindowOut, guestOut, optionalText } from './schemas.ts';
+import { checkInWindowOut, guestOut, optionalText } from './schemas.ts';
 
 /** on_duty: an armed-forces member away on duty, recorded apart and left out of the ratio (HD 12). */
 export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused', 'on_duty']);
@@ -49,7 +50,7 @@ export const recordAttendanceBody = z.strictObject({
   entries: z
     .array(
       z.strictObject({
-        memberId: bodyId,
+        memberId: recordId,
         /** null clears the roll-call entry (a self check-in, if any, counts again). */
         status: attendanceStatus.nullable(),
         reason: optionalText(500),
@@ -58,7 +59,7 @@ export const recordAttendanceBody = z.strictObject({
     .max(2000)
     .default([]),
   guests: z
-    .array(z.strictObject({ guestId: bodyId, attended: z.boolean().nullable() }))
+    .array(z.strictObject({ guestId: recordId, attended: z.boolean().nullable() }))
     .max(200)
     .default([]),
   /** Why a late correction is made; kept in the audit row. */

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vnDate } from '../../domain/meeting-time.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from './clock.ts';
 import { meetingCompliance } from './compliance.ts';
 import { complianceOut, complianceQuery } from './compliance-schemas.ts';
 import { complianceXlsx } from './compliance-xlsx.ts';
-import { bodyId, id, optionalText, text } from './schemas.ts';
+import { optionalText, text } from './schemas.ts';
 import { createTopic, listTopics } from './topic-bank.ts';
 
 const topicOut = z.object({
@@ -26,7 +27,7 @@ export async function bankAndComplianceRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/meeting-topics',
-    { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: id }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
+    { schema: { tags: ['meetings'], querystring: z.strictObject({ unitId: recordIdText }), response: { 200: z.object({ items: z.array(topicOut) }) } } },
     async (req) => ({ items: await listTopics(app.db, accessOf(req), req.query.unitId) }),
   );
   app.post(
@@ -34,7 +35,7 @@ export async function bankAndComplianceRoutes(root: FastifyInstance) {
     {
       schema: {
         tags: ['meetings'],
-        body: z.strictObject({ unitId: bodyId, title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
+        body: z.strictObject({ unitId: recordId, title: text(500), summary: optionalText(5000), published: z.boolean().default(false) }),
         response: { 201: z.object({ items: z.array(topicOut) }) },
       },
     },

@@ -1,9 +1,11 @@
 // The two ways a member proves they are at the meeting: the 6-digit code read out or
 // shown on the screen, or the QR code, whose payload is the meeting id signed with a
 // per-meeting secret (so a QR cannot be forged for another meeting).
+
 import crypto from 'node:crypto';
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { MAX_RECORD_ID } from '../../http/record-id.ts';
 
 export function newCheckInSecret(): string {
   return crypto.randomBytes(18).toString('base64url');
@@ -60,7 +62,7 @@ export function parseQrToken(input: string): { meetingId: number; signature: str
   }
   const match = /^M([0-9]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
   // Meeting ids are int4: a larger one cannot be ours (and would fail in the query).
-  if (!match || Number(match[1]) > 2_147_483_647) return null;
+  if (!match || Number(match[1]) > MAX_RECORD_ID) return null;
   return { meetingId: Number(match[1]), signature: match[2]! };
 }
 

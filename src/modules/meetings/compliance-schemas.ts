@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
-import { id } from './schemas.ts';
 
 // A report covers at most ten years (two terms), from its start to its end: the months
 // and quarters are listed one by one, and a century-long period would run for minutes.
@@ -8,7 +8,7 @@ const MAX_YEARS = 10;
 
 export const complianceQuery = z
   .strictObject({
-    unitId: id,
+    unitId: recordIdText,
     from: isoDate,
     to: isoDate,
     /** The report date (default today): months after it are not yet due. */

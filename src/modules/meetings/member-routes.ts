@@ -1,9 +1,11 @@
 // Routes about a member's own meetings: upcoming meetings, the calendar token and the
 // public iCalendar feed, and the residence-cell links (sinh hoạt nơi cư trú).
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addMonths, vnDate, vnTime } from '../../domain/meeting-time.ts';
+import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
 import { t } from '../../i18n/messages.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
@@ -14,7 +16,7 @@ import { myMeetings } from './my-meetings.ts';
 import { requestOrigin } from './request-origin.ts';
 import { decideResidenceRequest, incomingResidenceRequests, outgoingResidenceRequests, withdrawResidenceRequest } from './residence-link-requests.ts';
 import { addResidenceLink, endResidenceLink, listResidenceLinks } from './residence-links.ts';
-import { checkInWindowOut, idParams, meetingKind, meetingStatus, optionalText } from './schemas.ts';
+import { checkInWindowOut, meetingKind, meetingStatus, optionalText } from './schemas.ts';
 
 const myMeetingOut = z.object({
   id: z.number(),
@@ -67,7 +69,6 @@ const incomingRequestOut = z.object({
   requestedAt: z.string(),
   requestedBy: z.string().nullable(),
 });
-const unitIdQuery = z.coerce.number().int().positive().max(2_147_483_647);
 
 export async function myMeetingRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -109,7 +110,7 @@ export async function myMeetingRoutes(root: FastifyInstance) {
 
   app.get(
     '/residence-links',
-    { schema: { tags, querystring: z.strictObject({ unitId: unitIdQuery }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
+    { schema: { tags, querystring: z.strictObject({ unitId: recordIdText }), response: { 200: z.object({ items: z.array(residenceLinkOut) }) } } },
     async (req) => ({ items: await listResidenceLinks(app.db, accessOf(req), req.query.unitId) }),
   );
   app.post(
@@ -119,7 +120,7 @@ export async function myMeetingRoutes(root: FastifyInstance) {
         tags,
         body: z.strictObject({
           partyCardNumber: z.string().trim().min(1).max(20),
-          unitId: z.number().int().positive().max(2_147_483_647),
+          unitId: recordId,
           validFrom: isoDate,
           note: optionalText(1000),
         }),
@@ -137,16 +138,16 @@ export async function myMeetingRoutes(root: FastifyInstance) {
   // The residence cell's own requests (card numbers only), and those its members' cell may decide.
   app.get(
     '/residence-link-requests/outgoing',
-    { schema: { tags, querystring: z.strictObject({ unitId: unitIdQuery }), response: { 200: z.object({ items: z.array(outgoingRequestOut) }) } } },
+    { schema: { tags, querystring: z.strictObject({ unitId: recordIdText }), response: { 200: z.object({ items: z.array(outgoingRequestOut) }) } } },
     async (req) => ({ items: await outgoingResidenceRequests(app.db, accessOf(req), req.query.unitId) }),
   );
   app.get(
     '/residence-link-requests/incoming',
-    { schema: { tags, querystring: z.strictObject({ unitId: unitIdQuery }), response: { 200: z.object({ items: z.array(incomingRequestOut) }) } } },
+    { schema: { tags, querystring: z.strictObject({ unitId: recordIdText }), response: { 200: z.object({ items: z.array(incomingRequestOut) }) } } },
     async (req) => ({ items: await incomingResidenceRequests(app.db, accessOf(req), req.query.unitId) }),
   );
   for (const action of ['accept', 'decline', 'withdraw'] as const) {
-    app.post(`/residence-link-requests/:id/${action}`, { schema: { tags, params: idParams, response: { 200: okOut } } }, async (req) => {
+    app.post(`/residence-link-requests/:id/${action}`, { schema: { tags, params: recordIdParams, response: { 200: okOut } } }, async (req) => {
       const access = accessOf(req);
       if (action === 'withdraw') await withdrawResidenceRequest(app.db, access, req.params.id);
       else await decideResidenceRequest(app.db, access, req.params.id, action);
@@ -155,7 +156,7 @@ export async function myMeetingRoutes(root: FastifyInstance) {
   }
   app.post(
     '/residence-links/:id/end',
-    { schema: { tags, params: idParams, body: z.strictObject({ validTo: isoDate }), response: { 200: okOut } } },
+    { schema: { tags, params: recordIdParams, body: z.strictObject({ validTo: isoDate }), response: { 200: okOut } } },
     async (req) => {
       await endResidenceLink(app.db, accessOf(req), req.params.id, req.body.validTo);
       return { ok: true as const };

@@ -2,10 +2,11 @@
 // field is optional while the minutes are a draft; adoption checks what it needs.
 import { z } from 'zod';
 import { TASK_OUTCOMES } from '../../domain/tasks.ts';
+import { recordId } from '../../http/record-id.ts';
 import { openTaskOut } from '../tasks/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 import { attendanceOut, attendanceStatus } from './attendance-schemas.ts';
-import { bodyId, hhmm, optionalText, text } from './schemas.ts';
+import { hhmm, optionalText, text } from './schemas.ts';
 
 const count = z.number().int().min(0).max(100_000);
 
@@ -37,7 +38,7 @@ export const minutesFields = z.strictObject({
   tasks: z
     .array(
       z.strictObject({
-        memberId: bodyId.nullable().optional(),
+        memberId: recordId.nullable().optional(),
         assignee: text(200),
         description: text(2000),
         dueOn: isoDate.nullable().optional(),
@@ -91,7 +92,7 @@ export const amendMinutesBody = z.strictObject({
    * figures, the register, the minutes and the .docx change together.
    */
   attendance: z
-    .array(z.strictObject({ memberId: bodyId, status: attendanceStatus, reason: optionalText(500) }))
+    .array(z.strictObject({ memberId: recordId, status: attendanceStatus, reason: optionalText(500) }))
     .max(2000)
     .optional(),
 });

@@ -1,7 +1,9 @@
 // Routes of the paper path: the notice and the sign-in sheet of a meeting, each as a
 // .docx and as a print view (the minutes' own routes use the same sendPaper).
+
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { recordIdParams } from '../../http/record-id.ts';
 import type { Access } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from './clock.ts';
@@ -9,7 +11,6 @@ import { noticePaper, signInSheetPaper } from './meeting-papers.ts';
 import type { PaperDocument } from './paper-document.ts';
 import { paperDocx } from './paper-docx.ts';
 import { paperHtml } from './paper-print.ts';
-import { idParams } from './schemas.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -32,7 +33,7 @@ export async function paperRoutes(root: FastifyInstance) {
   for (const [name, build] of Object.entries(papers)) {
     for (const as of ['docx', 'print'] as const) {
       const url = as === 'docx' ? `/meetings/:id/${name}.docx` : `/meetings/:id/${name}/print`;
-      app.get(url, { schema: { tags, params: idParams } }, async (req, reply) => sendPaper(reply, await build(accessOf(req), req.params.id), as));
+      app.get(url, { schema: { tags, params: recordIdParams } }, async (req, reply) => sendPaper(reply, await build(accessOf(req), req.params.id), as));
     }
   }
 }

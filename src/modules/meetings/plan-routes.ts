@@ -7,6 +7,7 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
 import { AppError } from '../../http/app-error.ts';
 import { multipartError, readUploadPart } from '../../http/read-upload.ts';
+import { recordIdParams, recordIdText } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { nudgeNotices } from '../notifications/jobs-lifecycle.ts';
@@ -24,8 +25,6 @@ import {
   documentParams,
   guestBody,
   guestParams,
-  id,
-  idParams,
   listMeetingsQuery,
   meetingOut,
   meetingSummaryOut,
@@ -47,7 +46,7 @@ export async function planRoutes(root: FastifyInstance) {
 
   app.get(
     '/meetings/standard-agenda',
-    { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: id.optional() }), response: { 200: standardAgendaOut } } },
+    { schema: { tags, querystring: standardAgendaQuery.extend({ unitId: recordIdText.optional() }), response: { 200: standardAgendaOut } } },
     async (req) => {
       const access = accessOf(req);
       const on = req.query.on ?? todayInVietnam();
@@ -75,34 +74,34 @@ export async function planRoutes(root: FastifyInstance) {
     return reply.status(201).send(await getMeeting(app.db, access, meetingId));
   });
 
-  app.get('/meetings/:id', { schema: { tags, params: idParams, response: { 200: meetingOut } } }, async (req) =>
+  app.get('/meetings/:id', { schema: { tags, params: recordIdParams, response: { 200: meetingOut } } }, async (req) =>
     getMeeting(app.db, accessOf(req), req.params.id),
   );
 
-  app.patch('/meetings/:id', { schema: { tags, params: idParams, body: updateMeetingBody, response: { 200: meetingOut } } }, async (req) => {
+  app.patch('/meetings/:id', { schema: { tags, params: recordIdParams, body: updateMeetingBody, response: { 200: meetingOut } } }, async (req) => {
     const access = accessOf(req);
     await updateMeeting(app.db, access, req.params.id, req.body);
     nudgeNotices(app);
     return getMeeting(app.db, access, req.params.id);
   });
 
-  app.post('/meetings/:id/cancel', { schema: { tags, params: idParams, body: cancelMeetingBody, response: { 200: meetingOut } } }, async (req) => {
+  app.post('/meetings/:id/cancel', { schema: { tags, params: recordIdParams, body: cancelMeetingBody, response: { 200: meetingOut } } }, async (req) => {
     const access = accessOf(req);
     await cancelMeeting(app.db, access, req.params.id, req.body.reason);
     nudgeNotices(app);
     return getMeeting(app.db, access, req.params.id);
   });
 
-  app.get('/meetings/:id/preparation', { schema: { tags, params: idParams, response: { 200: preparationOut } } }, async (req) =>
+  app.get('/meetings/:id/preparation', { schema: { tags, params: recordIdParams, response: { 200: preparationOut } } }, async (req) =>
     getPreparation(app.db, accessOf(req), req.params.id),
   );
-  app.put('/meetings/:id/preparation', { schema: { tags, params: idParams, body: preparationBody, response: { 200: preparationOut } } }, async (req) =>
+  app.put('/meetings/:id/preparation', { schema: { tags, params: recordIdParams, body: preparationBody, response: { 200: preparationOut } } }, async (req) =>
     recordPreparation(app.db, accessOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/meetings/:id/documents',
-    { schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } },
+    { schema: { tags, params: recordIdParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } },
     async (req, reply) => {
       const access = accessOf(req);
       // Who may add documents to this meeting is checked before the upload is read.
@@ -135,7 +134,7 @@ export async function planRoutes(root: FastifyInstance) {
     return { ok: true as const };
   });
 
-  app.post('/meetings/:id/guests', { schema: { tags, params: idParams, body: guestBody, response: { 201: meetingOut } } }, async (req, reply) => {
+  app.post('/meetings/:id/guests', { schema: { tags, params: recordIdParams, body: guestBody, response: { 201: meetingOut } } }, async (req, reply) => {
     const access = accessOf(req);
     await assignGuest(app.db, access, req.params.id, req.body);
     nudgeNotices(app);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHECKLIST_KEYS } from '../../domain/meeting-checklist.ts';
 import { qualityScaleSchema } from '../../domain/meeting-quality.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
 import { qualityGrade, text } from './schemas.ts';
 
@@ -67,7 +68,7 @@ export const qualityOut = z.object({
 });
 export type QualityOut = z.infer<typeof qualityOut>;
 
-export const scalesQuery = z.strictObject({ unitId: z.coerce.number().int().positive().max(2_147_483_647), on: isoDate.optional() });
+export const scalesQuery = z.strictObject({ unitId: recordIdText, on: isoDate.optional() });
 
 export const scalesOut = z.object({
   /** The scale in force, with its content, for the unit's page of its scale. */
@@ -82,14 +83,14 @@ export const scalesOut = z.object({
 
 export const loadScaleBody = z.union([
   z.strictObject({
-    unitId: z.number().int().positive().max(2_147_483_647),
+    unitId: recordId,
     /** Adopt a built-in template as this unit's scale. */
     templateCode: z.string().min(1).max(100),
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable().optional(),
   }),
   z.strictObject({
-    unitId: z.number().int().positive().max(2_147_483_647),
+    unitId: recordId,
     code: z
       .string()
       .trim()

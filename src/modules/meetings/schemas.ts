@@ -1,12 +1,11 @@
 // Input and output contracts of the meeting plan (zod): what the web app sends and reads.
+
 import { z } from 'zod';
 import { atLeastOneField } from '../../http/patch-body.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
 
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
-export const idParams = z.strictObject({ id });
 /** An id inside a body: a positive int4, so a huge one is a 400, not a database error. */
-export const bodyId = z.number().int().positive().max(2_147_483_647);
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) =>
   z
@@ -28,8 +27,8 @@ export const qualityGrade = z.enum(['tot', 'kha', 'trung_binh', 'kem']);
 export const agendaItem = z.strictObject({ title: text(500), note: optionalText(2000).transform((v) => v ?? null) });
 
 export const planMeetingBody = z.strictObject({
-  unitId: bodyId,
-  partyGroupId: bodyId.nullable().optional(),
+  unitId: recordId,
+  partyGroupId: recordId.nullable().optional(),
   kind: meetingKind,
   date: isoDate,
   startTime: hhmm,
@@ -37,23 +36,23 @@ export const planMeetingBody = z.strictObject({
   place: text(300),
   /** Optional when a topic is picked from the bank: its title is used. */
   topic: text(500).optional(),
-  topicId: bodyId.nullable().optional(),
+  topicId: recordId.nullable().optional(),
   focalIssues: z.array(text(500)).max(10).default([]),
   /** Omitted: the standard agenda of the rule set in force on the date. */
   agenda: z.array(agendaItem).max(50).optional(),
-  preparesMeetingId: bodyId.nullable().optional(),
+  preparesMeetingId: recordId.nullable().optional(),
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingBody>;
 
 export const updateMeetingBody = atLeastOneField(
   z.strictObject({
-    partyGroupId: bodyId.nullable().optional(),
+    partyGroupId: recordId.nullable().optional(),
     date: isoDate.optional(),
     startTime: hhmm.optional(),
     endTime: hhmm.optional(),
     place: text(300).optional(),
     topic: text(500).optional(),
-    topicId: bodyId.nullable().optional(),
+    topicId: recordId.nullable().optional(),
     focalIssues: z.array(text(500)).max(10).optional(),
     agenda: z.array(agendaItem).max(50).optional(),
   }),
@@ -63,7 +62,7 @@ export type UpdateMeetingInput = z.infer<typeof updateMeetingBody>;
 export const cancelMeetingBody = z.strictObject({ reason: text(1000) });
 
 export const listMeetingsQuery = z.strictObject({
-  unitId: id,
+  unitId: recordIdText,
   from: isoDate.optional(),
   to: isoDate.optional(),
   kind: meetingKind.optional(),
@@ -166,7 +165,7 @@ export const preparationBody = z.strictObject({
   memberReviews: z
     .array(
       z.strictObject({
-        memberId: bodyId,
+        memberId: recordId,
         strengths: optionalText(5000),
         shortcomings: optionalText(5000),
       }),
@@ -189,14 +188,14 @@ export const preparationOut = z.object({
 
 export const guestBody = z.strictObject({
   /** A member of a higher committee, assigned to attend and guide. */
-  memberId: bodyId.nullable().optional(),
+  memberId: recordId.nullable().optional(),
   /** Required for a guest who is not a member in chibo. */
   fullName: text(200).optional(),
   position: optionalText(200),
   /** The committee that assigns the guest (a unit above the meeting's). */
-  assignedByUnitId: bodyId.nullable().optional(),
+  assignedByUnitId: recordId.nullable().optional(),
 });
 export type GuestInput = z.infer<typeof guestBody>;
 
-export const guestParams = z.strictObject({ id, guestId: id });
-export const documentParams = z.strictObject({ id, documentId: id });
+export const guestParams = z.strictObject({ id: recordIdText, guestId: recordIdText });
+export const documentParams = z.strictObject({ id: recordIdText, documentId: recordIdText });

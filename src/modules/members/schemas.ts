@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
 import { atLeastOneField } from '../../http/patch-body.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { isoDate, decisionNumber as unitDecisionNumber } from '../units/schemas.ts';
 
 export const sexSchema = z.enum(['nam', 'nu']);
@@ -87,14 +88,14 @@ export const memberFields = z.strictObject({
 export type MemberFields = z.infer<typeof memberFields>;
 
 export const createMemberBody = memberFields.extend({
-  unitId: z.number().int().positive().max(2_147_483_647),
+  unitId: recordId,
   /** Follows the date of full membership when left out; when given, it must agree with it. */
   status: z.enum(['du_bi', 'chinh_thuc']).optional(),
   /** "Ngày về sinh hoạt tại chi bộ": on the cell's rolls from then; today when left out (never the admission date). */
   joinedUnitOn: partyDate.default(() => todayInVietnam()),
   decisionNumber: decisionNumber.optional(),
   /** "Thôn/bản nơi cư trú": the village the member lives in, from joinedUnitOn (villages module). */
-  villageId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  villageId: recordId.nullable().optional(),
 });
 export type CreateMemberInput = z.infer<typeof createMemberBody>;
 
@@ -132,7 +133,7 @@ export const changeStatusBody = z.strictObject({
 export type ChangeStatusInput = z.infer<typeof changeStatusBody>;
 
 export const transferBody = z.strictObject({
-  unitId: z.number().int().positive().max(2_147_483_647),
+  unitId: recordId,
   effectiveOn: partyDate,
   decisionNumber,
   reason: multiline(1000).optional(),
@@ -141,12 +142,7 @@ export type TransferInput = z.infer<typeof transferBody>;
 
 // Ids in the URL: digits only, within int4, so 'abc', '-1', '1e3' and 99999999999 are a
 // 400 rather than a database error.
-const urlId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { message: 'members.bad_id' })
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647, { message: 'members.bad_id' }));
-export const memberIdParams = z.strictObject({ id: urlId });
+export const memberIdParams = z.strictObject({ id: recordIdText });
 
 const statusFilterValue = z.enum([...memberStatusSchema.options, 'all']);
 /** `status` may repeat (?status=a&status=b) or be comma-separated (?status=a,b). */
@@ -169,7 +165,7 @@ const queryInt = (min: number, max: number) =>
 
 export const listMembersQuery = z.strictObject({
   q: line(200).optional(),
-  unitId: urlId.optional(),
+  unitId: recordIdText.optional(),
   status: statusFilter,
   sex: sexSchema.optional(),
   ethnicity: line(50).optional(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordIdText } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { clock } from '../meetings/clock.ts';
@@ -38,7 +39,7 @@ export async function notificationRoutes(root: FastifyInstance) {
     return { ok: true as const };
   });
   // The meeting page's notice status, and the secretary's resend (to all, or to those who have not seen it).
-  const meetingParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+  const meetingParams = z.strictObject({ id: recordIdText });
   app.get('/meetings/:id/notice-status', { schema: { tags, params: meetingParams, response: { 200: noticeStatusOut } } }, async (req) =>
     noticeStatus(app.db, accessOf(req), req.params.id),
   );

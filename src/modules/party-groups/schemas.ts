@@ -1,13 +1,11 @@
 // Party groups (tổ đảng) of a cell: schemas in and out.
+
 import { z } from 'zod';
+import { recordId } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const bodyId = z.number().int().positive().max(2_147_483_647);
 const groupName = z.string().trim().min(1).max(300);
 
-export const cellParams = z.strictObject({ id });
-export const groupParams = z.strictObject({ id });
 export const onQuery = z.strictObject({ on: isoDate.optional() });
 
 export const createGroupBody = z.strictObject({ name: groupName, effectiveOn: isoDate, decisionNumber: decisionNumber.optional() });
@@ -17,7 +15,7 @@ export type RenameGroupInput = z.infer<typeof renameGroupBody>;
 export const closeGroupBody = z.strictObject({ effectiveOn: isoDate, decisionNumber: decisionNumber.optional() });
 export type CloseGroupInput = z.infer<typeof closeGroupBody>;
 /** The group's members from `effectiveOn`: those listed join (leaving another group of the cell), the others leave. */
-export const setMembersBody = z.strictObject({ memberIds: z.array(bodyId).max(2000), effectiveOn: isoDate });
+export const setMembersBody = z.strictObject({ memberIds: z.array(recordId).max(2000), effectiveOn: isoDate });
 export type SetMembersInput = z.infer<typeof setMembersBody>;
 
 const person = z.object({ memberId: z.number(), fullName: z.string() });

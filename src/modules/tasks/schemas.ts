@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { TASK_OUTCOMES, TASK_STATES } from '../../domain/tasks.ts';
 import { atLeastOneField } from '../../http/patch-body.ts';
-import { bodyId, id, optionalText, text } from '../meetings/schemas.ts';
+import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
+import { optionalText, text } from '../meetings/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
 
 export const taskOutcome = z.enum(TASK_OUTCOMES);
@@ -10,12 +11,12 @@ export const taskState = z.enum(TASK_STATES);
 const amount = z.number().min(0).max(1_000_000_000);
 const programmeCode = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'tasks.unknown_programme' });
 
-export const taskParams = z.strictObject({ id });
-export const reportParams = z.strictObject({ id, reportId: id });
-export const fileParams = z.strictObject({ id, fileId: id });
+export const taskParams = recordIdParams;
+export const reportParams = z.strictObject({ id: recordIdText, reportId: recordIdText });
+export const fileParams = z.strictObject({ id: recordIdText, fileId: recordIdText });
 
 export const listTasksQuery = z.strictObject({
-  unitId: id,
+  unitId: recordIdText,
   /** open: not yet assessed (overdue included); overdue; closed: assessed; all. */
   state: z.enum(['open', 'overdue', 'closed', 'all']).default('all'),
 });
@@ -28,10 +29,10 @@ const taskFields = {
   /** A measurable target (e.g. 50 households), with its unit of measure. */
   targetValue: amount.nullable().optional(),
   targetUnit: optionalText(100),
-  assigneeIds: z.array(bodyId).min(1).max(200),
+  assigneeIds: z.array(recordId).min(1).max(200),
 };
 
-export const createTaskBody = z.strictObject({ unitId: bodyId, ...taskFields });
+export const createTaskBody = z.strictObject({ unitId: recordId, ...taskFields });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 
 export const updateTaskBody = atLeastOneField(

@@ -1,8 +1,10 @@
 // Units (tổ chức đảng): the tree on any date, search, a unit's page and history, and the
 // restructurings — rename, move, reclassify, merge, split, dissolve — plus the committee.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { recordIdParams } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { addCommitteeMember, endCommitteeMember } from './committee.ts';
 import { createUnit } from './create-unit.ts';
@@ -24,7 +26,6 @@ import {
   dissolveBody,
   endCommitteeBody,
   historyOut,
-  idParams,
   mergeBody,
   mergeOut,
   moveBody,
@@ -54,10 +55,10 @@ export async function unitRoutes(root: FastifyInstance) {
   app.get('/units/search', { schema: { tags, querystring: searchQuery, response: { 200: searchOut } } }, async (req) => ({
     items: await searchUnits(app.db, accessOf(req), req.query.q, req.query.at ?? todayInVietnam()),
   }));
-  app.get('/units/:id', { schema: { tags, params: idParams, querystring: atQuery, response: { 200: unitDetailOut } } }, async (req) =>
+  app.get('/units/:id', { schema: { tags, params: recordIdParams, querystring: atQuery, response: { 200: unitDetailOut } } }, async (req) =>
     getUnit(app.db, accessOf(req), req.params.id, req.query.at ?? todayInVietnam(), req.query.at !== undefined, req.lang),
   );
-  app.get('/units/:id/history', { schema: { tags, params: idParams, response: { 200: historyOut } } }, async (req) => ({
+  app.get('/units/:id/history', { schema: { tags, params: recordIdParams, response: { 200: historyOut } } }, async (req) => ({
     items: await unitHistory(app.db, accessOf(req), req.params.id),
   }));
 
@@ -65,24 +66,24 @@ export async function unitRoutes(root: FastifyInstance) {
     const id = await createUnit(app.db, accessOf(req), req.body);
     return reply.status(201).send(await loadUnitOut(app.db, id));
   });
-  app.post('/units/:id/rename', { schema: { tags, params: idParams, body: renameBody, response: { 200: restructureOut } } }, async (req) =>
+  app.post('/units/:id/rename', { schema: { tags, params: recordIdParams, body: renameBody, response: { 200: restructureOut } } }, async (req) =>
     renameUnit(app.db, accessOf(req), req.params.id, req.body),
   );
-  app.post('/units/:id/move', { schema: { tags, params: idParams, body: moveBody, response: { 200: restructureOut } } }, async (req) =>
+  app.post('/units/:id/move', { schema: { tags, params: recordIdParams, body: moveBody, response: { 200: restructureOut } } }, async (req) =>
     moveUnit(app.db, accessOf(req), req.params.id, req.body),
   );
-  app.post('/units/:id/reclassify', { schema: { tags, params: idParams, body: reclassifyBody, response: { 200: restructureOut } } }, async (req) =>
+  app.post('/units/:id/reclassify', { schema: { tags, params: recordIdParams, body: reclassifyBody, response: { 200: restructureOut } } }, async (req) =>
     reclassifyUnit(app.db, accessOf(req), req.params.id, req.body),
   );
   app.post('/units/merge', { schema: { tags, body: mergeBody, response: { 200: mergeOut } } }, async (req) => mergeUnits(app.db, accessOf(req), req.body));
-  app.post('/units/:id/split', { schema: { tags, params: idParams, body: splitBody, response: { 200: splitOut } } }, async (req) =>
+  app.post('/units/:id/split', { schema: { tags, params: recordIdParams, body: splitBody, response: { 200: splitOut } } }, async (req) =>
     splitUnit(app.db, accessOf(req), req.params.id, req.body),
   );
-  app.post('/units/:id/dissolve', { schema: { tags, params: idParams, body: dissolveBody, response: { 200: restructureOut } } }, async (req) =>
+  app.post('/units/:id/dissolve', { schema: { tags, params: recordIdParams, body: dissolveBody, response: { 200: restructureOut } } }, async (req) =>
     dissolveUnit(app.db, accessOf(req), req.params.id, req.body),
   );
 
-  app.post('/units/:id/committee', { schema: { tags, params: idParams, body: addCommitteeBody, response: { 201: committeeOut } } }, async (req, reply) =>
+  app.post('/units/:id/committee', { schema: { tags, params: recordIdParams, body: addCommitteeBody, response: { 201: committeeOut } } }, async (req, reply) =>
     reply.status(201).send(await addCommitteeMember(app.db, accessOf(req), req.params.id, req.body)),
   );
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
 
 // Dates of this domain fall between 1900 and 2100: a year 0000 or 10000 is a typo, and
 // PostgreSQL or a per-month loop over it would fail or run for minutes. (A value that is
@@ -24,7 +25,6 @@ export const unitKind = z.enum([
   'to_dang',
 ]);
 export const decisionNumber = z.string().trim().min(1).max(100);
-const id = z.number().int().positive().max(2_147_483_647);
 const unitCode = z
   .string()
   .trim()
@@ -37,7 +37,7 @@ export const createUnitBody = z.strictObject({
   code: unitCode,
   name: unitName,
   kind: unitKind,
-  parentId: id.nullable(),
+  parentId: recordId.nullable(),
   establishedOn: isoDate,
   decisionNumber: decisionNumber.optional(),
 });
@@ -57,10 +57,9 @@ export type UnitOut = z.infer<typeof unitOut>;
 
 // ---- reads ----
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const committeeParams = idParams.extend({ committeeId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const committeeParams = recordIdParams.extend({ committeeId: recordIdText });
 export const atQuery = z.strictObject({ at: isoDate.optional() });
-export const childrenQuery = atQuery.extend({ parentId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+export const childrenQuery = atQuery.extend({ parentId: recordIdText.optional() });
 export const searchQuery = atQuery.extend({ q: z.string().trim().min(1).max(200) });
 
 export const childOut = z.object({
@@ -139,12 +138,12 @@ const decided = { effectiveOn: isoDate, decisionNumber };
 export const renameBody = z.strictObject({ name: unitName, ...decided });
 export type RenameInput = z.infer<typeof renameBody>;
 
-export const moveBody = z.strictObject({ parentId: id, ...decided });
+export const moveBody = z.strictObject({ parentId: recordId, ...decided });
 export type MoveInput = z.infer<typeof moveBody>;
 
 export const mergeBody = z.strictObject({
-  sourceIds: z.array(id).min(1).max(100),
-  target: z.union([z.strictObject({ unitId: id }), z.strictObject({ code: unitCode, name: unitName, kind: unitKind, parentId: id.nullable() })]),
+  sourceIds: z.array(recordId).min(1).max(100),
+  target: z.union([z.strictObject({ unitId: recordId }), z.strictObject({ code: unitCode, name: unitName, kind: unitKind, parentId: recordId.nullable() })]),
   ...decided,
 });
 export type MergeInput = z.infer<typeof mergeBody>;
@@ -156,8 +155,8 @@ export const splitBody = z.strictObject({
         code: unitCode,
         name: unitName,
         kind: unitKind,
-        memberIds: z.array(id).max(10_000),
-        childUnitIds: z.array(id).max(1_000),
+        memberIds: z.array(recordId).max(10_000),
+        childUnitIds: z.array(recordId).max(1_000),
       }),
     )
     .min(2)
@@ -189,7 +188,7 @@ export const mergeOut = z.object({
 export const splitOut = z.object({ eventId: z.number(), parts: z.array(unitOut), dissolvedId: z.number() });
 
 export const addCommitteeBody = z.strictObject({
-  memberId: id.nullable().optional(),
+  memberId: recordId.nullable().optional(),
   fullName: z.string().trim().min(1).max(200),
   position: committeePosition,
   validFrom: isoDate,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordIdParams } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { createToken, listTokens, revokeToken } from './api-tokens.ts';
@@ -11,7 +12,6 @@ import {
   createUserBody,
   grantBody,
   grantParams,
-  idParams,
   newTokenOut,
   tokenBody,
   tokenOut,
@@ -33,11 +33,11 @@ export async function userRoutes(root: FastifyInstance) {
   app.post('/users/cell-accounts', { schema: { tags, body: cellAccountsBody, response: { 201: cellAccountsOut } } }, async (req, reply) =>
     reply.status(201).send(await createCellAccounts(app.db, accessOf(req), req.body.unitId)),
   );
-  app.get('/users/:id', { schema: { tags, params: idParams, response: { 200: userOut } } }, async (req) => getUser(app.db, accessOf(req), req.params.id));
-  app.patch('/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userOut } } }, async (req) =>
+  app.get('/users/:id', { schema: { tags, params: recordIdParams, response: { 200: userOut } } }, async (req) => getUser(app.db, accessOf(req), req.params.id));
+  app.patch('/users/:id', { schema: { tags, params: recordIdParams, body: updateUserBody, response: { 200: userOut } } }, async (req) =>
     updateUser(app.db, accessOf(req), req.params.id, req.body),
   );
-  app.post('/users/:id/grants', { schema: { tags, params: idParams, body: grantBody, response: { 201: userOut } } }, async (req, reply) =>
+  app.post('/users/:id/grants', { schema: { tags, params: recordIdParams, body: grantBody, response: { 201: userOut } } }, async (req, reply) =>
     reply.status(201).send(await addGrant(app.db, accessOf(req), req.params.id, req.body)),
   );
   app.delete('/users/:id/grants/:grantId', { schema: { tags, params: grantParams, response: { 200: userOut } } }, async (req) =>
@@ -50,7 +50,7 @@ export async function userRoutes(root: FastifyInstance) {
   app.post('/me/tokens', { schema: { tags, body: tokenBody, response: { 201: newTokenOut } } }, async (req, reply) =>
     reply.status(201).send(await createToken(app.db, accessOf(req), req.body)),
   );
-  app.delete('/me/tokens/:id', { schema: { tags, params: idParams, response: { 200: okOut } } }, async (req) => {
+  app.delete('/me/tokens/:id', { schema: { tags, params: recordIdParams, response: { 200: okOut } } }, async (req) => {
     await revokeToken(app.db, accessOf(req), req.params.id);
     return { ok: true as const };
   });

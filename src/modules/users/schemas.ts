@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { atLeastOneField } from '../../http/patch-body.ts';
+import { recordId, recordIdText } from '../../http/record-id.ts';
 import { roleSchema } from '../auth/schemas.ts';
 
 export const userOut = z.object({
@@ -21,25 +22,25 @@ export const createUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200),
   // Checked against the password rules by the use case (assertAcceptablePassword).
   password: z.string().max(1000),
-  memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  memberId: recordId.nullable().optional(),
 });
 
 export const updateUserBody = atLeastOneField(
   z.strictObject({
     displayName: z.string().trim().min(1).max(200).optional(),
     isActive: z.boolean().optional(),
-    memberId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    memberId: recordId.nullable().optional(),
     password: z.string().max(1000).optional(),
   }),
 );
 
 export const grantBody = z.strictObject({
   role: roleSchema,
-  unitId: z.number().int().positive().max(2_147_483_647),
+  unitId: recordId,
   includeSubtree: z.boolean().default(true),
 });
 
-export const cellAccountsBody = z.strictObject({ unitId: z.number().int().positive().max(2_147_483_647) });
+export const cellAccountsBody = z.strictObject({ unitId: recordId });
 const accountLine = z.object({ memberId: z.number(), fullName: z.string(), username: z.string() });
 export const cellAccountsOut = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
@@ -47,10 +48,9 @@ export const cellAccountsOut = z.object({
   existing: z.array(accountLine),
 });
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const grantParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  grantId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: recordIdText,
+  grantId: recordIdText,
 });
 
 export const tokenBody = z.strictObject({

@@ -1,14 +1,13 @@
 // Villages (thôn, bản, tổ dân phố), where members live, and yearly admission targets: schemas in and out.
+
 import { z } from 'zod';
+import { recordId } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const bodyId = z.number().int().positive().max(2_147_483_647);
 export const villageKind = z.enum(['thon', 'ban', 'to_dan_pho']);
 export type VillageKind = z.infer<typeof villageKind>;
 const villageName = z.string().trim().min(1).max(200);
 
-export const idParams = z.strictObject({ id });
 export const onQuery = z.strictObject({ on: isoDate.optional() });
 
 /** One or many villages of a cell at once (a commune's list typed or pasted from a sheet). */
@@ -19,13 +18,13 @@ export const createVillagesBody = z.strictObject({
     .max(500),
 });
 export type CreateVillagesInput = z.infer<typeof createVillagesBody>;
-export const mergeVillageBody = z.strictObject({ intoVillageId: bodyId, effectiveOn: isoDate, decisionNumber: decisionNumber.optional() });
+export const mergeVillageBody = z.strictObject({ intoVillageId: recordId, effectiveOn: isoDate, decisionNumber: decisionNumber.optional() });
 export type MergeVillageInput = z.infer<typeof mergeVillageBody>;
 export const dissolveVillageBody = z.strictObject({ effectiveOn: isoDate, decisionNumber: decisionNumber.optional() });
 export type DissolveVillageInput = z.infer<typeof dissolveVillageBody>;
 
 /** Where the member lives from `effectiveOn` (null: no village of ours, e.g. moved away). */
-export const setResidenceBody = z.strictObject({ villageId: bodyId.nullable(), effectiveOn: isoDate });
+export const setResidenceBody = z.strictObject({ villageId: recordId.nullable(), effectiveOn: isoDate });
 export type SetResidenceInput = z.infer<typeof setResidenceBody>;
 
 export const villageOut = z.object({
@@ -64,7 +63,7 @@ export const setTargetsBody = z.strictObject({
   year: z.number().int().min(1930).max(2200),
   /** target null: the cell has no target this year. */
   targets: z
-    .array(z.strictObject({ cellId: bodyId, target: z.number().int().min(0).max(10000).nullable() }))
+    .array(z.strictObject({ cellId: recordId, target: z.number().int().min(0).max(10000).nullable() }))
     .min(1)
     .max(2000),
 });
