@@ -187,7 +187,7 @@ describe('the whole cell’s month in one save', () => {
   it('records every member of the cell at once, or nothing when one is refused', async () => {
     const url = `/api/v1/dues/units/${cell}/months/2026-04/payments`;
     const cash = (memberId: number, amount: number) => ({ memberId, amount, method: 'cash', paidOn: '2026-04-25' });
-    const outsider = await t.member({ unitId: await t.unit({ code: 'DP-2', name: 'Chi bộ thôn Tây', parentId: province }), fullName: 'Đỗ Văn Giang' });
+    const outsider = await t.member({ unitId: await t.unit({ code: 'DP-TAY', name: 'Chi bộ thôn Tây', parentId: province }), fullName: 'Đỗ Văn Giang' });
     const refused = await secretary({ method: 'PUT', url, payload: { payments: [cash(m.salaried, 87_655), cash(outsider, 5_000)] } });
     expect(refused.statusCode).toBe(404);
     const fromCommune = await committee({ method: 'PUT', url, payload: { payments: [cash(m.salaried, 87_655)] } });
@@ -283,5 +283,53 @@ describe('figures and reports', () => {
     const other = await t.unit({ code: 'DP-Y', name: 'Đảng bộ xã Khác', kind: 'dang_bo_xa', parentId: province });
     expect((await secretary({ method: 'GET', url: `/api/v1/dues/units/${other}/months/2026-03` })).statusCode).toBe(404);
     expect((await secretary({ method: 'GET', url: `/api/v1/figures/units/${other}/dues?month=2026-03` })).statusCode).toBe(404);
+  });
+});
+
+describe('a dissolved cell', () => {
+  it('shows its months while it existed, read-only and saying why; a month after it is not found', async () => {
+    await t.user('dp-admin', [{ role: 'admin', unitId: province }]);
+    const admin = await t.as('dp-admin');
+    const west = await t.unit({ code: 'DP-BAC', name: 'Chi bộ thôn Bắc', parentId: commune });
+    const phuc = await t.member({ unitId: west, fullName: 'Đinh Văn Phúc', admittedOn: '2010-03-02', fullMemberOn: '2011-03-02' });
+    ok(
+      await admin({
+        method: 'POST',
+        url: '/api/v1/units/merge',
+        payload: { sourceIds: [west], target: { unitId: cell }, effectiveOn: '2026-05-15', decisionNumber: '12-QĐ/ĐU' },
+      }),
+    );
+    for (const month of ['2026-04', '2026-05']) {
+      const sheetOfWest = ok(await admin({ method: 'GET', url: `/api/v1/dues/units/${west}/months/${month}` }));
+      expect(sheetOfWest.unit).toEqual({ id: west, name: 'Chi bộ thôn Bắc', dissolvedOn: '2026-05-15' });
+      expect(sheetOfWest.canRecord).toBe(false);
+    }
+    expect(ok(await admin({ method: 'GET', url: `/api/v1/dues/units/${west}/months/2026-04` })).members.map((r: { fullName: string }) => r.fullName)).toEqual([
+      'Đinh Văn Phúc',
+    ]);
+    // The cell it merged into records as before.
+    expect(ok(await admin({ method: 'GET', url: `/api/v1/dues/units/${cell}/months/2026-06` })).canRecord).toBe(true);
+
+    const refused = await admin({
+      method: 'PUT',
+      url: `/api/v1/dues/units/${west}/months/2026-04/payments`,
+      payload: { payments: [{ memberId: phuc, amount: 5_000, method: 'cash', paidOn: '2026-04-20' }] },
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().title).toMatch(/^Chi bộ thôn Bắc đã giải thể từ ngày 15\/05\/2026: /);
+    const april = ok(await admin({ method: 'GET', url: `/api/v1/dues/members/${phuc}?from=2026-04&to=2026-04` }));
+    expect(JSON.stringify(april.payments ?? [])).not.toContain('5000');
+
+    for (const url of [
+      `/api/v1/dues/units/${west}/months/2026-06`,
+      `/api/v1/dues/units/${west}/arrears?from=2026-06&to=2026-08`,
+      `/api/v1/dues/units/${west}/months/2026-07/collection.xlsx`,
+    ]) {
+      const res = await admin({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // A late payment for a month it existed still goes in, on the member's own page.
+    ok(await pay(admin, phuc, '2026-04', { amount: 5_000, paidOn: '2026-06-02' }));
   });
 });

@@ -7,15 +7,21 @@ import type { Db } from '../../db/types.ts';
 import { forbidden, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { memberReadable } from '../members/member-access.ts';
+import { validDuring } from '../org-history/valid-on.ts';
 
-/** The unit (its current name) when the caller reads it, and whether they may record for it; else 404. */
-export async function readableUnit(db: Db, access: Access, unitId: number) {
+/**
+ * The unit (its current name) when the caller reads it and it existed on some day of the
+ * period; else 404, as for a unit that never was. `writable`: the caller may record for it and
+ * it is not dissolved (its members' dues then go through the cell they moved to).
+ */
+export async function readableUnit(db: Db, access: Access, unitId: number, period: { from: string; to: string }) {
   const row = await db
     .selectFrom('units as u')
-    .select(['u.id', 'u.name', 'u.path'])
-    .select((eb) => sql<boolean>`${unitInScope(access.scope('write_members'), eb.ref('u.id'))}`.as('writable'))
+    .select(['u.id', 'u.name', 'u.path', 'u.dissolved_on'])
+    .select((eb) => sql<boolean>`(${unitInScope(access.scope('write_members'), eb.ref('u.id'))} and u.dissolved_on is null)`.as('writable'))
     .where('u.id', '=', unitId)
     .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
+    .where(sql<boolean>`exists (select 1 from unit_versions v where v.unit_id = u.id and ${validDuring('v', period.from, period.to)})`)
     .executeTakeFirst();
   if (!row) throw notFound('entities.unit');
   return row;

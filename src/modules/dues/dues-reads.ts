@@ -12,7 +12,7 @@ import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import { readableMember, readableUnit } from './dues-access.ts';
 import { duesLedger, type MemberMonth, owedSomething, paidSomething, stillOwed } from './dues-ledger.ts';
 import { monthView } from './month-view.ts';
-import { monthEnd, monthStart } from './months.ts';
+import { monthEnd, monthStart, monthsSpan } from './months.ts';
 import type { CellMonthOut } from './schemas.ts';
 
 const shiftMonth = (month: string, n: number) => addMonths(monthStart(month), n).slice(0, 7);
@@ -33,7 +33,7 @@ export async function duesRuleSetOf(db: Db, unitId: number, month: string, lang:
 const owedSum = (months: readonly MemberMonth[]) => months.reduce((s, m) => s + (stillOwed(m) ?? 0), 0);
 
 export async function cellMonth(db: Db, access: Access, unitId: number, month: string, lang: Lang): Promise<CellMonthOut> {
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await readableUnit(db, access, unitId, monthsSpan(month));
   const [members, rules] = await Promise.all([membersOfMonth(db, unitId, month), duesRuleSetOf(db, unitId, month, lang)]);
   const ledger = await duesLedger(
     db,
@@ -47,7 +47,7 @@ export async function cellMonth(db: Db, access: Access, unitId: number, month: s
     return { memberId: m.member_id, fullName: m.full_name, dues: monthView(current, lang), arrearsBefore: owedSum(months.filter((x) => x.month < month)) };
   });
   return {
-    unit: { id: unit.id, name: unit.name },
+    unit: { id: unit.id, name: unit.name, dissolvedOn: unit.dissolved_on },
     month,
     ruleSet: rules.out,
     canRecord: unit.writable,
@@ -112,7 +112,7 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
 }
 
 export async function unitArrears(db: Db, access: Access, unitId: number, from: string, to: string) {
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await readableUnit(db, access, unitId, monthsSpan(from, to));
   const { rows } = await sql<{ member_id: number; full_name: string; unit_id: number }>`
     select distinct on (m.sort_key, m.id) m.id as member_id, m.full_name, d.unit_id
       from (${membersUnderDuring([unitId], monthStart(from), monthEnd(to))}) d join members m on m.id = d.member_id

@@ -17,7 +17,7 @@ import { clock } from '../meetings/clock.ts';
 import { readableUnit } from './dues-access.ts';
 import { duesLedger, stillOwed } from './dues-ledger.ts';
 import { duesRuleSetOf, membersOfMonth } from './dues-reads.ts';
-import { monthEnd, monthStart } from './months.ts';
+import { monthEnd, monthStart, monthsSpan } from './months.ts';
 
 function headingLines(lang: Lang, unitName: string, month: string, rules: { title: string; unconfirmed: string[] }) {
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `dues.export.${key}`, params);
@@ -31,7 +31,7 @@ function headingLines(lang: Lang, unitName: string, month: string, rules: { titl
 
 export async function collectionXlsx(db: Db, access: Access, unitId: number, month: string, lang: Lang): Promise<Buffer> {
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `dues.export.${key}`, params);
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await readableUnit(db, access, unitId, monthsSpan(month));
   const [members, rules] = await Promise.all([membersOfMonth(db, unitId, month), duesRuleSetOf(db, unitId, month, lang)]);
   const ledger = await duesLedger(
     db,
@@ -116,7 +116,7 @@ interface LevelRow {
 }
 
 export async function remittance(db: Db, access: Access, unitId: number, month: string, lang: Lang) {
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await readableUnit(db, access, unitId, monthsSpan(month));
   const rules = await duesRuleSetOf(db, unitId, month, lang);
   const end = monthEnd(month);
   // Each unit under the asked one that collected for the month, with its chain of ancestors then (itself first).

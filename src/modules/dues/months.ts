@@ -11,6 +11,8 @@ export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
+/** The days of months `from` to `to` (one month when `to` is left out), both included. */
+export const monthsSpan = (from: string, to = from) => ({ from: monthStart(from), to: monthEnd(to) });
 /** Every month from `from` to `to`, both included ('YYYY-MM'). */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];

@@ -16,7 +16,7 @@ import { memberReadable } from '../members/member-access.ts';
 import { readableUnit } from './dues-access.ts';
 import { duesLedger } from './dues-ledger.ts';
 import { membersOfMonth } from './dues-reads.ts';
-import { monthStart } from './months.ts';
+import { monthStart, monthsSpan } from './months.ts';
 import type { PaymentInput } from './schemas.ts';
 
 export interface PaymentItem extends PaymentInput {
@@ -110,7 +110,8 @@ export async function recordPayment(db: Kysely<DB>, access: Access, memberId: nu
 /** The whole cell's month in one transaction: every member must be under the unit that month. */
 export async function recordUnitPayments(db: Kysely<DB>, access: Access, unitId: number, month: string, items: readonly PaymentItem[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await readableUnit(trx, access, unitId);
+    const unit = await readableUnit(trx, access, unitId, monthsSpan(month));
+    if (unit.dissolved_on) throw conflict('dues.unit_dissolved', { unit: unit.name, date: formatDateVi(unit.dissolved_on) });
     const under = new Set((await membersOfMonth(trx, unitId, month)).map((m) => m.member_id));
     const outside = items.find((i) => !under.has(i.memberId));
     if (outside) {

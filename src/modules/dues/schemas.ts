@@ -124,10 +124,11 @@ export const memberMonthOut = z.object({
 export type MemberMonthOut = z.infer<typeof memberMonthOut>;
 
 export const cellMonthOut = z.object({
-  unit: z.object({ id: z.number().int(), name: z.string() }),
+  /** dissolvedOn: the day the unit was dissolved; its sheets are then read-only. */
+  unit: z.object({ id: z.number().int(), name: z.string(), dissolvedOn: z.string().nullable() }),
   month: z.string(),
   ruleSet: ruleSetOut,
-  /** The caller may record payments for this cell. */
+  /** The caller may record payments for this cell (never once it is dissolved). */
   canRecord: z.boolean(),
   members: z.array(
     z.object({

@@ -32,7 +32,7 @@ interface MonthDues {
   owed: number | null;
 }
 interface CellMonth {
-  unit: { id: number; name: string };
+  unit: { id: number; name: string; dissolvedOn: string | null };
   month: string;
   ruleSet: { code: string; title: string; unconfirmed: string[] };
   canRecord: boolean;
@@ -187,6 +187,9 @@ function MonthSheet({ data }: { data: CellMonth }) {
       <div data-testid="dues-totals" style={{ fontSize: 17 }}>
         {t('dues.totals', { paid: money(data.totals.paid), due: money(data.totals.due), n: data.totals.paidMembers, of: data.totals.members })}
       </div>
+      {data.unit.dissolvedOn && (
+        <Alert type="info" showIcon title={t('dues.dissolved', { date: showDate(data.unit.dissolvedOn) })} data-testid="dues-dissolved" />
+      )}
       {data.members.length === 0 && <Alert type="info" showIcon title={t('dues.noMembers')} />}
       {noBasis > 0 && <Alert type="info" showIcon title={t('dues.defaultBasis', { n: noBasis })} data-testid="dues-no-basis" />}
       <ol style={{ listStyle: 'none', margin: 0, padding: 0, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }} data-testid="dues-roll">
