@@ -7,6 +7,7 @@ import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
 import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { meetingRulesFor } from '../../src/modules/meetings/unit-rule-sets.ts';
 import { countingRulesFor } from '../../src/modules/rule-sets/counting-rules.ts';
+import { unitRuleSets, unitRuleSetsOfUnits } from '../../src/modules/rule-sets/unit-rule-sets.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -102,5 +103,29 @@ describe('rule sets follow the tree as it was on the date judged', () => {
     expect(await ruleOf(u.communeB)).toBe('thach-binh-2026');
     expect(await ruleOf(u.communeA)).toBe('qd294-xa-2025');
     expect(await ruleOf(u.province)).toBe('qd294-xa-2025');
+  });
+});
+
+describe('the batch lookup (a province dues ledger asks for thousands of units at once)', () => {
+  it('gives each unit what the one-unit lookup gives, on every date around the move', async () => {
+    const later = await t.unit({ code: 'XA-B-2', name: 'Chi bộ thôn Mới', parentId: u.communeB, establishedOn: '2025-06-15' });
+    await loadSet('meeting-rules', later, 'thon-moi-2025', '2025-06-15', {});
+    await loadSet('meeting-rules', u.province, 'ha-tinh-2022', '2022-01-01', {});
+    const units = [u.province!, u.communeA!, u.communeB!, u.cell!, later];
+    for (const on of ['2021-06-01', '2024-05-10', '2025-06-01', '2026-02-28', '2026-03-01', '2026-06-01']) {
+      const batch = await unitRuleSetsOfUnits(t.database.db, 'meeting-rules', units, on);
+      for (const unitId of units) {
+        const codes = (sets: { code: string }[] | undefined) => (sets ?? []).map((s) => s.code);
+        expect(codes(batch.get(unitId)), `unit ${unitId} on ${on}`).toEqual(codes(await unitRuleSets(t.database.db, 'meeting-rules', unitId, on)));
+      }
+    }
+    // Not vacuous: the cell's candidates changed with the move.
+    expect((await unitRuleSetsOfUnits(t.database.db, 'meeting-rules', [u.cell!], '2024-05-10')).get(u.cell!)!.map((s) => s.code)).toEqual([
+      'thach-an-2023',
+      'ha-tinh-2022',
+    ]);
+    expect((await unitRuleSetsOfUnits(t.database.db, 'meeting-rules', [u.cell!], '2026-06-01')).get(u.cell!)!.map((s) => s.code)).toEqual(['ha-tinh-2022']);
+    // A unit judged on a day before it was founded still has its own set, as the one-unit lookup gives it.
+    expect((await unitRuleSetsOfUnits(t.database.db, 'meeting-rules', [later], '2025-06-01')).get(later)!.map((s) => s.code)).toEqual(['thon-moi-2025']);
   });
 });

@@ -10,7 +10,9 @@
 import { type Expression, sql } from 'kysely';
 import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db } from '../../db/types.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
+import { validOn } from '../org-history/valid-on.ts';
 
 export interface RuleSetRow {
   id: number;
@@ -52,6 +54,28 @@ export function ruleSetsFromRows(rows: readonly RuleSetRow[]): RuleSet[] {
 export async function unitRuleSets(db: Db, kind: string, unitId: number, on: string): Promise<RuleSet[]> {
   const { rows } = await reusingPlan(sql<{ sets: RuleSetRow[] }>`select ${unitRuleSetsJson(kind, sql.val(unitId), sql.val(on))} as sets`).execute(db);
   return ruleSetsFromRows(rows[0]?.sets ?? []);
+}
+
+/**
+ * unitRuleSets for many units on one date (a province's dues ledger judges 4,000 cells): one
+ * query over the kept ancestry (unit_ancestry, the same walk up as unit_versions gives). A
+ * unit that did not exist on the date still has its own sets, as unitRuleSets gives them.
+ */
+export async function unitRuleSetsOfUnits(db: Db, kind: string, unitIds: readonly number[], on: string): Promise<Map<number, RuleSet[]>> {
+  const ids = sql.val([...unitIds]);
+  const columns = sql`r.id, r.kind, r.code, r.unit_id, r.title, r.source, r.effective_from::text as effective_from,
+    r.effective_to::text as effective_to, r.body`;
+  const { rows } = await sql<RuleSetRow & { judged_id: number }>`
+    select a.unit_id as judged_id, ${columns}, a.depth
+      from rule_sets r join unit_ancestry a on a.ancestor_id = r.unit_id and ${validOn('a', on)}
+     where r.kind = ${kind} and a.unit_id = any(${ids}::int[])
+    union all
+    select r.unit_id as judged_id, ${columns}, 0 as depth
+      from rule_sets r
+     where r.kind = ${kind} and r.unit_id = any(${ids}::int[])
+       and not exists (select 1 from unit_ancestry a where a.unit_id = r.unit_id and a.depth = 0 and ${validOn('a', on)})`.execute(db);
+  const byUnit = groupBy(rows, (r) => r.judged_id);
+  return new Map(unitIds.map((id) => [id, ruleSetsFromRows(byUnit.get(id) ?? [])]));
 }
 
 /**
