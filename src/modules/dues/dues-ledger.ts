@@ -62,7 +62,7 @@ const inForce = (r: { valid_from: string; valid_to: string | null }, day: string
  * last day falls in a stretch are listed here. Joining each month in SQL instead made a
  * province's year 1.1 M rows and a status lookup per row (7.6 s for 100,000 members).
  */
-async function owedMonths(db: Db, memberIds: readonly number[], from: string, to: string) {
+export async function owedMonths(db: Db, memberIds: readonly number[], from: string, to: string) {
   const months = monthsBetween(from, to).map((month) => ({ month, lastDay: monthEnd(month) }));
   const first = months[0]!.lastDay;
   const last = months.at(-1)!.lastDay;
