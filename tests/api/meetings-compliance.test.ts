@@ -252,6 +252,13 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     expect((await report('2025-01-01', '2025-12-31')).statusCode).toBe(404);
     // Its last day, 30/06/2024, is in the period: found.
     expect((await report('2024-06-01', '2024-12-31')).statusCode).toBe(200);
+    // So are its meeting figures for 2024, shown as the cell was on its last day; 2025 is not found.
+    const figures = (from: string, to: string) => admin({ method: 'GET', url: `/api/v1/figures/units/${gone}/meetings?from=${from}&to=${to}` });
+    const year = await figures('2024-01-01', '2024-12-31');
+    expect(year.statusCode, year.body).toBe(200);
+    expect(year.json().unit).toMatchObject({ id: gone, name: 'Chi bộ bản Cũ' });
+    expect(year.json().trend.map((m: { month: string }) => m.month)).toContain('2024-12');
+    expect((await figures('2025-01-01', '2025-12-31')).statusCode).toBe(404);
   });
 
   it('flags the plan deadline once the 20th has passed', async () => {

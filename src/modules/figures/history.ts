@@ -7,9 +7,9 @@ import { jsonRowsOf, type RowsOf } from '../../db/read-together.ts';
 import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
-import { validOn } from '../org-history/valid-on.ts';
+import { validDuring, validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import { keepsAllDimsSql, keptMembersSql } from './kept-member-counts.ts';
 
@@ -90,6 +90,26 @@ export interface FiguresHead {
  */
 export async function unitForFigures(db: Db, unitId: number, date: string, scope: Scope, ruleKind?: string, rulesOn = date): Promise<FiguresHead> {
   return (await unitForFiguresWith(db, unitId, date, scope, ruleKind, rulesOn, null)).head;
+}
+
+/**
+ * A period's figures show the unit as it was on `date` (the period's last day, or today).
+ * A unit dissolved within the period is shown as on its last day instead: a 2025 report of a
+ * district dissolved on 1/7/2025 covers its first half, not a 404. Tried only when the unit
+ * is not found on `date` (404), so the usual request costs nothing more.
+ */
+export async function onLastDayInPeriod<T>(db: Db, unitId: number, from: string, date: string, read: (date: string) => Promise<T>): Promise<T> {
+  try {
+    return await read(date);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status !== 404) throw e;
+    const { rows } = await sql<{ last: string | null }>`
+      select max(least(v.valid_to - 1, ${date}::date))::text as last from unit_versions v
+       where v.unit_id = ${unitId}::int and ${validDuring('v', from, date)}`.execute(db);
+    const last = rows[0]?.last;
+    if (!last || last >= date) throw e;
+    return read(last);
+  }
 }
 
 /** How many units sat under each unit (counted up to the limit + 1) when it was last asked for: which statement to send first. */

@@ -15,7 +15,7 @@ import { monthsBetween } from '../../domain/meeting-time.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
 import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
-import { unitForFiguresWith, unitsUnderOn } from './history.ts';
+import { onLastDayInPeriod, unitForFiguresWith, unitsUnderOn } from './history.ts';
 import { type KeptMeetingSumsRow, keptMeetingSumsSql } from './kept-meeting-sums.ts';
 import { type MeetingSumsInput, type MeetingSumsRow, periodMeetingSumsSql } from './period-meeting-sums.ts';
 import type { MeetingFiguresOut } from './schemas.ts';
@@ -34,7 +34,6 @@ function builtinComplianceOn(day: string): MeetingRules['compliance'] | null {
 
 export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
-  const date = clamp(today, from, to);
   const end = to < today ? to : today;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
   const period = end >= from;
@@ -48,7 +47,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   });
   // From the models kept per ancestor where they answer; else (and when SQL says a sub-unit
   // joined or left the unit in the period) from the stretches.
-  const reads = (rules: MeetingRules['compliance']) => ({
+  const reads = (rules: MeetingRules['compliance'], date: string) => ({
     sums: period ? (keptMeetingSumsSql(sumsInput(rules)) ?? periodMeetingSumsSql(sumsInput(rules))) : noRows<KeptMeetingSumsRow>(),
     absences: period ? unexcusedSql(unitId, from, end, rules) : noRows<UnexcusedRow>(),
     children: sql<{ unit_id: number; code: string; name: string; kind: UnitKind }>`
@@ -59,10 +58,17 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   // small unit, in the same statement, the figures under the built-in rules, which almost
   // every unit follows (read again below under its own when they differ).
   const builtin = builtinComplianceOn(today);
-  const { head, reads: guessed } = await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, builtin && (() => reads(builtin)));
+  const {
+    head,
+    reads: guessed,
+    date,
+  } = await onLastDayInPeriod(db, unitId, from, clamp(today, from, to), async (date) => ({
+    ...(await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, builtin && (() => reads(builtin, date)))),
+    date,
+  }));
   const { unit, whole, reusesPlans, ruleSets } = head;
   const rules = meetingRulesOn(today, ruleSets).body.compliance;
-  const read = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules), reusesPlans);
+  const read = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules, date), reusesPlans);
   const { absences, children } = read;
   const sums = read.sums.some((r) => r.set === 'fallback') ? (await periodMeetingSumsSql(sumsInput(rules)).execute(db)).rows : read.sums;
   const tops = sums.filter((r): r is Row<'top'> => r.set === 'top');

@@ -10,13 +10,13 @@ import { TASK_OUTCOMES } from '../../domain/tasks.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
 import { programmeName } from '../tasks/programmes.ts';
-import { unitForFigures } from './history.ts';
+import { onLastDayInPeriod, unitForFigures } from './history.ts';
 import type { TaskFiguresOut } from './schemas.ts';
 
 const clamp = (d: string, lo: string, hi: string) => (d < lo ? lo : d > hi ? hi : d);
 
 export async function taskFigures(db: Db, access: Access, lang: Lang, unitId: number, from: string, to: string, today: string): Promise<TaskFiguresOut> {
-  const { unit } = await unitForFigures(db, unitId, clamp(today, from, to), access.scope('read'));
+  const { unit } = await onLastDayInPeriod(db, unitId, from, clamp(today, from, to), (date) => unitForFigures(db, unitId, date, access.scope('read')));
   const { rows } = await sql<{ outcome: string | null; programme: string | null; overdue: boolean; n: number }>`
     select t.outcome, t.programme, (t.outcome is null and t.due_on < ${today}::date) as overdue, count(*)::int as n
       from tasks t
