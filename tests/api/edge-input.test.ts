@@ -185,3 +185,16 @@ describe('an id in a path or a query string is decimal digits only', () => {
     expect(missing.json().errors).toEqual([{ path: 'body.unitId', message: 'Chưa nhập: trường này là bắt buộc.' }]);
   });
 });
+
+describe('a required date left out', () => {
+  it('is called missing, not a date that does not exist', async () => {
+    const res = await admin({ method: 'GET', url: `/api/v1/figures/units/${f.cell1}/admissions` });
+    expect400(res);
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { path: 'querystring.from', message: 'Chưa nhập: trường này là bắt buộc.' },
+        { path: 'querystring.to', message: 'Chưa nhập: trường này là bắt buộc.' },
+      ]),
+    );
+  });
+});

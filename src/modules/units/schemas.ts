@@ -5,8 +5,9 @@ import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts'
 // PostgreSQL or a per-month loop over it would fail or run for minutes. (A value that is
 // not YYYY-MM-DD already has its error; abort: a date out of range gets this one error,
 // not also the caller's own narrower rule.)
+// A missing date keeps zod's own issue, said as "required", not as a date that does not exist.
 export const isoDate = z.iso
-  .date({ message: 'fields.invalid_date' })
+  .date({ error: (issue) => (issue.input === undefined ? undefined : 'fields.invalid_date') })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
 export const unitKind = z.enum([
   'toan_dang',
