@@ -51,8 +51,8 @@ async function membersIn(cookie: string): Promise<number> {
 async function bigFile(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Đảng viên');
-  sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Số thẻ đảng', 'Trạng thái']);
-  for (let i = 0; i < ROWS; i++) sheet.addRow([`Nguyễn Văn Thử ${i}`, 'Nam', '17/05/1980', `77.${String(i).padStart(6, '0')}`, 'Chính thức']);
+  sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh (dd/mm/yyyy)', 'Số thẻ đảng', 'Ngày chính thức', 'Trạng thái']);
+  for (let i = 0; i < ROWS; i++) sheet.addRow([`Nguyễn Văn Thử ${i}`, 'Nam', '17/05/1980', `77.${String(i).padStart(6, '0')}`, '02/03/2011', 'Chính thức']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

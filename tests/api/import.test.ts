@@ -167,6 +167,18 @@ describe('member import from xlsx', () => {
     ]);
   });
 
+  it("holds a row to the member form's date rules, naming the column (found by an outside probe)", async () => {
+    const file = await xlsx([
+      person(0, { 'Ngày sinh (dd/mm/yyyy)': '05/05/1990', 'Ngày vào Đảng': '03/03/2000', 'Ngày chính thức': null, 'Trạng thái': 'Dự bị' }),
+      person(1, { 'Ngày vào Đảng': '03/03/2010', 'Ngày chính thức': null, 'Trạng thái': 'Chính thức' }),
+    ]);
+    const res = await importInto(commune, 'dry-run', file);
+    expect(res.json().errors).toEqual([
+      { row: 2, column: 'Ngày vào Đảng', message: expect.stringMatching(/đủ 18 tuổi/) },
+      { row: 3, column: 'Trạng thái', message: expect.stringMatching(/^Trạng thái đi theo ngày chính thức/) },
+    ]);
+  });
+
   it('imports a good file whole, reading Excel dates and numbers that lost their leading zero', async () => {
     const file = await xlsx([
       person(0, { 'Ngày sinh (dd/mm/yyyy)': new Date(Date.UTC(1975, 0, 9)), 'Số CCCD': 26080001000, 'Điện thoại': 912345678 }),

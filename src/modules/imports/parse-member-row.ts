@@ -3,7 +3,8 @@
 // numbers that lost their leading zero); the record is then checked by the members
 // module's own schema and date rules, so an import accepts exactly what the form does.
 import type { MemberStatus } from '../../db/types.ts';
-import { formatDateVi } from '../../domain/calendar.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
+import { statusFromDates } from '../../domain/member-dates.ts';
 import { readTypedDate } from '../../domain/typed-date.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -170,11 +171,18 @@ export function parseMemberRow(
     assertDatesInOrder({ dateOfBirth: fields.dateOfBirth, admittedOn: fields.admittedOn ?? null, fullMemberOn: fields.fullMemberOn ?? null });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    for (const fe of error.fieldErrors) fail(fe.path as ColumnKey, hasMessage(lang, fe.message) ? t(lang, fe.message, fe.params) : fe.message);
+    // The member form's checks name body fields ('body.admittedOn'); here the column is named.
+    for (const fe of error.fieldErrors)
+      fail(fe.path.replace(/^body\./, '') as ColumnKey, hasMessage(lang, fe.message) ? t(lang, fe.message, fe.params) : fe.message);
     return { parsed: null, errors };
   }
   if (joinedUnitOn && fields.admittedOn && joinedUnitOn < fields.admittedOn) {
     fail('joinedUnitOn', t(lang, 'members.joined_before_admitted'));
+    return { parsed: null, errors };
+  }
+  // As the member form: probationary or full member follows the date of full membership.
+  if ((status === 'du_bi' || status === 'chinh_thuc') && status !== statusFromDates(fields.fullMemberOn ?? null, todayInVietnam())) {
+    fail('status', t(lang, 'members.status_follows_dates'));
     return { parsed: null, errors };
   }
   return { parsed: { row: rowNumber, fields, unitCode, status, joinedUnitOn }, errors: [] };
