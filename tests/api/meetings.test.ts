@@ -275,6 +275,30 @@ describe('check-in', () => {
 });
 
 describe('roll call and minutes', () => {
+  it('before the meeting day takes only an absence notified in advance (found by an outside probe)', async () => {
+    const now = clock.now();
+    at('20:00', '2026-03-04');
+    try {
+      const early = await bithu({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meetingId}/attendance`,
+        payload: { entries: [{ memberId: f.regular[0], status: 'present' }] },
+      });
+      expect(early.statusCode).toBe(400);
+      expect(early.json().errors).toEqual([
+        { path: 'entries.0.status', message: 'Buổi sinh hoạt ngày 05/03/2026 chưa diễn ra: trước ngày họp chỉ ghi được vắng có lý do.' },
+      ]);
+      const notified = await bithu({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meetingId}/attendance`,
+        payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện' }] },
+      });
+      expect(notified.statusCode, notified.body).toBe(200);
+    } finally {
+      clock.set(now);
+    }
+  });
+
   it('lists the exempted member apart and leaves them out of the ratio', async () => {
     const bad = await bithu({
       method: 'PUT',

@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
+import { vnDate } from '../../domain/meeting-time.ts';
 import { badRequest, conflict, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -28,9 +30,13 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
     const byMember = new Map([...current.members, ...current.apart].map((e) => [e.memberId, e]));
     const guestIds = new Set(current.guests.map((g) => g.id));
     const errors: FieldError[] = [];
+    const beforeTheDay = vnDate(now) < m.held_on;
     input.entries.forEach((e, i) => {
       if (!byMember.has(e.memberId)) errors.push({ path: `entries.${i}.memberId`, message: 'meetings.not_on_roll' });
       if (e.status === 'absent_excused' && !e.reason) errors.push({ path: `entries.${i}.reason`, message: 'meetings.reason_required' });
+      // Before the meeting's day only an absence notified in advance can be recorded.
+      if (beforeTheDay && e.status !== null && e.status !== 'absent_excused')
+        errors.push({ path: `entries.${i}.status`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
     });
     input.guests.forEach((g, i) => {
       if (!guestIds.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.unknown_guest' });
