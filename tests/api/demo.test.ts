@@ -285,12 +285,15 @@ describe('demo data, commune scale', () => {
   it('computes the read models the figures read, equal to those recomputed from the loaded rows', async () => {
     const db = t.database.db;
     await expectFactsKept(db);
-    const sizes = await sql<{ facts: number; frozen: number; adopted_without_roll: number; sums: number }>`
+    const sizes = await sql<{ facts: number; frozen: number; adopted_without_roll: number; adopted_ungraded: number; sums: number }>`
       select (select count(*) from member_facts)::int as facts, (select count(*) from meeting_roll_at_adoption)::int as frozen,
         (select count(*) from meeting_minutes mm where adopted_at is not null
           and not exists (select 1 from meeting_roll_at_adoption r where r.meeting_id = mm.meeting_id))::int as adopted_without_roll,
+        (select count(*) from meeting_minutes mm where adopted_at is not null
+          and not exists (select 1 from meeting_quality q where q.meeting_id = mm.meeting_id and q.grade is not null))::int as adopted_ungraded,
         (select count(*) from subtree_month_sums)::int as sums`.execute(db);
-    expect(sizes.rows[0]).toMatchObject({ adopted_without_roll: 0 });
+    // As the app itself: minutes are adopted only once the meeting is graded (found ungraded by an outside probe).
+    expect(sizes.rows[0]).toMatchObject({ adopted_without_roll: 0, adopted_ungraded: 0 });
     expect(sizes.rows[0]!.facts).toBeGreaterThan(300);
     expect(sizes.rows[0]!.frozen).toBeGreaterThan(1000);
     expect(sizes.rows[0]!.sums).toBeGreaterThan(100);

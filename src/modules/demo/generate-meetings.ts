@@ -314,8 +314,9 @@ export function generateMeetings(
     };
     meeting.minutes = { number, adopted, content };
 
-    // The grade, once the minutes are adopted, from the same rule the app applies.
-    if (adopted && rng.chance(weak ? 0.6 : 0.95)) {
+    // The grade, from the same rule the app applies: every adopted meeting has one, since the
+    // app adopts minutes only once the meeting is graded. (A draft with a grade is not drawn.)
+    if (adopted) {
       const streak = Math.max(0, ...meeting.attendance.map((a) => longestExcusedStreak(history.get(a.member.index)?.seq ?? [])));
       // Drawn with the chair's ticks (the same random sequence as before), but recorded on
       // the meeting: the previous resolution is a fact of the meeting, not a tick.
