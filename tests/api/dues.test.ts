@@ -333,3 +333,28 @@ describe('a dissolved cell', () => {
     ok(await pay(admin, phuc, '2026-04', { amount: 5_000, paidOn: '2026-06-02' }));
   });
 });
+
+describe('slips a secretary would make (found by an outside probe)', () => {
+  it('refuses an amount more than 10 times the amount due (and over 1,000,000 đ), and a date a year before the month, writing nothing', async () => {
+    const before = ok(await secretary({ method: 'GET', url: `/api/v1/dues/members/${m.salaried}?from=2026-04&to=2026-04` }));
+    const huge = await pay(secretary, m.salaried, '2026-04', { amount: 2_000_000_000, paidOn: '2026-04-20' });
+    expect(huge.statusCode, huge.body).toBe(400);
+    expect(huge.json().title).toMatch(/^Số tiền 2\.000\.000\.000 đ của đồng chí Nguyễn Văn An gấp hơn 10 lần mức phải đóng \(87\.655 đ\)/);
+    const early = await pay(secretary, m.salaried, '2026-04', { amount: 87_655, paidOn: '2020-01-01' });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(early.json().title).toBe('Ngày đóng 01/01/2020 sớm hơn tháng 04/2026 quá 12 tháng; hãy kiểm tra lại ngày đóng.');
+    expect(ok(await secretary({ method: 'GET', url: `/api/v1/dues/members/${m.salaried}?from=2026-04&to=2026-04` }))).toEqual(before);
+    // A voluntary extra, and a payment a few months ahead, are taken.
+    ok(await pay(secretary, m.salaried, '2026-04', { amount: 500_000, paidOn: '2025-12-20' }));
+  });
+
+  it('does not count the running month as arrears', async () => {
+    // This month in Việt Nam, whatever the machine's time zone.
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
+    const arrears = ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${commune}/arrears?from=2026-01&to=${month}` }));
+    const months = arrears.members.flatMap((r: { months: { month: string }[] }) => r.months.map((x) => x.month));
+    expect(months.length).toBeGreaterThan(0);
+    expect(months.every((x: string) => x < month)).toBe(true);
+    expect(ok(await committee({ method: 'GET', url: `/api/v1/figures/units/${commune}/dues?month=${month}` })).inArrears.n).toBeGreaterThan(0);
+  });
+});

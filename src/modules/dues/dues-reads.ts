@@ -111,7 +111,8 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
   };
 }
 
-export async function unitArrears(db: Db, access: Access, unitId: number, from: string, to: string) {
+/** Members owing for months of `from`..`to` that are over (up to `lastMonthOver`): the running month is not arrears yet. */
+export async function unitArrears(db: Db, access: Access, unitId: number, from: string, to: string, lastMonthOver: string) {
   const unit = await readableUnit(db, access, unitId, monthsSpan(from, to));
   const { rows } = await sql<{ member_id: number; full_name: string; unit_id: number }>`
     select distinct on (m.sort_key, m.id) m.id as member_id, m.full_name, d.unit_id
@@ -125,7 +126,7 @@ export async function unitArrears(db: Db, access: Access, unitId: number, from: 
   );
   const members = rows
     .map((r) => {
-      const months = ledger.get(r.member_id) ?? [];
+      const months = (ledger.get(r.member_id) ?? []).filter((m) => m.month <= lastMonthOver);
       const owing = months.filter((m) => stillOwed(m) !== 0);
       return {
         memberId: r.member_id,

@@ -6,6 +6,8 @@ import { addMonths } from '../../domain/member-dates.ts';
 export const monthStart = (month: string) => `${month}-01`;
 /** The month after 'YYYY-MM'. */
 export const nextMonth = (month: string) => addMonths(monthStart(month), 1).slice(0, 7);
+/** The last month that is over on `day` ('YYYY-MM-DD'): the month before the day's. */
+export const lastMonthOverOn = (day: string) => addMonths(`${day.slice(0, 7)}-01`, -1).slice(0, 7);
 /** The last day 'YYYY-MM-DD' of month 'YYYY-MM'. */
 export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

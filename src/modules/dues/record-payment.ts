@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { formatDateVi, formatMonthVi } from '../../domain/calendar.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
+import { addMonths } from '../../domain/member-dates.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -18,6 +19,11 @@ import { duesLedger } from './dues-ledger.ts';
 import { membersOfMonth } from './dues-reads.ts';
 import { monthStart, monthsSpan } from './months.ts';
 import type { PaymentInput } from './schemas.ts';
+
+/** How far ahead of its month a payment may be made, and how much above the amount due one may be. */
+const MAX_MONTHS_PAID_AHEAD = 12;
+const MAX_PLAUSIBLE_MULTIPLE = 10;
+const PLAUSIBLE_WHATEVER_DUE = 1_000_000;
 
 export interface PaymentItem extends PaymentInput {
   memberId: number;
@@ -52,6 +58,23 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
   const today = vnDate(clock.now());
   const future = items.find((i) => i.paidOn > today);
   if (future) throw badRequest('dues.paid_in_future', { date: formatDateVi(future.paidOn) }, [{ path: 'paidOn', message: 'dues.paid_in_future_field' }]);
+  // Paid ahead by at most a year: a date years before the month is a typing slip.
+  const earliest = addMonths(monthStart(month), -MAX_MONTHS_PAID_AHEAD);
+  const early = items.find((i) => i.paidOn < earliest);
+  if (early)
+    throw badRequest('dues.paid_too_early', { date: formatDateVi(early.paidOn), month: formatMonthVi(month), months: MAX_MONTHS_PAID_AHEAD }, [
+      { path: 'paidOn', message: 'dues.paid_too_early_field' },
+    ]);
+  // A voluntary extra is welcome; ten times the amount due (and over 1,000,000 đ) is a slip of a zero or three.
+  const implausible = items.find((i) => i.amount > Math.max(MAX_PLAUSIBLE_MULTIPLE * (ledger.get(i.memberId)![0]!.dues?.due ?? 0), PLAUSIBLE_WHATEVER_DUE));
+  if (implausible) {
+    const due = ledger.get(implausible.memberId)![0]!.dues?.due ?? 0;
+    throw badRequest(
+      'dues.amount_implausible',
+      { name: nameOf.get(implausible.memberId)!, amount: implausible.amount.toLocaleString('vi-VN'), due: due.toLocaleString('vi-VN') },
+      [{ path: 'amount', message: 'dues.amount_implausible_field' }],
+    );
+  }
 
   const before = new Map(
     (

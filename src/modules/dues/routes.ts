@@ -13,6 +13,7 @@ import { clock } from '../meetings/clock.ts';
 import { cellMonth, memberDues, unitArrears } from './dues-reads.ts';
 import { collectionXlsx, remittanceXlsx } from './dues-reports.ts';
 import { recordExemption, recordReduction, setBasis } from './member-settings.ts';
+import { lastMonthOverOn } from './months.ts';
 import { recordPayment, recordUnitPayments } from './record-payment.ts';
 import {
   arrearsOut,
@@ -65,7 +66,7 @@ export async function duesRoutes(root: FastifyInstance) {
   });
   app.get('/dues/units/:id/arrears', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: arrearsOut } } }, async (req) => {
     const { from, to } = period(req.query);
-    return unitArrears(db, accessOf(req), req.params.id, from, to);
+    return unitArrears(db, accessOf(req), req.params.id, from, to, lastMonthOverOn(vnDate(clock.now())));
   });
   app.get('/dues/members/:id', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: memberDuesOut } } }, async (req) => {
     const { from, to } = period(req.query);

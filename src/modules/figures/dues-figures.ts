@@ -12,7 +12,7 @@ import { monthEnd, monthStart } from '../dues/months.ts';
 import { membersUnderOn, unitForFigures } from './history.ts';
 import type { DuesFiguresOut } from './schemas.ts';
 
-function headline(ledgers: MemberMonth[][], month: string) {
+function headline(ledgers: MemberMonth[][], month: string, lastMonthOver: string) {
   let due = 0;
   let towards = 0;
   let extra = 0;
@@ -32,7 +32,8 @@ function headline(ledgers: MemberMonth[][], month: string) {
       if (owedSomething(now)) owing += 1;
       if (owedSomething(now) && paidSomething(now)) paid += 1;
     }
-    if (months.some((m) => stillOwed(m) !== 0)) inArrears += 1;
+    // In arrears for a month once it is over: the running month is not owed late yet.
+    if (months.some((m) => m.month <= lastMonthOver && stillOwed(m) !== 0)) inArrears += 1;
   }
   return {
     collection: { n: towards, of: due },
@@ -43,7 +44,7 @@ function headline(ledgers: MemberMonth[][], month: string) {
   };
 }
 
-export async function duesFigures(db: Db, access: Access, unitId: number, month: string): Promise<DuesFiguresOut> {
+export async function duesFigures(db: Db, access: Access, unitId: number, month: string, lastMonthOver: string): Promise<DuesFiguresOut> {
   const end = monthEnd(month);
   const [{ unit, whole }, members] = await Promise.all([
     unitForFigures(db, unitId, end, access.scope('read')),
@@ -77,9 +78,9 @@ export async function duesFigures(db: Db, access: Access, unitId: number, month:
   return {
     unit,
     month,
-    ...headline(all, month),
+    ...headline(all, month, lastMonthOver),
     subUnits: [...children]
-      .map(([id, c]) => ({ id, name: c.name, kind: c.kind, ...headline(c.ledgers, month) }))
+      .map(([id, c]) => ({ id, name: c.name, kind: c.kind, ...headline(c.ledgers, month, lastMonthOver) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }

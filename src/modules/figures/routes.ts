@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { accessOf } from '../auth/authenticate.ts';
+import { lastMonthOverOn } from '../dues/months.ts';
 import { resultsOut } from '../grading/schemas.ts';
 import { clock } from '../meetings/clock.ts';
 import { admissionFigures } from './admission-figures.ts';
@@ -66,7 +67,7 @@ export async function figureRoutes(root: FastifyInstance) {
   app.get(
     '/figures/units/:unitId/dues',
     { schema: { tags: ['figures'], params: unitParams, querystring: duesFiguresQuery, response: { 200: duesFiguresOut } } },
-    async (req) => duesFigures(app.db, accessOf(req), req.params.unitId, req.query.month),
+    async (req) => duesFigures(app.db, accessOf(req), req.params.unitId, req.query.month, lastMonthOverOn(vnDate(clock.now()))),
   );
   app.get(
     '/figures/units/:unitId/tasks',
