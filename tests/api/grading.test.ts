@@ -97,6 +97,25 @@ describe('a full round for a commune of 11 cells', () => {
     );
     periodId = period.id;
     expect(period.ruleSet.code).toBe('qd366');
+    // Named by its title, as the rule-set preview names it, in the period and in the list (found by an outside probe).
+    const title = ok(await dangUy({ method: 'GET', url: `/api/v1/grading/rule-set?unitId=${c.xa}&endsOn=2025-12-31` })).title;
+    expect(title).toMatch(/^Kiểm điểm, đánh giá, xếp loại chất lượng/);
+    expect(period.ruleSet.title).toBe(title);
+    expect(ok(await dangUy({ method: 'GET', url: `/api/v1/grading/periods?unitId=${c.xa}` })).items[0].ruleSet.title).toBe(title);
+    // A "quarter" of 12 months, or a "year" of 18, is refused in words.
+    const quarter = await dangUy({
+      method: 'POST',
+      url: '/api/v1/grading/periods',
+      payload: { unitId: c.xa, kind: 'quarter', startsOn: '2023-01-01', endsOn: '2023-12-31' },
+    });
+    expect(quarter.statusCode).toBe(400);
+    expect(quarter.json().errors).toEqual([{ path: 'body.endsOn', message: 'Kỳ quý dài nhiều nhất 3 tháng; kỳ dài hơn hãy chọn Nhiệm kỳ hoặc Đột xuất.' }]);
+    const year = await dangUy({
+      method: 'POST',
+      url: '/api/v1/grading/periods',
+      payload: { unitId: c.xa, kind: 'year', startsOn: '2022-01-01', endsOn: '2023-06-30' },
+    });
+    expect(year.json().errors).toEqual([{ path: 'body.endsOn', message: 'Kỳ năm dài nhiều nhất 12 tháng; kỳ dài hơn hãy chọn Nhiệm kỳ hoặc Đột xuất.' }]);
     expect(period.maxPoints).toBe(100);
     const list: Entry[] = period.entries;
     const people = list.filter((e) => e.subject === 'member');

@@ -6,6 +6,7 @@ import type { Db } from '../../db/types.ts';
 import type { Reason } from '../../domain/grading.ts';
 import { totalPoints } from '../../domain/grading.ts';
 import type { Grade, GradingRules, Subject } from '../../domain/grading-rules.ts';
+import { builtinRuleSets } from '../../domain/rules/load-rule-set.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { validOn } from '../org-history/valid-on.ts';
@@ -17,7 +18,19 @@ import type { EntryOut, FormsInput, periodOut } from './schemas.ts';
 const iso = (d: Date) => d.toISOString();
 const reasonOut = (lang: Lang, r: Reason) => ({ key: r.key, params: r.params, text: t(lang, r.key, r.params) });
 
-export function periodView(p: PeriodRow & { unit_name: string; rule_set_title?: string }): z.infer<typeof periodOut> {
+/** The title of the rule set a period was opened under: the unit's own set as it loaded it (`unitSetTitle`), or the built-in set's. */
+export function ruleSetTitle(p: PeriodRow, unitSetTitle: string | null | undefined, lang: Lang): string {
+  if (p.rule_set_id !== null) return unitSetTitle ?? p.rule_set_code;
+  const builtin = builtinRuleSets('grading').find((s) => s.code === p.rule_set_code && s.version === p.rule_set_version);
+  return builtin?.title[lang] ?? p.rule_set_code;
+}
+
+export async function ruleSetTitleOf(db: Db, p: PeriodRow, lang: Lang): Promise<string> {
+  const own = p.rule_set_id === null ? null : await db.selectFrom('rule_sets').select('title').where('id', '=', p.rule_set_id).executeTakeFirst();
+  return ruleSetTitle(p, own?.title, lang);
+}
+
+export function periodView(p: PeriodRow & { unit_name: string; rule_set_title: string }): z.infer<typeof periodOut> {
   return {
     id: p.id,
     unitId: p.unit_id,
@@ -26,7 +39,7 @@ export function periodView(p: PeriodRow & { unit_name: string; rule_set_title?: 
     name: p.name,
     startsOn: p.starts_on,
     endsOn: p.ends_on,
-    ruleSet: { code: p.rule_set_code, version: p.rule_set_version, unitRuleSetId: p.rule_set_id, title: p.rule_set_title ?? p.rule_set_code },
+    ruleSet: { code: p.rule_set_code, version: p.rule_set_version, unitRuleSetId: p.rule_set_id, title: p.rule_set_title },
     openedAt: iso(p.opened_at),
   };
 }

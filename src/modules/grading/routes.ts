@@ -21,7 +21,7 @@ import { decisionDocx } from './decision-docx.ts';
 import { periodXlsx } from './export-xlsx.ts';
 import { openPeriod } from './open-period.ts';
 import { visibleEntry, visiblePeriod } from './period-access.ts';
-import { periodView, readEntries, unitNameOn } from './read-entries.ts';
+import { periodView, readEntries, ruleSetTitle, ruleSetTitleOf, unitNameOn } from './read-entries.ts';
 import { ruleSetPreview } from './rule-set-preview.ts';
 import { listGradingRuleSets, loadGradingRuleSet } from './rule-sets.ts';
 import {
@@ -65,7 +65,7 @@ export async function gradingRoutes(root: FastifyInstance) {
     const unitName = await unitNameOn(db, period.unit_id, period.ends_on);
     const lang = req.lang;
     return {
-      ...periodView({ ...period, unit_name: unitName }),
+      ...periodView({ ...period, unit_name: unitName, rule_set_title: await ruleSetTitleOf(db, period, lang) }),
       criteria: period.body.criteria.map((c) => ({ key: c.key, subjects: [...c.subjects], label: c.label[lang], maxPoints: c.maxPoints })),
       maxPoints: period.body.maxPoints,
       bands: period.body.bands.map((b) => ({ grade: b.grade, minPoints: b.minPoints })),
@@ -101,6 +101,7 @@ export async function gradingRoutes(root: FastifyInstance) {
     const rows = await db
       .selectFrom('grading_periods as p')
       .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .leftJoin('rule_sets as rs', 'rs.id', 'p.rule_set_id')
       .select([
         'p.id',
         'p.unit_id',
@@ -114,6 +115,7 @@ export async function gradingRoutes(root: FastifyInstance) {
         'p.rules',
         'p.opened_at',
         'u.name as unit_name',
+        'rs.title as unit_rule_set_title',
       ])
       .where((eb) =>
         eb.exists(
@@ -128,7 +130,7 @@ export async function gradingRoutes(root: FastifyInstance) {
       .orderBy('p.ends_on', 'desc')
       .orderBy('p.id', 'desc')
       .execute();
-    return { items: rows.map(periodView) };
+    return { items: rows.map((p) => periodView({ ...p, rule_set_title: ruleSetTitle(p, p.unit_rule_set_title, req.lang) })) };
   });
   app.get('/grading/periods/:id/export.xlsx', { schema: { tags, params: recordIdParams } }, async (req, reply) => {
     const file = await periodXlsx(db, accessOf(req), req.params.id, req.lang);
@@ -166,7 +168,8 @@ export async function gradingRoutes(root: FastifyInstance) {
     for (const r of ids) {
       const period = await visiblePeriod(db, access, r.period_id);
       const [entry] = await readEntries(db, access, period, req.lang, { ids: [r.id] });
-      items.push({ period: periodView({ ...period, unit_name: await unitNameOn(db, period.unit_id, period.ends_on) }), entry: entry! });
+      const unitName = await unitNameOn(db, period.unit_id, period.ends_on);
+      items.push({ period: periodView({ ...period, unit_name: unitName, rule_set_title: await ruleSetTitleOf(db, period, req.lang) }), entry: entry! });
     }
     return { items };
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { fourGoodScaleSchema } from '../../domain/four-good.ts';
 import { UNIT_COMMITMENTS } from '../../domain/grading-commitments.ts';
 import { GRADES, gradingRulesSchema, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
+import { addMonths } from '../../domain/member-dates.ts';
 import { recordId, recordIdText } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
@@ -26,7 +27,10 @@ export const openPeriodBody = z
     startsOn: isoDate,
     endsOn: isoDate,
   })
-  .refine((b) => b.endsOn >= b.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] });
+  .refine((b) => b.endsOn >= b.startsOn, { message: 'grading.ends_before_start', path: ['endsOn'] })
+  // A quarter spans at most 3 months and a year 12: a longer one is a term or an ad hoc period.
+  .refine((b) => b.kind !== 'quarter' || b.endsOn < addMonths(b.startsOn, 3), { message: 'grading.quarter_too_long', path: ['endsOn'] })
+  .refine((b) => b.kind !== 'year' || b.endsOn < addMonths(b.startsOn, 12), { message: 'grading.year_too_long', path: ['endsOn'] });
 export type OpenPeriodInput = z.infer<typeof openPeriodBody>;
 
 export const periodsQuery = z.strictObject({ unitId: recordIdText });
