@@ -97,6 +97,10 @@ describe('demo data, commune scale', () => {
   });
 
   it('holds 12 months of meetings up to today, with the gaps real cells have', async () => {
+    // A thematic meeting's topic is the topic alone: its papers say "Sinh hoạt chuyên đề: …" themselves.
+    const thematic = await t.database.db.selectFrom('meetings').select('topic').where('kind', '=', 'thematic').execute();
+    expect(thematic.length).toBeGreaterThan(10);
+    expect(thematic.filter((m) => /^chuyên đề/i.test(m.topic))).toEqual([]);
     const admin = await login('admin');
     const commune = await t.database.db.selectFrom('units').select('id').where('name', '=', 'Đảng bộ xã Bắc Bình').executeTakeFirstOrThrow();
     const res = await admin(`/api/v1/meetings/compliance?unitId=${commune.id}&from=2025-12-01&to=2026-11-30&asOf=2026-11-30`);

@@ -179,7 +179,8 @@ export function generateMeetings(
         kind: 'thematic',
         heldOn: `${year}-${pad2(month)}-${pad2(rng.int(21, 27))}`,
         focal: [],
-        topic: `Chuyên đề: ${rng.pick(THEMATIC_TOPICS)}`,
+        // The topic alone: notices and minutes say "Sinh hoạt chuyên đề: …" themselves.
+        topic: rng.pick(THEMATIC_TOPICS),
       });
     }
   }
@@ -295,11 +296,8 @@ export function generateMeetings(
       chairName: secretary,
       chairPosition: 'Bí thư Chi bộ',
       minuteTakerName: deputy,
-      purpose:
-        p.kind === 'regular'
-          ? 'Đánh giá kết quả thực hiện nghị quyết tháng trước, đề ra nhiệm vụ tháng tới'
-          : `Sinh hoạt chuyên đề "${p.topic.replace(/^Chuyên đề: /, '')}"`,
-      agendaItems: (p.kind === 'regular' ? p.focal : [p.topic.replace(/^Chuyên đề: /, '')]).map((title) => ({
+      purpose: p.kind === 'regular' ? 'Đánh giá kết quả thực hiện nghị quyết tháng trước, đề ra nhiệm vụ tháng tới' : `Sinh hoạt chuyên đề "${p.topic}"`,
+      agendaItems: (p.kind === 'regular' ? p.focal : [p.topic]).map((title) => ({
         title,
         summary: `Chi bộ thảo luận về ${title.toLowerCase()}; các đảng viên phát biểu, thống nhất cách làm.`,
       })),
