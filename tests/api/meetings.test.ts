@@ -275,7 +275,7 @@ describe('check-in', () => {
 });
 
 describe('roll call and minutes', () => {
-  it('before the meeting day takes only an absence notified in advance (found by an outside probe)', async () => {
+  it('before the meeting day takes only what a member notifies in advance: an excused absence or duty (found by an outside probe)', async () => {
     const now = clock.now();
     at('20:00', '2026-03-04');
     try {
@@ -286,7 +286,7 @@ describe('roll call and minutes', () => {
       });
       expect(early.statusCode).toBe(400);
       expect(early.json().errors).toEqual([
-        { path: 'entries.0.status', message: 'Buổi sinh hoạt ngày 05/03/2026 chưa diễn ra: trước ngày họp chỉ ghi được vắng có lý do.' },
+        { path: 'entries.0.status', message: 'Buổi sinh hoạt ngày 05/03/2026 chưa diễn ra: trước ngày họp chỉ ghi được vắng có lý do hoặc đi làm nhiệm vụ.' },
       ]);
       const notified = await bithu({
         method: 'PUT',
@@ -294,6 +294,9 @@ describe('roll call and minutes', () => {
         payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused', reason: 'Đi viện' }] },
       });
       expect(notified.statusCode, notified.body).toBe(200);
+      const onDuty = { method: 'PUT' as const, url: `/api/v1/meetings/${meetingId}/attendance` };
+      expect((await bithu({ ...onDuty, payload: { entries: [{ memberId: f.regular[2], status: 'on_duty' }] } })).statusCode).toBe(200);
+      expect((await bithu({ ...onDuty, payload: { entries: [{ memberId: f.regular[2], status: null }] } })).statusCode).toBe(200);
     } finally {
       clock.set(now);
     }

@@ -34,8 +34,9 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
     input.entries.forEach((e, i) => {
       if (!byMember.has(e.memberId)) errors.push({ path: `entries.${i}.memberId`, message: 'meetings.not_on_roll' });
       if (e.status === 'absent_excused' && !e.reason) errors.push({ path: `entries.${i}.reason`, message: 'meetings.reason_required' });
-      // Before the meeting's day only an absence notified in advance can be recorded.
-      if (beforeTheDay && e.status !== null && e.status !== 'absent_excused')
+      // Before the meeting's day only what a member notifies in advance can be recorded: an
+      // absence with its reason, or duty elsewhere (the roll call screen says so).
+      if (beforeTheDay && (e.status === 'present' || e.status === 'absent_unexcused'))
         errors.push({ path: `entries.${i}.status`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
     });
     input.guests.forEach((g, i) => {

@@ -22,6 +22,9 @@ import { ATTENDANCE_COLORS, attendanceLabel, percent, vnTime } from './meeting-l
 import { type Attendance, type AttendanceEntry, type AttendanceStatus, type CheckInCode, type Meeting, meetingKeys, useAttendance } from './meetings-api.ts';
 import { SheetEntryLink } from './PapersCard.tsx';
 
+/** What a member can notify before the meeting's day: an absence with its reason, or duty elsewhere. */
+const NOTIFIED_IN_ADVANCE = new Set<string>(['absent_excused', 'on_duty']);
+
 export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -286,7 +289,13 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
               onChange={(ev) => setEntry(e, { status: ev.target.value as AttendanceStatus })}
             >
               {statusOptions.map((o) => (
-                <Radio.Button key={o.value} value={o.value} style={phone ? { flex: '1 0 45%', textAlign: 'center', paddingInline: 4 } : undefined}>
+                <Radio.Button
+                  key={o.value}
+                  value={o.value}
+                  // Before the meeting's day only what members notify in advance can be marked (the server refuses the rest).
+                  disabled={notYet && !NOTIFIED_IN_ADVANCE.has(o.value)}
+                  style={phone ? { flex: '1 0 45%', textAlign: 'center', paddingInline: 4 } : undefined}
+                >
                   <span data-testid={o.testId}>{o.label}</span>
                 </Radio.Button>
               ))}
@@ -383,7 +392,7 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
       </Card>
 
       <Card size="small" title={t('meetings.roll.title', { count: data!.members.length })} styles={{ body: { padding: 0 } }}>
-        {editable && s.unmarked > 0 && (
+        {editable && !notYet && s.unmarked > 0 && (
           <div style={{ padding: '8px 12px 0' }}>
             <Button icon={<CheckOutlined />} onClick={markRestPresent} block={phone} data-testid="roll-rest-present">
               {t('meetings.roll.restPresent')}
