@@ -5,6 +5,7 @@ import type { Db } from '../../db/types.ts';
 import type { AdmissionStage } from '../../domain/admission.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { calendarAdjustments } from './calendar-days.ts';
 import { deadlinesOf, nextDeadline, stepsInForce } from './candidate-dates.ts';
 import type { CandidateBrief } from './schemas.ts';
@@ -71,12 +72,6 @@ export async function candidatesUnder(db: Db, access: Access, unitIds: readonly 
 }
 
 export async function listCandidates(db: Db, access: Access, unitId: number, today: string, stage?: AdmissionStage | 'all') {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   return { items: await candidatesUnder(db, access, [unitId], today, stage) };
 }

@@ -10,6 +10,7 @@ import { commitmentFits, MEMBER_COMMITMENT } from '../../domain/grading-commitme
 import { groupBy } from '../../domain/group-by.ts';
 import { badRequest, forbidden, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { membersUnderOn, readUnitOn, unitOn, unitsUnderOn } from '../org-history/units-under.ts';
 import { requireGradeOver } from './period-access.ts';
@@ -109,13 +110,7 @@ export async function saveMemberCommitment(db: Kysely<DB>, access: Access, input
 /** A unit's registration for a movement: 404 unless the caller sees the unit, 403 unless they grade it, 400 when the movement is not for its kind. */
 export async function saveUnitCommitment(db: Kysely<DB>, access: Access, unitId: number, input: UnitCommitmentInput): Promise<CommitmentOut> {
   return db.transaction().execute(async (trx) => {
-    const visible = await trx
-      .selectFrom('units as u')
-      .select('u.id')
-      .where('u.id', '=', unitId)
-      .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
-      .executeTakeFirst();
-    if (!visible) throw notFound('entities.unit');
+    await unitInScopeOr404(trx, access.scope('read'), unitId);
     await requireGradeOver(trx, access, unitId);
     const unit = await readUnitOn(trx, unitId, `${input.year}-12-31`);
     if (!unit || !commitmentFits(input.kind, unit.kind))

@@ -10,6 +10,7 @@ import { vnDate } from '../../domain/meeting-time.ts';
 import { notFound } from '../../http/app-error.ts';
 import { recordIdParams } from '../../http/record-id.ts';
 import { unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { gradingResults } from '../figures/grading-figures.ts';
 import { clock } from '../meetings/clock.ts';
@@ -91,13 +92,7 @@ export async function gradingRoutes(root: FastifyInstance) {
   app.get('/grading/periods', { schema: { tags, querystring: periodsQuery, response: { 200: periodsOut } } }, async (req) => {
     const access = accessOf(req);
     const unitId = req.query.unitId;
-    const visible = await db
-      .selectFrom('units as u')
-      .select('u.id')
-      .where('u.id', '=', unitId)
-      .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
-      .executeTakeFirst();
-    if (!visible) throw notFound('entities.unit');
+    await unitInScopeOr404(db, access.scope('read'), unitId);
     const rows = await db
       .selectFrom('grading_periods as p')
       .innerJoin('units as u', 'u.id', 'p.unit_id')

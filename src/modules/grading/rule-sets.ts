@@ -14,6 +14,7 @@ import { builtinRuleSets, NoRuleSetInForce, type RuleSet, ruleSetInForce } from 
 import { badRequest, forbidden, notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { saveUnitRuleSet } from '../rule-sets/save-unit-rule-set.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import type { GradingRuleSetKind, LoadGradingRuleSetInput } from './schemas.ts';
@@ -35,13 +36,7 @@ function ref(set: RuleSet, lang: Lang) {
 }
 
 async function readable(db: Db, access: Access, unitId: number): Promise<void> {
-  const unit = await db
-    .selectFrom('units as u')
-    .select('u.id')
-    .where('u.id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('u.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
 }
 
 /** The set of `kind` in force for the unit on the date (null when none is: "4 tốt" until a committee loads one), and those it may adopt. */

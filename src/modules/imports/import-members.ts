@@ -13,6 +13,7 @@ import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { type AuditEntry, writeAudit } from '../audit/write-audit.ts';
 import { throttle } from '../auth/throttle.ts';
 import { type HeldElsewhere, queueConflicts } from '../conflicts/queue-conflicts.ts';
@@ -84,13 +85,7 @@ interface TargetUnit {
 }
 
 export async function findTarget(db: Db, scope: Scope, unitId: number): Promise<TargetUnit> {
-  const unit = await db
-    .selectFrom('units as u')
-    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.path', 'u.dissolved_on', 'u.established_on'])
-    .where('u.id', '=', unitId)
-    .where((eb) => unitInScope(scope, eb.ref('u.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, scope, unitId);
   return unit;
 }
 

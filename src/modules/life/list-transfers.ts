@@ -4,16 +4,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { transferOutOf, transferRows } from './transfer-rows.ts';
 
 export async function listTransfers(db: Db, access: Access, unitId: number, direction: 'incoming' | 'outgoing') {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const end = direction === 'incoming' ? 't.to_unit_id' : 't.from_unit_id';
   const rows = await transferRows(db)
     .innerJoin('units as end_unit', 'end_unit.id', end)

@@ -10,6 +10,7 @@ import type { DB, Db, Hd33Category } from '../../db/types.ts';
 import { isLeaving, LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { unitRefusal, writeRefusal } from '../meetings/meeting-access.ts';
 import type { answerCommentBody } from './schemas.ts';
@@ -200,13 +201,7 @@ const commentOutOf = (r: CommentRow) => ({
 
 /** The year's requests: those a residence cell (under the unit) is asked to answer, or those the work place (under the unit) asked. */
 export async function listResidenceComments(db: Db, access: Access, unitId: number, year: number, side: 'residence' | 'work') {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const end = side === 'residence' ? 'ru' : 'wu';
   const rows = await commentRows(db, access)
     .where('c.year', '=', year)

@@ -14,6 +14,7 @@ import { strikeOffLookback } from '../../domain/strike-off.ts';
 import { strikeOffGrounds } from '../../domain/strike-off-grounds.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { meetingRulesFor } from '../meetings/unit-rule-sets.ts';
 import { type MemberUnderRow, membersUnderOn } from '../org-history/units-under.ts';
 
@@ -21,13 +22,7 @@ import { type MemberUnderRow, membersUnderOn } from '../org-history/units-under.
 export type UnpaidMonths = (db: Db, memberIds: readonly number[], from: string, to: string) => Promise<Map<number, string[]>>;
 
 export async function strikeOffCandidates(db: Db, access: Access, unitId: number, asOf: string, unpaidMonths?: UnpaidMonths) {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   const members = await db
     .selectFrom(sql<MemberUnderRow>`(${membersUnderOn([unitId], asOf)})`.as('mu'))
     .innerJoin('members as m', 'm.id', 'mu.member_id')

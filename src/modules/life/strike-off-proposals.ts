@@ -10,6 +10,7 @@ import type { DB, Db } from '../../db/types.ts';
 import { isLeaving } from '../../domain/member-status.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { writeRefusal } from '../meetings/meeting-access.ts';
 import { applyStatusChange } from '../members/change-member-status.ts';
@@ -161,13 +162,7 @@ export async function decideStrikeOff(db: Kysely<DB>, access: Access, id: number
 }
 
 export async function listStrikeOffProposals(db: Db, access: Access, unitId: number) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const rows = await proposalRows(db, access)
     .where('u.path', 'like', `${unit.path}%`)
     .orderBy(sql`sp.status = 'proposed'`, 'desc')

@@ -6,18 +6,13 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { cellMeetings } from './cell-month.ts';
 
 export type CalendarState = 'planned' | 'held' | 'adopted';
 
 export async function cellCalendar(db: Db, access: Access, unitId: number, year: number, now: Date) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const today = todayInVietnam(now);
   const meetings = await cellMeetings(db, [unit.id], `${year}-01-01`, `${year}-12-31`, CELL_MEETING_KINDS);
   const grades = new Map(

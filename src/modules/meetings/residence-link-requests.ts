@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { throttle } from '../auth/throttle.ts';
 import { writeRefusal } from './meeting-access.ts';
@@ -161,17 +162,6 @@ export async function withdrawResidenceRequest(db: Kysely<DB>, access: Access, i
   });
 }
 
-async function readableUnit(db: Db, access: Access, unitId: number) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
-  return unit;
-}
-
 /**
  * Days a request waits for the member's cell. The residence cell sees every request it
  * sent as pending for that long, then as not confirmed, whether the member's cell declined
@@ -181,7 +171,7 @@ export const REQUEST_OPEN_DAYS = 30;
 
 /** The residence cell's own requests not yet linked: only the card number it typed, never a name. */
 export async function outgoingResidenceRequests(db: Kysely<DB>, access: Access, unitId: number) {
-  await readableUnit(db, access, unitId);
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   const rows = await db
     .selectFrom('residence_link_requests')
     .select(['id', 'party_card_number', 'valid_from', 'note', 'status', 'requested_at'])
@@ -202,7 +192,7 @@ export async function outgoingResidenceRequests(db: Kysely<DB>, access: Access, 
 
 /** Pending requests about members of this unit (and below) that the caller may decide. */
 export async function incomingResidenceRequests(db: Kysely<DB>, access: Access, unitId: number) {
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const rows = await db
     .selectFrom('residence_link_requests as r')
     .innerJoin('members as m', 'm.id', 'r.member_id')

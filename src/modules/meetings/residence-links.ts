@@ -12,6 +12,7 @@ import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { unitRefusal, writeRefusal } from './meeting-access.ts';
 import { requestResidenceLink } from './residence-link-requests.ts';
@@ -105,13 +106,7 @@ export async function endResidenceLink(db: Kysely<DB>, access: Access, id: numbe
 }
 
 export async function listResidenceLinks(db: Kysely<DB>, access: Access, unitId: number) {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   const readable = access.scope('read');
   const rows = await db
     .selectFrom('member_residence_links as r')

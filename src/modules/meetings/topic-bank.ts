@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { badRequest, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { unitRefusal } from './meeting-access.ts';
 
@@ -38,13 +39,7 @@ export interface TopicOut {
 }
 
 export async function listTopics(db: Kysely<DB>, access: Access, unitId: number): Promise<TopicOut[]> {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   const topics = await db
     .selectFrom('meeting_topics as t')
     .innerJoin('units as tu', 'tu.id', 't.unit_id')

@@ -7,6 +7,7 @@ import { scopeRoots } from '../../domain/unit-tree.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { unitOn } from '../org-history/units-under.ts';
 import type { ChildOut } from './schemas.ts';
 import { childVersionsOn, presentChildren, treeFilter, versionsOn } from './tree-at-date.ts';
@@ -22,13 +23,7 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
     const [roots, filter] = await Promise.all([versionsOn(db, scopeRoots(grants), at), treeFilter(db, scope)]);
     return presentChildren(db, roots, at, filter);
   }
-  const parent = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', parentId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!parent) throw notFound('entities.unit');
+  await unitInScopeOr404(db, scope, parentId);
   const [filter] = await Promise.all([treeFilter(db, scope), strict ? unitOn(db, parentId, at, scope) : undefined]);
   return presentChildren(db, await childVersionsOn(db, parentId, at, filter), at, filter);
 }

@@ -5,15 +5,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 
 export async function unitHistory(db: Db, access: Access, id: number) {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', id)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  await unitInScopeOr404(db, access.scope('read'), id);
   const rows = await db
     .selectFrom('unit_events as e')
     .select(['e.id', 'e.kind', 'e.effective_on', 'e.decision_number', 'e.note', 'e.payload'])

@@ -10,6 +10,7 @@ import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -23,13 +24,7 @@ export interface CellAccounts {
 export async function createCellAccounts(db: Kysely<DB>, access: Access, unitId: number): Promise<CellAccounts> {
   if (!access.can('manage_users')) throw new AppError('forbidden', 403);
   const scope = access.scope('manage_users');
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind', 'dissolved_on'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
+  const unit = await unitInScopeOr404(db, scope, unitId);
   if (!CELL_KINDS.includes(unit.kind) || unit.dissolved_on) throw new AppError('users.cell_accounts_not_cell', 400, { unit: unit.name });
 
   const members = await db

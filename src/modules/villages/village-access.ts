@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import type { VillageKind } from './schemas.ts';
 
 export interface VillageRow {
@@ -51,12 +52,5 @@ export async function canManageUnit(db: Db, access: Access, unitId: number): Pro
 
 /** The unit if the caller may read it (404 otherwise). */
 export async function readableUnit(db: Db, access: Access, unitId: number) {
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'kind', 'established_on'])
-    .where('id', '=', unitId)
-    .where((eb) => unitInScope(access.scope('read'), eb.ref('units.id')))
-    .executeTakeFirst();
-  if (!unit) throw notFound('entities.unit');
-  return unit;
+  return unitInScopeOr404(db, access.scope('read'), unitId);
 }
