@@ -186,6 +186,18 @@ describe('an id in a path or a query string is decimal digits only', () => {
   });
 });
 
+describe('a check-in with neither a code nor a QR', () => {
+  it('says what to send (found by an outside probe)', async () => {
+    for (const payload of [{}, { code: '123456', qr: 'x' }]) {
+      const res = await admin({ method: 'POST', url: '/api/v1/meetings/check-in', payload });
+      expect400(res);
+      expect(res.json().errors).toEqual([{ path: 'body', message: 'Nhập mã điểm danh 6 chữ số, hoặc quét mã QR của buổi sinh hoạt.' }]);
+    }
+    const short = await admin({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code: '12' } });
+    expect(short.json().errors[0].path).toBe('body.code');
+  });
+});
+
 describe('a required date left out', () => {
   it('is called missing, not a date that does not exist', async () => {
     const res = await admin({ method: 'GET', url: `/api/v1/figures/units/${f.cell1}/admissions` });

@@ -67,15 +67,19 @@ export const recordAttendanceBody = z.strictObject({
 });
 export type RecordAttendanceInput = z.infer<typeof recordAttendanceBody>;
 
-export const checkInBody = z.union([
-  z.strictObject({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{6}$/, { message: 'meetings.bad_check_in_code' }),
-  }),
-  z.strictObject({ qr: z.string().trim().min(1).max(500) }),
-]);
+export const checkInBody = z.union(
+  [
+    z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[0-9]{6}$/, { message: 'meetings.bad_check_in_code' }),
+    }),
+    z.strictObject({ qr: z.string().trim().min(1).max(500) }),
+  ],
+  // Neither shape (nothing sent, or both): say what to send, not a bare "invalid input".
+  { error: (issue) => (issue.code === 'invalid_union' ? 'meetings.check_in_code_or_qr' : undefined) },
+);
 export type CheckInInput = z.infer<typeof checkInBody>;
 
 export const checkInOut = z.object({
