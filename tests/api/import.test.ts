@@ -177,6 +177,12 @@ describe('member import from xlsx', () => {
       { row: 2, column: 'Ngày vào Đảng', message: expect.stringMatching(/đủ 18 tuổi/) },
       { row: 3, column: 'Trạng thái', message: expect.stringMatching(/^Trạng thái đi theo ngày chính thức/) },
     ]);
+    // A file without the date's column says nothing about it: 'Chính thức' is not held against a date it does not give.
+    const withoutDate = await xlsx(
+      [person(2)],
+      HEADERS.filter((h) => h !== 'Ngày chính thức'),
+    );
+    expect((await importInto(commune, 'dry-run', withoutDate)).json().errors).toEqual([]);
   });
 
   it('imports a good file whole, reading Excel dates and numbers that lost their leading zero', async () => {

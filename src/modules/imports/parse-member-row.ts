@@ -180,8 +180,10 @@ export function parseMemberRow(
     fail('joinedUnitOn', t(lang, 'members.joined_before_admitted'));
     return { parsed: null, errors };
   }
-  // As the member form: probationary or full member follows the date of full membership.
-  if ((status === 'du_bi' || status === 'chinh_thuc') && status !== statusFromDates(fields.fullMemberOn ?? null, todayInVietnam())) {
+  // As the member form: probationary or full member follows the date of full membership,
+  // when the file has that column (an update of other columns keeps the date on record).
+  const dateGiven = columns.has('fullMemberOn');
+  if (dateGiven && (status === 'du_bi' || status === 'chinh_thuc') && status !== statusFromDates(fields.fullMemberOn ?? null, todayInVietnam())) {
     fail('status', t(lang, 'members.status_follows_dates'));
     return { parsed: null, errors };
   }
