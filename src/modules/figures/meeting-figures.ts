@@ -57,17 +57,22 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   // read) with the meeting rule sets it or a unit above it loaded, in force today; for a
   // small unit, in the same statement, the figures under the built-in rules, which almost
   // every unit follows (read again below under its own when they differ).
-  const builtin = builtinComplianceOn(today);
+  // A unit dissolved within the period is judged under the sets in force on its last day
+  // (today it has no units above it to inherit from).
+  const shownOn = clamp(today, from, to);
   const {
     head,
     reads: guessed,
     date,
-  } = await onLastDayInPeriod(db, unitId, from, clamp(today, from, to), async (date) => ({
-    ...(await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', today, builtin && (() => reads(builtin, date)))),
-    date,
-  }));
+    rulesOn,
+  } = await onLastDayInPeriod(db, unitId, from, shownOn, async (date) => {
+    const rulesOn = date === shownOn ? today : date;
+    const builtin = builtinComplianceOn(rulesOn);
+    return { ...(await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', rulesOn, builtin && (() => reads(builtin, date)))), date, rulesOn };
+  });
+  const builtin = builtinComplianceOn(rulesOn);
   const { unit, whole, reusesPlans, ruleSets } = head;
-  const rules = meetingRulesOn(today, ruleSets).body.compliance;
+  const rules = meetingRulesOn(rulesOn, ruleSets).body.compliance;
   const read = guessed && builtin && isDeepStrictEqual(rules, builtin) ? guessed : await readTogether(db, reads(rules, date), reusesPlans);
   const { absences, children } = read;
   const sums = read.sums.some((r) => r.set === 'fallback') ? (await periodMeetingSumsSql(sumsInput(rules)).execute(db)).rows : read.sums;
