@@ -297,6 +297,11 @@ describe('roll call and minutes', () => {
       const onDuty = { method: 'PUT' as const, url: `/api/v1/meetings/${meetingId}/attendance` };
       expect((await bithu({ ...onDuty, payload: { entries: [{ memberId: f.regular[2], status: 'on_duty' }] } })).statusCode).toBe(200);
       expect((await bithu({ ...onDuty, payload: { entries: [{ memberId: f.regular[2], status: null }] } })).statusCode).toBe(200);
+      // A guest's attendance is a presence too.
+      const guestId = (await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/attendance` })).json().guests[0].id;
+      const guest = await bithu({ ...onDuty, payload: { entries: [], guests: [{ guestId, attended: true }] } });
+      expect(guest.statusCode).toBe(400);
+      expect(guest.json().errors[0].path).toBe('guests.0.attended');
     } finally {
       clock.set(now);
     }

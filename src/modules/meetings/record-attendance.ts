@@ -41,6 +41,9 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
     });
     input.guests.forEach((g, i) => {
       if (!guestIds.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.unknown_guest' });
+      // A guest attending is a presence too: not before the day.
+      if (beforeTheDay && g.attended === true)
+        errors.push({ path: `guests.${i}.attended`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
     });
     if (errors.length) throw badRequest('validation', {}, errors);
 
