@@ -431,7 +431,8 @@ function RollCall({ meeting: m }: { meeting: Meeting }) {
                 <List.Item data-testid="roll-guest-row">
                   <Checkbox
                     checked={attended === true}
-                    disabled={!editable}
+                    // A guest attending is a presence: not before the meeting's day (the server refuses it).
+                    disabled={!editable || (notYet && attended !== true)}
                     data-testid="roll-guest"
                     onChange={(ev) =>
                       setGuestEdits((old) => {
