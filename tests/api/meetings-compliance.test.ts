@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
+import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
+import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly, setStatus } from './meetings.fixtures.ts';
@@ -259,6 +261,41 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     expect(year.json().unit).toMatchObject({ id: gone, name: 'Chi bộ bản Cũ' });
     expect(year.json().trend.map((m: { month: string }) => m.month)).toContain('2024-12');
     expect((await figures('2025-01-01', '2025-12-31')).statusCode).toBe(404);
+
+    // Judged under the sets in force on its last day, the commune's included (today it sits
+    // under nothing): with no thematic meeting asked per quarter, every quarter is met.
+    expect(year.json().thematic).toEqual({ n: 0, of: 1 });
+    const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
+    const set = await t.database.db
+      .insertInto('rule_sets')
+      .values({
+        kind: 'meeting-rules',
+        code: 'xa-khong-bat-buoc-chuyen-de',
+        unit_id: commune,
+        title: 'Xã: không bắt buộc sinh hoạt chuyên đề',
+        source: 'Thử',
+        effective_from: '2020-01-01',
+        effective_to: null,
+        body: JSON.stringify({ ...hd12, compliance: { ...hd12.compliance, thematicPerQuarter: 0 } }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      expect((await figures('2024-01-01', '2024-12-31')).json().thematic).toEqual({ n: 1, of: 1 });
+      // The commune itself, over a year and over a stretch of two years, says the same.
+      const ofCommune = async (from: string, to: string) =>
+        (await admin({ method: 'GET', url: `/api/v1/figures/units/${commune}/meetings?from=${from}&to=${to}` })).json().thematic;
+      for (const [from, to] of [
+        ['2024-01-01', '2024-12-31'],
+        ['2024-07-01', '2025-06-30'],
+      ]) {
+        const thematic = await ofCommune(from!, to!);
+        expect(thematic.of, `${from}–${to}`).toBeGreaterThan(0);
+        expect(thematic.n, `${from}–${to}`).toBe(thematic.of);
+      }
+    } finally {
+      await t.database.db.deleteFrom('rule_sets').where('id', '=', set.id).execute();
+    }
   });
 
   it('flags the plan deadline once the 20th has passed', async () => {

@@ -195,9 +195,10 @@ export function periodMeetingSumsSql(q: MeetingSumsInput) {
         count(*) filter (where required > 0 and held = required)::int as monthly_every
       from by_cell_top group by 1) c on c.top_id = t.top_id
     union all
+    -- With no thematic meeting asked, every quarter that applies is met, held or not (as kept-meeting-sums.ts).
     select 'cells', null, null, null, null, null, null, null, null, null,
       count(*) filter (where c.required > 0)::int, count(*) filter (where c.required > 0 and c.held = c.required)::int,
-      count(*) filter (where c.quarters > 0)::int, count(*) filter (where c.quarters > 0 and coalesce(m.met, 0) = c.quarters)::int, null, null, null
+      count(*) filter (where c.quarters > 0)::int, count(*) filter (where c.quarters > 0 and (${n} = 0 or coalesce(m.met, 0) = c.quarters))::int, null, null, null
     from by_cell c left join quarters_met m on m.unit_id = c.unit_id
     union all
     select 'month', null, null, coalesce(m.expected, 0), coalesce(m.present, 0), null, null, null, null, null, null, null, null, null,
