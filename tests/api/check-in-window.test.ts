@@ -3,10 +3,9 @@
 // (stored on the meeting, audited); the meeting page, the member's own list and the
 // check-in itself all answer by the same rule — a unit's own rule set included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
-import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { hd12MeetingRulesWith, loadUnitRuleSet } from '../helpers/unit-rule-set.ts';
 import { buildCommune, closeQuietly, planMarchMeeting } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -117,20 +116,15 @@ describe('the check-in window', () => {
   });
 
   it("shows members the unit's own window (a commune's rule set opening 60 minutes before), as the check-in applies it", async () => {
-    const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
-    await t.database.db
-      .insertInto('rule_sets')
-      .values({
-        kind: 'meeting-rules',
-        code: 'bac-binh-2026',
-        unit_id: f.commune,
-        title: 'Quy định của Đảng ủy xã Bắc Bình',
-        source: 'Quy định 01-QĐ/ĐU',
-        effective_from: '2026-01-01',
-        effective_to: null,
-        body: JSON.stringify({ ...hd12, checkIn: { ...hd12.checkIn, opensMinutesBefore: 60 } }),
-      })
-      .execute();
+    await loadUnitRuleSet(t.database.db, {
+      kind: 'meeting-rules',
+      code: 'bac-binh-2026',
+      unitId: f.commune,
+      title: 'Quy định của Đảng ủy xã Bắc Bình',
+      source: 'Quy định 01-QĐ/ĐU',
+      effectiveFrom: '2026-01-01',
+      body: hd12MeetingRulesWith({ checkIn: { opensMinutesBefore: 60 } }),
+    });
     at('07:05');
     expect((await mine()).checkIn).toMatchObject({ state: 'open', opensAt: iso('07:00') });
     expect((await page()).checkIn).toMatchObject({ state: 'open', opensAt: iso('07:00') });

@@ -7,8 +7,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MemberStatus } from '../../src/db/types.ts';
 import { todayInVietnam } from '../../src/domain/calendar.ts';
-import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
-import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { compactKeptCounts, keepsAllDims, keptMemberAggregate } from '../../src/modules/figures/kept-member-counts.ts';
 import { memberAggregate } from '../../src/modules/figures/member-figures.ts';
 import { insertMember } from '../../src/modules/members/create-member.ts';
@@ -16,6 +14,7 @@ import { keepUnitAncestry, rebuildUnitAncestry } from '../../src/modules/org-his
 import { insertUnit } from '../../src/modules/units/create-unit.ts';
 import { expectFactsKept } from '../helpers/kept-facts.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { hd12MeetingRulesWith, loadUnitRuleSet } from '../helpers/unit-rule-set.ts';
 import { Oracle } from './figures.oracle.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
 
@@ -298,21 +297,15 @@ describe('figures of a generated province equal direct counts', () => {
     // The absences are read under the built-in rule while the unit's rules load; a unit
     // whose own rule differs (here: one month is enough) must get its own count.
     const builtin = (await meetingFigures(u.X!, '2025-01-01', '2025-12-31')).strikingOffWarnings;
-    const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
-    const own = await t.database.db
-      .insertInto('rule_sets')
-      .values({
-        kind: 'meeting-rules',
-        code: 'son-vi-1-thang',
-        unit_id: u.X!,
-        title: 'Một tháng',
-        source: 'Thử nghiệm',
-        effective_from: '2020-01-01',
-        effective_to: null,
-        body: JSON.stringify({ ...hd12, compliance: { ...hd12.compliance, strikeOffUnexcusedAbsences: 1 } }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const removeOwn = await loadUnitRuleSet(t.database.db, {
+      kind: 'meeting-rules',
+      code: 'son-vi-1-thang',
+      unitId: u.X!,
+      title: 'Một tháng',
+      source: 'Thử nghiệm',
+      effectiveFrom: '2020-01-01',
+      body: hd12MeetingRulesWith({ compliance: { strikeOffUnexcusedAbsences: 1 } }),
+    });
     try {
       const strict = (await meetingFigures(u.X!, '2025-01-01', '2025-12-31')).strikingOffWarnings;
       const members = await sql<{ n: number }>`
@@ -324,7 +317,7 @@ describe('figures of a generated province equal direct counts', () => {
       expect(strict).toBeGreaterThan(builtin);
       expect(strict).toBe(members.rows[0]!.n);
     } finally {
-      await t.database.db.deleteFrom('rule_sets').where('id', '=', own.id).execute();
+      await removeOwn();
     }
   });
 

@@ -3,10 +3,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus, MeetingKind } from '../../src/db/types.ts';
-import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
-import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { clock } from '../../src/modules/meetings/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { hd12MeetingRulesWith, loadUnitRuleSet } from '../helpers/unit-rule-set.ts';
 import { closeQuietly, setStatus } from './meetings.fixtures.ts';
 
 let t: TestApp;
@@ -265,21 +264,15 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
     // Judged under the sets in force on its last day, the commune's included (today it sits
     // under nothing): with no thematic meeting asked per quarter, every quarter is met.
     expect(year.json().thematic).toEqual({ n: 0, of: 1 });
-    const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
-    const set = await t.database.db
-      .insertInto('rule_sets')
-      .values({
-        kind: 'meeting-rules',
-        code: 'xa-khong-bat-buoc-chuyen-de',
-        unit_id: commune,
-        title: 'Xã: không bắt buộc sinh hoạt chuyên đề',
-        source: 'Thử',
-        effective_from: '2020-01-01',
-        effective_to: null,
-        body: JSON.stringify({ ...hd12, compliance: { ...hd12.compliance, thematicPerQuarter: 0 } }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const removeSet = await loadUnitRuleSet(t.database.db, {
+      kind: 'meeting-rules',
+      code: 'xa-khong-bat-buoc-chuyen-de',
+      unitId: commune,
+      title: 'Xã: không bắt buộc sinh hoạt chuyên đề',
+      source: 'Thử',
+      effectiveFrom: '2020-01-01',
+      body: hd12MeetingRulesWith({ compliance: { thematicPerQuarter: 0 } }),
+    });
     try {
       expect((await figures('2024-01-01', '2024-12-31')).json().thematic).toEqual({ n: 1, of: 1 });
       // The commune itself, over a year and over a stretch of two years, says the same.
@@ -294,7 +287,7 @@ describe('compliance of a commune over 2025, as of 10/01/2026', () => {
         expect(thematic.n, `${from}–${to}`).toBe(thematic.of);
       }
     } finally {
-      await t.database.db.deleteFrom('rule_sets').where('id', '=', set.id).execute();
+      await removeSet();
     }
   });
 

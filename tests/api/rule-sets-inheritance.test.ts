@@ -3,33 +3,19 @@
 // to commune B in 2026 has its 2024 meetings judged under A's sets, and its 2026 meetings
 // under what B and the province have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingRulesSchema } from '../../src/domain/meeting-rules.ts';
-import { builtinRuleSet } from '../../src/domain/rules/load-rule-set.ts';
 import { meetingRulesFor } from '../../src/modules/meetings/unit-rule-sets.ts';
 import { countingRulesFor } from '../../src/modules/rule-sets/counting-rules.ts';
 import { unitRuleSets, unitRuleSetsOfUnits } from '../../src/modules/rule-sets/unit-rule-sets.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { hd12MeetingRulesWith, loadUnitRuleSet } from '../helpers/unit-rule-set.ts';
 
 let t: TestApp;
 let admin: Client;
 const u: Record<string, number> = {};
 
 /** A rule set a unit loaded, stored as the rule-sets module keeps it. */
-async function loadSet(kind: string, unitId: number, code: string, effectiveFrom: string, body: unknown) {
-  await t.database.db
-    .insertInto('rule_sets')
-    .values({
-      kind,
-      code,
-      unit_id: unitId,
-      title: code,
-      source: `Quyết định của ${code}`,
-      effective_from: effectiveFrom,
-      effective_to: null,
-      body: JSON.stringify(body),
-    })
-    .execute();
-}
+const loadSet = (kind: string, unitId: number, code: string, effectiveFrom: string, body: unknown) =>
+  loadUnitRuleSet(t.database.db, { kind, code, unitId, effectiveFrom, body });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -41,8 +27,7 @@ beforeAll(async () => {
   admin = await t.as('admin');
 
   // Commune A's own meeting rules from 2023: a check-in window opening 60 minutes before.
-  const hd12 = builtinRuleSet('meeting-rules', 'hd12', meetingRulesSchema)!.body;
-  await loadSet('meeting-rules', u.communeA, 'thach-an-2023', '2023-01-01', { ...hd12, checkIn: { ...hd12.checkIn, opensMinutesBefore: 60 } });
+  await loadSet('meeting-rules', u.communeA, 'thach-an-2023', '2023-01-01', hd12MeetingRulesWith({ checkIn: { opensMinutesBefore: 60 } }));
   // Commune A adopts the province-style 100-point quality scale from 2023, through the API.
   const scale = await admin({
     method: 'POST',
