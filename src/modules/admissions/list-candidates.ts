@@ -3,7 +3,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { AdmissionStage } from '../../domain/admission.ts';
-import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { calendarAdjustments } from './calendar-days.ts';

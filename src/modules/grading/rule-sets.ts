@@ -11,7 +11,7 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { fourGoodScaleSchema } from '../../domain/four-good.ts';
 import { gradingRulesSchema } from '../../domain/grading-rules.ts';
 import { builtinRuleSets, NoRuleSetInForce, type RuleSet, ruleSetInForce } from '../../domain/rules/load-rule-set.ts';
-import { badRequest, forbidden, notFound } from '../../http/app-error.ts';
+import { badRequest, forbidden } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
@@ -35,13 +35,9 @@ function ref(set: RuleSet, lang: Lang) {
   };
 }
 
-async function readable(db: Db, access: Access, unitId: number): Promise<void> {
-  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
-}
-
 /** The set of `kind` in force for the unit on the date (null when none is: "4 tốt" until a committee loads one), and those it may adopt. */
 export async function listGradingRuleSets(db: Db, access: Access, unitId: number, kind: GradingRuleSetKind, on: string | undefined, lang: Lang) {
-  await readable(db, access, unitId);
+  await unitInScopeOr404(db, access.scope('read'), unitId);
   const date = on ?? todayInVietnam();
   const own = await unitRuleSets(db, kind, unitId, date);
   let inForce: RuleSet | null = null;
@@ -60,7 +56,7 @@ export async function listGradingRuleSets(db: Db, access: Access, unitId: number
 
 export async function loadGradingRuleSet(db: Kysely<DB>, access: Access, input: LoadGradingRuleSetInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await readable(trx, access, input.unitId);
+    await unitInScopeOr404(trx, access.scope('read'), input.unitId);
     // A unit's own rules are the organisation board's to issue (write_units), not every grader's.
     const writable = await trx
       .selectFrom('units as u')

@@ -10,7 +10,7 @@ import { hasSqlState, SQLSTATE } from '../../db/sqlstate.ts';
 import type { DB, Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
 import { type Scope, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';

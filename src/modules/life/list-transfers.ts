@@ -2,7 +2,6 @@
 // newest first; transfers still in transit come first in the inbox.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { transferOutOf, transferRows } from './transfer-rows.ts';

@@ -4,8 +4,7 @@
 import type { Db } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { CELL_MEETING_KINDS } from '../../domain/meeting-rules.ts';
-import { notFound } from '../../http/app-error.ts';
-import { type Access, unitInScope } from '../access/access.ts';
+import type { Access } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { cellMeetings } from './cell-month.ts';
 

@@ -8,7 +8,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { conflict, notFound } from '../../http/app-error.ts';
+import { conflict } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';

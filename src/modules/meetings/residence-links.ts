@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
-import { AppError, conflict, notFound } from '../../http/app-error.ts';
+import { AppError, conflict } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';

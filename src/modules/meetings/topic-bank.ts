@@ -4,7 +4,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { badRequest, notFound } from '../../http/app-error.ts';
+import { badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';

@@ -4,9 +4,7 @@
 import type { Db } from '../../db/types.ts';
 import { ROLE_PERMISSIONS } from '../../domain/permissions.ts';
 import { scopeRoots } from '../../domain/unit-tree.ts';
-import { notFound } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
-import { unitInScope } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { unitOn } from '../org-history/units-under.ts';
 import type { ChildOut } from './schemas.ts';

@@ -3,8 +3,7 @@
 // parent or moved child). Each event lists the units it touched in payload.unitIds.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { notFound } from '../../http/app-error.ts';
-import { type Access, unitInScope } from '../access/access.ts';
+import type { Access } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 
 export async function unitHistory(db: Db, access: Access, id: number) {

@@ -9,10 +9,11 @@ import { todayInVietnam } from '../../domain/calendar.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import { AppError, badRequest, type FieldError } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
+import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { admittedByCell, cellsUnderOn, targetsByCell } from '../figures/growth-figures.ts';
 import type { SetTargetsInput, TargetsOut } from './schemas.ts';
-import { canManageUnit, readableUnit } from './village-access.ts';
+import { canManageUnit } from './village-access.ts';
 
 /** The day whose tree names the cells of a year: 31/12, or today during the year. */
 function treeDay(year: number): string {
@@ -29,7 +30,7 @@ async function targetCells(db: Db, unitId: number, unitKind: string, day: string
 }
 
 export async function listTargets(db: Db, access: Access, unitId: number, year = Number(todayInVietnam().slice(0, 4))): Promise<TargetsOut> {
-  const unit = await readableUnit(db, access, unitId);
+  const unit = await unitInScopeOr404(db, access.scope('read'), unitId);
   const on = treeDay(year);
   const cells = (await cellsUnderOn(db, unitId, on)).sort((a, b) => compareUnitNames(a.name, b.name));
   const ids = cells.map((c) => c.cell_id);
@@ -50,7 +51,7 @@ export async function listTargets(db: Db, access: Access, unitId: number, year =
 
 export async function setTargets(db: Kysely<DB>, access: Access, unitId: number, input: SetTargetsInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const unit = await readableUnit(trx, access, unitId);
+    const unit = await unitInScopeOr404(trx, access.scope('read'), unitId);
     if (!(await canManageUnit(trx, access, unitId))) throw new AppError('forbidden', 403);
     const allowed = new Set((await targetCells(trx, unitId, unit.kind, treeDay(input.year))).map((c) => c.cell_id));
     const errors: FieldError[] = [];

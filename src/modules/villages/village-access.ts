@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import type { VillageKind } from './schemas.ts';
 
 export interface VillageRow {
@@ -48,9 +47,4 @@ export async function canManageUnit(db: Db, access: Access, unitId: number): Pro
     .where((eb) => unitInScope(access.scope('write_members'), eb.ref('units.id')))
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** The unit if the caller may read it (404 otherwise). */
-export async function readableUnit(db: Db, access: Access, unitId: number) {
-  return unitInScopeOr404(db, access.scope('read'), unitId);
 }
