@@ -86,13 +86,24 @@ export async function owedMonths(db: Db, memberIds: readonly number[], from: str
   return out;
 }
 
-/** Month by month, what each member owed and what is recorded as paid, `from`..`to` ('YYYY-MM'). */
-export async function duesLedger(db: Db, memberIds: readonly number[], from: string, to: string): Promise<Map<number, MemberMonth[]>> {
+export type OwedMonth = Awaited<ReturnType<typeof owedMonths>>[number];
+
+/**
+ * Month by month, what each member owed and what is recorded as paid, `from`..`to` ('YYYY-MM').
+ * `owedAlready`: these members' owed months when the caller has already read them (owedMonths).
+ */
+export async function duesLedger(
+  db: Db,
+  memberIds: readonly number[],
+  from: string,
+  to: string,
+  owedAlready?: readonly OwedMonth[],
+): Promise<Map<number, MemberMonth[]>> {
   const out = new Map<number, MemberMonth[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0 || from > to) return out;
   const ids = sql.val([...memberIds]);
   const [owed, members, bases, exemptions, reductions, payments] = await Promise.all([
-    owedMonths(db, memberIds, from, to),
+    owedAlready ?? owedMonths(db, memberIds, from, to),
     sql<{ id: number; admitted_on: string | null; full_member_on: string | null }>`
       select id, admitted_on::text, full_member_on::text from members where id = any(${ids}::int[])`.execute(db),
     sql<BasisRow>`

@@ -66,12 +66,16 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
       { path: 'paidOn', message: 'dues.paid_too_early_field' },
     ]);
   // A voluntary extra is welcome; ten times the amount due (and over 1,000,000 đ) is a slip of a zero or three.
-  const implausible = items.find((i) => i.amount > Math.max(MAX_PLAUSIBLE_MULTIPLE * (ledger.get(i.memberId)![0]!.dues?.due ?? 0), PLAUSIBLE_WHATEVER_DUE));
+  const dueOf = (memberId: number) => ledger.get(memberId)![0]!.dues?.due ?? 0;
+  const implausible = items.find((i) => i.amount > Math.max(MAX_PLAUSIBLE_MULTIPLE * dueOf(i.memberId), PLAUSIBLE_WHATEVER_DUE));
   if (implausible) {
-    const due = ledger.get(implausible.memberId)![0]!.dues?.due ?? 0;
     throw badRequest(
       'dues.amount_implausible',
-      { name: nameOf.get(implausible.memberId)!, amount: implausible.amount.toLocaleString('vi-VN'), due: due.toLocaleString('vi-VN') },
+      {
+        name: nameOf.get(implausible.memberId)!,
+        amount: implausible.amount.toLocaleString('vi-VN'),
+        due: dueOf(implausible.memberId).toLocaleString('vi-VN'),
+      },
       [{ path: 'amount', message: 'dues.amount_implausible_field' }],
     );
   }

@@ -29,8 +29,14 @@ export async function unpaidMonthsByMember(db: Db, memberIds: readonly number[],
          and month between ${`${first}-01`}::date and ${`${last}-01`}::date`.execute(db);
     for (const r of rows) recorded.add(`${r.unit_id}/${r.month}`);
   }
-  const toCompute = [...new Set(owed.filter((o) => recorded.has(`${o.unit_id}/${o.month}`)).map((o) => o.member_id))];
-  const ledger = await duesLedger(db, toCompute, first, last);
+  const toCompute = new Set(owed.filter((o) => recorded.has(`${o.unit_id}/${o.month}`)).map((o) => o.member_id));
+  const ledger = await duesLedger(
+    db,
+    [...toCompute],
+    first,
+    last,
+    owed.filter((o) => toCompute.has(o.member_id)),
+  );
   for (const [id, months] of ledger)
     out.set(
       id,
