@@ -4,8 +4,8 @@
 // (src/domain/rules/admission/); the Charter's 18 years and 12 months of probation stay in
 // member-dates.ts, the one home of the membership dates, and are used from there.
 import { z } from 'zod';
-import { formatDateVi } from './calendar.ts';
-import { ADMISSION_MIN_AGE_YEARS, addMonths, completedMonths, earliestRecognition } from './member-dates.ts';
+import { addMonths, formatDateVi } from './calendar.ts';
+import { ADMISSION_MIN_AGE_YEARS, completedMonths, earliestRecognition } from './member-dates.ts';
 import { type RuleSet, ruleSetInForce } from './rules/load-rule-set.ts';
 import { addWorkingDays, type CalendarAdjustments, NO_ADJUSTMENTS } from './working-days.ts';
 

@@ -82,3 +82,36 @@ export function quarterParts(quarter: string): { n: number; year: string } {
   const [year, n] = quarter.split('-Q');
   return { n: Number(n), year: year! };
 }
+
+/** Days in month `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeap(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * `iso` ('YYYY-MM-DD') plus `months` calendar months; a day past the month's end falls on its
+ * last day (31/01 + 1 → 28/02, 29/02 + 12 → 28/02). By numbers, not Date: a dues ledger of a
+ * province calls it millions of times.
+ */
+export function addMonths(iso: string, months: number): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month)))}`;
+}
+
+/** The last day 'YYYY-MM-DD' of month 'YYYY-MM'. */
+export function lastDayOfMonth(month: string): string {
+  return `${month}-${pad(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}`;
+}
+
+/** Every 'YYYY-MM' from the month of `from` to the month of `to` (each 'YYYY-MM' or a date), inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = index(from), end = index(to); i <= end; i++) out.push(`${pad(Math.floor(i / 12), 4)}-${pad((i % 12) + 1)}`);
+  return out;
+}

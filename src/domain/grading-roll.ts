@@ -4,11 +4,10 @@
 // denominators the articles quote: of those graded and of all members (Quảng Lâm: 126
 // members, 2 exempted, 124 graded).
 import type { MemberStatus } from '../db/types.ts';
-import { formatDateVi } from './calendar.ts';
+import { addMonths, formatDateVi } from './calendar.ts';
 import { type Share, share } from './figure-bands.ts';
 import type { Reason } from './grading.ts';
 import { GRADES, type Grade, type GradingPeriod, type GradingRules } from './grading-rules.ts';
-import { addMonths } from './member-dates.ts';
 
 export interface RollMember {
   id: number;

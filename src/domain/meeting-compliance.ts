@@ -5,10 +5,11 @@
 // Only whole months and quarters that have ended by the report date are required.
 
 import type { MeetingKind } from '../db/types.ts';
+import { lastDayOfMonth, monthsBetween } from './calendar.ts';
 import { groupBy } from './group-by.ts';
 import { QUALITY_GRADES, type QualityGrade } from './meeting-quality.ts';
 import { CELL_MEETING_KINDS } from './meeting-rules.ts';
-import { lastDayOfMonth, monthOf, monthsBetween, quarterOf } from './meeting-time.ts';
+import { monthOf, quarterOf } from './meeting-time.ts';
 import { type StrikeOffRule, strikeOffMonths } from './strike-off.ts';
 
 export interface ComplianceRules {

@@ -2,8 +2,7 @@
 // should be planned, the day it is usually held, and the steps left before it is done —
 // plan by the deadline day of the month before, notice, roll call, minutes, grade (HD 12
 // grades before adoption), adoption. Pure: the home page and the plan form read it.
-import { addDays } from './calendar.ts';
-import { addMonths, lastDayOfMonth } from './meeting-time.ts';
+import { addDays, addMonths, lastDayOfMonth } from './calendar.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -1,6 +1,6 @@
 // Meeting times live in Vietnam time (UTC+7 all year, no daylight saving): a plan says
 // "05/03/2026, 08:00–10:00" and that is what members read, whatever the server's zone.
-import { isoDate, todayInVietnam } from './calendar.ts';
+import { todayInVietnam } from './calendar.ts';
 
 const OFFSET_MS = 7 * 3600_000;
 
@@ -48,37 +48,4 @@ export const monthOf = (iso: string) => iso.slice(0, 7);
 export function quarterOf(iso: string): string {
   const m = Number(iso.slice(5, 7));
   return `${iso.slice(0, 4)}-Q${Math.ceil(m / 3)}`;
-}
-
-/** The last day 'YYYY-MM-DD' of the month 'YYYY-MM'. */
-export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return isoDate(Date.UTC(y!, m!, 0));
-}
-
-/** Every 'YYYY-MM' from the month of `from` to the month of `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    if (month > end) break;
-    out.push(month);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
-
-/** Adds whole months to a date (clamped to the month's end): for "within 12 months". */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return isoDate(target.getTime());
 }

@@ -2,19 +2,10 @@
 // 2022): a person is admitted at 18 or older, serves 12 months of probation, and is a full
 // member only from the date of recognition. Pure rules, no I/O.
 import type { MemberStatus } from '../db/types.ts';
+import { addMonths, daysInMonth } from './calendar.ts';
 
 export const ADMISSION_MIN_AGE_YEARS = 18;
 export const PROBATION_MONTHS = 12;
-
-/** `iso` plus `months` calendar months; a day past the month's end falls on its last day (29/02 + 12 months → 28/02). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /**
  * Whole calendar months from `from` to `on` (0 when `on` is before `from`): the largest n with
@@ -22,10 +13,11 @@ export function addMonths(iso: string, months: number): string {
  */
 export function completedMonths(from: string, on: string): number {
   if (on < from) return 0;
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [oy, om] = on.split('-').map(Number) as [number, number];
+  const [fy, fm, fd] = [Number(from.slice(0, 4)), Number(from.slice(5, 7)), Number(from.slice(8, 10))];
+  const [oy, om, od] = [Number(on.slice(0, 4)), Number(on.slice(5, 7)), Number(on.slice(8, 10))];
   const n = (oy - fy) * 12 + (om - fm);
-  return addMonths(from, n) <= on ? n : n - 1;
+  // addMonths(from, n) falls in on's month, on from's day or that month's last day.
+  return Math.min(fd, daysInMonth(oy, om)) <= od ? n : n - 1;
 }
 
 /** The earliest admission date for someone born on `dateOfBirth`: their 18th birthday. */

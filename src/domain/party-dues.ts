@@ -10,7 +10,7 @@
 // over goes up, so kept + remitted always equals what a level received.
 import { z } from 'zod';
 import { type PartyAgeInput, partyAgeMonths } from './admission.ts';
-import { addMonths } from './member-dates.ts';
+import { addMonths, lastDayOfMonth } from './calendar.ts';
 import { type RuleSet, ruleSetInForce } from './rules/load-rule-set.ts';
 import { repeatedMonths } from './strike-off.ts';
 
@@ -86,11 +86,6 @@ export interface MonthlyDues {
 }
 
 const inMonths = (month: string, from: string, to: string | null) => month >= from && (to === null || month <= to);
-/** The last day 'YYYY-MM-DD' of month 'YYYY-MM'. */
-function isoLastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
 
 /** What a member owes for month 'YYYY-MM' under the rule set in force that month. */
 export function monthlyDues(member: DuesMember, month: string, set: RuleSet<DuesRules> = duesRulesFor(month)): MonthlyDues {
@@ -128,7 +123,7 @@ function baseAmount(member: DuesMember, month: string, rules: DuesRules): number
 function exemptionFor(member: DuesMember, month: string, rules: DuesRules): DuesExemption | null {
   const years = rules.automaticExemptionPartyAgeYears;
   // Exempt from the month in which the member completes the party age.
-  if (years !== null && member.membership && (partyAgeMonths(member.membership, isoLastDay(month)) ?? 0) >= years * 12) return 'fifty_years';
+  if (years !== null && member.membership && (partyAgeMonths(member.membership, lastDayOfMonth(month)) ?? 0) >= years * 12) return 'fifty_years';
   const e = member.exemption;
   return e && rules.exemptions.includes(e.reason) && inMonths(month, e.from, e.to) ? e.reason : null;
 }

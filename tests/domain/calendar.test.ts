@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, ageOn, isoDate } from '../../src/domain/calendar.ts';
+import { addDays, addMonths, ageOn, daysInMonth, isoDate, lastDayOfMonth, monthsBetween } from '../../src/domain/calendar.ts';
+import { completedMonths } from '../../src/domain/member-dates.ts';
 
 describe('addDays', () => {
   it.each([
@@ -42,5 +44,46 @@ describe('ageOn', () => {
     ['2004-02-29', '2026-02-28', 21],
   ])('born %s, on %s: %i', (born, on, age) => {
     expect(ageOn(born, on)).toBe(age);
+  });
+});
+
+describe('months, counted by numbers (the dues ledger calls them millions of times)', () => {
+  it.each([
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2026-03-05', -2, '2026-01-05'],
+    ['2026-01-15', -13, '2024-12-15'],
+    ['2000-03-31', -1, '2000-02-29'],
+    ['1900-03-31', -1, '1900-02-28'],
+  ])('%s plus %i months is %s', (iso, months, expected) => expect(addMonths(iso, months)).toBe(expected));
+
+  it('agree with the calendar of Date on every day from 1900 to 2100', () => {
+    const day = fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2100, 11, 31) / 86_400_000 }).map((d) => isoDate(d * 86_400_000));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: -1200, max: 1200 }), (a, b, n) => {
+        const [y, m, d] = a.split('-').map(Number) as [number, number, number];
+        const first = new Date(Date.UTC(y, m - 1 + n, 1));
+        const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+        expect(addMonths(a, n)).toBe(isoDate(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))));
+        expect(lastDayOfMonth(a.slice(0, 7))).toBe(isoDate(Date.UTC(y, m, 0)));
+        expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+        // Whole months from a to b: the largest n with a + n months <= b.
+        const whole = completedMonths(a, b);
+        if (b < a) expect(whole).toBe(0);
+        else {
+          expect(addMonths(a, whole) <= b).toBe(true);
+          expect(addMonths(a, whole + 1) > b).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('walks the months of a span, across years, and none when the span is reversed', () => {
+    expect(monthsBetween('2025-11-20', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03', '2026-03')).toEqual(['2026-03']);
+    expect(monthsBetween('2026-04', '2026-03')).toEqual([]);
+    expect(monthsBetween('9999-12', '9999-12')).toEqual(['9999-12']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths, monthsBetween } from '../../src/domain/calendar.ts';
 import { type ComplianceInput, computeCompliance, type MeetingFact, strikeOffWarnings } from '../../src/domain/meeting-compliance.ts';
 import { calendarText, foldLine } from '../../src/domain/meeting-ical.ts';
-import { addMonths, documentDateLine, monthsBetween, quarterOf } from '../../src/domain/meeting-time.ts';
+import { documentDateLine, quarterOf } from '../../src/domain/meeting-time.ts';
 
 const rules = { planDeadlineDay: 20, thematicPerQuarter: 1, strikeOffUnexcusedAbsences: 3, strikeOffWindowMonths: 12 };
 const held = (unitId: number, heldOn: string, kind: MeetingFact['kind'] = 'regular', expected = 10, present = 9): MeetingFact => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, earliestAdmission, earliestRecognition, membershipDateProblems, statusFromDates } from '../../src/domain/member-dates.ts';
+import { addMonths } from '../../src/domain/calendar.ts';
+import { earliestAdmission, earliestRecognition, membershipDateProblems, statusFromDates } from '../../src/domain/member-dates.ts';
 
 describe('membership dates (Điều lệ Đảng: 18 at admission, 12 months of probation)', () => {
   it.each([

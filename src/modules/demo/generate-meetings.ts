@@ -6,11 +6,10 @@
 // and repeatable: a few weak cells miss months, some quarters have no thematic meeting,
 // members are sometimes absent with a reason and a few habitually without one.
 import type { AttendanceStatus, MeetingKind } from '../../db/types.ts';
-import { addDays, ageOn } from '../../domain/calendar.ts';
+import { addDays, addMonths, ageOn } from '../../domain/calendar.ts';
 import { longestExcusedStreak } from '../../domain/meeting-attendance.ts';
 import { gradeMeeting, type QualityResult, type QualityScale, qualityScaleSchema } from '../../domain/meeting-quality.ts';
 import { meetingRulesOn, standardAgenda } from '../../domain/meeting-rules.ts';
-import { addMonths } from '../../domain/meeting-time.ts';
 import { builtinRuleSet } from '../../domain/rules/load-rule-set.ts';
 import type { MinutesContent } from '../meetings/minutes-schemas.ts';
 import type { DemoCellBatch, DemoMember } from './generate-members.ts';

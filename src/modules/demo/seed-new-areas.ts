@@ -5,8 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { ADMISSION_STEPS } from '../../domain/admission-pipeline.ts';
-import { addDays } from '../../domain/calendar.ts';
-import { addMonths } from '../../domain/member-dates.ts';
+import { addDays, addMonths } from '../../domain/calendar.ts';
 import { duesLedger } from '../dues/dues-ledger.ts';
 import { insertMember } from '../members/create-member.ts';
 import { createMemberBody } from '../members/schemas.ts';

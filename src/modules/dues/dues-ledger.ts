@@ -7,14 +7,14 @@
 // correction of a basis changes what every later read computes.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { isoDate } from '../../domain/calendar.ts';
+import { addMonths, lastDayOfMonth, monthsBetween } from '../../domain/calendar.ts';
 import { groupBy } from '../../domain/group-by.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { type DuesBasis, type DuesMember, type DuesRules, duesRulesFor, type MonthlyDues, monthlyDues } from '../../domain/party-dues.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { validDuring } from '../org-history/valid-on.ts';
 import { unitRuleSetsOfUnits } from '../rule-sets/unit-rule-sets.ts';
-import { monthEnd, monthStart, monthsBetween } from './months.ts';
+import { monthStart } from './months.ts';
 
 export interface PaymentInForce {
   id: number;
@@ -63,7 +63,7 @@ const inForce = (r: { valid_from: string; valid_to: string | null }, day: string
  * province's year 1.1 M rows and a status lookup per row (7.6 s for 100,000 members).
  */
 export async function owedMonths(db: Db, memberIds: readonly number[], from: string, to: string) {
-  const months = monthsBetween(from, to).map((month) => ({ month, lastDay: monthEnd(month) }));
+  const months = monthsBetween(from, to).map((month) => ({ month, lastDay: lastDayOfMonth(month) }));
   const first = months[0]!.lastDay;
   const last = months.at(-1)!.lastDay;
   const ids = sql.val([...memberIds]);
@@ -150,9 +150,11 @@ export async function duesLedger(
     rulesOfMonth.set(month, new Map([...candidates].map(([unitId, sets]) => [unitId, duesRulesFor(month, sets)])));
   }
 
+  const daysOf = new Map([...unitsOfMonth.keys()].map((month) => [month, { day: monthStart(month), previousDay: addMonths(monthStart(month), -1) }]));
+  let listOf = 0;
+  let list: MemberMonth[] = [];
   for (const o of owed) {
-    const day = monthStart(o.month);
-    const previousDay = isoDate(Date.UTC(Number(o.month.slice(0, 4)), Number(o.month.slice(5, 7)) - 2, 1));
+    const { day, previousDay } = daysOf.get(o.month)!;
     const rows = basesOf.get(o.member_id) ?? [];
     const basis = rows.find((r) => inForce(r, day));
     const before = rows.find((r) => inForce(r, previousDay));
@@ -161,8 +163,8 @@ export async function duesLedger(
       earnings[o.month] = basis.earnings;
       earnings[previousDay.slice(0, 7)] = before?.basis === basis.basis && before.earnings != null ? before.earnings : basis.earnings;
     }
-    const exemption = (exemptionsOf.get(o.member_id) ?? []).filter((e) => e.from_month <= o.month && (e.to_month === null || e.to_month >= o.month)).at(-1);
-    const reduction = (reductionsOf.get(o.member_id) ?? []).filter((r) => r.from_month <= o.month).at(-1);
+    const exemption = exemptionsOf.get(o.member_id)?.findLast((e) => e.from_month <= o.month && (e.to_month === null || e.to_month >= o.month));
+    const reduction = reductionsOf.get(o.member_id)?.findLast((r) => r.from_month <= o.month);
     const m = memberOf.get(o.member_id);
     const input: DuesMember = {
       basis: basis?.basis ?? 'other',
@@ -183,7 +185,12 @@ export async function duesLedger(
       problem = 'dues.no_earnings';
     }
     const p = paymentOf.get(`${o.member_id}/${o.month}`);
-    out.get(o.member_id)!.push({
+    // The owed months come member by member: the member's list is looked up once for all of theirs.
+    if (o.member_id !== listOf) {
+      listOf = o.member_id;
+      list = out.get(o.member_id)!;
+    }
+    list.push({
       memberId: o.member_id,
       month: o.month,
       unitId: o.unit_id,

@@ -2,7 +2,7 @@
 // before it), a member's own dues, and the arrears of a unit's members over a period.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { addMonths } from '../../domain/member-dates.ts';
+import { addMonths, lastDayOfMonth } from '../../domain/calendar.ts';
 import { duesRulesFor } from '../../domain/party-dues.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { t } from '../../i18n/messages.ts';
@@ -12,7 +12,7 @@ import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import { readableMember, readableUnit } from './dues-access.ts';
 import { duesLedger, type MemberMonth, owedSomething, paidSomething, stillOwed } from './dues-ledger.ts';
 import { monthView } from './month-view.ts';
-import { monthEnd, monthStart, monthsSpan } from './months.ts';
+import { monthStart, monthsSpan } from './months.ts';
 import type { CellMonthOut } from './schemas.ts';
 
 const shiftMonth = (month: string, n: number) => addMonths(monthStart(month), n).slice(0, 7);
@@ -20,7 +20,7 @@ const shiftMonth = (month: string, n: number) => addMonths(monthStart(month), n)
 /** The members under the unit on the month's last day, in Vietnamese name order. */
 export async function membersOfMonth(db: Db, unitId: number, month: string) {
   const { rows } = await sql<{ member_id: number; full_name: string; unit_id: number }>`
-    select mu.member_id, m.full_name, mu.unit_id from (${membersUnderOn([unitId], monthEnd(month))}) mu
+    select mu.member_id, m.full_name, mu.unit_id from (${membersUnderOn([unitId], lastDayOfMonth(month))}) mu
       join members m on m.id = mu.member_id order by m.sort_key, m.id`.execute(db);
   return rows;
 }
@@ -116,7 +116,7 @@ export async function unitArrears(db: Db, access: Access, unitId: number, from: 
   const unit = await readableUnit(db, access, unitId, monthsSpan(from, to));
   const { rows } = await sql<{ member_id: number; full_name: string; unit_id: number }>`
     select distinct on (m.sort_key, m.id) m.id as member_id, m.full_name, d.unit_id
-      from (${membersUnderDuring([unitId], monthStart(from), monthEnd(to))}) d join members m on m.id = d.member_id
+      from (${membersUnderDuring([unitId], monthStart(from), lastDayOfMonth(to))}) d join members m on m.id = d.member_id
      order by m.sort_key, m.id, d.valid_from desc`.execute(db);
   const ledger = await duesLedger(
     db,

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { formatDateVi, formatMonthVi } from '../../domain/calendar.ts';
+import { formatDateVi, formatMonthVi, lastDayOfMonth } from '../../domain/calendar.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
 import { type DuesLevel, sharesUpTheTree } from '../../domain/party-dues.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
@@ -17,7 +17,7 @@ import { clock } from '../meetings/clock.ts';
 import { readableUnit } from './dues-access.ts';
 import { duesLedger, stillOwed } from './dues-ledger.ts';
 import { duesRuleSetOf, membersOfMonth } from './dues-reads.ts';
-import { monthEnd, monthStart, monthsSpan } from './months.ts';
+import { monthStart, monthsSpan } from './months.ts';
 
 function headingLines(lang: Lang, unitName: string, month: string, rules: { title: string; unconfirmed: string[] }) {
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `dues.export.${key}`, params);
@@ -42,7 +42,7 @@ export async function collectionXlsx(db: Db, access: Access, unitId: number, mon
   const { rows: names } = await sql<{ id: number; name: string }>`
     select v.unit_id as id, v.name from unit_versions v
      where v.unit_id = any(${sql.val([...new Set(members.map((m) => m.unit_id))])}::int[])
-       and v.valid_from <= ${monthEnd(month)}::date and (v.valid_to is null or v.valid_to > ${monthEnd(month)}::date)`.execute(db);
+       and v.valid_from <= ${lastDayOfMonth(month)}::date and (v.valid_to is null or v.valid_to > ${lastDayOfMonth(month)}::date)`.execute(db);
   const unitName = new Map(names.map((n) => [n.id, n.name]));
   let due = 0;
   let paid = 0;
@@ -118,7 +118,7 @@ interface LevelRow {
 export async function remittance(db: Db, access: Access, unitId: number, month: string, lang: Lang) {
   const unit = await readableUnit(db, access, unitId, monthsSpan(month));
   const rules = await duesRuleSetOf(db, unitId, month, lang);
-  const end = monthEnd(month);
+  const end = lastDayOfMonth(month);
   // Each unit under the asked one that collected for the month, with its chain of ancestors then (itself first).
   const { rows } = await sql<{ unit_id: number; collected: number; chain: { id: number; kind: UnitKind; name: string; depth: number }[] }>`
     select c.unit_id, c.collected,

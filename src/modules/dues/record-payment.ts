@@ -6,9 +6,8 @@
 // mistake (the month is unpaid again, the mistake kept).
 import { type Kysely, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
-import { formatDateVi, formatMonthVi } from '../../domain/calendar.ts';
+import { addMonths, formatDateVi, formatMonthVi } from '../../domain/calendar.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
-import { addMonths } from '../../domain/member-dates.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';

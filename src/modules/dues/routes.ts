@@ -5,8 +5,8 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { addMonths } from '../../domain/calendar.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
-import { addMonths } from '../../domain/member-dates.ts';
 import { recordIdParams } from '../../http/record-id.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';

@@ -5,10 +5,10 @@
 // (dues/dues-ledger.ts), so the figures and the cell's sheet cannot disagree.
 import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
-import { addMonths } from '../../domain/member-dates.ts';
+import { addMonths, lastDayOfMonth } from '../../domain/calendar.ts';
 import type { Access } from '../access/access.ts';
 import { duesLedger, type MemberMonth, owedSomething, paidSomething, stillOwed } from '../dues/dues-ledger.ts';
-import { monthEnd, monthStart } from '../dues/months.ts';
+import { monthStart } from '../dues/months.ts';
 import { membersUnderOn, unitForFigures } from './history.ts';
 import type { DuesFiguresOut } from './schemas.ts';
 
@@ -45,7 +45,7 @@ function headline(ledgers: MemberMonth[][], month: string, lastMonthOver: string
 }
 
 export async function duesFigures(db: Db, access: Access, unitId: number, month: string, lastMonthOver: string): Promise<DuesFiguresOut> {
-  const end = monthEnd(month);
+  const end = lastDayOfMonth(month);
   const [{ unit, whole }, members] = await Promise.all([
     unitForFigures(db, unitId, end, access.scope('read')),
     sql<{ member_id: number; child_id: number | null; child_name: string | null; child_kind: UnitKind | null }>`

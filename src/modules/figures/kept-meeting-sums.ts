@@ -13,8 +13,8 @@
 // it in those months, the statement answers one row { set: 'fallback' } and the caller reads
 // periodMeetingSumsSql instead. Held to the same oracle (tests/api/figures.test.ts).
 import { type RawBuilder, sql } from 'kysely';
+import { addMonths, monthsBetween } from '../../domain/calendar.ts';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
-import { addMonths, monthsBetween } from '../../domain/meeting-time.ts';
 import { cellsEverUnder, FACT_COUNTS } from './cell-facts.ts';
 import { KEPT_SUMS } from './kept-cell-months.ts';
 import type { MeetingSumsInput, MeetingSumsRow } from './period-meeting-sums.ts';

@@ -17,8 +17,8 @@
 // (cell_month_held_by_groups, as cellMonthHeld). A quarter is required when its three
 // months are; it is met with at least `thematicPerQuarter` thematic meetings.
 import { type RawBuilder, sql } from 'kysely';
+import { addMonths } from '../../domain/calendar.ts';
 import { quarterMonths } from '../../domain/meeting-compliance.ts';
-import { addMonths } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { sqlLiterals } from '../meetings/meeting-roll.ts';
 import { FACT_COUNTS, type FactCounts } from './cell-facts.ts';

@@ -3,10 +3,10 @@
 // says which criteria a self-assessment scores.
 
 import { z } from 'zod';
+import { addMonths } from '../../domain/calendar.ts';
 import { fourGoodScaleSchema } from '../../domain/four-good.ts';
 import { UNIT_COMMITMENTS } from '../../domain/grading-commitments.ts';
 import { GRADES, gradingRulesSchema, PERIOD_KINDS, RATINGS } from '../../domain/grading-rules.ts';
-import { addMonths } from '../../domain/member-dates.ts';
 import { recordId, recordIdText } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 

@@ -11,9 +11,9 @@
 // Every unit read goes through the caller's scope in SQL (unitInScope).
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { addDays, todayInVietnam } from '../../domain/calendar.ts';
+import { addDays, addMonths, lastDayOfMonth, todayInVietnam } from '../../domain/calendar.ts';
 import { focusMonth, monthSteps, planDeadline } from '../../domain/meeting-month.ts';
-import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
+import { vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { type Access, unitInScope } from '../access/access.ts';

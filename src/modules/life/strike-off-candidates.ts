@@ -6,9 +6,8 @@
 // months up to `asOf`.
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { addDays } from '../../domain/calendar.ts';
+import { addDays, lastDayOfMonth } from '../../domain/calendar.ts';
 import { groupBy } from '../../domain/group-by.ts';
-import { lastDayOfMonth } from '../../domain/meeting-time.ts';
 import { duesRulesFor } from '../../domain/party-dues.ts';
 import { strikeOffLookback } from '../../domain/strike-off.ts';
 import { strikeOffGrounds } from '../../domain/strike-off-grounds.ts';

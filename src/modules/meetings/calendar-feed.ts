@@ -1,9 +1,11 @@
 // A member's meetings as an iCalendar feed, at a URL carrying a secret token (calendar
 // apps cannot log in). Only the token's hash is stored; making a new one retires the old.
+
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import { addMonths } from '../../domain/calendar.ts';
 import { calendarText } from '../../domain/meeting-ical.ts';
-import { addMonths, vnDate } from '../../domain/meeting-time.ts';
+import { vnDate } from '../../domain/meeting-time.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';

@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addMonths, vnDate, vnTime } from '../../domain/meeting-time.ts';
+import { addMonths } from '../../domain/calendar.ts';
+import { vnDate, vnTime } from '../../domain/meeting-time.ts';
 import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
 import { t } from '../../i18n/messages.ts';
 import { accessOf } from '../auth/authenticate.ts';

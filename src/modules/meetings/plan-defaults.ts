@@ -4,9 +4,9 @@
 // place it used last, whether that month already has its regular meeting, and last
 // month's resolution with its tasks, to carry into the plan and the minutes.
 import type { Db } from '../../db/types.ts';
-import { todayInVietnam } from '../../domain/calendar.ts';
+import { addMonths, lastDayOfMonth, todayInVietnam } from '../../domain/calendar.ts';
 import { dayInMonth, usualMeetingDay } from '../../domain/meeting-month.ts';
-import { addMonths, lastDayOfMonth, vnTime } from '../../domain/meeting-time.ts';
+import { vnTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';

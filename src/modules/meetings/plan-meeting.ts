@@ -4,9 +4,9 @@
 // meeting it prepares. The meeting gets its check-in code and QR secret here.
 import type { Kysely } from 'kysely';
 import type { DB, Db, MeetingKind, UnitKind } from '../../db/types.ts';
-import { formatDateVi } from '../../domain/calendar.ts';
+import { formatDateVi, lastDayOfMonth } from '../../domain/calendar.ts';
 import { CELL_MEETING_KINDS, type MeetingRules, standardAgenda } from '../../domain/meeting-rules.ts';
-import { lastDayOfMonth, monthOf, vnDateTime } from '../../domain/meeting-time.ts';
+import { monthOf, vnDateTime } from '../../domain/meeting-time.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
