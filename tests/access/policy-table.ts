@@ -186,8 +186,18 @@ export const POLICY: Record<string, Row> = {
   },
 
   // ── members (read; write_members: admin, org_officer, secretary) ──
-  'GET /api/v1/members': { target: 'unit', filter: true, list: true, why: 'unitId filters the list' },
-  'GET /api/v1/members/export.xlsx': { target: 'unit', filter: true, list: true, why: 'unitId filters the export' },
+  'GET /api/v1/members': {
+    target: 'unit',
+    list: true,
+    member: { self: 'allowed' },
+    why: "unitId filters the list; a unit out of sight is not found, as for the meetings, but a member's own cell lists their own record",
+  },
+  'GET /api/v1/members/export.xlsx': {
+    target: 'unit',
+    list: true,
+    member: { self: 'allowed' },
+    why: "unitId filters the export; a unit out of sight is not found, a member's own cell exports their own record",
+  },
   'POST /api/v1/members': {
     target: 'unit',
     needs: 'write_members',
@@ -332,8 +342,8 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/tasks': {
     target: 'unit',
     list: true,
-    filter: true,
-    why: 'unitId picks the unit whose tasks are listed; a plain member lists only their own tasks, and a unit out of sight lists nothing, like a unit of nothing',
+    member: { self: 'allowed' },
+    why: 'unitId picks the unit whose tasks are listed; a plain member lists only their own tasks (their own cell is in sight), and a unit out of sight is not found',
   },
   'GET /api/v1/me/tasks': { target: 'none', list: true, why: "the caller's own tasks" },
   'POST /api/v1/tasks': {

@@ -16,7 +16,9 @@ import type { DB, MemberStatus } from '../../db/types.ts';
 import { ageOn, birthDateBounds, todayInVietnam } from '../../domain/calendar.ts';
 import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
+import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
+import { unitInScopeOrOwnCell } from '../access/unit-in-scope-or-404.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
 import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
@@ -52,24 +54,27 @@ async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters,
   // cost more than the name's own on every row of a nationwide walk.
   const card = f.q && /\d/.test(f.q) ? f.q.replace(/\s+/g, '') : '';
   const { bornOnOrBefore, bornAfter } = birthDateBounds(today, f.ageFrom, f.ageTo);
+  // A unit out of sight is not found, as one that never was (the caller's own cell is in sight).
   const unit =
     f.unitId === undefined
       ? undefined
-      : ((await db
+      : await db
           .selectFrom('units')
           .select(['path', keptMembersSql(sql.ref('units.id')).as('members')])
           .where('id', '=', f.unitId)
-          .executeTakeFirst()) ?? null);
-  const unitPath = unit === undefined ? undefined : (unit?.path ?? null);
-  // The members the rows can come from, at most: the unit's (none if it does not exist), the scope's, whichever is fewer.
+          .where((eb) => unitInScopeOrOwnCell(access.scope('read'), access.memberId, eb.ref('units.id')))
+          .executeTakeFirst();
+  if (unit === undefined && f.unitId !== undefined) throw notFound('entities.unit');
+  const unitPath = unit?.path;
+  // The members the rows can come from, at most: the unit's, the scope's, whichever is fewer.
   const scopeMembers = access.scope('read').members;
-  const unitMembers = unit === undefined ? undefined : (unit?.members ?? 0);
+  const unitMembers = unit?.members;
   const under = unitMembers === undefined ? scopeMembers : Math.min(unitMembers, scopeMembers ?? unitMembers);
   const whole = under !== undefined && under <= fewMembersUpTo();
   const rows = db
     .selectFrom(readableMembers(db, access, whole).as('m'))
     .$if(statuses !== 'all', (q) => q.where('m.status', 'in', statuses as MemberStatus[]))
-    .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: unitPath ? [unitPath] : [], unitIds: [] }, eb.ref('m.unit_id'), whole)))
+    .$if(unitPath !== undefined, (q) => q.where((eb) => unitInScope({ subtreePaths: [unitPath!], unitIds: [] }, eb.ref('m.unit_id'), whole)))
     // search_name and party_card_number have pg_trgm GIN indexes: '%word%' is an index scan.
     .$if(words.length > 0, (q) =>
       q.where((eb) =>
