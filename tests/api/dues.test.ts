@@ -356,5 +356,12 @@ describe('slips a secretary would make (found by an outside probe)', () => {
     expect(months.length).toBeGreaterThan(0);
     expect(months.every((x: string) => x < month)).toBe(true);
     expect(ok(await committee({ method: 'GET', url: `/api/v1/figures/units/${commune}/dues?month=${month}` })).inArrears.n).toBeGreaterThan(0);
+    // The member's own page says the same as the cell's list, member by member.
+    for (const row of arrears.members.slice(0, 3) as { memberId: number; total: number; months: { month: string }[] }[]) {
+      const own = ok(await committee({ method: 'GET', url: `/api/v1/dues/members/${row.memberId}?from=2026-01&to=${month}` }));
+      expect(own.months.map((m: { month: string }) => m.month)).toContain(month);
+      expect(own.arrears.months.map((m: { month: string }) => m.month)).toEqual(row.months.map((m) => m.month));
+      expect(own.arrears.total).toBe(row.total);
+    }
   });
 });

@@ -61,7 +61,8 @@ export async function cellMonth(db: Db, access: Access, unitId: number, month: s
   };
 }
 
-export async function memberDues(db: Db, access: Access, memberId: number, from: string, to: string, lang: Lang) {
+/** A member's dues of `from`..`to`; arrears count the months that are over (up to `lastMonthOver`), as the cell's list does. */
+export async function memberDues(db: Db, access: Access, memberId: number, from: string, to: string, lastMonthOver: string, lang: Lang) {
   const member = await readableMember(db, access, memberId);
   const [ledger, bases, exemptions, reductions, payments] = await Promise.all([
     duesLedger(db, [memberId], from, to),
@@ -71,7 +72,8 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
     db.selectFrom('dues_payments').selectAll().where('member_id', '=', memberId).orderBy('month').orderBy('id').execute(),
   ]);
   const months = ledger.get(memberId) ?? [];
-  const owed = months.filter((m) => (stillOwed(m) ?? 0) > 0);
+  const over = months.filter((m) => m.month <= lastMonthOver);
+  const owed = over.filter((m) => (stillOwed(m) ?? 0) > 0);
   const ym = (d: string) => d.slice(0, 7);
   return {
     memberId,
@@ -94,10 +96,10 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
     reductions: reductions.map((r) => ({ percent: r.percent, from: ym(r.from_month), months: r.months, decisionNumber: r.decision_number })),
     months: months.map((m) => monthView(m, lang)),
     arrears: {
-      total: owedSum(months),
+      total: owedSum(over),
       months: owed.map((m) => ({ month: m.month, owed: stillOwed(m)! })),
       extra: months.reduce((s, m) => s + (m.dues && m.payment ? Math.max(0, m.payment.amount - m.dues.due) : 0), 0),
-      unknown: months.filter((m) => stillOwed(m) === null).length,
+      unknown: over.filter((m) => stillOwed(m) === null).length,
     },
     payments: payments.map((p) => ({
       month: ym(p.month),

@@ -39,6 +39,9 @@ function period(q: { from?: string | undefined; to?: string | undefined }): { fr
   return { from: addMonths(`${to}-01`, -11).slice(0, 7), to };
 }
 
+/** The last month that is over today (Việt Nam): the running month is not arrears yet. */
+const lastMonthOver = () => lastMonthOverOn(vnDate(clock.now()));
+
 export async function duesRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['dues'];
@@ -66,11 +69,11 @@ export async function duesRoutes(root: FastifyInstance) {
   });
   app.get('/dues/units/:id/arrears', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: arrearsOut } } }, async (req) => {
     const { from, to } = period(req.query);
-    return unitArrears(db, accessOf(req), req.params.id, from, to, lastMonthOverOn(vnDate(clock.now())));
+    return unitArrears(db, accessOf(req), req.params.id, from, to, lastMonthOver());
   });
   app.get('/dues/members/:id', { schema: { tags, params: recordIdParams, querystring: periodQuery, response: { 200: memberDuesOut } } }, async (req) => {
     const { from, to } = period(req.query);
-    return memberDues(db, accessOf(req), req.params.id, from, to, req.lang);
+    return memberDues(db, accessOf(req), req.params.id, from, to, lastMonthOver(), req.lang);
   });
   /** Records (or corrects) what the member paid for the month; answers the month as it now stands. */
   app.put(
@@ -78,13 +81,13 @@ export async function duesRoutes(root: FastifyInstance) {
     { schema: { tags, params: memberMonthParams, body: paymentBody, response: { 200: memberMonthOut } } },
     async (req) => {
       await recordPayment(db, accessOf(req), req.params.id, req.params.month, req.body);
-      const dues = await memberDues(db, accessOf(req), req.params.id, req.params.month, req.params.month, req.lang);
+      const dues = await memberDues(db, accessOf(req), req.params.id, req.params.month, req.params.month, lastMonthOver(), req.lang);
       return dues.months[0]!;
     },
   );
   app.put('/dues/members/:id/basis', { schema: { tags, params: recordIdParams, body: basisBody, response: { 200: memberDuesOut } } }, async (req) => {
     await setBasis(db, accessOf(req), req.params.id, req.body);
-    return memberDues(db, accessOf(req), req.params.id, period({}).from, period({}).to, req.lang);
+    return memberDues(db, accessOf(req), req.params.id, period({}).from, period({}).to, lastMonthOver(), req.lang);
   });
   app.post(
     '/dues/members/:id/exemptions',
@@ -92,7 +95,7 @@ export async function duesRoutes(root: FastifyInstance) {
     async (req, reply) => {
       await recordExemption(db, accessOf(req), req.params.id, req.body);
       const p = period({});
-      return reply.status(201).send(await memberDues(db, accessOf(req), req.params.id, p.from, p.to, req.lang));
+      return reply.status(201).send(await memberDues(db, accessOf(req), req.params.id, p.from, p.to, lastMonthOver(), req.lang));
     },
   );
   app.post(
@@ -101,7 +104,7 @@ export async function duesRoutes(root: FastifyInstance) {
     async (req, reply) => {
       await recordReduction(db, accessOf(req), req.params.id, req.body);
       const p = period({});
-      return reply.status(201).send(await memberDues(db, accessOf(req), req.params.id, p.from, p.to, req.lang));
+      return reply.status(201).send(await memberDues(db, accessOf(req), req.params.id, p.from, p.to, lastMonthOver(), req.lang));
     },
   );
 }
