@@ -315,6 +315,19 @@ describe('roll call and minutes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ path: 'entries.0.reason', message: 'Cần ghi lý do vắng mặt.' });
+    // One member on two lines is refused, not left to the last line (found by an outside probe).
+    const twice = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: {
+        entries: [
+          { memberId: f.regular[0], status: 'present' },
+          { memberId: f.regular[0], status: 'absent_unexcused' },
+        ],
+      },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([{ path: 'entries.1.memberId', message: 'Người này đã được ghi ở một dòng trước; mỗi người chỉ ghi một lần.' }]);
     const res = await bithu({
       method: 'PUT',
       url: `/api/v1/meetings/${meetingId}/attendance`,
@@ -358,6 +371,22 @@ describe('roll call and minutes', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().title).toBe('Buổi sinh hoạt đã diễn ra và đã điểm danh nên không hủy được.');
     expect((await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })).json().status).not.toBe('cancelled');
+  });
+
+  it('keeps a meeting whose roll has people present on a day that has come (found by an outside probe)', async () => {
+    const before = clock.now();
+    at('20:00');
+    try {
+      const later = await bithu({ method: 'PATCH', url: `/api/v1/meetings/${meetingId}`, payload: { date: '2026-03-20' } });
+      expect(later.statusCode).toBe(409);
+      expect(later.json().title).toBe(
+        'Buổi sinh hoạt ngày 05/03/2026 đã điểm danh người có mặt nên không dời sang ngày 20/03/2026 (chưa đến) được. Nếu ghi nhầm ngày họp, hãy sửa thành ngày đã họp.',
+      );
+      const meeting = (await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })).json();
+      expect(meeting.heldOn).toBe('2026-03-05');
+    } finally {
+      clock.set(before);
+    }
   });
 
   const content = {

@@ -1,9 +1,10 @@
 // Changing or cancelling a planned meeting. Once the minutes are adopted the meeting is
 // history: its plan no longer changes.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
-import { vnDateTime, vnTime } from '../../domain/meeting-time.ts';
+import { formatDateVi } from '../../domain/calendar.ts';
+import { vnDate, vnDateTime, vnTime } from '../../domain/meeting-time.ts';
 import { conflict } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -31,6 +32,11 @@ export async function updateMeeting(db: Kysely<DB>, access: Access, id: number, 
     const startTime = input.startTime ?? vnTime(m.starts_at);
     const endTime = input.endTime ?? vnTime(m.ends_at);
     checkTimes(startTime, endTime);
+    // A roll that records people there (present, absent without reason, a guest attending, a
+    // check-in) says the meeting took place: it cannot move to a day that has not come, where
+    // such marks are refused. Correcting it to another past day, or today, stays open.
+    if (date !== m.held_on && date > vnDate(clock.now()) && (await rollSaysHeld(trx, id)))
+      throw conflict('meetings.move_held_to_future', { date: formatDateVi(date), heldOn: formatDateVi(m.held_on) });
     if (input.partyGroupId !== undefined) await checkPartyGroup(trx, m.unit_id, input.partyGroupId, input.date ?? m.held_on);
     if (m.kind === 'regular' && (date !== m.held_on || input.partyGroupId !== undefined)) {
       // The same lock as planning: the unit's row, then the month's regular meetings.
@@ -105,4 +111,14 @@ async function rollTaken(db: Db, meetingId: number): Promise<boolean> {
   if (marked) return true;
   const checkedIn = await db.selectFrom('meeting_check_ins').select('meeting_id').where('meeting_id', '=', meetingId).limit(1).executeTakeFirst();
   return Boolean(checkedIn);
+}
+
+/** Whether the roll records someone there: the marks refused before a meeting's day. */
+async function rollSaysHeld(db: Db, meetingId: number): Promise<boolean> {
+  const { rows } = await sql`
+    select 1 from meeting_attendance where meeting_id = ${meetingId} and status in ('present', 'absent_unexcused')
+    union all select 1 from meeting_guests where meeting_id = ${meetingId} and attended
+    union all select 1 from meeting_check_ins where meeting_id = ${meetingId}
+    limit 1`.execute(db);
+  return rows.length > 0;
 }
