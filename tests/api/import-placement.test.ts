@@ -103,6 +103,15 @@ describe('placement of imported members', () => {
     ]);
   });
 
+  it('refuses a date of joining the cell that has not come, as the member form does (found by an outside probe)', async () => {
+    const res = await importRows([['Đinh Văn Tương Lai', 'Nam', '01/01/1980', '26.101004', '01/06/2005', '01/06/2006', '01/01/2030']]);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().report.errors).toEqual([
+      { row: 2, column: 'Ngày về sinh hoạt tại chi bộ', message: 'Ngày phải từ 03/02/1930 (ngày thành lập Đảng) đến hôm nay.' },
+    ]);
+    expect(await t.database.db.selectFrom('members').select('id').where('full_name', '=', 'Đinh Văn Tương Lai').executeTakeFirst()).toBeUndefined();
+  });
+
   it('places a member created without "Ngày về sinh hoạt tại chi bộ" from today, and with it from that date', async () => {
     const body = { sex: 'nam', dateOfBirth: '1980-05-17', admittedOn: '2015-02-03', fullMemberOn: '2016-02-03' };
     const today = await bithu({ method: 'POST', url: '/api/v1/members', payload: { ...body, fullName: 'Hà Văn Hôm', unitId: cell } });

@@ -11,7 +11,7 @@ import { AppError } from '../../http/app-error.ts';
 import { zodIssueMessage } from '../../http/problem.ts';
 import { hasMessage, type Lang, t } from '../../i18n/messages.ts';
 import { assertDatesInOrder } from '../members/record-checks.ts';
-import { type MemberFields, memberFields, memberStatusSchema, theoryLevelSchema } from '../members/schemas.ts';
+import { type MemberFields, memberFields, memberStatusSchema, partyDate, theoryLevelSchema } from '../members/schemas.ts';
 import { type ColumnKey, columnLabel, type ImportColumn } from './member-columns.ts';
 import type { CellValue } from './read-sheet-rows.ts';
 
@@ -153,6 +153,9 @@ export function parseMemberRow(
     else record[key] = converted.value;
   }
 
+  // The form's rule for the date of joining the cell: from the party's founding to today.
+  const joined = joinedUnitOn === null ? null : partyDate.safeParse(joinedUnitOn);
+  if (joined && !joined.success) fail('joinedUnitOn', zodIssueMessage(lang, joined.error.issues[0] as unknown as Parameters<typeof zodIssueMessage>[1]));
   const result = memberFields.safeParse(record);
   if (!result.success) {
     const seen = new Set<string>();
