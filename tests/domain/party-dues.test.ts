@@ -10,7 +10,9 @@ import {
   sharesUpTheTree,
   unpaidDuesMonths,
 } from '../../src/domain/party-dues.ts';
+import { builtinRuleSets } from '../../src/domain/rules/load-rule-set.ts';
 import { hasMessage, t } from '../../src/i18n/messages.ts';
+import { unconfirmedItemLabel } from '../../src/modules/dues/dues-reads.ts';
 
 const due = (member: DuesMember, month: string) => monthlyDues(member, month).due;
 
@@ -225,5 +227,13 @@ describe('shares kept and remitted up the tree', () => {
       }
     }
     expect(rules.unconfirmed).toContain('retentionPercent');
+  });
+});
+
+describe("the items a dues rule set marks as chibo's reading", () => {
+  it('each has words in Vietnamese and English, for the sheet and the exports', () => {
+    for (const set of builtinRuleSets('dues'))
+      for (const item of (set.body as { unconfirmed: string[] }).unconfirmed)
+        for (const lang of ['vi', 'en'] as const) expect(unconfirmedItemLabel(lang, item), `${set.code}: ${item} (${lang})`).not.toMatch(/^dues\./);
   });
 });

@@ -25,9 +25,13 @@ export async function membersOfMonth(db: Db, unitId: number, month: string) {
   return rows;
 }
 
+/** The words for a rule set's item ('fixed.other') that is chibo's reading, not yet confirmed. */
+export const unconfirmedItemLabel = (lang: Lang, item: string) => t(lang, `dues.rule_item.${item.replaceAll('.', '_')}`);
+
 export async function duesRuleSetOf(db: Db, unitId: number, month: string, lang: Lang) {
   const set = duesRulesFor(month, await unitRuleSets(db, 'dues', unitId, monthStart(month)));
-  return { set, out: { code: set.code, title: set.title[lang], unconfirmed: set.body.unconfirmed } };
+  const unconfirmed = set.body.unconfirmed;
+  return { set, out: { code: set.code, title: set.title[lang], unconfirmed, unconfirmedItems: unconfirmed.map((item) => unconfirmedItemLabel(lang, item)) } };
 }
 
 const owedSum = (months: readonly MemberMonth[]) => months.reduce((s, m) => s + (stillOwed(m) ?? 0), 0);

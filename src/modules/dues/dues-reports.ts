@@ -19,12 +19,15 @@ import { duesLedger, stillOwed } from './dues-ledger.ts';
 import { duesRuleSetOf, membersOfMonth } from './dues-reads.ts';
 import { monthStart, monthsSpan } from './months.ts';
 
-function headingLines(lang: Lang, unitName: string, month: string, rules: { title: string; unconfirmed: string[] }) {
+function headingLines(lang: Lang, unitName: string, month: string, rules: { title: string; unconfirmedItems: string[] }) {
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `dues.export.${key}`, params);
   return [
     h('unit_line', { unit: unitName }),
     h('month_line', { month: formatMonthVi(month) }),
-    h('rules_line', { rules: rules.title, unconfirmed: rules.unconfirmed.length > 0 ? h('unconfirmed', { items: rules.unconfirmed.join(', ') }) : '' }),
+    h('rules_line', {
+      rules: rules.title,
+      unconfirmed: rules.unconfirmedItems.length > 0 ? h('unconfirmed', { items: rules.unconfirmedItems.join(', ') }) : '',
+    }),
     h('extracted_line', { date: formatDateVi(vnDate(clock.now())) }),
   ];
 }

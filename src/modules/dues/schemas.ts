@@ -96,7 +96,13 @@ export const reductionBody = z.strictObject({
 });
 export type ReductionInput = z.infer<typeof reductionBody>;
 
-const ruleSetOut = z.object({ code: z.string(), title: z.string(), unconfirmed: z.array(z.string()) });
+const ruleSetOut = z.object({
+  code: z.string(),
+  title: z.string(),
+  /** The items of the set that are chibo's reading, not yet confirmed: their keys, and the same in words. */
+  unconfirmed: z.array(z.string()),
+  unconfirmedItems: z.array(z.string()),
+});
 const paymentOut = z.object({
   amount: z.number().int(),
   method: z.enum(['cash', 'online']),
