@@ -124,7 +124,8 @@ export type RequestInput = Partial<Record<'body' | 'querystring' | 'params' | 'h
 
 export function problemFor(error: unknown, lang: Lang, input: RequestInput = {}): ProblemBody {
   // A date no rule set covers (a meeting before HD 12) is the caller's date, not our bug.
-  if (error instanceof NoRuleSetInForce) return problemFor(new AppError('no_rule_set', 400, { date: formatDateVi(error.on) }), lang);
+  if (error instanceof NoRuleSetInForce)
+    return problemFor(new AppError('no_rule_set', 400, { date: formatDateVi(error.on), kind: `errors.rule_kind.${error.kind}` }), lang);
   if (error instanceof AppError) {
     const errors = error.fieldErrors.length ? translateFieldErrors(lang, error.fieldErrors) : undefined;
     return {

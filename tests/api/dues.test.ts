@@ -368,3 +368,22 @@ describe('slips a secretary would make (found by an outside probe)', () => {
     }
   });
 });
+
+describe('the first year of QĐ 342 (from 04/2011), whose year of look-back reaches months before any dues rule', () => {
+  it('reads the cell month and the figures, and says which rule is missing for a month before it (found by an outside probe)', async () => {
+    const oldProvince = await t.unit({ code: 'DP-CU', name: 'Đảng bộ tỉnh Cũ', kind: 'dang_bo_tinh', establishedOn: '2000-01-01' });
+    const oldCommune = await t.unit({ code: 'DP-CU-X', name: 'Đảng bộ xã Cũ', kind: 'dang_bo_xa', parentId: oldProvince, establishedOn: '2000-01-01' });
+    const oldCell = await t.unit({ code: 'DP-CU-1', name: 'Chi bộ thôn Cũ', parentId: oldCommune, establishedOn: '2000-01-01' });
+    await t.member({ unitId: oldCell, fullName: 'Phan Văn Cũ', admittedOn: '2005-03-02', fullMemberOn: '2006-03-02', joinedUnitOn: '2008-01-01' });
+    await t.user('dp-cu', [{ role: 'committee', unitId: oldCommune }]);
+    const reader = await t.as('dp-cu');
+    const month = ok(await reader({ method: 'GET', url: `/api/v1/dues/units/${oldCell}/months/2011-04` }));
+    expect(month.ruleSet.code).toBe('qd342-2010');
+    // Nothing was owed under no rule: the months before 04/2011 are not arrears.
+    expect(month.members).toEqual([expect.objectContaining({ fullName: 'Phan Văn Cũ', arrearsBefore: 0 })]);
+    expect(ok(await reader({ method: 'GET', url: `/api/v1/figures/units/${oldCommune}/dues?month=2011-05` })).paidMembers.of).toBe(1);
+    const before = await reader({ method: 'GET', url: `/api/v1/dues/units/${oldCell}/months/2010-05` });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().title).toBe('Chưa có quy định về đảng phí có hiệu lực vào ngày 01/05/2010; hãy chọn một ngày khác.');
+  });
+});

@@ -11,7 +11,7 @@ import { addMonths, lastDayOfMonth, monthsBetween } from '../../domain/calendar.
 import { groupBy } from '../../domain/group-by.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { type DuesBasis, type DuesMember, type DuesRules, duesRulesFor, type MonthlyDues, monthlyDues } from '../../domain/party-dues.ts';
-import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
+import { NoRuleSetInForce, type RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { validDuring } from '../org-history/valid-on.ts';
 import { unitRuleSetsOfUnits } from '../rule-sets/unit-rule-sets.ts';
 import { monthStart } from './months.ts';
@@ -147,13 +147,25 @@ export async function duesLedger(
   const rulesOfMonth = new Map<string, Map<number, RuleSet<DuesRules>>>();
   for (const [month, rows] of unitsOfMonth) {
     const candidates = await unitRuleSetsOfUnits(db, 'dues', [...new Set(rows.map((o) => o.unit_id))], monthStart(month));
-    rulesOfMonth.set(month, new Map([...candidates].map(([unitId, sets]) => [unitId, duesRulesFor(month, sets)])));
+    const rules = new Map<number, RuleSet<DuesRules>>();
+    for (const [unitId, sets] of candidates) {
+      try {
+        rules.set(unitId, duesRulesFor(month, sets));
+      } catch (e) {
+        // A month before any dues rule (before QĐ 342 took effect on 1/4/2011) owed nothing
+        // chibo can compute: it is left out, so a year's look-back starting there still reads.
+        if (!(e instanceof NoRuleSetInForce)) throw e;
+      }
+    }
+    rulesOfMonth.set(month, rules);
   }
 
   const daysOf = new Map([...unitsOfMonth.keys()].map((month) => [month, { day: monthStart(month), previousDay: addMonths(monthStart(month), -1) }]));
   let listOf = 0;
   let list: MemberMonth[] = [];
   for (const o of owed) {
+    const ruleSet = rulesOfMonth.get(o.month)!.get(o.unit_id);
+    if (!ruleSet) continue;
     const { day, previousDay } = daysOf.get(o.month)!;
     const rows = basesOf.get(o.member_id) ?? [];
     const basis = rows.find((r) => inForce(r, day));
@@ -175,7 +187,6 @@ export async function duesLedger(
       reduction: reduction ? { percent: reduction.percent, from: reduction.from_month, months: reduction.months } : null,
       ...(m?.admitted_on ? { membership: { decisionOn: m.admitted_on, fullMemberOn: m.full_member_on } } : {}),
     };
-    const ruleSet = rulesOfMonth.get(o.month)!.get(o.unit_id)!;
     let dues: MonthlyDues | null = null;
     let problem: string | null = null;
     try {

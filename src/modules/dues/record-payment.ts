@@ -15,7 +15,7 @@ import { clock } from '../meetings/clock.ts';
 import { memberReadable } from '../members/member-access.ts';
 import { readableUnit } from './dues-access.ts';
 import { duesLedger } from './dues-ledger.ts';
-import { membersOfMonth } from './dues-reads.ts';
+import { duesRuleSetOf, membersOfMonth } from './dues-reads.ts';
 import { monthStart, monthsSpan } from './months.ts';
 import type { PaymentInput } from './schemas.ts';
 
@@ -53,6 +53,8 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
     .execute();
   if (writable.length !== new Set(unitOf.values()).size) throw forbidden();
   const missing = ids.find((id) => !ledger.get(id)?.length);
+  // A month before any dues rule is refused as such (no_rule_set), not as a month without the member.
+  if (missing !== undefined) await duesRuleSetOf(trx, unitOf.get(missing)!, month, 'vi');
   if (missing !== undefined) throw conflict('dues.not_member_in_month', { name: nameOf.get(missing)!, month: formatMonthVi(month) });
   const today = vnDate(clock.now());
   const future = items.find((i) => i.paidOn > today);
