@@ -122,6 +122,34 @@ describe('bodies that are not what the API expects', () => {
     expect((await as({ method: 'GET', url: '/api/v1/members?q=%00' })).statusCode).toBe(400);
   });
 
+  it('names that show nothing or read backwards: zero-width spaces, bidi controls, no letter at all (found by an outside probe)', async () => {
+    const hidden = 'Tên có ký tự ẩn (khoảng trắng không độ rộng, ký tự đảo chiều chữ…), thường do dán từ nơi khác; hãy gõ lại tên.';
+    for (const [fullName, message] of [
+      ['\u200b\u200b', hidden],
+      ['Hoàng Thế Dũng \u202e', hidden],
+      ['Trần\ufeffThị Lan', hidden],
+      ['- . -', 'Tên cần có ít nhất một chữ cái hoặc chữ số.'],
+    ] as const) {
+      const created = await post({ ...valid(), fullName });
+      expect(created.statusCode, fullName).toBe(400);
+      expect(fieldErrors(created), fullName).toEqual([{ path: 'body.fullName', message }]);
+      const patched = await as({ method: 'PATCH', url: `/api/v1/members/${memberId}`, payload: { fullName } });
+      expect(patched.statusCode, fullName).toBe(400);
+    }
+    await t.user('tochuc', [{ role: 'org_officer', unitId: cell }]);
+    const rename = await (await t.as('tochuc'))({
+      method: 'POST',
+      url: `/api/v1/units/${cell}/rename`,
+      payload: { name: '\u200b', effectiveOn: '2025-06-01', decisionNumber: '12-QĐ/ĐU' },
+    });
+    expect(rename.statusCode).toBe(400);
+    expect(fieldErrors(rename)).toEqual([{ path: 'body.name', message: hidden }]);
+    // Vietnamese written with combining marks is still a name, stored composed.
+    const composed = await as({ method: 'PATCH', url: `/api/v1/members/${memberId}`, payload: { fullName: 'Trần Thị Lan'.normalize('NFD') } });
+    expect(composed.statusCode, composed.body).toBe(200);
+    expect(composed.json().fullName).toBe('Trần Thị Lan');
+  });
+
   it('numbers out of range in a body', async () => {
     expect(paths(await post({ ...valid(), unitId: 99999999999 }))).toEqual(['body.unitId']);
     expect(paths(await post({ ...valid(), unitId: -1 }))).toEqual(['body.unitId']);

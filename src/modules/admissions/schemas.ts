@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
 import { ADMISSION_STEPS, DOSSIER_DOCUMENTS } from '../../domain/admission-pipeline.ts';
+import { nameText } from '../../http/name-text.ts';
 import { recordId, recordIdText } from '../../http/record-id.ts';
 import { birthDate, memberIdParams, partyDate, sexSchema } from '../members/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
@@ -42,7 +43,7 @@ export const createCandidateBody = z.strictObject({
   unitId: recordId,
   /** The village (thôn, bản, tổ dân phố) the candidate lives in. */
   villageId: recordId.nullable().optional(),
-  fullName: line(200).min(1),
+  fullName: nameText(200),
   sex: sexSchema,
   dateOfBirth: birthDate,
   ethnicity: line(50).min(1).default('Kinh'),

@@ -1,6 +1,7 @@
 // Input and output contracts of the meeting plan (zod): what the web app sends and reads.
 
 import { z } from 'zod';
+import { nameText } from '../../http/name-text.ts';
 import { atLeastOneField } from '../../http/patch-body.ts';
 import { recordId, recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
@@ -190,7 +191,7 @@ export const guestBody = z.strictObject({
   /** A member of a higher committee, assigned to attend and guide. */
   memberId: recordId.nullable().optional(),
   /** Required for a guest who is not a member in chibo. */
-  fullName: text(200).optional(),
+  fullName: nameText(200).optional(),
   position: optionalText(200),
   /** The committee that assigns the guest (a unit above the meeting's). */
   assignedByUnitId: recordId.nullable().optional(),

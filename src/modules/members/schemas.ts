@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { todayInVietnam } from '../../domain/calendar.ts';
 import { isValidCitizenId } from '../../domain/citizen-id.ts';
+import { nameText } from '../../http/name-text.ts';
 import { atLeastOneField } from '../../http/patch-body.ts';
 import { recordId, recordIdText } from '../../http/record-id.ts';
 import { isoDate, decisionNumber as unitDecisionNumber } from '../units/schemas.ts';
@@ -61,7 +62,7 @@ export const partyDate = isoDate.refine(within(PARTY_FOUNDED), { message: 'membe
 
 /** The personal record of a member: each field's rule, without defaults. */
 const personalFields = {
-  fullName: text(200),
+  fullName: nameText(200),
   sex: sexSchema,
   dateOfBirth: birthDate,
   ethnicity: text(50),

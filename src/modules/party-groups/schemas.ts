@@ -1,10 +1,11 @@
 // Party groups (tổ đảng) of a cell: schemas in and out.
 
 import { z } from 'zod';
+import { nameText } from '../../http/name-text.ts';
 import { recordId } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
-const groupName = z.string().trim().min(1).max(300);
+const groupName = nameText(300);
 
 export const onQuery = z.strictObject({ on: isoDate.optional() });
 

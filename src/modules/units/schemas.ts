@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../../http/name-text.ts';
 import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
 
 // Dates of this domain fall between 1900 and 2100: a year 0000 or 10000 is a typo, and
@@ -32,7 +33,7 @@ const unitCode = z
   .min(1)
   .max(50)
   .regex(/^[A-Za-z0-9._-]+$/, { message: 'units.bad_code' });
-const unitName = z.string().trim().min(1).max(300);
+const unitName = nameText(300);
 
 export const createUnitBody = z.strictObject({
   code: unitCode,

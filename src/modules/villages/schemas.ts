@@ -1,12 +1,13 @@
 // Villages (thôn, bản, tổ dân phố), where members live, and yearly admission targets: schemas in and out.
 
 import { z } from 'zod';
+import { nameText } from '../../http/name-text.ts';
 import { recordId } from '../../http/record-id.ts';
 import { decisionNumber, isoDate } from '../units/schemas.ts';
 
 export const villageKind = z.enum(['thon', 'ban', 'to_dan_pho']);
 export type VillageKind = z.infer<typeof villageKind>;
-const villageName = z.string().trim().min(1).max(200);
+const villageName = nameText(200);
 
 export const onQuery = z.strictObject({ on: isoDate.optional() });
 
