@@ -157,6 +157,9 @@ describe('the minutes print view', () => {
     expect(end).toBeGreaterThan(0);
     expect(res.body.indexOf('Buổi sinh hoạt kết thúc')).toBeGreaterThan(end);
     expect(res.body.indexOf('CHỦ TRÌ')).toBeGreaterThan(end);
+    // No agenda item written: the sections are numbered without a gap (found by an outside probe).
+    const headings = [...res.body.matchAll(/>([IVX]+)\. ([^<]+)</g)].map((m) => `${m[1]}. ${m[2]}`);
+    expect(headings).toEqual(['I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN', 'II. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP', 'III. KẾT LUẬN VÀ NGHỊ QUYẾT']);
     // In the .docx the closing line is kept with the signatures too.
     const { xml } = await docx(bithu, 'minutes.docx');
     const closing = xml.indexOf('Buổi sinh hoạt kết thúc');

@@ -33,6 +33,7 @@ export interface MinutesDocument {
 }
 
 const vi = (key: string, params: Record<string, string | number> = {}) => t('vi', `meetings.document.${key}`, params);
+const ROMAN_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 const percent = (n: number, of: number) => (of > 0 ? (n / of).toLocaleString('vi-VN', { style: 'percent', maximumFractionDigits: 2 }) : '—');
 const clockText = (hhmm: string) => {
@@ -167,7 +168,8 @@ export async function minutesDocument(db: Kysely<DB>, access: Access, id: number
     placeAndDate: `${place}, ${documentDateLine(m.held_on)}`,
     title: vi('title'),
     subtitle: vi(subtitleKey, { month, year, topic: m.topic }),
-    sections,
+    // Numbered as they stand: a section left out (no agenda item written) leaves no gap.
+    sections: sections.map((s, i) => ({ ...s, heading: `${ROMAN_NUMERALS[i]}. ${s.heading}` })),
     closing,
     signatures: [
       { role: vi('minute_taker_role'), name: c.minuteTakerName ?? '' },
