@@ -181,6 +181,7 @@ describe('query strings', () => {
     ['pageSize=100000', 'querystring.pageSize'],
     ['ageFrom=-1', 'querystring.ageFrom'],
     ['ageTo=1000', 'querystring.ageTo'],
+    ['ageFrom=80&ageTo=20', 'querystring.ageTo'],
     ['status=bogus', 'querystring.status.0'],
     ['sex=x', 'querystring.sex'],
     ['theoryLevel=tien_si', 'querystring.theoryLevel'],

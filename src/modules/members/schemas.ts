@@ -164,7 +164,7 @@ const queryInt = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
-export const listMembersQuery = z.strictObject({
+const memberListFields = z.strictObject({
   q: line(200).optional(),
   unitId: recordIdText.optional(),
   status: statusFilter,
@@ -182,8 +182,11 @@ export const listMembersQuery = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, { message: 'members.bad_cursor' })
     .optional(),
 });
+const agesInOrder = (q: { ageFrom?: number; ageTo?: number }) => q.ageFrom === undefined || q.ageTo === undefined || q.ageFrom <= q.ageTo;
+const agesReversed = { message: 'members.ages_reversed', path: ['ageTo'] };
+export const listMembersQuery = memberListFields.refine(agesInOrder, agesReversed);
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
-export const exportMembersQuery = listMembersQuery.omit({ page: true, pageSize: true, cursor: true });
+export const exportMembersQuery = memberListFields.omit({ page: true, pageSize: true, cursor: true }).refine(agesInOrder, agesReversed);
 export type MemberFilters = z.infer<typeof exportMembersQuery>;
 
 export const memberOut = z.object({
