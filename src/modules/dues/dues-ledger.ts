@@ -41,6 +41,12 @@ export interface MemberMonth {
   problem: string | null;
   ruleSet: RuleSet<DuesRules>;
   payment: PaymentInForce | null;
+  /**
+   * The cell kept its dues in chibo by then: the month is not before the first month it
+   * recorded a payment of anyone. The months before were kept on paper, as far as chibo
+   * knows: never arrears (arrearOf). A month after, with nobody paid, is arrears for all.
+   */
+  recorded: boolean;
 }
 
 interface BasisRow {
@@ -87,6 +93,16 @@ export async function owedMonths(db: Db, memberIds: readonly number[], from: str
 }
 
 export type OwedMonth = Awaited<ReturnType<typeof owedMonths>>[number];
+
+/** For each unit that ever recorded a dues payment in chibo, the first month it did ('YYYY-MM'). */
+export async function firstRecordedMonths(db: Db, unitIds: readonly number[]): Promise<Map<number, string>> {
+  const units = [...new Set(unitIds)];
+  if (units.length === 0) return new Map();
+  const { rows } = await sql<{ unit_id: number; first: string }>`
+    select unit_id, to_char(min(month), 'YYYY-MM') as first from dues_payments
+     where replaced_by is null and unit_id = any(${sql.val(units)}::int[]) group by unit_id`.execute(db);
+  return new Map(rows.map((r) => [r.unit_id, r.first]));
+}
 
 /**
  * Month by month, what each member owed and what is recorded as paid, `from`..`to` ('YYYY-MM').
@@ -160,6 +176,11 @@ export async function duesLedger(
     rulesOfMonth.set(month, rules);
   }
 
+  const firstRecorded = await firstRecordedMonths(
+    db,
+    owed.map((o) => o.unit_id),
+  );
+
   const daysOf = new Map([...unitsOfMonth.keys()].map((month) => [month, { day: monthStart(month), previousDay: addMonths(monthStart(month), -1) }]));
   let listOf = 0;
   let list: MemberMonth[] = [];
@@ -202,6 +223,7 @@ export async function duesLedger(
       list = out.get(o.member_id)!;
     }
     list.push({
+      recorded: o.month >= (firstRecorded.get(o.unit_id) ?? '9999-99'),
       memberId: o.member_id,
       month: o.month,
       unitId: o.unit_id,
@@ -237,3 +259,15 @@ export function stillOwed(m: MemberMonth): number | null {
   if (m.dues === null) return paidSomething(m) ? 0 : null;
   return Math.max(0, m.dues.due - (m.payment?.amount ?? 0));
 }
+
+/**
+ * What a past month adds to the member's arrears: what is still owed, once the cell keeps
+ * its dues in chibo; 0 in a month it kept on paper (chibo cannot tell who paid). The arrears
+ * lists, the member's page, the dues figures and the striking-off grounds all count this way.
+ */
+export function arrearOf(m: MemberMonth): number | null {
+  return m.recorded ? stillOwed(m) : 0;
+}
+
+/** Owed something and paid nothing, once the cell keeps its dues in chibo: a ground for striking off (RULES §3). */
+export const unpaidMonth = (m: MemberMonth) => m.recorded && owedSomething(m) && !paidSomething(m);

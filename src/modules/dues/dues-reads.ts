@@ -10,7 +10,7 @@ import type { Access } from '../access/access.ts';
 import { membersUnderDuring, membersUnderOn } from '../org-history/units-under.ts';
 import { unitRuleSets } from '../rule-sets/unit-rule-sets.ts';
 import { readableMember, readableUnit } from './dues-access.ts';
-import { duesLedger, type MemberMonth, owedSomething, paidSomething, stillOwed } from './dues-ledger.ts';
+import { arrearOf, duesLedger, type MemberMonth, unpaidMonth } from './dues-ledger.ts';
 import { monthView } from './month-view.ts';
 import { monthStart, monthsSpan } from './months.ts';
 import type { CellMonthOut } from './schemas.ts';
@@ -34,7 +34,7 @@ export async function duesRuleSetOf(db: Db, unitId: number, month: string, lang:
   return { set, out: { code: set.code, title: set.title[lang], unconfirmed, unconfirmedItems: unconfirmed.map((item) => unconfirmedItemLabel(lang, item)) } };
 }
 
-const owedSum = (months: readonly MemberMonth[]) => months.reduce((s, m) => s + (stillOwed(m) ?? 0), 0);
+const owedSum = (months: readonly MemberMonth[]) => months.reduce((s, m) => s + (arrearOf(m) ?? 0), 0);
 
 export async function cellMonth(db: Db, access: Access, unitId: number, month: string, lang: Lang): Promise<CellMonthOut> {
   const unit = await readableUnit(db, access, unitId, monthsSpan(month));
@@ -77,7 +77,7 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
   ]);
   const months = ledger.get(memberId) ?? [];
   const over = months.filter((m) => m.month <= lastMonthOver);
-  const owed = over.filter((m) => (stillOwed(m) ?? 0) > 0);
+  const owed = over.filter((m) => (arrearOf(m) ?? 0) > 0);
   const ym = (d: string) => d.slice(0, 7);
   return {
     memberId,
@@ -101,9 +101,9 @@ export async function memberDues(db: Db, access: Access, memberId: number, from:
     months: months.map((m) => monthView(m, lang)),
     arrears: {
       total: owedSum(over),
-      months: owed.map((m) => ({ month: m.month, owed: stillOwed(m)! })),
+      months: owed.map((m) => ({ month: m.month, owed: arrearOf(m)! })),
       extra: months.reduce((s, m) => s + (m.dues && m.payment ? Math.max(0, m.payment.amount - m.dues.due) : 0), 0),
-      unknown: over.filter((m) => stillOwed(m) === null).length,
+      unknown: over.filter((m) => arrearOf(m) === null).length,
     },
     payments: payments.map((p) => ({
       month: ym(p.month),
@@ -133,14 +133,14 @@ export async function unitArrears(db: Db, access: Access, unitId: number, from: 
   const members = rows
     .map((r) => {
       const months = (ledger.get(r.member_id) ?? []).filter((m) => m.month <= lastMonthOver);
-      const owing = months.filter((m) => stillOwed(m) !== 0);
+      const owing = months.filter((m) => arrearOf(m) !== 0);
       return {
         memberId: r.member_id,
         fullName: r.full_name,
         unitId: r.unit_id,
         total: owedSum(months),
-        months: owing.map((m) => ({ month: m.month, owed: stillOwed(m) })),
-        unpaidMonths: months.filter((m) => owedSomething(m) && !paidSomething(m)).map((m) => m.month),
+        months: owing.map((m) => ({ month: m.month, owed: arrearOf(m) })),
+        unpaidMonths: months.filter(unpaidMonth).map((m) => m.month),
       };
     })
     .filter((m) => m.months.length > 0);

@@ -1,12 +1,5 @@
-// For the life-events lane (striking off after dues unpaid 3 months within a year, RULES §3):
-// the months each member owed dues and paid nothing. Exempt months (nothing due) are not
-// unpaid; a month whose amount cannot be computed (no salary recorded) but was owed counts
-// as unpaid when nothing was paid. Only months whose collection the cell has recorded in chibo
-// count (at least one payment that month): a cell that keeps its dues on paper is never read
-// as a cell where nobody paid.
-import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { duesLedger, owedMonths, owedSomething, paidSomething } from './dues-ledger.ts';
+import { duesLedger, firstRecordedMonths, owedMonths, unpaidMonth } from './dues-ledger.ts';
 
 /**
  * Months 'YYYY-MM' from `from` to `to` (each 'YYYY-MM' or a date 'YYYY-MM-DD', its month
@@ -18,18 +11,13 @@ export async function unpaidMonthsByMember(db: Db, memberIds: readonly number[],
   const out = new Map<number, string[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0 || first > last) return out;
   // Which months each member owed, and in which cell, is cheap; the amounts are not. They are
-  // computed only for members who owed in a month their cell recorded (none where dues stay on paper).
+  // computed only for members who owed once their cell kept its dues in chibo (none where dues stay on paper).
   const owed = await owedMonths(db, memberIds, first, last);
-  const units = [...new Set(owed.map((o) => o.unit_id))];
-  const recorded = new Set<string>();
-  if (units.length > 0) {
-    const { rows } = await sql<{ unit_id: number; month: string }>`
-      select distinct unit_id, to_char(month, 'YYYY-MM') as month from dues_payments
-       where replaced_by is null and unit_id = any(${sql.val(units)}::int[])
-         and month between ${`${first}-01`}::date and ${`${last}-01`}::date`.execute(db);
-    for (const r of rows) recorded.add(`${r.unit_id}/${r.month}`);
-  }
-  const toCompute = new Set(owed.filter((o) => recorded.has(`${o.unit_id}/${o.month}`)).map((o) => o.member_id));
+  const firstRecorded = await firstRecordedMonths(
+    db,
+    owed.map((o) => o.unit_id),
+  );
+  const toCompute = new Set(owed.filter((o) => o.month >= (firstRecorded.get(o.unit_id) ?? '9999-99')).map((o) => o.member_id));
   const ledger = await duesLedger(
     db,
     [...toCompute],
@@ -40,7 +28,7 @@ export async function unpaidMonthsByMember(db: Db, memberIds: readonly number[],
   for (const [id, months] of ledger)
     out.set(
       id,
-      months.filter((m) => recorded.has(`${m.unitId}/${m.month}`) && owedSomething(m) && !paidSomething(m)).map((m) => m.month),
+      months.filter(unpaidMonth).map((m) => m.month),
     );
   return out;
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { addMonths, lastDayOfMonth } from '../../domain/calendar.ts';
 import type { Access } from '../access/access.ts';
-import { duesLedger, type MemberMonth, owedSomething, paidSomething, stillOwed } from '../dues/dues-ledger.ts';
+import { arrearOf, duesLedger, type MemberMonth, owedSomething, paidSomething } from '../dues/dues-ledger.ts';
 import { monthStart } from '../dues/months.ts';
 import { membersUnderOn, unitForFigures } from './history.ts';
 import type { DuesFiguresOut } from './schemas.ts';
@@ -33,7 +33,7 @@ function headline(ledgers: MemberMonth[][], month: string, lastMonthOver: string
       if (owedSomething(now) && paidSomething(now)) paid += 1;
     }
     // In arrears for a month once it is over: the running month is not owed late yet.
-    if (months.some((m) => m.month <= lastMonthOver && stillOwed(m) !== 0)) inArrears += 1;
+    if (months.some((m) => m.month <= lastMonthOver && arrearOf(m) !== 0)) inArrears += 1;
   }
   return {
     collection: { n: towards, of: due },
