@@ -92,6 +92,9 @@ describe('the sub-units table as xlsx', () => {
   it('has the unit, date, period and date of extraction above Vietnamese headings, and the tree as it was on the date', async () => {
     const wb = await workbook(huyen, `${base()}/export.xlsx?table=subUnits&${view}`);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổ chức trực thuộc']);
+    // Named in Vietnamese words, not after the API's table (found by a phone walkthrough).
+    const named = await huyen({ method: 'GET', url: `${base()}/export.xlsx?table=subUnits&${view}` });
+    expect(named.headers['content-disposition']).toMatch(/filename="so-lieu-to-chuc-truc-thuoc-[^"]+-2025-06-30\.xlsx"/);
     const r = rows(wb.worksheets[0]!);
     expect(r[1]![0]).toBe('SỐ LIỆU CÁC TỔ CHỨC ĐẢNG TRỰC THUỘC');
     expect(r[2]![0]).toBe('Tổ chức đảng: Đảng bộ xã Quảng Lâm (Đảng bộ tỉnh Điện Biên)');

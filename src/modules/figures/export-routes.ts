@@ -60,6 +60,9 @@ function attach(reply: FastifyReply, type: string, base: string, ext: string) {
     .header('content-disposition', `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`);
 }
 
+/** Each table's words in the file's name: "so-lieu-dang-vien-…", not the API's "members". */
+const TABLE_FILE_WORDS = { subUnits: 'to-chuc-truc-thuoc', members: 'dang-vien', meetings: 'sinh-hoat' } as const;
+
 export async function figuresExportRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['figures'];
@@ -69,7 +72,7 @@ export async function figuresExportRoutes(root: FastifyInstance) {
     return attach(
       reply,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      `so-lieu-${req.query.table}-${data.unit.unit.code}-${data.unit.date}`,
+      `so-lieu-${TABLE_FILE_WORDS[req.query.table]}-${data.unit.unit.code}-${data.unit.date}`,
       'xlsx',
     ).send(file);
   });
