@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../../src/domain/calendar.ts';
 import { unpaidMonthsByMember } from '../../src/modules/dues/unpaid-months.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
@@ -361,18 +362,27 @@ describe('slips a secretary would make (found by an outside probe)', () => {
   it('does not count the running month as arrears', async () => {
     // This month in Việt Nam, whatever the machine's time zone.
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
-    const arrears = ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${commune}/arrears?from=2026-01&to=${month}` }));
+    const yearBefore = addMonths(`${month}-01`, -11).slice(0, 7);
+    const arrears = ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${commune}/arrears?from=${yearBefore}&to=${month}` }));
     const months = arrears.members.flatMap((r: { months: { month: string }[] }) => r.months.map((x) => x.month));
     expect(months.length).toBeGreaterThan(0);
     expect(months.every((x: string) => x < month)).toBe(true);
     expect(ok(await committee({ method: 'GET', url: `/api/v1/figures/units/${commune}/dues?month=${month}` })).inArrears.n).toBeGreaterThan(0);
     // The member's own page says the same as the cell's list, member by member.
     for (const row of arrears.members.slice(0, 3) as { memberId: number; total: number; months: { month: string }[] }[]) {
-      const own = ok(await committee({ method: 'GET', url: `/api/v1/dues/members/${row.memberId}?from=2026-01&to=${month}` }));
+      const own = ok(await committee({ method: 'GET', url: `/api/v1/dues/members/${row.memberId}?from=${yearBefore}&to=${month}` }));
       expect(own.months.map((m: { month: string }) => m.month)).toContain(month);
       expect(own.arrears.months.map((m: { month: string }) => m.month)).toEqual(row.months.map((m) => m.month));
       expect(own.arrears.total).toBe(row.total);
     }
+    // And the cell's sheet of the month says the same for each member: one window, the 12 months
+    // ending with the month (found by a phone walkthrough: the sheet said 2,000 đ more).
+    const owedOf = new Map(arrears.members.map((r: { memberId: number; total: number }) => [r.memberId, r.total]));
+    for (const row of ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${cell}/months/${month}` })).members as {
+      memberId: number;
+      arrearsBefore: number;
+    }[])
+      expect(row.arrearsBefore, String(row.memberId)).toBe(owedOf.get(row.memberId) ?? 0);
   });
 });
 

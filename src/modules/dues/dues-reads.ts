@@ -42,7 +42,7 @@ export async function cellMonth(db: Db, access: Access, unitId: number, month: s
   const ledger = await duesLedger(
     db,
     members.map((m) => m.member_id),
-    shiftMonth(month, -12),
+    shiftMonth(month, -11),
     month,
   );
   const rows = members.map((m) => {
