@@ -151,5 +151,10 @@ describe('demo history and meetings', () => {
     const grades = new Set(meetings.flat().flatMap((m) => (m.quality ? [m.quality.result.grade] : [])));
     expect(grades.has('tot')).toBe(true);
     expect(grades.size).toBeGreaterThanOrEqual(3);
+    // Planned for a round two hours, as a secretary plans (the next plan's default times come
+    // from the last meeting: 19:30–21:36 looked like a slip); the minutes keep how long each ran.
+    const regular = meetings.flat().filter((m) => m.kind === 'regular');
+    expect(regular.every((m) => m.endsAt.getTime() - m.startsAt.getTime() === 2 * 3600_000)).toBe(true);
+    expect(new Set(regular.flatMap((m) => (m.minutes ? [m.minutes.content.closedAt] : []))).size).toBeGreaterThan(10);
   });
 });

@@ -79,6 +79,7 @@ const MANUAL_CRITERIA = ['previous_resolution_done', 'focused_content', 'democra
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const vnInstant = (date: string, minutes: number) => new Date(`${date}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}:00+07:00`);
+const PLANNED_MINUTES = 120;
 const hhmm = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -239,7 +240,8 @@ export function generateMeetings(
       kind: p.kind,
       heldOn: p.heldOn,
       startsAt: vnInstant(p.heldOn, start),
-      endsAt: vnInstant(p.heldOn, start + minutesLong),
+      // Planned for two hours, as a secretary writes a plan; the minutes keep how long it ran.
+      endsAt: vnInstant(p.heldOn, start + PLANNED_MINUTES),
       place,
       topic: p.topic,
       focalIssues: p.focal,
