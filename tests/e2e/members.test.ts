@@ -183,11 +183,20 @@ describe('members', () => {
       .getByTestId('member-total')
       .filter({ hasText: /^1 đảng viên$/ })
       .waitFor();
-    await cards.filter({ hasText: MEMBER }).click();
+    // The name is a link inside the tappable card: one tap, one history entry.
+    const entries = await page.evaluate(() => history.length);
+    await cards.filter({ hasText: MEMBER }).getByTestId('member-link').click();
     await page.getByTestId('member-name').filter({ hasText: MEMBER }).waitFor();
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
     await page.getByTestId('member-record').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'phone-member');
+    // One Back returns to the list (the phone's Back did nothing the first time when the tap had pushed the address twice).
+    await page.goBack();
+    await page.getByTestId('member-total').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/members');
+    await page.goForward();
+    await page.getByTestId('member-name').filter({ hasText: MEMBER }).waitFor();
 
     // The sections are in a drawer.
     await page.getByTestId('nav-open').click();

@@ -12,6 +12,7 @@ import { QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { ISO, showDate, todayIso } from '../../lib/dates.ts';
+import { openRow } from '../../lib/open-row.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { GRADE_COLORS, gradeLabel, kindLabel, MINUTES_COLORS, minutesLabel } from './meeting-labels.ts';
 import { type MeetingSummary, useMeetings } from './meetings-api.ts';
@@ -153,7 +154,7 @@ export default function MeetingsPage() {
                 <List.Item
                   data-testid="meeting-row"
                   data-meeting-id={m.id}
-                  onClick={() => navigate(`/meetings/${m.id}`)}
+                  onClick={openRow(navigate, `/meetings/${m.id}`)}
                   style={{ cursor: 'pointer', padding: '10px 12px' }}
                 >
                   <div style={{ width: '100%' }}>

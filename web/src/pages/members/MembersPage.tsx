@@ -5,7 +5,7 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Collapse, Empty, Input, List, Pagination, Row, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { download } from '../../api/client.ts';
 import { filtersToQuery, type MemberFilters, useMemberList } from '../../api/members.ts';
@@ -18,6 +18,8 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showDate } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
+import { openRow } from '../../lib/open-row.ts';
+import { scrollToList } from '../../lib/scroll-to-list.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 
@@ -66,6 +68,7 @@ export default function MembersPage() {
   const list = useMemberList(cursor && cursor.page === filters.page && cursor.key === filtersKey ? { ...filters, cursor: cursor.cursor } : filters);
   const [exporting, setExporting] = useState(false);
   const [unitLabel, setUnitLabel] = useState<Record<number, string>>({});
+  const listTop = useRef<HTMLDivElement>(null);
 
   function update(changes: Record<string, string | number | string[] | undefined | null>, keepPage = false) {
     const next = new URLSearchParams(params);
@@ -229,6 +232,7 @@ export default function MembersPage() {
       setCursor(via ? { page, cursor: via, key: filtersKey } : null);
     } else setCursor(null);
     update({ page, pageSize }, true);
+    scrollToList(listTop.current);
   }
   const totalText = data ? t(data.totalExact ? 'members.total' : 'members.totalAtLeast', { count: data.total.toLocaleString('vi-VN') }) : ' ';
   return (
@@ -293,7 +297,7 @@ export default function MembersPage() {
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Card size="small" styles={{ body: { padding: phone ? 0 : undefined } }}>
-          <div style={{ padding: phone ? '8px 12px 0' : '0 0 8px' }}>
+          <div ref={listTop} style={{ padding: phone ? '8px 12px 0' : '0 0 8px' }}>
             <Typography.Text type="secondary" data-testid="member-total">
               {totalText}
             </Typography.Text>
@@ -305,7 +309,7 @@ export default function MembersPage() {
                 dataSource={data?.items ?? []}
                 locale={{ emptyText: <Empty description={t('members.empty')} /> }}
                 renderItem={(m) => (
-                  <List.Item data-testid="member-row" onClick={() => navigate(`/members/${m.id}`)} style={{ cursor: 'pointer', padding: '10px 12px' }}>
+                  <List.Item data-testid="member-row" onClick={openRow(navigate, `/members/${m.id}`)} style={{ cursor: 'pointer', padding: '10px 12px' }}>
                     <div style={{ width: '100%' }}>
                       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                         <Link to={`/members/${m.id}`} style={{ fontWeight: 600 }} data-testid="member-link">

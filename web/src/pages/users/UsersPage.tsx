@@ -13,6 +13,7 @@ import { roleLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { openRow } from '../../lib/open-row.ts';
 import { passwordRules } from '../../lib/password-rules.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 
@@ -75,7 +76,7 @@ export default function UsersPage() {
             dataSource={users.data.items}
             locale={{ emptyText: <Empty /> }}
             renderItem={(u) => (
-              <List.Item data-testid="user-row" onClick={() => navigate(`/users/${u.id}`)} style={{ cursor: 'pointer' }}>
+              <List.Item data-testid="user-row" onClick={openRow(navigate, `/users/${u.id}`)} style={{ cursor: 'pointer' }}>
                 <List.Item.Meta
                   title={
                     <>
