@@ -30,6 +30,15 @@ describe('party dues', () => {
     const third = rows.nth(2);
     await third.getByTestId('dues-amount').fill('10000');
     await shot(page, 'dues-ticked-phone', false);
+    // Another month would drop the ticks: it asks first, and "Ở lại" keeps them.
+    await page.getByTestId('dues-next').click();
+    await page
+      .locator('.ant-modal-confirm-title')
+      .filter({ hasText: /^Bỏ \d+ thay đổi chưa lưu\?$/ })
+      .waitFor();
+    await page.getByTestId('confirm-cancel').click();
+    expect(await page.getByTestId('dues-month').textContent()).toBe('Tháng 03/2026');
+    expect(await second.getByTestId('dues-reference').inputValue()).toBe('FT26079123456');
     await page.getByTestId('dues-save').click();
     // Saved: nothing left to save, and each row says what was recorded.
     await page.getByTestId('dues-save').filter({ hasText: '(0 ' }).waitFor({ timeout: 90_000 });

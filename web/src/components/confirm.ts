@@ -8,19 +8,21 @@ export interface ConfirmOptions {
   title: ReactNode;
   content?: ReactNode;
   okText?: string;
+  /** The button that leaves things as they are ("Hủy" unless said). */
+  cancelText?: string;
   danger?: boolean;
   onOk: () => Promise<unknown> | undefined;
 }
 
 export function useConfirm(): (options: ConfirmOptions) => void {
   const t = useT();
-  return ({ title, content, okText, danger, onOk }) => {
+  return ({ title, content, okText, cancelText, danger, onOk }) => {
     withFeedback(({ modal }) =>
       modal.confirm({
         title,
         content,
         okText: okText ?? t('common.confirmApply'),
-        cancelText: t('common.cancel'),
+        cancelText: cancelText ?? t('common.cancel'),
         okButtonProps: { danger, ...({ 'data-testid': 'confirm-ok' } as object) },
         cancelButtonProps: { ...({ 'data-testid': 'confirm-cancel' } as object) },
         // A failure is reported by the caller (message, field errors); the dialog just closes.

@@ -5,7 +5,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Segmented, Select, Tabs } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api/client.ts';
 import { dashboardUnit, useMe } from '../../auth/session.ts';
@@ -15,6 +15,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { money, showMonth } from './dues-format.ts';
 
 type Method = 'cash' | 'online';
 const BASES = ['insured_salary', 'pension', 'student', 'other'] as const;
@@ -50,13 +51,11 @@ interface Entry {
   reference: string;
 }
 
-const money = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN')} đ`);
-const showMonth = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 function shift(month: string, n: number): string {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 }
-const ROW = { padding: '12px', borderTop: '1px solid #f0f0f0' } as const;
+const ROW = { padding: '8px 12px', borderTop: '1px solid #f0f0f0' } as const;
 
 export default function DuesPage() {
   const t = useT();
@@ -65,24 +64,36 @@ export default function DuesPage() {
   const unitId = Number(params.get('unit') ?? dashboardUnit(me) ?? 0);
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : todayIso().slice(0, 7);
   const go = (change: Record<string, string>) => setParams((old) => ({ ...Object.fromEntries(old), ...change }), { replace: true });
+  // The month's ticks not yet saved: another month would drop them, so it asks first.
+  const [unsaved, setUnsaved] = useState(0);
+  const confirm = useConfirm();
+  const toMonth = (n: number) => {
+    const leave = () => {
+      setUnsaved(0);
+      go({ month: shift(month, n) });
+    };
+    if (unsaved === 0) return leave();
+    confirm({
+      title: t('dues.leaveUnsaved', { n: unsaved }),
+      content: t('dues.leaveUnsavedHint'),
+      okText: t('dues.discard'),
+      cancelText: t('dues.stay'),
+      danger: true,
+      onOk: async () => leave(),
+    });
+  };
   if (!unitId) return <Alert type="info" showIcon title={t('dues.noUnit')} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, width: '100%', maxWidth: 760 }} data-testid="dues-page">
       <h1 style={{ margin: 0, fontSize: 24 }}>{t('dues.title')}</h1>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-        <Button
-          size="large"
-          style={{ minWidth: 48 }}
-          aria-label={t('dues.previousMonth')}
-          onClick={() => go({ month: shift(month, -1) })}
-          data-testid="dues-prev"
-        >
+        <Button size="large" style={{ minWidth: 48 }} aria-label={t('dues.previousMonth')} onClick={() => toMonth(-1)} data-testid="dues-prev">
           ‹
         </Button>
         <strong style={{ fontSize: 18, minWidth: 130, textAlign: 'center' }} data-testid="dues-month">
           {t('dues.month', { month: showMonth(month) })}
         </strong>
-        <Button size="large" style={{ minWidth: 48 }} aria-label={t('dues.nextMonth')} onClick={() => go({ month: shift(month, 1) })} data-testid="dues-next">
+        <Button size="large" style={{ minWidth: 48 }} aria-label={t('dues.nextMonth')} onClick={() => toMonth(1)} data-testid="dues-next">
           ›
         </Button>
       </div>
@@ -90,7 +101,7 @@ export default function DuesPage() {
         activeKey={params.get('tab') ?? 'month'}
         onChange={(tab) => go({ tab })}
         items={[
-          { key: 'month', label: t('dues.tabs.month'), children: <MonthTab key={`${unitId}/${month}`} unitId={unitId} month={month} /> },
+          { key: 'month', label: t('dues.tabs.month'), children: <MonthTab key={`${unitId}/${month}`} unitId={unitId} month={month} onUnsaved={setUnsaved} /> },
           { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab unitId={unitId} month={month} /> },
           { key: 'reports', label: t('dues.tabs.reports'), children: <ReportsTab unitId={unitId} month={month} /> },
         ]}
@@ -121,20 +132,25 @@ function dueNote(t: Translate, d: MonthDues): string {
   return '';
 }
 
-function MonthTab({ unitId, month }: { unitId: number; month: string }) {
+type OnUnsaved = (n: number) => void;
+
+function MonthTab({ unitId, month, onUnsaved }: { unitId: number; month: string; onUnsaved: OnUnsaved }) {
   const query = useCellMonth(unitId, month);
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  return <MonthSheet data={query.data} />;
+  return <MonthSheet data={query.data} onUnsaved={onUnsaved} />;
 }
 
-function MonthSheet({ data }: { data: CellMonth }) {
+function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [entries, setEntries] = useState(() => new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
   const [paidOn, setPaidOn] = useState<string | null>(todayIso());
   const set = (id: number, change: Partial<Entry>) => setEntries((old) => new Map(old).set(id, { ...old.get(id)!, ...change }));
   const changed = data.members.filter((m) => !same(entries.get(m.memberId)!, entryOf(m.dues)));
+  useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
+  useEffect(() => () => onUnsaved(0), [onUnsaved]);
+  const discard = () => setEntries(new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
   const invalid = changed.some((m) => {
     const e = entries.get(m.memberId)!;
     return e.paid && (!/^\d{1,10}$/.test(e.amount.trim()) || (e.method === 'online' && !e.reference.trim()));
@@ -179,7 +195,7 @@ function MonthSheet({ data }: { data: CellMonth }) {
   };
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, paddingBottom: 96 }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div style={{ color: 'rgba(0,0,0,0.62)' }}>
         {data.unit.name} · {data.ruleSet.title}
         {data.ruleSet.unconfirmed.length > 0 && ` · ${t('dues.unconfirmed')}`}
@@ -187,6 +203,17 @@ function MonthSheet({ data }: { data: CellMonth }) {
       <div data-testid="dues-totals" style={{ fontSize: 17 }}>
         {t('dues.totals', { paid: money(data.totals.paid), due: money(data.totals.due), n: data.totals.paidMembers, of: data.totals.members })}
       </div>
+      {/* One tap for the whole month, above the list: the sticky bar keeps only the date and the save. */}
+      {data.canRecord && unpaid.length > 0 && (
+        <Button
+          size="large"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setEntries((old) => new Map([...old, ...unpaid.map((m): [number, Entry] => [m.memberId, { ...old.get(m.memberId)!, paid: true }])]))}
+          data-testid="dues-all-paid"
+        >
+          {t('dues.allPaid', { n: unpaid.length })}
+        </Button>
+      )}
       {data.unit.dissolvedOn && (
         <Alert type="info" showIcon title={t('dues.dissolved', { date: showDate(data.unit.dissolvedOn) })} data-testid="dues-dissolved" />
       )}
@@ -208,19 +235,29 @@ function MonthSheet({ data }: { data: CellMonth }) {
                 </span>
               </div>
               {note && <div style={{ color: 'rgba(0,0,0,0.62)' }}>{note}</div>}
-              {data.canRecord && editing !== m.memberId && (
-                <Button type="link" style={{ padding: 0, minHeight: 44 }} onClick={() => setEditing(m.memberId)} data-testid="dues-basis-open">
-                  {m.dues.basisSet ? t(`dues.basis.${m.dues.basis}`) : t('dues.basisMissing')}
-                </Button>
+              {/* The basis and the earlier arrears on one line: a phone shows more members at once. */}
+              {(data.canRecord || m.arrearsBefore > 0) && editing !== m.memberId && (
+                <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 10, alignItems: 'center' }}>
+                  {data.canRecord && (
+                    <Button type="link" style={{ padding: 0, minHeight: 44 }} onClick={() => setEditing(m.memberId)} data-testid="dues-basis-open">
+                      {m.dues.basisSet ? t(`dues.basis.${m.dues.basis}`) : t('dues.basisMissing')}
+                    </Button>
+                  )}
+                  {m.arrearsBefore > 0 && (
+                    <span style={{ color: '#a8071a' }} data-testid="dues-arrears-before">
+                      {t('dues.arrearsBefore', { amount: money(m.arrearsBefore) })}
+                    </span>
+                  )}
+                </div>
               )}
               {editing === m.memberId && <BasisEditor memberId={m.memberId} month={data.month} basis={m.dues.basis} onDone={() => setEditing(null)} />}
-              {m.arrearsBefore > 0 && (
+              {editing === m.memberId && m.arrearsBefore > 0 && (
                 <div style={{ color: '#a8071a' }} data-testid="dues-arrears-before">
                   {t('dues.arrearsBefore', { amount: money(m.arrearsBefore) })}
                 </div>
               )}
               {data.canRecord && !exempt && (
-                <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8, alignItems: 'center' }}>
+                <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
                   <Checkbox
                     checked={e.paid}
                     onChange={(ev) => set(m.memberId, { paid: ev.target.checked })}
@@ -238,7 +275,7 @@ function MonthSheet({ data }: { data: CellMonth }) {
                         suffix="đ"
                         aria-label={t('dues.amountOf', { name: m.fullName })}
                         status={/^\d{1,10}$/.test(e.amount.trim()) ? undefined : 'error'}
-                        style={{ width: 140 }}
+                        style={{ width: 120 }}
                         data-testid="dues-amount"
                       />
                       <Segmented<Method>
@@ -284,30 +321,21 @@ function MonthSheet({ data }: { data: CellMonth }) {
           style={{
             position: 'sticky',
             bottom: 0,
+            zIndex: 5,
             background: '#fff',
-            padding: '10px 0',
+            padding: '8px 0',
             borderTop: '1px solid #d9d9d9',
             display: 'flex',
             gap: 8,
             flexWrap: 'wrap',
             alignItems: 'center',
           }}
+          data-testid="dues-footer"
         >
-          <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
             <label htmlFor="dues-paid-on">{t('dues.paidOn')}</label>
-            <DateInput id="dues-paid-on" value={paidOn} onChange={setPaidOn} notFuture allowClear={false} style={{ width: 150 }} testId="dues-paid-on" />
+            <DateInput id="dues-paid-on" value={paidOn} onChange={setPaidOn} notFuture allowClear={false} style={{ width: 140 }} testId="dues-paid-on" />
           </div>
-          {unpaid.length > 0 && (
-            <Button
-              size="large"
-              onClick={() =>
-                setEntries((old) => new Map([...old, ...unpaid.map((m): [number, Entry] => [m.memberId, { ...old.get(m.memberId)!, paid: true }])]))
-              }
-              data-testid="dues-all-paid"
-            >
-              {t('dues.allPaid', { n: unpaid.length })}
-            </Button>
-          )}
           <Button
             type="primary"
             size="large"
@@ -318,6 +346,11 @@ function MonthSheet({ data }: { data: CellMonth }) {
           >
             {t('dues.save', { n: changed.length })}
           </Button>
+          {changed.length > 0 && (
+            <Button size="large" onClick={discard} disabled={save.isPending} data-testid="dues-discard">
+              {t('dues.discard')}
+            </Button>
+          )}
         </div>
       )}
     </div>

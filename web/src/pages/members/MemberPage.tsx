@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { memberKeys, useMember, useMemberHistory } from '../../api/members.ts';
 import { type AuditPage, MEMBER_STATUSES, type Member, type MemberStatus } from '../../api/types.ts';
-import { usePermission } from '../../auth/session.ts';
+import { useMe, usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { AuditList } from '../../components/audit/AuditList.tsx';
 import { DateItem } from '../../components/DateInput.tsx';
@@ -21,6 +21,7 @@ import { hasKey, type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
+import { MyDuesCard } from '../dues/MyDuesCard.tsx';
 import { SendTransferDialog } from '../life/SendTransferDialog.tsx';
 import { MyMeetingsCard } from '../meetings/MyMeetingsList.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -34,6 +35,7 @@ export default function MemberPage() {
   const navigate = useNavigate();
   const phone = usePhone();
   const member = useMember(id);
+  const { data: me } = useMe();
   const [dialog, setDialog] = useState<'status' | 'transfer' | 'send' | null>(null);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (member.isPending) return <PageLoading />;
@@ -74,10 +76,10 @@ export default function MemberPage() {
                 {t('members.changeStatus')}
               </Button>
               <Button onClick={() => setDialog('transfer')} data-testid="member-transfer">
-                {t('members.transfer')}
+                {t('members.transferButton')}
               </Button>
-              <Button onClick={() => setDialog('send')} data-testid="member-transfer-send">
-                {t('life.send.button')}
+              <Button onClick={() => setDialog('send')} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 44 }} data-testid="member-transfer-send">
+                {t('life.send.buttonLong')}
               </Button>
             </Space>
           )}
@@ -96,6 +98,8 @@ export default function MemberPage() {
         />
       )}
       <MyMeetingsCard memberId={m.id} />
+      {/* One's own dues, read only ("Hồ sơ của tôi"): the API answers a member about themself. */}
+      {me?.memberId === m.id && <MyDuesCard memberId={m.id} />}
       <ResidenceCard memberId={m.id} cellId={m.unitId} canEdit={canEdit} />
       <Card size="small">
         <Tabs items={tabs} size={phone ? 'small' : 'middle'} />
