@@ -17,12 +17,32 @@ interface Props<V> {
   confirmText: (values: V) => ReactNode;
   submit: (values: V) => Promise<unknown>;
   okText?: string;
+  /** The dialog's close button ("Hủy" unless said; say "Không hủy" where the action itself is a cancelling). */
+  closeText?: string;
+  /** The confirmation's buttons, when they should differ from okText / "Hủy". */
+  confirmOkText?: string;
+  backText?: string;
   danger?: boolean;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   width?: number;
 }
 
-export function ActionModal<V extends object>({ open, onClose, title, testId, initialValues, confirmText, submit, okText, danger, children, width }: Props<V>) {
+export function ActionModal<V extends object>({
+  open,
+  onClose,
+  title,
+  testId,
+  initialValues,
+  confirmText,
+  submit,
+  okText,
+  closeText,
+  confirmOkText,
+  backText,
+  danger,
+  children,
+  width,
+}: Props<V>) {
   const t = useT();
   const [form] = Form.useForm<V>();
   const confirm = useConfirm();
@@ -41,7 +61,8 @@ export function ActionModal<V extends object>({ open, onClose, title, testId, in
       title: t('common.confirmTitle'),
       content: confirmText(values),
       danger,
-      okText: okText ?? t('common.confirmApply'),
+      okText: confirmOkText ?? okText ?? t('common.confirmApply'),
+      cancelText: backText,
       onOk: async () => {
         setBusy(true);
         try {
@@ -65,7 +86,8 @@ export function ActionModal<V extends object>({ open, onClose, title, testId, in
       onCancel={onClose}
       onOk={() => void onOk()}
       okText={okText ?? t('common.continue')}
-      cancelText={t('common.cancel')}
+      cancelText={closeText ?? t('common.cancel')}
+      cancelButtonProps={{ ...({ 'data-testid': `${testId}-close` } as object) }}
       confirmLoading={busy}
       okButtonProps={{ danger, ...({ 'data-testid': `${testId}-submit` } as object) }}
       destroyOnHidden

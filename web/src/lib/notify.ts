@@ -22,3 +22,7 @@ export function showError(error: unknown) {
 export function showSuccess(text: string) {
   withFeedback(({ message }) => message.success(text));
 }
+
+export function showWarning(text: string) {
+  withFeedback(({ message }) => message.warning({ content: text, duration: 6 }));
+}

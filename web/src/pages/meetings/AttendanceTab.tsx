@@ -9,6 +9,7 @@ import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Modal, Radio, R
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { summariseAttendance } from '../../../../src/domain/meeting-attendance.ts';
 import { api, apiUrl } from '../../api/client.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
 import { useConfirm } from '../../components/confirm.ts';
 import { statusLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
@@ -118,9 +119,12 @@ function CheckInPanel({ meeting: m }: { meeting: Meeting }) {
             style={{ background: '#fff' }}
           />
           <div>
-            <Typography.Text type="secondary" copyable={{ text: c.qrUrl }} style={{ wordBreak: 'break-all' }} data-testid="check-in-link">
+            <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }} data-testid="check-in-link">
               {c.qrUrl}
             </Typography.Text>
+          </div>
+          <div style={{ marginTop: 8 }}>
+            <CopyButton text={c.qrUrl} label={t('meetings.checkIn.copyLink')} testId="check-in-copy" />
           </div>
         </Col>
       </Row>

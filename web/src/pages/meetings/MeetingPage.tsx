@@ -145,13 +145,23 @@ function CancelDialog({ meeting, open, onClose }: { meeting: Meeting; open: bool
       title={t('meetings.page.cancelTitle')}
       testId="meeting-cancel-form"
       danger
+      okText={t('meetings.page.cancel')}
+      closeText={t('meetings.page.keepMeeting')}
+      confirmOkText={t('meetings.page.confirmCancelOk')}
+      backText={t('meetings.page.goBack')}
       confirmText={() => t('meetings.page.confirmCancel', { date: showDate(meeting.heldOn), topic: meeting.topic })}
       submit={(v) => cancel.mutateAsync(v)}
     >
       <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('validation.required') }, { max: 1000 }]}>
         <Input.TextArea rows={3} data-testid="meeting-cancel-reason" />
       </Form.Item>
-      <Tag>{meeting.topic}</Tag>
+      {/* A long topic wraps inside the dialog instead of running off a phone's screen. */}
+      <Tag
+        style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%', height: 'auto', lineHeight: 1.5, padding: '2px 8px' }}
+        data-testid="meeting-cancel-topic"
+      >
+        {meeting.topic}
+      </Tag>
     </ActionModal>
   );
 }

@@ -14,9 +14,10 @@ import { useUnit, useUnitChildren } from '../../api/units.ts';
 import { DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { useT } from '../../i18n/i18n.ts';
+import { type MessageKey, useT } from '../../i18n/i18n.ts';
 import { asIso, showDate, todayIso } from '../../lib/dates.ts';
 import { applyApiErrors, type FieldProblem } from '../../lib/form-errors.ts';
+import { showFirstProblem } from '../../lib/form-problems.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { PreviousResolutionCard } from '../home/PreviousResolution.tsx';
@@ -222,11 +223,18 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
           form={form}
           layout="vertical"
           initialValues={initialValues}
-          scrollToFirstError
           data-testid="meeting-form"
           onFinish={(v) => {
             setUnmatched([]);
             save.mutate(v);
+          }}
+          onFinishFailed={({ errorFields }) => {
+            setUnmatched([]);
+            const missing = [...new Set(errorFields.map((f) => PLAN_FIELDS[String(f.name[0])]).filter((k) => k !== undefined))].map((k) => t(k));
+            showFirstProblem(
+              document.querySelector<HTMLElement>('form[data-testid="meeting-form"]'),
+              missing.length ? t('meetings.plan.fixFields', { fields: missing.join(', ') }) : null,
+            );
           }}
           onValuesChange={(changed: Partial<PlanValues>) => {
             if ('agenda' in changed) agendaEdited.current = true;
@@ -433,6 +441,21 @@ function PlanForm({ meeting }: { meeting?: Meeting }) {
     </Space>
   );
 }
+
+/** The plan's fields by name, for the message naming what is missing. */
+const PLAN_FIELDS: Record<string, MessageKey> = {
+  unitId: 'meetings.fields.unit',
+  kind: 'meetings.fields.kind',
+  partyGroupId: 'meetings.fields.partyGroup',
+  date: 'meetings.fields.date',
+  startTime: 'meetings.fields.startTime',
+  endTime: 'meetings.fields.endTime',
+  place: 'meetings.fields.place',
+  topicId: 'meetings.fields.bankTopic',
+  topic: 'meetings.fields.topic',
+  focalIssues: 'meetings.fields.focalIssues',
+  agenda: 'meetings.fields.agenda',
+};
 
 /** The agenda as an editable, reorderable list of items. */
 function AgendaEditor({ phone, source, onReset }: { phone: boolean; source: string | null; onReset: () => void }) {
