@@ -16,6 +16,9 @@ import { type Breakdown, keyLabel, numberText, sharePercent } from './format.ts'
 // Sex and age are in the pyramid's table already.
 const BREAKDOWNS: readonly Breakdown[] = ['byStatus', 'byPartyAge', 'byTheoryLevel', 'byEducation', 'byEthnicity', 'byReligion'];
 
+/** A bar's count at its end (without the sign men's bars are drawn with; none for 0). */
+const countLabel = (p: { value?: unknown }) => (typeof p.value === 'number' && p.value !== 0 ? String(Math.abs(p.value)) : '');
+
 export function MembersSection({ unitId, view, figures }: { unitId: number; view: DashboardView; figures: UnitFigures }) {
   const t = useT();
   const [lang] = useLang();
@@ -30,7 +33,7 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
     const labels = bands.map((b) => keyLabel(t, 'byAgeBand', b.key));
     const max = Math.max(1, ...bands.map((b) => Math.max(b.nam, b.nu)));
     return {
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 28, right: 28, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('sex.nam'), t('sex.nu')] },
       tooltip: {
         trigger: 'axis',
@@ -46,8 +49,24 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
       xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
       yAxis: { type: 'category', data: labels, axisTick: { show: false } },
       series: [
-        { name: t('sex.nam'), type: 'bar', stack: 'pyramid', data: bands.map((b) => -b.nam), itemStyle: { color: '#1677ff' }, barMaxWidth: 26 },
-        { name: t('sex.nu'), type: 'bar', stack: 'pyramid', data: bands.map((b) => b.nu), itemStyle: { color: '#d4380d' }, barMaxWidth: 26 },
+        {
+          name: t('sex.nam'),
+          type: 'bar',
+          stack: 'pyramid',
+          data: bands.map((b) => -b.nam),
+          itemStyle: { color: '#1677ff' },
+          barMaxWidth: 26,
+          label: { show: true, position: 'left', color: '#262626', formatter: countLabel },
+        },
+        {
+          name: t('sex.nu'),
+          type: 'bar',
+          stack: 'pyramid',
+          data: bands.map((b) => b.nu),
+          itemStyle: { color: '#d4380d' },
+          barMaxWidth: 26,
+          label: { show: true, position: 'right', color: '#262626', formatter: countLabel },
+        },
       ],
     };
   }, [bands, t]);

@@ -87,8 +87,10 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
     const shown = [...rows].reverse(); // horizontal bars draw bottom-up: keep the table's order top-down
     const labels = shortNames(shown.map((r) => r.name));
     const percentMetric = metric !== 'members';
+    // The value at the end of each bar, as people write it ("90,6%"): a phone has no hover for the tooltip.
+    const valueText = (v: number) => `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}${percentMetric ? '%' : ''}`;
     return {
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: phone ? 48 : 56, top: 8, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -101,8 +103,23 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
         },
       },
       xAxis: { type: 'value', max: percentMetric ? 100 : undefined, axisLabel: { formatter: percentMetric ? '{value}%' : '{value}' } },
-      yAxis: { type: 'category', data: labels, axisLabel: { width: phone ? 130 : 220, overflow: 'truncate' } },
-      series: [{ type: 'bar', data: shown.map(value), itemStyle: { color: '#b71c1c' }, cursor: 'pointer', barMaxWidth: 22 }],
+      // A long name wraps onto a second line instead of ending in "…".
+      yAxis: { type: 'category', data: labels, axisLabel: { width: phone ? 110 : 220, overflow: 'break', lineHeight: 13 } },
+      series: [
+        {
+          type: 'bar',
+          data: shown.map(value),
+          itemStyle: { color: '#b71c1c' },
+          cursor: 'pointer',
+          barMaxWidth: 22,
+          label: {
+            show: true,
+            position: 'right',
+            color: '#262626',
+            formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? valueText(p.value) : ''),
+          },
+        },
+      ],
     };
   }, [rows, metric, phone, lang, t]);
 
@@ -128,7 +145,7 @@ export function SubUnitsSection({ unitId, view, unit, meetings }: { unitId: numb
             />
             <EChart
               option={option}
-              height={Math.max(160, rows.length * 30 + 40)}
+              height={Math.max(160, rows.length * (phone ? 36 : 30) + 40)}
               label={t('dashboard.subUnits.chartLabel')}
               testId="chart-sub-units"
               onClickName={(_, i) => {

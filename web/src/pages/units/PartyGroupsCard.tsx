@@ -1,6 +1,7 @@
 // "Tổ đảng" on a cell's page: the cell's party groups today with their members, and for
 // who may organise them (the cell's secretary, the commune's officers) adding, renaming
-// and closing a group and choosing its members, each from a date. Built for a phone: one
+// and closing a group and choosing its members, each from a date. On a past date (the
+// page's ?at=) the groups as they were that day, read only: the changes act on today's. Built for a phone: one
 // list, big tap targets, members chosen from a vertical list of check boxes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
@@ -41,11 +42,11 @@ interface MemberValues {
 
 const TAP = { minHeight: 44 };
 
-export function PartyGroupsCard({ cellId }: { cellId: number }) {
+export function PartyGroupsCard({ cellId, at }: { cellId: number; at?: string | null }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const key = ['units', 'party-groups', cellId];
-  const groups = useQuery({ queryKey: key, queryFn: () => api<Groups>(`/units/${cellId}/party-groups`) });
+  const key = ['units', 'party-groups', cellId, at ?? null];
+  const groups = useQuery({ queryKey: key, queryFn: () => api<Groups>(`/units/${cellId}/party-groups${at ? `?on=${encodeURIComponent(at)}` : ''}`) });
   const [dialog, setDialog] = useState<Dialog>(null);
   const send = useMutation({
     mutationFn: ({ path, method, body }: { path: string; method: 'POST' | 'PUT'; body: unknown }) => api<Groups>(path, { method, body }),
@@ -57,7 +58,8 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
   const close = () => setDialog(null);
   const today = todayIso();
   if (!groups.data) return null;
-  const { canManage } = groups.data;
+  // A past day's groups are shown, not changed: every change starts from today's groups.
+  const canManage = groups.data.canManage && !at;
   const everyone = [...groups.data.groups.flatMap((g) => g.members), ...groups.data.unassigned].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 
   return (
@@ -73,8 +75,13 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
         ) : undefined
       }
     >
+      {at && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="party-groups-as-of">
+          {t('partyGroups.asOf', { date: showDate(at) })}
+        </Typography.Paragraph>
+      )}
       {groups.data.groups.length === 0 ? (
-        <Empty description={t('partyGroups.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <Empty description={at ? t('partyGroups.emptyOn') : t('partyGroups.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <List
           dataSource={groups.data.groups}
@@ -110,7 +117,8 @@ export function PartyGroupsCard({ cellId }: { cellId: number }) {
           )}
         />
       )}
-      {groups.data.unassigned.length > 0 && (
+      {/* With no group at all, "not in a group" would just list everyone. */}
+      {groups.data.groups.length > 0 && groups.data.unassigned.length > 0 && (
         <Typography.Paragraph style={{ marginTop: 8 }} data-testid="party-groups-unassigned">
           {t('partyGroups.unassigned', { names: groups.data.unassigned.map((m) => m.fullName).join(', ') })}
         </Typography.Paragraph>

@@ -178,7 +178,7 @@ export default function UnitPage() {
         </Space>
       </Card>
 
-      {(u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so') && !u.dissolvedOn && <PartyGroupsCard cellId={u.id} />}
+      {(u.kind === 'chi_bo' || u.kind === 'chi_bo_co_so') && !u.dissolvedOn && <PartyGroupsCard cellId={u.id} at={at} />}
 
       <Card title={committeeWords(t, u.kind).title} size="small" extra={editable ? <UnitActions detail={unit.data} only="committee" /> : undefined}>
         {committee.length === 0 ? (

@@ -111,11 +111,13 @@ function UnitTree({ at }: { at: string | null }) {
       unit: u,
       isLeaf: u.childCount === 0,
       title: (
-        <span data-testid="unit-node" data-unit-id={u.id}>
-          <Link to={`/units/${u.id}${suffix}`} onClick={(e) => e.stopPropagation()}>
+        // The name on its line, "Chi bộ · 43 đảng viên" whole below it (on a phone
+        // the two wrapped into each other, with a gap in the middle).
+        <span data-testid="unit-node" data-unit-id={u.id} style={{ display: 'inline-block', lineHeight: 1.35, padding: '2px 0' }}>
+          <Link to={`/units/${u.id}${suffix}`} onClick={(e) => e.stopPropagation()} style={{ display: 'block' }}>
             {u.name}
           </Link>{' '}
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
             {unitKindLabel(t, u.kind)} · {t('units.memberCount', { count: u.memberCount })}
           </Typography.Text>
         </span>
