@@ -35,7 +35,7 @@ interface MonthDues {
 interface CellMonth {
   unit: { id: number; name: string; dissolvedOn: string | null };
   month: string;
-  ruleSet: { code: string; title: string; unconfirmed: string[] };
+  ruleSet: { code: string; title: string; unconfirmed: string[]; unconfirmedItems: string[] };
   canRecord: boolean;
   members: { memberId: number; fullName: string; dues: MonthDues; arrearsBefore: number }[];
   totals: { due: number; paid: number; members: number; paidMembers: number };
@@ -198,7 +198,7 @@ function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div style={{ color: 'rgba(0,0,0,0.62)' }}>
         {data.unit.name} · {data.ruleSet.title}
-        {data.ruleSet.unconfirmed.length > 0 && ` · ${t('dues.unconfirmed')}`}
+        {data.ruleSet.unconfirmed.length > 0 && ` · ${t('dues.unconfirmed', { items: data.ruleSet.unconfirmedItems.join(', ') })}`}
       </div>
       <div data-testid="dues-totals" style={{ fontSize: 17 }}>
         {t('dues.totals', { paid: money(data.totals.paid), due: money(data.totals.due), n: data.totals.paidMembers, of: data.totals.members })}
