@@ -378,11 +378,17 @@ describe('slips a secretary would make (found by an outside probe)', () => {
     // And the cell's sheet of the month says the same for each member: one window, the 12 months
     // ending with the month (found by a phone walkthrough: the sheet said 2,000 đ more).
     const owedOf = new Map(arrears.members.map((r: { memberId: number; total: number }) => [r.memberId, r.total]));
-    for (const row of ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${cell}/months/${month}` })).members as {
-      memberId: number;
-      arrearsBefore: number;
-    }[])
-      expect(row.arrearsBefore, String(row.memberId)).toBe(owedOf.get(row.memberId) ?? 0);
+    const sheet = async (m: string) =>
+      ok(await committee({ method: 'GET', url: `/api/v1/dues/units/${cell}/months/${m}` })).members as { memberId: number; arrearsBefore: number }[];
+    for (const row of await sheet(month)) expect(row.arrearsBefore, String(row.memberId)).toBe(owedOf.get(row.memberId) ?? 0);
+    // Next month's sheet (recorded ahead) does not count this running month as earlier arrears
+    // either: it says what the list of its own window says (found by a reviewer).
+    const next = addMonths(`${month}-01`, 1).slice(0, 7);
+    const nextWindow = ok(
+      await committee({ method: 'GET', url: `/api/v1/dues/units/${cell}/arrears?from=${addMonths(`${next}-01`, -11).slice(0, 7)}&to=${month}` }),
+    );
+    const nextOwedOf = new Map(nextWindow.members.map((r: { memberId: number; total: number }) => [r.memberId, r.total]));
+    for (const row of await sheet(next)) expect(row.arrearsBefore, `${next}: ${row.memberId}`).toBe(nextOwedOf.get(row.memberId) ?? 0);
   });
 });
 
@@ -402,5 +408,37 @@ describe('the first year of QĐ 342 (from 04/2011), whose year of look-back reac
     const before = await reader({ method: 'GET', url: `/api/v1/dues/units/${oldCell}/months/2010-05` });
     expect(before.statusCode).toBe(400);
     expect(before.json().title).toBe('Chưa có quy định về đảng phí có hiệu lực vào ngày 01/05/2010; hãy chọn một ngày khác.');
+  });
+});
+
+describe('the months a cell kept its dues in chibo: from the first to the last it recorded on time', () => {
+  it('are not moved by a debt settled late for an old month, a withdrawn payment, or months not entered yet (found by a reviewer)', async () => {
+    const xa = await t.unit({ code: 'DP-KG', name: 'Đảng bộ xã Kim Giang', kind: 'dang_bo_xa', parentId: province, establishedOn: '2020-01-01' });
+    const chiBo = await t.unit({ code: 'DP-KG-1', name: 'Chi bộ thôn Kim', parentId: xa, establishedOn: '2020-01-01' });
+    const payer = await t.member({ unitId: chiBo, fullName: 'Đỗ Văn Đóng', admittedOn: '2010-03-02', fullMemberOn: '2011-03-02', joinedUnitOn: '2020-01-01' });
+    const other = await t.member({ unitId: chiBo, fullName: 'Mai Văn Chưa', admittedOn: '2010-03-02', fullMemberOn: '2011-03-02', joinedUnitOn: '2020-01-01' });
+    await t.user('dp-kg', [{ role: 'secretary', unitId: chiBo }]);
+    const kim = await t.as('dp-kg');
+    const unpaid = async () => (await unpaidMonthsByMember(t.database.db, [other], '2025-01', '2025-12')).get(other);
+    // On time for September and October 2025: those two months are kept in chibo.
+    ok(await pay(kim, payer, '2025-09', { amount: 2_000, paidOn: '2025-09-25' }));
+    ok(await pay(kim, payer, '2025-10', { amount: 2_000, paidOn: '2025-10-25' }));
+    expect(await unpaid()).toEqual(['2025-09', '2025-10']);
+    // A debt for March settled in November: March stays a paper month.
+    ok(await pay(kim, payer, '2025-03', { amount: 2_000, paidOn: '2025-11-05' }));
+    // December recorded by mistake, then withdrawn (0 đ): December is still not entered.
+    ok(await pay(kim, payer, '2025-12', { amount: 2_000, paidOn: '2025-12-20' }));
+    ok(await pay(kim, payer, '2025-12', { amount: 0, paidOn: '2025-12-20' }));
+    expect(await unpaid()).toEqual(['2025-09', '2025-10']);
+    const arrears = ok(await kim({ method: 'GET', url: `/api/v1/dues/units/${chiBo}/arrears?from=2025-01&to=2025-12` }));
+    expect(arrears.members).toEqual([expect.objectContaining({ fullName: 'Mai Văn Chưa', total: 4_000, unpaidMonths: ['2025-09', '2025-10'] })]);
+    // Her own page says which months the cell did not keep in chibo.
+    const own = ok(await kim({ method: 'GET', url: `/api/v1/dues/members/${other}?from=2025-08&to=2025-11` }));
+    expect(own.months.map((m: { month: string; recorded: boolean }) => [m.month, m.recorded])).toEqual([
+      ['2025-08', false],
+      ['2025-09', true],
+      ['2025-10', true],
+      ['2025-11', false],
+    ]);
   });
 });

@@ -42,9 +42,9 @@ export interface MemberMonth {
   ruleSet: RuleSet<DuesRules>;
   payment: PaymentInForce | null;
   /**
-   * The cell kept its dues in chibo by then: the month is not before the first month it
-   * recorded a payment of anyone. The months before were kept on paper, as far as chibo
-   * knows: never arrears (arrearOf). A month after, with nobody paid, is arrears for all.
+   * The cell kept the month's dues in chibo (recordedSpans: between the first and the last
+   * month it recorded on time). Other months were kept on paper or are still to be entered:
+   * never arrears (arrearOf). A month within, with nobody paid, is arrears for all.
    */
   recorded: boolean;
 }
@@ -94,14 +94,27 @@ export async function owedMonths(db: Db, memberIds: readonly number[], from: str
 
 export type OwedMonth = Awaited<ReturnType<typeof owedMonths>>[number];
 
-/** For each unit that ever recorded a dues payment in chibo, the first month it did ('YYYY-MM'). */
-export async function firstRecordedMonths(db: Db, unitIds: readonly number[]): Promise<Map<number, string>> {
+/**
+ * The months each unit kept its dues in chibo ('YYYY-MM', both ends included): from the first
+ * to the last month it recorded a payment paid in that month or the next. A payment entered
+ * late for an old month (a debt settled now), a withdrawn one (0 đ) or none at all moves
+ * nothing: the months outside were kept on paper or are still to be entered, as far as chibo
+ * knows, and are nobody's arrears.
+ */
+export async function recordedSpans(db: Db, unitIds: readonly number[]): Promise<Map<number, { first: string; last: string }>> {
   const units = [...new Set(unitIds)];
   if (units.length === 0) return new Map();
-  const { rows } = await sql<{ unit_id: number; first: string }>`
-    select unit_id, to_char(min(month), 'YYYY-MM') as first from dues_payments
-     where replaced_by is null and unit_id = any(${sql.val(units)}::int[]) group by unit_id`.execute(db);
-  return new Map(rows.map((r) => [r.unit_id, r.first]));
+  const { rows } = await sql<{ unit_id: number; first: string; last: string }>`
+    select unit_id, to_char(min(month), 'YYYY-MM') as first, to_char(max(month), 'YYYY-MM') as last from dues_payments
+     where replaced_by is null and amount > 0 and paid_on < month + interval '2 months' and unit_id = any(${sql.val(units)}::int[])
+     group by unit_id`.execute(db);
+  return new Map(rows.map((r) => [r.unit_id, { first: r.first, last: r.last }]));
+}
+
+/** Whether the unit kept its dues of `month` in chibo (recordedSpans). */
+export function inRecordedSpan(spans: ReadonlyMap<number, { first: string; last: string }>, unitId: number, month: string): boolean {
+  const span = spans.get(unitId);
+  return span !== undefined && span.first <= month && month <= span.last;
 }
 
 /**
@@ -176,7 +189,7 @@ export async function duesLedger(
     rulesOfMonth.set(month, rules);
   }
 
-  const firstRecorded = await firstRecordedMonths(
+  const spans = await recordedSpans(
     db,
     owed.map((o) => o.unit_id),
   );
@@ -223,7 +236,7 @@ export async function duesLedger(
       list = out.get(o.member_id)!;
     }
     list.push({
-      recorded: o.month >= (firstRecorded.get(o.unit_id) ?? '9999-99'),
+      recorded: inRecordedSpan(spans, o.unit_id, o.month),
       memberId: o.member_id,
       month: o.month,
       unitId: o.unit_id,
@@ -261,13 +274,13 @@ export function stillOwed(m: MemberMonth): number | null {
 }
 
 /**
- * What a past month adds to the member's arrears: what is still owed, once the cell keeps
- * its dues in chibo; 0 in a month it kept on paper (chibo cannot tell who paid). The arrears
+ * What a past month adds to the member's arrears: what is still owed, in a month the cell
+ * kept in chibo; 0 in a month it did not (chibo cannot tell who paid). The arrears
  * lists, the member's page, the dues figures and the striking-off grounds all count this way.
  */
 export function arrearOf(m: MemberMonth): number | null {
   return m.recorded ? stillOwed(m) : 0;
 }
 
-/** Owed something and paid nothing, once the cell keeps its dues in chibo: a ground for striking off (RULES §3). */
+/** Owed something and paid nothing, in a month the cell kept in chibo: a ground for striking off (RULES §3). */
 export const unpaidMonth = (m: MemberMonth) => m.recorded && owedSomething(m) && !paidSomething(m);

@@ -36,7 +36,8 @@ export async function duesRuleSetOf(db: Db, unitId: number, month: string, lang:
 
 const owedSum = (months: readonly MemberMonth[]) => months.reduce((s, m) => s + (arrearOf(m) ?? 0), 0);
 
-export async function cellMonth(db: Db, access: Access, unitId: number, month: string, lang: Lang): Promise<CellMonthOut> {
+/** The cell's sheet of a month; each member's earlier arrears count the months over (up to `lastMonthOver`), as the list does. */
+export async function cellMonth(db: Db, access: Access, unitId: number, month: string, lastMonthOver: string, lang: Lang): Promise<CellMonthOut> {
   const unit = await readableUnit(db, access, unitId, monthsSpan(month));
   const [members, rules] = await Promise.all([membersOfMonth(db, unitId, month), duesRuleSetOf(db, unitId, month, lang)]);
   const ledger = await duesLedger(
@@ -48,7 +49,12 @@ export async function cellMonth(db: Db, access: Access, unitId: number, month: s
   const rows = members.map((m) => {
     const months = ledger.get(m.member_id) ?? [];
     const current = months.find((x) => x.month === month)!;
-    return { memberId: m.member_id, fullName: m.full_name, dues: monthView(current, lang), arrearsBefore: owedSum(months.filter((x) => x.month < month)) };
+    return {
+      memberId: m.member_id,
+      fullName: m.full_name,
+      dues: monthView(current, lang),
+      arrearsBefore: owedSum(months.filter((x) => x.month < month && x.month <= lastMonthOver)),
+    };
   });
   return {
     unit: { id: unit.id, name: unit.name, dissolvedOn: unit.dissolved_on },

@@ -20,6 +20,7 @@ export function monthView(m: MemberMonth, lang: Lang): MemberMonthOut {
       ? { amount: m.payment.amount, method: m.payment.method, reference: m.payment.reference, paidOn: m.payment.paidOn, corrections: m.payment.corrections }
       : null,
     owed: stillOwed(m),
+    recorded: m.recorded,
     ruleSet: m.ruleSet.code,
   };
 }

@@ -48,7 +48,7 @@ export async function duesRoutes(root: FastifyInstance) {
   const db = app.db;
 
   app.get('/dues/units/:id/months/:month', { schema: { tags, params: unitMonthParams, response: { 200: cellMonthOut } } }, async (req) =>
-    cellMonth(db, accessOf(req), req.params.id, req.params.month, req.lang),
+    cellMonth(db, accessOf(req), req.params.id, req.params.month, lastMonthOver(), req.lang),
   );
   /** The whole cell's month in one transaction (the phone screen's one save); answers the month as it now stands. */
   app.put(
@@ -56,7 +56,7 @@ export async function duesRoutes(root: FastifyInstance) {
     { schema: { tags, params: unitMonthParams, body: unitPaymentsBody, response: { 200: cellMonthOut } } },
     async (req) => {
       await recordUnitPayments(db, accessOf(req), req.params.id, req.params.month, req.body.payments);
-      return cellMonth(db, accessOf(req), req.params.id, req.params.month, req.lang);
+      return cellMonth(db, accessOf(req), req.params.id, req.params.month, lastMonthOver(), req.lang);
     },
   );
   app.get('/dues/units/:id/months/:month/collection.xlsx', { schema: { tags, params: unitMonthParams } }, async (req, reply) => {

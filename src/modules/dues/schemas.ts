@@ -125,6 +125,8 @@ export const memberMonthOut = z.object({
   payment: paymentOut.nullable(),
   /** Still owed for the month (null: the amount is not known). */
   owed: z.number().int().nullable(),
+  /** The cell kept the month's dues in chibo (false: kept on paper, or not entered yet; then it is nobody's arrears). */
+  recorded: z.boolean(),
   ruleSet: z.string(),
 });
 export type MemberMonthOut = z.infer<typeof memberMonthOut>;

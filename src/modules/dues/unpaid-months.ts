@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types.ts';
-import { duesLedger, firstRecordedMonths, owedMonths, unpaidMonth } from './dues-ledger.ts';
+import { duesLedger, inRecordedSpan, owedMonths, recordedSpans, unpaidMonth } from './dues-ledger.ts';
 
 /**
  * Months 'YYYY-MM' from `from` to `to` (each 'YYYY-MM' or a date 'YYYY-MM-DD', its month
@@ -11,13 +11,13 @@ export async function unpaidMonthsByMember(db: Db, memberIds: readonly number[],
   const out = new Map<number, string[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0 || first > last) return out;
   // Which months each member owed, and in which cell, is cheap; the amounts are not. They are
-  // computed only for members who owed once their cell kept its dues in chibo (none where dues stay on paper).
+  // computed only for members who owed in a month their cell kept in chibo (none where dues stay on paper).
   const owed = await owedMonths(db, memberIds, first, last);
-  const firstRecorded = await firstRecordedMonths(
+  const spans = await recordedSpans(
     db,
     owed.map((o) => o.unit_id),
   );
-  const toCompute = new Set(owed.filter((o) => o.month >= (firstRecorded.get(o.unit_id) ?? '9999-99')).map((o) => o.member_id));
+  const toCompute = new Set(owed.filter((o) => inRecordedSpan(spans, o.unit_id, o.month)).map((o) => o.member_id));
   const ledger = await duesLedger(
     db,
     [...toCompute],

@@ -17,6 +17,7 @@ interface MemberMonth {
   problem: string | null;
   payment: { amount: number; method: 'cash' | 'online'; paidOn: string } | null;
   owed: number | null;
+  recorded: boolean;
 }
 interface MemberDues {
   memberId: number;
@@ -59,7 +60,7 @@ export function MyDuesCard({ memberId }: { memberId: number }) {
                   {t('dues.mine.due', { amount: money(m.due) })} <MonthState month={m} />
                 </span>
               </div>
-              {m.payment && (
+              {(m.payment?.amount ?? 0) > 0 && m.payment && (
                 <div style={{ color: 'rgba(0,0,0,0.62)' }}>
                   {t('dues.recorded', { amount: money(m.payment.amount), method: t(`dues.method.${m.payment.method}`), date: showDate(m.payment.paidOn) })}
                 </div>
@@ -79,9 +80,12 @@ export function MyDuesCard({ memberId }: { memberId: number }) {
 
 function MonthState({ month: m }: { month: MemberMonth }) {
   const t = useT();
+  const paid = (m.payment?.amount ?? 0) > 0;
   if (m.due === 0) return <Tag>{t('dues.mine.exempt')}</Tag>;
+  // A month the cell kept on paper (or has not entered yet) is not "unpaid" as far as chibo knows.
+  if (!paid && !m.recorded) return <Tag>{t('dues.mine.notKept')}</Tag>;
   if (m.owed === null) return <Tag>{t('dues.mine.unknown')}</Tag>;
-  if (m.owed > 0 && m.payment) return <Tag color="orange">{t('dues.mine.partly', { amount: money(m.owed) })}</Tag>;
+  if (m.owed > 0 && paid) return <Tag color="orange">{t('dues.mine.partly', { amount: money(m.owed) })}</Tag>;
   if (m.owed > 0) return <Tag color="red">{t('dues.mine.unpaid')}</Tag>;
   return <Tag color="green">{t('dues.mine.paid')}</Tag>;
 }
