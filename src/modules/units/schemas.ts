@@ -191,7 +191,7 @@ export const splitOut = z.object({ eventId: z.number(), parts: z.array(unitOut),
 
 export const addCommitteeBody = z.strictObject({
   memberId: recordId.nullable().optional(),
-  fullName: z.string().trim().min(1).max(200),
+  fullName: nameText(200),
   position: committeePosition,
   validFrom: isoDate,
   decisionNumber: decisionNumber.optional(),
