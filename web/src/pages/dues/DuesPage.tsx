@@ -176,7 +176,8 @@ function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved
     onSuccess: async (saved) => {
       showSuccess(t('dues.saved', { n: changed.length }));
       queryClient.setQueryData(['dues', 'month', data.unit.id, data.month], saved);
-      await queryClient.invalidateQueries({ queryKey: ['dues', 'arrears'] });
+      // The arrears list and each member's own dues ("Đảng phí của tôi") read what was just saved.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['dues', 'arrears'] }), queryClient.invalidateQueries({ queryKey: ['dues', 'member'] })]);
     },
   });
   const unpaid = data.members.filter((m) => !entries.get(m.memberId)!.paid && (m.dues.due ?? 1) > 0);
