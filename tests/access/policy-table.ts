@@ -189,14 +189,14 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/members': {
     target: 'unit',
     list: true,
-    member: { self: 'allowed' },
-    why: "unitId filters the list; a unit out of sight is not found, as for the meetings, but a member's own cell lists their own record",
+    member: { self: 'allowed', own: 'allowed' },
+    why: "unitId filters the list; a unit holding nothing the caller sees is not found, as for the meetings; a member's own cell and the commune above it list their own record",
   },
   'GET /api/v1/members/export.xlsx': {
     target: 'unit',
     list: true,
-    member: { self: 'allowed' },
-    why: "unitId filters the export; a unit out of sight is not found, a member's own cell exports their own record",
+    member: { self: 'allowed', own: 'allowed' },
+    why: "unitId filters the export; a unit holding nothing the caller sees is not found; a member's own cell and the commune above it export their own record",
   },
   'POST /api/v1/members': {
     target: 'unit',
@@ -342,8 +342,8 @@ export const POLICY: Record<string, Row> = {
   'GET /api/v1/tasks': {
     target: 'unit',
     list: true,
-    member: { self: 'allowed' },
-    why: 'unitId picks the unit whose tasks are listed; a plain member lists only their own tasks (their own cell is in sight), and a unit out of sight is not found',
+    member: { self: 'allowed', own: 'allowed' },
+    why: 'unitId picks the unit whose tasks are listed; a plain member lists only their own tasks (their own cell and the units above it are in sight), and a unit holding nothing the caller sees is not found',
   },
   'GET /api/v1/me/tasks': { target: 'none', list: true, why: "the caller's own tasks" },
   'POST /api/v1/tasks': {

@@ -18,7 +18,7 @@ import { CURRENT_STATUSES } from '../../domain/member-status.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
-import { unitInScopeOrOwnCell } from '../access/unit-in-scope-or-404.ts';
+import { unitHoldingWhatIsSeen } from '../access/unit-in-scope-or-404.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
 import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
@@ -54,7 +54,7 @@ async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters,
   // cost more than the name's own on every row of a nationwide walk.
   const card = f.q && /\d/.test(f.q) ? f.q.replace(/\s+/g, '') : '';
   const { bornOnOrBefore, bornAfter } = birthDateBounds(today, f.ageFrom, f.ageTo);
-  // A unit out of sight is not found, as one that never was (the caller's own cell is in sight).
+  // A unit holding nothing the caller sees is not found, as one that never was (unitHoldingWhatIsSeen).
   const unit =
     f.unitId === undefined
       ? undefined
@@ -62,7 +62,7 @@ async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters,
           .selectFrom('units')
           .select(['path', keptMembersSql(sql.ref('units.id')).as('members')])
           .where('id', '=', f.unitId)
-          .where((eb) => unitInScopeOrOwnCell(access.scope('read'), access.memberId, eb.ref('units.id')))
+          .where((eb) => unitHoldingWhatIsSeen(access.scope('read'), access.memberId, eb.ref('units.id')))
           .executeTakeFirst();
   if (unit === undefined && f.unitId !== undefined) throw notFound('entities.unit');
   const unitPath = unit?.path;

@@ -8,7 +8,7 @@ import { compareVietnameseNames } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { Access } from '../access/access.ts';
-import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
+import { listUnitOr404 } from '../access/unit-in-scope-or-404.ts';
 import { programmeName } from './programmes.ts';
 import type { TaskDetailOut, TaskOut } from './schemas.ts';
 import { assignedTo, findVisibleTask, taskManageable, taskVisible } from './task-access.ts';
@@ -101,9 +101,9 @@ export function stateFilter(state: 'open' | 'overdue' | 'closed' | 'all', today:
   return sql<SqlBool>`true`;
 }
 
-/** A unit's tasks the caller may see; a unit out of sight (other than the caller's own cell) is not found. */
+/** A unit's tasks the caller may see; a unit holding nothing the caller sees is not found (listUnitOr404). */
 export async function listUnitTasks(db: Db, access: Access, lang: Lang, unitId: number, state: 'open' | 'overdue' | 'closed' | 'all', now: Date) {
-  await unitInScopeOr404(db, access.scope('read'), unitId, access.memberId);
+  await listUnitOr404(db, access.scope('read'), access.memberId, unitId);
   const today = todayInVietnam(now);
   const where = sql<SqlBool>`(t.unit_id = ${unitId} and ${taskVisible(access)} and ${stateFilter(state, today)})`;
   return { items: await taskRows(db, lang, today, where), today };
