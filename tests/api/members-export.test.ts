@@ -92,6 +92,7 @@ describe('GET /members/export.xlsx', () => {
       'Số thẻ đảng',
       'Ngày vào Đảng',
       'Ngày chính thức',
+      'Ngày về sinh hoạt tại chi bộ',
       'Trình độ học vấn',
       'Lý luận chính trị',
       'Nghề nghiệp',
@@ -114,6 +115,7 @@ describe('GET /members/export.xlsx', () => {
       '87000123',
       '19/05/1999',
       '19/05/2000',
+      '01/01/2020',
       '',
       'Trung cấp',
       '',
@@ -123,7 +125,7 @@ describe('GET /members/export.xlsx', () => {
       'Chi bộ ấp 7',
       'Chính thức',
     ]);
-    expect(second).toMatchObject({ 0: '2', 1: 'Võ Văn Bé', 2: 'Nam', 3: '05/01/2001', 19: 'Dự bị' });
+    expect(second).toMatchObject({ 0: '2', 1: 'Võ Văn Bé', 2: 'Nam', 3: '05/01/2001', 20: 'Dự bị' });
   });
 
   it('takes the list filters, and speaks English when asked', async () => {
@@ -131,7 +133,7 @@ describe('GET /members/export.xlsx', () => {
     expect(probationary.slice(1).map((r) => r[1])).toEqual(['Võ Văn Bé']);
     const en = await readSheet((await as({ method: 'GET', url: '/api/v1/members/export.xlsx?q=anh', headers: { 'accept-language': 'en' } })).rawPayload);
     expect(en[0]!.slice(0, 4)).toEqual(['No.', 'Full name', 'Sex', 'Date of birth (dd/mm/yyyy)']);
-    expect(en[1]).toMatchObject({ 1: 'Đặng Thị Ánh', 2: 'Female', 13: 'Intermediate', 19: 'Full member' });
+    expect(en[1]).toMatchObject({ 1: 'Đặng Thị Ánh', 2: 'Female', 14: 'Intermediate', 20: 'Full member' });
   });
 
   it('records who exported what in the audit trail', async () => {
@@ -181,7 +183,7 @@ describe('text that XML would misread', () => {
     const res = await (await t.as('bithu8'))({ method: 'GET', url: '/api/v1/members/export.xlsx' });
     expect(res.statusCode).toBe(200);
     const row = (await readSheet(res.rawPayload))[1]!;
-    expect([row[1], row[6], row[14], row[18]]).toEqual(['Trần Văn Tâm', 'Ấp 3 & 4 <cũ>', '  Làm "rẫy"  ', 'Chi bộ "Ấp 8" & <Xóm Mới>']);
+    expect([row[1], row[6], row[15], row[19]]).toEqual(['Trần Văn Tâm', 'Ấp 3 & 4 <cũ>', '  Làm "rẫy"  ', 'Chi bộ "Ấp 8" & <Xóm Mới>']);
     // The import reads an exported file back (its checks on the zip and the sheet included).
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'chibo-export-')), 'export.xlsx');
     await fs.writeFile(file, res.rawPayload);

@@ -27,6 +27,8 @@ const COLUMNS = [
   ['partyCardNumber', 14],
   ['admittedOn', 14],
   ['fullMemberOn', 14],
+  // The import reads it back: an exported sheet re-imports with each member's placement date.
+  ['joinedUnitOn', 14],
   ['education', 14],
   ['theoryLevel', 14],
   ['occupation', 20],
@@ -63,6 +65,9 @@ function formattedColumns(lang: Lang): Record<ValueColumn, RawBuilder<string | n
     partyCardNumber: text('m.party_card_number'),
     admittedOn: date('m.admitted_on'),
     fullMemberOn: date('m.full_member_on'),
+    joinedUnitOn: sql<
+      string | null
+    >`(select to_char(max(p.valid_from), 'DD/MM/YYYY') from member_placements p where p.member_id = m.id and p.valid_to is null)`,
     education: text('m.education'),
     theoryLevel: word('m.theory_level', 'members.theory_level', theoryLevelSchema.options),
     occupation: text('m.occupation'),
