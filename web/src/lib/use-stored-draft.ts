@@ -1,7 +1,8 @@
 // Unsaved work kept in the browser (localStorage) under a key, so that switching tab,
 // going back or reloading the page never loses it; cleared once it is saved or discarded.
 // While there is unsaved work, leaving the page asks first.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useWarnBeforeLeaving } from './warn-before-leaving.ts';
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -27,14 +28,6 @@ export function useStoredDraft<T>(key: string, empty: T, isEmpty: (value: T) => 
       /* storage full or disabled: the draft lives in memory only */
     }
   };
-  const dirty = !isEmpty(state.value);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useWarnBeforeLeaving(!isEmpty(state.value));
   return [state.value, set, state.restored];
 }

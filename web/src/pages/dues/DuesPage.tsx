@@ -15,6 +15,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
+import { useWarnBeforeLeaving } from '../../lib/warn-before-leaving.ts';
 import { money, showMonth } from './dues-format.ts';
 
 type Method = 'cash' | 'online';
@@ -148,6 +149,8 @@ function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved
   const [paidOn, setPaidOn] = useState<string | null>(todayIso());
   const set = (id: number, change: Partial<Entry>) => setEntries((old) => new Map(old).set(id, { ...old.get(id)!, ...change }));
   const changed = data.members.filter((m) => !same(entries.get(m.memberId)!, entryOf(m.dues)));
+  // Ticks not saved: closing or reloading the tab asks first (the month arrows ask in the page).
+  useWarnBeforeLeaving(changed.length > 0);
   useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
   useEffect(() => () => onUnsaved(0), [onUnsaved]);
   const discard = () => setEntries(new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
