@@ -6,7 +6,7 @@ import { Alert, Card, Tag, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { showDate } from '../../lib/dates.ts';
+import { showDate, todayIso } from '../../lib/dates.ts';
 import { money, showMonth } from './dues-format.ts';
 
 interface MemberMonth {
@@ -82,8 +82,9 @@ function MonthState({ month: m }: { month: MemberMonth }) {
   const t = useT();
   const paid = (m.payment?.amount ?? 0) > 0;
   if (m.due === 0) return <Tag>{t('dues.mine.exempt')}</Tag>;
-  // A month the cell kept on paper (or has not entered yet) is not "unpaid" as far as chibo knows.
-  if (!paid && !m.recorded) return <Tag>{t('dues.mine.notKept')}</Tag>;
+  // A month over that the cell kept on paper (or has not entered yet) is not "unpaid" as far
+  // as chibo knows; the running month is being collected.
+  if (!paid && !m.recorded && m.month < todayIso().slice(0, 7)) return <Tag>{t('dues.mine.notKept')}</Tag>;
   if (m.owed === null) return <Tag>{t('dues.mine.unknown')}</Tag>;
   if (m.owed > 0 && paid) return <Tag color="orange">{t('dues.mine.partly', { amount: money(m.owed) })}</Tag>;
   if (m.owed > 0) return <Tag color="red">{t('dues.mine.unpaid')}</Tag>;
