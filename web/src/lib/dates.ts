@@ -10,6 +10,9 @@ export const DISPLAY = 'DD/MM/YYYY';
 /** What a date box accepts when typed: 05/03/1980, 5/3/1980, 05031980, 1980-03-05. */
 export const INPUT_FORMATS = [DISPLAY, 'D/M/YYYY', 'DDMMYYYY', 'D-M-YYYY', ISO];
 
+/** A month 'YYYY-MM' as people write it: '03/2026'. */
+export const showMonth = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+
 export function showDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = dayjs(iso.slice(0, 10), ISO, true);

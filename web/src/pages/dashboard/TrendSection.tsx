@@ -8,10 +8,11 @@ import type { MeetingFigures, Share } from '../../api/figures.ts';
 import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.ts';
+import { showMonth } from '../../lib/dates.ts';
 import { ChartAndTable } from './ChartAndTable.tsx';
 import type { DashboardView } from './dashboard-query.ts';
 import { ExportButton } from './ExportButton.tsx';
-import { monthText, sharePercent, sharePoint } from './format.ts';
+import { sharePercent, sharePoint } from './format.ts';
 
 type Month = MeetingFigures['trend'][number];
 
@@ -28,7 +29,7 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
     </span>
   );
   const columns: ColumnsType<Month> = [
-    { title: t('dashboard.trend.month'), key: 'month', render: (_, m) => monthText(m.month) },
+    { title: t('dashboard.trend.month'), key: 'month', render: (_, m) => showMonth(m.month) },
     { title: t('dashboard.trend.compliance'), key: 'compliance', render: (_, m) => cell(m.compliance) },
     { title: t('dashboard.trend.attendance'), key: 'attendance', render: (_, m) => cell(m.attendance) },
   ];
@@ -43,10 +44,10 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
         formatter: (p: unknown) => {
           const i = (Array.isArray(p) ? (p[0] as { dataIndex: number }) : (p as { dataIndex: number })).dataIndex;
           const m = trend[i]!;
-          return `${monthText(m.month)}<br/>${names[0]}: ${sharePercent(m.compliance, lang)} (${m.compliance.n}/${m.compliance.of})<br/>${names[1]}: ${sharePercent(m.attendance, lang)} (${m.attendance.n}/${m.attendance.of})`;
+          return `${showMonth(m.month)}<br/>${names[0]}: ${sharePercent(m.compliance, lang)} (${m.compliance.n}/${m.compliance.of})<br/>${names[1]}: ${sharePercent(m.attendance, lang)} (${m.attendance.n}/${m.attendance.of})`;
         },
       },
-      xAxis: { type: 'category', data: trend.map((m) => monthText(m.month)), boundaryGap: false },
+      xAxis: { type: 'category', data: trend.map((m) => showMonth(m.month)), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: names[0], type: 'line', data: trend.map((m) => sharePoint(m.compliance)), itemStyle: { color: '#b71c1c' }, symbolSize: 8, connectNulls: false },

@@ -18,7 +18,6 @@ export const sharePoint = (share: Share): number | null => (share.of === 0 ? nul
 export const numberText = (n: number, lang: string) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
 
 /** A month 'YYYY-MM' as people write it: "07/2025". */
-export const monthText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
 export type Breakdown = 'byStatus' | 'bySex' | 'byAgeBand' | 'byEthnicity' | 'byReligion' | 'byEducation' | 'byTheoryLevel' | 'byPartyAge';
 

@@ -13,10 +13,10 @@ import { useConfirm } from '../../components/confirm.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { useWarnBeforeLeaving } from '../../lib/warn-before-leaving.ts';
-import { money, showMonth } from './dues-format.ts';
+import { money } from './dues-format.ts';
 
 type Method = 'cash' | 'online';
 const BASES = ['insured_salary', 'pension', 'student', 'other'] as const;

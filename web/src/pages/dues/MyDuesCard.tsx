@@ -6,8 +6,8 @@ import { Alert, Card, Tag, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
-import { money, showMonth } from './dues-format.ts';
+import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
+import { money } from './dues-format.ts';
 
 interface MemberMonth {
   month: string;

@@ -11,9 +11,9 @@ import { ActionModal } from '../../components/ActionModal.tsx';
 import { DateItem } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
-import { type Candidates, lifeKeys, type Proposal, showMonth } from './life-api.ts';
+import { type Candidates, lifeKeys, type Proposal } from './life-api.ts';
 
 type Candidate = Candidates['items'][number];
 

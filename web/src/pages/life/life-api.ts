@@ -16,4 +16,3 @@ export const lifeKeys = {
 };
 
 /** 'YYYY-MM' → 'MM/YYYY', as a user reads a month. */
-export const showMonth = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;

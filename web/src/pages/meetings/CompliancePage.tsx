@@ -14,7 +14,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { type Translate, useLang, useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { useMeetingUnit } from './MeetingsPage.tsx';
@@ -24,7 +24,6 @@ import { type Compliance, meetingKeys, type QualityGrade } from './meetings-api.
 type Cell = Compliance['cells'][number];
 const GRADES: readonly QualityGrade[] = ['tot', 'kha', 'trung_binh', 'kem'];
 
-const monthText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 const quarterText = (t: Translate, q: string) => t('meetings.compliance.quarter', { q: q.slice(6), year: q.slice(0, 4) });
 
 function YesNo({ value, testId }: { value: boolean | null; testId?: string }) {
@@ -113,7 +112,7 @@ export default function CompliancePage() {
             <YesNo value={c.everyMonth} testId="compliance-every-month" />
             {c.missingMonths.length > 0 && (
               <div>
-                <Typography.Text type="danger">{t('meetings.compliance.missing', { months: c.missingMonths.map(monthText).join(', ') })}</Typography.Text>
+                <Typography.Text type="danger">{t('meetings.compliance.missing', { months: c.missingMonths.map(showMonth).join(', ') })}</Typography.Text>
               </div>
             )}
           </>
@@ -244,7 +243,7 @@ export default function CompliancePage() {
 
             <Card
               size="small"
-              title={t('meetings.compliance.thisMonth', { month: monthText(r.thisMonth.month), deadline: showDate(r.thisMonth.deadline) })}
+              title={t('meetings.compliance.thisMonth', { month: showMonth(r.thisMonth.month), deadline: showDate(r.thisMonth.deadline) })}
               data-testid="compliance-this-month"
             >
               {r.thisMonth.cellsWithoutMeeting.length === 0 ? (
@@ -285,7 +284,7 @@ export default function CompliancePage() {
                       </div>
                       {c.missingMonths.length > 0 && (
                         <Typography.Text type="danger">
-                          {t('meetings.compliance.missing', { months: c.missingMonths.map(monthText).join(', ') })}
+                          {t('meetings.compliance.missing', { months: c.missingMonths.map(showMonth).join(', ') })}
                         </Typography.Text>
                       )}
                       <div>

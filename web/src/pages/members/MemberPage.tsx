@@ -18,7 +18,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { hasKey, type Translate, useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { MyDuesCard } from '../dues/MyDuesCard.tsx';
@@ -92,7 +92,7 @@ export default function MemberPage() {
           data-testid="member-strike-off"
           title={t('members.strikeOffWarning', {
             n: m.strikeOffWarning.months.length,
-            months: m.strikeOffWarning.months.map((mo) => `${mo.slice(5, 7)}/${mo.slice(0, 4)}`).join(', '),
+            months: m.strikeOffWarning.months.map(showMonth).join(', '),
             dates: m.strikeOffWarning.dates.map((d) => showDate(d)).join(', '),
           })}
         />
