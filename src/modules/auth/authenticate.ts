@@ -3,11 +3,11 @@
 // A session ends after CHIBO_SESSION_IDLE_HOURS unused or 14 days in all; a token at its expiry.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { sessionIdleHours } from '../../config.ts';
 import { reusedPlanMarker } from '../../db/reused-plans.ts';
 import { AppError } from '../../http/app-error.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { buildAccess, grantsJson } from '../access/access.ts';
+import { type Access, buildAccess, grantsJson } from '../access/access.ts';
+import { accessFingerprint, CallerCheck, CallerUnconfirmed, liveSession, recentCallers } from './caller-check.ts';
 import { hashSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'chibo_session';
@@ -32,7 +32,7 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest, session
       .where('api_tokens.token_hash', '=', hashSecret(header.slice(7).trim()))
       .where('api_tokens.revoked_at', 'is', null)
       .where('api_tokens.expires_at', '>', sql<Date>`now()`)
-      .returning([...CALLER_COLUMNS, grantsJson(sql.ref('users.id')).as('grants')])
+      .returning([...CALLER_COLUMNS, grantsJson(sql.ref('users.id')).as('grants'), sql<string | null>`null`.as('fingerprint')])
       .executeTakeFirst();
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -50,23 +50,16 @@ async function findCaller(app: FastifyInstance, request: FastifyRequest, session
 }
 
 async function findSession(app: FastifyInstance, tokenHash: string) {
-  const found = await app.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    // The caller's own cell, so a member list knows whether their record is already in scope.
-    .leftJoin('members as own', 'own.id', 'users.member_id')
-    .leftJoin('units as own_unit', 'own_unit.id', 'own.unit_id')
+  const found = await liveSession(app.db, tokenHash)
     .select([
       ...CALLER_COLUMNS,
+      // The caller's own cell, so a member list knows whether their record is already in scope.
       'own.unit_id as member_unit_id',
       'own_unit.path as member_unit_path',
       grantsJson(sql.ref('users.id')).as('grants'),
+      accessFingerprint().as('fingerprint'),
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', sql<Date>`now()`)
-    .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${sessionIdleHours() * 3600})`)
-    .where('users.is_active', '=', true)
     .modifyEnd(reusedPlanMarker)
     .executeTakeFirst();
   if (!found) return undefined;
@@ -78,13 +71,24 @@ async function findSession(app: FastifyInstance, tokenHash: string) {
 
 export function registerAuthentication(app: FastifyInstance) {
   const sessionsInFlight = new Map<string, ReturnType<typeof findSession>>();
+  const recent = recentCallers();
   app.decorateRequest('access', null);
+  app.decorateRequest('callerCheck', null);
   app.decorateRequest('lang', 'vi');
-  app.addHook('onRequest', async (request) => {
-    request.lang = pickLang(request.headers['accept-language']);
-    if (!request.url.startsWith('/api/')) return;
+
+  /** Sets request.access (and, on a route that checks its caller in its statement, request.callerCheck), or refuses. */
+  async function resolveCaller(request: FastifyRequest, mayRecall: boolean) {
+    const cookie = request.headers.authorization?.startsWith('Bearer ') ? undefined : request.cookies[SESSION_COOKIE];
+    const tokenHash = cookie ? hashSecret(cookie) : undefined;
+    const remembered = mayRecall && tokenHash ? recent.recall(tokenHash) : undefined;
+    if (remembered && tokenHash) {
+      request.access = remembered.access;
+      request.callerCheck = new CallerCheck(app.db, tokenHash, remembered.fingerprint);
+      return;
+    }
     const user = await findCaller(app, request, sessionsInFlight);
     if (user) request.access = buildAccess(user, user.grants);
+    if (user?.fingerprint && tokenHash && !user.must_change_password) recent.remember(tokenHash, request.access!, user.fingerprint);
     // Only real API routes need a caller; an unknown /api/ path falls through to a 404.
     if (!request.access && !request.routeOptions.config?.public && request.routeOptions.url?.startsWith('/api/')) {
       throw new AppError('unauthenticated', 401);
@@ -98,6 +102,26 @@ export function registerAuthentication(app: FastifyInstance) {
     ) {
       throw new AppError('auth.password_change_required', 403);
     }
+  }
+
+  app.decorate('confirmCaller', async <T>(request: FastifyRequest, run: (access: Access, check?: CallerCheck) => Promise<T>): Promise<T> => {
+    const check = request.callerCheck ?? undefined;
+    try {
+      return await run(accessOf(request), check);
+    } catch (e) {
+      if (!check || !(e instanceof CallerUnconfirmed)) throw e;
+      recent.forget(check.tokenHash);
+      request.access = null;
+      request.callerCheck = null;
+      await resolveCaller(request, false);
+      return run(accessOf(request));
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.lang = pickLang(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+    await resolveCaller(request, request.routeOptions.config?.callerCheckedInStatement === true);
   });
 }
 

@@ -19,6 +19,7 @@ import { foldForSearch } from '../../domain/vietnamese.ts';
 import { notFound } from '../../http/app-error.ts';
 import { type Access, unitInScope } from '../access/access.ts';
 import { unitHoldingWhatIsSeen } from '../access/unit-in-scope-or-404.ts';
+import type { CallerCheck } from '../auth/caller-check.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
 import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
@@ -47,7 +48,7 @@ export function statusesOf(filter: MemberFilters['status']): readonly MemberStat
  * 340 for 1,009 and, for a last page of 40, walked members_sort_idx past 11,000 other members
  * (12 ms against 3).
  */
-async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
+async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters, today: string, check?: CallerCheck) {
   const statuses = statusesOf(f.status);
   const words = f.q ? foldForSearch(f.q).split(' ').filter(Boolean) : [];
   // Party card numbers carry digits: a query without one (a name) skips that test, which
@@ -63,7 +64,9 @@ async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters,
           .select(['path', keptMembersSql(sql.ref('units.id')).as('members')])
           .where('id', '=', f.unitId)
           .where((eb) => unitHoldingWhatIsSeen(access.scope('read'), access.memberId, eb.ref('units.id')))
+          .$if(!!check?.pending, (b) => b.select(check!.column()))
           .executeTakeFirst();
+  if (f.unitId !== undefined) check?.confirm(unit ? [unit] : []);
   if (unit === undefined && f.unitId !== undefined) throw notFound('entities.unit');
   const unitPath = unit?.path;
   // The members the rows can come from, at most: the unit's, the scope's, whichever is fewer.
@@ -104,8 +107,8 @@ export async function filteredMembers(db: Kysely<DB>, access: Access, f: MemberF
  * fenced subquery: 575 bytes a row against 31, the page 0.64 ms against 0.77, 03/12).
  * Unfenced, the subquery is flattened and the planner sees the members table as before.
  */
-async function filteredMemberKeys(db: Kysely<DB>, access: Access, f: MemberFilters, today: string) {
-  const { rows, whole } = await matchingMembers(db, access, f, today);
+async function filteredMemberKeys(db: Kysely<DB>, access: Access, f: MemberFilters, today: string, check?: CallerCheck) {
+  const { rows, whole } = await matchingMembers(db, access, f, today, check);
   const keys = rows.select(['m.id', 'm.sort_key']);
   return { rows: db.selectFrom((whole ? keys.offset(sql.lit(0)) : keys).as('m')), whole };
 }
@@ -153,6 +156,7 @@ function selectItems(
   limit: number,
   offset = 0,
   total?: 'window' | ReturnType<typeof countQuery>,
+  check?: CallerCheck,
 ) {
   // A jump to page N (an offset) is kept apart: its text would hold its offset, one statement per page asked for.
   const kept = keepPlan && offset === 0;
@@ -186,6 +190,7 @@ function selectItems(
       'm.theory_level',
       'm.ethnicity',
     ])
+    .$if(!!check?.pending, (b) => b.select(check!.column()))
     .$if(kept, (b) => b.modifyEnd(reusedPlanMarker));
 }
 type ItemRow = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
@@ -214,16 +219,28 @@ function totalOf(counted: number | string, searching: boolean): { total: number;
   return searching && n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
-export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery) {
+/**
+ * `check`: the remembered caller's check (auth/caller-check.ts), carried by whichever
+ * statement runs first — the unit's look-up, the page, or a count alone.
+ */
+export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery, check?: CallerCheck) {
   const today = todayInVietnam();
   const { page: pageAsked, pageSize, cursor: cursorText, ...filters } = query;
-  const { rows: base, whole } = await filteredMemberKeys(db, access, filters, today);
+  const { rows: base, whole } = await filteredMemberKeys(db, access, filters, today, check);
   const key = filtersKey(filters);
   const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
   const searching = !!filters.q;
   const keepPlan = whole && !searching;
   const count = countQuery(db, base, searching);
-  const countAlone = async () => totalOf((await count.executeTakeFirstOrThrow()).n, searching);
+  const countAlone = async () => {
+    const counted = await db
+      .selectFrom(count.as('c'))
+      .select('c.n')
+      .$if(!!check?.pending, (b) => b.select(check!.column()))
+      .executeTakeFirstOrThrow();
+    check?.confirm([counted]);
+    return totalOf(counted.n, searching);
+  };
 
   // One row more than the page, in the direction read, says whether another page follows.
   let rows: ItemRow[];
@@ -235,7 +252,9 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
     // Without a cursor the count rides in the page's own statement (one round trip); a
     // page past the end has no row to carry it and counts on its own.
     page = pageAsked;
-    const got = await selectItems(db, base, keepPlan, 'asc', undefined, pageSize + 1, (page - 1) * pageSize, whole ? 'window' : count).execute();
+    const got = await selectItems(db, base, keepPlan, 'asc', undefined, pageSize + 1, (page - 1) * pageSize, whole ? 'window' : count, check).execute();
+    // A page past the end carries no row, and so no check: the caller is then looked up in full.
+    check?.confirm(got);
     counted = got[0] ? totalOf(got[0].total_count!, searching) : await countAlone();
     moreAhead = got.length > pageSize;
     rows = got.slice(0, pageSize);
@@ -243,7 +262,8 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   } else {
     counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
     if (cursor.d === 'a') {
-      const got = await selectItems(db, base, keepPlan, 'asc', { key: cursor.k!, id: cursor.i! }, pageSize + 1).execute();
+      const got = await selectItems(db, base, keepPlan, 'asc', { key: cursor.k!, id: cursor.i! }, pageSize + 1, 0, undefined, check).execute();
+      check?.confirm(got);
       moreAhead = got.length > pageSize;
       rows = got.slice(0, pageSize);
       page = cursor.p;
@@ -254,7 +274,18 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
       // numbers agree whichever way the caller arrived.
       const lastPage = Math.max(1, Math.ceil(counted.total / pageSize));
       const size = cursor.d === 'l' ? counted.total - (lastPage - 1) * pageSize || pageSize : pageSize;
-      const got = await selectItems(db, base, keepPlan, 'desc', cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined, size + 1).execute();
+      const got = await selectItems(
+        db,
+        base,
+        keepPlan,
+        'desc',
+        cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined,
+        size + 1,
+        0,
+        undefined,
+        check,
+      ).execute();
+      check?.confirm(got);
       moreBehind = got.length > size;
       rows = got.slice(0, size).reverse();
       page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;

@@ -27,8 +27,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function memberRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['members'];
-  app.get('/members', { schema: { tags, querystring: listMembersQuery, response: { 200: memberListOut } } }, async (req) =>
-    listMembers(app.db, accessOf(req), req.query),
+  app.get(
+    '/members',
+    { config: { callerCheckedInStatement: true }, schema: { tags, querystring: listMembersQuery, response: { 200: memberListOut } } },
+    async (req) => app.confirmCaller(req, (access, check) => listMembers(app.db, access, req.query, check)),
   );
   // No HEAD twin: it would run the whole export (and record it) to send nothing.
   app.get('/members/export.xlsx', { exposeHeadRoute: false, schema: { tags, querystring: exportMembersQuery } }, async (req, reply) => {
