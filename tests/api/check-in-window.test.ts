@@ -130,4 +130,22 @@ describe('the check-in window', () => {
     expect((await page()).checkIn).toMatchObject({ state: 'open', opensAt: iso('07:00') });
     expect((await (await t.as('dv4'))({ method: 'POST', url: '/api/v1/meetings/check-in', payload: { code } })).statusCode).toBe(201);
   });
+
+  it('shows the member their own mark once the roll call is taken, and none before', async () => {
+    at('09:00');
+    const unmarkedMember = f.regular[2]!;
+    const dv3 = await t.as('dv3');
+    const own = async () =>
+      (await dv3({ method: 'GET', url: '/api/v1/me/meetings?from=2026-03-01&to=2026-03-31' })).json().items.find((m: { id: number }) => m.id === meetingId);
+    expect((await own()).attendance).toBeNull();
+    const roll = await bithu({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: { entries: [{ memberId: unmarkedMember, status: 'absent_excused', reason: 'Đi viện' }] },
+    });
+    expect(roll.statusCode, roll.body).toBe(200);
+    expect((await own()).attendance).toBe('absent_excused');
+    // A check-in is not a mark: the secretary's roll call is.
+    expect(await mine()).toMatchObject({ checkedIn: true, attendance: null });
+  });
 });

@@ -263,6 +263,13 @@ describe('a monthly cell meeting', () => {
       .first()
       .waitFor();
     expect(meetingUrl).toMatch(/^\/meetings\/\d+$/);
+    // ... and the past year's meetings, newest first, each with their own mark in the roll call.
+    await member.getByTestId('my-past-meeting').first().waitFor();
+    expect(await member.getByTestId('my-past-summary').textContent()).toMatch(/^Có mặt \d+\/\d+ buổi đã điểm danh$/);
+    const pastDates = await member.getByTestId('my-past-meeting').evaluateAll((items) => items.map((i) => i.querySelector('a')!.textContent!.slice(0, 10)));
+    const asIso = pastDates.map((d) => d.split('/').reverse().join('-'));
+    expect(asIso).toEqual([...asIso].sort().reverse());
+    expect(await member.getByTestId('my-past-meeting-mark').allTextContents()).toContain('Có mặt');
 
     // A meeting on a later day: its attendance tab says it has not happened, with no ratio.
     await secretary.goto('/meetings');

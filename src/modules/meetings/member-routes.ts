@@ -11,6 +11,7 @@ import { t } from '../../i18n/messages.ts';
 import { accessOf } from '../auth/authenticate.ts';
 import { okOut } from '../auth/schemas.ts';
 import { isoDate } from '../units/schemas.ts';
+import { attendanceStatus } from './attendance-schemas.ts';
 import { calendarFeed, rotateCalendarToken } from './calendar-feed.ts';
 import { clock } from './clock.ts';
 import { myMeetings } from './my-meetings.ts';
@@ -32,6 +33,8 @@ const myMeetingOut = z.object({
   status: meetingStatus,
   role: z.enum(['member', 'guest', 'residence', 'committee']),
   checkedIn: z.boolean(),
+  /** The member's own mark in the roll call, once taken. */
+  attendance: attendanceStatus.nullable(),
   checkIn: checkInWindowOut,
   /** checkIn.state === 'open' (the same rule), for pages that only need the yes or no. */
   checkInOpen: z.boolean(),

@@ -3,7 +3,7 @@
 // what their page and their calendar feed show, with the check-in window as the check-in
 // itself applies it (the unit's rule set, or as the secretary set it).
 import { type Kysely, sql } from 'kysely';
-import type { DB, Db } from '../../db/types.ts';
+import type { AttendanceStatus, DB, Db } from '../../db/types.ts';
 import { meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { vnTime } from '../../domain/meeting-time.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -28,6 +28,8 @@ export interface MyMeeting {
   status: 'planned' | 'cancelled';
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
+  /** The member's own mark in the roll call, once taken (null before, and for a guest). */
+  attendance: AttendanceStatus | null;
   checkIn: CheckInWindowOut;
   /** checkIn.state === 'open', for pages that only need the yes or no. */
   checkInOpen: boolean;
@@ -55,6 +57,7 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
       sql<boolean>`${memberRole(me, 'residence')}`.as('is_residence'),
       sql<boolean>`${memberRole(me, 'committee')}`.as('is_committee'),
       sql<boolean>`exists (select 1 from meeting_check_ins c where c.meeting_id = m.id and c.member_id = ${me.id})`.as('checked_in'),
+      sql<AttendanceStatus | null>`(select a.status from meeting_attendance a where a.meeting_id = m.id and a.member_id = ${me.id})`.as('attendance'),
     ])
     .where(memberMeeting(me))
     .where('m.held_on', '>=', from)
@@ -80,6 +83,7 @@ export async function meetingsOfMember(db: Db, me: NonNullable<Viewer['member']>
       status: r.status,
       role: r.is_guest ? 'guest' : r.is_committee ? 'committee' : r.is_residence ? 'residence' : 'member',
       checkedIn: r.checked_in,
+      attendance: r.attendance,
       checkIn,
       checkInOpen: checkIn.state === 'open',
     };

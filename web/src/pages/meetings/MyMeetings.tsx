@@ -1,11 +1,12 @@
-// "Lịch sinh hoạt của tôi", the page: the member's upcoming meetings (MyMeetingsList.tsx),
+// "Lịch sinh hoạt của tôi", the page: the member's upcoming meetings and those of the past
+// year with their own marks (MyMeetingsList.tsx),
 // the check-in page and the link for their phone's calendar (iCalendar feed).
 
 import { QrcodeOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.ts';
-import { CalendarButton, MyMeetingsList } from './MyMeetingsList.tsx';
+import { CalendarButton, MyMeetingsList, MyPastMeetingsList } from './MyMeetingsList.tsx';
 
 export default function MyMeetingsPage() {
   const t = useT();
@@ -24,8 +25,11 @@ export default function MyMeetingsPage() {
           <CalendarButton />
         </Space>
       </div>
-      <Card size="small">
+      <Card size="small" title={t('meetings.my.upcoming')}>
         <MyMeetingsList />
+      </Card>
+      <Card size="small" title={t('meetings.my.past')} data-testid="my-past-meetings-card">
+        <MyPastMeetingsList />
       </Card>
     </Space>
   );

@@ -17,7 +17,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { kindLabel, vnTime } from './meeting-labels.ts';
-import { type MyMeeting, useMyMeetings } from './meetings-api.ts';
+import { type AttendanceStatus, type MyMeeting, useMyMeetings, useMyPastMeetings } from './meetings-api.ts';
 
 const CalendarDialog = lazy(() => import('./CalendarDialog.tsx'));
 
@@ -64,6 +64,58 @@ export function MyMeetingsList({ limit }: { limit?: number }) {
             {m.status === 'planned' && m.checkIn.state === 'not_open' && m.heldOn === today && (
               <Muted data-testid="my-meeting-opens-at">{t('meetings.my.opensAt', { time: vnTime(m.checkIn.opensAt) })}</Muted>
             )}
+          </div>
+        </PlainItem>
+      ))}
+    </PlainList>
+  );
+}
+
+const MARK_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent_excused: 'gold', absent_unexcused: 'red', on_duty: 'blue' };
+
+/**
+ * The meetings the member was called to in the twelve months before today, newest first,
+ * each with their own mark in the roll call (or that none was taken): what a member is
+ * asked about at the year's grading.
+ */
+export function MyPastMeetingsList() {
+  const t = useT();
+  const today = todayIso();
+  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
+  const past = useMyPastMeetings(from, today);
+  if (past.isPending) return <PageLoading />;
+  if (past.isError) return <QueryError error={past.error} onRetry={() => void past.refetch()} />;
+  const items = past.data.items.filter((m) => m.heldOn < today).reverse();
+  if (!items.length) return <Muted>{t('meetings.my.pastEmpty')}</Muted>;
+  const marked = items.filter((m) => m.status !== 'cancelled' && m.attendance !== null);
+  return (
+    <PlainList data-testid="my-past-meetings">
+      {marked.length > 0 && (
+        <PlainItem data-testid="my-past-summary">
+          {t('meetings.my.pastSummary', { present: marked.filter((m) => m.attendance === 'present').length, marked: marked.length })}
+        </PlainItem>
+      )}
+      {items.map((m) => (
+        <PlainItem key={m.id} data-testid="my-past-meeting" data-meeting-id={m.id}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+            <div style={{ minWidth: 0 }}>
+              <Link to={`/meetings/${m.id}`} style={{ fontWeight: 600 }}>
+                {showDate(m.heldOn)} · {kindLabel(t, m.kind)}
+              </Link>
+              <div>{m.unitName}</div>
+              <Muted>{m.topic}</Muted>
+            </div>
+            <div data-testid="my-past-meeting-mark">
+              {m.status === 'cancelled' ? (
+                <Tag>{t('meetings.status.cancelled')}</Tag>
+              ) : m.attendance ? (
+                <Tag color={MARK_COLORS[m.attendance]}>{t(`meetings.attendance.${m.attendance}`)}</Tag>
+              ) : m.role === 'member' ? (
+                <Muted>{t('meetings.attendance.unmarked')}</Muted>
+              ) : (
+                <Tag color="blue">{t(`meetings.my.roles.${m.role}`)}</Tag>
+              )}
+            </div>
           </div>
         </PlainItem>
       ))}

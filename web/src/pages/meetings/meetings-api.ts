@@ -54,6 +54,8 @@ export interface MyMeeting {
   status: 'planned' | 'cancelled';
   role: 'member' | 'guest' | 'residence' | 'committee';
   checkedIn: boolean;
+  /** The member's own mark in the roll call, once the secretary has taken it. */
+  attendance: AttendanceStatus | null;
   checkIn: CheckInWindow;
   checkInOpen: boolean;
 }
@@ -90,6 +92,7 @@ export const meetingKeys = {
   topics: (unitId: number) => ['meetings', 'topics', unitId] as const,
   compliance: (unitId: number, from: string, to: string) => ['meetings', 'compliance', unitId, from, to] as const,
   mine: ['meetings', 'mine'] as const,
+  minePast: (from: string, to: string) => ['meetings', 'mine', 'past', from, to] as const,
   notices: ['notices'] as const,
 };
 
@@ -142,6 +145,11 @@ export function useTopics(unitId: number | null) {
 
 export function useMyMeetings(enabled = true) {
   return useQuery({ queryKey: meetingKeys.mine, queryFn: () => api<{ items: MyMeeting[] }>('/me/meetings'), enabled, staleTime: 0, refetchInterval: 60_000 });
+}
+
+/** The member's own meetings held from `from` to `to` (their past year), with their own marks. */
+export function useMyPastMeetings(from: string, to: string) {
+  return useQuery({ queryKey: meetingKeys.minePast(from, to), queryFn: () => api<{ items: MyMeeting[] }>(`/me/meetings?from=${from}&to=${to}`) });
 }
 
 export function useNotices(enabled = true) {
