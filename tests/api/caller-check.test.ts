@@ -3,7 +3,9 @@
 // session, the account — the next list answers from the database as it now stands, never
 // from what this process remembers. The changes are made in SQL here, as another app
 // process would make them, so this process has no chance to forget on its own.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accessFingerprint, CallerCheck, CallerUnconfirmed, liveSession } from '../../src/modules/auth/caller-check.ts';
 import { hashSecret } from '../../src/modules/auth/tokens.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -11,11 +13,14 @@ import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts
 let t: TestApp;
 let cellA: number;
 let cellB: number;
+/** Cells the tests below change without touching A and B. */
+let cellC: number;
+let cellD: number;
 let secretaryId: number;
 let secretary: Client;
 
-const names = async (client: Client, query = '') => {
-  const res = await client({ method: 'GET', url: `/api/v1/members?pageSize=50${query}` });
+const names = async (client: Client, query = '', pageSize = 50) => {
+  const res = await client({ method: 'GET', url: `/api/v1/members?pageSize=${pageSize}${query}` });
   return { status: res.statusCode, names: res.statusCode === 200 ? (res.json().items as { fullName: string }[]).map((i) => i.fullName) : [], body: res.json() };
 };
 
@@ -24,6 +29,8 @@ beforeAll(async () => {
   const commune = await t.unit({ code: 'CC', name: 'Đảng bộ xã Kiểm Tra', kind: 'dang_bo_xa' });
   cellA = await t.unit({ code: 'CC-A', name: 'Chi bộ thôn Đông', parentId: commune });
   cellB = await t.unit({ code: 'CC-B', name: 'Chi bộ thôn Tây', parentId: commune });
+  cellC = await t.unit({ code: 'CC-C', name: 'Chi bộ thôn Nam', parentId: commune });
+  cellD = await t.unit({ code: 'CC-D', name: 'Chi bộ thôn Bắc', parentId: commune });
   await t.member({ fullName: 'Nguyễn Văn Đông', unitId: cellA });
   await t.member({ fullName: 'Trần Thị Tây', unitId: cellB });
   secretaryId = await t.user('bithu-dong', [{ role: 'secretary', unitId: cellA }]);
@@ -32,7 +39,8 @@ afterAll(() => t.close());
 
 beforeEach(async () => {
   const db = t.database.db;
-  await db.updateTable('role_grants').set({ unit_id: cellA, role: 'secretary' }).where('user_id', '=', secretaryId).execute();
+  await db.deleteFrom('role_grants').where('user_id', '=', secretaryId).execute();
+  await db.insertInto('role_grants').values({ user_id: secretaryId, role: 'secretary', unit_id: cellA, include_subtree: true }).execute();
   await db.updateTable('users').set({ is_active: true, must_change_password: false }).where('id', '=', secretaryId).execute();
   secretary = await t.as('bithu-dong');
   // Twice: the first list looks the session up in full and remembers it, the second starts from what is remembered.
@@ -41,6 +49,94 @@ beforeEach(async () => {
 });
 
 describe('a member list started from a remembered caller', () => {
+  it('is one statement: the page carries the check (two with the unit filter); a full look-up adds one', async () => {
+    const executor = t.database.db.getExecutor();
+    const statements = vi.spyOn(executor, 'executeQuery');
+    try {
+      await names(secretary);
+      expect(statements).toHaveBeenCalledTimes(1);
+      statements.mockClear();
+      await names(secretary, `&unitId=${cellA}`);
+      expect(statements).toHaveBeenCalledTimes(2);
+      statements.mockClear();
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { chibo_session: 'none' } });
+      await names(await t.as('bithu-dong'));
+      // A new session: the look-up, then the page.
+      expect(statements.mock.calls.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+
+  it('follows a grant moved between the pages of a listing: forward, back, last, and a cursor of other filters', async () => {
+    const db = t.database.db;
+    const moveGrant = (unitId: number) => db.updateTable('role_grants').set({ unit_id: unitId }).where('user_id', '=', secretaryId).execute();
+    for (let i = 0; i < 5; i++) await t.member({ fullName: `Lê Văn Nam ${i}`, unitId: cellC });
+    await moveGrant(cellC);
+    const first = (await names(secretary, '', 2)).body;
+    expect(first.total).toBe(5);
+    const page = (cursor: string, filters = '') => names(secretary, `${filters}&cursor=${encodeURIComponent(cursor)}`, 2);
+    const second = (await page(first.nextCursor)).body;
+    await moveGrant(cellB);
+    for (const cursor of [first.nextCursor, second.prevCursor, first.lastCursor]) {
+      const answer = await page(cursor);
+      expect(answer.status).toBe(200);
+      expect(answer.names.filter((n) => n !== 'Trần Thị Tây')).toEqual([]);
+    }
+    await moveGrant(cellC);
+    await names(secretary);
+    await moveGrant(cellB);
+    // A cursor of other filters is counted again first (the count carries the check).
+    expect((await page(first.nextCursor, '&sex=nam')).names.filter((n) => n !== 'Trần Thị Tây')).toEqual([]);
+  });
+
+  it.each([
+    ['the session expired', `update sessions set expires_at = now() - interval '1 second'`, 401],
+    ['the session idle past its hours', `update sessions set last_seen_at = now() - interval '30 days'`, 401],
+    ['the grant deleted', 'delete from role_grants', 200],
+  ])('answers as a full look-up does once %s', async (_what, change, status) => {
+    await sql.raw(`${change} where user_id = ${secretaryId}`).execute(t.database.db);
+    const answer = await names(secretary);
+    expect(answer.status).toBe(status);
+    // Without a grant (and with no member record of its own) the account sees no one.
+    expect(answer.names).toEqual([]);
+  });
+
+  it('answers for the cell the own record moved to, for a plain member', async () => {
+    const db = t.database.db;
+    const own = await t.member({ fullName: 'Phạm Văn Riêng', unitId: cellD });
+    await t.user('dv-rieng', [], own);
+    const member = await t.as('dv-rieng');
+    expect((await names(member)).names).toEqual(['Phạm Văn Riêng']);
+    expect((await names(member, `&unitId=${cellD}`)).names).toEqual(['Phạm Văn Riêng']);
+    await db.updateTable('members').set({ unit_id: cellC }).where('id', '=', own).execute();
+    expect((await names(member, `&unitId=${cellD}`)).status).toBe(404);
+  });
+
+  it("keeps a secretary's own record in the list after it moves out of their cell", async () => {
+    const db = t.database.db;
+    const cellE = await t.unit({
+      code: 'CC-E',
+      name: 'Chi bộ thôn Giữa',
+      parentId: (await db.selectFrom('units').select('parent_id').where('id', '=', cellA).executeTakeFirstOrThrow()).parent_id,
+    });
+    const own = await t.member({ fullName: 'Đỗ Văn Mình', unitId: cellE });
+    await t.user('bithu-giua', [{ role: 'secretary', unitId: cellE }], own);
+    const secretaryE = await t.as('bithu-giua');
+    expect((await names(secretaryE)).names).toEqual(['Đỗ Văn Mình']);
+    expect((await names(secretaryE)).names).toEqual(['Đỗ Văn Mình']);
+    await db.updateTable('members').set({ unit_id: cellC }).where('id', '=', own).execute();
+    // Their own record is theirs to see wherever it is.
+    expect((await names(secretaryE)).names).toEqual(['Đỗ Văn Mình']);
+  });
+
+  it('uses the bearer token, not the remembered session, when a request carries both', async () => {
+    const token = (await secretary({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'thử' } })).json().token as string;
+    await t.database.db.updateTable('role_grants').set({ unit_id: cellB }).where('user_id', '=', secretaryId).execute();
+    const both = await secretary({ method: 'GET', url: '/api/v1/members?pageSize=50', headers: { authorization: `Bearer ${token}` } });
+    expect(both.json().items.map((i: { fullName: string }) => i.fullName)).toEqual(['Trần Thị Tây']);
+  });
+
   it('lists the cell of a grant moved by another process, not the cell remembered', async () => {
     await t.database.db.updateTable('role_grants').set({ unit_id: cellB }).where('user_id', '=', secretaryId).execute();
     expect((await names(secretary)).names).toEqual(['Trần Thị Tây']);

@@ -2,7 +2,7 @@
 // (`config: { callerCheckedInStatement: true }`): the member list, whose answer is one
 // statement. Without it such a request is two round trips — the session look-up, then
 // the page — and a round trip costs more on this stack than the small page itself
-// (docs/SCALING.md, "The caller checked in the page's statement").
+// (docs/SCALING.md, "The caller confirmed in the page's statement").
 //
 // How: a session looked up in the last minute is remembered in this process with a
 // fingerprint of everything its access is built from (account, grants, own cell). A request
@@ -10,8 +10,11 @@
 // one more column, `caller_ok`: the same session is still live and its fingerprint
 // unchanged, read in that statement's own snapshot. Anything else (a logout, a grant
 // changed by another process, an expired session, an empty answer that cannot carry the
-// column) throws CallerUnconfirmed, and the request starts again with a full look-up. So
-// nothing is answered on access that the database no longer grants.
+// column) throws CallerUnconfirmed, and the request starts again with a look-up of its own
+// (app.confirmCaller, authenticate.ts); so does any refusal before the check was read, and
+// an answer whose statements never carried it. So nothing is answered on access that the
+// database no longer grants. liveSession lives here, not in authenticate.ts, which imports
+// this module: it is the one definition of a live session for both.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { sessionIdleHours } from '../../config.ts';
 import type { DB } from '../../db/types.ts';
@@ -46,9 +49,10 @@ export function liveSession(db: Kysely<DB>, tokenHash: string) {
  * anyone may see.
  */
 export function accessFingerprint(): RawBuilder<string> {
-  return sql<string>`md5(concat_ws('|', users.id, users.member_id, users.must_change_password, own.unit_id, own_unit.path,
-    (select string_agg(concat_ws(',', g.id, g.role, g.unit_id, gu.path, g.include_subtree), ';' order by g.id)
-       from role_grants g join units gu on gu.id = g.unit_id where g.user_id = users.id)))`;
+  // jsonb arrays keep nulls in their places (concat_ws would drop them and shift the rest).
+  return sql<string>`md5(jsonb_build_array(users.id, users.member_id, users.must_change_password, own.unit_id, own_unit.path,
+    (select jsonb_agg(jsonb_build_array(g.id, g.role, g.unit_id, gu.path, g.include_subtree) order by g.id)
+       from role_grants g join units gu on gu.id = g.unit_id where g.user_id = users.id))::text)`;
 }
 
 /** The request's first statement could not confirm the remembered caller: start again with a full look-up. */
@@ -59,7 +63,7 @@ export class CallerUnconfirmed extends Error {}
  * (`.select(check.column())` while `pending`), and `confirm` reads it back.
  */
 export class CallerCheck {
-  pending = true;
+  #pending = true;
   readonly #db: Kysely<DB>;
   readonly tokenHash: string;
   readonly #fingerprint: string;
@@ -67,6 +71,11 @@ export class CallerCheck {
     this.#db = db;
     this.tokenHash = tokenHash;
     this.#fingerprint = fingerprint;
+  }
+
+  /** Whether no statement has carried the check yet. */
+  get pending(): boolean {
+    return this.#pending;
   }
 
   /** The column `caller_ok`: true while the session is live and its access unchanged, in the statement's snapshot. */
@@ -78,9 +87,9 @@ export class CallerCheck {
 
   /** Throws CallerUnconfirmed unless the first row says the caller stands; later statements need nothing. */
   confirm(rows: readonly { caller_ok?: boolean | null }[]): void {
-    if (!this.pending) return;
+    if (!this.#pending) return;
     if (rows[0]?.caller_ok !== true) throw new CallerUnconfirmed();
-    this.pending = false;
+    this.#pending = false;
   }
 }
 

@@ -66,7 +66,7 @@ async function matchingMembers(db: Kysely<DB>, access: Access, f: MemberFilters,
           .where((eb) => unitHoldingWhatIsSeen(access.scope('read'), access.memberId, eb.ref('units.id')))
           .$if(!!check?.pending, (b) => b.select(check!.column()))
           .executeTakeFirst();
-  if (f.unitId !== undefined) check?.confirm(unit ? [unit] : []);
+  if (unit) check?.confirm([unit]);
   if (unit === undefined && f.unitId !== undefined) throw notFound('entities.unit');
   const unitPath = unit?.path;
   // The members the rows can come from, at most: the unit's, the scope's, whichever is fewer.
@@ -147,17 +147,18 @@ export const SORT_KEY = sql`m.sort_key collate "C"`;
  * each time, 3,510 kept, 03/12). A name search is planned each time: whether the trigram
  * index or the scope's units come first depends on the words.
  */
-function selectItems(
-  db: Kysely<DB>,
-  q: FilteredKeys,
-  keepPlan: boolean,
-  dir: 'asc' | 'desc',
-  at: Position | undefined,
-  limit: number,
-  offset = 0,
-  total?: 'window' | ReturnType<typeof countQuery>,
-  check?: CallerCheck,
-) {
+interface PageRead {
+  keepPlan: boolean;
+  dir: 'asc' | 'desc';
+  /** Read from just after (asc) or before (desc) this row. */
+  at?: Position;
+  limit: number;
+  offset?: number;
+  total?: 'window' | ReturnType<typeof countQuery>;
+  /** The remembered caller's check, while no statement has carried it (auth/caller-check.ts). */
+  check?: CallerCheck;
+}
+function selectItems(db: Kysely<DB>, q: FilteredKeys, { keepPlan, dir, at, limit, offset = 0, total, check }: PageRead) {
   // A jump to page N (an offset) is kept apart: its text would hold its offset, one statement per page asked for.
   const kept = keepPlan && offset === 0;
   const keys = q
@@ -221,7 +222,8 @@ function totalOf(counted: number | string, searching: boolean): { total: number;
 
 /**
  * `check`: the remembered caller's check (auth/caller-check.ts), carried by whichever
- * statement runs first — the unit's look-up, the page, or a count alone.
+ * statement runs first — the unit's look-up, the page, or a count alone. A path that
+ * leaves it unread is run again by app.confirmCaller after a full look-up.
  */
 export async function listMembers(db: Kysely<DB>, access: Access, query: ListMembersQuery, check?: CallerCheck) {
   const today = todayInVietnam();
@@ -232,6 +234,12 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   const searching = !!filters.q;
   const keepPlan = whole && !searching;
   const count = countQuery(db, base, searching);
+  // A page carries the check on its rows; an empty one cannot, and leaves it to the count or to confirmCaller.
+  const readPage = async (read: Omit<PageRead, 'keepPlan' | 'check'>) => {
+    const got = await selectItems(db, base, { ...read, keepPlan, check }).execute();
+    if (got[0]) check?.confirm(got);
+    return got;
+  };
   const countAlone = async () => {
     const counted = await db
       .selectFrom(count.as('c'))
@@ -252,9 +260,7 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
     // Without a cursor the count rides in the page's own statement (one round trip); a
     // page past the end has no row to carry it and counts on its own.
     page = pageAsked;
-    const got = await selectItems(db, base, keepPlan, 'asc', undefined, pageSize + 1, (page - 1) * pageSize, whole ? 'window' : count, check).execute();
-    // A page past the end carries no row, and so no check: the caller is then looked up in full.
-    check?.confirm(got);
+    const got = await readPage({ dir: 'asc', limit: pageSize + 1, offset: (page - 1) * pageSize, total: whole ? 'window' : count });
     counted = got[0] ? totalOf(got[0].total_count!, searching) : await countAlone();
     moreAhead = got.length > pageSize;
     rows = got.slice(0, pageSize);
@@ -262,8 +268,7 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   } else {
     counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
     if (cursor.d === 'a') {
-      const got = await selectItems(db, base, keepPlan, 'asc', { key: cursor.k!, id: cursor.i! }, pageSize + 1, 0, undefined, check).execute();
-      check?.confirm(got);
+      const got = await readPage({ dir: 'asc', at: { key: cursor.k!, id: cursor.i! }, limit: pageSize + 1 });
       moreAhead = got.length > pageSize;
       rows = got.slice(0, pageSize);
       page = cursor.p;
@@ -274,18 +279,7 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
       // numbers agree whichever way the caller arrived.
       const lastPage = Math.max(1, Math.ceil(counted.total / pageSize));
       const size = cursor.d === 'l' ? counted.total - (lastPage - 1) * pageSize || pageSize : pageSize;
-      const got = await selectItems(
-        db,
-        base,
-        keepPlan,
-        'desc',
-        cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined,
-        size + 1,
-        0,
-        undefined,
-        check,
-      ).execute();
-      check?.confirm(got);
+      const got = await readPage({ dir: 'desc', at: cursor.d === 'b' ? { key: cursor.k!, id: cursor.i! } : undefined, limit: size + 1 });
       moreBehind = got.length > size;
       rows = got.slice(0, size).reverse();
       page = cursor.d === 'l' ? lastPage : moreBehind ? Math.max(2, cursor.p) : 1;
