@@ -331,6 +331,34 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
   );
 }
 
+/**
+ * A note when the minutes' times differ from the plan's — after the plan was moved, a draft
+ * keeps the times it started from — with one tap to take the plan's. Only a note: a meeting
+ * may well have opened late.
+ */
+function TimesAgainstPlan({ form, meeting }: { form: FormInstance<MinutesValues>; meeting: Meeting }) {
+  const t = useT();
+  const opened = Form.useWatch(['content', 'openedAt'], form);
+  const closed = Form.useWatch(['content', 'closedAt'], form);
+  if ((!opened || opened === meeting.startTime) && (!closed || closed === meeting.endTime)) return null;
+  return (
+    <Col xs={24} data-testid="minutes-times-differ">
+      <Typography.Text type="secondary">{t('meetings.minutes.timesDiffer', { start: meeting.startTime, end: meeting.endTime })}</Typography.Text>{' '}
+      <Button
+        type="link"
+        style={{ paddingInline: 4 }}
+        onClick={() => {
+          form.setFieldValue(['content', 'openedAt'], meeting.startTime);
+          form.setFieldValue(['content', 'closedAt'], meeting.endTime);
+        }}
+        data-testid="minutes-times-use-plan"
+      >
+        {t('meetings.minutes.timesUsePlan')}
+      </Button>
+    </Col>
+  );
+}
+
 /** The fields of the minutes, in the order of HD 12; used by the editor and the amendment. */
 function MinutesFields({ form, meeting, present, withNumber }: { form: FormInstance<MinutesValues>; meeting: Meeting; present: number; withNumber?: boolean }) {
   const t = useT();
@@ -381,6 +409,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
             <Input type="time" data-testid="minutes-closed" />
           </Form.Item>
         </Col>
+        <TimesAgainstPlan form={form} meeting={meeting} />
         <Col xs={24} md={8}>
           <Form.Item name={c('chairName')} label={t('meetings.minutes.fields.chairName')} rules={[max(200)]}>
             <Input data-testid="minutes-chair" />
