@@ -39,6 +39,17 @@ describe('party dues', () => {
     await page.getByTestId('confirm-cancel').click();
     expect(await page.getByTestId('dues-month').textContent()).toBe('Tháng 03/2026');
     expect(await second.getByTestId('dues-reference').inputValue()).toBe('FT26079123456');
+    // Leaving the page through the app (the logo, the menu) asks the same, and "Ở lại" keeps them too.
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'chibo', exact: true }).click();
+    await page
+      .locator('.ant-modal-confirm-title')
+      .filter({ hasText: /^Bỏ \d+ thay đổi chưa lưu\?$/ })
+      .waitFor();
+    await page.getByTestId('confirm-cancel').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/dues');
+    expect(await second.getByTestId('dues-reference').inputValue()).toBe('FT26079123456');
     await page.getByTestId('dues-save').click();
     // Saved: nothing left to save, and each row says what was recorded.
     await page.getByTestId('dues-save').filter({ hasText: '(0 ' }).waitFor({ timeout: 90_000 });

@@ -9,7 +9,7 @@ import type { Locale } from 'antd/es/locale/index.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
 import dayjs from 'dayjs';
 import { type ReactNode, Suspense, useEffect } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider, useLocation } from 'react-router-dom';
 import 'dayjs/locale/vi.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
@@ -212,387 +212,401 @@ export function App() {
       {/* A failure outside a page (the frame itself) still shows a message and a way out. */}
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <PageTitle />
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              {/* The printable summary has no app frame around it (nor antd's App: no dialogs). */}
-              <Route
-                path="/units/:id/dashboard/print"
-                element={
-                  <Page permission="read">
-                    <DashboardPrint />
-                  </Page>
-                }
-              />
-              <Route
-                element={
-                  <RequireAuth>
-                    <Suspense fallback={<PageLoading />}>
-                      <AppFrame />
-                    </Suspense>
-                  </RequireAuth>
-                }
-              >
-                {/* The first screen after login: what each role the account holds needs first. */}
-                <Route
-                  index
-                  element={
-                    <Page>
-                      <Home />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="admissions"
-                  element={
-                    <Page permission="read">
-                      <AdmissionsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="admissions/:id"
-                  element={
-                    <Page permission="read">
-                      <CandidatePage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="calendar-days"
-                  element={
-                    <Page permission="read">
-                      <CalendarDaysPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units"
-                  element={
-                    <Page>
-                      <UnitsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units/:id"
-                  element={
-                    <Page>
-                      <UnitPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units/:id/meeting-calendar"
-                  element={
-                    <Page permission="read">
-                      <CellCalendarPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units/:id/villages"
-                  element={
-                    <Page permission="read">
-                      <VillagesPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units/:id/growth-targets"
-                  element={
-                    <Page permission="read">
-                      <GrowthTargetsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="units/:id/dashboard"
-                  element={
-                    <Page permission="read">
-                      <DashboardPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="dashboard"
-                  element={
-                    <Page permission="read">
-                      <DashboardHome />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="dues"
-                  element={
-                    <Page permission="read">
-                      <DuesPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="members"
-                  element={
-                    <Page>
-                      <MembersPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="members/new"
-                  element={
-                    <Page permission="write_members">
-                      <MemberFormPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="members/:id"
-                  element={
-                    <Page>
-                      <MemberPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="members/:id/edit"
-                  element={
-                    <Page>
-                      <MemberFormPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="imports"
-                  element={
-                    <Page permission="write_members">
-                      <ImportPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="identifier-conflicts"
-                  element={
-                    <Page permission="write_units">
-                      <ConflictsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="users"
-                  element={
-                    <Page permission="manage_users">
-                      <UsersPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="audit"
-                  element={
-                    <Page permission="read_audit">
-                      <AuditPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="users/cell-accounts"
-                  element={
-                    <Page permission="manage_users">
-                      <CellAccountsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="users/:id"
-                  element={
-                    <Page permission="manage_users">
-                      <UserPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="account"
-                  element={
-                    <Page>
-                      <AccountPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings"
-                  element={
-                    <Page>
-                      <MeetingsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/new"
-                  element={
-                    <Page permission="manage_meetings">
-                      <MeetingPlanPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/compliance"
-                  element={
-                    <Page permission="read">
-                      <CompliancePage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/topics"
-                  element={
-                    <Page>
-                      <TopicBankPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="life"
-                  element={
-                    <Page permission="read">
-                      <LifePage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/residence"
-                  element={
-                    <Page permission="read">
-                      <ResidenceLinksPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/scale"
-                  element={
-                    <Page permission="read">
-                      <QualityScalePage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/:id"
-                  element={
-                    <Page>
-                      <MeetingPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/:id/sheet-entry"
-                  element={
-                    <Page permission="manage_meetings">
-                      <SheetEntryPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="meetings/:id/edit"
-                  element={
-                    <Page permission="manage_meetings">
-                      <MeetingPlanPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="my-meetings"
-                  element={
-                    <Page>
-                      <MyMeetingsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="check-in"
-                  element={
-                    <Page>
-                      <CheckInPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="notices"
-                  element={
-                    <Page>
-                      <NoticesPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="grading"
-                  element={
-                    <Page permission="grade">
-                      <GradingPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="grading/me"
-                  element={
-                    <Page>
-                      <MyGradingPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="grading/periods/:id"
-                  element={
-                    <Page>
-                      <GradingPeriodPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="grading/results"
-                  element={
-                    <Page permission="read">
-                      <GradingResultsPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="tasks"
-                  element={
-                    <Page permission="read">
-                      <TasksPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="tasks/new"
-                  element={
-                    <Page permission="manage_meetings">
-                      <TaskFormPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="tasks/:id"
-                  element={
-                    <Page>
-                      <TaskPage />
-                    </Page>
-                  }
-                />
-                <Route
-                  path="my-tasks"
-                  element={
-                    <Page>
-                      <MyTasksPage />
-                    </Page>
-                  }
-                />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </ErrorBoundary>
     </ConfigProvider>
   );
 }
+
+/**
+ * The app's pages. A data router (not <BrowserRouter>) so that a page holding unsaved
+ * work can ask before the menu or a link takes the user away (useBlocker, lib/warn-before-leaving.ts).
+ */
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route
+      element={
+        <>
+          <PageTitle />
+          <Outlet />
+        </>
+      }
+    >
+      <Route path="/login" element={<LoginPage />} />
+      {/* The printable summary has no app frame around it (nor antd's App: no dialogs). */}
+      <Route
+        path="/units/:id/dashboard/print"
+        element={
+          <Page permission="read">
+            <DashboardPrint />
+          </Page>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <Suspense fallback={<PageLoading />}>
+              <AppFrame />
+            </Suspense>
+          </RequireAuth>
+        }
+      >
+        {/* The first screen after login: what each role the account holds needs first. */}
+        <Route
+          index
+          element={
+            <Page>
+              <Home />
+            </Page>
+          }
+        />
+        <Route
+          path="admissions"
+          element={
+            <Page permission="read">
+              <AdmissionsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="admissions/:id"
+          element={
+            <Page permission="read">
+              <CandidatePage />
+            </Page>
+          }
+        />
+        <Route
+          path="calendar-days"
+          element={
+            <Page permission="read">
+              <CalendarDaysPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units"
+          element={
+            <Page>
+              <UnitsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units/:id"
+          element={
+            <Page>
+              <UnitPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units/:id/meeting-calendar"
+          element={
+            <Page permission="read">
+              <CellCalendarPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units/:id/villages"
+          element={
+            <Page permission="read">
+              <VillagesPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units/:id/growth-targets"
+          element={
+            <Page permission="read">
+              <GrowthTargetsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="units/:id/dashboard"
+          element={
+            <Page permission="read">
+              <DashboardPage />
+            </Page>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <Page permission="read">
+              <DashboardHome />
+            </Page>
+          }
+        />
+        <Route
+          path="dues"
+          element={
+            <Page permission="read">
+              <DuesPage />
+            </Page>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <Page>
+              <MembersPage />
+            </Page>
+          }
+        />
+        <Route
+          path="members/new"
+          element={
+            <Page permission="write_members">
+              <MemberFormPage />
+            </Page>
+          }
+        />
+        <Route
+          path="members/:id"
+          element={
+            <Page>
+              <MemberPage />
+            </Page>
+          }
+        />
+        <Route
+          path="members/:id/edit"
+          element={
+            <Page>
+              <MemberFormPage />
+            </Page>
+          }
+        />
+        <Route
+          path="imports"
+          element={
+            <Page permission="write_members">
+              <ImportPage />
+            </Page>
+          }
+        />
+        <Route
+          path="identifier-conflicts"
+          element={
+            <Page permission="write_units">
+              <ConflictsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Page permission="manage_users">
+              <UsersPage />
+            </Page>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Page permission="read_audit">
+              <AuditPage />
+            </Page>
+          }
+        />
+        <Route
+          path="users/cell-accounts"
+          element={
+            <Page permission="manage_users">
+              <CellAccountsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="users/:id"
+          element={
+            <Page permission="manage_users">
+              <UserPage />
+            </Page>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <Page>
+              <AccountPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings"
+          element={
+            <Page>
+              <MeetingsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/new"
+          element={
+            <Page permission="manage_meetings">
+              <MeetingPlanPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/compliance"
+          element={
+            <Page permission="read">
+              <CompliancePage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/topics"
+          element={
+            <Page>
+              <TopicBankPage />
+            </Page>
+          }
+        />
+        <Route
+          path="life"
+          element={
+            <Page permission="read">
+              <LifePage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/residence"
+          element={
+            <Page permission="read">
+              <ResidenceLinksPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/scale"
+          element={
+            <Page permission="read">
+              <QualityScalePage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/:id"
+          element={
+            <Page>
+              <MeetingPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/:id/sheet-entry"
+          element={
+            <Page permission="manage_meetings">
+              <SheetEntryPage />
+            </Page>
+          }
+        />
+        <Route
+          path="meetings/:id/edit"
+          element={
+            <Page permission="manage_meetings">
+              <MeetingPlanPage />
+            </Page>
+          }
+        />
+        <Route
+          path="my-meetings"
+          element={
+            <Page>
+              <MyMeetingsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="check-in"
+          element={
+            <Page>
+              <CheckInPage />
+            </Page>
+          }
+        />
+        <Route
+          path="notices"
+          element={
+            <Page>
+              <NoticesPage />
+            </Page>
+          }
+        />
+        <Route
+          path="grading"
+          element={
+            <Page permission="grade">
+              <GradingPage />
+            </Page>
+          }
+        />
+        <Route
+          path="grading/me"
+          element={
+            <Page>
+              <MyGradingPage />
+            </Page>
+          }
+        />
+        <Route
+          path="grading/periods/:id"
+          element={
+            <Page>
+              <GradingPeriodPage />
+            </Page>
+          }
+        />
+        <Route
+          path="grading/results"
+          element={
+            <Page permission="read">
+              <GradingResultsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <Page permission="read">
+              <TasksPage />
+            </Page>
+          }
+        />
+        <Route
+          path="tasks/new"
+          element={
+            <Page permission="manage_meetings">
+              <TaskFormPage />
+            </Page>
+          }
+        />
+        <Route
+          path="tasks/:id"
+          element={
+            <Page>
+              <TaskPage />
+            </Page>
+          }
+        />
+        <Route
+          path="my-tasks"
+          element={
+            <Page>
+              <MyTasksPage />
+            </Page>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Route>,
+  ),
+);

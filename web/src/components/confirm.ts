@@ -12,11 +12,13 @@ export interface ConfirmOptions {
   cancelText?: string;
   danger?: boolean;
   onOk: () => Promise<unknown> | undefined;
+  /** When the dialog is closed without going ahead. */
+  onCancel?: () => void;
 }
 
 export function useConfirm(): (options: ConfirmOptions) => void {
   const t = useT();
-  return ({ title, content, okText, cancelText, danger, onOk }) => {
+  return ({ title, content, okText, cancelText, danger, onOk, onCancel }) => {
     withFeedback(({ modal }) =>
       modal.confirm({
         title,
@@ -25,6 +27,7 @@ export function useConfirm(): (options: ConfirmOptions) => void {
         cancelText: cancelText ?? t('common.cancel'),
         okButtonProps: { danger, ...({ 'data-testid': 'confirm-ok' } as object) },
         cancelButtonProps: { ...({ 'data-testid': 'confirm-cancel' } as object) },
+        onCancel,
         // A failure is reported by the caller (message, field errors); the dialog just closes.
         onOk: async () => {
           try {

@@ -15,7 +15,7 @@ import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
 import { showDate, showMonth, todayIso } from '../../lib/dates.ts';
 import { showSuccess } from '../../lib/notify.ts';
-import { useWarnBeforeLeaving } from '../../lib/warn-before-leaving.ts';
+import { useAskBeforeLeaving } from '../../lib/warn-before-leaving.ts';
 import { money } from './dues-format.ts';
 
 type Method = 'cash' | 'online';
@@ -149,8 +149,22 @@ function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved
   const [paidOn, setPaidOn] = useState<string | null>(todayIso());
   const set = (id: number, change: Partial<Entry>) => setEntries((old) => new Map(old).set(id, { ...old.get(id)!, ...change }));
   const changed = data.members.filter((m) => !same(entries.get(m.memberId)!, entryOf(m.dues)));
-  // Ticks not saved: closing or reloading the tab asks first (the month arrows ask in the page).
-  useWarnBeforeLeaving(changed.length > 0);
+  // Ticks not saved: leaving the page, another cell, or closing the tab asks first (the month arrows ask in the page).
+  const askLeave = useConfirm();
+  useAskBeforeLeaving(
+    changed.length > 0,
+    (leave, stay) =>
+      askLeave({
+        title: t('dues.leaveUnsaved', { n: changed.length }),
+        content: t('dues.leaveUnsavedHint'),
+        okText: t('dues.discard'),
+        cancelText: t('dues.stay'),
+        danger: true,
+        onOk: async () => leave(),
+        onCancel: stay,
+      }),
+    (from, to) => from.pathname !== to.pathname || new URLSearchParams(from.search).get('unit') !== new URLSearchParams(to.search).get('unit'),
+  );
   useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
   useEffect(() => () => onUnsaved(0), [onUnsaved]);
   const discard = () => setEntries(new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
