@@ -130,6 +130,18 @@ describe('a member list started from a remembered caller', () => {
     expect((await names(secretaryE)).names).toEqual(['Đỗ Văn Mình']);
   });
 
+  it("answers a cell's dashboard figures only while the grant still reaches it", async () => {
+    const figures = (unitId: number) => secretary({ method: 'GET', url: `/api/v1/figures/units/${unitId}` });
+    const meetings = (unitId: number) => secretary({ method: 'GET', url: `/api/v1/figures/units/${unitId}/meetings?from=2026-01-01&to=2026-03-31` });
+    expect((await figures(cellA)).statusCode).toBe(200);
+    expect((await meetings(cellA)).statusCode).toBe(200);
+    await t.database.db.updateTable('role_grants').set({ unit_id: cellB }).where('user_id', '=', secretaryId).execute();
+    expect((await figures(cellA)).statusCode).toBe(404);
+    expect((await meetings(cellA)).statusCode).toBe(404);
+    expect((await figures(cellB)).json().unit.name).toBe('Chi bộ thôn Tây');
+    expect((await meetings(cellB)).statusCode).toBe(200);
+  });
+
   it('uses the bearer token, not the remembered session, when a request carries both', async () => {
     const token = (await secretary({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'thử' } })).json().token as string;
     await t.database.db.updateTable('role_grants').set({ unit_id: cellB }).where('user_id', '=', secretaryId).execute();

@@ -60,7 +60,7 @@ export class CallerUnconfirmed extends Error {}
 
 /**
  * The check a request on an opted-in route carries: `column` goes into its first statement
- * (`.select(check.column())` while `pending`), and `confirm` reads it back.
+ * (`.select(check.column())` while `pending`; `expression` in raw SQL), and `confirm` reads it back.
  */
 export class CallerCheck {
   #pending = true;
@@ -78,11 +78,15 @@ export class CallerCheck {
     return this.#pending;
   }
 
-  /** The column `caller_ok`: true while the session is live and its access unchanged, in the statement's snapshot. */
+  /** SQL: true while the session is live and its access unchanged, in the statement's snapshot; else null. */
+  expression(): RawBuilder<boolean | null> {
+    const confirmed = liveSession(this.#db, this.tokenHash).select(sql<boolean>`true`.as('ok')).where(accessFingerprint(), '=', this.#fingerprint);
+    return sql<boolean | null>`(${confirmed})`;
+  }
+
+  /** The expression as the column `caller_ok`, for a query builder's select. */
   column() {
-    return sql<
-      boolean | null
-    >`(${liveSession(this.#db, this.tokenHash).select(sql<boolean>`true`.as('ok')).where(accessFingerprint(), '=', this.#fingerprint)})`.as('caller_ok');
+    return this.expression().as('caller_ok');
   }
 
   /** Throws CallerUnconfirmed unless the first row says the caller stands; later statements need nothing. */

@@ -1,6 +1,7 @@
 // The temporal organisation model as the figures engine reads it: the core lane's helpers
 // (src/modules/org-history/units-under.ts) for "units / members under X on D", and the
 // engine's own `unitsUnderDuring` over the same unit_ancestry table for periods.
+
 import { type RawBuilder, sql } from 'kysely';
 import { keptCountsFromMembers, reusedPlansUpToUnits } from '../../config.ts';
 import { jsonRowsOf, type RowsOf } from '../../db/read-together.ts';
@@ -9,6 +10,7 @@ import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
+import type { CallerCheck } from '../auth/caller-check.ts';
 import { validDuring, validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
 import { keepsAllDimsSql, keptMembersSql } from './kept-member-counts.ts';
@@ -122,7 +124,8 @@ const UNITS_UNDER_LAST_TIME_MAX = 20_000;
  * took two. The answer's `reads` is null for a unit above the size limit (then read them
  * apart, planned for it), or when the unit was not seen small before in this process (the
  * statement with the reads keeps its plan, so it is sent only for units known small; the
- * SQL checks the size again). The reads are built only when they are sent.
+ * SQL checks the size again). The reads are built only when they are sent. `check`: the
+ * remembered caller's check (auth/caller-check.ts) rides in this first statement.
  */
 export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unknown>>>(
   db: Db,
@@ -132,6 +135,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
   ruleKind: string | undefined,
   rulesOn: string,
   reads: (() => Q) | null,
+  check?: CallerCheck,
 ): Promise<{ head: FiguresHead; reads: RowsOf<Q> | null }> {
   const upToUnits = reusedPlansUpToUnits();
   const knownSmall = (unitsUnderLastTime.get(unitId) ?? Number.POSITIVE_INFINITY) <= upToUnits;
@@ -147,12 +151,13 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
     members: number;
     units_under: number;
     rule_sets: RuleSetRow[] | null;
+    caller_ok?: boolean | null;
     [read: `read_${string}`]: unknown[] | null;
   }>`${reusingPlan(sql`
     select h.* ${sql.join(
       gated.map(([n, query]) => sql`, case when h.units_under <= ${upToUnits} then ${jsonRowsOf(query)} end as ${sql.ref(`read_${n}`)}`),
       sql``,
-    )} from (
+    )} ${check?.pending ? sql`, ${check.expression()} as caller_ok` : sql``} from (
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
@@ -164,6 +169,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
     where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}) h`)}`.execute(db);
   const u = rows[0];
   if (!u) throw notFound('entities.unit');
+  check?.confirm([u]);
   if (unitsUnderLastTime.size >= UNITS_UNDER_LAST_TIME_MAX) unitsUnderLastTime.clear();
   unitsUnderLastTime.set(unitId, u.units_under);
   const small = u.units_under <= upToUnits;

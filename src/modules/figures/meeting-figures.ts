@@ -14,6 +14,7 @@ import { QUALITY_GRADES } from '../../domain/meeting-quality.ts';
 import { type MeetingRules, meetingRulesOn } from '../../domain/meeting-rules.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
+import type { CallerCheck } from '../auth/caller-check.ts';
 import { type UnexcusedRow, unexcusedSql } from './cell-facts.ts';
 import { onLastDayInPeriod, unitForFiguresWith, unitsUnderOn } from './history.ts';
 import { type KeptMeetingSumsRow, keptMeetingSumsSql } from './kept-meeting-sums.ts';
@@ -32,7 +33,15 @@ function builtinComplianceOn(day: string): MeetingRules['compliance'] | null {
   }
 }
 
-export async function meetingFigures(db: Db, access: Access, unitId: number, from: string, to: string, today: string): Promise<MeetingFiguresOut> {
+export async function meetingFigures(
+  db: Db,
+  access: Access,
+  unitId: number,
+  from: string,
+  to: string,
+  today: string,
+  check?: CallerCheck,
+): Promise<MeetingFiguresOut> {
   const scope = access.scope('read');
   const end = to < today ? to : today;
   const { months, quarters } = requiredMonthsAndQuarters(from, to, today);
@@ -68,7 +77,7 @@ export async function meetingFigures(db: Db, access: Access, unitId: number, fro
   } = await onLastDayInPeriod(db, unitId, from, shownOn, async (date) => {
     const rulesOn = date === shownOn ? today : date;
     const builtin = builtinComplianceOn(rulesOn);
-    return { ...(await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', rulesOn, builtin && (() => reads(builtin, date)))), date, rulesOn };
+    return { ...(await unitForFiguresWith(db, unitId, date, scope, 'meeting-rules', rulesOn, builtin && (() => reads(builtin, date)), check)), date, rulesOn };
   });
   const builtin = builtinComplianceOn(rulesOn);
   const { unit, whole, reusesPlans, ruleSets } = head;

@@ -36,16 +36,20 @@ export async function figureRoutes(root: FastifyInstance) {
   app.get(
     '/figures/units/:unitId',
     {
+      // The dashboard's two reads: hot, and each begins with one statement (the unit's head) that carries the caller's check.
+      config: { callerCheckedInStatement: true },
       schema: { tags: ['figures'], params: unitParams, querystring: unitFiguresQuery, response: { 200: unitFiguresOut } },
     },
-    async (req) => unitFigures(app.db, accessOf(req), req.params.unitId, req.query.date ?? vnDate(clock.now())),
+    async (req) => app.confirmCaller(req, (access, check) => unitFigures(app.db, access, req.params.unitId, req.query.date ?? vnDate(clock.now()), check)),
   );
   app.get(
     '/figures/units/:unitId/meetings',
     {
+      config: { callerCheckedInStatement: true },
       schema: { tags: ['figures'], params: unitParams, querystring: meetingFiguresQuery, response: { 200: meetingFiguresOut } },
     },
-    async (req) => meetingFigures(app.db, accessOf(req), req.params.unitId, req.query.from, req.query.to, vnDate(clock.now())),
+    async (req) =>
+      app.confirmCaller(req, (access, check) => meetingFigures(app.db, access, req.params.unitId, req.query.from, req.query.to, vnDate(clock.now()), check)),
   );
   app.get(
     '/figures/units/:unitId/growth',

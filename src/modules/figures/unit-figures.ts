@@ -12,6 +12,7 @@ import { type CountingRules, countingRulesOn, countOrganisations, type OrgUnit }
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
 import type { Access } from '../access/access.ts';
+import type { CallerCheck } from '../auth/caller-check.ts';
 import { type FiguresHead, unitForFiguresWith, unitsUnderOn } from './history.ts';
 import { keptMemberAggregate } from './kept-member-counts.ts';
 import { type MemberAggregate, memberAggregateOf, memberFiguresSql } from './member-figures.ts';
@@ -34,14 +35,14 @@ export function unitTreeSql(rootId: number, date: string) {
 const sorted = (m: ReadonlyMap<string, number>) => [...m].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key, 'vi'));
 const STATUS_ORDER = ['chinh_thuc', 'du_bi', 'mien_sinh_hoat', 'dinh_chi'];
 
-export async function unitFigures(db: Db, access: Access, unitId: number, date: string): Promise<UnitFiguresOut> {
+export async function unitFigures(db: Db, access: Access, unitId: number, date: string, check?: CallerCheck): Promise<UnitFiguresOut> {
   // First the unit (404 when out of scope or not existing on the date — then nothing else
   // is read), in one query with whether the caller sees its whole subtree (only then are
   // sub-units named), whether it keeps its member counts per subtree and its own counting
   // rule sets (if it, or a unit above it on that date, loaded some; else the built-in set).
   // With it, for a small unit, its tree and member aggregate (history.ts unitForFiguresWith).
   const treeAndMembers = () => ({ tree: unitTreeSql(unitId, date), members: memberFiguresSql(unitId, date) });
-  const { head, reads } = await unitForFiguresWith(db, unitId, date, access.scope('read'), 'org-counting', date, treeAndMembers);
+  const { head, reads } = await unitForFiguresWith(db, unitId, date, access.scope('read'), 'org-counting', date, treeAndMembers, check);
   const rules = countingRulesOn(date, head.ruleSets);
   // A province, a central organisation or the whole party: members from the kept
   // per-subtree counts (kept-member-counts.ts), organisations counted in SQL per child
