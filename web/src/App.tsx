@@ -16,7 +16,7 @@ import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { unitChildrenQuery } from './api/units.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { can, dashboardUnit, fetchMe, hasHomePage, ME_KEY, useMe } from './auth/session.ts';
-import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { ErrorBoundary, RouteFailed } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { loadPageMessages, useLang } from './i18n/i18n.ts';
 import { loadFrame } from './layout/load-frame.ts';
@@ -222,10 +222,12 @@ export function App() {
 /**
  * The app's pages. A data router (not <BrowserRouter>) so that a page holding unsaved
  * work can ask before the menu or a link takes the user away (useBlocker, lib/warn-before-leaving.ts).
+ * Its errorElement keeps a failure outside a page in Vietnamese (the router would show its own).
  */
 const router = createBrowserRouter(
   createRoutesFromElements(
     <Route
+      errorElement={<RouteFailed />}
       element={
         <>
           <PageTitle />
