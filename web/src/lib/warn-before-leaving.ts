@@ -19,8 +19,8 @@ const otherPage = (from: Location, to: Location) => from.pathname !== to.pathnam
 /**
  * While `dirty`, leaving the page — the menu, a link, the phone's Back, closing the tab —
  * asks first: `ask(leave, stay)` shows the question and calls one of them. `leaves` says
- * which moves count as leaving (by default another path; a page that asks for its own
- * moves, like the dues sheet's month arrows, keeps those out).
+ * which moves count as leaving (by default another path; the dues sheet also counts another
+ * month or cell, not another tab). React Router holds one blocker at a time: one hook per page.
  */
 export function useAskBeforeLeaving(dirty: boolean, ask: (leave: () => void, stay: () => void) => void, leaves = otherPage): void {
   useWarnBeforeLeaving(dirty);

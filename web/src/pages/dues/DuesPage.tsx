@@ -5,7 +5,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Segmented, Select, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api/client.ts';
 import { dashboardUnit, useMe } from '../../auth/session.ts';
@@ -52,6 +52,15 @@ interface Entry {
   reference: string;
 }
 
+type Me = ReturnType<typeof useMe>['data'];
+
+/** The sheet a page address shows: `?unit=` (else the account's own unit) and `?month=` (else this month). */
+function sheetShown(search: string, me: Me): { unitId: number; month: string } {
+  const params = new URLSearchParams(search);
+  const month = params.get('month') ?? '';
+  return { unitId: Number(params.get('unit') ?? dashboardUnit(me) ?? 0), month: /^\d{4}-\d{2}$/.test(month) ? month : todayIso().slice(0, 7) };
+}
+
 function shift(month: string, n: number): string {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
   return d.toISOString().slice(0, 7);
@@ -62,27 +71,10 @@ export default function DuesPage() {
   const t = useT();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
-  const unitId = Number(params.get('unit') ?? dashboardUnit(me) ?? 0);
-  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : todayIso().slice(0, 7);
+  const { unitId, month } = sheetShown(params.toString(), me);
   const go = (change: Record<string, string>) => setParams((old) => ({ ...Object.fromEntries(old), ...change }), { replace: true });
-  // The month's ticks not yet saved: another month would drop them, so it asks first.
-  const [unsaved, setUnsaved] = useState(0);
-  const confirm = useConfirm();
-  const toMonth = (n: number) => {
-    const leave = () => {
-      setUnsaved(0);
-      go({ month: shift(month, n) });
-    };
-    if (unsaved === 0) return leave();
-    confirm({
-      title: t('dues.leaveUnsaved', { n: unsaved }),
-      content: t('dues.leaveUnsavedHint'),
-      okText: t('dues.discard'),
-      cancelText: t('dues.stay'),
-      danger: true,
-      onOk: async () => leave(),
-    });
-  };
+  // Another month drops the ticks not yet saved: the sheet asks first (MonthSheet, useAskBeforeLeaving).
+  const toMonth = (n: number) => go({ month: shift(month, n) });
   if (!unitId) return <Alert type="info" showIcon title={t('dues.noUnit')} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, width: '100%', maxWidth: 760 }} data-testid="dues-page">
@@ -102,7 +94,7 @@ export default function DuesPage() {
         activeKey={params.get('tab') ?? 'month'}
         onChange={(tab) => go({ tab })}
         items={[
-          { key: 'month', label: t('dues.tabs.month'), children: <MonthTab key={`${unitId}/${month}`} unitId={unitId} month={month} onUnsaved={setUnsaved} /> },
+          { key: 'month', label: t('dues.tabs.month'), children: <MonthTab key={`${unitId}/${month}`} unitId={unitId} month={month} /> },
           { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab unitId={unitId} month={month} /> },
           { key: 'reports', label: t('dues.tabs.reports'), children: <ReportsTab unitId={unitId} month={month} /> },
         ]}
@@ -133,23 +125,23 @@ function dueNote(t: Translate, d: MonthDues): string {
   return '';
 }
 
-type OnUnsaved = (n: number) => void;
-
-function MonthTab({ unitId, month, onUnsaved }: { unitId: number; month: string; onUnsaved: OnUnsaved }) {
+function MonthTab({ unitId, month }: { unitId: number; month: string }) {
   const query = useCellMonth(unitId, month);
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  return <MonthSheet data={query.data} onUnsaved={onUnsaved} />;
+  return <MonthSheet data={query.data} />;
 }
 
-function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved }) {
+function MonthSheet({ data }: { data: CellMonth }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [entries, setEntries] = useState(() => new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
   const [paidOn, setPaidOn] = useState<string | null>(todayIso());
   const set = (id: number, change: Partial<Entry>) => setEntries((old) => new Map(old).set(id, { ...old.get(id)!, ...change }));
   const changed = data.members.filter((m) => !same(entries.get(m.memberId)!, entryOf(m.dues)));
-  // Ticks not saved: leaving the page, another cell, or closing the tab asks first (the month arrows ask in the page).
+  // Ticks not saved: anything that puts another sheet in its place — another month or cell,
+  // another page through the menu, a link or Back, closing the tab — asks first.
+  const { data: me } = useMe();
   const askLeave = useConfirm();
   useAskBeforeLeaving(
     changed.length > 0,
@@ -163,10 +155,11 @@ function MonthSheet({ data, onUnsaved }: { data: CellMonth; onUnsaved: OnUnsaved
         onOk: async () => leave(),
         onCancel: stay,
       }),
-    (from, to) => from.pathname !== to.pathname || new URLSearchParams(from.search).get('unit') !== new URLSearchParams(to.search).get('unit'),
+    (from, to) => {
+      const next = sheetShown(to.search, me);
+      return from.pathname !== to.pathname || next.unitId !== data.unit.id || next.month !== data.month;
+    },
   );
-  useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
-  useEffect(() => () => onUnsaved(0), [onUnsaved]);
   const discard = () => setEntries(new Map(data.members.map((m) => [m.memberId, entryOf(m.dues)])));
   const invalid = changed.some((m) => {
     const e = entries.get(m.memberId)!;
