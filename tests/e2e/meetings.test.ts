@@ -265,7 +265,7 @@ describe('a monthly cell meeting', () => {
     expect(meetingUrl).toMatch(/^\/meetings\/\d+$/);
     // ... and the past year's meetings, newest first, each with their own mark in the roll call.
     await member.getByTestId('my-past-meeting').first().waitFor();
-    expect(await member.getByTestId('my-past-summary').textContent()).toMatch(/^Có mặt \d+\/\d+ buổi đã điểm danh$/);
+    expect(await member.getByTestId('my-past-summary').textContent()).toMatch(/^Sinh hoạt chi bộ: có mặt \d+\/\d+ buổi có điểm danh$/);
     const pastDates = await member.getByTestId('my-past-meeting').evaluateAll((items) => items.map((i) => i.querySelector('a')!.textContent!.slice(0, 10)));
     const asIso = pastDates.map((d) => d.split('/').reverse().join('-'));
     expect(asIso).toEqual([...asIso].sort().reverse());

@@ -309,7 +309,7 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
         save.mutate(v);
       }}
     >
-      <MinutesFields form={form} meeting={meeting} present={present} withNumber />
+      <MinutesFields form={form} meeting={meeting} present={present} withNumber draft />
       <FormProblems problems={unmatched} testId="minutes-errors" />
       {!started && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('meetings.minutes.notStarted')} />}
       <Space wrap style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0', width: '100%', zIndex: 5 }}>
@@ -332,15 +332,19 @@ function MinutesEditor({ meeting, minutes }: { meeting: Meeting; minutes: Minute
 }
 
 /**
- * A note when the minutes' times differ from the plan's — after the plan was moved, a draft
- * keeps the times it started from — with one tap to take the plan's. Only a note: a meeting
- * may well have opened late.
+ * A note on a draft whose times are the plan's old ones: both moved by the same amount, as
+ * when the plan was moved after the draft began from it. Times that differ otherwise are what
+ * happened (a meeting opened late, ran long) and are left alone: HD 12's length is the
+ * minutes', not the plan's.
  */
 function TimesAgainstPlan({ form, meeting }: { form: FormInstance<MinutesValues>; meeting: Meeting }) {
   const t = useT();
   const opened = Form.useWatch(['content', 'openedAt'], form);
   const closed = Form.useWatch(['content', 'closedAt'], form);
-  if ((!opened || opened === meeting.startTime) && (!closed || closed === meeting.endTime)) return null;
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  if (!opened || !closed) return null;
+  const shift = minutes(opened) - minutes(meeting.startTime);
+  if (shift === 0 || shift !== minutes(closed) - minutes(meeting.endTime)) return null;
   return (
     <Col xs={24} data-testid="minutes-times-differ">
       <Typography.Text type="secondary">{t('meetings.minutes.timesDiffer', { start: meeting.startTime, end: meeting.endTime })}</Typography.Text>{' '}
@@ -360,7 +364,20 @@ function TimesAgainstPlan({ form, meeting }: { form: FormInstance<MinutesValues>
 }
 
 /** The fields of the minutes, in the order of HD 12; used by the editor and the amendment. */
-function MinutesFields({ form, meeting, present, withNumber }: { form: FormInstance<MinutesValues>; meeting: Meeting; present: number; withNumber?: boolean }) {
+function MinutesFields({
+  form,
+  meeting,
+  present,
+  withNumber,
+  draft,
+}: {
+  form: FormInstance<MinutesValues>;
+  meeting: Meeting;
+  present: number;
+  withNumber?: boolean;
+  /** A draft being written (not an amendment of adopted minutes). */
+  draft?: boolean;
+}) {
   const t = useT();
   const phone = usePhone();
   const max = (n: number) => ({ max: n, message: t('validation.tooLong', { max: n }) });
@@ -409,7 +426,7 @@ function MinutesFields({ form, meeting, present, withNumber }: { form: FormInsta
             <Input type="time" data-testid="minutes-closed" />
           </Form.Item>
         </Col>
-        <TimesAgainstPlan form={form} meeting={meeting} />
+        {draft && <TimesAgainstPlan form={form} meeting={meeting} />}
         <Col xs={24} md={8}>
           <Form.Item name={c('chairName')} label={t('meetings.minutes.fields.chairName')} rules={[max(200)]}>
             <Input data-testid="minutes-chair" />

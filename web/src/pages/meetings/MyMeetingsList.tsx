@@ -6,6 +6,7 @@
 
 import { CalendarOutlined, CheckOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -71,7 +72,7 @@ export function MyMeetingsList({ limit }: { limit?: number }) {
   );
 }
 
-const MARK_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent_excused: 'gold', absent_unexcused: 'red', on_duty: 'blue' };
+const MARK_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent_excused: 'gold', absent_unexcused: 'red', on_duty: 'cyan' };
 
 /**
  * The meetings the member was called to in the twelve months before today, newest first,
@@ -80,14 +81,14 @@ const MARK_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent
  */
 export function MyPastMeetingsList() {
   const t = useT();
-  const today = todayIso();
-  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
-  const past = useMyPastMeetings(from, today);
+  const today = dayjs(todayIso());
+  const past = useMyPastMeetings(today.subtract(1, 'year').format('YYYY-MM-DD'), today.subtract(1, 'day').format('YYYY-MM-DD'));
   if (past.isPending) return <PageLoading />;
   if (past.isError) return <QueryError error={past.error} onRetry={() => void past.refetch()} />;
-  const items = past.data.items.filter((m) => m.heldOn < today).reverse();
+  const items = [...past.data.items].reverse();
   if (!items.length) return <Muted>{t('meetings.my.pastEmpty')}</Muted>;
-  const marked = items.filter((m) => m.status !== 'cancelled' && m.attendance !== null);
+  // The yearly review asks about the member's own cell: residence and guest meetings are listed, not counted.
+  const marked = items.filter((m) => m.role === 'member' && m.status !== 'cancelled' && m.attendance !== null);
   return (
     <PlainList data-testid="my-past-meetings">
       {marked.length > 0 && (
