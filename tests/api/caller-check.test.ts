@@ -135,6 +135,9 @@ describe('a member list started from a remembered caller', () => {
     const meetings = (unitId: number) => secretary({ method: 'GET', url: `/api/v1/figures/units/${unitId}/meetings?from=2026-01-01&to=2026-03-31` });
     expect((await figures(cellA)).statusCode).toBe(200);
     expect((await meetings(cellA)).statusCode).toBe(200);
+    // Confirmed, and still not theirs: 404 from the one statement.
+    expect((await figures(cellB)).statusCode).toBe(404);
+    expect((await meetings(cellB)).statusCode).toBe(404);
     await t.database.db.updateTable('role_grants').set({ unit_id: cellB }).where('user_id', '=', secretaryId).execute();
     expect((await figures(cellA)).statusCode).toBe(404);
     expect((await meetings(cellA)).statusCode).toBe(404);

@@ -140,6 +140,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
   const upToUnits = reusedPlansUpToUnits();
   const knownSmall = (unitsUnderLastTime.get(unitId) ?? Number.POSITIVE_INFINITY) <= upToUnits;
   const gated = reads && knownSmall ? Object.entries(reads()) : [];
+  const checked = check?.pending === true;
   const { rows } = await sql<{
     id: number;
     code: string;
@@ -157,7 +158,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
     select h.* ${sql.join(
       gated.map(([n, query]) => sql`, case when h.units_under <= ${upToUnits} then ${jsonRowsOf(query)} end as ${sql.ref(`read_${n}`)}`),
       sql``,
-    )} ${check?.pending ? sql`, ${check.expression()} as caller_ok` : sql``} from (
+    )} ${checked ? sql`, c.caller_ok` : sql``} from ${checked ? sql`(select ${check!.expression()} as caller_ok) c left join lateral` : sql``} (
     select u.id, u.code, v.name, v.kind, u.path,
       (select json_build_object('id', a.ancestor_id, 'name', pv.name) from unit_ancestry a
          join unit_versions pv on pv.unit_id = a.ancestor_id and ${validOn('pv', date)}
@@ -166,10 +167,12 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
       (select count(*)::int from (select 1 from unit_ancestry s where s.ancestor_id = u.id and ${validOn('s', date)} limit ${upToUnits + 1}) n) as units_under,
       ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
-    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}) h`)}`.execute(db);
+    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}) h ${checked ? sql`on true` : sql``}`)}`.execute(db);
+  // With the check, a row always comes (the unit's columns null when not found): the caller
+  // is confirmed before a 404 is decided on their access.
+  check?.confirm(rows);
   const u = rows[0];
-  if (!u) throw notFound('entities.unit');
-  check?.confirm([u]);
+  if (!u || u.id === null) throw notFound('entities.unit');
   if (unitsUnderLastTime.size >= UNITS_UNDER_LAST_TIME_MAX) unitsUnderLastTime.clear();
   unitsUnderLastTime.set(unitId, u.units_under);
   const small = u.units_under <= upToUnits;
