@@ -101,7 +101,8 @@ export type OwedMonth = Awaited<ReturnType<typeof owedMonths>>[number];
  * nothing: the months outside were kept on paper or are still to be entered, as far as chibo
  * knows, and are nobody's arrears.
  */
-export async function recordedSpans(db: Db, unitIds: readonly number[]): Promise<Map<number, { first: string; last: string }>> {
+export type RecordedSpans = ReadonlyMap<number, { first: string; last: string }>;
+export async function recordedSpans(db: Db, unitIds: readonly number[]): Promise<RecordedSpans> {
   const units = [...new Set(unitIds)];
   if (units.length === 0) return new Map();
   const { rows } = await sql<{ unit_id: number; first: string; last: string }>`
@@ -112,27 +113,27 @@ export async function recordedSpans(db: Db, unitIds: readonly number[]): Promise
 }
 
 /** Whether the unit kept its dues of `month` in chibo (recordedSpans). */
-export function inRecordedSpan(spans: ReadonlyMap<number, { first: string; last: string }>, unitId: number, month: string): boolean {
+export function inRecordedSpan(spans: RecordedSpans, unitId: number, month: string): boolean {
   const span = spans.get(unitId);
   return span !== undefined && span.first <= month && month <= span.last;
 }
 
 /**
  * Month by month, what each member owed and what is recorded as paid, `from`..`to` ('YYYY-MM').
- * `owedAlready`: these members' owed months when the caller has already read them (owedMonths).
+ * `known`: these members' owed months (owedMonths) and their cells' recorded spans when the caller has already read them.
  */
 export async function duesLedger(
   db: Db,
   memberIds: readonly number[],
   from: string,
   to: string,
-  owedAlready?: readonly OwedMonth[],
+  known?: { owed: readonly OwedMonth[]; spans: RecordedSpans },
 ): Promise<Map<number, MemberMonth[]>> {
   const out = new Map<number, MemberMonth[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0 || from > to) return out;
   const ids = sql.val([...memberIds]);
   const [owed, members, bases, exemptions, reductions, payments] = await Promise.all([
-    owedAlready ?? owedMonths(db, memberIds, from, to),
+    known?.owed ?? owedMonths(db, memberIds, from, to),
     sql<{ id: number; admitted_on: string | null; full_member_on: string | null }>`
       select id, admitted_on::text, full_member_on::text from members where id = any(${ids}::int[])`.execute(db),
     sql<BasisRow>`
@@ -189,10 +190,12 @@ export async function duesLedger(
     rulesOfMonth.set(month, rules);
   }
 
-  const spans = await recordedSpans(
-    db,
-    owed.map((o) => o.unit_id),
-  );
+  const spans =
+    known?.spans ??
+    (await recordedSpans(
+      db,
+      owed.map((o) => o.unit_id),
+    ));
 
   const daysOf = new Map([...unitsOfMonth.keys()].map((month) => [month, { day: monthStart(month), previousDay: addMonths(monthStart(month), -1) }]));
   let listOf = 0;

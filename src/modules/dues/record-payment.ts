@@ -53,9 +53,11 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
     .execute();
   if (writable.length !== new Set(unitOf.values()).size) throw forbidden();
   const missing = ids.find((id) => !ledger.get(id)?.length);
-  // A month before any dues rule is refused as such (no_rule_set), not as a month without the member.
-  if (missing !== undefined) await duesRuleSetOf(trx, unitOf.get(missing)!, month, 'vi');
-  if (missing !== undefined) throw conflict('dues.not_member_in_month', { name: nameOf.get(missing)!, month: formatMonthVi(month) });
+  if (missing !== undefined) {
+    // A month before any dues rule is refused as such (duesRuleSetOf throws no_rule_set), not as a month without the member.
+    await duesRuleSetOf(trx, unitOf.get(missing)!, month, 'vi');
+    throw conflict('dues.not_member_in_month', { name: nameOf.get(missing)!, month: formatMonthVi(month) });
+  }
   const today = vnDate(clock.now());
   const future = items.find((i) => i.paidOn > today);
   if (future) throw badRequest('dues.paid_in_future', { date: formatDateVi(future.paidOn) }, [{ path: 'paidOn', message: 'dues.paid_in_future_field' }]);

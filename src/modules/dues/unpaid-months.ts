@@ -18,13 +18,7 @@ export async function unpaidMonthsByMember(db: Db, memberIds: readonly number[],
     owed.map((o) => o.unit_id),
   );
   const toCompute = new Set(owed.filter((o) => inRecordedSpan(spans, o.unit_id, o.month)).map((o) => o.member_id));
-  const ledger = await duesLedger(
-    db,
-    [...toCompute],
-    first,
-    last,
-    owed.filter((o) => toCompute.has(o.member_id)),
-  );
+  const ledger = await duesLedger(db, [...toCompute], first, last, { owed: owed.filter((o) => toCompute.has(o.member_id)), spans });
   for (const [id, months] of ledger)
     out.set(
       id,
