@@ -91,7 +91,15 @@ async function randomStep(): Promise<boolean> {
     const u = pick(lower);
     const parents = units.filter((p) => p.id !== u.parent_id && !p.path.startsWith(u.path) && canContain(p.kind, u.kind));
     if (parents.length === 0) return false;
-    res = await admin({ method: 'POST', url: `/api/v1/units/${u.id}/move`, payload: { parentId: pick(parents).id, effectiveOn: date, decisionNumber } });
+    // Now and then on the day of the unit's last change: the second change of a day amends that day's version.
+    const current = await t.database.db
+      .selectFrom('unit_versions')
+      .select('valid_from')
+      .where('unit_id', '=', u.id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    const on = current && random() < 0.3 ? current.valid_from : date;
+    res = await admin({ method: 'POST', url: `/api/v1/units/${u.id}/move`, payload: { parentId: pick(parents).id, effectiveOn: on, decisionNumber } });
   } else if (op === 'merge') {
     const a = pick(lower);
     const siblings = lower.filter((s) => s.id !== a.id && s.parent_id === a.parent_id && s.kind === a.kind);

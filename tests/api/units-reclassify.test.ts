@@ -131,6 +131,30 @@ describe('a commune grassroots committee becoming a đảng bộ xã under the p
   });
 });
 
+describe('a second change on the same day', () => {
+  const membersOn = async (id: number, date: string) => {
+    const res = await admin({ method: 'GET', url: `/api/v1/figures/units/${id}?date=${date}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().members.total as number;
+  };
+
+  it('replaces the first: a cell moved away and back on one day is where the second move put it', async () => {
+    await t.member({ fullName: 'Sùng Mí Páo', unitId: u.lungCell });
+    await t.member({ fullName: 'Lầu Thị Mỷ', unitId: u.lungCell });
+    const [lungBefore, paiBefore] = [await membersOn(u.lung, '2026-02-01'), await membersOn(u.pai, '2026-02-01')];
+    const away = await post(`/api/v1/units/${u.lungCell}/move`, { parentId: u.pai, effectiveOn: '2026-02-01', decisionNumber: '20-QĐ/TU' });
+    expect(away.statusCode, away.body).toBe(200);
+    expect([await membersOn(u.lung, '2026-02-01'), await membersOn(u.pai, '2026-02-01')]).toEqual([lungBefore - 2, paiBefore + 2]);
+    // The decision was wrong: a second one on the same day puts the cell back.
+    const back = await post(`/api/v1/units/${u.lungCell}/move`, { parentId: u.lung, effectiveOn: '2026-02-01', decisionNumber: '21-QĐ/TU' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect([await membersOn(u.lung, '2026-02-01'), await membersOn(u.pai, '2026-02-01')]).toEqual([lungBefore, paiBefore]);
+    expect([await membersOn(u.lung, '2026-03-15'), await membersOn(u.pai, '2026-03-15')]).toEqual([lungBefore, paiBefore]);
+    expect((await unitOn(u.lungCell, '2026-02-01')).unit.parentId).toBe(u.lung);
+    expect(await keptDiffersFromRebuilt()).toBe(0);
+  });
+});
+
 describe('kinds a unit may not change to', () => {
   const refused = async (id: number, payload: Record<string, unknown>, code: string) => {
     const versions = await versionsOf(id);

@@ -103,8 +103,13 @@ export async function keepUnitAncestry(db: Db, unitIds: readonly number[], from:
  */
 export async function keepAncestryForEvent(db: Db, eventId: number, unitIds: readonly number[]): Promise<RebuildResult> {
   const event = await db.selectFrom('unit_events').select('effective_on').where('id', '=', eventId).executeTakeFirstOrThrow();
-  // A unit whose new version keeps the parent and kind of the one it follows (a rename)
-  // keeps every ancestry row as it was: equal rows that follow each other are merged.
+  // A unit whose version from the date has the parent and kind the kept rows already give
+  // it on that date (a rename) keeps every ancestry row as it was. The kept rows are the
+  // reference, not the version before: a second move on the same day amends that day's
+  // version, and the rows then still show the first move.
+  const day = event.effective_on;
+  const onDate = (alias: string) =>
+    sql`${sql.ref(`${alias}.valid_from`)} <= ${day}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${day}::date)`;
   const { rows } = await sql<{ unit_id: number }>`
     with touched as (
       select v.unit_id from unit_versions v where v.event_id = ${eventId}::int
@@ -114,10 +119,13 @@ export async function keepAncestryForEvent(db: Db, eventId: number, unitIds: rea
     )
     select t.unit_id from touched t
      where not exists (
-       select 1 from unit_versions w
-         join unit_versions n on n.unit_id = w.unit_id and n.valid_from = w.valid_to
-        where w.unit_id = t.unit_id and w.valid_to = ${event.effective_on}::date
-          and n.parent_id is not distinct from w.parent_id and n.kind = w.kind)`.execute(db);
+       select 1 from unit_versions n
+        where n.unit_id = t.unit_id and ${onDate('n')}
+          and exists (select 1 from unit_ancestry a where a.unit_id = n.unit_id and a.depth = 0 and a.unit_kind = n.kind and ${onDate('a')})
+          and not exists (select 1 from unit_ancestry a where a.unit_id = n.unit_id and a.depth = 1 and a.ancestor_id is distinct from n.parent_id and ${onDate('a')})
+          and (n.parent_id is null or exists (select 1 from unit_ancestry a where a.unit_id = n.unit_id and a.depth = 1 and a.ancestor_id = n.parent_id and ${onDate('a')})))`.execute(
+    db,
+  );
   if (rows.length === 0) return { units: 0, rows: 0 };
   return keepUnitAncestry(
     db,
