@@ -149,7 +149,8 @@ export function useMyMeetings(enabled = true) {
 
 /** The member's own meetings held from `from` to `to` (their past year), with their own marks. */
 export function useMyPastMeetings(from: string, to: string) {
-  return useQuery({ queryKey: meetingKeys.minePast(from, to), queryFn: () => api<{ items: MyMeeting[] }>(`/me/meetings?from=${from}&to=${to}`) });
+  // Read again whenever the page is shown: the secretary may have corrected the roll call meanwhile.
+  return useQuery({ queryKey: meetingKeys.minePast(from, to), queryFn: () => api<{ items: MyMeeting[] }>(`/me/meetings?from=${from}&to=${to}`), staleTime: 0 });
 }
 
 export function useNotices(enabled = true) {
