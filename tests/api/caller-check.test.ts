@@ -68,7 +68,7 @@ describe('a member list started from a remembered caller', () => {
     }
   });
 
-  it('follows a grant moved between the pages of a listing: forward, back, last, and a cursor of other filters', async () => {
+  it('follows a grant moved between the pages of a listing: forward, back, last (rows and total), and a cursor of other filters', async () => {
     const db = t.database.db;
     const moveGrant = (unitId: number) => db.updateTable('role_grants').set({ unit_id: unitId }).where('user_id', '=', secretaryId).execute();
     for (let i = 0; i < 5; i++) await t.member({ fullName: `Lê Văn Nam ${i}`, unitId: cellC });
@@ -82,6 +82,8 @@ describe('a member list started from a remembered caller', () => {
       const answer = await page(cursor);
       expect(answer.status).toBe(200);
       expect(answer.names.filter((n) => n !== 'Trần Thị Tây')).toEqual([]);
+      // The total is the new scope's, not the one the cursor was handed out with.
+      expect([answer.body.total, answer.body.totalExact]).toEqual([1, true]);
     }
     await moveGrant(cellC);
     await names(secretary);

@@ -7,7 +7,8 @@
 // Paging: keyset, through an opaque cursor (member-cursor.ts): next, previous and last
 // page are index range scans, however deep. `page=N` (offset) still works for a jump.
 // The total is counted on a request without a cursor (the listing's first page, or a
-// jump) and carried in the cursors it hands out, so following pages never recount.
+// jump) and carried in the cursors it hands out, so following pages never recount (a
+// cursor used with other filters or over another scope recounts).
 import { type Kysely, sql } from 'kysely';
 import { fewMembersUpTo } from '../../config.ts';
 import { escapeLike } from '../../db/escape-like.ts';
@@ -22,7 +23,7 @@ import { unitHoldingWhatIsSeen } from '../access/unit-in-scope-or-404.ts';
 import type { CallerCheck } from '../auth/caller-check.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
-import { decodeCursor, encodeCursor, filtersKey, type MemberCursor } from './member-cursor.ts';
+import { decodeCursor, encodeCursor, type MemberCursor, totalKey } from './member-cursor.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
 
 /** Statuses a filter asks for: none given = current members; 'all' = everyone. */
@@ -229,7 +230,7 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   const today = todayInVietnam();
   const { page: pageAsked, pageSize, cursor: cursorText, ...filters } = query;
   const { rows: base, whole } = await filteredMemberKeys(db, access, filters, today, check);
-  const key = filtersKey(filters);
+  const key = totalKey(filters, { scope: access.scope('read'), memberId: access.memberId });
   const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
   const searching = !!filters.q;
   const keepPlan = whole && !searching;

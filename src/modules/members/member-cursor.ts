@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
+import type { Scope } from '../access/access.ts';
 import type { MemberFilters } from './schemas.ts';
 
 const payload = z
@@ -20,7 +21,7 @@ const payload = z
     t: z.number().int().min(0).max(1_000_000_000),
     /** 1: t is exact; 0: t is a lower bound (a search with more matches than are counted). */
     x: z.union([z.literal(0), z.literal(1)]),
-    /** Which filters the total belongs to (a short hash): other filters recount. */
+    /** Which filters and scope the total belongs to (a short hash): others recount. */
     f: z.string().max(32),
   })
   .refine((c) => c.d === 'l' || (c.k !== undefined && c.i !== undefined));
@@ -40,12 +41,19 @@ export function decodeCursor(text: string): MemberCursor {
   throw new AppError('validation', 400, {}, [{ path: 'querystring.cursor', message: 'members.bad_cursor' }]);
 }
 
-/** A short hash of the filters, so a cursor's total is reused only for the same filters. */
-export function filtersKey(f: MemberFilters): string {
-  const canonical = JSON.stringify(
+/**
+ * A short hash of the filters and of what the caller may read, so a cursor's total is
+ * reused only for the same filters over the same scope: a cursor kept across a change of
+ * grants recounts.
+ */
+export function totalKey(f: MemberFilters, seen: { scope: Scope; memberId: number | null }): string {
+  const canonical = JSON.stringify([
     Object.entries(f)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => a.localeCompare(b)),
-  );
+    [...seen.scope.subtreePaths].sort(),
+    [...seen.scope.unitIds].sort((a, b) => a - b),
+    seen.memberId,
+  ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
