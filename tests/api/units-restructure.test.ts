@@ -253,6 +253,33 @@ describe('move', () => {
     expect(history[0]).toMatchObject({ kind: 'move', details: { unit: { id: u.kyTruong }, from: { id: u.kyAnh }, to: { id: merged } } });
   });
 
+  it("lets the old commune's officer read its past with the cell that moved away, and nothing of the cell after", async () => {
+    await t.user('tochuc-ky-anh', [{ role: 'org_officer', unitId: u.kyAnh }]);
+    const officer = await t.as('tochuc-ky-anh');
+    const get = async (url: string) => {
+      const res = await officer({ method: 'GET', url: `/api/v1/${url}` });
+      return { status: res.statusCode, body: res.statusCode === 200 ? res.json() : null };
+    };
+    // The tree, the unit page and the dashboard agree on 31/8/2025, as the admin's do.
+    const tree = await get(`units/children?parentId=${u.kyAnh}&at=2025-08-31`);
+    expect(tree.body.items.map((c: Child) => [c.id, c.memberCount])).toEqual([
+      [u.kyThon, 2],
+      [u.kyTruong, 1],
+    ]);
+    const page = await get(`units/${u.kyAnh}?at=2025-08-31`);
+    expect([page.body.counts.members, page.body.counts.cells]).toEqual([3, 2]);
+    expect((await get(`figures/units/${u.kyAnh}?date=2025-08-31`)).body.members.total).toBe(3);
+    // The dashboard's drill-down into the cell, on that date: its page and its figures.
+    expect((await get(`units/${u.kyTruong}?at=2025-08-31`)).body.unit.parentId).toBe(u.kyAnh);
+    expect((await get(`figures/units/${u.kyTruong}?date=2025-08-31`)).body.members.total).toBe(1);
+    // From the move on, the cell is another commune's.
+    expect((await get(`units/${u.kyTruong}?at=2025-09-01`)).status).toBe(404);
+    expect((await get(`figures/units/${u.kyTruong}?date=2025-09-01`)).status).toBe(404);
+    expect((await get(`units/${u.kyTruong}`)).status).toBe(404);
+    expect((await get(`units/children?parentId=${u.kyTruong}&at=2025-09-01`)).status).toBe(404);
+    expect((await get(`units/children?parentId=${u.kyAnh}&at=2025-09-01`)).body.items.map((c: Child) => c.id)).toEqual([u.kyThon]);
+  });
+
   it('refuses to move a unit under one that did not exist yet on the date', async () => {
     const merged = (await children(u.province, '2025-07-01')).find((c) => c.code === 'XA-BB-2025')!.id;
     const res = await admin({

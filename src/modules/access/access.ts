@@ -1,13 +1,16 @@
 // The one access mechanism. Computed once per request from the user's grants: for each
 // permission, the set of visible units as path prefixes (subtree grants) and unit ids
 // (this-unit grants). Queries apply it inside SQL with `unitInScope`, so an
-// out-of-scope row is simply not found.
+// out-of-scope row is simply not found. A unit read as it was on a date is in scope when it
+// is today or when it sat under a subtree grant's unit then (`unitInScopeOn`).
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
 import type { DB, Role } from '../../db/types.ts';
 import { type Permission, ROLE_PERMISSIONS } from '../../domain/permissions.ts';
+import { pathIds } from '../../domain/unit-tree.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
+import { validOn } from '../org-history/valid-on.ts';
 
 export interface Grant {
   id: number;
@@ -127,6 +130,23 @@ export function unitInScope(scope: Scope, unitId: Expression<number> | Expressio
     ...(scope.unitIds.length > 0 ? [sql<SqlBool>`su.id = any(${sql.val(scope.unitIds)}::int[])`] : []),
   ];
   return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;
+}
+
+/**
+ * SQL: the unit sat under (or was) the unit of one of the scope's subtree grants on `date`,
+ * as the temporal organisation model says: a commune's officer reads a cell that has since
+ * moved to another commune as it was while it was theirs.
+ */
+export function underSubtreeGrantOn(scope: Scope, unitId: Expression<number>, date: string): Expression<SqlBool> {
+  const grantUnits = scope.subtreePaths.map((p) => pathIds(p).at(-1)!);
+  if (grantUnits.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`exists (select 1 from unit_ancestry sa where sa.unit_id = ${unitId}
+    and sa.ancestor_id = any(${sql.val(grantUnits)}::int[]) and ${validOn('sa', date)})`;
+}
+
+/** SQL: the unit, read as it was on `date`, is visible under `scope`: in it today, or under one of its subtree grants then. */
+export function unitInScopeOn(scope: Scope, unitId: Expression<number>, date: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${unitInScope(scope, unitId)} or ${underSubtreeGrantOn(scope, unitId, date)})`;
 }
 
 /** Whether a subtree grant of `scope` holds the unit at `path` (and so everything under it), in memory. */

@@ -4,14 +4,15 @@
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB, Db } from '../../db/types.ts';
 import { notFound } from '../../http/app-error.ts';
-import { type Scope, unitInScope } from './access.ts';
+import { type Scope, unitInScope, unitInScopeOn } from './access.ts';
 
-export async function unitInScopeOr404(db: Db, scope: Scope, unitId: number): Promise<Selectable<DB['units']>> {
+/** With `on`, the unit as read on that date (unitInScopeOn: in the scope today, or under a subtree grant then). */
+export async function unitInScopeOr404(db: Db, scope: Scope, unitId: number, on?: string): Promise<Selectable<DB['units']>> {
   const unit = await db
     .selectFrom('units')
     .selectAll()
     .where('id', '=', unitId)
-    .where((eb) => unitInScope(scope, eb.ref('units.id')))
+    .where((eb) => (on === undefined ? unitInScope(scope, eb.ref('units.id')) : unitInScopeOn(scope, eb.ref('units.id'), on)))
     .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   return unit;

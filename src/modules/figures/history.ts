@@ -9,7 +9,7 @@ import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
+import { coversSubtree, type Scope, underSubtreeGrantOn, unitInScopeOn } from '../access/access.ts';
 import type { CallerCheck } from '../auth/caller-check.ts';
 import { validDuring, validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
@@ -152,6 +152,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
     members: number;
     units_under: number;
     rule_sets: RuleSetRow[] | null;
+    under_grant_then: boolean;
     caller_ok?: boolean | null;
     [read: `read_${string}`]: unknown[] | null;
   }>`${reusingPlan(sql`
@@ -165,9 +166,10 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
         where a.unit_id = u.id and a.depth = 1 and ${validOn('a', date)}) as parent,
       ${keepsAllDimsSql(sql.ref('u.id'))} as keeps_all_dims, ${keptMembersSql(sql.ref('u.id'))} as members,
       (select count(*)::int from (select 1 from unit_ancestry s where s.ancestor_id = u.id and ${validOn('s', date)} limit ${upToUnits + 1}) n) as units_under,
-      ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets
+      ${ruleKind === undefined ? sql`null` : unitRuleSetsJson(ruleKind, sql.ref('u.id'), sql.val(rulesOn))} as rule_sets,
+      ${underSubtreeGrantOn(scope, sql.ref('u.id'), date)} as under_grant_then
     from units u join unit_versions v on v.unit_id = u.id and ${validOn('v', date)}
-    where u.id = ${unitId}::int and ${unitInScope(scope, sql.ref('u.id'))}) h ${checked ? sql`on true` : sql``}`)}`.execute(db);
+    where u.id = ${unitId}::int and ${unitInScopeOn(scope, sql.ref('u.id'), date)}) h ${checked ? sql`on true` : sql``}`)}`.execute(db);
   // With the check, a row always comes (the unit's columns null when not found): the caller
   // is confirmed before a 404 is decided on their access.
   check?.confirm(rows);
@@ -178,7 +180,7 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
   const small = u.units_under <= upToUnits;
   const head: FiguresHead = {
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
-    whole: coversSubtree(scope, u.path),
+    whole: coversSubtree(scope, u.path) || u.under_grant_then,
     readsKeptCounts: u.keeps_all_dims && u.members >= keptCountsFromMembers(),
     reusesPlans: small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),

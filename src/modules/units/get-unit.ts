@@ -5,11 +5,11 @@ import type { Db } from '../../db/types.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { notFound } from '../../http/app-error.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { type Access, unitInScope } from '../access/access.ts';
+import { type Access, unitInScope, unitInScopeOn } from '../access/access.ts';
 import { readUnitOn } from '../org-history/units-under.ts';
 import { countingRulesFor } from '../rule-sets/counting-rules.ts';
 import type { CommitteeOut } from './schemas.ts';
-import { childVersionsOn, presentChildren, subtreeCounts, treeFilter, validOn } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, subtreeCounts, treeFilterUnder, validOn } from './tree-at-date.ts';
 
 const POSITION_ORDER = sql`case c.position when 'bi_thu' then 0 when 'pho_bi_thu' then 1 else 2 end`;
 
@@ -59,7 +59,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
     .selectAll('u')
     .select((eb) => sql<boolean>`${unitInScope(access.scope('write_units'), eb.ref('u.id'))}`.as('can_edit'))
     .where('u.id', '=', id)
-    .where((eb) => unitInScope(scope, eb.ref('u.id')))
+    .where((eb) => unitInScopeOn(scope, eb.ref('u.id'), at))
     .executeTakeFirst();
   if (!unit) throw notFound('entities.unit');
   let then = await readUnitOn(db, id, at, scope);
@@ -75,7 +75,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
   }
   if (!then) throw notFound('entities.unit');
   // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
-  const [rule, filter] = await Promise.all([countingRulesFor(db, id, at), treeFilter(db, scope)]);
+  const [rule, filter] = await Promise.all([countingRulesFor(db, id, at), treeFilterUnder(db, scope, unit, at)]);
   const [committee, { organisations, ...counts }, childVersions] = await Promise.all([
     committeeOn(db, id, at),
     subtreeCounts(db, id, at, filter, rule.body),

@@ -8,7 +8,7 @@ import type { Access } from '../access/access.ts';
 import { unitInScopeOr404 } from '../access/unit-in-scope-or-404.ts';
 import { unitOn } from '../org-history/units-under.ts';
 import type { ChildOut } from './schemas.ts';
-import { childVersionsOn, presentChildren, treeFilter, versionsOn } from './tree-at-date.ts';
+import { childVersionsOn, presentChildren, treeFilter, treeFilterUnder, versionsOn } from './tree-at-date.ts';
 
 /**
  * Asked for on a date (`strict`), a parent that did not exist then is not found; without
@@ -21,7 +21,7 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
     const [roots, filter] = await Promise.all([versionsOn(db, scopeRoots(grants), at), treeFilter(db, scope)]);
     return presentChildren(db, roots, at, filter);
   }
-  await unitInScopeOr404(db, scope, parentId);
-  const [filter] = await Promise.all([treeFilter(db, scope), strict ? unitOn(db, parentId, at, scope) : undefined]);
+  const parent = await unitInScopeOr404(db, scope, parentId, at);
+  const [filter] = await Promise.all([treeFilterUnder(db, scope, parent, at), strict ? unitOn(db, parentId, at, scope) : undefined]);
   return presentChildren(db, await childVersionsOn(db, parentId, at, filter), at, filter);
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, UnitKind } from '../../db/types.ts';
 import { type CountingRules, countingRulesOn, countOrganisations, type OrganisationCounts } from '../../domain/org-counting.ts';
 import { compareUnitNames } from '../../domain/vietnamese.ts';
-import { coversSubtree, type Scope, unitInScope } from '../access/access.ts';
+import { coversSubtree, type Scope, underSubtreeGrantOn, unitInScope } from '../access/access.ts';
 import { keptSubtreeTotals } from '../figures/kept-member-counts.ts';
 import type { ChildOut } from './schemas.ts';
 
@@ -43,6 +43,18 @@ export async function versionsOn(db: Db, ids: number[], date: string): Promise<V
  */
 export async function treeFilter(db: Db, scope: Scope): Promise<Scope | undefined> {
   return (await scopeHoldsAll(db, scope)) ? undefined : scope;
+}
+
+/**
+ * The scope a read of `unit`'s subtree on `date` filters by: none when a subtree grant holds
+ * the unit today or held it then (everything under it on the date was the caller's: a cell
+ * that has since moved away still counts in its old commune's past, as the figures count
+ * it), else treeFilter's.
+ */
+export async function treeFilterUnder(db: Db, scope: Scope, unit: { id: number; path: string }, date: string): Promise<Scope | undefined> {
+  if (coversSubtree(scope, unit.path)) return undefined;
+  const { rows } = await sql<{ then: boolean }>`select ${underSubtreeGrantOn(scope, sql`${unit.id}::int`, date)} as then`.execute(db);
+  return rows[0]!.then ? undefined : treeFilter(db, scope);
 }
 
 /** Direct children of `parentId` on `date` that the caller may see (every one without a scope). */
