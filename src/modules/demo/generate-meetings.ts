@@ -3,7 +3,7 @@
 // preparation, a thematic meeting (sinh hoạt chuyên đề) once a quarter, the roll call as
 // of each meeting's date, the minutes (adopted, a few still drafts) and the quality grade
 // under the HD 12 scale computed by the same rule the app grades with. Gaps are realistic
-// and repeatable: a few weak cells miss months, some quarters have no thematic meeting,
+// and repeatable: a few weak cells miss months and some others one month, some quarters have no thematic meeting,
 // members are sometimes absent with a reason and a few habitually without one.
 import type { AttendanceStatus, MeetingKind } from '../../db/types.ts';
 import { addDays, addMonths, ageOn } from '../../domain/calendar.ts';
@@ -124,6 +124,8 @@ export interface GenerateOptions {
   planAhead?: 'likely' | 'always';
   /** This month's regular meeting is not planned yet (the secretary's next step); the months before stay as they were. */
   skipThisMonth?: boolean;
+  /** The cell missed one past month's regular meeting (drawn from its own stream, so the other months keep their draws). */
+  missOneMonth?: boolean;
 }
 
 /** Who carries out each point of a regular meeting's resolution, and by when (the minutes' tasks). */
@@ -160,6 +162,8 @@ export function generateMeetings(
 
   const planned: { kind: 'regular' | 'thematic'; heldOn: string; focal: string[]; topic: string }[] = [];
   const months = demoMonths(asOf, monthCount);
+  const past = months.slice(0, -1);
+  const missed = options.missOneMonth && past.length > 0 ? new Rng(hashSeed(`${unit.code}#gap`, seed)).pick(past) : undefined;
   const thematicMonth = new Map<string, number>();
   for (const { year, month } of months) {
     const quarter = `${year}-Q${Math.ceil(month / 3)}`;
@@ -170,7 +174,8 @@ export function generateMeetings(
       const focal = [rng.pick(FOCAL_ISSUES), rng.pick(FOCAL_ISSUES), ...(rng.chance(0.5) ? [rng.pick(FOCAL_ISSUES)] : [])];
       const heldOn = `${year}-${pad2(month)}-${pad2(day)}`;
       // Drawn all the same, so the other months keep their draws.
-      if (!(options.skipThisMonth && heldOn.slice(0, 7) === asOf.slice(0, 7))) {
+      const skipped = (options.skipThisMonth && heldOn.slice(0, 7) === asOf.slice(0, 7)) || (missed?.year === year && missed.month === month);
+      if (!skipped) {
         planned.push({ kind: 'regular', heldOn, focal: [...new Set(focal)], topic: `Sinh hoạt chi bộ thường kỳ tháng ${month}/${year}` });
       }
     }

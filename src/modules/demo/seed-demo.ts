@@ -70,8 +70,11 @@ export function demoAccountsFor(scale: DemoScale): DemoAccount[] {
   return specsFor(scale).map(accountOf);
 }
 
-/** Months of meetings each scale holds, ending with the reference date's month. */
-export const MEETING_MONTHS: Record<DemoScale, number> = { commune: 12, province: 12, nation: 3 };
+/**
+ * Months of meetings each scale holds, ending with the reference date's month: the commune
+ * and province hold the twelve whole months before it, so any year to date is complete.
+ */
+export const MEETING_MONTHS: Record<DemoScale, number> = { commune: 13, province: 13, nation: 3 };
 
 export interface SeedDemoOptions {
   scale: DemoScale;
@@ -324,6 +327,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         agenda: scale !== 'nation',
         planAhead: scale === 'nation' ? undefined : first ? 'always' : 'likely',
         skipThisMonth: first && scale !== 'nation',
+        // About one cell in four missed a month (never Bắc Sơn, whose secretary's next steps the demo shows).
+        missOneMonth: !first && batch.unit.index % 4 === 2,
       });
       const firstMeeting = base.meetings + meetingCount + 1;
       cellMeetings.forEach((mt, k) => {
