@@ -285,6 +285,19 @@ describe('creating a unit', () => {
     });
     expect(taken.statusCode).toBe(409);
   });
+
+  it('refuses a unit founded after today, naming the field, and creates nothing', async () => {
+    const res = await admin({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { code: 'BB-TL', name: 'Chi bộ tương lai', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2030-01-01' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().title).toBe('Ngày thành lập không được sau ngày hôm nay.');
+    expect(res.json().errors).toEqual([{ path: 'body.establishedOn', message: 'Ngày thành lập không được sau ngày hôm nay.' }]);
+    expect(await t.database.db.selectFrom('units').select('id').where('code', '=', 'BB-TL').executeTakeFirst()).toBeUndefined();
+  });
 });
 
 describe('bad input is a 400 problem, never a 500', () => {

@@ -3,9 +3,9 @@
 import type { Kysely } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB, Db } from '../../db/types.ts';
-import { formatDateVi } from '../../domain/calendar.ts';
+import { formatDateVi, todayInVietnam } from '../../domain/calendar.ts';
 import { foldForSearch } from '../../domain/vietnamese.ts';
-import { AppError, conflict, notFound } from '../../http/app-error.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/app-error.ts';
 import { type Access, isRootAdmin, unitInScope } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { rebuildUnitAncestry } from '../org-history/keep-ancestry.ts';
@@ -13,6 +13,10 @@ import { assertCanContain } from './restructure-steps.ts';
 import type { CreateUnitInput } from './schemas.ts';
 
 export async function insertUnit(trx: Db, actorUserId: number | null, input: CreateUnitInput, eventId?: number) {
+  // A unit is created once its decision has been made: placing members in it today must not count them in a unit not yet founded.
+  if (input.establishedOn > todayInVietnam()) {
+    throw badRequest('units.established_in_future', {}, [{ path: 'body.establishedOn', message: 'units.established_in_future_field' }]);
+  }
   const taken = await trx.selectFrom('units').select('id').where('code', '=', input.code).executeTakeFirst();
   if (taken) throw conflict('units.code_taken', { code: input.code });
   let parentPath = '/';
