@@ -215,6 +215,26 @@ describe('rename', () => {
     });
   });
 
+  it('lets a second decision on the same day correct the name: the second one is the name from that day', async () => {
+    const rename = (name: string, decisionNumber: string) =>
+      admin({ method: 'POST', url: `/api/v1/units/${u.kyThon}/rename`, payload: { name, effectiveOn: '2025-03-01', decisionNumber } });
+    expect((await rename('Chi bộ thôn Kỳ Phú Mơi', '57-QĐ/ĐU')).statusCode).toBe(200);
+    const fixed = await rename('Chi bộ thôn Kỳ Phú Mới', '58-QĐ/ĐU');
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect((await children(u.kyAnh, '2025-03-01')).map((c) => c.name)).toContain('Chi bộ thôn Kỳ Phú Mới');
+    expect((await children(u.kyAnh, '2025-02-28')).map((c) => c.name)).toContain('Chi bộ thôn Kỳ Phú');
+    // One version from the day, not one valid on no day; both decisions stay in the history.
+    const versions = await t.database.db
+      .selectFrom('unit_versions')
+      .select(['name', 'valid_from'])
+      .where('unit_id', '=', u.kyThon)
+      .orderBy('valid_from')
+      .execute();
+    expect(versions.map((v) => v.name)).toEqual(['Chi bộ thôn Kỳ Phú', 'Chi bộ thôn Kỳ Phú Mới']);
+    const history = (await admin({ method: 'GET', url: `/api/v1/units/${u.kyThon}/history` })).json().items;
+    expect(history.slice(0, 2).map((e: { decisionNumber: string }) => e.decisionNumber)).toEqual(['58-QĐ/ĐU', '57-QĐ/ĐU']);
+  });
+
   it('refuses a date before the last change, or in the future', async () => {
     const early = await admin({
       method: 'POST',

@@ -13,7 +13,8 @@ export async function renameUnit(db: Kysely<DB>, access: Access, id: number, inp
   return transactionRetryingDeadlocks(db, async (trx) => {
     const unit = await lockUnit(trx, access, id);
     if (input.name === unit.name) throw badRequest('units.same_name', {}, [{ path: 'body.name', message: 'units.same_name' }]);
-    assertEffectiveDate(input.effectiveOn, [unit]);
+    // A second rename on the day of the last change corrects it (a wrong name in the decision).
+    assertEffectiveDate(input.effectiveOn, [unit], { sameDay: true });
     const eventId = await startEvent(trx, access, 'rename', input.effectiveOn, input.decisionNumber);
     await nextVersion(trx, unit, input.effectiveOn, eventId, { name: input.name });
     const former = await trx.selectFrom('unit_versions').select('name').where('unit_id', '=', id).orderBy('valid_from').execute();
