@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInVietnam } from '../../src/domain/calendar.ts';
+import { addDays, todayInVietnam } from '../../src/domain/calendar.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
 
@@ -95,6 +95,9 @@ describe('the sub-units table as xlsx', () => {
     // Named in Vietnamese words, not after the API's table (found by a phone walkthrough).
     const named = await huyen({ method: 'GET', url: `${base()}/export.xlsx?table=subUnits&${view}` });
     expect(named.headers['content-disposition']).toMatch(/filename="so-lieu-to-chuc-truc-thuoc-[^"]+-2025-06-30\.xlsx"/);
+    // The meetings' table is named after the period it counts.
+    const meetings = await huyen({ method: 'GET', url: `${base()}/export.xlsx?table=meetings&date=2025-06-30&from=2025-01-01&to=2025-06-30` });
+    expect(meetings.headers['content-disposition']).toMatch(/filename="so-lieu-sinh-hoat-[^"]+-2025-01-01-den-2025-06-30\.xlsx"/);
     const r = rows(wb.worksheets[0]!);
     expect(r[1]![0]).toBe('SỐ LIỆU CÁC TỔ CHỨC ĐẢNG TRỰC THUỘC');
     expect(r[2]![0]).toBe('Tổ chức đảng: Đảng bộ xã Quảng Lâm (Đảng bộ tỉnh Điện Biên)');
@@ -231,6 +234,22 @@ describe('refusals', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().title).toContain('không quá 10 năm');
     }
+  });
+
+  it('refuses a date after today, saying so in Vietnamese: figures are not a projection', async () => {
+    const tomorrow = addDays(todayInVietnam(), 1);
+    for (const url of [
+      `${base()}?date=${tomorrow}`,
+      `${base()}/growth?date=${tomorrow}`,
+      `${base()}/export.xlsx?table=members&date=${tomorrow}`,
+      `${base()}/summary.docx?date=2100-01-01`,
+    ]) {
+      const res = await huyen({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual(['Ngày xem số liệu không được sau ngày hôm nay.']);
+    }
+    expect((await huyen({ method: 'GET', url: `${base()}?date=${todayInVietnam()}` })).statusCode).toBe(200);
   });
 
   it('answers 404 for a date before the unit existed', async () => {

@@ -12,16 +12,16 @@ import { accessOf } from '../auth/authenticate.ts';
 import { clock } from '../meetings/clock.ts';
 import { isoDate } from '../units/schemas.ts';
 import type { DashboardData } from './dashboard-data.ts';
-import { EXPORT_TABLES, figuresXlsx } from './export-xlsx.ts';
+import { EXPORT_TABLES, type ExportTable, figuresXlsx } from './export-xlsx.ts';
 import { meetingFigures } from './meeting-figures.ts';
-import { unitParams } from './schemas.ts';
+import { figuresDate, unitParams } from './schemas.ts';
 import { summaryDocx } from './summary-docx.ts';
 import { unitFigures } from './unit-figures.ts';
 
 // A period covers at most ten years, like the figures API and the compliance report.
 const MAX_YEARS = 10;
 const viewQuery = {
-  date: isoDate.optional(),
+  date: figuresDate.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 };
@@ -63,6 +63,9 @@ function attach(reply: FastifyReply, type: string, base: string, ext: string) {
 /** Each table's words in the file's name: "so-lieu-dang-vien-…", not the API's "members". */
 const TABLE_FILE_WORDS = { subUnits: 'to-chuc-truc-thuoc', members: 'dang-vien', meetings: 'sinh-hoat' } as const;
 
+/** The dates a table's figures are for: the meetings' period, or the date the others are counted on. */
+const fileDates = (table: ExportTable, data: DashboardData) => (table === 'meetings' ? `${data.meetings.from}-den-${data.meetings.to}` : data.unit.date);
+
 export async function figuresExportRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['figures'];
@@ -72,7 +75,7 @@ export async function figuresExportRoutes(root: FastifyInstance) {
     return attach(
       reply,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      `so-lieu-${TABLE_FILE_WORDS[req.query.table]}-${data.unit.unit.code}-${data.unit.date}`,
+      `so-lieu-${TABLE_FILE_WORDS[req.query.table]}-${data.unit.unit.code}-${fileDates(req.query.table, data)}`,
       'xlsx',
     ).send(file);
   });

@@ -1,6 +1,7 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
 
@@ -8,7 +9,9 @@ import { isoDate } from '../units/schemas.ts';
 const MAX_YEARS = 10;
 
 export const unitParams = z.strictObject({ unitId: recordIdText });
-export const unitFiguresQuery = z.strictObject({ date: isoDate.optional() });
+/** The date figures are read on: today at the latest (a later date would show today's records as a projection nobody asked for). */
+export const figuresDate = isoDate.refine((d) => d <= todayInVietnam(), { message: 'figures.date_in_future' });
+export const unitFiguresQuery = z.strictObject({ date: figuresDate.optional() });
 /** A grading period's dates (a period opened with exactly these dates is counted). */
 export const gradingFiguresQuery = z
   .strictObject({ from: isoDate, to: isoDate })
