@@ -3,6 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 
+/** The API counts a period of at most this many years (two terms), like the compliance report. */
+const MAX_PERIOD_YEARS = 10;
+
+/** Why the figures API would refuse the period, as a message key; null when it counts it. */
+export function periodProblem(from: string, to: string): 'dashboard.badPeriod' | 'dashboard.periodTooLong' | null {
+  if (from > to) return 'dashboard.badPeriod';
+  const limit = `${Number(from.slice(0, 4)) + MAX_PERIOD_YEARS}${from.slice(4)}`;
+  return to >= limit ? 'dashboard.periodTooLong' : null;
+}
+
 export interface Share {
   n: number;
   of: number;
@@ -82,7 +92,7 @@ export function useMeetingFigures(id: number, from: string, to: string) {
   return useQuery({
     queryKey: figureKeys.meetings(id, from, to),
     queryFn: ({ signal }) => api<MeetingFigures>(`/figures/units/${id}/meetings`, { query: { from, to }, signal }),
-    enabled: from <= to,
+    enabled: periodProblem(from, to) === null,
     placeholderData: (previous) => (previous?.unit.id === id ? previous : undefined),
   });
 }

@@ -7,7 +7,7 @@ import { Alert, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download } from '../../api/client.ts';
-import { useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
+import { periodProblem, useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
 import { useUnit } from '../../api/units.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
@@ -45,6 +45,7 @@ export default function DashboardPage() {
   const stale = (q: { isPlaceholderData: boolean }) => (q.isPlaceholderData ? { opacity: 0.5, transition: 'opacity 0.2s' } : undefined);
   const notThen = unit.error instanceof ApiError && unit.error.status === 404;
   const u = unit.data?.unit ?? meetings.data?.unit;
+  const badPeriod = periodProblem(view.from, view.to);
 
   async function downloadDocx() {
     setDocxBusy(true);
@@ -92,19 +93,26 @@ export default function DashboardPage() {
           <Link to={`/units/${id}?at=${view.date}`}>
             <Button data-testid="dashboard-unit-page">{t('dashboard.unitPage')}</Button>
           </Link>
-          <Link to={`/units/${id}/dashboard/print?${query}`}>
-            <Button icon={<PrinterOutlined />} data-testid="dashboard-print">
+          {/* Nothing to print or download for a date the unit did not exist on. */}
+          {notThen ? (
+            <Button icon={<PrinterOutlined />} disabled data-testid="dashboard-print">
               {t('dashboard.print')}
             </Button>
-          </Link>
-          <Button icon={<FileWordOutlined />} loading={docxBusy} onClick={() => void downloadDocx()} data-testid="dashboard-docx">
+          ) : (
+            <Link to={`/units/${id}/dashboard/print?${query}`}>
+              <Button icon={<PrinterOutlined />} data-testid="dashboard-print">
+                {t('dashboard.print')}
+              </Button>
+            </Link>
+          )}
+          <Button icon={<FileWordOutlined />} loading={docxBusy} disabled={notThen} onClick={() => void downloadDocx()} data-testid="dashboard-docx">
             {t('dashboard.docx')}
           </Button>
         </Space>
       </div>
 
       <Pickers view={view} onChange={setView} />
-      {view.from > view.to && <Alert type="warning" showIcon title={t('dashboard.badPeriod')} />}
+      {badPeriod && <Alert type="warning" showIcon title={t(badPeriod)} data-testid="dashboard-bad-period" />}
 
       {notThen ? (
         // The unit did not exist on the date (or was dissolved by then): say so once, keep the pickers.
@@ -130,7 +138,7 @@ export default function DashboardPage() {
             <Typography.Title level={5} id="dash-meetings-h" style={{ marginTop: 0 }}>
               {t('dashboard.sections.meetings', { from: showDate(view.from), to: showDate(view.to) })}
             </Typography.Title>
-            {view.from > view.to ? null : meetings.isPending ? (
+            {badPeriod ? null : meetings.isPending ? (
               <PageLoading />
             ) : meetings.isError ? (
               <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />

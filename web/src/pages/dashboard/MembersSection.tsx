@@ -31,7 +31,8 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
   ];
   const option = useMemo<ChartOption>(() => {
     const labels = bands.map((b) => keyLabel(t, 'byAgeBand', b.key));
-    const max = Math.max(1, ...bands.map((b) => Math.max(b.nam, b.nu)));
+    // Room beyond the longest bar for its count, so the count never sits on the band's name.
+    const max = Math.ceil(Math.max(1, ...bands.map((b) => Math.max(b.nam, b.nu))) * 1.3);
     return {
       grid: { left: 28, right: 28, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('sex.nam'), t('sex.nu')] },
@@ -46,7 +47,8 @@ export function MembersSection({ unitId, view, figures }: { unitId: number; view
         },
       },
       // Men are drawn as negative bars; the axis shows their count without the sign.
-      xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+      // The axis ends are not labelled: "12 10" crowded together at both edges.
+      xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v: number) => String(Math.abs(v)), showMinLabel: false, showMaxLabel: false } },
       yAxis: { type: 'category', data: labels, axisTick: { show: false } },
       series: [
         {

@@ -41,7 +41,15 @@ export function Pickers({ view, onChange }: { view: DashboardView; onChange: (ne
           <label htmlFor="dash-date" style={{ fontWeight: 600 }}>
             {t('dashboard.pickers.date')}
           </label>
-          <DateInput value={view.date} onChange={(v) => v && pickDate(v)} allowClear={false} testId="dashboard-date" style={{ marginTop: 4 }} id="dash-date" />
+          <DateInput
+            value={view.date}
+            onChange={(v) => v && pickDate(v)}
+            allowClear={false}
+            notFuture
+            testId="dashboard-date"
+            style={{ marginTop: 4 }}
+            id="dash-date"
+          />
         </Col>
         <Col xs={24} md={17}>
           <Typography.Text strong id="dash-period-label">

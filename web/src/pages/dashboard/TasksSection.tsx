@@ -7,6 +7,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import type { z } from 'zod';
 import type { taskFiguresOut } from '../../../../src/modules/figures/schemas.ts';
 import { api } from '../../api/client.ts';
+import { periodProblem } from '../../api/figures.ts';
 import { QueryError } from '../../components/QueryState.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type MessageKey, useLang, useT } from '../../i18n/i18n.ts';
@@ -23,10 +24,10 @@ export function TasksSection({ unitId, view }: { unitId: number; view: Dashboard
   const figures = useQuery({
     queryKey: ['figures', 'tasks', unitId, view.from, view.to],
     queryFn: ({ signal }) => api<TaskFigures>(`/figures/units/${unitId}/tasks`, { query: { from: view.from, to: view.to }, signal }),
-    enabled: view.from <= view.to,
+    enabled: periodProblem(view.from, view.to) === null,
     placeholderData: (previous) => (previous?.unit.id === unitId ? previous : undefined),
   });
-  if (view.from > view.to || figures.isPending) return null;
+  if (periodProblem(view.from, view.to) || figures.isPending) return null;
   if (figures.isError) return <QueryError error={figures.error} onRetry={() => void figures.refetch()} />;
   const f = figures.data;
   const cards: [MessageKey, string][] = [

@@ -32,7 +32,9 @@ export function periodAround(kind: Exclude<PeriodKind, 'custom'>, anchor: string
 
 export function readView(params: URLSearchParams): DashboardView {
   const today = todayIso();
-  const date = isIso(params.get('date')) ? params.get('date')! : today;
+  // Figures are read on today at the latest: a later date in a link shows today's.
+  const asked = params.get('date');
+  const date = isIso(asked) && asked <= today ? asked : today;
   const p = params.get('p');
   const period: PeriodKind = PERIOD_KINDS.includes(p as PeriodKind) ? (p as PeriodKind) : 'year';
   const from = params.get('from');
