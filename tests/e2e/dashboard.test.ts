@@ -109,6 +109,14 @@ describe('the dashboard', () => {
     await page.goto(`/units/${newCell}/dashboard?date=${BEFORE.iso}`);
     await page.getByTestId('dashboard-not-then').waitFor();
     await page.getByTestId('dashboard-date').waitFor();
+    // Nothing to print or download for it then.
+    expect(await page.getByTestId('dashboard-docx').isDisabled()).toBe(true);
+    expect(await page.getByTestId('dashboard-print').isDisabled()).toBe(true);
+
+    // A period of more than ten years is explained beside the pickers, not failed with a bare error.
+    await page.goto(`/units/${commune}/dashboard?date=${BEFORE.iso}&p=custom&from=2010-01-01&to=${BEFORE.iso}`);
+    expect(await page.getByTestId('dashboard-bad-period').textContent()).toContain('không quá 10 năm');
+    expect(await page.getByText('Dữ liệu gửi lên không hợp lệ').count()).toBe(0);
   });
 
   it('reads well on a laptop screen, and prints one page', async () => {
