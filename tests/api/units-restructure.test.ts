@@ -292,6 +292,9 @@ describe('move', () => {
     // The dashboard's drill-down into the cell, on that date: its page and its figures.
     expect((await get(`units/${u.kyTruong}?at=2025-08-31`)).body.unit.parentId).toBe(u.kyAnh);
     expect((await get(`figures/units/${u.kyTruong}?date=2025-08-31`)).body.members.total).toBe(1);
+    // Its place in the tree on that date opens too (no units under it), and so does its grading.
+    expect((await get(`units/children?parentId=${u.kyTruong}&at=2025-08-31`)).body.items).toEqual([]);
+    expect((await get(`figures/units/${u.kyTruong}/grading?from=2025-01-01&to=2025-08-31`)).status).toBe(200);
     // From the move on, the cell is another commune's.
     expect((await get(`units/${u.kyTruong}?at=2025-09-01`)).status).toBe(404);
     expect((await get(`figures/units/${u.kyTruong}?date=2025-09-01`)).status).toBe(404);

@@ -9,7 +9,7 @@ import { reusingPlan } from '../../db/reused-plans.ts';
 import type { Db, UnitKind } from '../../db/types.ts';
 import type { RuleSet } from '../../domain/rules/load-rule-set.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { coversSubtree, type Scope, underSubtreeGrantOn, unitInScopeOn } from '../access/access.ts';
+import { type Scope, underSubtreeGrantOn, unitInScopeOn } from '../access/access.ts';
 import type { CallerCheck } from '../auth/caller-check.ts';
 import { validDuring, validOn } from '../org-history/valid-on.ts';
 import { type RuleSetRow, ruleSetsFromRows, unitRuleSetsJson } from '../rule-sets/unit-rule-sets.ts';
@@ -180,7 +180,8 @@ export async function unitForFiguresWith<Q extends Record<string, RawBuilder<unk
   const small = u.units_under <= upToUnits;
   const head: FiguresHead = {
     unit: { id: u.id, code: u.code, name: u.name, kind: u.kind, parent: u.parent },
-    whole: coversSubtree(scope, u.path) || u.under_grant_then,
+    // The whole subtree on the date is the caller's when a subtree grant held the unit then.
+    whole: u.under_grant_then,
     readsKeptCounts: u.keeps_all_dims && u.members >= keptCountsFromMembers(),
     reusesPlans: small,
     ruleSets: ruleSetsFromRows(u.rule_sets ?? []),

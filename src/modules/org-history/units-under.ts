@@ -6,7 +6,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { notFound } from '../../http/app-error.ts';
-import { type Scope, unitInScope } from '../access/access.ts';
+import { type Scope, unitInScope, unitInScopeOn } from '../access/access.ts';
 import { validDuring, validOn } from './valid-on.ts';
 
 /**
@@ -160,7 +160,7 @@ export async function readUnitOn(db: Db, unitId: number, date: string, scope?: S
 
 /**
  * The unit as it was on `date`: its name, kind and parent then, and its ancestors. A unit
- * out of `scope`, or one that did not exist on the date (not yet founded, or dissolved),
+ * out of `scope` on the date (unitInScopeOn), or one that did not exist then (not yet founded, or dissolved),
  * is not found (404), like a unit that never was.
  */
 export async function unitOn(db: Db, unitId: number, date: string, scope: Scope): Promise<UnitOnDate> {
@@ -170,7 +170,7 @@ export async function unitOn(db: Db, unitId: number, date: string, scope: Scope)
       .selectFrom('units as u')
       .select('u.id')
       .where('u.id', '=', unitId)
-      .where((eb) => unitInScope(scope, eb.ref('u.id')))
+      .where((eb) => unitInScopeOn(scope, eb.ref('u.id'), date))
       .executeTakeFirst(),
     readUnitOn(db, unitId, date, scope),
   ]);

@@ -75,7 +75,7 @@ export async function getUnit(db: Db, access: Access, id: number, at: string, st
   }
   if (!then) throw notFound('entities.unit');
   // The counting rules in force on the date (the unit's own or an ancestor's, else built-in), named on the page.
-  const [rule, filter] = await Promise.all([countingRulesFor(db, id, at), treeFilterUnder(db, scope, unit, at)]);
+  const [rule, filter] = await Promise.all([countingRulesFor(db, id, at), treeFilterUnder(db, scope, id, at)]);
   const [committee, { organisations, ...counts }, childVersions] = await Promise.all([
     committeeOn(db, id, at),
     subtreeCounts(db, id, at, filter, rule.body),

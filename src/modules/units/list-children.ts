@@ -21,7 +21,7 @@ export async function listChildren(db: Db, access: Access, parentId: number | un
     const [roots, filter] = await Promise.all([versionsOn(db, scopeRoots(grants), at), treeFilter(db, scope)]);
     return presentChildren(db, roots, at, filter);
   }
-  const parent = await unitInScopeOr404(db, scope, parentId, at);
-  const [filter] = await Promise.all([treeFilterUnder(db, scope, parent, at), strict ? unitOn(db, parentId, at, scope) : undefined]);
+  await unitInScopeOr404(db, scope, parentId, at);
+  const [filter] = await Promise.all([treeFilterUnder(db, scope, parentId, at), strict ? unitOn(db, parentId, at, scope) : undefined]);
   return presentChildren(db, await childVersionsOn(db, parentId, at, filter), at, filter);
 }

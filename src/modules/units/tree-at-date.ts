@@ -46,14 +46,13 @@ export async function treeFilter(db: Db, scope: Scope): Promise<Scope | undefine
 }
 
 /**
- * The scope a read of `unit`'s subtree on `date` filters by: none when a subtree grant holds
- * the unit today or held it then (everything under it on the date was the caller's: a cell
- * that has since moved away still counts in its old commune's past, as the figures count
- * it), else treeFilter's.
+ * The scope a read of `unit`'s subtree on `date` filters by: none when the unit sat under
+ * (or was) a subtree grant's unit on the date, so everything under it then was the
+ * caller's — a cell that has since moved away still counts in its old commune's past, as
+ * the figures count it (history.ts, `whole`) — else treeFilter's.
  */
-export async function treeFilterUnder(db: Db, scope: Scope, unit: { id: number; path: string }, date: string): Promise<Scope | undefined> {
-  if (coversSubtree(scope, unit.path)) return undefined;
-  const { rows } = await sql<{ then: boolean }>`select ${underSubtreeGrantOn(scope, sql`${unit.id}::int`, date)} as then`.execute(db);
+export async function treeFilterUnder(db: Db, scope: Scope, unitId: number, date: string): Promise<Scope | undefined> {
+  const { rows } = await sql<{ then: boolean }>`select ${underSubtreeGrantOn(scope, sql`${unitId}::int`, date)} as then`.execute(db);
   return rows[0]!.then ? undefined : treeFilter(db, scope);
 }
 
