@@ -116,7 +116,10 @@ describe('the dashboard', () => {
     // A period of more than ten years is explained beside the pickers, not failed with a bare error.
     await page.goto(`/units/${commune}/dashboard?date=${BEFORE.iso}&p=custom&from=2010-01-01&to=${BEFORE.iso}`);
     expect(await page.getByTestId('dashboard-bad-period').textContent()).toContain('không quá 10 năm');
+    await page.locator('[data-testid="dashboard-page"][data-settled="true"]').waitFor();
+    await page.getByTestId('pyramid-table').waitFor();
     expect(await page.getByText('Dữ liệu gửi lên không hợp lệ').count()).toBe(0);
+    expect(await page.getByTestId('dashboard-print').isDisabled()).toBe(true);
   });
 
   it('reads well on a laptop screen, and prints one page', async () => {

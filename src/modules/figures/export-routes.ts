@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import { vnDate } from '../../domain/meeting-time.ts';
+import { isReportPeriod, MAX_PERIOD_YEARS, reportPeriodIssue } from '../../domain/report-period.ts';
 import { badRequest } from '../../http/app-error.ts';
 import type { Access } from '../access/access.ts';
 import { accessOf } from '../auth/authenticate.ts';
@@ -18,20 +19,14 @@ import { figuresDate, unitParams } from './schemas.ts';
 import { summaryDocx } from './summary-docx.ts';
 import { unitFigures } from './unit-figures.ts';
 
-// A period covers at most ten years, like the figures API and the compliance report.
-const MAX_YEARS = 10;
 const viewQuery = {
   date: figuresDate.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 };
-const inPeriod = (q: { from?: string; to?: string }) => {
-  if (!q.from || !q.to) return true;
-  return q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`;
-};
-const periodIssue = { message: 'meetings.compliance_period', path: ['to'], params: { years: MAX_YEARS } };
-const exportQuery = z.strictObject({ table: z.enum(EXPORT_TABLES), ...viewQuery }).refine(inPeriod, periodIssue);
-const summaryQuery = z.strictObject(viewQuery).refine(inPeriod, periodIssue);
+const inPeriod = (q: { from?: string; to?: string }) => !q.from || !q.to || isReportPeriod(q.from, q.to);
+const exportQuery = z.strictObject({ table: z.enum(EXPORT_TABLES), ...viewQuery }).refine(inPeriod, reportPeriodIssue);
+const summaryQuery = z.strictObject(viewQuery).refine(inPeriod, reportPeriodIssue);
 
 /** The figures on the date (today by default) and over the period (the date's year up to the date by default). */
 async function dashboardData(db: Db, access: Access, unitId: number, q: { date?: string; from?: string; to?: string }): Promise<DashboardData> {
@@ -40,8 +35,8 @@ async function dashboardData(db: Db, access: Access, unitId: number, q: { date?:
   const from = q.from ?? `${date.slice(0, 4)}-01-01`;
   const to = q.to ?? (from <= date ? date : `${from.slice(0, 4)}-12-31`);
   // The period with its defaults filled in obeys the same ten years (a `from` alone in 1950 ran to today).
-  if (!inPeriod({ from, to }))
-    throw badRequest('meetings.compliance_period', { years: MAX_YEARS }, [{ path: 'querystring.from', message: 'meetings.compliance_period' }]);
+  if (!isReportPeriod(from, to))
+    throw badRequest('meetings.compliance_period', { years: MAX_PERIOD_YEARS }, [{ path: 'querystring.from', message: 'meetings.compliance_period' }]);
   const unit = await unitFigures(db, access, unitId, date);
   const meetings = await meetingFigures(db, access, unitId, from, to, today);
   return { unit, meetings, extractedOn: today };

@@ -2,11 +2,9 @@
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { isReportPeriod, reportPeriodIssue } from '../../domain/report-period.ts';
 import { recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
-
-// A period covers at most ten years (two terms), like the compliance report.
-const MAX_YEARS = 10;
 
 export const unitParams = z.strictObject({ unitId: recordIdText });
 /** The date figures are read on: today at the latest (a later date would show today's records as a projection nobody asked for). */
@@ -16,13 +14,7 @@ export const unitFiguresQuery = z.strictObject({ date: figuresDate.optional() })
 export const gradingFiguresQuery = z
   .strictObject({ from: isoDate, to: isoDate })
   .refine((q) => q.to >= q.from, { message: 'grading.ends_before_start', path: ['to'] });
-export const meetingFiguresQuery = z
-  .strictObject({ from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
-    message: 'meetings.compliance_period',
-    path: ['to'],
-    params: { years: MAX_YEARS },
-  });
+export const meetingFiguresQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => isReportPeriod(q.from, q.to), reportPeriodIssue);
 
 const shareOut = z.object({ n: z.number(), of: z.number() });
 const counts = z.array(z.object({ key: z.string(), n: z.number() }));

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { isReportPeriod, reportPeriodIssue } from '../../domain/report-period.ts';
 import { recordIdText } from '../../http/record-id.ts';
 import { isoDate } from '../units/schemas.ts';
-
-// A report covers at most ten years (two terms), from its start to its end: the months
-// and quarters are listed one by one, and a century-long period would run for minutes.
-const MAX_YEARS = 10;
 
 export const complianceQuery = z
   .strictObject({
@@ -14,11 +11,7 @@ export const complianceQuery = z
     /** The report date (default today): months after it are not yet due. */
     asOf: isoDate.optional(),
   })
-  .refine((q) => q.from <= q.to && q.to < `${Number(q.from.slice(0, 4)) + MAX_YEARS}${q.from.slice(4)}`, {
-    message: 'meetings.compliance_period',
-    path: ['to'],
-    params: { years: MAX_YEARS },
-  });
+  .refine((q) => isReportPeriod(q.from, q.to), reportPeriodIssue);
 
 const grades = z.object({ tot: z.number(), kha: z.number(), trung_binh: z.number(), kem: z.number(), ungraded: z.number() });
 

@@ -1,16 +1,13 @@
 // The figures API (issue 7's contract): a unit's figures on a date, and its meetings'
 // figures over a period. Every share is {n, of}: the page shows both and the percentage.
 import { useQuery } from '@tanstack/react-query';
+import { isReportPeriod } from '../../../src/domain/report-period.ts';
 import { api } from './client.ts';
 
-/** The API counts a period of at most this many years (two terms), like the compliance report. */
-const MAX_PERIOD_YEARS = 10;
-
-/** Why the figures API would refuse the period, as a message key; null when it counts it. */
+/** Why the figures API would refuse the period (report-period.ts), as a message key; null when it counts it. */
 export function periodProblem(from: string, to: string): 'dashboard.badPeriod' | 'dashboard.periodTooLong' | null {
   if (from > to) return 'dashboard.badPeriod';
-  const limit = `${Number(from.slice(0, 4)) + MAX_PERIOD_YEARS}${from.slice(4)}`;
-  return to >= limit ? 'dashboard.periodTooLong' : null;
+  return isReportPeriod(from, to) ? null : 'dashboard.periodTooLong';
 }
 
 export interface Share {

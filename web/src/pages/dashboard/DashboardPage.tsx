@@ -93,8 +93,8 @@ export default function DashboardPage() {
           <Link to={`/units/${id}?at=${view.date}`}>
             <Button data-testid="dashboard-unit-page">{t('dashboard.unitPage')}</Button>
           </Link>
-          {/* Nothing to print or download for a date the unit did not exist on. */}
-          {notThen ? (
+          {/* Nothing to print or download for a date the unit did not exist on, or a period not counted. */}
+          {notThen || badPeriod ? (
             <Button icon={<PrinterOutlined />} disabled data-testid="dashboard-print">
               {t('dashboard.print')}
             </Button>
@@ -105,7 +105,13 @@ export default function DashboardPage() {
               </Button>
             </Link>
           )}
-          <Button icon={<FileWordOutlined />} loading={docxBusy} disabled={notThen} onClick={() => void downloadDocx()} data-testid="dashboard-docx">
+          <Button
+            icon={<FileWordOutlined />}
+            loading={docxBusy}
+            disabled={notThen || badPeriod !== null}
+            onClick={() => void downloadDocx()}
+            data-testid="dashboard-docx"
+          >
             {t('dashboard.docx')}
           </Button>
         </Space>
@@ -158,7 +164,7 @@ export default function DashboardPage() {
               <SubUnitsSection unitId={id} view={view} unit={unit.data} meetings={meetings.isPlaceholderData ? undefined : meetings.data} />
             </div>
           )}
-          {meetings.data && (
+          {meetings.data && !badPeriod && (
             <div style={stale(meetings)}>
               <TrendSection unitId={id} view={view} figures={meetings.data} />
             </div>

@@ -3,9 +3,9 @@
 // without a phone, the committee prints it and pins it up or reads it out.
 
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { type Share, useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
+import { periodProblem, type Share, useMeetingFigures, useUnitFigures } from '../../api/figures.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useLang, useT } from '../../i18n/i18n.ts';
 import { showDate, todayIso } from '../../lib/dates.ts';
@@ -46,6 +46,9 @@ export default function DashboardPrint() {
   const unit = useUnitFigures(id, view.date);
   const meetings = useMeetingFigures(id, view.from, view.to);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  // A period the API would refuse is not asked for: say why instead of waiting for it.
+  const badPeriod = periodProblem(view.from, view.to);
+  if (badPeriod) return <Alert type="warning" showIcon title={t(badPeriod)} data-testid="dashboard-bad-period" />;
   if (unit.isPending || meetings.isPending) return <PageLoading />;
   if (unit.isError) return <QueryError error={unit.error} onRetry={() => void unit.refetch()} />;
   if (meetings.isError) return <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />;

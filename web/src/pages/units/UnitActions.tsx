@@ -251,7 +251,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <DateItem name="establishedOn" label={t('units.establishedOn')} rules={required(t)} testId="action-effective-on" />
+            <DateItem name="establishedOn" label={t('units.establishedOn')} rules={required(t)} testId="action-effective-on" notFuture />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="decisionNumber" label={t('common.decisionNumber')} rules={[{ max: 100 }]}>
