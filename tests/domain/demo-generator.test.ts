@@ -157,4 +157,19 @@ describe('demo history and meetings', () => {
     expect(regular.every((m) => m.endsAt.getTime() - m.startsAt.getTime() === 2 * 3600_000)).toBe(true);
     expect(new Set(regular.flatMap((m) => (m.minutes ? [m.minutes.content.closedAt] : []))).size).toBeGreaterThan(10);
   });
+
+  it('leave out exactly one past month of a cell that missed one, whatever the date, and keep the other months as they were', () => {
+    const plan = planDemo('commune', 1);
+    const batches = [...generateMembers(plan, '2026-12-04')].filter((b) => b.members.length > 0).slice(0, 6);
+    const regularMonths = (ms: ReturnType<typeof generateMeetings>) => ms.filter((m) => m.kind === 'regular').map((m) => m.heldOn);
+    for (const b of batches) {
+      const whole = regularMonths(generateMeetings(b, 1, '2026-12-04', 13, { agenda: false }));
+      const gapped = regularMonths(generateMeetings(b, 1, '2026-12-04', 13, { agenda: false, missOneMonth: true }));
+      const missing = whole.filter((d) => !gapped.includes(d));
+      expect(missing, b.unit.name).toHaveLength(1);
+      // A past month: this month's meeting is still there (or still to plan).
+      expect(missing[0]! < '2026-12-01').toBe(true);
+      expect(gapped).toEqual(whole.filter((d) => d !== missing[0]));
+    }
+  });
 });

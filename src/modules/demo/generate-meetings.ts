@@ -124,7 +124,7 @@ export interface GenerateOptions {
   planAhead?: 'likely' | 'always';
   /** This month's regular meeting is not planned yet (the secretary's next step); the months before stay as they were. */
   skipThisMonth?: boolean;
-  /** The cell missed one past month's regular meeting (drawn from its own stream, so the other months keep their draws). */
+  /** The cell missed one past month's regular meeting (the month drawn from its own stream, so the other months' dates and topics stay as they were). */
   missOneMonth?: boolean;
 }
 

@@ -4,7 +4,7 @@
 // unit's secretary and deputy, the cells' meetings over the last months (plans, the
 // committee's preparation, roll calls, minutes, quality grades), and the demo accounts.
 // Everything is one transaction loaded with COPY, so the commune scale takes a moment
-// and the province scale (100,000 members, 12 months of meetings) well under a minute; on a
+// and the province scale (100,000 members, 13 months of meetings) well under a minute; on a
 // PostgreSQL server the read models derived from it are computed after that commit, over
 // several connections (keptFactsStages).
 import { availableParallelism } from 'node:os';
@@ -327,8 +327,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         agenda: scale !== 'nation',
         planAhead: scale === 'nation' ? undefined : first ? 'always' : 'likely',
         skipThisMonth: first && scale !== 'nation',
-        // About one cell in four missed a month (never Bắc Sơn, whose secretary's next steps the demo shows).
-        missOneMonth: !first && batch.unit.index % 4 === 2,
+        // About one cell in four missed a month (never Bắc Sơn, whose secretary's next steps the demo shows; not at the nation's 3 months).
+        missOneMonth: scale !== 'nation' && !first && batch.unit.index % 4 === 2,
       });
       const firstMeeting = base.meetings + meetingCount + 1;
       cellMeetings.forEach((mt, k) => {

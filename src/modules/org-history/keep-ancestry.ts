@@ -6,6 +6,7 @@
 // everything under them from its effective date, in its own transaction.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { validOn } from './valid-on.ts';
 
 /**
  * SQL: the ancestry rows of the units `unitIds` (all units when undefined), from their
@@ -107,9 +108,7 @@ export async function keepAncestryForEvent(db: Db, eventId: number, unitIds: rea
   // it on that date (a rename) keeps every ancestry row as it was. The kept rows are the
   // reference, not the version before: a second move on the same day amends that day's
   // version, and the rows then still show the first move.
-  const day = event.effective_on;
-  const onDate = (alias: string) =>
-    sql`${sql.ref(`${alias}.valid_from`)} <= ${day}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${day}::date)`;
+  const onDate = (alias: string) => validOn(alias, event.effective_on);
   const { rows } = await sql<{ unit_id: number }>`
     with touched as (
       select v.unit_id from unit_versions v where v.event_id = ${eventId}::int
