@@ -270,28 +270,20 @@ describe('creating a unit', () => {
     expect(history.some((e: { kind: string; details: { code?: string } }) => e.kind === 'create' && e.details.code === 'BB-C')).toBe(true);
   });
 
+  /** A cell founded on 1/1/2024 unless the fields say otherwise. */
+  const createUnit = (fields: Record<string, unknown>) =>
+    admin({ method: 'POST', url: '/api/v1/units', payload: { kind: 'chi_bo', establishedOn: '2024-01-01', ...fields } });
+
   it('refuses a cell under a cell, and a taken code', async () => {
-    const nested = await admin({
-      method: 'POST',
-      url: '/api/v1/units',
-      payload: { code: 'BB-A-1', name: 'Chi bộ con', kind: 'chi_bo', parentId: u.thonA, establishedOn: '2024-01-01' },
-    });
+    const nested = await createUnit({ code: 'BB-A-1', name: 'Chi bộ con', parentId: u.thonA });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().title).toBe('Chi bộ không thể trực thuộc Chi bộ.');
-    const taken = await admin({
-      method: 'POST',
-      url: '/api/v1/units',
-      payload: { code: 'BB-A', name: 'Chi bộ trùng', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2024-01-01' },
-    });
+    const taken = await createUnit({ code: 'BB-A', name: 'Chi bộ trùng', parentId: u.bacBinh });
     expect(taken.statusCode).toBe(409);
   });
 
   it('refuses a unit founded after today, naming the field, and creates nothing', async () => {
-    const res = await admin({
-      method: 'POST',
-      url: '/api/v1/units',
-      payload: { code: 'BB-TL', name: 'Chi bộ tương lai', kind: 'chi_bo', parentId: u.bacBinh, establishedOn: '2030-01-01' },
-    });
+    const res = await createUnit({ code: 'BB-TL', name: 'Chi bộ tương lai', parentId: u.bacBinh, establishedOn: '2030-01-01' });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toBe('Ngày thành lập không được sau ngày hôm nay.');
