@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInVietnam } from '../../src/domain/calendar.ts';
+import { documentDateLine } from '../../src/domain/meeting-time.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { closeQuietly } from './meetings.fixtures.ts';
 
@@ -209,6 +210,8 @@ describe('the one-page summary as docx', () => {
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'TÓM TẮT SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG',
       '(Số liệu tại ngày 30/06/2025; sinh hoạt chi bộ từ 01/01/2025 đến 30/06/2025)',
+      // The place before the date, as in the minutes ("Quảng Lâm, ngày …").
+      `Quảng Lâm, ${documentDateLine(todayInVietnam())}`,
       'Chi bộ bản Huổi Lụ',
       'Chi bộ bản Nà Pền',
       `Ngày trích xuất: ${extracted()}`,

@@ -5,9 +5,12 @@
 // Vietnamese, like every party document; dates dd/mm/yyyy. The layout helpers are shared
 // with the grading decision (grading/decision-docx.ts).
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { UnitKind } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
 import { documentDateLine } from '../../domain/meeting-time.ts';
+import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { t } from '../../i18n/messages.ts';
+import { placeFromUnitName } from '../meetings/minutes-document.ts';
 import type { DashboardData, Share } from './dashboard-data.ts';
 
 export const FONT = 'Times New Roman';
@@ -75,17 +78,16 @@ export const heading = (text: string) =>
 
 export async function summaryDocx(data: DashboardData): Promise<Buffer> {
   const { unit: u, meetings: m } = data;
-  const dateLine = documentDateLine(data.extractedOn);
+  // Where it is issued, as the party's documents write it before the date: the committee's
+  // place, or for a cell its parent committee's (as a cell's minutes do).
+  const place = placeFromUnitName(CELL_KINDS.includes(u.unit.kind as UnitKind) && u.unit.parent ? u.unit.parent.name : u.unit.name);
+  const dateLine = `${place}, ${documentDateLine(data.extractedOn)}`;
   const headerLeft = [
     ...(u.unit.parent ? [line(u.unit.parent.name.toUpperCase(), { size: 26 })] : []),
     line(u.unit.name.toUpperCase(), { bold: true, size: 26 }),
     line('*', { size: 26 }),
   ];
-  const headerRight = [
-    line('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 28 }),
-    line(''),
-    line(dateLine.charAt(0).toUpperCase() + dateLine.slice(1), { italics: true, size: 26 }),
-  ];
+  const headerRight = [line('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 28 }), line(''), line(dateLine, { italics: true, size: 26 })];
   const o = u.organisations;
   const figureRows = [
     [vi('item'), vi('value'), vi('share_note')],
