@@ -88,7 +88,7 @@ describe('a member list started from a remembered caller', () => {
     await moveGrant(cellC);
     await names(secretary);
     await moveGrant(cellB);
-    // A cursor of other filters is counted again first (the count carries the check).
+    // A cursor of other filters starts that listing over (its first page carries the check).
     expect((await page(first.nextCursor, '&sex=nam')).names.filter((n) => n !== 'Trần Thị Tây')).toEqual([]);
   });
 

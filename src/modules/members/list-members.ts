@@ -7,8 +7,8 @@
 // Paging: keyset, through an opaque cursor (member-cursor.ts): next, previous and last
 // page are index range scans, however deep. `page=N` (offset) still works for a jump.
 // The total is counted on a request without a cursor (the listing's first page, or a
-// jump) and carried in the cursors it hands out, so following pages never recount (a
-// cursor used with other filters or over another scope recounts).
+// jump) and carried in the cursors it hands out, so following pages never recount. A
+// cursor of another listing (other filters, page size or scope) starts this one over.
 import { type Kysely, sql } from 'kysely';
 import { fewMembersUpTo } from '../../config.ts';
 import { escapeLike } from '../../db/escape-like.ts';
@@ -23,7 +23,7 @@ import { unitHoldingWhatIsSeen } from '../access/unit-in-scope-or-404.ts';
 import type { CallerCheck } from '../auth/caller-check.ts';
 import { keptMembersSql } from '../figures/kept-member-counts.ts';
 import { readableMembers } from './member-access.ts';
-import { decodeCursor, encodeCursor, type MemberCursor, totalKey } from './member-cursor.ts';
+import { decodeCursor, encodeCursor, listingKey, type MemberCursor } from './member-cursor.ts';
 import type { ListMembersQuery, MemberFilters } from './schemas.ts';
 
 /** Statuses a filter asks for: none given = current members; 'all' = everyone. */
@@ -230,8 +230,9 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
   const today = todayInVietnam();
   const { page: pageAsked, pageSize, cursor: cursorText, ...filters } = query;
   const { rows: base, whole } = await filteredMemberKeys(db, access, filters, today, check);
-  const key = totalKey(filters, { scope: access.scope('read'), memberId: access.memberId });
-  const cursor: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
+  const key = listingKey(filters, { pageSize, scope: access.scope('read'), memberId: access.memberId });
+  const decoded: MemberCursor | undefined = cursorText ? decodeCursor(cursorText) : undefined;
+  const cursor = decoded?.f === key ? decoded : undefined;
   const searching = !!filters.q;
   const keepPlan = whole && !searching;
   const count = countQuery(db, base, searching);
@@ -267,7 +268,7 @@ export async function listMembers(db: Kysely<DB>, access: Access, query: ListMem
     rows = got.slice(0, pageSize);
     moreBehind = page > 1;
   } else {
-    counted = cursor.f === key ? { total: cursor.t, exact: cursor.x !== 0 } : await countAlone();
+    counted = { total: cursor.t, exact: cursor.x !== 0 };
     if (cursor.d === 'a') {
       const got = await readPage({ dir: 'asc', at: { key: cursor.k!, id: cursor.i! }, limit: pageSize + 1 });
       moreAhead = got.length > pageSize;

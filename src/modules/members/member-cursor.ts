@@ -21,7 +21,7 @@ const payload = z
     t: z.number().int().min(0).max(1_000_000_000),
     /** 1: t is exact; 0: t is a lower bound (a search with more matches than are counted). */
     x: z.union([z.literal(0), z.literal(1)]),
-    /** Which filters and scope the total belongs to (a short hash): others recount. */
+    /** The listing the cursor belongs to (listingKey): a cursor of another one starts it over. */
     f: z.string().max(32),
   })
   .refine((c) => c.d === 'l' || (c.k !== undefined && c.i !== undefined));
@@ -42,12 +42,14 @@ export function decodeCursor(text: string): MemberCursor {
 }
 
 /**
- * A short hash of the filters and of what the caller may read, so a cursor's total is
- * reused only for the same filters over the same scope: a cursor kept across a change of
- * grants recounts.
+ * A short hash of what a listing is: its filters, its page size and what the caller may
+ * read. A cursor is followed only within its own listing; one from another (other
+ * filters or page size, or a scope changed meanwhile) starts that listing from its first
+ * page, with its own total.
  */
-export function totalKey(f: MemberFilters, seen: { scope: Scope; memberId: number | null }): string {
+export function listingKey(f: MemberFilters, seen: { pageSize: number; scope: Scope; memberId: number | null }): string {
   const canonical = JSON.stringify([
+    seen.pageSize,
     Object.entries(f)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => a.localeCompare(b)),
