@@ -3,7 +3,7 @@
 // (this-unit grants). Queries apply it inside SQL with `unitInScope`, so an
 // out-of-scope row is simply not found. A unit read as it was on a date is in scope when it
 // is today or when it sat under a subtree grant's unit then (`unitInScopeOn`).
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { escapeLike } from '../../db/escape-like.ts';
 import type { DB, Role } from '../../db/types.ts';
 import { type Permission, ROLE_PERMISSIONS } from '../../domain/permissions.ts';
@@ -123,13 +123,20 @@ export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[
  * way to the units but a scan of them all.
  */
 export function unitInScope(scope: Scope, unitId: Expression<number> | Expression<number | null>, pathsInText = false): Expression<SqlBool> {
-  if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return sql<SqlBool>`false`;
+  const branches = scopeBranches(scope, pathsInText);
+  if (!branches) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${unitId} in (select su.id from units su where ${branches})`;
+}
+
+/** SQL over the unit `su`: it lies in the scope (null for an empty scope). */
+function scopeBranches(scope: Scope, pathsInText: boolean): RawBuilder<SqlBool> | null {
+  if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return null;
   const prefix = (p: string) => (pathsInText ? sql.lit(`${escapeLike(p)}%`) : sql.val(`${escapeLike(p)}%`));
   const branches = [
     ...scope.subtreePaths.map((p) => sql<SqlBool>`su.path like ${prefix(p)}`),
     ...(scope.unitIds.length > 0 ? [sql<SqlBool>`su.id = any(${sql.val(scope.unitIds)}::int[])`] : []),
   ];
-  return sql<SqlBool>`${unitId} in (select su.id from units su where ${sql.join(branches, sql` or `)})`;
+  return sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
 }
 
 /**
@@ -144,9 +151,16 @@ export function underSubtreeGrantOn(scope: Scope, unitId: Expression<number>, da
     and sa.ancestor_id = any(${sql.val(grantUnits)}::int[]) and ${validOn('sa', date)})`;
 }
 
-/** SQL: the unit, read as it was on `date`, is visible under `scope`: in it today, or under one of its subtree grants then. */
+/**
+ * SQL: the unit, read as it was on `date`, is visible under `scope`: under one of its
+ * subtree grants then, or in it today. The unit's ancestry is looked at first: it answers
+ * nearly every request.
+ */
 export function unitInScopeOn(scope: Scope, unitId: Expression<number>, date: string): Expression<SqlBool> {
-  return sql<SqlBool>`(${unitInScope(scope, unitId)} or ${underSubtreeGrantOn(scope, unitId, date)})`;
+  const branches = scopeBranches(scope, false);
+  // One unit: its own row is looked up, never every unit of the scope hashed (as `in (select …)` would be beside an `or`).
+  const today = branches ? sql<SqlBool>`exists (select 1 from units su where su.id = ${unitId} and ${branches})` : sql<SqlBool>`false`;
+  return sql<SqlBool>`(${underSubtreeGrantOn(scope, unitId, date)} or ${today})`;
 }
 
 /** Whether a subtree grant of `scope` holds the unit at `path` (and so everything under it), in memory. */
