@@ -65,7 +65,7 @@ export function TasksSection({ unitId, view }: { unitId: number; view: Dashboard
               </Tag>
             ))}
           </div>
-          <ScrollRegion label={t('tasks.dashboard.byProgramme')} minWidth={360}>
+          <ScrollRegion label={t('tasks.dashboard.byProgramme')} minWidth={300}>
             <Table<ProgrammeRow> size="small" rowKey={(r) => r.programme ?? ''} columns={columns} dataSource={f.byProgramme} pagination={false} />
           </ScrollRegion>
         </>

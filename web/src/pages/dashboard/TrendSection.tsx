@@ -20,10 +20,11 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
   const t = useT();
   const [lang] = useLang();
   const trend = figures.trend;
+  // The count goes under its percent, so the three columns fit a phone without scrolling.
   const cell = (s: Share) => (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {sharePercent(s, lang)}{' '}
-      <Typography.Text type="secondary">
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', columnGap: 4 }}>
+      <span style={{ whiteSpace: 'nowrap' }}>{sharePercent(s, lang)}</span>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
         ({s.n}/{s.of})
       </Typography.Text>
     </span>
@@ -64,7 +65,7 @@ export function TrendSection({ unitId, view, figures }: { unitId: number; view: 
         <ChartAndTable
           chart={<EChart option={option} height={280} label={t('dashboard.trend.chartLabel')} testId="chart-trend" />}
           table={
-            <ScrollRegion label={t('dashboard.trend.title')} minWidth={360}>
+            <ScrollRegion label={t('dashboard.trend.title')} minWidth={280}>
               <Table<Month> rowKey="month" size="small" dataSource={trend} columns={columns} pagination={false} data-testid="trend-table" />
             </ScrollRegion>
           }
