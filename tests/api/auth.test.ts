@@ -85,7 +85,7 @@ describe('login, session and logout', () => {
     const short = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0]).toEqual({
-      path: 'newPassword',
+      path: 'body.newPassword',
       message: 'Mật khẩu phải có ít nhất 10 ký tự; nên dùng một câu dễ nhớ, gõ có dấu cũng được.',
     });
     const res = await as({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' } });

@@ -100,6 +100,7 @@ describe('a member’s basis, exemptions and reductions', () => {
       payload: { percent: 40, from: '2026-04', months: 13 },
     });
     expect(reduction.statusCode).toBe(400);
+    expect(reduction.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.percent', 'body.percent']);
     expect(reduction.json().errors.map((e: { message: string }) => e.message)).toEqual([
       'Mức giảm 40% không có trong quy định; các mức được giảm: 30, 50, 70%.',
       'Mỗi lần chỉ được giảm đảng phí tối đa 12 tháng; đề nghị là 13 tháng.',
@@ -199,6 +200,11 @@ describe('the whole cell’s month in one save', () => {
     expect(saved.totals).toEqual({ due: 97_655, paid: 97_655, members: 5, paidMembers: 3 });
     const twice = await secretary({ method: 'PUT', url, payload: { payments: [cash(m.farmer, 5_000), cash(m.farmer, 6_000)] } });
     expect(twice.statusCode).toBe(400);
+    // A refused row is named by its place in the sheet, as zod names a malformed one.
+    const slip = await secretary({ method: 'PUT', url, payload: { payments: [cash(m.farmer, 5_000), { ...cash(m.reduced, 5_000), paidOn: '2020-01-01' }] } });
+    expect(slip.statusCode).toBe(400);
+    expect(slip.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.payments.1.paidOn']);
+    expect((await sheet('2026-04')).totals.paid).toBe(97_655);
   });
 });
 
@@ -351,9 +357,11 @@ describe('slips a secretary would make (found by an outside probe)', () => {
     const huge = await pay(secretary, m.salaried, '2026-04', { amount: 2_000_000_000, paidOn: '2026-04-20' });
     expect(huge.statusCode, huge.body).toBe(400);
     expect(huge.json().title).toMatch(/^Số tiền 2\.000\.000\.000 đ của đồng chí Nguyễn Văn An gấp hơn 10 lần mức phải đóng \(87\.655 đ\)/);
+    expect(huge.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.amount']);
     const early = await pay(secretary, m.salaried, '2026-04', { amount: 87_655, paidOn: '2020-01-01' });
     expect(early.statusCode, early.body).toBe(400);
     expect(early.json().title).toBe('Ngày đóng 01/01/2020 sớm hơn tháng 04/2026 quá 12 tháng; hãy kiểm tra lại ngày đóng.');
+    expect(early.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.paidOn']);
     expect(ok(await secretary({ method: 'GET', url: `/api/v1/dues/members/${m.salaried}?from=2026-04&to=2026-04` }))).toEqual(before);
     // A voluntary extra, and a payment a few months ahead, are taken.
     ok(await pay(secretary, m.salaried, '2026-04', { amount: 500_000, paidOn: '2025-12-20' }));

@@ -130,7 +130,7 @@ describe('the plan form', () => {
     );
     // Beside the date field too, in Vietnamese.
     expect(second.json().errors).toEqual([
-      { path: 'date', message: 'Tháng 03/2026 đã có buổi sinh hoạt thường kỳ (ngày 12/03/2026); buổi thứ hai phải lập là sinh hoạt bất thường.' },
+      { path: 'body.date', message: 'Tháng 03/2026 đã có buổi sinh hoạt thường kỳ (ngày 12/03/2026); buổi thứ hai phải lập là sinh hoạt bất thường.' },
     ]);
   });
 

@@ -189,7 +189,7 @@ describe('an adopted meeting keeps its figures', () => {
       payload: { reason: 'Thêm', changes: {}, attendance: [{ memberId: f.other, status: 'present' }] },
     });
     expect(notOnRoll.statusCode).toBe(400);
-    expect(notOnRoll.json().errors[0]).toMatchObject({ path: 'attendance.0.memberId' });
+    expect(notOnRoll.json().errors[0]).toMatchObject({ path: 'body.attendance.0.memberId' });
     const fewer = await bithu({
       method: 'POST',
       url: `/api/v1/meetings/${meetingId}/minutes/amendments`,

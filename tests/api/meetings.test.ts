@@ -286,7 +286,10 @@ describe('roll call and minutes', () => {
       });
       expect(early.statusCode).toBe(400);
       expect(early.json().errors).toEqual([
-        { path: 'entries.0.status', message: 'Buổi sinh hoạt ngày 05/03/2026 chưa diễn ra: trước ngày họp chỉ ghi được vắng có lý do hoặc đi làm nhiệm vụ.' },
+        {
+          path: 'body.entries.0.status',
+          message: 'Buổi sinh hoạt ngày 05/03/2026 chưa diễn ra: trước ngày họp chỉ ghi được vắng có lý do hoặc đi làm nhiệm vụ.',
+        },
       ]);
       const notified = await bithu({
         method: 'PUT',
@@ -301,7 +304,7 @@ describe('roll call and minutes', () => {
       const guestId = (await bithu({ method: 'GET', url: `/api/v1/meetings/${meetingId}/attendance` })).json().guests[0].id;
       const guest = await bithu({ ...onDuty, payload: { entries: [], guests: [{ guestId, attended: true }] } });
       expect(guest.statusCode).toBe(400);
-      expect(guest.json().errors[0].path).toBe('guests.0.attended');
+      expect(guest.json().errors[0].path).toBe('body.guests.0.attended');
     } finally {
       clock.set(now);
     }
@@ -314,7 +317,7 @@ describe('roll call and minutes', () => {
       payload: { entries: [{ memberId: f.regular[3], status: 'absent_excused' }] },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({ path: 'entries.0.reason', message: 'Cần ghi lý do vắng mặt.' });
+    expect(bad.json().errors[0]).toMatchObject({ path: 'body.entries.0.reason', message: 'Cần ghi lý do vắng mặt.' });
     // One member on two lines is refused, not left to the last line (found by an outside probe).
     const twice = await bithu({
       method: 'PUT',
@@ -327,7 +330,7 @@ describe('roll call and minutes', () => {
       },
     });
     expect(twice.statusCode).toBe(400);
-    expect(twice.json().errors).toEqual([{ path: 'entries.1.memberId', message: 'Người này đã được ghi ở một dòng trước; mỗi người chỉ ghi một lần.' }]);
+    expect(twice.json().errors).toEqual([{ path: 'body.entries.1.memberId', message: 'Người này đã được ghi ở một dòng trước; mỗi người chỉ ghi một lần.' }]);
     const res = await bithu({
       method: 'PUT',
       url: `/api/v1/meetings/${meetingId}/attendance`,

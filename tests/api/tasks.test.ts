@@ -91,7 +91,7 @@ describe('assigning a task', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toBe('Có đảng viên được giao không sinh hoạt ở chi bộ này vào hôm nay.');
-    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'assigneeIds.1' })]);
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'body.assigneeIds.1' })]);
   });
 
   it("refuses another cell's secretary (not found) and a plain member (forbidden)", async () => {

@@ -109,7 +109,7 @@ describe('password rules, wherever a password is set', () => {
     ['Thu.Ha-mua-thu-2026', 'Mật khẩu không được chứa tên đăng nhập.'],
   ])('refuses to create an account with %j, saying why beside the password field', async (password, message) => {
     const res = await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'thu.ha', displayName: 'Lê Thu Hà', password } });
-    expect(refusal(res)).toEqual({ path: 'password', message });
+    expect(refusal(res)).toEqual({ path: 'body.password', message });
     const made = await t.database.db.selectFrom('users').select('id').where('username', '=', 'thu.ha').executeTakeFirst();
     expect(made).toBeUndefined();
   });
@@ -130,19 +130,19 @@ describe('password rules, wherever a password is set', () => {
     }
     // Nine letters with their marks: short, however many code units NFD makes of them.
     const short = await admin({ method: 'PATCH', url: `/api/v1/users/${res.json().id}`, payload: { password: 'Đường làng'.slice(0, 9).normalize('NFD') } });
-    expect(refusal(short).path).toBe('password');
+    expect(refusal(short).path).toBe('body.password');
   });
 
   it("refuses a reset to a common password, and a change of one's own to one holding the username", async () => {
     const id = (await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'doi.mk', displayName: 'Đổi MK', password: TEST_PASSWORD } })).json()
       .id;
     expect(refusal(await admin({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { password: 'qwertyuiop' } }))).toEqual({
-      path: 'password',
+      path: 'body.password',
       message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên; hãy chọn mật khẩu khác, ví dụ một câu dễ nhớ.',
     });
     const own = await t.as('doi.mk');
     const change = await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'toi-la-doi.mk-day' } });
-    expect(refusal(change)).toEqual({ path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' });
+    expect(refusal(change)).toEqual({ path: 'body.newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' });
     expect(
       (await own({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'mùa thu Hà Nội 2026' } })).statusCode,
     ).toBe(200);

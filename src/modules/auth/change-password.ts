@@ -13,7 +13,7 @@ import { giveBackAttempt, type ThrottleRule, throttle } from './throttle.ts';
 export const CURRENT_PASSWORD_THROTTLE: ThrottleRule = { kind: 'password_change.user', limit: 5, windowMinutes: 15 };
 
 export async function changePassword(db: Kysely<DB>, access: Access, input: { currentPassword: string; newPassword: string }, keepSessionHash?: string) {
-  assertAcceptablePassword(input.newPassword, access.username, 'newPassword');
+  assertAcceptablePassword(input.newPassword, access.username, 'body.newPassword');
   const key = String(access.userId);
   await throttle(db, CURRENT_PASSWORD_THROTTLE, key);
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', access.userId).executeTakeFirstOrThrow();

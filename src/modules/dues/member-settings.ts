@@ -23,7 +23,7 @@ async function checkAgainstRules(db: Db, unitId: number, month: string, member: 
       'dues.settings_refused',
       400,
       { rules: rules.title.vi },
-      problems.map((p) => ({ path: field, message: p.key, params: p.params })),
+      problems.map((p) => ({ path: `body.${field}`, message: p.key, params: p.params })),
     );
 }
 

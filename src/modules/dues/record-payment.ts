@@ -28,8 +28,11 @@ export interface PaymentItem extends PaymentInput {
   memberId: number;
 }
 
+/** Where item `index`'s `field` sits in the request body, for a field error. */
+type PaymentFieldPath = (index: number, field: keyof PaymentInput) => string;
+
 /** Records each payment of `month` in the caller's transaction: 404 / 403 / 409 / 400 before anything is written. */
-async function applyPayments(trx: Db, access: Access, month: string, items: readonly PaymentItem[]): Promise<void> {
+async function applyPayments(trx: Db, access: Access, month: string, items: readonly PaymentItem[], fieldPath: PaymentFieldPath): Promise<void> {
   const ids = [...new Set(items.map((i) => i.memberId))];
   if (ids.length !== items.length) throw badRequest('dues.member_twice');
   const members = await trx
@@ -59,19 +62,23 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
     throw conflict('dues.not_member_in_month', { name: nameOf.get(missing)!, month: formatMonthVi(month) });
   }
   const today = vnDate(clock.now());
-  const future = items.find((i) => i.paidOn > today);
-  if (future) throw badRequest('dues.paid_in_future', { date: formatDateVi(future.paidOn) }, [{ path: 'paidOn', message: 'dues.paid_in_future_field' }]);
+  const future = items.findIndex((i) => i.paidOn > today);
+  if (future >= 0)
+    throw badRequest('dues.paid_in_future', { date: formatDateVi(items[future]!.paidOn) }, [
+      { path: fieldPath(future, 'paidOn'), message: 'dues.paid_in_future_field' },
+    ]);
   // Paid ahead by at most a year: a date years before the month is a typing slip.
   const earliest = addMonths(monthStart(month), -MAX_MONTHS_PAID_AHEAD);
-  const early = items.find((i) => i.paidOn < earliest);
-  if (early)
-    throw badRequest('dues.paid_too_early', { date: formatDateVi(early.paidOn), month: formatMonthVi(month), months: MAX_MONTHS_PAID_AHEAD }, [
-      { path: 'paidOn', message: 'dues.paid_too_early_field' },
+  const early = items.findIndex((i) => i.paidOn < earliest);
+  if (early >= 0)
+    throw badRequest('dues.paid_too_early', { date: formatDateVi(items[early]!.paidOn), month: formatMonthVi(month), months: MAX_MONTHS_PAID_AHEAD }, [
+      { path: fieldPath(early, 'paidOn'), message: 'dues.paid_too_early_field' },
     ]);
   // A voluntary extra is welcome; ten times the amount due (and over 1,000,000 đ) is a slip of a zero or three.
   const dueOf = (memberId: number) => ledger.get(memberId)![0]!.dues?.due ?? 0;
-  const implausible = items.find((i) => i.amount > Math.max(MAX_PLAUSIBLE_MULTIPLE * dueOf(i.memberId), PLAUSIBLE_WHATEVER_DUE));
-  if (implausible) {
+  const implausibleAt = items.findIndex((i) => i.amount > Math.max(MAX_PLAUSIBLE_MULTIPLE * dueOf(i.memberId), PLAUSIBLE_WHATEVER_DUE));
+  if (implausibleAt >= 0) {
+    const implausible = items[implausibleAt]!;
     throw badRequest(
       'dues.amount_implausible',
       {
@@ -79,7 +86,7 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
         amount: implausible.amount.toLocaleString('vi-VN'),
         due: dueOf(implausible.memberId).toLocaleString('vi-VN'),
       },
-      [{ path: 'amount', message: 'dues.amount_implausible_field' }],
+      [{ path: fieldPath(implausibleAt, 'amount'), message: 'dues.amount_implausible_field' }],
     );
   }
 
@@ -134,7 +141,7 @@ async function applyPayments(trx: Db, access: Access, month: string, items: read
 }
 
 export async function recordPayment(db: Kysely<DB>, access: Access, memberId: number, month: string, input: PaymentInput): Promise<void> {
-  await db.transaction().execute((trx) => applyPayments(trx, access, month, [{ ...input, memberId }]));
+  await db.transaction().execute((trx) => applyPayments(trx, access, month, [{ ...input, memberId }], (_, field) => `body.${field}`));
 }
 
 /** The whole cell's month in one transaction: every member must be under the unit that month. */
@@ -154,6 +161,6 @@ export async function recordUnitPayments(db: Kysely<DB>, access: Access, unitId:
       if (!row) throw notFound('entities.member');
       throw conflict('dues.not_member_in_month', { name: row.full_name, month: formatMonthVi(month) });
     }
-    await applyPayments(trx, access, month, items);
+    await applyPayments(trx, access, month, items, (index, field) => `body.payments.${index}.${field}`);
   });
 }

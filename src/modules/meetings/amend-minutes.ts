@@ -26,8 +26,8 @@ function corrected(attendance: Attendance, corrections: Corrections): Attendance
   const lines = [...attendance.members, ...attendance.apart];
   const errors: FieldError[] = [];
   corrections.forEach((c, i) => {
-    if (!lines.some((l) => l.memberId === c.memberId)) errors.push({ path: `attendance.${i}.memberId`, message: 'meetings.not_on_roll' });
-    if (c.status === 'absent_excused' && !c.reason) errors.push({ path: `attendance.${i}.reason`, message: 'meetings.reason_required' });
+    if (!lines.some((l) => l.memberId === c.memberId)) errors.push({ path: `body.attendance.${i}.memberId`, message: 'meetings.not_on_roll' });
+    if (c.status === 'absent_excused' && !c.reason) errors.push({ path: `body.attendance.${i}.reason`, message: 'meetings.reason_required' });
   });
   if (errors.length) throw badRequest('validation', {}, errors);
   const byMember = new Map(corrections.map((c) => [c.memberId, c]));
@@ -73,7 +73,7 @@ export async function amendMinutes(db: Kysely<DB>, access: Access, id: number, i
     if (keys.length === 0 && corrections.length === 0) throw conflict('meetings.amendment_empty');
     const next = corrections.length ? corrected(attendance, corrections) : attendance;
     const merged: MinutesContent = { ...content, ...input.changes };
-    checkMinutesContent(merged, next, 'changes');
+    checkMinutesContent(merged, next, 'body.changes');
     const before: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, content[k] ?? null]));
     const after: Record<string, unknown> = { ...input.changes };
     if (corrections.length) {

@@ -54,7 +54,7 @@ export async function assignGuest(db: Kysely<DB>, access: Access, meetingId: num
         .executeTakeFirst();
       if (already) throw conflict('meetings.guest_already', { name: member.full_name });
     }
-    if (!fullName) throw badRequest('validation', {}, [{ path: 'fullName', message: 'fields.required' }]);
+    if (!fullName) throw badRequest('validation', {}, [{ path: 'body.fullName', message: 'fields.required' }]);
     if (input.assignedByUnitId) {
       // The assigning committee sits above the meeting's unit and within the caller's scope.
       const unit = await trx.selectFrom('units').select('path').where('id', '=', m.unit_id).executeTakeFirstOrThrow();
@@ -66,7 +66,7 @@ export async function assignGuest(db: Kysely<DB>, access: Access, meetingId: num
         .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
         .executeTakeFirst();
       if (!assigning || !above.includes(assigning.id)) {
-        throw badRequest('meetings.guest_unit_not_above', {}, [{ path: 'assignedByUnitId', message: 'meetings.guest_unit_not_above' }]);
+        throw badRequest('meetings.guest_unit_not_above', {}, [{ path: 'body.assignedByUnitId', message: 'meetings.guest_unit_not_above' }]);
       }
     }
     const row = await trx

@@ -100,7 +100,7 @@ export async function saveQuality(db: Kysely<DB>, access: Access, id: number, ti
       throw badRequest(
         'validation',
         {},
-        wrong.map((k) => ({ path: `ticks.${k}`, message: 'meetings.not_a_manual_criterion' })),
+        wrong.map((k) => ({ path: `body.ticks.${k}`, message: 'meetings.not_a_manual_criterion' })),
       );
     const result = gradeMeeting(scale.body, (await qualityFacts(trx, m)).facts, ticks, checklistApplies(m.kind));
     const values = {

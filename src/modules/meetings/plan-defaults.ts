@@ -38,7 +38,7 @@ export async function planDefaults(db: Db, access: Access, unitId: number, asked
     .where((eb) => unitInScope(access.scope('manage_meetings'), eb.ref('units.id')))
     .executeTakeFirst();
   if (!unit) throw await unitRefusal(db, access, unitId);
-  if (!CELL_KINDS.includes(unit.kind)) throw badRequest('meetings.plan_needs_cell', {}, [{ path: 'unitId', message: 'meetings.plan_needs_cell' }]);
+  if (!CELL_KINDS.includes(unit.kind)) throw badRequest('meetings.plan_needs_cell', {}, [{ path: 'querystring.unitId', message: 'meetings.plan_needs_cell' }]);
   const today = todayInVietnam(now);
   const thisMonth = today.slice(0, 7);
   const past = await cellMeetings(db, [unit.id], addMonths(today, -12), lastDayOfMonth(addMonths(today, 1).slice(0, 7)), ['regular']);

@@ -26,14 +26,14 @@ export function kindFitsUnit(kind: MeetingKind, unitKind: UnitKind): boolean {
 }
 
 export function checkTimes(startTime: string, endTime: string) {
-  if (endTime <= startTime) throw badRequest('meetings.end_before_start', {}, [{ path: 'endTime', message: 'meetings.end_before_start' }]);
+  if (endTime <= startTime) throw badRequest('meetings.end_before_start', {}, [{ path: 'body.endTime', message: 'meetings.end_before_start' }]);
 }
 
 export function checkFocalIssues(kind: MeetingKind, focalIssues: readonly string[], rules: MeetingRules) {
   if (kind !== 'regular') return;
   const { min, max } = rules.focalIssues;
   if (focalIssues.length < min || focalIssues.length > max) {
-    throw badRequest('meetings.focal_issues_count', { min, max }, [{ path: 'focalIssues', message: 'meetings.focal_issues_count', params: { min, max } }]);
+    throw badRequest('meetings.focal_issues_count', { min, max }, [{ path: 'body.focalIssues', message: 'meetings.focal_issues_count', params: { min, max } }]);
   }
 }
 
@@ -49,7 +49,7 @@ export async function checkPartyGroup(db: Db, unitId: number, partyGroupId: numb
     .where('valid_from', '<=', on)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
     .executeTakeFirst();
-  if (!group) throw badRequest('meetings.bad_party_group', {}, [{ path: 'partyGroupId', message: 'meetings.bad_party_group' }]);
+  if (!group) throw badRequest('meetings.bad_party_group', {}, [{ path: 'body.partyGroupId', message: 'meetings.bad_party_group' }]);
 }
 
 /**
@@ -78,19 +78,19 @@ export async function checkOneRegularInMonth(
   const other = await query.orderBy('held_on').executeTakeFirst();
   if (other) {
     const params = { month: `${month.slice(5, 7)}/${month.slice(0, 4)}`, date: formatDateVi(other.held_on) };
-    throw new AppError('meetings.second_regular_in_month', 409, params, [{ path: 'date', message: 'meetings.second_regular_in_month', params }]);
+    throw new AppError('meetings.second_regular_in_month', 409, params, [{ path: 'body.date', message: 'meetings.second_regular_in_month', params }]);
   }
 }
 
 async function checkPrepares(db: Db, input: PlanMeetingInput) {
   if (!input.preparesMeetingId) return;
   if (input.kind !== 'committee')
-    throw badRequest('meetings.prepares_only_committee', {}, [{ path: 'preparesMeetingId', message: 'meetings.prepares_only_committee' }]);
+    throw badRequest('meetings.prepares_only_committee', {}, [{ path: 'body.preparesMeetingId', message: 'meetings.prepares_only_committee' }]);
   const target = await db.selectFrom('meetings').select(['unit_id', 'held_on', 'kind']).where('id', '=', input.preparesMeetingId).executeTakeFirst();
   if (!target || target.unit_id !== input.unitId || !CELL_MEETING_KINDS.includes(target.kind)) {
-    throw badRequest('meetings.bad_prepared_meeting', {}, [{ path: 'preparesMeetingId', message: 'meetings.bad_prepared_meeting' }]);
+    throw badRequest('meetings.bad_prepared_meeting', {}, [{ path: 'body.preparesMeetingId', message: 'meetings.bad_prepared_meeting' }]);
   }
-  if (input.date > target.held_on) throw badRequest('meetings.pre_meeting_after', {}, [{ path: 'date', message: 'meetings.pre_meeting_after' }]);
+  if (input.date > target.held_on) throw badRequest('meetings.pre_meeting_after', {}, [{ path: 'body.date', message: 'meetings.pre_meeting_after' }]);
 }
 
 export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMeetingInput): Promise<number> {
@@ -117,7 +117,7 @@ export async function planMeeting(db: Kysely<DB>, access: Access, input: PlanMee
       const picked = await findUsableTopic(trx, input.topicId, unit.id);
       topic ??= picked.title;
     }
-    if (!topic) throw badRequest('validation', {}, [{ path: 'topic', message: 'fields.required' }]);
+    if (!topic) throw badRequest('validation', {}, [{ path: 'body.topic', message: 'fields.required' }]);
 
     const agenda = input.agenda ?? standardAgenda(rules.body, input.kind).map((title) => ({ title, note: null }));
     const row = await trx

@@ -76,7 +76,7 @@ export async function loadScale(db: Kysely<DB>, access: Access, input: LoadScale
     let values: { code: string; title: string; source: string | null; body: QualityScale };
     if ('templateCode' in input) {
       const template = builtinRuleSets(KIND).find((s) => s.code === input.templateCode);
-      if (!template) throw badRequest('meetings.unknown_template', {}, [{ path: 'templateCode', message: 'meetings.unknown_template' }]);
+      if (!template) throw badRequest('meetings.unknown_template', {}, [{ path: 'body.templateCode', message: 'meetings.unknown_template' }]);
       values = { code: template.code, title: template.title.vi, source: template.source, body: qualityScaleSchema.parse(template.body) };
     } else {
       values = { code: input.code, title: input.title, source: input.source ?? null, body: input.scale };

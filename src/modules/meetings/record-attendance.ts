@@ -33,24 +33,24 @@ export async function recordAttendance(db: Kysely<DB>, access: Access, id: numbe
     const beforeTheDay = vnDate(now) < m.held_on;
     const given = new Set<number>();
     input.entries.forEach((e, i) => {
-      if (!byMember.has(e.memberId)) errors.push({ path: `entries.${i}.memberId`, message: 'meetings.not_on_roll' });
+      if (!byMember.has(e.memberId)) errors.push({ path: `body.entries.${i}.memberId`, message: 'meetings.not_on_roll' });
       // Two lines for one member would leave the roll to whichever came last.
-      if (given.has(e.memberId)) errors.push({ path: `entries.${i}.memberId`, message: 'meetings.on_roll_twice' });
+      if (given.has(e.memberId)) errors.push({ path: `body.entries.${i}.memberId`, message: 'meetings.on_roll_twice' });
       given.add(e.memberId);
-      if (e.status === 'absent_excused' && !e.reason) errors.push({ path: `entries.${i}.reason`, message: 'meetings.reason_required' });
+      if (e.status === 'absent_excused' && !e.reason) errors.push({ path: `body.entries.${i}.reason`, message: 'meetings.reason_required' });
       // Before the meeting's day only what a member notifies in advance can be recorded: an
       // absence with its reason, or duty elsewhere (the roll call screen says so).
       if (beforeTheDay && (e.status === 'present' || e.status === 'absent_unexcused'))
-        errors.push({ path: `entries.${i}.status`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
+        errors.push({ path: `body.entries.${i}.status`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
     });
     const givenGuests = new Set<number>();
     input.guests.forEach((g, i) => {
-      if (!guestIds.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.unknown_guest' });
-      if (givenGuests.has(g.guestId)) errors.push({ path: `guests.${i}.guestId`, message: 'meetings.on_roll_twice' });
+      if (!guestIds.has(g.guestId)) errors.push({ path: `body.guests.${i}.guestId`, message: 'meetings.unknown_guest' });
+      if (givenGuests.has(g.guestId)) errors.push({ path: `body.guests.${i}.guestId`, message: 'meetings.on_roll_twice' });
       givenGuests.add(g.guestId);
       // A guest attending is a presence too: not before the day.
       if (beforeTheDay && g.attended === true)
-        errors.push({ path: `guests.${i}.attended`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
+        errors.push({ path: `body.guests.${i}.attended`, message: 'meetings.roll_before_meeting', params: { date: formatDateVi(m.held_on) } });
     });
     if (errors.length) throw badRequest('validation', {}, errors);
 

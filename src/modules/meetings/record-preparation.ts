@@ -26,7 +26,7 @@ export async function recordPreparation(db: Kysely<DB>, access: Access, id: numb
     if (!COMMITTEE_MEETING_KINDS.includes(m.kind)) throw badRequest('meetings.preparation_only_committee');
     const roll = new Set((await reviewedRoll(trx, m)).map((r) => r.memberId));
     const errors = input.memberReviews.flatMap((r, i) =>
-      roll.has(r.memberId) ? [] : [{ path: `memberReviews.${i}.memberId`, message: 'meetings.not_on_roll' }],
+      roll.has(r.memberId) ? [] : [{ path: `body.memberReviews.${i}.memberId`, message: 'meetings.not_on_roll' }],
     );
     if (errors.length) throw badRequest('validation', {}, errors);
     const before = await trx.selectFrom('meeting_preparations').selectAll().where('meeting_id', '=', id).executeTakeFirst();

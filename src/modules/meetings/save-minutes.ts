@@ -39,7 +39,7 @@ export async function saveMinutes(db: Kysely<DB>, access: Access, id: number, in
     const m = await lockedMeetingForMinutes(trx, access, id);
     const { row, attendance, adopted } = await minutesState(trx, m);
     if (adopted) throw conflict('meetings.minutes_adopted_locked');
-    checkMinutesContent(input.content, attendance, 'content');
+    checkMinutesContent(input.content, attendance, 'body.content');
     const values = {
       content: JSON.stringify(input.content),
       number: input.number === undefined ? (row?.number ?? null) : input.number,

@@ -23,7 +23,7 @@ export async function findUsableTopic(db: Db, topicId: number, unitId: number) {
     .where('t.id', '=', topicId)
     .where(offeredTo)
     .executeTakeFirst();
-  if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'topicId', message: 'meetings.topic_not_available' }]);
+  if (!topic) throw badRequest('meetings.topic_not_available', {}, [{ path: 'body.topicId', message: 'meetings.topic_not_available' }]);
   return topic;
 }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../http/app-error.ts';
 import { membersUnderOn } from '../org-history/units-under.ts';
 import { isProgramme } from './programmes.ts';
 
-export async function checkAssignees(db: Db, unitId: number, memberIds: readonly number[], on: string, path = 'assigneeIds'): Promise<number[]> {
+export async function checkAssignees(db: Db, unitId: number, memberIds: readonly number[], on: string, path = 'body.assigneeIds'): Promise<number[]> {
   const unique = [...new Set(memberIds)];
   const { rows } = await sql<{ member_id: number }>`
     select mu.member_id from (${membersUnderOn([unitId], on)}) mu where mu.member_id = any(${sql.val(unique)}::int[])`.execute(db);
@@ -34,5 +34,5 @@ export async function setAssignees(db: Db, taskId: number, memberIds: readonly n
 
 export function checkProgramme(code: string | null | undefined) {
   if (!code) return;
-  if (!isProgramme(code)) throw new AppError('tasks.unknown_programme', 400, {}, [{ path: 'programme', message: 'tasks.unknown_programme' }]);
+  if (!isProgramme(code)) throw new AppError('tasks.unknown_programme', 400, {}, [{ path: 'body.programme', message: 'tasks.unknown_programme' }]);
 }

@@ -17,7 +17,7 @@ export async function recordOutcome(db: Kysely<DB>, access: Access, id: number, 
     const today = todayInVietnam(now);
     const outcomeOn = input.outcome === null ? null : (input.outcomeOn ?? today);
     if (outcomeOn !== null && outcomeOn > today) {
-      throw new AppError('tasks.outcome_in_future', 400, {}, [{ path: 'outcomeOn', message: 'tasks.outcome_in_future' }]);
+      throw new AppError('tasks.outcome_in_future', 400, {}, [{ path: 'body.outcomeOn', message: 'tasks.outcome_in_future' }]);
     }
     const achieved = input.achievedValue ?? null;
     if (input.outcome !== null && outcomeOn !== null) {
@@ -28,7 +28,7 @@ export async function recordOutcome(db: Kysely<DB>, access: Access, id: number, 
         targetValue: task.target_value === null ? null : Number(task.target_value),
         achievedValue: achieved,
       });
-      if (refusal) throw new AppError(refusal, 400, {}, [{ path: 'outcome', message: refusal }]);
+      if (refusal) throw new AppError(refusal, 400, {}, [{ path: 'body.outcome', message: refusal }]);
     }
     await trx
       .updateTable('tasks')

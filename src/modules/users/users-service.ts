@@ -115,7 +115,7 @@ async function assertMemberInScope(trx: Kysely<DB>, access: Access, memberId: nu
 
 export async function createUser(db: Kysely<DB>, access: Access, input: { username: string; displayName: string; password: string; memberId?: number | null }) {
   if (!access.can('manage_users')) throw new AppError('forbidden', 403);
-  assertAcceptablePassword(input.password, input.username, 'password');
+  assertAcceptablePassword(input.password, input.username, 'body.password');
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
     await assertMemberInScope(trx, access, input.memberId);
@@ -153,7 +153,7 @@ export async function updateUser(
     .where((eb) => eb.not(unitInScope(manageScope(access), eb.ref('g.unit_id'))))
     .executeTakeFirst();
   if (elsewhere) throw new AppError('users.outside_scope', 403);
-  if (input.password !== undefined) assertAcceptablePassword(input.password, before.username, 'password');
+  if (input.password !== undefined) assertAcceptablePassword(input.password, before.username, 'body.password');
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     await assertMemberInScope(trx, access, input.memberId);
