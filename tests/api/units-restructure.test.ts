@@ -492,3 +492,29 @@ describe('more merging and splitting', () => {
     expect(history.map((e: { kind: string }) => e.kind)).toEqual(['split', 'merge', 'split']);
   });
 });
+
+describe('a cell merged into a committee (found by an outside probe)', () => {
+  it('is refused, into its own commune or another, and leaves its members in the cell', async () => {
+    const commune = await t.unit({ code: 'XA-HL', name: 'Đảng bộ xã Hòa Lạc', kind: 'dang_bo_xa', parentId: u.province });
+    const other = await t.unit({ code: 'XA-HL2', name: 'Đảng bộ xã Hòa Lạc Tây', kind: 'dang_bo_xa', parentId: u.province });
+    const cell = await t.unit({ code: 'HL-T1', name: 'Chi bộ thôn Hòa Lạc 1', parentId: commune });
+    await t.member({ fullName: 'Kiều Văn Sơn', unitId: cell });
+    const merge = (target: number) =>
+      admin({
+        method: 'POST',
+        url: '/api/v1/units/merge',
+        payload: { sourceIds: [cell], target: { unitId: target }, effectiveOn: '2026-11-20', decisionNumber: '9' },
+      });
+    // Into its own commune: the commune is above the cell.
+    const intoParent = await merge(commune);
+    expect(intoParent.statusCode, intoParent.body).toBe(400);
+    expect(intoParent.json().title).toBe('Các tổ chức đảng hợp nhất không được là cấp trên hoặc cấp dưới của nhau hay của đơn vị tiếp nhận.');
+    // Into another commune: its member would sit in a committee, outside any cell.
+    const intoOther = await merge(other);
+    expect(intoOther.statusCode, intoOther.body).toBe(400);
+    expect(intoOther.json().title).toBe('Chi bộ thôn Hòa Lạc 1 là chi bộ nên chỉ hợp nhất được vào một chi bộ; Đảng bộ xã Hòa Lạc Tây không phải là chi bộ.');
+    expect(intoOther.json().errors).toEqual([{ path: 'body.target', message: 'Một chi bộ chỉ hợp nhất được vào một chi bộ.' }]);
+    expect((await children(commune, '2026-11-30')).map((c) => [c.name, c.memberCount])).toEqual([['Chi bộ thôn Hòa Lạc 1', 1]]);
+    expect(await children(other, '2026-11-30')).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { transactionRetryingDeadlocks } from '../../db/retry-on-deadlock.ts';
 import type { DB } from '../../db/types.ts';
 import { formatDateVi } from '../../domain/calendar.ts';
-import { isWithin } from '../../domain/unit-tree.ts';
+import { CELL_KINDS, isWithin } from '../../domain/unit-tree.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
 import { type Access, isRootAdmin } from '../access/access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -50,7 +50,8 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     let eventId: number;
     if (existingTargetId !== null) {
       target = await loadNewParent(trx, access, existingTargetId, date);
-      if (insideASource(target.path)) throw badRequest('units.merge_nested');
+      // The target may be neither inside a source nor above one (a cell merged into its own commune).
+      if (insideASource(target.path) || sources.some((s) => isWithin(s.path, target.path))) throw badRequest('units.merge_nested');
       eventId = await startEvent(trx, access, 'merge', date, input.decisionNumber);
     } else {
       const spec = input.target as Extract<MergeInput['target'], { code: string }>;
@@ -67,6 +68,12 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
       created = true;
     }
 
+    // A cell merges into a cell: its members would otherwise sit in a committee, outside any cell.
+    const cell = sources.find((s) => CELL_KINDS.includes(s.kind));
+    if (cell && !CELL_KINDS.includes(target.kind))
+      throw badRequest('units.merge_cell_needs_cell', { name: cell.name, target: target.name }, [
+        { path: 'body.target', message: 'units.merge_cell_needs_cell_field' },
+      ]);
     const children = await childrenToCarry(trx, input.sourceIds, date);
     for (const child of children) assertCanContain(target, child);
     const members = await membersToCarry(trx, input.sourceIds, date);
