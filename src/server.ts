@@ -13,7 +13,7 @@ import type { Database } from './db/connect.ts';
 import './http/fastify-types.ts';
 import { registerCompression } from './http/compression.ts';
 import { type LogDestination, loggerOptions } from './http/logging.ts';
-import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { answerClientError, registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { refuseCrossSiteRequests } from './http/refuse-cross-site.ts';
 import { refuseMalformedText } from './http/refuse-malformed-text.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -48,6 +48,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
     // A URL the router itself refuses (a path parameter over 100 characters, a broken
     // %-escape) is answered before any hook runs: still problem+json in the caller's language.
     frameworkErrors: (error, request, reply) => sendProblem(reply, request, error),
+    clientErrorHandler: answerClientError,
   });
   app.decorate('db', database.db);
   app.decorate('reportDb', database.reportDb);

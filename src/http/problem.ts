@@ -1,6 +1,7 @@
 // Every error leaves as application/problem+json (RFC 9457) in the caller's language.
 // Bad input is a 4xx with per-field errors; only our own bugs are 500, and those never
 // show a stack trace.
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -212,6 +213,26 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   }
   if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (raw 'ê' in the address, a
+ * broken request line, headers too large): answered on the socket as problem+json in
+ * Vietnamese, the only language known without the request's headers.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout']
+        : [400, 'malformed_request'];
+  const body = JSON.stringify({ type: `https://chibo.vn/problems/${code}`, code, title: t('vi', `errors.${code}`), status });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
