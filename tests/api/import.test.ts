@@ -282,3 +282,47 @@ describe('member import from xlsx', () => {
     expect(await membersIn(commune)).not.toContain(person(0)['Họ và tên']);
   });
 });
+
+describe('a member with neither a party card nor a citizen ID number (found by an outside probe)', () => {
+  it('is recognised by full name and date of birth when the file is imported again, not added twice', async () => {
+    const unnumbered = (extra: Row = {}) =>
+      person(20, {
+        'Họ và tên': 'Đỗ Thị Thu Trang',
+        'Giới tính': 'Nữ',
+        'Số CCCD': null,
+        'Số thẻ đảng': null,
+        'Ngày chính thức': null,
+        'Trạng thái': 'Dự bị',
+        ...extra,
+      });
+    expect((await importInto(commune, 'apply', await xlsx([unnumbered()]))).json()).toMatchObject({ created: 1, updated: 0, errors: [] });
+    const again = await importInto(commune, 'dry-run', await xlsx([unnumbered({ 'Mã chi bộ': 'BB.02' })]));
+    expect(again.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+    expect((await importInto(commune, 'apply', await xlsx([unnumbered()]))).json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+    expect((await membersIn(commune)).filter((n) => n === 'Đỗ Thị Thu Trang')).toHaveLength(1);
+    // Born on another day: another person.
+    expect((await importInto(commune, 'dry-run', await xlsx([unnumbered({ 'Ngày sinh (dd/mm/yyyy)': '18/05/1980' })]))).json()).toMatchObject({
+      created: 1,
+      updated: 0,
+    });
+  });
+
+  it('asks for a number when two such members share the name and date of birth', async () => {
+    const twin = { fullName: 'Hà Văn Song', dateOfBirth: '1970-01-01' };
+    await t.member({ ...twin, unitId: cells[0]!, partyCardNumber: null });
+    await t.member({ ...twin, unitId: cells[1]!, partyCardNumber: null });
+    const res = await importInto(
+      commune,
+      'dry-run',
+      await xlsx([person(21, { 'Họ và tên': 'Hà Văn Song', 'Ngày sinh (dd/mm/yyyy)': '01/01/1970', 'Số CCCD': null, 'Số thẻ đảng': null })]),
+    );
+    expect(res.json().errors).toEqual([
+      {
+        row: 2,
+        column: 'Số thẻ đảng',
+        message:
+          'Có 2 đảng viên trong đơn vị cùng họ tên và ngày sinh này mà chưa có số thẻ đảng, số CCCD; hãy ghi số thẻ đảng hoặc số CCCD để biết dòng này là của ai.',
+      },
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
 // codes inside the unit, duplicates within the file, card and citizen ID numbers held by
 // members elsewhere). A dry run stops there; an apply writes everything in one
 // transaction, or nothing when any row is wrong. Rows whose party card number (or, with
-// no card, citizen ID) matches a member already in the unit update that member, so
+// no card, citizen ID; with neither, full name and date of birth among the unit's members
+// who have neither) matches a member already in the unit update that member, so
 // importing the same file twice changes nothing twice.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hasSqlState, SQLSTATE } from '../../db/sqlstate.ts';
@@ -153,6 +154,39 @@ async function findExisting(db: Db, scope: Scope, readScope: Scope, target: Targ
   return { byCard, byCitizenId };
 }
 
+const nameAndBirth = (fullName: string, dateOfBirth: string) => `${fullName}\u0000${dateOfBirth}`;
+
+/**
+ * Members of the unit with neither a card nor a citizen ID number (a new probationary member
+ * often has neither yet), by full name and date of birth: the only way a row without those
+ * numbers (an exported sheet read back) finds the member it is about.
+ */
+async function findUnnumbered(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[]) {
+  const wanted = rows.filter((r) => !r.fields.partyCardNumber && !r.fields.citizenId);
+  const byNameAndBirth = new Map<string, MemberRowDb[]>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const batch = wanted.slice(i, i + 1000);
+    const found = await db
+      .selectFrom('members as m')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .selectAll('m')
+      .select(sql<boolean>`true`.as('in_scope'))
+      .select(sql<boolean>`true`.as('readable'))
+      .where('u.path', 'like', `${target.path}%`)
+      .where((eb) => unitInScope(scope, eb.ref('m.unit_id')))
+      .where('m.party_card_number', 'is', null)
+      .where('m.citizen_id', 'is', null)
+      .where('m.full_name', 'in', [...new Set(batch.map((r) => r.fields.fullName))])
+      .execute();
+    const birthDates = new Set(batch.map((r) => nameAndBirth(r.fields.fullName, r.fields.dateOfBirth)));
+    for (const m of found) {
+      const key = nameAndBirth(m.full_name, m.date_of_birth);
+      if (birthDates.has(key)) byNameAndBirth.set(key, [...(byNameAndBirth.get(key) ?? []), m]);
+    }
+  }
+  return byNameAndBirth;
+}
+
 interface PlannedRow {
   parsed: ParsedRow;
   unit: CellUnit;
@@ -203,6 +237,7 @@ async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: Pa
   const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
   const cells = await findCells(db, actor.scope, target, codes);
   const { byCard, byCitizenId } = await findExisting(db, actor.scope, actor.readScope ?? actor.scope, target, rows);
+  const byNameAndBirth = await findUnnumbered(db, actor.scope, target, rows);
   const planned: PlannedRow[] = [];
 
   for (const parsed of rows) {
@@ -231,6 +266,11 @@ async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: Pa
     else if (withCitizenId && !withCitizenId.in_scope) fail('citizenId', 'imports.row.citizen_id_out_of_scope', { value: citizenId!, unit: target.name });
     else if (withCard && withCitizenId && withCard.id !== withCitizenId.id) fail('citizenId', 'imports.row.citizen_id_other_member', { value: citizenId! });
     else existing = withCard ?? withCitizenId ?? null;
+    if (!card && !citizenId) {
+      const same = byNameAndBirth.get(nameAndBirth(parsed.fields.fullName, parsed.fields.dateOfBirth)) ?? [];
+      if (same.length === 1) existing = same[0]!;
+      else if (same.length > 1) fail('partyCardNumber', 'imports.row.same_name_and_birth', { count: same.length });
+    }
     if (existing) {
       const first = firstRowWith.member.get(existing.id);
       if (first !== undefined) fail(card ? 'partyCardNumber' : 'citizenId', 'imports.row.same_member_in_file', { row: first });
