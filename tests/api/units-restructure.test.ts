@@ -518,3 +518,19 @@ describe('a cell merged into a committee (found by an outside probe)', () => {
     expect(await children(other, '2026-11-30')).toEqual([]);
   });
 });
+
+describe('a date after today (found by an outside probe)', () => {
+  it('is refused for the tree, a unit and the search, as for the figures, instead of showing today as that day', async () => {
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (const url of [
+      `/api/v1/units/${u.province}?at=${later}`,
+      `/api/v1/units/children?parentId=${u.province}&at=${later}`,
+      `/api/v1/units/search?q=thon&at=${later}`,
+    ]) {
+      const res = await admin({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors).toEqual([{ path: 'querystring.at', message: 'Ngày xem không được sau ngày hôm nay: chưa có cây tổ chức của ngày đó.' }]);
+    }
+    expect((await admin({ method: 'GET', url: `/api/v1/figures/units/${u.province}?date=${later}` })).statusCode).toBe(400);
+  });
+});

@@ -1,14 +1,13 @@
 // The figures API (issue 7 contract, shared with the dashboard): every share is {n, of}.
 import { z } from 'zod';
 import { ADMISSION_STAGES } from '../../domain/admission.ts';
-import { todayInVietnam } from '../../domain/calendar.ts';
 import { isReportPeriod, reportPeriodIssue } from '../../domain/report-period.ts';
 import { recordIdText } from '../../http/record-id.ts';
-import { isoDate } from '../units/schemas.ts';
+import { isoDate, viewDateUpToToday } from '../units/schemas.ts';
 
 export const unitParams = z.strictObject({ unitId: recordIdText });
 /** The date figures are read on: today at the latest (a later date would show today's records as a projection nobody asked for). */
-export const figuresDate = isoDate.refine((d) => d <= todayInVietnam(), { message: 'figures.date_in_future' });
+export const figuresDate = viewDateUpToToday('figures.date_in_future');
 export const unitFiguresQuery = z.strictObject({ date: figuresDate.optional() });
 /** A grading period's dates (a period opened with exactly these dates is counted). */
 export const gradingFiguresQuery = z

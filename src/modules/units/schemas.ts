@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInVietnam } from '../../domain/calendar.ts';
 import { nameText } from '../../http/name-text.ts';
 import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts';
 
@@ -10,6 +11,8 @@ import { recordId, recordIdParams, recordIdText } from '../../http/record-id.ts'
 export const isoDate = z.iso
   .date({ error: (issue) => (issue.input === undefined ? undefined : 'fields.invalid_date') })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
+/** A date something is looked at on (the tree, a unit, figures): today at the latest, since nothing is recorded after today. */
+export const viewDateUpToToday = (message: string) => isoDate.refine((d) => d <= todayInVietnam(), { message });
 export const unitKind = z.enum([
   'toan_dang',
   'dang_bo_truc_thuoc_tw',
@@ -60,7 +63,7 @@ export type UnitOut = z.infer<typeof unitOut>;
 // ---- reads ----
 
 export const committeeParams = recordIdParams.extend({ committeeId: recordIdText });
-export const atQuery = z.strictObject({ at: isoDate.optional() });
+export const atQuery = z.strictObject({ at: viewDateUpToToday('units.view_date_in_future').optional() });
 export const childrenQuery = atQuery.extend({ parentId: recordIdText.optional() });
 export const searchQuery = atQuery.extend({ q: z.string().trim().min(1).max(200) });
 

@@ -32,6 +32,9 @@ export const todayIso = (): string => vietnamDate.format(new Date());
 export const vietnamDayOf = (at: string | number): string => vietnamDate.format(new Date(at));
 export const toIso = (d: Dayjs | null | undefined): string | null => (d?.isValid() ? d.format(ISO) : null);
 export const fromIso = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, ISO, true) : null);
+export const isIso = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v, ISO, true).isValid();
+/** A date asked for in an address (?at=, ?date=), if it is a real day up to today; a later or broken one means today (null). */
+export const pastDateParam = (asked: string | null): string | null => (isIso(asked) && asked <= todayIso() ? asked : null);
 
 /** What is wrong with a typed date, as a message key, or null when it is a date we accept. */
 export type DateProblem = 'dates.unreadable' | 'dates.noSuchDay' | 'dates.future' | 'dates.outOfRange';

@@ -3,7 +3,7 @@
 
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { ISO, todayIso } from '../../lib/dates.ts';
+import { ISO, isIso, pastDateParam, todayIso } from '../../lib/dates.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
@@ -14,8 +14,6 @@ export interface DashboardView {
   from: string;
   to: string;
 }
-
-const isIso = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v, ISO, true).isValid();
 
 /**
  * The period of a kind that holds `anchor`, ending no later than `limit` (a month still
@@ -33,8 +31,7 @@ export function periodAround(kind: Exclude<PeriodKind, 'custom'>, anchor: string
 export function readView(params: URLSearchParams): DashboardView {
   const today = todayIso();
   // Figures are read on today at the latest: a later date in a link shows today's.
-  const asked = params.get('date');
-  const date = isIso(asked) && asked <= today ? asked : today;
+  const date = pastDateParam(params.get('date')) ?? today;
   const p = params.get('p');
   const period: PeriodKind = PERIOD_KINDS.includes(p as PeriodKind) ? (p as PeriodKind) : 'year';
   const from = params.get('from');

@@ -12,14 +12,15 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { showDate, todayIso } from '../../lib/dates.ts';
+import { pastDateParam, showDate, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 
 export default function UnitsPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const at = params.get('at');
+  // The tree as it was on a day up to today; a later date in a link shows today's.
+  const at = pastDateParam(params.get('at'));
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim(), 300);
 
@@ -49,7 +50,7 @@ export default function UnitsPage() {
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
             <Typography.Text>{t('units.viewAt')}</Typography.Text>
             <div style={{ width: 160 }}>
-              <DateInput value={at ?? todayIso()} onChange={setAt} testId="tree-date" allowClear={false} />
+              <DateInput value={at ?? todayIso()} onChange={setAt} testId="tree-date" allowClear={false} notFuture />
             </div>
             {at && (
               <Typography.Text type="warning" data-testid="tree-date-note">
