@@ -305,6 +305,21 @@ describe('a member with neither a party card nor a citizen ID number (found by a
       created: 1,
       updated: 0,
     });
+    // Twice in one file: the second row is the first one's duplicate.
+    const twice = await importInto(commune, 'dry-run', await xlsx([unnumbered(), unnumbered({ 'Mã chi bộ': 'BB.02' })]));
+    expect(twice.json().errors).toEqual([{ row: 3, column: 'Họ và tên', message: 'Trùng với dòng 2 trong cùng tệp.' }]);
+    // The card issued since: the same member gets it.
+    const carded = await importInto(commune, 'apply', await xlsx([unnumbered({ 'Số thẻ đảng': '26.777001' })]));
+    expect(carded.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+    const trang = await t.database.db.selectFrom('members').select('party_card_number').where('full_name', '=', 'Đỗ Thị Thu Trang').execute();
+    expect(trang).toEqual([{ party_card_number: '26.777001' }]);
+  });
+
+  it('is not matched to a namesake who has left the party', async () => {
+    const gone = await t.member({ fullName: 'Lương Văn Cũ', dateOfBirth: '1970-01-01', unitId: cells[0]!, partyCardNumber: null });
+    await t.database.db.updateTable('members').set({ status: 'xoa_ten' }).where('id', '=', gone).execute();
+    const row = person(22, { 'Họ và tên': 'Lương Văn Cũ', 'Ngày sinh (dd/mm/yyyy)': '01/01/1970', 'Số CCCD': null, 'Số thẻ đảng': null });
+    expect((await importInto(commune, 'dry-run', await xlsx([row]))).json()).toMatchObject({ created: 1, updated: 0, errors: [] });
   });
 
   it('asks for a number when two such members share the name and date of birth', async () => {

@@ -3,13 +3,14 @@
 // codes inside the unit, duplicates within the file, card and citizen ID numbers held by
 // members elsewhere). A dry run stops there; an apply writes everything in one
 // transaction, or nothing when any row is wrong. Rows whose party card number (or, with
-// no card, citizen ID; with neither, full name and date of birth among the unit's members
-// who have neither) matches a member already in the unit update that member, so
+// no card, citizen ID; failing both, full name and date of birth among the unit's members
+// who have neither number yet) matches a member already in the unit update that member, so
 // importing the same file twice changes nothing twice.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hasSqlState, SQLSTATE } from '../../db/sqlstate.ts';
 import type { DB, Db, MemberStatus, UnitKind } from '../../db/types.ts';
 import { todayInVietnam } from '../../domain/calendar.ts';
+import { LEAVING_STATUSES } from '../../domain/member-status.ts';
 import { CELL_KINDS } from '../../domain/unit-tree.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Lang, t } from '../../i18n/messages.ts';
@@ -157,32 +158,29 @@ async function findExisting(db: Db, scope: Scope, readScope: Scope, target: Targ
 const nameAndBirth = (fullName: string, dateOfBirth: string) => `${fullName}\u0000${dateOfBirth}`;
 
 /**
- * Members of the unit with neither a card nor a citizen ID number (a new probationary member
- * often has neither yet), by full name and date of birth: the only way a row without those
- * numbers (an exported sheet read back) finds the member it is about.
+ * The unit's members still in the party with neither a card nor a citizen ID number (a new
+ * probationary member often has neither yet), by full name and date of birth: how a row
+ * finds such a member, whether it still has no number (an exported sheet read back) or
+ * brings the number issued since. Read once per file: members the file itself adds are
+ * told apart by the file's own duplicate check.
  */
-async function findUnnumbered(db: Db, scope: Scope, target: TargetUnit, rows: ParsedRow[]) {
-  const wanted = rows.filter((r) => !r.fields.partyCardNumber && !r.fields.citizenId);
+async function findUnnumbered(db: Db, scope: Scope, target: TargetUnit) {
+  const found = await db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .selectAll('m')
+    .select(sql<boolean>`true`.as('in_scope'))
+    .select(sql<boolean>`true`.as('readable'))
+    .where('u.path', 'like', `${target.path}%`)
+    .where((eb) => unitInScope(scope, eb.ref('m.unit_id')))
+    .where('m.party_card_number', 'is', null)
+    .where('m.citizen_id', 'is', null)
+    .where('m.status', 'not in', LEAVING_STATUSES)
+    .execute();
   const byNameAndBirth = new Map<string, MemberRowDb[]>();
-  for (let i = 0; i < wanted.length; i += 1000) {
-    const batch = wanted.slice(i, i + 1000);
-    const found = await db
-      .selectFrom('members as m')
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .selectAll('m')
-      .select(sql<boolean>`true`.as('in_scope'))
-      .select(sql<boolean>`true`.as('readable'))
-      .where('u.path', 'like', `${target.path}%`)
-      .where((eb) => unitInScope(scope, eb.ref('m.unit_id')))
-      .where('m.party_card_number', 'is', null)
-      .where('m.citizen_id', 'is', null)
-      .where('m.full_name', 'in', [...new Set(batch.map((r) => r.fields.fullName))])
-      .execute();
-    const birthDates = new Set(batch.map((r) => nameAndBirth(r.fields.fullName, r.fields.dateOfBirth)));
-    for (const m of found) {
-      const key = nameAndBirth(m.full_name, m.date_of_birth);
-      if (birthDates.has(key)) byNameAndBirth.set(key, [...(byNameAndBirth.get(key) ?? []), m]);
-    }
+  for (const m of found) {
+    const key = nameAndBirth(m.full_name, m.date_of_birth);
+    byNameAndBirth.set(key, [...(byNameAndBirth.get(key) ?? []), m]);
   }
   return byNameAndBirth;
 }
@@ -196,8 +194,8 @@ interface PlannedRow {
 }
 
 /** Rows seen in the file so far, for "same as row N": kept across the chunks of one file. */
-type SeenRows = { card: Map<string, number>; citizenId: Map<string, number>; member: Map<number, number> };
-const noRowsSeen = (): SeenRows => ({ card: new Map(), citizenId: new Map(), member: new Map() });
+type SeenRows = { card: Map<string, number>; citizenId: Map<string, number>; nameAndBirth: Map<string, number>; member: Map<number, number> };
+const noRowsSeen = (): SeenRows => ({ card: new Map(), citizenId: new Map(), nameAndBirth: new Map(), member: new Map() });
 
 /** Every check that needs the database; returns the plan for the rows that passed. */
 /**
@@ -228,6 +226,8 @@ interface FileChecks {
   errors: RowError[];
   held: HeldElsewhere[];
   firstRowWith: SeenRows;
+  /** The unit's members with no number, by name and date of birth (findUnnumbered), read at the first chunk. */
+  unnumbered?: Map<string, MemberRowDb[]>;
 }
 
 /** Every check that needs the database; returns the plan for the rows that passed. */
@@ -237,7 +237,8 @@ async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: Pa
   const codes = [...new Set(rows.map((r) => r.unitCode?.toLowerCase()).filter((v): v is string => !!v))];
   const cells = await findCells(db, actor.scope, target, codes);
   const { byCard, byCitizenId } = await findExisting(db, actor.scope, actor.readScope ?? actor.scope, target, rows);
-  const byNameAndBirth = await findUnnumbered(db, actor.scope, target, rows);
+  checks.unnumbered ??= await findUnnumbered(db, actor.scope, target);
+  const byNameAndBirth = checks.unnumbered;
   const planned: PlannedRow[] = [];
 
   for (const parsed of rows) {
@@ -266,14 +267,22 @@ async function planRows(db: Db, actor: ImportActor, target: TargetUnit, rows: Pa
     else if (withCitizenId && !withCitizenId.in_scope) fail('citizenId', 'imports.row.citizen_id_out_of_scope', { value: citizenId!, unit: target.name });
     else if (withCard && withCitizenId && withCard.id !== withCitizenId.id) fail('citizenId', 'imports.row.citizen_id_other_member', { value: citizenId! });
     else existing = withCard ?? withCitizenId ?? null;
+    // No number, or numbers nobody holds yet: the member of the unit who has no number, by name and date of birth.
+    const personKey = nameAndBirth(parsed.fields.fullName, parsed.fields.dateOfBirth);
     if (!card && !citizenId) {
-      const same = byNameAndBirth.get(nameAndBirth(parsed.fields.fullName, parsed.fields.dateOfBirth)) ?? [];
+      const first = firstRowWith.nameAndBirth.get(personKey);
+      if (first !== undefined) fail('fullName', 'imports.row.duplicate_in_file', { row: first });
+      else firstRowWith.nameAndBirth.set(personKey, parsed.row);
+    }
+    if (!withCard && !withCitizenId && rowErrors.length === 0) {
+      const same = byNameAndBirth.get(personKey) ?? [];
       if (same.length === 1) existing = same[0]!;
       else if (same.length > 1) fail('partyCardNumber', 'imports.row.same_name_and_birth', { count: same.length });
     }
     if (existing) {
       const first = firstRowWith.member.get(existing.id);
-      if (first !== undefined) fail(card ? 'partyCardNumber' : 'citizenId', 'imports.row.same_member_in_file', { row: first });
+      const column: ColumnKey = card ? 'partyCardNumber' : citizenId ? 'citizenId' : 'fullName';
+      if (first !== undefined) fail(column, 'imports.row.same_member_in_file', { row: first });
       else firstRowWith.member.set(existing.id, parsed.row);
     }
 
