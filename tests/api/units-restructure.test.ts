@@ -499,22 +499,40 @@ describe('a cell merged into a committee (found by an outside probe)', () => {
     const other = await t.unit({ code: 'XA-HL2', name: 'Đảng bộ xã Hòa Lạc Tây', kind: 'dang_bo_xa', parentId: u.province });
     const cell = await t.unit({ code: 'HL-T1', name: 'Chi bộ thôn Hòa Lạc 1', parentId: commune });
     await t.member({ fullName: 'Kiều Văn Sơn', unitId: cell });
+    const u2 = await t.unit({ code: 'HL-T2', name: 'Chi bộ thôn Hòa Lạc 2', parentId: commune });
     const merge = (target: number) =>
       admin({
         method: 'POST',
         url: '/api/v1/units/merge',
         payload: { sourceIds: [cell], target: { unitId: target }, effectiveOn: '2026-11-20', decisionNumber: '9' },
       });
-    // Into its own commune: the commune is above the cell.
-    const intoParent = await merge(commune);
-    expect(intoParent.statusCode, intoParent.body).toBe(400);
-    expect(intoParent.json().title).toBe('Các tổ chức đảng hợp nhất không được là cấp trên hoặc cấp dưới của nhau hay của đơn vị tiếp nhận.');
-    // Into another commune: its member would sit in a committee, outside any cell.
-    const intoOther = await merge(other);
-    expect(intoOther.statusCode, intoOther.body).toBe(400);
-    expect(intoOther.json().title).toBe('Chi bộ thôn Hòa Lạc 1 là chi bộ nên chỉ hợp nhất được vào một chi bộ; Đảng bộ xã Hòa Lạc Tây không phải là chi bộ.');
-    expect(intoOther.json().errors).toEqual([{ path: 'body.target', message: 'Một chi bộ chỉ hợp nhất được vào một chi bộ.' }]);
-    expect((await children(commune, '2026-11-30')).map((c) => [c.name, c.memberCount])).toEqual([['Chi bộ thôn Hòa Lạc 1', 1]]);
+    // Into its own commune or another one: its member would sit in a committee, outside any cell.
+    for (const [target, name] of [
+      [commune, 'Đảng bộ xã Hòa Lạc'],
+      [other, 'Đảng bộ xã Hòa Lạc Tây'],
+    ] as const) {
+      const res = await merge(target);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().title).toBe(`Chi bộ thôn Hòa Lạc 1 là chi bộ nên chỉ hợp nhất được vào một chi bộ; ${name} không phải là chi bộ.`);
+      expect(res.json().errors).toEqual([{ path: 'body.target.unitId', message: 'Một chi bộ chỉ hợp nhất được vào một chi bộ.' }]);
+    }
+    // Into a new unit that is not a cell, likewise.
+    const intoNew = await admin({
+      method: 'POST',
+      url: '/api/v1/units/merge',
+      payload: {
+        sourceIds: [cell, u2],
+        target: { code: 'XA-HL3', name: 'Đảng bộ xã Hòa Lạc Mới', kind: 'dang_bo_xa', parentId: u.province },
+        effectiveOn: '2026-11-20',
+        decisionNumber: '9',
+      },
+    });
+    expect(intoNew.statusCode, intoNew.body).toBe(400);
+    expect(intoNew.json().errors).toEqual([{ path: 'body.target.kind', message: 'Một chi bộ chỉ hợp nhất được vào một chi bộ.' }]);
+    expect((await children(commune, '2026-11-30')).map((c) => [c.name, c.memberCount])).toEqual([
+      ['Chi bộ thôn Hòa Lạc 1', 1],
+      ['Chi bộ thôn Hòa Lạc 2', 0],
+    ]);
     expect(await children(other, '2026-11-30')).toEqual([]);
   });
 });

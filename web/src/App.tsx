@@ -20,7 +20,7 @@ import { ErrorBoundary, RouteFailed } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/QueryState.tsx';
 import { loadPageMessages, useLang } from './i18n/i18n.ts';
 import { loadFrame } from './layout/load-frame.ts';
-import { pastDateParam } from './lib/dates.ts';
+import { dayUpToToday } from './lib/dates.ts';
 import { esmDefault } from './lib/esm-default.ts';
 import { lazyPage, prefetchDataAt, prefetchDataOf, preloadPageOf } from './lib/lazy-page.ts';
 import { showError } from './lib/notify.ts';
@@ -36,7 +36,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 // another page, so it loads beside the session check rather than after it.
 const AppFrame = lazyPage(loadFrame);
 const UnitsPage = lazyPage(() => import('./pages/units/UnitsPage.tsx'), '/units');
-prefetchDataAt('/units', (client, { search }) => client.prefetchQuery(unitChildrenQuery(null, pastDateParam(search.get('at')))));
+prefetchDataAt('/units', (client, { search }) => client.prefetchQuery(unitChildrenQuery(null, dayUpToToday(search.get('at')))));
 const UnitPage = lazyPage(() => import('./pages/units/UnitPage.tsx'), '/units/:id');
 const MembersPage = lazyPage(() => import('./pages/members/MembersPage.tsx'), '/members');
 const MemberPage = lazyPage(() => import('./pages/members/MemberPage.tsx'), '/members/:id');

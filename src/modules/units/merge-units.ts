@@ -50,8 +50,7 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     let eventId: number;
     if (existingTargetId !== null) {
       target = await loadNewParent(trx, access, existingTargetId, date);
-      // The target may be neither inside a source nor above one (a cell merged into its own commune).
-      if (insideASource(target.path) || sources.some((s) => isWithin(s.path, target.path))) throw badRequest('units.merge_nested');
+      if (insideASource(target.path)) throw badRequest('units.merge_nested');
       eventId = await startEvent(trx, access, 'merge', date, input.decisionNumber);
     } else {
       const spec = input.target as Extract<MergeInput['target'], { code: string }>;
@@ -72,7 +71,7 @@ export async function mergeUnits(db: Kysely<DB>, access: Access, input: MergeInp
     const cell = sources.find((s) => CELL_KINDS.includes(s.kind));
     if (cell && !CELL_KINDS.includes(target.kind))
       throw badRequest('units.merge_cell_needs_cell', { name: cell.name, target: target.name }, [
-        { path: 'body.target', message: 'units.merge_cell_needs_cell_field' },
+        { path: existingTargetId !== null ? 'body.target.unitId' : 'body.target.kind', message: 'units.merge_cell_needs_cell_field' },
       ]);
     const children = await childrenToCarry(trx, input.sourceIds, date);
     for (const child of children) assertCanContain(target, child);

@@ -33,8 +33,8 @@ export const vietnamDayOf = (at: string | number): string => vietnamDate.format(
 export const toIso = (d: Dayjs | null | undefined): string | null => (d?.isValid() ? d.format(ISO) : null);
 export const fromIso = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, ISO, true) : null);
 export const isIso = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v, ISO, true).isValid();
-/** A date asked for in an address (?at=, ?date=), if it is a real day up to today; a later or broken one means today (null). */
-export const pastDateParam = (asked: string | null): string | null => (isIso(asked) && asked <= todayIso() ? asked : null);
+/** A day to read the tree or figures on (from an address, ?at= or ?date=, or a meeting's day), if it is a real day up to today; a later or broken one means today (null): nothing exists for a later day. */
+export const dayUpToToday = (asked: string | null): string | null => (isIso(asked) && asked <= todayIso() ? asked : null);
 
 /** What is wrong with a typed date, as a message key, or null when it is a date we accept. */
 export type DateProblem = 'dates.unreadable' | 'dates.noSuchDay' | 'dates.future' | 'dates.outOfRange';
@@ -54,4 +54,4 @@ export function checkTypedDate(text: string, opts: { notFuture?: boolean } = {})
 }
 
 /** A form's date value when it is a date ('YYYY-MM-DD'), null while it is typed text being corrected. */
-export const asIso = (v: string | null | undefined): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+export const asIso = (v: string | null | undefined): string | null => (typeof v === 'string' && isIso(v) ? v : null);

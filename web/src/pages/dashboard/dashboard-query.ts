@@ -3,7 +3,7 @@
 
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { ISO, isIso, pastDateParam, todayIso } from '../../lib/dates.ts';
+import { dayUpToToday, ISO, isIso, todayIso } from '../../lib/dates.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
@@ -31,7 +31,7 @@ export function periodAround(kind: Exclude<PeriodKind, 'custom'>, anchor: string
 export function readView(params: URLSearchParams): DashboardView {
   const today = todayIso();
   // Figures are read on today at the latest: a later date in a link shows today's.
-  const date = pastDateParam(params.get('date')) ?? today;
+  const date = dayUpToToday(params.get('date')) ?? today;
   const p = params.get('p');
   const period: PeriodKind = PERIOD_KINDS.includes(p as PeriodKind) ? (p as PeriodKind) : 'year';
   const from = params.get('from');

@@ -5,11 +5,13 @@ import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useUnit } from '../../api/units.ts';
 import { useT } from '../../i18n/i18n.ts';
+import { dayUpToToday } from '../../lib/dates.ts';
 import type { Meeting, MinutesContent } from './meetings-api.ts';
 
 export function useChairPrefill(form: FormInstance, meeting: Meeting, content: MinutesContent) {
   const t = useT();
-  const unit = useUnit(meeting.unitId, meeting.heldOn);
+  // The committee on the meeting's day; for a meeting still to come, today's (no tree exists for a later day).
+  const unit = useUnit(meeting.unitId, dayUpToToday(meeting.heldOn));
   const fresh = Object.keys(content).length === 0;
   const secretary = unit.data?.committee.find((c) => c.position === 'bi_thu');
   const unitName = unit.data?.unit.name;

@@ -9,7 +9,7 @@ import { usePermission } from '../../auth/session.ts';
 import { committeeWords, eventKindLabel, positionLabel, unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { type Translate, useT } from '../../i18n/i18n.ts';
-import { pastDateParam, showDate } from '../../lib/dates.ts';
+import { dayUpToToday, showDate } from '../../lib/dates.ts';
 import { usePhone } from '../../lib/use-phone.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { PartyGroupsCard } from './PartyGroupsCard.tsx';
@@ -22,7 +22,7 @@ export default function UnitPage() {
   const id = Number(useParams().id);
   const [params] = useSearchParams();
   // The tree as it was on a day up to today; a later date in a link shows today's.
-  const at = pastDateParam(params.get('at'));
+  const at = dayUpToToday(params.get('at'));
   const unit = useUnit(id, at);
   const history = useUnitHistory(id);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;

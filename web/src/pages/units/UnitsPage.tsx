@@ -12,7 +12,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { unitKindLabel } from '../../components/labels.ts';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { pastDateParam, showDate, todayIso } from '../../lib/dates.ts';
+import { dayUpToToday, showDate, todayIso } from '../../lib/dates.ts';
 import { showError } from '../../lib/notify.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 
@@ -20,7 +20,7 @@ export default function UnitsPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   // The tree as it was on a day up to today; a later date in a link shows today's.
-  const at = pastDateParam(params.get('at'));
+  const at = dayUpToToday(params.get('at'));
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim(), 300);
 
