@@ -1,7 +1,8 @@
 // Every error leaves as application/problem+json (RFC 9457) in the caller's language.
 // Bad input is a 4xx with per-field errors; only our own bugs are 500, and those never
 // show a stack trace.
-import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -215,24 +216,32 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
+/** What Node's HTTP parser refuses, by its error code: the answer's status and message. */
+function clientErrorAnswer(code: string | undefined): [number, string] {
+  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'headers_too_large'];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'request_timeout'];
+  // Characters an address or a header may not hold: say how to send them.
+  if (code === 'HPE_INVALID_URL' || code === 'HPE_INVALID_HEADER_TOKEN') return [400, 'malformed_request'];
+  return [400, 'bad_request'];
+}
+
 /**
  * A request Node's HTTP parser refuses before Fastify sees it (raw 'ê' in the address, a
  * broken request line, headers too large): answered on the socket as problem+json in
- * Vietnamese, the only language known without the request's headers.
+ * Vietnamese, the only language known without the request's headers, then the connection
+ * is closed. As Node's own default, nothing is written over a response already under way
+ * on the same connection, and a reset connection is just closed.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex) {
-  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-  const [status, code] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'headers_too_large']
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'request_timeout']
-        : [400, 'malformed_request'];
-  const body = JSON.stringify({ type: `https://chibo.vn/problems/${code}`, code, title: t('vi', `errors.${code}`), status });
-  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+export function answerClientError(error: Error & { code?: string }, socket: Socket) {
+  const underWay = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (error.code === 'ECONNRESET' || !socket.writable || underWay) return socket.destroy();
+  const [status, code] = clientErrorAnswer(error.code);
+  const body = JSON.stringify(problemFor(new AppError(code, status), 'vi'));
+  socket.write(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+  // The server keeps a socket's reading side open after end(): close it once written.
+  socket.destroySoon();
 }
 
 /**

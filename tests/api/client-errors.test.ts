@@ -44,14 +44,16 @@ describe('a request the HTTP parser refuses', () => {
   });
 
   it('answers a broken request line and headers too large the same way', async () => {
-    expect((await raw('NOT A REQUEST\r\n\r\n')).body).toMatchObject({ code: 'malformed_request', status: 400 });
+    expect((await raw('NOT A REQUEST\r\n\r\n')).body).toMatchObject({ code: 'bad_request', status: 400, title: 'Yêu cầu không hợp lệ.' });
+    expect((await raw('GET / HTTP/1.1\r\nHo st: a\r\n\r\n')).body).toMatchObject({ code: 'malformed_request', status: 400 });
     const big = await raw(`GET /api/v1/auth/me HTTP/1.1\r\nHost: localhost\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(big.status).toBe(431);
     expect(big.body.title).toBe('Phần đầu yêu cầu (header, cookie) quá lớn.');
   });
 
-  it('still serves the same search sent encoded', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/units/search?q=Y%C3%AAn' });
-    expect(res.statusCode).toBe(401);
+  it('passes the same search sent percent-encoded on to the API (401 without a session)', async () => {
+    const res = await raw('GET /api/v1/units/search?q=Y%C3%AAn HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(res.status).toBe(401);
+    expect(res.body.title).toBe('Bạn cần đăng nhập.');
   });
 });

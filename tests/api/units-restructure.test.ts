@@ -550,5 +550,11 @@ describe('a date after today (found by an outside probe)', () => {
       expect(res.json().errors).toEqual([{ path: 'querystring.at', message: 'Ngày xem không được sau ngày hôm nay: chưa có cây tổ chức của ngày đó.' }]);
     }
     expect((await admin({ method: 'GET', url: `/api/v1/figures/units/${u.province}?date=${later}` })).statusCode).toBe(400);
+    // Not a date at all: that one error, not also one about today.
+    for (const url of [`/api/v1/units/${u.province}?at=31/12/2025`, `/api/v1/figures/units/${u.province}?date=abc`]) {
+      const res = await admin({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors, url).toHaveLength(1);
+    }
   });
 });

@@ -12,7 +12,9 @@ export const isoDate = z.iso
   .date({ error: (issue) => (issue.input === undefined ? undefined : 'fields.invalid_date') })
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'), { message: 'fields.date_out_of_range', abort: true });
 /** A date something is looked at on (the tree, a unit, figures): today at the latest, since nothing is recorded after today. */
-export const viewDateUpToToday = (message: string) => isoDate.refine((d) => d <= todayInVietnam(), { message });
+export const viewDateUpToToday = (message: string) =>
+  // A value that is not a date already has its one error (isoDate's): no second about today.
+  isoDate.refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= todayInVietnam(), { message });
 export const unitKind = z.enum([
   'toan_dang',
   'dang_bo_truc_thuoc_tw',
