@@ -129,23 +129,30 @@ function exemptionFor(member: DuesMember, month: string, rules: DuesRules): Dues
 }
 
 /** A member's settings the rule set in force does not allow: message keys under dues.check with their values. */
-export function duesSettingProblems(member: DuesMember, rules: DuesRules): { key: string; params: Record<string, string | number> }[] {
-  const problems: { key: string; params: Record<string, string | number> }[] = [];
+/** A setting the rules refuse: the member field it is about, its message key and parameters. */
+export interface DuesSettingProblem {
+  field: 'fixedAmount' | 'reason' | 'percent' | 'months';
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export function duesSettingProblems(member: DuesMember, rules: DuesRules): DuesSettingProblem[] {
+  const problems: DuesSettingProblem[] = [];
   const { min, max } = rules.fixed.other;
   if (member.basis === 'other' && member.fixedAmount !== undefined && (member.fixedAmount < min || member.fixedAmount > max)) {
-    problems.push({ key: 'dues.check.fixed_out_of_range', params: { amount: member.fixedAmount, min, max } });
+    problems.push({ field: 'fixedAmount', key: 'dues.check.fixed_out_of_range', params: { amount: member.fixedAmount, min, max } });
   }
   if (member.exemption && !rules.exemptions.includes(member.exemption.reason)) {
-    problems.push({ key: 'dues.check.exemption_not_in_rules', params: { reason: `dues.exemption.${member.exemption.reason}` } });
+    problems.push({ field: 'reason', key: 'dues.check.exemption_not_in_rules', params: { reason: `dues.exemption.${member.exemption.reason}` } });
   }
   const r = member.reduction;
   if (r) {
-    if (!rules.reductions) problems.push({ key: 'dues.check.no_reductions', params: {} });
+    if (!rules.reductions) problems.push({ field: 'percent', key: 'dues.check.no_reductions', params: {} });
     else {
       if (!rules.reductions.percents.includes(r.percent))
-        problems.push({ key: 'dues.check.reduction_percent', params: { percent: r.percent, allowed: rules.reductions.percents.join(', ') } });
+        problems.push({ field: 'percent', key: 'dues.check.reduction_percent', params: { percent: r.percent, allowed: rules.reductions.percents.join(', ') } });
       if (r.months > rules.reductions.maxMonths)
-        problems.push({ key: 'dues.check.reduction_too_long', params: { months: r.months, max: rules.reductions.maxMonths } });
+        problems.push({ field: 'months', key: 'dues.check.reduction_too_long', params: { months: r.months, max: rules.reductions.maxMonths } });
     }
   }
   return problems;

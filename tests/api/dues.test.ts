@@ -100,7 +100,7 @@ describe('a member’s basis, exemptions and reductions', () => {
       payload: { percent: 40, from: '2026-04', months: 13 },
     });
     expect(reduction.statusCode).toBe(400);
-    expect(reduction.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.percent', 'body.percent']);
+    expect(reduction.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.percent', 'body.months']);
     expect(reduction.json().errors.map((e: { message: string }) => e.message)).toEqual([
       'Mức giảm 40% không có trong quy định; các mức được giảm: 30, 50, 70%.',
       'Mỗi lần chỉ được giảm đảng phí tối đa 12 tháng; đề nghị là 13 tháng.',

@@ -216,4 +216,20 @@ describe('transfers out of and into the system', () => {
     const inbox = (await secB({ method: 'GET', url: `/api/v1/transfers?unitId=${u.cellB}&direction=incoming` })).json();
     expect(inbox.items.map((i: { fullName: string }) => i.fullName)).toContain('Vàng Văn Chiến');
   });
+
+  it("names a refused date or status where the request carries it, under 'member'", async () => {
+    const res = await secB({
+      method: 'POST',
+      url: '/api/v1/transfers/incoming',
+      payload: {
+        member: { fullName: 'Lò Văn Sai', sex: 'nam', dateOfBirth: '1990-02-14', admittedOn: '2015-05-19', fullMemberOn: '2014-05-19', unitId: u.cellB },
+        origin: 'Đảng bộ xã Mường Mô, tỉnh Lai Châu (ngoài hệ thống)',
+        decisionNumber: '18-QĐ/ĐU',
+        decisionOn: '2026-04-25',
+        issuedBy: 'Đảng ủy xã Mường Mô',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.member.fullMemberOn']);
+  });
 });

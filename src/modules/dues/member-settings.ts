@@ -15,7 +15,7 @@ import { monthStart } from './months.ts';
 import type { BasisInput, ExemptionInput, ReductionInput } from './schemas.ts';
 
 /** 400 naming every setting the rule set in force on `month` for the member's unit does not allow. */
-async function checkAgainstRules(db: Db, unitId: number, month: string, member: DuesMember, field: string) {
+async function checkAgainstRules(db: Db, unitId: number, month: string, member: DuesMember) {
   const rules = duesRulesFor(month, await unitRuleSets(db, 'dues', unitId, monthStart(month)));
   const problems = duesSettingProblems(member, rules.body);
   if (problems.length > 0)
@@ -23,7 +23,7 @@ async function checkAgainstRules(db: Db, unitId: number, month: string, member: 
       'dues.settings_refused',
       400,
       { rules: rules.title.vi },
-      problems.map((p) => ({ path: `body.${field}`, message: p.key, params: p.params })),
+      problems.map((p) => ({ path: `body.${p.field}`, message: p.key, params: p.params })),
     );
 }
 
@@ -36,13 +36,10 @@ async function writableMember(trx: Db, access: Access, memberId: number) {
 export async function setBasis(db: Kysely<DB>, access: Access, memberId: number, input: BasisInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const member = await writableMember(trx, access, memberId);
-    await checkAgainstRules(
-      trx,
-      member.unit_id,
-      input.from,
-      { basis: input.basis, ...(input.fixedAmount !== undefined ? { fixedAmount: input.fixedAmount } : {}) },
-      input.basis === 'other' ? 'fixedAmount' : 'basis',
-    );
+    await checkAgainstRules(trx, member.unit_id, input.from, {
+      basis: input.basis,
+      ...(input.fixedAmount !== undefined ? { fixedAmount: input.fixedAmount } : {}),
+    });
     const from = monthStart(input.from);
     const later = await trx.selectFrom('dues_bases').select('id').where('member_id', '=', memberId).where('valid_from', '>', from).executeTakeFirst();
     if (later) throw conflict('dues.basis_later_exists');
@@ -96,13 +93,7 @@ export async function setBasis(db: Kysely<DB>, access: Access, memberId: number,
 export async function recordExemption(db: Kysely<DB>, access: Access, memberId: number, input: ExemptionInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const member = await writableMember(trx, access, memberId);
-    await checkAgainstRules(
-      trx,
-      member.unit_id,
-      input.from,
-      { basis: 'other', exemption: { reason: input.reason, from: input.from, to: input.to ?? null } },
-      'reason',
-    );
+    await checkAgainstRules(trx, member.unit_id, input.from, { basis: 'other', exemption: { reason: input.reason, from: input.from, to: input.to ?? null } });
     const row = await trx
       .insertInto('dues_exemptions')
       .values({
@@ -131,13 +122,7 @@ export async function recordExemption(db: Kysely<DB>, access: Access, memberId: 
 export async function recordReduction(db: Kysely<DB>, access: Access, memberId: number, input: ReductionInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const member = await writableMember(trx, access, memberId);
-    await checkAgainstRules(
-      trx,
-      member.unit_id,
-      input.from,
-      { basis: 'other', reduction: { percent: input.percent, from: input.from, months: input.months } },
-      'percent',
-    );
+    await checkAgainstRules(trx, member.unit_id, input.from, { basis: 'other', reduction: { percent: input.percent, from: input.from, months: input.months } });
     const row = await trx
       .insertInto('dues_reductions')
       .values({

@@ -19,9 +19,9 @@ import type { CreateMemberInput, MemberDetailOut } from './schemas.ts';
 export { assertUniqueIdentifiers } from './record-checks.ts';
 
 /** The status a new member starts with: from the dates, or as given when it agrees with them. */
-export function initialStatus(input: Pick<CreateMemberInput, 'status' | 'fullMemberOn'>): 'du_bi' | 'chinh_thuc' {
+export function initialStatus(input: Pick<CreateMemberInput, 'status' | 'fullMemberOn'>, at = 'body'): 'du_bi' | 'chinh_thuc' {
   const status = statusFromDates(input.fullMemberOn ?? null, todayInVietnam());
-  if (input.status && input.status !== status) throw badRequest('validation', {}, [{ path: 'body.status', message: 'members.status_follows_dates' }]);
+  if (input.status && input.status !== status) throw badRequest('validation', {}, [{ path: `${at}.status`, message: 'members.status_follows_dates' }]);
   return status;
 }
 
@@ -53,14 +53,17 @@ export async function insertMember(trx: Db, actorUserId: number | null, input: C
 export async function insertCheckedMember(trx: Transaction<DB>, access: Access, given: CreateMemberInput, check?: IdentifierCheck, path = 'body') {
   // Who may write there first: the record's own rules come after (403/404 say nothing about them).
   await findTargetCell(trx, access, given.unitId);
-  assertDatesInOrder({
-    dateOfBirth: given.dateOfBirth,
-    admittedOn: given.admittedOn ?? null,
-    fullMemberOn: given.fullMemberOn ?? null,
-    joinedUnitOn: given.joinedUnitOn,
-  });
+  assertDatesInOrder(
+    {
+      dateOfBirth: given.dateOfBirth,
+      admittedOn: given.admittedOn ?? null,
+      fullMemberOn: given.fullMemberOn ?? null,
+      joinedUnitOn: given.joinedUnitOn,
+    },
+    path,
+  );
   if (given.villageId) await checkVillageOn(trx, access, given.villageId, given.joinedUnitOn, `${path}.villageId`);
-  const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given) }, check);
+  const id = await insertMember(trx, access.userId, { ...given, status: initialStatus(given, path) }, check);
   if (given.villageId) await moveResidence(trx, access.userId, id, given.villageId, given.joinedUnitOn);
   return id;
 }

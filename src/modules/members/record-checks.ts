@@ -16,16 +16,16 @@ export interface RecordDates {
   joinedUnitOn?: string;
 }
 
-/** 400 with one field error per date out of order. */
-export function assertDatesInOrder(d: RecordDates): void {
+/** 400 with one field error per date out of order; `at` is where the record sits in the request ('body', or 'body.member' of a transfer in). */
+export function assertDatesInOrder(d: RecordDates, at = 'body'): void {
   const errors: FieldError[] = [];
-  if (d.admittedOn && d.admittedOn <= d.dateOfBirth) errors.push({ path: 'body.admittedOn', message: 'members.admitted_before_birth' });
-  if (d.fullMemberOn && d.admittedOn && d.fullMemberOn < d.admittedOn) errors.push({ path: 'body.fullMemberOn', message: 'members.full_before_admitted' });
-  if (d.fullMemberOn && !d.admittedOn && d.fullMemberOn <= d.dateOfBirth) errors.push({ path: 'body.fullMemberOn', message: 'members.full_before_birth' });
-  if (d.joinedUnitOn && d.admittedOn && d.joinedUnitOn < d.admittedOn) errors.push({ path: 'body.joinedUnitOn', message: 'members.joined_before_admitted' });
+  if (d.admittedOn && d.admittedOn <= d.dateOfBirth) errors.push({ path: `${at}.admittedOn`, message: 'members.admitted_before_birth' });
+  if (d.fullMemberOn && d.admittedOn && d.fullMemberOn < d.admittedOn) errors.push({ path: `${at}.fullMemberOn`, message: 'members.full_before_admitted' });
+  if (d.fullMemberOn && !d.admittedOn && d.fullMemberOn <= d.dateOfBirth) errors.push({ path: `${at}.fullMemberOn`, message: 'members.full_before_birth' });
+  if (d.joinedUnitOn && d.admittedOn && d.joinedUnitOn < d.admittedOn) errors.push({ path: `${at}.joinedUnitOn`, message: 'members.joined_before_admitted' });
   for (const p of membershipDateProblems(d)) {
-    if (errors.some((e) => e.path === `body.${p.field}`)) continue;
-    errors.push({ path: `body.${p.field}`, message: `members.${p.kind}`, params: { date: formatDateVi(p.earliest) } });
+    if (errors.some((e) => e.path === `${at}.${p.field}`)) continue;
+    errors.push({ path: `${at}.${p.field}`, message: `members.${p.kind}`, params: { date: formatDateVi(p.earliest) } });
   }
   if (errors.length) throw new AppError('validation', 400, {}, errors);
 }
