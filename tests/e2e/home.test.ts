@@ -137,5 +137,18 @@ describe("a member's home", () => {
     await page.getByTestId('my-meetings-card').getByTestId('my-meeting').first().waitFor();
     await page.getByTestId('home-notices').waitFor();
     await shot(page, 'home-member-phone');
+    // Their meeting names the cell without a link to a unit page they may not read, and
+    // leads back to their own meetings, not to a cell's list with a '#3' picker.
+    const meetingId = await page.getByTestId('my-meetings-card').getByTestId('my-meeting').first().getAttribute('data-meeting-id');
+    await page.goto(`/meetings/${meetingId}`);
+    const cell = page.getByTestId('meeting-unit');
+    await expect.poll(() => cell.textContent()).toBe('Chi bộ thôn Bắc Sơn');
+    expect(await cell.evaluate((e) => e.tagName)).toBe('SPAN');
+    await page.locator('.ant-breadcrumb').getByRole('link', { name: 'Lịch sinh hoạt của tôi' }).click();
+    await page.waitForURL(/\/my-meetings$/);
+    await page.goto('/meetings');
+    await page.getByTestId('meetings-page').waitFor();
+    expect(await page.getByTestId('meetings-unit').count()).toBe(0);
+    expect(await page.getByTestId('meeting-compliance-link').count()).toBe(0);
   });
 });

@@ -104,10 +104,7 @@ export function ActionModal<V extends object>({
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {unmatched.map((u) => (
-                  <li key={u.path + u.message}>
-                    {u.path ? `${u.path}: ` : ''}
-                    {u.message}
-                  </li>
+                  <li key={u.path + u.message}>{u.message}</li>
                 ))}
               </ul>
             }

@@ -5,7 +5,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
-import type { UnitDetail } from '../api/types.ts';
+import type { UnitDetail, UnitKind } from '../api/types.ts';
 import { unitKeys, useUnitChildren, useUnitSearch } from '../api/units.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useDebounced } from '../lib/use-debounced.ts';
@@ -16,6 +16,8 @@ interface Common {
   /** Names of units already chosen, so a value shows its name before any search. */
   knownLabels?: Record<number, string>;
   excludeIds?: number[];
+  /** Offer only units of these kinds (a cell merges only into a cell). */
+  kinds?: readonly UnitKind[];
   allowClear?: boolean;
   style?: React.CSSProperties;
   id?: string;
@@ -45,9 +47,10 @@ export function UnitSelect(props: Props) {
   const labels = useRef(new Map<number, string>());
   for (const [id, name] of Object.entries(props.knownLabels ?? {})) labels.current.set(Number(id), name);
 
+  const ofKind = (u: { kind: UnitKind }) => !props.kinds || props.kinds.includes(u.kind);
   const found: Option[] = q.trim()
-    ? (search.data?.items ?? []).map((u) => ({ value: u.id, label: u.name, path: u.path.join(' › ') }))
-    : (roots.data?.items ?? []).map((u) => ({ value: u.id, label: u.name, path: '' }));
+    ? (search.data?.items ?? []).filter(ofKind).map((u) => ({ value: u.id, label: u.name, path: u.path.join(' › ') }))
+    : (roots.data?.items ?? []).filter(ofKind).map((u) => ({ value: u.id, label: u.name, path: '' }));
   for (const o of found) labels.current.set(o.value, o.label);
   const excluded = new Set(props.excludeIds ?? []);
   const options = found.filter((o) => !excluded.has(o.value));

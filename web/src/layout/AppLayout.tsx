@@ -58,7 +58,8 @@ export function AppLayout() {
           background: '#8e1414',
           position: 'sticky',
           top: 0,
-          zIndex: 10,
+          // Above a table's pinned columns (antd gives them z-index 10), below dialogs and drawers (1000).
+          zIndex: 100,
         }}
       >
         {phone && (

@@ -23,6 +23,10 @@ const PRINT_CSS = `
 .dash-print table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 .dash-print th, .dash-print td { border: 1px solid #000; padding: 3px 6px; text-align: left; vertical-align: top; }
 .dash-print td.num, .dash-print th.num { text-align: right; white-space: nowrap; }
+.dash-print th.num { white-space: normal; }
+/* On a phone the sub-units' table scrolls sideways in its box rather than squeezing its names to a word a line. */
+.dash-print .table-scroll { overflow-x: auto; }
+.dash-print .table-scroll table { min-width: 520px; }
 .dash-print .head { display: flex; justify-content: space-between; text-align: center; gap: 16px; }
 .dash-print .head > div { flex: 1; }
 .dash-print h1 { font-size: 17px; text-align: center; margin: 18px 0 2px; }
@@ -36,6 +40,7 @@ const PRINT_CSS = `
   .no-print { display: none !important; }
   .dash-print { padding: 0; max-width: none; font-size: 12px; }
   .dash-print tr { break-inside: avoid; }
+  .dash-print .table-scroll table { min-width: 0; }
 }`;
 
 export default function DashboardPrint() {
@@ -129,30 +134,33 @@ export default function DashboardPrint() {
           {subs.length > 0 && (
             <>
               <h2>{t('dashboard.printView.subUnitsHeading', { count: allSubs.length })}</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t('dashboard.subUnits.name')}</th>
-                    <th className="num">{t('dashboard.subUnits.members')}</th>
-                    <th className="num">{t('dashboard.subUnits.cells')}</th>
-                    <th className="num">{t('dashboard.subUnits.meetings')}</th>
-                    <th className="num">{t('dashboard.subUnits.compliance')}</th>
-                    <th className="num">{t('dashboard.subUnits.attendance')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {subs.map((s) => (
-                    <tr key={s.id} data-testid="print-sub-unit">
-                      <td>{s.name}</td>
-                      <td className="num">{s.members ?? '—'}</td>
-                      <td className="num">{s.cells ?? '—'}</td>
-                      <td className="num">{s.meetingsHeld ?? '—'}</td>
-                      <td className="num">{s.compliance ? `${pct(s.compliance)} (${pair(s.compliance)})` : '—'}</td>
-                      <td className="num">{s.attendance ? `${pct(s.attendance)} (${pair(s.attendance)})` : '—'}</td>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+              <section className="table-scroll" tabIndex={0} aria-label={t('dashboard.printView.subUnitsHeading', { count: allSubs.length })}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t('dashboard.subUnits.name')}</th>
+                      <th className="num">{t('dashboard.subUnits.members')}</th>
+                      <th className="num">{t('dashboard.subUnits.cells')}</th>
+                      <th className="num">{t('dashboard.subUnits.meetings')}</th>
+                      <th className="num">{t('dashboard.subUnits.compliance')}</th>
+                      <th className="num">{t('dashboard.subUnits.attendance')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {subs.map((s) => (
+                      <tr key={s.id} data-testid="print-sub-unit">
+                        <td>{s.name}</td>
+                        <td className="num">{s.members ?? '—'}</td>
+                        <td className="num">{s.cells ?? '—'}</td>
+                        <td className="num">{s.meetingsHeld ?? '—'}</td>
+                        <td className="num">{s.compliance ? `${pct(s.compliance)} (${pair(s.compliance)})` : '—'}</td>
+                        <td className="num">{s.attendance ? `${pct(s.attendance)} (${pair(s.attendance)})` : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
               {allSubs.length > subs.length && <p className="foot">{t('dashboard.printView.more', { n: allSubs.length - subs.length })}</p>}
             </>
           )}

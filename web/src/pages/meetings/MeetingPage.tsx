@@ -8,6 +8,7 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Space, Tabs
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
+import { usePermission } from '../../auth/session.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
 import { PageLoading, QueryError } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n/i18n.ts';
@@ -34,6 +35,7 @@ export default function MeetingPage() {
   const [params, setParams] = useSearchParams();
   const meeting = useMeeting(Number.isInteger(id) ? id : 0);
   const [cancelling, setCancelling] = useState(false);
+  const may = usePermission();
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (meeting.isPending) return <PageLoading />;
   if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />;
@@ -61,7 +63,19 @@ export default function MeetingPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="meeting-page" data-meeting-id={m.id}>
-      <Breadcrumb items={[{ title: <Link to={`/meetings?unitId=${m.unitId}`}>{t('meetings.list.title')}</Link> }, { title: `${showDate(m.heldOn)}` }]} />
+      {/* A plain member, who reads no unit, goes back to their own meetings, not to a cell's list. */}
+      <Breadcrumb
+        items={[
+          {
+            title: may('read') ? (
+              <Link to={`/meetings?unitId=${m.unitId}`}>{t('meetings.list.title')}</Link>
+            ) : (
+              <Link to="/my-meetings">{t('meetings.nav.myMeetings')}</Link>
+            ),
+          },
+          { title: `${showDate(m.heldOn)}` },
+        ]}
+      />
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
           <div style={{ minWidth: 0 }}>
@@ -98,9 +112,13 @@ export default function MeetingPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('meetings.fields.place')}>{m.place}</Descriptions.Item>
           <Descriptions.Item label={t('meetings.fields.unit')}>
-            <Link to={`/units/${m.unitId}`} data-testid="meeting-unit">
-              {m.unitName}
-            </Link>
+            {may('read') ? (
+              <Link to={`/units/${m.unitId}`} data-testid="meeting-unit">
+                {m.unitName}
+              </Link>
+            ) : (
+              <span data-testid="meeting-unit">{m.unitName}</span>
+            )}
           </Descriptions.Item>
         </Descriptions>
         {cancelled && (

@@ -99,14 +99,14 @@ export default function MeetingsPage() {
           {t('meetings.list.title')}
         </Typography.Title>
         <Space wrap>
-          {unitId && (
+          {unitId && may('read') && (
             <Link to={`/meetings/compliance?unitId=${unitId}`}>
               <Button icon={<BarChartOutlined />} data-testid="meeting-compliance-link">
                 {t('meetings.compliance.title')}
               </Button>
             </Link>
           )}
-          {unitId && (
+          {unitId && may('read') && (
             <Link to={`/meetings/topics?unitId=${unitId}`}>
               <Button icon={<BookOutlined />} data-testid="meeting-topics-link">
                 {t('meetings.topics.title')}
@@ -127,7 +127,12 @@ export default function MeetingsPage() {
       </div>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <UnitSelect value={unitId} onChange={setUnitId} testId="meetings-unit" allowClear={false} ariaLabel={t('meetings.fields.unit')} />
+          {/* A plain member reads no unit: their own cell's meetings are all they list, so no cell to pick. */}
+          {may('read') ? (
+            <UnitSelect value={unitId} onChange={setUnitId} testId="meetings-unit" allowClear={false} ariaLabel={t('meetings.fields.unit')} />
+          ) : (
+            items[0] && <Typography.Text strong>{items[0].unitName}</Typography.Text>
+          )}
           <Segmented<'upcoming' | 'past'>
             block={phone}
             value={when}

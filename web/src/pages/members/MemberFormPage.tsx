@@ -308,10 +308,7 @@ function MemberForm({ member }: { member?: Member }) {
               description={
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {unmatched.map((u) => (
-                    <li key={u.path + u.message}>
-                      {u.path ? `${u.path}: ` : ''}
-                      {u.message}
-                    </li>
+                    <li key={u.path + u.message}>{u.message}</li>
                   ))}
                 </ul>
               }

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { canContain } from '../../../../src/domain/unit-tree.ts';
+import { CELL_KINDS, canContain } from '../../../../src/domain/unit-tree.ts';
 import { api } from '../../api/client.ts';
 import { COMMITTEE_POSITIONS, type CommitteePosition, type CommitteeSeat, UNIT_KINDS, type UnitDetail, type UnitKind } from '../../api/types.ts';
 import { ActionModal } from '../../components/ActionModal.tsx';
@@ -373,7 +373,7 @@ export function UnitActions({ detail, only }: { detail: UnitDetail; only?: 'comm
           {(form) =>
             form.getFieldValue('targetMode') === 'existing' ? (
               <Form.Item name="targetUnitId" label={t('unitActions.mergeTarget')} rules={required(t)}>
-                <UnitSelect testId="merge-target" excludeIds={[u.id]} />
+                <UnitSelect testId="merge-target" excludeIds={[u.id]} kinds={CELL_KINDS.includes(u.kind) ? CELL_KINDS : undefined} />
               </Form.Item>
             ) : (
               <>
