@@ -191,28 +191,37 @@ describe('login throttles that hold under concurrency', () => {
   });
 
   it('answers an unknown username in the same time as a known one', async () => {
-    const known: number[] = [];
-    const unknown: number[] = [];
-    const timed = async (into: number[], username: string, address: string) => {
-      const started = performance.now();
-      expect((await login(username, 'mat-khau-sai-roi', address)).statusCode).toBe(401);
-      into.push(performance.now() - started);
-    };
     // Interleaved, taking turns at going first, each from its own address, so neither throttles
     // nor a warming cache favour one side. Compared by the fastest of each: what the work itself
     // costs. A median drifted with the machine's load (a CI run on a busy 2-core machine saw
     // 94 against 37 ms on two code paths that differ only in the hash they verify).
-    for (let i = 0; i < 16; i++) {
-      const knownFirst = i % 2 === 0;
-      if (knownFirst) await timed(known, 'timing', `10.9.0.${i}`);
-      await timed(unknown, `khong-ton-tai-${i}`, `10.9.1.${i}`);
-      if (!knownFirst) await timed(known, 'timing', `10.9.0.${i}`);
+    const round = async (r: number) => {
+      const known: number[] = [];
+      const unknown: number[] = [];
+      const timed = async (into: number[], username: string, address: string) => {
+        const started = performance.now();
+        expect((await login(username, 'mat-khau-sai-roi', address)).statusCode).toBe(401);
+        into.push(performance.now() - started);
+      };
+      for (let i = 0; i < 16; i++) {
+        const knownFirst = i % 2 === 0;
+        if (knownFirst) await timed(known, 'timing', `10.9.${2 * r}.${i}`);
+        await timed(unknown, `khong-ton-tai-${r}-${i}`, `10.9.${2 * r + 1}.${i}`);
+        if (!knownFirst) await timed(known, 'timing', `10.9.${2 * r}.${i}`);
+      }
+      // The first of each pays for warming up (the unknown side makes its dummy hash once).
+      const fastest = (xs: number[]) => Math.min(...xs.slice(1));
+      return { ratio: fastest(unknown) / fastest(known), said: `known ${fastest(known).toFixed(1)} ms, unknown ${fastest(unknown).toFixed(1)} ms` };
+    };
+    // Up to three rounds: a skipped hash makes every round fast on one side, while a burst of
+    // load on this shared machine (a CI run once saw 2.8×) passes with the next round.
+    const seen: string[] = [];
+    for (let r = 0; r < 3; r++) {
+      const { ratio, said } = await round(r);
+      seen.push(`${ratio.toFixed(2)} (${said})`);
+      if (ratio > 0.5 && ratio < 2) return;
     }
-    // The first of each pays for warming up (the unknown side makes its dummy hash once).
-    const fastest = (xs: number[]) => Math.min(...xs.slice(1));
-    const ratio = fastest(unknown) / fastest(known);
-    expect(ratio, `known ${fastest(known).toFixed(1)} ms, unknown ${fastest(unknown).toFixed(1)} ms`).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect.fail(`unknown/known login time in three rounds: ${seen.join('; ')}`);
   });
 });
 
